@@ -1,0 +1,91 @@
+/** Roles of SPEC section 1 and the permissions each carries. Shared by server and web. */
+export const ROLES = [
+  'commission_leader',
+  'supervision_office',
+  'case_office',
+  'dispatched_group',
+  'patrol_group',
+  'unit_liaison',
+  'unit_head',
+  'county_leader',
+  'org_department',
+  'joint_member',
+  'sys_admin',
+  'sec_admin',
+  'audit_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  commission_leader: '委领导',
+  supervision_office: '监督室/督查室',
+  case_office: '案管/审理室',
+  dispatched_group: '派驻纪检组',
+  patrol_group: '督导巡查组',
+  unit_liaison: '单位联络员',
+  unit_head: '单位主要负责人',
+  county_leader: '县级领导',
+  org_department: '组织部',
+  joint_member: '联席会议成员',
+  sys_admin: '系统管理员',
+  sec_admin: '安全保密管理员',
+  audit_admin: '安全审计员',
+};
+
+/** 三员分立: an administrator role is never combined with another role. */
+export const ADMIN_ROLES: readonly Role[] = ['sys_admin', 'sec_admin', 'audit_admin'];
+
+/** Which grant field a role's scope needs. */
+export const ROLE_SCOPE_FIELD: Partial<Record<Role, 'unitId' | 'groupId'>> = {
+  unit_liaison: 'unitId',
+  unit_head: 'unitId',
+  joint_member: 'unitId',
+  patrol_group: 'groupId',
+  dispatched_group: 'groupId',
+};
+
+export const PERMISSIONS = [
+  'org:read',
+  'org:write',
+  'users:read',
+  'users:write',
+  'roles:write',
+  'security:write',
+  'audit:read',
+  'calendar:write',
+  'jobs:run',
+  'clock:set',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const BUSINESS_READ: Permission[] = ['org:read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  commission_leader: BUSINESS_READ,
+  supervision_office: [...BUSINESS_READ, 'org:write'],
+  case_office: BUSINESS_READ,
+  dispatched_group: BUSINESS_READ,
+  patrol_group: BUSINESS_READ,
+  unit_liaison: BUSINESS_READ,
+  unit_head: BUSINESS_READ,
+  county_leader: BUSINESS_READ,
+  org_department: BUSINESS_READ,
+  joint_member: BUSINESS_READ,
+  sys_admin: ['org:read', 'org:write', 'users:read', 'users:write', 'calendar:write', 'jobs:run', 'clock:set'],
+  sec_admin: ['org:read', 'users:read', 'roles:write', 'security:write'],
+  audit_admin: ['audit:read'],
+};
+
+/** Roles whose data scope is the whole region. */
+export const REGION_WIDE_ROLES: readonly Role[] = [
+  'commission_leader',
+  'supervision_office',
+  'case_office',
+  'org_department',
+  'sys_admin',
+  'sec_admin',
+];
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  return [...new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]))].sort();
+}

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import '../common/zod.js';
+import { SESSION_COOKIE, authenticate } from './platform/auth/auth.service.js';
+import type { Clock } from './platform/clock/clock.js';
+import type { Ctx } from './platform/context.js';
+import type { Database } from './platform/db/client.js';
+import { AppError, forbidden, notFound, unauthenticated } from './platform/errors.js';
+import { installErrorHandler } from './platform/http/errors-handler.js';
+import './platform/http/types.js';
+import type { JobRunner } from './platform/jobs/jobs.service.js';
+import { identityRoutes } from './modules/identity/identity.routes.js';
+import { orgRoutes } from './modules/org/org.routes.js';
+import { resolveScope } from './modules/org/org.scope.js';
+import { systemRoutes } from './modules/system/system.routes.js';
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface AppOptions {
+  database: Database;
+  clock: Clock;
+  jobs: JobRunner;
+  logger?: boolean | { level: string };
+  loginRateLimit?: number;
+  serveWeb?: boolean;
+}
+
+/**
+ * Builds the Fastify application. Request path (STYLE.md): rate limit → authenticate →
+ * validate → open transaction → authorize → service → present.
+ */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('database', opts.database);
+  app.decorate('clock', opts.clock);
+  app.decorate('jobs', opts.jobs);
+  app.decorate('resolveScope', resolveScope);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('run', function run<T>(this: FastifyRequest, fn: (ctx: Ctx) => Promise<T>) {
+    const base = { actor: this.actor, ip: this.ip, clock: opts.clock, now: opts.clock.now() };
+    if (SAFE_METHODS.has(this.method)) return fn({ ...base, db: opts.database.db });
+    return opts.database.db.transaction((tx) => fn({ ...base, db: tx }));
+  });
+  installErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '责链 Zelian API', version: '0.1.0', description: '问责全链条管理平台接口（SPEC 3a）' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/') || req.routeOptions.config?.auth === 'public' || !req.routeOptions.url) return;
+    if (req.routeOptions.url.startsWith('/api/docs')) return;
+    await opts.clock.refresh(opts.database.db);
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) throw unauthenticated();
+    const ctx = { db: opts.database.db, actor: null, ip: req.ip, clock: opts.clock, now: opts.clock.now() };
+    req.actor = await authenticate(ctx, token, resolveScope);
+    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== req.actor.csrfToken) {
+      throw new AppError(403, 'CSRF_FAILED', '页面已过期或请求来源不可信，请刷新页面后重试');
+    }
+  });
+  app.addHook('preHandler', async (req) => {
+    const permission = req.routeOptions.config?.permission;
+    if (permission && !req.actor?.permissions.has(permission)) throw forbidden();
+  });
+
+  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(systemRoutes);
+  await app.register(identityRoutes, { loginRateLimit: opts.loginRateLimit ?? 20 });
+  await app.register(orgRoutes);
+
+  const hasWeb = (opts.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/' });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET')
+      return reply.status(404).send(notFound('接口不存在').toJSON());
+    if (!hasWeb)
+      return reply.status(503).type('text/plain; charset=utf-8').send('网页尚未构建：请运行 npm run build:web');
+    return reply.sendFile('index.html');
+  });
+  return app;
+}

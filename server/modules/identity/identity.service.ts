@@ -1,0 +1,231 @@
+import crypto from 'node:crypto';
+import { MODULES } from '../../../common/modules.js';
+import { ROLE_SCOPE_FIELD, type Role } from '../../../common/roles.js';
+import * as authRepo from '../../platform/auth/auth.repository.js';
+import { checkRoleSeparation, hashPassword } from '../../platform/auth/auth.service.js';
+import {
+  checkPasswordPolicy,
+  securityPolicySetting,
+  type TSecurityPolicy,
+} from '../../platform/auth/security-policy.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
+import type { Actor, Ctx } from '../../platform/context.js';
+import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
+import { readSetting, writeSetting } from '../../platform/settings/settings.service.js';
+import * as org from '../org/org.service.js';
+import type { TCreateUser, TSetRoles, TUpdateUser } from './identity.schema.js';
+
+function actorOf(ctx: Ctx): Actor {
+  if (!ctx.actor) throw forbidden();
+  return ctx.actor;
+}
+
+/** GET /api/me: the user, roles, scope, permissions and the module menu. */
+export async function describeMe(ctx: Ctx) {
+  const actor = actorOf(ctx);
+  const user = await authRepo.findUser(ctx.db, actor.userId);
+  if (!user) throw notFound();
+  return {
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      personId: user.personId,
+      totpEnabled: user.totpEnabled,
+      mustChangePassword: user.mustChangePassword,
+    },
+    roles: actor.roles,
+    scope: actor.scope.allUnits
+      ? { regionId: actor.scope.regionId, allUnits: true, unitIds: [], groupIds: actor.scope.groupIds }
+      : actor.scope,
+    permissions: [...actor.permissions].sort(),
+    modules: MODULES.map((m) => ({
+      key: m.key,
+      label: m.label,
+      path: m.path,
+      enabled: m.permission !== null && actor.permissions.has(m.permission),
+    })),
+    csrfToken: actor.csrfToken,
+  };
+}
+
+function presentUser(u: authRepo.UserRow, roles: authRepo.RoleRow[], personName: string | null) {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    personId: u.personId,
+    personName,
+    disabled: u.disabled,
+    lockedUntil: u.lockedUntil,
+    totpEnabled: u.totpEnabled,
+    mustChangePassword: u.mustChangePassword,
+    roles: roles.map((r) => ({ role: r.role, unitId: r.unitId, groupId: r.groupId })),
+    version: u.version,
+  };
+}
+
+export async function listUsers(ctx: Ctx) {
+  const users = await authRepo.listUsers(ctx.db);
+  const roles = await authRepo.rolesOf(
+    ctx.db,
+    users.map((u) => u.id),
+  );
+  const people = await org.listPeople(ctx, { page: 1, pageSize: 2000 });
+  const names = new Map(people.items.map((p) => [p.id, p.name]));
+  const items = users.map((u) =>
+    presentUser(
+      u,
+      roles.filter((r) => r.userId === u.id),
+      u.personId ? (names.get(u.personId) ?? null) : null,
+    ),
+  );
+  return { items, total: items.length };
+}
+
+async function getUserRow(ctx: Ctx, id: string) {
+  const user = await authRepo.findUser(ctx.db, id);
+  if (!user) throw notFound('用户不存在');
+  return user;
+}
+
+async function presentOne(ctx: Ctx, id: string) {
+  const u = await getUserRow(ctx, id);
+  const roles = await authRepo.rolesOf(ctx.db, [id]);
+  const person = u.personId ? await org.getPerson(ctx, u.personId).catch(() => null) : null;
+  return presentUser(u, roles, person?.name ?? null);
+}
+
+async function checkPerson(ctx: Ctx, personId: string | null | undefined) {
+  if (personId)
+    await org.getPerson(ctx, personId).catch(() => {
+      throw badRequest('PERSON_NOT_FOUND', '所选人员不存在', 'personId');
+    });
+}
+
+export async function createUser(ctx: Ctx, input: TCreateUser) {
+  if (await authRepo.findUserByUsername(ctx.db, input.username)) {
+    throw ruleViolation('USERNAME_TAKEN', `用户名 ${input.username} 已存在`, 'username');
+  }
+  await checkPerson(ctx, input.personId);
+  checkPasswordPolicy(await readSetting(ctx.db, securityPolicySetting), input.password, input.username);
+  const user = await authRepo.insertUser(ctx.db, {
+    username: input.username,
+    displayName: input.displayName,
+    personId: input.personId ?? null,
+    regionId: actorOf(ctx).scope.regionId,
+    passwordHash: await hashPassword(input.password),
+    mustChangePassword: true,
+  });
+  const after = await presentOne(ctx, user.id);
+  await recordAudit(ctx, { type: 'user.created', entity: 'user', entityId: user.id, after });
+  return after;
+}
+
+export async function updateUser(ctx: Ctx, id: string, input: TUpdateUser) {
+  const before = await presentOne(ctx, id);
+  if (id === actorOf(ctx).userId && input.disabled) throw ruleViolation('USER_SELF_DISABLE', '不能停用自己的账号');
+  await checkPerson(ctx, input.personId);
+  const { version, ...patch } = input;
+  const row = await authRepo.updateUserVersioned(ctx.db, id, version, patch);
+  if (!row) throw conflict();
+  if (input.disabled) await authRepo.deleteSessionsOfUser(ctx.db, id);
+  const after = await presentOne(ctx, id);
+  await recordAudit(ctx, { type: 'user.updated', entity: 'user', entityId: id, before, after });
+  return after;
+}
+
+/** Generates a temporary password that satisfies the policy; the user must change it at next sign-in. */
+export async function resetPassword(ctx: Ctx, id: string) {
+  const user = await getUserRow(ctx, id);
+  const password = `Zl#${crypto.randomBytes(9).toString('base64url')}9a`;
+  await authRepo.updateUser(ctx.db, id, {
+    passwordHash: await hashPassword(password),
+    mustChangePassword: true,
+    passwordChangedAt: ctx.clock.now(),
+    failedLogins: 0,
+    lockedUntil: null,
+  });
+  await authRepo.deleteSessionsOfUser(ctx.db, id);
+  await recordAudit(ctx, {
+    type: 'user.password_reset',
+    entity: 'user',
+    entityId: id,
+    after: { username: user.username },
+  });
+  return { password };
+}
+
+export async function unlockUser(ctx: Ctx, id: string) {
+  const user = await getUserRow(ctx, id);
+  await authRepo.updateUser(ctx.db, id, { failedLogins: 0, lockedUntil: null });
+  await recordAudit(ctx, {
+    type: 'user.unlocked',
+    entity: 'user',
+    entityId: id,
+    before: { lockedUntil: user.lockedUntil },
+    after: { lockedUntil: null },
+  });
+  return presentOne(ctx, id);
+}
+
+/** Sets a user's roles (the security admin's job under 三员分立). */
+export async function setRoles(ctx: Ctx, id: string, input: TSetRoles) {
+  const before = await presentOne(ctx, id);
+  if (id === actorOf(ctx).userId) throw ruleViolation('ROLES_SELF', '不能修改自己的角色');
+  checkRoleSeparation(input.roles.map((r) => r.role as Role));
+  const regionId = actorOf(ctx).scope.regionId;
+  const groups = (await org.listGroups(ctx)).items;
+  const grants = [];
+  for (const [i, g] of input.roles.entries()) {
+    const need = ROLE_SCOPE_FIELD[g.role];
+    if (need === 'unitId') {
+      if (!g.unitId) throw badRequest('ROLE_NEEDS_UNIT', '该角色需要选择所属单位', `roles.${i}.unitId`);
+      await org.getUnit(ctx, g.unitId).catch(() => {
+        throw badRequest('UNIT_NOT_FOUND', '所选单位不存在', `roles.${i}.unitId`);
+      });
+    }
+    if (need === 'groupId') {
+      const kind = g.role === 'patrol_group' ? 'patrol' : 'dispatched';
+      if (!g.groupId || !groups.some((x) => x.id === g.groupId && x.kind === kind)) {
+        throw badRequest('ROLE_NEEDS_GROUP', '该角色需要选择对应的小组', `roles.${i}.groupId`);
+      }
+    }
+    grants.push({
+      role: g.role,
+      regionId,
+      unitId: need === 'unitId' ? (g.unitId ?? null) : null,
+      groupId: need === 'groupId' ? (g.groupId ?? null) : null,
+    });
+  }
+  const bumped = await authRepo.updateUserVersioned(ctx.db, id, input.version, {});
+  if (!bumped) throw conflict();
+  await authRepo.replaceRoles(ctx.db, id, grants);
+  await authRepo.deleteSessionsOfUser(ctx.db, id);
+  const after = await presentOne(ctx, id);
+  await recordAudit(ctx, {
+    type: 'user.roles_changed',
+    entity: 'user',
+    entityId: id,
+    before: before.roles,
+    after: after.roles,
+  });
+  return after;
+}
+
+export const readSecurityPolicy = (ctx: Ctx) => readSetting(ctx.db, securityPolicySetting);
+
+export async function updateSecurityPolicy(ctx: Ctx, input: TSecurityPolicy & { version: number }) {
+  const before = await readSecurityPolicy(ctx);
+  const { version, ...value } = input;
+  await writeSetting(ctx.db, securityPolicySetting, value, version);
+  const after = await readSecurityPolicy(ctx);
+  await recordAudit(ctx, {
+    type: 'settings.security_changed',
+    entity: 'settings',
+    entityId: 'security',
+    before,
+    after,
+  });
+  return after;
+}

@@ -1,0 +1,98 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { badRequest } from '../../platform/errors.js';
+import { sendXlsx } from '../../platform/http/files.js';
+import {
+  ZCreateGroup,
+  ZCreatePerson,
+  ZCreateUnit,
+  ZDeleteQuery,
+  ZIdParam,
+  ZListGroups,
+  ZListPeople,
+  ZListUnits,
+  ZUpdateGroup,
+  ZUpdatePerson,
+  ZUpdateUnit,
+} from './org.schema.js';
+import * as service from './org.service.js';
+import * as xlsx from './org.xlsx.js';
+
+const tags = ['组织与人员'];
+const read = { permission: 'org:read' as const };
+const write = { permission: 'org:write' as const };
+
+export async function orgRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/api/units', { schema: { tags, querystring: ZListUnits }, config: read }, (req) =>
+    req.run((ctx) => service.listUnits(ctx, req.query)),
+  );
+  app.post('/api/units', { schema: { tags, body: ZCreateUnit }, config: write }, async (req, reply) =>
+    reply.status(201).send(await req.run((ctx) => service.createUnit(ctx, req.body))),
+  );
+  app.get('/api/units/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
+    req.run((ctx) => service.getUnit(ctx, req.params.id)),
+  );
+  app.patch('/api/units/:id', { schema: { tags, params: ZIdParam, body: ZUpdateUnit }, config: write }, (req) =>
+    req.run((ctx) => service.updateUnit(ctx, req.params.id, req.body)),
+  );
+  app.delete(
+    '/api/units/:id',
+    { schema: { tags, params: ZIdParam, querystring: ZDeleteQuery }, config: write },
+    async (req, reply) => {
+      await req.run((ctx) => service.deleteUnit(ctx, req.params.id, req.query.version));
+      return reply.status(204).send();
+    },
+  );
+
+  app.get('/api/people', { schema: { tags, querystring: ZListPeople }, config: read }, (req) =>
+    req.run((ctx) => service.listPeople(ctx, req.query)),
+  );
+  app.post('/api/people', { schema: { tags, body: ZCreatePerson }, config: write }, async (req, reply) =>
+    reply.status(201).send(await req.run((ctx) => service.createPerson(ctx, req.body))),
+  );
+  app.get('/api/people/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
+    req.run((ctx) => service.getPerson(ctx, req.params.id)),
+  );
+  app.patch('/api/people/:id', { schema: { tags, params: ZIdParam, body: ZUpdatePerson }, config: write }, (req) =>
+    req.run((ctx) => service.updatePerson(ctx, req.params.id, req.body)),
+  );
+  app.delete(
+    '/api/people/:id',
+    { schema: { tags, params: ZIdParam, querystring: ZDeleteQuery }, config: write },
+    async (req, reply) => {
+      await req.run((ctx) => service.deletePerson(ctx, req.params.id, req.query.version));
+      return reply.status(204).send();
+    },
+  );
+
+  app.get('/api/groups', { schema: { tags, querystring: ZListGroups }, config: read }, (req) =>
+    req.run((ctx) => service.listGroups(ctx, req.query.kind)),
+  );
+  app.post('/api/groups', { schema: { tags, body: ZCreateGroup }, config: write }, async (req, reply) =>
+    reply.status(201).send(await req.run((ctx) => service.createGroup(ctx, req.body))),
+  );
+  app.get('/api/groups/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
+    req.run((ctx) => service.getGroup(ctx, req.params.id)),
+  );
+  app.patch('/api/groups/:id', { schema: { tags, params: ZIdParam, body: ZUpdateGroup }, config: write }, (req) =>
+    req.run((ctx) => service.updateGroup(ctx, req.params.id, req.body)),
+  );
+
+  app.get('/api/org/import-template.xlsx', { schema: { tags }, config: read }, async (_req, reply) =>
+    sendXlsx(reply, '组织人员导入模板.xlsx', await xlsx.importTemplate()),
+  );
+  app.get('/api/units/export.xlsx', { schema: { tags }, config: read }, async (req, reply) =>
+    sendXlsx(reply, '单位名录.xlsx', await req.run((ctx) => xlsx.exportUnits(ctx))),
+  );
+  app.get('/api/people/export.xlsx', { schema: { tags }, config: read }, async (req, reply) =>
+    sendXlsx(reply, '人员名册.xlsx', await req.run((ctx) => xlsx.exportPeople(ctx))),
+  );
+  app.post('/api/org/import', { schema: { tags, consumes: ['multipart/form-data'] }, config: write }, async (req) => {
+    const file = await req.file();
+    if (!file) throw badRequest('IMPORT_NO_FILE', '请选择要导入的 Excel 文件', 'file');
+    const buffer = await file.toBuffer();
+    return req.run((ctx) => xlsx.importOrg(ctx, buffer));
+  });
+}

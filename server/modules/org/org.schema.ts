@@ -1,0 +1,76 @@
+import { UNIT_TYPE_LABELS } from '../../../common/org.js';
+import { ZId, ZNonEmpty, ZPage, ZVersion, z } from '../../../common/zod.js';
+import { GROUP_KINDS, UNIT_TYPES } from './org.tables.js';
+
+export const ZUnitType = z.enum(UNIT_TYPES, { message: `单位类型应为：${Object.values(UNIT_TYPE_LABELS).join('、')}` });
+
+export const ZListUnits = z.object({
+  ...ZPage,
+  pageSize: z.coerce.number().int().min(1).max(2000).default(1000),
+  q: z.string().max(50).optional(),
+  type: ZUnitType.optional(),
+  parentId: ZId.optional(),
+});
+
+export const ZCreateUnit = z.object({
+  parentId: ZId.nullable().optional(),
+  name: ZNonEmpty('单位名称'),
+  shortName: z.string().trim().max(30).default(''),
+  code: z
+    .string({ message: '请填写单位编码' })
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,30}$/, '单位编码只能包含字母、数字、下划线和短横线，最多30位'),
+  type: ZUnitType,
+  sortOrder: z.number().int().min(0).max(100000).default(0),
+});
+export type TCreateUnit = z.infer<typeof ZCreateUnit>;
+
+export const ZUpdateUnit = ZCreateUnit.partial().extend({
+  version: ZVersion,
+  principalPersonId: ZId.nullable().optional(),
+  liaisonPersonId: ZId.nullable().optional(),
+  leaderInChargePersonId: ZId.nullable().optional(),
+  memberPersonIds: z.array(ZId).max(50).optional(),
+});
+export type TUpdateUnit = z.infer<typeof ZUpdateUnit>;
+
+export const ZDeleteQuery = z.object({ version: z.coerce.number().int().min(0) });
+
+export const ZListPeople = z.object({
+  ...ZPage,
+  unitId: ZId.optional(),
+  q: z.string().max(50).optional(),
+  sort: z.enum(['name', '-name', 'post', '-post', 'rank', '-rank', 'unitName', '-unitName']).optional(),
+});
+
+export const ZCreatePerson = z.object({
+  name: ZNonEmpty('姓名', 30),
+  gender: z.enum(['男', '女'], { message: '性别应为“男”或“女”' }).nullable().optional(),
+  unitId: ZId,
+  post: z.string().trim().max(60).default(''),
+  rank: z.string().trim().max(30).default(''),
+  partyMember: z.boolean().default(true),
+  isLeader: z.boolean().default(false),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(|1\d{10}|0\d{2,3}-?\d{7,8})$/, '联系电话格式不正确')
+    .default(''),
+});
+export type TCreatePerson = z.infer<typeof ZCreatePerson>;
+export const ZUpdatePerson = ZCreatePerson.partial().extend({ version: ZVersion });
+export type TUpdatePerson = z.infer<typeof ZUpdatePerson>;
+
+export const ZListGroups = z.object({ kind: z.enum(GROUP_KINDS).optional() });
+export const ZCreateGroup = z.object({
+  kind: z.enum(GROUP_KINDS, { message: '请选择小组类型' }),
+  name: ZNonEmpty('名称'),
+  leaderPersonId: ZId.nullable().optional(),
+  memberPersonIds: z.array(ZId).max(100).default([]),
+  unitIds: z.array(ZId).max(500).default([]),
+});
+export type TCreateGroup = z.infer<typeof ZCreateGroup>;
+export const ZUpdateGroup = ZCreateGroup.partial().extend({ version: ZVersion });
+export type TUpdateGroup = z.infer<typeof ZUpdateGroup>;
+
+export const ZIdParam = z.object({ id: ZId });

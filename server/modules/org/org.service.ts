@@ -1,0 +1,287 @@
+import { UNIT_TYPE_LABELS } from '../../../common/org.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
+import { isoDate } from '../../platform/calendar/working-days.js';
+import type { Actor, Ctx, Scope } from '../../platform/context.js';
+import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
+import * as repo from './org.repository.js';
+import type {
+  TCreateGroup,
+  TCreatePerson,
+  TCreateUnit,
+  TUpdateGroup,
+  TUpdatePerson,
+  TUpdateUnit,
+} from './org.schema.js';
+
+function actorOf(ctx: Ctx): Actor {
+  if (!ctx.actor) throw forbidden();
+  return ctx.actor;
+}
+const scopeOf = (ctx: Ctx): Scope => actorOf(ctx).scope;
+const canWrite = (ctx: Ctx) => actorOf(ctx).permissions.has('org:write');
+const writeActions = (ctx: Ctx) => (canWrite(ctx) ? ['update', 'delete'] : []);
+
+function regionOf(ctx: Ctx): string {
+  const regionId = scopeOf(ctx).regionId;
+  if (!regionId) throw forbidden('当前账号未绑定地区');
+  return regionId;
+}
+
+// ---------- units
+
+function presentUnit(ctx: Ctx, row: repo.UnitWithNames, memberPersonIds: string[]) {
+  const { unit } = row;
+  return {
+    id: unit.id,
+    parentId: unit.parentId,
+    name: unit.name,
+    shortName: unit.shortName,
+    code: unit.code,
+    type: unit.type,
+    typeLabel: UNIT_TYPE_LABELS[unit.type],
+    sortOrder: unit.sortOrder,
+    principalPersonId: unit.principalPersonId,
+    principalName: row.principalName,
+    liaisonPersonId: unit.liaisonPersonId,
+    liaisonName: row.liaisonName,
+    leaderInChargePersonId: unit.leaderInChargePersonId,
+    leaderInChargeName: row.leaderInChargeName,
+    memberPersonIds,
+    version: unit.version,
+    actions: writeActions(ctx),
+  };
+}
+
+async function withMembers(ctx: Ctx, rows: repo.UnitWithNames[]) {
+  const members = await repo.membersOf(
+    ctx.db,
+    rows.map((r) => r.unit.id),
+  );
+  return rows.map((r) =>
+    presentUnit(
+      ctx,
+      r,
+      members.filter((m) => m.unitId === r.unit.id).map((m) => m.personId),
+    ),
+  );
+}
+
+export async function listUnits(ctx: Ctx, f: repo.UnitListFilter) {
+  const { items, total } = await repo.listUnits(ctx.db, scopeOf(ctx), f);
+  return { items: await withMembers(ctx, items), total };
+}
+
+export async function getUnit(ctx: Ctx, id: string) {
+  const row = await repo.getUnit(ctx.db, scopeOf(ctx), id);
+  if (!row) throw notFound('单位不存在或无权查看');
+  return (await withMembers(ctx, [row]))[0];
+}
+
+async function checkParent(ctx: Ctx, parentId: string | null | undefined, selfId?: string) {
+  if (!parentId) return;
+  if (parentId === selfId) throw badRequest('UNIT_PARENT_SELF', '上级单位不能是本单位', 'parentId');
+  const visible = await repo.visibleUnitIds(ctx.db, scopeOf(ctx), [parentId]);
+  if (!visible.has(parentId)) throw badRequest('UNIT_PARENT_NOT_FOUND', '上级单位不存在', 'parentId');
+  if (selfId && (await repo.unitsWithDescendants(ctx.db, [selfId])).includes(parentId)) {
+    throw ruleViolation('UNIT_PARENT_CYCLE', '不能把单位移到它自己的下级单位之下', 'parentId');
+  }
+}
+
+async function checkPeople(ctx: Ctx, ids: (string | null | undefined)[], field: string) {
+  const wanted = ids.filter((x): x is string => !!x);
+  const visible = await repo.visiblePersonIds(ctx.db, scopeOf(ctx), wanted);
+  if (wanted.some((id) => !visible.has(id))) throw badRequest('PERSON_NOT_FOUND', '所选人员不存在', field);
+}
+
+async function checkCodeFree(ctx: Ctx, code: string, selfId?: string) {
+  const same = await repo.unitsByCode(ctx.db, regionOf(ctx), [code]);
+  if (same.some((u) => u.id !== selfId)) throw ruleViolation('UNIT_CODE_TAKEN', `单位编码 ${code} 已被使用`, 'code');
+}
+
+export async function createUnit(ctx: Ctx, input: TCreateUnit) {
+  await checkParent(ctx, input.parentId);
+  await checkCodeFree(ctx, input.code);
+  const [unit] = await repo.insertUnits(ctx.db, [
+    { ...input, parentId: input.parentId ?? null, regionId: regionOf(ctx) },
+  ]);
+  await recordAudit(ctx, { type: 'unit.created', entity: 'unit', entityId: unit.id, after: unit });
+  return getUnit(ctx, unit.id);
+}
+
+export async function updateUnit(ctx: Ctx, id: string, input: TUpdateUnit) {
+  const before = await getUnit(ctx, id);
+  const { version, memberPersonIds, ...patch } = input;
+  if (patch.parentId !== undefined) await checkParent(ctx, patch.parentId, id);
+  if (patch.code !== undefined) await checkCodeFree(ctx, patch.code, id);
+  await checkPeople(
+    ctx,
+    [patch.principalPersonId, patch.liaisonPersonId, patch.leaderInChargePersonId, ...(memberPersonIds ?? [])],
+    'principalPersonId',
+  );
+  const updated = await repo.updateUnit(ctx.db, id, version, patch);
+  if (!updated) throw conflict();
+  if (memberPersonIds) await repo.replaceMembers(ctx.db, id, [...new Set(memberPersonIds)]);
+  const after = await getUnit(ctx, id);
+  await recordAudit(ctx, { type: 'unit.updated', entity: 'unit', entityId: id, before, after });
+  return after;
+}
+
+export async function deleteUnit(ctx: Ctx, id: string, version: number) {
+  const before = await getUnit(ctx, id);
+  const inside = await repo.countChildren(ctx.db, id);
+  if (inside.units > 0 || inside.people > 0) {
+    throw ruleViolation(
+      'UNIT_NOT_EMPTY',
+      `该单位下还有 ${inside.units} 个下级单位、${inside.people} 名人员，请先调整后再删除`,
+    );
+  }
+  const row = await repo.updateUnit(ctx.db, id, version, { deletedAt: ctx.clock.now() });
+  if (!row) throw conflict();
+  await recordAudit(ctx, { type: 'unit.deleted', entity: 'unit', entityId: id, before });
+}
+
+// ---------- people
+
+function presentPerson(ctx: Ctx, row: { person: repo.PersonRow; unitName: string }) {
+  const p = row.person;
+  return {
+    id: p.id,
+    name: p.name,
+    gender: p.gender,
+    unitId: p.unitId,
+    unitName: row.unitName,
+    post: p.post,
+    rank: p.rank,
+    partyMember: p.partyMember,
+    isLeader: p.isLeader,
+    phone: p.phone,
+    version: p.version,
+    actions: writeActions(ctx),
+  };
+}
+
+export async function listPeople(ctx: Ctx, f: repo.PeopleFilter) {
+  const { items, total } = await repo.listPeople(ctx.db, scopeOf(ctx), f);
+  return { items: items.map((r) => presentPerson(ctx, r)), total };
+}
+
+export async function getPerson(ctx: Ctx, id: string) {
+  const row = await repo.getPerson(ctx.db, scopeOf(ctx), id);
+  if (!row) throw notFound('人员不存在或无权查看');
+  const posts = await repo.postsOf(ctx.db, id);
+  return {
+    ...presentPerson(ctx, row),
+    posts: posts.map((p) => ({ unitName: p.unitName, post: p.post.post, from: p.post.from, to: p.post.to })),
+  };
+}
+
+async function checkUnitVisible(ctx: Ctx, unitId: string) {
+  const visible = await repo.visibleUnitIds(ctx.db, scopeOf(ctx), [unitId]);
+  if (!visible.has(unitId)) throw badRequest('UNIT_NOT_FOUND', '所属单位不存在', 'unitId');
+}
+
+export async function createPerson(ctx: Ctx, input: TCreatePerson) {
+  await checkUnitVisible(ctx, input.unitId);
+  const [person] = await repo.insertPeople(ctx.db, [{ ...input, regionId: regionOf(ctx) }]);
+  if (person.post) {
+    await repo.insertPosts(ctx.db, [
+      { personId: person.id, unitId: person.unitId, post: person.post, from: isoDate(ctx.now) },
+    ]);
+  }
+  await recordAudit(ctx, { type: 'person.created', entity: 'person', entityId: person.id, after: person });
+  return getPerson(ctx, person.id);
+}
+
+export async function updatePerson(ctx: Ctx, id: string, input: TUpdatePerson) {
+  const before = await getPerson(ctx, id);
+  const { version, ...patch } = input;
+  if (patch.unitId) await checkUnitVisible(ctx, patch.unitId);
+  const updated = await repo.updatePerson(ctx.db, id, version, patch);
+  if (!updated) throw conflict();
+  if (updated.post !== before.post || updated.unitId !== before.unitId) {
+    const today = isoDate(ctx.now);
+    await repo.closeOpenPost(ctx.db, id, today);
+    if (updated.post)
+      await repo.insertPosts(ctx.db, [{ personId: id, unitId: updated.unitId, post: updated.post, from: today }]);
+  }
+  const after = await getPerson(ctx, id);
+  await recordAudit(ctx, { type: 'person.updated', entity: 'person', entityId: id, before, after });
+  return after;
+}
+
+export async function deletePerson(ctx: Ctx, id: string, version: number) {
+  const before = await getPerson(ctx, id);
+  const row = await repo.updatePerson(ctx.db, id, version, { deletedAt: ctx.clock.now() });
+  if (!row) throw conflict();
+  await repo.closeOpenPost(ctx.db, id, isoDate(ctx.now));
+  await recordAudit(ctx, { type: 'person.deleted', entity: 'person', entityId: id, before });
+}
+
+// ---------- groups
+
+export async function listGroups(ctx: Ctx, kind?: repo.GroupRow['kind']) {
+  const rows = await repo.listGroups(ctx.db, scopeOf(ctx), kind);
+  const links = await repo.groupLinks(
+    ctx.db,
+    rows.map((r) => r.group.id),
+  );
+  const items = rows.map(({ group, leaderName }) => ({
+    id: group.id,
+    kind: group.kind,
+    name: group.name,
+    leaderPersonId: group.leaderPersonId,
+    leaderName,
+    memberPersonIds: links.members.filter((m) => m.groupId === group.id).map((m) => m.personId),
+    unitIds: links.units.filter((u) => u.groupId === group.id).map((u) => u.unitId),
+    version: group.version,
+    actions: canWrite(ctx) ? ['update'] : [],
+  }));
+  return { items, total: items.length };
+}
+
+export async function getGroup(ctx: Ctx, id: string) {
+  const row = await repo.getGroup(ctx.db, scopeOf(ctx), id);
+  if (!row) throw notFound('小组不存在或无权查看');
+  const { items } = await listGroups(ctx, row.group.kind);
+  const found = items.find((g) => g.id === id);
+  if (!found) throw notFound('小组不存在或无权查看');
+  return found;
+}
+
+async function checkGroupLinks(ctx: Ctx, input: Partial<TCreateGroup>) {
+  await checkPeople(ctx, [input.leaderPersonId, ...(input.memberPersonIds ?? [])], 'memberPersonIds');
+  const unitIds = input.unitIds ?? [];
+  const visible = await repo.visibleUnitIds(ctx.db, scopeOf(ctx), unitIds);
+  if (unitIds.some((u) => !visible.has(u))) throw badRequest('UNIT_NOT_FOUND', '所选单位不存在', 'unitIds');
+}
+
+export async function createGroup(ctx: Ctx, input: TCreateGroup) {
+  await checkGroupLinks(ctx, input);
+  const group = await repo.insertGroup(ctx.db, {
+    regionId: regionOf(ctx),
+    kind: input.kind,
+    name: input.name,
+    leaderPersonId: input.leaderPersonId ?? null,
+  });
+  await repo.replaceGroupLinks(ctx.db, group.id, [...new Set(input.memberPersonIds)], [...new Set(input.unitIds)]);
+  const after = await getGroup(ctx, group.id);
+  await recordAudit(ctx, { type: 'group.created', entity: 'group', entityId: group.id, after });
+  return after;
+}
+
+export async function updateGroup(ctx: Ctx, id: string, input: TUpdateGroup) {
+  const before = await getGroup(ctx, id);
+  await checkGroupLinks(ctx, input);
+  const { version, memberPersonIds, unitIds, ...patch } = input;
+  const row = await repo.updateGroup(ctx.db, id, version, patch);
+  if (!row) throw conflict();
+  await repo.replaceGroupLinks(
+    ctx.db,
+    id,
+    [...new Set(memberPersonIds ?? before.memberPersonIds)],
+    [...new Set(unitIds ?? before.unitIds)],
+  );
+  const after = await getGroup(ctx, id);
+  await recordAudit(ctx, { type: 'group.updated', entity: 'group', entityId: id, before, after });
+  return after;
+}

@@ -1,0 +1,99 @@
+import { boolean, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, deletedAt, id, updatedAt, version } from '../../platform/db/columns.js';
+
+export const UNIT_TYPES = ['party_committee', 'department', 'township', 'soe', 'dispatched'] as const;
+
+export const units = pgTable(
+  'units',
+  {
+    id: id(),
+    regionId: uuid('region_id').notNull(),
+    parentId: uuid('parent_id'),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull().default(''),
+    code: text('code').notNull(),
+    type: text('type', { enum: UNIT_TYPES }).notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    principalPersonId: uuid('principal_person_id'),
+    liaisonPersonId: uuid('liaison_person_id'),
+    leaderInChargePersonId: uuid('leader_in_charge_person_id'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: deletedAt(),
+  },
+  (t) => [uniqueIndex('units_region_code_uniq').on(t.regionId, t.code), index('units_parent_idx').on(t.parentId)],
+);
+
+/** 班子成员 of a unit. */
+export const unitMembers = pgTable(
+  'unit_members',
+  {
+    unitId: uuid('unit_id').notNull(),
+    personId: uuid('person_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.personId] })],
+);
+
+export const people = pgTable(
+  'people',
+  {
+    id: id(),
+    regionId: uuid('region_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    name: text('name').notNull(),
+    gender: text('gender', { enum: ['男', '女'] }),
+    post: text('post').notNull().default(''),
+    rank: text('rank').notNull().default(''),
+    partyMember: boolean('party_member').notNull().default(true),
+    isLeader: boolean('is_leader').notNull().default(false),
+    phone: text('phone').notNull().default(''),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: deletedAt(),
+  },
+  (t) => [index('people_unit_idx').on(t.unitId), index('people_region_idx').on(t.regionId)],
+);
+
+/** History of posts (任职经历); the open row (to is null) is the current post. */
+export const personPosts = pgTable(
+  'person_posts',
+  {
+    id: id(),
+    personId: uuid('person_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    post: text('post').notNull(),
+    from: date('from', { mode: 'string' }).notNull(),
+    to: date('to', { mode: 'string' }),
+  },
+  (t) => [index('person_posts_person_idx').on(t.personId)],
+);
+
+export const GROUP_KINDS = ['patrol', 'dispatched', 'joint_meeting'] as const;
+
+/** Supervision-patrol groups, dispatched discipline groups and joint-meeting memberships. */
+export const groups = pgTable('groups', {
+  id: id(),
+  regionId: uuid('region_id').notNull(),
+  kind: text('kind', { enum: GROUP_KINDS }).notNull(),
+  name: text('name').notNull(),
+  leaderPersonId: uuid('leader_person_id'),
+  version: version(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  deletedAt: deletedAt(),
+});
+
+export const groupMembers = pgTable(
+  'group_members',
+  { groupId: uuid('group_id').notNull(), personId: uuid('person_id').notNull() },
+  (t) => [primaryKey({ columns: [t.groupId, t.personId] })],
+);
+
+/** Units a group oversees (patrol coverage, dispatched-group supervision). */
+export const groupUnits = pgTable(
+  'group_units',
+  { groupId: uuid('group_id').notNull(), unitId: uuid('unit_id').notNull() },
+  (t) => [primaryKey({ columns: [t.groupId, t.unitId] }), index('group_units_unit_idx').on(t.unitId)],
+);

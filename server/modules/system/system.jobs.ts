@@ -1,0 +1,38 @@
+import { deleteExpiredSessions } from '../../platform/auth/auth.repository.js';
+import { securityPolicySetting } from '../../platform/auth/security-policy.js';
+import { recordAudit, verifyChain } from '../../platform/audit/audit.service.js';
+import type { JobDefinition } from '../../platform/jobs/jobs.service.js';
+import { readSetting } from '../../platform/settings/settings.service.js';
+
+/** Nightly SM3 chain verification; a broken chain is itself recorded in the audit log. */
+export const auditVerifyJob: JobDefinition = {
+  name: 'audit-verify',
+  label: '审计链夜间校验',
+  cron: '30 2 * * *',
+  async run(ctx) {
+    const report = await verifyChain(ctx.db);
+    await ctx.db.transaction((tx) =>
+      recordAudit({ ...ctx, db: tx }, { type: 'audit.verified', entity: 'audit', after: report }),
+    );
+    return report;
+  },
+};
+
+/** Hourly removal of sessions past their idle or absolute timeout. */
+export const sessionCleanupJob: JobDefinition = {
+  name: 'session-cleanup',
+  label: '清理过期会话',
+  cron: '5 * * * *',
+  async run(ctx) {
+    const policy = await readSetting(ctx.db, securityPolicySetting);
+    const now = ctx.clock.now().getTime();
+    await deleteExpiredSessions(
+      ctx.db,
+      new Date(now - policy.idleTimeoutMinutes * 60_000),
+      new Date(now - policy.absoluteTimeoutHours * 3_600_000),
+    );
+    return { ok: true };
+  },
+};
+
+export const systemJobs = [auditVerifyJob, sessionCleanupJob];

@@ -1,0 +1,135 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ZDate, ZPage, z } from '../../../common/zod.js';
+import { listAuditEvents, recordAudit, verifyChain } from '../../platform/audit/audit.service.js';
+import * as calendar from '../../platform/calendar/calendar.service.js';
+import { forbidden } from '../../platform/errors.js';
+import { listJobRuns } from '../../platform/jobs/jobs.service.js';
+
+const ZYear = z.coerce.number().int().min(2000, '年份不正确').max(2100, '年份不正确');
+
+export async function systemRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/api/health', { schema: { tags: ['系统'] }, config: { auth: 'public' } }, async () => {
+    await fastify.database.query('SELECT 1');
+    return { status: 'ok' };
+  });
+
+  const audit = ['审计'];
+  app.get(
+    '/api/audit-events',
+    {
+      schema: {
+        tags: audit,
+        querystring: z.object({
+          ...ZPage,
+          type: z.string().max(60).optional(),
+          actor: z.string().max(60).optional(),
+          entity: z.string().max(60).optional(),
+          entityId: z.string().max(60).optional(),
+          from: z.coerce.date().optional(),
+          to: z.coerce.date().optional(),
+        }),
+      },
+      config: { permission: 'audit:read' },
+    },
+    (req) => req.run((ctx) => listAuditEvents(ctx.db, req.query)),
+  );
+  app.post('/api/audit-events/verify', { schema: { tags: audit }, config: { permission: 'audit:read' } }, (req) =>
+    req.run(async (ctx) => {
+      const report = await verifyChain(ctx.db);
+      await recordAudit(ctx, { type: 'audit.verified', entity: 'audit', after: report });
+      return report;
+    }),
+  );
+
+  const cal = ['工作日历'];
+  app.get('/api/calendar', { schema: { tags: cal, querystring: z.object({ year: ZYear }) } }, (req) =>
+    req.run((ctx) => calendar.listYear(ctx, req.query.year)),
+  );
+  app.get('/api/calendar/status', { schema: { tags: cal } }, (req) => req.run((ctx) => calendar.calendarStatus(ctx)));
+  app.put(
+    '/api/calendar/days/:date',
+    {
+      schema: {
+        tags: cal,
+        params: z.object({ date: ZDate }),
+        body: z.object({
+          kind: z.enum(['holiday', 'workday', 'normal'], { message: '类型应为法定节假日、调休上班或普通' }),
+          name: z.string().trim().max(30).default(''),
+        }),
+      },
+      config: { permission: 'calendar:write' },
+    },
+    (req) => req.run((ctx) => calendar.setDay(ctx, req.params.date, req.body.kind, req.body.name)),
+  );
+  app.post(
+    '/api/calendar/import',
+    { schema: { tags: cal, body: z.object({ year: ZYear }) }, config: { permission: 'calendar:write' } },
+    (req) => req.run((ctx) => calendar.importYear(ctx, req.body.year)),
+  );
+  app.get(
+    '/api/calendar/add-working-days',
+    {
+      schema: { tags: cal, querystring: z.object({ date: ZDate, days: z.coerce.number().int().min(-1000).max(1000) }) },
+    },
+    (req) => req.run(async (ctx) => ({ date: await calendar.addWorkingDays(ctx.db, req.query.date, req.query.days) })),
+  );
+  app.get(
+    '/api/calendar/working-days-between',
+    { schema: { tags: cal, querystring: z.object({ from: ZDate, to: ZDate }) } },
+    (req) =>
+      req.run(async (ctx) => ({ days: await calendar.workingDaysBetween(ctx.db, req.query.from, req.query.to) })),
+  );
+
+  const ops = ['后台任务与时钟'];
+  app.get(
+    '/api/jobs',
+    {
+      schema: { tags: ops, querystring: z.object({ ...ZPage, name: z.string().max(60).optional() }) },
+      config: { permission: 'jobs:run' },
+    },
+    (req) =>
+      req.run(async (ctx) => {
+        const runs = await listJobRuns(ctx.db, req.query.page, req.query.pageSize, req.query.name);
+        return { ...runs, jobs: fastify.jobs.definitions.map((d) => ({ name: d.name, label: d.label, cron: d.cron })) };
+      }),
+  );
+  app.post(
+    '/api/jobs/:name/run',
+    { schema: { tags: ops, params: z.object({ name: z.string().max(60) }) }, config: { permission: 'jobs:run' } },
+    async (req) => {
+      fastify.jobs.get(req.params.name);
+      const run = await fastify.jobs.runNow(req.params.name);
+      await req.run((ctx) =>
+        recordAudit(ctx, {
+          type: 'job.run',
+          entity: 'job',
+          entityId: req.params.name,
+          after: { runId: run.id, ok: run.ok },
+        }),
+      );
+      return run;
+    },
+  );
+  app.get('/api/admin/clock', { schema: { tags: ops }, config: { permission: 'clock:set' } }, async () => ({
+    now: fastify.clock.now().toISOString(),
+    allowed: fastify.clock.allowed,
+  }));
+  app.post(
+    '/api/admin/clock',
+    {
+      schema: { tags: ops, body: z.object({ now: z.coerce.date({ message: '时间格式不正确' }) }) },
+      config: { permission: 'clock:set' },
+    },
+    (req) =>
+      req.run(async (ctx) => {
+        if (!fastify.clock.allowed)
+          throw forbidden('未开启时钟调整（需设置 ZELIAN_ALLOW_CLOCK=1，仅限演示、培训和测试）');
+        const { before, after } = await fastify.clock.set(ctx.db, req.body.now);
+        await recordAudit(ctx, { type: 'clock.set', entity: 'clock', before: { now: before }, after: { now: after } });
+        return { now: after.toISOString(), allowed: true };
+      }),
+  );
+}

@@ -1,0 +1,58 @@
+import { and, asc, count, desc, eq, gt, gte, lte } from 'drizzle-orm';
+import type { Executor } from '../db/client.js';
+import { auditEvents, auditHead } from '../db/platform.tables.js';
+
+export type AuditRow = typeof auditEvents.$inferSelect;
+
+/** Lock the chain head and reserve the next sequence number (serialises concurrent appends). */
+export async function reserveNext(db: Executor): Promise<{ seq: number; prevHash: string }> {
+  const [row] = await db.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
+  return { seq: Number(row.seq) + 1, prevHash: row.hash };
+}
+
+export async function append(db: Executor, row: AuditRow): Promise<void> {
+  await db.insert(auditEvents).values(row);
+  await db.update(auditHead).set({ seq: row.seq, hash: row.hash }).where(eq(auditHead.id, 1));
+}
+
+export async function head(db: Executor): Promise<{ seq: number; hash: string }> {
+  const [row] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
+  return { seq: Number(row.seq), hash: row.hash };
+}
+
+export async function batchAfter(db: Executor, afterSeq: number, limit: number): Promise<AuditRow[]> {
+  return db.select().from(auditEvents).where(gt(auditEvents.seq, afterSeq)).orderBy(asc(auditEvents.seq)).limit(limit);
+}
+
+export interface AuditFilter {
+  type?: string;
+  actor?: string;
+  entity?: string;
+  entityId?: string;
+  from?: Date;
+  to?: Date;
+  page: number;
+  pageSize: number;
+}
+
+export async function list(db: Executor, f: AuditFilter): Promise<{ items: AuditRow[]; total: number }> {
+  const where = and(
+    f.type ? eq(auditEvents.type, f.type) : undefined,
+    f.actor ? eq(auditEvents.actorUsername, f.actor) : undefined,
+    f.entity ? eq(auditEvents.entity, f.entity) : undefined,
+    f.entityId ? eq(auditEvents.entityId, f.entityId) : undefined,
+    f.from ? gte(auditEvents.at, f.from) : undefined,
+    f.to ? lte(auditEvents.at, f.to) : undefined,
+  );
+  const [items, [{ n }]] = await Promise.all([
+    db
+      .select()
+      .from(auditEvents)
+      .where(where)
+      .orderBy(desc(auditEvents.seq))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(auditEvents).where(where),
+  ]);
+  return { items, total: Number(n) };
+}

@@ -1,0 +1,90 @@
+import { and, eq, inArray, lt, or } from 'drizzle-orm';
+import type { Executor } from '../db/client.js';
+import { sessions, userRoles, users } from './auth.tables.js';
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type RoleRow = typeof userRoles.$inferSelect;
+
+export async function findUserByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.username, username));
+  return row;
+}
+
+export async function findUser(db: Executor, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function updateUser(db: Executor, id: string, patch: Partial<UserRow>): Promise<UserRow> {
+  const [row] = await db
+    .update(users)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
+  return row;
+}
+
+/** Optimistic update: returns undefined when `version` is stale. */
+export async function updateUserVersioned(
+  db: Executor,
+  id: string,
+  version: number,
+  patch: Partial<UserRow>,
+): Promise<UserRow | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ ...patch, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(users.id, id), eq(users.version, version)))
+    .returning();
+  return row;
+}
+
+export async function insertUser(db: Executor, values: typeof users.$inferInsert): Promise<UserRow> {
+  const [row] = await db.insert(users).values(values).returning();
+  return row;
+}
+
+export async function listUsers(db: Executor): Promise<UserRow[]> {
+  return db.select().from(users).orderBy(users.username);
+}
+
+export async function rolesOf(db: Executor, userIds: string[]): Promise<RoleRow[]> {
+  if (userIds.length === 0) return [];
+  return db.select().from(userRoles).where(inArray(userRoles.userId, userIds));
+}
+
+export async function replaceRoles(
+  db: Executor,
+  userId: string,
+  roles: Omit<typeof userRoles.$inferInsert, 'userId'>[],
+) {
+  await db.delete(userRoles).where(eq(userRoles.userId, userId));
+  if (roles.length > 0) await db.insert(userRoles).values(roles.map((r) => ({ ...r, userId })));
+}
+
+export async function insertSession(db: Executor, values: SessionRow): Promise<void> {
+  await db.insert(sessions).values(values);
+}
+
+export async function findSession(db: Executor, id: string): Promise<SessionRow | undefined> {
+  const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+  return row;
+}
+
+export async function touchSession(db: Executor, id: string, at: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+}
+
+export async function deleteSession(db: Executor, id: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteSessionsOfUser(db: Executor, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Removes sessions past either timeout (housekeeping; validity is checked per request anyway). */
+export async function deleteExpiredSessions(db: Executor, idleBefore: Date, createdBefore: Date): Promise<void> {
+  await db.delete(sessions).where(or(lt(sessions.lastSeenAt, idleBefore), lt(sessions.createdAt, createdBefore)));
+}

@@ -1,0 +1,50 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+
+dayjs.extend(utc);
+
+export type DayKind = 'holiday' | 'workday';
+
+/** Pure working-day arithmetic over a set of exceptions to the Monday–Friday week. */
+export class WorkCalendar {
+  constructor(private readonly exceptions: ReadonlyMap<string, DayKind>) {}
+
+  isWorkingDay(date: string): boolean {
+    const kind = this.exceptions.get(date);
+    if (kind) return kind === 'workday';
+    const dow = dayjs.utc(date).day();
+    return dow !== 0 && dow !== 6;
+  }
+
+  /** The date `n` working days after `date` (n < 0: before). n = 0 returns `date` itself. */
+  addWorkingDays(date: string, n: number): string {
+    const step = n < 0 ? -1 : 1;
+    let d = dayjs.utc(date);
+    for (let left = Math.abs(n); left > 0; ) {
+      d = d.add(step, 'day');
+      if (this.isWorkingDay(d.format('YYYY-MM-DD'))) left -= 1;
+    }
+    return d.format('YYYY-MM-DD');
+  }
+
+  /** Working days in (from, to]; negative when `to` is before `from`. */
+  workingDaysBetween(from: string, to: string): number {
+    if (to < from) return -this.workingDaysBetween(to, from);
+    let n = 0;
+    for (let d = dayjs.utc(from).add(1, 'day'); d.format('YYYY-MM-DD') <= to; d = d.add(1, 'day')) {
+      if (this.isWorkingDay(d.format('YYYY-MM-DD'))) n += 1;
+    }
+    return n;
+  }
+}
+
+/** A window of calendar days large enough to hold `n` working days after or before `date`. */
+export function windowFor(date: string, n: number): { from: string; to: string } {
+  const span = Math.abs(n) * 2 + 45;
+  const d = dayjs.utc(date);
+  return n < 0
+    ? { from: d.subtract(span, 'day').format('YYYY-MM-DD'), to: date }
+    : { from: date, to: d.add(span, 'day').format('YYYY-MM-DD') };
+}
+
+export const isoDate = (d: Date) => dayjs(d).utcOffset(480).format('YYYY-MM-DD');

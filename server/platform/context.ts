@@ -1,0 +1,48 @@
+import type { Permission, Role } from '../../common/roles.js';
+import type { Clock } from './clock/clock.js';
+import type { Executor } from './db/client.js';
+
+export interface RoleGrant {
+  role: Role;
+  regionId: string | null;
+  unitId: string | null;
+  groupId: string | null;
+}
+
+/**
+ * What the caller may see. Repositories take it as a required argument.
+ * `allUnits` = every unit of `regionId`; otherwise only `unitIds`.
+ */
+export interface Scope {
+  regionId: string | null;
+  allUnits: boolean;
+  unitIds: string[];
+  groupIds: string[];
+  personId: string | null;
+}
+
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  personId: string | null;
+  sessionId: string;
+  csrfToken: string;
+  roles: RoleGrant[];
+  permissions: Set<Permission>;
+  scope: Scope;
+}
+
+/** Everything a service needs about the current request: who, from where, when, on which connection. */
+export interface Ctx {
+  db: Executor;
+  actor: Actor | null;
+  ip: string | null;
+  clock: Clock;
+  now: Date;
+}
+
+/** A context for work done by the system itself (jobs, seeding, scripts). */
+export function systemCtx(db: Executor, clock: Clock): Ctx {
+  return { db, actor: null, ip: null, clock, now: clock.now() };
+}

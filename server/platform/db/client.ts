@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+// biome-ignore lint/suspicious/noExplicitAny: the query-result HKT differs between the two drivers
+export type Db = PgDatabase<any, Schema>;
+// biome-ignore lint/suspicious/noExplicitAny: as above
+export type Tx = PgTransaction<any, Schema, any>;
+/** Anything repositories can run queries on: the pool or an open transaction. */
+export type Executor = Db | Tx;
+
+export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
+
+export interface Database {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  /** Raw parameterised SQL, used by pg-boss and scripts. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  pglite?: PGlite;
+  pool?: pg.Pool;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string;
+  /** Folder for the embedded database; undefined = in memory. */
+  dataDir?: string;
+  /** A PGlite data-dir dump to start from (test template). */
+  loadDataDir?: Blob;
+  poolSize?: number;
+}
+
+/** Opens PGlite or PostgreSQL behind the same Drizzle API; the rest of the code never knows which. */
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return {
+      db,
+      driver: 'postgres',
+      pool,
+      query: async (text, params) => {
+        const r = await pool.query(text, params as unknown[]);
+        return { rows: r.rows };
+      },
+      migrate: () => migratePg(drizzlePg(pool), { migrationsFolder }),
+      close: () => pool.end(),
+    };
+  }
+  if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
+  const pglite = new PGlite({
+    dataDir: opts.dataDir ? path.join(opts.dataDir, 'pglite') : undefined,
+    loadDataDir: opts.loadDataDir,
+  });
+  await pglite.waitReady;
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return {
+    db,
+    driver: 'pglite',
+    pglite,
+    query: async (text, params) => {
+      // Parameterless text may hold several statements (pg-boss migrations): use the simple protocol.
+      if (!params || params.length === 0) {
+        const results = await pglite.exec(text);
+        return { rows: (results.at(-1)?.rows ?? []) as never[] };
+      }
+      const r = await pglite.query(text, params as unknown[]);
+      return { rows: r.rows as never[] };
+    },
+    migrate: () => migratePglite(drizzlePglite(pglite), { migrationsFolder }),
+    close: () => pglite.close(),
+  };
+}

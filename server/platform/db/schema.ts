@@ -1,0 +1,4 @@
+/** Every table of the application, for the typed Drizzle client. Modules own their table files. */
+export * from './platform.tables.js';
+export * from '../auth/auth.tables.js';
+export * from '../../modules/org/org.tables.js';

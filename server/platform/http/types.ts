@@ -1,0 +1,25 @@
+import type { Permission } from '../../../common/roles.js';
+import type { ScopeResolver } from '../auth/auth.service.js';
+import type { Clock } from '../clock/clock.js';
+import type { Actor, Ctx } from '../context.js';
+import type { Database } from '../db/client.js';
+import type { JobRunner } from '../jobs/jobs.service.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    /** Runs `fn` with the request context; requests that write get one transaction. */
+    run<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T>;
+  }
+  interface FastifyContextConfig {
+    /** 'public' routes need no session; default is a signed-in user. */
+    auth?: 'public' | 'user';
+    permission?: Permission;
+  }
+  interface FastifyInstance {
+    database: Database;
+    clock: Clock;
+    jobs: JobRunner;
+    resolveScope: ScopeResolver;
+  }
+}
