@@ -53,6 +53,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('clock', opts.clock);
   app.decorate('jobs', opts.jobs);
   app.decorate('resolveScope', resolveScope);
+  app.decorate('apiRoutes', [] as string[]);
+  app.addHook('onRoute', (route) => {
+    const methods = ([] as string[]).concat(route.method).filter((m) => m !== 'HEAD');
+    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs')) {
+      for (const m of methods) app.apiRoutes.push(`${m} ${route.url}`);
+    }
+  });
   app.decorateRequest('actor', null);
   app.decorateRequest('run', function run<T>(this: FastifyRequest, fn: (ctx: Ctx) => Promise<T>) {
     const base = { actor: this.actor, ip: this.ip, clock: opts.clock, now: opts.clock.now() };
@@ -98,7 +105,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       throw new AppError(403, 'CSRF_FAILED', '页面已过期或请求来源不可信，请刷新页面后重试');
     }
   });
-  app.addHook('preHandler', async (req) => {
+  // Role permissions do not depend on the body: refuse before validating it. Object scope is checked in services.
+  app.addHook('preValidation', async (req) => {
     const permission = req.routeOptions.config?.permission;
     if (permission && !req.actor?.permissions.has(permission)) throw forbidden();
   });

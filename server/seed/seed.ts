@@ -212,6 +212,7 @@ async function seedDemoCounty(ctx: Ctx, regionId: string) {
       regionId,
       kind: 'patrol',
       name: `第${cn[g]}督导巡查组`,
+      sortOrder: g + 1,
       leaderPersonId: staff[0].id,
     });
     groupIds[`group${g + 1}`] = row.id;

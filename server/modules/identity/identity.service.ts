@@ -39,11 +39,12 @@ export async function describeMe(ctx: Ctx) {
       ? { regionId: actor.scope.regionId, allUnits: true, unitIds: [], groupIds: actor.scope.groupIds }
       : actor.scope,
     permissions: [...actor.permissions].sort(),
-    modules: MODULES.map((m) => ({
+    // Built modules the caller may not use are left out; modules not built yet show as disabled.
+    modules: MODULES.filter((m) => m.permission === null || actor.permissions.has(m.permission)).map((m) => ({
       key: m.key,
       label: m.label,
       path: m.path,
-      enabled: m.permission !== null && actor.permissions.has(m.permission),
+      enabled: m.permission !== null,
     })),
     csrfToken: actor.csrfToken,
   };

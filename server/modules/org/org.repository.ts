@@ -305,7 +305,7 @@ export async function listGroups(db: Executor, scope: Scope, kind?: GroupRow['ki
     .from(groups)
     .leftJoin(people, eq(people.id, groups.leaderPersonId))
     .where(and(groupsInScope(scope), isNull(groups.deletedAt), kind ? eq(groups.kind, kind) : undefined))
-    .orderBy(asc(groups.kind), asc(groups.name));
+    .orderBy(asc(groups.kind), asc(groups.sortOrder), asc(groups.name));
   return rows;
 }
 

@@ -86,8 +86,10 @@ export async function orgRoutes(fastify: FastifyInstance) {
   app.get('/api/units/export.xlsx', { schema: { tags }, config: read }, async (req, reply) =>
     sendXlsx(reply, '单位名录.xlsx', await req.run((ctx) => xlsx.exportUnits(ctx))),
   );
-  app.get('/api/people/export.xlsx', { schema: { tags }, config: read }, async (req, reply) =>
-    sendXlsx(reply, '人员名册.xlsx', await req.run((ctx) => xlsx.exportPeople(ctx))),
+  app.get(
+    '/api/people/export.xlsx',
+    { schema: { tags, querystring: ZListPeople.pick({ unitId: true, q: true }) }, config: read },
+    async (req, reply) => sendXlsx(reply, '人员名册.xlsx', await req.run((ctx) => xlsx.exportPeople(ctx, req.query))),
   );
   app.post('/api/org/import', { schema: { tags, consumes: ['multipart/form-data'] }, config: write }, async (req) => {
     const file = await req.file();

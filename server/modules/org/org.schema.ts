@@ -12,26 +12,36 @@ export const ZListUnits = z.object({
   parentId: ZId.optional(),
 });
 
-export const ZCreateUnit = z.object({
-  parentId: ZId.nullable().optional(),
+// Field schemas carry no defaults, so a PATCH never resets a field it did not send.
+const unitFields = {
+  parentId: ZId.nullable(),
   name: ZNonEmpty('单位名称'),
-  shortName: z.string().trim().max(30).default(''),
+  shortName: z.string().trim().max(30),
   code: z
     .string({ message: '请填写单位编码' })
     .trim()
     .regex(/^[A-Za-z0-9_-]{1,30}$/, '单位编码只能包含字母、数字、下划线和短横线，最多30位'),
   type: ZUnitType,
-  sortOrder: z.number().int().min(0).max(100000).default(0),
+  sortOrder: z.number().int().min(0).max(100000),
+};
+export const ZCreateUnit = z.object({
+  ...unitFields,
+  parentId: unitFields.parentId.optional(),
+  shortName: unitFields.shortName.default(''),
+  sortOrder: unitFields.sortOrder.default(0),
 });
 export type TCreateUnit = z.infer<typeof ZCreateUnit>;
 
-export const ZUpdateUnit = ZCreateUnit.partial().extend({
-  version: ZVersion,
-  principalPersonId: ZId.nullable().optional(),
-  liaisonPersonId: ZId.nullable().optional(),
-  leaderInChargePersonId: ZId.nullable().optional(),
-  memberPersonIds: z.array(ZId).max(50).optional(),
-});
+export const ZUpdateUnit = z
+  .object(unitFields)
+  .partial()
+  .extend({
+    version: ZVersion,
+    principalPersonId: ZId.nullable().optional(),
+    liaisonPersonId: ZId.nullable().optional(),
+    leaderInChargePersonId: ZId.nullable().optional(),
+    memberPersonIds: z.array(ZId).max(50).optional(),
+  });
 export type TUpdateUnit = z.infer<typeof ZUpdateUnit>;
 
 export const ZDeleteQuery = z.object({ version: z.coerce.number().int().min(0) });
@@ -43,34 +53,50 @@ export const ZListPeople = z.object({
   sort: z.enum(['name', '-name', 'post', '-post', 'rank', '-rank', 'unitName', '-unitName']).optional(),
 });
 
-export const ZCreatePerson = z.object({
+const personFields = {
   name: ZNonEmpty('姓名', 30),
-  gender: z.enum(['男', '女'], { message: '性别应为“男”或“女”' }).nullable().optional(),
+  gender: z.enum(['男', '女'], { message: '性别应为“男”或“女”' }).nullable(),
   unitId: ZId,
-  post: z.string().trim().max(60).default(''),
-  rank: z.string().trim().max(30).default(''),
-  partyMember: z.boolean().default(true),
-  isLeader: z.boolean().default(false),
+  post: z.string().trim().max(60),
+  rank: z.string().trim().max(30),
+  partyMember: z.boolean(),
+  isLeader: z.boolean(),
   phone: z
     .string()
     .trim()
-    .regex(/^(|1\d{10}|0\d{2,3}-?\d{7,8})$/, '联系电话格式不正确')
-    .default(''),
+    .regex(/^(|1\d{10}|0\d{2,3}-?\d{7,8})$/, '联系电话格式不正确'),
+};
+export const ZCreatePerson = z.object({
+  ...personFields,
+  gender: personFields.gender.optional(),
+  post: personFields.post.default(''),
+  rank: personFields.rank.default(''),
+  partyMember: personFields.partyMember.default(true),
+  isLeader: personFields.isLeader.default(false),
+  phone: personFields.phone.default(''),
 });
 export type TCreatePerson = z.infer<typeof ZCreatePerson>;
-export const ZUpdatePerson = ZCreatePerson.partial().extend({ version: ZVersion });
+export const ZUpdatePerson = z.object(personFields).partial().extend({ version: ZVersion });
 export type TUpdatePerson = z.infer<typeof ZUpdatePerson>;
 
 export const ZListGroups = z.object({ kind: z.enum(GROUP_KINDS).optional() });
-export const ZCreateGroup = z.object({
+const groupFields = {
   kind: z.enum(GROUP_KINDS, { message: '请选择小组类型' }),
   name: ZNonEmpty('名称'),
-  leaderPersonId: ZId.nullable().optional(),
-  memberPersonIds: z.array(ZId).max(100).default([]),
-  unitIds: z.array(ZId).max(500).default([]),
+  sortOrder: z.number().int().min(0).max(100000),
+  leaderPersonId: ZId.nullable(),
+  memberPersonIds: z.array(ZId).max(100),
+  unitIds: z.array(ZId).max(500),
+};
+export const ZCreateGroup = z.object({
+  ...groupFields,
+  leaderPersonId: groupFields.leaderPersonId.optional(),
+  sortOrder: groupFields.sortOrder.default(0),
+  memberPersonIds: groupFields.memberPersonIds.default([]),
+  unitIds: groupFields.unitIds.default([]),
 });
 export type TCreateGroup = z.infer<typeof ZCreateGroup>;
-export const ZUpdateGroup = ZCreateGroup.partial().extend({ version: ZVersion });
+export const ZUpdateGroup = z.object(groupFields).partial().extend({ version: ZVersion });
 export type TUpdateGroup = z.infer<typeof ZUpdateGroup>;
 
 export const ZIdParam = z.object({ id: ZId });

@@ -229,6 +229,7 @@ export async function listGroups(ctx: Ctx, kind?: repo.GroupRow['kind']) {
     id: group.id,
     kind: group.kind,
     name: group.name,
+    sortOrder: group.sortOrder,
     leaderPersonId: group.leaderPersonId,
     leaderName,
     memberPersonIds: links.members.filter((m) => m.groupId === group.id).map((m) => m.personId),
@@ -261,6 +262,7 @@ export async function createGroup(ctx: Ctx, input: TCreateGroup) {
     regionId: regionOf(ctx),
     kind: input.kind,
     name: input.name,
+    sortOrder: input.sortOrder,
     leaderPersonId: input.leaderPersonId ?? null,
   });
   await repo.replaceGroupLinks(ctx.db, group.id, [...new Set(input.memberPersonIds)], [...new Set(input.unitIds)]);

@@ -78,6 +78,7 @@ export const groups = pgTable('groups', {
   regionId: uuid('region_id').notNull(),
   kind: text('kind', { enum: GROUP_KINDS }).notNull(),
   name: text('name').notNull(),
+  sortOrder: integer('sort_order').notNull().default(0),
   leaderPersonId: uuid('leader_person_id'),
   version: version(),
   createdAt: createdAt(),

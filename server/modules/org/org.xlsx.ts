@@ -66,10 +66,25 @@ function peopleSheet(wb: ExcelJS.Workbook) {
   return ws;
 }
 
+/** Empty 单位 and 人员 sheets (uploading the template unchanged imports nothing) plus a 填写说明 sheet. */
 export async function importTemplate(): Promise<Buffer> {
   const wb = workbook();
-  unitSheet(wb).addRow(['ZJJ', '县住房和城乡建设局', '县住建局', '部门', 'ZF', 10]);
-  peopleSheet(wb).addRow(['张三', '男', 'ZJJ', '局长', '正科级', '是', '是', '13800000000']);
+  unitSheet(wb);
+  peopleSheet(wb);
+  const help = wb.addWorksheet('填写说明');
+  help.getColumn(1).width = 100;
+  for (const line of [
+    '1. “单位”表每行一个单位；单位编码唯一，已存在的编码将更新该单位。',
+    `2. 单位类型可选：${Object.values(UNIT_TYPE_LABELS).join('、')}。`,
+    '3. 上级单位编码可填本表中的编码或系统中已有单位的编码，留空表示顶级单位。',
+    '4. “人员”表的单位编码须为已有单位或本文件“单位”表中的编码；同一单位同名人员将被更新。',
+    '5. 是否党员、是否班子成员填“是”或“否”；联系电话可填手机号或带区号的固定电话。',
+    '6. 任何一行有误时整份文件都不会导入，系统会列出全部错误行，请修改后重新上传。',
+    '示例（单位）：ZJJ | 示范县住房和城乡建设局 | 县住建局 | 部门 | ZF | 10',
+    '示例（人员）：张三 | 男 | ZJJ | 局长 | 正科级 | 是 | 是 | 13800000000',
+  ]) {
+    help.addRow([line]);
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -93,7 +108,7 @@ export async function exportUnits(ctx: Ctx): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export async function exportPeople(ctx: Ctx): Promise<Buffer> {
+export async function exportPeople(ctx: Ctx, filter: { unitId?: string; q?: string } = {}): Promise<Buffer> {
   const regionId = regionOf(ctx);
   const units = new Map((await repo.allUnitsOfRegion(ctx.db, regionId)).map((u) => [u.id, u]));
   const visible = ctx.actor?.scope.allUnits ? null : new Set(ctx.actor?.scope.unitIds);
@@ -101,6 +116,8 @@ export async function exportPeople(ctx: Ctx): Promise<Buffer> {
   const ws = peopleSheet(wb);
   for (const { person: p } of await repo.peopleOfRegion(ctx.db, regionId)) {
     if (visible && !visible.has(p.unitId)) continue;
+    if (filter.unitId && p.unitId !== filter.unitId) continue;
+    if (filter.q && !p.name.includes(filter.q) && !p.post.includes(filter.q)) continue;
     ws.addRow([
       p.name,
       p.gender ?? '',

@@ -21,5 +21,7 @@ declare module 'fastify' {
     clock: Clock;
     jobs: JobRunner;
     resolveScope: ScopeResolver;
+    /** "METHOD /api/path" of every API route, for the access-matrix test. */
+    apiRoutes: string[];
   }
 }

@@ -1,0 +1,152 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Clock } from '../clock/clock.js';
+import { systemCtx } from '../context.js';
+import { openDatabase } from '../db/client.js';
+import { type TestApp, createTestApp } from '../../test/harness.js';
+import { recordAudit, verifyChain } from './audit.service.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+/** Tampering "directly in the database": bypass the append-only triggers as a superuser would. */
+async function tamper(statement: string) {
+  await t.database.db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+    await tx.execute(sql.raw(statement));
+  });
+}
+
+describe('audit log', () => {
+  it('records every write with who, when, what, before/after and IP', async () => {
+    const office = await t.as('office');
+    const unit = (await office.get('/api/units?q=ZJJ')).json().items[0];
+    const res = await office.patch(`/api/units/${unit.id}`, { version: unit.version, shortName: '住建局' });
+    expect(res.statusCode).toBe(200);
+    const audit = await t.as('auditadmin');
+    const events = (await audit.get(`/api/audit-events?entity=unit&entityId=${unit.id}`)).json();
+    expect(events.items[0]).toMatchObject({
+      type: 'unit.updated',
+      actorUsername: 'office',
+      ip: '127.0.0.1',
+      before: { shortName: '县住建局' },
+      after: { shortName: '住建局' },
+    });
+  });
+
+  it('never stores secrets', async () => {
+    const sys = await t.as('sysadmin');
+    await sys.post('/api/users', { username: 'secretcheck', displayName: '测', password: 'Secret#2026-pass' });
+    const rows = await t.database.query<{ after: unknown }>(
+      "SELECT after FROM audit_events WHERE type = 'user.created'",
+    );
+    expect(JSON.stringify(rows.rows)).not.toMatch(/Secret#2026|argon2/);
+  });
+
+  it('is append-only for every role, including direct SQL', async () => {
+    await expect(t.database.query('UPDATE audit_events SET ip = $1 WHERE seq = 1', ['1.2.3.4'])).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(t.database.query('DELETE FROM audit_events WHERE seq = 1', [])).rejects.toThrow();
+    expect((await (await t.as('auditadmin')).request({ method: 'DELETE', url: '/api/audit-events' })).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('verifies the chain from the API', async () => {
+    const res = await (await t.as('auditadmin')).post('/api/audit-events/verify');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ ok: true });
+    expect(res.json().checked).toBeGreaterThan(1);
+  });
+
+  it('detects a deleted row and a deleted tail', async () => {
+    const db = await freshChain(5);
+    await db.tamper('DELETE FROM audit_events WHERE seq = 2');
+    expect(await verifyChain(db.database.db)).toMatchObject({ ok: false, problem: { seq: 2 } });
+    const db2 = await freshChain(5);
+    await db2.tamper('DELETE FROM audit_events WHERE seq = 5');
+    const tail = await verifyChain(db2.database.db);
+    expect(tail).toMatchObject({ ok: false, problem: { seq: 5 } });
+    expect(tail.problem?.reason).toMatch(/末尾/);
+    await db.close();
+    await db2.close();
+  });
+
+  it('keeps a linear chain under concurrent writers', async () => {
+    const clock = new Clock(false);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t.database.db.transaction((tx) =>
+          recordAudit(systemCtx(tx, clock), { type: 'job.run', entity: 'test', entityId: String(i) }),
+        ),
+      ),
+    );
+    expect((await verifyChain(t.database.db)).ok).toBe(true);
+  });
+
+  it('verifies from the command line (npm run audit:verify)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zelian-audit-'));
+    const database = await openDatabase({ dataDir: dir });
+    await database.migrate();
+    const clock = new Clock(false);
+    for (let i = 0; i < 3; i++) {
+      await database.db.transaction((tx) =>
+        recordAudit(systemCtx(tx, clock), { type: 'job.run', entity: 'cli', after: { i } }),
+      );
+    }
+    await database.close();
+    const run = promisify(execFile);
+    const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '' };
+    const ok = await run('npx', ['tsx', 'scripts/audit-verify.ts'], { env });
+    expect(ok.stdout).toMatch(/校验通过：共 3 条/);
+
+    const again = await openDatabase({ dataDir: dir });
+    await again.db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+      await tx.execute(sql`UPDATE audit_events SET entity = 'forged' WHERE seq = 2`);
+    });
+    await again.close();
+    const broken = await run('npx', ['tsx', 'scripts/audit-verify.ts'], { env }).catch((e) => e);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/第 2 条/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  // Last: it breaks this file's chain on purpose (on PGlite or on PostgreSQL, whichever the run uses).
+  it('detects a row edited directly in the database and reports its position', async () => {
+    await tamper("UPDATE audit_events SET actor_username = 'someone-else' WHERE seq = 3");
+    const res = await (await t.as('auditadmin')).post('/api/audit-events/verify');
+    expect(res.json()).toMatchObject({ ok: false, checked: 2, problem: { seq: 3 } });
+    expect(res.json().problem.reason).toMatch(/篡改/);
+  });
+});
+
+/** An isolated audit chain of `n` events in its own embedded database. */
+async function freshChain(n: number) {
+  const database = await openDatabase({});
+  await database.migrate();
+  const clock = new Clock(false);
+  for (let i = 0; i < n; i++) {
+    await database.db.transaction((tx) =>
+      recordAudit(systemCtx(tx, clock), { type: 'job.run', entity: 'test', after: { n: i } }),
+    );
+  }
+  return {
+    database,
+    tamper: (statement: string) =>
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+        await tx.execute(sql.raw(statement));
+      }),
+    close: () => database.close(),
+  };
+}

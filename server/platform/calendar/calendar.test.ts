@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, createTestApp } from '../../test/harness.js';
+import { addWorkingDays, workingDaysBetween } from './calendar.service.js';
+import { WorkCalendar } from './working-days.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  // Fix "today" so "next year" is 2027 whenever the suite runs.
+  await (await t.as('sysadmin')).post('/api/admin/clock', { now: '2026-11-24T02:00:00Z' });
+});
+afterAll(() => t.close());
+
+describe('working-day maths on the official schedule (loaded from chinese-days)', () => {
+  const add = (d: string, n: number) => addWorkingDays(t.database.db, d, n);
+  const between = (a: string, b: string) => workingDaysBetween(t.database.db, a, b);
+
+  it('skips 国庆 2026 and counts its make-up days', async () => {
+    expect(await add('2026-09-30', 1)).toBe('2026-10-08');
+    expect(await add('2026-09-30', 3)).toBe('2026-10-10'); // Saturday 10 Oct is a make-up working day
+    expect(await add('2026-09-18', 1)).toBe('2026-09-20'); // Sunday 20 Sep is a make-up working day
+    expect(await add('2026-10-08', -1)).toBe('2026-09-30');
+    expect(await between('2026-09-30', '2026-10-10')).toBe(3);
+    expect(await between('2026-10-10', '2026-09-30')).toBe(-3);
+  });
+
+  it('skips 春节 2026 and counts its make-up days', async () => {
+    expect(await add('2026-02-13', 1)).toBe('2026-02-14'); // Saturday make-up day
+    expect(await add('2026-02-13', 2)).toBe('2026-02-24'); // 15–23 Feb are holidays
+    expect(await add('2026-02-24', 4)).toBe('2026-02-28'); // Saturday 28 Feb is a make-up working day
+    expect(await between('2026-02-13', '2026-02-24')).toBe(2);
+  });
+
+  it('skips 国庆 2025 (8 days, with 中秋)', async () => {
+    expect(await add('2025-09-30', 1)).toBe('2025-10-09');
+    expect(await add('2025-09-26', 1)).toBe('2025-09-28'); // Sunday 28 Sep is a make-up working day
+  });
+
+  it('N working days after D is a working day N working days away (property)', async () => {
+    const rows = await t.database.query<{ date: string; kind: 'holiday' | 'workday' }>(
+      'SELECT date::text AS date, kind FROM calendar_days',
+    );
+    const cal = new WorkCalendar(new Map(rows.rows.map((r) => [r.date, r.kind])));
+    const day = fc
+      .integer({ min: 0, max: 365 * 3 - 1 })
+      .map((i) => new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, fc.integer({ min: 1, max: 60 }), (d, n) => {
+        const w = cal.addWorkingDays(d, n);
+        return cal.isWorkingDay(w) && cal.workingDaysBetween(d, w) === n && w > d;
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('calendar administration', () => {
+  it('reports that next year has no schedule yet', async () => {
+    const office = await t.as('office');
+    const status = (await office.get('/api/calendar/status')).json();
+    expect(status.years).toEqual(expect.arrayContaining([2024, 2025, 2026]));
+    expect(status).toMatchObject({ nextYear: 2027, nextYearMissing: true });
+    const sys = await t.as('sysadmin');
+    const res = await sys.post('/api/calendar/import', { year: 2027 });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().message).toMatch(/尚无 2027 年/);
+  });
+
+  it('lets the admin mark a day and every computation follows', async () => {
+    const sys = await t.as('sysadmin');
+    expect((await sys.put('/api/calendar/days/2026-12-30', { kind: 'holiday', name: '测试假日' })).statusCode).toBe(
+      200,
+    );
+    const office = await t.as('office');
+    expect((await office.get('/api/calendar/add-working-days?date=2026-12-29&days=1')).json()).toEqual({
+      date: '2026-12-31',
+    });
+    expect((await office.get('/api/calendar?year=2026')).json().days).toContainEqual({
+      date: '2026-12-30',
+      kind: 'holiday',
+      name: '测试假日',
+    });
+    await sys.put('/api/calendar/days/2026-12-30', { kind: 'normal' });
+    expect((await office.get('/api/calendar/add-working-days?date=2026-12-29&days=1')).json()).toEqual({
+      date: '2026-12-30',
+    });
+  });
+
+  it('marks next year as present once a day of it is maintained by hand', async () => {
+    const sys = await t.as('sysadmin');
+    await sys.put('/api/calendar/days/2027-01-01', { kind: 'holiday', name: '元旦' });
+    expect((await sys.get('/api/calendar/status')).json().nextYearMissing).toBe(false);
+  });
+
+  it('validates dates with a Chinese message', async () => {
+    const res = await (await t.as('office')).get('/api/calendar/add-working-days?date=2026-13-99x&days=1');
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'date' });
+    expect(res.json().message).toMatch(/日期格式/);
+  });
+});

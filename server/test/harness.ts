@@ -1,0 +1,103 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.js';
+import { Clock } from '../platform/clock/clock.js';
+import { type Database, openDatabase } from '../platform/db/client.js';
+import { type JobDefinition, JobRunner } from '../platform/jobs/jobs.service.js';
+import { systemJobs } from '../modules/system/system.jobs.js';
+import { DEMO_PASSWORD } from '../seed/seed.js';
+import { GOLDEN_DUMP, GOLDEN_INFO, adminQuery, withDatabase } from './golden.js';
+
+export { DEMO_PASSWORD };
+
+/** A fresh copy of the golden database for one test file. */
+export async function openTestDatabase(): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
+  const { template } = JSON.parse(fs.readFileSync(GOLDEN_INFO, 'utf8')) as { template: string | null };
+  const url = process.env.DATABASE_URL;
+  if (url && template) {
+    const name = `zelian_t_${crypto.randomBytes(6).toString('hex')}`;
+    await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+    const dbUrl = withDatabase(url, name);
+    const database = await openDatabase({ databaseUrl: dbUrl, poolSize: 4 });
+    return {
+      database,
+      url: dbUrl,
+      drop: async () => {
+        await database.close();
+        await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      },
+    };
+  }
+  const dump = new Blob([fs.readFileSync(GOLDEN_DUMP)]);
+  const database = await openDatabase({ loadDataDir: dump });
+  return { database, drop: () => database.close() };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  clock: Clock;
+  jobs: JobRunner;
+  /** Signs in and returns a client that sends the session cookie and CSRF token. */
+  as(username: string, password?: string): Promise<Client>;
+  anonymous: Client;
+  close(): Promise<void>;
+}
+
+export interface Client {
+  username: string;
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  patch(url: string, body: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+}
+
+function client(app: FastifyInstance, username: string, cookie?: string, csrf?: string): Client {
+  const request = (opts: InjectOptions) =>
+    app.inject({
+      ...opts,
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(csrf ? { 'x-csrf-token': csrf } : {}),
+        ...(opts.headers ?? {}),
+      },
+    });
+  return {
+    username,
+    request,
+    get: (url) => request({ method: 'GET', url }),
+    post: (url, body, headers) => request({ method: 'POST', url, payload: body as object, headers }),
+    patch: (url, body) => request({ method: 'PATCH', url, payload: body as object }),
+    put: (url, body) => request({ method: 'PUT', url, payload: body as object }),
+    delete: (url) => request({ method: 'DELETE', url }),
+  };
+}
+
+export async function createTestApp(opts: { jobs?: JobDefinition[] } = {}): Promise<TestApp> {
+  const { database, drop } = await openTestDatabase();
+  const clock = new Clock(true);
+  const jobs = new JobRunner(database, clock, opts.jobs ?? systemJobs);
+  const app = await buildApp({ database, clock, jobs, loginRateLimit: 10_000, serveWeb: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    clock,
+    jobs,
+    anonymous: client(app, 'anonymous'),
+    async as(username, password = DEMO_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = String(res.headers['set-cookie']).split(';')[0];
+      const me = await app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+      return client(app, username, cookie, me.json().csrfToken);
+    },
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import ExcelJS from 'exceljs';
+
+/** Builds an import workbook from rows (header row first) for tests. */
+export async function workbookOf(sheets: Record<string, (string | number)[][]>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    for (const r of rows) ws.addRow(r);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export async function readWorkbook(buf: Buffer): Promise<Record<string, string[][]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const out: Record<string, string[][]> = {};
+  for (const ws of wb.worksheets) {
+    const rows: string[][] = [];
+    ws.eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))));
+    });
+    out[ws.name] = rows;
+  }
+  return out;
+}
+
+/** A multipart/form-data body with one file field, encoded by the platform's own FormData. */
+export async function multipartFile(buf: Buffer, filename = 'import.xlsx') {
+  const fd = new FormData();
+  fd.append('file', new Blob([new Uint8Array(buf)]), filename);
+  const req = new Request('http://localhost/', { method: 'POST', body: fd });
+  return {
+    payload: Buffer.from(await req.arrayBuffer()),
+    headers: { 'content-type': req.headers.get('content-type') as string },
+  };
+}
+
+export const UNIT_HEADER = ['单位编码', '单位名称', '简称', '单位类型', '上级单位编码', '排序'];
+export const PEOPLE_HEADER = ['姓名', '性别', '单位编码', '职务', '职级', '是否党员', '是否班子成员', '联系电话'];
