@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Clock } from '../clock/clock.js';
+import { type Database, openDatabase } from '../db/client.js';
+import { type TestApp, createTestApp } from '../../test/harness.js';
+import { type JobDefinition, JobRunner } from './jobs.service.js';
+import { listRuns } from './jobs.repository.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('jobs', () => {
+  it('runs a job at once from the API and records the run (POST /api/jobs/<name>/run)', async () => {
+    const sys = await t.as('sysadmin');
+    const res = await sys.post('/api/jobs/audit-verify/run');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ name: 'audit-verify', trigger: 'manual', ok: true, result: { ok: true } });
+    const runs = (await sys.get('/api/jobs?name=audit-verify')).json();
+    expect(runs.items[0].id).toBe(res.json().id);
+    expect(runs.jobs.map((j: { name: string }) => j.name)).toContain('audit-verify');
+    expect((await sys.post('/api/jobs/nope/run')).statusCode).toBe(404);
+  });
+
+  it('runs a cron job exactly once per tick with two app instances on one database', async () => {
+    // Two instances = two JobRunners, each with its own connection pool when on PostgreSQL.
+    const second: Database =
+      t.database.driver === 'postgres' ? await openDatabase({ databaseUrl: urlOf(t), poolSize: 3 }) : t.database;
+    const clock = new Clock(false);
+    const tick: JobDefinition = {
+      name: 'test-tick',
+      label: '测试',
+      cron: '* * * * *',
+      run: async () => ({ tick: true }),
+    };
+    const a = new JobRunner(t.database, clock, [tick]);
+    const b = new JobRunner(second, clock, [tick]);
+    await a.start({ cronMonitorIntervalSeconds: 1, pollingIntervalSeconds: 0.5 });
+    await b.start({ cronMonitorIntervalSeconds: 1, pollingIntervalSeconds: 0.5 });
+    try {
+      // Wait until a whole minute boundary has passed and its job has been worked.
+      const deadline = Date.now() + 100_000;
+      let runs = await listRuns(t.database.db, 1, 100, 'test-tick');
+      while (runs.total < 1 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 1000));
+        runs = await listRuns(t.database.db, 1, 100, 'test-tick');
+      }
+      await new Promise((r) => setTimeout(r, 5000));
+      runs = await listRuns(t.database.db, 1, 100, 'test-tick');
+      const perMinute = new Map<string, number>();
+      for (const r of runs.items) {
+        const minute = r.startedAt.toISOString().slice(0, 16);
+        perMinute.set(minute, (perMinute.get(minute) ?? 0) + 1);
+      }
+      expect(runs.total).toBeGreaterThanOrEqual(1);
+      expect([...perMinute.values()].every((n) => n === 1)).toBe(true);
+      expect(new Set(runs.items.map((r) => r.instance)).size).toBeLessThanOrEqual(2);
+    } finally {
+      await a.stop();
+      await b.stop();
+      if (second !== t.database) await second.close();
+    }
+  }, 150_000);
+});
+
+function urlOf(app: TestApp): string {
+  const options = (app.database.pool as unknown as { options: { connectionString: string } }).options;
+  return options.connectionString;
+}

@@ -1,0 +1,197 @@
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  ClockCircleOutlined,
+  DownOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Dropdown, Flex, Layout, Menu, type MenuProps, Spin, Tooltip } from 'antd';
+import { type ReactNode, Suspense, useState } from 'react';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { api, apiPost, setCsrfToken } from '../lib/api';
+import { disabledReason, hasPermission, type Me, type ModuleEntry, meQueryKey, useMe } from '../lib/session';
+
+interface CalendarStatus {
+  years: number[];
+  nextYear: number;
+  nextYearMissing: boolean;
+}
+
+interface NavEntry {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  permission?: string;
+}
+
+const SYSTEM_ENTRIES: NavEntry[] = [
+  { path: '/calendar', label: '工作日历', icon: <CalendarOutlined /> },
+  { path: '/admin/users', label: '用户与角色', icon: <TeamOutlined />, permission: 'users:read' },
+  { path: '/admin/security', label: '安全策略', icon: <SafetyOutlined />, permission: 'security:write' },
+  { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
+  { path: '/admin/jobs', label: '任务与时钟', icon: <ClockCircleOutlined />, permission: 'jobs:run' },
+];
+
+function moduleItem(m: ModuleEntry): NonNullable<MenuProps['items']>[number] {
+  if (m.enabled) {
+    return { key: m.path, icon: <AppstoreOutlined />, label: <Link to={m.path}>{m.label}</Link> };
+  }
+  return {
+    key: `disabled:${m.key}`,
+    icon: <AppstoreOutlined />,
+    disabled: true,
+    label: (
+      <Tooltip title={disabledReason(m)} placement="right">
+        <span>{m.label}</span>
+      </Tooltip>
+    ),
+  };
+}
+
+function buildMenu(me: Me): MenuProps['items'] {
+  const modulePaths = new Set(me.modules.filter((m) => m.enabled).map((m) => m.path));
+  const system = SYSTEM_ENTRIES.filter(
+    (e) => (!e.permission || hasPermission(me, e.permission)) && !modulePaths.has(e.path),
+  ).map((e) => ({ key: e.path, icon: e.icon, label: <Link to={e.path}>{e.label}</Link> }));
+  return [
+    { key: '/', icon: <HomeOutlined />, label: <Link to="/">首页</Link> },
+    { type: 'group', key: 'g-modules', label: '业务模块', children: me.modules.map(moduleItem) },
+    ...(system.length ? [{ type: 'group' as const, key: 'g-system', label: '系统', children: system }] : []),
+  ];
+}
+
+function selectedKey(pathname: string, me: Me): string {
+  const keys = ['/', ...me.modules.filter((m) => m.enabled).map((m) => m.path), ...SYSTEM_ENTRIES.map((e) => e.path)];
+  let best = '/';
+  for (const k of keys) {
+    const matches = k === '/' ? pathname === '/' : pathname === k || pathname.startsWith(`${k}/`);
+    if (matches && k.length > best.length) best = k;
+  }
+  return best;
+}
+
+function CalendarBanner() {
+  const { data } = useQuery({
+    queryKey: ['calendar', 'status'],
+    queryFn: ({ signal }) => api<CalendarStatus>('/calendar/status', { signal }),
+    staleTime: 5 * 60_000,
+    meta: { silent: true },
+  });
+  if (!data?.nextYearMissing) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      banner
+      title={`${data.nextYear}年节假日安排尚未录入，请工作日历管理员及时维护`}
+      action={
+        <Link to="/calendar">
+          <Button size="small" type="link">
+            前往工作日历
+          </Button>
+        </Link>
+      }
+    />
+  );
+}
+
+export function AppLayout() {
+  const { data: me, isLoading, isError, refetch } = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [collapsed, setCollapsed] = useState(false);
+
+  if (isLoading) return <Spin size="large" style={{ display: 'block', margin: '160px auto' }} />;
+  if (isError) {
+    return (
+      <Flex vertical align="center" style={{ marginTop: 160 }} gap={16}>
+        <span>无法连接服务器</span>
+        <Button onClick={() => void refetch()}>重试</Button>
+      </Flex>
+    );
+  }
+  if (!me) {
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  }
+
+  const logout = async () => {
+    try {
+      await apiPost('/auth/logout');
+    } finally {
+      setCsrfToken(null);
+      queryClient.clear();
+      queryClient.setQueryData(meQueryKey, null);
+      void navigate('/login', { replace: true });
+    }
+  };
+
+  const userMenu: MenuProps['items'] = [
+    { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => void navigate('/account/password') },
+    { key: 'totp', icon: <LockOutlined />, label: '双因素认证', onClick: () => void navigate('/account/totp') },
+    { type: 'divider' },
+    { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', onClick: () => void logout() },
+  ];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220}>
+        <div className="zl-brand">{collapsed ? '责链' : '责链 · 问责全链条'}</div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selectedKey(location.pathname, me)]}
+          items={buildMenu(me)}
+          aria-label="主菜单"
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+          }}
+        >
+          <span style={{ fontSize: 16, fontWeight: 500 }}>问责全链条管理平台</span>
+          <Dropdown menu={{ items: userMenu }} trigger={['click']}>
+            <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+              {me.user.displayName} <DownOutlined />
+            </Button>
+          </Dropdown>
+        </Layout.Header>
+        <CalendarBanner />
+        {me.user.mustChangePassword ? (
+          <Alert
+            type="error"
+            banner
+            showIcon
+            title="您的密码需要修改（初始密码或已到期），请立即修改密码。"
+            action={
+              <Link to="/account/password">
+                <Button size="small" type="link">
+                  修改密码
+                </Button>
+              </Link>
+            }
+          />
+        ) : null}
+        <Layout.Content style={{ margin: 16, padding: 24, background: '#fff', borderRadius: 4, minHeight: 360 }}>
+          <Suspense fallback={<Spin />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

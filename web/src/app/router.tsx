@@ -1,0 +1,86 @@
+import { Result, Spin } from 'antd';
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RequirePermission } from '../components/require-permission';
+import { AppLayout } from './layout';
+
+/** Lazy-load a named export so every page is its own chunk. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  const Component = lazy<ComponentType>(async () => ({ default: (await load())[name] }));
+  return (
+    <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>
+      <Component />
+    </Suspense>
+  );
+}
+
+const guarded = (permission: string, element: ReactNode) => (
+  <RequirePermission permission={permission}>{element}</RequirePermission>
+);
+
+export const router = createBrowserRouter([
+  { path: '/login', element: page(() => import('../features/auth/pages/login-page'), 'LoginPage') },
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: page(() => import('../features/home/pages/home-page'), 'HomePage') },
+      {
+        path: 'org',
+        element: guarded(
+          'org:read',
+          page(() => import('../features/org/pages/org-page'), 'OrgPage'),
+        ),
+      },
+      {
+        path: 'org/people',
+        element: guarded(
+          'org:read',
+          page(() => import('../features/org/pages/people-page'), 'PeoplePage'),
+        ),
+      },
+      {
+        path: 'org/groups',
+        element: guarded(
+          'org:read',
+          page(() => import('../features/org/pages/groups-page'), 'GroupsPage'),
+        ),
+      },
+      {
+        path: 'admin/users',
+        element: guarded(
+          'users:read',
+          page(() => import('../features/admin/pages/users-page'), 'UsersPage'),
+        ),
+      },
+      {
+        path: 'admin/security',
+        element: guarded(
+          'security:write',
+          page(() => import('../features/admin/pages/security-page'), 'SecurityPage'),
+        ),
+      },
+      {
+        path: 'admin/jobs',
+        element: guarded(
+          'jobs:run',
+          page(() => import('../features/admin/pages/jobs-page'), 'JobsPage'),
+        ),
+      },
+      {
+        path: 'audit',
+        element: guarded(
+          'audit:read',
+          page(() => import('../features/audit/pages/audit-page'), 'AuditPage'),
+        ),
+      },
+      { path: 'calendar', element: page(() => import('../features/calendar/pages/calendar-page'), 'CalendarPage') },
+      {
+        path: 'account/password',
+        element: page(() => import('../features/account/pages/password-page'), 'PasswordPage'),
+      },
+      { path: 'account/totp', element: page(() => import('../features/account/pages/totp-page'), 'TotpPage') },
+      { path: '*', element: <Result status="404" title="页面不存在" subTitle="您访问的页面不存在或已移除。" /> },
+    ],
+  },
+]);

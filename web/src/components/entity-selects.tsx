@@ -1,0 +1,215 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Select, TreeSelect } from 'antd';
+import { useMemo, useState } from 'react';
+import { api, type Page } from '../lib/api';
+import { GROUP_KIND_LABELS } from '../lib/labels';
+
+export interface UnitSummary {
+  id: string;
+  parentId: string | null;
+  name: string;
+  shortName?: string | null;
+  type: string;
+  typeLabel?: string;
+  sortOrder?: number;
+}
+
+export interface PersonSummary {
+  id: string;
+  name: string;
+  unitName?: string | null;
+  post?: string | null;
+}
+
+export interface GroupSummary {
+  id: string;
+  kind: string;
+  name: string;
+}
+
+export const allUnitsQueryKey = ['units', 'all'] as const;
+
+/** Every unit visible to the caller (the county has a few hundred at most). */
+export function useAllUnits<T extends UnitSummary = UnitSummary>() {
+  return useQuery({
+    queryKey: allUnitsQueryKey,
+    queryFn: ({ signal }) => api<Page<T>>('/units', { query: { page: 1, pageSize: 1000, sort: 'sortOrder' }, signal }),
+    staleTime: 60_000,
+  });
+}
+
+export interface TreeNode<T> {
+  key: string;
+  unit: T;
+  children: TreeNode<T>[];
+}
+
+/** Build the unit forest from flat rows; orphans (parent outside scope) become roots. */
+export function buildUnitTree<T extends UnitSummary>(units: T[]): TreeNode<T>[] {
+  const nodes = new Map<string, TreeNode<T>>();
+  for (const u of units) nodes.set(u.id, { key: u.id, unit: u, children: [] });
+  const roots: TreeNode<T>[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.unit.parentId ? nodes.get(node.unit.parentId) : undefined;
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  const sortRec = (list: TreeNode<T>[]) => {
+    list.sort(
+      (a, b) => (a.unit.sortOrder ?? 0) - (b.unit.sortOrder ?? 0) || a.unit.name.localeCompare(b.unit.name, 'zh-CN'),
+    );
+    for (const n of list) sortRec(n.children);
+  };
+  sortRec(roots);
+  return roots;
+}
+
+interface TreeSelectNode {
+  value: string;
+  title: string;
+  children: TreeSelectNode[];
+}
+
+function toTreeSelect<T extends UnitSummary>(nodes: TreeNode<T>[]): TreeSelectNode[] {
+  return nodes.map((n) => ({ value: n.unit.id, title: n.unit.name, children: toTreeSelect(n.children) }));
+}
+
+interface UnitSelectProps {
+  value?: string | string[] | null;
+  onChange?: (value: string | string[] | null) => void;
+  multiple?: boolean;
+  placeholder?: string;
+  allowClear?: boolean;
+  style?: React.CSSProperties;
+  excludeId?: string;
+}
+
+export function UnitSelect({
+  value,
+  onChange,
+  multiple,
+  placeholder = '选择单位',
+  allowClear = true,
+  style,
+  excludeId,
+}: UnitSelectProps) {
+  const { data, isLoading } = useAllUnits();
+  const treeData = useMemo(
+    () => toTreeSelect(buildUnitTree((data?.items ?? []).filter((u) => u.id !== excludeId))),
+    [data, excludeId],
+  );
+  return (
+    <TreeSelect
+      value={value ?? undefined}
+      onChange={(v) => onChange?.((v as string | string[] | undefined) ?? null)}
+      treeData={treeData}
+      multiple={multiple}
+      showSearch={{ treeNodeFilterProp: 'title' }}
+      allowClear={allowClear}
+      placeholder={placeholder}
+      loading={isLoading}
+      treeDefaultExpandAll
+      style={{ width: '100%', ...style }}
+      listHeight={360}
+    />
+  );
+}
+
+interface PersonSelectProps {
+  value?: string | string[] | null;
+  onChange?: (value: string | string[] | null) => void;
+  multiple?: boolean;
+  placeholder?: string;
+  /** Restrict the default list (before typing) to one unit. */
+  unitId?: string;
+  style?: React.CSSProperties;
+}
+
+const personLabel = (p: PersonSummary) => [p.name, p.unitName, p.post].filter(Boolean).join(' · ');
+
+/** Remote-search person picker; labels of already chosen people are fetched by id. */
+export function PersonSelect({
+  value,
+  onChange,
+  multiple,
+  placeholder = '输入姓名搜索',
+  unitId,
+  style,
+}: PersonSelectProps) {
+  const [q, setQ] = useState('');
+  const search = useQuery({
+    queryKey: ['people', 'select', unitId ?? null, q],
+    queryFn: ({ signal }) =>
+      api<Page<PersonSummary>>('/people', {
+        query: { q, unitId: q ? undefined : unitId, page: 1, pageSize: 30 },
+        signal,
+      }),
+    staleTime: 30_000,
+  });
+  const selected = value ? (Array.isArray(value) ? value : [value]) : [];
+  const known = new Map((search.data?.items ?? []).map((p) => [p.id, p]));
+  const missing = selected.filter((id) => !known.has(id));
+  const lookups = useQueries({
+    queries: missing.map((id) => ({
+      queryKey: ['people', id],
+      queryFn: ({ signal }: { signal: AbortSignal }) => api<PersonSummary>(`/people/${id}`, { signal }),
+      staleTime: 60_000,
+      meta: { silent: true },
+    })),
+  });
+  for (const l of lookups) if (l.data) known.set(l.data.id, l.data);
+  const options = [...known.values()].map((p) => ({ value: p.id, label: personLabel(p) }));
+  for (const id of selected) if (!known.has(id)) options.push({ value: id, label: '（加载中）' });
+
+  return (
+    <Select
+      value={multiple ? selected : (selected[0] ?? undefined)}
+      onChange={(v) => onChange?.((v as string | string[] | undefined) ?? null)}
+      mode={multiple ? 'multiple' : undefined}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      options={options}
+      placeholder={placeholder}
+      allowClear
+      loading={search.isFetching}
+      onClear={() => setQ('')}
+      style={{ width: '100%', ...style }}
+      notFoundContent={search.isFetching ? '搜索中…' : '无匹配人员'}
+    />
+  );
+}
+
+export function useAllGroups() {
+  return useQuery({
+    queryKey: ['groups', 'all'],
+    queryFn: ({ signal }) => api<Page<GroupSummary>>('/groups', { query: { page: 1, pageSize: 200 }, signal }),
+    staleTime: 60_000,
+  });
+}
+
+export function GroupSelect({
+  value,
+  onChange,
+  placeholder = '选择工作组',
+}: {
+  value?: string | null;
+  onChange?: (value: string | null) => void;
+  placeholder?: string;
+}) {
+  const { data, isLoading } = useAllGroups();
+  const options = (data?.items ?? []).map((g) => ({
+    value: g.id,
+    label: `${g.name}（${GROUP_KIND_LABELS[g.kind] ?? g.kind}）`,
+  }));
+  return (
+    <Select
+      value={value ?? undefined}
+      onChange={(v) => onChange?.(v ?? null)}
+      options={options}
+      loading={isLoading}
+      showSearch={{ optionFilterProp: 'label' }}
+      allowClear
+      placeholder={placeholder}
+      style={{ width: '100%' }}
+    />
+  );
+}

@@ -1,0 +1,186 @@
+/**
+ * The single fetch wrapper of the web client: same-origin cookies, CSRF header on writes,
+ * and the server's error shape (SPEC 3a) turned into `ApiError`.
+ */
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface ImportRowError {
+  sheet?: string;
+  row: number;
+  field?: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  code?: string;
+  message?: string;
+  field?: string;
+  fields?: FieldError[];
+  rows?: ImportRowError[];
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly field?: string;
+  readonly fields: FieldError[];
+  readonly rows: ImportRowError[];
+
+  constructor(status: number, body: ErrorBody) {
+    super(body.message || defaultMessage(status));
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = body.code ?? `HTTP_${status}`;
+    this.field = body.field;
+    this.fields = body.fields ?? [];
+    this.rows = body.rows ?? [];
+  }
+}
+
+function defaultMessage(status: number): string {
+  if (status === 0) return '无法连接服务器，请检查网络';
+  if (status === 401) return '请先登录';
+  if (status === 403) return '没有执行此操作的权限';
+  if (status === 404) return '对象不存在或无权查看';
+  if (status === 409) return '数据已被他人修改，请刷新后重试';
+  if (status === 413) return '文件过大';
+  if (status >= 500) return '服务器内部错误，请稍后重试';
+  return '请求失败';
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Query;
+  body?: unknown;
+  formData?: FormData;
+  signal?: AbortSignal;
+  /** Do not redirect to /login on 401 (used by the session probe and the login form). */
+  allowUnauthenticated?: boolean;
+  /** A call made without a session (sign-in): no CSRF token to fetch or send. */
+  noSession?: boolean;
+}
+
+let csrfToken: string | null = null;
+let unauthorizedHandler: () => void = () => {
+  if (!window.location.pathname.startsWith('/login')) {
+    const next = encodeURIComponent(window.location.pathname + window.location.search);
+    window.location.assign(`/login?next=${next}`);
+  }
+};
+
+/** Remember the CSRF token returned by `GET /api/me`; sent on every non-GET request. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Replace the default 401 behaviour (full reload to /login) with an in-app navigation. */
+export function setUnauthorizedHandler(handler: () => void): void {
+  unauthorizedHandler = handler;
+}
+
+export function buildUrl(path: string, query?: Query): string {
+  const url = path.startsWith('/api') ? path : `/api${path}`;
+  if (!query) return url;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${url}?${qs}` : url;
+}
+
+async function ensureCsrfToken(): Promise<void> {
+  if (csrfToken) return;
+  const res = await fetch('/api/me', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+  if (res.ok) {
+    const me = (await res.json()) as { csrfToken?: string };
+    csrfToken = me.csrfToken ?? null;
+  }
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(path, options);
+  } catch (err) {
+    // The session was renewed elsewhere (e.g. another tab signed in again): refresh the token once.
+    if (err instanceof ApiError && err.code === 'CSRF_FAILED') {
+      csrfToken = null;
+      return send<T>(path, options);
+    }
+    throw err;
+  }
+}
+
+async function send<T>(path: string, options: RequestOptions): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (options.formData) {
+    body = options.formData;
+  } else if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  if (method !== 'GET' && !options.noSession) {
+    await ensureCsrfToken();
+    if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  }
+
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, {});
+  }
+
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!res.ok) {
+    const error = new ApiError(res.status, (data as ErrorBody | undefined) ?? {});
+    if (res.status === 401 && !options.allowUnauthenticated) {
+      csrfToken = null;
+      unauthorizedHandler();
+    }
+    throw error;
+  }
+  return data as T;
+}
+
+export const apiGet = <T>(path: string, query?: Query, signal?: AbortSignal) => api<T>(path, { query, signal });
+export const apiPost = <T>(path: string, body?: unknown) => api<T>(path, { method: 'POST', body: body ?? {} });
+export const apiPut = <T>(path: string, body: unknown) => api<T>(path, { method: 'PUT', body });
+export const apiPatch = <T>(path: string, body: unknown) => api<T>(path, { method: 'PATCH', body });
+export const apiDelete = <T>(path: string, query?: Query) => api<T>(path, { method: 'DELETE', query });
+
+/** Paginated collection answer (SPEC 3a). */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface PageQuery {
+  page?: number;
+  pageSize?: number;
+  sort?: string;
+  q?: string;
+}

@@ -1,0 +1,58 @@
+import type { FormInstance } from 'antd';
+import type { MessageInstance } from 'antd/es/message/interface';
+import { ApiError } from './api';
+
+let messageApi: MessageInstance | null = null;
+
+/** Called once from inside antd's <App> so messages use the themed, localised context. */
+export function registerMessageApi(api: MessageInstance): void {
+  messageApi = api;
+}
+
+export function notifySuccess(text: string): void {
+  void messageApi?.success(text);
+}
+
+export function notifyWarning(text: string): void {
+  void messageApi?.warning(text);
+}
+
+/** Show a server error's Chinese message (401 is handled by the redirect to /login). */
+export function notifyError(error: unknown): void {
+  if (error instanceof ApiError) {
+    if (error.status === 401) return;
+    void messageApi?.error(error.message);
+    return;
+  }
+  if (error instanceof DOMException && error.name === 'AbortError') return;
+  void messageApi?.error(error instanceof Error && error.message ? error.message : '操作失败');
+}
+
+/**
+ * Put the server's `field` / `fields` errors on the matching form items.
+ * Returns true when at least one field error was placed.
+ */
+export function applyFormErrors(form: FormInstance, error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  const byField = new Map<string, string[]>();
+  if (error.field) byField.set(error.field, [error.message]);
+  for (const f of error.fields) byField.set(f.field, [...(byField.get(f.field) ?? []), f.message]);
+  if (byField.size === 0) return false;
+  const known = new Set(
+    form
+      .getFieldsError()
+      .map((f) => f.name.join('.'))
+      .filter(Boolean),
+  );
+  const entries = [...byField.entries()].filter(([name]) => known.size === 0 || known.has(name));
+  form.setFields(entries.map(([name, errors]) => ({ name: name.split('.'), errors })));
+  return entries.length > 0;
+}
+
+/**
+ * For mutateAsync in confirm dialogs and buttons: the MutationCache already showed the error,
+ * so resolve instead of leaving an unhandled rejection (the dialog then closes).
+ */
+export function quietly<T>(promise: Promise<T>): Promise<T | undefined> {
+  return promise.catch(() => undefined);
+}
