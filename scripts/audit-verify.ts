@@ -13,7 +13,9 @@ try {
   if (report.ok) {
     console.log(`审计链校验通过：共 ${report.checked} 条记录，哈希链完整。`);
   } else {
-    console.log(`审计链校验失败：${report.problem?.reason}（位置：第 ${report.problem?.seq} 条；已校验 ${report.checked} 条）`);
+    console.log(
+      `审计链校验失败：${report.problem?.reason}（位置：第 ${report.problem?.seq} 条；已校验 ${report.checked} 条）`,
+    );
   }
   console.log(JSON.stringify(report));
   process.exitCode = report.ok ? 0 : 1;

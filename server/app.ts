@@ -17,6 +17,7 @@ import type { Ctx } from './platform/context.js';
 import type { Database } from './platform/db/client.js';
 import { AppError, forbidden, notFound, unauthenticated } from './platform/errors.js';
 import { installErrorHandler } from './platform/http/errors-handler.js';
+import { installIdempotency } from './platform/http/idempotency.js';
 import './platform/http/types.js';
 import type { JobRunner } from './platform/jobs/jobs.service.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
@@ -110,6 +111,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const permission = req.routeOptions.config?.permission;
     if (permission && !req.actor?.permissions.has(permission)) throw forbidden();
   });
+
+  installIdempotency(app, opts.database);
 
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(systemRoutes);

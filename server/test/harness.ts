@@ -76,11 +76,11 @@ function client(app: FastifyInstance, username: string, cookie?: string, csrf?: 
   };
 }
 
-export async function createTestApp(opts: { jobs?: JobDefinition[] } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { jobs?: JobDefinition[]; loginRateLimit?: number } = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const clock = new Clock(true);
   const jobs = new JobRunner(database, clock, opts.jobs ?? systemJobs);
-  const app = await buildApp({ database, clock, jobs, loginRateLimit: 10_000, serveWeb: false });
+  const app = await buildApp({ database, clock, jobs, loginRateLimit: opts.loginRateLimit ?? 10_000, serveWeb: false });
   await app.ready();
   return {
     app,

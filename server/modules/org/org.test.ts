@@ -209,6 +209,28 @@ describe('xlsx import and export', () => {
   });
 });
 
+describe('idempotent creation', () => {
+  it('creates once when the same Idempotency-Key is submitted twice', async () => {
+    const body = { name: '示范县重复提交测试局', code: 'IDEM1', type: 'department' };
+    const headers = { 'idempotency-key': 'unit-create-0001' };
+    const first = await office.post('/api/units', body, headers);
+    const second = await office.post('/api/units', body, headers);
+    expect(first.statusCode).toBe(201);
+    expect(second.statusCode).toBe(201);
+    expect(second.headers['idempotent-replay']).toBe('true');
+    expect(second.json().id).toBe(first.json().id);
+    expect((await office.get('/api/units?q=IDEM1')).json().total).toBe(1);
+  });
+
+  it('lets a failed submission be retried with the same key', async () => {
+    const headers = { 'idempotency-key': 'unit-create-0002' };
+    const bad = await office.post('/api/units', { name: '重试', code: 'ZJJ', type: 'department' }, headers);
+    expect(bad.statusCode).toBe(422);
+    const good = await office.post('/api/units', { name: '重试', code: 'IDEM2', type: 'department' }, headers);
+    expect(good.statusCode).toBe(201);
+  });
+});
+
 describe('groups', () => {
   it('creates a patrol group with the units it oversees and edits it', async () => {
     const unit = await unitByCode('CGZ');

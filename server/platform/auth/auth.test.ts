@@ -149,6 +149,23 @@ describe('sign-in', () => {
   });
 });
 
+describe('sign-in rate limit', () => {
+  it('answers 429 with a Chinese message past the per-minute limit', async () => {
+    const limited = await createTestApp({ loginRateLimit: 3 });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 4; i++) {
+        statuses.push((await limited.anonymous.post('/api/auth/login', { username: 'x', password: 'y' })).statusCode);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const res = await limited.anonymous.post('/api/auth/login', { username: 'x', password: 'y' });
+      expect(res.json()).toEqual({ code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' });
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('三员分立', () => {
   it('keeps admin roles apart from every other role', async () => {
     const sec = await t.as('secadmin');

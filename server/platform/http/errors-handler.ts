@@ -14,7 +14,7 @@ export function installErrorHandler(app: FastifyInstance) {
       const first = fields[0];
       return reply.status(400).send({
         code: 'VALIDATION_FAILED',
-        message: first ? `${first.field ? `${first.field}：` : ''}${first.message}` : '提交的数据格式不正确',
+        message: first?.message ?? '提交的数据格式不正确',
         field: first?.field,
         fields,
       });

@@ -8,6 +8,8 @@ import type { JobRunner } from '../jobs/jobs.service.js';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** Set when this request claimed an Idempotency-Key. */
+    idempotencyKey?: string;
     /** Runs `fn` with the request context; requests that write get one transaction. */
     run<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T>;
   }
