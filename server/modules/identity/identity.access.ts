@@ -1,0 +1,81 @@
+/** Access-matrix cases for the routes of this module (see server/platform/access/access-matrix.test.ts). */
+import crypto from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { type AccessCases, ALL, DEMO_PASSWORD, env, json } from '../../test/access.js';
+import { users } from '../../platform/auth/auth.tables.js';
+
+export const identityAccessCases: AccessCases = {
+  'POST /api/auth/login': {
+    in: () => json('POST', '/api/auth/login', { username: 'leader', password: DEMO_PASSWORD }),
+    allow: ALL,
+  },
+  'POST /api/auth/logout': { in: () => ({ ...json('POST', '/api/auth/logout'), fresh: true }), allow: ALL },
+  'GET /api/me': { in: () => json('GET', '/api/me'), allow: ALL },
+  'POST /api/me/password': {
+    in: () => json('POST', '/api/me/password', { oldPassword: 'wrong', newPassword: 'Whatever#2026x' }),
+    allow: ALL,
+    ok: 400,
+  },
+  'POST /api/me/totp/setup': { in: () => ({ ...json('POST', '/api/me/totp/setup'), fresh: true }), allow: ALL },
+  'POST /api/me/totp/enable': {
+    in: () => json('POST', '/api/me/totp/enable', { token: '000000' }),
+    allow: ALL,
+    ok: 400,
+  },
+  'POST /api/me/totp/disable': {
+    in: () => json('POST', '/api/me/totp/disable', { password: 'wrong' }),
+    allow: ALL,
+    ok: 400,
+  },
+  'GET /api/users': { in: () => json('GET', '/api/users'), allow: ['sysadmin', 'secadmin'] },
+  'POST /api/users': {
+    in: () =>
+      json('POST', '/api/users', {
+        username: `u${crypto.randomBytes(3).toString('hex')}`,
+        displayName: '测试',
+        password: 'Test#2026-pass',
+      }),
+    allow: ['sysadmin'],
+    ok: 201,
+  },
+  'PATCH /api/users/:id': {
+    in: async () => {
+      const [u] = await env.t.database.db.select().from(users).where(eq(users.username, 'group2'));
+      return json('PATCH', `/api/users/${u.id}`, { version: u.version, displayName: u.displayName });
+    },
+    out: () => json('PATCH', `/api/users/${crypto.randomUUID()}`, { version: 1 }),
+    allow: ['sysadmin'],
+  },
+  'POST /api/users/:id/reset-password': {
+    in: async () => {
+      const [u] = await env.t.database.db.select().from(users).where(eq(users.username, 'group3'));
+      return json('POST', `/api/users/${u.id}/reset-password`);
+    },
+    out: () => json('POST', `/api/users/${crypto.randomUUID()}/reset-password`),
+    allow: ['sysadmin'],
+  },
+  'POST /api/users/:id/unlock': {
+    in: async () => {
+      const [u] = await env.t.database.db.select().from(users).where(eq(users.username, 'group4'));
+      return json('POST', `/api/users/${u.id}/unlock`);
+    },
+    out: () => json('POST', `/api/users/${crypto.randomUUID()}/unlock`),
+    allow: ['sysadmin'],
+  },
+  'PUT /api/users/:id/roles': {
+    in: async () => {
+      const [u] = await env.t.database.db.select().from(users).where(eq(users.username, 'yingji'));
+      return json('PUT', `/api/users/${u.id}/roles`, { version: u.version, roles: [{ role: 'org_department' }] });
+    },
+    out: () => json('PUT', `/api/users/${crypto.randomUUID()}/roles`, { version: 1, roles: [] }),
+    allow: ['secadmin'],
+  },
+  'GET /api/settings/security': { in: () => json('GET', '/api/settings/security'), allow: ['secadmin'] },
+  'PATCH /api/settings/security': {
+    in: async () => {
+      const policy = (await env.clients.get('secadmin')?.get('/api/settings/security'))?.json();
+      return json('PATCH', '/api/settings/security', policy);
+    },
+    allow: ['secadmin'],
+  },
+};

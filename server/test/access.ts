@@ -1,0 +1,99 @@
+/**
+ * Shared vocabulary of the access matrix: the demo users (one per role), the case shape, and
+ * helpers that module case files (`server/modules/<m>/<m>.access.ts`) use.
+ */
+import crypto from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { InjectOptions } from 'fastify';
+import { type groups, type people, units } from '../modules/org/org.tables.js';
+import { regions } from '../platform/db/platform.tables.js';
+import type { Client, TestApp } from './harness.js';
+
+export { DEMO_PASSWORD } from './harness.js';
+
+export const USERS = [
+  'leader',
+  'office',
+  'caseoffice',
+  'paizhu1',
+  'group1',
+  'zhujian',
+  'zhujian.head',
+  'fuxianzhang',
+  'zuzhibu',
+  'bianban',
+  'sysadmin',
+  'secadmin',
+  'auditadmin',
+] as const;
+export type User = (typeof USERS)[number];
+export const ALL: User[] = [...USERS];
+export const ORG_READERS = ALL.filter((u) => u !== 'auditadmin');
+export const ORG_WRITERS: User[] = ['office', 'sysadmin'];
+export const REGION_WIDE: User[] = ['leader', 'office', 'caseoffice', 'zuzhibu', 'sysadmin', 'secadmin'];
+export const GROUP_VIEWERS: User[] = [...REGION_WIDE, 'paizhu1', 'group1'];
+
+/** Objects inside the scope of one user. */
+export interface Fixture {
+  unitId: string;
+  personId: string;
+  groupId: string;
+  scope: { allUnits: boolean; unitIds: string[]; groupIds: string[] };
+}
+/** Objects of another region: outside everybody's scope. */
+export interface Other {
+  unitId: string;
+  personId: string;
+  groupId: string;
+}
+
+export type Req = InjectOptions & { fresh?: boolean };
+export interface Case {
+  /** Request on an object inside the caller's scope. */
+  in: (f: Fixture, user: User) => Promise<Req> | Req;
+  /** Request on an object outside it (another region's, or one the caller cannot see). */
+  out?: (o: Other, f: Fixture, user: User) => Promise<Req> | Req;
+  /** Users who may do it: they get `ok`; users with `hidden` get 404; everyone else 403. */
+  allow: User[];
+  hidden?: User[];
+  ok?: number;
+  /** Status for allowed users on the out-of-scope request (default 404). */
+  outStatus?: number;
+}
+export type AccessCases = Record<string, Case>;
+
+/** Set by the matrix test before any case runs. */
+export const env = {
+  t: undefined as unknown as TestApp,
+  clients: new Map<User, Client>(),
+  zjjId: '',
+};
+
+export const json = (method: InjectOptions['method'], url: string, payload?: unknown): Req => ({
+  method,
+  url,
+  payload: payload as object,
+});
+
+export async function versionOf(table: typeof units | typeof people | typeof groups, id: string) {
+  const [row] = await env.t.database.db.select({ v: table.version }).from(table).where(eq(table.id, id));
+  return row.v;
+}
+
+export async function demoRegion() {
+  const [r] = await env.t.database.db.select().from(regions).where(eq(regions.code, 'DEMO'));
+  return r.id;
+}
+
+export async function freshUnit(regionId?: string) {
+  const [row] = await env.t.database.db
+    .insert(units)
+    .values({
+      regionId: regionId ?? (await demoRegion()),
+      code: `T${crypto.randomBytes(4).toString('hex')}`,
+      name: '临时单位',
+      type: 'department',
+    })
+    .returning();
+  return row;
+}
