@@ -18,7 +18,7 @@ export const MODULES: ModuleEntry[] = [
   { key: 'portraits', label: '政治生态画像', path: '/portraits', permission: null },
   { key: 'cases', label: '问责·容错免责', path: '/cases', permission: null },
   { key: 'complaints', label: '信访举报', path: '/complaints', permission: null },
-  { key: 'notifications', label: '消息提醒', path: '/notifications', permission: null },
+  { key: 'notifications', label: '消息提醒', path: '/notifications', permission: 'notifications:read' },
   { key: 'documents', label: '文书与数据交换', path: '/documents', permission: null },
   { key: 'dashboard', label: '统计大屏', path: '/dashboard', permission: null },
   { key: 'audit', label: '审计与安全', path: '/audit', permission: 'audit:read' },

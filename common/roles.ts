@@ -55,25 +55,40 @@ export const PERMISSIONS = [
   'calendar:write',
   'jobs:run',
   'clock:set',
+  'notifications:read',
+  'problems:read',
+  'problems:manage',
+  'problems:report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const BUSINESS_READ: Permission[] = ['org:read'];
+/** Every signed-in business user reads the catalogue of units and people and their own messages. */
+const BUSINESS_READ: Permission[] = ['org:read', 'notifications:read'];
+const PROBLEMS_READ: Permission[] = [...BUSINESS_READ, 'problems:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  commission_leader: BUSINESS_READ,
-  supervision_office: [...BUSINESS_READ, 'org:write'],
-  case_office: BUSINESS_READ,
-  dispatched_group: BUSINESS_READ,
-  patrol_group: BUSINESS_READ,
-  unit_liaison: BUSINESS_READ,
-  unit_head: BUSINESS_READ,
-  county_leader: BUSINESS_READ,
-  org_department: BUSINESS_READ,
+  commission_leader: [...PROBLEMS_READ, 'problems:manage'],
+  supervision_office: [...PROBLEMS_READ, 'org:write', 'problems:manage'],
+  case_office: PROBLEMS_READ,
+  dispatched_group: PROBLEMS_READ,
+  patrol_group: PROBLEMS_READ,
+  unit_liaison: [...PROBLEMS_READ, 'problems:report'],
+  unit_head: [...PROBLEMS_READ, 'problems:report'],
+  county_leader: PROBLEMS_READ,
+  org_department: PROBLEMS_READ,
   joint_member: BUSINESS_READ,
-  sys_admin: ['org:read', 'org:write', 'users:read', 'users:write', 'calendar:write', 'jobs:run', 'clock:set'],
-  sec_admin: ['org:read', 'users:read', 'roles:write', 'security:write'],
-  audit_admin: ['audit:read'],
+  sys_admin: [
+    'org:read',
+    'org:write',
+    'users:read',
+    'users:write',
+    'calendar:write',
+    'jobs:run',
+    'clock:set',
+    'notifications:read',
+  ],
+  sec_admin: ['org:read', 'users:read', 'roles:write', 'security:write', 'notifications:read'],
+  audit_admin: ['audit:read', 'notifications:read'],
 };
 
 /** Roles whose data scope is the whole region. */

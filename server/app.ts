@@ -22,6 +22,8 @@ import './platform/http/types.js';
 import type { JobRunner } from './platform/jobs/jobs.service.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { problemsRoutes } from './modules/problems/problems.routes.js';
 import { resolveScope } from './modules/org/org.scope.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 
@@ -118,6 +120,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(systemRoutes);
   await app.register(identityRoutes, { loginRateLimit: opts.loginRateLimit ?? 20 });
   await app.register(orgRoutes);
+  await app.register(notificationsRoutes);
+  await app.register(problemsRoutes);
 
   const hasWeb = (opts.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/' });

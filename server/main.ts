@@ -2,8 +2,8 @@ import { buildApp } from './app.js';
 import { Clock } from './platform/clock/clock.js';
 import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/client.js';
+import { allJobs } from './jobs.js';
 import { JobRunner } from './platform/jobs/jobs.service.js';
-import { systemJobs } from './modules/system/system.jobs.js';
 import { initialiseDatabase } from './seed/seed.js';
 
 const config = loadConfig();
@@ -16,7 +16,7 @@ const init = await initialiseDatabase(database, clock, { demo: config.demo });
 if (init.sysadminPassword) {
   console.log(`\n首次启动：已创建系统管理员 sysadmin，初始密码（仅显示一次）：${init.sysadminPassword}\n`);
 }
-const jobs = new JobRunner(database, clock, systemJobs);
+const jobs = new JobRunner(database, clock, allJobs);
 const app = await buildApp({ database, clock, jobs, logger: { level: config.logLevel } });
 if (config.jobs) await jobs.start();
 await app.listen({ port: config.port, host: config.host });

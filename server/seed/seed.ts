@@ -11,6 +11,7 @@ import { type Ctx, systemCtx } from '../platform/context.js';
 import type { Database, Executor } from '../platform/db/client.js';
 import * as orgRepo from '../modules/org/org.repository.js';
 import { DEMO_COUNTY_LEADERS, DEMO_UNITS, GIVEN, SURNAMES } from './demo-county.data.js';
+import { seedDemoProblems } from './demo-problems.js';
 
 export const DEMO_PASSWORD = 'Zelian@2026';
 
@@ -33,6 +34,7 @@ export async function initialiseDatabase(
     let sysadminPassword: string | undefined;
     if (opts.demo) {
       await seedDemoCounty(ctx, region.id);
+      await seedDemoProblems(ctx, region.id);
     } else {
       sysadminPassword = `Zl-${crypto.randomBytes(12).toString('base64url')}`;
       const user = await authRepo.insertUser(tx, {

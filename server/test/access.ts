@@ -56,6 +56,8 @@ export interface Case {
   /** Users who may do it: they get `ok`; users with `hidden` get 404; everyone else 403. */
   allow: User[];
   hidden?: User[];
+  /** Users who may see the object but not do this to it (403 in scope, 404 out of scope). */
+  seenBy?: User[];
   ok?: number;
   /** Status for allowed users on the out-of-scope request (default 404). */
   outStatus?: number;

@@ -5,7 +5,7 @@ import { buildApp } from '../app.js';
 import { Clock } from '../platform/clock/clock.js';
 import { type Database, openDatabase } from '../platform/db/client.js';
 import { type JobDefinition, JobRunner } from '../platform/jobs/jobs.service.js';
-import { systemJobs } from '../modules/system/system.jobs.js';
+import { allJobs } from '../jobs.js';
 import { DEMO_PASSWORD } from '../seed/seed.js';
 import { GOLDEN_DUMP, GOLDEN_INFO, adminQuery, withDatabase } from './golden.js';
 
@@ -79,7 +79,7 @@ function client(app: FastifyInstance, username: string, cookie?: string, csrf?: 
 export async function createTestApp(opts: { jobs?: JobDefinition[]; loginRateLimit?: number } = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const clock = new Clock(true);
-  const jobs = new JobRunner(database, clock, opts.jobs ?? systemJobs);
+  const jobs = new JobRunner(database, clock, opts.jobs ?? allJobs);
   const app = await buildApp({ database, clock, jobs, loginRateLimit: opts.loginRateLimit ?? 10_000, serveWeb: false });
   await app.ready();
   return {

@@ -157,6 +157,11 @@ export async function unitsByCode(db: Executor, regionId: string, codes: string[
     .where(and(eq(units.regionId, regionId), inArray(units.code, codes), isNull(units.deletedAt)));
 }
 
+export async function unitsByIds(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select().from(units).where(inArray(units.id, ids));
+}
+
 export async function allUnitsOfRegion(db: Executor, regionId: string) {
   return db
     .select()

@@ -2,6 +2,7 @@ import { UNIT_TYPE_LABELS } from '../../../common/org.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
 import type { Actor, Ctx, Scope } from '../../platform/context.js';
+import type { Executor } from '../../platform/db/client.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import * as repo from './org.repository.js';
 import type {
@@ -286,4 +287,33 @@ export async function updateGroup(ctx: Ctx, id: string, input: TUpdateGroup) {
   const after = await getGroup(ctx, id);
   await recordAudit(ctx, { type: 'group.updated', entity: 'group', entityId: id, before, after });
   return after;
+}
+
+/**
+ * Contacts of units for system work (jobs, notifications), without a caller's scope:
+ * principal, liaison and county leader in charge.
+ */
+export async function unitContactsForSystem(db: Executor, unitIds: string[]) {
+  const rows = await repo.unitsByIds(db, unitIds);
+  return new Map(
+    rows.map((u) => [
+      u.id,
+      {
+        principalPersonId: u.principalPersonId,
+        liaisonPersonId: u.liaisonPersonId,
+        leaderPersonId: u.leaderInChargePersonId,
+      },
+    ]),
+  );
+}
+
+/** Units of the caller's region with these codes (for imports that reference units by code). */
+export async function unitsByCode(ctx: Ctx, codes: string[]) {
+  const rows = await repo.unitsByCode(ctx.db, regionOf(ctx), codes);
+  const visible = await repo.visibleUnitIds(
+    ctx.db,
+    scopeOf(ctx),
+    rows.map((r) => r.id),
+  );
+  return new Map(rows.filter((r) => visible.has(r.id)).map((r) => [r.code, r]));
 }

@@ -5,7 +5,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityAccessCases } from '../../modules/identity/identity.access.js';
+import { notificationsAccessCases } from '../../modules/notifications/notifications.access.js';
 import { orgAccessCases } from '../../modules/org/org.access.js';
+import { problemsAccessCases } from '../../modules/problems/problems.access.js';
 import { groups, people, units } from '../../modules/org/org.tables.js';
 import { systemAccessCases } from '../../modules/system/system.access.js';
 import {
@@ -23,7 +25,13 @@ import { type Client, createTestApp } from '../../test/harness.js';
 import { regions } from '../db/platform.tables.js';
 
 const CASES: AccessCases = {};
-for (const part of [systemAccessCases, identityAccessCases, orgAccessCases]) {
+for (const part of [
+  systemAccessCases,
+  identityAccessCases,
+  orgAccessCases,
+  problemsAccessCases,
+  notificationsAccessCases,
+]) {
   for (const [route, c] of Object.entries(part)) {
     if (route in CASES) throw new Error(`duplicate access case ${route}`);
     CASES[route] = c;
@@ -104,7 +112,7 @@ describe('access matrix', () => {
         for (const user of USERS) {
           const res = await send(user, await out(other, fixtures.get(user) as Fixture, user));
           got[user] = res.statusCode;
-          want[user] = c.allow.includes(user) || c.hidden?.includes(user) ? (c.outStatus ?? 404) : 403;
+          want[user] = c.allow.includes(user) || c.hidden?.includes(user) || c.seenBy?.includes(user) ? (c.outStatus ?? 404) : 403;
         }
         expect(got).toEqual(want);
       });

@@ -28,6 +28,18 @@ export const AUDIT_TYPES = [
   'job.run',
   'audit.verified',
   'system.initialised',
+  'notification.sent',
+  'notification.read',
+  'notification.read_all',
+  'notification.delivery_failed',
+  'problem.created',
+  'problem.updated',
+  'problem.event',
+  'problem.file_uploaded',
+  'problem.imported',
+  'problem.escalation_scan',
+  'problem.common_group',
+  'settings.escalation_changed',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 

@@ -88,3 +88,14 @@ export async function deleteSessionsOfUser(db: Executor, userId: string): Promis
 export async function deleteExpiredSessions(db: Executor, idleBefore: Date, createdBefore: Date): Promise<void> {
   await db.delete(sessions).where(or(lt(sessions.lastSeenAt, idleBefore), lt(sessions.createdAt, createdBefore)));
 }
+
+/** Active users holding any of `roles` in a region (for notifications to an office). */
+export async function userIdsWithRoles(db: Executor, roles: string[], regionId: string | null): Promise<string[]> {
+  if (roles.length === 0 || !regionId) return [];
+  const rows = await db
+    .selectDistinct({ id: users.id })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(inArray(userRoles.role, roles), eq(userRoles.regionId, regionId), eq(users.disabled, false)));
+  return rows.map((r) => r.id);
+}

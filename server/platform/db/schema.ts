@@ -2,3 +2,5 @@
 export * from './platform.tables.js';
 export * from '../auth/auth.tables.js';
 export * from '../../modules/org/org.tables.js';
+export * from '../../modules/problems/problems.tables.js';
+export * from '../../modules/notifications/notifications.tables.js';

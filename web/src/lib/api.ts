@@ -64,6 +64,8 @@ export interface RequestOptions {
   allowUnauthenticated?: boolean;
   /** A call made without a session (sign-in): no CSRF token to fetch or send. */
   noSession?: boolean;
+  /** Extra request headers, e.g. `Idempotency-Key` on a create form's submission. */
+  headers?: Record<string, string>;
 }
 
 let csrfToken: string | null = null;
@@ -120,7 +122,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 
 async function send<T>(path: string, options: RequestOptions): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   let body: BodyInit | undefined;
   if (options.formData) {
     body = options.formData;

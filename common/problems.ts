@@ -1,0 +1,78 @@
+/** Problem ledger vocabulary (SPEC M4), shared by server and web. */
+export const PROBLEM_SOURCES = {
+  daily: '日常监督',
+  special: '专项督查',
+  patrol: '督导巡查',
+  inspection: '巡视巡察反馈',
+  audit: '审计',
+  complaint: '信访举报',
+  case: '案件查办',
+  warning: '模拟问责',
+  inquiry: '述责述廉质询',
+} as const;
+export type ProblemSource = keyof typeof PROBLEM_SOURCES;
+
+export const PROBLEM_SEVERITIES = { general: '一般', serious: '较重', critical: '严重' } as const;
+export type ProblemSeverity = keyof typeof PROBLEM_SEVERITIES;
+
+export const PROBLEM_STATES = {
+  draft: '待交办',
+  dispatched: '已交办',
+  rectifying: '整改中',
+  close_requested: '申请销号',
+  closed: '已销号',
+} as const;
+export type ProblemState = keyof typeof PROBLEM_STATES;
+
+export const PROBLEM_COLORS = { blue: '蓝色', yellow: '黄色', red: '红色' } as const;
+export type ProblemColor = keyof typeof PROBLEM_COLORS;
+
+/** Escalation ladder after the colours (SPEC 2b): 通报 → 约谈 → 挂牌督办 → 问责建议. */
+export const ESCALATION_LEVELS = { 1: '通报', 2: '约谈', 3: '挂牌督办', 4: '问责建议' } as const;
+export type EscalationLevel = 1 | 2 | 3 | 4;
+
+export const PROBLEM_EVENTS = {
+  dispatch: '交办',
+  receive: '签收',
+  report_progress: '报告进展',
+  request_close: '申请销号',
+  approve_close_request: '单位审核同意销号申请',
+  close: '销号',
+  reject_close: '退回重改',
+  reopen: '反弹重开',
+  escalate: '升级督办',
+  dismiss_escalation: '不予升级',
+  color_changed: '预警变色',
+  escalation_proposed: '建议升级',
+  link_common: '归入共性问题',
+} as const;
+export type ProblemEvent = keyof typeof PROBLEM_EVENTS;
+
+/** Who fires an event: the office, the unit (liaison or head), the unit head alone, or the system. */
+export type ProblemActor = 'office' | 'unit' | 'unit_head' | 'system';
+
+export interface ProblemTransition {
+  event: ProblemEvent;
+  from: readonly ProblemState[];
+  /** Target state; `null` keeps the current state. */
+  to: ProblemState | null;
+  actor: ProblemActor;
+}
+
+const OPEN: readonly ProblemState[] = ['dispatched', 'rectifying', 'close_requested'];
+
+/** The state machine of a problem (STYLE: `{ from, event, to, permission, guard }`; guards live in the service). */
+export const PROBLEM_TRANSITIONS: readonly ProblemTransition[] = [
+  { event: 'dispatch', from: ['draft'], to: 'dispatched', actor: 'office' },
+  { event: 'receive', from: ['dispatched'], to: 'rectifying', actor: 'unit' },
+  { event: 'report_progress', from: ['rectifying'], to: null, actor: 'unit' },
+  { event: 'request_close', from: ['rectifying'], to: 'close_requested', actor: 'unit' },
+  { event: 'approve_close_request', from: ['close_requested'], to: null, actor: 'unit_head' },
+  { event: 'close', from: ['close_requested'], to: 'closed', actor: 'office' },
+  { event: 'reject_close', from: ['close_requested'], to: 'rectifying', actor: 'office' },
+  { event: 'reject_close', from: ['close_requested'], to: 'rectifying', actor: 'unit_head' },
+  { event: 'reopen', from: ['closed'], to: 'rectifying', actor: 'office' },
+  { event: 'escalate', from: OPEN, to: null, actor: 'office' },
+  { event: 'dismiss_escalation', from: OPEN, to: null, actor: 'office' },
+];
+export const OPEN_STATES = OPEN;

@@ -1,0 +1,11 @@
+import { notificationJobs } from './modules/notifications/notifications.jobs.js';
+import { registerDigestSource } from './modules/notifications/notifications.digest.js';
+import { problemsDigest } from './modules/problems/problems.digest.js';
+import { escalationJob } from './modules/problems/problems.escalation.js';
+import { systemJobs } from './modules/system/system.jobs.js';
+import type { JobDefinition } from './platform/jobs/jobs.service.js';
+
+/** Every background job of the application (scheduled by pg-boss, runnable via POST /api/jobs/<name>/run). */
+export const allJobs: JobDefinition[] = [...systemJobs, escalationJob, ...notificationJobs];
+
+registerDigestSource('problems', problemsDigest);

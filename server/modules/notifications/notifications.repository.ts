@@ -1,0 +1,182 @@
+import { and, count, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { users } from '../../platform/auth/auth.tables.js';
+import type { Executor } from '../../platform/db/client.js';
+import { people } from '../org/org.tables.js';
+import { notificationDeliveries, notifications } from './notifications.tables.js';
+
+export type NotificationRow = typeof notifications.$inferSelect;
+export type NotificationInsert = typeof notifications.$inferInsert;
+export type DeliveryRow = typeof notificationDeliveries.$inferSelect;
+
+/**
+ * The scope of this module is the recipient: every query on messages takes the caller's user id
+ * and never returns another user's rows.
+ */
+export interface Recipient {
+  userId: string;
+}
+
+// ---------- recipients
+
+/** Active users among `userIds` and the users bound to `personIds`, deduplicated. */
+export async function resolveRecipients(db: Executor, userIds: string[], personIds: string[]) {
+  if (userIds.length === 0 && personIds.length === 0) return [];
+  const match = or(
+    userIds.length ? inArray(users.id, userIds) : undefined,
+    personIds.length ? inArray(users.personId, personIds) : undefined,
+  );
+  return db
+    .selectDistinct({ userId: users.id })
+    .from(users)
+    .where(and(match, eq(users.disabled, false)));
+}
+
+/** Active users for the daily digest, in batches ordered by id. */
+export async function activeUsers(db: Executor, afterId: string | null, limit: number) {
+  return db
+    .select({ userId: users.id, personId: users.personId })
+    .from(users)
+    .where(and(eq(users.disabled, false), afterId ? sql`${users.id} > ${afterId}` : undefined))
+    .orderBy(users.id)
+    .limit(limit);
+}
+
+/** Where outbound channels reach a user: the phone of the bound cadre record (no e-mail is held yet). */
+export async function contactsOf(db: Executor, userIds: string[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .select({ userId: users.id, phone: people.phone })
+    .from(users)
+    .leftJoin(people, eq(people.id, users.personId))
+    .where(inArray(users.id, userIds));
+}
+
+// ---------- messages
+
+export async function insertNotifications(db: Executor, rows: NotificationInsert[], skipDuplicates = false) {
+  if (rows.length === 0) return [];
+  const q = db.insert(notifications).values(rows);
+  return skipDuplicates ? q.onConflictDoNothing().returning() : q.returning();
+}
+
+export interface ListFilter {
+  page: number;
+  pageSize: number;
+  unread?: boolean;
+}
+
+export async function list(db: Executor, scope: Recipient, f: ListFilter) {
+  const where = and(eq(notifications.userId, scope.userId), f.unread ? isNull(notifications.readAt) : undefined);
+  const [items, [{ n }]] = await Promise.all([
+    db
+      .select()
+      .from(notifications)
+      .where(where)
+      .orderBy(sql`${notifications.readAt} IS NULL DESC`, desc(notifications.createdAt), desc(notifications.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(notifications).where(where),
+  ]);
+  return { items, total: Number(n) };
+}
+
+export async function unreadCount(db: Executor, scope: Recipient): Promise<number> {
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, scope.userId), isNull(notifications.readAt)));
+  return Number(n);
+}
+
+export async function find(db: Executor, scope: Recipient, id: string): Promise<NotificationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.userId, scope.userId)));
+  return row;
+}
+
+/** Marks one message read (keeps the first read time). */
+export async function markRead(db: Executor, scope: Recipient, id: string, at: Date) {
+  const [row] = await db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, ${at})` })
+    .where(and(eq(notifications.id, id), eq(notifications.userId, scope.userId)))
+    .returning();
+  return row;
+}
+
+export async function markAllRead(db: Executor, scope: Recipient, at: Date): Promise<number> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: at })
+    .where(and(eq(notifications.userId, scope.userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return rows.length;
+}
+
+// ---------- deliveries
+
+export async function insertDeliveries(db: Executor, rows: (typeof notificationDeliveries.$inferInsert)[]) {
+  if (rows.length === 0) return;
+  await db.insert(notificationDeliveries).values(rows);
+}
+
+export interface DueDelivery {
+  delivery: DeliveryRow;
+  notification: NotificationRow;
+}
+
+/**
+ * Claims up to `limit` due deliveries by pushing their next attempt past `leaseUntil`, so a
+ * concurrent run (another instance, or a manual run) skips them; returns them with their message.
+ */
+export async function claimDue(db: Executor, now: Date, leaseUntil: Date, limit: number): Promise<DueDelivery[]> {
+  const due = db
+    .select({ id: notificationDeliveries.id })
+    .from(notificationDeliveries)
+    .where(and(eq(notificationDeliveries.status, 'pending'), lte(notificationDeliveries.nextAttemptAt, now)))
+    .orderBy(notificationDeliveries.nextAttemptAt)
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const claimed = await db
+    .update(notificationDeliveries)
+    .set({ nextAttemptAt: leaseUntil })
+    .where(inArray(notificationDeliveries.id, due))
+    .returning({ id: notificationDeliveries.id });
+  if (claimed.length === 0) return [];
+  return db
+    .select({ delivery: notificationDeliveries, notification: notifications })
+    .from(notificationDeliveries)
+    .innerJoin(notifications, eq(notifications.id, notificationDeliveries.notificationId))
+    .where(
+      inArray(
+        notificationDeliveries.id,
+        claimed.map((c) => c.id),
+      ),
+    );
+}
+
+export async function updateDelivery(db: Executor, id: string, patch: Partial<DeliveryRow>) {
+  await db.update(notificationDeliveries).set(patch).where(eq(notificationDeliveries.id, id));
+}
+
+export async function deliveriesOf(db: Executor, notificationIds: string[]): Promise<DeliveryRow[]> {
+  if (notificationIds.length === 0) return [];
+  return db
+    .select()
+    .from(notificationDeliveries)
+    .where(inArray(notificationDeliveries.notificationId, notificationIds));
+}
+
+/** Users among `userIds` who already have the digest of `day`. */
+export async function digestSentTo(db: Executor, userIds: string[], day: string): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db
+    .select({ userId: notifications.userId })
+    .from(notifications)
+    .where(
+      and(eq(notifications.kind, 'digest'), eq(notifications.entityId, day), inArray(notifications.userId, userIds)),
+    );
+  return rows.map((r) => r.userId);
+}

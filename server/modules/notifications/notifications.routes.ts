@@ -1,0 +1,95 @@
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { unauthenticated } from '../../platform/errors.js';
+import { closeLiveHub, liveHub } from '../../platform/notify/live.js';
+import { setChannelLogger } from './notifications.channels.js';
+import { ZIdParam, ZListNotifications, ZStreamQuery } from './notifications.schema.js';
+import * as service from './notifications.service.js';
+
+const tags = ['消息提醒'];
+/** Comment lines keep proxies from closing an idle stream. */
+export const HEARTBEAT_MS = 25_000;
+
+/** Every route serves the caller's own inbox: any signed-in user, nobody else's messages. */
+export async function notificationsRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  setChannelLogger(fastify.log);
+
+  app.get('/api/notifications', { schema: { tags, querystring: ZListNotifications } }, (req) =>
+    req.run((ctx) => service.listNotifications(ctx, req.query)),
+  );
+  app.get('/api/notifications/unread-count', { schema: { tags } }, (req) => req.run((ctx) => service.countUnread(ctx)));
+  app.post('/api/notifications/:id/read', { schema: { tags, params: ZIdParam } }, (req) =>
+    req.run((ctx) => service.markNotificationRead(ctx, req.params.id)),
+  );
+  app.post('/api/notifications/read-all', { schema: { tags } }, (req) =>
+    req.run((ctx) => service.markAllNotificationsRead(ctx)),
+  );
+
+  // Open streams end before the server closes, or `app.close()` would wait for the clients.
+  const open = new Set<() => void>();
+  fastify.addHook('preClose', async () => {
+    for (const close of [...open]) close();
+  });
+  fastify.addHook('onClose', async () => {
+    await closeLiveHub(fastify.database);
+  });
+
+  /**
+   * Server-Sent Events: `: connected` at once, then `event: notification` (a new message, JSON) and
+   * `event: read` (messages marked read elsewhere) for the caller, and `: heartbeat` every 25 s.
+   * The stream ends when the client goes, the session ends or times out, or the server stops.
+   * `?once=1` ends it right after `: connected` (for tests and health checks through inject).
+   */
+  app.get(
+    '/api/notifications/stream',
+    {
+      schema: {
+        tags,
+        querystring: ZStreamQuery,
+        description: '消息实时推送（Server-Sent Events）。once=1 时仅返回连接确认后结束。',
+      },
+    },
+    async (req, reply) => {
+      const actor = req.actor;
+      if (!actor) throw unauthenticated();
+      const stream = new PassThrough();
+      reply
+        .header('content-type', 'text/event-stream; charset=utf-8')
+        .header('cache-control', 'no-cache, no-transform')
+        .header('x-accel-buffering', 'no');
+      stream.write('retry: 5000\n: connected\n\n');
+      if (req.query.once === '1') {
+        stream.end();
+        return reply.send(stream);
+      }
+
+      let closed = false;
+      let unsubscribe = () => {};
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+        open.delete(close);
+        stream.end();
+      };
+      const heartbeat = setInterval(() => {
+        void service
+          .sessionStillValid(fastify.database.db, actor, fastify.clock.now())
+          .then((valid) => (valid ? stream.write(': heartbeat\n\n') : close()))
+          .catch(() => close());
+      }, HEARTBEAT_MS);
+      open.add(close);
+      reply.raw.on('close', close);
+      unsubscribe = await liveHub(fastify.database).subscribe(service.inboxTopic(actor.userId), (payload) => {
+        if (closed) return;
+        const { event, data } = payload as { event: string; data: unknown };
+        stream.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      });
+      if (closed) unsubscribe();
+      return reply.send(stream);
+    },
+  );
+}

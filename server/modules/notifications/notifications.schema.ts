@@ -1,0 +1,30 @@
+import { ZId, ZPage, z } from '../../../common/zod.js';
+
+export const ZListNotifications = z.object({
+  ...ZPage,
+  unread: z
+    .enum(['true', 'false'], { message: 'unread 应为 true 或 false' })
+    .optional()
+    .transform((v) => v === 'true'),
+});
+export type TListNotifications = z.infer<typeof ZListNotifications>;
+
+export const ZIdParam = z.object({ id: ZId });
+
+export const ZStreamQuery = z.object({
+  /** `once=1` ends the stream right after the initial `: connected` comment (tests, health checks). */
+  once: z.enum(['0', '1'], { message: 'once 应为 0 或 1' }).optional(),
+});
+
+export const ZNotification = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type TNotification = z.infer<typeof ZNotification>;

@@ -1,0 +1,301 @@
+import { type SQL, and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Scope } from '../../platform/context.js';
+import type { Executor } from '../../platform/db/client.js';
+import { people, units } from '../org/org.tables.js';
+import {
+  commonProblemGroups,
+  problemCodeSeq,
+  problemEvents,
+  problemFiles,
+  problemMeasures,
+  problems,
+} from './problems.tables.js';
+
+export type ProblemRow = typeof problems.$inferSelect;
+export type MeasureRow = typeof problemMeasures.$inferSelect;
+export type EventRow = typeof problemEvents.$inferSelect;
+
+const FALSE = sql`false`;
+
+/** Problems the scope may see; units never see drafts. */
+function inScope(scope: Scope, withDrafts: boolean): SQL {
+  if (!scope.regionId) return FALSE;
+  const visible = scope.allUnits
+    ? undefined
+    : or(
+        scope.unitIds.length ? inArray(problems.unitId, scope.unitIds) : FALSE,
+        scope.personId ? eq(problems.leaderPersonId, scope.personId) : FALSE,
+      );
+  return and(
+    eq(problems.regionId, scope.regionId),
+    isNull(problems.deletedAt),
+    visible,
+    withDrafts ? undefined : ne(problems.state, 'draft'),
+  ) as SQL;
+}
+
+/** True when the deadline has passed on `today` and the problem is still open. */
+export const overdueSql = (today: string) =>
+  sql<boolean>`(${problems.deadline} < ${today} AND ${problems.state} NOT IN ('draft', 'closed'))`;
+
+export interface ProblemFilter {
+  unitId?: string;
+  state?: string;
+  color?: string;
+  source?: string;
+  category?: string;
+  severity?: string;
+  leaderPersonId?: string;
+  commonGroupId?: string;
+  q?: string;
+  deadlineBefore?: string;
+  deadlineAfter?: string;
+  overdue?: boolean;
+  listed?: boolean;
+  sort?: string;
+  page: number;
+  pageSize: number;
+}
+
+const unit = alias(units, 'unit');
+const leader = alias(people, 'leader');
+const responsible = alias(people, 'responsible');
+
+function where(scope: Scope, withDrafts: boolean, f: Omit<ProblemFilter, 'page' | 'pageSize' | 'sort'>, today: string) {
+  const q = f.q?.trim();
+  return and(
+    inScope(scope, withDrafts),
+    f.unitId ? eq(problems.unitId, f.unitId) : undefined,
+    f.state ? eq(problems.state, f.state) : undefined,
+    f.color === 'none' ? isNull(problems.color) : f.color ? eq(problems.color, f.color) : undefined,
+    f.source ? eq(problems.source, f.source) : undefined,
+    f.category ? eq(problems.category, f.category) : undefined,
+    f.severity ? eq(problems.severity, f.severity) : undefined,
+    f.leaderPersonId ? eq(problems.leaderPersonId, f.leaderPersonId) : undefined,
+    f.commonGroupId ? eq(problems.commonGroupId, f.commonGroupId) : undefined,
+    f.deadlineBefore ? lte(problems.deadline, f.deadlineBefore) : undefined,
+    f.deadlineAfter ? gte(problems.deadline, f.deadlineAfter) : undefined,
+    f.overdue === undefined ? undefined : f.overdue ? overdueSql(today) : sql`NOT ${overdueSql(today)}`,
+    f.listed === undefined ? undefined : eq(problems.listed, f.listed),
+    // Substring match: finds two-character words such as 廉政 in Chinese text.
+    q
+      ? or(ilike(problems.title, `%${q}%`), ilike(problems.description, `%${q}%`), ilike(problems.code, `%${q}%`))
+      : undefined,
+  );
+}
+
+const SORTS: Record<string, SQL> = {
+  deadline: sql`${problems.deadline} ASC NULLS LAST`,
+  '-deadline': sql`${problems.deadline} DESC NULLS LAST`,
+  createdAt: sql`${problems.createdAt} ASC`,
+  '-createdAt': sql`${problems.createdAt} DESC`,
+  code: sql`${problems.code} ASC`,
+  '-code': sql`${problems.code} DESC`,
+};
+
+function select(db: Executor, today: string) {
+  return db
+    .select({
+      problem: problems,
+      unitName: unit.shortName,
+      leaderName: leader.name,
+      responsibleName: responsible.name,
+      overdue: overdueSql(today),
+    })
+    .from(problems)
+    .innerJoin(unit, eq(unit.id, problems.unitId))
+    .leftJoin(leader, eq(leader.id, problems.leaderPersonId))
+    .leftJoin(responsible, eq(responsible.id, problems.responsiblePersonId));
+}
+export type ProblemWithNames = Awaited<ReturnType<ReturnType<typeof select>['execute']>>[number];
+
+export async function list(db: Executor, scope: Scope, withDrafts: boolean, f: ProblemFilter, today: string) {
+  const w = where(scope, withDrafts, f, today);
+  const order = SORTS[f.sort ?? ''] ?? sql`${problems.createdAt} DESC`;
+  const [items, [{ n }]] = await Promise.all([
+    select(db, today)
+      .where(w)
+      .orderBy(order, desc(problems.code))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(problems).where(w),
+  ]);
+  return { items, total: Number(n) };
+}
+
+export async function get(db: Executor, scope: Scope, withDrafts: boolean, id: string, today: string) {
+  const [row] = await select(db, today).where(and(inScope(scope, withDrafts), eq(problems.id, id)));
+  return row;
+}
+
+/** Counts by state for the 挂图作战 board and the ledger header. */
+export async function countByState(db: Executor, scope: Scope, withDrafts: boolean, f: ProblemFilter, today: string) {
+  return db
+    .select({ state: problems.state, color: problems.color, n: count() })
+    .from(problems)
+    .where(where(scope, withDrafts, f, today))
+    .groupBy(problems.state, problems.color);
+}
+
+export async function nextCode(db: Executor, year: number): Promise<string> {
+  const result = await db.execute<{ n: string }>(sql`SELECT nextval(${problemCodeSeq.seqName}) AS n`);
+  const n = (result as unknown as { rows: { n: string }[] }).rows[0].n;
+  return `WT${year}-${String(n).padStart(5, '0')}`;
+}
+
+export async function insert(db: Executor, values: typeof problems.$inferInsert): Promise<ProblemRow> {
+  const [row] = await db.insert(problems).values(values).returning();
+  return row;
+}
+
+export async function update(db: Executor, id: string, version: number, patch: Partial<ProblemRow>) {
+  const [row] = await db
+    .update(problems)
+    .set({ ...patch, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(problems.id, id), eq(problems.version, version)))
+    .returning();
+  return row;
+}
+
+export async function measuresOf(db: Executor, problemIds: string[]): Promise<MeasureRow[]> {
+  if (problemIds.length === 0) return [];
+  return db
+    .select()
+    .from(problemMeasures)
+    .where(inArray(problemMeasures.problemId, problemIds))
+    .orderBy(asc(problemMeasures.problemId), asc(problemMeasures.seq));
+}
+
+export async function replaceMeasures(
+  db: Executor,
+  problemId: string,
+  values: (typeof problemMeasures.$inferInsert)[],
+) {
+  await db.delete(problemMeasures).where(eq(problemMeasures.problemId, problemId));
+  if (values.length) await db.insert(problemMeasures).values(values);
+}
+
+export async function insertMeasures(db: Executor, values: (typeof problemMeasures.$inferInsert)[]) {
+  if (values.length) await db.insert(problemMeasures).values(values);
+}
+
+export async function updateMeasure(db: Executor, id: string, patch: Partial<MeasureRow>) {
+  await db.update(problemMeasures).set(patch).where(eq(problemMeasures.id, id));
+}
+
+export async function insertEvent(db: Executor, values: typeof problemEvents.$inferInsert): Promise<EventRow> {
+  const [row] = await db.insert(problemEvents).values(values).returning();
+  return row;
+}
+
+export async function insertEvents(db: Executor, values: (typeof problemEvents.$inferInsert)[]) {
+  if (values.length) await db.insert(problemEvents).values(values);
+}
+
+export async function eventsOf(db: Executor, problemId: string): Promise<EventRow[]> {
+  return db.select().from(problemEvents).where(eq(problemEvents.problemId, problemId)).orderBy(asc(problemEvents.at));
+}
+
+export async function insertFile(db: Executor, values: typeof problemFiles.$inferInsert) {
+  const [row] = await db
+    .insert(problemFiles)
+    .values(values)
+    .returning({ id: problemFiles.id, name: problemFiles.name, size: problemFiles.size, mime: problemFiles.mime });
+  return row;
+}
+
+export async function filesOf(db: Executor, problemId: string) {
+  return db
+    .select({
+      id: problemFiles.id,
+      name: problemFiles.name,
+      size: problemFiles.size,
+      mime: problemFiles.mime,
+      eventId: problemFiles.eventId,
+      measureId: problemFiles.measureId,
+      createdAt: problemFiles.createdAt,
+    })
+    .from(problemFiles)
+    .where(eq(problemFiles.problemId, problemId))
+    .orderBy(asc(problemFiles.createdAt));
+}
+
+export async function getFile(db: Executor, problemId: string, fileId: string) {
+  const [row] = await db
+    .select()
+    .from(problemFiles)
+    .where(and(eq(problemFiles.problemId, problemId), eq(problemFiles.id, fileId)));
+  return row;
+}
+
+export async function insertCommonGroup(db: Executor, values: typeof commonProblemGroups.$inferInsert) {
+  const [row] = await db.insert(commonProblemGroups).values(values).returning();
+  return row;
+}
+
+export async function listCommonGroups(db: Executor, regionId: string) {
+  return db
+    .select({ group: commonProblemGroups, n: count(problems.id) })
+    .from(commonProblemGroups)
+    .leftJoin(problems, eq(problems.commonGroupId, commonProblemGroups.id))
+    .where(eq(commonProblemGroups.regionId, regionId))
+    .groupBy(commonProblemGroups.id)
+    .orderBy(desc(commonProblemGroups.createdAt));
+}
+
+export async function getCommonGroup(db: Executor, regionId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(commonProblemGroups)
+    .where(and(eq(commonProblemGroups.regionId, regionId), eq(commonProblemGroups.id, id)));
+  return row;
+}
+
+export async function setCommonGroup(db: Executor, ids: string[], groupId: string) {
+  if (ids.length) await db.update(problems).set({ commonGroupId: groupId }).where(inArray(problems.id, ids));
+}
+
+/** Open problems due by `until` (or overdue) that a person answers for: unit principal, liaison or measure owner. */
+export async function dueForPerson(db: Executor, personId: string, until: string) {
+  return db
+    .selectDistinct({ id: problems.id, code: problems.code, title: problems.title, deadline: problems.deadline })
+    .from(problems)
+    .innerJoin(unit, eq(unit.id, problems.unitId))
+    .leftJoin(problemMeasures, eq(problemMeasures.problemId, problems.id))
+    .where(
+      and(
+        isNull(problems.deletedAt),
+        inArray(problems.state, ['dispatched', 'rectifying']),
+        lte(problems.deadline, until),
+        or(
+          eq(unit.principalPersonId, personId),
+          eq(unit.liaisonPersonId, personId),
+          eq(problemMeasures.ownerPersonId, personId),
+        ),
+      ),
+    )
+    .orderBy(asc(problems.deadline))
+    .limit(50);
+}
+
+/** Items waiting for the office of a region: closure reviews and escalation proposals. */
+export async function waitingForOffice(db: Executor, regionId: string) {
+  return db
+    .select({
+      id: problems.id,
+      code: problems.code,
+      title: problems.title,
+      closeStage: problems.closeStage,
+      pending: problems.pendingEscalation,
+    })
+    .from(problems)
+    .where(
+      and(
+        eq(problems.regionId, regionId),
+        isNull(problems.deletedAt),
+        or(eq(problems.closeStage, 'office'), sql`${problems.pendingEscalation} IS NOT NULL`),
+      ),
+    )
+    .limit(50);
+}

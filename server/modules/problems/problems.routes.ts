@@ -1,0 +1,143 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ZId, z } from '../../../common/zod.js';
+import { badRequest } from '../../platform/errors.js';
+import { sendDocx, sendXlsx } from '../../platform/http/files.js';
+import { createCommonGroup, getCommonGroup, listCommonGroups } from './problems.common-groups.js';
+import { circularDocument, problemDocument } from './problems.documents.js';
+import { readEscalationSettings, updateEscalationSettings } from './problems.escalation.js';
+import * as repo from './problems.repository.js';
+import {
+  ZCreateCommonGroup,
+  ZCreateProblem,
+  ZDocumentParam,
+  ZEscalationSettings,
+  ZIdParam,
+  ZListProblems,
+  ZProblemEvent,
+  ZUpdateProblem,
+} from './problems.schema.js';
+import {
+  createProblem,
+  getProblem,
+  listProblems,
+  loadProblem,
+  problemStats,
+  updateProblem,
+} from './problems.service.js';
+import { fireEvent, uploadEvidence } from './problems.workflow.js';
+import { exportLedger, importProblems, importTemplate } from './problems.xlsx.js';
+
+const tags = ['问题清单与整改台账'];
+const read = { permission: 'problems:read' as const };
+const manage = { permission: 'problems:manage' as const };
+
+export async function problemsRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/api/problems', { schema: { tags, querystring: ZListProblems }, config: read }, (req) =>
+    req.run((ctx) => listProblems(ctx, req.query)),
+  );
+  app.get('/api/problems/stats', { schema: { tags, querystring: ZListProblems }, config: read }, (req) =>
+    req.run(async (ctx) => ({ items: await problemStats(ctx, req.query) })),
+  );
+  app.post('/api/problems', { schema: { tags, body: ZCreateProblem }, config: manage }, async (req, reply) => {
+    const created = await req.run(async (ctx) => {
+      const p = await createProblem(ctx, req.body);
+      if (!req.body.dispatch) return getProblem(ctx, p.id);
+      return fireEvent(ctx, p.id, { type: 'dispatch', version: p.version, comment: '', fileIds: [] });
+    });
+    return reply.status(201).send(created);
+  });
+  app.get(
+    '/api/problems/export.xlsx',
+    { schema: { tags, querystring: ZListProblems }, config: read },
+    async (req, reply) => sendXlsx(reply, '问题整改台账.xlsx', await req.run((ctx) => exportLedger(ctx, req.query))),
+  );
+  app.get('/api/problems/import-template.xlsx', { schema: { tags }, config: manage }, async (_req, reply) =>
+    sendXlsx(reply, '问题清单导入模板.xlsx', await importTemplate()),
+  );
+  app.post(
+    '/api/problems/import',
+    { schema: { tags, consumes: ['multipart/form-data'] }, config: manage },
+    async (req) => {
+      const file = await req.file();
+      if (!file) throw badRequest('IMPORT_NO_FILE', '请选择要导入的 Excel 文件', 'file');
+      const buffer = await file.toBuffer();
+      return req.run((ctx) => importProblems(ctx, buffer));
+    },
+  );
+  app.get(
+    '/api/problems/documents/circular.docx',
+    { schema: { tags, querystring: ZListProblems.extend({ ids: z.string().max(20000).optional() }) }, config: manage },
+    async (req, reply) => {
+      const ids = req.query.ids?.split(',').filter(Boolean);
+      const doc = await req.run((ctx) => circularDocument(ctx, { ...req.query, ids }));
+      return sendDocx(reply, doc.name, doc.body);
+    },
+  );
+  app.get('/api/problems/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
+    req.run((ctx) => getProblem(ctx, req.params.id)),
+  );
+  app.patch('/api/problems/:id', { schema: { tags, params: ZIdParam, body: ZUpdateProblem }, config: manage }, (req) =>
+    req.run((ctx) => updateProblem(ctx, req.params.id, req.body)),
+  );
+  app.post(
+    '/api/problems/:id/events',
+    { schema: { tags, params: ZIdParam, body: ZProblemEvent }, config: read },
+    (req) => req.run((ctx) => fireEvent(ctx, req.params.id, req.body)),
+  );
+  app.post(
+    '/api/problems/:id/files',
+    { schema: { tags, params: ZIdParam, consumes: ['multipart/form-data'] }, config: read },
+    async (req, reply) => {
+      const file = await req.file();
+      if (!file) throw badRequest('FILE_REQUIRED', '请选择要上传的文件', 'file');
+      const content = await file.toBuffer();
+      const saved = await req.run((ctx) =>
+        uploadEvidence(ctx, req.params.id, { name: file.filename, mime: file.mimetype, content }),
+      );
+      return reply.status(201).send(saved);
+    },
+  );
+  app.get(
+    '/api/problems/:id/files/:fileId',
+    { schema: { tags, params: ZIdParam.extend({ fileId: ZId }) }, config: read },
+    async (req, reply) => {
+      const file = await req.run(async (ctx) => {
+        await loadProblem(ctx, req.params.id);
+        return repo.getFile(ctx.db, req.params.id, req.params.fileId);
+      });
+      if (!file) throw badRequest('FILE_NOT_FOUND', '文件不存在', 'fileId');
+      return reply
+        .header('content-type', file.mime || 'application/octet-stream')
+        .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .send(file.content);
+    },
+  );
+  app.get(
+    '/api/problems/:id/documents/:kind.docx',
+    { schema: { tags, params: ZDocumentParam }, config: read },
+    async (req, reply) => {
+      const doc = await req.run((ctx) => problemDocument(ctx, req.params.id, req.params.kind));
+      return sendDocx(reply, doc.name, doc.body);
+    },
+  );
+
+  app.get('/api/problem-groups', { schema: { tags }, config: read }, (req) => req.run((ctx) => listCommonGroups(ctx)));
+  app.post('/api/problem-groups', { schema: { tags, body: ZCreateCommonGroup }, config: manage }, async (req, reply) =>
+    reply.status(201).send(await req.run((ctx) => createCommonGroup(ctx, req.body))),
+  );
+  app.get('/api/problem-groups/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
+    req.run((ctx) => getCommonGroup(ctx, req.params.id)),
+  );
+
+  app.get('/api/settings/escalation', { schema: { tags }, config: manage }, (req) =>
+    req.run((ctx) => readEscalationSettings(ctx)),
+  );
+  app.patch(
+    '/api/settings/escalation',
+    { schema: { tags, body: ZEscalationSettings.extend({ version: z.number().int().min(0) }) }, config: manage },
+    (req) => req.run((ctx) => updateEscalationSettings(ctx, req.body)),
+  );
+}

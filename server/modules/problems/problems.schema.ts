@@ -1,0 +1,120 @@
+import { PROBLEM_EVENTS, PROBLEM_SEVERITIES, PROBLEM_SOURCES, PROBLEM_STATES } from '../../../common/problems.js';
+import { ZDate, ZId, ZNonEmpty, ZPage, ZVersion, z } from '../../../common/zod.js';
+
+const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+export const ZSource = z.enum(keys(PROBLEM_SOURCES), {
+  message: `问题来源应为：${Object.values(PROBLEM_SOURCES).join('、')}`,
+});
+export const ZSeverity = z.enum(keys(PROBLEM_SEVERITIES), { message: '严重程度应为：一般、较重、严重' });
+
+/** A measure's deadline: a date, or N calendar / working days after dispatch. */
+export const ZMeasureInput = z
+  .object({
+    content: ZNonEmpty('整改措施', 1000),
+    ownerPersonId: ZId.nullable().optional(),
+    deadlineType: z.enum(['date', 'calendar', 'working'], { message: '时限类型应为日期、自然日或工作日' }),
+    deadline: ZDate.optional(),
+    days: z.number().int().min(1, '天数至少为1').max(730, '天数不能超过730').optional(),
+  })
+  .refine((m) => (m.deadlineType === 'date' ? !!m.deadline : !!m.days), {
+    message: '请填写整改时限（日期或天数）',
+    path: ['deadline'],
+  });
+export type TMeasureInput = z.infer<typeof ZMeasureInput>;
+
+const problemFields = {
+  title: ZNonEmpty('问题标题', 200),
+  description: z.string().trim().max(5000, '问题描述不能超过5000字'),
+  source: ZSource,
+  sourceRef: z.string().trim().max(200).nullable(),
+  category: z.string().trim().max(50),
+  severity: ZSeverity,
+  unitId: ZId,
+  responsiblePersonId: ZId.nullable(),
+  leaderPersonId: ZId.nullable(),
+  urgent: z.boolean(),
+  measures: z.array(ZMeasureInput).min(1, '至少填写一项整改措施').max(30),
+};
+
+export const ZCreateProblem = z.object({
+  ...problemFields,
+  description: problemFields.description.default(''),
+  sourceRef: problemFields.sourceRef.optional(),
+  category: problemFields.category.default(''),
+  severity: problemFields.severity.default('general'),
+  responsiblePersonId: problemFields.responsiblePersonId.optional(),
+  leaderPersonId: problemFields.leaderPersonId.optional(),
+  urgent: problemFields.urgent.default(false),
+  /** Dispatch (交办) at once instead of keeping a draft. */
+  dispatch: z.boolean().default(false),
+});
+export type TCreateProblem = z.infer<typeof ZCreateProblem>;
+
+export const ZUpdateProblem = z.object(problemFields).partial().extend({ version: ZVersion });
+export type TUpdateProblem = z.infer<typeof ZUpdateProblem>;
+
+const ZBool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const ZListProblems = z.object({
+  ...ZPage,
+  unitId: ZId.optional(),
+  state: z.enum(keys(PROBLEM_STATES)).optional(),
+  color: z.enum(['blue', 'yellow', 'red', 'none']).optional(),
+  source: ZSource.optional(),
+  category: z.string().max(50).optional(),
+  severity: ZSeverity.optional(),
+  leaderPersonId: ZId.optional(),
+  commonGroupId: ZId.optional(),
+  q: z.string().max(100).optional(),
+  deadlineBefore: ZDate.optional(),
+  deadlineAfter: ZDate.optional(),
+  overdue: ZBool.optional(),
+  listed: ZBool.optional(),
+  sort: z.enum(['deadline', '-deadline', 'createdAt', '-createdAt', 'code', '-code']).optional(),
+});
+export type TListProblems = z.infer<typeof ZListProblems>;
+
+export const ZProblemEvent = z.object({
+  type: z.enum(keys(PROBLEM_EVENTS), { message: '不支持的操作' }),
+  version: ZVersion,
+  comment: z.string().trim().max(2000).default(''),
+  /** report_progress: the measure reported on, what was done, and whether it is finished. */
+  measureId: ZId.optional(),
+  progress: z.string().trim().max(2000).optional(),
+  done: z.boolean().optional(),
+  /** Evidence uploaded with POST /api/problems/{id}/files. */
+  fileIds: z.array(ZId).max(20).default([]),
+  /** escalate: 1 通报, 2 约谈, 3 挂牌督办, 4 问责建议. */
+  level: z.number().int().min(1).max(4).optional(),
+  /** reopen: the new deadline. */
+  deadline: ZDate.optional(),
+});
+export type TProblemEvent = z.infer<typeof ZProblemEvent>;
+
+export const ZIdParam = z.object({ id: ZId });
+export const ZDocumentParam = z.object({
+  id: ZId,
+  kind: z.enum(['notice', 'reminder', 'interview'], { message: '文书类型应为 notice、reminder 或 interview' }),
+});
+
+export const ZCreateCommonGroup = z.object({
+  title: ZNonEmpty('共性问题名称', 100),
+  description: z.string().trim().max(2000).default(''),
+  problemIds: z.array(ZId).min(2, '至少选择两个问题').max(500),
+});
+
+export const ZEscalationSettings = z.object({
+  /** 蓝: deadline within this many working days. */
+  blueWorkingDays: z.number().int().min(0).max(30),
+  /** 黄: no progress for this many calendar days while rectifying. */
+  yellowNoProgressDays: z.number().int().min(1).max(90),
+  /** Working days overdue before proposing 通报 / 约谈 / 挂牌督办 / 问责建议. */
+  noticeAfter: z.number().int().min(0).max(365),
+  interviewAfter: z.number().int().min(0).max(365),
+  listAfter: z.number().int().min(0).max(365),
+  proposalAfter: z.number().int().min(0).max(365),
+  /** Levels applied without the office's confirmation. */
+  automatic: z.array(z.number().int().min(1).max(4)).max(4),
+});
+export type TEscalationSettings = z.infer<typeof ZEscalationSettings>;

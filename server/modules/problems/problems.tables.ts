@@ -1,0 +1,121 @@
+import { boolean, customType, date, index, integer, jsonb, pgSequence, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, deletedAt, id, tstz, updatedAt, version } from '../../platform/db/columns.js';
+
+export const problemCodeSeq = pgSequence('problem_code_seq', { startWith: 1 });
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
+
+export const problems = pgTable(
+  'problems',
+  {
+    id: id(),
+    regionId: uuid('region_id').notNull(),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    source: text('source').notNull(),
+    sourceRef: text('source_ref'),
+    category: text('category').notNull().default(''),
+    severity: text('severity').notNull().default('general'),
+    unitId: uuid('unit_id').notNull(),
+    responsiblePersonId: uuid('responsible_person_id'),
+    leaderPersonId: uuid('leader_person_id'),
+    state: text('state').notNull().default('draft'),
+    /** While close_requested: who must act next ('unit_head' approves, then 'office' closes). */
+    closeStage: text('close_stage'),
+    listed: boolean('listed').notNull().default(false),
+    color: text('color'),
+    urgent: boolean('urgent').notNull().default(false),
+    /** The latest measure deadline. */
+    deadline: date('deadline', { mode: 'string' }),
+    escalationLevel: integer('escalation_level').notNull().default(0),
+    pendingEscalation: integer('pending_escalation'),
+    commonGroupId: uuid('common_group_id'),
+    reopenCount: integer('reopen_count').notNull().default(0),
+    dispatchedAt: tstz('dispatched_at'),
+    receivedAt: tstz('received_at'),
+    lastProgressAt: tstz('last_progress_at'),
+    closedAt: tstz('closed_at'),
+    createdBy: uuid('created_by'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: deletedAt(),
+  },
+  (t) => [
+    index('problems_region_state_idx').on(t.regionId, t.state, t.deadline),
+    index('problems_unit_idx').on(t.unitId, t.state),
+    index('problems_leader_idx').on(t.leaderPersonId),
+    index('problems_code_idx').on(t.regionId, t.code),
+  ],
+);
+
+/** 措施清单: each measure has an owner and a deadline (calendar or working days). */
+export const problemMeasures = pgTable(
+  'problem_measures',
+  {
+    id: id(),
+    problemId: uuid('problem_id').notNull(),
+    seq: integer('seq').notNull(),
+    content: text('content').notNull(),
+    ownerPersonId: uuid('owner_person_id'),
+    deadlineType: text('deadline_type').notNull(),
+    deadlineDays: integer('deadline_days'),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    done: boolean('done').notNull().default(false),
+    doneAt: tstz('done_at'),
+    progress: text('progress').notNull().default(''),
+    lastReportAt: tstz('last_report_at'),
+  },
+  (t) => [index('problem_measures_problem_idx').on(t.problemId, t.seq)],
+);
+
+/** Every transition and report: actor, time, comment, evidence (SPEC M4). */
+export const problemEvents = pgTable(
+  'problem_events',
+  {
+    id: id(),
+    problemId: uuid('problem_id').notNull(),
+    type: text('type').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    actorUserId: uuid('actor_user_id'),
+    actorName: text('actor_name').notNull(),
+    at: tstz('at').notNull(),
+    comment: text('comment').notNull().default(''),
+    payload: jsonb('payload'),
+    late: boolean('late').notNull().default(false),
+  },
+  (t) => [index('problem_events_problem_idx').on(t.problemId, t.at)],
+);
+
+/** Evidence files, stored in the database so every instance serves them. */
+export const problemFiles = pgTable(
+  'problem_files',
+  {
+    id: id(),
+    problemId: uuid('problem_id').notNull(),
+    eventId: uuid('event_id'),
+    measureId: uuid('measure_id'),
+    name: text('name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('problem_files_problem_idx').on(t.problemId)],
+);
+
+/** 共性问题: similar problems across units rectified together (举一反三). */
+export const commonProblemGroups = pgTable('common_problem_groups', {
+  id: id(),
+  regionId: uuid('region_id').notNull(),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  createdAt: createdAt(),
+});

@@ -1,0 +1,117 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import {
+  chineseNumber,
+  formatChineseDate,
+  type OfficialDocument,
+  renderOfficialDocument,
+} from './official-document.js';
+
+const sample: OfficialDocument = {
+  issuer: '中共示范县纪律检查委员会',
+  docNumber: '示纪督〔2026〕12号',
+  title: '关于县住建局整改落实情况的督导巡查通报',
+  recipients: ['各乡镇党委', '县直各单位党组（党委）'],
+  body: [
+    '根据县委统一部署，第一督导巡查组于2026年10月对县住建局开展了督导巡查。现将有关情况通报如下。',
+    { heading: '基本情况' },
+    { heading: '工作推进情况', level: 2 },
+    '县住建局按照要求建立了问题清单和整改台账。',
+    { heading: '二、存在的问题' },
+    { table: { columns: ['序号', '问题', '整改时限'], rows: [['1', '工程款拨付审核不严', '2026-12-31']] } },
+  ],
+  signature: '中共示范县纪律检查委员会',
+  date: new Date('2026-11-23T16:30:00Z'),
+  copyTo: ['县委办公室', '县人民政府办公室'],
+  printedBy: '中共示范县纪律检查委员会办公室',
+  attachmentsNote: ['问题清单', '整改台账'],
+};
+
+function partsOf(buffer: Buffer): Record<string, string> {
+  const files = unzipSync(new Uint8Array(buffer));
+  return Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strFromU8(v)]));
+}
+
+describe('official documents (GB/T 9704)', () => {
+  it('formats dates in Asia/Shanghai and numbers headings in Chinese', () => {
+    expect(formatChineseDate(new Date('2026-11-23T16:30:00Z'))).toBe('2026年11月24日');
+    expect(formatChineseDate(new Date('2026-01-05T03:00:00Z'))).toBe('2026年1月5日');
+    expect([1, 10, 12, 20, 23].map(chineseNumber)).toEqual(['一', '十', '十二', '二十', '二十三']);
+  });
+
+  it('renders a .docx with the title, the date, the fonts, the A4 page and the margins', async () => {
+    const buffer = await renderOfficialDocument(sample);
+    expect(buffer.subarray(0, 2).toString()).toBe('PK');
+    const parts = partsOf(buffer);
+    const xml = parts['word/document.xml'];
+    expect(xml).toContain(sample.title);
+    expect(xml).toContain('2026年11月24日');
+    expect(xml).toContain('2026年11月24日印发');
+    expect(xml).toContain('示纪督〔2026〕12号');
+    expect(xml).toContain('各乡镇党委，县直各单位党组（党委）：');
+    expect(xml).toContain('仿宋_GB2312');
+    expect(xml).toContain('方正小标宋简体');
+    expect(xml).toContain('w:color w:val="FF0000"');
+    // A4 in twips, margins 37/35/28/26 mm.
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(xml).toMatch(/w:top="2098"/);
+    expect(xml).toMatch(/w:bottom="1984"/);
+    expect(xml).toMatch(/w:left="1587"/);
+    expect(xml).toMatch(/w:right="1474"/);
+    // Headings numbered once: auto '一、' and '（一）', an explicit '二、' kept as is.
+    expect(xml).toContain('一、基本情况');
+    expect(xml).toContain('（一）工作推进情况');
+    expect(xml).toContain('二、存在的问题');
+    expect(xml).not.toContain('三、二、');
+    // Body: exact 28.95 pt lines, first-line indent two characters.
+    expect(xml).toContain('w:line="579" w:lineRule="exact"');
+    expect(xml).toContain('w:firstLine="640"');
+    expect(xml).toContain('抄送：县委办公室，县人民政府办公室。');
+    expect(xml).toContain('附件：1．问题清单');
+    expect(xml).toContain('工程款拨付审核不严');
+    // Page numbers "— 1 —" and font fallbacks.
+    const footers = Object.keys(parts).filter((k) => /^word\/footer\d+\.xml$/.test(k));
+    expect(footers.length).toBe(2);
+    expect(parts[footers[0]]).toContain('PAGE');
+    expect(parts[footers[0]]).toContain('— ');
+    expect(parts['word/fontTable.xml']).toContain('<w:altName w:val="仿宋"/>');
+    expect(parts['word/fontTable.xml']).toContain('<w:altName w:val="宋体"/>');
+    expect(parts['word/settings.xml']).toContain('evenAndOddHeaders');
+  });
+
+  it('renders a minimal document (no number, no 主送, no 版记)', async () => {
+    const xml = partsOf(
+      await renderOfficialDocument({
+        issuer: '示范县纪委监委',
+        title: '提醒函',
+        body: ['请按期反馈。'],
+        signature: '示范县纪委监委',
+        date: new Date('2026-11-24T01:00:00Z'),
+      }),
+    )['word/document.xml'];
+    expect(xml).toContain('提醒函');
+    expect(xml).not.toContain('抄送');
+    expect(xml).not.toContain('印发');
+  });
+
+  // Manual check only: converts to PDF when LibreOffice happens to be installed (it is not by default).
+  const soffice = ['libreoffice', 'soffice'].find((bin) => {
+    try {
+      execFileSync('which', [bin], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  it.skipIf(!soffice || !process.env.ZELIAN_DOCX_PDF)('converts to PDF with LibreOffice (manual)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zelian-docx-'));
+    const file = path.join(dir, 'sample.docx');
+    fs.writeFileSync(file, await renderOfficialDocument(sample));
+    execFileSync(soffice as string, ['--headless', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 60_000 });
+    expect(fs.existsSync(path.join(dir, 'sample.pdf'))).toBe(true);
+  });
+});

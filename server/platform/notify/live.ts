@@ -1,0 +1,118 @@
+/**
+ * Live events across app instances: `publishLive` sends PostgreSQL NOTIFY on the caller's
+ * connection, so an event published inside a transaction is delivered only if it commits
+ * (and after it commits); `LiveHub` LISTENs once per process and fans events out to in-process
+ * subscribers. The same code runs on PostgreSQL (a dedicated pg client) and PGlite (`pglite.listen`).
+ */
+import { EventEmitter } from 'node:events';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import type { Database, Executor } from '../db/client.js';
+
+export const LIVE_CHANNEL = 'zelian_live';
+/** NOTIFY payloads must stay under 8000 bytes. */
+const MAX_PAYLOAD_BYTES = 7900;
+
+export interface LiveEvent {
+  topic: string;
+  payload: unknown;
+}
+
+/** Queues events in the caller's transaction (one statement for the whole batch). */
+export async function publishLive(db: Executor, events: LiveEvent[]): Promise<void> {
+  const texts = events.map((e) => JSON.stringify(e)).filter((text) => Buffer.byteLength(text) <= MAX_PAYLOAD_BYTES);
+  if (texts.length === 0) return;
+  await db.execute(
+    sql`SELECT pg_notify(${LIVE_CHANNEL}, x) FROM unnest(${sql`ARRAY[${sql.join(
+      texts.map((t) => sql`${t}`),
+      sql`, `,
+    )}]::text[]`}) AS x`,
+  );
+}
+
+type Listener = (payload: unknown) => void;
+
+/** One LISTEN connection per process, shared by every subscriber. */
+export class LiveHub {
+  private readonly emitter = new EventEmitter();
+  private started: Promise<void> | null = null;
+  private stop: (() => Promise<void>) | null = null;
+  private closed = false;
+
+  constructor(private readonly database: Database) {
+    this.emitter.setMaxListeners(0);
+  }
+
+  /** Calls `fn` with the payload of each event on `topic`; returns the unsubscribe function. */
+  async subscribe(topic: string, fn: Listener): Promise<() => void> {
+    this.started ??= this.start();
+    await this.started;
+    this.emitter.on(topic, fn);
+    return () => this.emitter.off(topic, fn);
+  }
+
+  listenerCount(topic: string): number {
+    return this.emitter.listenerCount(topic);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.emitter.removeAllListeners();
+    await this.started?.catch(() => undefined);
+    await this.stop?.();
+    this.stop = null;
+  }
+
+  private dispatch = (text: string) => {
+    try {
+      const event = JSON.parse(text) as LiveEvent;
+      if (typeof event.topic === 'string') this.emitter.emit(event.topic, event.payload);
+    } catch {
+      // Not ours: ignore.
+    }
+  };
+
+  private async start(): Promise<void> {
+    if (this.database.pglite) {
+      const unlisten = await this.database.pglite.listen(LIVE_CHANNEL, this.dispatch);
+      this.stop = () => unlisten();
+      return;
+    }
+    await this.connectPg();
+  }
+
+  private async connectPg(): Promise<void> {
+    const options = this.database.pool?.options;
+    const client = new pg.Client({ ...options });
+    client.on('notification', (msg) => {
+      if (msg.channel === LIVE_CHANNEL && msg.payload) this.dispatch(msg.payload);
+    });
+    client.on('error', () => {
+      // The listener dropped (database restart, network): reconnect; events in between are missed,
+      // which the clients tolerate by refetching on reconnect.
+      void client.end().catch(() => undefined);
+      if (!this.closed) setTimeout(() => void this.connectPg().catch(() => undefined), 1000).unref();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${LIVE_CHANNEL}`);
+    this.stop = () => client.end();
+  }
+}
+
+const hubs = new WeakMap<Database, LiveHub>();
+
+/** The hub of this database in this process. */
+export function liveHub(database: Database): LiveHub {
+  let hub = hubs.get(database);
+  if (!hub) {
+    hub = new LiveHub(database);
+    hubs.set(database, hub);
+  }
+  return hub;
+}
+
+export async function closeLiveHub(database: Database): Promise<void> {
+  const hub = hubs.get(database);
+  hubs.delete(database);
+  await hub?.close();
+}

@@ -1,0 +1,220 @@
+import { FileWordOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Statistic, Table, type TableProps, Tooltip } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { PROBLEM_STATES, type ProblemState } from '../../../../../common/problems';
+import { DownloadButton } from '../../../components/download-button';
+import { PageHeader } from '../../../components/page-header';
+import { buildUrl } from '../../../lib/api';
+import { formatDate } from '../../../lib/format';
+import { usePermission } from '../../../lib/session';
+import { type Problem, type ProblemFilters, useProblemStats, useProblems } from '../api/problems';
+import { CommonGroupModal } from '../components/common-group-modal';
+import { ImportProblemsModal } from '../components/import-modal';
+import { LedgerFilters } from '../components/ledger-filters';
+import { COLOR_HEX, ColorDot, ProblemFlags, StateTag } from '../components/problem-tags';
+import { ProblemsNav } from '../components/problems-nav';
+
+const FILTER_KEYS = [
+  'unitId',
+  'state',
+  'color',
+  'source',
+  'category',
+  'severity',
+  'leaderPersonId',
+  'q',
+  'deadlineBefore',
+  'deadlineAfter',
+  'overdue',
+  'listed',
+] as const;
+
+function StatsBar({ filters }: { filters: ProblemFilters }) {
+  const { data } = useProblemStats(filters);
+  const rows = data?.items ?? [];
+  const sum = (pred: (r: (typeof rows)[number]) => boolean) => rows.filter(pred).reduce((n, r) => n + r.count, 0);
+  const states = (Object.keys(PROBLEM_STATES) as ProblemState[]).filter((s) => sum((r) => r.state === s) > 0);
+  return (
+    <Card size="small" style={{ marginBottom: 12 }} data-testid="problem-stats">
+      <Flex gap={32} wrap>
+        <Statistic title="问题总数" value={sum(() => true)} />
+        {states.map((s) => (
+          <Statistic key={s} title={PROBLEM_STATES[s]} value={sum((r) => r.state === s)} />
+        ))}
+        <Statistic title="红色预警" value={sum((r) => r.color === 'red')} styles={{ content: { color: COLOR_HEX.red } }} />
+        <Statistic
+          title="黄色预警"
+          value={sum((r) => r.color === 'yellow')}
+          styles={{ content: { color: COLOR_HEX.yellow } }}
+        />
+        <Statistic title="蓝色预警" value={sum((r) => r.color === 'blue')} styles={{ content: { color: COLOR_HEX.blue } }} />
+      </Flex>
+    </Card>
+  );
+}
+
+/** 问题整改台账: server-side paginated, filtered and sorted. */
+export function LedgerPage() {
+  const canManage = usePermission('problems:manage');
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const paramString = params.toString();
+  const { filters, page, pageSize, sort } = useMemo(() => {
+    const p = new URLSearchParams(paramString);
+    const f: Record<string, string> = {};
+    for (const k of FILTER_KEYS) {
+      const v = p.get(k);
+      if (v) f[k] = v;
+    }
+    return {
+      filters: f as ProblemFilters,
+      page: Number(p.get('page')) || 1,
+      pageSize: Number(p.get('pageSize')) || 20,
+      sort: p.get('sort') ?? undefined,
+    };
+  }, [paramString]);
+  const { data, isFetching } = useProblems({ ...filters, page, pageSize, sort });
+  const [selected, setSelected] = useState<string[]>([]);
+  const [importOpen, setImportOpen] = useState(false);
+  const [groupOpen, setGroupOpen] = useState(false);
+
+  const update = (next: { filters?: ProblemFilters; page?: number; pageSize?: number; sort?: string | null }) => {
+    const out = new URLSearchParams();
+    for (const [k, v] of Object.entries(next.filters ?? filters)) if (v) out.set(k, String(v));
+    const nextPage = next.page ?? (next.filters ? 1 : page);
+    if (nextPage > 1) out.set('page', String(nextPage));
+    const size = next.pageSize ?? pageSize;
+    if (size !== 20) out.set('pageSize', String(size));
+    const nextSort = next.sort === undefined ? sort : next.sort;
+    if (nextSort) out.set('sort', nextSort);
+    setParams(out, { replace: true });
+  };
+
+  const sortOrder = (field: string) =>
+    sort === field ? ('ascend' as const) : sort === `-${field}` ? ('descend' as const) : null;
+
+  const columns: TableProps<Problem>['columns'] = [
+    {
+      title: '编号',
+      dataIndex: 'code',
+      width: 130,
+      sorter: true,
+      sortOrder: sortOrder('code'),
+      render: (v: string, p) => <Link to={`/problems/${p.id}`}>{v}</Link>,
+    },
+    {
+      title: '问题',
+      dataIndex: 'title',
+      ellipsis: true,
+      render: (v: string, p) => <Link to={`/problems/${p.id}`}>{v}</Link>,
+    },
+    { title: '责任单位', dataIndex: 'unitName', width: 150, ellipsis: true },
+    { title: '来源', dataIndex: 'sourceLabel', width: 110 },
+    { title: '状态', dataIndex: 'state', width: 100, render: (_: string, p) => <StateTag state={p.state} label={p.stateLabel} /> },
+    { title: '预警', dataIndex: 'color', width: 80, render: (_: string, p) => <ColorDot color={p.color} /> },
+    {
+      title: '整改时限',
+      dataIndex: 'deadline',
+      width: 140,
+      sorter: true,
+      sortOrder: sortOrder('deadline'),
+      render: (v: string | null) => (v ? formatDate(v) : '—'),
+    },
+    { title: '标记', key: 'flags', width: 140, render: (_, p) => <ProblemFlags problem={p} /> },
+    { title: '分管县领导', dataIndex: 'leaderName', width: 100, render: (v: string | null) => v ?? '—' },
+  ];
+
+  const exportQuery = { ...filters, sort };
+
+  return (
+    <>
+      <PageHeader
+        title="问题清单 · 整改台账"
+        extra={
+          <>
+            <ProblemsNav />
+            {canManage ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/problems/new')}>
+                新建问题
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <StatsBar filters={filters} />
+      <LedgerFilters value={filters} onChange={(f) => update({ filters: f })} showDrafts={canManage} />
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        {canManage ? (
+          <>
+            <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)}>
+              批量导入
+            </Button>
+            <DownloadButton path="/problems/import-template.xlsx">下载模板</DownloadButton>
+          </>
+        ) : null}
+        <DownloadButton path="/problems/export.xlsx" query={exportQuery}>
+          导出台账
+        </DownloadButton>
+        {canManage ? (
+          <>
+            <Tooltip title={selected.length ? undefined : '请先勾选要通报的问题'}>
+              <Button
+                icon={<FileWordOutlined />}
+                disabled={!selected.length}
+                href={selected.length ? buildUrl('/problems/documents/circular.docx', { ids: selected.join(',') }) : undefined}
+                download
+              >
+                生成通报
+              </Button>
+            </Tooltip>
+            <Tooltip title={selected.length >= 2 ? undefined : '请至少勾选两个问题'}>
+              <Button disabled={selected.length < 2} onClick={() => setGroupOpen(true)}>
+                归入共性问题
+              </Button>
+            </Tooltip>
+            {selected.length ? <span style={{ alignSelf: 'center', color: '#888' }}>已选 {selected.length} 项</span> : null}
+          </>
+        ) : null}
+      </Flex>
+      <Table<Problem>
+        rowKey="id"
+        size="middle"
+        loading={isFetching}
+        dataSource={data?.items ?? []}
+        columns={columns}
+        data-testid="problem-table"
+        scroll={{ x: 1100 }}
+        rowSelection={
+          canManage
+            ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), preserveSelectedRowKeys: true }
+            : undefined
+        }
+        onRow={(p) => ({ style: p.color ? { boxShadow: `inset 3px 0 0 ${COLOR_HEX[p.color]}` } : undefined })}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (t) => `共 ${t} 条`,
+        }}
+        onChange={(pagination, _f, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          const field = typeof s?.field === 'string' ? s.field : undefined;
+          const nextSort = field && s.order ? (s.order === 'descend' ? `-${field}` : field) : null;
+          update({ page: nextSort !== (sort ?? null) ? 1 : pagination.current, pageSize: pagination.pageSize, sort: nextSort });
+        }}
+      />
+      <ImportProblemsModal open={importOpen} onClose={() => setImportOpen(false)} />
+      <CommonGroupModal
+        open={groupOpen}
+        problemIds={selected}
+        onClose={() => setGroupOpen(false)}
+        onCreated={() => {
+          setGroupOpen(false);
+          setSelected([]);
+        }}
+      />
+    </>
+  );
+}
