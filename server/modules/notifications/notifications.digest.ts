@@ -5,27 +5,10 @@
 import { isoDate } from '../../platform/calendar/working-days.js';
 import type { Ctx } from '../../platform/context.js';
 import * as repo from './notifications.repository.js';
-import { storeNotifications } from './notifications.service.js';
+import { type DigestItem, digestSources, storeNotifications } from './notifications.service.js';
 
-export interface DigestItem {
-  title: string;
-  detail: string;
-  link?: string;
-  /** YYYY-MM-DD */
-  due?: string;
-}
-
-export type DigestSource = (ctx: Ctx, user: { userId: string; personId: string | null }) => Promise<DigestItem[]>;
-
-const sources = new Map<string, DigestSource>();
-
-/** Adds (or replaces) a named source of digest items; returns a function that removes it. */
-export function registerDigestSource(name: string, source: DigestSource): () => void {
-  sources.set(name, source);
-  return () => {
-    if (sources.get(name) === source) sources.delete(name);
-  };
-}
+export type { DigestItem, DigestSource } from './notifications.service.js';
+export { registerDigestSource } from './notifications.service.js';
 
 const BATCH = 200;
 
@@ -53,7 +36,8 @@ export function digestBody(items: DigestItem[]): string {
 export async function sendDailyDigests(ctx: Ctx) {
   const day = isoDate(ctx.clock.now());
   const result = { day, users: 0, sent: 0, nothingToSay: 0, alreadySent: 0, errors: 0 };
-  if (sources.size === 0) return result;
+  const sources = digestSources();
+  if (sources.length === 0) return result;
   let after: string | null = null;
   for (;;) {
     const batch = await repo.activeUsers(ctx.db, after, BATCH);
@@ -74,7 +58,8 @@ export async function sendDailyDigests(ctx: Ctx) {
       }
       let items: DigestItem[];
       try {
-        items = (await Promise.all([...sources.values()].map((source) => source(ctx, user)))).flat();
+        items = [];
+        for (const source of sources.values()) items.push(...(await source(ctx, user)));
       } catch (err) {
         // One broken source must not stop everyone's digest; this user gets it on the next run.
         console.error('[daily-digest]', user.userId, err);

@@ -67,16 +67,14 @@ export interface ListFilter {
 
 export async function list(db: Executor, scope: Recipient, f: ListFilter) {
   const where = and(eq(notifications.userId, scope.userId), f.unread ? isNull(notifications.readAt) : undefined);
-  const [items, [{ n }]] = await Promise.all([
-    db
-      .select()
-      .from(notifications)
-      .where(where)
-      .orderBy(sql`${notifications.readAt} IS NULL DESC`, desc(notifications.createdAt), desc(notifications.id))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(notifications).where(where),
-  ]);
+  const items = await db
+    .select()
+    .from(notifications)
+    .where(where)
+    .orderBy(sql`${notifications.readAt} IS NULL DESC`, desc(notifications.createdAt), desc(notifications.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [{ n }] = await db.select({ n: count() }).from(notifications).where(where);
   return { items, total: Number(n) };
 }
 

@@ -121,6 +121,33 @@ export async function notify(ctx: Ctx, input: NotifyInput): Promise<number> {
   return rows.length;
 }
 
+// ---------- daily digest sources (the digest itself: notifications.digest.ts)
+
+export interface DigestItem {
+  title: string;
+  detail: string;
+  link?: string;
+  /** YYYY-MM-DD */
+  due?: string;
+}
+
+export type DigestSource = (ctx: Ctx, user: { userId: string; personId: string | null }) => Promise<DigestItem[]>;
+
+const sources = new Map<string, DigestSource>();
+
+/**
+ * Adds (or replaces) a named source of daily-digest items, e.g. a module's items due soon for the
+ * user. Returns a function that removes it.
+ */
+export function registerDigestSource(name: string, source: DigestSource): () => void {
+  sources.set(name, source);
+  return () => {
+    if (sources.get(name) === source) sources.delete(name);
+  };
+}
+
+export const digestSources = (): DigestSource[] => [...sources.values()];
+
 // ---------- the caller's own inbox
 
 export async function listNotifications(ctx: Ctx, f: TListNotifications) {

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,8 @@ let liaisonMe: { id: string; personId: string | null };
 
 const ctx = (): Ctx => systemCtx(t.database.db, t.clock);
 /** Runs `notify` in one transaction, as a service of another module would. */
-const send = (input: Parameters<typeof notify>[1]) => t.database.db.transaction((tx) => notify({ ...ctx(), db: tx }, input));
+const send = (input: Parameters<typeof notify>[1]) =>
+  t.database.db.transaction((tx) => notify({ ...ctx(), db: tx }, input));
 const unread = async (c: Client) => (await c.get('/api/notifications/unread-count')).json().count as number;
 /** Runs a job through POST /api/jobs/<name>/run (signing in again when a moved clock ended the session). */
 const runJob = async (name: string) => {
@@ -145,31 +147,31 @@ describe('live stream (SSE)', () => {
       });
       return String(res.headers['set-cookie']).split(';')[0];
     };
+    /** A raw HTTP client (no connection pool) reading the event stream as it arrives. */
     const open = async (username: string) => {
-      const abort = new AbortController();
-      const res = await fetch(`http://127.0.0.1:${port}/api/notifications/stream`, {
-        headers: { cookie: await cookieOf(username) },
-        signal: abort.signal,
+      const cookie = await cookieOf(username);
+      const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
+        const req = http.get({
+          host: '127.0.0.1',
+          port,
+          path: '/api/notifications/stream',
+          headers: { cookie },
+          agent: false,
+        });
+        req.on('response', resolve).on('error', reject);
       });
-      expect(res.status).toBe(200);
-      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-      const decoder = new TextDecoder();
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
       let text = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => {
+        text += chunk;
+      });
       const until = async (needle: string, ms = 5000) => {
         const deadline = Date.now() + ms;
-        while (!text.includes(needle)) {
-          const left = deadline - Date.now();
-          if (left <= 0) return false;
-          const chunk = await Promise.race([
-            reader.read(),
-            new Promise<null>((resolve) => setTimeout(() => resolve(null), left)),
-          ]);
-          if (!chunk || chunk.done) return text.includes(needle);
-          text += decoder.decode(chunk.value, { stream: true });
-        }
-        return true;
+        while (!text.includes(needle) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+        return text.includes(needle);
       };
-      return { until, text: () => text, close: () => abort.abort() };
+      return { until, text: () => text, close: () => res.destroy() };
     };
 
     const mine = await open('zhujian');
@@ -230,7 +232,9 @@ describe('outbound deliveries', () => {
         expect(d.attempts).toBe(attempt);
         if (attempt < MAX_ATTEMPTS) {
           // Exponential: each wait doubles.
-          expect(d.nextAttemptAt.getTime() - t.clock.now().getTime()).toBeGreaterThan(2 ** (attempt - 1) * 60_000 - 5000);
+          expect(d.nextAttemptAt.getTime() - t.clock.now().getTime()).toBeGreaterThan(
+            2 ** (attempt - 1) * 60_000 - 5000,
+          );
           expect(d.nextAttemptAt.getTime()).toBeGreaterThan(previous);
           previous = d.nextAttemptAt.getTime();
         }

@@ -123,14 +123,12 @@ export async function listUnits(db: Executor, scope: Scope, f: UnitListFilter) {
     f.type ? eq(units.type, f.type as UnitRow['type']) : undefined,
     f.parentId ? eq(units.parentId, f.parentId) : undefined,
   );
-  const [items, [{ n }]] = await Promise.all([
-    unitSelect(db)
-      .where(where)
-      .orderBy(asc(units.sortOrder), asc(units.code))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(units).where(where),
-  ]);
+  const items = await unitSelect(db)
+    .where(where)
+    .orderBy(asc(units.sortOrder), asc(units.code))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [{ n }] = await db.select({ n: count() }).from(units).where(where);
   return { items, total: Number(n) };
 }
 
@@ -237,14 +235,12 @@ export async function listPeople(db: Executor, scope: Scope, f: PeopleFilter) {
   const desc_ = f.sort?.startsWith('-');
   const key = (f.sort?.replace(/^-/, '') ?? 'unitName') as keyof typeof PEOPLE_SORT;
   const col = PEOPLE_SORT[key] ?? units.name;
-  const [items, [{ n }]] = await Promise.all([
-    peopleSelect(db)
-      .where(where)
-      .orderBy(desc_ ? desc(col) : asc(col), desc(people.isLeader), asc(people.name))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(people).where(where),
-  ]);
+  const items = await peopleSelect(db)
+    .where(where)
+    .orderBy(desc_ ? desc(col) : asc(col), desc(people.isLeader), asc(people.name))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [{ n }] = await db.select({ n: count() }).from(people).where(where);
   return { items, total: Number(n) };
 }
 
@@ -325,10 +321,8 @@ export async function getGroup(db: Executor, scope: Scope, id: string) {
 
 export async function groupLinks(db: Executor, groupIds: string[]) {
   if (groupIds.length === 0) return { members: [], units: [] };
-  const [m, u] = await Promise.all([
-    db.select().from(groupMembers).where(inArray(groupMembers.groupId, groupIds)),
-    db.select().from(groupUnits).where(inArray(groupUnits.groupId, groupIds)),
-  ]);
+  const m = await db.select().from(groupMembers).where(inArray(groupMembers.groupId, groupIds));
+  const u = await db.select().from(groupUnits).where(inArray(groupUnits.groupId, groupIds));
   return { members: m, units: u };
 }
 

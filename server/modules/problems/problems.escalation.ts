@@ -65,9 +65,10 @@ export async function runEscalation(ctx: Ctx) {
   const today = isoDate(ctx.now);
   const blueUntil = await addWorkingDays(ctx.db, today, s.blueWorkingDays);
   const staleBefore = new Date(ctx.now.getTime() - s.yellowNoProgressDays * 86_400_000);
-  const thresholds = await Promise.all(
-    [s.noticeAfter, s.interviewAfter, s.listAfter, s.proposalAfter].map((n) => addWorkingDays(ctx.db, today, -n)),
-  );
+  const thresholds: string[] = [];
+  for (const n of [s.noticeAfter, s.interviewAfter, s.listAfter, s.proposalAfter]) {
+    thresholds.push(await addWorkingDays(ctx.db, today, -n));
+  }
   const auto = `{${s.automatic.join(',')}}`; // a PostgreSQL int[] literal
   const at = ctx.now;
 

@@ -1,4 +1,20 @@
-import { type SQL, and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import {
+  type SQL,
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  ilike,
+  inArray,
+  isNull,
+  lte,
+  ne,
+  or,
+  sql,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Scope } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
@@ -78,11 +94,20 @@ function where(scope: Scope, withDrafts: boolean, f: Omit<ProblemFilter, 'page' 
     f.deadlineAfter ? gte(problems.deadline, f.deadlineAfter) : undefined,
     f.overdue === undefined ? undefined : f.overdue ? overdueSql(today) : sql`NOT ${overdueSql(today)}`,
     f.listed === undefined ? undefined : eq(problems.listed, f.listed),
-    // Substring match: finds two-character words such as 廉政 in Chinese text.
-    q
-      ? or(ilike(problems.title, `%${q}%`), ilike(problems.description, `%${q}%`), ilike(problems.code, `%${q}%`))
-      : undefined,
+    q ? textMatch(q) : undefined,
   );
+}
+
+/**
+ * Chinese keyword search: the bigram index narrows (two-character words such as 廉政 included),
+ * ILIKE confirms the exact substring; a problem code matches exactly.
+ */
+function textMatch(q: string): SQL {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const text = sql`(${problems.title} || ' ' || ${problems.description}) ILIKE ${like}`;
+  const indexed =
+    q.replace(/\s/g, '').length >= 2 ? sql`${problems.searchBigrams} @> zelian_bigrams(${q}) AND ${text}` : text;
+  return sql`((${indexed}) OR ${problems.code} = ${q.toUpperCase()})`;
 }
 
 const SORTS: Record<string, SQL> = {
@@ -113,14 +138,12 @@ export type ProblemWithNames = Awaited<ReturnType<ReturnType<typeof select>['exe
 export async function list(db: Executor, scope: Scope, withDrafts: boolean, f: ProblemFilter, today: string) {
   const w = where(scope, withDrafts, f, today);
   const order = SORTS[f.sort ?? ''] ?? sql`${problems.createdAt} DESC`;
-  const [items, [{ n }]] = await Promise.all([
-    select(db, today)
-      .where(w)
-      .orderBy(order, desc(problems.code))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(problems).where(w),
-  ]);
+  const items = await select(db, today)
+    .where(w)
+    .orderBy(order, desc(problems.code))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [{ n }] = await db.select({ n: count() }).from(problems).where(w);
   return { items, total: Number(n) };
 }
 
@@ -131,11 +154,13 @@ export async function get(db: Executor, scope: Scope, withDrafts: boolean, id: s
 
 /** Counts by state for the 挂图作战 board and the ledger header. */
 export async function countByState(db: Executor, scope: Scope, withDrafts: boolean, f: ProblemFilter, today: string) {
+  const overdue = overdueSql(today);
   return db
-    .select({ state: problems.state, color: problems.color, n: count() })
+    .select({ state: problems.state, color: problems.color, overdue, n: count() })
     .from(problems)
     .where(where(scope, withDrafts, f, today))
-    .groupBy(problems.state, problems.color);
+    // By position: the overdue expression carries a parameter, so it cannot be repeated in GROUP BY.
+    .groupBy(sql`1, 2, 3`);
 }
 
 export async function nextCode(db: Executor, year: number): Promise<string> {
@@ -158,11 +183,15 @@ export async function update(db: Executor, id: string, version: number, patch: P
   return row;
 }
 
-export async function measuresOf(db: Executor, problemIds: string[]): Promise<MeasureRow[]> {
+export async function measuresOf(
+  db: Executor,
+  problemIds: string[],
+): Promise<(MeasureRow & { ownerName: string | null })[]> {
   if (problemIds.length === 0) return [];
   return db
-    .select()
+    .select({ ...getTableColumns(problemMeasures), ownerName: people.name })
     .from(problemMeasures)
+    .leftJoin(people, eq(people.id, problemMeasures.ownerPersonId))
     .where(inArray(problemMeasures.problemId, problemIds))
     .orderBy(asc(problemMeasures.problemId), asc(problemMeasures.seq));
 }

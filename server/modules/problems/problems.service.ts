@@ -17,7 +17,11 @@ export function actorOf(ctx: Ctx): Actor {
 export const today = (ctx: Ctx) => isoDate(ctx.now);
 const seesDrafts = (actor: Actor) => actor.permissions.has('problems:manage');
 
-export function present(ctx: Ctx, row: repo.ProblemWithNames, measures: repo.MeasureRow[]) {
+export function present(
+  ctx: Ctx,
+  row: repo.ProblemWithNames,
+  measures: (repo.MeasureRow & { ownerName: string | null })[],
+) {
   const p = row.problem;
   const actor = actorOf(ctx);
   return {
@@ -63,6 +67,7 @@ export function present(ctx: Ctx, row: repo.ProblemWithNames, measures: repo.Mea
         seq: m.seq,
         content: m.content,
         ownerPersonId: m.ownerPersonId,
+        ownerName: m.ownerName,
         deadlineType: m.deadlineType,
         deadlineDays: m.deadlineDays,
         deadline: m.deadline,
@@ -91,7 +96,7 @@ export async function listProblems(ctx: Ctx, f: TListProblems) {
 export async function problemStats(ctx: Ctx, f: TListProblems) {
   const actor = actorOf(ctx);
   const rows = await repo.countByState(ctx.db, actor.scope, seesDrafts(actor), f, today(ctx));
-  return rows.map((r) => ({ state: r.state, color: r.color, count: Number(r.n) }));
+  return rows.map((r) => ({ state: r.state, color: r.color, overdue: r.overdue, count: Number(r.n) }));
 }
 
 /** Loads a problem the caller may see, or 404. */
@@ -104,11 +109,9 @@ export async function loadProblem(ctx: Ctx, id: string) {
 
 export async function getProblem(ctx: Ctx, id: string) {
   const row = await loadProblem(ctx, id);
-  const [measures, events, files] = await Promise.all([
-    repo.measuresOf(ctx.db, [id]),
-    repo.eventsOf(ctx.db, id),
-    repo.filesOf(ctx.db, id),
-  ]);
+  const measures = await repo.measuresOf(ctx.db, [id]);
+  const events = await repo.eventsOf(ctx.db, id);
+  const files = await repo.filesOf(ctx.db, id);
   return {
     ...present(ctx, row, measures),
     events: events.map((e) => ({

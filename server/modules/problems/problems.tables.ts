@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, customType, date, index, integer, jsonb, pgSequence, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, deletedAt, id, tstz, updatedAt, version } from '../../platform/db/columns.js';
 
@@ -40,6 +41,8 @@ export const problems = pgTable(
     lastProgressAt: tstz('last_progress_at'),
     closedAt: tstz('closed_at'),
     createdBy: uuid('created_by'),
+    /** Character bigrams of title and description (SQL function in migration 0005): Chinese search by index. */
+    searchBigrams: text('search_bigrams').array().generatedAlwaysAs(sql`zelian_bigrams(title || ' ' || description)`),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -50,6 +53,8 @@ export const problems = pgTable(
     index('problems_unit_idx').on(t.unitId, t.state),
     index('problems_leader_idx').on(t.leaderPersonId),
     index('problems_code_idx').on(t.regionId, t.code),
+    index('problems_created_idx').on(t.regionId, t.createdAt.desc(), t.code.desc()),
+    index('problems_search_idx').using('gin', t.searchBigrams),
   ],
 );
 

@@ -112,7 +112,8 @@ describe('access matrix', () => {
         for (const user of USERS) {
           const res = await send(user, await out(other, fixtures.get(user) as Fixture, user));
           got[user] = res.statusCode;
-          want[user] = c.allow.includes(user) || c.hidden?.includes(user) || c.seenBy?.includes(user) ? (c.outStatus ?? 404) : 403;
+          want[user] =
+            c.allow.includes(user) || c.hidden?.includes(user) || c.seenBy?.includes(user) ? (c.outStatus ?? 404) : 403;
         }
         expect(got).toEqual(want);
       });

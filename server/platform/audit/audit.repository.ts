@@ -44,15 +44,13 @@ export async function list(db: Executor, f: AuditFilter): Promise<{ items: Audit
     f.from ? gte(auditEvents.at, f.from) : undefined,
     f.to ? lte(auditEvents.at, f.to) : undefined,
   );
-  const [items, [{ n }]] = await Promise.all([
-    db
-      .select()
-      .from(auditEvents)
-      .where(where)
-      .orderBy(desc(auditEvents.seq))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(auditEvents).where(where),
-  ]);
+  const items = await db
+    .select()
+    .from(auditEvents)
+    .where(where)
+    .orderBy(desc(auditEvents.seq))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [{ n }] = await db.select({ n: count() }).from(auditEvents).where(where);
   return { items, total: Number(n) };
 }

@@ -44,6 +44,8 @@ export interface DatabaseOptions {
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle client cut off by the server (restart, failover) must not crash the process; the pool reconnects.
+    pool.on('error', (err) => console.warn('[db] idle connection lost:', err.message));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,

@@ -20,15 +20,13 @@ export async function finishRun(db: Executor, id: string, finishedAt: Date, ok: 
 
 export async function listRuns(db: Executor, page: number, pageSize: number, name?: string) {
   const where = name ? eq(jobRuns.name, name) : undefined;
-  const [items, [{ n }]] = await Promise.all([
-    db
-      .select()
-      .from(jobRuns)
-      .where(where)
-      .orderBy(desc(jobRuns.startedAt))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(jobRuns).where(where),
-  ]);
+  const items = await db
+    .select()
+    .from(jobRuns)
+    .where(where)
+    .orderBy(desc(jobRuns.startedAt))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [{ n }] = await db.select({ n: count() }).from(jobRuns).where(where);
   return { items, total: Number(n) };
 }

@@ -22,12 +22,11 @@ export interface LiveEvent {
 export async function publishLive(db: Executor, events: LiveEvent[]): Promise<void> {
   const texts = events.map((e) => JSON.stringify(e)).filter((text) => Buffer.byteLength(text) <= MAX_PAYLOAD_BYTES);
   if (texts.length === 0) return;
-  await db.execute(
-    sql`SELECT pg_notify(${LIVE_CHANNEL}, x) FROM unnest(${sql`ARRAY[${sql.join(
-      texts.map((t) => sql`${t}`),
-      sql`, `,
-    )}]::text[]`}) AS x`,
+  const values = sql.join(
+    texts.map((t) => sql`${t}`),
+    sql`, `,
   );
+  await db.execute(sql`SELECT pg_notify(${LIVE_CHANNEL}, x) FROM unnest(ARRAY[${values}]::text[]) AS x`);
 }
 
 type Listener = (payload: unknown) => void;

@@ -16,6 +16,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Dropdown, Flex, Layout, Menu, type MenuProps, Spin, Tooltip } from 'antd';
 import { type ReactNode, Suspense, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { api, apiPost, setCsrfToken } from '../lib/api';
 import { disabledReason, hasPermission, type Me, type ModuleEntry, meQueryKey, useMe } from '../lib/session';
 
@@ -164,11 +165,14 @@ export function AppLayout() {
           }}
         >
           <span style={{ fontSize: 16, fontWeight: 500 }}>问责全链条管理平台</span>
-          <Dropdown menu={{ items: userMenu }} trigger={['click']}>
-            <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
-              {me.user.displayName} <DownOutlined />
-            </Button>
-          </Dropdown>
+          <Flex align="center" gap={8}>
+            <NotificationBell />
+            <Dropdown menu={{ items: userMenu }} trigger={['click']}>
+              <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+                {me.user.displayName} <DownOutlined />
+              </Button>
+            </Dropdown>
+          </Flex>
         </Layout.Header>
         <CalendarBanner />
         {me.user.mustChangePassword ? (

@@ -47,6 +47,62 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'problems',
+        element: guarded(
+          'problems:read',
+          page(() => import('../features/problems/pages/ledger-page'), 'LedgerPage'),
+        ),
+      },
+      {
+        path: 'problems/board',
+        element: guarded(
+          'problems:read',
+          page(() => import('../features/problems/pages/board-page'), 'BoardPage'),
+        ),
+      },
+      {
+        path: 'problems/new',
+        element: guarded(
+          'problems:manage',
+          page(() => import('../features/problems/pages/problem-form-page'), 'ProblemFormPage'),
+        ),
+      },
+      {
+        path: 'problems/groups',
+        element: guarded(
+          'problems:read',
+          page(() => import('../features/problems/pages/groups-page'), 'GroupsPage'),
+        ),
+      },
+      {
+        path: 'problems/groups/:id',
+        element: guarded(
+          'problems:read',
+          page(() => import('../features/problems/pages/group-detail-page'), 'GroupDetailPage'),
+        ),
+      },
+      {
+        path: 'problems/settings',
+        element: guarded(
+          'problems:manage',
+          page(() => import('../features/problems/pages/settings-page'), 'SettingsPage'),
+        ),
+      },
+      {
+        path: 'problems/:id',
+        element: guarded(
+          'problems:read',
+          page(() => import('../features/problems/pages/problem-detail-page'), 'ProblemDetailPage'),
+        ),
+      },
+      {
+        path: 'problems/:id/edit',
+        element: guarded(
+          'problems:manage',
+          page(() => import('../features/problems/pages/problem-form-page'), 'ProblemFormPage'),
+        ),
+      },
+      {
         path: 'admin/users',
         element: guarded(
           'users:read',
@@ -75,6 +131,10 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'calendar', element: page(() => import('../features/calendar/pages/calendar-page'), 'CalendarPage') },
+      {
+        path: 'notifications',
+        element: page(() => import('../features/notifications/pages/notifications-page'), 'NotificationsPage'),
+      },
       {
         path: 'account/password',
         element: page(() => import('../features/account/pages/password-page'), 'PasswordPage'),

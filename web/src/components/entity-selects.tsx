@@ -75,6 +75,8 @@ function toTreeSelect<T extends UnitSummary>(nodes: TreeNode<T>[]): TreeSelectNo
 }
 
 interface UnitSelectProps {
+  /** Passed by Form.Item so the label points at the input. */
+  id?: string;
   value?: string | string[] | null;
   onChange?: (value: string | string[] | null) => void;
   multiple?: boolean;
@@ -85,6 +87,7 @@ interface UnitSelectProps {
 }
 
 export function UnitSelect({
+  id,
   value,
   onChange,
   multiple,
@@ -100,6 +103,7 @@ export function UnitSelect({
   );
   return (
     <TreeSelect
+      id={id}
       value={value ?? undefined}
       onChange={(v) => onChange?.((v as string | string[] | undefined) ?? null)}
       treeData={treeData}
@@ -116,6 +120,8 @@ export function UnitSelect({
 }
 
 interface PersonSelectProps {
+  /** Passed by Form.Item so the label points at the input. */
+  id?: string;
   value?: string | string[] | null;
   onChange?: (value: string | string[] | null) => void;
   multiple?: boolean;
@@ -129,6 +135,7 @@ const personLabel = (p: PersonSummary) => [p.name, p.unitName, p.post].filter(Bo
 
 /** Remote-search person picker; labels of already chosen people are fetched by id. */
 export function PersonSelect({
+  id,
   value,
   onChange,
   multiple,
@@ -163,6 +170,7 @@ export function PersonSelect({
 
   return (
     <Select
+      id={id}
       value={multiple ? selected : (selected[0] ?? undefined)}
       onChange={(v) => onChange?.((v as string | string[] | undefined) ?? null)}
       mode={multiple ? 'multiple' : undefined}

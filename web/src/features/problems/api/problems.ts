@@ -1,5 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ProblemColor, ProblemEvent, ProblemSeverity, ProblemSource, ProblemState } from '../../../../../common/problems';
+import type {
+  ProblemColor,
+  ProblemEvent,
+  ProblemSeverity,
+  ProblemSource,
+  ProblemState,
+} from '../../../../../common/problems';
 import { api, apiPatch, apiPost, type Page, type Query } from '../../../lib/api';
 
 export type DeadlineType = 'date' | 'calendar' | 'working';
@@ -9,6 +15,7 @@ export interface Measure {
   seq: number;
   content: string;
   ownerPersonId: string | null;
+  ownerName: string | null;
   deadlineType: DeadlineType;
   deadlineDays: number | null;
   deadline: string;

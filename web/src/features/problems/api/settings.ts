@@ -15,7 +15,10 @@ export interface EscalationSettings {
 const key = ['settings', 'escalation'] as const;
 
 export function useEscalationSettings() {
-  return useQuery({ queryKey: key, queryFn: ({ signal }) => api<EscalationSettings>('/settings/escalation', { signal }) });
+  return useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => api<EscalationSettings>('/settings/escalation', { signal }),
+  });
 }
 
 export function useUpdateEscalationSettings() {

@@ -44,9 +44,15 @@ export function CommonGroupModal({
       confirmLoading={create.isPending}
       destroyOnHidden
     >
-      <Typography.Paragraph type="secondary">已选择 {problemIds.length} 个问题，将作为一组共性问题举一反三、同步整改。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        已选择 {problemIds.length} 个问题，将作为一组共性问题举一反三、同步整改。
+      </Typography.Paragraph>
       <Form form={form} layout="vertical" name="commonGroup" onFinish={submit} preserve={false}>
-        <Form.Item name="title" label="共性问题名称" rules={[{ required: true, whitespace: true, message: '请填写共性问题名称' }]}>
+        <Form.Item
+          name="title"
+          label="共性问题名称"
+          rules={[{ required: true, whitespace: true, message: '请填写共性问题名称' }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="description" label="说明">

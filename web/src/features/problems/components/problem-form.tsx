@@ -101,7 +101,8 @@ export function inputOf(v: ProblemFormValues): ProblemInput {
 export function applyProblemErrors(form: FormInstance<ProblemFormValues>, error: unknown): boolean {
   if (!(error instanceof ApiError)) return false;
   const list = [...error.fields];
-  if (error.field && !list.some((f) => f.field === error.field)) list.unshift({ field: error.field, message: error.message });
+  if (error.field && !list.some((f) => f.field === error.field))
+    list.unshift({ field: error.field, message: error.message });
   const measures = form.getFieldValue('measures') as MeasureValues[] | undefined;
   const placed = list
     .map((f) => {
@@ -113,7 +114,7 @@ export function applyProblemErrors(form: FormInstance<ProblemFormValues>, error:
       return { name: path, errors: [f.message] };
     })
     .filter((x): x is { name: (string | number)[]; errors: string[] } => !!x && isKnown(form, x.name));
-  form.setFields(placed);
+  form.setFields(placed as Parameters<typeof form.setFields>[0]);
   return placed.length > 0;
 }
 
@@ -136,7 +137,11 @@ function MeasureDeadline({ index }: { index: number }) {
         />
       </Form.Item>
       {type === 'date' ? (
-        <Form.Item name={[index, 'deadline']} rules={[{ required: true, message: '请选择整改时限' }]} style={{ margin: 0 }}>
+        <Form.Item
+          name={[index, 'deadline']}
+          rules={[{ required: true, message: '请选择整改时限' }]}
+          style={{ margin: 0 }}
+        >
           <DatePicker placeholder="整改时限" aria-label={`措施${index + 1}整改时限`} />
         </Form.Item>
       ) : (
@@ -161,7 +166,11 @@ export function ProblemFormFields() {
   return (
     <>
       <Card size="small" title="问题清单" style={{ marginBottom: 16 }}>
-        <Form.Item name="title" label="问题标题" rules={[{ required: true, whitespace: true, message: '请填写问题标题' }]}>
+        <Form.Item
+          name="title"
+          label="问题标题"
+          rules={[{ required: true, whitespace: true, message: '请填写问题标题' }]}
+        >
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="description" label="问题描述">

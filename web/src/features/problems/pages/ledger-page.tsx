@@ -42,13 +42,21 @@ function StatsBar({ filters }: { filters: ProblemFilters }) {
         {states.map((s) => (
           <Statistic key={s} title={PROBLEM_STATES[s]} value={sum((r) => r.state === s)} />
         ))}
-        <Statistic title="红色预警" value={sum((r) => r.color === 'red')} styles={{ content: { color: COLOR_HEX.red } }} />
+        <Statistic
+          title="红色预警"
+          value={sum((r) => r.color === 'red')}
+          styles={{ content: { color: COLOR_HEX.red } }}
+        />
         <Statistic
           title="黄色预警"
           value={sum((r) => r.color === 'yellow')}
           styles={{ content: { color: COLOR_HEX.yellow } }}
         />
-        <Statistic title="蓝色预警" value={sum((r) => r.color === 'blue')} styles={{ content: { color: COLOR_HEX.blue } }} />
+        <Statistic
+          title="蓝色预警"
+          value={sum((r) => r.color === 'blue')}
+          styles={{ content: { color: COLOR_HEX.blue } }}
+        />
       </Flex>
     </Card>
   );
@@ -111,7 +119,12 @@ export function LedgerPage() {
     },
     { title: '责任单位', dataIndex: 'unitName', width: 150, ellipsis: true },
     { title: '来源', dataIndex: 'sourceLabel', width: 110 },
-    { title: '状态', dataIndex: 'state', width: 100, render: (_: string, p) => <StateTag state={p.state} label={p.stateLabel} /> },
+    {
+      title: '状态',
+      dataIndex: 'state',
+      width: 100,
+      render: (_: string, p) => <StateTag state={p.state} label={p.stateLabel} />,
+    },
     { title: '预警', dataIndex: 'color', width: 80, render: (_: string, p) => <ColorDot color={p.color} /> },
     {
       title: '整改时限',
@@ -162,7 +175,11 @@ export function LedgerPage() {
               <Button
                 icon={<FileWordOutlined />}
                 disabled={!selected.length}
-                href={selected.length ? buildUrl('/problems/documents/circular.docx', { ids: selected.join(',') }) : undefined}
+                href={
+                  selected.length
+                    ? buildUrl('/problems/documents/circular.docx', { ids: selected.join(',') })
+                    : undefined
+                }
                 download
               >
                 生成通报
@@ -173,7 +190,9 @@ export function LedgerPage() {
                 归入共性问题
               </Button>
             </Tooltip>
-            {selected.length ? <span style={{ alignSelf: 'center', color: '#888' }}>已选 {selected.length} 项</span> : null}
+            {selected.length ? (
+              <span style={{ alignSelf: 'center', color: '#888' }}>已选 {selected.length} 项</span>
+            ) : null}
           </>
         ) : null}
       </Flex>
@@ -187,7 +206,11 @@ export function LedgerPage() {
         scroll={{ x: 1100 }}
         rowSelection={
           canManage
-            ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), preserveSelectedRowKeys: true }
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys as string[]),
+                preserveSelectedRowKeys: true,
+              }
             : undefined
         }
         onRow={(p) => ({ style: p.color ? { boxShadow: `inset 3px 0 0 ${COLOR_HEX[p.color]}` } : undefined })}
@@ -202,7 +225,11 @@ export function LedgerPage() {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           const field = typeof s?.field === 'string' ? s.field : undefined;
           const nextSort = field && s.order ? (s.order === 'descend' ? `-${field}` : field) : null;
-          update({ page: nextSort !== (sort ?? null) ? 1 : pagination.current, pageSize: pagination.pageSize, sort: nextSort });
+          update({
+            page: nextSort !== (sort ?? null) ? 1 : pagination.current,
+            pageSize: pagination.pageSize,
+            sort: nextSort,
+          });
         }}
       />
       <ImportProblemsModal open={importOpen} onClose={() => setImportOpen(false)} />

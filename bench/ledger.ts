@@ -1,0 +1,88 @@
+/**
+ * bench/ledger.ts — latency of the problem ledger list and of Chinese keyword search on a
+ * 100,000-problem dataset, through the real app (HTTP inject, session, scope, JSON).
+ * Usage: npx tsx bench/ledger.ts [problems=100000]   (DATABASE_URL=postgres://… for PostgreSQL:
+ * it creates and drops a throw-away database on that server)
+ */
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { buildApp } from '../server/app.js';
+import { allJobs } from '../server/jobs.js';
+import { Clock } from '../server/platform/clock/clock.js';
+import { openDatabase } from '../server/platform/db/client.js';
+import { JobRunner } from '../server/platform/jobs/jobs.service.js';
+import { DEMO_PASSWORD, initialiseDatabase } from '../server/seed/seed.js';
+
+const N = Number(process.argv[2] ?? 100_000);
+const baseUrl = process.env.DATABASE_URL;
+let url: string | undefined;
+const dbName = `zelian_bench_${process.pid}`;
+if (baseUrl) {
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const u = new URL(baseUrl);
+  u.pathname = `/${dbName}`;
+  url = u.toString();
+}
+const database = await openDatabase({ databaseUrl: url });
+await database.migrate();
+const clock = new Clock(false);
+await initialiseDatabase(database, clock, { demo: true });
+
+const t0 = performance.now();
+// Copies of the demo problems with fresh ids and codes, spread over units, states and deadlines.
+await database.db.execute(sql`
+  INSERT INTO problems (region_id, code, title, description, source, category, severity, unit_id, responsible_person_id,
+    leader_person_id, state, deadline, color, dispatched_at)
+  SELECT p.region_id, 'B' || g, p.title || '（' || g || '）', p.description, p.source, p.category, p.severity,
+    u.id, u.principal_person_id, u.leader_in_charge_person_id,
+    (ARRAY['dispatched','rectifying','rectifying','close_requested','closed'])[1 + g % 5],
+    current_date + ((g % 120) - 60), (ARRAY['blue','yellow','red',NULL])[1 + g % 4], now()
+  FROM generate_series(1, ${N}) AS g
+  JOIN LATERAL (SELECT * FROM problems ORDER BY code OFFSET (g % 300) LIMIT 1) p ON true
+  JOIN LATERAL (SELECT * FROM units WHERE type IN ('department', 'township') ORDER BY code OFFSET (g % 40) LIMIT 1) u ON true`);
+await database.db.execute(sql`ANALYZE`);
+const loadMs = performance.now() - t0;
+
+const app = await buildApp({ database, clock, jobs: new JobRunner(database, clock, allJobs), serveWeb: false });
+await app.ready();
+async function session(username: string) {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+  return String(res.headers['set-cookie']).split(';')[0];
+}
+const office = await session('office');
+const zhujian = await session('zhujian');
+
+async function measure(label: string, cookie: string, path: string, runs = 30) {
+  const times: number[] = [];
+  let total = 0;
+  for (let i = 0; i < runs + 3; i++) {
+    const s = performance.now();
+    const res = await app.inject({ method: 'GET', url: path, headers: { cookie } });
+    if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode} ${res.body}`);
+    total = res.json().total;
+    if (i >= 3) times.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
+  return { label, total, p50: q(0.5), p95: q(0.95) };
+}
+
+const results = [
+  await measure('ledger page 1 (office, whole county)', office, '/api/problems?page=1&pageSize=20'),
+  await measure('ledger filtered (state+colour, sorted by deadline)', office, '/api/problems?state=rectifying&color=red&sort=deadline'),
+  await measure('ledger page 1 (liaison of one unit)', zhujian, '/api/problems?page=1&pageSize=20'),
+  await measure('search q=廉政 (office)', office, `/api/problems?q=${encodeURIComponent('廉政')}`),
+  await measure('search q=自建房安全 (office)', office, `/api/problems?q=${encodeURIComponent('自建房安全')}`),
+];
+console.log(JSON.stringify({ database: database.driver, problems: N + 300, loadSeconds: +(loadMs / 1000).toFixed(1), results }, null, 1));
+await app.close();
+await database.close();
+if (baseUrl) {
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
+  await admin.end();
+}

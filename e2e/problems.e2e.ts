@@ -1,0 +1,178 @@
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt, type RunningServer, startServer } from './server-harness';
+
+const PASSWORD = 'Zelian@2026';
+const TITLE = `E2E住建工地扬尘整改${Date.now().toString(36)}`;
+const UNIT_NAME = '示范县住房和城乡建设局';
+
+let server: RunningServer;
+let browser: Browser;
+let problemUrl = '';
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  server = await startServer();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(username: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('user-menu').waitFor();
+  return page;
+}
+
+/** antd puts a space between the two characters of a two-character button label. */
+const label = (text: string) => new RegExp(`^${text.split('').join('\\s*')}$`);
+
+const stateIs = (page: Page, state: string) =>
+  page.getByTestId('problem-state').getByText(state, { exact: true }).waitFor();
+
+async function confirmPopover(page: Page) {
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: label('确定') })
+    .click();
+}
+
+/** Search the ledger by the problem's title and return the matching rows. */
+async function searchLedger(page: Page, title: string) {
+  await page.goto(`${server.baseUrl}/problems?q=${encodeURIComponent(title)}`);
+  await page.getByTestId('problem-stats').waitFor();
+  await page.locator('.ant-table-tbody').waitFor();
+  await page.waitForLoadState('networkidle');
+  return page.locator('.ant-table-tbody tr.ant-table-row');
+}
+
+describe('问题清单与整改台账', () => {
+  it('office 新建问题并交办给县住建局', async () => {
+    const page = await signIn('office');
+    await page.getByRole('menu', { name: '主菜单' }).getByRole('link', { name: '问题清单·整改台账' }).click();
+    await page.waitForURL('**/problems');
+    await page.getByRole('button', { name: '新建问题' }).click();
+    await page.waitForURL('**/problems/new');
+
+    await page.getByLabel('问题标题').fill(TITLE);
+    await page.getByLabel('问题描述').fill('施工工地扬尘防控措施落实不到位。');
+    // The shared UnitSelect does not forward the form item's id, so find its combobox by the label.
+    const unitBox = page
+      .locator('.ant-form-item')
+      .filter({ has: page.locator('label[for="problem_unitId"]') })
+      .getByRole('combobox');
+    await unitBox.click();
+    await unitBox.fill('住房和城乡');
+    await page.locator(`.ant-select-tree-node-content-wrapper[title="${UNIT_NAME}"]`).click();
+    await page.getByLabel('措施1内容').fill('开展工地扬尘专项检查并督促整改');
+    expect(await page.getByLabel('措施1天数').inputValue()).toBe('10');
+    await page.getByRole('button', { name: '保存并交办' }).click();
+
+    await page.waitForURL(/\/problems\/[0-9a-f-]{36}$/);
+    problemUrl = page.url();
+    await stateIs(page, '已交办');
+    await page.getByText(TITLE).first().waitFor();
+    await page.context().close();
+  });
+
+  it('zhujian 签收、报告进展（含佐证材料）并申请销号', async () => {
+    const page = await signIn('zhujian');
+    const rows = await searchLedger(page, TITLE);
+    await rows.first().getByRole('link', { name: TITLE }).click();
+    await page.waitForURL(problemUrl);
+    await stateIs(page, '已交办');
+
+    await page.getByRole('button', { name: label('签收') }).click();
+    await stateIs(page, '整改中');
+
+    await page.getByRole('button', { name: '报告进展' }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '报告进展' });
+    await modal.getByLabel('整改进展').fill('已完成全部在建工地检查，问题工地全部整改到位。');
+    await modal.getByText('该措施已整改完成').click();
+    const uploaded = page.waitForResponse((r) => r.url().endsWith('/files') && r.request().method() === 'POST');
+    await modal.locator('input[type=file]').setInputFiles({
+      name: '整改佐证.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('工地扬尘整改佐证材料'),
+    });
+    expect((await uploaded).status()).toBe(201);
+    await modal.getByText('整改佐证.txt').waitFor();
+    await page.waitForTimeout(200);
+    await modal.getByTestId('event-submit').click();
+    await modal.waitFor({ state: 'detached' });
+    await page.getByTestId('measure-table').getByText('已完成', { exact: true }).waitFor();
+    await page.getByTestId('problem-files').getByText('整改佐证.txt').waitFor();
+
+    await page.getByRole('button', { name: '申请销号' }).click();
+    const closeModal = page.locator('.ant-modal').filter({ hasText: '申请销号' });
+    await closeModal.getByLabel('整改情况说明').fill('整改措施均已完成，申请销号。');
+    await closeModal.getByTestId('event-submit').click();
+    await stateIs(page, '申请销号');
+    await page.getByText('待单位主要负责人审核').waitFor();
+    await page.context().close();
+  });
+
+  it('zhujian.head 同意销号申请', async () => {
+    const page = await signIn('zhujian.head');
+    await page.goto(problemUrl);
+    await stateIs(page, '申请销号');
+    await page.getByRole('button', { name: '同意（单位审核）' }).click();
+    await confirmPopover(page);
+    await page.getByText('待纪委监委审核销号').waitFor();
+    expect(await page.getByRole('button', { name: '同意（单位审核）' }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('office 销号', async () => {
+    const page = await signIn('office');
+    await page.goto(problemUrl);
+    await page.getByText('待纪委监委审核销号').waitFor();
+    await page.getByRole('button', { name: label('销号') }).click();
+    await confirmPopover(page);
+    await stateIs(page, '已销号');
+    await page.getByTestId('problem-timeline').getByText('整改佐证.txt').waitFor();
+    await page.context().close();
+  });
+
+  it('fuxianzhang 在台账中看到该问题，yingji 看不到', async () => {
+    const leader = await signIn('fuxianzhang');
+    const rows = await searchLedger(leader, TITLE);
+    await rows.first().getByText('已销号').waitFor();
+    expect(await rows.count()).toBe(1);
+    await leader.context().close();
+
+    const other = await signIn('yingji');
+    const none = await searchLedger(other, TITLE);
+    await other.locator('.ant-table-tbody .ant-empty-description').getByText('暂无数据').waitFor();
+    expect(await none.count()).toBe(0);
+    await other.context().close();
+  });
+
+  it('挂图作战按状态分列显示', async () => {
+    const page = await signIn('office');
+    await page.goto(`${server.baseUrl}/problems/board`);
+    for (const state of ['draft', 'dispatched', 'rectifying', 'close_requested', 'closed']) {
+      await page.getByTestId(`board-column-${state}`).waitFor();
+    }
+    await page.getByTestId('board-card').first().waitFor();
+    await page.context().close();
+
+    const unit = await signIn('zhujian');
+    await unit.goto(`${server.baseUrl}/problems/board`);
+    await unit.getByTestId('board-column-closed').waitFor();
+    expect(await unit.getByTestId('board-column-draft').count()).toBe(0);
+    await unit.context().close();
+  });
+});

@@ -1,0 +1,61 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, apiPost, type Page } from '../../../lib/api';
+
+export interface Notification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  entityType: string | null;
+  entityId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationQuery {
+  page: number;
+  pageSize: number;
+  unread?: boolean;
+}
+
+/** Every query of the inbox starts with this key, so one invalidation refreshes list and badge. */
+export const notificationsKey = ['notifications'] as const;
+
+export function useNotifications(query: NotificationQuery) {
+  return useQuery({
+    queryKey: [...notificationsKey, 'list', query],
+    queryFn: ({ signal }) =>
+      api<Page<Notification>>('/notifications', {
+        query: { page: query.page, pageSize: query.pageSize, unread: query.unread ? 'true' : undefined },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useUnreadCount() {
+  return useQuery({
+    queryKey: [...notificationsKey, 'unread-count'],
+    queryFn: ({ signal }) => api<{ count: number }>('/notifications/unread-count', { signal }),
+    // The live stream invalidates on news; polling is only the fallback when it cannot connect.
+    refetchInterval: 120_000,
+    meta: { silent: true },
+  });
+}
+
+export function useMarkRead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiPost<Notification>(`/notifications/${id}/read`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: notificationsKey }),
+  });
+}
+
+export function useMarkAllRead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiPost<{ count: number }>('/notifications/read-all'),
+    onSuccess: () => qc.invalidateQueries({ queryKey: notificationsKey }),
+  });
+}

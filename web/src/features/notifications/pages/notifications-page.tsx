@@ -1,0 +1,122 @@
+import { Badge, Button, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { PageHeader } from '../../../components/page-header';
+import { formatDateTime } from '../../../lib/format';
+import { notifySuccess, quietly } from '../../../lib/notify';
+import {
+  type Notification,
+  type NotificationQuery,
+  useMarkAllRead,
+  useMarkRead,
+  useNotifications,
+  useUnreadCount,
+} from '../api/notifications';
+
+const KIND_LABELS: Record<string, string> = { digest: '每日待办' };
+
+function kindLabel(kind: string): string | null {
+  return KIND_LABELS[kind] ?? null;
+}
+
+export function NotificationsPage() {
+  const [query, setQuery] = useState<NotificationQuery>({ page: 1, pageSize: 20 });
+  const { data, isFetching } = useNotifications(query);
+  const { data: unread } = useUnreadCount();
+  const markRead = useMarkRead();
+  const markAll = useMarkAllRead();
+  const navigate = useNavigate();
+
+  const open = async (n: Notification) => {
+    if (!n.readAt) await quietly(markRead.mutateAsync(n.id));
+    if (n.link) void navigate(n.link);
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="消息提醒"
+        subTitle="到期提醒、交办通知和每日待办；新消息实时送达"
+        extra={
+          <Button
+            disabled={!unread?.count}
+            loading={markAll.isPending}
+            onClick={() =>
+              void quietly(markAll.mutateAsync()).then((r) => {
+                if (r) notifySuccess(`已将 ${r.count} 条消息标为已读`);
+              })
+            }
+          >
+            全部标为已读
+          </Button>
+        }
+      />
+      <Segmented<'all' | 'unread'>
+        style={{ marginBottom: 16 }}
+        value={query.unread ? 'unread' : 'all'}
+        onChange={(v) => setQuery((q) => ({ ...q, page: 1, unread: v === 'unread' }))}
+        options={[
+          { label: '全部', value: 'all' },
+          { label: `未读${unread?.count ? `（${unread.count}）` : ''}`, value: 'unread' },
+        ]}
+      />
+      <List<Notification>
+        loading={isFetching && !data}
+        dataSource={data?.items ?? []}
+        locale={{ emptyText: <Empty description={query.unread ? '没有未读消息' : '暂无消息'} /> }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => `共 ${total} 条`,
+          onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
+        }}
+        renderItem={(n) => (
+          <List.Item
+            key={n.id}
+            style={{ background: n.readAt ? undefined : '#fff8f6', paddingInline: 12 }}
+            actions={[
+              n.link ? (
+                <Button key="open" type="link" size="small" onClick={() => void open(n)}>
+                  查看
+                </Button>
+              ) : null,
+              n.readAt ? null : (
+                <Button
+                  key="read"
+                  type="link"
+                  size="small"
+                  loading={markRead.isPending && markRead.variables === n.id}
+                  onClick={() => void quietly(markRead.mutateAsync(n.id))}
+                >
+                  标为已读
+                </Button>
+              ),
+            ].filter(Boolean)}
+          >
+            <List.Item.Meta
+              title={
+                <Space size={8}>
+                  <Badge status={n.readAt ? 'default' : 'error'} />
+                  <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
+                  {kindLabel(n.kind) ? <Tag>{kindLabel(n.kind)}</Tag> : null}
+                </Space>
+              }
+              description={
+                <>
+                  {n.body ? (
+                    <Typography.Paragraph style={{ whiteSpace: 'pre-line', marginBottom: 4 }}>
+                      {n.body}
+                    </Typography.Paragraph>
+                  ) : null}
+                  <Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>
+                </>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </>
+  );
+}
