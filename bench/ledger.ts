@@ -49,7 +49,11 @@ const loadMs = performance.now() - t0;
 const app = await buildApp({ database, clock, jobs: new JobRunner(database, clock, allJobs), serveWeb: false });
 await app.ready();
 async function session(username: string) {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: DEMO_PASSWORD },
+  });
   return String(res.headers['set-cookie']).split(';')[0];
 }
 const office = await session('office');
@@ -72,12 +76,22 @@ async function measure(label: string, cookie: string, path: string, runs = 30) {
 
 const results = [
   await measure('ledger page 1 (office, whole county)', office, '/api/problems?page=1&pageSize=20'),
-  await measure('ledger filtered (state+colour, sorted by deadline)', office, '/api/problems?state=rectifying&color=red&sort=deadline'),
+  await measure(
+    'ledger filtered (state+colour, sorted by deadline)',
+    office,
+    '/api/problems?state=rectifying&color=red&sort=deadline',
+  ),
   await measure('ledger page 1 (liaison of one unit)', zhujian, '/api/problems?page=1&pageSize=20'),
   await measure('search q=廉政 (office)', office, `/api/problems?q=${encodeURIComponent('廉政')}`),
   await measure('search q=自建房安全 (office)', office, `/api/problems?q=${encodeURIComponent('自建房安全')}`),
 ];
-console.log(JSON.stringify({ database: database.driver, problems: N + 300, loadSeconds: +(loadMs / 1000).toFixed(1), results }, null, 1));
+console.log(
+  JSON.stringify(
+    { database: database.driver, problems: N + 300, loadSeconds: +(loadMs / 1000).toFixed(1), results },
+    null,
+    1,
+  ),
+);
 await app.close();
 await database.close();
 if (baseUrl) {

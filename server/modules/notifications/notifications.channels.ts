@@ -5,6 +5,8 @@
  */
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Ctx } from '../../platform/context.js';
+import { personIdsOf } from '../../platform/auth/auth.repository.js';
+import { phonesOf } from '../org/org.service.js';
 import * as repo from './notifications.repository.js';
 import type { ChannelName } from './notifications.service.js';
 
@@ -80,22 +82,22 @@ export async function processDeliveries(ctx: Ctx) {
     const now = ctx.clock.now();
     const due = await repo.claimDue(ctx.db, now, new Date(now.getTime() + LEASE_MS), BATCH);
     if (due.length === 0) break;
-    const contacts = new Map(
-      (
-        await repo.contactsOf(
-          ctx.db,
-          due.map((d) => d.notification.userId),
-        )
-      ).map((c) => [c.userId, c]),
+    const bound = await personIdsOf(
+      ctx.db,
+      due.map((d) => d.notification.userId),
     );
+    const phones = await phonesOf(
+      ctx.db,
+      bound.map((b) => b.personId).filter((x): x is string => !!x),
+    );
+    const phoneOf = new Map(bound.map((b) => [b.userId, b.personId ? phones.get(b.personId) : undefined]));
     for (const { delivery, notification } of due) {
-      const contact = contacts.get(notification.userId);
       const attempts = delivery.attempts + 1;
       try {
         const channel = channels.get(delivery.channel);
         if (!channel) throw new Error(`未配置${delivery.channel === 'sms' ? '短信' : '邮件'}通道`);
         await channel.send(
-          { userId: notification.userId, phone: contact?.phone || undefined },
+          { userId: notification.userId, phone: phoneOf.get(notification.userId) },
           { title: notification.title, body: notification.body },
         );
         await repo.updateDelivery(ctx.db, delivery.id, {

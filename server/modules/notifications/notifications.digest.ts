@@ -1,3 +1,4 @@
+import { activeUsers } from '../../platform/auth/auth.repository.js';
 /**
  * The daily digest (SPEC 2b 减负): reminders go out as one message per person per day, and never
  * when there is nothing to say. Modules register a source that lists a user's items for today.
@@ -40,7 +41,7 @@ export async function sendDailyDigests(ctx: Ctx) {
   if (sources.length === 0) return result;
   let after: string | null = null;
   for (;;) {
-    const batch = await repo.activeUsers(ctx.db, after, BATCH);
+    const batch = await activeUsers(ctx.db, after, BATCH);
     if (batch.length === 0) break;
     after = batch[batch.length - 1].userId;
     const done = new Set(

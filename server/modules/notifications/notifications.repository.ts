@@ -1,7 +1,5 @@
 import { and, count, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { users } from '../../platform/auth/auth.tables.js';
 import type { Executor } from '../../platform/db/client.js';
-import { people } from '../org/org.tables.js';
 import { notificationDeliveries, notifications } from './notifications.tables.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -14,41 +12,6 @@ export type DeliveryRow = typeof notificationDeliveries.$inferSelect;
  */
 export interface Recipient {
   userId: string;
-}
-
-// ---------- recipients
-
-/** Active users among `userIds` and the users bound to `personIds`, deduplicated. */
-export async function resolveRecipients(db: Executor, userIds: string[], personIds: string[]) {
-  if (userIds.length === 0 && personIds.length === 0) return [];
-  const match = or(
-    userIds.length ? inArray(users.id, userIds) : undefined,
-    personIds.length ? inArray(users.personId, personIds) : undefined,
-  );
-  return db
-    .selectDistinct({ userId: users.id })
-    .from(users)
-    .where(and(match, eq(users.disabled, false)));
-}
-
-/** Active users for the daily digest, in batches ordered by id. */
-export async function activeUsers(db: Executor, afterId: string | null, limit: number) {
-  return db
-    .select({ userId: users.id, personId: users.personId })
-    .from(users)
-    .where(and(eq(users.disabled, false), afterId ? sql`${users.id} > ${afterId}` : undefined))
-    .orderBy(users.id)
-    .limit(limit);
-}
-
-/** Where outbound channels reach a user: the phone of the bound cadre record (no e-mail is held yet). */
-export async function contactsOf(db: Executor, userIds: string[]) {
-  if (userIds.length === 0) return [];
-  return db
-    .select({ userId: users.id, phone: people.phone })
-    .from(users)
-    .leftJoin(people, eq(people.id, users.personId))
-    .where(inArray(users.id, userIds));
 }
 
 // ---------- messages

@@ -1,3 +1,4 @@
+import { resolveRecipients } from '../../platform/auth/auth.repository.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { findSession } from '../../platform/auth/auth.repository.js';
 import { securityPolicySetting } from '../../platform/auth/security-policy.js';
@@ -110,7 +111,7 @@ export async function storeNotifications(
  * caller's transaction. Returns how many users were notified.
  */
 export async function notify(ctx: Ctx, input: NotifyInput): Promise<number> {
-  const recipients = await repo.resolveRecipients(ctx.db, unique(input.userIds), unique(input.personIds));
+  const recipients = await resolveRecipients(ctx.db, unique(input.userIds), unique(input.personIds));
   if (recipients.length === 0) return 0;
   const { userIds: _u, personIds: _p, ...message } = input;
   const rows = await storeNotifications(

@@ -160,6 +160,11 @@ export async function unitsByIds(db: Executor, ids: string[]) {
   return db.select().from(units).where(inArray(units.id, ids));
 }
 
+export async function phonesOf(db: Executor, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return db.select({ id: people.id, phone: people.phone }).from(people).where(inArray(people.id, personIds));
+}
+
 export async function allUnitsOfRegion(db: Executor, regionId: string) {
   return db
     .select()

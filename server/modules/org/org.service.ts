@@ -317,3 +317,9 @@ export async function unitsByCode(ctx: Ctx, codes: string[]) {
   );
   return new Map(rows.filter((r) => visible.has(r.id)).map((r) => [r.code, r]));
 }
+
+/** Phone numbers of cadres, for outbound messages (SMS). */
+export async function phonesOf(db: Executor, personIds: string[]): Promise<Map<string, string>> {
+  const rows = await repo.phonesOf(db, personIds);
+  return new Map(rows.filter((r) => r.phone).map((r) => [r.id, r.phone]));
+}

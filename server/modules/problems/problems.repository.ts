@@ -7,7 +7,6 @@ import {
   eq,
   getTableColumns,
   gte,
-  ilike,
   inArray,
   isNull,
   lte,
@@ -155,12 +154,14 @@ export async function get(db: Executor, scope: Scope, withDrafts: boolean, id: s
 /** Counts by state for the 挂图作战 board and the ledger header. */
 export async function countByState(db: Executor, scope: Scope, withDrafts: boolean, f: ProblemFilter, today: string) {
   const overdue = overdueSql(today);
-  return db
-    .select({ state: problems.state, color: problems.color, overdue, n: count() })
-    .from(problems)
-    .where(where(scope, withDrafts, f, today))
-    // By position: the overdue expression carries a parameter, so it cannot be repeated in GROUP BY.
-    .groupBy(sql`1, 2, 3`);
+  return (
+    db
+      .select({ state: problems.state, color: problems.color, overdue, n: count() })
+      .from(problems)
+      .where(where(scope, withDrafts, f, today))
+      // By position: the overdue expression carries a parameter, so it cannot be repeated in GROUP BY.
+      .groupBy(sql`1, 2, 3`)
+  );
 }
 
 export async function nextCode(db: Executor, year: number): Promise<string> {

@@ -145,7 +145,7 @@ export async function fireEvent(ctx: Ctx, id: string, input: TProblemEvent) {
         await repo.updateMeasure(ctx.db, m.id, {
           done: false,
           doneAt: null,
-          deadline: m.deadline < input.deadline ? input.deadline : m.deadline,
+          deadline: [m.deadline, input.deadline].sort()[1],
         });
       }
       patch.deadline = input.deadline;

@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, or } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { sessions, userRoles, users } from './auth.tables.js';
 
@@ -98,4 +98,33 @@ export async function userIdsWithRoles(db: Executor, roles: string[], regionId: 
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
     .where(and(inArray(userRoles.role, roles), eq(userRoles.regionId, regionId), eq(users.disabled, false)));
   return rows.map((r) => r.id);
+}
+
+/** Active users among `userIds` and the users bound to `personIds`, deduplicated. */
+export async function resolveRecipients(db: Executor, userIds: string[], personIds: string[]) {
+  if (userIds.length === 0 && personIds.length === 0) return [];
+  const match = or(
+    userIds.length ? inArray(users.id, userIds) : undefined,
+    personIds.length ? inArray(users.personId, personIds) : undefined,
+  );
+  return db
+    .selectDistinct({ userId: users.id })
+    .from(users)
+    .where(and(match, eq(users.disabled, false)));
+}
+
+/** Active users in batches ordered by id (for per-user jobs such as the daily digest). */
+export async function activeUsers(db: Executor, afterId: string | null, limit: number) {
+  return db
+    .select({ userId: users.id, personId: users.personId })
+    .from(users)
+    .where(and(eq(users.disabled, false), afterId ? gt(users.id, afterId) : undefined))
+    .orderBy(users.id)
+    .limit(limit);
+}
+
+/** The cadre record each user is bound to. */
+export async function personIdsOf(db: Executor, userIds: string[]) {
+  if (userIds.length === 0) return [];
+  return db.select({ userId: users.id, personId: users.personId }).from(users).where(inArray(users.id, userIds));
 }

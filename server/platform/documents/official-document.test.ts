@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
@@ -96,22 +92,5 @@ describe('official documents (GB/T 9704)', () => {
     expect(xml).toContain('提醒函');
     expect(xml).not.toContain('抄送');
     expect(xml).not.toContain('印发');
-  });
-
-  // Manual check only: converts to PDF when LibreOffice happens to be installed (it is not by default).
-  const soffice = ['libreoffice', 'soffice'].find((bin) => {
-    try {
-      execFileSync('which', [bin], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  it.skipIf(!soffice || !process.env.ZELIAN_DOCX_PDF)('converts to PDF with LibreOffice (manual)', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zelian-docx-'));
-    const file = path.join(dir, 'sample.docx');
-    fs.writeFileSync(file, await renderOfficialDocument(sample));
-    execFileSync(soffice as string, ['--headless', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 60_000 });
-    expect(fs.existsSync(path.join(dir, 'sample.pdf'))).toBe(true);
   });
 });
