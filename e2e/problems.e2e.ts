@@ -175,4 +175,31 @@ describe('问题清单与整改台账', () => {
     expect(await unit.getByTestId('board-column-draft').count()).toBe(0);
     await unit.context().close();
   });
+
+  it('office 确认系统建议的升级督办；fuxianzhang 在消息提醒中收到抄告', async () => {
+    const page = await signIn('office');
+    await page.goto(`${server.baseUrl}/problems`);
+    const pending = await page.evaluate(async () => {
+      const res = await fetch('/api/problems?color=red&pageSize=200');
+      const body = (await res.json()) as { items: { id: string; pendingEscalation: number | null }[] };
+      return body.items.find((p) => p.pendingEscalation === 1)?.id;
+    });
+    expect(pending).toBeTruthy();
+    await page.goto(`${server.baseUrl}/problems/${pending}`);
+    await page.getByText('系统建议升级督办为「通报」').waitFor();
+    await page.getByRole('button', { name: '升级督办' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('说明').fill('逾期未改，予以通报');
+    await dialog.getByRole('button', { name: label('提交') }).click();
+    await page.getByText('督办级别：通报').waitFor();
+    await page.context().close();
+
+    const leader = await signIn('fuxianzhang');
+    await leader.goto(`${server.baseUrl}/notifications`);
+    await leader
+      .getByText(/【抄告】问题交办/)
+      .first()
+      .waitFor();
+    await leader.context().close();
+  });
 });

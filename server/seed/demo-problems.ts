@@ -34,9 +34,10 @@ const SOURCES = Object.keys(PROBLEM_SOURCES);
 
 /** ~300 demo problems in every state, source and colour, so the ledger is alive on first start. */
 export async function seedDemoProblems(ctx: Ctx, regionId: string) {
-  const units = (await orgRepo.allUnitsOfRegion(ctx.db, regionId)).filter((u) =>
-    ['department', 'township', 'soe'].includes(u.type),
-  );
+  const all = await orgRepo.allUnitsOfRegion(ctx.db, regionId);
+  const government = all.find((u) => u.code === 'ZF')?.id;
+  // Government departments, townships and state-owned firms: the units problems are dispatched to.
+  const units = all.filter((u) => u.type === 'township' || u.type === 'soe' || u.parentId === government);
   const today = dayjs(isoDate(ctx.now));
   const year = today.year();
   const rows: (typeof problems.$inferInsert)[] = [];
