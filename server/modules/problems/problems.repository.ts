@@ -113,7 +113,7 @@ const SORTS: Record<string, SQL> = {
   deadline: sql`${problems.deadline} ASC NULLS LAST`,
   '-deadline': sql`${problems.deadline} DESC NULLS LAST`,
   createdAt: sql`${problems.createdAt} ASC`,
-  '-createdAt': sql`${problems.createdAt} DESC`,
+  '-createdAt': sql`${problems.createdAt} DESC NULLS LAST`,
   code: sql`${problems.code} ASC`,
   '-code': sql`${problems.code} DESC`,
 };
@@ -136,10 +136,11 @@ export type ProblemWithNames = Awaited<ReturnType<ReturnType<typeof select>['exe
 
 export async function list(db: Executor, scope: Scope, withDrafts: boolean, f: ProblemFilter, today: string) {
   const w = where(scope, withDrafts, f, today);
-  const order = SORTS[f.sort ?? ''] ?? sql`${problems.createdAt} DESC`;
+  // Newest first by default, in the order of index problems_created_idx (NULLS LAST included).
+  const order = SORTS[f.sort ?? ''] ?? SORTS['-createdAt'];
   const items = await select(db, today)
     .where(w)
-    .orderBy(order, desc(problems.code))
+    .orderBy(order, sql`${problems.code} DESC NULLS LAST`)
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   const [{ n }] = await db.select({ n: count() }).from(problems).where(w);
