@@ -59,16 +59,18 @@ export const PERMISSIONS = [
   'problems:read',
   'problems:manage',
   'problems:report',
+  'warnings:read',
+  'warnings:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Every signed-in business user reads the catalogue of units and people and their own messages. */
 const BUSINESS_READ: Permission[] = ['org:read', 'notifications:read'];
-const PROBLEMS_READ: Permission[] = [...BUSINESS_READ, 'problems:read'];
+const PROBLEMS_READ: Permission[] = [...BUSINESS_READ, 'problems:read', 'warnings:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  commission_leader: [...PROBLEMS_READ, 'problems:manage'],
-  supervision_office: [...PROBLEMS_READ, 'org:write', 'problems:manage'],
+  commission_leader: [...PROBLEMS_READ, 'problems:manage', 'warnings:manage'],
+  supervision_office: [...PROBLEMS_READ, 'org:write', 'problems:manage', 'warnings:manage'],
   case_office: PROBLEMS_READ,
   dispatched_group: PROBLEMS_READ,
   patrol_group: PROBLEMS_READ,

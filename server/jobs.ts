@@ -3,9 +3,10 @@ import { registerDigestSource } from './modules/notifications/notifications.dige
 import { problemsDigest } from './modules/problems/problems.digest.js';
 import { escalationJob } from './modules/problems/problems.escalation.js';
 import { systemJobs } from './modules/system/system.jobs.js';
+import { warningScanJob } from './modules/warnings/warnings.jobs.js';
 import type { JobDefinition } from './platform/jobs/jobs.service.js';
 
 /** Every background job of the application (scheduled by pg-boss, runnable via POST /api/jobs/<name>/run). */
-export const allJobs: JobDefinition[] = [...systemJobs, escalationJob, ...notificationJobs];
+export const allJobs: JobDefinition[] = [...systemJobs, escalationJob, warningScanJob, ...notificationJobs];
 
 registerDigestSource('problems', problemsDigest);

@@ -12,6 +12,7 @@ import type { Database, Executor } from '../platform/db/client.js';
 import * as orgRepo from '../modules/org/org.repository.js';
 import { DEMO_COUNTY_LEADERS, DEMO_UNITS, GIVEN, SURNAMES } from './demo-county.data.js';
 import { seedDemoProblems } from './demo-problems.js';
+import { seedSituations } from '../modules/warnings/warnings.service.js';
 
 export const DEMO_PASSWORD = 'Zelian@2026';
 
@@ -31,6 +32,7 @@ export async function initialiseDatabase(
     const ctx = systemCtx(tx, clock);
     const region = await orgRepo.insertRegion(tx, { name: '示范县', code: 'DEMO' });
     await loadInitialYears(ctx);
+    await seedSituations(ctx, region.id);
     let sysadminPassword: string | undefined;
     if (opts.demo) {
       await seedDemoCounty(ctx, region.id);

@@ -22,6 +22,9 @@ export const problems = pgTable(
     category: text('category').notNull().default(''),
     severity: text('severity').notNull().default('general'),
     unitId: uuid('unit_id').notNull(),
+    /** 配合单位 of a cross-functional item, and whether the lead unit (unitId) has been agreed. */
+    coUnitIds: uuid('co_unit_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    leadUnitConfirmed: boolean('lead_unit_confirmed').notNull().default(true),
     responsiblePersonId: uuid('responsible_person_id'),
     leaderPersonId: uuid('leader_person_id'),
     state: text('state').notNull().default('draft'),

@@ -10,6 +10,7 @@ import { orgAccessCases } from '../../modules/org/org.access.js';
 import { problemsAccessCases } from '../../modules/problems/problems.access.js';
 import { groups, people, units } from '../../modules/org/org.tables.js';
 import { systemAccessCases } from '../../modules/system/system.access.js';
+import { warningsAccessCases } from '../../modules/warnings/warnings.access.js';
 import {
   type AccessCases,
   type Case,
@@ -31,6 +32,7 @@ for (const part of [
   orgAccessCases,
   problemsAccessCases,
   notificationsAccessCases,
+  warningsAccessCases,
 ]) {
   for (const [route, c] of Object.entries(part)) {
     if (route in CASES) throw new Error(`duplicate access case ${route}`);

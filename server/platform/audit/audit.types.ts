@@ -40,6 +40,10 @@ export const AUDIT_TYPES = [
   'problem.escalation_scan',
   'problem.common_group',
   'settings.escalation_changed',
+  'situation.created',
+  'situation.updated',
+  'warning.scan',
+  'warning.event',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 

@@ -4,3 +4,4 @@ export * from '../auth/auth.tables.js';
 export * from '../../modules/org/org.tables.js';
 export * from '../../modules/problems/problems.tables.js';
 export * from '../../modules/notifications/notifications.tables.js';
+export * from '../../modules/warnings/warnings.tables.js';

@@ -1,0 +1,182 @@
+import { type SQL, and, asc, count, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import type { Scope } from '../../platform/context.js';
+import type { Executor } from '../../platform/db/client.js';
+import { situations, warningEvents, warnings } from './warnings.tables.js';
+import { type RuleNode, peopleSql, ruleHitsSql } from './warnings.rules.js';
+
+export type SituationRow = typeof situations.$inferSelect;
+export type WarningRow = typeof warnings.$inferSelect;
+const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
+
+// ---------- situations
+
+export async function listSituations(db: Executor, regionId: string) {
+  return db.select().from(situations).where(eq(situations.regionId, regionId)).orderBy(asc(situations.code));
+}
+
+export async function getSituation(db: Executor, regionId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(situations)
+    .where(and(eq(situations.regionId, regionId), eq(situations.id, id)));
+  return row;
+}
+
+export async function insertSituations(db: Executor, values: (typeof situations.$inferInsert)[]) {
+  if (values.length === 0) return [];
+  return db.insert(situations).values(values).returning();
+}
+
+export async function updateSituation(db: Executor, id: string, version: number, patch: Partial<SituationRow>) {
+  const [row] = await db
+    .update(situations)
+    .set({ ...patch, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(situations.id, id), eq(situations.version, version)))
+    .returning();
+  return row;
+}
+
+export async function activeSituations(db: Executor) {
+  return db.select().from(situations).where(eq(situations.active, true)).orderBy(asc(situations.code));
+}
+
+// ---------- the scan: one statement per situation
+
+/**
+ * Creates warnings for new hits, refreshes the facts of live ones, and resolves live warnings
+ * whose facts have gone — all in one set-based statement for the situation.
+ */
+export async function scanSituation(db: Executor, s: SituationRow, today: string, deadline: string, now: Date) {
+  const hits = ruleHitsSql(s.rule as RuleNode, { regionId: s.regionId, today });
+  const result = await db.execute<{ created: number; updated: number; resolved: number }>(sql`
+    WITH hits AS (${hits}),
+    up AS (
+      INSERT INTO warnings AS w (region_id, code, situation_id, problem_id, unit_id, leader_person_id, fingerprint,
+        state, facts, people, deadline, first_seen_at, last_seen_at)
+      SELECT h.region_id, 'YJ' || lpad(nextval('warning_code_seq')::text, 6, '0'), ${s.id}, h.problem_id, h.unit_id,
+        h.leader_id, ${s.id} || ':' || h.problem_id, 'pending_review', h.facts, ${peopleSql(s.responsibleRoles)},
+        ${deadline}::date, ${now}, ${now}
+      FROM hits h
+      ON CONFLICT (fingerprint) WHERE state <> 'resolved'
+      DO UPDATE SET facts = EXCLUDED.facts, people = EXCLUDED.people, last_seen_at = EXCLUDED.last_seen_at
+        WHERE w.facts IS DISTINCT FROM EXCLUDED.facts OR w.people IS DISTINCT FROM EXCLUDED.people
+      RETURNING w.id, (xmax = 0) AS inserted
+    ),
+    gone AS (
+      UPDATE warnings w SET state = 'resolved', outcome = '风险事实已消失，自动化解', closed_at = ${now},
+        version = w.version + 1, updated_at = ${now}
+      WHERE w.situation_id = ${s.id} AND w.state IN ('pending_review', 'issued', 'rectifying')
+        AND NOT EXISTS (SELECT 1 FROM hits h WHERE h.problem_id = w.problem_id)
+      RETURNING w.id, w.state
+    ),
+    ev_new AS (
+      INSERT INTO warning_events (warning_id, type, to_state, actor_name, at, comment)
+      SELECT id, 'created', 'pending_review', '系统', ${now}, '模拟问责扫描生成预警' FROM up WHERE inserted
+    ),
+    ev_gone AS (
+      INSERT INTO warning_events (warning_id, type, to_state, actor_name, at, comment)
+      SELECT id, 'resolve', 'resolved', '系统', ${now}, '风险事实已消失，自动化解' FROM gone
+    )
+    SELECT (SELECT count(*)::int FROM up WHERE inserted) AS created,
+           (SELECT count(*)::int FROM up WHERE NOT inserted) AS updated,
+           (SELECT count(*)::int FROM gone) AS resolved`);
+  return rowsOf<{ created: number; updated: number; resolved: number }>(result)[0];
+}
+
+/** What the rule would fire on now, without writing anything. */
+export async function previewRule(db: Executor, rule: RuleNode, regionId: string, today: string, limit: number) {
+  const hits = ruleHitsSql(rule, { regionId, today });
+  const rows = rowsOf<{
+    problem_id: string;
+    code: string;
+    title: string;
+    unit_id: string;
+    facts: unknown;
+    total: number;
+  }>(
+    await db.execute(sql`WITH hits AS (${hits})
+      SELECT h.problem_id, h.code, h.title, h.unit_id, h.facts, count(*) OVER ()::int AS total
+      FROM hits h ORDER BY h.code LIMIT ${limit}`),
+  );
+  return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _, ...r }) => r) };
+}
+
+/** Situations that would fire for one problem on `day`, with the people who would answer. */
+export async function whatIf(db: Executor, s: SituationRow, problemId: string, day: string) {
+  const hits = ruleHitsSql(s.rule as RuleNode, { regionId: s.regionId, today: day, problemId });
+  const rows = rowsOf<{ facts: unknown; people: unknown }>(
+    await db.execute(
+      sql`WITH hits AS (${hits}) SELECT h.facts, ${peopleSql(s.responsibleRoles)} AS people FROM hits h`,
+    ),
+  );
+  return rows[0];
+}
+
+// ---------- warnings
+
+/** Managers see every warning of the region; others only issued ones of units in their scope. */
+function inScope(scope: Scope, manager: boolean): SQL {
+  if (!scope.regionId) return sql`false`;
+  const region = eq(warnings.regionId, scope.regionId);
+  if (manager) return region;
+  const units = scope.allUnits
+    ? undefined
+    : or(
+        scope.unitIds.length ? inArray(warnings.unitId, scope.unitIds) : sql`false`,
+        scope.personId ? eq(warnings.leaderPersonId, scope.personId) : sql`false`,
+      );
+  return and(region, isNotNull(warnings.issuedAt), units) as SQL;
+}
+
+export interface WarningFilter {
+  situationId?: string;
+  unitId?: string;
+  state?: string;
+  problemId?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listWarnings(db: Executor, scope: Scope, manager: boolean, f: WarningFilter) {
+  const where = and(
+    inScope(scope, manager),
+    f.situationId ? eq(warnings.situationId, f.situationId) : undefined,
+    f.unitId ? eq(warnings.unitId, f.unitId) : undefined,
+    f.state ? eq(warnings.state, f.state) : undefined,
+    f.problemId ? eq(warnings.problemId, f.problemId) : undefined,
+  );
+  const items = await db
+    .select()
+    .from(warnings)
+    .where(where)
+    .orderBy(desc(warnings.firstSeenAt), desc(warnings.code))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [{ n }] = await db.select({ n: count() }).from(warnings).where(where);
+  return { items, total: Number(n) };
+}
+
+export async function getWarning(db: Executor, scope: Scope, manager: boolean, id: string) {
+  const [row] = await db
+    .select()
+    .from(warnings)
+    .where(and(inScope(scope, manager), eq(warnings.id, id)));
+  return row;
+}
+
+export async function updateWarning(db: Executor, id: string, version: number, patch: Partial<WarningRow>) {
+  const [row] = await db
+    .update(warnings)
+    .set({ ...patch, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(warnings.id, id), eq(warnings.version, version)))
+    .returning();
+  return row;
+}
+
+export async function insertEvent(db: Executor, values: typeof warningEvents.$inferInsert) {
+  await db.insert(warningEvents).values(values);
+}
+
+export async function eventsOf(db: Executor, warningId: string) {
+  return db.select().from(warningEvents).where(eq(warningEvents.warningId, warningId)).orderBy(asc(warningEvents.at));
+}

@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sendDocx } from '../../platform/http/files.js';
+import { reminderDocument } from './warnings.documents.js';
+import {
+  ZCreateSituation,
+  ZIdParam,
+  ZListWarnings,
+  ZUpdateSituation,
+  ZWarningEvent,
+  ZWhatIf,
+} from './warnings.schema.js';
+import * as service from './warnings.service.js';
+
+const tags = ['模拟问责'];
+const read = { permission: 'warnings:read' as const };
+const manage = { permission: 'warnings:manage' as const };
+
+export async function warningsRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/api/situations', { schema: { tags }, config: read }, (req) =>
+    req.run((ctx) => service.listSituations(ctx)),
+  );
+  app.post('/api/situations', { schema: { tags, body: ZCreateSituation }, config: manage }, async (req, reply) =>
+    reply.status(201).send(await req.run((ctx) => service.createSituation(ctx, req.body))),
+  );
+  app.get('/api/situations/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
+    req.run((ctx) => service.getSituation(ctx, req.params.id)),
+  );
+  app.patch(
+    '/api/situations/:id',
+    { schema: { tags, params: ZIdParam, body: ZUpdateSituation }, config: manage },
+    (req) => req.run((ctx) => service.updateSituation(ctx, req.params.id, req.body)),
+  );
+  app.get('/api/situations/:id/preview', { schema: { tags, params: ZIdParam }, config: manage }, (req) =>
+    req.run((ctx) => service.previewSituation(ctx, req.params.id)),
+  );
+
+  app.get('/api/warnings', { schema: { tags, querystring: ZListWarnings }, config: read }, (req) =>
+    req.run((ctx) => service.listWarnings(ctx, req.query)),
+  );
+  app.get('/api/warnings/what-if', { schema: { tags, querystring: ZWhatIf }, config: read }, (req) =>
+    req.run((ctx) => service.whatIf(ctx, req.query.problemId, req.query.date)),
+  );
+  app.get('/api/warnings/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
+    req.run((ctx) => service.getWarning(ctx, req.params.id)),
+  );
+  app.post(
+    '/api/warnings/:id/events',
+    { schema: { tags, params: ZIdParam, body: ZWarningEvent }, config: read },
+    (req) => req.run((ctx) => service.fireWarningEvent(ctx, req.params.id, req.body)),
+  );
+  app.get(
+    '/api/warnings/:id/documents/reminder.docx',
+    { schema: { tags, params: ZIdParam }, config: read },
+    async (req, reply) => {
+      const doc = await req.run((ctx) => reminderDocument(ctx, req.params.id));
+      return sendDocx(reply, doc.name, doc.body);
+    },
+  );
+}

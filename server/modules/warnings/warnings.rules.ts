@@ -1,0 +1,191 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { RULE_FIELDS, type RuleField } from '../../../common/warnings.js';
+import { z } from '../../../common/zod.js';
+import { AppError } from '../../platform/errors.js';
+
+/**
+ * Situations' rules are JSON condition trees over RULE_FIELDS, compiled to ONE set-based SQL
+ * query per rule: every open problem's facts are computed on the scan date in SQL and the tree
+ * becomes the WHERE clause. Adding a situation needs no code.
+ */
+export type RuleNode =
+  | { all: RuleNode[] }
+  | { any: RuleNode[] }
+  | { not: RuleNode }
+  | { field: RuleField; op: Op; value: number | string | boolean | string[] };
+type Op = '>=' | '>' | '<=' | '<' | '=' | '!=' | 'in' | 'contains';
+
+const FIELD_NAMES = Object.keys(RULE_FIELDS) as [RuleField, ...RuleField[]];
+const NUMBER_OPS = ['>=', '>', '<=', '<', '=', '!='] as const;
+const TEXT_OPS = ['=', '!=', 'in', 'contains'] as const;
+
+const ZCondition = z.object({
+  field: z.string(),
+  op: z.enum(['>=', '>', '<=', '<', '=', '!=', 'in', 'contains']),
+  value: z.union([z.number(), z.string(), z.boolean(), z.array(z.string()).max(50)]),
+});
+export const ZRule: z.ZodType<unknown> = z.lazy(() =>
+  z.union([
+    z.object({ all: z.array(ZRule).min(1).max(20) }).strict(),
+    z.object({ any: z.array(ZRule).min(1).max(20) }).strict(),
+    z.object({ not: ZRule }).strict(),
+    ZCondition.strict(),
+  ]),
+);
+
+const invalid = (message: string) => new AppError(422, 'RULE_INVALID', message, { field: 'rule' });
+
+/** Validates a rule tree: shape, known fields, operators and value types, with a Chinese message. */
+export function parseRule(input: unknown, depth = 0): RuleNode {
+  if (depth > 6) throw invalid('规则嵌套层级过深（最多6层）');
+  const shape = ZRule.safeParse(input);
+  if (!shape.success) throw invalid('规则格式不正确：应为 {all:[…]}、{any:[…]}、{not:…} 或 {field, op, value}');
+  const node = input as Record<string, unknown>;
+  if ('all' in node) return { all: (node.all as unknown[]).map((n) => parseRule(n, depth + 1)) };
+  if ('any' in node) return { any: (node.any as unknown[]).map((n) => parseRule(n, depth + 1)) };
+  if ('not' in node) return { not: parseRule(node.not, depth + 1) };
+  const c = node as { field: string; op: Op; value: unknown };
+  if (!FIELD_NAMES.includes(c.field as RuleField)) {
+    throw invalid(`规则中的字段“${c.field}”不存在。可用字段：${FIELD_NAMES.join('、')}`);
+  }
+  const field = c.field as RuleField;
+  const { type, label } = RULE_FIELDS[field];
+  if (type === 'number' && (!(NUMBER_OPS as readonly string[]).includes(c.op) || typeof c.value !== 'number')) {
+    throw invalid(`字段“${label}”是数值，运算符应为 ${NUMBER_OPS.join(' ')}，值应为数字`);
+  }
+  if (type === 'boolean' && (!['=', '!='].includes(c.op) || typeof c.value !== 'boolean')) {
+    throw invalid(`字段“${label}”是是/否，运算符应为 = 或 !=，值应为 true 或 false`);
+  }
+  if (type === 'text') {
+    if (!(TEXT_OPS as readonly string[]).includes(c.op))
+      throw invalid(`字段“${label}”是文本，运算符应为 ${TEXT_OPS.join(' ')}`);
+    if (c.op === 'in' ? !Array.isArray(c.value) : typeof c.value !== 'string') {
+      throw invalid(`字段“${label}”的值应为${c.op === 'in' ? '文本列表' : '文本'}`);
+    }
+  }
+  return { field, op: c.op, value: c.value as never };
+}
+
+/** The fields a rule refers to (only these are computed by its query). */
+export function fieldsOf(rule: RuleNode, out = new Set<RuleField>()): Set<RuleField> {
+  if ('all' in rule) for (const n of rule.all) fieldsOf(n, out);
+  else if ('any' in rule) for (const n of rule.any) fieldsOf(n, out);
+  else if ('not' in rule) fieldsOf(rule.not, out);
+  else out.add(rule.field);
+  return out;
+}
+
+const ACT_DATE = sql`(COALESCE(p.last_progress_at, p.received_at, p.dispatched_at) AT TIME ZONE 'Asia/Shanghai')::date`;
+
+/** SQL of each field for problem `p` on day `today` (cal = cumulative working-day numbers; tn = today's). */
+function fieldSql(field: RuleField, today: string): SQL {
+  switch (field) {
+    case 'working_days_overdue':
+      return sql`CASE WHEN p.deadline < ${today}::date THEN tn.n - c_dead.n ELSE 0 END`;
+    case 'calendar_days_overdue':
+      return sql`GREATEST(${today}::date - p.deadline, 0)`;
+    case 'working_days_without_progress':
+      return sql`CASE WHEN ${ACT_DATE} < ${today}::date THEN tn.n - c_act.n ELSE 0 END`;
+    case 'days_without_progress':
+      return sql`GREATEST(${today}::date - ${ACT_DATE}, 0)`;
+    case 'overdue_measures':
+      return sql`(SELECT count(*)::int FROM problem_measures m WHERE m.problem_id = p.id AND NOT m.done AND m.deadline < ${today}::date)`;
+    case 'units_involved':
+      return sql`(1 + cardinality(p.co_unit_ids))`;
+    case 'lead_unit_confirmed':
+      return sql`p.lead_unit_confirmed`;
+    case 'report_similarity':
+      // Bigram Jaccard similarity of the last two progress reports (形式主义: copied reports).
+      return sql`(SELECT CASE WHEN r.b IS NULL THEN 0 ELSE round(
+          cardinality(ARRAY(SELECT unnest(zelian_bigrams(r.a)) INTERSECT SELECT unnest(zelian_bigrams(r.b))))::numeric
+          / GREATEST(cardinality(ARRAY(SELECT unnest(zelian_bigrams(r.a)) UNION SELECT unnest(zelian_bigrams(r.b)))), 1), 3) END
+        FROM (SELECT (array_agg(e.payload->>'progress' ORDER BY e.at DESC))[1] AS a,
+                     (array_agg(e.payload->>'progress' ORDER BY e.at DESC))[2] AS b
+              FROM problem_events e WHERE e.problem_id = p.id AND e.type = 'report_progress') r)`;
+    case 'unit_type':
+      return sql`u.type`;
+    case 'escalation_level':
+      return sql`p.escalation_level`;
+    case 'reopen_count':
+      return sql`p.reopen_count`;
+    default:
+      return sql.raw(`p.${field}`);
+  }
+}
+
+function conditionSql(rule: RuleNode): SQL {
+  if ('all' in rule) return sql`(${sql.join(rule.all.map(conditionSql), sql` AND `)})`;
+  if ('any' in rule) return sql`(${sql.join(rule.any.map(conditionSql), sql` OR `)})`;
+  if ('not' in rule) return sql`(NOT ${conditionSql(rule.not)})`;
+  const col = sql.identifier(rule.field);
+  const value = rule.value;
+  switch (rule.op) {
+    case 'in':
+      return sql`(f.${col} IN (${sql.join(
+        (value as string[]).map((v) => sql`${v}`),
+        sql`, `,
+      )}))`;
+    case 'contains':
+      return sql`(position(${value as string} in f.${col}) > 0)`;
+    case '!=':
+      return sql`(f.${col} IS DISTINCT FROM ${value})`;
+    default:
+      return sql`(f.${col} ${sql.raw(rule.op)} ${value})`;
+  }
+}
+
+export interface RuleQueryOptions {
+  regionId: string;
+  today: string;
+  /** Only this problem (what-if on a problem page). */
+  problemId?: string;
+}
+
+/**
+ * `WITH cal, tn, f AS (facts of open problems) SELECT … FROM f WHERE <rule>`: the rows the rule
+ * fires on, with the facts it used (`facts` jsonb) and the people who answer for the problem.
+ */
+export function ruleHitsSql(rule: RuleNode, o: RuleQueryOptions): SQL {
+  const fields = [...fieldsOf(rule)];
+  const columns = fields.map((f) => sql`${fieldSql(f, o.today)} AS ${sql.identifier(f)}`);
+  const facts = sql`jsonb_build_object(${sql.join(
+    fields.map((f) => sql`${f}::text, f.${sql.identifier(f)}`),
+    sql`, `,
+  )})`;
+  return sql`
+    WITH bounds AS (
+      SELECT LEAST(${o.today}::date, min(p.deadline), min(${ACT_DATE})) AS lo FROM problems p
+      WHERE p.region_id = ${o.regionId} AND p.deleted_at IS NULL AND p.state IN ('dispatched', 'rectifying', 'close_requested')
+    ),
+    cal AS (
+      SELECT g::date AS d, sum(CASE WHEN cd.kind = 'workday' THEN 1 WHEN cd.kind = 'holiday' THEN 0
+                                  WHEN extract(isodow FROM g) < 6 THEN 1 ELSE 0 END) OVER (ORDER BY g) AS n
+      FROM generate_series(GREATEST((SELECT lo FROM bounds), ${o.today}::date - 3650), ${o.today}::date, interval '1 day') AS g
+      LEFT JOIN calendar_days cd ON cd.date = g::date
+    ),
+    tn AS (SELECT n FROM cal WHERE d = ${o.today}::date),
+    f AS (
+      SELECT p.id AS problem_id, p.region_id, p.unit_id, p.code, p.title,
+        u.principal_person_id AS principal_id, p.responsible_person_id AS responsible_id, p.leader_person_id AS leader_id,
+        (SELECT m.owner_person_id FROM problem_measures m WHERE m.problem_id = p.id ORDER BY m.seq LIMIT 1) AS owner_id
+        ${columns.length ? sql`, ${sql.join(columns, sql`, `)}` : sql``}
+      FROM problems p
+      JOIN units u ON u.id = p.unit_id
+      CROSS JOIN tn
+      LEFT JOIN cal c_dead ON c_dead.d = p.deadline
+      LEFT JOIN cal c_act ON c_act.d = ${ACT_DATE}
+      WHERE p.region_id = ${o.regionId} AND p.deleted_at IS NULL
+        AND p.state IN ('dispatched', 'rectifying', 'close_requested')
+        ${o.problemId ? sql`AND p.id = ${o.problemId}` : sql``}
+    )
+    SELECT f.*, ${facts} AS facts FROM f WHERE ${conditionSql(rule)}`;
+}
+
+/** The would-be accountable people of a hit row `h`, from the situation's responsible roles (set-based). */
+export function peopleSql(roles: unknown): SQL {
+  return sql`(SELECT COALESCE(jsonb_agg(jsonb_build_object('personId', pp.id, 'name', pp.name, 'post', pp.post,
+      'who', r.who, 'responsibility', r.responsibility, 'duty', r.duty)), '[]'::jsonb)
+    FROM jsonb_to_recordset(${JSON.stringify(roles)}::jsonb) AS r(who text, responsibility text, duty text)
+    JOIN people pp ON pp.id = CASE r.who WHEN 'unit_principal' THEN h.principal_id WHEN 'responsible_person' THEN h.responsible_id
+      WHEN 'measure_owner' THEN h.owner_id WHEN 'county_leader' THEN h.leader_id END)`;
+}

@@ -1,0 +1,249 @@
+import dayjs from 'dayjs';
+import { ARTICLE_7, WARNING_STATES, type WarningState } from '../../../common/warnings.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
+import { addWorkingDays } from '../../platform/calendar/calendar.service.js';
+import { isoDate } from '../../platform/calendar/working-days.js';
+import type { Actor, Ctx } from '../../platform/context.js';
+import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
+import { notify } from '../notifications/notifications.service.js';
+import { unitContactsForSystem } from '../org/org.service.js';
+import { createProblem, loadProblem } from '../problems/problems.service.js';
+import { fireEvent as fireProblemEvent } from '../problems/problems.workflow.js';
+import { DEFAULT_SITUATIONS } from './warnings.catalogue.js';
+import * as repo from './warnings.repository.js';
+import { parseRule } from './warnings.rules.js';
+import type { TCreateSituation, TUpdateSituation, TWarningEvent } from './warnings.schema.js';
+
+function actorOf(ctx: Ctx): Actor {
+  if (!ctx.actor) throw forbidden();
+  return ctx.actor;
+}
+const regionOf = (ctx: Ctx) => actorOf(ctx).scope.regionId as string;
+const isManager = (a: Actor) => a.permissions.has('warnings:manage');
+
+/** Every region starts with the default catalogue (active). */
+export async function seedSituations(ctx: Ctx, regionId: string) {
+  await repo.insertSituations(
+    ctx.db,
+    DEFAULT_SITUATIONS.map((s) => ({ ...s, regionId, rule: s.rule as object, active: true })),
+  );
+}
+
+const presentSituation = (s: repo.SituationRow) => ({
+  ...s,
+  articleText: ARTICLE_7[s.article as keyof typeof ARTICLE_7],
+});
+
+export async function listSituations(ctx: Ctx) {
+  const items = (await repo.listSituations(ctx.db, regionOf(ctx))).map(presentSituation);
+  return { items, total: items.length };
+}
+
+export async function getSituation(ctx: Ctx, id: string) {
+  const s = await repo.getSituation(ctx.db, regionOf(ctx), id);
+  if (!s) throw notFound('情形不存在');
+  return presentSituation(s);
+}
+
+export async function createSituation(ctx: Ctx, input: TCreateSituation) {
+  const rule = parseRule(input.rule);
+  const [row] = await repo
+    .insertSituations(ctx.db, [{ ...input, rule: rule as object, regionId: regionOf(ctx) }])
+    .catch((e: unknown) => {
+      if (String((e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code) === '23505') {
+        throw ruleViolation('SITUATION_CODE_TAKEN', `情形编码 ${input.code} 已存在`, 'code');
+      }
+      throw e;
+    });
+  await recordAudit(ctx, { type: 'situation.created', entity: 'situation', entityId: row.id, after: row });
+  return presentSituation(row);
+}
+
+export async function updateSituation(ctx: Ctx, id: string, input: TUpdateSituation) {
+  const before = await getSituation(ctx, id);
+  const { version, rule, ...patch } = input;
+  const parsed = rule === undefined ? undefined : (parseRule(rule) as object);
+  const row = await repo.updateSituation(ctx.db, id, version, { ...patch, ...(parsed ? { rule: parsed } : {}) });
+  if (!row) throw conflict();
+  await recordAudit(ctx, { type: 'situation.updated', entity: 'situation', entityId: id, before, after: row });
+  return presentSituation(row);
+}
+
+/** "What would fire now" for a situation's rule, active or not. */
+export async function previewSituation(ctx: Ctx, id: string) {
+  const s = await getSituation(ctx, id);
+  return repo.previewRule(ctx.db, parseRule(s.rule), s.regionId, isoDate(ctx.now), 100);
+}
+
+async function deadlineFor(ctx: Ctx, s: repo.SituationRow, today: string) {
+  return s.rectifyDayType === 'calendar'
+    ? dayjs(today).add(s.rectifyDays, 'day').format('YYYY-MM-DD')
+    : addWorkingDays(ctx.db, today, s.rectifyDays);
+}
+
+/** The warning scan (job `warning-scan`): every active situation, one set-based statement each. */
+export async function runWarningScan(ctx: Ctx) {
+  const today = isoDate(ctx.now);
+  const totals = { situations: 0, created: 0, updated: 0, resolved: 0 };
+  for (const s of await repo.activeSituations(ctx.db)) {
+    const r = await repo.scanSituation(ctx.db, s, today, await deadlineFor(ctx, s, today), ctx.now);
+    totals.situations += 1;
+    totals.created += r.created;
+    totals.updated += r.updated;
+    totals.resolved += r.resolved;
+  }
+  await recordAudit(ctx, { type: 'warning.scan', entity: 'warning', after: { today, ...totals } });
+  return totals;
+}
+
+/** If nothing changes on this problem by `date`, which situations fire and who would answer. */
+export async function whatIf(ctx: Ctx, problemId: string, date: string) {
+  await loadProblem(ctx, problemId); // 404 unless the caller may see the problem
+  const out = [];
+  for (const s of await repo.listSituations(ctx.db, regionOf(ctx))) {
+    if (!s.active) continue;
+    const hit = await repo.whatIf(ctx.db, s, problemId, date);
+    if (hit)
+      out.push({
+        situationId: s.id,
+        name: s.name,
+        article: s.article,
+        forms: s.forms,
+        facts: hit.facts,
+        people: hit.people,
+      });
+  }
+  return { date, items: out };
+}
+
+export async function listWarnings(ctx: Ctx, f: repo.WarningFilter) {
+  const actor = actorOf(ctx);
+  const { items, total } = await repo.listWarnings(ctx.db, actor.scope, isManager(actor), f);
+  const situations = new Map((await repo.listSituations(ctx.db, regionOf(ctx))).map((s) => [s.id, s]));
+  return { items: items.map((w) => present(actor, w, situations.get(w.situationId))), total };
+}
+
+function present(actor: Actor, w: repo.WarningRow, s?: repo.SituationRow) {
+  const ownUnit = actor.scope.allUnits || actor.scope.unitIds.includes(w.unitId);
+  const actions: string[] = [];
+  if (isManager(actor)) {
+    if (w.state === 'pending_review') actions.push('issue', 'dismiss', 'escalate');
+    if (w.state === 'issued') actions.push('dismiss', 'resolve', 'escalate');
+    if (w.state === 'rectifying') actions.push('resolve', 'escalate');
+  }
+  if (w.state === 'issued' && ownUnit && actor.permissions.has('problems:report')) actions.push('answer');
+  return {
+    ...w,
+    stateLabel: WARNING_STATES[w.state as WarningState],
+    situationName: s?.name ?? '',
+    article: s?.article,
+    articleText: s ? ARTICLE_7[s.article as keyof typeof ARTICLE_7] : '',
+    forms: s?.forms ?? [],
+    actions,
+  };
+}
+
+export async function getWarning(ctx: Ctx, id: string) {
+  const actor = actorOf(ctx);
+  const w = await repo.getWarning(ctx.db, actor.scope, isManager(actor), id);
+  if (!w) throw notFound('预警不存在或无权查看');
+  const s = await repo.getSituation(ctx.db, w.regionId, w.situationId);
+  return { ...present(actor, w, s), events: await repo.eventsOf(ctx.db, id) };
+}
+
+const NEXT: Record<TWarningEvent['type'], WarningState> = {
+  issue: 'issued',
+  dismiss: 'dismissed',
+  answer: 'rectifying',
+  resolve: 'resolved',
+  escalate: 'escalated',
+};
+
+/** Moves a warning through its flow (SPEC M5); every step is an event and an audit entry. */
+export async function fireWarningEvent(ctx: Ctx, id: string, input: TWarningEvent) {
+  const actor = actorOf(ctx);
+  const w = await getWarning(ctx, id);
+  if (!w.actions.includes(input.type)) {
+    const known = ['issue', 'dismiss', 'resolve', 'escalate'].includes(input.type) && !isManager(actor);
+    if (known || (input.type === 'answer' && !actor.permissions.has('problems:report'))) throw forbidden();
+    throw ruleViolation('WARNING_ILLEGAL_TRANSITION', `预警当前状态为“${w.stateLabel}”，不能执行该操作`);
+  }
+  if (w.version !== input.version) throw conflict();
+  const need = (what: string) => {
+    if (!input.comment) throw badRequest('COMMENT_REQUIRED', `请填写${what}`, 'comment');
+  };
+  const patch: Partial<repo.WarningRow> = { state: NEXT[input.type] };
+  let outcome: string | undefined;
+  if (input.type === 'issue') patch.issuedAt = ctx.now;
+  if (input.type === 'dismiss') need('不予预警的理由');
+  if (input.type === 'answer') {
+    need('整改方案');
+    patch.answer = input.comment;
+  }
+  if (input.type === 'resolve') need('风险化解情况');
+  if (input.type === 'escalate') {
+    if (!input.target) throw badRequest('TARGET_REQUIRED', '请选择升级方式：转为问题交办或提出问责建议', 'target');
+    if (input.target === 'problem') {
+      const p = await createProblem(ctx, {
+        title: `【模拟问责】${w.situationName}`,
+        description: input.comment || `由模拟问责单 ${w.code} 升级`,
+        source: 'warning',
+        sourceRef: w.code,
+        category: '',
+        severity: 'serious',
+        unitId: w.unitId,
+        urgent: false,
+        dispatch: true,
+        measures: [
+          { content: input.comment || '按模拟问责单要求限期整改', deadlineType: 'date', deadline: w.deadline },
+        ],
+      });
+      await fireProblemEvent(ctx, p.id, {
+        type: 'dispatch',
+        version: p.version,
+        comment: `由模拟问责单 ${w.code} 转交办`,
+        fileIds: [],
+      });
+      outcome = `已转为问题 ${p.code} 交办`;
+    } else {
+      need('问责建议的理由');
+      outcome = '已提出问责建议（待问责模块受理）';
+    }
+  }
+  if (['resolve', 'dismiss', 'escalate'].includes(input.type)) {
+    patch.closedAt = ctx.now;
+    patch.outcome = outcome ?? input.comment;
+  }
+  const row = await repo.updateWarning(ctx.db, id, input.version, patch);
+  if (!row) throw conflict();
+  await repo.insertEvent(ctx.db, {
+    warningId: id,
+    type: input.type,
+    fromState: w.state,
+    toState: row.state,
+    actorUserId: actor.userId,
+    actorName: actor.displayName,
+    at: ctx.now,
+    comment: input.comment,
+    payload: { target: input.target, outcome },
+  });
+  await recordAudit(ctx, {
+    type: 'warning.event',
+    entity: 'warning',
+    entityId: id,
+    before: { state: w.state },
+    after: { event: input.type, state: row.state, outcome },
+  });
+  if (input.type === 'issue') {
+    const unit = (await unitContactsForSystem(ctx.db, [w.unitId])).get(w.unitId);
+    await notify(ctx, {
+      personIds: [unit?.principalPersonId, unit?.liaisonPersonId, w.leaderPersonId].filter((x): x is string => !!x),
+      kind: 'warning.issued',
+      title: '【模拟问责提醒函】请限期整改并报送整改方案',
+      body: `${w.code}：${w.situationName}。请于${w.deadline}前整改到位。`,
+      link: `/warnings/${id}`,
+      entity: { type: 'warning', id },
+    });
+  }
+  return getWarning(ctx, id);
+}

@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id, tstz, updatedAt, version } from '../../platform/db/columns.js';
+
+export const warningCodeSeq = pgSequence('warning_code_seq', { startWith: 1 });
+
+/** 情形: a situation that could lead to accountability, with its declarative rule. */
+export const situations = pgTable(
+  'situations',
+  {
+    id: id(),
+    regionId: uuid('region_id').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    /** 问责条例 第七条 item (1–11). */
+    article: integer('article').notNull(),
+    /** [{ who, responsibility, duty }] */
+    responsibleRoles: jsonb('responsible_roles').notNull(),
+    /** 第八条 form(s) it would lead to. */
+    forms: text('forms').array().notNull(),
+    rectifyDays: integer('rectify_days').notNull(),
+    rectifyDayType: text('rectify_day_type').notNull().default('working'),
+    /** The condition tree (see warnings.rules.ts). */
+    rule: jsonb('rule').notNull(),
+    active: boolean('active').notNull().default(true),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('situations_region_code_uniq').on(t.regionId, t.code)],
+);
+
+/** 模拟问责单: one per situation × problem while the risk lasts. */
+export const warnings = pgTable(
+  'warnings',
+  {
+    id: id(),
+    regionId: uuid('region_id').notNull(),
+    code: text('code').notNull(),
+    situationId: uuid('situation_id').notNull(),
+    problemId: uuid('problem_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    leaderPersonId: uuid('leader_person_id'),
+    /** `${situationId}:${problemId}` — the same facts never produce two live warnings. */
+    fingerprint: text('fingerprint').notNull(),
+    state: text('state').notNull().default('pending_review'),
+    facts: jsonb('facts').notNull(),
+    people: jsonb('people').notNull(),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    answer: text('answer'),
+    outcome: text('outcome'),
+    meetingId: uuid('meeting_id'),
+    firstSeenAt: tstz('first_seen_at').notNull(),
+    lastSeenAt: tstz('last_seen_at').notNull(),
+    issuedAt: tstz('issued_at'),
+    closedAt: tstz('closed_at'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('warnings_live_fingerprint_uniq').on(t.fingerprint).where(sql`state <> 'resolved'`),
+    index('warnings_region_state_idx').on(t.regionId, t.state),
+    index('warnings_unit_idx').on(t.unitId),
+    index('warnings_situation_idx').on(t.situationId, t.state),
+  ],
+);
+
+export const warningEvents = pgTable(
+  'warning_events',
+  {
+    id: id(),
+    warningId: uuid('warning_id').notNull(),
+    type: text('type').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    actorUserId: uuid('actor_user_id'),
+    actorName: text('actor_name').notNull(),
+    at: tstz('at').notNull(),
+    comment: text('comment').notNull().default(''),
+    payload: jsonb('payload'),
+  },
+  (t) => [index('warning_events_warning_idx').on(t.warningId, t.at)],
+);
