@@ -72,6 +72,9 @@ export async function seedDemoProblems(ctx: Ctx, regionId: string) {
       category,
       severity: i % 11 === 0 ? 'critical' : i % 4 === 0 ? 'serious' : 'general',
       unitId: u.id,
+      // 职能交叉: the cross-functional items have a second unit and no agreed lead (for the joint meeting).
+      coUnitIds: i % TEXTS.length === 19 ? [units[(i * 7 + 3) % units.length].id] : [],
+      leadUnitConfirmed: i % TEXTS.length !== 19 || state === 'closed',
       responsiblePersonId: u.principalPersonId,
       leaderPersonId: u.leaderInChargePersonId,
       state,
@@ -104,6 +107,20 @@ export async function seedDemoProblems(ctx: Ctx, regionId: string) {
     if (state !== 'draft') ev('dispatch', 'draft', 'dispatched', dispatched);
     if (state !== 'draft' && state !== 'dispatched')
       ev('receive', 'dispatched', 'rectifying', dispatched.add(1, 'day'));
+    if (state === 'rectifying' && i % 29 === 0) {
+      // 形式主义: the same report twice.
+      for (const d of [12, 5]) {
+        events.push({
+          problemId: id,
+          type: 'report_progress',
+          fromState: 'rectifying',
+          toState: 'rectifying',
+          actorName: '演示数据',
+          at: at(today.subtract(d, 'day')),
+          payload: { progress: '按照整改方案稳步推进，已完成阶段性任务' },
+        });
+      }
+    }
     if (state === 'close_requested' || state === 'closed')
       ev('request_close', 'rectifying', 'close_requested', today.subtract(10, 'day'));
     if (state === 'closed')

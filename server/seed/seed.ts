@@ -12,6 +12,7 @@ import type { Database, Executor } from '../platform/db/client.js';
 import * as orgRepo from '../modules/org/org.repository.js';
 import { DEMO_COUNTY_LEADERS, DEMO_UNITS, GIVEN, SURNAMES } from './demo-county.data.js';
 import { seedDemoProblems } from './demo-problems.js';
+import { seedDemoWarnings } from './demo-warnings.js';
 import { seedSituations } from '../modules/warnings/warnings.service.js';
 
 export const DEMO_PASSWORD = 'Zelian@2026';
@@ -37,6 +38,7 @@ export async function initialiseDatabase(
     if (opts.demo) {
       await seedDemoCounty(ctx, region.id);
       await seedDemoProblems(ctx, region.id);
+      await seedDemoWarnings(ctx);
     } else {
       sysadminPassword = `Zl-${crypto.randomBytes(12).toString('base64url')}`;
       const user = await authRepo.insertUser(tx, {

@@ -215,3 +215,98 @@ describe('warning flow and scope', () => {
     expect((await warningsOf(p.id)).filter((w) => w.situationId === a.situationId)).toHaveLength(1);
   });
 });
+
+describe('each shipped rule on its boundary (what-if, no writes)', () => {
+  /** A dispatched problem of 县住建局 written straight to the database with the facts under test. */
+  async function problem(fields: Record<string, unknown>, measureDeadline = '2026-12-31') {
+    const region = (await t.database.query<{ id: string }>("SELECT id FROM regions WHERE code = 'DEMO'")).rows[0].id;
+    const cols = {
+      region_id: region,
+      code: `B-${Math.random().toString(36).slice(2, 10)}`,
+      title: '边界测试',
+      source: 'daily',
+      unit_id: zjjId,
+      state: 'rectifying',
+      deadline: '2026-12-31',
+      category: '其他',
+      dispatched_at: '2026-09-25T01:00:00Z',
+      ...fields,
+    };
+    const keys = Object.keys(cols);
+    const { rows } = await t.database.query<{ id: string }>(
+      `INSERT INTO problems (${keys.join(', ')}) VALUES (${keys.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+      Object.values(cols),
+    );
+    const id = rows[0].id;
+    await t.database.query(
+      "INSERT INTO problem_measures (problem_id, seq, content, deadline_type, deadline) VALUES ($1, 1, '整改', 'date', $2)",
+      [id, measureDeadline],
+    );
+    return id;
+  }
+  const fires = async (id: string, date: string, name: string) =>
+    ((await office.get(`/api/warnings/what-if?problemId=${id}&date=${date}`)).json().items as { name: string }[]).some(
+      (i) => i.name === name,
+    );
+
+  it('S01 营商环境职能交叉: one unit no, two units yes', async () => {
+    const name = '优化营商环境等工作因职能交叉可能影响推进';
+    const one = await problem({ category: '营商环境' });
+    const two = await problem({ category: '营商环境', co_unit_ids: `{${zjjId}}` });
+    expect(await fires(one, '2026-10-09', name)).toBe(false);
+    expect(await fires(two, '2026-10-09', name)).toBe(true);
+  });
+
+  it('S02 重点项目: a measure due today no, overdue by one day yes', async () => {
+    const name = '重点项目因配合不紧密可能影响落地';
+    const id = await problem({ category: '项目推进' }, '2026-10-12');
+    expect(await fires(id, '2026-10-12', name)).toBe(false);
+    expect(await fires(id, '2026-10-13', name)).toBe(true);
+  });
+
+  it('S03 安全隐患: still inside 国庆 no (0 working days overdue), first working day after yes', async () => {
+    const name = '安全生产、食品药品安全隐患未按期整治';
+    const id = await problem({ category: '安全生产', deadline: '2026-09-30' }, '2026-09-30');
+    expect(await fires(id, '2026-10-07', name)).toBe(false);
+    expect(await fires(id, '2026-10-08', name)).toBe(true);
+  });
+
+  it('S04 重点工作推诿: 9 working days without progress no, 10 yes', async () => {
+    const name = '县委重点工作因推诿扯皮可能影响进度';
+    // Last progress Fri 25 Sep; working days after: 28, 29, 30 Sep, 8, 9, 10(Sat), 12, 13, 14 Oct = 9.
+    const id = await problem({ urgent: true, last_progress_at: '2026-09-25T02:00:00Z' });
+    expect(await fires(id, '2026-10-14', name)).toBe(false);
+    expect(await fires(id, '2026-10-15', name)).toBe(true);
+  });
+
+  it('S07 未明确牵头单位: lead agreed no, not agreed yes', async () => {
+    const name = '涉及多个单位且未明确牵头单位';
+    const agreed = await problem({ co_unit_ids: `{${zjjId}}`, lead_unit_confirmed: true });
+    const open = await problem({ co_unit_ids: `{${zjjId}}`, lead_unit_confirmed: false });
+    expect(await fires(agreed, '2026-10-09', name)).toBe(false);
+    expect(await fires(open, '2026-10-09', name)).toBe(true);
+  });
+
+  it('S08 反弹: never reopened no, reopened once yes', async () => {
+    const name = '问题销号后反弹';
+    expect(await fires(await problem({ reopen_count: 0 }), '2026-10-09', name)).toBe(false);
+    expect(await fires(await problem({ reopen_count: 1 }), '2026-10-09', name)).toBe(true);
+  });
+
+  it('S09 照抄照搬: different reports no, the same report twice yes', async () => {
+    const name = '整改进展报告照抄照搬（形式主义）';
+    const report = async (id: string, text: string, at: string) =>
+      t.database.query(
+        "INSERT INTO problem_events (problem_id, type, actor_name, at, payload) VALUES ($1, 'report_progress', '测试', $2, $3)",
+        [id, at, JSON.stringify({ progress: text })],
+      );
+    const differ = await problem({});
+    await report(differ, '已完成现场排查，制定整改台账', '2026-10-08T02:00:00Z');
+    await report(differ, '整改资金已落实，施工单位进场', '2026-10-15T02:00:00Z');
+    const copied = await problem({});
+    await report(copied, '按照整改方案稳步推进，已完成阶段性任务', '2026-10-08T02:00:00Z');
+    await report(copied, '按照整改方案稳步推进，已完成阶段性任务', '2026-10-15T02:00:00Z');
+    expect(await fires(differ, '2026-10-16', name)).toBe(false);
+    expect(await fires(copied, '2026-10-16', name)).toBe(true);
+  });
+});
