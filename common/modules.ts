@@ -13,7 +13,7 @@ export const MODULES: ModuleEntry[] = [
   { key: 'responsibility', label: '明责·主体责任', path: '/responsibility', permission: null },
   { key: 'supervision', label: '督导巡查', path: '/supervision', permission: null },
   { key: 'problems', label: '问题清单·整改台账', path: '/problems', permission: 'problems:read' },
-  { key: 'warnings', label: '模拟问责·联席会议', path: '/warnings', permission: null },
+  { key: 'warnings', label: '模拟问责·联席会议', path: '/warnings', permission: 'warnings:read' },
   { key: 'assessment', label: '考核评价', path: '/assessment', permission: null },
   { key: 'portraits', label: '政治生态画像', path: '/portraits', permission: null },
   { key: 'cases', label: '问责·容错免责', path: '/cases', permission: null },

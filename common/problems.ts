@@ -45,6 +45,7 @@ export const PROBLEM_EVENTS = {
   color_changed: '预警变色',
   escalation_proposed: '建议升级',
   link_common: '归入共性问题',
+  assign_lead_unit: '明确牵头单位',
 } as const;
 export type ProblemEvent = keyof typeof PROBLEM_EVENTS;
 

@@ -61,6 +61,8 @@ export const PERMISSIONS = [
   'problems:report',
   'warnings:read',
   'warnings:manage',
+  'meetings:read',
+  'meetings:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,8 +71,15 @@ const BUSINESS_READ: Permission[] = ['org:read', 'notifications:read'];
 const PROBLEMS_READ: Permission[] = [...BUSINESS_READ, 'problems:read', 'warnings:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  commission_leader: [...PROBLEMS_READ, 'problems:manage', 'warnings:manage'],
-  supervision_office: [...PROBLEMS_READ, 'org:write', 'problems:manage', 'warnings:manage'],
+  commission_leader: [...PROBLEMS_READ, 'problems:manage', 'warnings:manage', 'meetings:read', 'meetings:manage'],
+  supervision_office: [
+    ...PROBLEMS_READ,
+    'org:write',
+    'problems:manage',
+    'warnings:manage',
+    'meetings:read',
+    'meetings:manage',
+  ],
   case_office: PROBLEMS_READ,
   dispatched_group: PROBLEMS_READ,
   patrol_group: PROBLEMS_READ,
@@ -78,7 +87,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   unit_head: [...PROBLEMS_READ, 'problems:report'],
   county_leader: PROBLEMS_READ,
   org_department: PROBLEMS_READ,
-  joint_member: BUSINESS_READ,
+  joint_member: [...BUSINESS_READ, 'meetings:read'],
   sys_admin: [
     'org:read',
     'org:write',

@@ -25,6 +25,7 @@ import { orgRoutes } from './modules/org/org.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { problemsRoutes } from './modules/problems/problems.routes.js';
 import { warningsRoutes } from './modules/warnings/warnings.routes.js';
+import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { resolveScope } from './modules/org/org.scope.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 
@@ -124,6 +125,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(notificationsRoutes);
   await app.register(problemsRoutes);
   await app.register(warningsRoutes);
+  await app.register(meetingsRoutes);
 
   const hasWeb = (opts.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/' });

@@ -24,6 +24,20 @@ export async function seedDemoWarnings(ctx: Ctx) {
   await step('issued', 4, 1, '', 'issue', '经研判，发出模拟问责提醒函');
   await step('rectifying', 4, 2, ", answer = '已制定整改方案，明确牵头领导和完成时限'", 'answer', '单位报送整改方案');
   await step('resolved', 9, 3, ", outcome = '整改到位，风险化解', closed_at = now()", 'resolve', '整改到位，风险化解');
-  await step('dismissed', 11, 5, ", outcome = '客观原因导致，已报备，不予预警', closed_at = now()", 'dismiss', '客观原因导致，不予预警');
-  await step('escalated', 13, 7, ", outcome = '已提出问责建议（待问责模块受理）', closed_at = now()", 'escalate', '拒不整改，提出问责建议');
+  await step(
+    'dismissed',
+    11,
+    5,
+    ", outcome = '客观原因导致，已报备，不予预警', closed_at = now()",
+    'dismiss',
+    '客观原因导致，不予预警',
+  );
+  await step(
+    'escalated',
+    13,
+    7,
+    ", outcome = '已提出问责建议（待问责模块受理）', closed_at = now()",
+    'escalate',
+    '拒不整改，提出问责建议',
+  );
 }

@@ -13,6 +13,7 @@ import * as orgRepo from '../modules/org/org.repository.js';
 import { DEMO_COUNTY_LEADERS, DEMO_UNITS, GIVEN, SURNAMES } from './demo-county.data.js';
 import { seedDemoProblems } from './demo-problems.js';
 import { seedDemoWarnings } from './demo-warnings.js';
+import { seedDemoMeeting } from './demo-meeting.js';
 import { seedSituations } from '../modules/warnings/warnings.service.js';
 
 export const DEMO_PASSWORD = 'Zelian@2026';
@@ -39,6 +40,7 @@ export async function initialiseDatabase(
       await seedDemoCounty(ctx, region.id);
       await seedDemoProblems(ctx, region.id);
       await seedDemoWarnings(ctx);
+      await seedDemoMeeting(ctx, region.id);
     } else {
       sysadminPassword = `Zl-${crypto.randomBytes(12).toString('base64url')}`;
       const user = await authRepo.insertUser(tx, {

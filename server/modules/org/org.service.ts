@@ -323,3 +323,9 @@ export async function phonesOf(db: Executor, personIds: string[]): Promise<Map<s
   const rows = await repo.phonesOf(db, personIds);
   return new Map(rows.filter((r) => r.phone).map((r) => [r.id, r.phone]));
 }
+
+/** Display names of units by id (for documents listing units the reader may not browse). */
+export async function unitNames(db: Executor, unitIds: string[]): Promise<Map<string, string>> {
+  const rows = await repo.unitsByIds(db, unitIds);
+  return new Map(rows.map((u) => [u.id, u.shortName || u.name]));
+}

@@ -330,3 +330,18 @@ export async function waitingForOffice(db: Executor, regionId: string) {
     )
     .limit(50);
 }
+
+/** Open cross-functional problems (≥ 2 units) whose lead unit has not been agreed: joint-meeting disputes. */
+export async function disputes(db: Executor, scope: Scope, today: string) {
+  return select(db, today)
+    .where(
+      and(
+        inScope(scope, false),
+        inArray(problems.state, ['dispatched', 'rectifying', 'close_requested']),
+        eq(problems.leadUnitConfirmed, false),
+        sql`cardinality(${problems.coUnitIds}) >= 1`,
+      ),
+    )
+    .orderBy(asc(problems.code))
+    .limit(100);
+}

@@ -37,6 +37,8 @@ export function present(
     severityLabel: PROBLEM_SEVERITIES[p.severity as keyof typeof PROBLEM_SEVERITIES] ?? p.severity,
     unitId: p.unitId,
     unitName: row.unitName,
+    coUnitIds: p.coUnitIds,
+    leadUnitConfirmed: p.leadUnitConfirmed,
     responsiblePersonId: p.responsiblePersonId,
     responsibleName: row.responsibleName,
     leaderPersonId: p.leaderPersonId,
@@ -241,4 +243,14 @@ export async function updateProblem(ctx: Ctx, id: string, input: TUpdateProblem)
   const after = await getProblem(ctx, id);
   await recordAudit(ctx, { type: 'problem.updated', entity: 'problem', entityId: id, before, after });
   return after;
+}
+
+/** Joint-meeting disputes the caller may see. */
+export async function listDisputes(ctx: Ctx) {
+  const rows = await repo.disputes(ctx.db, actorOf(ctx).scope, today(ctx));
+  const measures = await repo.measuresOf(
+    ctx.db,
+    rows.map((r) => r.problem.id),
+  );
+  return rows.map((r) => present(ctx, r, measures));
 }

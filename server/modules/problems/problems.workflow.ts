@@ -205,3 +205,41 @@ export async function fireEvent(ctx: Ctx, id: string, input: TProblemEvent) {
   await copyEvent(ctx, updated, event);
   return getProblem(ctx, id);
 }
+
+/**
+ * 明确牵头单位: a decision (e.g. of the joint meeting, where 编办 settles responsibility boundaries)
+ * makes `leadUnitId` the responsible unit of a cross-functional problem; the others become co-units.
+ */
+export async function assignLeadUnit(ctx: Ctx, id: string, leadUnitId: string, note: string) {
+  const actor = actorOf(ctx);
+  if (!actor.permissions.has('problems:manage')) throw forbidden();
+  const { problem: p } = await loadProblem(ctx, id);
+  const units = [...new Set([p.unitId, ...p.coUnitIds])];
+  if (!units.includes(leadUnitId))
+    throw badRequest('LEAD_UNIT_NOT_INVOLVED', '牵头单位须为该事项涉及的单位之一', 'leadUnitId');
+  const updated = await repo.update(ctx.db, id, p.version, {
+    unitId: leadUnitId,
+    coUnitIds: units.filter((u) => u !== leadUnitId),
+    leadUnitConfirmed: true,
+  });
+  if (!updated) throw conflict();
+  await repo.insertEvent(ctx.db, {
+    problemId: id,
+    type: 'assign_lead_unit',
+    fromState: p.state,
+    toState: p.state,
+    actorUserId: actor.userId,
+    actorName: actor.displayName,
+    at: ctx.now,
+    comment: note,
+    payload: { leadUnitId, previousUnitId: p.unitId },
+  });
+  await recordAudit(ctx, {
+    type: 'problem.event',
+    entity: 'problem',
+    entityId: id,
+    before: { unitId: p.unitId, coUnitIds: p.coUnitIds },
+    after: { event: 'assign_lead_unit', unitId: leadUnitId, coUnitIds: updated.coUnitIds },
+  });
+  return updated;
+}

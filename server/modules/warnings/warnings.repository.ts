@@ -180,3 +180,7 @@ export async function insertEvent(db: Executor, values: typeof warningEvents.$in
 export async function eventsOf(db: Executor, warningId: string) {
   return db.select().from(warningEvents).where(eq(warningEvents.warningId, warningId)).orderBy(asc(warningEvents.at));
 }
+
+export async function setMeeting(db: Executor, ids: string[], meetingId: string) {
+  if (ids.length) await db.update(warnings).set({ meetingId }).where(inArray(warnings.id, ids));
+}

@@ -247,3 +247,8 @@ export async function fireWarningEvent(ctx: Ctx, id: string, input: TWarningEven
   }
   return getWarning(ctx, id);
 }
+
+/** Puts warnings on a joint meeting's agenda (reviewed there rather than alone). */
+export async function markOnAgenda(ctx: Ctx, warningIds: string[], meetingId: string) {
+  await repo.setMeeting(ctx.db, warningIds, meetingId);
+}

@@ -11,6 +11,7 @@ import { problemsAccessCases } from '../../modules/problems/problems.access.js';
 import { groups, people, units } from '../../modules/org/org.tables.js';
 import { systemAccessCases } from '../../modules/system/system.access.js';
 import { warningsAccessCases } from '../../modules/warnings/warnings.access.js';
+import { meetingsAccessCases } from '../../modules/meetings/meetings.access.js';
 import {
   type AccessCases,
   type Case,
@@ -33,6 +34,7 @@ for (const part of [
   problemsAccessCases,
   notificationsAccessCases,
   warningsAccessCases,
+  meetingsAccessCases,
 ]) {
   for (const [route, c] of Object.entries(part)) {
     if (route in CASES) throw new Error(`duplicate access case ${route}`);

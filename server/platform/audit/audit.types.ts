@@ -44,6 +44,8 @@ export const AUDIT_TYPES = [
   'situation.updated',
   'warning.scan',
   'warning.event',
+  'meeting.created',
+  'meeting.event',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 

@@ -5,3 +5,4 @@ export * from '../../modules/org/org.tables.js';
 export * from '../../modules/problems/problems.tables.js';
 export * from '../../modules/notifications/notifications.tables.js';
 export * from '../../modules/warnings/warnings.tables.js';
+export * from '../../modules/meetings/meetings.tables.js';

@@ -103,6 +103,41 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'warnings',
+        element: guarded(
+          'warnings:read',
+          page(() => import('../features/warnings/pages/warnings-page'), 'WarningsPage'),
+        ),
+      },
+      {
+        path: 'warnings/situations',
+        element: guarded(
+          'warnings:read',
+          page(() => import('../features/warnings/pages/situations-page'), 'SituationsPage'),
+        ),
+      },
+      {
+        path: 'warnings/situations/new',
+        element: guarded(
+          'warnings:manage',
+          page(() => import('../features/warnings/pages/situation-form-page'), 'SituationFormPage'),
+        ),
+      },
+      {
+        path: 'warnings/situations/:id',
+        element: guarded(
+          'warnings:read',
+          page(() => import('../features/warnings/pages/situation-form-page'), 'SituationFormPage'),
+        ),
+      },
+      {
+        path: 'warnings/:id',
+        element: guarded(
+          'warnings:read',
+          page(() => import('../features/warnings/pages/warning-detail-page'), 'WarningDetailPage'),
+        ),
+      },
+      {
         path: 'admin/users',
         element: guarded(
           'users:read',

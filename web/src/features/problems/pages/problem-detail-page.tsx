@@ -10,6 +10,7 @@ import { type Measure, type ProblemDetail, useProblem } from '../api/problems';
 import { ProblemActionBar } from '../components/action-bar';
 import { EventTimeline } from '../components/event-timeline';
 import { ColorDot, escalationLabel, ProblemFlags, StateTag } from '../components/problem-tags';
+import { WhatIfCard } from '../../warnings/components/what-if-card';
 
 const DEADLINE_TYPES = { date: '指定日期', calendar: '自然日', working: '工作日' } as const;
 
@@ -187,6 +188,7 @@ export function ProblemDetailPage() {
               <Typography.Text type="secondary">暂无佐证材料</Typography.Text>
             )}
           </Card>
+          <WhatIfCard problemId={p.id} state={p.state} />
         </Col>
         <Col xs={24} lg={9}>
           <Card size="small" title="办理记录">

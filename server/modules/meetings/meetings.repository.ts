@@ -1,0 +1,69 @@
+import { type SQL, and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import type { Scope } from '../../platform/context.js';
+import type { Executor } from '../../platform/db/client.js';
+import { meetingItems, meetings } from './meetings.tables.js';
+
+export type MeetingRow = typeof meetings.$inferSelect;
+export type ItemRow = typeof meetingItems.$inferSelect;
+
+/** Managers see every meeting of the region; members see the meetings their unit sits in. */
+function inScope(scope: Scope, manager: boolean): SQL {
+  if (!scope.regionId) return sql`false`;
+  const region = eq(meetings.regionId, scope.regionId);
+  if (manager) return region;
+  if (scope.unitIds.length === 0) return sql`false`;
+  return and(
+    region,
+    sql`${meetings.memberUnitIds} && ARRAY[${sql.join(
+      scope.unitIds.map((u) => sql`${u}::uuid`),
+      sql`, `,
+    )}]`,
+  ) as SQL;
+}
+
+export async function list(db: Executor, scope: Scope, manager: boolean, page: number, pageSize: number) {
+  const where = inScope(scope, manager);
+  const items = await db
+    .select()
+    .from(meetings)
+    .where(where)
+    .orderBy(desc(meetings.scheduledAt))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [{ n }] = await db.select({ n: count() }).from(meetings).where(where);
+  return { items, total: Number(n) };
+}
+
+export async function get(db: Executor, scope: Scope, manager: boolean, id: string) {
+  const [row] = await db
+    .select()
+    .from(meetings)
+    .where(and(inScope(scope, manager), eq(meetings.id, id)));
+  return row;
+}
+
+export async function insert(db: Executor, values: typeof meetings.$inferInsert) {
+  const [row] = await db.insert(meetings).values(values).returning();
+  return row;
+}
+
+export async function update(db: Executor, id: string, version: number, patch: Partial<MeetingRow>) {
+  const [row] = await db
+    .update(meetings)
+    .set({ ...patch, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(meetings.id, id), eq(meetings.version, version)))
+    .returning();
+  return row;
+}
+
+export async function itemsOf(db: Executor, meetingId: string) {
+  return db.select().from(meetingItems).where(eq(meetingItems.meetingId, meetingId)).orderBy(asc(meetingItems.seq));
+}
+
+export async function insertItems(db: Executor, values: (typeof meetingItems.$inferInsert)[]) {
+  if (values.length) await db.insert(meetingItems).values(values);
+}
+
+export async function updateItem(db: Executor, id: string, patch: Partial<ItemRow>) {
+  await db.update(meetingItems).set(patch).where(eq(meetingItems.id, id));
+}

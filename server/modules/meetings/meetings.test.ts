@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+
+let t: TestApp;
+let office: Client;
+let bianban: Client;
+const unitId = async (code: string) =>
+  (await office.get(`/api/units?q=${code}`)).json().items.find((u: { code: string }) => u.code === code).id as string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  office = await t.as('office');
+  bianban = await t.as('bianban');
+});
+afterAll(() => t.close());
+
+const fire = async (c: Client, id: string, body: Record<string, unknown>) => {
+  const m = (await c.get(`/api/meetings/${id}`)).json();
+  return c.post(`/api/meetings/${id}/events`, { version: m.version, ...body });
+};
+
+describe('joint meetings', () => {
+  it('assembles the agenda, records decisions that take effect, and produces minutes', async () => {
+    const members = [await unitId('XWB'), await unitId('ZFB'), await unitId('ZZB'), await unitId('BB')];
+    const created = await office.post('/api/meetings', {
+      title: '第四季度模拟问责联席会议',
+      scheduledAt: '2026-11-25T02:00:00Z',
+      place: '县纪委监委第一会议室',
+      memberUnitIds: members,
+    });
+    expect(created.statusCode).toBe(201);
+    const m = created.json();
+    const disputes = m.items.filter((i: { kind: string }) => i.kind === 'dispute');
+    const warnings = m.items.filter((i: { kind: string }) => i.kind === 'warning');
+    expect(disputes.length).toBeGreaterThan(0);
+    expect(warnings.length).toBeGreaterThan(0);
+
+    // 编办 sits in the meeting and reads it; a unit outside it does not.
+    expect((await bianban.get(`/api/meetings/${m.id}`)).statusCode).toBe(200);
+    expect((await (await t.as('yingji')).get(`/api/meetings/${m.id}`)).statusCode).toBe(403);
+    expect((await fire(bianban, m.id, { type: 'hold' })).statusCode).toBe(403);
+
+    expect(
+      (await fire(office, m.id, { type: 'decide', itemId: disputes[0].id, decisionKind: 'note', decision: 'x' }))
+        .statusCode,
+    ).toBe(422);
+    expect((await fire(office, m.id, { type: 'hold' })).json().state).toBe('held');
+
+    // 编办 names the lead unit: the problem's responsible unit changes and the dispute is settled.
+    const problem = (await office.get(`/api/problems/${disputes[0].problemId}`)).json();
+    const lead = problem.coUnitIds[0];
+    const decided = await fire(office, m.id, {
+      type: 'decide',
+      itemId: disputes[0].id,
+      decisionKind: 'lead_unit',
+      leadUnitId: lead,
+      decision: '经编办研究，明确牵头单位',
+    });
+    expect(decided.statusCode).toBe(200);
+    const after = (await office.get(`/api/problems/${problem.id}`)).json();
+    expect(after).toMatchObject({ unitId: lead, leadUnitConfirmed: true });
+    expect(after.coUnitIds).toContain(problem.unitId);
+
+    const w = warnings[0];
+    await fire(office, m.id, { type: 'decide', itemId: w.id, decisionKind: 'issue_warning', decision: '发出提醒函' });
+    expect((await office.get(`/api/warnings/${w.warningId}`)).json()).toMatchObject({
+      state: 'issued',
+      meetingId: m.id,
+    });
+
+    const noOwner = await fire(office, m.id, {
+      type: 'decide',
+      itemId: warnings[1]?.id ?? disputes[1].id,
+      decisionKind: 'new_problem',
+    });
+    expect(noOwner.json().code).toBe('OWNER_REQUIRED');
+    const owner = (await office.get(`/api/people?unitId=${members[3]}&pageSize=1`)).json().items[0];
+    const task = await fire(office, m.id, { type: 'add_item', title: '厘清老旧小区改造职责边界' });
+    const item = task.json().items.at(-1);
+    const asProblem = await fire(office, m.id, {
+      type: 'decide',
+      itemId: item.id,
+      decisionKind: 'new_problem',
+      decision: '编办牵头制定职责边界清单',
+      leadUnitId: members[3],
+      ownerPersonId: owner.id,
+      deadline: '2026-12-31',
+    });
+    const resultId = asProblem.json().items.find((i: { id: string }) => i.id === item.id).resultProblemId;
+    expect((await office.get(`/api/problems/${resultId}`)).json()).toMatchObject({
+      state: 'dispatched',
+      responsiblePersonId: owner.id,
+    });
+
+    expect((await fire(office, m.id, { type: 'close' })).json().code).toBe('SUMMARY_REQUIRED');
+    const closed = await fire(office, m.id, { type: 'close', summary: '各单位按议定事项抓好落实' });
+    expect(closed.json().state).toBe('closed');
+    const minutes = await bianban.get(`/api/meetings/${m.id}/documents/minutes.docx`);
+    expect(minutes.statusCode).toBe(200);
+    expect(minutes.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});

@@ -1,0 +1,134 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ResponsibleWho, WarningState } from '../../../../../common/warnings';
+import { api, apiPost, type Page, type Query } from '../../../lib/api';
+
+export type WarningAction = 'issue' | 'dismiss' | 'answer' | 'resolve' | 'escalate';
+
+/** A would-be accountable person of a warning (from the situation's responsible roles). */
+export interface WarningPerson {
+  personId: string;
+  name: string;
+  post: string | null;
+  who: ResponsibleWho;
+  responsibility: string;
+  duty: string;
+}
+
+export type Facts = Record<string, number | string | boolean | string[] | null>;
+
+/** 模拟问责单. */
+export interface Warning {
+  id: string;
+  code: string;
+  situationId: string;
+  situationName: string;
+  article?: number;
+  articleText: string;
+  forms: string[];
+  problemId: string;
+  unitId: string;
+  state: WarningState;
+  stateLabel: string;
+  facts: Facts;
+  people: WarningPerson[];
+  deadline: string;
+  answer: string | null;
+  outcome: string | null;
+  issuedAt: string | null;
+  closedAt: string | null;
+  firstSeenAt: string;
+  version: number;
+  actions: WarningAction[];
+}
+
+export interface WarningEventRow {
+  id?: string;
+  type: string;
+  fromState: string | null;
+  toState: string | null;
+  actorName: string | null;
+  at: string;
+  comment: string | null;
+  payload: { target?: 'problem' | 'proposal'; outcome?: string } | null;
+}
+
+export interface WarningDetail extends Warning {
+  events: WarningEventRow[];
+}
+
+export interface WarningFilters {
+  situationId?: string;
+  unitId?: string;
+  state?: WarningState;
+  problemId?: string;
+}
+
+export interface WarningListQuery extends WarningFilters {
+  page?: number;
+  pageSize?: number;
+}
+
+export interface WarningEventInput {
+  type: WarningAction;
+  version: number;
+  comment?: string;
+  target?: 'problem' | 'proposal';
+}
+
+export interface WhatIfItem {
+  situationId: string;
+  name: string;
+  article: number;
+  forms: string[];
+  facts: Facts;
+  people: WarningPerson[];
+}
+
+export const warningKeys = {
+  all: ['warnings'] as const,
+  list: (q: WarningListQuery) => ['warnings', 'list', q] as const,
+  detail: (id: string) => ['warnings', 'detail', id] as const,
+  whatIf: (problemId: string, date: string) => ['warnings', 'what-if', problemId, date] as const,
+};
+
+export function useWarnings(query: WarningListQuery) {
+  return useQuery({
+    queryKey: warningKeys.list(query),
+    queryFn: ({ signal }) => api<Page<Warning>>('/warnings', { query: query as Query, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useWarning(id: string | undefined) {
+  return useQuery({
+    queryKey: warningKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => api<WarningDetail>(`/warnings/${id}`, { signal }),
+    enabled: !!id,
+  });
+}
+
+/** Fire a step of the warning's flow (POST /warnings/:id/events); the cache is refreshed either way. */
+export function useWarningEvent(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: WarningEventInput) => apiPost<WarningDetail>(`/warnings/${id}/events`, input),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: warningKeys.all });
+      // 转为问题交办 creates a problem.
+      void qc.invalidateQueries({ queryKey: ['problems'] });
+    },
+  });
+}
+
+/** If nothing changes on the problem by `date`, which situations would fire. */
+export function useWhatIf(problemId: string, date: string, enabled = true) {
+  return useQuery({
+    queryKey: warningKeys.whatIf(problemId, date),
+    queryFn: ({ signal }) =>
+      api<{ date: string; items: WhatIfItem[] }>('/warnings/what-if', { query: { problemId, date }, signal }),
+    enabled: enabled && !!problemId && !!date,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const reminderDocPath = (id: string) => `/warnings/${id}/documents/reminder.docx`;

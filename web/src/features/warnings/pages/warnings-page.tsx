@@ -1,0 +1,146 @@
+import { Card, Flex, Select, Table, type TableProps } from 'antd';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { WARNING_STATES, type WarningState } from '../../../../../common/warnings';
+import { UnitSelect } from '../../../components/entity-selects';
+import { PageHeader } from '../../../components/page-header';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import { usePermission } from '../../../lib/session';
+import { useSituations } from '../api/situations';
+import { useWarnings, type Warning, type WarningFilters } from '../api/warnings';
+import { articleNo, useUnitNames, WarningStateTag, WarningsNav } from '../components/warning-display';
+
+const FILTER_KEYS = ['situationId', 'unitId', 'state'] as const;
+
+/** 模拟问责单: the warnings of the scan, server-side paginated and filtered. */
+export function WarningsPage() {
+  const canManage = usePermission('warnings:manage');
+  const [params, setParams] = useSearchParams();
+  const paramString = params.toString();
+  const { filters, page, pageSize } = useMemo(() => {
+    const p = new URLSearchParams(paramString);
+    const f: Record<string, string> = {};
+    for (const k of FILTER_KEYS) {
+      const v = p.get(k);
+      if (v) f[k] = v;
+    }
+    return {
+      filters: f as WarningFilters,
+      page: Number(p.get('page')) || 1,
+      pageSize: Number(p.get('pageSize')) || 20,
+    };
+  }, [paramString]);
+  const { data, isFetching } = useWarnings({ ...filters, page, pageSize });
+  const situations = useSituations();
+  const unitNames = useUnitNames();
+
+  const update = (next: { filters?: WarningFilters; page?: number; pageSize?: number }) => {
+    const out = new URLSearchParams();
+    for (const [k, v] of Object.entries(next.filters ?? filters)) if (v) out.set(k, String(v));
+    const nextPage = next.page ?? (next.filters ? 1 : page);
+    if (nextPage > 1) out.set('page', String(nextPage));
+    const size = next.pageSize ?? pageSize;
+    if (size !== 20) out.set('pageSize', String(size));
+    setParams(out, { replace: true });
+  };
+  const setFilter = (k: keyof WarningFilters, v: string | null | undefined) =>
+    update({ filters: { ...filters, [k]: v ?? undefined } });
+
+  const columns: TableProps<Warning>['columns'] = [
+    {
+      title: '编号',
+      dataIndex: 'code',
+      width: 110,
+      render: (v: string, w) => <Link to={`/warnings/${w.id}`}>{v}</Link>,
+    },
+    {
+      title: '问责情形',
+      dataIndex: 'situationName',
+      ellipsis: true,
+      render: (v: string, w) => <Link to={`/warnings/${w.id}`}>{v}</Link>,
+    },
+    { title: '依据', dataIndex: 'article', width: 150, render: (a?: number) => articleNo(a) },
+    {
+      title: '责任单位',
+      dataIndex: 'unitId',
+      width: 180,
+      ellipsis: true,
+      render: (id: string) => unitNames.get(id) ?? '—',
+    },
+    {
+      title: '状态',
+      dataIndex: 'state',
+      width: 110,
+      render: (_: string, w) => <WarningStateTag state={w.state} label={w.stateLabel} />,
+    },
+    { title: '整改时限', dataIndex: 'deadline', width: 140, render: (v: string) => formatDate(v) },
+    {
+      title: '可能被问责人员',
+      dataIndex: 'people',
+      width: 200,
+      ellipsis: true,
+      render: (_: unknown, w) => (w.people ?? []).map((p) => p.name).join('、') || '—',
+    },
+    { title: '发现时间', dataIndex: 'firstSeenAt', width: 150, render: (v: string) => formatDateTime(v) },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="模拟问责单"
+        subTitle={canManage ? '系统按情形目录扫描生成，经研判后发出提醒函' : '本单位收到的模拟问责提醒函'}
+        extra={<WarningsNav />}
+      />
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Flex gap={12} wrap data-testid="warning-filters">
+          <Select
+            aria-label="问责情形"
+            placeholder="问责情形"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 320 }}
+            value={filters.situationId}
+            loading={situations.isLoading}
+            options={(situations.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            onChange={(v) => setFilter('situationId', v)}
+          />
+          <UnitSelect
+            placeholder="责任单位"
+            style={{ width: 260 }}
+            value={filters.unitId ?? null}
+            onChange={(v) => setFilter('unitId', (v as string | null) ?? undefined)}
+          />
+          <Select
+            aria-label="状态"
+            placeholder="状态"
+            allowClear
+            style={{ width: 160 }}
+            value={filters.state}
+            options={(Object.keys(WARNING_STATES) as WarningState[]).map((s) => ({
+              value: s,
+              label: WARNING_STATES[s],
+            }))}
+            onChange={(v) => setFilter('state', v)}
+          />
+        </Flex>
+      </Card>
+      <Table<Warning>
+        rowKey="id"
+        size="middle"
+        loading={isFetching}
+        dataSource={data?.items ?? []}
+        columns={columns}
+        data-testid="warning-table"
+        scroll={{ x: 1200 }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (t) => `共 ${t} 条`,
+        }}
+        onChange={(pagination) => update({ page: pagination.current, pageSize: pagination.pageSize })}
+      />
+    </>
+  );
+}
