@@ -160,7 +160,7 @@ describe('模拟问责', () => {
     await page.waitForURL(/\/warnings\/situations\/[0-9a-f-]{36}$/);
 
     await page.getByTestId('rule-condition').first().waitFor();
-    await page.getByRole('button', { name: label('预览') }).click();
+    await page.getByRole('button', { name: /预\s*览/ }).click();
     await page
       .getByTestId('preview-total')
       .getByText(/当前将触发 \d+ 个问题/)

@@ -184,3 +184,29 @@ export async function eventsOf(db: Executor, warningId: string) {
 export async function setMeeting(db: Executor, ids: string[], meetingId: string) {
   if (ids.length) await db.update(warnings).set({ meetingId }).where(inArray(warnings.id, ids));
 }
+
+/** Figures of seed 000 from the data (SPEC M5): warnings by situation, unit, month and state, and their effect. */
+export async function figures(db: Executor, regionId: string) {
+  const q = async <T>(query: SQL) => rowsOf<T>(await db.execute(query));
+  const bySituation = await q<{ situation_id: string; name: string; n: number }>(sql`
+    SELECT s.id AS situation_id, s.name, count(w.id)::int AS n FROM situations s
+    LEFT JOIN warnings w ON w.situation_id = s.id WHERE s.region_id = ${regionId}
+    GROUP BY s.id, s.name, s.code ORDER BY s.code`);
+  const byUnit = await q<{ unit_id: string; name: string; n: number }>(sql`
+    SELECT u.id AS unit_id, COALESCE(NULLIF(u.short_name, ''), u.name) AS name, count(*)::int AS n
+    FROM warnings w JOIN units u ON u.id = w.unit_id WHERE w.region_id = ${regionId}
+    GROUP BY u.id ORDER BY n DESC LIMIT 20`);
+  const byMonth = await q<{ month: string; n: number }>(sql`
+    SELECT to_char(w.first_seen_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*)::int AS n
+    FROM warnings w WHERE w.region_id = ${regionId} GROUP BY 1 ORDER BY 1`);
+  const byState = await q<{ state: string; n: number }>(sql`
+    SELECT state, count(*)::int AS n FROM warnings WHERE region_id = ${regionId} GROUP BY state`);
+  const [effect] = await q<{ rectified: number; cadres: number; issued: number }>(sql`
+    SELECT
+      (SELECT count(DISTINCT w.problem_id)::int FROM warnings w JOIN problems p ON p.id = w.problem_id
+        WHERE w.region_id = ${regionId} AND w.issued_at IS NOT NULL AND p.state = 'closed' AND p.closed_at >= w.issued_at) AS rectified,
+      (SELECT count(DISTINCT x->>'personId')::int FROM warnings w, jsonb_array_elements(w.people) x
+        WHERE w.region_id = ${regionId} AND w.issued_at IS NOT NULL) AS cadres,
+      (SELECT count(*)::int FROM warnings w WHERE w.region_id = ${regionId} AND w.issued_at IS NOT NULL) AS issued`);
+  return { bySituation, byUnit, byMonth, byState, ...effect };
+}

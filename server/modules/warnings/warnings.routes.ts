@@ -40,6 +40,9 @@ export async function warningsRoutes(fastify: FastifyInstance) {
   app.get('/api/warnings', { schema: { tags, querystring: ZListWarnings }, config: read }, (req) =>
     req.run((ctx) => service.listWarnings(ctx, req.query)),
   );
+  app.get('/api/warnings/figures', { schema: { tags }, config: manage }, (req) =>
+    req.run((ctx) => service.warningFigures(ctx)),
+  );
   app.get('/api/warnings/what-if', { schema: { tags, querystring: ZWhatIf }, config: read }, (req) =>
     req.run((ctx) => service.whatIf(ctx, req.query.problemId, req.query.date)),
   );

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import { ARTICLE_7, WARNING_STATES, type WarningState } from '../../../common/warnings.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
+import { countRuns } from '../../platform/jobs/jobs.repository.js';
 import { addWorkingDays } from '../../platform/calendar/calendar.service.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
 import type { Actor, Ctx } from '../../platform/context.js';
@@ -251,4 +252,10 @@ export async function fireWarningEvent(ctx: Ctx, id: string, input: TWarningEven
 /** Puts warnings on a joint meeting's agenda (reviewed there rather than alone). */
 export async function markOnAgenda(ctx: Ctx, warningIds: string[], meetingId: string) {
   await repo.setMeeting(ctx.db, warningIds, meetingId);
+}
+
+/** The figures page of seed 000: scans run, warnings by situation / unit / month, effects. */
+export async function warningFigures(ctx: Ctx) {
+  const f = await repo.figures(ctx.db, regionOf(ctx));
+  return { scans: await countRuns(ctx.db, 'warning-scan'), ...f };
 }

@@ -310,3 +310,20 @@ describe('each shipped rule on its boundary (what-if, no writes)', () => {
     expect(await fires(copied, '2026-10-16', name)).toBe(true);
   });
 });
+
+describe('figures', () => {
+  it('counts scans, warnings by situation, unit, month and state, rectified problems and cadres named', async () => {
+    await scan();
+    const f = (await office.get('/api/warnings/figures')).json();
+    expect(f.scans).toBeGreaterThanOrEqual(1);
+    expect(f.bySituation.length).toBeGreaterThanOrEqual(9);
+    expect(f.byState.map((s: { state: string }) => s.state)).toEqual(
+      expect.arrayContaining(['pending_review', 'issued', 'rectifying', 'resolved', 'dismissed', 'escalated']),
+    );
+    expect(f.byUnit.length).toBeGreaterThan(0);
+    expect(f.byMonth.length).toBeGreaterThan(0);
+    expect(f.cadres).toBeGreaterThan(0);
+    expect(typeof f.rectified).toBe('number');
+    expect((await zhujian.get('/api/warnings/figures')).statusCode).toBe(403);
+  });
+});

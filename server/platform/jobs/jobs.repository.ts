@@ -30,3 +30,8 @@ export async function listRuns(db: Executor, page: number, pageSize: number, nam
   const [{ n }] = await db.select({ n: count() }).from(jobRuns).where(where);
   return { items, total: Number(n) };
 }
+
+export async function countRuns(db: Executor, name: string): Promise<number> {
+  const [{ n }] = await db.select({ n: count() }).from(jobRuns).where(eq(jobRuns.name, name));
+  return Number(n);
+}
