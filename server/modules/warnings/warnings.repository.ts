@@ -50,17 +50,27 @@ export async function scanSituation(db: Executor, s: SituationRow, today: string
   const hits = ruleHitsSql(s.rule as RuleNode, { regionId: s.regionId, today });
   const result = await db.execute<{ created: number; updated: number; resolved: number }>(sql`
     WITH hits AS (${hits}),
+    live AS (
+      SELECT w.id, w.problem_id, w.facts FROM warnings w
+      WHERE w.situation_id = ${s.id} AND w.state <> 'resolved'
+    ),
+    -- New risks only: the people are looked up for these rows alone.
     up AS (
-      INSERT INTO warnings AS w (region_id, code, situation_id, problem_id, unit_id, leader_person_id, fingerprint,
+      INSERT INTO warnings (region_id, code, situation_id, problem_id, unit_id, leader_person_id, fingerprint,
         state, facts, people, deadline, first_seen_at, last_seen_at)
       SELECT h.region_id, 'YJ' || lpad(nextval('warning_code_seq')::text, 6, '0'), ${s.id}, h.problem_id, h.unit_id,
         h.leader_id, ${s.id} || ':' || h.problem_id, 'pending_review', h.facts, ${peopleSql(s.responsibleRoles)},
         ${deadline}::date, ${now}, ${now}
-      FROM hits h
-      ON CONFLICT (fingerprint) WHERE state <> 'resolved'
-      DO UPDATE SET facts = EXCLUDED.facts, people = EXCLUDED.people, last_seen_at = EXCLUDED.last_seen_at
-        WHERE w.facts IS DISTINCT FROM EXCLUDED.facts OR w.people IS DISTINCT FROM EXCLUDED.people
-      RETURNING w.id, (xmax = 0) AS inserted
+      FROM hits h WHERE NOT EXISTS (SELECT 1 FROM live l WHERE l.problem_id = h.problem_id)
+      ON CONFLICT DO NOTHING
+      RETURNING id
+    ),
+    -- Known risks: refresh the facts only where they changed.
+    refreshed AS (
+      UPDATE warnings w SET facts = h.facts, last_seen_at = ${now}
+      FROM hits h JOIN live l ON l.problem_id = h.problem_id
+      WHERE w.id = l.id AND l.facts IS DISTINCT FROM h.facts
+      RETURNING w.id
     ),
     gone AS (
       UPDATE warnings w SET state = 'resolved', outcome = '风险事实已消失，自动化解', closed_at = ${now},
@@ -71,14 +81,14 @@ export async function scanSituation(db: Executor, s: SituationRow, today: string
     ),
     ev_new AS (
       INSERT INTO warning_events (warning_id, type, to_state, actor_name, at, comment)
-      SELECT id, 'created', 'pending_review', '系统', ${now}, '模拟问责扫描生成预警' FROM up WHERE inserted
+      SELECT id, 'created', 'pending_review', '系统', ${now}, '模拟问责扫描生成预警' FROM up
     ),
     ev_gone AS (
       INSERT INTO warning_events (warning_id, type, to_state, actor_name, at, comment)
       SELECT id, 'resolve', 'resolved', '系统', ${now}, '风险事实已消失，自动化解' FROM gone
     )
-    SELECT (SELECT count(*)::int FROM up WHERE inserted) AS created,
-           (SELECT count(*)::int FROM up WHERE NOT inserted) AS updated,
+    SELECT (SELECT count(*)::int FROM up) AS created,
+           (SELECT count(*)::int FROM refreshed) AS updated,
            (SELECT count(*)::int FROM gone) AS resolved`);
   return rowsOf<{ created: number; updated: number; resolved: number }>(result)[0];
 }
@@ -209,4 +219,34 @@ export async function figures(db: Executor, regionId: string) {
         WHERE w.region_id = ${regionId} AND w.issued_at IS NOT NULL) AS cadres,
       (SELECT count(*)::int FROM warnings w WHERE w.region_id = ${regionId} AND w.issued_at IS NOT NULL) AS issued`);
   return { bySituation, byUnit, byMonth, byState, ...effect };
+}
+
+/**
+ * A fingerprint of everything the rules read, for the scan date: when it has not changed since the
+ * last scan, a rescan has nothing to do. Every application write bumps a row's version or time.
+ */
+export async function dataStamp(db: Executor, today: string): Promise<string> {
+  const [row] = rowsOf<{ stamp: string }>(
+    await db.execute(sql`SELECT concat_ws('|', ${today}::text,
+      (SELECT concat_ws(',', count(*), max(updated_at), sum(version)) FROM problems),
+      (SELECT concat_ws(',', count(*), max(at)) FROM problem_events),
+      (SELECT concat_ws(',', count(*), sum(CASE WHEN done THEN 1 ELSE 0 END)) FROM problem_measures),
+      (SELECT concat_ws(',', count(*), max(updated_at), sum(version)) FROM situations),
+      (SELECT concat_ws(',', count(*), max(updated_at)) FROM calendar_days)) AS stamp`),
+  );
+  return row.stamp;
+}
+
+const STAMP_KEY = 'warnings.last_scan_stamp';
+
+export async function lastStamp(db: Executor): Promise<string | null> {
+  const [row] = rowsOf<{ value: { stamp: string } }>(
+    await db.execute(sql`SELECT value FROM settings WHERE key = ${STAMP_KEY}`),
+  );
+  return row?.value.stamp ?? null;
+}
+
+export async function saveStamp(db: Executor, stamp: string) {
+  await db.execute(sql`INSERT INTO settings (key, value) VALUES (${STAMP_KEY}, ${JSON.stringify({ stamp })}::jsonb)
+    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`);
 }

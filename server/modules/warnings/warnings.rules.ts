@@ -152,40 +152,53 @@ export function ruleHitsSql(rule: RuleNode, o: RuleQueryOptions): SQL {
     fields.map((f) => sql`${f}::text, f.${sql.identifier(f)}`),
     sql`, `,
   )})`;
+  // Only rules on working days need the working-day calendar, and only its joins they use.
+  const byDeadline = fields.includes('working_days_overdue');
+  const byActivity = fields.includes('working_days_without_progress');
+  const open = sql`p.region_id = ${o.regionId} AND p.deleted_at IS NULL AND p.state IN ('dispatched', 'rectifying', 'close_requested')`;
+  const calendar =
+    byDeadline || byActivity
+      ? sql`bounds AS (
+          SELECT LEAST(${o.today}::date, ${byDeadline ? sql`min(p.deadline)` : sql`${o.today}::date`},
+                       ${byActivity ? sql`min(${ACT_DATE})` : sql`${o.today}::date`}) AS lo
+          FROM problems p WHERE ${open}
+        ),
+        cal AS (
+          SELECT g::date AS d, sum(CASE WHEN cd.kind = 'workday' THEN 1 WHEN cd.kind = 'holiday' THEN 0
+                                      WHEN extract(isodow FROM g) < 6 THEN 1 ELSE 0 END) OVER (ORDER BY g) AS n
+          FROM generate_series(GREATEST((SELECT lo FROM bounds), ${o.today}::date - 3650), ${o.today}::date, interval '1 day') AS g
+          LEFT JOIN calendar_days cd ON cd.date = g::date
+        ),
+        tn AS (SELECT n FROM cal WHERE d = ${o.today}::date),`
+      : sql``;
+  const joins = sql`${byDeadline || byActivity ? sql`CROSS JOIN tn` : sql``}
+      ${byDeadline ? sql`LEFT JOIN cal c_dead ON c_dead.d = p.deadline` : sql``}
+      ${byActivity ? sql`LEFT JOIN cal c_act ON c_act.d = ${ACT_DATE}` : sql``}`;
   return sql`
-    WITH bounds AS (
-      SELECT LEAST(${o.today}::date, min(p.deadline), min(${ACT_DATE})) AS lo FROM problems p
-      WHERE p.region_id = ${o.regionId} AND p.deleted_at IS NULL AND p.state IN ('dispatched', 'rectifying', 'close_requested')
-    ),
-    cal AS (
-      SELECT g::date AS d, sum(CASE WHEN cd.kind = 'workday' THEN 1 WHEN cd.kind = 'holiday' THEN 0
-                                  WHEN extract(isodow FROM g) < 6 THEN 1 ELSE 0 END) OVER (ORDER BY g) AS n
-      FROM generate_series(GREATEST((SELECT lo FROM bounds), ${o.today}::date - 3650), ${o.today}::date, interval '1 day') AS g
-      LEFT JOIN calendar_days cd ON cd.date = g::date
-    ),
-    tn AS (SELECT n FROM cal WHERE d = ${o.today}::date),
+    WITH ${calendar}
     f AS (
-      SELECT p.id AS problem_id, p.region_id, p.unit_id, p.code, p.title,
-        u.principal_person_id AS principal_id, p.responsible_person_id AS responsible_id, p.leader_person_id AS leader_id,
-        (SELECT m.owner_person_id FROM problem_measures m WHERE m.problem_id = p.id ORDER BY m.seq LIMIT 1) AS owner_id
+      SELECT p.id AS problem_id, p.region_id, p.unit_id, p.code, p.title, p.responsible_person_id AS responsible_id,
+        p.leader_person_id AS leader_id
         ${columns.length ? sql`, ${sql.join(columns, sql`, `)}` : sql``}
       FROM problems p
       JOIN units u ON u.id = p.unit_id
-      CROSS JOIN tn
-      LEFT JOIN cal c_dead ON c_dead.d = p.deadline
-      LEFT JOIN cal c_act ON c_act.d = ${ACT_DATE}
-      WHERE p.region_id = ${o.regionId} AND p.deleted_at IS NULL
-        AND p.state IN ('dispatched', 'rectifying', 'close_requested')
-        ${o.problemId ? sql`AND p.id = ${o.problemId}` : sql``}
+      ${joins}
+      WHERE ${open} ${o.problemId ? sql`AND p.id = ${o.problemId}` : sql``}
     )
     SELECT f.*, ${facts} AS facts FROM f WHERE ${conditionSql(rule)}`;
 }
 
 /** The would-be accountable people of a hit row `h`, from the situation's responsible roles (set-based). */
 export function peopleSql(roles: unknown): SQL {
-  return sql`(SELECT COALESCE(jsonb_agg(jsonb_build_object('personId', pp.id, 'name', pp.name, 'post', pp.post,
-      'who', r.who, 'responsibility', r.responsibility, 'duty', r.duty)), '[]'::jsonb)
-    FROM jsonb_to_recordset(${JSON.stringify(roles)}::jsonb) AS r(who text, responsibility text, duty text)
-    JOIN people pp ON pp.id = CASE r.who WHEN 'unit_principal' THEN h.principal_id WHEN 'responsible_person' THEN h.responsible_id
-      WHEN 'measure_owner' THEN h.owner_id WHEN 'county_leader' THEN h.leader_id END)`;
+  // One entry per person: when the unit head is also the responsible person, the first role listed wins.
+  return sql`(SELECT COALESCE(jsonb_agg(x.person ORDER BY x.ord), '[]'::jsonb) FROM (
+      SELECT DISTINCT ON (pp.id) r.ord, jsonb_build_object('personId', pp.id, 'name', pp.name, 'post', pp.post,
+        'who', r.role->>'who', 'responsibility', r.role->>'responsibility', 'duty', r.role->>'duty') AS person
+      FROM jsonb_array_elements(${JSON.stringify(roles)}::jsonb) WITH ORDINALITY AS r(role, ord)
+      JOIN people pp ON pp.id = CASE r.role->>'who'
+        WHEN 'unit_principal' THEN (SELECT u.principal_person_id FROM units u WHERE u.id = h.unit_id)
+        WHEN 'responsible_person' THEN h.responsible_id
+        WHEN 'measure_owner' THEN (SELECT m.owner_person_id FROM problem_measures m WHERE m.problem_id = h.problem_id ORDER BY m.seq LIMIT 1)
+        WHEN 'county_leader' THEN h.leader_id END
+      ORDER BY pp.id, r.ord) x)`;
 }

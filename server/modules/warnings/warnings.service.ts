@@ -85,14 +85,22 @@ async function deadlineFor(ctx: Ctx, s: repo.SituationRow, today: string) {
 /** The warning scan (job `warning-scan`): every active situation, one set-based statement each. */
 export async function runWarningScan(ctx: Ctx) {
   const today = isoDate(ctx.now);
-  const totals = { situations: 0, created: 0, updated: 0, resolved: 0 };
+  const stamp = await repo.dataStamp(ctx.db, today);
+  if (stamp === (await repo.lastStamp(ctx.db))) {
+    return { situations: 0, created: 0, updated: 0, resolved: 0, ms: {}, skipped: '数据与上次扫描相同，无需重新研判' };
+  }
+  const totals = { situations: 0, created: 0, updated: 0, resolved: 0, ms: {} as Record<string, number> };
   for (const s of await repo.activeSituations(ctx.db)) {
+    const started = performance.now();
     const r = await repo.scanSituation(ctx.db, s, today, await deadlineFor(ctx, s, today), ctx.now);
+    totals.ms[s.code] = Math.round(performance.now() - started);
     totals.situations += 1;
     totals.created += r.created;
     totals.updated += r.updated;
     totals.resolved += r.resolved;
   }
+  // The scan's own writes (warnings) are not in the stamp, so the next unchanged rescan is skipped.
+  await repo.saveStamp(ctx.db, await repo.dataStamp(ctx.db, today));
   await recordAudit(ctx, { type: 'warning.scan', entity: 'warning', after: { today, ...totals } });
   return totals;
 }

@@ -161,7 +161,7 @@ function ConditionRow({ c, onChange, onRemove, disabled }: Omit<NodeProps, 'node
         options={Object.entries(FIELDS).map(([value, f]) => ({ value, label: f.label }))}
         status={known ? undefined : 'error'}
         disabled={disabled}
-        style={{ width: 260 }}
+        style={{ width: 210 }}
       />
       <Select
         aria-label="运算符"
@@ -169,7 +169,7 @@ function ConditionRow({ c, onChange, onRemove, disabled }: Omit<NodeProps, 'node
         onChange={setOp}
         options={OPS[type].map((op) => ({ value: op, label: OP_LABELS[op] }))}
         disabled={disabled}
-        style={{ width: 130 }}
+        style={{ width: 120 }}
       />
       <ValueInput c={c} onChange={(value) => onChange({ ...c, value })} disabled={disabled} />
       {disabled ? null : (

@@ -59,6 +59,9 @@ const valuesOf = (s: Situation): SituationInput => ({
   active: s.active,
 });
 
+/** A Form.List cell that shares the row. */
+const cell = (flex: number): React.CSSProperties => ({ flex, minWidth: 0, marginBottom: 12 });
+
 const options = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
 
 function SituationForm({ situation, canManage }: { situation?: Situation; canManage: boolean }) {
@@ -179,19 +182,27 @@ function SituationForm({ situation, canManage }: { situation?: Situation; canMan
               {(fields, { add, remove }, { errors }) => (
                 <>
                   {fields.map(({ key: k, name }) => (
-                    <Flex key={k} gap={8} align="baseline" wrap>
-                      <Form.Item name={[name, 'who']} rules={[{ required: true, message: '请选择' }]}>
+                    <Flex key={k} gap={8} align="baseline">
+                      <Form.Item style={cell(1.3)} name={[name, 'who']} rules={[{ required: true, message: '请选择' }]}>
                         <Select
                           aria-label="人员类型"
-                          style={{ width: 170 }}
+                          style={{ width: '100%' }}
                           options={Object.entries(RESPONSIBLE_WHO).map(([value, label]) => ({ value, label }))}
                         />
                       </Form.Item>
-                      <Form.Item name={[name, 'responsibility']} rules={[{ required: true, message: '请选择' }]}>
-                        <Select aria-label="责任类型" style={{ width: 140 }} options={options(RESPONSIBILITY_KINDS)} />
+                      <Form.Item
+                        style={cell(1.1)}
+                        name={[name, 'responsibility']}
+                        rules={[{ required: true, message: '请选择' }]}
+                      >
+                        <Select
+                          aria-label="责任类型"
+                          style={{ width: '100%' }}
+                          options={options(RESPONSIBILITY_KINDS)}
+                        />
                       </Form.Item>
-                      <Form.Item name={[name, 'duty']} rules={[{ required: true, message: '请选择' }]}>
-                        <Select aria-label="职责类型" style={{ width: 120 }} options={options(DUTY_KINDS)} />
+                      <Form.Item style={cell(1)} name={[name, 'duty']} rules={[{ required: true, message: '请选择' }]}>
+                        <Select aria-label="职责类型" style={{ width: '100%' }} options={options(DUTY_KINDS)} />
                       </Form.Item>
                       {canManage && fields.length > 1 ? (
                         <Button

@@ -1,0 +1,76 @@
+/**
+ * bench/warning-scan.ts — the warning scan (every active situation, one set-based SQL statement
+ * each) over N open problems on PostgreSQL: cold scan, then a rescan with no change.
+ * Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/warning-scan.ts [N=1000000]
+ * (creates and drops a throw-away database; without DATABASE_URL it runs on in-memory PGlite)
+ */
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { Clock } from '../server/platform/clock/clock.js';
+import { systemCtx } from '../server/platform/context.js';
+import { openDatabase } from '../server/platform/db/client.js';
+import { initialiseDatabase } from '../server/seed/seed.js';
+import { runWarningScan } from '../server/modules/warnings/warnings.service.js';
+
+const N = Number(process.argv[2] ?? 1_000_000);
+const baseUrl = process.env.DATABASE_URL;
+const dbName = `zelian_scan_${process.pid}`;
+async function admin(q: string) {
+  const c = new pg.Client({ connectionString: baseUrl });
+  await c.connect();
+  await c.query(q);
+  await c.end();
+}
+let url: string | undefined;
+if (baseUrl) {
+  await admin(`CREATE DATABASE ${dbName}`);
+  const u = new URL(baseUrl);
+  u.pathname = `/${dbName}`;
+  url = u.toString();
+}
+const database = await openDatabase({ databaseUrl: url });
+const clock = new Clock(false);
+try {
+  await database.migrate();
+  await initialiseDatabase(database, clock, { demo: true });
+  const t0 = performance.now();
+  await database.db.execute(sql`
+    INSERT INTO problems (region_id, code, title, source, category, severity, unit_id, responsible_person_id,
+      leader_person_id, state, deadline, urgent, reopen_count, co_unit_ids, lead_unit_confirmed, dispatched_at, received_at)
+    SELECT u.region_id, 'S' || g, '问题' || g, 'daily',
+      (ARRAY['安全生产','营商环境','项目推进','作风建设','民生'])[1 + g % 5],
+      (ARRAY['general','serious','critical'])[1 + g % 3], u.id, u.principal_person_id, u.leader_in_charge_person_id,
+      (ARRAY['dispatched','rectifying','rectifying','close_requested'])[1 + g % 4],
+      current_date + ((g % 200) - 100), g % 50 = 0, (g % 97 = 0)::int,
+      CASE WHEN g % 61 = 0 THEN ARRAY[u.id] ELSE '{}'::uuid[] END, g % 61 <> 0,
+      now() - ((g % 90) || ' days')::interval, now() - ((g % 89) || ' days')::interval
+    FROM generate_series(1, ${N}) AS g
+    JOIN (SELECT row_number() OVER (ORDER BY code) - 1 AS k, * FROM units WHERE type IN ('department', 'township')) u
+      ON u.k = g % 40`);
+  await database.db.execute(sql`
+    INSERT INTO problem_measures (problem_id, seq, content, owner_person_id, deadline_type, deadline, done)
+    SELECT p.id, 1, '整改', p.responsible_person_id, 'date', p.deadline, false FROM problems p WHERE p.code LIKE 'S%'`);
+  await database.db.execute(sql`ANALYZE`);
+  const loadSeconds = (performance.now() - t0) / 1000;
+  const ctx = systemCtx(database.db, clock);
+  const time = async () => {
+    const s = performance.now();
+    const r = await database.db.transaction((tx) => runWarningScan({ ...ctx, db: tx }));
+    return { totalMs: Math.round(performance.now() - s), ...r };
+  };
+  const cold = await time();
+  const rescan = await time();
+  const open = await database.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM problems WHERE state IN ('dispatched','rectifying','close_requested')",
+  );
+  console.log(
+    JSON.stringify(
+      { database: database.driver, openProblems: open.rows[0].n, loadSeconds: +loadSeconds.toFixed(1), cold, rescan },
+      null,
+      1,
+    ),
+  );
+} finally {
+  await database.close();
+  if (baseUrl) await admin(`DROP DATABASE ${dbName} WITH (FORCE)`);
+}

@@ -1,0 +1,166 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, apiPost, type Page } from '../../../lib/api';
+
+export type MeetingState = 'scheduled' | 'held' | 'closed';
+export type MeetingAction = 'add_item' | 'hold' | 'decide' | 'close';
+export type ItemKind = 'warning' | 'dispute' | 'other';
+export type DecisionKind = 'issue_warning' | 'dismiss_warning' | 'lead_unit' | 'new_problem' | 'note';
+
+export const MEETING_STATES: Record<MeetingState, string> = { scheduled: '待召开', held: '已召开', closed: '已结束' };
+export const ITEM_KINDS: Record<ItemKind, string> = { warning: '模拟问责研判', dispute: '职能交叉', other: '其他议题' };
+export const DECISION_KINDS: Record<DecisionKind, string> = {
+  issue_warning: '发出提醒函',
+  dismiss_warning: '不予预警',
+  lead_unit: '明确牵头单位',
+  new_problem: '转为交办事项',
+  note: '会议意见',
+};
+
+/** 联席会议. */
+export interface Meeting {
+  id: string;
+  title: string;
+  scheduledAt: string;
+  place: string;
+  state: MeetingState;
+  stateLabel: string;
+  memberUnitIds: string[];
+  summary: string;
+  heldAt: string | null;
+  closedAt: string | null;
+  version: number;
+}
+
+/** One agenda item (议题) and, once decided, the meeting's decision on it. */
+export interface MeetingItem {
+  id: string;
+  seq: number;
+  kind: ItemKind;
+  warningId: string | null;
+  problemId: string | null;
+  title: string;
+  description: string;
+  decisionKind: DecisionKind | null;
+  decision: string | null;
+  leadUnitId: string | null;
+  ownerPersonId: string | null;
+  deadline: string | null;
+  resultProblemId: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+}
+
+export interface MeetingDetail extends Meeting {
+  items: MeetingItem[];
+  actions: MeetingAction[];
+}
+
+export interface AgendaCandidates {
+  warnings: { id: string; code: string; title: string; unitId: string; problemId: string }[];
+  disputes: { id: string; code: string; title: string; unitId: string; coUnitIds: string[] }[];
+}
+
+export interface MeetingInput {
+  title: string;
+  scheduledAt: string;
+  place: string;
+  memberUnitIds: string[];
+  assemble: boolean;
+}
+
+export interface MeetingEventInput {
+  type: MeetingAction;
+  version: number;
+  title?: string;
+  description?: string;
+  itemId?: string;
+  decisionKind?: DecisionKind;
+  decision?: string;
+  leadUnitId?: string;
+  ownerPersonId?: string;
+  deadline?: string;
+  summary?: string;
+}
+
+/** The units a cross-functional problem involves (GET /api/problems/:id). */
+export interface ItemProblem {
+  id: string;
+  code: string;
+  title: string;
+  unitId: string;
+  unitName: string | null;
+  coUnitIds: string[];
+}
+
+export const meetingKeys = {
+  all: ['meetings'] as const,
+  list: (page: number, pageSize: number) => ['meetings', 'list', page, pageSize] as const,
+  detail: (id: string) => ['meetings', 'detail', id] as const,
+  candidates: ['meetings', 'agenda-candidates'] as const,
+};
+
+export function useMeetings(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: meetingKeys.list(page, pageSize),
+    queryFn: ({ signal }) => api<Page<Meeting>>('/meetings', { query: { page, pageSize }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMeeting(id: string | undefined) {
+  return useQuery({
+    queryKey: meetingKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => api<MeetingDetail>(`/meetings/${id}`, { signal }),
+    enabled: !!id,
+  });
+}
+
+export function useAgendaCandidates(enabled = true) {
+  return useQuery({
+    queryKey: meetingKeys.candidates,
+    queryFn: ({ signal }) => api<AgendaCandidates>('/meetings/agenda-candidates', { signal }),
+    enabled,
+  });
+}
+
+/** Same cache entry as the problems feature's detail query (same endpoint). */
+export function useItemProblem(problemId: string | null | undefined) {
+  return useQuery({
+    queryKey: ['problems', 'detail', problemId ?? ''],
+    queryFn: ({ signal }) => api<ItemProblem>(`/problems/${problemId}`, { signal }),
+    enabled: !!problemId,
+  });
+}
+
+export function useCreateMeeting() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ input, key }: { input: MeetingInput; key: string }) =>
+      api<MeetingDetail>('/meetings', { method: 'POST', body: input, headers: { 'idempotency-key': key } }),
+    meta: { silent: true },
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: meetingKeys.all });
+      // Assembling the agenda puts pending warnings on it.
+      void qc.invalidateQueries({ queryKey: ['warnings'] });
+    },
+  });
+}
+
+/** Fire a meeting event; decisions change warnings and problems server-side, so those caches are refreshed too. */
+export function useMeetingEvent(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MeetingEventInput) => apiPost<MeetingDetail>(`/meetings/${id}/events`, input),
+    meta: { silent: true },
+    onSuccess: (meeting) => qc.setQueryData(meetingKeys.detail(id), meeting),
+    onSettled: (_data, _error, input) => {
+      void qc.invalidateQueries({ queryKey: meetingKeys.all });
+      if (input.type === 'decide') {
+        void qc.invalidateQueries({ queryKey: ['warnings'] });
+        void qc.invalidateQueries({ queryKey: ['problems'] });
+      }
+    },
+  });
+}
+
+export const minutesDocPath = (id: string) => `/meetings/${id}/documents/minutes.docx`;

@@ -1,0 +1,81 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Table, type TableProps } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { PageHeader } from '../../../components/page-header';
+import { formatDateTime } from '../../../lib/format';
+import { usePermission } from '../../../lib/session';
+import { type Meeting, useMeetings } from '../api/meetings';
+import { JointNav } from '../components/joint-nav';
+import { MeetingStateTag, UnitTags } from '../components/meeting-display';
+
+/** 联席会议 list: managers see the region's meetings, members the meetings their unit sits in. */
+export function MeetingsPage() {
+  const canManage = usePermission('meetings:manage');
+  const navigate = useNavigate();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const { data, isFetching } = useMeetings(page, pageSize);
+
+  const columns: TableProps<Meeting>['columns'] = [
+    {
+      title: '会议名称',
+      dataIndex: 'title',
+      ellipsis: true,
+      render: (v: string, m) => <Link to={`/meetings/${m.id}`}>{v}</Link>,
+    },
+    { title: '会议时间', dataIndex: 'scheduledAt', width: 160, render: (v: string) => formatDateTime(v) },
+    { title: '地点', dataIndex: 'place', width: 200, ellipsis: true, render: (v: string) => v || '—' },
+    {
+      title: '状态',
+      dataIndex: 'state',
+      width: 90,
+      render: (_: string, m) => <MeetingStateTag state={m.state} label={m.stateLabel} />,
+    },
+    {
+      title: '成员单位',
+      dataIndex: 'memberUnitIds',
+      render: (ids: string[]) => <UnitTags ids={ids} />,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="联席会议"
+        subTitle="县纪委监委牵头，县委办、县政府办、县委组织部、县委编办等单位参加，研判模拟问责事项"
+        extra={
+          <>
+            <JointNav />
+            {canManage ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/meetings/new')}>
+                新建会议
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <Table<Meeting>
+        rowKey="id"
+        size="middle"
+        loading={isFetching}
+        dataSource={data?.items ?? []}
+        columns={columns}
+        data-testid="meeting-table"
+        scroll={{ x: 900 }}
+        locale={{ emptyText: '暂无联席会议' }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (t) => `共 ${t} 条`,
+          onChange: (p, s) => {
+            setPage(s !== pageSize ? 1 : p);
+            setPageSize(s);
+          },
+        }}
+      />
+    </>
+  );
+}
