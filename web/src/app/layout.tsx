@@ -62,15 +62,24 @@ function buildMenu(me: Me): MenuProps['items'] {
   const system = SYSTEM_ENTRIES.filter(
     (e) => (!e.permission || hasPermission(me, e.permission)) && !modulePaths.has(e.path),
   ).map((e) => ({ key: e.path, icon: e.icon, label: <Link to={e.path}>{e.label}</Link> }));
+  // 联席会议 belongs to the 模拟问责·联席会议 module, but joint members (编办 …) hold only meetings:read.
+  const meetings = hasPermission(me, 'meetings:read')
+    ? [{ key: '/meetings', icon: <TeamOutlined />, label: <Link to="/meetings">联席会议</Link> }]
+    : [];
   return [
     { key: '/', icon: <HomeOutlined />, label: <Link to="/">首页</Link> },
-    { type: 'group', key: 'g-modules', label: '业务模块', children: me.modules.map(moduleItem) },
+    { type: 'group', key: 'g-modules', label: '业务模块', children: [...me.modules.map(moduleItem), ...meetings] },
     ...(system.length ? [{ type: 'group' as const, key: 'g-system', label: '系统', children: system }] : []),
   ];
 }
 
 function selectedKey(pathname: string, me: Me): string {
-  const keys = ['/', ...me.modules.filter((m) => m.enabled).map((m) => m.path), ...SYSTEM_ENTRIES.map((e) => e.path)];
+  const keys = [
+    '/',
+    ...me.modules.filter((m) => m.enabled).map((m) => m.path),
+    ...SYSTEM_ENTRIES.map((e) => e.path),
+    '/meetings',
+  ];
   let best = '/';
   for (const k of keys) {
     const matches = k === '/' ? pathname === '/' : pathname === k || pathname.startsWith(`${k}/`);

@@ -131,10 +131,38 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'warnings/figures',
+        element: guarded(
+          'warnings:manage',
+          page(() => import('../features/warning-figures/pages/figures-page'), 'FiguresPage'),
+        ),
+      },
+      {
         path: 'warnings/:id',
         element: guarded(
           'warnings:read',
           page(() => import('../features/warnings/pages/warning-detail-page'), 'WarningDetailPage'),
+        ),
+      },
+      {
+        path: 'meetings',
+        element: guarded(
+          'meetings:read',
+          page(() => import('../features/meetings/pages/meetings-page'), 'MeetingsPage'),
+        ),
+      },
+      {
+        path: 'meetings/new',
+        element: guarded(
+          'meetings:manage',
+          page(() => import('../features/meetings/pages/meeting-form-page'), 'MeetingFormPage'),
+        ),
+      },
+      {
+        path: 'meetings/:id',
+        element: guarded(
+          'meetings:read',
+          page(() => import('../features/meetings/pages/meeting-detail-page'), 'MeetingDetailPage'),
         ),
       },
       {

@@ -66,11 +66,7 @@ function NewProblemFields() {
         <PersonSelect unitId={unitId ?? undefined} />
       </Form.Item>
       <Form.Item name="deadline" label="完成时限" rules={[{ required: true, message: '请选择完成时限' }]}>
-        <DatePicker
-          aria-label="完成时限"
-          style={{ width: '100%' }}
-          disabledDate={(d) => d.isBefore(dayjs(), 'day')}
-        />
+        <DatePicker aria-label="完成时限" style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
       </Form.Item>
       <Form.Item
         name="decision"
@@ -155,7 +151,8 @@ export function DecideModal({
       decisionKind: v.decisionKind,
       decision: v.decision?.trim() || undefined,
     };
-    if (v.decisionKind === 'lead_unit' || v.decisionKind === 'new_problem') input.leadUnitId = v.leadUnitId ?? undefined;
+    if (v.decisionKind === 'lead_unit' || v.decisionKind === 'new_problem')
+      input.leadUnitId = v.leadUnitId ?? undefined;
     if (v.decisionKind === 'new_problem') {
       input.ownerPersonId = v.ownerPersonId ?? undefined;
       input.deadline = v.deadline?.format('YYYY-MM-DD');

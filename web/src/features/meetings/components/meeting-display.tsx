@@ -33,13 +33,17 @@ export function UnitName({ id }: { id: string | null | undefined }) {
   return <>{id ? shortName(units.get(id)) : '—'}</>;
 }
 
+/** Member units as tags; units outside the caller's scope (a joint member sees only its own) are counted. */
 export function UnitTags({ ids }: { ids: string[] }) {
   const units = useUnitMap();
+  const known = ids.filter((id) => units.has(id));
+  const others = ids.length - known.length;
   return (
     <Space size={[0, 4]} wrap>
-      {ids.map((id) => (
+      {known.map((id) => (
         <Tag key={id}>{shortName(units.get(id))}</Tag>
       ))}
+      {others && units.size ? <Tag>{known.length ? `等 ${ids.length} 个单位` : `${others} 个单位`}</Tag> : null}
     </Space>
   );
 }

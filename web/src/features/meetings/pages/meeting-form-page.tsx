@@ -88,7 +88,11 @@ export function MeetingFormPage() {
   const now = dayjs();
   return (
     <>
-      <PageHeader title="新建联席会议" subTitle="议程可由待研判的模拟问责单和职能交叉事项自动生成" extra={<JointNav />} />
+      <PageHeader
+        title="新建联席会议"
+        subTitle="议程可由待研判的模拟问责单和职能交叉事项自动生成"
+        extra={<JointNav />}
+      />
       <Card>
         <Form<MeetingFormValues>
           form={form}
@@ -97,7 +101,7 @@ export function MeetingFormPage() {
           style={{ maxWidth: 720 }}
           disabled={create.isPending}
           initialValues={{
-            title: `${now.year()}年第${Math.floor(now.month() / 3) + 1}季度模拟问责联席会议`,
+            title: `${now.year()}年第${'一二三四'[Math.floor(now.month() / 3)]}季度模拟问责联席会议`,
             scheduledAt: now.add(1, 'day').hour(9).minute(0).second(0).millisecond(0),
             place: '县纪委监委第一会议室',
             memberUnitIds: [],
@@ -105,7 +109,11 @@ export function MeetingFormPage() {
           }}
           onFinish={(v) => void submit(v)}
         >
-          <Form.Item name="title" label="会议名称" rules={[{ required: true, whitespace: true, message: '请填写会议名称' }]}>
+          <Form.Item
+            name="title"
+            label="会议名称"
+            rules={[{ required: true, whitespace: true, message: '请填写会议名称' }]}
+          >
             <Input maxLength={100} aria-label="会议名称" />
           </Form.Item>
           <Form.Item name="scheduledAt" label="会议时间" rules={[{ required: true, message: '请选择会议时间' }]}>

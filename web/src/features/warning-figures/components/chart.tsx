@@ -1,0 +1,46 @@
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { type EChartsCoreOption, type EChartsType, init, use } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { type CSSProperties, useEffect, useRef } from 'react';
+
+// Only what the figures page draws, to keep the chunk small.
+use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, CanvasRenderer]);
+
+export type ChartOption = EChartsCoreOption;
+
+/** An echarts canvas: created on mount, updated when `option` changes, resized with its box, disposed on unmount. */
+export function Chart({
+  option,
+  height = 320,
+  style,
+  testId,
+}: {
+  option: ChartOption;
+  height?: number;
+  style?: CSSProperties;
+  testId?: string;
+}) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
+
+  useEffect(() => {
+    const node = el.current;
+    if (!node) return;
+    const instance = init(node, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(node);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return <div ref={el} data-testid={testId} style={{ width: '100%', height, ...style }} />;
+}
