@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../platform/context.js';
+import { finishRun, insertRun } from '../platform/jobs/jobs.repository.js';
 import { runWarningScan } from '../modules/warnings/warnings.service.js';
 
 /**
@@ -7,7 +8,9 @@ import { runWarningScan } from '../modules/warnings/warnings.service.js';
  * them is moved along the flow as the office and the units would have done.
  */
 export async function seedDemoWarnings(ctx: Ctx) {
-  await runWarningScan(ctx);
+  // The first scan is a real one: record it like any run of the job.
+  const run = await insertRun(ctx.db, { name: 'warning-scan', trigger: 'seed', instance: 'seed', startedAt: ctx.now });
+  await finishRun(ctx.db, run.id, ctx.now, true, await runWarningScan(ctx));
   const step = (state: string, every: number, offset: number, extra: string, event: string, comment: string) =>
     ctx.db.execute(sql`
       WITH picked AS (

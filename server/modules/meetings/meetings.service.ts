@@ -1,6 +1,7 @@
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
+import { unitNames } from '../org/org.service.js';
 import { createProblem, listDisputes } from '../problems/problems.service.js';
 import { assignLeadUnit, fireEvent as fireProblemEvent } from '../problems/problems.workflow.js';
 import { fireWarningEvent, getWarning, listWarnings, markOnAgenda } from '../warnings/warnings.service.js';
@@ -17,7 +18,7 @@ const isManager = (a: Actor) => a.permissions.has('meetings:manage');
 
 /** Agenda candidates: warnings pending review and cross-unit disputes without a lead unit. */
 export async function agendaCandidates(ctx: Ctx) {
-  const warnings = (await listWarnings(ctx, { state: 'pending_review', page: 1, pageSize: 50 })).items;
+  const warnings = (await listWarnings(ctx, { state: 'pending_review', page: 1, pageSize: 200 })).items;
   const disputes = await listDisputes(ctx);
   return {
     warnings: warnings.map((w) => ({
@@ -94,10 +95,17 @@ export async function getMeeting(ctx: Ctx, id: string) {
   const actor = actorOf(ctx);
   const m = await repo.get(ctx.db, actor.scope, isManager(actor), id);
   if (!m) throw notFound('会议不存在或无权查看');
+  const items = await repo.itemsOf(ctx.db, id);
+  // Members may not browse every unit, so the names they need come with the meeting.
+  const names = await unitNames(ctx.db, [
+    ...m.memberUnitIds,
+    ...items.map((i) => i.leadUnitId).filter((x): x is string => !!x),
+  ]);
   return {
     ...m,
     stateLabel: STATE_LABELS[m.state],
-    items: await repo.itemsOf(ctx.db, id),
+    memberUnits: m.memberUnitIds.map((u) => ({ id: u, name: names.get(u) ?? '' })),
+    items: items.map((i) => ({ ...i, leadUnitName: i.leadUnitId ? (names.get(i.leadUnitId) ?? null) : null })),
     actions: actionsOf(actor, m),
   };
 }

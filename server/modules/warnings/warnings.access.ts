@@ -83,6 +83,7 @@ export const warningsAccessCases: AccessCases = {
     allow: MANAGERS,
   },
   'GET /api/warnings': { in: () => json('GET', '/api/warnings'), allow: PROBLEM_READERS },
+  'GET /api/warnings/export.xlsx': { in: () => json('GET', '/api/warnings/export.xlsx'), allow: PROBLEM_READERS },
   'GET /api/warnings/figures': { in: () => json('GET', '/api/warnings/figures'), allow: MANAGERS },
   'GET /api/warnings/what-if': {
     in: async (f) => json('GET', `/api/warnings/what-if?problemId=${(await problemIn(f.unitId)).id}&date=2030-06-01`),

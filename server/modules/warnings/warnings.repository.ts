@@ -1,6 +1,8 @@
 import { type SQL, and, asc, count, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
+import { units } from '../org/org.tables.js';
+import { problems } from '../problems/problems.tables.js';
 import { situations, warningEvents, warnings } from './warnings.tables.js';
 import { type RuleNode, peopleSql, ruleHitsSql } from './warnings.rules.js';
 
@@ -155,15 +157,25 @@ export async function listWarnings(db: Executor, scope: Scope, manager: boolean,
     f.state ? eq(warnings.state, f.state) : undefined,
     f.problemId ? eq(warnings.problemId, f.problemId) : undefined,
   );
-  const items = await db
-    .select()
+  const rows = await db
+    .select({ w: warnings, unitName: units.shortName, problemCode: problems.code, problemTitle: problems.title })
     .from(warnings)
+    .innerJoin(units, eq(units.id, warnings.unitId))
+    .innerJoin(problems, eq(problems.id, warnings.problemId))
     .where(where)
     .orderBy(desc(warnings.firstSeenAt), desc(warnings.code))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   const [{ n }] = await db.select({ n: count() }).from(warnings).where(where);
-  return { items, total: Number(n) };
+  return {
+    items: rows.map((r) => ({
+      ...r.w,
+      unitName: r.unitName,
+      problemCode: r.problemCode,
+      problemTitle: r.problemTitle,
+    })),
+    total: Number(n),
+  };
 }
 
 export async function getWarning(db: Executor, scope: Scope, manager: boolean, id: string) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sendDocx } from '../../platform/http/files.js';
+import { sendDocx, sendXlsx } from '../../platform/http/files.js';
 import { reminderDocument } from './warnings.documents.js';
 import {
   ZCreateSituation,
@@ -39,6 +39,12 @@ export async function warningsRoutes(fastify: FastifyInstance) {
 
   app.get('/api/warnings', { schema: { tags, querystring: ZListWarnings }, config: read }, (req) =>
     req.run((ctx) => service.listWarnings(ctx, req.query)),
+  );
+  app.get(
+    '/api/warnings/export.xlsx',
+    { schema: { tags, querystring: ZListWarnings }, config: read },
+    async (req, reply) =>
+      sendXlsx(reply, '模拟问责单.xlsx', await req.run((ctx) => service.exportWarnings(ctx, req.query))),
   );
   app.get('/api/warnings/figures', { schema: { tags }, config: manage }, (req) =>
     req.run((ctx) => service.warningFigures(ctx)),

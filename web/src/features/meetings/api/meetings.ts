@@ -43,6 +43,8 @@ export interface MeetingItem {
   decisionKind: DecisionKind | null;
   decision: string | null;
   leadUnitId: string | null;
+  /** Sent by the server: members may not browse every unit. */
+  leadUnitName: string | null;
   ownerPersonId: string | null;
   deadline: string | null;
   resultProblemId: string | null;
@@ -51,6 +53,7 @@ export interface MeetingItem {
 }
 
 export interface MeetingDetail extends Meeting {
+  memberUnits: { id: string; name: string }[];
   items: MeetingItem[];
   actions: MeetingAction[];
 }

@@ -29,7 +29,7 @@ import {
 } from '../api/meetings';
 import { DecideModal } from '../components/decide-modal';
 import { MeetingActions } from '../components/meeting-actions';
-import { ItemKindTag, MeetingStateTag, PersonName, UnitName, UnitTags } from '../components/meeting-display';
+import { ItemKindTag, MeetingStateTag, PersonName } from '../components/meeting-display';
 
 function ItemSubject({ item }: { item: MeetingItem }) {
   return (
@@ -59,16 +59,10 @@ function Decision({ item }: { item: MeetingItem }) {
     <div data-testid="item-decision">
       <Tag color="green">{DECISION_KINDS[item.decisionKind] ?? item.decisionKind}</Tag>
       {item.decision ? <div style={{ whiteSpace: 'pre-wrap' }}>{item.decision}</div> : null}
-      {item.decisionKind === 'lead_unit' ? (
-        <div>
-          牵头单位：
-          <UnitName id={item.leadUnitId} />
-        </div>
-      ) : null}
+      {item.decisionKind === 'lead_unit' ? <div>牵头单位：{item.leadUnitName ?? '—'}</div> : null}
       {item.decisionKind === 'new_problem' ? (
         <div>
-          责任单位：
-          <UnitName id={item.leadUnitId} />
+          责任单位：{item.leadUnitName ?? '—'}
           ；责任人：
           <PersonName id={item.ownerPersonId} />
           ；时限：{item.deadline ? formatDate(item.deadline) : '—'}
@@ -159,7 +153,7 @@ function descriptionItems(m: MeetingDetail): DescriptionsProps['items'] {
     { key: 'time', label: '会议时间', children: formatDateTime(m.scheduledAt) },
     { key: 'place', label: '会议地点', children: m.place || '—' },
     { key: 'items', label: '议题', children: `共 ${m.items.length} 项，已决定 ${decided} 项` },
-    { key: 'members', label: '成员单位', span: 3, children: <UnitTags ids={m.memberUnitIds} /> },
+    { key: 'members', label: '成员单位', span: 3, children: m.memberUnits.map((u) => <Tag key={u.id}>{u.name}</Tag>) },
     ...(m.heldAt ? [{ key: 'held', label: '召开时间', children: formatDateTime(m.heldAt) }] : []),
     ...(m.closedAt ? [{ key: 'closed', label: '结束时间', children: formatDateTime(m.closedAt) }] : []),
     ...(m.summary
