@@ -184,6 +184,12 @@ describe('warning flow and scope', () => {
     expect(
       (await yingji.get('/api/warnings?pageSize=200')).json().items.some((x: { id: string }) => x.id === w.id),
     ).toBe(false);
+    const ledger = await readWorkbook((await yingji.get('/api/warnings/export.xlsx')).rawPayload);
+    expect(ledger.模拟问责单.slice(1).every((r) => r[5] === '县应急管理局')).toBe(true);
+    expect((await zhujian.get(`/api/warnings?problemId=${p.id}`)).json().items[0]).toMatchObject({
+      unitName: '县住建局',
+      problemTitle: '流程测试问题',
+    });
     const doc = await zhujian.get(`/api/warnings/${w.id}/documents/reminder.docx`);
     expect(doc.statusCode).toBe(200);
     expect(doc.rawPayload.subarray(0, 2).toString()).toBe('PK');
