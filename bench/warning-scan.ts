@@ -71,7 +71,14 @@ try {
   );
   console.log(
     JSON.stringify(
-      { database: database.driver, openProblems: open.rows[0].n, loadSeconds: +loadSeconds.toFixed(1), cold, rescan },
+      {
+        dataset: worst ? 'worst case' : 'working county',
+        database: database.driver,
+        openProblems: open.rows[0].n,
+        loadSeconds: +loadSeconds.toFixed(1),
+        cold,
+        rescan,
+      },
       null,
       1,
     ),
