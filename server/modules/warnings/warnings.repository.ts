@@ -4,7 +4,8 @@ import type { Executor } from '../../platform/db/client.js';
 import { units } from '../org/org.tables.js';
 import { problems } from '../problems/problems.tables.js';
 import { situations, warningEvents, warnings } from './warnings.tables.js';
-import { type RuleNode, peopleSql, ruleHitsSql } from './warnings.rules.js';
+import type { RuleField } from '../../../common/warnings.js';
+import { type RuleNode, factsSql, fieldsOf, hitsFrom, peopleSql, ruleHitsSql } from './warnings.rules.js';
 
 export type SituationRow = typeof situations.$inferSelect;
 export type WarningRow = typeof warnings.$inferSelect;
@@ -48,8 +49,7 @@ export async function activeSituations(db: Executor) {
  * Creates warnings for new hits, refreshes the facts of live ones, and resolves live warnings
  * whose facts have gone — all in one set-based statement for the situation.
  */
-export async function scanSituation(db: Executor, s: SituationRow, today: string, deadline: string, now: Date) {
-  const hits = ruleHitsSql(s.rule as RuleNode, { regionId: s.regionId, today });
+export async function scanSituation(db: Executor, s: SituationRow, hits: SQL, deadline: string, now: Date) {
   const result = await db.execute<{ created: number; updated: number; resolved: number }>(sql`
     WITH hits AS (${hits}),
     live AS (
@@ -96,6 +96,19 @@ export async function scanSituation(db: Executor, s: SituationRow, today: string
 }
 
 /** What the rule would fire on now, without writing anything. */
+/**
+ * Computes once per scan the facts every active rule needs, for all open problems, into a temporary
+ * table; each rule is then one statement over it. Must run inside a transaction.
+ */
+export async function prepareScanFacts(db: Executor, fields: RuleField[], today: string) {
+  await db.execute(sql`DROP TABLE IF EXISTS scan_facts`);
+  await db.execute(sql`CREATE TEMP TABLE scan_facts ON COMMIT DROP AS ${factsSql(fields, { today })}`);
+  await db.execute(sql`ANALYZE scan_facts`);
+}
+
+export const scanHits = (s: SituationRow) =>
+  hitsFrom(s.rule as RuleNode, sql`(SELECT * FROM scan_facts WHERE region_id = ${s.regionId})`);
+
 export async function previewRule(db: Executor, rule: RuleNode, regionId: string, today: string, limit: number) {
   const hits = ruleHitsSql(rule, { regionId, today });
   const rows = rowsOf<{

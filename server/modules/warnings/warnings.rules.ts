@@ -89,19 +89,16 @@ function fieldSql(field: RuleField, today: string): SQL {
     case 'days_without_progress':
       return sql`GREATEST(${today}::date - ${ACT_DATE}, 0)`;
     case 'overdue_measures':
-      return sql`(SELECT count(*)::int FROM problem_measures m WHERE m.problem_id = p.id AND NOT m.done AND m.deadline < ${today}::date)`;
+      return sql`COALESCE(om.n, 0)`;
     case 'units_involved':
       return sql`(1 + cardinality(p.co_unit_ids))`;
     case 'lead_unit_confirmed':
       return sql`p.lead_unit_confirmed`;
     case 'report_similarity':
       // Bigram Jaccard similarity of the last two progress reports (形式主义: copied reports).
-      return sql`(SELECT CASE WHEN r.b IS NULL THEN 0 ELSE round(
-          cardinality(ARRAY(SELECT unnest(zelian_bigrams(r.a)) INTERSECT SELECT unnest(zelian_bigrams(r.b))))::numeric
-          / GREATEST(cardinality(ARRAY(SELECT unnest(zelian_bigrams(r.a)) UNION SELECT unnest(zelian_bigrams(r.b)))), 1), 3) END
-        FROM (SELECT (array_agg(e.payload->>'progress' ORDER BY e.at DESC))[1] AS a,
-                     (array_agg(e.payload->>'progress' ORDER BY e.at DESC))[2] AS b
-              FROM problem_events e WHERE e.problem_id = p.id AND e.type = 'report_progress') r)`;
+      return sql`CASE WHEN rs.b IS NULL THEN 0 ELSE round(
+          cardinality(ARRAY(SELECT unnest(zelian_bigrams(rs.a)) INTERSECT SELECT unnest(zelian_bigrams(rs.b))))::numeric
+          / GREATEST(cardinality(ARRAY(SELECT unnest(zelian_bigrams(rs.a)) UNION SELECT unnest(zelian_bigrams(rs.b)))), 1), 3) END`;
     case 'unit_type':
       return sql`u.type`;
     case 'escalation_level':
@@ -145,20 +142,19 @@ export interface RuleQueryOptions {
  * `WITH cal, tn, f AS (facts of open problems) SELECT … FROM f WHERE <rule>`: the rows the rule
  * fires on, with the facts it used (`facts` jsonb) and the people who answer for the problem.
  */
-export function ruleHitsSql(rule: RuleNode, o: RuleQueryOptions): SQL {
-  const fields = [...fieldsOf(rule)];
+/**
+ * The facts of open problems on `o.today`: ids, who answers, and the given fields. Only rules on
+ * working days need the working-day calendar, and only the joins they use.
+ */
+export function factsSql(fields: RuleField[], o: Partial<RuleQueryOptions> & { today: string }): SQL {
   const columns = fields.map((f) => sql`${fieldSql(f, o.today)} AS ${sql.identifier(f)}`);
-  const facts = sql`jsonb_build_object(${sql.join(
-    fields.map((f) => sql`${f}::text, f.${sql.identifier(f)}`),
-    sql`, `,
-  )})`;
-  // Only rules on working days need the working-day calendar, and only its joins they use.
   const byDeadline = fields.includes('working_days_overdue');
   const byActivity = fields.includes('working_days_without_progress');
-  const open = sql`p.region_id = ${o.regionId} AND p.deleted_at IS NULL AND p.state IN ('dispatched', 'rectifying', 'close_requested')`;
+  const open = sql`p.deleted_at IS NULL AND p.state IN ('dispatched', 'rectifying', 'close_requested')
+    ${o.regionId ? sql`AND p.region_id = ${o.regionId}` : sql``}`;
   const calendar =
     byDeadline || byActivity
-      ? sql`bounds AS (
+      ? sql`WITH bounds AS (
           SELECT LEAST(${o.today}::date, ${byDeadline ? sql`min(p.deadline)` : sql`${o.today}::date`},
                        ${byActivity ? sql`min(${ACT_DATE})` : sql`${o.today}::date`}) AS lo
           FROM problems p WHERE ${open}
@@ -169,23 +165,50 @@ export function ruleHitsSql(rule: RuleNode, o: RuleQueryOptions): SQL {
           FROM generate_series(GREATEST((SELECT lo FROM bounds), ${o.today}::date - 3650), ${o.today}::date, interval '1 day') AS g
           LEFT JOIN calendar_days cd ON cd.date = g::date
         ),
-        tn AS (SELECT n FROM cal WHERE d = ${o.today}::date),`
+        tn AS (SELECT n FROM cal WHERE d = ${o.today}::date)`
       : sql``;
+  // Aggregates are joined once (set-wise), not computed per problem.
   const joins = sql`${byDeadline || byActivity ? sql`CROSS JOIN tn` : sql``}
       ${byDeadline ? sql`LEFT JOIN cal c_dead ON c_dead.d = p.deadline` : sql``}
-      ${byActivity ? sql`LEFT JOIN cal c_act ON c_act.d = ${ACT_DATE}` : sql``}`;
-  return sql`
-    WITH ${calendar}
-    f AS (
-      SELECT p.id AS problem_id, p.region_id, p.unit_id, p.code, p.title, p.responsible_person_id AS responsible_id,
-        p.leader_person_id AS leader_id
-        ${columns.length ? sql`, ${sql.join(columns, sql`, `)}` : sql``}
-      FROM problems p
-      JOIN units u ON u.id = p.unit_id
-      ${joins}
-      WHERE ${open} ${o.problemId ? sql`AND p.id = ${o.problemId}` : sql``}
-    )
-    SELECT f.*, ${facts} AS facts FROM f WHERE ${conditionSql(rule)}`;
+      ${byActivity ? sql`LEFT JOIN cal c_act ON c_act.d = ${ACT_DATE}` : sql``}
+      ${
+        fields.includes('overdue_measures')
+          ? sql`LEFT JOIN (SELECT m.problem_id, count(*)::int AS n FROM problem_measures m
+                 WHERE NOT m.done AND m.deadline < ${o.today}::date GROUP BY m.problem_id) om ON om.problem_id = p.id`
+          : sql``
+      }
+      ${
+        fields.includes('report_similarity')
+          ? sql`LEFT JOIN (SELECT e.problem_id, (array_agg(e.payload->>'progress' ORDER BY e.at DESC))[1] AS a,
+                   (array_agg(e.payload->>'progress' ORDER BY e.at DESC))[2] AS b
+                 FROM problem_events e WHERE e.type = 'report_progress' GROUP BY e.problem_id HAVING count(*) >= 2) rs
+                 ON rs.problem_id = p.id`
+          : sql``
+      }`;
+  return sql`${calendar}
+    SELECT p.id AS problem_id, p.region_id, p.unit_id, p.code, p.title, p.responsible_person_id AS responsible_id,
+      p.leader_person_id AS leader_id
+      ${columns.length ? sql`, ${sql.join(columns, sql`, `)}` : sql``}
+    FROM problems p
+    JOIN units u ON u.id = p.unit_id
+    ${joins}
+    WHERE ${open} ${o.problemId ? sql`AND p.id = ${o.problemId}` : sql``}`;
+}
+
+/** `SELECT … FROM <facts> f WHERE <rule>`: the rows a rule fires on, with the facts it used (`facts` jsonb). */
+export function hitsFrom(rule: RuleNode, facts: SQL): SQL {
+  const fields = [...fieldsOf(rule)];
+  const used = sql`jsonb_build_object(${sql.join(
+    fields.map((f) => sql`${f}::text, f.${sql.identifier(f)}`),
+    sql`, `,
+  )})`;
+  return sql`SELECT f.problem_id, f.region_id, f.unit_id, f.code, f.title, f.responsible_id, f.leader_id, ${used} AS facts
+    FROM ${facts} f WHERE ${conditionSql(rule)}`;
+}
+
+/** One rule over freshly computed facts (preview, what-if). */
+export function ruleHitsSql(rule: RuleNode, o: RuleQueryOptions): SQL {
+  return hitsFrom(rule, sql`(${factsSql([...fieldsOf(rule)], o)})`);
 }
 
 /** The would-be accountable people of a hit row `h`, from the situation's responsible roles (set-based). */

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import dayjs from 'dayjs';
-import { ARTICLE_7, WARNING_STATES, type WarningState } from '../../../common/warnings.js';
+import { ARTICLE_7, type RuleField, WARNING_STATES, type WarningState } from '../../../common/warnings.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { countRuns } from '../../platform/jobs/jobs.repository.js';
 import { addWorkingDays } from '../../platform/calendar/calendar.service.js';
@@ -13,7 +13,7 @@ import { createProblem, loadProblem } from '../problems/problems.service.js';
 import { fireEvent as fireProblemEvent } from '../problems/problems.workflow.js';
 import { DEFAULT_SITUATIONS } from './warnings.catalogue.js';
 import * as repo from './warnings.repository.js';
-import { parseRule } from './warnings.rules.js';
+import { fieldsOf, parseRule } from './warnings.rules.js';
 import type { TCreateSituation, TUpdateSituation, TWarningEvent } from './warnings.schema.js';
 
 function actorOf(ctx: Ctx): Actor {
@@ -83,27 +83,51 @@ async function deadlineFor(ctx: Ctx, s: repo.SituationRow, today: string) {
     : addWorkingDays(ctx.db, today, s.rectifyDays);
 }
 
-/** The warning scan (job `warning-scan`): every active situation, one set-based statement each. */
+/**
+ * The warning scan (job `warning-scan`): the facts of all open problems are computed once, then every
+ * active situation is one set-based statement over them. Skipped when nothing changed since the last scan.
+ */
 export async function runWarningScan(ctx: Ctx) {
-  const today = isoDate(ctx.now);
-  const stamp = await repo.dataStamp(ctx.db, today);
-  if (stamp === (await repo.lastStamp(ctx.db))) {
-    return { situations: 0, created: 0, updated: 0, resolved: 0, ms: {}, skipped: '数据与上次扫描相同，无需重新研判' };
-  }
-  const totals = { situations: 0, created: 0, updated: 0, resolved: 0, ms: {} as Record<string, number> };
-  for (const s of await repo.activeSituations(ctx.db)) {
+  return ctx.db.transaction(async (tx) => {
+    const c = { ...ctx, db: tx };
+    const today = isoDate(c.now);
+    const stamp = await repo.dataStamp(tx, today);
+    if (stamp === (await repo.lastStamp(tx))) {
+      return {
+        situations: 0,
+        created: 0,
+        updated: 0,
+        resolved: 0,
+        ms: {},
+        skipped: '数据与上次扫描相同，无需重新研判',
+      };
+    }
+    const situations = await repo.activeSituations(tx);
+    const fields = new Set<RuleField>();
+    for (const s of situations) fieldsOf(parseRule(s.rule), fields);
     const started = performance.now();
-    const r = await repo.scanSituation(ctx.db, s, today, await deadlineFor(ctx, s, today), ctx.now);
-    totals.ms[s.code] = Math.round(performance.now() - started);
-    totals.situations += 1;
-    totals.created += r.created;
-    totals.updated += r.updated;
-    totals.resolved += r.resolved;
-  }
-  // The scan's own writes (warnings) are not in the stamp, so the next unchanged rescan is skipped.
-  await repo.saveStamp(ctx.db, await repo.dataStamp(ctx.db, today));
-  await recordAudit(ctx, { type: 'warning.scan', entity: 'warning', after: { today, ...totals } });
-  return totals;
+    await repo.prepareScanFacts(tx, [...fields], today);
+    const totals = {
+      situations: 0,
+      created: 0,
+      updated: 0,
+      resolved: 0,
+      ms: { facts: Math.round(performance.now() - started) } as Record<string, number>,
+    };
+    for (const s of situations) {
+      const t0 = performance.now();
+      const r = await repo.scanSituation(tx, s, repo.scanHits(s), await deadlineFor(c, s, today), c.now);
+      totals.ms[s.code] = Math.round(performance.now() - t0);
+      totals.situations += 1;
+      totals.created += r.created;
+      totals.updated += r.updated;
+      totals.resolved += r.resolved;
+    }
+    // The scan's own writes (warnings) are not in the stamp, so the next unchanged rescan is skipped.
+    await repo.saveStamp(tx, await repo.dataStamp(tx, today));
+    await recordAudit(c, { type: 'warning.scan', entity: 'warning', after: { today, ...totals } });
+    return totals;
+  });
 }
 
 /** If nothing changes on this problem by `date`, which situations fire and who would answer. */
