@@ -81,6 +81,7 @@ try {
         loadSeconds: +loadSeconds.toFixed(1),
         cold,
         rescan,
+        rescanAfterChange,
       },
       null,
       1,
