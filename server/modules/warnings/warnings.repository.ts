@@ -5,7 +5,7 @@ import { units } from '../org/org.tables.js';
 import { problems } from '../problems/problems.tables.js';
 import { situations, warningEvents, warnings } from './warnings.tables.js';
 import type { RuleField } from '../../../common/warnings.js';
-import { type RuleNode, factsSql, fieldsOf, hitsFrom, peopleSql, ruleHitsSql } from './warnings.rules.js';
+import { type RuleNode, factsSql, hitsFrom, peopleSql, ruleHitsSql } from './warnings.rules.js';
 
 export type SituationRow = typeof situations.$inferSelect;
 export type WarningRow = typeof warnings.$inferSelect;
