@@ -1,44 +1,15 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, type RunningServer, startServer } from './server-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { label, useBrowser } from './browser';
 
-const PASSWORD = 'Zelian@2026';
 const TITLE = `E2E模拟问责联席会议${Date.now().toString(36)}`;
 const EXTRA_ITEM = '城区背街小巷环境整治责任落实';
 const UNIT_NAME = '示范县住房和城乡建设局';
 
-let server: RunningServer;
-let browser: Browser;
 let meetingUrl = '';
 
-beforeAll(async () => {
-  ensureWebBuilt();
-  server = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('user-menu').waitFor();
-  return page;
-}
-
-/** antd puts a space between the two characters of a two-character button label. */
-const label = (text: string) => new RegExp(`^${text.split('').join('\\s*')}$`);
+const app = useBrowser();
+const signIn = app.signIn;
 
 const stateIs = (page: Page, state: string) =>
   page.getByTestId('meeting-state').getByText(state, { exact: true }).waitFor();
@@ -160,7 +131,7 @@ describe('联席会议', () => {
 
   it('office 查看模拟问责数据统计图表', async () => {
     const page = await signIn('office');
-    await page.goto(`${server.baseUrl}/warnings/figures`);
+    await page.goto(app.url('/warnings/figures'));
     await page.getByText('模拟问责数据统计').waitFor();
     await page.getByTestId('figures-kpis').getByText('已发提醒函').waitFor();
     await page.getByTestId('chart-situation').locator('canvas').waitFor();

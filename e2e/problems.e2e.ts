@@ -1,43 +1,14 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, type RunningServer, startServer } from './server-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { label, useBrowser } from './browser';
 
-const PASSWORD = 'Zelian@2026';
 const TITLE = `E2E住建工地扬尘整改${Date.now().toString(36)}`;
 const UNIT_NAME = '示范县住房和城乡建设局';
 
-let server: RunningServer;
-let browser: Browser;
 let problemUrl = '';
 
-beforeAll(async () => {
-  ensureWebBuilt();
-  server = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('user-menu').waitFor();
-  return page;
-}
-
-/** antd puts a space between the two characters of a two-character button label. */
-const label = (text: string) => new RegExp(`^${text.split('').join('\\s*')}$`);
+const app = useBrowser();
+const signIn = app.signIn;
 
 const stateIs = (page: Page, state: string) =>
   page.getByTestId('problem-state').getByText(state, { exact: true }).waitFor();
@@ -51,7 +22,7 @@ async function confirmPopover(page: Page) {
 
 /** Search the ledger by the problem's title and return the matching rows. */
 async function searchLedger(page: Page, title: string) {
-  await page.goto(`${server.baseUrl}/problems?q=${encodeURIComponent(title)}`);
+  await page.goto(app.url(`/problems?q=${encodeURIComponent(title)}`));
   await page.getByTestId('problem-stats').waitFor();
   await page.locator('.ant-table-tbody').waitFor();
   await page.waitForLoadState('networkidle');
@@ -162,7 +133,7 @@ describe('问题清单与整改台账', () => {
 
   it('挂图作战按状态分列显示', async () => {
     const page = await signIn('office');
-    await page.goto(`${server.baseUrl}/problems/board`);
+    await page.goto(app.url('/problems/board'));
     for (const state of ['draft', 'dispatched', 'rectifying', 'close_requested', 'closed']) {
       await page.getByTestId(`board-column-${state}`).waitFor();
     }
@@ -170,7 +141,7 @@ describe('问题清单与整改台账', () => {
     await page.context().close();
 
     const unit = await signIn('zhujian');
-    await unit.goto(`${server.baseUrl}/problems/board`);
+    await unit.goto(app.url('/problems/board'));
     await unit.getByTestId('board-column-closed').waitFor();
     expect(await unit.getByTestId('board-column-draft').count()).toBe(0);
     await unit.context().close();
@@ -178,14 +149,14 @@ describe('问题清单与整改台账', () => {
 
   it('office 确认系统建议的升级督办；fuxianzhang 在消息提醒中收到抄告', async () => {
     const page = await signIn('office');
-    await page.goto(`${server.baseUrl}/problems`);
+    await page.goto(app.url('/problems'));
     const pending = await page.evaluate(async () => {
       const res = await fetch('/api/problems?color=red&pageSize=200');
       const body = (await res.json()) as { items: { id: string; pendingEscalation: number | null }[] };
       return body.items.find((p) => p.pendingEscalation === 1)?.id;
     });
     expect(pending).toBeTruthy();
-    await page.goto(`${server.baseUrl}/problems/${pending}`);
+    await page.goto(app.url(`/problems/${pending}`));
     await page.getByText('系统建议升级督办为「通报」').waitFor();
     await page.getByRole('button', { name: '升级督办' }).click();
     const dialog = page.getByRole('dialog');
@@ -195,7 +166,7 @@ describe('问题清单与整改台账', () => {
     await page.context().close();
 
     const leader = await signIn('fuxianzhang');
-    await leader.goto(`${server.baseUrl}/notifications`);
+    await leader.goto(app.url('/notifications'));
     await leader
       .getByText(/【抄告】问题交办/)
       .first()

@@ -1,42 +1,11 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, type RunningServer, startServer } from './server-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { label, useBrowser } from './browser';
 
-const PASSWORD = 'Zelian@2026';
-
-let server: RunningServer;
-let browser: Browser;
-/** The pending_review warning of 县住建局 walked through the flow. */
 let target: { id: string; code: string; problemId: string } | undefined;
 
-beforeAll(async () => {
-  ensureWebBuilt();
-  server = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('user-menu').waitFor();
-  return page;
-}
-
-/** antd puts a space between the two characters of a two-character button label. */
-const label = (text: string) => new RegExp(`^${text.split('').join('\\s*')}$`);
+const app = useBrowser();
+const signIn = app.signIn;
 
 const stateIs = (page: Page, state: string) =>
   page.getByTestId('warning-state').getByText(state, { exact: true }).waitFor();
@@ -86,7 +55,7 @@ describe('模拟问责', () => {
     await page.waitForURL('**/warnings');
     await page.getByTestId('warning-table').locator('.ant-table-row').first().waitFor();
 
-    await page.goto(`${server.baseUrl}/warnings?state=pending_review&pageSize=100`);
+    await page.goto(app.url('/warnings?state=pending_review&pageSize=100'));
     const link = page.getByTestId('warning-table').getByRole('link', { name: w.code, exact: true });
     await link.click();
     await page.waitForURL(`**/warnings/${w.id}`);
@@ -112,7 +81,7 @@ describe('模拟问责', () => {
     const page = await signIn('zhujian');
     await page.getByRole('menu', { name: '主菜单' }).getByRole('link', { name: '模拟问责·联席会议' }).click();
     await page.waitForURL('**/warnings');
-    await page.goto(`${server.baseUrl}/warnings?state=issued&pageSize=100`);
+    await page.goto(app.url('/warnings?state=issued&pageSize=100'));
     await page.getByTestId('warning-table').getByRole('link', { name: w.code, exact: true }).click();
     await page.waitForURL(`**/warnings/${w.id}`);
     await stateIs(page, '已发提醒函');
@@ -134,7 +103,7 @@ describe('模拟问责', () => {
   it('office 确认风险化解，并在问题详情看到模拟问责推演', async () => {
     const w = target as NonNullable<Found>;
     const page = await signIn('office');
-    await page.goto(`${server.baseUrl}/warnings/${w.id}`);
+    await page.goto(app.url(`/warnings/${w.id}`));
     await stateIs(page, '整改中');
     await page.getByRole('button', { name: '风险化解' }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '风险化解' });
@@ -153,7 +122,7 @@ describe('模拟问责', () => {
 
   it('office 在情形目录中预览规则，并看到未知字段的中文错误', async () => {
     const page = await signIn('office');
-    await page.goto(`${server.baseUrl}/warnings`);
+    await page.goto(app.url('/warnings'));
     await page.getByText('情形目录', { exact: true }).click();
     await page.waitForURL('**/warnings/situations');
     await page.getByTestId('situation-table').getByRole('link', { name: '问题整改逾期超过10个工作日' }).click();

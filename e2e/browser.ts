@@ -1,0 +1,44 @@
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { type RunningServer, ensureWebBuilt, startServer } from './server-harness';
+
+export const PASSWORD = 'Zelian@2026';
+
+/** antd puts a space between the two characters of a two-character button label. */
+export const label = (text: string) => new RegExp(`^${text.split('').join('\\s*')}$`);
+
+/**
+ * Starts the product (fresh data, demo county) and Debian's Chromium for one test file, and signs
+ * demo users in. Call once at the top of an e2e file.
+ */
+export function useBrowser() {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startServer();
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    /** http://127.0.0.1:<port> of the running product. */
+    url: (path: string) => `${server.baseUrl}${path}`,
+    async signIn(username: string): Promise<Page> {
+      const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      await page.goto(`${server.baseUrl}/login`);
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码').fill(PASSWORD);
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await page.getByTestId('user-menu').waitFor();
+      return page;
+    },
+  };
+}
