@@ -11,7 +11,7 @@ export const label = (text: string) => new RegExp(`^${text.split('').join('\\s*'
  * Starts the product (fresh data, demo county) and Debian's Chromium for one test file, and signs
  * demo users in. Call once at the top of an e2e file.
  */
-export function useBrowser() {
+export function browserSession() {
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { label, useBrowser } from './browser';
+import { label, browserSession } from './browser';
 
 const TITLE = `E2E模拟问责联席会议${Date.now().toString(36)}`;
 const EXTRA_ITEM = '城区背街小巷环境整治责任落实';
@@ -8,7 +8,7 @@ const UNIT_NAME = '示范县住房和城乡建设局';
 
 let meetingUrl = '';
 
-const app = useBrowser();
+const app = browserSession();
 const signIn = app.signIn;
 
 const stateIs = (page: Page, state: string) =>

@@ -1,13 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { label, useBrowser } from './browser';
+import { label, browserSession } from './browser';
 
 const TITLE = `E2E住建工地扬尘整改${Date.now().toString(36)}`;
 const UNIT_NAME = '示范县住房和城乡建设局';
 
 let problemUrl = '';
 
-const app = useBrowser();
+const app = browserSession();
 const signIn = app.signIn;
 
 const stateIs = (page: Page, state: string) =>

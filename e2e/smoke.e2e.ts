@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { useBrowser } from './browser';
+import { browserSession } from './browser';
 
-const app = useBrowser();
+const app = browserSession();
 const signIn = app.signIn;
 
 describe('浏览器冒烟测试', () => {

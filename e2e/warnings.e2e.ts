@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { label, useBrowser } from './browser';
+import { label, browserSession } from './browser';
 
 let target: { id: string; code: string; problemId: string } | undefined;
 
-const app = useBrowser();
+const app = browserSession();
 const signIn = app.signIn;
 
 const stateIs = (page: Page, state: string) =>
