@@ -1,4 +1,4 @@
-import { type SQL, and, asc, count, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
 import { units } from '../org/org.tables.js';
@@ -154,6 +154,8 @@ function inScope(scope: Scope, manager: boolean): SQL {
 }
 
 export interface WarningFilter {
+  q?: string;
+  sort?: string;
   situationId?: string;
   unitId?: string;
   state?: string;
@@ -169,17 +171,34 @@ export async function listWarnings(db: Executor, scope: Scope, manager: boolean,
     f.unitId ? eq(warnings.unitId, f.unitId) : undefined,
     f.state ? eq(warnings.state, f.state) : undefined,
     f.problemId ? eq(warnings.problemId, f.problemId) : undefined,
+    f.q
+      ? or(
+          eq(warnings.code, f.q.toUpperCase()),
+          eq(problems.code, f.q.toUpperCase()),
+          ilike(problems.title, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+        )
+      : undefined,
   );
+  const order =
+    {
+      firstSeenAt: asc(warnings.firstSeenAt),
+      deadline: asc(warnings.deadline),
+      '-deadline': desc(warnings.deadline),
+    }[f.sort ?? ''] ?? desc(warnings.firstSeenAt);
   const rows = await db
     .select({ w: warnings, unitName: units.shortName, problemCode: problems.code, problemTitle: problems.title })
     .from(warnings)
     .innerJoin(units, eq(units.id, warnings.unitId))
     .innerJoin(problems, eq(problems.id, warnings.problemId))
     .where(where)
-    .orderBy(desc(warnings.firstSeenAt), desc(warnings.code))
+    .orderBy(order, desc(warnings.code))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  const [{ n }] = await db.select({ n: count() }).from(warnings).where(where);
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(warnings)
+    .innerJoin(problems, eq(problems.id, warnings.problemId))
+    .where(where);
   return {
     items: rows.map((r) => ({
       ...r.w,

@@ -53,6 +53,9 @@ export const ZListWarnings = z.object({
   unitId: ZId.optional(),
   problemId: ZId.optional(),
   state: z.enum(keys(WARNING_STATES)).optional(),
+  /** Warning code, problem code or words of the problem's title. */
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(['-firstSeenAt', 'firstSeenAt', 'deadline', '-deadline']).optional(),
 });
 
 export const ZWarningEvent = z.object({

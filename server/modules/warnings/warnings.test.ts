@@ -186,6 +186,9 @@ describe('warning flow and scope', () => {
     ).toBe(false);
     const ledger = await readWorkbook((await yingji.get('/api/warnings/export.xlsx')).rawPayload);
     expect(ledger.模拟问责单.slice(1).every((r) => r[5] === '县应急管理局')).toBe(true);
+    const found = (await office.get(`/api/warnings?q=${encodeURIComponent('流程测试')}&sort=deadline`)).json();
+    expect(found.total).toBeGreaterThan(0);
+    expect(found.items.every((x: { problemTitle: string }) => x.problemTitle.includes('流程测试'))).toBe(true);
     expect((await zhujian.get(`/api/warnings?problemId=${p.id}`)).json().items[0]).toMatchObject({
       unitName: '县住建局',
       problemTitle: '流程测试问题',

@@ -61,6 +61,8 @@ export interface WarningFilters {
   unitId?: string;
   state?: WarningState;
   problemId?: string;
+  /** Warning code, problem code or words of the problem's title. */
+  q?: string;
 }
 
 export interface WarningListQuery extends WarningFilters {

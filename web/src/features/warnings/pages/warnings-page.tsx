@@ -1,4 +1,4 @@
-import { Card, Flex, Select, Table, type TableProps } from 'antd';
+import { Card, Flex, Input, Select, Table, type TableProps } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { WARNING_STATES, type WarningState } from '../../../../../common/warnings';
@@ -10,7 +10,7 @@ import { useSituations } from '../api/situations';
 import { useWarnings, type Warning, type WarningFilters } from '../api/warnings';
 import { articleNo, useUnitNames, WarningStateTag, WarningsNav } from '../components/warning-display';
 
-const FILTER_KEYS = ['situationId', 'unitId', 'state'] as const;
+const FILTER_KEYS = ['situationId', 'unitId', 'state', 'q'] as const;
 
 /** 模拟问责单: the warnings of the scan, server-side paginated and filtered. */
 export function WarningsPage() {
@@ -93,6 +93,14 @@ export function WarningsPage() {
       />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex gap={12} wrap data-testid="warning-filters">
+          <Input.Search
+            aria-label="关键词"
+            placeholder="编号或问题标题"
+            allowClear
+            style={{ width: 240 }}
+            defaultValue={filters.q}
+            onSearch={(v) => setFilter('q', v.trim() || undefined)}
+          />
           <Select
             aria-label="问责情形"
             placeholder="问责情形"
