@@ -64,6 +64,10 @@ const situationBody = () => ({
 export const warningsAccessCases: AccessCases = {
   'GET /api/situations': { in: () => json('GET', '/api/situations'), allow: PROBLEM_READERS },
   'POST /api/situations': { in: () => json('POST', '/api/situations', situationBody()), allow: MANAGERS, ok: 201 },
+  'POST /api/situations/preview': {
+    in: () => json('POST', '/api/situations/preview', { rule: { field: 'reopen_count', op: '>=', value: 1 } }),
+    allow: MANAGERS,
+  },
   'GET /api/situations/:id': {
     in: async () => json('GET', `/api/situations/${(await anySituation()).id}`),
     out: () => json('GET', `/api/situations/${crypto.randomUUID()}`),

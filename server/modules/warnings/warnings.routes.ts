@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from '../../../common/zod.js';
 import { sendDocx, sendXlsx } from '../../platform/http/files.js';
 import { reminderDocument } from './warnings.documents.js';
 import {
@@ -24,6 +25,11 @@ export async function warningsRoutes(fastify: FastifyInstance) {
   );
   app.post('/api/situations', { schema: { tags, body: ZCreateSituation }, config: manage }, async (req, reply) =>
     reply.status(201).send(await req.run((ctx) => service.createSituation(ctx, req.body))),
+  );
+  app.post(
+    '/api/situations/preview',
+    { schema: { tags, body: z.object({ rule: z.unknown() }) }, config: manage },
+    (req) => req.run((ctx) => service.previewRule(ctx, req.body.rule)),
   );
   app.get('/api/situations/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
     req.run((ctx) => service.getSituation(ctx, req.params.id)),

@@ -77,6 +77,11 @@ export async function previewSituation(ctx: Ctx, id: string) {
   return repo.previewRule(ctx.db, parseRule(s.rule), s.regionId, isoDate(ctx.now), 100);
 }
 
+/** "What would fire now" for a rule being edited, before it is saved or activated. */
+export async function previewRule(ctx: Ctx, rule: unknown) {
+  return repo.previewRule(ctx.db, parseRule(rule), regionOf(ctx), isoDate(ctx.now), 100);
+}
+
 async function deadlineFor(ctx: Ctx, s: repo.SituationRow, today: string) {
   return s.rectifyDayType === 'calendar'
     ? dayjs(today).add(s.rectifyDays, 'day').format('YYYY-MM-DD')

@@ -103,6 +103,12 @@ describe('situation catalogue', () => {
     expect(preview.json().total).toBeGreaterThan(0);
     expect(preview.json().items[0].facts).toEqual({ severity: 'critical' });
     expect((await zhujian.post('/api/situations', base)).statusCode).toBe(403);
+    // A draft rule is previewed before it is saved, and checked the same way.
+    const draft = await office.post('/api/situations/preview', { rule: { field: 'reopen_count', op: '>=', value: 1 } });
+    expect(draft.json().total).toBeGreaterThan(0);
+    expect(
+      (await office.post('/api/situations/preview', { rule: { field: 'nope', op: '=', value: 1 } })).statusCode,
+    ).toBe(422);
   });
 });
 

@@ -50,7 +50,6 @@ export const situationKeys = {
   all: ['situations'] as const,
   list: ['situations', 'list'] as const,
   detail: (id: string) => ['situations', 'detail', id] as const,
-  preview: (id: string, version: number) => ['situations', 'preview', id, version] as const,
 };
 
 export function useSituations() {
@@ -95,11 +94,11 @@ export function useUpdateSituation(silent = true) {
   });
 }
 
-/** "What would fire now" under the saved rule (managers). */
-export function useSituationPreview(id: string, version: number, enabled: boolean) {
-  return useQuery({
-    queryKey: situationKeys.preview(id, version),
-    queryFn: ({ signal }) => api<{ total: number; items: PreviewRow[] }>(`/situations/${id}/preview`, { signal }),
-    enabled,
+/** "What would fire now" under a rule as edited, saved or not (managers). */
+export function useRulePreview() {
+  return useMutation({
+    mutationFn: (rule: unknown) =>
+      api<{ total: number; items: PreviewRow[] }>('/situations/preview', { method: 'POST', body: { rule } }),
+    meta: { silent: true },
   });
 }

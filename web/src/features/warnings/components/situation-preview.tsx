@@ -1,25 +1,31 @@
 import { EyeOutlined } from '@ant-design/icons';
-import { Button, Flex, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Flex, Table, Typography } from 'antd';
 import { Link } from 'react-router';
-import { type PreviewRow, useSituationPreview } from '../api/situations';
+import { type PreviewRow, useRulePreview } from '../api/situations';
+import { isInvalidJson } from './rule-editor';
 import { factValue, fieldLabel, useUnitNames } from './warning-display';
 
-/** 预览: which open problems the saved rule fires on today. */
-export function SituationPreview({ id, version }: { id: string; version: number }) {
-  const [on, setOn] = useState(false);
-  const { data, isFetching, refetch } = useSituationPreview(id, version, on);
+/** 预览: which open problems the rule as edited fires on today (nothing is saved or generated). */
+export function SituationPreview({ rule }: { rule: unknown }) {
+  const preview = useRulePreview();
+  const { data } = preview;
   const unitNames = useUnitNames();
   return (
     <Flex vertical gap={8} data-testid="situation-preview">
       <Flex gap={12} align="center" wrap>
-        <Button icon={<EyeOutlined />} loading={isFetching} onClick={() => (on ? void refetch() : setOn(true))}>
+        <Button
+          icon={<EyeOutlined />}
+          loading={preview.isPending}
+          disabled={!rule || isInvalidJson(rule)}
+          onClick={() => preview.mutate(rule)}
+        >
           预览
         </Button>
         <Typography.Text type="secondary">
-          按已保存的规则，查看当前会触发的问题（不生成预警）；修改规则后请先保存。
+          按当前编辑的规则（无需先保存），查看今天会触发的问题；不生成预警。
         </Typography.Text>
       </Flex>
+      {preview.error ? <Alert type="error" showIcon title={preview.error.message} /> : null}
       {data ? (
         <>
           <Typography.Text strong data-testid="preview-total">

@@ -66,6 +66,7 @@ const options = (list: readonly string[]) => list.map((v) => ({ value: v, label:
 
 function SituationForm({ situation, canManage }: { situation?: Situation; canManage: boolean }) {
   const [form] = Form.useForm<SituationInput>();
+  const rule = Form.useWatch('rule', form);
   const navigate = useNavigate();
   const qc = useQueryClient();
   const create = useCreateSituation();
@@ -244,9 +245,9 @@ function SituationForm({ situation, canManage }: { situation?: Situation; canMan
               <RuleEditor />
             </Form.Item>
           </Card>
-          {situation && canManage ? (
+          {canManage ? (
             <Card size="small" title="命中预览" style={{ marginBottom: 16 }}>
-              <SituationPreview id={situation.id} version={situation.version} />
+              <SituationPreview rule={rule} />
             </Card>
           ) : null}
         </Col>
