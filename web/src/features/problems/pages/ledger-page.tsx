@@ -1,7 +1,8 @@
+import { useListParams } from '../../../lib/list-params';
 import { FileWordOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Statistic, Table, type TableProps, Tooltip } from 'antd';
-import { useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { PROBLEM_STATES, type ProblemState } from '../../../../../common/problems';
 import { DownloadButton } from '../../../components/download-button';
 import { PageHeader } from '../../../components/page-header';
@@ -66,38 +67,11 @@ function StatsBar({ filters }: { filters: ProblemFilters }) {
 export function LedgerPage() {
   const canManage = usePermission('problems:manage');
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const paramString = params.toString();
-  const { filters, page, pageSize, sort } = useMemo(() => {
-    const p = new URLSearchParams(paramString);
-    const f: Record<string, string> = {};
-    for (const k of FILTER_KEYS) {
-      const v = p.get(k);
-      if (v) f[k] = v;
-    }
-    return {
-      filters: f as ProblemFilters,
-      page: Number(p.get('page')) || 1,
-      pageSize: Number(p.get('pageSize')) || 20,
-      sort: p.get('sort') ?? undefined,
-    };
-  }, [paramString]);
+  const { filters, page, pageSize, sort, update } = useListParams<ProblemFilters>(FILTER_KEYS);
   const { data, isFetching } = useProblems({ ...filters, page, pageSize, sort });
   const [selected, setSelected] = useState<string[]>([]);
   const [importOpen, setImportOpen] = useState(false);
   const [groupOpen, setGroupOpen] = useState(false);
-
-  const update = (next: { filters?: ProblemFilters; page?: number; pageSize?: number; sort?: string | null }) => {
-    const out = new URLSearchParams();
-    for (const [k, v] of Object.entries(next.filters ?? filters)) if (v) out.set(k, String(v));
-    const nextPage = next.page ?? (next.filters ? 1 : page);
-    if (nextPage > 1) out.set('page', String(nextPage));
-    const size = next.pageSize ?? pageSize;
-    if (size !== 20) out.set('pageSize', String(size));
-    const nextSort = next.sort === undefined ? sort : next.sort;
-    if (nextSort) out.set('sort', nextSort);
-    setParams(out, { replace: true });
-  };
 
   const sortOrder = (field: string) =>
     sort === field ? ('ascend' as const) : sort === `-${field}` ? ('descend' as const) : null;

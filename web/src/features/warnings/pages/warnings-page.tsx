@@ -1,6 +1,6 @@
+import { useListParams } from '../../../lib/list-params';
 import { Card, Flex, Input, Select, Table, type TableProps } from 'antd';
-import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { WARNING_STATES, type WarningState } from '../../../../../common/warnings';
 import { UnitSelect } from '../../../components/entity-selects';
 import { PageHeader } from '../../../components/page-header';
@@ -15,34 +15,11 @@ const FILTER_KEYS = ['situationId', 'unitId', 'state', 'q'] as const;
 /** 模拟问责单: the warnings of the scan, server-side paginated and filtered. */
 export function WarningsPage() {
   const canManage = usePermission('warnings:manage');
-  const [params, setParams] = useSearchParams();
-  const paramString = params.toString();
-  const { filters, page, pageSize } = useMemo(() => {
-    const p = new URLSearchParams(paramString);
-    const f: Record<string, string> = {};
-    for (const k of FILTER_KEYS) {
-      const v = p.get(k);
-      if (v) f[k] = v;
-    }
-    return {
-      filters: f as WarningFilters,
-      page: Number(p.get('page')) || 1,
-      pageSize: Number(p.get('pageSize')) || 20,
-    };
-  }, [paramString]);
+  const { filters, page, pageSize, update } = useListParams<WarningFilters>(FILTER_KEYS);
   const { data, isFetching } = useWarnings({ ...filters, page, pageSize });
   const situations = useSituations();
   const unitNames = useUnitNames();
 
-  const update = (next: { filters?: WarningFilters; page?: number; pageSize?: number }) => {
-    const out = new URLSearchParams();
-    for (const [k, v] of Object.entries(next.filters ?? filters)) if (v) out.set(k, String(v));
-    const nextPage = next.page ?? (next.filters ? 1 : page);
-    if (nextPage > 1) out.set('page', String(nextPage));
-    const size = next.pageSize ?? pageSize;
-    if (size !== 20) out.set('pageSize', String(size));
-    setParams(out, { replace: true });
-  };
   const setFilter = (k: keyof WarningFilters, v: string | null | undefined) =>
     update({ filters: { ...filters, [k]: v ?? undefined } });
 
