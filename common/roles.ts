@@ -63,6 +63,15 @@ export const PERMISSIONS = [
   'warnings:manage',
   'meetings:read',
   'meetings:manage',
+  'cases:read',
+  'cases:manage',
+  'cases:approve',
+  'influence:read',
+  'tolerance:read',
+  'tolerance:file',
+  'tolerance:approve',
+  'talks:read',
+  'talks:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,7 +80,21 @@ const BUSINESS_READ: Permission[] = ['org:read', 'notifications:read'];
 const PROBLEMS_READ: Permission[] = [...BUSINESS_READ, 'problems:read', 'warnings:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  commission_leader: [...PROBLEMS_READ, 'problems:manage', 'warnings:manage', 'meetings:read', 'meetings:manage'],
+  commission_leader: [
+    ...PROBLEMS_READ,
+    'problems:manage',
+    'warnings:manage',
+    'meetings:read',
+    'meetings:manage',
+    'cases:read',
+    'cases:manage',
+    'cases:approve',
+    'influence:read',
+    'tolerance:read',
+    'tolerance:approve',
+    'talks:read',
+    'talks:manage',
+  ],
   supervision_office: [
     ...PROBLEMS_READ,
     'org:write',
@@ -79,14 +102,26 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'warnings:manage',
     'meetings:read',
     'meetings:manage',
+    'cases:read', // only cases it signs in joint review
+    'tolerance:read',
+    'talks:read',
+    'talks:manage',
   ],
-  case_office: PROBLEMS_READ,
-  dispatched_group: PROBLEMS_READ,
+  case_office: [
+    ...PROBLEMS_READ,
+    'cases:read',
+    'cases:manage',
+    'influence:read',
+    'tolerance:read',
+    'talks:read',
+    'talks:manage',
+  ],
+  dispatched_group: [...PROBLEMS_READ, 'tolerance:read', 'talks:read', 'talks:manage'],
   patrol_group: PROBLEMS_READ,
-  unit_liaison: [...PROBLEMS_READ, 'problems:report'],
-  unit_head: [...PROBLEMS_READ, 'problems:report'],
+  unit_liaison: [...PROBLEMS_READ, 'problems:report', 'tolerance:read', 'tolerance:file'],
+  unit_head: [...PROBLEMS_READ, 'problems:report', 'tolerance:read', 'tolerance:file'],
   county_leader: PROBLEMS_READ,
-  org_department: PROBLEMS_READ,
+  org_department: [...PROBLEMS_READ, 'influence:read', 'talks:read'],
   joint_member: [...BUSINESS_READ, 'meetings:read'],
   sys_admin: [
     'org:read',
