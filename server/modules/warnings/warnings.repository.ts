@@ -1,6 +1,6 @@
 import { type SQL, and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
-import type { Executor } from '../../platform/db/client.js';
+import { type Executor, rowsOf } from '../../platform/db/client.js';
 import { units } from '../org/org.tables.js';
 import { problems } from '../problems/problems.tables.js';
 import { situations, warningEvents, warnings } from './warnings.tables.js';
@@ -9,7 +9,6 @@ import { type RuleNode, conditionSql, factsSql, hitsFrom, peopleSql, ruleHitsSql
 
 export type SituationRow = typeof situations.$inferSelect;
 export type WarningRow = typeof warnings.$inferSelect;
-const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
 // ---------- situations
 

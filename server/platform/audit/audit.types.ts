@@ -46,6 +46,12 @@ export const AUDIT_TYPES = [
   'warning.event',
   'meeting.created',
   'meeting.event',
+  'case.opened',
+  'case.event',
+  'case.file_uploaded',
+  'influence.ended',
+  'case_evaluation.sampled',
+  'case_evaluation.scored',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 
