@@ -89,6 +89,7 @@ export const casesAccessCases: AccessCases = {
     allow: MANAGERS,
     ok: 201,
   },
+  'GET /api/cases/officers': { in: () => json('GET', '/api/cases/officers'), allow: MANAGERS },
   'GET /api/cases/figures': { in: () => json('GET', '/api/cases/figures'), allow: MANAGERS },
   'GET /api/cases/:id': {
     in: async (f) => json('GET', `/api/cases/${(await freshCase(f)).id}`),

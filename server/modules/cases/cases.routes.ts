@@ -31,6 +31,9 @@ export async function casesRoutes(fastify: FastifyInstance) {
   app.post('/api/cases', { schema: { tags, body: ZCreateCase }, config: manage }, async (req, reply) =>
     reply.status(201).send(await req.run((ctx) => service.createCase(ctx, req.body))),
   );
+  app.get('/api/cases/officers', { schema: { tags }, config: manage }, (req) =>
+    req.run((ctx) => service.caseOfficers(ctx)),
+  );
   app.get('/api/cases/figures', { schema: { tags }, config: manage }, (req) =>
     req.run((ctx) => service.caseFigures(ctx)),
   );

@@ -168,6 +168,12 @@ function readiness(c: repo.CaseRow, subjects: repo.SubjectRow[]) {
 
 // ---------- opening
 
+/** Who may be put on an investigation team: the region's case officers and commission leaders. */
+export async function caseOfficers(ctx: Ctx) {
+  const items = await repo.usersWithPermissionRoles(ctx.db, regionOf(ctx), ['case_office', 'commission_leader']);
+  return { items: items.map((u) => ({ userId: u.userId, displayName: u.displayName })) };
+}
+
 export async function createCase(ctx: Ctx, input: TCreateCase, extra: { parentCaseId?: string } = {}) {
   const actor = actorOf(ctx);
   const regionId = regionOf(ctx);

@@ -145,6 +145,46 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'cases',
+        element: guarded(
+          'cases:read',
+          page(() => import('../features/cases/pages/cases-page'), 'CasesPage'),
+        ),
+      },
+      {
+        path: 'cases/new',
+        element: guarded(
+          'cases:manage',
+          page(() => import('../features/cases/pages/case-form-page'), 'CaseFormPage'),
+        ),
+      },
+      {
+        path: 'cases/figures',
+        element: guarded(
+          'cases:manage',
+          page(() => import('../features/cases/pages/case-figures-page'), 'CaseFiguresPage'),
+        ),
+      },
+      {
+        path: 'cases/evaluations',
+        element: guarded(
+          'cases:manage',
+          page(() => import('../features/cases/pages/evaluations-page'), 'EvaluationsPage'),
+        ),
+      },
+      {
+        // Confidential: whoever is not on the case gets the server's 404.
+        path: 'cases/:id',
+        element: page(() => import('../features/cases/pages/case-detail-page'), 'CaseDetailPage'),
+      },
+      {
+        path: 'influence-periods',
+        element: guarded(
+          'influence:read',
+          page(() => import('../features/cases/pages/influence-periods-page'), 'InfluencePeriodsPage'),
+        ),
+      },
+      {
         path: 'meetings',
         element: guarded(
           'meetings:read',

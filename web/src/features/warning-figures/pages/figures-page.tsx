@@ -4,7 +4,7 @@ import { WARNING_STATES } from '../../../../../common/warnings';
 import { PageHeader } from '../../../components/page-header';
 import { JointNav } from '../../meetings/components/joint-nav';
 import { useWarningFigures, type WarningFigures } from '../api/figures';
-import { Chart, type ChartOption } from '../components/chart';
+import { Chart, type ChartOption } from '../../../components/chart';
 
 const STATE_COLORS: Record<string, string> = {
   pending_review: '#faad14',

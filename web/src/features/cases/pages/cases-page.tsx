@@ -1,0 +1,118 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Input, Select, Space, Table, type TableProps, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { CASE_KINDS, CASE_STATES } from '../../../../../common/cases';
+import { PageHeader } from '../../../components/page-header';
+import { formatDate } from '../../../lib/format';
+import { usePermission } from '../../../lib/session';
+import { type CaseRow, useCases } from '../api/cases';
+import { CaseNav } from '../components/case-nav';
+
+const STATE_COLORS: Record<string, string> = {
+  proposed: 'default',
+  investigating: 'processing',
+  reviewing: 'purple',
+  decided: 'orange',
+  executed: 'cyan',
+  closed: 'success',
+};
+
+/** 问责案件: a case officer sees the cases they are on, a commission leader all of the region's. */
+export function CasesPage() {
+  const canManage = usePermission('cases:manage');
+  const navigate = useNavigate();
+  const [filter, setFilter] = useState({
+    page: 1,
+    pageSize: 20,
+    q: '',
+    state: undefined as string | undefined,
+    kind: undefined as string | undefined,
+  });
+  const { data, isFetching } = useCases({ ...filter, q: filter.q || undefined });
+
+  const columns: TableProps<CaseRow>['columns'] = [
+    { title: '案件编号', dataIndex: 'code', width: 130 },
+    {
+      title: '案件名称',
+      dataIndex: 'title',
+      ellipsis: true,
+      render: (v: string, c) => <Link to={`/cases/${c.id}`}>{v}</Link>,
+    },
+    { title: '类型', dataIndex: 'kindLabel', width: 150 },
+    {
+      title: '问责情形',
+      dataIndex: 'situation',
+      width: 110,
+      render: (n: number, c) => <span title={c.situationText}>第七条第（{n}）项</span>,
+    },
+    { title: '来源', dataIndex: 'sourceLabel', width: 100 },
+    {
+      title: '状态',
+      dataIndex: 'state',
+      width: 100,
+      render: (s: string, c) => <Tag color={STATE_COLORS[s]}>{c.stateLabel}</Tag>,
+    },
+    { title: '立项日期', dataIndex: 'createdAt', width: 120, render: (v: string) => formatDate(v) },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="问责案件"
+        subTitle="案件材料仅调查组成员、联审人员和委领导可见"
+        extra={
+          <>
+            <CaseNav />
+            {canManage ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/cases/new')}>
+                问责立项
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          placeholder="案件名称或编号"
+          allowClear
+          onSearch={(q) => setFilter((f) => ({ ...f, q, page: 1 }))}
+          style={{ width: 240 }}
+        />
+        <Select
+          placeholder="状态"
+          allowClear
+          style={{ width: 140 }}
+          options={Object.entries(CASE_STATES).map(([value, label]) => ({ value, label }))}
+          onChange={(state) => setFilter((f) => ({ ...f, state, page: 1 }))}
+        />
+        <Select
+          placeholder="类型"
+          allowClear
+          style={{ width: 180 }}
+          options={Object.entries(CASE_KINDS).map(([value, label]) => ({ value, label }))}
+          onChange={(kind) => setFilter((f) => ({ ...f, kind, page: 1 }))}
+        />
+      </Space>
+      <Table<CaseRow>
+        rowKey="id"
+        size="middle"
+        loading={isFetching}
+        dataSource={data?.items ?? []}
+        columns={columns}
+        data-testid="case-table"
+        scroll={{ x: 960 }}
+        locale={{ emptyText: '暂无问责案件' }}
+        pagination={{
+          current: filter.page,
+          pageSize: filter.pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (t) => `共 ${t} 件`,
+          onChange: (page, pageSize) =>
+            setFilter((f) => ({ ...f, page: pageSize !== f.pageSize ? 1 : page, pageSize })),
+        }}
+      />
+    </>
+  );
+}

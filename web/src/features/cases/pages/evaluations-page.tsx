@@ -1,0 +1,131 @@
+import { Button, Form, Input, InputNumber, Modal, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { EVALUATION_CHECKLIST } from '../../../../../common/cases';
+import { PageHeader } from '../../../components/page-header';
+import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
+import { type Evaluation, useEvaluations, useSampleEvaluations, useScoreEvaluation } from '../api/cases';
+import { CaseNav } from '../components/case-nav';
+
+const thisHalf = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-H${d.getMonth() < 6 ? 1 : 2}`;
+};
+
+/** 案件评查: closed cases sampled at random per period and scored per stage. */
+export function EvaluationsPage() {
+  const [period, setPeriod] = useState(thisHalf());
+  const [page, setPage] = useState(1);
+  const { data, isFetching } = useEvaluations(period || undefined, page, 20);
+  const sample = useSampleEvaluations();
+  const score = useScoreEvaluation();
+  const [editing, setEditing] = useState<Evaluation | null>(null);
+  const [form] = Form.useForm();
+
+  const draw = async () => {
+    try {
+      const r = await sample.mutateAsync({ period, size: 5 });
+      notifySuccess(r.sampled ? `已随机抽取 ${r.sampled} 件已结案件` : '本期已无可抽取的已结案件');
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+  const save = async (v: { scores: Evaluation['scores']; defects?: string; corrections?: string }) => {
+    if (!editing) return;
+    try {
+      await score.mutateAsync({
+        id: editing.id,
+        version: editing.version,
+        scores: v.scores,
+        defects: v.defects ?? '',
+        corrections: v.corrections ?? '',
+      });
+      notifySuccess('评查结果已保存');
+      setEditing(null);
+    } catch (e) {
+      if (!applyFormErrors(form, e)) notifyError(e);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="案件评查"
+        subTitle="按启动、调查、决定、执行四个环节评分，记录问题和整改"
+        extra={<CaseNav />}
+      />
+      <Space style={{ marginBottom: 12 }}>
+        <Input
+          value={period}
+          onChange={(e) => setPeriod(e.target.value.trim())}
+          style={{ width: 140 }}
+          aria-label="评查期间"
+        />
+        <Button type="primary" onClick={draw} loading={sample.isPending}>
+          随机抽取 5 件
+        </Button>
+      </Space>
+      <Table<Evaluation>
+        rowKey="id"
+        size="middle"
+        loading={isFetching}
+        dataSource={data?.items ?? []}
+        locale={{ emptyText: '本期尚未抽取案件' }}
+        columns={[
+          {
+            title: '案件',
+            dataIndex: 'caseCode',
+            render: (v: string, e) => <Link to={`/cases/${e.caseId}`}>{`${v} ${e.caseTitle}`}</Link>,
+          },
+          { title: '期间', dataIndex: 'period', width: 100 },
+          { title: '得分', dataIndex: 'total', width: 80, render: (v: number | null) => v ?? '—' },
+          { title: '发现问题', dataIndex: 'defects', ellipsis: true },
+          {
+            title: '操作',
+            width: 90,
+            render: (_: unknown, e) => (
+              <Button
+                size="small"
+                onClick={() => {
+                  form.setFieldsValue({ scores: e.scores, defects: e.defects, corrections: e.corrections });
+                  setEditing(e);
+                }}
+              >
+                评分
+              </Button>
+            ),
+          },
+        ]}
+        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage }}
+      />
+      <Modal
+        open={!!editing}
+        title={`评查：${editing?.caseCode ?? ''}`}
+        onCancel={() => setEditing(null)}
+        onOk={() => form.submit()}
+        okText="保存"
+        width={720}
+        confirmLoading={score.isPending}
+      >
+        <Form form={form} layout="vertical" onFinish={save}>
+          {Object.entries(EVALUATION_CHECKLIST).map(([stage, def]) => (
+            <div key={stage}>
+              <Typography.Title level={5}>{def.label}</Typography.Title>
+              {Object.entries(def.items).map(([item, [label, max]]) => (
+                <Form.Item key={item} name={['scores', stage, item]} label={`${label}（${max}分）`}>
+                  <InputNumber min={0} max={max} />
+                </Form.Item>
+              ))}
+            </div>
+          ))}
+          <Form.Item name="defects" label="发现的问题">
+            <Input.TextArea rows={2} />
+          </Form.Item>
+          <Form.Item name="corrections" label="整改情况">
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
