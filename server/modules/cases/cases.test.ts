@@ -99,6 +99,23 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+describe('the demo county', () => {
+  it('has cases at every stage, one appealed and one exempted under fault tolerance', async () => {
+    const states = (await t.database.query<{ state: string }>('SELECT DISTINCT state FROM cases')).rows.map(
+      (r) => r.state,
+    );
+    expect(states.sort()).toEqual(['closed', 'decided', 'executed', 'investigating', 'proposed', 'reviewing']);
+    const appealed = await t.database.query("SELECT 1 FROM case_appeals WHERE result = 'lighter'");
+    expect(appealed.rows.length).toBeGreaterThan(0);
+    const exempt = await t.database.query(
+      "SELECT 1 FROM case_subjects WHERE tolerance->>'outcome' = 'exempt' AND forms = '[]'::jsonb",
+    );
+    expect(exempt.rows.length).toBeGreaterThan(0);
+    const periods = await c.zuzhibu.get('/api/influence-periods');
+    expect(periods.json().total).toBeGreaterThan(0);
+  });
+});
+
 describe('opening and launching a case', () => {
   it('needs a team of at least two and the commission leader’s approval', async () => {
     const res = await c.wenze1.post('/api/cases', {

@@ -129,6 +129,16 @@ export async function authenticate(ctx: Ctx, token: string, resolveScope: ScopeR
   const user = await repo.findUser(ctx.db, session.userId);
   if (!user || user.disabled) throw unauthenticated('账号已停用，请联系系统管理员');
   if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(ctx.db, sessionId, new Date(now));
+  return actorOf(ctx, user, { id: sessionId, csrfToken: session.csrfToken }, resolveScope);
+}
+
+/** The actor of a user: roles, permissions and data scope (a request's session, or the seed acting as a user). */
+export async function actorOf(
+  ctx: Ctx,
+  user: { id: string; username: string; displayName: string; personId: string | null },
+  session: { id: string; csrfToken: string },
+  resolveScope: ScopeResolver,
+): Promise<Actor> {
   const grants: RoleGrant[] = (await repo.rolesOf(ctx.db, [user.id])).map((r) => ({
     role: r.role as Role,
     regionId: r.regionId,
@@ -140,7 +150,7 @@ export async function authenticate(ctx: Ctx, token: string, resolveScope: ScopeR
     username: user.username,
     displayName: user.displayName,
     personId: user.personId,
-    sessionId,
+    sessionId: session.id,
     csrfToken: session.csrfToken,
     roles: grants,
     permissions: new Set(permissionsOf(grants.map((g) => g.role))),
