@@ -5,6 +5,7 @@ import { ARTICLE_7, CASE_KINDS, CASE_SOURCES } from '../../../../../common/cases
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { PageHeader } from '../../../components/page-header';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
+import { useMe } from '../../../lib/session';
 import { useCaseOfficers, useCreateCase } from '../api/cases';
 
 interface Values {
@@ -26,6 +27,7 @@ export function CaseFormPage() {
   const navigate = useNavigate();
   const create = useCreateCase();
   const officers = useCaseOfficers();
+  const me = useMe().data;
 
   const submit = async (values: Values) => {
     try {
@@ -134,7 +136,9 @@ export function CaseFormPage() {
             <Select
               mode="multiple"
               loading={officers.isLoading}
-              options={(officers.data?.items ?? []).map((u) => ({ value: u.userId, label: u.displayName }))}
+              options={(officers.data?.items ?? [])
+                .filter((u) => u.userId !== me?.user.id)
+                .map((u) => ({ value: u.userId, label: u.displayName }))}
               showSearch={{ optionFilterProp: 'label' }}
             />
           </Form.Item>
