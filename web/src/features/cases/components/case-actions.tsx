@@ -43,7 +43,12 @@ function SubjectForms({ c, label }: { c: CaseDetail; label: string }) {
     <>
       {c.subjects.map((s) => (
         <Form.Item key={s.id} name={['forms', s.id]} label={`${label}：${s.name}`} extra="不选即不予问责（免予问责）">
-          <Select mode="multiple" options={formOptions(c.kind, s)} placeholder="选择问责方式" showSearch={{ optionFilterProp: 'label' }} />
+          <Select
+            mode="multiple"
+            options={formOptions(c.kind, s)}
+            placeholder="选择问责方式"
+            showSearch={{ optionFilterProp: 'label' }}
+          />
         </Form.Item>
       ))}
     </>
