@@ -63,15 +63,27 @@ export const PERMISSIONS = [
   'warnings:manage',
   'meetings:read',
   'meetings:manage',
+  'patrol:read',
+  'patrol:record',
+  'patrol:manage',
+  'patrol:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Every signed-in business user reads the catalogue of units and people and their own messages. */
 const BUSINESS_READ: Permission[] = ['org:read', 'notifications:read'];
-const PROBLEMS_READ: Permission[] = [...BUSINESS_READ, 'problems:read', 'warnings:read'];
+const PROBLEMS_READ: Permission[] = [...BUSINESS_READ, 'problems:read', 'warnings:read', 'patrol:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  commission_leader: [...PROBLEMS_READ, 'problems:manage', 'warnings:manage', 'meetings:read', 'meetings:manage'],
+  commission_leader: [
+    ...PROBLEMS_READ,
+    'problems:manage',
+    'warnings:manage',
+    'meetings:read',
+    'meetings:manage',
+    'patrol:manage',
+    'patrol:approve',
+  ],
   supervision_office: [
     ...PROBLEMS_READ,
     'org:write',
@@ -79,10 +91,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'warnings:manage',
     'meetings:read',
     'meetings:manage',
+    'patrol:manage',
   ],
   case_office: PROBLEMS_READ,
   dispatched_group: PROBLEMS_READ,
-  patrol_group: PROBLEMS_READ,
+  patrol_group: [...PROBLEMS_READ, 'patrol:record'],
   unit_liaison: [...PROBLEMS_READ, 'problems:report'],
   unit_head: [...PROBLEMS_READ, 'problems:report'],
   county_leader: PROBLEMS_READ,

@@ -12,6 +12,7 @@ import { groups, people, units } from '../../modules/org/org.tables.js';
 import { systemAccessCases } from '../../modules/system/system.access.js';
 import { warningsAccessCases } from '../../modules/warnings/warnings.access.js';
 import { meetingsAccessCases } from '../../modules/meetings/meetings.access.js';
+import { patrolAccessCases } from '../../modules/patrol/patrol.access.js';
 import {
   type AccessCases,
   type Case,
@@ -35,6 +36,7 @@ for (const part of [
   notificationsAccessCases,
   warningsAccessCases,
   meetingsAccessCases,
+  patrolAccessCases,
 ]) {
   for (const [route, c] of Object.entries(part)) {
     if (route in CASES) throw new Error(`duplicate access case ${route}`);

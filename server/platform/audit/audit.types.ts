@@ -46,6 +46,17 @@ export const AUDIT_TYPES = [
   'warning.event',
   'meeting.created',
   'meeting.event',
+  'patrol.task_created',
+  'patrol.task_event',
+  'patrol.inspection_created',
+  'patrol.file_uploaded',
+  'patrol.finding_created',
+  'patrol.finding_event',
+  'patrol.circular_created',
+  'patrol.circular_event',
+  'patrol.case_created',
+  'patrol.case_event',
+  'patrol.review_saved',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 

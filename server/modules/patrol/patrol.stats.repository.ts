@@ -1,0 +1,129 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client.js';
+
+export interface Period {
+  regionId: string;
+  from: string;
+  to: string;
+}
+
+type Row = Record<string, unknown>;
+const rows = async (db: Executor, q: ReturnType<typeof sql>) => {
+  const res = (await db.execute(q)) as unknown as { rows: Row[] };
+  return res.rows;
+};
+const num = (v: unknown) => Number(v ?? 0);
+
+/** Work of each patrol group in a period, one set-wise query per measure. */
+export async function groupWork(db: Executor, p: Period) {
+  const r = await rows(
+    db,
+    sql`
+    WITH t AS (
+      SELECT group_id, count(*) FILTER (WHERE state NOT IN ('draft', 'cancelled')) AS tasks,
+             count(*) FILTER (WHERE state = 'completed') AS tasks_done
+      FROM patrol_tasks WHERE region_id = ${p.regionId} AND period_start <= ${p.to} AND period_end >= ${p.from}
+      GROUP BY group_id
+    ), i AS (
+      SELECT group_id, count(*) AS inspections, count(DISTINCT date) AS field_days,
+             count(DISTINCT date) FILTER (WHERE method = 'unannounced') AS unannounced_days
+      FROM patrol_inspections WHERE region_id = ${p.regionId} AND date BETWEEN ${p.from} AND ${p.to}
+      GROUP BY group_id
+    ), f AS (
+      SELECT group_id, count(*) FILTER (WHERE state <> 'merged') AS findings,
+             count(*) FILTER (WHERE state = 'dispatched') AS dispatched,
+             coalesce(array_agg(pid) FILTER (WHERE pid IS NOT NULL), '{}') AS problem_ids
+      FROM patrol_findings LEFT JOIN LATERAL unnest(problem_ids) AS pid ON true
+      WHERE region_id = ${p.regionId} AND (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${p.from} AND ${p.to}
+      GROUP BY group_id
+    )
+    SELECT coalesce(t.group_id, i.group_id, f.group_id) AS group_id,
+           t.tasks, t.tasks_done, i.inspections, i.field_days, i.unannounced_days, f.findings, f.dispatched, f.problem_ids
+    FROM t FULL JOIN i ON i.group_id = t.group_id FULL JOIN f ON f.group_id = coalesce(t.group_id, i.group_id)`,
+  );
+  return r.map((x) => ({
+    groupId: String(x.group_id),
+    tasks: num(x.tasks),
+    tasksDone: num(x.tasks_done),
+    inspections: num(x.inspections),
+    fieldDays: num(x.field_days),
+    unannouncedDays: num(x.unannounced_days),
+    findings: num(x.findings),
+    dispatched: num(x.dispatched),
+    problemIds: ((x.problem_ids as string[] | null) ?? []).map(String),
+  }));
+}
+
+/** The figures seed 001 quotes, from the data of a period. */
+export async function figures(db: Executor, p: Period) {
+  const [ins] = await rows(
+    db,
+    sql`
+    SELECT count(*) AS inspections,
+           (SELECT count(DISTINCT u) FROM patrol_inspections, unnest(unit_ids) AS u
+             WHERE region_id = ${p.regionId} AND date BETWEEN ${p.from} AND ${p.to}) AS units,
+           count(DISTINCT project) FILTER (WHERE project <> '') AS projects
+    FROM patrol_inspections WHERE region_id = ${p.regionId} AND date BETWEEN ${p.from} AND ${p.to}`,
+  );
+  const byState = await rows(
+    db,
+    sql`
+    SELECT state, count(*) AS n FROM patrol_findings
+    WHERE region_id = ${p.regionId} AND (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${p.from} AND ${p.to}
+    GROUP BY state`,
+  );
+  const byMonth = await rows(
+    db,
+    sql`
+    SELECT to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*) AS n FROM patrol_findings
+    WHERE region_id = ${p.regionId} AND state <> 'merged'
+      AND (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${p.from} AND ${p.to}
+    GROUP BY 1 ORDER BY 1`,
+  );
+  const [circ] = await rows(
+    db,
+    sql`
+    SELECT count(*) FILTER (WHERE kind = 'circular') AS circulars,
+           count(*) FILTER (WHERE kind = 'interview') AS interviews,
+           coalesce(sum(cardinality(finding_ids) + cardinality(problem_ids)) FILTER (WHERE kind = 'circular'), 0) AS named_matters,
+           coalesce(sum(cardinality(people)), 0) AS named_people,
+           (SELECT count(DISTINCT u) FROM patrol_circulars c2, unnest(c2.unit_ids) AS u
+             WHERE c2.region_id = ${p.regionId} AND c2.state = 'published'
+               AND (c2.published_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${p.from} AND ${p.to}) AS named_units
+    FROM patrol_circulars
+    WHERE region_id = ${p.regionId} AND state = 'published'
+      AND (published_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${p.from} AND ${p.to}`,
+  );
+  const [cases] = await rows(
+    db,
+    sql`
+    SELECT count(*) FILTER (WHERE kind = 'positive') AS positive, count(*) FILTER (WHERE kind = 'negative') AS negative
+    FROM patrol_cases WHERE region_id = ${p.regionId} AND state = 'published'
+      AND (published_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${p.from} AND ${p.to}`,
+  );
+  return {
+    inspections: num(ins.inspections),
+    unitsInspected: num(ins.units),
+    projectsInspected: num(ins.projects),
+    findingsByState: Object.fromEntries(byState.map((r) => [String(r.state), num(r.n)])) as Record<string, number>,
+    findingsByMonth: byMonth.map((r) => ({ month: String(r.month), count: num(r.n) })),
+    circulars: num(circ.circulars),
+    interviews: num(circ.interviews),
+    namedMatters: num(circ.named_matters),
+    namedPeople: num(circ.named_people),
+    namedUnits: num(circ.named_units),
+    positiveCases: num(cases.positive),
+    negativeCases: num(cases.negative),
+  };
+}
+
+/** Problem ids produced by the findings of a period (for the rectification rate). */
+export async function findingProblemIds(db: Executor, p: Period): Promise<string[]> {
+  const r = await rows(
+    db,
+    sql`
+    SELECT DISTINCT unnest(problem_ids) AS id FROM patrol_findings
+    WHERE region_id = ${p.regionId} AND (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${p.from} AND ${p.to}`,
+  );
+  return r.map((x) => String(x.id));
+}
