@@ -383,3 +383,26 @@ describe('circulars, typical cases and figures', () => {
     ).toBe(true);
   });
 });
+
+describe('demo county', () => {
+  it('has six groups at work with tasks and findings in every state', async () => {
+    for (const state of ['draft', 'issued', 'in_progress', 'reported', 'completed', 'cancelled']) {
+      expect((await office.get(`/api/tasks?state=${state}`)).json().total, state).toBeGreaterThan(0);
+    }
+    for (const state of ['submitted', 'escalated', 'dispatched', 'merged', 'closed']) {
+      expect((await office.get(`/api/findings?state=${state}`)).json().total, state).toBeGreaterThan(0);
+    }
+    const dispatched = (await office.get('/api/findings?state=dispatched&pageSize=1')).json().items[0];
+    const problem = (await office.get(`/api/problems/${dispatched.problems[0].id}`)).json();
+    expect(problem).toMatchObject({ source: 'patrol', sourceRef: dispatched.code });
+    const perf = (await office.get('/api/patrol/performance')).json().items;
+    expect(perf).toHaveLength(6);
+    for (const g of perf) expect(g.inspections, g.groupName).toBeGreaterThan(0);
+    const figures = (await office.get('/api/patrol/figures')).json();
+    expect(figures.circulars).toBeGreaterThan(0);
+    expect(figures.unitsInspected).toBeGreaterThan(0);
+    expect(figures.projectsInspected).toBeGreaterThan(0);
+    expect(figures.rectificationRate).not.toBeNull();
+    expect((await zhujian.get('/api/circulars')).json().total).toBeGreaterThan(0);
+  });
+});
