@@ -67,11 +67,13 @@ export async function seedDemoPatrol(ctx: Ctx, regionId: string) {
         patrolGroups.map((g) => g.id),
       ),
     );
-  const pool = await db
+  const byCode = await db
     .select({ id: problems.id, unitId: problems.unitId })
     .from(problems)
     .where(and(eq(problems.regionId, regionId), eq(problems.source, 'patrol')))
     .orderBy(asc(problems.code));
+  // Early and late demo problems alternate, so dispatched findings have open and closed problems alike.
+  const pool = byCode.flatMap((_, i) => (i % 2 ? [byCode[byCode.length - 1 - (i >> 1)]] : [byCode[i >> 1]]));
 
   const tasks: (typeof patrolTasks.$inferInsert)[] = [];
   const inspections: (typeof patrolInspections.$inferInsert)[] = [];
