@@ -164,6 +164,17 @@ export const patrolAccessCases: AccessCases = {
     allow: GROUP_SIDE,
     hidden: HIDDEN,
   },
+  'PATCH /api/tasks/:id': {
+    in: async () => {
+      const t = await task(false, 'draft');
+      return json('PATCH', `/api/tasks/${t.id}`, { version: t.version, title: '修改后的任务' });
+    },
+    out: async () => {
+      const t = await task(true, 'draft');
+      return json('PATCH', `/api/tasks/${t.id}`, { version: t.version, title: '修改后的任务' });
+    },
+    allow: MANAGERS,
+  },
   'POST /api/tasks/:id/events': {
     in: async () => {
       const t = await task();
@@ -221,6 +232,7 @@ export const patrolAccessCases: AccessCases = {
     hidden: HIDDEN,
   },
   'GET /api/findings': { in: () => json('GET', '/api/findings'), allow: READERS },
+  'GET /api/findings/export.xlsx': { in: () => json('GET', '/api/findings/export.xlsx'), allow: READERS },
   'POST /api/findings': {
     in: () => json('POST', '/api/findings', { unitId: env.zjjId, title: '值班脱岗', description: '值班人员不在岗' }),
     allow: ['group1'],

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZId, z } from '../../../common/zod.js';
 import { badRequest } from '../../platform/errors.js';
-import { sendDocx } from '../../platform/http/files.js';
+import { sendDocx, sendXlsx } from '../../platform/http/files.js';
+import { exportFindings } from './patrol.xlsx.js';
 import {
   createCase,
   createCircular,
@@ -39,9 +40,10 @@ import {
   ZListTasks,
   ZSimpleEvent,
   ZTaskEvent,
+  ZUpdateTask,
   ZYear,
 } from './patrol.schema.js';
-import { createTask, fireTaskEvent, getTask, listTasks } from './patrol.service.js';
+import { createTask, fireTaskEvent, getTask, listTasks, updateTask } from './patrol.service.js';
 
 const tags = ['督导巡查'];
 const read = { permission: 'patrol:read' as const };
@@ -60,6 +62,9 @@ export async function patrolRoutes(fastify: FastifyInstance) {
   );
   app.get('/api/tasks/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
     req.run((ctx) => getTask(ctx, req.params.id)),
+  );
+  app.patch('/api/tasks/:id', { schema: { tags, params: ZIdParam, body: ZUpdateTask }, config: manage }, (req) =>
+    req.run((ctx) => updateTask(ctx, req.params.id, req.body)),
   );
   app.post('/api/tasks/:id/events', { schema: { tags, params: ZIdParam, body: ZTaskEvent }, config: read }, (req) =>
     req.run((ctx) => fireTaskEvent(ctx, req.params.id, req.body)),
@@ -111,6 +116,11 @@ export async function patrolRoutes(fastify: FastifyInstance) {
   // 督导发现
   app.get('/api/findings', { schema: { tags, querystring: ZListFindings }, config: read }, (req) =>
     req.run((ctx) => listFindings(ctx, req.query)),
+  );
+  app.get(
+    '/api/findings/export.xlsx',
+    { schema: { tags, querystring: ZListFindings }, config: read },
+    async (req, reply) => sendXlsx(reply, '督导发现台账.xlsx', await req.run((ctx) => exportFindings(ctx, req.query))),
   );
   app.post('/api/findings', { schema: { tags, body: ZCreateFinding }, config: record }, async (req, reply) =>
     reply.status(201).send(await req.run((ctx) => createFinding(ctx, req.body))),

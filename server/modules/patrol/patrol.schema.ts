@@ -20,18 +20,22 @@ export const ZMethod = z.enum(keys(PATROL_METHODS), {
 });
 const ZSeverity = z.enum(keys(PROBLEM_SEVERITIES), { message: '严重程度应为：一般、较重、严重' });
 
+const taskFields = {
+  groupId: ZId,
+  title: ZNonEmpty('任务名称', 200),
+  targetUnitIds: z.array(ZId).max(100, '督导对象不能超过100个单位').default([]),
+  projects: z.array(ZNonEmpty('项目名称', 100)).max(50, '督导项目不能超过50个').default([]),
+  focus: ZNonEmpty('督导重点', 2000),
+  method: ZMethod,
+  periodStart: ZDate,
+  periodEnd: ZDate,
+  deadline: ZDate,
+  requirements: ZText('工作要求', 2000).default(''),
+};
+
 export const ZCreateTask = z
   .object({
-    groupId: ZId,
-    title: ZNonEmpty('任务名称', 200),
-    targetUnitIds: z.array(ZId).max(100, '督导对象不能超过100个单位').default([]),
-    projects: z.array(ZNonEmpty('项目名称', 100)).max(50, '督导项目不能超过50个').default([]),
-    focus: ZNonEmpty('督导重点', 2000),
-    method: ZMethod,
-    periodStart: ZDate,
-    periodEnd: ZDate,
-    deadline: ZDate,
-    requirements: ZText('工作要求', 2000).default(''),
+    ...taskFields,
     /** Issue (交办) at once instead of keeping a draft. */
     issue: z.boolean().default(false),
   })
@@ -42,6 +46,24 @@ export const ZCreateTask = z
   .refine((t) => t.periodEnd >= t.periodStart, { message: '督导结束日期不能早于开始日期', path: ['periodEnd'] })
   .refine((t) => t.deadline >= t.periodStart, { message: '完成时限不能早于督导开始日期', path: ['deadline'] });
 export type TCreateTask = z.infer<typeof ZCreateTask>;
+
+/** Edits of a draft sheet (PATCH with the record's version); the same rules are checked on the merged record. */
+export const ZUpdateTask = z
+  .object({
+    groupId: taskFields.groupId,
+    title: taskFields.title,
+    targetUnitIds: z.array(ZId).max(100, '督导对象不能超过100个单位'),
+    projects: z.array(ZNonEmpty('项目名称', 100)).max(50, '督导项目不能超过50个'),
+    focus: taskFields.focus,
+    method: taskFields.method,
+    periodStart: taskFields.periodStart,
+    periodEnd: taskFields.periodEnd,
+    deadline: taskFields.deadline,
+    requirements: ZText('工作要求', 2000),
+  })
+  .partial()
+  .extend({ version: ZVersion });
+export type TUpdateTask = z.infer<typeof ZUpdateTask>;
 
 export const ZListTasks = z.object({
   ...ZPage,

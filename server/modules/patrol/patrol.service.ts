@@ -5,7 +5,7 @@ import type { Actor, Ctx } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import { listGroups, unitNames } from '../org/org.service.js';
 import * as repo from './patrol.repository.js';
-import type { TCreateTask, TListTasks, TTaskEvent } from './patrol.schema.js';
+import type { TCreateTask, TListTasks, TTaskEvent, TUpdateTask } from './patrol.schema.js';
 
 export function actorOf(ctx: Ctx): Actor {
   if (!ctx.actor) throw forbidden();
@@ -139,6 +139,33 @@ export async function createTask(ctx: Ctx, input: TCreateTask) {
   await recordAudit(ctx, { type: 'patrol.task_created', entity: 'patrol_task', entityId: row.id, after: row });
   if (issue) return fireTaskEvent(ctx, row.id, { type: 'issue', version: row.version, comment: '' });
   return getTask(ctx, row.id);
+}
+
+/** Edits a draft sheet; once issued it is the group's instruction and stays as it was. */
+export async function updateTask(ctx: Ctx, id: string, input: TUpdateTask) {
+  const before = await loadTask(ctx, id);
+  if (before.state !== 'draft') throw ruleViolation('TASK_NOT_DRAFT', '交办单已下达，不能再修改');
+  const { version, ...patch } = input;
+  const t = { ...before, ...patch };
+  if (t.targetUnitIds.length + t.projects.length === 0) {
+    throw badRequest('TARGET_REQUIRED', '请至少选择一个督导对象（单位或项目）', 'targetUnitIds');
+  }
+  if (t.periodEnd < t.periodStart) throw badRequest('PERIOD_INVALID', '督导结束日期不能早于开始日期', 'periodEnd');
+  if (t.deadline < t.periodStart) throw badRequest('DEADLINE_INVALID', '完成时限不能早于督导开始日期', 'deadline');
+  if (patch.deadline && patch.deadline < today(ctx)) {
+    throw badRequest('TASK_DEADLINE_PAST', '完成时限不能早于今天', 'deadline');
+  }
+  if (patch.groupId && !(await groupNames(ctx)).has(patch.groupId)) {
+    throw badRequest('GROUP_NOT_FOUND', '督导巡查组不存在', 'groupId');
+  }
+  if (patch.targetUnitIds) await checkUnits(ctx, patch.targetUnitIds, 'targetUnitIds');
+  const row = await repo.updateTask(ctx.db, id, version, {
+    ...patch,
+    ...(patch.targetUnitIds ? { targetUnitIds: [...new Set(patch.targetUnitIds)] } : {}),
+  });
+  if (!row) throw conflict();
+  await recordAudit(ctx, { type: 'patrol.task_updated', entity: 'patrol_task', entityId: id, before, after: row });
+  return getTask(ctx, id);
 }
 
 export async function fireTaskEvent(ctx: Ctx, id: string, input: TTaskEvent) {

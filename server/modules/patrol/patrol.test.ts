@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/db/platform.tables.js';
 import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
-import { multipartFile } from '../../test/xlsx.js';
+import { multipartFile, readWorkbook } from '../../test/xlsx.js';
 
 let t: TestApp;
 let office: Client;
@@ -381,6 +381,35 @@ describe('circulars, typical cases and figures', () => {
     expect(
       (await group2.get('/api/group-reviews')).json().items.every((r: { groupId: string }) => r.groupId !== group1Id),
     ).toBe(true);
+  });
+});
+
+describe('draft sheets and the findings ledger', () => {
+  it('edit a draft with its version, refuse edits once issued, and export findings as .xlsx', async () => {
+    const draft = (await newTaskBody({ title: '拟稿任务' })).json();
+    expect(draft.state).toBe('draft');
+    const edited = await office.patch(`/api/tasks/${draft.id}`, { version: draft.version, title: '修改后的任务' });
+    expect(edited.json()).toMatchObject({ title: '修改后的任务', version: draft.version + 1 });
+    expect((await office.patch(`/api/tasks/${draft.id}`, { version: draft.version, title: 'x' })).statusCode).toBe(409);
+    const noTargets = await office.patch(`/api/tasks/${draft.id}`, { version: draft.version + 1, targetUnitIds: [] });
+    expect(noTargets.json()).toMatchObject({
+      code: 'TARGET_REQUIRED',
+      message: '请至少选择一个督导对象（单位或项目）',
+    });
+    await fire(office, `/api/tasks/${draft.id}`, { type: 'issue' });
+    const late = await office.patch(`/api/tasks/${draft.id}`, { version: draft.version + 2, title: 'y' });
+    expect(late.json()).toMatchObject({ code: 'TASK_NOT_DRAFT', message: '交办单已下达，不能再修改' });
+
+    const f = await newFinding(group1, { title: `导出核对${Date.now()}` });
+    const xlsx = await office.get(`/api/findings/export.xlsx?q=${encodeURIComponent(f.title)}`);
+    expect(xlsx.statusCode).toBe(200);
+    const sheet = (await readWorkbook(xlsx.rawPayload)).督导发现台账;
+    expect(sheet[1]).toContain('问题概述');
+    expect(sheet.slice(2).map((r) => r[1])).toEqual([f.code]);
+    const mine = (await readWorkbook((await group2.get('/api/findings/export.xlsx')).rawPayload)).督导发现台账;
+    expect(mine.slice(2).every((r) => r[2] === '第二督导巡查组')).toBe(true);
+    const none = (await readWorkbook((await zhujian.get('/api/findings/export.xlsx')).rawPayload)).督导发现台账;
+    expect(none).toHaveLength(2);
   });
 });
 

@@ -47,6 +47,7 @@ export const AUDIT_TYPES = [
   'meeting.created',
   'meeting.event',
   'patrol.task_created',
+  'patrol.task_updated',
   'patrol.task_event',
   'patrol.inspection_created',
   'patrol.file_uploaded',

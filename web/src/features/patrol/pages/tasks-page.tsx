@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Form, Input, Modal, Select, Table, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { PATROL_METHODS, TASK_STATES } from '../../../../../common/patrol';
 import { UnitSelect } from '../../../components/entity-selects';
 import { PageHeader } from '../../../components/page-header';
@@ -11,7 +11,7 @@ import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify
 import { usePermission } from '../../../lib/session';
 import { type Task, usePatrolWrite, useTasks } from '../api/patrol';
 import { PatrolGroupSelect } from '../components/patrol-group-select';
-import { PatrolNav } from '../components/patrol-nav';
+import { PatrolNav, useIsPatrolInsider } from '../components/patrol-nav';
 import { StateTag } from '../components/state-tag';
 
 const METHOD_OPTIONS = Object.entries(PATROL_METHODS).map(([value, label]) => ({ value, label }));
@@ -118,10 +118,12 @@ function NewTaskModal({ open, onClose }: { open: boolean; onClose: () => void })
 /** Task sheets: the office sees every group's, a patrol group its own. */
 export function TasksPage() {
   const canManage = usePermission('patrol:manage');
+  const insider = useIsPatrolInsider();
   const [state, setState] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const { data, isFetching } = useTasks({ page, pageSize: 20, state });
+  if (!insider) return <Navigate to="/supervision/bulletins" replace />;
   const columns: TableProps<Task>['columns'] = [
     { title: '文号', dataIndex: 'code', width: 150 },
     {
