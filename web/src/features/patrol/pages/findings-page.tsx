@@ -2,6 +2,7 @@ import { Flex, Input, Select, Table, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { FINDING_STATES } from '../../../../../common/patrol';
+import { DownloadButton } from '../../../components/download-button';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/format';
 import { usePermission } from '../../../lib/session';
@@ -37,7 +38,15 @@ export function FindingsPage() {
   ];
   return (
     <>
-      <PageHeader title="督导发现" subTitle="督导巡查组报送的问题，由领导小组办公室审核后交办、上报或办结" />
+      <PageHeader
+        title="督导发现"
+        subTitle="督导巡查组报送的问题，由领导小组办公室审核后交办、上报或办结"
+        extra={
+          <DownloadButton path="/findings/export.xlsx" query={{ state, q }}>
+            导出台账
+          </DownloadButton>
+        }
+      />
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
         <PatrolNav />
         <Select

@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Flex, List, Result, Spin, Timeline, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Flex, List, Modal, Result, Spin, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { TASK_EVENTS } from '../../../../../common/patrol';
@@ -6,7 +6,7 @@ import { DownloadButton } from '../../../components/download-button';
 import { PageHeader } from '../../../components/page-header';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { type Task, useFindings, useInspections, usePatrolWrite, useTask } from '../api/patrol';
+import { type Task, useFindings, useInspection, useInspections, usePatrolWrite, useTask } from '../api/patrol';
 import { TextActionModal } from '../components/event-modal';
 import { PatrolNav } from '../components/patrol-nav';
 import { StateTag } from '../components/state-tag';
@@ -17,6 +17,39 @@ const TEXT_EVENTS: Record<string, { field: string; label: string; danger?: boole
   cancel: { field: 'comment', label: '撤销理由', danger: true },
 };
 
+/** One visit with its photos and files. */
+function InspectionModal({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const { data } = useInspection(id ?? undefined);
+  return (
+    <Modal title="督导记录" open={!!id} onCancel={onClose} footer={null}>
+      {data ? (
+        <Descriptions size="small" column={1} bordered>
+          <Descriptions.Item label="日期">{formatDate(data.date)}</Descriptions.Item>
+          <Descriptions.Item label="地点">{data.place}</Descriptions.Item>
+          <Descriptions.Item label="方式">{data.methodLabel}</Descriptions.Item>
+          <Descriptions.Item label="被督导单位">{data.units.map((u) => u.name).join('、') || '—'}</Descriptions.Item>
+          <Descriptions.Item label="项目">{data.project || '—'}</Descriptions.Item>
+          <Descriptions.Item label="接触人员">{data.peopleMet || '—'}</Descriptions.Item>
+          <Descriptions.Item label="督导情况">{data.notes}</Descriptions.Item>
+          <Descriptions.Item label="照片和材料">
+            {(data.files ?? []).map((f) => (
+              <div key={f.id}>
+                <a href={`/api/inspections/${data.id}/files/${f.id}`} download>
+                  {f.name}
+                </a>
+              </div>
+            ))}
+            {data.files?.length ? null : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label="记录人">{data.createdByName}</Descriptions.Item>
+        </Descriptions>
+      ) : (
+        <Spin />
+      )}
+    </Modal>
+  );
+}
+
 export function TaskDetailPage() {
   const { id } = useParams();
   const navigate = useNavigate();
@@ -26,6 +59,7 @@ export function TaskDetailPage() {
   const findings = useFindings({ taskId: id, pageSize: 100 });
   const fire = usePatrolWrite<Task>(`/tasks/${id}/events`);
   const [asking, setAsking] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
 
   if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   if (error || !task) return <Result status="404" title="任务不存在或无权查看" />;
@@ -135,6 +169,7 @@ export function TaskDetailPage() {
           />
         </Card>
       </Flex>
+      <InspectionModal id={viewing} onClose={() => setViewing(null)} />
       <TextActionModal
         open={!!asking}
         title={asking ? TASK_EVENTS[asking as keyof typeof TASK_EVENTS] : ''}
