@@ -13,6 +13,7 @@ import { unitNames } from '../org/org.service.js';
 import { createProblem, problemStatesOf } from '../problems/problems.service.js';
 import { fireEvent as fireProblemEvent } from '../problems/problems.workflow.js';
 import { loadInspection, openTaskOf } from './patrol.inspections.js';
+import { tellOffice } from './patrol.notify.js';
 import * as repo from './patrol.repository.js';
 import type { TAction, TCreateFinding, TFindingEvent, TListFindings } from './patrol.schema.js';
 import {
@@ -128,6 +129,7 @@ export async function createFinding(ctx: Ctx, input: TCreateFinding) {
     reportedByName: actor.displayName,
   });
   await recordAudit(ctx, { type: 'patrol.finding_created', entity: 'patrol_finding', entityId: row.id, after: row });
+  await tellOffice(ctx, { finding: row });
   return getFinding(ctx, row.id);
 }
 

@@ -4,6 +4,7 @@ import { isoDate } from '../../platform/calendar/working-days.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import { listGroups, unitNames } from '../org/org.service.js';
+import { tellGroup, tellOffice } from './patrol.notify.js';
 import * as repo from './patrol.repository.js';
 import type { TCreateTask, TListTasks, TTaskEvent, TUpdateTask } from './patrol.schema.js';
 
@@ -196,6 +197,9 @@ export async function fireTaskEvent(ctx: Ctx, id: string, input: TTaskEvent) {
   const row = await repo.updateTask(ctx.db, id, input.version, patch);
   if (!row) throw conflict();
   await recordEvent(ctx, { entity: 'task', entityId: id, type: input.type, from: t.state, to, comment: input.comment });
+  if (input.type === 'issue') await tellGroup(ctx, row, 'issued');
+  if (input.type === 'return') await tellGroup(ctx, row, 'returned', input.comment);
+  if (input.type === 'report') await tellOffice(ctx, { task: row });
   await recordAudit(ctx, {
     type: 'patrol.task_event',
     entity: 'patrol_task',

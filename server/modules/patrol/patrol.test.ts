@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/db/platform.tables.js';
+import { notifications } from '../notifications/notifications.tables.js';
 import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
 import { multipartFile, readWorkbook } from '../../test/xlsx.js';
 
@@ -197,6 +198,18 @@ describe('inspections and findings', () => {
     expect((await group2.get(`/api/inspections/${ins.json().id}`)).statusCode).toBe(404);
 
     const finding = await newFinding(group1, { inspectionId: ins.json().id });
+    // The group was told of the task, the office of the finding; the unit of nothing.
+    const told = async (c: Client, kind: string, id: string) => {
+      const userId = (await c.get('/api/me')).json().user.id;
+      const rows = await t.database.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)));
+      return rows.filter((r) => r.link?.endsWith(id)).length;
+    };
+    expect(await told(group1, 'patrol.task_issued', task.id)).toBe(1);
+    expect(await told(office, 'patrol.finding_submitted', finding.id)).toBe(1);
+    expect(await told(zhujian, 'patrol.finding_submitted', finding.id)).toBe(0);
     expect(finding).toMatchObject({ state: 'submitted', taskId: task.id, groupName: '第一督导巡查组', actions: [] });
     // The inspected unit's liaison: no finding, no trace in its lists.
     expect((await zhujian.get(`/api/findings/${finding.id}`)).statusCode).toBe(404);
@@ -239,7 +252,13 @@ describe('inspections and findings', () => {
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.entity, 'patrol_finding'), eq(auditEvents.entityId, finding.id)));
-    expect(audit.map((a) => a.type).sort()).toEqual(['patrol.finding_created', 'patrol.finding_event']);
+    expect(
+      audit
+        .map((a) => a.type)
+        .filter((x) => x.startsWith('patrol.'))
+        .sort(),
+    ).toEqual(['patrol.finding_created', 'patrol.finding_event']);
+    expect(audit.map((a) => a.type)).toContain('notification.sent');
   });
 
   it('merge duplicates and close with a reason', async () => {
