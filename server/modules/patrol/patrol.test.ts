@@ -152,6 +152,12 @@ describe('task assignment sheets', () => {
       notes: '检查',
     });
     expect(badDate.json()).toMatchObject({ code: 'INSPECTION_DATE_FUTURE', message: '督导日期不能晚于今天' });
+    const visit = { date: day(0), place: '县住建局窗口', method: 'unannounced', unitIds: [zjj], notes: '暗访窗口服务' };
+    const key = { 'idempotency-key': `patrol-${Date.now()}` };
+    const first = await group1.post('/api/inspections', visit, key);
+    const again = await group1.post('/api/inspections', visit, key);
+    expect([first.statusCode, again.statusCode]).toEqual([201, 201]);
+    expect(again.json().id).toBe(first.json().id);
     const noNotes = await group1.post('/api/inspections', {
       date: day(0),
       place: '现场',

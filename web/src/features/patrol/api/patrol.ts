@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiPost, type Page, type Query } from '../../../lib/api';
+import { useRef } from 'react';
+import { api, type Page, type Query } from '../../../lib/api';
 
 export interface NamedRef {
   id: string;
@@ -225,12 +226,32 @@ export const useReviews = () =>
     queryFn: ({ signal }) => api<Page<Review>>('/group-reviews', { signal }),
   });
 
-/** A write under /api that refreshes every patrol query afterwards. */
+/** A UUID for Idempotency-Key (crypto.randomUUID needs a secure context; plain-HTTP intranets lack it). */
+function newKey(): string {
+  if (typeof crypto.randomUUID === 'function' && window.isSecureContext) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * A write under /api that refreshes every patrol query afterwards. Creates carry one Idempotency-Key until
+ * they succeed, so a double tap or a retry on a poor field connection records the visit once.
+ */
 export function usePatrolWrite<T, B = Record<string, unknown>>(path: string | ((b: B) => string)) {
   const qc = useQueryClient();
+  const key = useRef(newKey());
+  const creates = typeof path === 'string' && !path.endsWith('/events');
   return useMutation({
-    mutationFn: (body: B) => apiPost<T>(typeof path === 'string' ? path : path(body), body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['patrol'] }),
+    mutationFn: (body: B) =>
+      api<T>(typeof path === 'string' ? path : path(body), {
+        method: 'POST',
+        body,
+        headers: creates ? { 'idempotency-key': key.current } : undefined,
+      }),
+    onSuccess: () => {
+      key.current = newKey();
+      return qc.invalidateQueries({ queryKey: ['patrol'] });
+    },
   });
 }
 
