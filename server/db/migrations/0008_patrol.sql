@@ -148,8 +148,9 @@ CREATE INDEX "patrol_cases_region_idx" ON "patrol_cases" USING btree ("region_id
 CREATE INDEX "patrol_circulars_region_idx" ON "patrol_circulars" USING btree ("region_id","created_at");--> statement-breakpoint
 CREATE INDEX "patrol_events_entity_idx" ON "patrol_events" USING btree ("entity_id","at");--> statement-breakpoint
 CREATE INDEX "patrol_files_inspection_idx" ON "patrol_files" USING btree ("inspection_id");--> statement-breakpoint
-CREATE INDEX "patrol_findings_region_idx" ON "patrol_findings" USING btree ("region_id","state","created_at");--> statement-breakpoint
-CREATE INDEX "patrol_findings_group_idx" ON "patrol_findings" USING btree ("group_id","state");--> statement-breakpoint
+CREATE INDEX "patrol_findings_region_idx" ON "patrol_findings" USING btree ("region_id","created_at" DESC NULLS LAST,"code" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "patrol_findings_state_idx" ON "patrol_findings" USING btree ("region_id","state","created_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "patrol_findings_group_idx" ON "patrol_findings" USING btree ("group_id","created_at" DESC NULLS LAST,"code" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "patrol_group_reviews_group_idx" ON "patrol_group_reviews" USING btree ("group_id","period");--> statement-breakpoint
 CREATE INDEX "patrol_inspections_group_idx" ON "patrol_inspections" USING btree ("group_id","date");--> statement-breakpoint
 CREATE INDEX "patrol_inspections_region_idx" ON "patrol_inspections" USING btree ("region_id","date");--> statement-breakpoint

@@ -202,7 +202,8 @@ export async function listFindings(
     .select()
     .from(patrolFindings)
     .where(where)
-    .orderBy(desc(patrolFindings.createdAt), desc(patrolFindings.code))
+    // Newest first, in the order of indexes patrol_findings_region_idx / _group_idx (NULLS LAST included).
+    .orderBy(sql`${patrolFindings.createdAt} DESC NULLS LAST`, sql`${patrolFindings.code} DESC NULLS LAST`)
     .limit(limit)
     .offset(offset);
   const [{ n }] = await db.select({ n: count() }).from(patrolFindings).where(where);

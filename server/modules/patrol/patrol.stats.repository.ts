@@ -14,44 +14,59 @@ const rows = async (db: Executor, q: ReturnType<typeof sql>) => {
 };
 const num = (v: unknown) => Number(v ?? 0);
 
-/** Work of each patrol group in a period, one set-wise query per measure. */
+/** Work of each patrol group in a period: one set-wise query per measure, merged by group. */
 export async function groupWork(db: Executor, p: Period) {
-  const r = await rows(
+  const inPeriod = sql`(created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${p.from} AND ${p.to}`;
+  const tasks = await rows(
     db,
     sql`
-    WITH t AS (
-      SELECT group_id, count(*) FILTER (WHERE state NOT IN ('draft', 'cancelled')) AS tasks,
-             count(*) FILTER (WHERE state = 'completed') AS tasks_done
-      FROM patrol_tasks WHERE region_id = ${p.regionId} AND period_start <= ${p.to} AND period_end >= ${p.from}
-      GROUP BY group_id
-    ), i AS (
-      SELECT group_id, count(*) AS inspections, count(DISTINCT date) AS field_days,
-             count(DISTINCT date) FILTER (WHERE method = 'unannounced') AS unannounced_days
-      FROM patrol_inspections WHERE region_id = ${p.regionId} AND date BETWEEN ${p.from} AND ${p.to}
-      GROUP BY group_id
-    ), f AS (
-      SELECT group_id, count(*) FILTER (WHERE state <> 'merged') AS findings,
-             count(*) FILTER (WHERE state = 'dispatched') AS dispatched,
-             coalesce(array_agg(pid) FILTER (WHERE pid IS NOT NULL), '{}') AS problem_ids
-      FROM patrol_findings LEFT JOIN LATERAL unnest(problem_ids) AS pid ON true
-      WHERE region_id = ${p.regionId} AND (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${p.from} AND ${p.to}
-      GROUP BY group_id
-    )
-    SELECT coalesce(t.group_id, i.group_id, f.group_id) AS group_id,
-           t.tasks, t.tasks_done, i.inspections, i.field_days, i.unannounced_days, f.findings, f.dispatched, f.problem_ids
-    FROM t FULL JOIN i ON i.group_id = t.group_id FULL JOIN f ON f.group_id = coalesce(t.group_id, i.group_id)`,
+    SELECT group_id, count(*) FILTER (WHERE state NOT IN ('draft', 'cancelled')) AS tasks,
+           count(*) FILTER (WHERE state = 'completed') AS tasks_done
+    FROM patrol_tasks WHERE region_id = ${p.regionId} AND period_start <= ${p.to} AND period_end >= ${p.from}
+    GROUP BY group_id`,
   );
-  return r.map((x) => ({
-    groupId: String(x.group_id),
-    tasks: num(x.tasks),
-    tasksDone: num(x.tasks_done),
-    inspections: num(x.inspections),
-    fieldDays: num(x.field_days),
-    unannouncedDays: num(x.unannounced_days),
-    findings: num(x.findings),
-    dispatched: num(x.dispatched),
-    problemIds: ((x.problem_ids as string[] | null) ?? []).map(String),
-  }));
+  const visits = await rows(
+    db,
+    sql`
+    SELECT group_id, count(*) AS inspections, count(DISTINCT date) AS field_days,
+           count(DISTINCT date) FILTER (WHERE method = 'unannounced') AS unannounced_days
+    FROM patrol_inspections WHERE region_id = ${p.regionId} AND date BETWEEN ${p.from} AND ${p.to}
+    GROUP BY group_id`,
+  );
+  const found = await rows(
+    db,
+    sql`
+    SELECT group_id, count(*) FILTER (WHERE state <> 'merged') AS findings,
+           count(*) FILTER (WHERE state = 'dispatched') AS dispatched
+    FROM patrol_findings WHERE region_id = ${p.regionId} AND ${inPeriod}
+    GROUP BY group_id`,
+  );
+  const problems = await rows(
+    db,
+    sql`
+    SELECT group_id, array_agg(DISTINCT pid) AS problem_ids
+    FROM patrol_findings, unnest(problem_ids) AS pid
+    WHERE region_id = ${p.regionId} AND ${inPeriod}
+    GROUP BY group_id`,
+  );
+  const ids = new Set([...tasks, ...visits, ...found, ...problems].map((r) => String(r.group_id)));
+  const of = (list: Row[], id: string) => list.find((r) => String(r.group_id) === id) ?? {};
+  return [...ids].map((groupId) => {
+    const t = of(tasks, groupId);
+    const v = of(visits, groupId);
+    const f = of(found, groupId);
+    return {
+      groupId,
+      tasks: num(t.tasks),
+      tasksDone: num(t.tasks_done),
+      inspections: num(v.inspections),
+      fieldDays: num(v.field_days),
+      unannouncedDays: num(v.unannounced_days),
+      findings: num(f.findings),
+      dispatched: num(f.dispatched),
+      problemIds: ((of(problems, groupId).problem_ids as string[] | undefined) ?? []).map(String),
+    };
+  });
 }
 
 /** The figures seed 001 quotes, from the data of a period. */

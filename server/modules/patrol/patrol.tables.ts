@@ -115,8 +115,9 @@ export const patrolFindings = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('patrol_findings_region_idx').on(t.regionId, t.state, t.createdAt),
-    index('patrol_findings_group_idx').on(t.groupId, t.state),
+    index('patrol_findings_region_idx').on(t.regionId, t.createdAt.desc(), t.code.desc()),
+    index('patrol_findings_state_idx').on(t.regionId, t.state, t.createdAt.desc()),
+    index('patrol_findings_group_idx').on(t.groupId, t.createdAt.desc(), t.code.desc()),
   ],
 );
 

@@ -288,6 +288,8 @@ describe('inspections and findings', () => {
   });
 
   it('escalate to the principal leaders, whose instructions become problems with owners and deadlines', async () => {
+    const perf = async () => (await group1.get('/api/patrol/performance')).json().items[0];
+    const before = await perf();
     const f = await newFinding(group1, { title: '跨部门职责不清导致工地扬尘长期未治理' });
     expect(
       (await fire(office, `/api/findings/${f.id}`, { type: 'escalate', escalateTo: 'principal_leaders' })).json(),
@@ -334,6 +336,9 @@ describe('inspections and findings', () => {
     expect((await yingji.get(`/api/problems/${p2.id}`)).json()).toMatchObject({ responsiblePersonId: yjjOwner });
     // Each unit sees its own action only.
     expect((await zhujian.get(`/api/problems/${p2.id}`)).statusCode).toBe(404);
+    // One finding, two problems.
+    const after = await perf();
+    expect([after.findings - before.findings, after.problems - before.problems]).toEqual([1, 2]);
   });
 });
 
