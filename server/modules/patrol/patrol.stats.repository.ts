@@ -13,10 +13,13 @@ const rows = async (db: Executor, q: ReturnType<typeof sql>) => {
   return res.rows;
 };
 const num = (v: unknown) => Number(v ?? 0);
+/** `col` falls in the period's calendar days in Asia/Shanghai (a range on the column itself, so indexes serve it). */
+const within = (col: ReturnType<typeof sql.raw>, p: Period) =>
+  sql`${col} >= (${p.from}::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND ${col} < ((${p.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
 
 /** Work of each patrol group in a period: one set-wise query per measure, merged by group. */
 export async function groupWork(db: Executor, p: Period) {
-  const inPeriod = sql`(created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${p.from} AND ${p.to}`;
+  const inPeriod = within(sql.raw('created_at'), p);
   const tasks = await rows(
     db,
     sql`
@@ -84,7 +87,7 @@ export async function figures(db: Executor, p: Period) {
     db,
     sql`
     SELECT state, count(*) AS n FROM patrol_findings
-    WHERE region_id = ${p.regionId} AND (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${p.from} AND ${p.to}
+    WHERE region_id = ${p.regionId} AND ${within(sql.raw('created_at'), p)}
     GROUP BY state`,
   );
   const byMonth = await rows(
@@ -92,7 +95,7 @@ export async function figures(db: Executor, p: Period) {
     sql`
     SELECT to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*) AS n FROM patrol_findings
     WHERE region_id = ${p.regionId} AND state <> 'merged'
-      AND (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${p.from} AND ${p.to}
+      AND ${within(sql.raw('created_at'), p)}
     GROUP BY 1 ORDER BY 1`,
   );
   const [circ] = await rows(
@@ -104,17 +107,17 @@ export async function figures(db: Executor, p: Period) {
            coalesce(sum(cardinality(people)), 0) AS named_people,
            (SELECT count(DISTINCT u) FROM patrol_circulars c2, unnest(c2.unit_ids) AS u
              WHERE c2.region_id = ${p.regionId} AND c2.state = 'published'
-               AND (c2.published_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${p.from} AND ${p.to}) AS named_units
+               AND ${within(sql.raw('c2.published_at'), p)}) AS named_units
     FROM patrol_circulars
     WHERE region_id = ${p.regionId} AND state = 'published'
-      AND (published_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${p.from} AND ${p.to}`,
+      AND ${within(sql.raw('published_at'), p)}`,
   );
   const [cases] = await rows(
     db,
     sql`
     SELECT count(*) FILTER (WHERE kind = 'positive') AS positive, count(*) FILTER (WHERE kind = 'negative') AS negative
     FROM patrol_cases WHERE region_id = ${p.regionId} AND state = 'published'
-      AND (published_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${p.from} AND ${p.to}`,
+      AND ${within(sql.raw('published_at'), p)}`,
   );
   return {
     inspections: num(ins.inspections),
@@ -138,7 +141,7 @@ export async function findingProblemIds(db: Executor, p: Period): Promise<string
     db,
     sql`
     SELECT DISTINCT unnest(problem_ids) AS id FROM patrol_findings
-    WHERE region_id = ${p.regionId} AND (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${p.from} AND ${p.to}`,
+    WHERE region_id = ${p.regionId} AND ${within(sql.raw('created_at'), p)}`,
   );
   return r.map((x) => String(x.id));
 }
