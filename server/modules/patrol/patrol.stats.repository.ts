@@ -44,15 +44,15 @@ export async function groupWork(db: Executor, p: Period) {
     FROM patrol_findings WHERE region_id = ${p.regionId} AND ${inPeriod}
     GROUP BY group_id`,
   );
-  const problems = await rows(
+  // Hash-grouped pairs (a few per problem) rather than a sorted array_agg(DISTINCT) over every finding.
+  const pairs = await rows(
     db,
     sql`
-    SELECT group_id, array_agg(DISTINCT pid) AS problem_ids
-    FROM patrol_findings, unnest(problem_ids) AS pid
-    WHERE region_id = ${p.regionId} AND ${inPeriod}
-    GROUP BY group_id`,
+    SELECT group_id, pid FROM patrol_findings, unnest(problem_ids) AS pid
+    WHERE region_id = ${p.regionId} AND cardinality(problem_ids) > 0 AND ${inPeriod}
+    GROUP BY group_id, pid`,
   );
-  const ids = new Set([...tasks, ...visits, ...found, ...problems].map((r) => String(r.group_id)));
+  const ids = new Set([...tasks, ...visits, ...found, ...pairs].map((r) => String(r.group_id)));
   const of = (list: Row[], id: string) => list.find((r) => String(r.group_id) === id) ?? {};
   return [...ids].map((groupId) => {
     const t = of(tasks, groupId);
@@ -67,7 +67,7 @@ export async function groupWork(db: Executor, p: Period) {
       unannouncedDays: num(v.unannounced_days),
       findings: num(f.findings),
       dispatched: num(f.dispatched),
-      problemIds: ((of(problems, groupId).problem_ids as string[] | undefined) ?? []).map(String),
+      problemIds: pairs.filter((r) => String(r.group_id) === groupId).map((r) => String(r.pid)),
     };
   });
 }
