@@ -2,7 +2,7 @@
  * bench/warning-scan.ts — the warning scan (every active situation, one set-based SQL statement
  * each) over N open problems on PostgreSQL: cold scan, then a rescan with no change.
  * Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/warning-scan.ts [N=1000000]
- * (creates and drops a throw-away database; without DATABASE_URL it runs on in-memory PGlite)
+ * (creates and drops a throw-away database — KEEP_DB=1 keeps it; without DATABASE_URL it runs on in-memory PGlite)
  */
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -32,7 +32,7 @@ if (baseUrl) {
   url = u.toString();
 }
 const database = await openDatabase({ databaseUrl: url });
-const clock = new Clock(false);
+const clock = new Clock(true);
 try {
   await database.migrate();
   await initialiseDatabase(database, clock, { demo: true });
@@ -58,10 +58,9 @@ try {
     SELECT p.id, 1, '整改', p.responsible_person_id, 'date', p.deadline, false FROM problems p WHERE p.code LIKE 'S%'`);
   await database.db.execute(sql`ANALYZE`);
   const loadSeconds = (performance.now() - t0) / 1000;
-  const ctx = systemCtx(database.db, clock);
   const time = async () => {
     const s = performance.now();
-    const r = await database.db.transaction((tx) => runWarningScan({ ...ctx, db: tx }));
+    const r = await database.db.transaction((tx) => runWarningScan(systemCtx(tx, clock)));
     return { totalMs: Math.round(performance.now() - s), ...r };
   };
   const cold = await time();
@@ -69,6 +68,9 @@ try {
   // A working day: one problem changed, so everything is evaluated again but few warnings are new.
   await database.db.execute(sql`UPDATE problems SET version = version + 1 WHERE code = 'S1'`);
   const rescanAfterChange = await time();
+  // The next calendar day: every day-counting fact moves, which is what the nightly scan meets.
+  await clock.set(database.db, new Date(clock.now().getTime() + 86_400_000));
+  const nextDay = await time();
   const open = await database.query<{ n: number }>(
     "SELECT count(*)::int AS n FROM problems WHERE state IN ('dispatched','rectifying','close_requested')",
   );
@@ -82,6 +84,7 @@ try {
         cold,
         rescan,
         rescanAfterChange,
+        nextDay,
       },
       null,
       1,
@@ -89,5 +92,6 @@ try {
   );
 } finally {
   await database.close();
-  if (baseUrl) await admin(`DROP DATABASE ${dbName} WITH (FORCE)`);
+  if (baseUrl && !process.env.KEEP_DB) await admin(`DROP DATABASE ${dbName} WITH (FORCE)`);
+  else if (baseUrl) console.log(`kept database ${dbName}`);
 }

@@ -1,3 +1,4 @@
+import { influencePeriodsJob } from './modules/cases/cases.jobs.js';
 import { notificationJobs } from './modules/notifications/notifications.jobs.js';
 import { registerDigestSource } from './modules/notifications/notifications.digest.js';
 import { problemsDigest } from './modules/problems/problems.digest.js';
@@ -7,6 +8,12 @@ import { warningScanJob } from './modules/warnings/warnings.jobs.js';
 import type { JobDefinition } from './platform/jobs/jobs.service.js';
 
 /** Every background job of the application (scheduled by pg-boss, runnable via POST /api/jobs/<name>/run). */
-export const allJobs: JobDefinition[] = [...systemJobs, escalationJob, warningScanJob, ...notificationJobs];
+export const allJobs: JobDefinition[] = [
+  ...systemJobs,
+  escalationJob,
+  warningScanJob,
+  influencePeriodsJob,
+  ...notificationJobs,
+];
 
 registerDigestSource('problems', problemsDigest);

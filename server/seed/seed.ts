@@ -288,6 +288,10 @@ async function seedDemoCounty(ctx: Ctx, regionId: string) {
     { username: 'leader', role: 'commission_leader', person: countyLeaders[2].person },
     { username: 'office', role: 'supervision_office', person: r('JW-DF').principal },
     { username: 'caseoffice', role: 'case_office', person: r('JW-SL').principal },
+    { username: 'anguan', role: 'case_office', person: r('JW-AG').principal },
+    // Accountability investigators (问责调查组).
+    { username: 'wenze1', role: 'case_office', person: r('JW-DF').members[0] },
+    { username: 'wenze2', role: 'case_office', person: r('JW-AG').members[0] },
     ...[1, 2, 3, 4, 5, 6].map((i) => ({
       username: `group${i}`,
       role: 'patrol_group' as Role,

@@ -25,8 +25,10 @@ export async function readWorkbook(buf: Buffer): Promise<Record<string, string[]
 }
 
 /** A multipart/form-data body with one file field, encoded by the platform's own FormData. */
-export async function multipartFile(buf: Buffer, filename = 'import.xlsx') {
+/** A multipart body with one file; `fields` come first so the server sees them with the file. */
+export async function multipartFile(buf: Buffer, filename = 'import.xlsx', fields: Record<string, string> = {}) {
   const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
   fd.append('file', new Blob([new Uint8Array(buf)]), filename);
   const req = new Request('http://localhost/', { method: 'POST', body: fd });
   return {

@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import { addWorkingDays } from '../../platform/calendar/calendar.service.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
 import type { Ctx } from '../../platform/context.js';
+import { rowsOf } from '../../platform/db/client.js';
 import type { JobDefinition } from '../../platform/jobs/jobs.service.js';
 import { type SettingDef, readSetting, writeSetting } from '../../platform/settings/settings.service.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -51,8 +52,6 @@ type Changed = {
   leader_person_id: string | null;
   region_id: string;
 };
-
-const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
 /**
  * One scan over all open problems, set-wise in SQL: recolour (蓝 → 黄 → 红), then propose or

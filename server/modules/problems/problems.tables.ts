@@ -1,13 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, date, index, integer, jsonb, pgSequence, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, deletedAt, id, tstz, updatedAt, version } from '../../platform/db/columns.js';
+import { boolean, date, index, integer, jsonb, pgSequence, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bytea, createdAt, deletedAt, id, tstz, updatedAt, version } from '../../platform/db/columns.js';
 
 export const problemCodeSeq = pgSequence('problem_code_seq', { startWith: 1 });
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => Buffer.from(v),
-});
 
 export const problems = pgTable(
   'problems',

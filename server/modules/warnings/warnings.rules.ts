@@ -77,15 +77,21 @@ export function fieldsOf(rule: RuleNode, out = new Set<RuleField>()): Set<RuleFi
 
 const ACT_DATE = sql`(COALESCE(p.last_progress_at, p.received_at, p.dispatched_at) AT TIME ZONE 'Asia/Shanghai')::date`;
 
-/** SQL of each field for problem `p` on day `today` (cal = cumulative working-day numbers; tn = today's). */
+/** How far back working days are counted: older dates count as unknown (NULL), which no rule fires on. */
+const CALENDAR_SPAN_DAYS = 3650;
+
+/** The working-day number of a date: an O(1) lookup in the one-row `cal` (cumulative counts by day). */
+const workingDayNumber = (date: SQL) => sql`cal.n[${date} - cal.lo + 1]`;
+
+/** SQL of each field for problem `p` on day `today`. */
 function fieldSql(field: RuleField, today: string): SQL {
   switch (field) {
     case 'working_days_overdue':
-      return sql`CASE WHEN p.deadline < ${today}::date THEN tn.n - c_dead.n ELSE 0 END`;
+      return sql`CASE WHEN p.deadline < ${today}::date THEN ${workingDayNumber(sql`${today}::date`)} - ${workingDayNumber(sql`p.deadline`)} ELSE 0 END`;
     case 'calendar_days_overdue':
       return sql`GREATEST(${today}::date - p.deadline, 0)`;
     case 'working_days_without_progress':
-      return sql`CASE WHEN ${ACT_DATE} < ${today}::date THEN tn.n - c_act.n ELSE 0 END`;
+      return sql`CASE WHEN ${ACT_DATE} < ${today}::date THEN ${workingDayNumber(sql`${today}::date`)} - ${workingDayNumber(ACT_DATE)} ELSE 0 END`;
     case 'days_without_progress':
       return sql`GREATEST(${today}::date - ${ACT_DATE}, 0)`;
     case 'overdue_measures':
@@ -110,7 +116,7 @@ function fieldSql(field: RuleField, today: string): SQL {
   }
 }
 
-function conditionSql(rule: RuleNode): SQL {
+export function conditionSql(rule: RuleNode): SQL {
   if ('all' in rule) return sql`(${sql.join(rule.all.map(conditionSql), sql` AND `)})`;
   if ('any' in rule) return sql`(${sql.join(rule.any.map(conditionSql), sql` OR `)})`;
   if ('not' in rule) return sql`(NOT ${conditionSql(rule.not)})`;
@@ -136,6 +142,8 @@ export interface RuleQueryOptions {
   today: string;
   /** Only this problem (what-if on a problem page). */
   problemId?: string;
+  /** Only the problems of this id subquery (a rescan of changed problems). */
+  within?: SQL;
 }
 
 /**
@@ -152,25 +160,20 @@ export function factsSql(fields: RuleField[], o: Partial<RuleQueryOptions> & { t
   const byActivity = fields.includes('working_days_without_progress');
   const open = sql`p.deleted_at IS NULL AND p.state IN ('dispatched', 'rectifying', 'close_requested')
     ${o.regionId ? sql`AND p.region_id = ${o.regionId}` : sql``}`;
+  // The working-day calendar is one row holding an array of cumulative working-day numbers, so a
+  // field is an array lookup rather than a join the planner would have to estimate.
   const calendar =
     byDeadline || byActivity
-      ? sql`WITH bounds AS (
-          SELECT LEAST(${o.today}::date, ${byDeadline ? sql`min(p.deadline)` : sql`${o.today}::date`},
-                       ${byActivity ? sql`min(${ACT_DATE})` : sql`${o.today}::date`}) AS lo
-          FROM problems p WHERE ${open}
-        ),
-        cal AS (
-          SELECT g::date AS d, sum(CASE WHEN cd.kind = 'workday' THEN 1 WHEN cd.kind = 'holiday' THEN 0
-                                      WHEN extract(isodow FROM g) < 6 THEN 1 ELSE 0 END) OVER (ORDER BY g) AS n
-          FROM generate_series(GREATEST((SELECT lo FROM bounds), ${o.today}::date - 3650), ${o.today}::date, interval '1 day') AS g
-          LEFT JOIN calendar_days cd ON cd.date = g::date
-        ),
-        tn AS (SELECT n FROM cal WHERE d = ${o.today}::date)`
+      ? sql`WITH cal AS (
+          SELECT ${o.today}::date - ${CALENDAR_SPAN_DAYS}::int AS lo, array_agg(c.n ORDER BY c.d) AS n FROM (
+            SELECT g::date AS d, sum(CASE WHEN cd.kind = 'workday' THEN 1 WHEN cd.kind = 'holiday' THEN 0
+                                     WHEN extract(isodow FROM g) < 6 THEN 1 ELSE 0 END) OVER (ORDER BY g)::int AS n
+            FROM generate_series(${o.today}::date - ${CALENDAR_SPAN_DAYS}::int, ${o.today}::date, interval '1 day') AS g
+            LEFT JOIN calendar_days cd ON cd.date = g::date) c
+        )`
       : sql``;
   // Aggregates are joined once (set-wise), not computed per problem.
-  const joins = sql`${byDeadline || byActivity ? sql`CROSS JOIN tn` : sql``}
-      ${byDeadline ? sql`LEFT JOIN cal c_dead ON c_dead.d = p.deadline` : sql``}
-      ${byActivity ? sql`LEFT JOIN cal c_act ON c_act.d = ${ACT_DATE}` : sql``}
+  const joins = sql`${byDeadline || byActivity ? sql`CROSS JOIN cal` : sql``}
       ${
         fields.includes('overdue_measures')
           ? sql`LEFT JOIN (SELECT m.problem_id, count(*)::int AS n FROM problem_measures m
@@ -192,7 +195,7 @@ export function factsSql(fields: RuleField[], o: Partial<RuleQueryOptions> & { t
     FROM problems p
     JOIN units u ON u.id = p.unit_id
     ${joins}
-    WHERE ${open} ${o.problemId ? sql`AND p.id = ${o.problemId}` : sql``}`;
+    WHERE ${open} ${o.problemId ? sql`AND p.id = ${o.problemId}` : sql``} ${o.within ? sql`AND p.id IN (${o.within})` : sql``}`;
 }
 
 /** `SELECT … FROM <facts> f WHERE <rule>`: the rows a rule fires on, with the facts it used (`facts` jsonb). */

@@ -89,47 +89,42 @@ async function deadlineFor(ctx: Ctx, s: repo.SituationRow, today: string) {
 }
 
 /**
- * The warning scan (job `warning-scan`): the facts of all open problems are computed once, then every
- * active situation is one set-based statement over them. Skipped when nothing changed since the last scan.
+ * The warning scan (job `warning-scan`): the facts of open problems are computed once, then every
+ * active situation is one set-based statement over them. On a new day, or after a situation or the
+ * calendar changed, every open problem is evaluated; otherwise only the problems changed since the
+ * last scan (none: nothing to do).
  */
 export async function runWarningScan(ctx: Ctx) {
   return ctx.db.transaction(async (tx) => {
     const c = { ...ctx, db: tx };
     const today = isoDate(c.now);
-    const stamp = await repo.dataStamp(tx, today);
-    if (stamp === (await repo.lastStamp(tx))) {
-      return {
-        situations: 0,
-        created: 0,
-        updated: 0,
-        resolved: 0,
-        ms: {},
-        skipped: '数据与上次扫描相同，无需重新研判',
-      };
-    }
+    const stamp = await repo.rulesStamp(tx, today);
+    const full = stamp !== (await repo.lastStamp(tx));
+    const changed = await repo.takeChangedProblems(tx);
+    const totals = {
+      mode: full ? ('full' as const) : ('changed' as const),
+      changedProblems: changed,
+      situations: 0,
+      created: 0,
+      resolved: 0,
+      ms: {} as Record<string, number>,
+    };
+    if (!full && changed === 0) return { ...totals, skipped: '数据与上次扫描相同，无需重新研判' };
     const situations = await repo.activeSituations(tx);
     const fields = new Set<RuleField>();
     for (const s of situations) fieldsOf(parseRule(s.rule), fields);
     const started = performance.now();
-    await repo.prepareScanFacts(tx, [...fields], today);
-    const totals = {
-      situations: 0,
-      created: 0,
-      updated: 0,
-      resolved: 0,
-      ms: { facts: Math.round(performance.now() - started) } as Record<string, number>,
-    };
+    await repo.prepareScanFacts(tx, situations, [...fields], today, !full);
+    totals.ms.facts = Math.round(performance.now() - started);
     for (const s of situations) {
       const t0 = performance.now();
-      const r = await repo.scanSituation(tx, s, repo.scanHits(s), await deadlineFor(c, s, today), c.now);
+      const r = await repo.scanSituation(tx, s, repo.scanHits(s), await deadlineFor(c, s, today), c.now, !full);
       totals.ms[s.code] = Math.round(performance.now() - t0);
       totals.situations += 1;
       totals.created += r.created;
-      totals.updated += r.updated;
       totals.resolved += r.resolved;
     }
-    // The scan's own writes (warnings) are not in the stamp, so the next unchanged rescan is skipped.
-    await repo.saveStamp(tx, await repo.dataStamp(tx, today));
+    await repo.saveStamp(tx, stamp);
     await recordAudit(c, { type: 'warning.scan', entity: 'warning', after: { today, ...totals } });
     return totals;
   });
@@ -191,8 +186,18 @@ export async function getWarning(ctx: Ctx, id: string) {
   const w = await repo.getWarning(ctx.db, actor.scope, isManager(actor), id);
   if (!w) throw notFound('预警不存在或无权查看');
   const s = await repo.getSituation(ctx.db, w.regionId, w.situationId);
-  return { ...present(actor, w, s), events: await repo.eventsOf(ctx.db, id) };
+  // The stored facts are those the warning was raised or issued with; a live warning also shows
+  // today's (null: the rule no longer fires, the next scan resolves it).
+  const live = LIVE_STATES.includes(w.state as WarningState);
+  const now = live && s ? await repo.whatIf(ctx.db, s, w.problemId, isoDate(ctx.now)) : undefined;
+  return {
+    ...present(actor, w, s),
+    currentFacts: live ? (now?.facts ?? null) : undefined,
+    events: await repo.eventsOf(ctx.db, id),
+  };
 }
+
+const LIVE_STATES: WarningState[] = ['pending_review', 'issued', 'rectifying'];
 
 const NEXT: Record<TWarningEvent['type'], WarningState> = {
   issue: 'issued',
@@ -217,7 +222,11 @@ export async function fireWarningEvent(ctx: Ctx, id: string, input: TWarningEven
   };
   const patch: Partial<repo.WarningRow> = { state: NEXT[input.type] };
   let outcome: string | undefined;
-  if (input.type === 'issue') patch.issuedAt = ctx.now;
+  if (input.type === 'issue') {
+    patch.issuedAt = ctx.now;
+    // The reminder letter cites the facts as of its issue.
+    if (w.currentFacts) Object.assign(patch, { facts: w.currentFacts, lastSeenAt: ctx.now });
+  }
   if (input.type === 'dismiss') need('不予预警的理由');
   if (input.type === 'answer') {
     need('整改方案');

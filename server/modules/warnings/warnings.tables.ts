@@ -56,6 +56,7 @@ export const warnings = pgTable(
     /** `${situationId}:${problemId}` — the same facts never produce two live warnings. */
     fingerprint: text('fingerprint').notNull(),
     state: text('state').notNull().default('pending_review'),
+    /** The facts the rule used, as of `last_seen_at` (raised, or issued); today's are computed on request. */
     facts: jsonb('facts').notNull(),
     people: jsonb('people').notNull(),
     deadline: date('deadline', { mode: 'string' }).notNull(),
@@ -75,6 +76,7 @@ export const warnings = pgTable(
     index('warnings_region_state_idx').on(t.regionId, t.state),
     index('warnings_unit_idx').on(t.unitId),
     index('warnings_situation_idx').on(t.situationId, t.state),
+    index('warnings_problem_idx').on(t.problemId),
   ],
 );
 
@@ -94,3 +96,11 @@ export const warningEvents = pgTable(
   },
   (t) => [index('warning_events_warning_idx').on(t.warningId, t.at)],
 );
+
+/**
+ * Problems whose data changed since the last scan, filled by triggers on problems, their events and
+ * measures (migration 0009): a rescan on the same day re-evaluates only these.
+ */
+export const warningScanDirty = pgTable('warning_scan_dirty', {
+  problemId: uuid('problem_id').primaryKey(),
+});

@@ -152,9 +152,28 @@ describe('the scan', () => {
     expect(await warningsOf(p.id)).toHaveLength(first.length);
     // The problem is closed: the risk is gone.
     await t.database.query(`UPDATE problems SET state = 'closed', version = version + 1 WHERE id = $1`, [p.id]);
-    await scan();
+    const rescan = await scan(); // the same day: only the changed problem is evaluated again
+    expect(rescan.result).toMatchObject({ mode: 'changed', changedProblems: 1 });
+    expect(rescan.result.resolved).toBe(first.length);
     const after = await warningsOf(p.id);
     expect(after.every((w) => w.state === 'resolved')).toBe(true);
+  });
+
+  it('keeps the facts a warning was raised with, shows today’s, and cites them when issued', async () => {
+    await setClock('2026-09-25T01:00:00Z');
+    const p = await newProblem('事实时点测试', '2026-09-30');
+    const s05 = await situationId('S05-OVERDUE');
+    await setClock('2026-10-20T02:00:00Z');
+    await scan();
+    const [w] = (await warningsOf(p.id)).filter((x) => x.situationId === s05);
+    await setClock('2026-10-21T02:00:00Z');
+    // The next working day: every open problem is evaluated again, the warning is not rewritten.
+    expect((await scan()).result.mode).toBe('full');
+    const detail = (await office.get(`/api/warnings/${w.id}`)).json();
+    expect(detail.facts).toEqual({ working_days_overdue: 10 });
+    expect(detail.currentFacts).toEqual({ working_days_overdue: 11 });
+    expect((await fire(office, w.id, { type: 'issue' })).statusCode).toBe(200);
+    expect((await office.get(`/api/warnings/${w.id}`)).json().facts).toEqual({ working_days_overdue: 11 });
   });
 
   it('answers what-if for a problem page', async () => {

@@ -13,6 +13,7 @@ import { systemAccessCases } from '../../modules/system/system.access.js';
 import { warningsAccessCases } from '../../modules/warnings/warnings.access.js';
 import { meetingsAccessCases } from '../../modules/meetings/meetings.access.js';
 import { patrolAccessCases } from '../../modules/patrol/patrol.access.js';
+import { casesAccessCases } from '../../modules/cases/cases.access.js';
 import {
   type AccessCases,
   type Case,
@@ -37,6 +38,7 @@ for (const part of [
   warningsAccessCases,
   meetingsAccessCases,
   patrolAccessCases,
+  casesAccessCases,
 ]) {
   for (const [route, c] of Object.entries(part)) {
     if (route in CASES) throw new Error(`duplicate access case ${route}`);

@@ -58,6 +58,12 @@ export const AUDIT_TYPES = [
   'patrol.case_created',
   'patrol.case_event',
   'patrol.review_saved',
+  'case.opened',
+  'case.event',
+  'case.file_uploaded',
+  'influence.ended',
+  'case_evaluation.sampled',
+  'case_evaluation.scored',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 

@@ -83,3 +83,6 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     close: () => pglite.close(),
   };
 }
+
+/** The rows of a raw `db.execute` result (the same shape on PGlite and node-postgres). */
+export const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;

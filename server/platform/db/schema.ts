@@ -7,3 +7,4 @@ export * from '../../modules/notifications/notifications.tables.js';
 export * from '../../modules/warnings/warnings.tables.js';
 export * from '../../modules/meetings/meetings.tables.js';
 export * from '../../modules/patrol/patrol.tables.js';
+export * from '../../modules/cases/cases.tables.js';

@@ -30,6 +30,9 @@ export interface Warning {
   state: WarningState;
   stateLabel: string;
   facts: Facts;
+  /** Live warnings: today's facts (null when the rule no longer fires). */
+  currentFacts?: Facts | null;
+  lastSeenAt: string;
   people: WarningPerson[];
   deadline: string;
   answer: string | null;

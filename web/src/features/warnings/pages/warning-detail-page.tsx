@@ -119,9 +119,18 @@ export function WarningDetailPage() {
               <Descriptions.Item label="办结时间">{w.closedAt ? formatDateTime(w.closedAt) : '—'}</Descriptions.Item>
             </Descriptions>
           </Card>
-          <Card size="small" title="触发事实" style={{ marginBottom: 16 }}>
+          <Card size="small" title={`触发事实（截至 ${formatDateTime(w.lastSeenAt)}）`} style={{ marginBottom: 16 }}>
             <FactsTable facts={w.facts} testId="warning-facts" />
           </Card>
+          {w.currentFacts !== undefined && (
+            <Card size="small" title="今日事实" style={{ marginBottom: 16 }}>
+              {w.currentFacts ? (
+                <FactsTable facts={w.currentFacts} testId="warning-current-facts" />
+              ) : (
+                <Alert type="success" showIcon title="今日已不再触发该情形，下次研判时将自动化解" />
+              )}
+            </Card>
+          )}
           <Card size="small" title="可能被问责人员" style={{ marginBottom: 16 }}>
             <PeopleTable people={w.people} testId="warning-people" />
           </Card>

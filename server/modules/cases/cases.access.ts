@@ -1,0 +1,179 @@
+/** Access-matrix cases for accountability cases (see server/platform/access/access-matrix.test.ts). */
+import crypto from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { users } from '../../platform/auth/auth.tables.js';
+import { ALL, type AccessCases, type User, demoRegion, env, json } from '../../test/access.js';
+import { multipartFile } from '../../test/xlsx.js';
+import { caseEvaluations, caseFiles, caseMembers, caseSubjects, cases } from './cases.tables.js';
+
+const READERS: User[] = ['leader', 'office', 'caseoffice'];
+const MANAGERS: User[] = ['leader', 'caseoffice'];
+/** A case's officers (caseoffice is on the fixture case) and the leader; everyone else gets 404. */
+const ON_CASE: User[] = ['leader', 'caseoffice'];
+const NOT_ON_CASE = ALL.filter((u) => !ON_CASE.includes(u));
+
+async function userId(username: string) {
+  const [u] = await env.t.database.db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  return u.id;
+}
+
+/** A case investigated by caseoffice (and office), of the demo region or another one. */
+async function freshCase(f: { personId: string }, opts: { other?: boolean; decided?: boolean } = {}) {
+  const db = env.t.database.db;
+  const [c] = await db
+    .insert(cases)
+    .values({
+      regionId: opts.other ? crypto.randomUUID() : await demoRegion(),
+      code: `T-${crypto.randomBytes(4).toString('hex')}`,
+      kind: 'party',
+      title: '测试案件',
+      situation: 11,
+      sourceType: 'manual',
+      ...(opts.decided ? { state: 'decided', decisionDate: '2026-11-02', decidedAt: new Date() } : {}),
+    })
+    .returning();
+  await db.insert(caseMembers).values([
+    { caseId: c.id, userId: await userId('caseoffice'), role: 'investigator' },
+    { caseId: c.id, userId: await userId('leader'), role: 'investigator' },
+  ]);
+  const [s] = await db
+    .insert(caseSubjects)
+    .values({ caseId: c.id, seq: 1, subjectType: 'person', personId: f.personId, name: '测试对象' })
+    .returning();
+  return { ...c, subjectId: s.id };
+}
+const otherCase = () => freshCase({ personId: crypto.randomUUID() }, { other: true });
+
+async function fileOf(caseId: string) {
+  const [row] = await env.t.database.db
+    .insert(caseFiles)
+    .values({
+      caseId,
+      fact: 'problem',
+      name: '证据.txt',
+      mime: 'text/plain',
+      size: 2,
+      sha256: 'x',
+      content: Buffer.from('证据'),
+    })
+    .returning();
+  return row;
+}
+
+async function evaluation(other = false) {
+  const c = await freshCase({ personId: crypto.randomUUID() }, { other });
+  const [e] = await env.t.database.db
+    .insert(caseEvaluations)
+    .values({ regionId: c.regionId, period: '2026-H2', caseId: c.id })
+    .returning();
+  return e;
+}
+
+const upload = async (id: string) => ({
+  method: 'POST' as const,
+  url: `/api/cases/${id}/files`,
+  ...(await multipartFile(Buffer.from('证据'), '证据.txt', { fact: 'problem' })),
+});
+
+export const casesAccessCases: AccessCases = {
+  'GET /api/cases': { in: () => json('GET', '/api/cases'), allow: READERS },
+  'POST /api/cases': {
+    in: (f) =>
+      json('POST', '/api/cases', {
+        kind: 'party',
+        title: '矩阵测试案件',
+        situation: 11,
+        sourceType: 'manual',
+        subjects: [{ subjectType: 'person', personId: f.personId }],
+      }),
+    allow: MANAGERS,
+    ok: 201,
+  },
+  'GET /api/cases/figures': { in: () => json('GET', '/api/cases/figures'), allow: MANAGERS },
+  'GET /api/cases/:id': {
+    in: async (f) => json('GET', `/api/cases/${(await freshCase(f)).id}`),
+    out: async () => json('GET', `/api/cases/${(await otherCase()).id}`),
+    allow: ON_CASE,
+    hidden: NOT_ON_CASE,
+  },
+  'POST /api/cases/:id/events': {
+    in: async (f) => {
+      const c = await freshCase(f);
+      return json('POST', `/api/cases/${c.id}/events`, { type: 'approve_launch', version: c.version });
+    },
+    out: async () => {
+      const c = await otherCase();
+      return json('POST', `/api/cases/${c.id}/events`, { type: 'approve_launch', version: c.version });
+    },
+    allow: ['leader'],
+    seenBy: ['caseoffice'],
+    hidden: NOT_ON_CASE,
+  },
+  'POST /api/cases/:id/consistency': {
+    in: async (f) => {
+      const c = await freshCase(f);
+      return json('POST', `/api/cases/${c.id}/consistency`, { subjectId: c.subjectId, forms: [] });
+    },
+    out: async () => {
+      const c = await otherCase();
+      return json('POST', `/api/cases/${c.id}/consistency`, { subjectId: c.subjectId, forms: [] });
+    },
+    allow: ON_CASE,
+    hidden: NOT_ON_CASE,
+  },
+  'POST /api/cases/:id/files': {
+    in: async (f) => upload((await freshCase(f)).id),
+    out: async () => upload((await otherCase()).id),
+    allow: ON_CASE,
+    hidden: NOT_ON_CASE,
+    ok: 201,
+  },
+  'GET /api/cases/:id/files/:fileId': {
+    in: async (f) => {
+      const c = await freshCase(f);
+      return json('GET', `/api/cases/${c.id}/files/${(await fileOf(c.id)).id}`);
+    },
+    out: async () => {
+      const c = await otherCase();
+      return json('GET', `/api/cases/${c.id}/files/${(await fileOf(c.id)).id}`);
+    },
+    allow: ON_CASE,
+    hidden: NOT_ON_CASE,
+  },
+  'GET /api/cases/:id/documents/decision.docx': {
+    in: async (f) => json('GET', `/api/cases/${(await freshCase(f, { decided: true })).id}/documents/decision.docx`),
+    out: async () =>
+      json(
+        'GET',
+        `/api/cases/${(await freshCase({ personId: crypto.randomUUID() }, { other: true, decided: true })).id}/documents/decision.docx`,
+      ),
+    allow: ON_CASE,
+    hidden: NOT_ON_CASE,
+  },
+  'GET /api/influence-periods': {
+    in: () => json('GET', '/api/influence-periods'),
+    allow: ['leader', 'caseoffice', 'zuzhibu'],
+  },
+  'GET /api/people/:id/influence-periods': {
+    in: (f) => json('GET', `/api/people/${f.personId}/influence-periods`),
+    out: (o) => json('GET', `/api/people/${o.personId}/influence-periods`),
+    allow: ['leader', 'caseoffice', 'zuzhibu'],
+  },
+  'GET /api/case-evaluations': { in: () => json('GET', '/api/case-evaluations'), allow: MANAGERS },
+  'POST /api/case-evaluations/sample': {
+    in: () => json('POST', '/api/case-evaluations/sample', { period: '2026-H2', size: 1 }),
+    allow: MANAGERS,
+    ok: 201,
+  },
+  'POST /api/case-evaluations/:id/score': {
+    in: async () => {
+      const e = await evaluation();
+      return json('POST', `/api/case-evaluations/${e.id}/score`, { version: e.version, scores: {} });
+    },
+    out: async () => {
+      const e = await evaluation(true);
+      return json('POST', `/api/case-evaluations/${e.id}/score`, { version: e.version, scores: {} });
+    },
+    allow: MANAGERS,
+  },
+};

@@ -1,0 +1,370 @@
+import { type SQL, and, asc, count, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import { type Executor, rowsOf } from '../../platform/db/client.js';
+import {
+  caseAppeals,
+  caseEvaluations,
+  caseEvents,
+  caseFiles,
+  caseMembers,
+  caseSubjects,
+  cases,
+  influencePeriods,
+} from './cases.tables.js';
+
+export type CaseRow = typeof cases.$inferSelect;
+export type SubjectRow = typeof caseSubjects.$inferSelect;
+export type AppealRow = typeof caseAppeals.$inferSelect;
+export type PeriodRow = typeof influencePeriods.$inferSelect;
+export type EvaluationRow = typeof caseEvaluations.$inferSelect;
+
+/** Who is asking: commission leaders see every case of the region, everyone else only cases they are on. */
+export interface CaseViewer {
+  regionId: string;
+  userId: string;
+  all: boolean;
+}
+
+function visible(v: CaseViewer): SQL {
+  const region = and(eq(cases.regionId, v.regionId), isNull(cases.deletedAt)) as SQL;
+  if (v.all) return region;
+  return and(
+    region,
+    sql`EXISTS (SELECT 1 FROM ${caseMembers} m WHERE m.case_id = ${cases.id} AND m.user_id = ${v.userId})`,
+  ) as SQL;
+}
+
+export interface CaseFilter {
+  page: number;
+  pageSize: number;
+  q?: string;
+  state?: string;
+  kind?: string;
+  situation?: number;
+}
+
+export async function list(db: Executor, v: CaseViewer, f: CaseFilter) {
+  const where = and(
+    visible(v),
+    f.state ? eq(cases.state, f.state) : undefined,
+    f.kind ? eq(cases.kind, f.kind) : undefined,
+    f.situation ? eq(cases.situation, f.situation) : undefined,
+    f.q ? or(ilike(cases.title, `%${f.q}%`), ilike(cases.code, `%${f.q}%`)) : undefined,
+  );
+  const items = await db
+    .select()
+    .from(cases)
+    .where(where)
+    .orderBy(desc(cases.createdAt))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [{ n }] = await db.select({ n: count() }).from(cases).where(where);
+  return { items, total: Number(n) };
+}
+
+export async function get(db: Executor, v: CaseViewer, id: string) {
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(visible(v), eq(cases.id, id)));
+  return row;
+}
+
+export async function insert(db: Executor, values: Omit<typeof cases.$inferInsert, 'code'>) {
+  const [row] = await db
+    .insert(cases)
+    .values({
+      ...values,
+      code: sql`'WZ' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || lpad(nextval('case_code_seq')::text, 4, '0')`,
+    })
+    .returning();
+  return row;
+}
+
+export async function update(db: Executor, id: string, version: number, patch: Partial<CaseRow>) {
+  const [row] = await db
+    .update(cases)
+    .set({ ...patch, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(cases.id, id), eq(cases.version, version)))
+    .returning();
+  return row;
+}
+
+export async function addMembers(db: Executor, caseId: string, userIds: string[], role: string) {
+  if (userIds.length === 0) return;
+  await db
+    .insert(caseMembers)
+    .values(userIds.map((userId) => ({ caseId, userId, role })))
+    .onConflictDoNothing();
+}
+
+export async function membersOf(db: Executor, caseId: string) {
+  return rowsOf<{ userId: string; role: string; displayName: string; unitCode: string | null }>(
+    await db.execute(sql`SELECT m.user_id AS "userId", m.role, u.display_name AS "displayName", un.code AS "unitCode"
+      FROM case_members m JOIN users u ON u.id = m.user_id
+      LEFT JOIN people p ON p.id = u.person_id LEFT JOIN units un ON un.id = p.unit_id
+      WHERE m.case_id = ${caseId} ORDER BY m.created_at, u.display_name`),
+  );
+}
+
+/** Users of the region holding one of `permission`, with their person's unit code (team and reviewers). */
+export async function usersWithPermissionRoles(db: Executor, regionId: string, roles: string[], ids?: string[]) {
+  return rowsOf<{ userId: string; displayName: string; unitCode: string | null }>(
+    await db.execute(sql`SELECT DISTINCT u.id AS "userId", u.display_name AS "displayName", un.code AS "unitCode"
+      FROM users u JOIN user_roles r ON r.user_id = u.id AND r.region_id = u.region_id
+      LEFT JOIN people p ON p.id = u.person_id LEFT JOIN units un ON un.id = p.unit_id
+      WHERE u.region_id = ${regionId} AND NOT u.disabled
+        AND r.role IN (${sql.join(
+          roles.map((x) => sql`${x}`),
+          sql`, `,
+        )})
+        ${
+          ids
+            ? sql`AND u.id IN (${
+                ids.length
+                  ? sql.join(
+                      ids.map((i) => sql`${i}::uuid`),
+                      sql`, `,
+                    )
+                  : sql`NULL`
+              })`
+            : sql``
+        }`),
+  );
+}
+
+export async function insertSubjects(db: Executor, values: (typeof caseSubjects.$inferInsert)[]) {
+  return values.length ? db.insert(caseSubjects).values(values).returning() : [];
+}
+
+export async function subjectsOf(db: Executor, caseId: string) {
+  return db.select().from(caseSubjects).where(eq(caseSubjects.caseId, caseId)).orderBy(asc(caseSubjects.seq));
+}
+
+export async function updateSubject(db: Executor, id: string, patch: Partial<SubjectRow>) {
+  const [row] = await db.update(caseSubjects).set(patch).where(eq(caseSubjects.id, id)).returning();
+  return row;
+}
+
+export async function insertEvent(db: Executor, values: typeof caseEvents.$inferInsert) {
+  const [row] = await db.insert(caseEvents).values(values).returning();
+  return row;
+}
+
+export async function eventsOf(db: Executor, caseId: string) {
+  return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.at));
+}
+
+export async function insertFile(db: Executor, values: typeof caseFiles.$inferInsert) {
+  const [row] = await db.insert(caseFiles).values(values).returning({
+    id: caseFiles.id,
+    fact: caseFiles.fact,
+    name: caseFiles.name,
+    mime: caseFiles.mime,
+    size: caseFiles.size,
+    sha256: caseFiles.sha256,
+    createdAt: caseFiles.createdAt,
+  });
+  return row;
+}
+
+export async function filesOf(db: Executor, caseId: string) {
+  return db
+    .select({
+      id: caseFiles.id,
+      fact: caseFiles.fact,
+      name: caseFiles.name,
+      mime: caseFiles.mime,
+      size: caseFiles.size,
+      createdAt: caseFiles.createdAt,
+    })
+    .from(caseFiles)
+    .where(eq(caseFiles.caseId, caseId))
+    .orderBy(asc(caseFiles.createdAt));
+}
+
+export async function getFile(db: Executor, caseId: string, fileId: string) {
+  const [row] = await db
+    .select()
+    .from(caseFiles)
+    .where(and(eq(caseFiles.caseId, caseId), eq(caseFiles.id, fileId)));
+  return row;
+}
+
+export async function insertAppeal(db: Executor, values: typeof caseAppeals.$inferInsert) {
+  const [row] = await db.insert(caseAppeals).values(values).returning();
+  return row;
+}
+
+export async function appealsOf(db: Executor, caseId: string) {
+  return db.select().from(caseAppeals).where(eq(caseAppeals.caseId, caseId)).orderBy(asc(caseAppeals.createdAt));
+}
+
+export async function updateAppeal(db: Executor, id: string, patch: Partial<AppealRow>) {
+  const [row] = await db.update(caseAppeals).set(patch).where(eq(caseAppeals.id, id)).returning();
+  return row;
+}
+
+// ---------- influence periods
+
+export async function insertPeriods(db: Executor, values: (typeof influencePeriods.$inferInsert)[]) {
+  return values.length ? db.insert(influencePeriods).values(values).returning() : [];
+}
+
+export async function periodsOfCase(db: Executor, caseId: string) {
+  return db
+    .select()
+    .from(influencePeriods)
+    .where(eq(influencePeriods.caseId, caseId))
+    .orderBy(asc(influencePeriods.startsOn));
+}
+
+export async function periodsOfPerson(db: Executor, regionId: string, personId: string) {
+  return db
+    .select()
+    .from(influencePeriods)
+    .where(and(eq(influencePeriods.regionId, regionId), eq(influencePeriods.personId, personId)))
+    .orderBy(desc(influencePeriods.startsOn));
+}
+
+export async function currentPeriods(db: Executor, regionId: string, page: number, pageSize: number) {
+  const rows = rowsOf<PeriodRow & { personName: string; post: string; unitName: string | null; total: number }>(
+    await db.execute(sql`SELECT ip.id, ip.case_id AS "caseId", ip.person_id AS "personId", ip.kind, ip.form,
+        ip.starts_on AS "startsOn", ip.ends_on AS "endsOn", ip.source, ip.state, p.name AS "personName", p.post,
+        un.name AS "unitName", count(*) OVER ()::int AS total
+      FROM influence_periods ip JOIN people p ON p.id = ip.person_id LEFT JOIN units un ON un.id = p.unit_id
+      WHERE ip.region_id = ${regionId} AND ip.state = 'active'
+      ORDER BY ip.ends_on, p.name LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`),
+  );
+  return { items: rows.map(({ total: _, ...r }) => r), total: rows[0]?.total ?? 0 };
+}
+
+/** Ends every active period of the case's subjects (correction, revoked on appeal). */
+export async function endPeriods(db: Executor, where: SQL, now: Date, reason: string) {
+  return db
+    .update(influencePeriods)
+    .set({ state: 'ended', endedAt: now, endReason: reason })
+    .where(and(eq(influencePeriods.state, 'active'), where))
+    .returning();
+}
+
+/** Periods whose last day is before `today`, ended set-wise (daily job). */
+export async function endDuePeriods(db: Executor, today: string, now: Date) {
+  return rowsOf<{ id: string; regionId: string; personId: string; form: string; endsOn: string; name: string }>(
+    await db.execute(sql`UPDATE influence_periods ip SET state = 'ended', ended_at = ${now}, end_reason = '期满自动解除'
+      FROM people p WHERE p.id = ip.person_id AND ip.state = 'active' AND ip.ends_on < ${today}::date
+      RETURNING ip.id, ip.region_id AS "regionId", ip.person_id AS "personId", ip.form, ip.ends_on AS "endsOn", p.name`),
+  );
+}
+
+// ---------- consistency and figures
+
+/** Past decided subjects with the same situation (and kind): their heaviest forms. */
+export async function comparableDecisions(
+  db: Executor,
+  regionId: string,
+  situation: number,
+  kind: string,
+  exceptCaseId: string,
+) {
+  return rowsOf<{ caseId: string; code: string; title: string; name: string; forms: { form: string }[] }>(
+    await db.execute(sql`SELECT c.id AS "caseId", c.code, c.title, s.name, s.forms
+      FROM cases c JOIN case_subjects s ON s.case_id = c.id
+      WHERE c.region_id = ${regionId} AND c.situation = ${situation} AND c.kind = ${kind} AND c.id <> ${exceptCaseId}
+        AND c.decided_at IS NOT NULL AND c.deleted_at IS NULL
+      ORDER BY c.decided_at DESC LIMIT 200`),
+  );
+}
+
+export async function figures(db: Executor, regionId: string) {
+  const q = async <T>(query: SQL) => rowsOf<T>(await db.execute(query));
+  const bySituation = await q<{ situation: number; n: number }>(sql`SELECT situation, count(*)::int AS n FROM cases
+    WHERE region_id = ${regionId} AND deleted_at IS NULL GROUP BY situation ORDER BY situation`);
+  const byState = await q<{ state: string; n: number }>(sql`SELECT state, count(*)::int AS n FROM cases
+    WHERE region_id = ${regionId} AND deleted_at IS NULL GROUP BY state`);
+  const byForm = await q<{ form: string; n: number }>(sql`SELECT f->>'form' AS form, count(*)::int AS n
+    FROM cases c JOIN case_subjects s ON s.case_id = c.id, jsonb_array_elements(s.forms) f
+    WHERE c.region_id = ${regionId} AND c.deleted_at IS NULL GROUP BY 1 ORDER BY 2 DESC`);
+  const byFormOfFour = await q<{
+    formOfFour: number;
+    n: number;
+  }>(sql`SELECT s.form_of_four AS "formOfFour", count(*)::int AS n
+    FROM cases c JOIN case_subjects s ON s.case_id = c.id
+    WHERE c.region_id = ${regionId} AND c.deleted_at IS NULL AND s.form_of_four IS NOT NULL GROUP BY 1 ORDER BY 1`);
+  const tolerance = await q<{
+    outcome: string;
+    n: number;
+  }>(sql`SELECT s.tolerance->>'outcome' AS outcome, count(*)::int AS n
+    FROM cases c JOIN case_subjects s ON s.case_id = c.id
+    WHERE c.region_id = ${regionId} AND c.deleted_at IS NULL AND s.tolerance IS NOT NULL GROUP BY 1`);
+  const appeals = await q<{
+    kind: string;
+    result: string | null;
+    n: number;
+  }>(sql`SELECT a.kind, a.result, count(*)::int AS n
+    FROM case_appeals a JOIN cases c ON c.id = a.case_id WHERE c.region_id = ${regionId} GROUP BY 1, 2`);
+  const total = bySituation.reduce((n, r) => n + r.n, 0);
+  const catchAll = bySituation.find((r) => r.situation === 11)?.n ?? 0;
+  return {
+    total,
+    bySituation,
+    byState,
+    byForm,
+    byFormOfFour,
+    catchAllShare: total ? Math.round((catchAll / total) * 1000) / 10 : 0,
+    tolerance,
+    appeals,
+  };
+}
+
+// ---------- evaluations (评查)
+
+/** Closed cases of the region not yet sampled for `period`, in random order. */
+export async function sampleClosedCases(db: Executor, regionId: string, period: string, size: number) {
+  return rowsOf<{ id: string }>(
+    await db.execute(sql`SELECT c.id FROM cases c
+      WHERE c.region_id = ${regionId} AND c.state = 'closed' AND c.deleted_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM case_evaluations e WHERE e.case_id = c.id AND e.period = ${period})
+      ORDER BY random() LIMIT ${size}`),
+  );
+}
+
+export async function insertEvaluations(db: Executor, values: (typeof caseEvaluations.$inferInsert)[]) {
+  return values.length ? db.insert(caseEvaluations).values(values).returning() : [];
+}
+
+export async function listEvaluations(
+  db: Executor,
+  regionId: string,
+  period: string | undefined,
+  page: number,
+  pageSize: number,
+) {
+  const where = and(eq(caseEvaluations.regionId, regionId), period ? eq(caseEvaluations.period, period) : undefined);
+  const items = await db
+    .select({ e: caseEvaluations, code: cases.code, title: cases.title })
+    .from(caseEvaluations)
+    .innerJoin(cases, eq(cases.id, caseEvaluations.caseId))
+    .where(where)
+    .orderBy(desc(caseEvaluations.createdAt))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [{ n }] = await db.select({ n: count() }).from(caseEvaluations).where(where);
+  return { items: items.map((r) => ({ ...r.e, caseCode: r.code, caseTitle: r.title })), total: Number(n) };
+}
+
+export async function getEvaluation(db: Executor, regionId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(caseEvaluations)
+    .where(and(eq(caseEvaluations.regionId, regionId), eq(caseEvaluations.id, id)));
+  return row;
+}
+
+export async function updateEvaluation(db: Executor, id: string, version: number, patch: Partial<EvaluationRow>) {
+  const [row] = await db
+    .update(caseEvaluations)
+    .set({ ...patch, version: version + 1 })
+    .where(and(eq(caseEvaluations.id, id), eq(caseEvaluations.version, version)))
+    .returning();
+  return row;
+}

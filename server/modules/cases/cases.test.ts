@@ -1,0 +1,461 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+
+let t: TestApp;
+const c: Record<string, Client> = {};
+let zjj: { id: string; principalPersonId: string; leaderInChargePersonId: string };
+let userIds: Record<string, string>;
+
+async function signIn() {
+  for (const u of [
+    'leader',
+    'office',
+    'caseoffice',
+    'anguan',
+    'wenze1',
+    'wenze2',
+    'zhujian',
+    'zuzhibu',
+    'sysadmin',
+    'paizhu1',
+  ]) {
+    c[u] = await t.as(u);
+  }
+}
+async function setClock(iso: string) {
+  await (await t.as('sysadmin')).post('/api/admin/clock', { now: iso });
+  await signIn();
+}
+
+const get = async (u: string, id: string) => (await c[u].get(`/api/cases/${id}`)).json();
+async function fire(u: string, id: string, body: Record<string, unknown>) {
+  const version = (await get('leader', id)).version;
+  return c[u].post(`/api/cases/${id}/events`, { version, ...body });
+}
+async function ok(u: string, id: string, body: Record<string, unknown>) {
+  const res = await fire(u, id, body);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+const FACTS = {
+  problem: '县住建局未按期排查整治在建工地安全隐患',
+  result: '2026年9月某工地发生坍塌，造成一人受伤',
+  responsibility: '局主要负责人未组织开展专项排查',
+  causation: '隐患未排查整治是事故发生的直接原因',
+};
+
+/** A party case against ZJJ's principal and ZJJ itself, investigated by wenze1 and wenze2. */
+async function openCase(extra: Record<string, unknown> = {}) {
+  const res = await c.wenze1.post('/api/cases', {
+    kind: 'party',
+    title: '县住建局安全隐患排查不力问责案',
+    situation: 9,
+    sourceType: 'manual',
+    subjects: [
+      { subjectType: 'person', personId: zjj.principalPersonId },
+      { subjectType: 'unit', unitId: zjj.id },
+    ],
+    teamUserIds: [userIds.wenze2],
+    ...extra,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+/** Takes a case through investigation to review: facts, statement, signed defence, determination. */
+async function investigate(id: string, tolerance?: Record<string, unknown>) {
+  await ok('leader', id, { type: 'approve_launch' });
+  await ok('wenze1', id, { type: 'record_facts', facts: FACTS });
+  await ok('wenze1', id, { type: 'issue_statement' });
+  const subjects = (await get('wenze1', id)).subjects as { id: string }[];
+  for (const s of subjects)
+    await ok('wenze2', id, { type: 'record_defense', subjectId: s.id, defense: '对事实无异议', signed: true });
+  await ok('wenze1', id, {
+    type: 'determine',
+    determinations: subjects.map((s) => ({
+      subjectId: s.id,
+      responsibility: 'main_leadership',
+      duty: 'supervision',
+      circumstances: { mitigating: ['cooperated'] },
+      ...(tolerance ? { tolerance } : {}),
+    })),
+  });
+  return subjects;
+}
+
+async function jointReview(id: string) {
+  await ok('office', id, { type: 'sign_joint_review', office: 'df', comment: '同意' });
+  await ok('anguan', id, { type: 'sign_joint_review', office: 'ag', comment: '程序合规' });
+  await ok('caseoffice', id, { type: 'sign_joint_review', office: 'sl', comment: '定性准确' });
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await setClock('2026-11-02T02:00:00Z');
+  zjj = (await c.office.get('/api/units?q=ZJJ')).json().items.find((u: { code: string }) => u.code === 'ZJJ');
+  const rows = (await t.database.query<{ id: string; username: string }>('SELECT id, username FROM users')).rows;
+  userIds = Object.fromEntries(rows.map((r) => [r.username, r.id]));
+});
+afterAll(() => t.close());
+
+describe('opening and launching a case', () => {
+  it('needs a team of at least two and the commission leader’s approval', async () => {
+    const res = await c.wenze1.post('/api/cases', {
+      kind: 'party',
+      title: '单人调查组测试',
+      situation: 11,
+      sourceType: 'manual',
+      subjects: [{ subjectType: 'person', personId: zjj.principalPersonId }],
+    });
+    expect(res.statusCode).toBe(201);
+    const id = res.json().id;
+    expect((await fire('wenze1', id, { type: 'approve_launch' })).statusCode).toBe(403);
+    const small = await fire('leader', id, { type: 'approve_launch' });
+    expect(small.statusCode).toBe(422);
+    expect(small.json().message).toContain('不少于二人');
+  });
+
+  it('rejects a team member who is not a case officer, with a Chinese message', async () => {
+    const res = await c.wenze1.post('/api/cases', {
+      kind: 'party',
+      title: '调查组成员测试',
+      situation: 11,
+      sourceType: 'manual',
+      subjects: [{ subjectType: 'person', personId: zjj.principalPersonId }],
+      teamUserIds: [userIds.zhujian],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('调查组成员');
+  });
+});
+
+describe('a case from launch to close', () => {
+  let id: string;
+  let subjects: { id: string }[];
+
+  it('is confidential: only its officers and the commission leaders see it (404 for everyone else)', async () => {
+    id = (await openCase({ field: '安全生产' })).id;
+    for (const u of ['leader', 'wenze1', 'wenze2']) expect((await c[u].get(`/api/cases/${id}`)).statusCode).toBe(200);
+    for (const u of ['office', 'anguan', 'caseoffice', 'zhujian', 'zuzhibu', 'sysadmin', 'paizhu1']) {
+      expect((await c[u].get(`/api/cases/${id}`)).statusCode, u).toBe(404);
+      expect((await c[u].get(`/api/cases/${id}/documents/decision.docx`)).statusCode, u).toBe(404);
+      expect((await c[u].post(`/api/cases/${id}/events`, { type: 'close', version: 1 })).statusCode, u).toBe(404);
+    }
+    const listed = (await c.anguan.get('/api/cases?pageSize=100')).json().items.map((x: { id: string }) => x.id);
+    expect(listed).not.toContain(id);
+    expect((await c.zuzhibu.get('/api/cases')).statusCode).toBe(403);
+  });
+
+  it('cannot reach a determination without the four facts and signed defences', async () => {
+    await ok('leader', id, { type: 'approve_launch' });
+    await ok('wenze1', id, { type: 'record_facts', facts: { problem: FACTS.problem, result: FACTS.result } });
+    const early = await fire('wenze1', id, { type: 'issue_statement' });
+    expect(early.statusCode).toBe(422);
+    await ok('wenze1', id, { type: 'record_facts', facts: FACTS });
+    subjects = (await get('wenze1', id)).subjects;
+    const noStatement = await fire('wenze1', id, {
+      type: 'record_defense',
+      subjectId: subjects[0].id,
+      defense: '无异议',
+      signed: true,
+    });
+    expect(noStatement.statusCode).toBe(422);
+    await ok('wenze1', id, { type: 'issue_statement' });
+    await ok('wenze2', id, {
+      type: 'record_defense',
+      subjectId: subjects[0].id,
+      defense: '已尽力组织排查',
+      signed: false,
+    });
+    const det = { subjectId: subjects[0].id, responsibility: 'main_leadership', duty: 'supervision' };
+    const unsigned = await fire('wenze1', id, { type: 'determine', determinations: [det] });
+    expect(unsigned.statusCode).toBe(422);
+    expect(unsigned.json().message).toContain('未签字');
+    await ok('wenze2', id, {
+      type: 'record_defense',
+      subjectId: subjects[0].id,
+      defense: '已尽力组织排查',
+      signed: true,
+    });
+    await ok('wenze2', id, { type: 'record_defense', subjectId: subjects[1].id, defense: '无异议', signed: true });
+    const after = await ok('wenze1', id, {
+      type: 'determine',
+      determinations: [det, { subjectId: subjects[1].id, responsibility: 'direct', duty: 'execution' }],
+    });
+    expect(after.state).toBe('reviewing');
+    expect(after.prereviewRequired).toBe(true); // 安全生产 is a sensitive field
+  });
+
+  it('is signed off by the three offices in any order, and pre-reviewed, before a decision', async () => {
+    expect((await c.office.get(`/api/cases/${id}`)).statusCode).toBe(200); // reviewers now see it
+    expect((await fire('wenze1', id, { type: 'sign_joint_review', office: 'df', comment: '同意' })).statusCode).toBe(
+      403,
+    );
+    await ok('caseoffice', id, { type: 'sign_joint_review', office: 'sl', comment: '定性准确' });
+    const decisions = [
+      { subjectId: subjects[0].id, forms: [{ form: '诫勉', mode: 'impose' }] },
+      { subjectId: subjects[1].id, forms: [{ form: '通报', mode: 'impose' }] },
+    ];
+    const early = await fire('leader', id, { type: 'decide', decisions });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().message).toContain('党风政风监督室');
+    await ok('anguan', id, { type: 'sign_joint_review', office: 'ag', comment: '程序合规' });
+    await ok('office', id, { type: 'sign_joint_review', office: 'df', comment: '同意' });
+    expect((await fire('office', id, { type: 'sign_joint_review', office: 'df', comment: '再签' })).statusCode).toBe(
+      422,
+    );
+    const noPre = await fire('leader', id, { type: 'decide', decisions });
+    expect(noPre.json().message).toContain('提级预审');
+    await ok('wenze1', id, { type: 'request_prereview', comment: '涉及安全生产领域' });
+    await ok('leader', id, { type: 'record_prereview', comment: '市纪委监委预审同意' });
+  });
+
+  it('lets the commission only propose 组织调整 (authority check), then decides with influence periods', async () => {
+    const imposed = await fire('leader', id, {
+      type: 'decide',
+      decisions: [
+        { subjectId: subjects[0].id, forms: [{ form: '免职', mode: 'impose' }] },
+        { subjectId: subjects[1].id, forms: [] },
+      ],
+    });
+    expect(imposed.statusCode).toBe(422);
+    expect(imposed.json().message).toContain('只能向党委或组织部门提出建议');
+    const wrongSubject = await fire('leader', id, {
+      type: 'decide',
+      decisions: [
+        { subjectId: subjects[0].id, forms: [{ form: '诫勉', mode: 'impose' }] },
+        { subjectId: subjects[1].id, forms: [{ form: '诫勉', mode: 'impose' }] },
+      ],
+    });
+    expect(wrongSubject.statusCode).toBe(400);
+    const decided = await ok('leader', id, {
+      type: 'decide',
+      decisionDate: '2026-11-02',
+      decisions: [
+        {
+          subjectId: subjects[0].id,
+          forms: [
+            { form: '诫勉', mode: 'impose' },
+            { form: '调整职务', mode: 'propose' },
+          ],
+        },
+        { subjectId: subjects[1].id, forms: [{ form: '通报', mode: 'impose' }] },
+      ],
+    });
+    expect(decided.state).toBe('decided');
+    expect(decided.executionDeadline).toBe('2026-12-02');
+    expect(decided.subjects[0].formOfFour).toBe(2);
+    expect(decided.influencePeriods).toMatchObject([
+      { form: '诫勉', startsOn: '2026-11-02', endsOn: '2027-05-02', state: 'active' },
+    ]);
+    const doc = await c.wenze1.get(`/api/cases/${id}/documents/decision.docx`);
+    expect(doc.statusCode).toBe(200);
+    expect(doc.headers['content-type']).toContain('officedocument');
+    // 组织部 sees the period (and was told), not the case.
+    const current = (await c.zuzhibu.get('/api/influence-periods')).json();
+    expect(current.items.map((p: { caseId: string }) => p.caseId)).toContain(id);
+    const person = (await c.zuzhibu.get(`/api/people/${zjj.principalPersonId}/influence-periods`)).json();
+    expect(person.items[0]).toMatchObject({ form: '诫勉', state: 'active' });
+    const inbox = (await c.zuzhibu.get('/api/notifications')).json().items.map((n: { title: string }) => n.title);
+    expect(inbox).toContain('问责决定影响干部使用');
+  });
+
+  it('takes an appeal within a month without suspending execution, and never makes it heavier', async () => {
+    const late = await fire('wenze1', id, {
+      type: 'appeal',
+      subjectId: subjects[0].id,
+      appealKind: 'appeal',
+      filedOn: '2026-12-03',
+      comment: '认为处理过重',
+    });
+    expect(late.statusCode).toBe(422);
+    expect(late.json().message).toContain('2026-12-02');
+    const wrongRoute = await fire('wenze1', id, {
+      type: 'appeal',
+      subjectId: subjects[0].id,
+      appealKind: 'recheck',
+      comment: '复核',
+    });
+    expect(wrongRoute.statusCode).toBe(400);
+    const filed = await ok('wenze1', id, {
+      type: 'appeal',
+      subjectId: subjects[0].id,
+      appealKind: 'appeal',
+      filedOn: '2026-11-20',
+      comment: '认为处理过重',
+    });
+    expect(filed.state).toBe('decided'); // execution is not suspended
+    const appeal = filed.appeals[0];
+    expect(appeal.decideDeadline).toBe('2026-12-21'); // 20 Dec is a Sunday
+    const paused = await ok('wenze1', id, {
+      type: 'pause_clock',
+      appealId: appeal.id,
+      date: '2026-11-23',
+      comment: '补充材料',
+    });
+    expect(paused.appeals[0].decideDeadline).toBeNull();
+    const resumed = await ok('wenze1', id, {
+      type: 'resume_clock',
+      appealId: appeal.id,
+      date: '2026-11-30',
+      comment: '材料已补齐',
+    });
+    expect(resumed.appeals[0].decideDeadline).toBe('2026-12-28'); // 7 days later
+    const heavier = await fire('leader', id, {
+      type: 'decide_appeal',
+      appealId: appeal.id,
+      result: 'lighter',
+      forms: [{ form: '党纪处分·撤销党内职务', mode: 'impose' }],
+      comment: '改处',
+    });
+    expect(heavier.statusCode).toBe(422);
+    expect(heavier.json().message).toContain('不得加重');
+    await ok('wenze1', id, { type: 'execute', comment: '已在局党组会上宣布诫勉决定' });
+    const lighter = await ok('leader', id, {
+      type: 'decide_appeal',
+      appealId: appeal.id,
+      result: 'lighter',
+      forms: [{ form: '通报', mode: 'impose' }],
+      comment: '综合考虑其积极配合调查，改为通报',
+    });
+    expect(lighter.subjects[0].forms).toEqual([{ form: '通报', mode: 'impose' }]);
+    expect(lighter.subjects[0].originalForms).toEqual([
+      { form: '诫勉', mode: 'impose' },
+      { form: '调整职务', mode: 'propose' },
+    ]);
+    expect(lighter.influencePeriods[0]).toMatchObject({ form: '诫勉', state: 'ended' });
+  });
+
+  it('is closed only after the follow-up visit, and its lessons become problems (以案促改)', async () => {
+    const early = await fire('wenze1', id, { type: 'close' });
+    expect(early.json().message).toContain('回访');
+    await ok('wenze1', id, { type: 'follow_up', comment: '回访时该同志表示认真吸取教训，工作作风明显改进' });
+    const rec = await ok('wenze1', id, {
+      type: 'recommend',
+      unitId: zjj.id,
+      comment: '全面排查在建工地安全隐患，建立隐患台账',
+      deadline: '2026-12-31',
+    });
+    const problemId = rec.events.at(-1).payload.problemId;
+    expect((await c.office.get(`/api/problems/${problemId}`)).json()).toMatchObject({ source: 'case', state: 'draft' });
+    const closed = await ok('wenze1', id, { type: 'close' });
+    expect(closed.state).toBe('closed');
+  });
+
+  it('spawns a linked case on the leaders’ responsibility (一案双查)', async () => {
+    const parent = await get('leader', id);
+    const res = await ok('wenze1', id, {
+      type: 'recommend',
+      unitId: zjj.id,
+      comment: '举一反三',
+      deadline: '2026-12-31',
+    });
+    expect(res.state).toBe('closed');
+    const other = (await openCase()).id;
+    await ok('leader', other, { type: 'approve_launch' });
+    const spawned = await ok('wenze1', other, { type: 'spawn_dual', personIds: [zjj.leaderInChargePersonId] });
+    const childId = spawned.events.at(-1).payload.childCaseId;
+    const child = await get('wenze2', childId);
+    expect(child).toMatchObject({ parentCaseId: other, situation: 8, sourceType: 'dual', state: 'proposed' });
+    expect(parent.code).toMatch(/^WZ\d{4}-\d{4}$/);
+  });
+});
+
+describe('influence periods end by themselves', () => {
+  it('lifts a period past its end and tells 组织部', async () => {
+    const id = (await openCase({ kind: 'supervision', title: '政务处分影响期测试' })).id;
+    const subjects = await investigate(id);
+    await jointReview(id);
+    await ok('leader', id, {
+      type: 'decide',
+      decisionDate: '2026-11-02',
+      decisions: [
+        { subjectId: subjects[0].id, forms: [{ form: '政务处分·警告', mode: 'impose' }] },
+        { subjectId: subjects[1].id, forms: [] },
+      ],
+    });
+    const period = (await get('leader', id)).influencePeriods[0];
+    expect(period).toMatchObject({ kind: 'sanction', endsOn: '2027-05-02' });
+    await setClock('2027-05-02T02:00:00Z');
+    await c.sysadmin.post('/api/jobs/influence-periods/run');
+    expect((await get('leader', id)).influencePeriods[0].state).toBe('active'); // its last day
+    await setClock('2027-05-03T02:00:00Z');
+    await c.sysadmin.post('/api/jobs/influence-periods/run');
+    expect((await get('leader', id)).influencePeriods[0]).toMatchObject({ state: 'ended', endReason: '期满自动解除' });
+    const inbox = (await c.zuzhibu.get('/api/notifications')).json().items.map((n: { title: string }) => n.title);
+    expect(inbox.some((x: string) => x.startsWith('影响期届满解除'))).toBe(true);
+    await setClock('2026-11-02T02:00:00Z');
+  });
+});
+
+describe('consistency, exemption and evaluation', () => {
+  it('flags a decision far heavier than comparable cases', async () => {
+    const decideWith = async (form: string) => {
+      const id = (await openCase({ title: `尺度测试 ${form}`, situation: 10 })).id;
+      const subjects = await investigate(id);
+      await jointReview(id);
+      return ok('leader', id, {
+        type: 'decide',
+        decisions: [
+          { subjectId: subjects[0].id, forms: [{ form, mode: 'impose' }] },
+          { subjectId: subjects[1].id, forms: [] },
+        ],
+      });
+    };
+    await decideWith('通报');
+    await decideWith('通报');
+    const heavy = await decideWith('党纪处分·留党察看');
+    expect(heavy.consistency[0].message).toContain('明显偏重');
+    const light = await decideWith('通报');
+    expect(light.consistency).toEqual([]);
+  });
+
+  it('does not hold to account a subject exempted through fault tolerance', async () => {
+    const id = (await openCase({ title: '容错免责测试', situation: 11 })).id;
+    const subjects = await investigate(id, {
+      outcome: 'exempt',
+      reasons: '改革试点中的探索性失误，事前已备案',
+      distinctions: { pilot: true, exploration: true, public_interest: true },
+    });
+    await jointReview(id);
+    const punished = await fire('leader', id, {
+      type: 'decide',
+      decisions: subjects.map((s) => ({ subjectId: s.id, forms: [{ form: '通报', mode: 'impose' }] })),
+    });
+    expect(punished.statusCode).toBe(422);
+    const exempt = await ok('leader', id, {
+      type: 'decide',
+      decisions: subjects.map((s) => ({ subjectId: s.id, forms: [] })),
+    });
+    expect(exempt.subjects.every((s: { formOfFour: number | null }) => s.formOfFour === null)).toBe(true);
+    const figures = (await c.leader.get('/api/cases/figures')).json();
+    expect(figures.tolerance).toEqual(expect.arrayContaining([expect.objectContaining({ outcome: 'exempt' })]));
+    expect(figures.catchAllShare).toBeGreaterThan(0);
+  });
+
+  it('samples closed cases for evaluation and scores them per stage', async () => {
+    const sampled = (await c.caseoffice.post('/api/case-evaluations/sample', { period: '2026-H2', size: 5 })).json();
+    expect(sampled.sampled).toBeGreaterThanOrEqual(1);
+    const again = (await c.caseoffice.post('/api/case-evaluations/sample', { period: '2026-H2', size: 5 })).json();
+    expect(again.sampled).toBe(0); // a case is sampled once per period
+    const e = sampled.items[0];
+    expect((await c.caseoffice.get(`/api/cases/${e.caseId}`)).statusCode).toBe(200); // the evaluator reads the file
+    const tooHigh = await c.caseoffice.post(`/api/case-evaluations/${e.id}/score`, {
+      version: e.version,
+      scores: { launch: { basis: 11 } },
+    });
+    expect(tooHigh.statusCode).toBe(400);
+    const scored = await c.caseoffice.post(`/api/case-evaluations/${e.id}/score`, {
+      version: e.version,
+      scores: { launch: { basis: 10, approval: 10 }, investigation: { team: 10, facts: 12, defense: 15 } },
+      defects: '证据目录不完整',
+      corrections: '已补充证据目录',
+    });
+    expect(scored.statusCode).toBe(200);
+    expect(scored.json()).toMatchObject({ total: 57, state: 'scored' });
+    expect((await c.caseoffice.post('/api/case-evaluations/sample', { period: '2026-13', size: 1 })).statusCode).toBe(
+      400,
+    );
+  });
+});
