@@ -11,7 +11,7 @@ export interface ModuleEntry {
 export const MODULES: ModuleEntry[] = [
   { key: 'org', label: '组织与人员', path: '/org', permission: 'org:read' },
   { key: 'responsibility', label: '明责·主体责任', path: '/responsibility', permission: null },
-  { key: 'supervision', label: '督导巡查', path: '/supervision', permission: null },
+  { key: 'supervision', label: '督导巡查', path: '/supervision', permission: 'patrol:read' },
   { key: 'problems', label: '问题清单·整改台账', path: '/problems', permission: 'problems:read' },
   { key: 'warnings', label: '模拟问责·联席会议', path: '/warnings', permission: 'warnings:read' },
   { key: 'assessment', label: '考核评价', path: '/assessment', permission: null },

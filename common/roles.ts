@@ -63,6 +63,10 @@ export const PERMISSIONS = [
   'warnings:manage',
   'meetings:read',
   'meetings:manage',
+  'patrol:read',
+  'patrol:record',
+  'patrol:manage',
+  'patrol:approve',
   'cases:read',
   'cases:manage',
   'cases:approve',
@@ -77,7 +81,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 /** Every signed-in business user reads the catalogue of units and people and their own messages. */
 const BUSINESS_READ: Permission[] = ['org:read', 'notifications:read'];
-const PROBLEMS_READ: Permission[] = [...BUSINESS_READ, 'problems:read', 'warnings:read'];
+const PROBLEMS_READ: Permission[] = [...BUSINESS_READ, 'problems:read', 'warnings:read', 'patrol:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   commission_leader: [
@@ -86,6 +90,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'warnings:manage',
     'meetings:read',
     'meetings:manage',
+    'patrol:manage',
+    'patrol:approve',
     'cases:read',
     'cases:manage',
     'cases:approve',
@@ -102,6 +108,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'warnings:manage',
     'meetings:read',
     'meetings:manage',
+    'patrol:manage',
     'cases:read', // only cases it signs in joint review
     'tolerance:read',
     'talks:read',
@@ -117,7 +124,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'talks:manage',
   ],
   dispatched_group: [...PROBLEMS_READ, 'tolerance:read', 'talks:read', 'talks:manage'],
-  patrol_group: PROBLEMS_READ,
+  patrol_group: [...PROBLEMS_READ, 'patrol:record'],
   unit_liaison: [...PROBLEMS_READ, 'problems:report', 'tolerance:read', 'tolerance:file'],
   unit_head: [...PROBLEMS_READ, 'problems:report', 'tolerance:read', 'tolerance:file'],
   county_leader: PROBLEMS_READ,

@@ -26,6 +26,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { problemsRoutes } from './modules/problems/problems.routes.js';
 import { warningsRoutes } from './modules/warnings/warnings.routes.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
+import { patrolRoutes } from './modules/patrol/patrol.routes.js';
 import { casesRoutes } from './modules/cases/cases.routes.js';
 import { resolveScope } from './modules/org/org.scope.js';
 import { systemRoutes } from './modules/system/system.routes.js';
@@ -127,6 +128,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(problemsRoutes);
   await app.register(warningsRoutes);
   await app.register(meetingsRoutes);
+  await app.register(patrolRoutes);
   await app.register(casesRoutes);
 
   const hasWeb = (opts.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'));

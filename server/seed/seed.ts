@@ -15,6 +15,7 @@ import { seedDemoProblems } from './demo-problems.js';
 import { seedDemoWarnings } from './demo-warnings.js';
 import { seedDemoMeeting } from './demo-meeting.js';
 import { seedDemoCases } from './demo-cases.js';
+import { seedDemoPatrol } from './demo-patrol.js';
 import { seedSituations } from '../modules/warnings/warnings.service.js';
 
 export const DEMO_PASSWORD = 'Zelian@2026';
@@ -42,6 +43,7 @@ export async function initialiseDatabase(
       await seedDemoProblems(ctx, region.id);
       await seedDemoWarnings(ctx);
       await seedDemoMeeting(ctx, region.id);
+      await seedDemoPatrol(ctx, region.id);
       await seedDemoCases(ctx, region.id);
     } else {
       sysadminPassword = `Zl-${crypto.randomBytes(12).toString('base64url')}`;

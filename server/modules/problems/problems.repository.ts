@@ -345,3 +345,12 @@ export async function disputes(db: Executor, scope: Scope, today: string) {
     .orderBy(asc(problems.code))
     .limit(100);
 }
+
+/** State of each problem of `ids` (no scope: callers pass ids they produced, for statistics). */
+export async function statesOf(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: problems.id, state: problems.state, code: problems.code })
+    .from(problems)
+    .where(and(inArray(problems.id, ids), isNull(problems.deletedAt)));
+}

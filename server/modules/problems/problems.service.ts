@@ -254,3 +254,9 @@ export async function listDisputes(ctx: Ctx) {
   );
   return rows.map((r) => present(ctx, r, measures));
 }
+
+/** States of problems another module created (e.g. from patrol findings), for its statistics. */
+export async function problemStatesOf(ctx: Ctx, ids: string[]): Promise<Map<string, { state: string; code: string }>> {
+  const rows = await repo.statesOf(ctx.db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, { state: r.state, code: r.code }]));
+}

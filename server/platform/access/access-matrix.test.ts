@@ -12,6 +12,7 @@ import { groups, people, units } from '../../modules/org/org.tables.js';
 import { systemAccessCases } from '../../modules/system/system.access.js';
 import { warningsAccessCases } from '../../modules/warnings/warnings.access.js';
 import { meetingsAccessCases } from '../../modules/meetings/meetings.access.js';
+import { patrolAccessCases } from '../../modules/patrol/patrol.access.js';
 import { casesAccessCases } from '../../modules/cases/cases.access.js';
 import {
   type AccessCases,
@@ -36,6 +37,7 @@ for (const part of [
   notificationsAccessCases,
   warningsAccessCases,
   meetingsAccessCases,
+  patrolAccessCases,
   casesAccessCases,
 ]) {
   for (const [route, c] of Object.entries(part)) {

@@ -6,4 +6,5 @@ export * from '../../modules/problems/problems.tables.js';
 export * from '../../modules/notifications/notifications.tables.js';
 export * from '../../modules/warnings/warnings.tables.js';
 export * from '../../modules/meetings/meetings.tables.js';
+export * from '../../modules/patrol/patrol.tables.js';
 export * from '../../modules/cases/cases.tables.js';

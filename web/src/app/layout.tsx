@@ -119,6 +119,8 @@ export function AppLayout() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [collapsed, setCollapsed] = useState(false);
+  // Phones (patrol groups record in the field): the menu folds away entirely.
+  const [narrow, setNarrow] = useState(false);
 
   if (isLoading) return <Spin size="large" style={{ display: 'block', margin: '160px auto' }} />;
   if (isError) {
@@ -153,7 +155,18 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220}>
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={220}
+        breakpoint="md"
+        collapsedWidth={narrow ? 0 : 80}
+        onBreakpoint={(broken) => {
+          setNarrow(broken);
+          setCollapsed(broken);
+        }}
+      >
         <div className="zl-brand">{collapsed ? '责链' : '责链 · 问责全链条'}</div>
         <Menu
           theme="dark"
@@ -173,7 +186,9 @@ export function AppLayout() {
             justifyContent: 'space-between',
           }}
         >
-          <span style={{ fontSize: 16, fontWeight: 500 }}>问责全链条管理平台</span>
+          <span className="zl-header-title" style={{ fontSize: 16, fontWeight: 500 }}>
+            问责全链条管理平台
+          </span>
           <Flex align="center" gap={8}>
             <NotificationBell />
             <Dropdown menu={{ items: userMenu }} trigger={['click']}>
@@ -199,7 +214,10 @@ export function AppLayout() {
             }
           />
         ) : null}
-        <Layout.Content style={{ margin: 16, padding: 24, background: '#fff', borderRadius: 4, minHeight: 360 }}>
+        <Layout.Content
+          className="zl-content"
+          style={{ margin: 16, padding: 24, background: '#fff', borderRadius: 4, minHeight: 360 }}
+        >
           <Suspense fallback={<Spin />}>
             <Outlet />
           </Suspense>

@@ -206,6 +206,55 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'supervision',
+        element: guarded(
+          'patrol:read',
+          page(() => import('../features/patrol/pages/tasks-page'), 'TasksPage'),
+        ),
+      },
+      {
+        path: 'supervision/tasks/:id',
+        element: guarded(
+          'patrol:read',
+          page(() => import('../features/patrol/pages/task-detail-page'), 'TaskDetailPage'),
+        ),
+      },
+      {
+        path: 'supervision/record',
+        element: guarded(
+          'patrol:record',
+          page(() => import('../features/patrol/pages/record-page'), 'RecordPage'),
+        ),
+      },
+      {
+        path: 'supervision/findings',
+        element: guarded(
+          'patrol:read',
+          page(() => import('../features/patrol/pages/findings-page'), 'FindingsPage'),
+        ),
+      },
+      {
+        path: 'supervision/findings/:id',
+        element: guarded(
+          'patrol:read',
+          page(() => import('../features/patrol/pages/finding-detail-page'), 'FindingDetailPage'),
+        ),
+      },
+      {
+        path: 'supervision/bulletins',
+        element: guarded(
+          'patrol:read',
+          page(() => import('../features/patrol/pages/bulletins-page'), 'BulletinsPage'),
+        ),
+      },
+      {
+        path: 'supervision/performance',
+        element: guarded(
+          'patrol:read',
+          page(() => import('../features/patrol/pages/performance-page'), 'PerformancePage'),
+        ),
+      },
+      {
         path: 'admin/users',
         element: guarded(
           'users:read',

@@ -64,7 +64,7 @@ export function usePermission(permission: string): boolean {
 }
 
 /** Modules this web client already has pages for; a disabled one among them is a permission matter. */
-const BUILT_PATHS = new Set(['/org', '/audit', '/problems', '/notifications', '/warnings']);
+const BUILT_PATHS = new Set(['/org', '/audit', '/problems', '/notifications', '/warnings', '/supervision']);
 
 /** Why a module of `GET /api/me` is shown greyed out. */
 export function disabledReason(m: ModuleEntry): string {

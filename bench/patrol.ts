@@ -1,0 +1,106 @@
+/**
+ * bench/patrol.ts — latency of the findings list (office and one group), group performance and the seed-001
+ * figures on a county with many findings, through the real app (HTTP inject, session, scope, JSON).
+ * Usage: npx tsx bench/patrol.ts [findings=100000]   (DATABASE_URL=postgres://… for PostgreSQL: it creates and
+ * drops a throw-away database on that server)
+ */
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { buildApp } from '../server/app.js';
+import { allJobs } from '../server/jobs.js';
+import { Clock } from '../server/platform/clock/clock.js';
+import { openDatabase } from '../server/platform/db/client.js';
+import { JobRunner } from '../server/platform/jobs/jobs.service.js';
+import { DEMO_PASSWORD, initialiseDatabase } from '../server/seed/seed.js';
+
+const N = Number(process.argv[2] ?? 100_000);
+const baseUrl = process.env.DATABASE_URL;
+let url: string | undefined;
+const dbName = `patrol_bench_${process.pid}`;
+if (baseUrl) {
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const u = new URL(baseUrl);
+  u.pathname = `/${dbName}`;
+  url = u.toString();
+}
+const database = await openDatabase({ databaseUrl: url });
+await database.migrate();
+const clock = new Clock(false);
+await initialiseDatabase(database, clock, { demo: true });
+
+const t0 = performance.now();
+// One visit per two findings, spread over the six groups, their units and this year; findings in every state,
+// a third of them dispatched as (demo) problems.
+await database.db.execute(sql`
+  INSERT INTO patrol_inspections (region_id, group_id, date, place, method, unit_ids, project, notes)
+  SELECT g.region_id, g.id, date_trunc('year', now())::date + (s % 300), '现场', 
+    (ARRAY['unannounced','unannounced','daily','special'])[1 + s % 4], ARRAY[u.unit_id], 'P' || (s % 500), '督导情况'
+  FROM generate_series(1, ${N / 2}) AS s
+  JOIN LATERAL (SELECT * FROM groups WHERE kind = 'patrol' ORDER BY sort_order OFFSET (s % 6) LIMIT 1) g ON true
+  JOIN LATERAL (SELECT unit_id FROM group_units WHERE group_id = g.id ORDER BY unit_id OFFSET (s % 5) LIMIT 1) u ON true`);
+await database.db.execute(sql`
+  WITH i AS (SELECT *, row_number() OVER (ORDER BY id) AS rn FROM patrol_inspections),
+       p AS (SELECT id, row_number() OVER (ORDER BY code) AS rn FROM problems)
+  INSERT INTO patrol_findings (region_id, code, group_id, inspection_id, unit_id, title, description, state, problem_ids, created_at)
+  SELECT i.region_id, 'B' || s, i.group_id, i.id, i.unit_ids[1], '督导发现' || s, '问题详情',
+    (ARRAY['submitted','dispatched','escalated','dispatched','closed','merged'])[1 + s % 6],
+    CASE WHEN s % 3 = 1 THEN ARRAY[p.id] ELSE '{}'::uuid[] END, i.date::timestamptz + interval '10 hours'
+  FROM generate_series(1, ${N}) AS s
+  JOIN i ON i.rn = 1 + s % (SELECT count(*) FROM i)
+  JOIN p ON p.rn = 1 + s % (SELECT count(*) FROM p)`);
+await database.db.execute(sql`ANALYZE`);
+const loadMs = performance.now() - t0;
+
+const app = await buildApp({ database, clock, jobs: new JobRunner(database, clock, allJobs), serveWeb: false });
+await app.ready();
+async function session(username: string) {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: DEMO_PASSWORD },
+  });
+  return String(res.headers['set-cookie']).split(';')[0];
+}
+const office = await session('office');
+const group1 = await session('group1');
+
+async function measure(label: string, cookie: string, path: string, runs = 20) {
+  const times: number[] = [];
+  let size = 0;
+  for (let i = 0; i < runs + 3; i++) {
+    const s = performance.now();
+    const res = await app.inject({ method: 'GET', url: path, headers: { cookie } });
+    if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode} ${res.body}`);
+    size = res.json().total ?? res.json().findings ?? 0;
+    if (i >= 3) times.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
+  return { label, size, p50: q(0.5), p95: q(0.95) };
+}
+
+const results = [
+  await measure('findings page 1 (office, whole county)', office, '/api/findings?page=1&pageSize=20'),
+  await measure('findings to review (office, state=submitted)', office, '/api/findings?state=submitted'),
+  await measure('findings page 1 (group1, own group)', group1, '/api/findings?page=1&pageSize=20'),
+  await measure('group performance (office, 6 groups)', office, '/api/patrol/performance'),
+  await measure('seed-001 figures (office)', office, '/api/patrol/figures'),
+];
+console.log(
+  JSON.stringify(
+    { database: database.driver, findings: N, inspections: N / 2, loadSeconds: +(loadMs / 1000).toFixed(1), results },
+    null,
+    1,
+  ),
+);
+await app.close();
+await database.close();
+if (baseUrl) {
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
+  await admin.end();
+}

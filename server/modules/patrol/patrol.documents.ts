@@ -1,0 +1,79 @@
+import type { Ctx } from '../../platform/context.js';
+import {
+  type DocBlock,
+  formatChineseDate,
+  renderOfficialDocument,
+} from '../../platform/documents/official-document.js';
+import { getCircular } from './patrol.bulletins.js';
+import { getTask } from './patrol.service.js';
+
+const ISSUER = '示范县督导巡查领导小组办公室';
+const dateOf = (s: string) => formatChineseDate(new Date(`${s}T12:00:00+08:00`));
+
+/** 《督导巡查工作任务交办单》 (.docx, GB/T 9704) of a task. */
+export async function assignmentDocument(ctx: Ctx, id: string) {
+  const t = await getTask(ctx, id);
+  const targets = [...t.targetUnits.map((u) => u.name), ...t.projects].join('、');
+  const body: DocBlock[] = [
+    `根据党工委、管委会部署要求，现将督导巡查任务交办${t.groupName}，请按照交办要求组织实施，督导中发现的问题直接向领导小组办公室反馈。`,
+    {
+      table: {
+        columns: ['事项', '内容'],
+        rows: [
+          ['任务名称', t.title],
+          ['督导对象', targets],
+          ['督导重点', t.focus],
+          ['督导方式', t.methodLabel],
+          ['督导时间', `${dateOf(t.periodStart)}至${dateOf(t.periodEnd)}`],
+          ['完成时限', dateOf(t.deadline)],
+          ['工作要求', t.requirements || '按时间节点完成督导任务，形成督导情况报告'],
+        ],
+      },
+    },
+    { heading: '一、工作纪律' },
+    '督导巡查组只对上负责，不单独向被督导单位反馈情况；暗访督导坚持“四不两直”，不打招呼、不听汇报、不用陪同接待，直奔基层、直插现场。',
+    { heading: '二、报告要求' },
+    `请于${dateOf(t.deadline)}前向领导小组办公室报送督导情况报告，发现的紧急、重大问题随时报告。`,
+  ];
+  return {
+    name: `督导巡查工作任务交办单-${t.code}.docx`,
+    body: await renderOfficialDocument({
+      issuer: ISSUER,
+      docNumber: t.code,
+      title: '督导巡查工作任务交办单',
+      recipients: [t.groupName],
+      body,
+      signature: ISSUER,
+      date: t.issuedAt ?? ctx.now,
+    }),
+  };
+}
+
+/** 督导巡查通报 or 约谈建议书 (.docx). */
+export async function circularDocument(ctx: Ctx, id: string) {
+  const c = await getCircular(ctx, id);
+  const body: DocBlock[] = c.body
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (c.units.length) {
+    body.push({ heading: c.kind === 'circular' ? '被通报单位' : '建议约谈单位' });
+    body.push(c.units.map((u) => u.name).join('、'));
+  }
+  if (c.people.length) {
+    body.push({ heading: c.kind === 'circular' ? '被点名人员' : '建议约谈人员' });
+    body.push(c.people.join('、'));
+  }
+  return {
+    name: `${c.kindLabel}-${c.code}.docx`,
+    body: await renderOfficialDocument({
+      issuer: '示范县督导巡查领导小组',
+      docNumber: c.code,
+      title: c.title,
+      recipients: [c.audience],
+      body,
+      signature: '示范县督导巡查领导小组',
+      date: c.publishedAt ?? c.approvedAt ?? ctx.now,
+    }),
+  };
+}

@@ -1,0 +1,291 @@
+import {
+  ESCALATION_TARGETS,
+  FINDING_EVENTS,
+  FINDING_STATES,
+  FINDING_TRANSITIONS,
+  type FindingEvent,
+} from '../../../common/patrol.js';
+import { PROBLEM_SEVERITIES, PROBLEM_STATES } from '../../../common/problems.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
+import type { Actor, Ctx } from '../../platform/context.js';
+import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
+import { unitNames } from '../org/org.service.js';
+import { createProblem, problemStatesOf } from '../problems/problems.service.js';
+import { fireEvent as fireProblemEvent } from '../problems/problems.workflow.js';
+import { loadInspection, openTaskOf } from './patrol.inspections.js';
+import { tellOffice } from './patrol.notify.js';
+import * as repo from './patrol.repository.js';
+import type { TAction, TCreateFinding, TFindingEvent, TListFindings } from './patrol.schema.js';
+import {
+  actorOf,
+  checkUnits,
+  groupNames,
+  isManager,
+  patrolScope,
+  recordEvent,
+  recordingGroup,
+  today,
+} from './patrol.service.js';
+
+const stateLabel = (s: string) => FINDING_STATES[s as keyof typeof FINDING_STATES] ?? s;
+
+/** The office decides on findings; the group only reports them upward. */
+function actionsOf(actor: Actor, f: repo.FindingRow): FindingEvent[] {
+  if (!isManager(actor) || !actor.permissions.has('problems:manage')) return [];
+  return FINDING_TRANSITIONS.filter((t) => t.from.includes(f.state as never)).map((t) => t.event);
+}
+
+async function present(ctx: Ctx, rows: repo.FindingRow[]) {
+  const actor = actorOf(ctx);
+  const groups = await groupNames(ctx);
+  const units = await unitNames(
+    ctx.db,
+    rows.map((r) => r.unitId),
+  );
+  const problems = await problemStatesOf(
+    ctx,
+    rows.flatMap((r) => r.problemIds),
+  );
+  return rows.map((f) => ({
+    ...f,
+    groupName: groups.get(f.groupId) ?? '',
+    unitName: units.get(f.unitId) ?? '',
+    stateLabel: stateLabel(f.state),
+    severityLabel: PROBLEM_SEVERITIES[f.severity as keyof typeof PROBLEM_SEVERITIES] ?? f.severity,
+    escalatedToLabel: f.escalatedTo ? ESCALATION_TARGETS[f.escalatedTo as keyof typeof ESCALATION_TARGETS] : null,
+    problems: f.problemIds.map((id) => {
+      const p = problems.get(id);
+      return {
+        id,
+        code: p?.code ?? '',
+        state: p?.state ?? '',
+        stateLabel: p ? PROBLEM_STATES[p.state as keyof typeof PROBLEM_STATES] : '',
+      };
+    }),
+    actions: actionsOf(actor, f),
+  }));
+}
+
+export async function listFindings(ctx: Ctx, f: TListFindings) {
+  const { items, total } = await repo.listFindings(ctx.db, patrolScope(actorOf(ctx)), f);
+  return { items: await present(ctx, items), total };
+}
+
+/** Loads a finding the caller may see, or 404: units never see findings (independence rule). */
+export async function loadFinding(ctx: Ctx, id: string) {
+  const row = await repo.getFinding(ctx.db, patrolScope(actorOf(ctx)), id);
+  if (!row) throw notFound('督导发现不存在或无权查看');
+  return row;
+}
+
+export async function getFinding(ctx: Ctx, id: string) {
+  const row = await loadFinding(ctx, id);
+  const [view] = await present(ctx, [row]);
+  const events = await repo.eventsOf(ctx.db, id);
+  const duplicates = await repo.listFindings(ctx.db, patrolScope(actorOf(ctx)), {
+    mergedIntoId: id,
+    page: 1,
+    pageSize: 200,
+  });
+  const merged = row.mergedIntoId ? await repo.getFinding(ctx.db, patrolScope(actorOf(ctx)), row.mergedIntoId) : null;
+  return {
+    ...view,
+    mergedInto: merged ? { id: merged.id, code: merged.code, title: merged.title } : null,
+    duplicates: duplicates.items.map((d) => ({ id: d.id, code: d.code, title: d.title, groupId: d.groupId })),
+    events,
+  };
+}
+
+export async function createFinding(ctx: Ctx, input: TCreateFinding) {
+  const actor = actorOf(ctx);
+  const groupId = recordingGroup(actor, input.groupId);
+  let taskId = input.taskId ?? null;
+  if (input.inspectionId) {
+    const inspection = await loadInspection(ctx, input.inspectionId);
+    if (inspection.groupId !== groupId) {
+      throw badRequest('INSPECTION_NOT_OWN', '该督导记录不属于本组', 'inspectionId');
+    }
+    taskId = taskId ?? inspection.taskId;
+  }
+  if (taskId) await openTaskOf(ctx, taskId, groupId);
+  await checkUnits(ctx, [input.unitId], 'unitId');
+  const regionId = actor.scope.regionId as string;
+  const year = Number(today(ctx).slice(0, 4));
+  const serial = await repo.nextSerial(ctx.db, 'finding', regionId, year);
+  const row = await repo.insertFinding(ctx.db, {
+    regionId,
+    code: `DF${year}-${String(serial).padStart(4, '0')}`,
+    groupId,
+    taskId,
+    inspectionId: input.inspectionId ?? null,
+    unitId: input.unitId,
+    project: input.project,
+    title: input.title,
+    description: input.description,
+    suggestion: input.suggestion,
+    category: input.category,
+    severity: input.severity,
+    reportedBy: actor.userId,
+    reportedByName: actor.displayName,
+  });
+  await recordAudit(ctx, { type: 'patrol.finding_created', entity: 'patrol_finding', entityId: row.id, after: row });
+  await tellOffice(ctx, { finding: row });
+  return getFinding(ctx, row.id);
+}
+
+/** Creates and dispatches one problem of the ledger from a finding (source 督导巡查, the finding as reference). */
+async function dispatchProblem(
+  ctx: Ctx,
+  f: repo.FindingRow,
+  a: TAction,
+  extra: { title?: string; description: string; severity?: string },
+) {
+  const p = await createProblem(ctx, {
+    title: extra.title ?? f.title,
+    description: extra.description,
+    source: 'patrol',
+    sourceRef: f.code,
+    category: f.category,
+    severity: (extra.severity ?? f.severity) as 'general',
+    unitId: a.unitId,
+    responsiblePersonId: a.ownerPersonId ?? undefined,
+    urgent: false,
+    dispatch: true,
+    measures: [
+      { content: a.content, ownerPersonId: a.ownerPersonId ?? null, deadlineType: 'date', deadline: a.deadline },
+    ],
+  });
+  await fireProblemEvent(ctx, p.id, {
+    type: 'dispatch',
+    version: p.version,
+    comment: `督导巡查发现 ${f.code} 交办`,
+    fileIds: [],
+  });
+  return p.id;
+}
+
+export async function fireFindingEvent(ctx: Ctx, id: string, input: TFindingEvent) {
+  const actor = actorOf(ctx);
+  const f = await loadFinding(ctx, id);
+  const label = FINDING_EVENTS[input.type];
+  if (!actionsOf(actor, f).includes(input.type)) {
+    if (!isManager(actor)) throw forbidden('督导发现由领导小组办公室审核处理');
+    throw ruleViolation('FINDING_ILLEGAL_TRANSITION', `督导发现当前状态为“${stateLabel(f.state)}”，不能执行“${label}”`);
+  }
+  if (f.version !== input.version) throw conflict();
+  const to = (FINDING_TRANSITIONS.find((t) => t.event === input.type) as (typeof FINDING_TRANSITIONS)[number]).to;
+  const patch: Partial<repo.FindingRow> = { state: to };
+  const payload: Record<string, unknown> = {};
+  const requireComment = (what: string) => {
+    if (!input.comment) throw badRequest('COMMENT_REQUIRED', `请填写${what}`, 'comment');
+  };
+  switch (input.type) {
+    case 'merge': {
+      if (!input.targetId) throw badRequest('TARGET_REQUIRED', '请选择要合并到的督导发现', 'targetId');
+      if (input.targetId === id) throw badRequest('TARGET_SELF', '不能合并到自身', 'targetId');
+      const target = await repo.getFinding(ctx.db, patrolScope(actor), input.targetId);
+      if (!target) throw badRequest('TARGET_NOT_FOUND', '要合并到的督导发现不存在', 'targetId');
+      if (target.state === 'merged' || target.state === 'closed') {
+        throw ruleViolation(
+          'TARGET_NOT_OPEN',
+          `目标督导发现状态为“${stateLabel(target.state)}”，不能合并到它`,
+          'targetId',
+        );
+      }
+      patch.mergedIntoId = target.id;
+      payload.targetId = target.id;
+      payload.targetCode = target.code;
+      await recordEvent(ctx, {
+        entity: 'finding',
+        entityId: target.id,
+        type: 'merged_in',
+        from: target.state,
+        to: target.state,
+        comment: `合并重复发现 ${f.code}`,
+        payload: { findingId: f.id },
+      });
+      break;
+    }
+    case 'dispatch': {
+      if (!input.deadline) throw badRequest('DEADLINE_REQUIRED', '请填写整改时限', 'deadline');
+      const unitId = input.unitId ?? f.unitId;
+      await checkUnits(ctx, [unitId], 'unitId');
+      const problemId = await dispatchProblem(
+        ctx,
+        f,
+        {
+          unitId,
+          ownerPersonId: input.ownerPersonId,
+          deadline: input.deadline,
+          content: input.measure || f.suggestion || `针对“${f.title}”抓好整改`,
+        },
+        { description: f.description, severity: input.severity },
+      );
+      patch.problemIds = [...f.problemIds, problemId];
+      payload.problemIds = [problemId];
+      break;
+    }
+    case 'escalate':
+      if (!input.escalateTo) throw badRequest('ESCALATE_TO_REQUIRED', '请选择上报对象', 'escalateTo');
+      requireComment('上报理由');
+      patch.escalatedTo = input.escalateTo;
+      payload.escalateTo = input.escalateTo;
+      break;
+    case 'instruct': {
+      if (!input.instruction) throw badRequest('INSTRUCTION_REQUIRED', '请填写批示内容', 'instruction');
+      if (!input.instructedBy) throw badRequest('INSTRUCTED_BY_REQUIRED', '请填写批示领导', 'instructedBy');
+      const actions = input.actions ?? [];
+      if (actions.length === 0) {
+        throw badRequest('ACTIONS_REQUIRED', '请将批示分解为至少一项有责任人和完成时限的事项', 'actions');
+      }
+      for (const [i, a] of actions.entries()) {
+        if (!a.ownerPersonId)
+          throw badRequest('OWNER_REQUIRED', '每项批示事项须明确责任人', `actions.${i}.ownerPersonId`);
+      }
+      await checkUnits(
+        ctx,
+        actions.map((a) => a.unitId),
+        'actions',
+      );
+      const ids: string[] = [];
+      for (const a of actions) {
+        ids.push(
+          await dispatchProblem(ctx, f, a, {
+            title: `${f.title}（落实${input.instructedBy}批示）`,
+            description: `${f.description}\n${input.instructedBy}批示：${input.instruction}`,
+          }),
+        );
+      }
+      patch.problemIds = [...f.problemIds, ...ids];
+      patch.instruction = input.instruction;
+      patch.instructedBy = input.instructedBy;
+      patch.instructedAt = ctx.now;
+      payload.problemIds = ids;
+      payload.instructedBy = input.instructedBy;
+      break;
+    }
+    case 'close':
+      requireComment('办结理由');
+      patch.closeReason = input.comment;
+      break;
+  }
+  const row = await repo.updateFinding(ctx.db, id, input.version, patch);
+  if (!row) throw conflict();
+  await recordEvent(ctx, {
+    entity: 'finding',
+    entityId: id,
+    type: input.type,
+    from: f.state,
+    to,
+    comment: input.comment || input.instruction || '',
+    payload,
+  });
+  await recordAudit(ctx, {
+    type: 'patrol.finding_event',
+    entity: 'patrol_finding',
+    entityId: id,
+    before: { state: f.state },
+    after: { event: input.type, state: to, ...payload, comment: input.comment },
+  });
+  return getFinding(ctx, id);
+}

@@ -1,0 +1,192 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ZId, z } from '../../../common/zod.js';
+import { badRequest } from '../../platform/errors.js';
+import { sendDocx, sendXlsx } from '../../platform/http/files.js';
+import { exportFindings } from './patrol.xlsx.js';
+import {
+  createCase,
+  createCircular,
+  fireCaseEvent,
+  fireCircularEvent,
+  getCase,
+  getCircular,
+  listCases,
+  listCirculars,
+} from './patrol.bulletins.js';
+import { assignmentDocument, circularDocument } from './patrol.documents.js';
+import { createFinding, fireFindingEvent, getFinding, listFindings } from './patrol.findings.js';
+import {
+  createInspection,
+  getInspection,
+  inspectionFile,
+  listInspections,
+  uploadInspectionFile,
+} from './patrol.inspections.js';
+import { groupPerformance, listReviews, patrolFigures, saveReview } from './patrol.performance.js';
+import {
+  ZCreateCase,
+  ZCreateCircular,
+  ZCreateFinding,
+  ZCreateInspection,
+  ZCreateReview,
+  ZCreateTask,
+  ZFileParam,
+  ZFindingEvent,
+  ZIdParam,
+  ZListFindings,
+  ZListInspections,
+  ZListPaged,
+  ZListTasks,
+  ZSimpleEvent,
+  ZTaskEvent,
+  ZUpdateTask,
+  ZYear,
+} from './patrol.schema.js';
+import { createTask, fireTaskEvent, getTask, listTasks, updateTask } from './patrol.service.js';
+
+const tags = ['督导巡查'];
+const read = { permission: 'patrol:read' as const };
+const record = { permission: 'patrol:record' as const };
+const manage = { permission: 'patrol:manage' as const };
+
+export async function patrolRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  // 交办单
+  app.get('/api/tasks', { schema: { tags, querystring: ZListTasks }, config: read }, (req) =>
+    req.run((ctx) => listTasks(ctx, req.query)),
+  );
+  app.post('/api/tasks', { schema: { tags, body: ZCreateTask }, config: manage }, async (req, reply) =>
+    reply.status(201).send(await req.run((ctx) => createTask(ctx, req.body))),
+  );
+  app.get('/api/tasks/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
+    req.run((ctx) => getTask(ctx, req.params.id)),
+  );
+  app.patch('/api/tasks/:id', { schema: { tags, params: ZIdParam, body: ZUpdateTask }, config: manage }, (req) =>
+    req.run((ctx) => updateTask(ctx, req.params.id, req.body)),
+  );
+  app.post('/api/tasks/:id/events', { schema: { tags, params: ZIdParam, body: ZTaskEvent }, config: read }, (req) =>
+    req.run((ctx) => fireTaskEvent(ctx, req.params.id, req.body)),
+  );
+  app.get(
+    '/api/tasks/:id/documents/assignment.docx',
+    { schema: { tags, params: ZIdParam }, config: read },
+    async (req, reply) => {
+      const doc = await req.run((ctx) => assignmentDocument(ctx, req.params.id));
+      return sendDocx(reply, doc.name, doc.body);
+    },
+  );
+
+  // 督导记录
+  app.get('/api/inspections', { schema: { tags, querystring: ZListInspections }, config: read }, (req) =>
+    req.run((ctx) => listInspections(ctx, req.query)),
+  );
+  app.post('/api/inspections', { schema: { tags, body: ZCreateInspection }, config: record }, async (req, reply) =>
+    reply.status(201).send(await req.run((ctx) => createInspection(ctx, req.body))),
+  );
+  app.get('/api/inspections/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
+    req.run((ctx) => getInspection(ctx, req.params.id)),
+  );
+  app.post(
+    '/api/inspections/:id/files',
+    { schema: { tags, params: ZIdParam, consumes: ['multipart/form-data'] }, config: record },
+    async (req, reply) => {
+      const file = await req.file();
+      if (!file) throw badRequest('FILE_REQUIRED', '请选择要上传的文件', 'file');
+      const content = await file.toBuffer();
+      const saved = await req.run((ctx) =>
+        uploadInspectionFile(ctx, req.params.id, { name: file.filename, mime: file.mimetype, content }),
+      );
+      return reply.status(201).send(saved);
+    },
+  );
+  app.get(
+    '/api/inspections/:id/files/:fileId',
+    { schema: { tags, params: ZFileParam }, config: read },
+    async (req, reply) => {
+      const file = await req.run((ctx) => inspectionFile(ctx, req.params.id, req.params.fileId));
+      return reply
+        .header('content-type', file.mime || 'application/octet-stream')
+        .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .send(file.content);
+    },
+  );
+
+  // 督导发现
+  app.get('/api/findings', { schema: { tags, querystring: ZListFindings }, config: read }, (req) =>
+    req.run((ctx) => listFindings(ctx, req.query)),
+  );
+  app.get(
+    '/api/findings/export.xlsx',
+    { schema: { tags, querystring: ZListFindings }, config: read },
+    async (req, reply) => sendXlsx(reply, '督导发现台账.xlsx', await req.run((ctx) => exportFindings(ctx, req.query))),
+  );
+  app.post('/api/findings', { schema: { tags, body: ZCreateFinding }, config: record }, async (req, reply) =>
+    reply.status(201).send(await req.run((ctx) => createFinding(ctx, req.body))),
+  );
+  app.get('/api/findings/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
+    req.run((ctx) => getFinding(ctx, req.params.id)),
+  );
+  app.post(
+    '/api/findings/:id/events',
+    { schema: { tags, params: ZIdParam, body: ZFindingEvent }, config: read },
+    (req) => req.run((ctx) => fireFindingEvent(ctx, req.params.id, req.body)),
+  );
+
+  // 督导巡查通报、约谈建议书
+  app.get('/api/circulars', { schema: { tags, querystring: ZListPaged }, config: read }, (req) =>
+    req.run((ctx) => listCirculars(ctx, req.query)),
+  );
+  app.post('/api/circulars', { schema: { tags, body: ZCreateCircular }, config: manage }, async (req, reply) =>
+    reply.status(201).send(await req.run((ctx) => createCircular(ctx, req.body))),
+  );
+  app.get('/api/circulars/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
+    req.run((ctx) => getCircular(ctx, req.params.id)),
+  );
+  app.post(
+    '/api/circulars/:id/events',
+    { schema: { tags, params: ZIdParam, body: ZSimpleEvent }, config: manage },
+    (req) => req.run((ctx) => fireCircularEvent(ctx, req.params.id, req.body)),
+  );
+  app.get(
+    '/api/circulars/:id/documents/circular.docx',
+    { schema: { tags, params: ZIdParam }, config: read },
+    async (req, reply) => {
+      const doc = await req.run((ctx) => circularDocument(ctx, req.params.id));
+      return sendDocx(reply, doc.name, doc.body);
+    },
+  );
+
+  // 典型案例
+  app.get('/api/typical-cases', { schema: { tags, querystring: ZListPaged }, config: read }, (req) =>
+    req.run((ctx) => listCases(ctx, req.query)),
+  );
+  app.post('/api/typical-cases', { schema: { tags, body: ZCreateCase }, config: manage }, async (req, reply) =>
+    reply.status(201).send(await req.run((ctx) => createCase(ctx, req.body))),
+  );
+  app.get('/api/typical-cases/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
+    req.run((ctx) => getCase(ctx, req.params.id)),
+  );
+  app.post(
+    '/api/typical-cases/:id/events',
+    { schema: { tags, params: ZIdParam, body: ZSimpleEvent }, config: manage },
+    (req) => req.run((ctx) => fireCaseEvent(ctx, req.params.id, req.body)),
+  );
+
+  // 督导巡查组绩效与评议
+  app.get('/api/patrol/performance', { schema: { tags, querystring: ZYear }, config: read }, (req) =>
+    req.run((ctx) => groupPerformance(ctx, req.query.year)),
+  );
+  app.get('/api/patrol/figures', { schema: { tags, querystring: ZYear }, config: manage }, (req) =>
+    req.run((ctx) => patrolFigures(ctx, req.query.year)),
+  );
+  app.get(
+    '/api/group-reviews',
+    { schema: { tags, querystring: z.object({ groupId: ZId.optional() }) }, config: read },
+    (req) => req.run((ctx) => listReviews(ctx, req.query.groupId)),
+  );
+  app.post('/api/group-reviews', { schema: { tags, body: ZCreateReview }, config: read }, async (req, reply) =>
+    reply.status(201).send(await req.run((ctx) => saveReview(ctx, req.body))),
+  );
+}

@@ -1,0 +1,211 @@
+import { PATROL_METHODS, TASK_EVENTS, TASK_STATES, TASK_TRANSITIONS, type TaskEvent } from '../../../common/patrol.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
+import { isoDate } from '../../platform/calendar/working-days.js';
+import type { Actor, Ctx } from '../../platform/context.js';
+import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
+import { listGroups, unitNames } from '../org/org.service.js';
+import { tellGroup, tellOffice } from './patrol.notify.js';
+import * as repo from './patrol.repository.js';
+import type { TCreateTask, TListTasks, TTaskEvent, TUpdateTask } from './patrol.schema.js';
+
+export function actorOf(ctx: Ctx): Actor {
+  if (!ctx.actor) throw forbidden();
+  return ctx.actor;
+}
+export const today = (ctx: Ctx) => isoDate(ctx.now);
+export const isManager = (a: Actor) => a.permissions.has('patrol:manage');
+/** The patrol groups the caller belongs to (a dispatched group's grant does not count). */
+export const groupIdsOf = (a: Actor) =>
+  a.roles.filter((r) => r.role === 'patrol_group' && r.groupId).map((r) => r.groupId as string);
+
+export function patrolScope(a: Actor): repo.PatrolScope {
+  return { regionId: a.scope.regionId, manager: isManager(a), groupIds: groupIdsOf(a) };
+}
+
+/** Records one transition of a task, finding, circular or case. */
+export async function recordEvent(
+  ctx: Ctx,
+  e: {
+    entity: 'task' | 'finding' | 'circular' | 'case';
+    entityId: string;
+    type: string;
+    from: string | null;
+    to: string | null;
+    comment?: string;
+    payload?: unknown;
+  },
+) {
+  const actor = actorOf(ctx);
+  return repo.insertEvent(ctx.db, {
+    entity: e.entity,
+    entityId: e.entityId,
+    type: e.type,
+    fromState: e.from,
+    toState: e.to,
+    actorUserId: actor.userId,
+    actorName: actor.displayName,
+    at: ctx.now,
+    comment: e.comment ?? '',
+    payload: e.payload ?? null,
+  });
+}
+
+/** Names of the patrol groups the caller may see. */
+export async function groupNames(ctx: Ctx): Promise<Map<string, string>> {
+  const { items } = await listGroups(ctx, 'patrol');
+  return new Map(items.map((g) => [g.id, g.name]));
+}
+
+/** The patrol group a group member records for: the one named, or their only group. */
+export function recordingGroup(actor: Actor, groupId?: string): string {
+  const own = groupIdsOf(actor);
+  if (own.length === 0) throw forbidden('只有督导巡查组可以记录督导情况');
+  if (groupId) {
+    if (!own.includes(groupId)) throw badRequest('GROUP_NOT_OWN', '只能为本组记录督导情况', 'groupId');
+    return groupId;
+  }
+  return own[0];
+}
+
+/** Checks that every unit exists; returns their names. */
+export async function checkUnits(ctx: Ctx, ids: string[], field: string) {
+  const names = await unitNames(ctx.db, ids);
+  if (ids.some((id) => !names.has(id))) throw badRequest('UNIT_NOT_FOUND', '所选单位不存在', field);
+  return names;
+}
+
+function taskActions(actor: Actor, t: repo.TaskRow): TaskEvent[] {
+  const manager = isManager(actor);
+  const member = groupIdsOf(actor).includes(t.groupId);
+  return TASK_TRANSITIONS.filter(
+    (x) => x.from.includes(t.state as never) && (x.by === 'office' ? manager : member),
+  ).map((x) => x.event);
+}
+
+function presentTask(ctx: Ctx, t: repo.TaskRow, groups: Map<string, string>, units: Map<string, string>) {
+  return {
+    ...t,
+    groupName: groups.get(t.groupId) ?? '',
+    methodLabel: PATROL_METHODS[t.method as keyof typeof PATROL_METHODS] ?? t.method,
+    stateLabel: TASK_STATES[t.state as keyof typeof TASK_STATES] ?? t.state,
+    targetUnits: t.targetUnitIds.map((id) => ({ id, name: units.get(id) ?? '' })),
+    overdue: !['completed', 'cancelled', 'draft'].includes(t.state) && t.deadline < today(ctx),
+    actions: taskActions(actorOf(ctx), t),
+  };
+}
+
+export async function listTasks(ctx: Ctx, f: TListTasks) {
+  const actor = actorOf(ctx);
+  const { items, total } = await repo.listTasks(ctx.db, patrolScope(actor), f);
+  const groups = await groupNames(ctx);
+  const units = await unitNames(
+    ctx.db,
+    items.flatMap((t) => t.targetUnitIds),
+  );
+  return { items: items.map((t) => presentTask(ctx, t, groups, units)), total };
+}
+
+/** Loads a task the caller may see, or 404 (group isolation). */
+export async function loadTask(ctx: Ctx, id: string) {
+  const t = await repo.getTask(ctx.db, patrolScope(actorOf(ctx)), id);
+  if (!t) throw notFound('任务不存在或无权查看');
+  return t;
+}
+
+export async function getTask(ctx: Ctx, id: string) {
+  const t = await loadTask(ctx, id);
+  const groups = await groupNames(ctx);
+  const units = await unitNames(ctx.db, t.targetUnitIds);
+  const events = await repo.eventsOf(ctx.db, id);
+  return { ...presentTask(ctx, t, groups, units), events };
+}
+
+export async function createTask(ctx: Ctx, input: TCreateTask) {
+  const actor = actorOf(ctx);
+  const groups = await groupNames(ctx);
+  if (!groups.has(input.groupId)) throw badRequest('GROUP_NOT_FOUND', '督导巡查组不存在', 'groupId');
+  await checkUnits(ctx, input.targetUnitIds, 'targetUnitIds');
+  if (input.deadline < today(ctx)) throw badRequest('TASK_DEADLINE_PAST', '完成时限不能早于今天', 'deadline');
+  const year = Number(today(ctx).slice(0, 4));
+  const regionId = actor.scope.regionId as string;
+  const serial = await repo.nextSerial(ctx.db, 'task', regionId, year);
+  const { issue, ...fields } = input;
+  const row = await repo.insertTask(ctx.db, {
+    ...fields,
+    targetUnitIds: [...new Set(input.targetUnitIds)],
+    regionId,
+    code: `督交〔${year}〕${serial}号`,
+    createdBy: actor.userId,
+  });
+  await recordAudit(ctx, { type: 'patrol.task_created', entity: 'patrol_task', entityId: row.id, after: row });
+  if (issue) return fireTaskEvent(ctx, row.id, { type: 'issue', version: row.version, comment: '' });
+  return getTask(ctx, row.id);
+}
+
+/** Edits a draft sheet; once issued it is the group's instruction and stays as it was. */
+export async function updateTask(ctx: Ctx, id: string, input: TUpdateTask) {
+  const before = await loadTask(ctx, id);
+  if (before.state !== 'draft') throw ruleViolation('TASK_NOT_DRAFT', '交办单已下达，不能再修改');
+  const { version, ...patch } = input;
+  const t = { ...before, ...patch };
+  if (t.targetUnitIds.length + t.projects.length === 0) {
+    throw badRequest('TARGET_REQUIRED', '请至少选择一个督导对象（单位或项目）', 'targetUnitIds');
+  }
+  if (t.periodEnd < t.periodStart) throw badRequest('PERIOD_INVALID', '督导结束日期不能早于开始日期', 'periodEnd');
+  if (t.deadline < t.periodStart) throw badRequest('DEADLINE_INVALID', '完成时限不能早于督导开始日期', 'deadline');
+  if (patch.deadline && patch.deadline < today(ctx)) {
+    throw badRequest('TASK_DEADLINE_PAST', '完成时限不能早于今天', 'deadline');
+  }
+  if (patch.groupId && !(await groupNames(ctx)).has(patch.groupId)) {
+    throw badRequest('GROUP_NOT_FOUND', '督导巡查组不存在', 'groupId');
+  }
+  if (patch.targetUnitIds) await checkUnits(ctx, patch.targetUnitIds, 'targetUnitIds');
+  const row = await repo.updateTask(ctx.db, id, version, {
+    ...patch,
+    ...(patch.targetUnitIds ? { targetUnitIds: [...new Set(patch.targetUnitIds)] } : {}),
+  });
+  if (!row) throw conflict();
+  await recordAudit(ctx, { type: 'patrol.task_updated', entity: 'patrol_task', entityId: id, before, after: row });
+  return getTask(ctx, id);
+}
+
+export async function fireTaskEvent(ctx: Ctx, id: string, input: TTaskEvent) {
+  const actor = actorOf(ctx);
+  const t = await loadTask(ctx, id);
+  const label = TASK_EVENTS[input.type];
+  const transition = TASK_TRANSITIONS.find((x) => x.event === input.type && x.from.includes(t.state as never));
+  if (!taskActions(actor, t).includes(input.type)) {
+    if (transition) throw forbidden(`您不能对该任务执行“${label}”`);
+    throw ruleViolation(
+      'TASK_ILLEGAL_TRANSITION',
+      `任务当前状态为“${TASK_STATES[t.state as keyof typeof TASK_STATES]}”，不能执行“${label}”`,
+    );
+  }
+  if (t.version !== input.version) throw conflict();
+  const to = (transition as (typeof TASK_TRANSITIONS)[number]).to;
+  const patch: Partial<repo.TaskRow> = { state: to };
+  if (input.type === 'issue') patch.issuedAt = ctx.now;
+  if (input.type === 'report') {
+    if (!input.report) throw badRequest('REPORT_REQUIRED', '请填写督导情况报告', 'report');
+    patch.report = input.report;
+    patch.reportedAt = ctx.now;
+  }
+  if (input.type === 'complete') patch.completedAt = ctx.now;
+  if ((input.type === 'cancel' || input.type === 'return') && !input.comment) {
+    throw badRequest('COMMENT_REQUIRED', input.type === 'cancel' ? '请填写撤销理由' : '请填写退回原因', 'comment');
+  }
+  const row = await repo.updateTask(ctx.db, id, input.version, patch);
+  if (!row) throw conflict();
+  await recordEvent(ctx, { entity: 'task', entityId: id, type: input.type, from: t.state, to, comment: input.comment });
+  if (input.type === 'issue') await tellGroup(ctx, row, 'issued');
+  if (input.type === 'return') await tellGroup(ctx, row, 'returned', input.comment);
+  if (input.type === 'report') await tellOffice(ctx, { task: row });
+  await recordAudit(ctx, {
+    type: 'patrol.task_event',
+    entity: 'patrol_task',
+    entityId: id,
+    before: { state: t.state },
+    after: { event: input.type, state: to, comment: input.comment },
+  });
+  return getTask(ctx, id);
+}

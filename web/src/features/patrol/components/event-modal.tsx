@@ -1,0 +1,45 @@
+import { Form, Input, Modal } from 'antd';
+import { useEffect } from 'react';
+
+/** Asks for the text an action needs (reason, report) before firing it. */
+export function TextActionModal({
+  open,
+  title,
+  field,
+  label,
+  danger,
+  loading,
+  onCancel,
+  onSubmit,
+}: {
+  open: boolean;
+  title: string;
+  field: string;
+  label: string;
+  danger?: boolean;
+  loading?: boolean;
+  onCancel: () => void;
+  onSubmit: (values: Record<string, string>) => void;
+}) {
+  const [form] = Form.useForm();
+  useEffect(() => {
+    if (open) form.resetFields();
+  }, [open, form]);
+  return (
+    <Modal
+      title={title}
+      open={open}
+      onCancel={onCancel}
+      okText="确定"
+      okButtonProps={{ danger, loading }}
+      onOk={() => void form.validateFields().then(onSubmit)}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical">
+        <Form.Item name={field} label={label} rules={[{ required: true, message: `请填写${label}` }]}>
+          <Input.TextArea rows={4} maxLength={5000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,25 @@
+import { Tag } from 'antd';
+
+const COLORS: Record<string, string> = {
+  draft: 'default',
+  issued: 'blue',
+  in_progress: 'processing',
+  reported: 'gold',
+  completed: 'green',
+  cancelled: 'default',
+  submitted: 'orange',
+  escalated: 'red',
+  dispatched: 'blue',
+  merged: 'default',
+  closed: 'green',
+  approved: 'cyan',
+  published: 'green',
+};
+
+export function StateTag({ state, label, testId }: { state: string; label: string; testId?: string }) {
+  return (
+    <Tag color={COLORS[state] ?? 'default'} data-testid={testId}>
+      {label}
+    </Tag>
+  );
+}

@@ -1,0 +1,259 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Form, Input, Modal, Radio, Select, Table, type TableProps, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { CASE_KINDS, CIRCULAR_KINDS } from '../../../../../common/patrol';
+import { UnitSelect } from '../../../components/entity-selects';
+import { PageHeader } from '../../../components/page-header';
+import { formatDateTime } from '../../../lib/format';
+import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
+import { usePermission } from '../../../lib/session';
+import { type Circular, type TypicalCase, useCases, useCirculars, useFindings, usePatrolWrite } from '../api/patrol';
+import { PatrolNav } from '../components/patrol-nav';
+import { StateTag } from '../components/state-tag';
+
+const ACTION_LABELS: Record<string, string> = { approve: '审批', publish: '发布' };
+
+function CreateModal({ kind, onClose }: { kind: 'circular' | 'case' | null; onClose: () => void }) {
+  const [form] = Form.useForm();
+  const findings = useFindings({ pageSize: 200 });
+  const create = usePatrolWrite(kind === 'case' ? '/typical-cases' : '/circulars');
+  const submit = async () => {
+    const v = await form.validateFields();
+    create.mutate(v, {
+      onSuccess: () => {
+        notifySuccess('已保存为拟稿');
+        form.resetFields();
+        onClose();
+      },
+      onError: (e) => {
+        if (!applyFormErrors(form, e)) notifyError(e);
+      },
+    });
+  };
+  const findingOptions = (findings.data?.items ?? []).map((f) => ({
+    value: f.id,
+    label: `${f.code} ${f.unitName} ${f.title}`,
+  }));
+  return (
+    <Modal
+      title={kind === 'case' ? '起草典型案例' : '起草通报或约谈建议书'}
+      open={!!kind}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText="保存拟稿"
+      cancelText="取消"
+      okButtonProps={{ loading: create.isPending }}
+      width={680}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: kind === 'case' ? 'negative' : 'circular' }}
+        preserve={false}
+      >
+        <Form.Item name="kind" label="类型">
+          <Radio.Group
+            options={Object.entries(kind === 'case' ? CASE_KINDS : CIRCULAR_KINDS).map(([value, label]) => ({
+              value,
+              label,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item
+          name="body"
+          label={kind === 'case' ? '案例内容' : '正文'}
+          rules={[{ required: true, message: '请填写内容' }]}
+        >
+          <Input.TextArea rows={6} maxLength={20000} />
+        </Form.Item>
+        {kind === 'case' ? (
+          <Form.Item name="findingId" label="来源督导发现">
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={findingOptions} />
+          </Form.Item>
+        ) : (
+          <>
+            <Form.Item
+              name="findingIds"
+              label="点事：督导发现"
+              rules={[{ required: true, message: '请至少选择一条督导发现' }]}
+            >
+              <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={findingOptions} />
+            </Form.Item>
+            <Form.Item name="people" label="点人：被点名人员" extra="输入姓名后回车">
+              <Select mode="tags" open={false} />
+            </Form.Item>
+            <Form.Item name="audienceUnitIds" label="发布范围" extra="不选则发至全县各单位">
+              <UnitSelect multiple placeholder="全县各单位" />
+            </Form.Item>
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+/** 督导巡查通报、约谈建议书 and 典型案例: drafted by the office, approved, published. */
+export function BulletinsPage() {
+  const canManage = usePermission('patrol:manage');
+  const { modal } = App.useApp();
+  const circulars = useCirculars({ pageSize: 100 });
+  const cases = useCases({ pageSize: 100 });
+  const [creating, setCreating] = useState<'circular' | 'case' | null>(null);
+  const fireCircular = usePatrolWrite<Circular, { id: string; type: string; version: number }>(
+    (b) => `/circulars/${b.id}/events`,
+  );
+  const fireCase = usePatrolWrite<TypicalCase, { id: string; type: string; version: number }>(
+    (b) => `/typical-cases/${b.id}/events`,
+  );
+  const confirm = (what: string, type: string, run: () => void) =>
+    modal.confirm({
+      title: `确认${ACTION_LABELS[type]}${what}？`,
+      content: type === 'publish' ? '发布后相关单位即可查看，不能撤回。' : undefined,
+      okText: '确定',
+      cancelText: '取消',
+      onOk: run,
+    });
+  const done = { onSuccess: () => notifySuccess('操作成功'), onError: notifyError };
+
+  const circularColumns: TableProps<Circular>['columns'] = [
+    { title: '文号', dataIndex: 'code', width: 140 },
+    { title: '类型', dataIndex: 'kindLabel', width: 150 },
+    { title: '标题', dataIndex: 'title', ellipsis: true },
+    {
+      title: '点名单位',
+      dataIndex: 'units',
+      width: 180,
+      render: (u: Circular['units']) => u.map((x) => x.name).join('、'),
+    },
+    { title: '点事', dataIndex: 'namedMatters', width: 60 },
+    { title: '范围', dataIndex: 'audience', width: 120, ellipsis: true },
+    {
+      title: '状态',
+      dataIndex: 'state',
+      width: 90,
+      render: (_: string, c) => <StateTag state={c.state} label={c.stateLabel} />,
+    },
+    {
+      title: '操作',
+      key: 'op',
+      width: 200,
+      render: (_: unknown, c) => (
+        <Flex gap={4} wrap>
+          {c.actions.map((a) => (
+            <Button
+              key={a}
+              size="small"
+              type="link"
+              onClick={() =>
+                confirm(c.kindLabel, a, () => fireCircular.mutate({ id: c.id, type: a, version: c.version }, done))
+              }
+            >
+              {ACTION_LABELS[a]}
+            </Button>
+          ))}
+          <Button size="small" type="link" href={`/api/circulars/${c.id}/documents/circular.docx`} download>
+            下载
+          </Button>
+        </Flex>
+      ),
+    },
+  ];
+  const caseColumns: TableProps<TypicalCase>['columns'] = [
+    { title: '类型', dataIndex: 'kindLabel', width: 100 },
+    { title: '标题', dataIndex: 'title', ellipsis: true },
+    { title: '单位', dataIndex: 'unitName', width: 160 },
+    { title: '发布时间', dataIndex: 'publishedAt', width: 150, render: (v: string | null) => formatDateTime(v) },
+    {
+      title: '状态',
+      dataIndex: 'state',
+      width: 90,
+      render: (_: string, c) => <StateTag state={c.state} label={c.stateLabel} />,
+    },
+    {
+      title: '操作',
+      key: 'op',
+      width: 90,
+      render: (_: unknown, c) =>
+        c.actions.map((a) => (
+          <Button
+            key={a}
+            size="small"
+            type="link"
+            onClick={() =>
+              confirm('典型案例', a, () => fireCase.mutate({ id: c.id, type: a, version: c.version }, done))
+            }
+          >
+            {ACTION_LABELS[a]}
+          </Button>
+        )),
+    },
+  ];
+  const body = (text: string) => (
+    <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{text}</Typography.Paragraph>
+  );
+  return (
+    <>
+      <PageHeader
+        title="通报与典型案例"
+        subTitle="督导巡查通报、约谈建议书纳入年度考核（督+考）；典型案例发至全县"
+        extra={
+          canManage ? (
+            <>
+              <Button icon={<PlusOutlined />} onClick={() => setCreating('circular')}>
+                起草通报
+              </Button>
+              <Button icon={<PlusOutlined />} onClick={() => setCreating('case')}>
+                起草典型案例
+              </Button>
+            </>
+          ) : null
+        }
+      />
+      <Flex style={{ marginBottom: 16 }}>
+        <PatrolNav />
+      </Flex>
+      <Tabs
+        items={[
+          {
+            key: 'circulars',
+            label: '通报与约谈建议',
+            children: (
+              <Table<Circular>
+                rowKey="id"
+                size="middle"
+                loading={circulars.isFetching}
+                dataSource={circulars.data?.items ?? []}
+                columns={circularColumns}
+                expandable={{ expandedRowRender: (c) => body(c.body) }}
+                scroll={{ x: 1000 }}
+                locale={{ emptyText: '暂无通报' }}
+                data-testid="circular-table"
+              />
+            ),
+          },
+          {
+            key: 'cases',
+            label: '典型案例',
+            children: (
+              <Table<TypicalCase>
+                rowKey="id"
+                size="middle"
+                loading={cases.isFetching}
+                dataSource={cases.data?.items ?? []}
+                columns={caseColumns}
+                expandable={{ expandedRowRender: (c) => body(c.body) }}
+                scroll={{ x: 800 }}
+                locale={{ emptyText: '暂无典型案例' }}
+              />
+            ),
+          },
+        ]}
+      />
+      <CreateModal kind={creating} onClose={() => setCreating(null)} />
+    </>
+  );
+}

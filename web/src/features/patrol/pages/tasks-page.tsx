@@ -1,0 +1,197 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Flex, Form, Input, Modal, Select, Table, type TableProps } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link, Navigate, useNavigate } from 'react-router';
+import { PATROL_METHODS, TASK_STATES } from '../../../../../common/patrol';
+import { UnitSelect } from '../../../components/entity-selects';
+import { PageHeader } from '../../../components/page-header';
+import { formatDate } from '../../../lib/format';
+import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
+import { usePermission } from '../../../lib/session';
+import { type Task, usePatrolWrite, useTasks } from '../api/patrol';
+import { PatrolGroupSelect } from '../components/patrol-group-select';
+import { PatrolNav, useIsPatrolInsider } from '../components/patrol-nav';
+import { StateTag } from '../components/state-tag';
+
+const METHOD_OPTIONS = Object.entries(PATROL_METHODS).map(([value, label]) => ({ value, label }));
+
+interface TaskForm {
+  groupId: string;
+  title: string;
+  targetUnitIds?: string[];
+  projects?: string[];
+  focus: string;
+  method: string;
+  period: [Dayjs, Dayjs];
+  deadline: Dayjs;
+  requirements?: string;
+}
+
+/** 《督导巡查工作任务交办单》 drafted by the office for one patrol group. */
+function NewTaskModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm<TaskForm>();
+  const navigate = useNavigate();
+  const create = usePatrolWrite<Task>('/tasks');
+  const submit = async (issue: boolean) => {
+    const v = await form.validateFields();
+    create.mutate(
+      {
+        groupId: v.groupId,
+        title: v.title,
+        targetUnitIds: v.targetUnitIds ?? [],
+        projects: v.projects ?? [],
+        focus: v.focus,
+        method: v.method,
+        periodStart: v.period[0].format('YYYY-MM-DD'),
+        periodEnd: v.period[1].format('YYYY-MM-DD'),
+        deadline: v.deadline.format('YYYY-MM-DD'),
+        requirements: v.requirements ?? '',
+        issue,
+      },
+      {
+        onSuccess: (t) => {
+          notifySuccess(issue ? '交办单已下达' : '交办单已保存为拟稿');
+          onClose();
+          form.resetFields();
+          void navigate(`/supervision/tasks/${t.id}`);
+        },
+        onError: (e) => {
+          if (!applyFormErrors(form, e)) notifyError(e);
+        },
+      },
+    );
+  };
+  return (
+    <Modal
+      title="新建督导巡查工作任务交办单"
+      open={open}
+      onCancel={onClose}
+      width={720}
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          取消
+        </Button>,
+        <Button key="draft" loading={create.isPending} onClick={() => void submit(false)}>
+          保存拟稿
+        </Button>,
+        <Button key="issue" type="primary" loading={create.isPending} onClick={() => void submit(true)}>
+          下达交办单
+        </Button>,
+      ]}
+    >
+      <Form form={form} layout="vertical" initialValues={{ method: 'daily' }}>
+        <Form.Item name="groupId" label="督导巡查组" rules={[{ required: true, message: '请选择督导巡查组' }]}>
+          <PatrolGroupSelect />
+        </Form.Item>
+        <Form.Item name="title" label="任务名称" rules={[{ required: true, message: '请填写任务名称' }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="targetUnitIds" label="督导单位">
+          <UnitSelect multiple placeholder="选择被督导单位" />
+        </Form.Item>
+        <Form.Item name="projects" label="督导项目" extra="输入项目名称后回车，可填多个">
+          <Select mode="tags" open={false} placeholder="如：城北棚户区改造项目" />
+        </Form.Item>
+        <Form.Item name="focus" label="督导重点" rules={[{ required: true, message: '请填写督导重点' }]}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="method" label="督导方式" rules={[{ required: true, message: '请选择督导方式' }]}>
+          <Select options={METHOD_OPTIONS} />
+        </Form.Item>
+        <Flex gap={16} wrap>
+          <Form.Item name="period" label="督导时间" rules={[{ required: true, message: '请选择督导时间' }]}>
+            <DatePicker.RangePicker />
+          </Form.Item>
+          <Form.Item name="deadline" label="完成时限" rules={[{ required: true, message: '请选择完成时限' }]}>
+            <DatePicker />
+          </Form.Item>
+        </Flex>
+        <Form.Item name="requirements" label="工作要求">
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Task sheets: the office sees every group's, a patrol group its own. */
+export function TasksPage() {
+  const canManage = usePermission('patrol:manage');
+  const insider = useIsPatrolInsider();
+  const [state, setState] = useState<string | undefined>();
+  const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
+  const { data, isFetching } = useTasks({ page, pageSize: 20, state });
+  if (!insider) return <Navigate to="/supervision/bulletins" replace />;
+  const columns: TableProps<Task>['columns'] = [
+    { title: '文号', dataIndex: 'code', width: 150 },
+    {
+      title: '任务名称',
+      dataIndex: 'title',
+      ellipsis: true,
+      render: (v: string, t) => <Link to={`/supervision/tasks/${t.id}`}>{v}</Link>,
+    },
+    { title: '督导巡查组', dataIndex: 'groupName', width: 140 },
+    { title: '督导方式', dataIndex: 'methodLabel', width: 140 },
+    {
+      title: '完成时限',
+      dataIndex: 'deadline',
+      width: 130,
+      render: (v: string, t) => <span style={t.overdue ? { color: '#f5222d' } : undefined}>{formatDate(v)}</span>,
+    },
+    {
+      title: '状态',
+      dataIndex: 'state',
+      width: 90,
+      render: (_: string, t) => <StateTag state={t.state} label={t.stateLabel} />,
+    },
+  ];
+  return (
+    <>
+      <PageHeader
+        title="督导巡查"
+        subTitle="领导小组办公室下达交办单，督导巡查组独立开展督导、只对上负责"
+        extra={
+          canManage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新建交办单
+            </Button>
+          ) : null
+        }
+      />
+      <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+        <PatrolNav />
+        <Select
+          allowClear
+          placeholder="全部状态"
+          style={{ width: 140 }}
+          value={state}
+          onChange={(v) => {
+            setState(v);
+            setPage(1);
+          }}
+          options={Object.entries(TASK_STATES).map(([value, label]) => ({ value, label }))}
+        />
+      </Flex>
+      <Table<Task>
+        rowKey="id"
+        size="middle"
+        loading={isFetching}
+        dataSource={data?.items ?? []}
+        columns={columns}
+        data-testid="task-table"
+        scroll={{ x: 800 }}
+        locale={{ emptyText: '暂无交办单' }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (t) => `共 ${t} 条`,
+        }}
+      />
+      <NewTaskModal open={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}
