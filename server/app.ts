@@ -26,6 +26,8 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { problemsRoutes } from './modules/problems/problems.routes.js';
 import { warningsRoutes } from './modules/warnings/warnings.routes.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
+import { toleranceRoutes } from './modules/tolerance/tolerance.routes.js';
+import { talksRoutes } from './modules/talks/talks.routes.js';
 import { resolveScope } from './modules/org/org.scope.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 
@@ -126,6 +128,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(problemsRoutes);
   await app.register(warningsRoutes);
   await app.register(meetingsRoutes);
+  await app.register(toleranceRoutes);
+  await app.register(talksRoutes);
 
   const hasWeb = (opts.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/' });

@@ -14,6 +14,7 @@ import { DEMO_COUNTY_LEADERS, DEMO_UNITS, GIVEN, SURNAMES } from './demo-county.
 import { seedDemoProblems } from './demo-problems.js';
 import { seedDemoWarnings } from './demo-warnings.js';
 import { seedDemoMeeting } from './demo-meeting.js';
+import { seedDemoToleranceTalks } from './demo-tolerance-talks.js';
 import { seedSituations } from '../modules/warnings/warnings.service.js';
 
 export const DEMO_PASSWORD = 'Zelian@2026';
@@ -41,6 +42,7 @@ export async function initialiseDatabase(
       await seedDemoProblems(ctx, region.id);
       await seedDemoWarnings(ctx);
       await seedDemoMeeting(ctx, region.id);
+      await seedDemoToleranceTalks(ctx, region.id);
     } else {
       sysadminPassword = `Zl-${crypto.randomBytes(12).toString('base64url')}`;
       const user = await authRepo.insertUser(tx, {

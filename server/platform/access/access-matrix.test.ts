@@ -12,6 +12,8 @@ import { groups, people, units } from '../../modules/org/org.tables.js';
 import { systemAccessCases } from '../../modules/system/system.access.js';
 import { warningsAccessCases } from '../../modules/warnings/warnings.access.js';
 import { meetingsAccessCases } from '../../modules/meetings/meetings.access.js';
+import { toleranceAccessCases } from '../../modules/tolerance/tolerance.access.js';
+import { talksAccessCases } from '../../modules/talks/talks.access.js';
 import {
   type AccessCases,
   type Case,
@@ -35,6 +37,8 @@ for (const part of [
   notificationsAccessCases,
   warningsAccessCases,
   meetingsAccessCases,
+  toleranceAccessCases,
+  talksAccessCases,
 ]) {
   for (const [route, c] of Object.entries(part)) {
     if (route in CASES) throw new Error(`duplicate access case ${route}`);

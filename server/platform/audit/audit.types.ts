@@ -46,6 +46,14 @@ export const AUDIT_TYPES = [
   'warning.event',
   'meeting.created',
   'meeting.event',
+  'tolerance.created',
+  'tolerance.updated',
+  'tolerance.event',
+  'tolerance.file_uploaded',
+  'talk.created',
+  'talk.updated',
+  'talk.deleted',
+  'talk.event',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 

@@ -6,3 +6,5 @@ export * from '../../modules/problems/problems.tables.js';
 export * from '../../modules/notifications/notifications.tables.js';
 export * from '../../modules/warnings/warnings.tables.js';
 export * from '../../modules/meetings/meetings.tables.js';
+export * from '../../modules/tolerance/tolerance.tables.js';
+export * from '../../modules/talks/talks.tables.js';
