@@ -1,7 +1,7 @@
 import { PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Input, Modal, Result, Spin, Tag, Timeline, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { DownloadButton } from '../../../components/download-button';
 import { PageHeader } from '../../../components/page-header';
 import { formatDate, formatDateTime } from '../../../lib/format';
@@ -117,9 +117,9 @@ function Actions({ filing }: { filing: FilingDetail }) {
           退回
         </Button>
       ) : null}
-      <Link to={`/tolerance-filings/${filing.id}/print`}>
-        <Button icon={<PrinterOutlined />}>打印</Button>
-      </Link>
+      <Button icon={<PrinterOutlined />} onClick={() => void navigate(`/tolerance-filings/${filing.id}/print`)}>
+        打印
+      </Button>
       {returning ? <ReturnModal filing={filing} open onClose={() => setReturning(false)} /> : null}
     </>
   );
