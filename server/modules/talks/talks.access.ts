@@ -39,6 +39,10 @@ const body = (personId: string) => ({
 
 export const talksAccessCases: AccessCases = {
   'GET /api/talks': { in: () => json('GET', '/api/talks'), allow: TALK_READERS },
+  'GET /api/talks/export.xlsx': {
+    in: () => json('GET', '/api/talks/export.xlsx?kind=admonition'),
+    allow: TALK_READERS,
+  },
   'POST /api/talks': {
     in: (f) => json('POST', '/api/talks', body(f.personId)),
     out: (o) => json('POST', '/api/talks', body(o.personId)),

@@ -4,6 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/db/platform.tables.js';
 import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { readWorkbook } from '../../test/xlsx.js';
 import { units } from '../org/org.tables.js';
 import { problems } from '../problems/problems.tables.js';
 
@@ -183,5 +184,11 @@ describe('talks', () => {
     expect(mine.total).toBeGreaterThan(0);
     expect(mine.items.every((x: { unitIds: string[] }) => x.unitIds.some((u) => overseen.has(u)))).toBe(true);
     expect(mine.total).toBeLessThan(page.total);
+    const sheet = (await readWorkbook((await paizhu1.get('/api/talks/export.xlsx')).rawPayload)).谈话台账;
+    expect(sheet.length - 1).toBe(mine.total);
+    const interviews = (await readWorkbook((await office.get('/api/talks/export.xlsx?kind=interview')).rawPayload))
+      .谈话台账;
+    expect(interviews.slice(1).every((r) => r[1] === '约谈')).toBe(true);
+    expect(interviews.length - 1).toBe(kinds.total);
   });
 });

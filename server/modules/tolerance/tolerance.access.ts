@@ -54,6 +54,10 @@ const upload = async (id: string): Promise<Req> => ({
 
 export const toleranceAccessCases: AccessCases = {
   'GET /api/tolerance-filings': { in: () => json('GET', '/api/tolerance-filings'), allow: TOLERANCE_READERS },
+  'GET /api/tolerance-filings/export.xlsx': {
+    in: () => json('GET', '/api/tolerance-filings/export.xlsx?state=approved'),
+    allow: TOLERANCE_READERS,
+  },
   'POST /api/tolerance-filings': {
     in: (f) => json('POST', '/api/tolerance-filings', body(f.unitId, f.personId)),
     out: (o) => json('POST', '/api/tolerance-filings', body(o.unitId, o.personId)),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { badRequest } from '../../platform/errors.js';
+import { sendXlsx } from '../../platform/http/files.js';
 import { ZCreateFiling, ZFilingEvent, ZIdParam, ZListFilings, ZUpdateFiling } from './tolerance.schema.js';
 import * as service from './tolerance.service.js';
 
@@ -12,6 +13,12 @@ export async function toleranceRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get('/api/tolerance-filings', { schema: { tags, querystring: ZListFilings }, config: read }, (req) =>
     req.run((ctx) => service.listFilings(ctx, req.query)),
+  );
+  app.get(
+    '/api/tolerance-filings/export.xlsx',
+    { schema: { tags, querystring: ZListFilings }, config: read },
+    async (req, reply) =>
+      sendXlsx(reply, '容错免责事前备案.xlsx', await req.run((ctx) => service.exportFilings(ctx, req.query))),
   );
   app.post('/api/tolerance-filings', { schema: { tags, body: ZCreateFiling }, config: file }, async (req, reply) =>
     reply.status(201).send(await req.run((ctx) => service.createFiling(ctx, req.body))),

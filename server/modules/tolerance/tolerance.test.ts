@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../platform/context.js';
 import { auditEvents } from '../../platform/db/platform.tables.js';
 import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { readWorkbook } from '../../test/xlsx.js';
 import { units } from '../org/org.tables.js';
 import { toleranceFilings } from './tolerance.tables.js';
 import { matchingFilings } from './tolerance.service.js';
@@ -158,6 +159,13 @@ describe('tolerance pre-registrations', () => {
     const byUnit = (await leader.get(`/api/tolerance-filings?unitId=${yjj.id}`)).json();
     expect(byUnit.items.every((x: { unitName: string }) => x.unitName === '县应急管理局')).toBe(true);
     expect((await leader.get('/api/tolerance-filings?state=bogus')).statusCode).toBe(400);
+
+    // The export follows the list's filters and the caller's scope.
+    const sheet = (await readWorkbook((await zhujian.get('/api/tolerance-filings/export.xlsx')).rawPayload))
+      .容错免责事前备案;
+    expect(sheet[0][0]).toBe('编号');
+    expect(sheet.length - 1).toBe(mine.total);
+    expect(sheet.slice(1).every((r) => r[1] === '县住建局')).toBe(true);
   });
 });
 

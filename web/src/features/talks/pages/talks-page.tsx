@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Flex, Input, Select, Table, type TableProps, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { TALK_KINDS, TALK_STATES, type TalkKind, type TalkState } from '../../../../../common/talks';
+import { DownloadButton } from '../../../components/download-button';
 import { UnitSelect } from '../../../components/entity-selects';
 import { PageHeader } from '../../../components/page-header';
 import { dayjs, formatDate } from '../../../lib/format';
@@ -74,11 +75,16 @@ export function TalksPage() {
         title="谈话管理"
         subTitle="廉政谈话、任职谈话、提醒谈话、警示谈话、诫勉谈话和约谈"
         extra={
-          canManage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/talks/new')}>
-              安排谈话
-            </Button>
-          ) : null
+          <>
+            <DownloadButton path="/talks/export.xlsx" query={{ ...filters }}>
+              导出
+            </DownloadButton>
+            {canManage ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/talks/new')}>
+                安排谈话
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Card size="small" style={{ marginBottom: 12 }}>

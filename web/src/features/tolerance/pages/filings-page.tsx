@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Input, Select, Table, type TableProps, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { TOLERANCE_STATES, type ToleranceState } from '../../../../../common/tolerance';
+import { DownloadButton } from '../../../components/download-button';
 import { UnitSelect } from '../../../components/entity-selects';
 import { PageHeader } from '../../../components/page-header';
 import { formatDate } from '../../../lib/format';
@@ -68,11 +69,16 @@ export function FilingsPage() {
             : '重大决策前报备，留存集体决策和不同意见'
         }
         extra={
-          canFile ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/tolerance-filings/new')}>
-              新建备案
-            </Button>
-          ) : null
+          <>
+            <DownloadButton path="/tolerance-filings/export.xlsx" query={{ ...filters }}>
+              导出
+            </DownloadButton>
+            {canFile ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/tolerance-filings/new')}>
+                新建备案
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Card size="small" style={{ marginBottom: 12 }}>
