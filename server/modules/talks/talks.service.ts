@@ -12,6 +12,7 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
+import { notify } from '../notifications/notifications.service.js';
 import * as org from '../org/org.service.js';
 import { loadProblem } from '../problems/problems.service.js';
 import { getWarning } from '../warnings/warnings.service.js';
@@ -153,6 +154,18 @@ export async function createTalk(ctx: Ctx, input: TCreateTalk) {
     at: ctx.now,
   });
   await recordAudit(ctx, { type: 'talk.created', entity: 'talk', entityId: row.id, after: row });
+  // 谈话通知: the people talked to (for 约谈 of a unit, its principal) learn when and where.
+  const principal = input.subjectUnitId
+    ? (await org.unitContactsForSystem(ctx.db, [input.subjectUnitId])).get(input.subjectUnitId)?.principalPersonId
+    : undefined;
+  await notify(ctx, {
+    personIds: [...subjectPersonIds, ...(principal ? [principal] : [])],
+    kind: 'talk.scheduled',
+    title: `【谈话通知】${TALK_KINDS[input.kind]}`,
+    body: `请于${input.talkOn}${input.place ? `到${input.place}` : ''}参加${TALK_KINDS[input.kind]}。事由：${input.reason}`,
+    // No link: the people talked to do not browse the talks ledger.
+    entity: { type: 'talk', id: row.id },
+  });
   return getTalk(ctx, row.id);
 }
 

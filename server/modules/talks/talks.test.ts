@@ -91,6 +91,11 @@ describe('talks', () => {
       actions: ['update', 'delete', 'record'],
     });
     expect(talk.subjects[0].id).toBe(zjj.principalPersonId);
+    // The principal of 住建局 (zhujian.head) is told when and where.
+    const inbox = (await (await t.as('zhujian.head')).get('/api/notifications?pageSize=50')).json().items;
+    expect(inbox.map((n: { title: string; body: string }) => `${n.title} ${n.body}`)).toContain(
+      `【谈话通知】诫勉谈话 请于${today()}到派驻第一组谈话室参加诫勉谈话。事由：整改不力，诫勉谈话`,
+    );
     expect(talk.code).toMatch(/^TH\d{4}-\d{4}$/);
     const listed = (await office.get(`/api/talks?caseId=${caseId}`)).json();
     expect(listed.items.map((x: { id: string }) => x.id)).toEqual([talk.id]);
@@ -136,7 +141,14 @@ describe('talks', () => {
       expect(xml).toContain(text);
     }
     const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.entityId, talk.id));
-    expect(audit.map((a) => a.type)).toEqual(['talk.created', 'talk.event', 'talk.event', 'talk.event', 'talk.event']);
+    expect(audit.map((a) => a.type)).toEqual([
+      'talk.created',
+      'notification.sent',
+      'talk.event',
+      'talk.event',
+      'talk.event',
+      'talk.event',
+    ]);
   });
 
   it('edits with optimistic concurrency, deletes softly, and tags the forms', async () => {

@@ -11,6 +11,7 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import * as org from '../org/org.service.js';
+import { notifyFilingEvent } from './tolerance.notify.js';
 import * as repo from './tolerance.repository.js';
 import type { TCreateFiling, TFilingEvent, TListFilings, TUpdateFiling } from './tolerance.schema.js';
 
@@ -115,6 +116,7 @@ export async function createFiling(ctx: Ctx, input: TCreateFiling) {
   });
   const row = await getFiling(ctx, id);
   await recordAudit(ctx, { type: 'tolerance.created', entity: 'tolerance_filing', entityId: id, after: row });
+  if (submit) await notifyFilingEvent(ctx, { ...row, regionId: regionOf(ctx) }, 'submit', '');
   return row;
 }
 
@@ -179,6 +181,7 @@ export async function fireFilingEvent(ctx: Ctx, id: string, input: TFilingEvent)
     before: { state: f.state },
     after: { event: input.type, state: to, comment: input.comment },
   });
+  await notifyFilingEvent(ctx, { ...f, regionId: regionOf(ctx) }, input.type, input.comment);
   return getFiling(ctx, id);
 }
 

@@ -94,6 +94,11 @@ describe('tolerance pre-registrations', () => {
         .code,
     ).toBe('TOLERANCE_NOT_EDITABLE');
 
+    const inbox = async (c: Client) =>
+      ((await c.get('/api/notifications?pageSize=50')).json().items as { title: string; body: string }[]).filter((n) =>
+        n.body.includes(f.code),
+      );
+    expect((await inbox(leader)).map((n) => n.title)).toContain('【容错免责备案】请审批');
     const seen = (await leader.get(`/api/tolerance-filings/${f.id}`)).json();
     expect(seen.actions).toEqual(['approve', 'return']);
     const noReason = await fire(leader, f.id, { type: 'return' });
@@ -102,6 +107,7 @@ describe('tolerance pre-registrations', () => {
     const returned = await fire(leader, f.id, { type: 'return', comment: '请补充会议纪要原件' });
     expect(returned.json()).toMatchObject({ state: 'returned', returnReason: '请补充会议纪要原件' });
     expect((await fire(leader, f.id, { type: 'approve' })).statusCode).toBe(422);
+    expect((await inbox(zhujian)).map((n) => n.body)).toContain(`${f.code}「${f.matter}」已退回：请补充会议纪要原件`);
 
     const file = new FormData();
     file.append('file', new Blob([Buffer.from('纪要扫描件')]), '会议纪要.pdf');
@@ -129,7 +135,12 @@ describe('tolerance pre-registrations', () => {
     expect(download.body).toBe('纪要扫描件');
 
     const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.entityId, f.id));
-    expect(audit.map((a) => a.type).sort()).toEqual(
+    expect(
+      audit
+        .filter((a) => a.type !== 'notification.sent')
+        .map((a) => a.type)
+        .sort(),
+    ).toEqual(
       [
         'tolerance.created',
         'tolerance.updated',
@@ -140,6 +151,8 @@ describe('tolerance pre-registrations', () => {
         'tolerance.event',
       ].sort(),
     );
+    // Two submissions to the leaders, the return and the approval to the unit.
+    expect(audit.filter((a) => a.type === 'notification.sent')).toHaveLength(4);
   });
 
   it('lists with filters and Chinese search, each unit only its own', async () => {
