@@ -17,6 +17,8 @@ export const MODULES: ModuleEntry[] = [
   { key: 'assessment', label: '考核评价', path: '/assessment', permission: null },
   { key: 'portraits', label: '政治生态画像', path: '/portraits', permission: null },
   { key: 'cases', label: '问责·容错免责', path: '/cases', permission: 'cases:read' },
+  { key: 'tolerance', label: '容错免责备案', path: '/tolerance-filings', permission: 'tolerance:read' },
+  { key: 'talks', label: '谈话管理', path: '/talks', permission: 'talks:read' },
   { key: 'influence', label: '影响期', path: '/influence-periods', permission: 'influence:read' },
   { key: 'complaints', label: '信访举报', path: '/complaints', permission: null },
   { key: 'notifications', label: '消息提醒', path: '/notifications', permission: 'notifications:read' },

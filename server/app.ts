@@ -28,6 +28,8 @@ import { warningsRoutes } from './modules/warnings/warnings.routes.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 import { patrolRoutes } from './modules/patrol/patrol.routes.js';
 import { casesRoutes } from './modules/cases/cases.routes.js';
+import { toleranceRoutes } from './modules/tolerance/tolerance.routes.js';
+import { talksRoutes } from './modules/talks/talks.routes.js';
 import { resolveScope } from './modules/org/org.scope.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 
@@ -130,6 +132,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(meetingsRoutes);
   await app.register(patrolRoutes);
   await app.register(casesRoutes);
+  await app.register(toleranceRoutes);
+  await app.register(talksRoutes);
 
   const hasWeb = (opts.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/' });

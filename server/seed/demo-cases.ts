@@ -3,6 +3,7 @@ import type { TCaseEvent, TCreateCase } from '../modules/cases/cases.schema.js';
 import { createCase, fireCaseEvent, getCase } from '../modules/cases/cases.service.js';
 import { resolveScope } from '../modules/org/org.scope.js';
 import { units } from '../modules/org/org.tables.js';
+import { toleranceFilings } from '../modules/tolerance/tolerance.tables.js';
 import { findUserByUsername } from '../platform/auth/auth.repository.js';
 import { actorOf } from '../platform/auth/auth.service.js';
 import type { Ctx } from '../platform/context.js';
@@ -190,26 +191,36 @@ export async function seedDemoCases(ctx: Ctx, regionId: string) {
   });
   await fire(w1, c5.id, { type: 'close' });
 
-  // 6. 容错免责: a reform pilot of 县住建局 registered in advance (事前备案)
+  // 6. 容错免责: the reform pilot 县住建局 registered in advance (事前备案), found on the case screen
+  const [filing] = await ctx.db
+    .select()
+    .from(toleranceFilings)
+    .where(
+      and(
+        eq(toleranceFilings.regionId, regionId),
+        eq(toleranceFilings.state, 'approved'),
+        eq(toleranceFilings.unitId, unit('ZJJ').id),
+      ),
+    )
+    .limit(1);
   const c6 = await open({
     kind: 'party',
-    title: '县住建局工程建设项目审批改革试点失误问题',
+    title: '县住建局老旧小区改造“先改后补”试点垫资超支问题',
     situation: 11,
     sourceType: 'manual',
     subjects: [person('ZJJ')],
   });
   const subject6 = (await getCase(leader, c6.id)).subjects[0];
-  await toReview(c6.id, '审批改革试点中“告知承诺制”适用范围把握不准，一项目先行开工后补正手续', [
+  await toReview(c6.id, '老旧小区改造“先改后补”试点中，县城投集团垫资超出计划', [
     {
       subjectId: subject6.id,
       responsibility: 'main_leadership',
       duty: 'decision',
-      circumstances: { exemption: ['pilot'], mitigating: ['remedied'], aggravating: [] },
+      circumstances: { exemption: ['pilot', 'dissent'], mitigating: ['remedied'], aggravating: [] },
       tolerance: {
         outcome: 'exempt',
-        reasons:
-          '属改革试点中缺乏经验、先行先试出现的失误；决策前已向县纪委监委事前备案，经集体研究，未谋取私利，已及时纠正',
-        filingIds: [],
+        reasons: `属改革试点中缺乏经验、先行先试出现的失误；决策前已事前备案（${filing?.code ?? ''}）并经集体研究，不同意见已记入纪要；未谋取私利，已及时纠正`,
+        filingIds: filing ? [filing.id] : [],
         distinctions: { pilot: true, exploration: true, public_interest: true },
       },
     },

@@ -16,6 +16,7 @@ import { seedDemoWarnings } from './demo-warnings.js';
 import { seedDemoMeeting } from './demo-meeting.js';
 import { seedDemoCases } from './demo-cases.js';
 import { seedDemoPatrol } from './demo-patrol.js';
+import { seedDemoToleranceTalks } from './demo-tolerance-talks.js';
 import { seedSituations } from '../modules/warnings/warnings.service.js';
 
 export const DEMO_PASSWORD = 'Zelian@2026';
@@ -44,6 +45,7 @@ export async function initialiseDatabase(
       await seedDemoWarnings(ctx);
       await seedDemoMeeting(ctx, region.id);
       await seedDemoPatrol(ctx, region.id);
+      await seedDemoToleranceTalks(ctx, region.id);
       await seedDemoCases(ctx, region.id);
     } else {
       sysadminPassword = `Zl-${crypto.randomBytes(12).toString('base64url')}`;

@@ -28,6 +28,8 @@ import { userIdsWithRoles } from '../../platform/auth/auth.repository.js';
 import { notify } from '../notifications/notifications.service.js';
 import * as org from '../org/org.service.js';
 import { createProblem } from '../problems/problems.service.js';
+import { listTalks } from '../talks/talks.service.js';
+import { matchingFilings } from '../tolerance/tolerance.service.js';
 import { fireEvent as fireProblemEvent } from '../problems/problems.workflow.js';
 import * as repo from './cases.repository.js';
 import { type CaseRules, readCaseRules } from './cases.rules.js';
@@ -148,6 +150,17 @@ export async function getCase(ctx: Ctx, id: string) {
     appeals: appeals.map((a) => ({ ...a, kindLabel: APPEAL_KINDS[a.kind as AppealKind] })),
     influencePeriods: periods,
     readiness: readiness(c, subjects),
+    // 容错: approved pre-registrations of the same units or people over the three years before the case.
+    toleranceMatches: await matchingFilings(ctx, {
+      unitIds: [...new Set(subjects.flatMap((s) => (s.unitId ? [s.unitId] : [])))],
+      personIds: subjects.flatMap((s) => (s.personId ? [s.personId] : [])),
+      from: addMonths(isoDate(c.createdAt), -36),
+      to: today(ctx),
+      text: `${c.title} ${(c.facts as Record<string, string>).problem ?? ''}`,
+    }),
+    talks: actorOf(ctx).permissions.has('talks:read')
+      ? (await listTalks(ctx, { caseId: id, page: 1, pageSize: 50 })).items
+      : [],
     myOffice: caps.reviewerOffice,
     actions: allowedActions(c.state as CaseState, caps),
   };

@@ -111,6 +111,12 @@ describe('the demo county', () => {
       "SELECT 1 FROM case_subjects WHERE tolerance->>'outcome' = 'exempt' AND forms = '[]'::jsonb",
     );
     expect(exempt.rows.length).toBeGreaterThan(0);
+    // The exempted case shows the pre-registration it was exempted under.
+    const exempted = (await c.leader.get(`/api/cases?q=${encodeURIComponent('先改后补')}`)).json().items[0];
+    const detail = await get('leader', exempted.id);
+    expect(detail.subjects[0].tolerance.filingIds).toHaveLength(1);
+    expect(detail.toleranceMatches[0]).toMatchObject({ id: detail.subjects[0].tolerance.filingIds[0] });
+    expect(detail.toleranceMatches[0].reasons).toEqual(expect.arrayContaining(['同一单位']));
     const periods = await c.zuzhibu.get('/api/influence-periods');
     expect(periods.json().total).toBeGreaterThan(0);
   });

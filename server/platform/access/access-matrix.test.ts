@@ -14,6 +14,8 @@ import { warningsAccessCases } from '../../modules/warnings/warnings.access.js';
 import { meetingsAccessCases } from '../../modules/meetings/meetings.access.js';
 import { patrolAccessCases } from '../../modules/patrol/patrol.access.js';
 import { casesAccessCases } from '../../modules/cases/cases.access.js';
+import { toleranceAccessCases } from '../../modules/tolerance/tolerance.access.js';
+import { talksAccessCases } from '../../modules/talks/talks.access.js';
 import {
   type AccessCases,
   type Case,
@@ -39,6 +41,8 @@ for (const part of [
   meetingsAccessCases,
   patrolAccessCases,
   casesAccessCases,
+  toleranceAccessCases,
+  talksAccessCases,
 ]) {
   for (const [route, c] of Object.entries(part)) {
     if (route in CASES) throw new Error(`duplicate access case ${route}`);

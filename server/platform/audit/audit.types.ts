@@ -64,6 +64,14 @@ export const AUDIT_TYPES = [
   'influence.ended',
   'case_evaluation.sampled',
   'case_evaluation.scored',
+  'tolerance.created',
+  'tolerance.updated',
+  'tolerance.event',
+  'tolerance.file_uploaded',
+  'talk.created',
+  'talk.updated',
+  'talk.deleted',
+  'talk.event',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
 

@@ -8,3 +8,5 @@ export * from '../../modules/warnings/warnings.tables.js';
 export * from '../../modules/meetings/meetings.tables.js';
 export * from '../../modules/patrol/patrol.tables.js';
 export * from '../../modules/cases/cases.tables.js';
+export * from '../../modules/tolerance/tolerance.tables.js';
+export * from '../../modules/talks/talks.tables.js';

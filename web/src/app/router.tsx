@@ -255,6 +255,69 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'tolerance-filings',
+        element: guarded(
+          'tolerance:read',
+          page(() => import('../features/tolerance/pages/filings-page'), 'FilingsPage'),
+        ),
+      },
+      {
+        path: 'tolerance-filings/new',
+        element: guarded(
+          'tolerance:file',
+          page(() => import('../features/tolerance/pages/filing-form-page'), 'FilingFormPage'),
+        ),
+      },
+      {
+        path: 'tolerance-filings/:id',
+        element: guarded(
+          'tolerance:read',
+          page(() => import('../features/tolerance/pages/filing-detail-page'), 'FilingDetailPage'),
+        ),
+      },
+      {
+        path: 'tolerance-filings/:id/edit',
+        element: guarded(
+          'tolerance:file',
+          page(() => import('../features/tolerance/pages/filing-form-page'), 'FilingFormPage'),
+        ),
+      },
+      {
+        path: 'tolerance-filings/:id/print',
+        element: guarded(
+          'tolerance:read',
+          page(() => import('../features/tolerance/pages/filing-print-page'), 'FilingPrintPage'),
+        ),
+      },
+      {
+        path: 'talks',
+        element: guarded(
+          'talks:read',
+          page(() => import('../features/talks/pages/talks-page'), 'TalksPage'),
+        ),
+      },
+      {
+        path: 'talks/new',
+        element: guarded(
+          'talks:manage',
+          page(() => import('../features/talks/pages/talk-form-page'), 'TalkFormPage'),
+        ),
+      },
+      {
+        path: 'talks/:id',
+        element: guarded(
+          'talks:read',
+          page(() => import('../features/talks/pages/talk-detail-page'), 'TalkDetailPage'),
+        ),
+      },
+      {
+        path: 'talks/:id/edit',
+        element: guarded(
+          'talks:manage',
+          page(() => import('../features/talks/pages/talk-form-page'), 'TalkFormPage'),
+        ),
+      },
+      {
         path: 'admin/users',
         element: guarded(
           'users:read',

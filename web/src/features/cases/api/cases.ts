@@ -107,6 +107,18 @@ export interface CaseDetail extends CaseRow {
   appeals: CaseAppeal[];
   influencePeriods: InfluencePeriod[];
   readiness: { factsComplete: boolean; missing: string[] };
+  toleranceMatches: {
+    id: string;
+    code: string;
+    unitName: string;
+    matter: string;
+    decision: string;
+    decidedOn: string;
+    dissent: string;
+    exploratory: boolean;
+    reasons: string[];
+  }[];
+  talks: { id: string; code: string; kind: string; kindLabel?: string; talkOn: string; reason: string }[];
   myOffice: 'df' | 'ag' | 'sl' | null;
   actions: CaseEventType[];
 }

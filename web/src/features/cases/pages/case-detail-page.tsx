@@ -1,5 +1,5 @@
 import { Alert, Card, Col, Descriptions, Result, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import {
   CIRCUMSTANCES,
   DUTIES,
@@ -207,6 +207,42 @@ export function CaseDetailPage() {
           ) : null}
         </Col>
         <Col xs={24} lg={8}>
+          <Card size="small" title="匹配的容错事前备案" style={{ marginBottom: 16 }} data-testid="tolerance-matches">
+            {c.toleranceMatches.length === 0 ? (
+              <Typography.Text type="secondary">未找到同一单位或同一责任人的已备案事项</Typography.Text>
+            ) : (
+              c.toleranceMatches.map((f) => (
+                <div key={f.id} style={{ marginBottom: 8 }}>
+                  <Link to={`/tolerance-filings/${f.id}`}>
+                    {f.code} {f.matter}
+                  </Link>
+                  <div>
+                    {f.unitName} · 决策于 {f.decidedOn} {f.exploratory ? '· 探索性试点' : ''}
+                  </div>
+                  <Space size={4} wrap>
+                    {f.reasons.map((r) => (
+                      <Tag key={r} color="green">
+                        {r}
+                      </Tag>
+                    ))}
+                  </Space>
+                  {f.dissent ? <Typography.Text type="secondary">反对意见：{f.dissent}</Typography.Text> : null}
+                </div>
+              ))
+            )}
+          </Card>
+          {c.talks.length ? (
+            <Card size="small" title="相关谈话" style={{ marginBottom: 16 }}>
+              {c.talks.map((t) => (
+                <div key={t.id}>
+                  <Link to={`/talks/${t.id}`}>
+                    {t.code} {t.kindLabel ?? t.kind}
+                  </Link>{' '}
+                  {t.talkOn}
+                </div>
+              ))}
+            </Card>
+          ) : null}
           <Card size="small" title="联审" style={{ marginBottom: 16 }} data-testid="joint-review">
             {(Object.keys(JOINT_REVIEW_OFFICES) as (keyof typeof JOINT_REVIEW_OFFICES)[]).map((o) => {
               const s = c.jointReview[o];

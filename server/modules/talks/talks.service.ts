@@ -1,0 +1,334 @@
+import ExcelJS from 'exceljs';
+import {
+  TALK_EVENTS,
+  TALK_FORM_OF_FOUR,
+  TALK_KINDS,
+  TALK_STATES,
+  type TalkEvent,
+  type TalkKind,
+  type TalkState,
+} from '../../../common/talks.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
+import { isoDate } from '../../platform/calendar/working-days.js';
+import type { Actor, Ctx } from '../../platform/context.js';
+import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
+import { notify } from '../notifications/notifications.service.js';
+import * as org from '../org/org.service.js';
+import { loadProblem } from '../problems/problems.service.js';
+import { getWarning } from '../warnings/warnings.service.js';
+import * as repo from './talks.repository.js';
+import type { TCreateTalk, TListTalks, TTalkEvent, TUpdateTalk } from './talks.schema.js';
+
+function actorOf(ctx: Ctx): Actor {
+  if (!ctx.actor) throw forbidden();
+  return ctx.actor;
+}
+function regionOf(ctx: Ctx): string {
+  const regionId = actorOf(ctx).scope.regionId;
+  if (!regionId) throw forbidden('当前账号未绑定地区');
+  return regionId;
+}
+const isManager = (a: Actor) => a.permissions.has('talks:manage');
+
+function actionsOf(a: Actor, t: repo.TalkRow): string[] {
+  if (!isManager(a)) return [];
+  switch (t.state as TalkState) {
+    case 'planned':
+      return ['update', 'delete', 'record'];
+    case 'recorded':
+      return ['update', 'record', ...(t.followUpRequired ? ['follow_up'] : []), 'close'];
+    case 'closed':
+      return [];
+  }
+}
+
+async function present(ctx: Ctx, rows: repo.TalkRow[]) {
+  const a = actorOf(ctx);
+  const ids = [...new Set(rows.flatMap((r) => [...r.talkerPersonIds, ...r.subjectPersonIds]))];
+  const names = await repo.peopleNames(ctx.db, ids);
+  const unitNames = await org.unitNames(ctx.db, [...new Set(rows.flatMap((r) => r.unitIds))]);
+  const person = (id: string) => ({ id, ...(names.get(id) ?? { name: '', post: '', unitName: '' }) });
+  return rows.map((r) => ({
+    ...r,
+    kindLabel: TALK_KINDS[r.kind as TalkKind],
+    stateLabel: TALK_STATES[r.state as TalkState],
+    talkers: r.talkerPersonIds.map(person),
+    subjects: r.subjectPersonIds.map(person),
+    subjectUnitName: r.subjectUnitId ? (unitNames.get(r.subjectUnitId) ?? '') : null,
+    unitNames: r.unitIds.map((u) => unitNames.get(u) ?? ''),
+    followUpOverdue: !!r.followUpDue && !r.followUpDone && r.state !== 'closed' && r.followUpDue < isoDate(ctx.now),
+    actions: actionsOf(a, r),
+  }));
+}
+
+export async function listTalks(ctx: Ctx, f: TListTalks) {
+  const { items, total } = await repo.list(ctx.db, actorOf(ctx).scope, f);
+  return { items: await present(ctx, items), total };
+}
+
+async function loadTalk(ctx: Ctx, id: string) {
+  const row = await repo.get(ctx.db, actorOf(ctx).scope, id);
+  if (!row) throw notFound('谈话不存在或无权查看');
+  return row;
+}
+
+export async function getTalk(ctx: Ctx, id: string) {
+  const [t] = await present(ctx, [await loadTalk(ctx, id)]);
+  const events = (await repo.eventsOf(ctx.db, id)).map((e) => ({
+    ...e,
+    label: TALK_EVENTS[e.type as TalkEvent] ?? (e.type === 'created' ? '安排谈话' : '修改'),
+  }));
+  return { ...t, events };
+}
+
+type TalkFields = Omit<TCreateTalk, never>;
+
+/**
+ * Checks who, whom and links against the caller's scope (a dispatched group talks only about the units
+ * it oversees) and returns the units the talk concerns.
+ */
+async function validate(ctx: Ctx, t: TalkFields) {
+  if (t.talkerPersonIds.length === 0 && !t.talkerNames) {
+    throw badRequest('TALKER_REQUIRED', '请选择或填写谈话人', 'talkerPersonIds');
+  }
+  if (t.subjectPersonIds.length === 0 && !t.subjectUnitId) {
+    throw badRequest('SUBJECT_REQUIRED', '请选择谈话对象（人员或约谈单位）', 'subjectPersonIds');
+  }
+  const talkers = await repo.peopleOfRegion(ctx.db, regionOf(ctx), t.talkerPersonIds);
+  if (talkers.length !== new Set(t.talkerPersonIds).size) {
+    throw badRequest('PERSON_NOT_FOUND', '谈话人不存在', 'talkerPersonIds');
+  }
+  const unitIds = new Set<string>();
+  for (const id of new Set(t.subjectPersonIds)) {
+    const p = await org.getPerson(ctx, id).catch(() => {
+      throw badRequest('PERSON_NOT_FOUND', '谈话对象不存在或不在监督范围内', 'subjectPersonIds');
+    });
+    unitIds.add(p.unitId);
+  }
+  if (t.subjectUnitId) {
+    await org.getUnit(ctx, t.subjectUnitId).catch(() => {
+      throw badRequest('UNIT_NOT_FOUND', '约谈单位不存在或不在监督范围内', 'subjectUnitId');
+    });
+    unitIds.add(t.subjectUnitId);
+  }
+  if (t.followUpDue && t.followUpDue < t.talkOn) {
+    throw badRequest('TALK_FOLLOW_UP_BEFORE_TALK', '整改期限不能早于谈话日期', 'followUpDue');
+  }
+  if (t.followUpDue && !t.followUpRequired) {
+    throw badRequest('FOLLOW_UP_REQUIRED', '设定整改期限时请填写整改要求', 'followUpRequired');
+  }
+  if (t.problemId) {
+    await loadProblem(ctx, t.problemId).catch(() => {
+      throw badRequest('PROBLEM_NOT_FOUND', '关联问题不存在或无权查看', 'problemId');
+    });
+  }
+  if (t.warningId) {
+    await getWarning(ctx, t.warningId).catch(() => {
+      throw badRequest('WARNING_NOT_FOUND', '关联预警不存在或无权查看', 'warningId');
+    });
+  }
+  return [...unitIds];
+}
+
+export async function createTalk(ctx: Ctx, input: TCreateTalk) {
+  const a = actorOf(ctx);
+  const talkerPersonIds = [...new Set(input.talkerPersonIds)];
+  const subjectPersonIds = [...new Set(input.subjectPersonIds)];
+  const unitIds = await validate(ctx, { ...input, talkerPersonIds, subjectPersonIds });
+  const row = await repo.insert(ctx.db, {
+    ...input,
+    talkerPersonIds,
+    subjectPersonIds,
+    unitIds,
+    regionId: regionOf(ctx),
+    code: await repo.nextCode(ctx.db, Number(input.talkOn.slice(0, 4))),
+    formOfFour: TALK_FORM_OF_FOUR[input.kind],
+    createdByUserId: a.userId,
+  });
+  await repo.insertEvent(ctx.db, {
+    talkId: row.id,
+    type: 'created',
+    toState: 'planned',
+    actorUserId: a.userId,
+    actorName: a.displayName,
+    at: ctx.now,
+  });
+  await recordAudit(ctx, { type: 'talk.created', entity: 'talk', entityId: row.id, after: row });
+  // 谈话通知: the people talked to (for 约谈 of a unit, its principal) learn when and where.
+  const principal = input.subjectUnitId
+    ? (await org.unitContactsForSystem(ctx.db, [input.subjectUnitId])).get(input.subjectUnitId)?.principalPersonId
+    : undefined;
+  await notify(ctx, {
+    personIds: [...subjectPersonIds, ...(principal ? [principal] : [])],
+    kind: 'talk.scheduled',
+    title: `【谈话通知】${TALK_KINDS[input.kind]}`,
+    body: `请于${input.talkOn}${input.place ? `到${input.place}` : ''}参加${TALK_KINDS[input.kind]}。事由：${input.reason}`,
+    // No link: the people talked to do not browse the talks ledger.
+    entity: { type: 'talk', id: row.id },
+  });
+  return getTalk(ctx, row.id);
+}
+
+function refuse(a: Actor, t: { state: string; stateLabel: string }, what: string): never {
+  if (!isManager(a)) throw forbidden();
+  throw ruleViolation('TALK_ILLEGAL_TRANSITION', `谈话当前状态为“${t.stateLabel}”，不能${what}`);
+}
+
+export async function updateTalk(ctx: Ctx, id: string, input: TUpdateTalk) {
+  const a = actorOf(ctx);
+  const before = await getTalk(ctx, id);
+  if (!before.actions.includes('update')) refuse(a, before, '修改');
+  const { version, ...patch } = input;
+  const merged: TalkFields = {
+    kind: patch.kind ?? (before.kind as TalkKind),
+    talkerPersonIds: [...new Set(patch.talkerPersonIds ?? before.talkerPersonIds)],
+    talkerNames: patch.talkerNames ?? before.talkerNames,
+    subjectPersonIds: [...new Set(patch.subjectPersonIds ?? before.subjectPersonIds)],
+    subjectUnitId: patch.subjectUnitId === undefined ? before.subjectUnitId : patch.subjectUnitId,
+    reason: patch.reason ?? before.reason,
+    talkOn: patch.talkOn ?? before.talkOn,
+    place: patch.place ?? before.place,
+    followUpRequired: patch.followUpRequired ?? before.followUpRequired,
+    followUpDue: patch.followUpDue === undefined ? before.followUpDue : patch.followUpDue,
+    problemId: patch.problemId === undefined ? before.problemId : patch.problemId,
+    warningId: patch.warningId === undefined ? before.warningId : patch.warningId,
+    caseId: patch.caseId === undefined ? before.caseId : patch.caseId,
+  };
+  const unitIds = await validate(ctx, merged);
+  const row = await repo.update(ctx.db, id, version, {
+    ...merged,
+    unitIds,
+    formOfFour: TALK_FORM_OF_FOUR[merged.kind],
+  });
+  if (!row) throw conflict();
+  await repo.insertEvent(ctx.db, {
+    talkId: id,
+    type: 'updated',
+    fromState: before.state,
+    toState: row.state,
+    actorUserId: a.userId,
+    actorName: a.displayName,
+    at: ctx.now,
+  });
+  const after = await getTalk(ctx, id);
+  await recordAudit(ctx, { type: 'talk.updated', entity: 'talk', entityId: id, before, after });
+  return after;
+}
+
+/** Soft deletion of a talk that has not taken place. */
+export async function deleteTalk(ctx: Ctx, id: string, version: number) {
+  const a = actorOf(ctx);
+  const before = await getTalk(ctx, id);
+  if (!before.actions.includes('delete')) refuse(a, before, '删除');
+  const row = await repo.update(ctx.db, id, version, { deletedAt: ctx.now });
+  if (!row) throw conflict();
+  await recordAudit(ctx, { type: 'talk.deleted', entity: 'talk', entityId: id, before });
+}
+
+/** record (谈话记录), follow_up (跟踪整改), close (办结). */
+export async function fireTalkEvent(ctx: Ctx, id: string, input: TTalkEvent) {
+  const a = actorOf(ctx);
+  const t = await getTalk(ctx, id);
+  if (!t.actions.includes(input.type)) {
+    if (input.type === 'follow_up' && isManager(a) && t.state === 'recorded') {
+      throw ruleViolation('TALK_NO_FOLLOW_UP', '本次谈话未提出整改要求，无需跟踪');
+    }
+    refuse(a, t, TALK_EVENTS[input.type]);
+  }
+  if (input.version !== t.version) throw conflict();
+  const patch: Partial<repo.TalkRow> = {};
+  let comment = input.comment;
+  if (input.type === 'record') {
+    if (!input.record) throw badRequest('RECORD_REQUIRED', '请填写谈话记录', 'record');
+    if (t.talkOn > isoDate(ctx.now) && t.state === 'planned') {
+      // A record dated after today would be a record of a talk that has not happened.
+      throw ruleViolation('TALK_NOT_YET', `谈话安排在${t.talkOn}，尚未到谈话日期，不能记录`);
+    }
+    Object.assign(patch, { record: input.record, recordedAt: ctx.now, state: 'recorded' });
+  }
+  if (input.type === 'follow_up') {
+    if (!input.result) throw badRequest('RESULT_REQUIRED', '请填写整改落实情况', 'result');
+    Object.assign(patch, { followUpResult: input.result, followUpDone: input.done ?? false, followedUpAt: ctx.now });
+    comment = comment || input.result;
+  }
+  if (input.type === 'close') {
+    if (t.followUpRequired && !t.followUpDone) {
+      throw ruleViolation('TALK_FOLLOW_UP_OPEN', '整改要求尚未落实到位，不能办结', 'followUpDone');
+    }
+    Object.assign(patch, { state: 'closed', closedAt: ctx.now });
+  }
+  const row = await repo.update(ctx.db, id, input.version, patch);
+  if (!row) throw conflict();
+  await repo.insertEvent(ctx.db, {
+    talkId: id,
+    type: input.type,
+    fromState: t.state,
+    toState: row.state,
+    actorUserId: a.userId,
+    actorName: a.displayName,
+    at: ctx.now,
+    comment,
+  });
+  await recordAudit(ctx, {
+    type: 'talk.event',
+    entity: 'talk',
+    entityId: id,
+    before: { state: t.state, record: t.record, followUpResult: t.followUpResult, followUpDone: t.followUpDone },
+    after: {
+      event: input.type,
+      state: row.state,
+      record: row.record,
+      followUpResult: row.followUpResult,
+      followUpDone: row.followUpDone,
+    },
+  });
+  return getTalk(ctx, id);
+}
+
+/** The talks ledger as .xlsx, with the list's filters. */
+export async function exportTalks(ctx: Ctx, f: Omit<TListTalks, 'page' | 'pageSize'>) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('谈话台账');
+  ws.addRow([
+    '编号',
+    '谈话类型',
+    '谈话日期',
+    '谈话对象',
+    '涉及单位',
+    '谈话人',
+    '事由',
+    '整改要求',
+    '整改期限',
+    '落实情况',
+    '状态',
+  ]);
+  ws.getRow(1).font = { bold: true };
+  [14, 10, 12, 30, 20, 20, 36, 30, 12, 10, 10].forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  for (let page = 1; page <= 50; page++) {
+    const { items } = await listTalks(ctx, { ...f, page, pageSize: 1000 });
+    for (const x of items) {
+      ws.addRow([
+        x.code,
+        x.kindLabel,
+        x.talkOn,
+        [
+          ...x.subjects.map((p) => `${p.name}（${p.unitName}${p.post}）`),
+          x.subjectUnitName ? `${x.subjectUnitName}领导班子` : '',
+        ]
+          .filter(Boolean)
+          .join('、'),
+        x.unitNames.join('、'),
+        [...x.talkers.map((p) => p.name), x.talkerNames].filter(Boolean).join('、'),
+        x.reason,
+        x.followUpRequired,
+        x.followUpDue ?? '',
+        x.followUpRequired ? (x.followUpDone ? '已落实' : '未落实') : '',
+        x.stateLabel,
+      ]);
+    }
+    if (items.length < 1000) break;
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { badRequest } from '../../platform/errors.js';
+import { sendXlsx } from '../../platform/http/files.js';
+import { ZCreateFiling, ZFilingEvent, ZIdParam, ZListFilings, ZUpdateFiling } from './tolerance.schema.js';
+import * as service from './tolerance.service.js';
+
+const tags = ['容错免责备案'];
+const read = { permission: 'tolerance:read' as const };
+const file = { permission: 'tolerance:file' as const };
+
+export async function toleranceRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.get('/api/tolerance-filings', { schema: { tags, querystring: ZListFilings }, config: read }, (req) =>
+    req.run((ctx) => service.listFilings(ctx, req.query)),
+  );
+  app.get(
+    '/api/tolerance-filings/export.xlsx',
+    { schema: { tags, querystring: ZListFilings }, config: read },
+    async (req, reply) =>
+      sendXlsx(reply, '容错免责事前备案.xlsx', await req.run((ctx) => service.exportFilings(ctx, req.query))),
+  );
+  app.post('/api/tolerance-filings', { schema: { tags, body: ZCreateFiling }, config: file }, async (req, reply) =>
+    reply.status(201).send(await req.run((ctx) => service.createFiling(ctx, req.body))),
+  );
+  app.get('/api/tolerance-filings/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
+    req.run((ctx) => service.getFiling(ctx, req.params.id)),
+  );
+  app.patch(
+    '/api/tolerance-filings/:id',
+    { schema: { tags, params: ZIdParam, body: ZUpdateFiling }, config: file },
+    (req) => req.run((ctx) => service.updateFiling(ctx, req.params.id, req.body)),
+  );
+  app.post(
+    '/api/tolerance-filings/:id/events',
+    { schema: { tags, params: ZIdParam, body: ZFilingEvent }, config: read },
+    (req) => req.run((ctx) => service.fireFilingEvent(ctx, req.params.id, req.body)),
+  );
+  app.post(
+    '/api/tolerance-filings/:id/minutes-file',
+    { schema: { tags, params: ZIdParam, consumes: ['multipart/form-data'] }, config: file },
+    async (req) => {
+      const upload = await req.file();
+      if (!upload) throw badRequest('FILE_REQUIRED', '请选择要上传的会议纪要文件', 'file');
+      const content = await upload.toBuffer();
+      return req.run((ctx) =>
+        service.uploadMinutesFile(ctx, req.params.id, { name: upload.filename, mime: upload.mimetype, content }),
+      );
+    },
+  );
+  app.get(
+    '/api/tolerance-filings/:id/minutes-file',
+    { schema: { tags, params: ZIdParam }, config: read },
+    async (req, reply) => {
+      const f = await req.run((ctx) => service.minutesFile(ctx, req.params.id));
+      return reply
+        .header('content-type', f.mime || 'application/octet-stream')
+        .header(
+          'content-disposition',
+          `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.name ?? '会议纪要')}`,
+        )
+        .send(f.content);
+    },
+  );
+}

@@ -1,0 +1,52 @@
+import { TOLERANCE_STATES } from '../../../common/tolerance.js';
+import { ZDate, ZId, ZNonEmpty, ZPage, ZVersion, z } from '../../../common/zod.js';
+
+const states = Object.keys(TOLERANCE_STATES) as [keyof typeof TOLERANCE_STATES, ...(keyof typeof TOLERANCE_STATES)[]];
+
+const fields = {
+  unitId: ZId,
+  personIds: z.array(ZId).min(1, '请至少选择一名责任人').max(20, '责任人不能超过20名'),
+  matter: ZNonEmpty('备案事项', 200),
+  decision: ZNonEmpty('决策内容', 5000),
+  basis: ZNonEmpty('政策依据', 5000),
+  exploratory: z.boolean({ message: '请选择是否属于改革试点或探索性工作' }),
+  minutes: ZNonEmpty('集体决策会议纪要', 10000),
+  dissent: z.string().trim().max(5000, '反对意见不能超过5000个字'),
+  risk: ZNonEmpty('风险评估', 5000),
+  decidedOn: ZDate,
+  reviewOn: ZDate,
+};
+
+export const ZCreateFiling = z.object({
+  ...fields,
+  dissent: fields.dissent.default(''),
+  /** Submit at once instead of keeping a draft. */
+  submit: z.boolean().default(false),
+});
+export type TCreateFiling = z.infer<typeof ZCreateFiling>;
+
+export const ZUpdateFiling = z.object(fields).omit({ unitId: true }).partial().extend({ version: ZVersion });
+export type TUpdateFiling = z.infer<typeof ZUpdateFiling>;
+
+export const ZListFilings = z.object({
+  ...ZPage,
+  state: z.enum(states, { message: '状态不正确' }).optional(),
+  unitId: ZId.optional(),
+  exploratory: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  /** Code, or words of the matter / decision. */
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(['-decidedOn', 'decidedOn', '-createdAt', 'reviewOn']).optional(),
+});
+export type TListFilings = z.infer<typeof ZListFilings>;
+
+export const ZFilingEvent = z.object({
+  type: z.enum(['submit', 'approve', 'return'], { message: '不支持的操作' }),
+  version: ZVersion,
+  comment: z.string().trim().max(2000, '意见不能超过2000个字').default(''),
+});
+export type TFilingEvent = z.infer<typeof ZFilingEvent>;
+
+export const ZIdParam = z.object({ id: ZId });

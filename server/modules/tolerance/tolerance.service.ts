@@ -1,0 +1,324 @@
+import ExcelJS from 'exceljs';
+import {
+  TOLERANCE_EDITABLE,
+  TOLERANCE_EVENTS,
+  TOLERANCE_FLOW,
+  TOLERANCE_STATES,
+  type ToleranceEvent,
+  type ToleranceState,
+} from '../../../common/tolerance.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
+import type { Actor, Ctx } from '../../platform/context.js';
+import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
+import * as org from '../org/org.service.js';
+import { notifyFilingEvent } from './tolerance.notify.js';
+import * as repo from './tolerance.repository.js';
+import type { TCreateFiling, TFilingEvent, TListFilings, TUpdateFiling } from './tolerance.schema.js';
+
+function actorOf(ctx: Ctx): Actor {
+  if (!ctx.actor) throw forbidden();
+  return ctx.actor;
+}
+function regionOf(ctx: Ctx): string {
+  const regionId = actorOf(ctx).scope.regionId;
+  if (!regionId) throw forbidden('当前账号未绑定地区');
+  return regionId;
+}
+const isFiler = (a: Actor) => a.permissions.has('tolerance:file');
+const isApprover = (a: Actor) => a.permissions.has('tolerance:approve');
+const ownUnit = (a: Actor, unitId: string) => a.scope.allUnits || a.scope.unitIds.includes(unitId);
+
+function actionsOf(a: Actor, f: repo.FilingWithNames): string[] {
+  const out: string[] = [];
+  const state = f.state as ToleranceState;
+  if (isFiler(a) && ownUnit(a, f.unitId)) {
+    if (TOLERANCE_EDITABLE.includes(state)) out.push('update');
+    if (TOLERANCE_FLOW.submit.from.includes(state)) out.push('submit');
+  }
+  if (isApprover(a) && state === 'submitted') out.push('approve', 'return');
+  return out;
+}
+
+async function present(ctx: Ctx, rows: repo.FilingWithNames[]) {
+  const a = actorOf(ctx);
+  const names = await repo.peopleNames(ctx.db, [...new Set(rows.flatMap((r) => r.personIds))]);
+  return rows.map((r) => ({
+    ...r,
+    stateLabel: TOLERANCE_STATES[r.state as ToleranceState],
+    people: r.personIds.map((id) => ({ id, name: names.get(id)?.name ?? '', post: names.get(id)?.post ?? '' })),
+    actions: actionsOf(a, r),
+  }));
+}
+
+export async function listFilings(ctx: Ctx, f: TListFilings) {
+  const a = actorOf(ctx);
+  const { items, total } = await repo.list(ctx.db, a.scope, isFiler(a), f);
+  return { items: await present(ctx, items), total };
+}
+
+async function loadFiling(ctx: Ctx, id: string) {
+  const a = actorOf(ctx);
+  const row = await repo.get(ctx.db, a.scope, isFiler(a), id);
+  if (!row) throw notFound('备案不存在或无权查看');
+  return row;
+}
+
+export async function getFiling(ctx: Ctx, id: string) {
+  const [f] = await present(ctx, [await loadFiling(ctx, id)]);
+  const events = (await repo.eventsOf(ctx.db, id)).map((e) => ({
+    ...e,
+    label: TOLERANCE_EVENTS[e.type as ToleranceEvent] ?? (e.type === 'created' ? '创建备案' : '修改备案'),
+  }));
+  return { ...f, events };
+}
+
+function checkDates(decidedOn?: string, reviewOn?: string) {
+  if (decidedOn && reviewOn && reviewOn < decidedOn) {
+    throw badRequest('TOLERANCE_REVIEW_BEFORE_DECISION', '复核日期不能早于决策日期', 'reviewOn');
+  }
+}
+
+/** Responsible persons must be cadres of the region (a unit may name its county leader in charge). */
+async function checkPeople(ctx: Ctx, ids: string[]) {
+  const regionId = regionOf(ctx);
+  const found = await repo.regionsOfPeople(ctx.db, ids);
+  const ok = new Set(found.filter((p) => p.regionId === regionId).map((p) => p.id));
+  if (ids.some((id) => !ok.has(id))) throw badRequest('PERSON_NOT_FOUND', '责任人不存在', 'personIds');
+}
+
+/** A unit files a pre-registration (draft, or submitted at once). */
+export async function createFiling(ctx: Ctx, input: TCreateFiling) {
+  const a = actorOf(ctx);
+  await org.getUnit(ctx, input.unitId).catch(() => {
+    throw badRequest('UNIT_NOT_FOUND', '备案单位不存在', 'unitId');
+  });
+  checkDates(input.decidedOn, input.reviewOn);
+  const personIds = [...new Set(input.personIds)];
+  await checkPeople(ctx, personIds);
+  const { submit, ...fields } = input;
+  const code = await repo.nextCode(ctx.db, Number(input.decidedOn.slice(0, 4)));
+  const { id } = await repo.insert(ctx.db, {
+    ...fields,
+    personIds,
+    code,
+    regionId: regionOf(ctx),
+    state: submit ? 'submitted' : 'draft',
+    submittedAt: submit ? ctx.now : null,
+    createdByUserId: a.userId,
+  });
+  await repo.insertEvent(ctx.db, {
+    filingId: id,
+    type: submit ? 'submit' : 'created',
+    toState: submit ? 'submitted' : 'draft',
+    actorUserId: a.userId,
+    actorName: a.displayName,
+    at: ctx.now,
+  });
+  const row = await getFiling(ctx, id);
+  await recordAudit(ctx, { type: 'tolerance.created', entity: 'tolerance_filing', entityId: id, after: row });
+  if (submit) await notifyFilingEvent(ctx, { ...row, regionId: regionOf(ctx) }, 'submit', '');
+  return row;
+}
+
+export async function updateFiling(ctx: Ctx, id: string, input: TUpdateFiling) {
+  const a = actorOf(ctx);
+  const before = await getFiling(ctx, id);
+  if (!before.actions.includes('update')) {
+    if (!isFiler(a) || !ownUnit(a, before.unitId)) throw forbidden();
+    throw ruleViolation('TOLERANCE_NOT_EDITABLE', `备案当前状态为“${before.stateLabel}”，不能修改`);
+  }
+  const { version, ...patch } = input;
+  checkDates(patch.decidedOn ?? before.decidedOn, patch.reviewOn ?? before.reviewOn);
+  if (patch.personIds) {
+    patch.personIds = [...new Set(patch.personIds)];
+    await checkPeople(ctx, patch.personIds);
+  }
+  const row = await repo.update(ctx.db, id, version, patch);
+  if (!row) throw conflict();
+  const after = await getFiling(ctx, id);
+  await recordAudit(ctx, { type: 'tolerance.updated', entity: 'tolerance_filing', entityId: id, before, after });
+  return after;
+}
+
+/** submit (unit), approve / return (commission leader; a return needs its reason). */
+export async function fireFilingEvent(ctx: Ctx, id: string, input: TFilingEvent) {
+  const a = actorOf(ctx);
+  const f = await getFiling(ctx, id);
+  if (!f.actions.includes(input.type)) {
+    const allowed = input.type === 'submit' ? isFiler(a) && ownUnit(a, f.unitId) : isApprover(a);
+    if (!allowed) throw forbidden();
+    throw ruleViolation(
+      'TOLERANCE_ILLEGAL_TRANSITION',
+      `备案当前状态为“${f.stateLabel}”，不能${TOLERANCE_EVENTS[input.type]}`,
+    );
+  }
+  if (input.version !== f.version) throw conflict();
+  if (input.type === 'return' && !input.comment) {
+    throw badRequest('COMMENT_REQUIRED', '请填写退回理由', 'comment');
+  }
+  const to = TOLERANCE_FLOW[input.type].to;
+  const patch: Parameters<typeof repo.update>[3] = { state: to };
+  if (input.type === 'submit') Object.assign(patch, { submittedAt: ctx.now, returnReason: null });
+  if (input.type === 'approve')
+    Object.assign(patch, { approvedAt: ctx.now, approvedByUserId: a.userId, approvalComment: input.comment || null });
+  if (input.type === 'return') patch.returnReason = input.comment;
+  const row = await repo.update(ctx.db, id, input.version, patch);
+  if (!row) throw conflict();
+  await repo.insertEvent(ctx.db, {
+    filingId: id,
+    type: input.type,
+    fromState: f.state,
+    toState: to,
+    actorUserId: a.userId,
+    actorName: a.displayName,
+    at: ctx.now,
+    comment: input.comment,
+  });
+  await recordAudit(ctx, {
+    type: 'tolerance.event',
+    entity: 'tolerance_filing',
+    entityId: id,
+    before: { state: f.state },
+    after: { event: input.type, state: to, comment: input.comment },
+  });
+  await notifyFilingEvent(ctx, { ...f, regionId: regionOf(ctx) }, input.type, input.comment);
+  return getFiling(ctx, id);
+}
+
+/** Attaches the signed collective-decision minutes (replaces a previous file) while the filing is editable. */
+export async function uploadMinutesFile(ctx: Ctx, id: string, file: { name: string; mime: string; content: Buffer }) {
+  const f = await getFiling(ctx, id);
+  if (!f.actions.includes('update')) {
+    if (!isFiler(actorOf(ctx)) || !ownUnit(actorOf(ctx), f.unitId)) throw forbidden();
+    throw ruleViolation('TOLERANCE_NOT_EDITABLE', `备案当前状态为“${f.stateLabel}”，不能修改`);
+  }
+  if (file.content.length === 0) throw badRequest('FILE_EMPTY', '上传的文件为空', 'file');
+  const row = await repo.update(ctx.db, id, f.version, {
+    minutesFileName: file.name,
+    minutesFileMime: file.mime,
+    minutesFile: file.content,
+  });
+  if (!row) throw conflict();
+  await recordAudit(ctx, {
+    type: 'tolerance.file_uploaded',
+    entity: 'tolerance_filing',
+    entityId: id,
+    after: { name: file.name, size: file.content.length },
+  });
+  return getFiling(ctx, id);
+}
+
+export async function minutesFile(ctx: Ctx, id: string) {
+  await loadFiling(ctx, id);
+  const file = await repo.minutesFileOf(ctx.db, id);
+  if (!file) throw notFound('未上传会议纪要文件');
+  return file;
+}
+
+const WEIGHT = { person: 60, unit: 30, text: 25 } as const;
+const SIMILAR = 0.3;
+
+/**
+ * Approved pre-registrations that may exempt or lighten a case (问责条例 第十七条): filings of the
+ * same unit or naming the same person, decided within [from, to], ranked by score — same person
+ * weighs more than same unit, and the share of `text`'s character bigrams found in the filing's
+ * matter and decision adds up to 25 points ("事项相近" from 30%). Used by the accountability case screen: it ignores the caller's unit scope (case
+ * officers see every unit's filings) but never leaves the caller's region.
+ */
+export async function matchingFilings(
+  ctx: Ctx,
+  q: { unitIds: string[]; personIds: string[]; from: string; to: string; text?: string },
+): Promise<
+  Array<{
+    id: string;
+    code: string;
+    unitId: string;
+    unitName: string;
+    matter: string;
+    decision: string;
+    basis: string;
+    exploratory: boolean;
+    dissent: string;
+    decidedOn: string;
+    state: string;
+    score: number;
+    reasons: string[];
+  }>
+> {
+  if (q.unitIds.length === 0 && q.personIds.length === 0) return [];
+  const rows = await repo.matching(ctx.db, regionOf(ctx), q);
+  return rows
+    .map((r) => {
+      const reasons: string[] = [];
+      let score = 0;
+      if (r.same_person) {
+        reasons.push('同一责任人');
+        score += WEIGHT.person;
+      }
+      if (r.same_unit) {
+        reasons.push('同一单位');
+        score += WEIGHT.unit;
+      }
+      if (r.similarity >= SIMILAR) reasons.push('事项相近');
+      score += Math.round(r.similarity * WEIGHT.text * 100) / 100;
+      return {
+        id: r.id,
+        code: r.code,
+        unitId: r.unit_id,
+        unitName: r.unit_name,
+        matter: r.matter,
+        decision: r.decision,
+        basis: r.basis,
+        exploratory: r.exploratory,
+        dissent: r.dissent,
+        decidedOn: r.decided_on,
+        state: r.state,
+        score,
+        reasons,
+      };
+    })
+    .sort((x, y) => y.score - x.score || y.decidedOn.localeCompare(x.decidedOn) || x.code.localeCompare(y.code));
+}
+
+/** The filings ledger as .xlsx, with the list's filters. */
+export async function exportFilings(ctx: Ctx, f: Omit<TListFilings, 'page' | 'pageSize'>) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('容错免责事前备案');
+  ws.addRow([
+    '编号',
+    '备案单位',
+    '备案事项',
+    '决策内容',
+    '政策依据',
+    '改革试点/探索',
+    '反对意见',
+    '责任人',
+    '决策日期',
+    '复核日期',
+    '状态',
+  ]);
+  ws.getRow(1).font = { bold: true };
+  [14, 16, 30, 40, 30, 12, 30, 20, 12, 12, 10].forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  for (let page = 1; page <= 50; page++) {
+    const { items } = await listFilings(ctx, { ...f, page, pageSize: 1000 });
+    for (const x of items) {
+      ws.addRow([
+        x.code,
+        x.unitName,
+        x.matter,
+        x.decision,
+        x.basis,
+        x.exploratory ? '是' : '否',
+        x.dissent,
+        x.people.map((p) => p.name).join('、'),
+        x.decidedOn,
+        x.reviewOn,
+        x.stateLabel,
+      ]);
+    }
+    if (items.length < 1000) break;
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
