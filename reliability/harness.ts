@@ -176,10 +176,14 @@ export async function startPrivateCluster(): Promise<PrivateCluster> {
   const asRoot = process.getuid?.() === 0;
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
   const run = (bin: string, args: string[]) =>
-    execFileSync(asRoot ? 'runuser' : path.join(PG_BIN, bin), asRoot ? ['-u', 'postgres', '--', path.join(PG_BIN, bin), ...args] : args, {
-      stdio: 'pipe',
-      cwd: dir,
-    });
+    execFileSync(
+      asRoot ? 'runuser' : path.join(PG_BIN, bin),
+      asRoot ? ['-u', 'postgres', '--', path.join(PG_BIN, bin), ...args] : args,
+      {
+        stdio: 'pipe',
+        cwd: dir,
+      },
+    );
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=50`;
   const start = () => run('pg_ctl', ['-D', data, '-o', opts, '-l', path.join(dir, 'log'), '-w', 'start']);

@@ -51,6 +51,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     });
     // An idle client cut off by the server (restart, failover) must not crash the process; the pool reconnects.
     pool.on('error', (err) => console.warn('[db] idle connection lost:', err.message));
+    // A checked-out client (inside a transaction) has no listener of the pool: without this one, a server restart
+    // emits an unhandled 'error' and kills the process. The query in flight fails (503) and the pool drops the client.
+    pool.on('connect', (client) => client.on('error', (err) => console.warn('[db] connection lost:', err.message)));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
