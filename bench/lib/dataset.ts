@@ -160,6 +160,8 @@ async function load(runners: Run[], R: number, log: Log) {
          CASE WHEN i <= 2 THEN '科级' ELSE '' END, i <= 2
        FROM units u CROSS JOIN generate_series(1, ${perUnit}) i WHERE u.code LIKE 'G%'`),
   );
+  await q('ANALYZE units');
+  await q('ANALYZE people');
   await timed(log, 'unit principals', () =>
     q(`UPDATE units u SET principal_person_id = p1.id, leader_in_charge_person_id = p2.id, liaison_person_id = p3.id
        FROM people p1, people p2, people p3
