@@ -110,8 +110,8 @@ const wrong: fc.Arbitrary<unknown> = fc.oneof(
 function validish(s: Schema): fc.Arbitrary<unknown> {
   if (!s || typeof s !== 'object') return fc.jsonValue({ maxDepth: 2 });
   const alts = s.anyOf ?? s.oneOf;
-  if (alts) return fc.oneof(...alts.map((a: Schema) => valueOf(a)));
-  if (s.allOf) return valueOf(s.allOf[0]);
+  if (alts) return fc.oneof(...alts.map((a: Schema) => valueFor(a)));
+  if (s.allOf) return valueFor(s.allOf[0]);
   if (s.enum) return fc.constantFrom(...s.enum);
   if (s.const !== undefined) return fc.constant(s.const);
   const type = Array.isArray(s.type) ? s.type[0] : s.type;
@@ -131,10 +131,10 @@ function validish(s: Schema): fc.Arbitrary<unknown> {
     case 'boolean':
       return fc.boolean();
     case 'array':
-      return fc.array(valueOf(s.items), { maxLength: Math.min(s.maxItems ?? 3, 3), minLength: 0 });
+      return fc.array(valueFor(s.items), { maxLength: Math.min(s.maxItems ?? 3, 3), minLength: 0 });
     case 'object': {
       const props = (s.properties ?? {}) as Record<string, Schema>;
-      const model = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, valueOf(v)]));
+      const model = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, valueFor(v)]));
       return fc.record(model, { requiredKeys: (s.required ?? []).filter((k: string) => k in props) });
     }
     case 'null':
@@ -144,7 +144,7 @@ function validish(s: Schema): fc.Arbitrary<unknown> {
   }
 }
 /** A value for the schema: mostly plausible, sometimes wrong. */
-const valueOf = (s: Schema): fc.Arbitrary<unknown> =>
+const valueFor = (s: Schema): fc.Arbitrary<unknown> =>
   fc.oneof({ weight: 3, arbitrary: validish(s) }, { weight: 1, arbitrary: wrong });
 
 const segment = fc.oneof(
@@ -183,7 +183,7 @@ it('rejects bad input on every route with a 4xx, a Chinese field-level message a
     const params = (op.parameters ?? []) as { in: string; name: string; required?: boolean; schema: Schema }[];
     const pathParams = Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, segment]));
     const query = fc.record(
-      Object.fromEntries(params.filter((p) => p.in === 'query').map((p) => [p.name, valueOf(p.schema)])),
+      Object.fromEntries(params.filter((p) => p.in === 'query').map((p) => [p.name, valueFor(p.schema)])),
       { requiredKeys: [] },
     );
     const bodySchema = op.requestBody?.content?.['application/json']?.schema;

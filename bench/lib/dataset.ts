@@ -4,7 +4,7 @@
  * production (migrations, then the demo county with its accounts and situations).
  *
  * Scales (SPEC §6): each region is a county of 500 units, 5,000 people and 50,000 problems
- * (1.5 measures and 4 events per problem on average, warnings on ~6% of open problems). The demo
+ * (1.5 measures and 4 events per problem on average, warnings on ~10% of open problems). The demo
  * county is region 1, so its accounts see a full county at every scale.
  *   county   =   1 region,    500 units,    5,000 people,    50,000 problems
  *   city     =  10 regions,  5,000 units,   50,000 people,   500,000 problems
@@ -276,4 +276,52 @@ async function load(runners: Run[], R: number, log: Log) {
   );
   await timed(log, 'analyze', () => q('ANALYZE'));
   for (const t of ['bench_units', 'bench_unit_counts', 'bench_regions']) await q(`DROP TABLE ${t}`);
+}
+
+/**
+ * Focused datasets of the single-purpose scripts, on the demo county (same generator module, so
+ * there is one place that knows how benchmark rows are made).
+ */
+export async function loadLedgerCopies(database: Database, n: number): Promise<void> {
+  // Copies of the demo problems with fresh ids and codes, spread over units, states and deadlines.
+  await database.query(`
+    INSERT INTO problems (region_id, code, title, description, source, category, severity, unit_id, responsible_person_id,
+      leader_person_id, state, deadline, color, dispatched_at)
+    SELECT p.region_id, 'B' || g, p.title || '（' || g || '）', p.description, p.source, p.category, p.severity,
+      u.id, u.principal_person_id, u.leader_in_charge_person_id,
+      (ARRAY['dispatched','rectifying','rectifying','close_requested','closed'])[1 + g % 5],
+      current_date + ((g % 120) - 60), (ARRAY['blue','yellow','red',NULL])[1 + g % 4], now()
+    FROM generate_series(1, ${n}) AS g
+    JOIN (SELECT row_number() OVER (ORDER BY code) - 1 AS k, * FROM problems) p ON p.k = g % 300
+    JOIN (SELECT row_number() OVER (ORDER BY code) - 1 AS k, * FROM units WHERE type IN ('department', 'township')) u
+      ON u.k = g % 40`);
+  await database.query('ANALYZE');
+}
+
+/**
+ * `n` open problems over 40 demo units with one measure each, for the warning scan. `worst`: every
+ * problem stale and most overdue (most rules fire on most problems); otherwise a working county where
+ * ~5% are overdue and most report progress within a fortnight.
+ */
+export async function loadOpenProblems(database: Database, n: number, worst: boolean): Promise<void> {
+  await database.query(`
+    INSERT INTO problems (region_id, code, title, source, category, severity, unit_id, responsible_person_id,
+      leader_person_id, state, deadline, urgent, reopen_count, co_unit_ids, lead_unit_confirmed, dispatched_at, received_at,
+      last_progress_at)
+    SELECT u.region_id, 'S' || g, '问题' || g, 'daily',
+      (ARRAY['安全生产','营商环境','项目推进','作风建设','民生'])[1 + g % 5],
+      (ARRAY['general','serious','critical'])[1 + g % 3], u.id, u.principal_person_id, u.leader_in_charge_person_id,
+      (ARRAY['dispatched','rectifying','rectifying','close_requested'])[1 + g % 4],
+      CASE WHEN ${worst} THEN current_date + ((g % 200) - 100) WHEN g % 20 = 0 THEN current_date - (g % 30) ELSE current_date + (g % 120) + 1 END,
+      g % 50 = 0, (g % 97 = 0)::int,
+      CASE WHEN g % 61 = 0 THEN ARRAY[u.id] ELSE '{}'::uuid[] END, g % 61 <> 0,
+      now() - ((g % 90) || ' days')::interval, now() - ((g % 89) || ' days')::interval,
+      CASE WHEN ${worst} OR g % 10 = 0 THEN NULL ELSE now() - ((g % 14) || ' days')::interval END
+    FROM generate_series(1, ${n}) AS g
+    JOIN (SELECT row_number() OVER (ORDER BY code) - 1 AS k, * FROM units WHERE type IN ('department', 'township')) u
+      ON u.k = g % 40`);
+  await database.query(`
+    INSERT INTO problem_measures (problem_id, seq, content, owner_person_id, deadline_type, deadline, done)
+    SELECT p.id, 1, '整改', p.responsible_person_id, 'date', p.deadline, false FROM problems p WHERE p.code LIKE 'S%'`);
+  await database.query('ANALYZE');
 }
