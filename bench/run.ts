@@ -479,7 +479,12 @@ if (!args['no-write'] && results.length) {
   const start = current.indexOf(BEGIN);
   const end = current.indexOf(END);
   let previous = '';
-  if (start >= 0 && end > start) previous = current.slice(start + BEGIN.length, end).trim();
+  if (start >= 0 && end > start) {
+    previous = current
+      .slice(start + BEGIN.length, end)
+      .trim()
+      .replace(/^## Measured by bench\/run \(issue #7\)\s*/, '');
+  }
   // Keep one generated block per scale: replace this scale's block, keep the others.
   const blocks = previous.split(/\n(?=### )/).filter((b) => b.trim() && !b.startsWith(`### ${scale} scale`));
   const body = [section, ...blocks].join('\n\n');
