@@ -4,7 +4,6 @@
  * Usage: npx tsx bench/ledger.ts [problems=100000]   (DATABASE_URL=postgres://… for PostgreSQL:
  * it creates and drops a throw-away database on that server)
  */
-import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../server/app.js';
 import { allJobs } from '../server/jobs.js';
@@ -12,6 +11,7 @@ import { Clock } from '../server/platform/clock/clock.js';
 import { openDatabase } from '../server/platform/db/client.js';
 import { JobRunner } from '../server/platform/jobs/jobs.service.js';
 import { DEMO_PASSWORD, initialiseDatabase } from '../server/seed/seed.js';
+import { loadLedgerCopies } from './lib/dataset.js';
 
 const N = Number(process.argv[2] ?? 100_000);
 const baseUrl = process.env.DATABASE_URL;
@@ -32,18 +32,7 @@ const clock = new Clock(false);
 await initialiseDatabase(database, clock, { demo: true });
 
 const t0 = performance.now();
-// Copies of the demo problems with fresh ids and codes, spread over units, states and deadlines.
-await database.db.execute(sql`
-  INSERT INTO problems (region_id, code, title, description, source, category, severity, unit_id, responsible_person_id,
-    leader_person_id, state, deadline, color, dispatched_at)
-  SELECT p.region_id, 'B' || g, p.title || '（' || g || '）', p.description, p.source, p.category, p.severity,
-    u.id, u.principal_person_id, u.leader_in_charge_person_id,
-    (ARRAY['dispatched','rectifying','rectifying','close_requested','closed'])[1 + g % 5],
-    current_date + ((g % 120) - 60), (ARRAY['blue','yellow','red',NULL])[1 + g % 4], now()
-  FROM generate_series(1, ${N}) AS g
-  JOIN LATERAL (SELECT * FROM problems ORDER BY code OFFSET (g % 300) LIMIT 1) p ON true
-  JOIN LATERAL (SELECT * FROM units WHERE type IN ('department', 'township') ORDER BY code OFFSET (g % 40) LIMIT 1) u ON true`);
-await database.db.execute(sql`ANALYZE`);
+await loadLedgerCopies(database, N);
 const loadMs = performance.now() - t0;
 
 const app = await buildApp({ database, clock, jobs: new JobRunner(database, clock, allJobs), serveWeb: false });

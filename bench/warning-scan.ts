@@ -11,6 +11,7 @@ import { systemCtx } from '../server/platform/context.js';
 import { openDatabase } from '../server/platform/db/client.js';
 import { initialiseDatabase } from '../server/seed/seed.js';
 import { runWarningScan } from '../server/modules/warnings/warnings.service.js';
+import { loadOpenProblems } from './lib/dataset.js';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 /** `--worst`: every problem stale and most overdue (most rules fire on most problems). Default: a working county
@@ -37,26 +38,7 @@ try {
   await database.migrate();
   await initialiseDatabase(database, clock, { demo: true });
   const t0 = performance.now();
-  await database.db.execute(sql`
-    INSERT INTO problems (region_id, code, title, source, category, severity, unit_id, responsible_person_id,
-      leader_person_id, state, deadline, urgent, reopen_count, co_unit_ids, lead_unit_confirmed, dispatched_at, received_at,
-      last_progress_at)
-    SELECT u.region_id, 'S' || g, '问题' || g, 'daily',
-      (ARRAY['安全生产','营商环境','项目推进','作风建设','民生'])[1 + g % 5],
-      (ARRAY['general','serious','critical'])[1 + g % 3], u.id, u.principal_person_id, u.leader_in_charge_person_id,
-      (ARRAY['dispatched','rectifying','rectifying','close_requested'])[1 + g % 4],
-      CASE WHEN ${worst} THEN current_date + ((g % 200) - 100) WHEN g % 20 = 0 THEN current_date - (g % 30) ELSE current_date + (g % 120) + 1 END,
-      g % 50 = 0, (g % 97 = 0)::int,
-      CASE WHEN g % 61 = 0 THEN ARRAY[u.id] ELSE '{}'::uuid[] END, g % 61 <> 0,
-      now() - ((g % 90) || ' days')::interval, now() - ((g % 89) || ' days')::interval,
-      CASE WHEN ${worst} OR g % 10 = 0 THEN NULL ELSE now() - ((g % 14) || ' days')::interval END
-    FROM generate_series(1, ${N}) AS g
-    JOIN (SELECT row_number() OVER (ORDER BY code) - 1 AS k, * FROM units WHERE type IN ('department', 'township')) u
-      ON u.k = g % 40`);
-  await database.db.execute(sql`
-    INSERT INTO problem_measures (problem_id, seq, content, owner_person_id, deadline_type, deadline, done)
-    SELECT p.id, 1, '整改', p.responsible_person_id, 'date', p.deadline, false FROM problems p WHERE p.code LIKE 'S%'`);
-  await database.db.execute(sql`ANALYZE`);
+  await loadOpenProblems(database, N, worst);
   const loadSeconds = (performance.now() - t0) / 1000;
   const time = async () => {
     const s = performance.now();

@@ -5,7 +5,10 @@ z.config(z.locales.zhCN());
 
 export const ZId = z.uuid({ message: '编号格式不正确' });
 export const ZVersion = z.number({ message: '缺少版本号' }).int().min(0);
-export const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+/** A real calendar date (no 2026-02-30) in the years the database and the working calendar can hold. */
+export const ZDate = z.iso
+  .date({ message: '日期格式应为 YYYY-MM-DD，且须为有效日期' })
+  .refine((d) => d >= '1900-01-01' && d <= '2199-12-31', '日期超出范围（1900–2199年）');
 export const ZPage = {
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(2000).default(20),

@@ -4,51 +4,13 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityAccessCases } from '../../modules/identity/identity.access.js';
-import { notificationsAccessCases } from '../../modules/notifications/notifications.access.js';
-import { orgAccessCases } from '../../modules/org/org.access.js';
-import { problemsAccessCases } from '../../modules/problems/problems.access.js';
 import { groups, people, units } from '../../modules/org/org.tables.js';
-import { systemAccessCases } from '../../modules/system/system.access.js';
-import { warningsAccessCases } from '../../modules/warnings/warnings.access.js';
-import { meetingsAccessCases } from '../../modules/meetings/meetings.access.js';
-import { patrolAccessCases } from '../../modules/patrol/patrol.access.js';
-import { casesAccessCases } from '../../modules/cases/cases.access.js';
-import { toleranceAccessCases } from '../../modules/tolerance/tolerance.access.js';
-import { talksAccessCases } from '../../modules/talks/talks.access.js';
-import {
-  type AccessCases,
-  type Case,
-  type Fixture,
-  type Other,
-  type Req,
-  USERS,
-  type User,
-  env,
-  freshUnit,
-} from '../../test/access.js';
+import { type Case, type Fixture, type Other, type Req, USERS, type User, env, freshUnit } from '../../test/access.js';
+import { ACCESS_CASES } from '../../test/access-cases.js';
 import { type Client, createTestApp } from '../../test/harness.js';
 import { regions } from '../db/platform.tables.js';
 
-const CASES: AccessCases = {};
-for (const part of [
-  systemAccessCases,
-  identityAccessCases,
-  orgAccessCases,
-  problemsAccessCases,
-  notificationsAccessCases,
-  warningsAccessCases,
-  meetingsAccessCases,
-  patrolAccessCases,
-  casesAccessCases,
-  toleranceAccessCases,
-  talksAccessCases,
-]) {
-  for (const [route, c] of Object.entries(part)) {
-    if (route in CASES) throw new Error(`duplicate access case ${route}`);
-    CASES[route] = c;
-  }
-}
+const CASES = ACCESS_CASES;
 
 const fixtures = new Map<User, Fixture>();
 let other: Other;

@@ -43,9 +43,17 @@ export interface DatabaseOptions {
 /** Opens PGlite or PostgreSQL behind the same Drizzle API; the rest of the code never knows which. */
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // A database that cannot be reached fails a request within seconds (503) instead of queueing it forever.
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: 5000,
+    });
     // An idle client cut off by the server (restart, failover) must not crash the process; the pool reconnects.
     pool.on('error', (err) => console.warn('[db] idle connection lost:', err.message));
+    // A checked-out client (inside a transaction) has no listener of the pool: without this one, a server restart
+    // emits an unhandled 'error' and kills the process. The query in flight fails (503) and the pool drops the client.
+    pool.on('connect', (client) => client.on('error', (err) => console.warn('[db] connection lost:', err.message)));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
