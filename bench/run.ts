@@ -408,9 +408,7 @@ function markdown(results: Result[], command: string): string {
   row(
     'warning scan, first scan of the dataset (ms; created / resolved)',
     ...d((r) =>
-      r.scanCold
-        ? `${r.scanCold.ms} (${r.scanCold.created} / ${r.scanCold.resolved})`
-        : 'not run (--no-scan)',
+      r.scanCold ? `${r.scanCold.ms} (${r.scanCold.created} / ${r.scanCold.resolved})` : 'not run (--no-scan)',
     ),
   );
   row(
