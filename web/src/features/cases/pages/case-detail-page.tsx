@@ -14,6 +14,7 @@ import { PageHeader } from '../../../components/page-header';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { type CaseForm, type CaseSubject, useCase } from '../api/cases';
 import { CaseActions } from '../components/case-actions';
+import { CaseEvidence } from '../components/case-evidence';
 import { CaseNav } from '../components/case-nav';
 
 const formsText = (forms: CaseForm[] | null | undefined) =>
@@ -107,6 +108,7 @@ export function CaseDetailPage() {
                 </Descriptions.Item>
               ))}
             </Descriptions>
+            <CaseEvidence c={c} />
             {c.statementIssuedAt ? (
               <Typography.Text type="secondary">
                 事实材料已于 {formatDateTime(c.statementIssuedAt)} 出示

@@ -1,6 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Form, Input, Radio, Select, Space } from 'antd';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ARTICLE_7, CASE_KINDS, CASE_SOURCES } from '../../../../../common/cases';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { PageHeader } from '../../../components/page-header';
@@ -10,6 +10,7 @@ import { useCaseOfficers, useCreateCase } from '../api/cases';
 
 interface Values {
   kind: string;
+  sourceId?: string;
   title: string;
   summary?: string;
   situation: number;
@@ -28,6 +29,9 @@ export function CaseFormPage() {
   const create = useCreateCase();
   const officers = useCaseOfficers();
   const me = useMe().data;
+  // Opened from a problem or a warning page: its link and title come along.
+  const [params] = useSearchParams();
+  const source = params.get('sourceType');
 
   const submit = async (values: Values) => {
     try {
@@ -49,7 +53,9 @@ export function CaseFormPage() {
           onFinish={submit}
           initialValues={{
             kind: 'party',
-            sourceType: 'manual',
+            sourceType: source === 'problem' || source === 'warning' ? source : 'manual',
+            sourceId: params.get('sourceId') ?? undefined,
+            title: params.get('title') ?? undefined,
             subjects: [{ subjectType: 'person' }],
             teamUserIds: [],
           }}
@@ -77,6 +83,9 @@ export function CaseFormPage() {
                 .filter(([k]) => k !== 'dual')
                 .map(([value, label]) => ({ value, label }))}
             />
+          </Form.Item>
+          <Form.Item name="sourceId" hidden>
+            <Input />
           </Form.Item>
           <Form.Item name="summary" label="简要案情">
             <Input.TextArea rows={3} maxLength={5000} />

@@ -52,6 +52,7 @@ export function ProblemDetailPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const canManage = usePermission('problems:manage');
+  const canOpenCase = usePermission('cases:manage');
   const { data: p, isLoading, error } = useProblem(id);
   if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   if (error || !p)
@@ -73,6 +74,17 @@ export function ProblemDetailPage() {
             <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(-1)}>
               返回
             </Button>
+            {canOpenCase && dispatched ? (
+              <Button
+                onClick={() =>
+                  void navigate(
+                    `/cases/new?${new URLSearchParams({ sourceType: 'problem', sourceId: p.id, title: p.title })}`,
+                  )
+                }
+              >
+                问责立项
+              </Button>
+            ) : null}
             {p.state === 'draft' && canManage ? (
               <Button icon={<EditOutlined />} onClick={() => void navigate(`/problems/${p.id}/edit`)}>
                 编辑草稿

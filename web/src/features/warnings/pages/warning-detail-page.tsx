@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { WARNING_EVENTS, WARNING_STATES } from '../../../../../common/warnings';
 import { DownloadButton } from '../../../components/download-button';
 import { PageHeader } from '../../../components/page-header';
+import { usePermission } from '../../../lib/session';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { reminderDocPath, useWarning, type WarningDetail } from '../api/warnings';
 import { WarningActions } from '../components/warning-actions';
@@ -53,6 +54,7 @@ export function WarningDetailPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const { data: w, isLoading, error } = useWarning(id);
+  const canOpenCase = usePermission('cases:manage');
   if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   if (error || !w)
     return <Result status="404" title="模拟问责单不存在或无权查看" extra={<Link to="/warnings">返回列表</Link>} />;
@@ -68,9 +70,22 @@ export function WarningDetailPage() {
         }
         subTitle="模拟问责不是问责，是事前预警：请责任单位限期整改，化解风险。"
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(-1)}>
-            返回
-          </Button>
+          <>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(-1)}>
+              返回
+            </Button>
+            {canOpenCase ? (
+              <Button
+                onClick={() =>
+                  void navigate(
+                    `/cases/new?${new URLSearchParams({ sourceType: 'warning', sourceId: w.id, title: w.situationName })}`,
+                  )
+                }
+              >
+                问责立项
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Flex gap={12} align="center" wrap style={{ marginBottom: 12 }}>
