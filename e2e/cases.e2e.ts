@@ -150,7 +150,10 @@ describe('问责案件', () => {
     await act(page, '回访', async (m) => {
       await m.getByLabel('回访情况').fill('回访时本人已深刻认识问题');
     });
-    await page.getByText(/回访时本人已深刻认识问题/).first().waitFor();
+    await page
+      .getByText(/回访时本人已深刻认识问题/)
+      .first()
+      .waitFor();
     await confirm(page, '结案');
     await stateShown(page, '已结案');
     await page.context().close();
