@@ -1,6 +1,7 @@
 import type { Permission, Role } from '../../common/roles.js';
 import type { Clock } from './clock/clock.js';
 import type { Executor } from './db/client.js';
+import { forbidden } from './errors.js';
 
 export interface RoleGrant {
   role: Role;
@@ -45,4 +46,17 @@ export interface Ctx {
 /** A context for work done by the system itself (jobs, seeding, scripts). */
 export function systemCtx(db: Executor, clock: Clock): Ctx {
   return { db, actor: null, ip: null, clock, now: clock.now() };
+}
+
+/** The signed-in actor of a request (services call this; the route layer has already authenticated). */
+export function actorOf(ctx: Ctx): Actor {
+  if (!ctx.actor) throw forbidden();
+  return ctx.actor;
+}
+
+/** The caller's region: every business record belongs to one. */
+export function regionOf(ctx: Ctx): string {
+  const regionId = actorOf(ctx).scope.regionId;
+  if (!regionId) throw forbidden('当前账号未绑定地区');
+  return regionId;
 }

@@ -22,7 +22,7 @@ import {
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type ClockPause, addMonths, legalDeadline } from '../../platform/calendar/legal-clock.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
-import type { Actor, Ctx } from '../../platform/context.js';
+import { type Actor, type Ctx, actorOf, regionOf } from '../../platform/context.js';
 import { AppError, badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import { userIdsWithRoles } from '../../platform/auth/auth.repository.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -38,11 +38,6 @@ import { influencePeriods } from './cases.tables.js';
 
 type Form = TForm & { form: FormKey };
 
-function actorOf(ctx: Ctx): Actor {
-  if (!ctx.actor) throw forbidden();
-  return ctx.actor;
-}
-const regionOf = (ctx: Ctx) => actorOf(ctx).scope.regionId as string;
 const isLeader = (a: Actor) => a.permissions.has('cases:approve');
 const viewerOf = (ctx: Ctx): repo.CaseViewer => {
   const a = actorOf(ctx);

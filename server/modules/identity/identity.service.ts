@@ -9,16 +9,11 @@ import {
   type TSecurityPolicy,
 } from '../../platform/auth/security-policy.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import type { Actor, Ctx } from '../../platform/context.js';
-import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
+import { type Ctx, actorOf } from '../../platform/context.js';
+import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors.js';
 import { readSetting, writeSetting } from '../../platform/settings/settings.service.js';
 import * as org from '../org/org.service.js';
 import type { TCreateUser, TSetRoles, TUpdateUser } from './identity.schema.js';
-
-function actorOf(ctx: Ctx): Actor {
-  if (!ctx.actor) throw forbidden();
-  return ctx.actor;
-}
 
 /** GET /api/me: the user, roles, scope, permissions and the module menu. */
 export async function describeMe(ctx: Ctx) {

@@ -1,5 +1,5 @@
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import type { Actor, Ctx } from '../../platform/context.js';
+import { type Actor, type Ctx, actorOf } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import { unitNames } from '../org/org.service.js';
 import { createProblem, listDisputes } from '../problems/problems.service.js';
@@ -10,10 +10,6 @@ import type { TCreateMeeting, TMeetingEvent } from './meetings.schema.js';
 
 const STATE_LABELS: Record<string, string> = { scheduled: '待召开', held: '已召开', closed: '已结束' };
 
-function actorOf(ctx: Ctx): Actor {
-  if (!ctx.actor) throw forbidden();
-  return ctx.actor;
-}
 const isManager = (a: Actor) => a.permissions.has('meetings:manage');
 
 /** Agenda candidates: warnings pending review and cross-unit disputes without a lead unit. */

@@ -1,7 +1,7 @@
 import { UNIT_TYPE_LABELS } from '../../../common/org.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
-import type { Actor, Ctx, Scope } from '../../platform/context.js';
+import { type Ctx, type Scope, actorOf } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import * as repo from './org.repository.js';
@@ -14,10 +14,6 @@ import type {
   TUpdateUnit,
 } from './org.schema.js';
 
-function actorOf(ctx: Ctx): Actor {
-  if (!ctx.actor) throw forbidden();
-  return ctx.actor;
-}
 const scopeOf = (ctx: Ctx): Scope => actorOf(ctx).scope;
 const canWrite = (ctx: Ctx) => actorOf(ctx).permissions.has('org:write');
 const writeActions = (ctx: Ctx) => (canWrite(ctx) ? ['update', 'delete'] : []);

@@ -10,7 +10,7 @@ import {
 } from '../../../common/talks.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
-import type { Actor, Ctx } from '../../platform/context.js';
+import { type Actor, type Ctx, actorOf, regionOf } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import { notify } from '../notifications/notifications.service.js';
 import * as org from '../org/org.service.js';
@@ -19,15 +19,6 @@ import { getWarning } from '../warnings/warnings.service.js';
 import * as repo from './talks.repository.js';
 import type { TCreateTalk, TListTalks, TTalkEvent, TUpdateTalk } from './talks.schema.js';
 
-function actorOf(ctx: Ctx): Actor {
-  if (!ctx.actor) throw forbidden();
-  return ctx.actor;
-}
-function regionOf(ctx: Ctx): string {
-  const regionId = actorOf(ctx).scope.regionId;
-  if (!regionId) throw forbidden('当前账号未绑定地区');
-  return regionId;
-}
 const isManager = (a: Actor) => a.permissions.has('talks:manage');
 
 function actionsOf(a: Actor, t: repo.TalkRow): string[] {

@@ -8,22 +8,13 @@ import {
   type ToleranceState,
 } from '../../../common/tolerance.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import type { Actor, Ctx } from '../../platform/context.js';
+import { type Actor, type Ctx, actorOf, regionOf } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import * as org from '../org/org.service.js';
 import { notifyFilingEvent } from './tolerance.notify.js';
 import * as repo from './tolerance.repository.js';
 import type { TCreateFiling, TFilingEvent, TListFilings, TUpdateFiling } from './tolerance.schema.js';
 
-function actorOf(ctx: Ctx): Actor {
-  if (!ctx.actor) throw forbidden();
-  return ctx.actor;
-}
-function regionOf(ctx: Ctx): string {
-  const regionId = actorOf(ctx).scope.regionId;
-  if (!regionId) throw forbidden('当前账号未绑定地区');
-  return regionId;
-}
 const isFiler = (a: Actor) => a.permissions.has('tolerance:file');
 const isApprover = (a: Actor) => a.permissions.has('tolerance:approve');
 const ownUnit = (a: Actor, unitId: string) => a.scope.allUnits || a.scope.unitIds.includes(unitId);

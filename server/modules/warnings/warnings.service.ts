@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import { countRuns } from '../../platform/jobs/jobs.repository.js';
 import { addWorkingDays } from '../../platform/calendar/calendar.service.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
-import type { Actor, Ctx } from '../../platform/context.js';
+import { type Actor, type Ctx, actorOf, regionOf } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import { notify } from '../notifications/notifications.service.js';
 import { unitContactsForSystem } from '../org/org.service.js';
@@ -16,11 +16,6 @@ import * as repo from './warnings.repository.js';
 import { fieldsOf, parseRule } from './warnings.rules.js';
 import type { TCreateSituation, TUpdateSituation, TWarningEvent } from './warnings.schema.js';
 
-function actorOf(ctx: Ctx): Actor {
-  if (!ctx.actor) throw forbidden();
-  return ctx.actor;
-}
-const regionOf = (ctx: Ctx) => actorOf(ctx).scope.regionId as string;
 const isManager = (a: Actor) => a.permissions.has('warnings:manage');
 
 /** Every region starts with the default catalogue (active). */
