@@ -350,7 +350,10 @@ export function CaseActions({ c }: { c: CaseDetail }) {
               cancelText="取消"
               onConfirm={() => send(type)}
             >
-              <Button type={PRIMARY.includes(type) ? 'primary' : 'default'} loading={fire.isPending}>
+              <Button
+                type={PRIMARY.includes(type) ? 'primary' : 'default'}
+                loading={fire.isPending && fire.variables?.type === type}
+              >
                 {CASE_EVENTS[type]}
               </Button>
             </Popconfirm>
