@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { label, browserSession } from './browser';
@@ -172,5 +173,47 @@ describe('问题清单与整改台账', () => {
       .first()
       .waitFor();
     await leader.context().close();
+  });
+
+  it('office 批量导入：先列出有误的行，改正后导入，显示进度', async () => {
+    const header = ['问题标题', '问题描述', '问题来源', '问题类别', '严重程度', '责任单位编码', '整改措施', '整改时限'];
+    const file = async (rows: string[][]) => {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('问题清单').addRows([header, ...rows]);
+      return {
+        name: '问题清单.xlsx',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+      };
+    };
+    const tag = `E2E导入${Date.now().toString(36)}`;
+    const rows = Array.from({ length: 3000 }, (_, i) => [
+      `${tag}-${i}`,
+      '',
+      '审计',
+      '财务',
+      '',
+      'ZJJ',
+      '整改；复查',
+      '20个工作日',
+    ]);
+    const page = await signIn('office');
+    await page.goto(app.url('/problems'));
+    await page.getByRole('button', { name: '批量导入' }).click();
+    const modal = page.getByRole('dialog');
+    const input = modal.locator('input[type=file]');
+
+    await input.setInputFiles(
+      await file([...rows.slice(0, 2), [`${tag}-x`, '', '审计', '', '', 'NOPE', '整改', '20个工作日']]),
+    );
+    await modal.getByText('有 1 处错误，未导入任何数据，请修改后重新上传').waitFor();
+    await modal.getByRole('cell', { name: '单位编码 NOPE 不存在或无权操作' }).waitFor();
+
+    await input.setInputFiles(await file(rows));
+    await modal.getByText('写入数据').waitFor();
+    await modal.getByText('导入成功').waitFor();
+    await modal.getByText('共导入问题 3,000 个（待交办），请核对后交办。').waitFor();
+    expect(await (await searchLedger(page, `${tag}-2999`)).count()).toBe(1);
+    await page.context().close();
   });
 });

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 
 /** Builds an import workbook from rows (header row first) for tests. */
-export async function workbookOf(sheets: Record<string, (string | number)[][]>): Promise<Buffer> {
+export async function workbookOf(sheets: Record<string, (string | number | Date)[][]>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(sheets)) {
     const ws = wb.addWorksheet(name);

@@ -6,6 +6,7 @@ import { isoDate } from '../../platform/calendar/working-days.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError, badRequest, forbidden } from '../../platform/errors.js';
 import * as repo from './org.repository.js';
+import { cellText } from '../../platform/documents/xlsx-cells.js';
 
 const UNIT_SHEET = '单位';
 const PEOPLE_SHEET = '人员';
@@ -130,19 +131,6 @@ export async function exportPeople(ctx: Ctx, filter: { unitId?: string; q?: stri
     ]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-function cellText(row: ExcelJS.Row, col: number): string {
-  const v = row.getCell(col).value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'richText' in v)
-    return v.richText
-      .map((t) => t.text)
-      .join('')
-      .trim();
-  if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim();
-  return String(v).trim();
 }
 
 function checkHeader(ws: ExcelJS.Worksheet, columns: readonly string[], errors: ImportRowError[]) {

@@ -16,7 +16,9 @@ import {
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Scope } from '../../platform/context.js';
-import type { Executor } from '../../platform/db/client.js';
+import { insertRecordset, insertRecordsetReturning } from '../../platform/db/bulk.js';
+import { type Executor, rowsOf } from '../../platform/db/client.js';
+import { largeCount } from '../../platform/db/large-count.js';
 import { people, units } from '../org/org.tables.js';
 import {
   commonProblemGroups,
@@ -32,6 +34,8 @@ export type MeasureRow = typeof problemMeasures.$inferSelect;
 export type EventRow = typeof problemEvents.$inferSelect;
 
 const FALSE = sql`false`;
+/** Every column but the search bigrams, which only the index needs. */
+const { searchBigrams: _bigrams, ...problemColumns } = getTableColumns(problems);
 
 /** Problems the scope may see; units never see drafts. */
 function inScope(scope: Scope, withDrafts: boolean): SQL {
@@ -93,7 +97,7 @@ function where(scope: Scope, withDrafts: boolean, f: Omit<ProblemFilter, 'page' 
     f.deadlineAfter ? gte(problems.deadline, f.deadlineAfter) : undefined,
     f.overdue === undefined ? undefined : f.overdue ? overdueSql(today) : sql`NOT ${overdueSql(today)}`,
     f.listed === undefined ? undefined : eq(problems.listed, f.listed),
-    q ? textMatch(q) : undefined,
+    q && scope.regionId ? textMatch(scope.regionId, q) : undefined,
   );
 }
 
@@ -101,11 +105,13 @@ function where(scope: Scope, withDrafts: boolean, f: Omit<ProblemFilter, 'page' 
  * Chinese keyword search: the bigram index narrows (two-character words such as 廉政 included),
  * ILIKE confirms the exact substring; a problem code matches exactly.
  */
-function textMatch(q: string): SQL {
+function textMatch(regionId: string, q: string): SQL {
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const text = sql`(${problems.title} || ' ' || ${problems.description}) ILIKE ${like}`;
   const indexed =
-    q.replace(/\s/g, '').length >= 2 ? sql`${problems.searchBigrams} @> zelian_bigrams(${q}) AND ${text}` : text;
+    q.replace(/\s/g, '').length >= 2
+      ? sql`${problems.searchBigrams} @> zelian_region_bigrams(${regionId}, ${q}) AND ${text}`
+      : text;
   return sql`((${indexed}) OR ${problems.code} = ${q.toUpperCase()})`;
 }
 
@@ -121,7 +127,7 @@ const SORTS: Record<string, SQL> = {
 function select(db: Executor, today: string) {
   return db
     .select({
-      problem: problems,
+      problem: problemColumns,
       unitName: unit.shortName,
       leaderName: leader.name,
       responsibleName: responsible.name,
@@ -135,16 +141,27 @@ function select(db: Executor, today: string) {
 export type ProblemWithNames = Awaited<ReturnType<ReturnType<typeof select>['execute']>>[number];
 
 export async function list(db: Executor, scope: Scope, withDrafts: boolean, f: ProblemFilter, today: string) {
-  const w = where(scope, withDrafts, f, today);
+  const { page, pageSize, sort, ...filter } = f;
+  const w = where(scope, withDrafts, filter, today);
   // Newest first by default, in the order of index problems_created_idx (NULLS LAST included).
-  const order = SORTS[f.sort ?? ''] ?? SORTS['-createdAt'];
-  const items = await select(db, today)
+  const order = [SORTS[sort ?? ''] ?? SORTS['-createdAt'], sql`${problems.code} DESC NULLS LAST`];
+  // The page's ids first (from the index alone), then names for those rows only: joining before the limit
+  // looked up unit and people for every skipped row of a deep page.
+  const pageIds = db
+    .select({ id: problems.id })
+    .from(problems)
     .where(w)
-    .orderBy(order, sql`${problems.code} DESC NULLS LAST`)
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  const [{ n }] = await db.select({ n: count() }).from(problems).where(w);
-  return { items, total: Number(n) };
+    .orderBy(...order)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const items = await select(db, today)
+    .where(inArray(problems.id, pageIds))
+    .orderBy(...order);
+  const total = await largeCount(JSON.stringify(['problems', scope, withDrafts, filter, today]), async () => {
+    const [{ n }] = await db.select({ n: count() }).from(problems).where(w);
+    return Number(n);
+  });
+  return { items, total };
 }
 
 export async function get(db: Executor, scope: Scope, withDrafts: boolean, id: string, today: string) {
@@ -165,15 +182,32 @@ export async function countByState(db: Executor, scope: Scope, withDrafts: boole
   );
 }
 
+const codeOf = (year: number, n: string | number) => `WT${year}-${String(n).padStart(5, '0')}`;
+
 export async function nextCode(db: Executor, year: number): Promise<string> {
   const result = await db.execute<{ n: string }>(sql`SELECT nextval(${problemCodeSeq.seqName}) AS n`);
-  const n = (result as unknown as { rows: { n: string }[] }).rows[0].n;
-  return `WT${year}-${String(n).padStart(5, '0')}`;
+  return codeOf(year, rowsOf<{ n: string }>(result)[0].n);
+}
+
+/** `count` codes from the same sequence in one statement, ascending. */
+export async function nextCodes(db: Executor, year: number, count: number): Promise<string[]> {
+  const result = await db.execute(
+    sql`SELECT nextval(${problemCodeSeq.seqName}) AS n FROM generate_series(1, ${count}::int)`,
+  );
+  return rowsOf<{ n: string }>(result)
+    .map((r) => Number(r.n))
+    .sort((a, b) => a - b)
+    .map((n) => codeOf(year, n));
 }
 
 export async function insert(db: Executor, values: typeof problems.$inferInsert): Promise<ProblemRow> {
   const [row] = await db.insert(problems).values(values).returning();
   return row;
+}
+
+/** Inserts many problems in one statement and returns them as stored. */
+export async function insertMany(db: Executor, values: (typeof problems.$inferInsert)[]): Promise<ProblemRow[]> {
+  return insertRecordsetReturning(db, problems, values);
 }
 
 export async function update(db: Executor, id: string, version: number, patch: Partial<ProblemRow>) {
@@ -209,6 +243,11 @@ export async function replaceMeasures(
 
 export async function insertMeasures(db: Executor, values: (typeof problemMeasures.$inferInsert)[]) {
   if (values.length) await db.insert(problemMeasures).values(values);
+}
+
+/** Many measures in one statement (bulk import). */
+export async function insertMeasuresMany(db: Executor, values: (typeof problemMeasures.$inferInsert)[]) {
+  await insertRecordset(db, problemMeasures, values);
 }
 
 export async function updateMeasure(db: Executor, id: string, patch: Partial<MeasureRow>) {

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZId, z } from '../../../common/zod.js';
 import { badRequest } from '../../platform/errors.js';
 import { sendDocx, sendXlsx } from '../../platform/http/files.js';
+import { sendWithProgress, wantsProgress } from '../../platform/http/progress.js';
 import { createCommonGroup, getCommonGroup, listCommonGroups } from './problems.common-groups.js';
 import { circularDocument, problemDocument } from './problems.documents.js';
 import { readEscalationSettings, updateEscalationSettings } from './problems.escalation.js';
@@ -26,7 +27,8 @@ import {
   updateProblem,
 } from './problems.service.js';
 import { fireEvent, uploadEvidence } from './problems.workflow.js';
-import { exportLedger, importProblems, importTemplate } from './problems.xlsx.js';
+import { type ImportProgress, importProblems, importTemplate, readImportFile } from './problems.import.js';
+import { exportLedger } from './problems.xlsx.js';
 
 const tags = ['问题清单与整改台账'];
 const read = { permission: 'problems:read' as const };
@@ -60,11 +62,16 @@ export async function problemsRoutes(fastify: FastifyInstance) {
   app.post(
     '/api/problems/import',
     { schema: { tags, consumes: ['multipart/form-data'] }, config: manage },
-    async (req) => {
+    async (req, reply) => {
       const file = await req.file();
       if (!file) throw badRequest('IMPORT_NO_FILE', '请选择要导入的 Excel 文件', 'file');
       const buffer = await file.toBuffer();
-      return req.run((ctx) => importProblems(ctx, buffer));
+      // The file is parsed before the transaction opens: no connection is held while reading it.
+      const run = async (progress?: ImportProgress) => {
+        const sheet = await readImportFile(buffer, progress);
+        return req.run((ctx) => importProblems(ctx, sheet, progress));
+      };
+      return wantsProgress(req) ? sendWithProgress(req, reply, run) : run();
     },
   );
   app.get(

@@ -39,19 +39,27 @@ export const problems = pgTable(
     lastProgressAt: tstz('last_progress_at'),
     closedAt: tstz('closed_at'),
     createdBy: uuid('created_by'),
-    /** Character bigrams of title and description (SQL function in migration 0005): Chinese search by index. */
-    searchBigrams: text('search_bigrams').array().generatedAlwaysAs(sql`zelian_bigrams(title || ' ' || description)`),
+    /**
+     * Character bigrams of title and description, each prefixed with the region (SQL functions in migrations
+     * 0005 and 0013): Chinese search by index, where a term's posting lists hold only its region's problems.
+     */
+    searchBigrams: text('search_bigrams')
+      .array()
+      .generatedAlwaysAs(sql`zelian_region_bigrams(region_id, title || ' ' || description)`),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: deletedAt(),
   },
   (t) => [
-    index('problems_region_state_idx').on(t.regionId, t.state, t.deadline),
-    index('problems_unit_idx').on(t.unitId, t.state),
+    // Every ledger query excludes deleted problems: partial indexes let counts run as index-only scans.
+    index('problems_region_state_idx').on(t.regionId, t.state, t.deadline).where(sql`deleted_at IS NULL`),
+    index('problems_unit_idx').on(t.unitId, t.state).where(sql`deleted_at IS NULL`),
+    // Dashboards count by region, state and colour (and overdue by deadline) from this index alone.
+    index('problems_dashboard_idx').on(t.regionId, t.state, t.color, t.deadline).where(sql`deleted_at IS NULL`),
     index('problems_leader_idx').on(t.leaderPersonId),
     index('problems_code_idx').on(t.regionId, t.code),
-    index('problems_created_idx').on(t.regionId, t.createdAt.desc(), t.code.desc()),
+    index('problems_created_idx').on(t.regionId, t.createdAt.desc(), t.code.desc()).where(sql`deleted_at IS NULL`),
     index('problems_search_idx').using('gin', t.searchBigrams),
   ],
 );

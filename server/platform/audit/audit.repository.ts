@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gt, gte, lte } from 'drizzle-orm';
+import { insertRecordset } from '../db/bulk.js';
 import type { Executor } from '../db/client.js';
 import { auditEvents, auditHead } from '../db/platform.tables.js';
 
@@ -13,6 +14,15 @@ export async function reserveNext(db: Executor): Promise<{ seq: number; prevHash
 export async function append(db: Executor, row: AuditRow): Promise<void> {
   await db.insert(auditEvents).values(row);
   await db.update(auditHead).set({ seq: row.seq, hash: row.hash }).where(eq(auditHead.id, 1));
+}
+
+/** Appends rows already chained by the caller (bulk path); the head is moved separately. */
+export async function insertMany(db: Executor, rows: AuditRow[]): Promise<void> {
+  await insertRecordset(db, auditEvents, rows);
+}
+
+export async function moveHead(db: Executor, seq: number, hash: string): Promise<void> {
+  await db.update(auditHead).set({ seq, hash }).where(eq(auditHead.id, 1));
 }
 
 export async function head(db: Executor): Promise<{ seq: number; hash: string }> {

@@ -9,7 +9,7 @@ import { Clock } from '../clock/clock.js';
 import { systemCtx } from '../context.js';
 import { openDatabase } from '../db/client.js';
 import { type TestApp, createTestApp } from '../../test/harness.js';
-import { recordAudit, verifyChain } from './audit.service.js';
+import { recordAudit, recordAuditBatch, verifyChain } from './audit.service.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -91,6 +91,35 @@ describe('audit log', () => {
       ),
     );
     expect((await verifyChain(t.database.db)).ok).toBe(true);
+  });
+
+  it('chains a batch across several inserts exactly like single records', async () => {
+    const clock = new Clock(false);
+    const { rows: before } = await t.database.query<{ seq: string }>('SELECT seq FROM audit_head');
+    await t.database.db.transaction(async (tx) => {
+      const ctx = systemCtx(tx, clock);
+      await recordAudit(ctx, { type: 'job.run', entity: 'batch-test', entityId: 'first' });
+      await recordAuditBatch(
+        ctx,
+        Array.from({ length: 4500 }, (_, i) => ({
+          type: 'job.run' as const,
+          entity: 'batch-test',
+          entityId: String(i),
+          after: { i, at: new Date(0), password: 'x' },
+        })),
+      );
+      await recordAuditBatch(ctx, []);
+      await recordAudit(ctx, { type: 'job.run', entity: 'batch-test', entityId: 'last' });
+    });
+    const { rows } = await t.database.query<{ seq: string; entity_id: string; after: unknown }>(
+      `SELECT seq, entity_id, after FROM audit_events WHERE entity = 'batch-test' ORDER BY seq`,
+    );
+    expect(rows).toHaveLength(4502);
+    expect(Number(rows[0].seq)).toBe(Number(before[0].seq) + 1);
+    expect(rows.map((r) => r.entity_id).slice(0, 3)).toEqual(['first', '0', '1']);
+    expect(rows.at(-1)?.entity_id).toBe('last');
+    expect(rows[1].after).toEqual({ i: 0, at: '1970-01-01T00:00:00.000Z', password: '[已隐去]' });
+    expect(await verifyChain(t.database.db)).toMatchObject({ ok: true });
   });
 
   it('verifies from the command line (npm run audit:verify)', async () => {

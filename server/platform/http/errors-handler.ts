@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from '../errors.js';
 
@@ -26,40 +26,58 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return false;
 }
 
-/** Maps every error to the API's `{code, message, field?}` shape with a Chinese message. */
-export function installErrorHandler(app: FastifyInstance) {
-  app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof AppError) return reply.status(err.status).send(err.toJSON());
-    if (hasZodFastifySchemaValidationErrors(err)) {
-      const fields: FieldError[] = err.validation.map((v) => ({
-        field: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
-        message: v.message ?? '格式不正确',
-      }));
-      const first = fields[0];
-      return reply.status(400).send({
+export interface ErrorReply {
+  status: number;
+  body: { code: string; message: string; [key: string]: unknown };
+  headers?: Record<string, string>;
+}
+
+/** The API's `{code, message, field?}` answer with a Chinese message for any error. */
+export function errorReply(err: FastifyError | Error, req: FastifyRequest): ErrorReply {
+  if (err instanceof AppError) return { status: err.status, body: err.toJSON() };
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const fields: FieldError[] = err.validation.map((v) => ({
+      field: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+      message: v.message ?? '格式不正确',
+    }));
+    const first = fields[0];
+    return {
+      status: 400,
+      body: {
         code: 'VALIDATION_FAILED',
         message: first?.message ?? '提交的数据格式不正确',
         field: first?.field,
         fields,
-      });
-    }
-    if (err.statusCode === 429) {
-      return reply.status(429).send({ code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' });
-    }
-    if (err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') {
-      return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: '上传的文件过大' });
-    }
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return reply.status(err.statusCode).send({ code: 'BAD_REQUEST', message: '请求格式不正确' });
-    }
-    if (isDatabaseUnavailable(err)) {
-      req.log.warn({ err: err.message }, 'database unavailable');
-      return reply
-        .status(503)
-        .header('retry-after', '5')
-        .send({ code: 'DB_UNAVAILABLE', message: '数据库暂时无法连接，请稍后重试' });
-    }
-    req.log.error({ err }, 'unhandled error');
-    return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试' });
+      },
+    };
+  }
+  const { statusCode, code } = err as FastifyError;
+  if (statusCode === 429) return { status: 429, body: { code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' } };
+  if (statusCode === 413 || code === 'FST_REQ_FILE_TOO_LARGE') {
+    return { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: '上传的文件过大' } };
+  }
+  if (statusCode && statusCode >= 400 && statusCode < 500) {
+    return { status: statusCode, body: { code: 'BAD_REQUEST', message: '请求格式不正确' } };
+  }
+  if (isDatabaseUnavailable(err)) {
+    req.log.warn({ err: err.message }, 'database unavailable');
+    return {
+      status: 503,
+      headers: { 'retry-after': '5' },
+      body: { code: 'DB_UNAVAILABLE', message: '数据库暂时无法连接，请稍后重试' },
+    };
+  }
+  req.log.error({ err }, 'unhandled error');
+  return { status: 500, body: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试' } };
+}
+
+/** Maps every error to the API's `{code, message, field?}` shape with a Chinese message. */
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const { status, body, headers } = errorReply(err, req);
+    return reply
+      .status(status)
+      .headers(headers ?? {})
+      .send(body);
   });
 }

@@ -1,8 +1,8 @@
 import { InboxOutlined } from '@ant-design/icons';
 import type { UseMutationResult } from '@tanstack/react-query';
-import { Alert, Modal, Result, Table, Typography, Upload } from 'antd';
+import { Alert, Modal, Progress, Result, Steps, Table, Typography, Upload } from 'antd';
 import { type ReactNode, useState } from 'react';
-import { ApiError, type ImportRowError } from '../lib/api';
+import { ApiError, type ImportRowError, type UploadProgress } from '../lib/api';
 import { DownloadButton } from './download-button';
 
 interface Props<T> {
@@ -11,7 +11,7 @@ interface Props<T> {
   onClose: () => void;
   /** The download path of the template, e.g. /problems/import-template.xlsx */
   templatePath: string;
-  importer: UseMutationResult<T, Error, File>;
+  importer: UseMutationResult<T, Error, { file: File; onProgress: (p: UploadProgress) => void }>;
   /** The success line, e.g. 共导入问题 12 个。 */
   describe: (result: T) => ReactNode;
 }
@@ -19,11 +19,13 @@ interface Props<T> {
 /** .xlsx import: download the template, upload; all-or-nothing, with every bad row listed by number. */
 export function XlsxImportModal<T>({ title, open, onClose, templatePath, importer, describe }: Props<T>) {
   const [result, setResult] = useState<T | null>(null);
-  const [failure, setFailure] = useState<{ message: string; rows: ImportRowError[] } | null>(null);
+  const [failure, setFailure] = useState<{ message: string; rows: ImportRowError[]; total: number } | null>(null);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
 
   const close = () => {
     setResult(null);
     setFailure(null);
+    setProgress(null);
     importer.reset();
     onClose();
   };
@@ -31,10 +33,19 @@ export function XlsxImportModal<T>({ title, open, onClose, templatePath, importe
   const upload = (file: File) => {
     setResult(null);
     setFailure(null);
-    importer.mutate(file, {
-      onSuccess: (r) => setResult(r),
-      onError: (err) => setFailure({ message: err.message, rows: err instanceof ApiError ? err.rows : [] }),
-    });
+    setProgress({ phase: 'upload', done: 0, total: file.size });
+    importer.mutate(
+      { file, onProgress: setProgress },
+      {
+        onSuccess: (r) => setResult(r),
+        onError: (err) => {
+          const rows = err instanceof ApiError ? err.rows : [];
+          const total = err instanceof ApiError && typeof err.total === 'number' ? err.total : rows.length;
+          setFailure({ message: err.message, rows, total });
+        },
+        onSettled: () => setProgress(null),
+      },
+    );
     return false;
   };
 
@@ -58,6 +69,7 @@ export function XlsxImportModal<T>({ title, open, onClose, templatePath, importe
         </p>
         <p className="ant-upload-text">{importer.isPending ? '正在导入…' : '点击或拖拽 .xlsx 文件到此处上传'}</p>
       </Upload.Dragger>
+      {importer.isPending && progress ? <ImportProgress progress={progress} /> : null}
       {result !== null ? <Result status="success" title="导入成功" subTitle={describe(result)} /> : null}
       {failure ? (
         <div style={{ marginTop: 16 }}>
@@ -66,8 +78,8 @@ export function XlsxImportModal<T>({ title, open, onClose, templatePath, importe
             showIcon
             title={failure.message}
             description={
-              failure.rows.length
-                ? `共发现 ${failure.rows.length} 处错误，本次未导入任何数据，请修改后重新上传。`
+              failure.total
+                ? `共发现 ${failure.total} 处错误${failure.total > failure.rows.length ? `（下表列出前 ${failure.rows.length} 处）` : ''}，本次未导入任何数据，请修改后重新上传。`
                 : '本次未导入任何数据。'
             }
             style={{ marginBottom: 12 }}
@@ -89,5 +101,42 @@ export function XlsxImportModal<T>({ title, open, onClose, templatePath, importe
         </div>
       ) : null}
     </Modal>
+  );
+}
+
+const count = (n = 0) => n.toLocaleString('zh-CN');
+
+/** Where the import stands: the upload's bytes, then the server's steps when it reports them. */
+function ImportProgress({ progress: p }: { progress: UploadProgress }) {
+  const percent = (done = 0, total = 0) => (total > 0 ? Math.min(100, Math.floor((100 * done) / total)) : 0);
+  const step = p.phase === 'upload' ? 0 : p.phase === 'write' ? 2 : 1;
+  let text = '正在校验并导入，请稍候…';
+  let value: number | null = null;
+  if (p.phase === 'upload') {
+    value = percent(p.done, p.total);
+    text = `正在上传文件：${value}%`;
+  } else if (p.phase === 'read') {
+    text = `正在读取文件：已读取 ${count(p.done)} 行`;
+  } else if (p.phase === 'validate') {
+    text = `正在校验 ${count(p.total)} 行数据…`;
+  } else if (p.phase === 'write') {
+    value = percent(p.done, p.total);
+    text = `正在写入：${count(p.done)} / ${count(p.total)} 行`;
+  }
+  return (
+    <div style={{ marginTop: 16 }} aria-live="polite">
+      <Steps
+        size="small"
+        current={step}
+        items={[{ title: '上传文件' }, { title: '读取并校验' }, { title: '写入数据' }]}
+        style={{ marginBottom: 12 }}
+      />
+      {value === null ? (
+        <Progress percent={100} status="active" showInfo={false} />
+      ) : (
+        <Progress percent={value} status="active" />
+      )}
+      <Typography.Text type="secondary">{text}（导入完成前请勿关闭本窗口）</Typography.Text>
+    </div>
   );
 }

@@ -21,6 +21,8 @@ export interface ErrorBody {
   field?: string;
   fields?: FieldError[];
   rows?: ImportRowError[];
+  /** All row errors when `rows` lists only the first ones. */
+  total?: number;
 }
 
 export class ApiError extends Error {
@@ -29,6 +31,7 @@ export class ApiError extends Error {
   readonly field?: string;
   readonly fields: FieldError[];
   readonly rows: ImportRowError[];
+  readonly total?: number;
 
   constructor(status: number, body: ErrorBody) {
     super(body.message || defaultMessage(status));
@@ -38,6 +41,7 @@ export class ApiError extends Error {
     this.field = body.field;
     this.fields = body.fields ?? [];
     this.rows = body.rows ?? [];
+    this.total = body.total;
   }
 }
 
@@ -166,6 +170,104 @@ async function send<T>(path: string, options: RequestOptions): Promise<T> {
     throw error;
   }
   return data as T;
+}
+
+/**
+ * Where an upload stands: `upload` while the browser sends the file (bytes), `processing` once it
+ * is sent, then the server's own steps when it reports them (`read`, `validate`, `write`).
+ */
+export interface UploadProgress {
+  phase: string;
+  done?: number;
+  total?: number;
+}
+
+interface ProgressLine {
+  type: 'progress' | 'result' | 'error';
+  phase?: string;
+  done?: number;
+  total?: number;
+  data?: unknown;
+  status?: number;
+  body?: ErrorBody;
+}
+
+/**
+ * POSTs a file with progress: XMLHttpRequest reports the bytes sent (fetch cannot), and a server
+ * that answers `application/x-ndjson` reports its steps line by line, the last line carrying the
+ * result or the usual error body. Other answers are read like `api()`'s.
+ */
+export async function apiUpload<T>(
+  path: string,
+  formData: FormData,
+  onProgress: (p: UploadProgress) => void,
+): Promise<T> {
+  try {
+    return await upload<T>(path, formData, onProgress);
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'CSRF_FAILED') {
+      csrfToken = null;
+      return upload<T>(path, formData, onProgress);
+    }
+    throw err;
+  }
+}
+
+async function upload<T>(path: string, formData: FormData, onProgress: (p: UploadProgress) => void): Promise<T> {
+  await ensureCsrfToken();
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    let seen = 0;
+    let last: ProgressLine | null = null;
+    /** Reads the complete NDJSON lines received so far. */
+    const readLines = () => {
+      const text = xhr.responseText;
+      const end = text.lastIndexOf('\n') + 1;
+      if (end <= seen) return;
+      for (const line of text.slice(seen, end).split('\n')) {
+        if (!line.trim()) continue;
+        last = JSON.parse(line) as ProgressLine;
+        if (last.type === 'progress') onProgress({ phase: last.phase ?? '', done: last.done, total: last.total });
+      }
+      seen = end;
+    };
+    const fail = (status: number, body: ErrorBody) => {
+      if (status === 401) {
+        csrfToken = null;
+        unauthorizedHandler();
+      }
+      reject(new ApiError(status, body));
+    };
+    const streamed = () => (xhr.getResponseHeader('content-type') ?? '').includes('application/x-ndjson');
+    xhr.open('POST', buildUrl(path));
+    xhr.setRequestHeader('accept', 'application/x-ndjson, application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) =>
+      onProgress({ phase: 'upload', done: e.loaded, total: e.lengthComputable ? e.total : undefined });
+    xhr.upload.onload = () => onProgress({ phase: 'processing' });
+    xhr.onprogress = () => {
+      if (streamed()) readLines();
+    };
+    xhr.onerror = () => reject(new ApiError(0, {}));
+    xhr.onload = () => {
+      try {
+        if (xhr.status === 200 && streamed()) {
+          readLines();
+          const outcome = last as ProgressLine | null;
+          if (outcome?.type === 'result') resolve(outcome.data as T);
+          else if (outcome?.type === 'error') fail(outcome.status ?? 500, outcome.body ?? {});
+          else fail(0, {});
+          return;
+        }
+        const data = xhr.responseText ? (JSON.parse(xhr.responseText) as unknown) : undefined;
+        if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
+        else fail(xhr.status, (data as ErrorBody | undefined) ?? {});
+      } catch {
+        fail(xhr.status >= 400 ? xhr.status : 0, {});
+      }
+    };
+    xhr.send(formData);
+  });
 }
 
 export const apiGet = <T>(path: string, query?: Query, signal?: AbortSignal) => api<T>(path, { query, signal });

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
+import { type UploadProgress, apiUpload } from '../../../lib/api';
 
 export interface ImportResult {
   units: number;
@@ -12,10 +12,10 @@ export interface ImportResult {
 export function useImportOrg() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) => {
+    mutationFn: ({ file, onProgress }: { file: File; onProgress: (p: UploadProgress) => void }) => {
       const formData = new FormData();
       formData.append('file', file);
-      return api<ImportResult>('/org/import', { method: 'POST', formData });
+      return apiUpload<ImportResult>('/org/import', formData, onProgress);
     },
     meta: { silent: true },
     onSuccess: async () => {

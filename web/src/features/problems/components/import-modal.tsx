@@ -11,7 +11,7 @@ export function ImportProblemsModal({ open, onClose }: { open: boolean; onClose:
       onClose={onClose}
       templatePath="/problems/import-template.xlsx"
       importer={importer}
-      describe={(r) => `共导入问题 ${r.created} 个（待交办），请核对后交办。`}
+      describe={(r) => `共导入问题 ${r.created.toLocaleString('zh-CN')} 个（待交办），请核对后交办。`}
     />
   );
 }

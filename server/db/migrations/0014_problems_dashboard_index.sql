@@ -1,0 +1,1 @@
+CREATE INDEX "problems_dashboard_idx" ON "problems" USING btree ("region_id","state","color","deadline") WHERE deleted_at IS NULL;
