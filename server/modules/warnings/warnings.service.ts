@@ -92,6 +92,8 @@ async function deadlineFor(ctx: Ctx, s: repo.SituationRow, today: string) {
 export async function runWarningScan(ctx: Ctx) {
   return ctx.db.transaction(async (tx) => {
     const c = { ...ctx, db: tx };
+    // One scan at a time (the job on any instance, a manual run): a second waits, then finds nothing new.
+    await repo.lockScan(tx);
     const today = isoDate(c.now);
     const stamp = await repo.rulesStamp(tx, today);
     const full = stamp !== (await repo.lastStamp(tx));
@@ -114,7 +116,7 @@ export async function runWarningScan(ctx: Ctx) {
     for (const s of situations) {
       const t0 = performance.now();
       const r = await repo.scanSituation(tx, s, repo.scanHits(s), await deadlineFor(c, s, today), c.now, !full);
-      totals.ms[s.code] = Math.round(performance.now() - t0);
+      totals.ms[s.code] = (totals.ms[s.code] ?? 0) + Math.round(performance.now() - t0);
       totals.situations += 1;
       totals.created += r.created;
       totals.resolved += r.resolved;

@@ -159,6 +159,17 @@ describe('the scan', () => {
     expect(after.every((w) => w.state === 'resolved')).toBe(true);
   });
 
+  it('runs one scan at a time: a second scan started meanwhile waits and finds nothing left to do', async () => {
+    await setClock('2026-09-25T01:00:00Z');
+    const p = await newProblem('并发扫描测试', '2026-09-28');
+    await setClock('2026-10-21T02:00:00Z'); // a new day: a full scan
+    const [a, b] = await Promise.all([scan(), scan()]);
+    const modes = [a, b].map((r) => (r.result.skipped ? 'skipped' : r.result.mode)).sort();
+    expect(modes).toEqual(['full', 'skipped']);
+    const live = (await warningsOf(p.id)).filter((w) => w.state !== 'resolved');
+    expect(new Set(live.map((w) => w.situationId)).size).toBe(live.length);
+  });
+
   it('keeps the facts a warning was raised with, shows today’s, and cites them when issued', async () => {
     await setClock('2026-09-25T01:00:00Z');
     const p = await newProblem('事实时点测试', '2026-09-30');

@@ -1,5 +1,6 @@
-import { and, eq, gt, inArray, lt, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
+import { settings } from '../db/platform.tables.js';
 import { sessions, userRoles, users } from './auth.tables.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -69,6 +70,28 @@ export async function insertSession(db: Executor, values: SessionRow): Promise<v
 
 export async function findSession(db: Executor, id: string): Promise<SessionRow | undefined> {
   const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+  return row;
+}
+
+/**
+ * Everything a request's authentication needs in one round trip: the session, its user, the user's role
+ * grants and the stored value of one setting (the security policy). Undefined when the session is unknown.
+ */
+export async function findSessionWithUser(db: Executor, id: string, settingKey: string) {
+  const [row] = await db
+    .select({
+      session: sessions,
+      user: users,
+      roles: sql<Pick<RoleRow, 'role' | 'regionId' | 'unitId' | 'groupId'>[]>`coalesce((
+        SELECT json_agg(json_build_object('role', r.role, 'regionId', r.region_id, 'unitId', r.unit_id,
+          'groupId', r.group_id)) FROM ${userRoles} r WHERE r.user_id = ${users.id}), '[]'::json)`,
+      setting: sql<{ value: unknown; version: number } | null>`(
+        SELECT json_build_object('value', st.value, 'version', st.version) FROM ${settings} st
+        WHERE st.key = ${settingKey})`,
+    })
+    .from(sessions)
+    .leftJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id));
   return row;
 }
 

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { Actor, Ctx, RoleGrant, Scope } from '../context.js';
 import type { Executor } from '../db/client.js';
 import { AppError, badRequest, unauthenticated } from '../errors.js';
-import { readSetting } from '../settings/settings.service.js';
+import { readSetting, settingFrom } from '../settings/settings.service.js';
 import * as repo from './auth.repository.js';
 import { checkPasswordPolicy, securityPolicySetting } from './security-policy.js';
 
@@ -112,9 +112,11 @@ function lockedError(until: Date) {
  */
 export async function authenticate(ctx: Ctx, token: string, resolveScope: ScopeResolver): Promise<Actor> {
   const sessionId = sessionIdOf(token);
-  const session = await repo.findSession(ctx.db, sessionId);
-  if (!session) throw unauthenticated();
-  const policy = await readSetting(ctx.db, securityPolicySetting);
+  // One round trip for session, user, roles and policy: this runs before every API request.
+  const found = await repo.findSessionWithUser(ctx.db, sessionId, securityPolicySetting.key);
+  if (!found) throw unauthenticated();
+  const { session, user, roles } = found;
+  const policy = settingFrom(securityPolicySetting, found.setting);
   const now = ctx.clock.now().getTime();
   const idle = now - session.lastSeenAt.getTime() > policy.idleTimeoutMinutes * 60_000;
   const tooOld = now - session.createdAt.getTime() > policy.absoluteTimeoutHours * 3_600_000;
@@ -126,20 +128,23 @@ export async function authenticate(ctx: Ctx, token: string, resolveScope: ScopeR
       idle ? '长时间未操作，会话已超时，请重新登录' : '会话已到期，请重新登录',
     );
   }
-  const user = await repo.findUser(ctx.db, session.userId);
   if (!user || user.disabled) throw unauthenticated('账号已停用，请联系系统管理员');
   if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(ctx.db, sessionId, new Date(now));
-  return actorOf(ctx, user, { id: sessionId, csrfToken: session.csrfToken }, resolveScope);
+  return actorOf(ctx, user, { id: sessionId, csrfToken: session.csrfToken }, resolveScope, roles);
 }
 
-/** The actor of a user: roles, permissions and data scope (a request's session, or the seed acting as a user). */
+/**
+ * The actor of a user: roles, permissions and data scope (a request's session, or the seed acting as a user).
+ * `roles`: the user's grants when the caller has already read them.
+ */
 export async function actorOf(
   ctx: Ctx,
   user: { id: string; username: string; displayName: string; personId: string | null },
   session: { id: string; csrfToken: string },
   resolveScope: ScopeResolver,
+  roles?: Pick<repo.RoleRow, 'role' | 'regionId' | 'unitId' | 'groupId'>[],
 ): Promise<Actor> {
-  const grants: RoleGrant[] = (await repo.rolesOf(ctx.db, [user.id])).map((r) => ({
+  const grants: RoleGrant[] = (roles ?? (await repo.rolesOf(ctx.db, [user.id]))).map((r) => ({
     role: r.role as Role,
     regionId: r.regionId,
     unitId: r.unitId,

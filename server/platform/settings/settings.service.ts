@@ -16,6 +16,14 @@ export async function readSetting<S extends z.ZodType>(
   def: SettingDef<S>,
 ): Promise<z.infer<S> & { version: number }> {
   const [row] = await db.select().from(settings).where(eq(settings.key, def.key));
+  return settingFrom(def, row);
+}
+
+/** A setting from its stored row (or none: the defaults), for callers that read the row with other data. */
+export function settingFrom<S extends z.ZodType>(
+  def: SettingDef<S>,
+  row: { value: unknown; version: number } | null | undefined,
+): z.infer<S> & { version: number } {
   if (!row) return { ...(def.defaults as object), version: 0 } as z.infer<S> & { version: number };
   return { ...(def.defaults as object), ...(row.value as object), version: row.version } as z.infer<S> & {
     version: number;
