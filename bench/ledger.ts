@@ -10,7 +10,8 @@ import { allJobs } from '../server/jobs.js';
 import { Clock } from '../server/platform/clock/clock.js';
 import { openDatabase } from '../server/platform/db/client.js';
 import { JobRunner } from '../server/platform/jobs/jobs.service.js';
-import { DEMO_PASSWORD, initialiseDatabase } from '../server/seed/seed.js';
+import { initialiseDatabase } from '../server/seed/seed.js';
+import { injectBench } from './lib/inject.js';
 import { loadLedgerCopies } from './lib/dataset.js';
 
 const N = Number(process.argv[2] ?? 100_000);
@@ -37,31 +38,9 @@ const loadMs = performance.now() - t0;
 
 const app = await buildApp({ database, clock, jobs: new JobRunner(database, clock, allJobs), serveWeb: false });
 await app.ready();
-async function session(username: string) {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password: DEMO_PASSWORD },
-  });
-  return String(res.headers['set-cookie']).split(';')[0];
-}
+const { session, measure } = injectBench(app);
 const office = await session('office');
 const zhujian = await session('zhujian');
-
-async function measure(label: string, cookie: string, path: string, runs = 30) {
-  const times: number[] = [];
-  let total = 0;
-  for (let i = 0; i < runs + 3; i++) {
-    const s = performance.now();
-    const res = await app.inject({ method: 'GET', url: path, headers: { cookie } });
-    if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode} ${res.body}`);
-    total = res.json().total;
-    if (i >= 3) times.push(performance.now() - s);
-  }
-  times.sort((a, b) => a - b);
-  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
-  return { label, total, p50: q(0.5), p95: q(0.95) };
-}
 
 const results = [
   await measure('ledger page 1 (office, whole county)', office, '/api/problems?page=1&pageSize=20'),

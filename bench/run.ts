@@ -21,7 +21,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
-import ExcelJS from 'exceljs';
 import { runWarningScan } from '../server/modules/warnings/warnings.service.js';
 import * as problemsRepo from '../server/modules/problems/problems.repository.js';
 import { Clock } from '../server/platform/clock/clock.js';
@@ -29,6 +28,7 @@ import { systemCtx } from '../server/platform/context.js';
 import { type Database, openDatabase } from '../server/platform/db/client.js';
 import { initialiseDatabase } from '../server/seed/seed.js';
 import { type Scale, SCALES, counts, generateDataset } from './lib/dataset.js';
+import { problemImportFile } from './lib/import-file.js';
 import { createBenchDatabase, dropBenchDatabase, withDatabase } from './lib/pg.js';
 
 const { values: args } = parseArgs({
@@ -45,6 +45,7 @@ const { values: args } = parseArgs({
 const scale = args.scale as Scale;
 if (!(scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
 const DURATION = Number(args.duration);
+const LOAD_BEFORE = os.loadavg();
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PASSWORD = 'Zelian@2026';
 const execFileP = promisify(execFile);
@@ -199,25 +200,7 @@ async function signIn(url: string, username: string) {
 }
 
 async function importWorkbook(url: string, session: { cookie: string; csrf: string }, rows: number, unitCode: string) {
-  const tpl = await fetch(`${url}/api/problems/import-template.xlsx`, { headers: { cookie: session.cookie } });
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await tpl.arrayBuffer());
-  const ws = wb.getWorksheet('问题清单');
-  if (!ws) throw new Error('template without 问题清单');
-  for (let r = ws.rowCount; r > 1; r--) ws.spliceRows(r, 1);
-  for (let i = 0; i < rows; i++) {
-    ws.addRow([
-      `批量导入问题${i}：自建房安全排查不彻底`,
-      '导入测试',
-      '日常监督',
-      '安全生产',
-      '一般',
-      unitCode,
-      '排查整改；建立台账',
-      '20个工作日',
-    ]);
-  }
-  const body = Buffer.from(await wb.xlsx.writeBuffer());
+  const body = await problemImportFile(url, session.cookie, rows, [unitCode]);
   const form = new FormData();
   form.append('file', new Blob([body]), 'import.xlsx');
   const t0 = performance.now();
@@ -269,11 +252,12 @@ async function throughApp(url: string, bareUrl: string, pid: number, pglite: boo
   const sampler = setInterval(() => {
     rssLoad = Math.max(rssLoad, rssMiB(pid));
   }, 500);
-  const load: Record<string, Load[]> = { list: [], detail: [], bare: [] };
+  const load: Record<string, Load[]> = { list: [], detail: [], bare: [], oneQuery: [] };
   for (const c of [50, 200]) {
     load.list.push(await autocannon(`${url}${listUrl(3)}`, c, headers));
     load.detail.push(await autocannon(`${url}/api/problems/${detailId}`, c, headers));
     load.bare.push(await autocannon(`${bareUrl}/bare`, c));
+    if (!pglite) load.oneQuery.push(await autocannon(`${bareUrl}/one-query`, c));
     log(
       `load at ${c}: list ${load.list.at(-1)?.rps}/s, detail ${load.detail.at(-1)?.rps}/s, bare ${load.bare.at(-1)?.rps}/s`,
     );
@@ -291,12 +275,12 @@ async function importBoth(
   get: (u: string) => Promise<unknown>,
 ) {
   const { items: units } = (await get('/api/units?type=department')) as { items: { code: string }[] };
-  // PGlite runs every statement on one WebAssembly thread: a smaller file keeps the run CI-sized.
-  const importMax = await importWorkbook(url, office, pglite ? 1_000 : 10_000, units[0].code);
-  log(`import ${importMax.rows} rows: ${importMax.seconds} s`);
+  // The same two files on both databases; 100,000 rows is the import limit (SPEC §6: under 60 s).
+  const import10k = await importWorkbook(url, office, 10_000, units[0].code);
+  log(`import 10,000 rows (${pglite ? 'PGlite' : 'PostgreSQL'}): ${import10k.status} ${import10k.seconds} s`);
   const import100k = await importWorkbook(url, office, 100_000, units[0].code);
-  log(`import 100,000 rows: ${import100k.status} ${import100k.seconds} s`);
-  return { importMax, import100k };
+  log(`import 100,000 rows (${pglite ? 'PGlite' : 'PostgreSQL'}): ${import100k.status} ${import100k.seconds} s`);
+  return { import10k, import100k };
 }
 
 async function measure(driver: 'postgres' | 'pglite') {
@@ -319,8 +303,9 @@ async function measure(driver: 'postgres' | 'pglite') {
   }
   try {
     let database = await openDatabase({ databaseUrl: url, dataDir, poolSize: 2 });
+    // A reused database gets the migrations added since it was generated (measured as the app would run).
+    await database.migrate();
     if (!args.reuse) {
-      await database.migrate();
       await initialiseDatabase(database, new Clock(false), { demo: true });
       await generateDataset(database, scale, log);
     }
@@ -333,7 +318,8 @@ async function measure(driver: 'postgres' | 'pglite') {
       'server/main.ts',
       url ? { DATABASE_URL: url } : { DATABASE_URL: '', DATA_DIR: dataDir as string },
     );
-    const bare = await startChild('bench/lib/bare-server.ts', {});
+    // PostgreSQL: the yardstick also serves one trivial query per request on the same server.
+    const bare = await startChild('bench/lib/bare-server.ts', { DATABASE_URL: url ?? '' });
     try {
       const http = await throughApp(app.url, bare.url, app.child.pid as number, driver === 'pglite');
       return { driver, dataset, generateSeconds: args.reuse ? null : generateSeconds, ...sql, ...http };
@@ -360,7 +346,7 @@ function markdown(results: Result[], command: string): string {
   const row = (...cells: (string | number)[]) => lines.push(`| ${cells.join(' | ')} |`);
   lines.push(`### ${scale} scale — ${date} UTC`, '');
   lines.push(
-    `Command: \`${command}\`. Machine: ${os.cpus().length} vCPU (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node.js ${process.version}; load average at the end ${load} (shared machine: other test runs were using the same 2 cores, so absolute numbers are noisy; ratios measured in the same run are the more reliable figures).`,
+    `Command: \`${command}\`. Machine: ${os.cpus().length} vCPU (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node.js ${process.version}; load average before the run ${LOAD_BEFORE.map((l) => l.toFixed(1)).join(' / ')}${LOAD_BEFORE[0] > 1 ? ' (other work was using the same cores, so absolute numbers are noisy; ratios measured in the same run are the more reliable figures)' : ' (nothing else running)'}, at the end ${load} (the benchmark's own load).`,
     '',
   );
   lines.push(
@@ -401,6 +387,13 @@ function markdown(results: Result[], command: string): string {
       ...d((r) => `${r.load.bare[i].rps}, ${r.load.bare[i].p50} / ${r.load.bare[i].p99}`),
     );
     row(
+      `bare Fastify route + one \`SELECT 1\` at ${c}: req/s, p50 / p99 (ms)`,
+      ...d((r) => {
+        const o = r.load.oneQuery[i];
+        return o ? `${o.rps} (${((100 * o.rps) / r.load.bare[i].rps).toFixed(1)}% of bare), ${o.p50} / ${o.p99}` : '—';
+      }),
+    );
+    row(
       `list throughput ÷ bare route at ${c}`,
       ...d((r) => `${((100 * r.load.list[i].rps) / r.load.bare[i].rps).toFixed(1)}%`),
     );
@@ -434,21 +427,22 @@ function markdown(results: Result[], command: string): string {
     );
   }
   const imp = (r: Result) => r.imports;
+  const imported = (i: Awaited<ReturnType<typeof importWorkbook>>) =>
+    i.status === 200
+      ? `${i.seconds} s (HTTP 200, ${i.created} created, ${Math.round(i.created / i.seconds)} rows/s)`
+      : `HTTP ${i.status} in ${i.seconds} s: ${i.message}`;
   row(
-    'xlsx import (10,000 rows = the import limit; PGlite 1,000)',
+    'xlsx import of 10,000 rows',
     ...d((r) => {
       const i = imp(r);
-      if (!i) return 'not run (--no-import)';
-      const rate = Math.round(i.importMax.created / i.importMax.seconds);
-      return `${i.importMax.rows} rows: ${i.importMax.seconds} s (HTTP ${i.importMax.status}, ${i.importMax.created} created, ${rate} rows/s)`;
+      return i ? imported(i.import10k) : 'not run (--no-import)';
     }),
   );
   row(
-    'xlsx import of 100,000 rows',
+    'xlsx import of 100,000 rows (the import limit; SPEC: < 60 s)',
     ...d((r) => {
       const i = imp(r);
-      if (!i) return 'not run (--no-import)';
-      return `HTTP ${i.import100k.status} in ${i.import100k.seconds} s: ${i.import100k.message ?? `${i.import100k.created} created`}`;
+      return i ? imported(i.import100k) : 'not run (--no-import)';
     }),
   );
   row('server RSS idle / under load (MiB)', ...d((r) => `${r.rssIdle} / ${r.rssLoad}`));

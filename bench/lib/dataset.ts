@@ -274,7 +274,9 @@ async function load(runners: Run[], R: number, log: Log) {
       indexes.map((ix) => ix.def),
     ),
   );
-  await timed(log, 'analyze', () => q('ANALYZE'));
+  // What autovacuum does to a bulk-loaded table in production: statistics, and the visibility map that lets
+  // counts run as index-only scans (without it the ledger's count reads the heap: 22 ms instead of 4 ms).
+  await timed(log, 'vacuum analyze', () => q('VACUUM (ANALYZE)'));
   for (const t of ['bench_units', 'bench_unit_counts', 'bench_regions']) await q(`DROP TABLE ${t}`);
 }
 
