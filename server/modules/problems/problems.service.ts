@@ -24,6 +24,7 @@ export function present(
 ) {
   const p = row.problem;
   const actor = actorOf(ctx);
+  const day = today(ctx);
   return {
     id: p.id,
     code: p.code,
@@ -77,7 +78,7 @@ export function present(
         doneAt: m.doneAt,
         progress: m.progress,
         lastReportAt: m.lastReportAt,
-        overdue: !m.done && m.deadline < today(ctx) && p.state !== 'closed',
+        overdue: !m.done && m.deadline < day && p.state !== 'closed',
       })),
     actions: actionsFor(capacitiesOf(actor, p), p),
   };

@@ -78,7 +78,21 @@ export async function findSession(db: Executor, id: string): Promise<SessionRow 
  * grants and the stored value of one setting (the security policy). Undefined when the session is unknown.
  */
 export async function findSessionWithUser(db: Executor, id: string, settingKey: string) {
-  const [row] = await db
+  let query = sessionWithUserQueries.get(db);
+  if (!query) {
+    query = sessionWithUserQuery(db);
+    sessionWithUserQueries.set(db, query);
+  }
+  const [row] = await query.execute({ id, settingKey });
+  return row;
+}
+
+// Built once per database handle and prepared under a name: every API request runs it, and building the
+// statement in Drizzle cost more CPU than PostgreSQL spends answering it. A primary-key lookup, so the
+// server's cached plan is right for every session.
+const sessionWithUserQueries = new WeakMap<Executor, ReturnType<typeof sessionWithUserQuery>>();
+function sessionWithUserQuery(db: Executor) {
+  return db
     .select({
       session: sessions,
       user: users,
@@ -87,12 +101,12 @@ export async function findSessionWithUser(db: Executor, id: string, settingKey: 
           'groupId', r.group_id)) FROM ${userRoles} r WHERE r.user_id = ${users.id}), '[]'::json)`,
       setting: sql<{ value: unknown; version: number } | null>`(
         SELECT json_build_object('value', st.value, 'version', st.version) FROM ${settings} st
-        WHERE st.key = ${settingKey})`,
+        WHERE st.key = ${sql.placeholder('settingKey')})`,
     })
     .from(sessions)
     .leftJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id));
-  return row;
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('auth_session_with_user');
 }
 
 export async function touchSession(db: Executor, id: string, at: Date): Promise<void> {

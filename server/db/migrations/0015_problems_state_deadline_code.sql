@@ -1,0 +1,2 @@
+DROP INDEX "problems_region_state_idx";--> statement-breakpoint
+CREATE INDEX "problems_region_state_idx" ON "problems" USING btree ("region_id","state","deadline","code" DESC NULLS LAST) WHERE deleted_at IS NULL;
