@@ -1,4 +1,5 @@
 import type { Permission, Role } from '../../common/roles.js';
+import { isoDate } from './calendar/working-days.js';
 import type { Clock } from './clock/clock.js';
 import type { Executor } from './db/client.js';
 import { forbidden } from './errors.js';
@@ -53,6 +54,9 @@ export function actorOf(ctx: Ctx): Actor {
   if (!ctx.actor) throw forbidden();
   return ctx.actor;
 }
+
+/** The request's calendar day in China (YYYY-MM-DD), by the server clock. */
+export const today = (ctx: Ctx) => isoDate(ctx.now);
 
 /** The caller's region: every business record belongs to one. */
 export function regionOf(ctx: Ctx): string {

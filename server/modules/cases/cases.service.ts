@@ -22,7 +22,7 @@ import {
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type ClockPause, addMonths, legalDeadline } from '../../platform/calendar/legal-clock.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
-import { type Actor, type Ctx, actorOf, regionOf } from '../../platform/context.js';
+import { type Actor, type Ctx, actorOf, regionOf, today } from '../../platform/context.js';
 import { AppError, badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import { userIdsWithRoles } from '../../platform/auth/auth.repository.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -44,7 +44,6 @@ const viewerOf = (ctx: Ctx): repo.CaseViewer => {
   // Accounts without a region (system administrators) match no case.
   return { regionId: a.scope.regionId ?? '00000000-0000-0000-0000-000000000000', userId: a.userId, all: isLeader(a) };
 };
-const today = (ctx: Ctx) => isoDate(ctx.now);
 const NOT_FOUND = '案件不存在或无权查看';
 
 // ---------- reading

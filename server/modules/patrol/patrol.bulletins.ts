@@ -1,12 +1,12 @@
 import { CASE_KINDS, CASE_STATES, CIRCULAR_KINDS, CIRCULAR_STATES } from '../../../common/patrol.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import type { Actor, Ctx } from '../../platform/context.js';
+import { type Actor, type Ctx, actorOf, today } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import { unitNames } from '../org/org.service.js';
 import { loadProblem } from '../problems/problems.service.js';
 import * as repo from './patrol.repository.js';
 import type { TCreateCase, TCreateCircular, TSimpleEvent } from './patrol.schema.js';
-import { actorOf, checkUnits, isManager, patrolScope, recordEvent, today } from './patrol.service.js';
+import { checkUnits, isManager, patrolScope, recordEvent } from './patrol.service.js';
 
 // 督导巡查通报 / 约谈建议书: drafted by the office, approved by a commission leader, published by the office.
 function circularActions(actor: Actor, c: repo.CircularRow): string[] {

@@ -7,7 +7,7 @@ import {
 } from '../../../common/patrol.js';
 import { PROBLEM_SEVERITIES, PROBLEM_STATES } from '../../../common/problems.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import type { Actor, Ctx } from '../../platform/context.js';
+import { type Actor, type Ctx, actorOf, today } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import { unitNames } from '../org/org.service.js';
 import { createProblem, problemStatesOf } from '../problems/problems.service.js';
@@ -16,16 +16,7 @@ import { loadInspection, openTaskOf } from './patrol.inspections.js';
 import { tellOffice } from './patrol.notify.js';
 import * as repo from './patrol.repository.js';
 import type { TAction, TCreateFinding, TFindingEvent, TListFindings } from './patrol.schema.js';
-import {
-  actorOf,
-  checkUnits,
-  groupNames,
-  isManager,
-  patrolScope,
-  recordEvent,
-  recordingGroup,
-  today,
-} from './patrol.service.js';
+import { checkUnits, groupNames, isManager, patrolScope, recordEvent, recordingGroup } from './patrol.service.js';
 
 const stateLabel = (s: string) => FINDING_STATES[s as keyof typeof FINDING_STATES] ?? s;
 

@@ -1,13 +1,12 @@
 import crypto from 'node:crypto';
 import { PATROL_METHODS } from '../../../common/patrol.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import type { Ctx } from '../../platform/context.js';
+import { type Ctx, actorOf, today } from '../../platform/context.js';
 import { AppError, badRequest, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import { unitNames } from '../org/org.service.js';
 import * as repo from './patrol.repository.js';
 import type { TCreateInspection, TListInspections } from './patrol.schema.js';
 import {
-  actorOf,
   checkUnits,
   fireTaskEvent,
   groupIdsOf,
@@ -15,7 +14,6 @@ import {
   loadTask,
   patrolScope,
   recordingGroup,
-  today,
 } from './patrol.service.js';
 
 const MAX_FILE = 20 * 1024 * 1024;

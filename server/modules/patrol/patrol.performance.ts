@@ -1,11 +1,11 @@
 import { REVIEW_KINDS } from '../../../common/patrol.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import type { Ctx } from '../../platform/context.js';
+import { type Ctx, actorOf, today } from '../../platform/context.js';
 import { badRequest, forbidden } from '../../platform/errors.js';
 import { problemStatesOf } from '../problems/problems.service.js';
 import * as repo from './patrol.repository.js';
 import type { TCreateReview } from './patrol.schema.js';
-import { actorOf, groupIdsOf, groupNames, isManager, patrolScope, today } from './patrol.service.js';
+import { groupIdsOf, groupNames, isManager, patrolScope } from './patrol.service.js';
 import * as stats from './patrol.stats.repository.js';
 
 function periodOf(ctx: Ctx, year?: number): stats.Period {

@@ -1,18 +1,12 @@
 import { PATROL_METHODS, TASK_EVENTS, TASK_STATES, TASK_TRANSITIONS, type TaskEvent } from '../../../common/patrol.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { isoDate } from '../../platform/calendar/working-days.js';
-import type { Actor, Ctx } from '../../platform/context.js';
+import { type Actor, type Ctx, actorOf, today } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import { listGroups, unitNames } from '../org/org.service.js';
 import { tellGroup, tellOffice } from './patrol.notify.js';
 import * as repo from './patrol.repository.js';
 import type { TCreateTask, TListTasks, TTaskEvent, TUpdateTask } from './patrol.schema.js';
 
-export function actorOf(ctx: Ctx): Actor {
-  if (!ctx.actor) throw forbidden();
-  return ctx.actor;
-}
-export const today = (ctx: Ctx) => isoDate(ctx.now);
 export const isManager = (a: Actor) => a.permissions.has('patrol:manage');
 /** The patrol groups the caller belongs to (a dispatched group's grant does not count). */
 export const groupIdsOf = (a: Actor) =>

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { setImmediate } from 'node:timers/promises';
 import { type AuditBatch, openAuditBatch } from '../../platform/audit/audit.service.js';
 import type { AuditInput } from '../../platform/audit/audit.types.js';
-import type { Ctx } from '../../platform/context.js';
+import { type Ctx, actorOf, today } from '../../platform/context.js';
 import * as repo from './problems.repository.js';
-import { actorOf, today } from './problems.service.js';
 
 /** A measure whose deadline the caller has already computed (once per distinct deadline spec). */
 export interface DraftMeasure {

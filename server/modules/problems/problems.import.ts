@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
 import { PROBLEM_SEVERITIES, PROBLEM_SOURCES } from '../../../common/problems.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import type { Ctx } from '../../platform/context.js';
+import { type Ctx, today } from '../../platform/context.js';
 import { readWorksheets } from '../../platform/documents/xlsx-stream.js';
 import { AppError, badRequest } from '../../platform/errors.js';
 import * as org from '../org/org.service.js';
 import { type DraftMeasure, type DraftProblem, createDraftProblems } from './problems.bulk.js';
 import type { TMeasureInput } from './problems.schema.js';
-import { measureDeadline, today } from './problems.service.js';
+import { measureDeadline } from './problems.service.js';
 import { cellText } from '../../platform/documents/xlsx-cells.js';
 
 export const IMPORT_MAX_ROWS = 100_000;

@@ -2,19 +2,13 @@ import dayjs from 'dayjs';
 import { PROBLEM_COLORS, PROBLEM_SEVERITIES, PROBLEM_SOURCES, type ProblemColor } from '../../../common/problems.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { addWorkingDays } from '../../platform/calendar/calendar.service.js';
-import { isoDate } from '../../platform/calendar/working-days.js';
-import type { Actor, Ctx } from '../../platform/context.js';
+import { type Actor, type Ctx, actorOf, today } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import * as org from '../org/org.service.js';
 import * as repo from './problems.repository.js';
 import type { TCreateProblem, TListProblems, TMeasureInput, TUpdateProblem } from './problems.schema.js';
 import { actionsFor, capacitiesOf, stateLabel } from './problems.states.js';
 
-export function actorOf(ctx: Ctx): Actor {
-  if (!ctx.actor) throw forbidden();
-  return ctx.actor;
-}
-export const today = (ctx: Ctx) => isoDate(ctx.now);
 const seesDrafts = (actor: Actor) => actor.permissions.has('problems:manage');
 
 export function present(

@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import { ESCALATION_LEVELS, type EscalationLevel, type ProblemState } from '../../../common/problems.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import type { Ctx } from '../../platform/context.js';
+import { type Ctx, actorOf, today } from '../../platform/context.js';
 import { AppError, badRequest, conflict, forbidden, ruleViolation } from '../../platform/errors.js';
 import { copyEvent } from './problems.notify.js';
 import * as repo from './problems.repository.js';
 import type { TProblemEvent } from './problems.schema.js';
-import { actorOf, getProblem, loadProblem, measureDeadline, today } from './problems.service.js';
+import { getProblem, loadProblem, measureDeadline } from './problems.service.js';
 import { capacitiesOf, eventLabel, findTransition, stateLabel } from './problems.states.js';
 
 const MAX_FILE = 20 * 1024 * 1024;
