@@ -44,7 +44,11 @@ export class LiveHub {
 
   /** Calls `fn` with the payload of each event on `topic`; returns the unsubscribe function. */
   async subscribe(topic: string, fn: Listener): Promise<() => void> {
-    this.started ??= this.start();
+    // A failed start (database unreachable) is retried by the next subscriber instead of failing them all.
+    this.started ??= this.start().catch((err) => {
+      this.started = null;
+      throw err;
+    });
     await this.started;
     this.emitter.on(topic, fn);
     return () => this.emitter.off(topic, fn);
@@ -81,20 +85,48 @@ export class LiveHub {
   }
 
   private async connectPg(): Promise<void> {
-    const options = this.database.pool?.options;
-    const client = new pg.Client({ ...options });
+    const client = new pg.Client({ ...this.database.pool?.options });
     client.on('notification', (msg) => {
       if (msg.channel === LIVE_CHANNEL && msg.payload) this.dispatch(msg.payload);
     });
-    client.on('error', () => {
+    let lost = false;
+    const onLost = () => {
       // The listener dropped (database restart, network): reconnect; events in between are missed,
-      // which the clients tolerate by refetching on reconnect.
+      // which the clients tolerate by refetching when their own stream reconnects.
+      if (lost) return;
+      lost = true;
       void client.end().catch(() => undefined);
-      if (!this.closed) setTimeout(() => void this.connectPg().catch(() => undefined), 1000).unref();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${LIVE_CHANNEL}`);
-    this.stop = () => client.end();
+      if (!this.closed) void this.reconnectPg();
+    };
+    client.on('error', onLost);
+    client.on('end', onLost);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${LIVE_CHANNEL}`);
+    } catch (err) {
+      lost = true;
+      void client.end().catch(() => undefined);
+      throw err;
+    }
+    this.stop = async () => {
+      lost = true;
+      await client.end();
+    };
+    if (this.closed) await this.stop();
+  }
+
+  /** Tries again with growing pauses (1 s, 2 s, 4 s … 10 s) until the listener is back or the hub closes. */
+  private async reconnectPg(): Promise<void> {
+    for (let attempt = 0; !this.closed; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** attempt, 10_000)).unref());
+      if (this.closed) return;
+      try {
+        await this.connectPg();
+        return;
+      } catch {
+        // Still unreachable: wait longer.
+      }
+    }
   }
 }
 
