@@ -175,8 +175,11 @@ http {
     log(`waiting ${wait / 1000} s for scheduled runs`);
     await new Promise((r) => setTimeout(r, wait));
     const { rows } = await db.query(
-      `SELECT date_trunc('minute', started_at) AS tick, count(*)::int AS runs, array_agg(DISTINCT instance) AS instances
-       FROM job_runs WHERE name = 'session-cleanup' AND trigger = 'schedule' AND started_at >= $1
+      // A run's tick is the minute its pg-boss job was created for: a tick's job may start in the next minute
+      // (cron monitor and polling delays), next to that minute's own job.
+      `SELECT date_trunc('minute', j.created_on) AS tick, count(*)::int AS runs, array_agg(DISTINCT r.instance) AS instances
+       FROM job_runs r JOIN pgboss.job j ON j.id::text = r.job_id
+       WHERE r.name = 'session-cleanup' AND r.trigger = 'schedule' AND r.started_at >= $1
        GROUP BY 1 ORDER BY 1`,
       [since],
     );

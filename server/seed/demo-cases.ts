@@ -25,9 +25,11 @@ export async function seedDemoCases(ctx: Ctx, regionId: string) {
     if (!user) throw new Error(`demo user ${username} missing`);
     return { ...ctx, actor: await actorOf(ctx, user, { id: 'seed', csrfToken: 'seed' }, resolveScope) };
   };
-  const [leader, w1, w2, office, anguan, sl] = await Promise.all(
-    ['leader', 'wenze1', 'wenze2', 'office', 'anguan', 'caseoffice'].map(as),
-  );
+  // One after another: the seed runs in one transaction, on one connection.
+  const actors: Ctx[] = [];
+  for (const username of ['leader', 'wenze1', 'wenze2', 'office', 'anguan', 'caseoffice'])
+    actors.push(await as(username));
+  const [leader, w1, w2, office, anguan, sl] = actors;
   const rows = await ctx.db
     .select()
     .from(units)

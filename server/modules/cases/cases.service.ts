@@ -23,6 +23,7 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type ClockPause, addMonths, legalDeadline } from '../../platform/calendar/legal-clock.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
 import { type Actor, type Ctx, actorOf, regionOf, today } from '../../platform/context.js';
+import { readTogether } from '../../platform/db/client.js';
 import { AppError, badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import { userIdsWithRoles } from '../../platform/auth/auth.repository.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -128,12 +129,12 @@ export async function getCase(ctx: Ctx, id: string) {
   const c = await loadCase(ctx, id);
   const rules = await readCaseRules(ctx);
   const caps = await capacitiesOf(ctx, c, rules);
-  const [subjects, events, files, appeals, periods] = await Promise.all([
-    repo.subjectsOf(ctx.db, id),
-    repo.eventsOf(ctx.db, id),
-    repo.filesOf(ctx.db, id),
-    repo.appealsOf(ctx.db, id),
-    repo.periodsOfCase(ctx.db, id),
+  const [subjects, events, files, appeals, periods] = await readTogether(ctx.db, [
+    () => repo.subjectsOf(ctx.db, id),
+    () => repo.eventsOf(ctx.db, id),
+    () => repo.filesOf(ctx.db, id),
+    () => repo.appealsOf(ctx.db, id),
+    () => repo.periodsOfCase(ctx.db, id),
   ]);
   return {
     ...presentRow(c),

@@ -1,6 +1,6 @@
 import { type SQL, and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
-import { type Executor, rowsOf } from '../../platform/db/client.js';
+import { type Executor, readTogether, rowsOf } from '../../platform/db/client.js';
 import { units } from '../org/org.tables.js';
 import { problems } from '../problems/problems.tables.js';
 import { situations, warningEvents, warnings } from './warnings.tables.js';
@@ -304,22 +304,27 @@ export async function setMeeting(db: Executor, ids: string[], meetingId: string)
 export async function figures(db: Executor, regionId: string) {
   const q = async <T>(query: SQL) => rowsOf<T>(await db.execute(query));
   // Independent aggregates: on PostgreSQL they run at once on separate pooled connections.
-  const [bySituation, byUnit, byMonth, byState, [effect]] = await Promise.all([
-    q<{ situation_id: string; name: string; n: number }>(sql`
+  const [bySituation, byUnit, byMonth, byState, [effect]] = await readTogether(db, [
+    () =>
+      q<{ situation_id: string; name: string; n: number }>(sql`
     SELECT s.id AS situation_id, s.name,
       (SELECT count(*) FROM warnings w WHERE w.situation_id = s.id)::int AS n
     FROM situations s WHERE s.region_id = ${regionId}
     ORDER BY s.code`),
-    q<{ unit_id: string; name: string; n: number }>(sql`
+    () =>
+      q<{ unit_id: string; name: string; n: number }>(sql`
     SELECT u.id AS unit_id, COALESCE(NULLIF(u.short_name, ''), u.name) AS name, count(*)::int AS n
     FROM warnings w JOIN units u ON u.id = w.unit_id WHERE w.region_id = ${regionId}
     GROUP BY u.id ORDER BY n DESC LIMIT 20`),
-    q<{ month: string; n: number }>(sql`
+    () =>
+      q<{ month: string; n: number }>(sql`
     SELECT to_char(w.first_seen_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*)::int AS n
     FROM warnings w WHERE w.region_id = ${regionId} GROUP BY 1 ORDER BY 1`),
-    q<{ state: string; n: number }>(sql`
+    () =>
+      q<{ state: string; n: number }>(sql`
     SELECT state, count(*)::int AS n FROM warnings WHERE region_id = ${regionId} GROUP BY state`),
-    q<{ rectified: number; cadres: number; issued: number }>(sql`
+    () =>
+      q<{ rectified: number; cadres: number; issued: number }>(sql`
     SELECT
       (SELECT count(DISTINCT w.problem_id)::int FROM warnings w JOIN problems p ON p.id = w.problem_id
         WHERE w.region_id = ${regionId} AND w.issued_at IS NOT NULL AND p.state = 'closed' AND p.closed_at >= w.issued_at) AS rectified,

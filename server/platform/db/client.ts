@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { PgDatabase, PgTransaction } from 'drizzle-orm/pg-core';
+import { is } from 'drizzle-orm';
+import { type PgDatabase, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -94,3 +95,19 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 
 /** The rows of a raw `db.execute` result (the same shape on PGlite and node-postgres). */
 export const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
+
+/**
+ * Independent reads: at once on the pool (each on its own connection), one after another inside a
+ * transaction. A transaction has one connection, on which node-postgres queues overlapping queries
+ * only with a deprecation warning (an error from pg 9 on).
+ */
+export async function readTogether<T extends readonly unknown[]>(
+  db: Executor,
+  reads: { [K in keyof T]: () => Promise<T[K]> },
+): Promise<T> {
+  const thunks = reads as readonly (() => Promise<unknown>)[];
+  if (!is(db, PgTransaction)) return (await Promise.all(thunks.map((read) => read()))) as unknown as T;
+  const results: unknown[] = [];
+  for (const read of thunks) results.push(await read());
+  return results as unknown as T;
+}

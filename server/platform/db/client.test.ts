@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../test/harness.js';
+import { type Executor, readTogether, rowsOf } from './client.js';
+
+let test: Awaited<ReturnType<typeof openTestDatabase>>;
+beforeAll(async () => {
+  test = await openTestDatabase();
+});
+afterAll(() => test.drop());
+
+/** Three reads that note how many of them were running at the same moment. */
+function probes(db: Executor) {
+  let running = 0;
+  let most = 0;
+  const read = (n: number) => async () => {
+    running += 1;
+    most = Math.max(most, running);
+    const r = rowsOf<{ n: number }>(await db.execute(sql`SELECT ${n}::int AS n, pg_sleep(0.02)`));
+    running -= 1;
+    return r[0].n;
+  };
+  return { reads: [read(1), read(2), read(3)] as const, most: () => most };
+}
+
+describe('readTogether', () => {
+  it('runs independent reads at once on the pool', async () => {
+    const p = probes(test.database.db);
+    expect(await readTogether(test.database.db, p.reads)).toEqual([1, 2, 3]);
+    expect(p.most()).toBe(3);
+  });
+
+  it('runs them one after another inside a transaction, whose one connection must not get overlapping queries', async () => {
+    const results = await test.database.db.transaction(async (tx) => {
+      const p = probes(tx);
+      const r = await readTogether(tx, p.reads);
+      return { r, most: p.most() };
+    });
+    expect(results).toEqual({ r: [1, 2, 3], most: 1 });
+  });
+});
