@@ -85,8 +85,11 @@ describe('live events across instances (LISTEN/NOTIFY)', () => {
     }
   });
 
-  it('keeps trying to listen again while PostgreSQL stays unreachable, then delivers again by itself', async () => {
-    // PGlite runs in this process and cannot go away; the reconnect path is PostgreSQL's.
+  /**
+   * Runs `fn` with a hub whose database is reached through a relay the test can take down. PGlite runs in this
+   * process and cannot go away: there the reconnect path does not exist and nothing runs.
+   */
+  async function withRelayedHub(fn: (hub: LiveHub, relay: Awaited<ReturnType<typeof relayTo>>) => Promise<void>) {
     if (!test.url) {
       expect(test.database.driver).toBe('pglite');
       return;
@@ -95,35 +98,31 @@ describe('live events across instances (LISTEN/NOTIFY)', () => {
     const viaRelay = await openDatabase({ databaseUrl: relay.url, poolSize: 1 });
     const hub = new LiveHub(viaRelay);
     try {
+      await fn(hub, relay);
+    } finally {
+      await hub.close();
+      await viaRelay.close().catch(() => undefined);
+      await relay.down();
+    }
+  }
+
+  it('keeps trying to listen again while PostgreSQL stays unreachable, then delivers again by itself', async () => {
+    await withRelayedHub(async (hub, relay) => {
       expect(await deliveredWithin(hub, test.database, 't-restart', 5000)).toBeGreaterThan(0);
       // Down long enough for the first reconnect attempts (after 1 s and 2 s) to be refused.
       await relay.down();
       await new Promise((r) => setTimeout(r, 4000));
       await relay.up();
       expect(await deliveredWithin(hub, test.database, 't-restart', 20_000)).toBeGreaterThan(0);
-    } finally {
-      await hub.close();
-      await viaRelay.close().catch(() => undefined);
-      await relay.down();
-    }
+    });
   }, 40_000);
+
   it('lets the next subscriber start the listener when PostgreSQL was unreachable for the first', async () => {
-    if (!test.url) {
-      expect(test.database.driver).toBe('pglite');
-      return;
-    }
-    const relay = await relayTo(new URL(test.url));
-    const viaRelay = await openDatabase({ databaseUrl: relay.url, poolSize: 1 });
-    const hub = new LiveHub(viaRelay);
-    try {
+    await withRelayedHub(async (hub, relay) => {
       await relay.down();
       await expect(hub.subscribe('t-start', () => undefined)).rejects.toThrow();
       await relay.up();
       expect(await deliveredWithin(hub, test.database, 't-start', 5000)).toBeGreaterThan(0);
-    } finally {
-      await hub.close();
-      await viaRelay.close().catch(() => undefined);
-      await relay.down();
-    }
+    });
   });
 });
