@@ -114,6 +114,15 @@ describe('live events across instances (LISTEN/NOTIFY)', () => {
       await new Promise((r) => setTimeout(r, 4000));
       await relay.up();
       expect(await deliveredWithin(hub, test.database, 't-restart', 20_000)).toBeGreaterThan(0);
+      // One listener again, not one per reconnect attempt: each event arrives once.
+      const got: unknown[] = [];
+      const unsubscribe = await hub.subscribe('t-once', (p) => got.push(p));
+      await publishLive(test.database.db, [{ topic: 't-once', payload: 1 }]);
+      const until = Date.now() + 5000;
+      while (got.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 500));
+      unsubscribe();
+      expect(got).toEqual([1]);
     });
   }, 40_000);
 

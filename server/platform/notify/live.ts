@@ -89,12 +89,15 @@ export class LiveHub {
     client.on('notification', (msg) => {
       if (msg.channel === LIVE_CHANNEL && msg.payload) this.dispatch(msg.payload);
     });
-    let lost = false;
+    // Only a listener that was live reconnects: a failed attempt is retried by its caller, so a second
+    // reconnect loop (and a second listener delivering every event twice) never starts.
+    let state: 'connecting' | 'live' | 'ended' = 'connecting';
     const onLost = () => {
       // The listener dropped (database restart, network): reconnect; events in between are missed,
       // which the clients tolerate by refetching when their own stream reconnects.
-      if (lost) return;
-      lost = true;
+      const wasLive = state === 'live';
+      state = 'ended';
+      if (!wasLive) return;
       void client.end().catch(() => undefined);
       if (!this.closed) void this.reconnectPg();
     };
@@ -104,12 +107,14 @@ export class LiveHub {
       await client.connect();
       await client.query(`LISTEN ${LIVE_CHANNEL}`);
     } catch (err) {
-      lost = true;
+      state = 'ended';
       void client.end().catch(() => undefined);
       throw err;
     }
+    if (state !== 'connecting') throw new Error('live listener lost while connecting');
+    state = 'live';
     this.stop = async () => {
-      lost = true;
+      state = 'ended';
       await client.end();
     };
     if (this.closed) await this.stop();
