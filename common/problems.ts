@@ -48,32 +48,3 @@ export const PROBLEM_EVENTS = {
   assign_lead_unit: '明确牵头单位',
 } as const;
 export type ProblemEvent = keyof typeof PROBLEM_EVENTS;
-
-/** Who fires an event: the office, the unit (liaison or head), the unit head alone, or the system. */
-export type ProblemActor = 'office' | 'unit' | 'unit_head' | 'system';
-
-export interface ProblemTransition {
-  event: ProblemEvent;
-  from: readonly ProblemState[];
-  /** Target state; `null` keeps the current state. */
-  to: ProblemState | null;
-  actor: ProblemActor;
-}
-
-const OPEN: readonly ProblemState[] = ['dispatched', 'rectifying', 'close_requested'];
-
-/** The state machine of a problem (STYLE: `{ from, event, to, permission, guard }`; guards live in the service). */
-export const PROBLEM_TRANSITIONS: readonly ProblemTransition[] = [
-  { event: 'dispatch', from: ['draft'], to: 'dispatched', actor: 'office' },
-  { event: 'receive', from: ['dispatched'], to: 'rectifying', actor: 'unit' },
-  { event: 'report_progress', from: ['rectifying'], to: null, actor: 'unit' },
-  { event: 'request_close', from: ['rectifying'], to: 'close_requested', actor: 'unit' },
-  { event: 'approve_close_request', from: ['close_requested'], to: null, actor: 'unit_head' },
-  { event: 'close', from: ['close_requested'], to: 'closed', actor: 'office' },
-  { event: 'reject_close', from: ['close_requested'], to: 'rectifying', actor: 'office' },
-  { event: 'reject_close', from: ['close_requested'], to: 'rectifying', actor: 'unit_head' },
-  { event: 'reopen', from: ['closed'], to: 'rectifying', actor: 'office' },
-  { event: 'escalate', from: OPEN, to: null, actor: 'office' },
-  { event: 'dismiss_escalation', from: OPEN, to: null, actor: 'office' },
-];
-export const OPEN_STATES = OPEN;

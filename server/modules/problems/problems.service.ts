@@ -7,7 +7,9 @@ import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../
 import * as org from '../org/org.service.js';
 import * as repo from './problems.repository.js';
 import type { TCreateProblem, TListProblems, TMeasureInput, TUpdateProblem } from './problems.schema.js';
-import { actionsFor, capacitiesOf, stateLabel } from './problems.states.js';
+import { actionsOf } from '../../platform/workflow/machine.js';
+import { capacitiesOf } from './problems.policy.js';
+import { problemMachine, stateLabel } from './problems.states.js';
 
 const seesDrafts = (actor: Actor) => actor.permissions.has('problems:manage');
 
@@ -74,7 +76,7 @@ export function present(
         lastReportAt: m.lastReportAt,
         overdue: !m.done && m.deadline < day && p.state !== 'closed',
       })),
-    actions: actionsFor(capacitiesOf(actor, p), p),
+    actions: actionsOf(problemMachine, capacitiesOf(actor, p), p),
   };
 }
 export type ProblemView = ReturnType<typeof present>;

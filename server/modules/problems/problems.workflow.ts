@@ -2,12 +2,14 @@ import crypto from 'node:crypto';
 import { ESCALATION_LEVELS, type EscalationLevel, type ProblemState } from '../../../common/problems.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Ctx, actorOf, today } from '../../platform/context.js';
+import { type Step, fireTransition } from '../../platform/workflow/machine.js';
 import { AppError, badRequest, conflict, forbidden, ruleViolation } from '../../platform/errors.js';
 import { copyEvent } from './problems.notify.js';
 import * as repo from './problems.repository.js';
 import type { TProblemEvent } from './problems.schema.js';
 import { getProblem, loadProblem, measureDeadline } from './problems.service.js';
-import { capacitiesOf, eventLabel, findTransition, stateLabel } from './problems.states.js';
+import { capacitiesOf } from './problems.policy.js';
+import { problemMachine } from './problems.states.js';
 
 const MAX_FILE = 20 * 1024 * 1024;
 
@@ -44,16 +46,47 @@ export async function fireEvent(ctx: Ctx, id: string, input: TProblemEvent) {
   const actor = actorOf(ctx);
   const row = await loadProblem(ctx, id);
   const p = row.problem;
-  const found = findTransition(input.type, capacitiesOf(actor, p), p);
-  if ('error' in found) {
-    if (found.error === 'actor') throw forbidden(`您不能对该问题执行“${eventLabel(input.type)}”`);
-    throw ruleViolation(
-      'PROBLEM_ILLEGAL_TRANSITION',
-      `问题当前状态为“${stateLabel(p.state)}”，不能执行“${eventLabel(input.type)}”`,
-    );
-  }
-  if (p.version !== input.version) throw conflict();
   const day = today(ctx);
+  let copied: Awaited<ReturnType<typeof repo.insertEvent>> | undefined;
+  const updated = await fireTransition(ctx, {
+    machine: problemMachine,
+    row: p,
+    capacities: capacitiesOf(actor, p),
+    event: input.type,
+    version: input.version,
+    apply: () => applyEvent(ctx, p, input, day),
+    update: (patch, version) => repo.update(ctx.db, id, version, patch),
+    record: async (e) => {
+      copied = await repo.insertEvent(ctx.db, {
+        problemId: id,
+        type: e.type,
+        fromState: e.fromState,
+        toState: e.toState,
+        actorUserId: actor.userId,
+        actorName: actor.displayName,
+        at: ctx.now,
+        comment: input.comment,
+        payload: e.payload,
+        late: e.late,
+      });
+    },
+    audit: { type: 'problem.event', entity: 'problem', entityId: id },
+  });
+  if (copied) await copyEvent(ctx, updated, copied);
+  return getProblem(ctx, id);
+}
+
+type LoadedProblem = Awaited<ReturnType<typeof loadProblem>>['problem'];
+
+/** The checks and side writes of each problem event; the engine has already checked table, guard and version. */
+async function applyEvent(
+  ctx: Ctx,
+  p: LoadedProblem,
+  input: TProblemEvent,
+  day: string,
+): Promise<Step<LoadedProblem, ProblemState>> {
+  const actor = actorOf(ctx);
+  const id = p.id;
   const measures = await repo.measuresOf(ctx.db, [id]);
   const files = await repo.filesOf(ctx.db, id);
   const unknownFile = input.fileIds.find((f) => !files.some((x) => x.id === f));
@@ -62,7 +95,7 @@ export async function fireEvent(ctx: Ctx, id: string, input: TProblemEvent) {
     if (!input.comment) throw badRequest('COMMENT_REQUIRED', `请填写${what}`, 'comment');
   };
 
-  const patch: Partial<repo.ProblemRow> = {};
+  const patch: Partial<LoadedProblem> = {};
   const payload: Record<string, unknown> = { fileIds: input.fileIds };
   let late = false;
   switch (input.type) {
@@ -179,31 +212,7 @@ export async function fireEvent(ctx: Ctx, id: string, input: TProblemEvent) {
       throw ruleViolation('PROBLEM_ILLEGAL_TRANSITION', '不支持的操作');
   }
 
-  const to = found.transition.to ?? (p.state as ProblemState);
-  patch.state = to;
-  const updated = await repo.update(ctx.db, id, input.version, patch);
-  if (!updated) throw conflict();
-  const event = await repo.insertEvent(ctx.db, {
-    problemId: id,
-    type: input.type,
-    fromState: p.state,
-    toState: to,
-    actorUserId: actor.userId,
-    actorName: actor.displayName,
-    at: ctx.now,
-    comment: input.comment,
-    payload,
-    late,
-  });
-  await recordAudit(ctx, {
-    type: 'problem.event',
-    entity: 'problem',
-    entityId: id,
-    before: { state: p.state, version: p.version },
-    after: { event: input.type, state: to, version: updated.version, payload, late },
-  });
-  await copyEvent(ctx, updated, event);
-  return getProblem(ctx, id);
+  return { patch, payload, late };
 }
 
 /**
