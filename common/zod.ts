@@ -20,4 +20,25 @@ export const ZNonEmpty = (label: string, max = 100) =>
     .min(1, `请填写${label}`)
     .max(max, `${label}不能超过${max}个字`);
 
+/**
+ * A point in time in a response: a `Date` on the server (drizzle rows), an ISO string on the wire.
+ * Raw SQL may already hand over the string, so both pass.
+ */
+export const ZTimestamp = z.union([z.date(), z.string()]);
+
+/** A page of a list (SPEC 3a): `{ items, total }`. */
+export const zPageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+
+/** A response type as the web receives it: what JSON.stringify made of the server's value. */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Wire<U>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
+
+/** The web's type of a response schema. */
+export type Response<S extends z.ZodType> = Wire<z.output<S>>;
+
 export { z };
