@@ -204,6 +204,7 @@ export async function fireTalkEvent(ctx: Ctx, id: string, input: TTalkEvent) {
   const a = actorOf(ctx);
   const t = await loadTalk(ctx, id);
   const capacities = capacitiesOf(a);
+  // The machine's guard would answer a generic 422; this refusal has its own code and wording.
   if (input.type === 'follow_up' && t.state === 'recorded' && !t.followUpRequired && capacities.has('organizer')) {
     throw ruleViolation('TALK_NO_FOLLOW_UP', '本次谈话未提出整改要求，无需跟踪');
   }
