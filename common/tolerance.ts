@@ -14,13 +14,3 @@ export const TOLERANCE_EVENTS = {
   return: '退回',
 } as const;
 export type ToleranceEvent = keyof typeof TOLERANCE_EVENTS;
-
-/** Transition table: from which states an event may fire, and where it leads. */
-export const TOLERANCE_FLOW: Record<ToleranceEvent, { from: ToleranceState[]; to: ToleranceState }> = {
-  submit: { from: ['draft', 'returned'], to: 'submitted' },
-  approve: { from: ['submitted'], to: 'approved' },
-  return: { from: ['submitted'], to: 'returned' },
-};
-
-/** States in which the filing unit may still edit the filing. */
-export const TOLERANCE_EDITABLE: readonly ToleranceState[] = ['draft', 'returned'];

@@ -1,16 +1,16 @@
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { type Actor, type Ctx, actorOf } from '../../platform/context.js';
-import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
+import { MEETING_STATES, type MeetingState } from '../../../common/meetings.js';
+import { type Ctx, actorOf } from '../../platform/context.js';
+import { badRequest, notFound, ruleViolation } from '../../platform/errors.js';
+import { type Step, actionsOf, fireTransition } from '../../platform/workflow/machine.js';
 import { unitNames } from '../org/org.service.js';
 import { createProblem, listDisputes } from '../problems/problems.service.js';
 import { assignLeadUnit, fireEvent as fireProblemEvent } from '../problems/problems.workflow.js';
 import { fireWarningEvent, getWarning, listWarnings, markOnAgenda } from '../warnings/warnings.service.js';
 import * as repo from './meetings.repository.js';
+import { capacitiesOf, managesMeetings } from './meetings.policy.js';
 import type { TCreateMeeting, TMeetingEvent } from './meetings.schema.js';
-
-const STATE_LABELS: Record<string, string> = { scheduled: '待召开', held: '已召开', closed: '已结束' };
-
-const isManager = (a: Actor) => a.permissions.has('meetings:manage');
+import { meetingMachine } from './meetings.states.js';
 
 /** Agenda candidates: warnings pending review and cross-unit disputes without a lead unit. */
 export async function agendaCandidates(ctx: Ctx) {
@@ -76,21 +76,21 @@ export async function createMeeting(ctx: Ctx, input: TCreateMeeting) {
 
 export async function listMeetings(ctx: Ctx, page: number, pageSize: number) {
   const actor = actorOf(ctx);
-  const { items, total } = await repo.list(ctx.db, actor.scope, isManager(actor), page, pageSize);
-  return { items: items.map((m) => ({ ...m, stateLabel: STATE_LABELS[m.state] })), total };
+  const { items, total } = await repo.list(ctx.db, actor.scope, managesMeetings(actor), page, pageSize);
+  return { items: items.map((m) => ({ ...m, stateLabel: stateLabel(m) })), total };
 }
 
-function actionsOf(actor: Actor, m: repo.MeetingRow): string[] {
-  if (!isManager(actor)) return [];
-  if (m.state === 'scheduled') return ['add_item', 'hold'];
-  if (m.state === 'held') return ['add_item', 'decide', 'close'];
-  return [];
+const stateLabel = (m: repo.MeetingRow) => MEETING_STATES[m.state as MeetingState];
+
+async function loadMeeting(ctx: Ctx, id: string) {
+  const actor = actorOf(ctx);
+  const m = await repo.get(ctx.db, actor.scope, managesMeetings(actor), id);
+  if (!m) throw notFound('会议不存在或无权查看');
+  return m;
 }
 
 export async function getMeeting(ctx: Ctx, id: string) {
-  const actor = actorOf(ctx);
-  const m = await repo.get(ctx.db, actor.scope, isManager(actor), id);
-  if (!m) throw notFound('会议不存在或无权查看');
+  const m = await loadMeeting(ctx, id);
   const items = await repo.itemsOf(ctx.db, id);
   // Members may not browse every unit, so the names they need come with the meeting.
   const names = await unitNames(ctx.db, [
@@ -99,10 +99,10 @@ export async function getMeeting(ctx: Ctx, id: string) {
   ]);
   return {
     ...m,
-    stateLabel: STATE_LABELS[m.state],
+    stateLabel: stateLabel(m),
     memberUnits: m.memberUnitIds.map((u) => ({ id: u, name: names.get(u) ?? '' })),
     items: items.map((i) => ({ ...i, leadUnitName: i.leadUnitId ? (names.get(i.leadUnitId) ?? null) : null })),
-    actions: actionsOf(actor, m),
+    actions: actionsOf(meetingMachine, capacitiesOf(actorOf(ctx)), m),
   };
 }
 
@@ -174,49 +174,55 @@ async function decide(ctx: Ctx, item: repo.ItemRow, input: TMeetingEvent) {
   await repo.updateItem(ctx.db, item.id, patch);
 }
 
+/** add_item, hold, decide (carried out at once), close (with the minutes' summary). */
 export async function fireMeetingEvent(ctx: Ctx, id: string, input: TMeetingEvent) {
-  const m = await getMeeting(ctx, id);
-  if (!m.actions.includes(input.type)) {
-    if (!isManager(actorOf(ctx))) throw forbidden();
-    throw ruleViolation('MEETING_ILLEGAL_TRANSITION', `会议当前状态为“${m.stateLabel}”，不能执行该操作`);
-  }
-  if (m.version !== input.version) throw conflict();
-  const patch: Partial<repo.MeetingRow> = {};
-  if (input.type === 'add_item') {
-    if (!input.title) throw badRequest('TITLE_REQUIRED', '请填写议题', 'title');
-    await repo.insertItems(ctx.db, [
-      {
-        meetingId: id,
-        seq: m.items.length + 1,
-        kind: 'other',
-        title: input.title,
-        description: input.description ?? '',
-      },
-    ]);
-  }
-  if (input.type === 'hold') {
-    patch.state = 'held';
-    patch.heldAt = ctx.now;
-  }
-  if (input.type === 'decide') {
-    const item = m.items.find((i) => i.id === input.itemId);
-    if (!item) throw badRequest('ITEM_REQUIRED', '请选择议题', 'itemId');
-    await decide(ctx, item, input);
-  }
-  if (input.type === 'close') {
-    if (!input.summary) throw badRequest('SUMMARY_REQUIRED', '请填写会议纪要主要内容', 'summary');
-    patch.state = 'closed';
-    patch.closedAt = ctx.now;
-    patch.summary = input.summary;
-  }
-  const row = await repo.update(ctx.db, id, input.version, patch);
-  if (!row) throw conflict();
-  await recordAudit(ctx, {
-    type: 'meeting.event',
-    entity: 'meeting',
-    entityId: id,
-    before: { state: m.state },
-    after: { event: input.type, state: row.state, itemId: input.itemId, decisionKind: input.decisionKind },
+  const m = await loadMeeting(ctx, id);
+  await fireTransition(ctx, {
+    machine: meetingMachine,
+    row: m,
+    capacities: capacitiesOf(actorOf(ctx)),
+    event: input.type,
+    version: input.version,
+    apply: () => applyEvent(ctx, m, input),
+    update: (patch, version) => repo.update(ctx.db, id, version, patch),
+    // A meeting keeps no timeline of its own: its audit entries and its items' decisions are the record.
+    record: async () => undefined,
+    audit: { type: 'meeting.event', entity: 'meeting', entityId: id },
   });
   return getMeeting(ctx, id);
+}
+
+/** The checks and writes of each meeting event; the engine has already checked capacity, state and version. */
+async function applyEvent(
+  ctx: Ctx,
+  m: repo.MeetingRow,
+  input: TMeetingEvent,
+): Promise<Step<repo.MeetingRow, MeetingState>> {
+  const payload = { itemId: input.itemId, decisionKind: input.decisionKind };
+  const items = await repo.itemsOf(ctx.db, m.id);
+  switch (input.type) {
+    case 'add_item':
+      if (!input.title) throw badRequest('TITLE_REQUIRED', '请填写议题', 'title');
+      await repo.insertItems(ctx.db, [
+        {
+          meetingId: m.id,
+          seq: items.length + 1,
+          kind: 'other',
+          title: input.title,
+          description: input.description ?? '',
+        },
+      ]);
+      return { payload };
+    case 'hold':
+      return { patch: { heldAt: ctx.now }, payload };
+    case 'decide': {
+      const item = items.find((i) => i.id === input.itemId);
+      if (!item) throw badRequest('ITEM_REQUIRED', '请选择议题', 'itemId');
+      await decide(ctx, item, input);
+      return { payload };
+    }
+    case 'close':
+      if (!input.summary) throw badRequest('SUMMARY_REQUIRED', '请填写会议纪要主要内容', 'summary');
+      return { patch: { closedAt: ctx.now, summary: input.summary }, payload };
+  }
 }

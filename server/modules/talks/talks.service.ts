@@ -10,28 +10,17 @@ import {
 } from '../../../common/talks.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
-import { type Actor, type Ctx, actorOf, regionOf } from '../../platform/context.js';
-import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
+import { type Ctx, actorOf, regionOf } from '../../platform/context.js';
+import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors.js';
+import { type Step, actionsOf, fireTransition, requireTransition } from '../../platform/workflow/machine.js';
 import { notify } from '../notifications/notifications.service.js';
 import * as org from '../org/org.service.js';
 import { loadProblem } from '../problems/problems.service.js';
 import { getWarning } from '../warnings/warnings.service.js';
 import * as repo from './talks.repository.js';
+import { capacitiesOf } from './talks.policy.js';
 import type { TCreateTalk, TListTalks, TTalkEvent, TUpdateTalk } from './talks.schema.js';
-
-const isManager = (a: Actor) => a.permissions.has('talks:manage');
-
-function actionsOf(a: Actor, t: repo.TalkRow): string[] {
-  if (!isManager(a)) return [];
-  switch (t.state as TalkState) {
-    case 'planned':
-      return ['update', 'delete', 'record'];
-    case 'recorded':
-      return ['update', 'record', ...(t.followUpRequired ? ['follow_up'] : []), 'close'];
-    case 'closed':
-      return [];
-  }
-}
+import { talkMachine } from './talks.states.js';
 
 async function present(ctx: Ctx, rows: repo.TalkRow[]) {
   const a = actorOf(ctx);
@@ -48,7 +37,7 @@ async function present(ctx: Ctx, rows: repo.TalkRow[]) {
     subjectUnitName: r.subjectUnitId ? (unitNames.get(r.subjectUnitId) ?? '') : null,
     unitNames: r.unitIds.map((u) => unitNames.get(u) ?? ''),
     followUpOverdue: !!r.followUpDue && !r.followUpDone && r.state !== 'closed' && r.followUpDue < isoDate(ctx.now),
-    actions: actionsOf(a, r),
+    actions: actionsOf(talkMachine, capacitiesOf(a), r),
   }));
 }
 
@@ -160,15 +149,10 @@ export async function createTalk(ctx: Ctx, input: TCreateTalk) {
   return getTalk(ctx, row.id);
 }
 
-function refuse(a: Actor, t: { state: string; stateLabel: string }, what: string): never {
-  if (!isManager(a)) throw forbidden();
-  throw ruleViolation('TALK_ILLEGAL_TRANSITION', `谈话当前状态为“${t.stateLabel}”，不能${what}`);
-}
-
 export async function updateTalk(ctx: Ctx, id: string, input: TUpdateTalk) {
   const a = actorOf(ctx);
   const before = await getTalk(ctx, id);
-  if (!before.actions.includes('update')) refuse(a, before, '修改');
+  requireTransition(talkMachine, 'update', capacitiesOf(a), before);
   const { version, ...patch } = input;
   const merged: TalkFields = {
     kind: patch.kind ?? (before.kind as TalkKind),
@@ -208,9 +192,8 @@ export async function updateTalk(ctx: Ctx, id: string, input: TUpdateTalk) {
 
 /** Soft deletion of a talk that has not taken place. */
 export async function deleteTalk(ctx: Ctx, id: string, version: number) {
-  const a = actorOf(ctx);
   const before = await getTalk(ctx, id);
-  if (!before.actions.includes('delete')) refuse(a, before, '删除');
+  requireTransition(talkMachine, 'delete', capacitiesOf(actorOf(ctx)), before);
   const row = await repo.update(ctx.db, id, version, { deletedAt: ctx.now });
   if (!row) throw conflict();
   await recordAudit(ctx, { type: 'talk.deleted', entity: 'talk', entityId: id, before });
@@ -219,61 +202,61 @@ export async function deleteTalk(ctx: Ctx, id: string, version: number) {
 /** record (谈话记录), follow_up (跟踪整改), close (办结). */
 export async function fireTalkEvent(ctx: Ctx, id: string, input: TTalkEvent) {
   const a = actorOf(ctx);
-  const t = await getTalk(ctx, id);
-  if (!t.actions.includes(input.type)) {
-    if (input.type === 'follow_up' && isManager(a) && t.state === 'recorded') {
-      throw ruleViolation('TALK_NO_FOLLOW_UP', '本次谈话未提出整改要求，无需跟踪');
-    }
-    refuse(a, t, TALK_EVENTS[input.type]);
+  const t = await loadTalk(ctx, id);
+  const capacities = capacitiesOf(a);
+  // The machine's guard would answer a generic 422; this refusal has its own code and wording.
+  if (input.type === 'follow_up' && t.state === 'recorded' && !t.followUpRequired && capacities.has('organizer')) {
+    throw ruleViolation('TALK_NO_FOLLOW_UP', '本次谈话未提出整改要求，无需跟踪');
   }
-  if (input.version !== t.version) throw conflict();
-  const patch: Partial<repo.TalkRow> = {};
-  let comment = input.comment;
-  if (input.type === 'record') {
-    if (!input.record) throw badRequest('RECORD_REQUIRED', '请填写谈话记录', 'record');
-    if (t.talkOn > isoDate(ctx.now) && t.state === 'planned') {
-      // A record dated after today would be a record of a talk that has not happened.
-      throw ruleViolation('TALK_NOT_YET', `谈话安排在${t.talkOn}，尚未到谈话日期，不能记录`);
-    }
-    Object.assign(patch, { record: input.record, recordedAt: ctx.now, state: 'recorded' });
-  }
-  if (input.type === 'follow_up') {
-    if (!input.result) throw badRequest('RESULT_REQUIRED', '请填写整改落实情况', 'result');
-    Object.assign(patch, { followUpResult: input.result, followUpDone: input.done ?? false, followedUpAt: ctx.now });
-    comment = comment || input.result;
-  }
-  if (input.type === 'close') {
-    if (t.followUpRequired && !t.followUpDone) {
-      throw ruleViolation('TALK_FOLLOW_UP_OPEN', '整改要求尚未落实到位，不能办结', 'followUpDone');
-    }
-    Object.assign(patch, { state: 'closed', closedAt: ctx.now });
-  }
-  const row = await repo.update(ctx.db, id, input.version, patch);
-  if (!row) throw conflict();
-  await repo.insertEvent(ctx.db, {
-    talkId: id,
-    type: input.type,
-    fromState: t.state,
-    toState: row.state,
-    actorUserId: a.userId,
-    actorName: a.displayName,
-    at: ctx.now,
-    comment,
-  });
-  await recordAudit(ctx, {
-    type: 'talk.event',
-    entity: 'talk',
-    entityId: id,
-    before: { state: t.state, record: t.record, followUpResult: t.followUpResult, followUpDone: t.followUpDone },
-    after: {
-      event: input.type,
-      state: row.state,
-      record: row.record,
-      followUpResult: row.followUpResult,
-      followUpDone: row.followUpDone,
-    },
+  await fireTransition(ctx, {
+    machine: talkMachine,
+    row: t,
+    capacities,
+    event: input.type,
+    version: input.version,
+    apply: () => applyEvent(ctx, t, input),
+    update: (patch, version) => repo.update(ctx.db, id, version, patch),
+    record: (e) =>
+      repo.insertEvent(ctx.db, {
+        talkId: id,
+        type: e.type,
+        fromState: e.fromState,
+        toState: e.toState,
+        actorUserId: a.userId,
+        actorName: a.displayName,
+        at: ctx.now,
+        comment: e.comment ?? input.comment,
+      }),
+    audit: { type: 'talk.event', entity: 'talk', entityId: id },
   });
   return getTalk(ctx, id);
+}
+
+/** The checks and writes of each talk event; the engine has already checked capacity, state and version. */
+function applyEvent(ctx: Ctx, t: repo.TalkRow, input: TTalkEvent): Step<repo.TalkRow, TalkState> {
+  switch (input.type) {
+    case 'record':
+      if (!input.record) throw badRequest('RECORD_REQUIRED', '请填写谈话记录', 'record');
+      if (t.talkOn > isoDate(ctx.now) && t.state === 'planned') {
+        // A record dated after today would be a record of a talk that has not happened.
+        throw ruleViolation('TALK_NOT_YET', `谈话安排在${t.talkOn}，尚未到谈话日期，不能记录`);
+      }
+      return { patch: { record: input.record, recordedAt: ctx.now }, payload: { record: input.record } };
+    case 'follow_up': {
+      if (!input.result) throw badRequest('RESULT_REQUIRED', '请填写整改落实情况', 'result');
+      const done = input.done ?? false;
+      return {
+        patch: { followUpResult: input.result, followUpDone: done, followedUpAt: ctx.now },
+        payload: { followUpResult: input.result, followUpDone: done },
+        comment: input.comment || input.result,
+      };
+    }
+    case 'close':
+      if (t.followUpRequired && !t.followUpDone) {
+        throw ruleViolation('TALK_FOLLOW_UP_OPEN', '整改要求尚未落实到位，不能办结', 'followUpDone');
+      }
+      return { patch: { closedAt: ctx.now } };
+  }
 }
 
 /** The talks ledger as .xlsx, with the list's filters. */

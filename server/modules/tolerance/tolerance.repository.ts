@@ -115,7 +115,7 @@ export async function update(
     .update(toleranceFilings)
     .set({ ...patch, version: version + 1, updatedAt: new Date() })
     .where(and(eq(toleranceFilings.id, id), eq(toleranceFilings.version, version)))
-    .returning({ id: toleranceFilings.id, version: toleranceFilings.version, state: toleranceFilings.state });
+    .returning(columns);
   return row;
 }
 

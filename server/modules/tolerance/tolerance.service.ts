@@ -1,34 +1,20 @@
 import ExcelJS from 'exceljs';
 import {
-  TOLERANCE_EDITABLE,
   TOLERANCE_EVENTS,
-  TOLERANCE_FLOW,
   TOLERANCE_STATES,
   type ToleranceEvent,
   type ToleranceState,
 } from '../../../common/tolerance.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { type Actor, type Ctx, actorOf, regionOf } from '../../platform/context.js';
+import { type Ctx, actorOf, regionOf } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
+import { type Step, actionsOf, findTransition, fireTransition } from '../../platform/workflow/machine.js';
 import * as org from '../org/org.service.js';
 import { notifyFilingEvent } from './tolerance.notify.js';
+import { capacitiesOf, filesTolerance } from './tolerance.policy.js';
 import * as repo from './tolerance.repository.js';
 import type { TCreateFiling, TFilingEvent, TListFilings, TUpdateFiling } from './tolerance.schema.js';
-
-const isFiler = (a: Actor) => a.permissions.has('tolerance:file');
-const isApprover = (a: Actor) => a.permissions.has('tolerance:approve');
-const ownUnit = (a: Actor, unitId: string) => a.scope.allUnits || a.scope.unitIds.includes(unitId);
-
-function actionsOf(a: Actor, f: repo.FilingWithNames): string[] {
-  const out: string[] = [];
-  const state = f.state as ToleranceState;
-  if (isFiler(a) && ownUnit(a, f.unitId)) {
-    if (TOLERANCE_EDITABLE.includes(state)) out.push('update');
-    if (TOLERANCE_FLOW.submit.from.includes(state)) out.push('submit');
-  }
-  if (isApprover(a) && state === 'submitted') out.push('approve', 'return');
-  return out;
-}
+import { filingMachine } from './tolerance.states.js';
 
 async function present(ctx: Ctx, rows: repo.FilingWithNames[]) {
   const a = actorOf(ctx);
@@ -37,19 +23,19 @@ async function present(ctx: Ctx, rows: repo.FilingWithNames[]) {
     ...r,
     stateLabel: TOLERANCE_STATES[r.state as ToleranceState],
     people: r.personIds.map((id) => ({ id, name: names.get(id)?.name ?? '', post: names.get(id)?.post ?? '' })),
-    actions: actionsOf(a, r),
+    actions: actionsOf(filingMachine, capacitiesOf(a, r), r),
   }));
 }
 
 export async function listFilings(ctx: Ctx, f: TListFilings) {
   const a = actorOf(ctx);
-  const { items, total } = await repo.list(ctx.db, a.scope, isFiler(a), f);
+  const { items, total } = await repo.list(ctx.db, a.scope, filesTolerance(a), f);
   return { items: await present(ctx, items), total };
 }
 
 async function loadFiling(ctx: Ctx, id: string) {
   const a = actorOf(ctx);
-  const row = await repo.get(ctx.db, a.scope, isFiler(a), id);
+  const row = await repo.get(ctx.db, a.scope, filesTolerance(a), id);
   if (!row) throw notFound('备案不存在或无权查看');
   return row;
 }
@@ -112,12 +98,8 @@ export async function createFiling(ctx: Ctx, input: TCreateFiling) {
 }
 
 export async function updateFiling(ctx: Ctx, id: string, input: TUpdateFiling) {
-  const a = actorOf(ctx);
   const before = await getFiling(ctx, id);
-  if (!before.actions.includes('update')) {
-    if (!isFiler(a) || !ownUnit(a, before.unitId)) throw forbidden();
-    throw ruleViolation('TOLERANCE_NOT_EDITABLE', `备案当前状态为“${before.stateLabel}”，不能修改`);
-  }
+  requireEditable(ctx, before);
   const { version, ...patch } = input;
   checkDates(patch.decidedOn ?? before.decidedOn, patch.reviewOn ?? before.reviewOn);
   if (patch.personIds) {
@@ -131,58 +113,69 @@ export async function updateFiling(ctx: Ctx, id: string, input: TUpdateFiling) {
   return after;
 }
 
+/** Only the filing unit edits a filing, and only while it is a draft or returned. */
+function requireEditable(ctx: Ctx, f: repo.FilingWithNames) {
+  const found = findTransition(filingMachine, 'update', capacitiesOf(actorOf(ctx), f), f);
+  if (!('error' in found)) return;
+  if (found.error === 'actor') throw forbidden();
+  throw ruleViolation(
+    'TOLERANCE_NOT_EDITABLE',
+    `备案当前状态为“${TOLERANCE_STATES[f.state as ToleranceState]}”，不能修改`,
+  );
+}
+
 /** submit (unit), approve / return (commission leader; a return needs its reason). */
 export async function fireFilingEvent(ctx: Ctx, id: string, input: TFilingEvent) {
   const a = actorOf(ctx);
-  const f = await getFiling(ctx, id);
-  if (!f.actions.includes(input.type)) {
-    const allowed = input.type === 'submit' ? isFiler(a) && ownUnit(a, f.unitId) : isApprover(a);
-    if (!allowed) throw forbidden();
-    throw ruleViolation(
-      'TOLERANCE_ILLEGAL_TRANSITION',
-      `备案当前状态为“${f.stateLabel}”，不能${TOLERANCE_EVENTS[input.type]}`,
-    );
-  }
-  if (input.version !== f.version) throw conflict();
-  if (input.type === 'return' && !input.comment) {
-    throw badRequest('COMMENT_REQUIRED', '请填写退回理由', 'comment');
-  }
-  const to = TOLERANCE_FLOW[input.type].to;
-  const patch: Parameters<typeof repo.update>[3] = { state: to };
-  if (input.type === 'submit') Object.assign(patch, { submittedAt: ctx.now, returnReason: null });
-  if (input.type === 'approve')
-    Object.assign(patch, { approvedAt: ctx.now, approvedByUserId: a.userId, approvalComment: input.comment || null });
-  if (input.type === 'return') patch.returnReason = input.comment;
-  const row = await repo.update(ctx.db, id, input.version, patch);
-  if (!row) throw conflict();
-  await repo.insertEvent(ctx.db, {
-    filingId: id,
-    type: input.type,
-    fromState: f.state,
-    toState: to,
-    actorUserId: a.userId,
-    actorName: a.displayName,
-    at: ctx.now,
-    comment: input.comment,
+  const f = await loadFiling(ctx, id);
+  await fireTransition(ctx, {
+    machine: filingMachine,
+    row: f,
+    capacities: capacitiesOf(a, f),
+    event: input.type,
+    version: input.version,
+    apply: () => applyEvent(ctx, f, input),
+    update: (patch, version) => repo.update(ctx.db, id, version, patch),
+    record: (e) =>
+      repo.insertEvent(ctx.db, {
+        filingId: id,
+        type: e.type,
+        fromState: e.fromState,
+        toState: e.toState,
+        actorUserId: a.userId,
+        actorName: a.displayName,
+        at: ctx.now,
+        comment: input.comment,
+      }),
+    audit: { type: 'tolerance.event', entity: 'tolerance_filing', entityId: id },
   });
-  await recordAudit(ctx, {
-    type: 'tolerance.event',
-    entity: 'tolerance_filing',
-    entityId: id,
-    before: { state: f.state },
-    after: { event: input.type, state: to, comment: input.comment },
-  });
-  await notifyFilingEvent(ctx, { ...f, regionId: regionOf(ctx) }, input.type, input.comment);
   return getFiling(ctx, id);
+}
+
+/** The checks and writes of each filing event; the engine has already checked capacity, state and version. */
+function applyEvent(ctx: Ctx, f: repo.FilingWithNames, input: TFilingEvent): Step<repo.FilingRow, ToleranceState> {
+  const { userId } = actorOf(ctx);
+  const payload = { comment: input.comment };
+  const after = () => notifyFilingEvent(ctx, { ...f, regionId: regionOf(ctx) }, input.type, input.comment);
+  switch (input.type) {
+    case 'submit':
+      return { patch: { submittedAt: ctx.now, returnReason: null }, payload, after };
+    case 'approve':
+      return {
+        patch: { approvedAt: ctx.now, approvedByUserId: userId, approvalComment: input.comment || null },
+        payload,
+        after,
+      };
+    case 'return':
+      if (!input.comment) throw badRequest('COMMENT_REQUIRED', '请填写退回理由', 'comment');
+      return { patch: { returnReason: input.comment }, payload, after };
+  }
 }
 
 /** Attaches the signed collective-decision minutes (replaces a previous file) while the filing is editable. */
 export async function uploadMinutesFile(ctx: Ctx, id: string, file: { name: string; mime: string; content: Buffer }) {
   const f = await getFiling(ctx, id);
-  if (!f.actions.includes('update')) {
-    if (!isFiler(actorOf(ctx)) || !ownUnit(actorOf(ctx), f.unitId)) throw forbidden();
-    throw ruleViolation('TOLERANCE_NOT_EDITABLE', `备案当前状态为“${f.stateLabel}”，不能修改`);
-  }
+  requireEditable(ctx, f);
   if (file.content.length === 0) throw badRequest('FILE_EMPTY', '上传的文件为空', 'file');
   const row = await repo.update(ctx.db, id, f.version, {
     minutesFileName: file.name,

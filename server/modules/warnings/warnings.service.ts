@@ -1,12 +1,19 @@
 import ExcelJS from 'exceljs';
 import dayjs from 'dayjs';
-import { ARTICLE_7, type RuleField, WARNING_STATES, type WarningState } from '../../../common/warnings.js';
+import {
+  ACTIVE_WARNING_STATES,
+  ARTICLE_7,
+  type RuleField,
+  WARNING_STATES,
+  type WarningState,
+} from '../../../common/warnings.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { countRuns } from '../../platform/jobs/jobs.repository.js';
 import { addWorkingDays } from '../../platform/calendar/calendar.service.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
 import { type Actor, type Ctx, actorOf, regionOf } from '../../platform/context.js';
-import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
+import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors.js';
+import { type Step, actionsOf, fireTransition } from '../../platform/workflow/machine.js';
 import { notify } from '../notifications/notifications.service.js';
 import { unitContactsForSystem } from '../org/org.service.js';
 import { createProblem, loadProblem } from '../problems/problems.service.js';
@@ -15,8 +22,8 @@ import { DEFAULT_SITUATIONS } from './warnings.catalogue.js';
 import * as repo from './warnings.repository.js';
 import { fieldsOf, parseRule } from './warnings.rules.js';
 import type { TCreateSituation, TUpdateSituation, TWarningEvent } from './warnings.schema.js';
-
-const isManager = (a: Actor) => a.permissions.has('warnings:manage');
+import { capacitiesOf, managesWarnings } from './warnings.policy.js';
+import { warningMachine } from './warnings.states.js';
 
 /** Every region starts with the default catalogue (active). */
 export async function seedSituations(ctx: Ctx, regionId: string) {
@@ -149,7 +156,7 @@ export async function whatIf(ctx: Ctx, problemId: string, date: string) {
 
 export async function listWarnings(ctx: Ctx, f: repo.WarningFilter) {
   const actor = actorOf(ctx);
-  const { items, total } = await repo.listWarnings(ctx.db, actor.scope, isManager(actor), f);
+  const { items, total } = await repo.listWarnings(ctx.db, actor.scope, managesWarnings(actor), f);
   const situations = new Map((await repo.listSituations(ctx.db, regionOf(ctx))).map((s) => [s.id, s]));
   return { items: items.map((w) => present(actor, w, situations.get(w.situationId))), total };
 }
@@ -159,14 +166,6 @@ function present(
   w: repo.WarningRow & Partial<{ unitName: string; problemCode: string; problemTitle: string }>,
   s?: repo.SituationRow,
 ) {
-  const ownUnit = actor.scope.allUnits || actor.scope.unitIds.includes(w.unitId);
-  const actions: string[] = [];
-  if (isManager(actor)) {
-    if (w.state === 'pending_review') actions.push('issue', 'dismiss', 'escalate');
-    if (w.state === 'issued') actions.push('dismiss', 'resolve', 'escalate');
-    if (w.state === 'rectifying') actions.push('resolve', 'escalate');
-  }
-  if (w.state === 'issued' && ownUnit && actor.permissions.has('problems:report')) actions.push('answer');
   return {
     ...w,
     stateLabel: WARNING_STATES[w.state as WarningState],
@@ -174,127 +173,137 @@ function present(
     article: s?.article,
     articleText: s ? ARTICLE_7[s.article as keyof typeof ARTICLE_7] : '',
     forms: s?.forms ?? [],
-    actions,
+    actions: actionsOf(warningMachine, capacitiesOf(actor, w), w),
   };
 }
 
-export async function getWarning(ctx: Ctx, id: string) {
+async function loadWarning(ctx: Ctx, id: string) {
   const actor = actorOf(ctx);
-  const w = await repo.getWarning(ctx.db, actor.scope, isManager(actor), id);
+  const w = await repo.getWarning(ctx.db, actor.scope, managesWarnings(actor), id);
   if (!w) throw notFound('预警不存在或无权查看');
+  return w;
+}
+
+export async function getWarning(ctx: Ctx, id: string) {
+  const w = await loadWarning(ctx, id);
   const s = await repo.getSituation(ctx.db, w.regionId, w.situationId);
   // The stored facts are those the warning was raised or issued with; a live warning also shows
   // today's (null: the rule no longer fires, the next scan resolves it).
-  const live = LIVE_STATES.includes(w.state as WarningState);
+  const live = ACTIVE_WARNING_STATES.includes(w.state as WarningState);
   const now = live && s ? await repo.whatIf(ctx.db, s, w.problemId, isoDate(ctx.now)) : undefined;
   return {
-    ...present(actor, w, s),
+    ...present(actorOf(ctx), w, s),
     currentFacts: live ? (now?.facts ?? null) : undefined,
     events: await repo.eventsOf(ctx.db, id),
   };
 }
 
-const LIVE_STATES: WarningState[] = ['pending_review', 'issued', 'rectifying'];
-
-const NEXT: Record<TWarningEvent['type'], WarningState> = {
-  issue: 'issued',
-  dismiss: 'dismissed',
-  answer: 'rectifying',
-  resolve: 'resolved',
-  escalate: 'escalated',
-};
-
 /** Moves a warning through its flow (SPEC M5); every step is an event and an audit entry. */
 export async function fireWarningEvent(ctx: Ctx, id: string, input: TWarningEvent) {
   const actor = actorOf(ctx);
-  const w = await getWarning(ctx, id);
-  if (!w.actions.includes(input.type)) {
-    const known = ['issue', 'dismiss', 'resolve', 'escalate'].includes(input.type) && !isManager(actor);
-    if (known || (input.type === 'answer' && !actor.permissions.has('problems:report'))) throw forbidden();
-    throw ruleViolation('WARNING_ILLEGAL_TRANSITION', `预警当前状态为“${w.stateLabel}”，不能执行该操作`);
-  }
-  if (w.version !== input.version) throw conflict();
+  const w = await loadWarning(ctx, id);
+  await fireTransition(ctx, {
+    machine: warningMachine,
+    row: w,
+    capacities: capacitiesOf(actor, w),
+    event: input.type,
+    version: input.version,
+    apply: () => applyEvent(ctx, w, input),
+    update: (patch, version) => repo.updateWarning(ctx.db, id, version, patch),
+    record: (e) =>
+      repo.insertEvent(ctx.db, {
+        warningId: id,
+        type: e.type,
+        fromState: e.fromState,
+        toState: e.toState,
+        actorUserId: actor.userId,
+        actorName: actor.displayName,
+        at: ctx.now,
+        comment: input.comment,
+        payload: e.payload,
+      }),
+    audit: { type: 'warning.event', entity: 'warning', entityId: id },
+  });
+  return getWarning(ctx, id);
+}
+
+/** The checks and writes of each warning event; the engine has already checked capacity, state and version. */
+async function applyEvent(
+  ctx: Ctx,
+  w: repo.WarningRow,
+  input: TWarningEvent,
+): Promise<Step<repo.WarningRow, WarningState>> {
+  const s = await repo.getSituation(ctx.db, w.regionId, w.situationId);
   const need = (what: string) => {
     if (!input.comment) throw badRequest('COMMENT_REQUIRED', `请填写${what}`, 'comment');
   };
-  const patch: Partial<repo.WarningRow> = { state: NEXT[input.type] };
-  let outcome: string | undefined;
-  if (input.type === 'issue') {
-    patch.issuedAt = ctx.now;
-    // The reminder letter cites the facts as of its issue.
-    if (w.currentFacts) Object.assign(patch, { facts: w.currentFacts, lastSeenAt: ctx.now });
-  }
-  if (input.type === 'dismiss') need('不予预警的理由');
-  if (input.type === 'answer') {
-    need('整改方案');
-    patch.answer = input.comment;
-  }
-  if (input.type === 'resolve') need('风险化解情况');
-  if (input.type === 'escalate') {
-    if (!input.target) throw badRequest('TARGET_REQUIRED', '请选择升级方式：转为问题交办或提出问责建议', 'target');
-    if (input.target === 'problem') {
-      const p = await createProblem(ctx, {
-        title: `【模拟问责】${w.situationName}`,
-        description: input.comment || `由模拟问责单 ${w.code} 升级`,
-        source: 'warning',
-        sourceRef: w.code,
-        category: '',
-        severity: 'serious',
-        unitId: w.unitId,
-        urgent: false,
-        dispatch: true,
-        measures: [
-          { content: input.comment || '按模拟问责单要求限期整改', deadlineType: 'date', deadline: w.deadline },
-        ],
-      });
-      await fireProblemEvent(ctx, p.id, {
-        type: 'dispatch',
-        version: p.version,
-        comment: `由模拟问责单 ${w.code} 转交办`,
-        fileIds: [],
-      });
-      outcome = `已转为问题 ${p.code} 交办`;
-    } else {
-      need('问责建议的理由');
-      outcome = '已提出问责建议（待问责模块受理）';
-    }
-  }
-  if (['resolve', 'dismiss', 'escalate'].includes(input.type)) {
-    patch.closedAt = ctx.now;
-    patch.outcome = outcome ?? input.comment;
-  }
-  const row = await repo.updateWarning(ctx.db, id, input.version, patch);
-  if (!row) throw conflict();
-  await repo.insertEvent(ctx.db, {
-    warningId: id,
-    type: input.type,
-    fromState: w.state,
-    toState: row.state,
-    actorUserId: actor.userId,
-    actorName: actor.displayName,
-    at: ctx.now,
-    comment: input.comment,
+  const closed = (outcome?: string) => ({
+    patch: { closedAt: ctx.now, outcome: outcome ?? input.comment },
     payload: { target: input.target, outcome },
   });
-  await recordAudit(ctx, {
-    type: 'warning.event',
-    entity: 'warning',
-    entityId: id,
-    before: { state: w.state },
-    after: { event: input.type, state: row.state, outcome },
-  });
-  if (input.type === 'issue') {
-    const unit = (await unitContactsForSystem(ctx.db, [w.unitId])).get(w.unitId);
-    await notify(ctx, {
-      personIds: [unit?.principalPersonId, unit?.liaisonPersonId, w.leaderPersonId].filter((x): x is string => !!x),
-      kind: 'warning.issued',
-      title: '【模拟问责提醒函】请限期整改并报送整改方案',
-      body: `${w.code}：${w.situationName}。请于${w.deadline}前整改到位。`,
-      link: `/warnings/${id}`,
-      entity: { type: 'warning', id },
-    });
+  switch (input.type) {
+    case 'issue': {
+      // The reminder letter cites the facts as of its issue.
+      const now = s ? await repo.whatIf(ctx.db, s, w.problemId, isoDate(ctx.now)) : undefined;
+      return {
+        patch: { issuedAt: ctx.now, ...(now?.facts ? { facts: now.facts, lastSeenAt: ctx.now } : {}) },
+        payload: { target: input.target },
+        after: () => notifyIssued(ctx, w, s?.name ?? ''),
+      };
+    }
+    case 'answer':
+      need('整改方案');
+      return { patch: { answer: input.comment }, payload: { target: input.target } };
+    case 'dismiss':
+      need('不予预警的理由');
+      return closed();
+    case 'resolve':
+      need('风险化解情况');
+      return closed();
+    case 'escalate':
+      return closed(await escalate(ctx, w, s?.name ?? '', input));
   }
-  return getWarning(ctx, id);
+}
+
+/** Escalates into a dispatched problem or an accountability proposal; returns the outcome's wording. */
+async function escalate(ctx: Ctx, w: repo.WarningRow, situationName: string, input: TWarningEvent) {
+  if (!input.target) throw badRequest('TARGET_REQUIRED', '请选择升级方式：转为问题交办或提出问责建议', 'target');
+  if (input.target === 'proposal') {
+    if (!input.comment) throw badRequest('COMMENT_REQUIRED', '请填写问责建议的理由', 'comment');
+    return '已提出问责建议（待问责模块受理）';
+  }
+  const p = await createProblem(ctx, {
+    title: `【模拟问责】${situationName}`,
+    description: input.comment || `由模拟问责单 ${w.code} 升级`,
+    source: 'warning',
+    sourceRef: w.code,
+    category: '',
+    severity: 'serious',
+    unitId: w.unitId,
+    urgent: false,
+    dispatch: true,
+    measures: [{ content: input.comment || '按模拟问责单要求限期整改', deadlineType: 'date', deadline: w.deadline }],
+  });
+  await fireProblemEvent(ctx, p.id, {
+    type: 'dispatch',
+    version: p.version,
+    comment: `由模拟问责单 ${w.code} 转交办`,
+    fileIds: [],
+  });
+  return `已转为问题 ${p.code} 交办`;
+}
+
+/** 提醒函: the unit's principal and liaison and the county leader in charge are told to answer. */
+async function notifyIssued(ctx: Ctx, w: repo.WarningRow, situationName: string) {
+  const unit = (await unitContactsForSystem(ctx.db, [w.unitId])).get(w.unitId);
+  await notify(ctx, {
+    personIds: [unit?.principalPersonId, unit?.liaisonPersonId, w.leaderPersonId].filter((x): x is string => !!x),
+    kind: 'warning.issued',
+    title: '【模拟问责提醒函】请限期整改并报送整改方案',
+    body: `${w.code}：${situationName}。请于${w.deadline}前整改到位。`,
+    link: `/warnings/${w.id}`,
+    entity: { type: 'warning', id: w.id },
+  });
 }
 
 /** Puts warnings on a joint meeting's agenda (reviewed there rather than alone). */

@@ -20,6 +20,12 @@ export interface Machine<S extends string, E extends string, C extends string, X
   guard?: (event: E, by: C, subject: X) => boolean;
   /** Message of the 403 when the state allows the event but none of the caller's capacities does. */
   forbiddenMessage?: (eventLabel: string) => string;
+  /**
+   * `true`: a caller who holds no capacity that fires the event in any state gets 403 before the state
+   * is looked at (the API of warnings, talks, meetings and tolerance always answered so); by default a
+   * wrong state answers 422 whoever asks.
+   */
+  actorFirst?: boolean;
 }
 
 export const defineMachine = <S extends string, E extends string, C extends string, X>(m: Machine<S, E, C, X>) => m;
@@ -48,7 +54,9 @@ export function findTransition<S extends string, E extends string, C extends str
   caps: ReadonlySet<C>,
   subject: X,
 ) {
-  const inState = m.table.transitions.filter((t) => t.event === event && t.from.includes(subject.state as S));
+  const forEvent = m.table.transitions.filter((t) => t.event === event);
+  if (m.actorFirst && !forEvent.some((t) => caps.has(t.by))) return { error: 'actor' as const };
+  const inState = forEvent.filter((t) => t.from.includes(subject.state as S));
   if (inState.length === 0) return { error: 'state' as const };
   const allowed = inState.filter((t) => caps.has(t.by));
   if (allowed.length === 0) return { error: 'actor' as const };
