@@ -83,9 +83,11 @@ export type CircularKind = keyof typeof CIRCULAR_KINDS;
 export const CIRCULAR_STATES = { draft: '拟稿', approved: '已审批', published: '已发布' } as const;
 export type CircularState = keyof typeof CIRCULAR_STATES;
 
-export const CASE_KINDS = { positive: '正面典型', negative: '反面典型' } as const;
-export type CaseKind = keyof typeof CASE_KINDS;
-export const CASE_STATES = { draft: '拟稿', published: '已发布' } as const;
+/** 典型案例 of patrol work (not the accountability cases of common/cases.ts). */
+export const TYPICAL_CASE_KINDS = { positive: '正面典型', negative: '反面典型' } as const;
+export type TypicalCaseKind = keyof typeof TYPICAL_CASE_KINDS;
+export const TYPICAL_CASE_STATES = { draft: '拟稿', published: '已发布' } as const;
+export type TypicalCaseState = keyof typeof TYPICAL_CASE_STATES;
 
 export const REVIEW_KINDS = { semiannual: '半年工作报告', annual: '年度述职评议' } as const;
 export type ReviewKind = keyof typeof REVIEW_KINDS;

@@ -1,11 +1,11 @@
-import { CASE_KINDS, CASE_STATES, CIRCULAR_KINDS, CIRCULAR_STATES } from '../../../common/patrol.js';
+import { TYPICAL_CASE_KINDS, TYPICAL_CASE_STATES, CIRCULAR_KINDS, CIRCULAR_STATES } from '../../../common/patrol.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Actor, type Ctx, actorOf, today } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import { unitNames } from '../org/org.service.js';
 import { loadProblem } from '../problems/problems.service.js';
 import * as repo from './patrol.repository.js';
-import type { TCreateCase, TCreateCircular, TSimpleEvent } from './patrol.schema.js';
+import type { TCreateTypicalCase, TCreateCircular, TSimpleEvent } from './patrol.schema.js';
 import { checkUnits, isManager, patrolScope, recordEvent } from './patrol.service.js';
 
 // 督导巡查通报 / 约谈建议书: drafted by the office, approved by a commission leader, published by the office.
@@ -120,7 +120,7 @@ export async function fireCircularEvent(ctx: Ctx, id: string, input: TSimpleEven
 }
 
 // 典型案例: drafted by the office, published to every unit.
-async function presentCases(ctx: Ctx, rows: repo.CaseRow[]) {
+async function presentTypicalCases(ctx: Ctx, rows: repo.TypicalCaseRow[]) {
   const actor = actorOf(ctx);
   const names = await unitNames(
     ctx.db,
@@ -130,26 +130,26 @@ async function presentCases(ctx: Ctx, rows: repo.CaseRow[]) {
     ...c,
     findingId: isManager(actor) ? c.findingId : null,
     unitName: c.unitId ? (names.get(c.unitId) ?? '') : '',
-    kindLabel: CASE_KINDS[c.kind as keyof typeof CASE_KINDS] ?? c.kind,
-    stateLabel: CASE_STATES[c.state as keyof typeof CASE_STATES] ?? c.state,
+    kindLabel: TYPICAL_CASE_KINDS[c.kind as keyof typeof TYPICAL_CASE_KINDS] ?? c.kind,
+    stateLabel: TYPICAL_CASE_STATES[c.state as keyof typeof TYPICAL_CASE_STATES] ?? c.state,
     actions: isManager(actor) && c.state === 'draft' ? ['publish'] : [],
   }));
 }
 
-export async function listCases(ctx: Ctx, p: { page: number; pageSize: number }) {
+export async function listTypicalCases(ctx: Ctx, p: { page: number; pageSize: number }) {
   const actor = actorOf(ctx);
-  const { items, total } = await repo.listCases(ctx.db, actor.scope.regionId, isManager(actor), p);
-  return { items: await presentCases(ctx, items), total };
+  const { items, total } = await repo.listTypicalCases(ctx.db, actor.scope.regionId, isManager(actor), p);
+  return { items: await presentTypicalCases(ctx, items), total };
 }
 
-export async function getCase(ctx: Ctx, id: string) {
+export async function getTypicalCase(ctx: Ctx, id: string) {
   const actor = actorOf(ctx);
-  const row = await repo.getCase(ctx.db, actor.scope.regionId, isManager(actor), id);
+  const row = await repo.getTypicalCase(ctx.db, actor.scope.regionId, isManager(actor), id);
   if (!row) throw notFound('典型案例不存在或无权查看');
-  return (await presentCases(ctx, [row]))[0];
+  return (await presentTypicalCases(ctx, [row]))[0];
 }
 
-export async function createCase(ctx: Ctx, input: TCreateCase) {
+export async function createTypicalCase(ctx: Ctx, input: TCreateTypicalCase) {
   const actor = actorOf(ctx);
   if (!isManager(actor)) throw forbidden();
   let unitId = input.unitId ?? null;
@@ -159,7 +159,7 @@ export async function createCase(ctx: Ctx, input: TCreateCase) {
     unitId = unitId ?? f.unitId;
   }
   if (unitId) await checkUnits(ctx, [unitId], 'unitId');
-  const row = await repo.insertCase(ctx.db, {
+  const row = await repo.insertTypicalCase(ctx.db, {
     regionId: actor.scope.regionId as string,
     kind: input.kind,
     title: input.title,
@@ -168,19 +168,19 @@ export async function createCase(ctx: Ctx, input: TCreateCase) {
     unitId,
   });
   await recordAudit(ctx, { type: 'patrol.case_created', entity: 'patrol_case', entityId: row.id, after: row });
-  return getCase(ctx, row.id);
+  return getTypicalCase(ctx, row.id);
 }
 
-export async function fireCaseEvent(ctx: Ctx, id: string, input: TSimpleEvent) {
+export async function fireTypicalCaseEvent(ctx: Ctx, id: string, input: TSimpleEvent) {
   const actor = actorOf(ctx);
-  const c = await repo.getCase(ctx.db, actor.scope.regionId, isManager(actor), id);
+  const c = await repo.getTypicalCase(ctx.db, actor.scope.regionId, isManager(actor), id);
   if (!c) throw notFound('典型案例不存在或无权查看');
   if (!isManager(actor)) throw forbidden();
   if (input.type !== 'publish' || c.state !== 'draft') {
     throw ruleViolation('CASE_ILLEGAL_TRANSITION', '典型案例已发布或操作不正确');
   }
   if (c.version !== input.version) throw conflict();
-  const row = await repo.updateCase(ctx.db, id, input.version, { state: 'published', publishedAt: ctx.now });
+  const row = await repo.updateTypicalCase(ctx.db, id, input.version, { state: 'published', publishedAt: ctx.now });
   if (!row) throw conflict();
   await recordEvent(ctx, {
     entity: 'case',
@@ -197,5 +197,5 @@ export async function fireCaseEvent(ctx: Ctx, id: string, input: TSimpleEvent) {
     before: { state: c.state },
     after: { event: 'publish', state: 'published' },
   });
-  return getCase(ctx, id);
+  return getTypicalCase(ctx, id);
 }
