@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Form, Input, Modal, Radio, Select, Table, type TableProps, Tabs, Typography } from 'antd';
 import { useState } from 'react';
-import { TYPICAL_CASE_KINDS, CIRCULAR_KINDS } from '../../../../../common/patrol';
+import { CIRCULAR_EVENTS, CIRCULAR_KINDS, TYPICAL_CASE_EVENTS, TYPICAL_CASE_KINDS } from '../../../../../common/patrol';
 import { UnitSelect } from '../../../components/entity-selects';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/format';
@@ -18,7 +18,7 @@ import {
 import { PatrolNav } from '../components/patrol-nav';
 import { StateTag } from '../components/state-tag';
 
-const ACTION_LABELS: Record<string, string> = { approve: '审批', publish: '发布' };
+const ACTION_LABELS: Record<string, string> = { ...CIRCULAR_EVENTS, ...TYPICAL_CASE_EVENTS };
 
 function CreateModal({ kind, onClose }: { kind: 'circular' | 'case' | null; onClose: () => void }) {
   const [form] = Form.useForm();
