@@ -28,21 +28,6 @@ export const TASK_EVENTS = {
 } as const;
 export type TaskEvent = keyof typeof TASK_EVENTS;
 
-/** Who fires a task event: the leading group's office (manager) or the patrol group the task is addressed to. */
-export const TASK_TRANSITIONS: readonly {
-  event: TaskEvent;
-  from: readonly TaskState[];
-  to: TaskState;
-  by: 'office' | 'group';
-}[] = [
-  { event: 'issue', from: ['draft'], to: 'issued', by: 'office' },
-  { event: 'start', from: ['issued'], to: 'in_progress', by: 'group' },
-  { event: 'report', from: ['issued', 'in_progress'], to: 'reported', by: 'group' },
-  { event: 'complete', from: ['reported'], to: 'completed', by: 'office' },
-  { event: 'return', from: ['reported'], to: 'in_progress', by: 'office' },
-  { event: 'cancel', from: ['draft', 'issued', 'in_progress'], to: 'cancelled', by: 'office' },
-];
-
 export const FINDING_STATES = {
   submitted: '待审核',
   escalated: '已上报',
@@ -61,16 +46,6 @@ export const FINDING_EVENTS = {
 } as const;
 export type FindingEvent = keyof typeof FINDING_EVENTS;
 
-/** Every finding event is the office's (the group reports upward only). */
-export const FINDING_TRANSITIONS: readonly { event: FindingEvent; from: readonly FindingState[]; to: FindingState }[] =
-  [
-    { event: 'merge', from: ['submitted'], to: 'merged' },
-    { event: 'dispatch', from: ['submitted', 'escalated'], to: 'dispatched' },
-    { event: 'escalate', from: ['submitted'], to: 'escalated' },
-    { event: 'instruct', from: ['escalated'], to: 'dispatched' },
-    { event: 'close', from: ['submitted', 'escalated'], to: 'closed' },
-  ];
-
 /** Escalation targets (seed 001): the leading group for cross-department/cross-region issues, the principal leaders for urgent or major ones. */
 export const ESCALATION_TARGETS = {
   leading_group: '督导巡查领导小组',
@@ -82,10 +57,16 @@ export const CIRCULAR_KINDS = { circular: '督导巡查通报', interview: '督�
 export type CircularKind = keyof typeof CIRCULAR_KINDS;
 export const CIRCULAR_STATES = { draft: '拟稿', approved: '已审批', published: '已发布' } as const;
 export type CircularState = keyof typeof CIRCULAR_STATES;
+export const CIRCULAR_EVENTS = { approve: '审批', publish: '发布' } as const;
+export type CircularEvent = keyof typeof CIRCULAR_EVENTS;
 
-export const CASE_KINDS = { positive: '正面典型', negative: '反面典型' } as const;
-export type CaseKind = keyof typeof CASE_KINDS;
-export const CASE_STATES = { draft: '拟稿', published: '已发布' } as const;
+/** 典型案例 of patrol work (not the accountability cases of common/cases.ts). */
+export const TYPICAL_CASE_KINDS = { positive: '正面典型', negative: '反面典型' } as const;
+export type TypicalCaseKind = keyof typeof TYPICAL_CASE_KINDS;
+export const TYPICAL_CASE_STATES = { draft: '拟稿', published: '已发布' } as const;
+export type TypicalCaseState = keyof typeof TYPICAL_CASE_STATES;
+export const TYPICAL_CASE_EVENTS = { publish: '发布' } as const;
+export type TypicalCaseEvent = keyof typeof TYPICAL_CASE_EVENTS;
 
 export const REVIEW_KINDS = { semiannual: '半年工作报告', annual: '年度述职评议' } as const;
 export type ReviewKind = keyof typeof REVIEW_KINDS;

@@ -1,21 +1,23 @@
-import { CASE_KINDS, CASE_STATES, CIRCULAR_KINDS, CIRCULAR_STATES } from '../../../common/patrol.js';
+import {
+  CIRCULAR_KINDS,
+  CIRCULAR_STATES,
+  TYPICAL_CASE_KINDS,
+  TYPICAL_CASE_STATES,
+  type TypicalCaseEvent,
+} from '../../../common/patrol.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { type Actor, type Ctx, actorOf, today } from '../../platform/context.js';
-import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
+import { type Ctx, actorOf, today } from '../../platform/context.js';
+import { badRequest, forbidden, notFound } from '../../platform/errors.js';
+import { actionsOf, fireTransition } from '../../platform/workflow/machine.js';
 import { unitNames } from '../org/org.service.js';
 import { loadProblem } from '../problems/problems.service.js';
+import { circularCapacitiesOf, isManager, typicalCaseCapacitiesOf } from './patrol.policy.js';
 import * as repo from './patrol.repository.js';
-import type { TCreateCase, TCreateCircular, TSimpleEvent } from './patrol.schema.js';
-import { checkUnits, isManager, patrolScope, recordEvent } from './patrol.service.js';
+import type { TCreateCircular, TCreateTypicalCase, TSimpleEvent } from './patrol.schema.js';
+import { checkUnits, patrolScope, recordEvent } from './patrol.service.js';
+import { circularMachine, typicalCaseMachine } from './patrol.states.js';
 
 // 督导巡查通报 / 约谈建议书: drafted by the office, approved by a commission leader, published by the office.
-function circularActions(actor: Actor, c: repo.CircularRow): string[] {
-  if (!isManager(actor)) return [];
-  if (c.state === 'draft' && actor.permissions.has('patrol:approve')) return ['approve'];
-  if (c.state === 'approved') return ['publish'];
-  return [];
-}
-
 async function presentCirculars(ctx: Ctx, rows: repo.CircularRow[]) {
   const actor = actorOf(ctx);
   const names = await unitNames(
@@ -31,7 +33,7 @@ async function presentCirculars(ctx: Ctx, rows: repo.CircularRow[]) {
     // Findings are the office's: other readers learn only how many matters were named.
     findingIds: isManager(actor) ? c.findingIds : [],
     namedMatters: c.findingIds.length + c.problemIds.length,
-    actions: circularActions(actor, c),
+    actions: actionsOf(circularMachine, circularCapacitiesOf(actor), c),
   }));
 }
 
@@ -87,40 +89,35 @@ export async function fireCircularEvent(ctx: Ctx, id: string, input: TSimpleEven
   const actor = actorOf(ctx);
   const c = await repo.getCircular(ctx.db, actor.scope, isManager(actor), id);
   if (!c) throw notFound('通报不存在或无权查看');
-  if (!circularActions(actor, c).includes(input.type)) {
-    if (!isManager(actor) || (input.type === 'approve' && c.state === 'draft')) throw forbidden();
-    throw ruleViolation(
-      'CIRCULAR_ILLEGAL_TRANSITION',
-      `当前状态为“${CIRCULAR_STATES[c.state as 'draft']}”，不能执行该操作`,
-    );
-  }
-  if (c.version !== input.version) throw conflict();
-  const patch: Partial<repo.CircularRow> =
-    input.type === 'approve'
-      ? { state: 'approved', approvedBy: actor.displayName, approvedAt: ctx.now }
-      : { state: 'published', publishedAt: ctx.now };
-  const row = await repo.updateCircular(ctx.db, id, input.version, patch);
-  if (!row) throw conflict();
-  await recordEvent(ctx, {
-    entity: 'circular',
-    entityId: id,
-    type: input.type,
-    from: c.state,
-    to: row.state,
-    comment: input.comment,
-  });
-  await recordAudit(ctx, {
-    type: 'patrol.circular_event',
-    entity: 'patrol_circular',
-    entityId: id,
-    before: { state: c.state },
-    after: { event: input.type, state: row.state },
+  // Units read published circulars but never act on them, whatever their state.
+  if (!isManager(actor)) throw forbidden();
+  await fireTransition(ctx, {
+    machine: circularMachine,
+    row: c,
+    capacities: circularCapacitiesOf(actor),
+    event: input.type,
+    version: input.version,
+    apply: () => ({
+      patch:
+        input.type === 'approve' ? { approvedBy: actor.displayName, approvedAt: ctx.now } : { publishedAt: ctx.now },
+    }),
+    update: (patch, version) => repo.updateCircular(ctx.db, id, version, patch),
+    record: (e) =>
+      recordEvent(ctx, {
+        entity: 'circular',
+        entityId: id,
+        type: e.type,
+        from: e.fromState,
+        to: e.toState,
+        comment: input.comment,
+      }),
+    audit: { type: 'patrol.circular_event', entity: 'patrol_circular', entityId: id },
   });
   return getCircular(ctx, id);
 }
 
 // 典型案例: drafted by the office, published to every unit.
-async function presentCases(ctx: Ctx, rows: repo.CaseRow[]) {
+async function presentTypicalCases(ctx: Ctx, rows: repo.TypicalCaseRow[]) {
   const actor = actorOf(ctx);
   const names = await unitNames(
     ctx.db,
@@ -130,26 +127,26 @@ async function presentCases(ctx: Ctx, rows: repo.CaseRow[]) {
     ...c,
     findingId: isManager(actor) ? c.findingId : null,
     unitName: c.unitId ? (names.get(c.unitId) ?? '') : '',
-    kindLabel: CASE_KINDS[c.kind as keyof typeof CASE_KINDS] ?? c.kind,
-    stateLabel: CASE_STATES[c.state as keyof typeof CASE_STATES] ?? c.state,
-    actions: isManager(actor) && c.state === 'draft' ? ['publish'] : [],
+    kindLabel: TYPICAL_CASE_KINDS[c.kind as keyof typeof TYPICAL_CASE_KINDS] ?? c.kind,
+    stateLabel: TYPICAL_CASE_STATES[c.state as keyof typeof TYPICAL_CASE_STATES] ?? c.state,
+    actions: actionsOf(typicalCaseMachine, typicalCaseCapacitiesOf(actor), c),
   }));
 }
 
-export async function listCases(ctx: Ctx, p: { page: number; pageSize: number }) {
+export async function listTypicalCases(ctx: Ctx, p: { page: number; pageSize: number }) {
   const actor = actorOf(ctx);
-  const { items, total } = await repo.listCases(ctx.db, actor.scope.regionId, isManager(actor), p);
-  return { items: await presentCases(ctx, items), total };
+  const { items, total } = await repo.listTypicalCases(ctx.db, actor.scope.regionId, isManager(actor), p);
+  return { items: await presentTypicalCases(ctx, items), total };
 }
 
-export async function getCase(ctx: Ctx, id: string) {
+export async function getTypicalCase(ctx: Ctx, id: string) {
   const actor = actorOf(ctx);
-  const row = await repo.getCase(ctx.db, actor.scope.regionId, isManager(actor), id);
+  const row = await repo.getTypicalCase(ctx.db, actor.scope.regionId, isManager(actor), id);
   if (!row) throw notFound('典型案例不存在或无权查看');
-  return (await presentCases(ctx, [row]))[0];
+  return (await presentTypicalCases(ctx, [row]))[0];
 }
 
-export async function createCase(ctx: Ctx, input: TCreateCase) {
+export async function createTypicalCase(ctx: Ctx, input: TCreateTypicalCase) {
   const actor = actorOf(ctx);
   if (!isManager(actor)) throw forbidden();
   let unitId = input.unitId ?? null;
@@ -159,7 +156,7 @@ export async function createCase(ctx: Ctx, input: TCreateCase) {
     unitId = unitId ?? f.unitId;
   }
   if (unitId) await checkUnits(ctx, [unitId], 'unitId');
-  const row = await repo.insertCase(ctx.db, {
+  const row = await repo.insertTypicalCase(ctx.db, {
     regionId: actor.scope.regionId as string,
     kind: input.kind,
     title: input.title,
@@ -168,34 +165,33 @@ export async function createCase(ctx: Ctx, input: TCreateCase) {
     unitId,
   });
   await recordAudit(ctx, { type: 'patrol.case_created', entity: 'patrol_case', entityId: row.id, after: row });
-  return getCase(ctx, row.id);
+  return getTypicalCase(ctx, row.id);
 }
 
-export async function fireCaseEvent(ctx: Ctx, id: string, input: TSimpleEvent) {
+export async function fireTypicalCaseEvent(ctx: Ctx, id: string, input: TSimpleEvent) {
   const actor = actorOf(ctx);
-  const c = await repo.getCase(ctx.db, actor.scope.regionId, isManager(actor), id);
+  const c = await repo.getTypicalCase(ctx.db, actor.scope.regionId, isManager(actor), id);
   if (!c) throw notFound('典型案例不存在或无权查看');
   if (!isManager(actor)) throw forbidden();
-  if (input.type !== 'publish' || c.state !== 'draft') {
-    throw ruleViolation('CASE_ILLEGAL_TRANSITION', '典型案例已发布或操作不正确');
-  }
-  if (c.version !== input.version) throw conflict();
-  const row = await repo.updateCase(ctx.db, id, input.version, { state: 'published', publishedAt: ctx.now });
-  if (!row) throw conflict();
-  await recordEvent(ctx, {
-    entity: 'case',
-    entityId: id,
-    type: 'publish',
-    from: 'draft',
-    to: 'published',
-    comment: input.comment,
+  await fireTransition(ctx, {
+    machine: typicalCaseMachine,
+    row: c,
+    capacities: typicalCaseCapacitiesOf(actor),
+    // 'approve' is no event of a typical case: the table answers it with a 422.
+    event: input.type as TypicalCaseEvent,
+    version: input.version,
+    apply: () => ({ patch: { publishedAt: ctx.now } }),
+    update: (patch, version) => repo.updateTypicalCase(ctx.db, id, version, patch),
+    record: (e) =>
+      recordEvent(ctx, {
+        entity: 'case',
+        entityId: id,
+        type: e.type,
+        from: e.fromState,
+        to: e.toState,
+        comment: input.comment,
+      }),
+    audit: { type: 'patrol.case_event', entity: 'patrol_case', entityId: id },
   });
-  await recordAudit(ctx, {
-    type: 'patrol.case_event',
-    entity: 'patrol_case',
-    entityId: id,
-    before: { state: c.state },
-    after: { event: 'publish', state: 'published' },
-  });
-  return getCase(ctx, id);
+  return getTypicalCase(ctx, id);
 }

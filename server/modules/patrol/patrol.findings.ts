@@ -1,33 +1,24 @@
-import {
-  ESCALATION_TARGETS,
-  FINDING_EVENTS,
-  FINDING_STATES,
-  FINDING_TRANSITIONS,
-  type FindingEvent,
-} from '../../../common/patrol.js';
+import { ESCALATION_TARGETS, FINDING_STATES, type FindingState } from '../../../common/patrol.js';
 import { PROBLEM_SEVERITIES, PROBLEM_STATES } from '../../../common/problems.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { type Actor, type Ctx, actorOf, today } from '../../platform/context.js';
-import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
+import { type Ctx, actorOf, today } from '../../platform/context.js';
+import { badRequest, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
+import { type Step, actionsOf, fireTransition } from '../../platform/workflow/machine.js';
 import { unitNames } from '../org/org.service.js';
 import { createProblem, problemStatesOf } from '../problems/problems.service.js';
 import { fireEvent as fireProblemEvent } from '../problems/problems.workflow.js';
 import { loadInspection, openTaskOf } from './patrol.inspections.js';
 import { tellOffice } from './patrol.notify.js';
+import { findingCapacitiesOf, isManager } from './patrol.policy.js';
 import * as repo from './patrol.repository.js';
 import type { TAction, TCreateFinding, TFindingEvent, TListFindings } from './patrol.schema.js';
-import { checkUnits, groupNames, isManager, patrolScope, recordEvent, recordingGroup } from './patrol.service.js';
+import { checkUnits, groupNames, patrolScope, recordEvent, recordingGroup } from './patrol.service.js';
+import { findingMachine } from './patrol.states.js';
 
-const stateLabel = (s: string) => FINDING_STATES[s as keyof typeof FINDING_STATES] ?? s;
-
-/** The office decides on findings; the group only reports them upward. */
-function actionsOf(actor: Actor, f: repo.FindingRow): FindingEvent[] {
-  if (!isManager(actor) || !actor.permissions.has('problems:manage')) return [];
-  return FINDING_TRANSITIONS.filter((t) => t.from.includes(f.state as never)).map((t) => t.event);
-}
+const stateLabel = (s: string) => FINDING_STATES[s as FindingState] ?? s;
 
 async function present(ctx: Ctx, rows: repo.FindingRow[]) {
-  const actor = actorOf(ctx);
+  const caps = findingCapacitiesOf(actorOf(ctx));
   const groups = await groupNames(ctx);
   const units = await unitNames(
     ctx.db,
@@ -53,7 +44,7 @@ async function present(ctx: Ctx, rows: repo.FindingRow[]) {
         stateLabel: p ? PROBLEM_STATES[p.state as keyof typeof PROBLEM_STATES] : '',
       };
     }),
-    actions: actionsOf(actor, f),
+    actions: actionsOf(findingMachine, caps, f),
   }));
 }
 
@@ -155,17 +146,43 @@ async function dispatchProblem(
   return p.id;
 }
 
+/** Fires a finding event: the office merges, dispatches, escalates, records instructions or closes. */
 export async function fireFindingEvent(ctx: Ctx, id: string, input: TFindingEvent) {
   const actor = actorOf(ctx);
   const f = await loadFinding(ctx, id);
-  const label = FINDING_EVENTS[input.type];
-  if (!actionsOf(actor, f).includes(input.type)) {
-    if (!isManager(actor)) throw forbidden('督导发现由领导小组办公室审核处理');
-    throw ruleViolation('FINDING_ILLEGAL_TRANSITION', `督导发现当前状态为“${stateLabel(f.state)}”，不能执行“${label}”`);
-  }
-  if (f.version !== input.version) throw conflict();
-  const to = (FINDING_TRANSITIONS.find((t) => t.event === input.type) as (typeof FINDING_TRANSITIONS)[number]).to;
-  const patch: Partial<repo.FindingRow> = { state: to };
+  // A group sees its own findings but never decides on them, whatever their state.
+  if (!isManager(actor)) throw forbidden('督导发现由领导小组办公室审核处理');
+  await fireTransition(ctx, {
+    machine: findingMachine,
+    row: f,
+    capacities: findingCapacitiesOf(actor),
+    event: input.type,
+    version: input.version,
+    apply: () => applyFindingEvent(ctx, f, input),
+    update: (patch, version) => repo.updateFinding(ctx.db, id, version, patch),
+    record: (e) =>
+      recordEvent(ctx, {
+        entity: 'finding',
+        entityId: id,
+        type: e.type,
+        from: e.fromState,
+        to: e.toState,
+        comment: input.comment || input.instruction || '',
+        payload: e.payload,
+      }),
+    audit: { type: 'patrol.finding_event', entity: 'patrol_finding', entityId: id },
+  });
+  return getFinding(ctx, id);
+}
+
+/** The checks and side writes of each finding event; the engine has already checked table and version. */
+async function applyFindingEvent(
+  ctx: Ctx,
+  f: repo.FindingRow,
+  input: TFindingEvent,
+): Promise<Step<repo.FindingRow, FindingState>> {
+  const id = f.id;
+  const patch: Partial<repo.FindingRow> = {};
   const payload: Record<string, unknown> = {};
   const requireComment = (what: string) => {
     if (!input.comment) throw badRequest('COMMENT_REQUIRED', `请填写${what}`, 'comment');
@@ -174,7 +191,7 @@ export async function fireFindingEvent(ctx: Ctx, id: string, input: TFindingEven
     case 'merge': {
       if (!input.targetId) throw badRequest('TARGET_REQUIRED', '请选择要合并到的督导发现', 'targetId');
       if (input.targetId === id) throw badRequest('TARGET_SELF', '不能合并到自身', 'targetId');
-      const target = await repo.getFinding(ctx.db, patrolScope(actor), input.targetId);
+      const target = await repo.getFinding(ctx.db, patrolScope(actorOf(ctx)), input.targetId);
       if (!target) throw badRequest('TARGET_NOT_FOUND', '要合并到的督导发现不存在', 'targetId');
       if (target.state === 'merged' || target.state === 'closed') {
         throw ruleViolation(
@@ -260,23 +277,5 @@ export async function fireFindingEvent(ctx: Ctx, id: string, input: TFindingEven
       patch.closeReason = input.comment;
       break;
   }
-  const row = await repo.updateFinding(ctx.db, id, input.version, patch);
-  if (!row) throw conflict();
-  await recordEvent(ctx, {
-    entity: 'finding',
-    entityId: id,
-    type: input.type,
-    from: f.state,
-    to,
-    comment: input.comment || input.instruction || '',
-    payload,
-  });
-  await recordAudit(ctx, {
-    type: 'patrol.finding_event',
-    entity: 'patrol_finding',
-    entityId: id,
-    before: { state: f.state },
-    after: { event: input.type, state: to, ...payload, comment: input.comment },
-  });
-  return getFinding(ctx, id);
+  return { patch, payload };
 }

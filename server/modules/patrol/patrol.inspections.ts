@@ -4,17 +4,10 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Ctx, actorOf, today } from '../../platform/context.js';
 import { AppError, badRequest, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import { unitNames } from '../org/org.service.js';
+import { groupIdsOf } from './patrol.policy.js';
 import * as repo from './patrol.repository.js';
 import type { TCreateInspection, TListInspections } from './patrol.schema.js';
-import {
-  checkUnits,
-  fireTaskEvent,
-  groupIdsOf,
-  groupNames,
-  loadTask,
-  patrolScope,
-  recordingGroup,
-} from './patrol.service.js';
+import { checkUnits, fireTaskEvent, groupNames, loadTask, patrolScope, recordingGroup } from './patrol.service.js';
 
 const MAX_FILE = 20 * 1024 * 1024;
 

@@ -3,9 +3,10 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Ctx, actorOf, today } from '../../platform/context.js';
 import { badRequest, forbidden } from '../../platform/errors.js';
 import { problemStatesOf } from '../problems/problems.service.js';
+import { groupIdsOf, isManager } from './patrol.policy.js';
 import * as repo from './patrol.repository.js';
 import type { TCreateReview } from './patrol.schema.js';
-import { groupIdsOf, groupNames, isManager, patrolScope } from './patrol.service.js';
+import { groupNames, patrolScope } from './patrol.service.js';
 import * as stats from './patrol.stats.repository.js';
 
 function periodOf(ctx: Ctx, year?: number): stats.Period {

@@ -16,7 +16,7 @@ export type TaskRow = typeof patrolTasks.$inferSelect;
 export type InspectionRow = typeof patrolInspections.$inferSelect;
 export type FindingRow = typeof patrolFindings.$inferSelect;
 export type CircularRow = typeof patrolCirculars.$inferSelect;
-export type CaseRow = typeof patrolCases.$inferSelect;
+export type TypicalCaseRow = typeof patrolCases.$inferSelect;
 
 /**
  * What the caller may see of the patrol work: the office (manager) sees the region, a patrol group
@@ -308,18 +308,18 @@ export async function updateCircular(db: Executor, id: string, version: number, 
   return row;
 }
 
-function caseScope(regionId: string | null, manager: boolean): SQL {
+function typicalCaseScope(regionId: string | null, manager: boolean): SQL {
   if (!regionId) return FALSE;
   return and(eq(patrolCases.regionId, regionId), manager ? undefined : eq(patrolCases.state, 'published')) as SQL;
 }
 
-export async function listCases(
+export async function listTypicalCases(
   db: Executor,
   regionId: string | null,
   manager: boolean,
   p: { page: number; pageSize: number },
 ) {
-  const where = caseScope(regionId, manager);
+  const where = typicalCaseScope(regionId, manager);
   const items = await db
     .select()
     .from(patrolCases)
@@ -331,20 +331,20 @@ export async function listCases(
   return { items, total: Number(n) };
 }
 
-export async function getCase(db: Executor, regionId: string | null, manager: boolean, id: string) {
+export async function getTypicalCase(db: Executor, regionId: string | null, manager: boolean, id: string) {
   const [row] = await db
     .select()
     .from(patrolCases)
-    .where(and(caseScope(regionId, manager), eq(patrolCases.id, id)));
+    .where(and(typicalCaseScope(regionId, manager), eq(patrolCases.id, id)));
   return row;
 }
 
-export async function insertCase(db: Executor, values: typeof patrolCases.$inferInsert) {
+export async function insertTypicalCase(db: Executor, values: typeof patrolCases.$inferInsert) {
   const [row] = await db.insert(patrolCases).values(values).returning();
   return row;
 }
 
-export async function updateCase(db: Executor, id: string, version: number, patch: Partial<CaseRow>) {
+export async function updateTypicalCase(db: Executor, id: string, version: number, patch: Partial<TypicalCaseRow>) {
   const [row] = await db
     .update(patrolCases)
     .set({ ...patch, version: version + 1, updatedAt: new Date() })

@@ -5,14 +5,14 @@ import { badRequest } from '../../platform/errors.js';
 import { sendDocx, sendXlsx } from '../../platform/http/files.js';
 import { exportFindings } from './patrol.xlsx.js';
 import {
-  createCase,
   createCircular,
-  fireCaseEvent,
+  createTypicalCase,
   fireCircularEvent,
-  getCase,
+  fireTypicalCaseEvent,
   getCircular,
-  listCases,
+  getTypicalCase,
   listCirculars,
+  listTypicalCases,
 } from './patrol.bulletins.js';
 import { assignmentDocument, circularDocument } from './patrol.documents.js';
 import { createFinding, fireFindingEvent, getFinding, listFindings } from './patrol.findings.js';
@@ -25,7 +25,7 @@ import {
 } from './patrol.inspections.js';
 import { groupPerformance, listReviews, patrolFigures, saveReview } from './patrol.performance.js';
 import {
-  ZCreateCase,
+  ZCreateTypicalCase,
   ZCreateCircular,
   ZCreateFinding,
   ZCreateInspection,
@@ -160,18 +160,18 @@ export async function patrolRoutes(fastify: FastifyInstance) {
 
   // 典型案例
   app.get('/api/typical-cases', { schema: { tags, querystring: ZListPaged }, config: read }, (req) =>
-    req.run((ctx) => listCases(ctx, req.query)),
+    req.run((ctx) => listTypicalCases(ctx, req.query)),
   );
-  app.post('/api/typical-cases', { schema: { tags, body: ZCreateCase }, config: manage }, async (req, reply) =>
-    reply.status(201).send(await req.run((ctx) => createCase(ctx, req.body))),
+  app.post('/api/typical-cases', { schema: { tags, body: ZCreateTypicalCase }, config: manage }, async (req, reply) =>
+    reply.status(201).send(await req.run((ctx) => createTypicalCase(ctx, req.body))),
   );
   app.get('/api/typical-cases/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
-    req.run((ctx) => getCase(ctx, req.params.id)),
+    req.run((ctx) => getTypicalCase(ctx, req.params.id)),
   );
   app.post(
     '/api/typical-cases/:id/events',
     { schema: { tags, params: ZIdParam, body: ZSimpleEvent }, config: manage },
-    (req) => req.run((ctx) => fireCaseEvent(ctx, req.params.id, req.body)),
+    (req) => req.run((ctx) => fireTypicalCaseEvent(ctx, req.params.id, req.body)),
   );
 
   // 督导巡查组绩效与评议

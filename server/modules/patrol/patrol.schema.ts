@@ -1,5 +1,4 @@
 import {
-  CASE_KINDS,
   CIRCULAR_KINDS,
   ESCALATION_TARGETS,
   FINDING_EVENTS,
@@ -8,6 +7,7 @@ import {
   REVIEW_KINDS,
   TASK_EVENTS,
   TASK_STATES,
+  TYPICAL_CASE_KINDS,
 } from '../../../common/patrol.js';
 import { PROBLEM_SEVERITIES } from '../../../common/problems.js';
 import { ZDate, ZId, ZNonEmpty, ZPage, ZVersion, z } from '../../../common/zod.js';
@@ -186,14 +186,14 @@ export const ZSimpleEvent = z.object({
 });
 export type TSimpleEvent = z.infer<typeof ZSimpleEvent>;
 
-export const ZCreateCase = z.object({
-  kind: z.enum(keys(CASE_KINDS), { message: '案例类型应为正面典型或反面典型' }),
+export const ZCreateTypicalCase = z.object({
+  kind: z.enum(keys(TYPICAL_CASE_KINDS), { message: '案例类型应为正面典型或反面典型' }),
   title: ZNonEmpty('案例标题', 200),
   body: ZNonEmpty('案例内容', 20000),
   findingId: ZId.nullable().optional(),
   unitId: ZId.nullable().optional(),
 });
-export type TCreateCase = z.infer<typeof ZCreateCase>;
+export type TCreateTypicalCase = z.infer<typeof ZCreateTypicalCase>;
 
 export const ZCreateReview = z
   .object({

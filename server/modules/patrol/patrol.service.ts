@@ -1,16 +1,14 @@
-import { PATROL_METHODS, TASK_EVENTS, TASK_STATES, TASK_TRANSITIONS, type TaskEvent } from '../../../common/patrol.js';
+import { PATROL_METHODS, TASK_STATES, type TaskState } from '../../../common/patrol.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Actor, type Ctx, actorOf, today } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
+import { type Step, actionsOf, fireTransition } from '../../platform/workflow/machine.js';
 import { listGroups, unitNames } from '../org/org.service.js';
 import { tellGroup, tellOffice } from './patrol.notify.js';
+import { groupIdsOf, isManager, taskCapacitiesOf } from './patrol.policy.js';
 import * as repo from './patrol.repository.js';
 import type { TCreateTask, TListTasks, TTaskEvent, TUpdateTask } from './patrol.schema.js';
-
-export const isManager = (a: Actor) => a.permissions.has('patrol:manage');
-/** The patrol groups the caller belongs to (a dispatched group's grant does not count). */
-export const groupIdsOf = (a: Actor) =>
-  a.roles.filter((r) => r.role === 'patrol_group' && r.groupId).map((r) => r.groupId as string);
+import { taskMachine } from './patrol.states.js';
 
 export function patrolScope(a: Actor): repo.PatrolScope {
   return { regionId: a.scope.regionId, manager: isManager(a), groupIds: groupIdsOf(a) };
@@ -68,14 +66,6 @@ export async function checkUnits(ctx: Ctx, ids: string[], field: string) {
   return names;
 }
 
-function taskActions(actor: Actor, t: repo.TaskRow): TaskEvent[] {
-  const manager = isManager(actor);
-  const member = groupIdsOf(actor).includes(t.groupId);
-  return TASK_TRANSITIONS.filter(
-    (x) => x.from.includes(t.state as never) && (x.by === 'office' ? manager : member),
-  ).map((x) => x.event);
-}
-
 function presentTask(ctx: Ctx, t: repo.TaskRow, groups: Map<string, string>, units: Map<string, string>) {
   return {
     ...t,
@@ -84,7 +74,7 @@ function presentTask(ctx: Ctx, t: repo.TaskRow, groups: Map<string, string>, uni
     stateLabel: TASK_STATES[t.state as keyof typeof TASK_STATES] ?? t.state,
     targetUnits: t.targetUnitIds.map((id) => ({ id, name: units.get(id) ?? '' })),
     overdue: !['completed', 'cancelled', 'draft'].includes(t.state) && t.deadline < today(ctx),
-    actions: taskActions(actorOf(ctx), t),
+    actions: actionsOf(taskMachine, taskCapacitiesOf(actorOf(ctx), t), t),
   };
 }
 
@@ -163,43 +153,50 @@ export async function updateTask(ctx: Ctx, id: string, input: TUpdateTask) {
   return getTask(ctx, id);
 }
 
+/** Fires a task event: the office issues, completes, returns and cancels; the group starts and reports. */
 export async function fireTaskEvent(ctx: Ctx, id: string, input: TTaskEvent) {
-  const actor = actorOf(ctx);
   const t = await loadTask(ctx, id);
-  const label = TASK_EVENTS[input.type];
-  const transition = TASK_TRANSITIONS.find((x) => x.event === input.type && x.from.includes(t.state as never));
-  if (!taskActions(actor, t).includes(input.type)) {
-    if (transition) throw forbidden(`您不能对该任务执行“${label}”`);
-    throw ruleViolation(
-      'TASK_ILLEGAL_TRANSITION',
-      `任务当前状态为“${TASK_STATES[t.state as keyof typeof TASK_STATES]}”，不能执行“${label}”`,
-    );
-  }
-  if (t.version !== input.version) throw conflict();
-  const to = (transition as (typeof TASK_TRANSITIONS)[number]).to;
-  const patch: Partial<repo.TaskRow> = { state: to };
-  if (input.type === 'issue') patch.issuedAt = ctx.now;
-  if (input.type === 'report') {
-    if (!input.report) throw badRequest('REPORT_REQUIRED', '请填写督导情况报告', 'report');
-    patch.report = input.report;
-    patch.reportedAt = ctx.now;
-  }
-  if (input.type === 'complete') patch.completedAt = ctx.now;
-  if ((input.type === 'cancel' || input.type === 'return') && !input.comment) {
-    throw badRequest('COMMENT_REQUIRED', input.type === 'cancel' ? '请填写撤销理由' : '请填写退回原因', 'comment');
-  }
-  const row = await repo.updateTask(ctx.db, id, input.version, patch);
-  if (!row) throw conflict();
-  await recordEvent(ctx, { entity: 'task', entityId: id, type: input.type, from: t.state, to, comment: input.comment });
-  if (input.type === 'issue') await tellGroup(ctx, row, 'issued');
-  if (input.type === 'return') await tellGroup(ctx, row, 'returned', input.comment);
-  if (input.type === 'report') await tellOffice(ctx, { task: row });
-  await recordAudit(ctx, {
-    type: 'patrol.task_event',
-    entity: 'patrol_task',
-    entityId: id,
-    before: { state: t.state },
-    after: { event: input.type, state: to, comment: input.comment },
+  await fireTransition(ctx, {
+    machine: taskMachine,
+    row: t,
+    capacities: taskCapacitiesOf(actorOf(ctx), t),
+    event: input.type,
+    version: input.version,
+    apply: () => applyTaskEvent(ctx, input),
+    update: (patch, version) => repo.updateTask(ctx.db, id, version, patch),
+    record: (e) =>
+      recordEvent(ctx, {
+        entity: 'task',
+        entityId: id,
+        type: e.type,
+        from: e.fromState,
+        to: e.toState,
+        comment: input.comment,
+      }),
+    audit: { type: 'patrol.task_event', entity: 'patrol_task', entityId: id },
   });
   return getTask(ctx, id);
+}
+
+function applyTaskEvent(ctx: Ctx, input: TTaskEvent): Step<repo.TaskRow, TaskState> {
+  switch (input.type) {
+    case 'issue':
+      return { patch: { issuedAt: ctx.now }, after: (row) => tellGroup(ctx, row, 'issued') };
+    case 'report':
+      if (!input.report) throw badRequest('REPORT_REQUIRED', '请填写督导情况报告', 'report');
+      return {
+        patch: { report: input.report, reportedAt: ctx.now },
+        after: (row) => tellOffice(ctx, { task: row }),
+      };
+    case 'complete':
+      return { patch: { completedAt: ctx.now } };
+    case 'return':
+      if (!input.comment) throw badRequest('COMMENT_REQUIRED', '请填写退回原因', 'comment');
+      return { after: (row) => tellGroup(ctx, row, 'returned', input.comment) };
+    case 'cancel':
+      if (!input.comment) throw badRequest('COMMENT_REQUIRED', '请填写撤销理由', 'comment');
+      return {};
+    case 'start':
+      return {};
+  }
 }

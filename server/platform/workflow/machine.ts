@@ -20,6 +20,8 @@ export interface Machine<S extends string, E extends string, C extends string, X
   guard?: (event: E, by: C, subject: X) => boolean;
   /** Message of the 403 when the state allows the event but none of the caller's capacities does. */
   forbiddenMessage?: (eventLabel: string) => string;
+  /** Message of the 422 in place of the default `<noun>当前状态为“<state>”，不能执行“<event>”`. */
+  illegalMessage?: (stateLabel: string, eventLabel: string) => string;
   /**
    * `true`: a caller who holds no capacity that fires the event in any state gets 403 before the state
    * is looked at (the API of warnings, talks, meetings and tolerance always answered so); by default a
@@ -76,7 +78,9 @@ export function requireTransition<S extends string, E extends string, C extends 
   if ('error' in found) {
     if (found.error === 'actor') throw forbidden(m.forbiddenMessage?.(eventLabel));
     const stateLabel = m.table.states[subject.state as S] ?? subject.state;
-    throw ruleViolation(m.illegalCode, `${m.noun}当前状态为“${stateLabel}”，不能执行“${eventLabel}”`);
+    const message =
+      m.illegalMessage?.(stateLabel, eventLabel) ?? `${m.noun}当前状态为“${stateLabel}”，不能执行“${eventLabel}”`;
+    throw ruleViolation(m.illegalCode, message);
   }
   return found.transition;
 }

@@ -194,7 +194,7 @@ export const useTasks = (q: Query) => usePatrolList<Task>('tasks', '/tasks', q);
 export const useInspections = (q: Query) => usePatrolList<Inspection>('inspections', '/inspections', q);
 export const useFindings = (q: Query) => usePatrolList<Finding>('findings', '/findings', q);
 export const useCirculars = (q: Query) => usePatrolList<Circular>('circulars', '/circulars', q);
-export const useCases = (q: Query) => usePatrolList<TypicalCase>('cases', '/typical-cases', q);
+export const useTypicalCases = (q: Query) => usePatrolList<TypicalCase>('typical-cases', '/typical-cases', q);
 
 function usePatrolOne<T>(key: string, path: string | null) {
   return useQuery({

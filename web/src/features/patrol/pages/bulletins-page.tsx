@@ -1,17 +1,24 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Form, Input, Modal, Radio, Select, Table, type TableProps, Tabs, Typography } from 'antd';
 import { useState } from 'react';
-import { CASE_KINDS, CIRCULAR_KINDS } from '../../../../../common/patrol';
+import { CIRCULAR_EVENTS, CIRCULAR_KINDS, TYPICAL_CASE_EVENTS, TYPICAL_CASE_KINDS } from '../../../../../common/patrol';
 import { UnitSelect } from '../../../components/entity-selects';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { usePermission } from '../../../lib/session';
-import { type Circular, type TypicalCase, useCases, useCirculars, useFindings, usePatrolWrite } from '../api/patrol';
+import {
+  type Circular,
+  type TypicalCase,
+  useTypicalCases,
+  useCirculars,
+  useFindings,
+  usePatrolWrite,
+} from '../api/patrol';
 import { PatrolNav } from '../components/patrol-nav';
 import { StateTag } from '../components/state-tag';
 
-const ACTION_LABELS: Record<string, string> = { approve: '审批', publish: '发布' };
+const ACTION_LABELS: Record<string, string> = { ...CIRCULAR_EVENTS, ...TYPICAL_CASE_EVENTS };
 
 function CreateModal({ kind, onClose }: { kind: 'circular' | 'case' | null; onClose: () => void }) {
   const [form] = Form.useForm();
@@ -54,7 +61,7 @@ function CreateModal({ kind, onClose }: { kind: 'circular' | 'case' | null; onCl
       >
         <Form.Item name="kind" label="类型">
           <Radio.Group
-            options={Object.entries(kind === 'case' ? CASE_KINDS : CIRCULAR_KINDS).map(([value, label]) => ({
+            options={Object.entries(kind === 'case' ? TYPICAL_CASE_KINDS : CIRCULAR_KINDS).map(([value, label]) => ({
               value,
               label,
             }))}
@@ -101,12 +108,12 @@ export function BulletinsPage() {
   const canManage = usePermission('patrol:manage');
   const { modal } = App.useApp();
   const circulars = useCirculars({ pageSize: 100 });
-  const cases = useCases({ pageSize: 100 });
+  const typicalCases = useTypicalCases({ pageSize: 100 });
   const [creating, setCreating] = useState<'circular' | 'case' | null>(null);
   const fireCircular = usePatrolWrite<Circular, { id: string; type: string; version: number }>(
     (b) => `/circulars/${b.id}/events`,
   );
-  const fireCase = usePatrolWrite<TypicalCase, { id: string; type: string; version: number }>(
+  const fireTypicalCase = usePatrolWrite<TypicalCase, { id: string; type: string; version: number }>(
     (b) => `/typical-cases/${b.id}/events`,
   );
   const confirm = (what: string, type: string, run: () => void) =>
@@ -162,7 +169,7 @@ export function BulletinsPage() {
       ),
     },
   ];
-  const caseColumns: TableProps<TypicalCase>['columns'] = [
+  const typicalCaseColumns: TableProps<TypicalCase>['columns'] = [
     { title: '类型', dataIndex: 'kindLabel', width: 100 },
     { title: '标题', dataIndex: 'title', ellipsis: true },
     { title: '单位', dataIndex: 'unitName', width: 160 },
@@ -184,7 +191,7 @@ export function BulletinsPage() {
             size="small"
             type="link"
             onClick={() =>
-              confirm('典型案例', a, () => fireCase.mutate({ id: c.id, type: a, version: c.version }, done))
+              confirm('典型案例', a, () => fireTypicalCase.mutate({ id: c.id, type: a, version: c.version }, done))
             }
           >
             {ACTION_LABELS[a]}
@@ -242,9 +249,9 @@ export function BulletinsPage() {
               <Table<TypicalCase>
                 rowKey="id"
                 size="middle"
-                loading={cases.isFetching}
-                dataSource={cases.data?.items ?? []}
-                columns={caseColumns}
+                loading={typicalCases.isFetching}
+                dataSource={typicalCases.data?.items ?? []}
+                columns={typicalCaseColumns}
                 expandable={{ expandedRowRender: (c) => body(c.body) }}
                 scroll={{ x: 800 }}
                 locale={{ emptyText: '暂无典型案例' }}
