@@ -12,7 +12,7 @@ import {
 import type { Ctx } from '../../platform/context.js';
 import { chineseNumber, renderOfficialDocument } from '../../platform/documents/official-document.js';
 import { ruleViolation } from '../../platform/errors.js';
-import { getCase } from './cases.service.js';
+import { getCase } from './cases.read.js';
 
 type Form = { form: FormKey; mode: 'impose' | 'propose' };
 

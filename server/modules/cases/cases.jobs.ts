@@ -1,5 +1,5 @@
 import type { JobDefinition } from '../../platform/jobs/jobs.service.js';
-import { endDueInfluencePeriods } from './cases.service.js';
+import { endDueInfluencePeriods } from './cases.influence.js';
 
 /** 影响期届满解除: daily at 01:10, with notice to 组织部. */
 export const influencePeriodsJob: JobDefinition = {

@@ -1,0 +1,135 @@
+import {
+  CASE_KINDS,
+  FORMS,
+  JOINT_REVIEW_OFFICES,
+  type JointReviewOffice,
+  formOfFourOf,
+  severityOf,
+} from '../../../common/cases.js';
+import { legalDeadline } from '../../platform/calendar/legal-clock.js';
+import { type Ctx, today } from '../../platform/context.js';
+import { badRequest, notFound, ruleViolation } from '../../platform/errors.js';
+import { type CaseEvent, type CaseHandler, type FiredEvent, need } from './cases.events.js';
+import { notifyOrgDepartment, periodsFor } from './cases.influence.js';
+import { loadCase, readiness } from './cases.read.js';
+import * as repo from './cases.repository.js';
+import { type CaseRules, readCaseRules } from './cases.rules.js';
+import type { TForm } from './cases.schema.js';
+import type { influencePeriods } from './cases.tables.js';
+
+/**
+ * 作出决定: only after joint review by all three offices (and pre-review when required), with the
+ * authority check of SPEC 2b and the consistency check against comparable cases.
+ */
+async function decide({ ctx, c, input, rules, subjects }: CaseEvent) {
+  const r = readiness(c, subjects);
+  if (r.missing.length) throw ruleViolation('DEFENSE_MISSING', `不能作出决定：${r.missing.join('；')}`);
+  const signed = c.jointReview as Record<string, unknown>;
+  const unsigned = (Object.keys(JOINT_REVIEW_OFFICES) as JointReviewOffice[]).filter((o) => !signed[o]);
+  if (unsigned.length) {
+    throw ruleViolation(
+      'JOINT_REVIEW_MISSING',
+      `尚待联审签署：${unsigned.map((o) => JOINT_REVIEW_OFFICES[o]).join('、')}`,
+    );
+  }
+  const pre = c.prereview as { opinion?: string } | null;
+  if (c.prereviewRequired && !pre?.opinion) {
+    throw ruleViolation('PREREVIEW_MISSING', '本案符合提级预审条件，须经上级纪委监委预审后方可作出决定');
+  }
+  const given = new Map((input.decisions ?? []).map((d) => [d.subjectId, d.forms as TForm[]]));
+  const decisionDate = input.decisionDate ?? today(ctx);
+  const flags: { subject: string; message: string; comparable: number }[] = [];
+  const periods: (typeof influencePeriods.$inferInsert)[] = [];
+  for (const s of subjects) {
+    const forms = given.get(s.id);
+    if (!forms) throw badRequest('DECISION_MISSING', `请对${s.name}作出决定（不予问责时不选问责方式）`, 'decisions');
+    checkForms(c.kind, s, forms);
+    const tolerance = s.tolerance as { outcome?: string } | null;
+    if (tolerance?.outcome === 'exempt' && forms.length) {
+      throw ruleViolation('EXEMPTED', `${s.name}已认定容错免责，不应再作出问责处理`);
+    }
+    flags.push(...(await consistencyFlags(ctx, c, s, forms, rules)));
+    await repo.updateSubject(ctx.db, s.id, { forms, originalForms: forms, formOfFour: formOfFourOf(forms) });
+    periods.push(...periodsFor(c, s, forms, decisionDate, rules));
+  }
+  await repo.insertPeriods(ctx.db, periods);
+  const executionDeadline = await legalDeadline(ctx.db, decisionDate, rules.clocks.execution);
+  await notifyOrgDepartment(ctx, c, periods.length, subjects);
+  return {
+    patch: {
+      decidedAt: ctx.now,
+      decisionDate,
+      decisionNumber: `示纪问决〔${decisionDate.slice(0, 4)}〕${c.code.slice(-4)}号`,
+      consistency: flags,
+      executionDeadline,
+    },
+    payload: { decisionDate, executionDeadline, flags, periods: periods.length },
+  };
+}
+
+/** The decision and its execution. */
+export const decisionHandlers = {
+  decide,
+  execute: ({ ctx, input }) => {
+    const comment = need(input.comment, '执行情况');
+    return { patch: { executedAt: ctx.now, execution: comment }, comment };
+  },
+} satisfies Partial<Record<FiredEvent, CaseHandler>>;
+
+/** Forms must suit the case kind and subject, and the commission may only propose 组织调整/处理 and 改组. */
+export function checkForms(kind: string, s: repo.SubjectRow, forms: TForm[]) {
+  for (const f of forms) {
+    const def = FORMS[f.form];
+    if (!(def.kinds as readonly string[]).includes(kind)) {
+      throw badRequest('FORM_KIND', `“${f.form}”不适用于${CASE_KINDS[kind as keyof typeof CASE_KINDS]}`, 'decisions');
+    }
+    if (def.subject !== 'both' && def.subject !== s.subjectType) {
+      throw badRequest(
+        'FORM_SUBJECT',
+        `“${f.form}”不适用于${s.subjectType === 'unit' ? '组织' : '个人'}（${s.name}）`,
+        'decisions',
+      );
+    }
+    if (def.proposeOnly && f.mode !== 'propose') {
+      throw ruleViolation(
+        'AUTHORITY',
+        `纪委监委无权直接作出“${f.form}”，只能向党委或组织部门提出建议（${s.name}）`,
+        'decisions',
+      );
+    }
+  }
+}
+
+/** 一把尺子量到底: the median severity of comparable decisions against the proposed one. */
+async function consistencyFlags(ctx: Ctx, c: repo.CaseRow, s: repo.SubjectRow, forms: TForm[], rules: CaseRules) {
+  const past = await repo.comparableDecisions(ctx.db, c.regionId, c.situation, c.kind, c.id);
+  if (past.length < 2) return [];
+  const ranks = past.map((p) => severityOf(p.forms as TForm[])).sort((a, b) => a - b);
+  const median = ranks[Math.floor(ranks.length / 2)];
+  const mine = severityOf(forms);
+  if (Math.abs(mine - median) < rules.consistencyGap) return [];
+  const direction = mine > median ? '明显偏重' : '明显偏轻';
+  return [
+    {
+      subject: s.name,
+      message: `${s.name}的处理${direction}：同类情形（第七条第${c.situation}项）${past.length}个先例的处理中位为“${nameOfRank(median)}”`,
+      comparable: past.length,
+    },
+  ];
+}
+
+const nameOfRank = (rank: number) =>
+  rank === 0 ? '不予问责' : (Object.entries(FORMS).find(([, d]) => d.rank === rank)?.[0] ?? String(rank));
+
+/** The consistency check of a proposed decision, before it is taken. */
+export async function consistencyPreview(ctx: Ctx, id: string, subjectId: string, forms: TForm[]) {
+  const c = await loadCase(ctx, id);
+  const s = (await repo.subjectsOf(ctx.db, id)).find((x) => x.id === subjectId);
+  if (!s) throw notFound('问责对象不存在');
+  const rules = await readCaseRules(ctx);
+  const past = await repo.comparableDecisions(ctx.db, c.regionId, c.situation, c.kind, c.id);
+  return {
+    comparable: past.slice(0, 20).map((p) => ({ ...p, forms: p.forms })),
+    flags: await consistencyFlags(ctx, c, s, forms, rules),
+  };
+}

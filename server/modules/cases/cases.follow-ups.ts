@@ -1,0 +1,106 @@
+import { addMonths } from '../../platform/calendar/legal-clock.js';
+import { today } from '../../platform/context.js';
+import { badRequest, ruleViolation } from '../../platform/errors.js';
+import { createProblem } from '../problems/problems.service.js';
+import { fireEvent as fireProblemEvent } from '../problems/problems.workflow.js';
+import { checkForms } from './cases.decision.js';
+import { type CaseEvent, type CaseHandler, type FiredEvent, investigatorsOf, need } from './cases.events.js';
+import { replaceForms } from './cases.influence.js';
+import { createCase } from './cases.opening.js';
+import * as repo from './cases.repository.js';
+import type { TCreateCase, TForm } from './cases.schema.js';
+
+/** 第二十一条: a wrong decision is corrected (revoked or changed), with the reasons on record. */
+async function correct({ ctx, c, input, subjects }: CaseEvent) {
+  const reason = need(input.comment, '纠错的理由（第二十一条）');
+  const decisions = input.decisions ?? [];
+  if (decisions.length === 0) throw badRequest('DECISION_MISSING', '请选择需纠正的问责对象及纠正后的处理', 'decisions');
+  const changed = [];
+  for (const d of decisions) {
+    const s = subjects.find((x) => x.id === d.subjectId);
+    if (!s) throw badRequest('SUBJECT_NOT_FOUND', '请选择本案的问责对象', 'decisions');
+    checkForms(c.kind, s, d.forms as TForm[]);
+    changed.push({
+      subjectId: s.id,
+      before: s.forms,
+      after: d.forms,
+      ...(await replaceForms(ctx, c, s, d.forms as TForm[], `纠错：${reason}`)),
+    });
+  }
+  return { payload: { corrected: changed }, comment: reason };
+}
+
+/** 以案促改: a problem for the unit to rectify, dispatched at once when the caller may manage problems. */
+async function recommend({ ctx, actor, c, input }: CaseEvent) {
+  const unitId = input.unitId;
+  if (!unitId) throw badRequest('UNIT_REQUIRED', '请选择整改单位', 'unitId');
+  const comment = need(input.comment, '以案促改建议');
+  const deadline = input.deadline ?? addMonths(today(ctx), 1);
+  const p = await createProblem(ctx, {
+    title: `【以案促改】${c.title}`.slice(0, 200),
+    description: comment,
+    source: 'case',
+    sourceRef: c.code,
+    category: '以案促改',
+    severity: 'serious',
+    unitId,
+    urgent: false,
+    dispatch: false,
+    measures: [{ content: comment.slice(0, 500), deadlineType: 'date', deadline }],
+  });
+  // The supervision office dispatches it; a leader who may manage problems does so at once.
+  if (actor.permissions.has('problems:manage')) {
+    await fireProblemEvent(ctx, p.id, {
+      type: 'dispatch',
+      version: p.version,
+      comment: `以案促改：案件 ${c.code}`,
+      fileIds: [],
+    });
+  }
+  return { payload: { problemId: p.id, problemCode: p.code }, comment };
+}
+
+/** 一案双查: a child case against the leaders answerable for the failings, investigated by the same team. */
+async function spawnDual({ ctx, actor, c, input, members }: CaseEvent) {
+  const people = input.personIds ?? [];
+  if (people.length === 0) throw badRequest('PERSON_REQUIRED', '请选择需追究领导责任的人员', 'personIds');
+  const team = investigatorsOf(members).map((m) => m.userId);
+  const child = await createCase(
+    ctx,
+    {
+      kind: c.kind as TCreateCase['kind'],
+      title: `【一案双查】${c.title}（领导责任）`,
+      summary: `由案件 ${c.code} 一案双查，追究有关领导人员的主体责任、监督责任。`,
+      situation: 8,
+      sourceType: 'dual',
+      sourceId: c.id,
+      subjects: people.map((personId) => ({ subjectType: 'person' as const, personId })),
+      teamUserIds: team.filter((u) => u !== actor.userId),
+      highAttention: c.highAttention,
+      importantPost: true,
+      field: c.field,
+    },
+    { parentCaseId: c.id },
+  );
+  return {
+    payload: { childCaseId: child.id, childCode: child.code },
+    comment: input.comment || `已立案 ${child.code}`,
+  };
+}
+
+/** After the decision: 回访 and closure, corrections, 以案促改 and 一案双查. */
+export const followUpHandlers = {
+  follow_up: ({ ctx, actor, input }) => {
+    const comment = need(input.comment, '回访情况');
+    return { patch: { followUp: { date: input.date ?? today(ctx), by: actor.displayName, notes: comment } }, comment };
+  },
+  close: async ({ ctx, c }) => {
+    if (!c.followUp) throw ruleViolation('FOLLOW_UP_MISSING', '谁问责谁回访：请先记录回访情况再结案');
+    const pending = (await repo.appealsOf(ctx.db, c.id)).filter((a) => a.state === 'pending');
+    if (pending.length) throw ruleViolation('APPEAL_PENDING', '尚有申诉未作出复查决定，不能结案');
+    return { patch: { closedAt: ctx.now, outcome: c.outcome ?? '已执行并回访' } };
+  },
+  correct,
+  recommend,
+  spawn_dual: spawnDual,
+} satisfies Partial<Record<FiredEvent, CaseHandler>>;

@@ -1,0 +1,67 @@
+import { badRequest, ruleViolation } from '../../platform/errors.js';
+import { type CaseHandler, type FiredEvent, investigatorsOf, need, subjectOf } from './cases.events.js';
+import { readiness } from './cases.read.js';
+import * as repo from './cases.repository.js';
+import { prereviewReasons } from './cases.review.js';
+
+/** 调查: the four facts, the written statement shown to the subjects, their defences, the determination. */
+export const investigationHandlers = {
+  record_facts: ({ c, input }) => {
+    if (!input.facts || Object.keys(input.facts).length === 0)
+      throw badRequest('FACTS_REQUIRED', '请填写事实', 'facts');
+    return {
+      patch: { facts: { ...(c.facts as object), ...input.facts } },
+      payload: { facts: Object.keys(input.facts) },
+    };
+  },
+
+  issue_statement: async ({ ctx, c, subjects }) => {
+    if (!readiness(c, subjects).factsComplete) {
+      throw ruleViolation('FACTS_INCOMPLETE', '问题事实、结果事实、责任事实、因果事实须全部查清后，方可出示事实材料');
+    }
+    for (const s of subjects) await repo.updateSubject(ctx.db, s.id, { statementShownAt: ctx.now });
+    return { patch: { statementIssuedAt: ctx.now } };
+  },
+
+  record_defense: async ({ ctx, c, input, subjects }) => {
+    const s = subjectOf(subjects, input.subjectId);
+    if (!c.statementIssuedAt) throw ruleViolation('STATEMENT_NOT_ISSUED', '请先向问责对象出示书面事实材料');
+    const defense = need(input.defense, '陈述和申辩意见', 'defense');
+    await repo.updateSubject(ctx.db, s.id, { defense, signedAt: input.signed ? ctx.now : null });
+    return {
+      payload: { subjectId: s.id, signed: !!input.signed },
+      comment: `${s.name}${input.signed ? '已签字确认' : '未签字'}`,
+    };
+  },
+
+  /** 责任认定 for every subject; the case goes to review and the three offices' officers join it. */
+  determine: async ({ ctx, c, input, rules, members, subjects }) => {
+    const r = readiness(c, subjects);
+    if (r.missing.length) throw ruleViolation('DEFENSE_MISSING', `尚不能认定责任：${r.missing.join('；')}`);
+    const given = new Map((input.determinations ?? []).map((d) => [d.subjectId, d]));
+    for (const s of subjects) {
+      const d = given.get(s.id);
+      if (!d) throw badRequest('DETERMINATION_MISSING', `请认定${s.name}的责任`, 'determinations');
+      await repo.updateSubject(ctx.db, s.id, {
+        responsibility: d.responsibility,
+        duty: d.duty,
+        circumstances: d.circumstances,
+        tolerance: d.tolerance ?? null,
+        determinedAt: ctx.now,
+      });
+    }
+    const reasons = prereviewReasons(c, rules);
+    // 联审: the officers of the three offices may now see the case to sign it.
+    const reviewers = await repo.usersWithPermissionRoles(ctx.db, c.regionId, ['supervision_office', 'case_office']);
+    // Investigators never review their own case.
+    const codes = Object.values(rules.jointReviewUnits);
+    const team = new Set(investigatorsOf(members).map((m) => m.userId));
+    await repo.addMembers(
+      ctx.db,
+      c.id,
+      reviewers.filter((u) => u.unitCode && codes.includes(u.unitCode) && !team.has(u.userId)).map((u) => u.userId),
+      'reviewer',
+    );
+    return { patch: { prereviewRequired: reasons.length > 0 }, payload: { prereviewReasons: reasons } };
+  },
+} satisfies Partial<Record<FiredEvent, CaseHandler>>;

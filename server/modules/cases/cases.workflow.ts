@@ -1,0 +1,65 @@
+import { type Ctx, actorOf } from '../../platform/context.js';
+import { fireTransition } from '../../platform/workflow/machine.js';
+import { appealHandlers } from './cases.appeals.js';
+import { decisionHandlers } from './cases.decision.js';
+import type { CaseHandler, CaseStep, FiredEvent } from './cases.events.js';
+import { followUpHandlers } from './cases.follow-ups.js';
+import { investigationHandlers } from './cases.investigation.js';
+import { launchHandlers } from './cases.opening.js';
+import { getCase, loadCase, standingOn } from './cases.read.js';
+import * as repo from './cases.repository.js';
+import { reviewHandlers } from './cases.review.js';
+import { readCaseRules } from './cases.rules.js';
+import type { TCaseEvent } from './cases.schema.js';
+import { caseMachine } from './cases.states.js';
+
+/** Each event of the procedure and the use-case that handles it. */
+const HANDLERS: Record<FiredEvent, CaseHandler> = {
+  ...launchHandlers,
+  ...investigationHandlers,
+  ...reviewHandlers,
+  ...decisionHandlers,
+  ...appealHandlers,
+  ...followUpHandlers,
+};
+
+/**
+ * Fires an event of the procedure (`POST /api/cases/{id}/events`) through the transition engine:
+ * table and capacity (422 CASE_ILLEGAL_TRANSITION / 403), version (409), the event's handler, then
+ * the case row, its event row and the `case.event` audit entry, in the caller's transaction.
+ */
+export async function fireCaseEvent(ctx: Ctx, id: string, input: TCaseEvent) {
+  const actor = actorOf(ctx);
+  const c = await loadCase(ctx, id);
+  const rules = await readCaseRules(ctx);
+  const { members, capacities, reviewerOffice } = await standingOn(ctx, c, rules);
+  let step: CaseStep = {};
+  await fireTransition(ctx, {
+    machine: caseMachine,
+    row: c,
+    capacities,
+    event: input.type,
+    version: input.version,
+    apply: async () => {
+      const subjects = await repo.subjectsOf(ctx.db, id);
+      const handle = HANDLERS[input.type as FiredEvent];
+      step = await handle({ ctx, actor, c, input, rules, members, reviewerOffice, subjects });
+      return step;
+    },
+    update: (patch, version) => repo.update(ctx.db, id, version, patch),
+    record: (e) =>
+      repo.insertEvent(ctx.db, {
+        caseId: id,
+        type: e.type,
+        fromState: e.fromState,
+        toState: e.toState,
+        actorUserId: actor.userId,
+        actorName: actor.displayName,
+        at: ctx.now,
+        comment: e.comment ?? input.comment ?? '',
+        payload: step.payload ?? null,
+      }),
+    audit: { type: 'case.event', entity: 'case', entityId: id },
+  });
+  return getCase(ctx, id);
+}
