@@ -2,8 +2,12 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Actor, type Ctx, actorOf } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import { unitNames } from '../org/org.service.js';
-import { createProblem, listDisputes } from '../problems/problems.service.js';
-import { assignLeadUnit, fireEvent as fireProblemEvent } from '../problems/problems.workflow.js';
+import {
+  assignLeadUnit,
+  createProblem,
+  fireEvent as fireProblemEvent,
+  listDisputes,
+} from '../problems/problems.service.js';
 import { fireWarningEvent, getWarning, listWarnings, markOnAgenda } from '../warnings/warnings.service.js';
 import * as repo from './meetings.repository.js';
 import type { TCreateMeeting, TMeetingEvent } from './meetings.schema.js';

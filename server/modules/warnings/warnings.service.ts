@@ -9,8 +9,7 @@ import { type Actor, type Ctx, actorOf, regionOf } from '../../platform/context.
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import { notify } from '../notifications/notifications.service.js';
 import { unitContactsForSystem } from '../org/org.service.js';
-import { createProblem, loadProblem } from '../problems/problems.service.js';
-import { fireEvent as fireProblemEvent } from '../problems/problems.workflow.js';
+import { createProblem, fireEvent as fireProblemEvent, loadProblem } from '../problems/problems.service.js';
 import { DEFAULT_SITUATIONS } from './warnings.catalogue.js';
 import * as repo from './warnings.repository.js';
 import { fieldsOf, parseRule } from './warnings.rules.js';
