@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import dayjs from 'dayjs';
 import { ARTICLE_7, type RuleField, WARNING_STATES, type WarningState } from '../../../common/warnings.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { countRuns } from '../../platform/jobs/jobs.repository.js';
+import { countRuns } from '../../platform/jobs/jobs.service.js';
 import { addWorkingDays } from '../../platform/calendar/calendar.service.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
 import { type Actor, type Ctx, actorOf, regionOf } from '../../platform/context.js';
