@@ -4,7 +4,7 @@ import { createCase, fireCaseEvent, getCase } from '../modules/cases/cases.servi
 import { resolveScope } from '../modules/org/org.scope.js';
 import { units } from '../modules/org/org.tables.js';
 import { toleranceFilings } from '../modules/tolerance/tolerance.tables.js';
-import { findUserByUsername } from '../platform/auth/auth.repository.js';
+import { findUserByUsername } from '../platform/auth/auth.service.js';
 import { actorOf } from '../platform/auth/auth.service.js';
 import type { Ctx } from '../platform/context.js';
 

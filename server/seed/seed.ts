@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../common/roles.js';
-import * as authRepo from '../platform/auth/auth.repository.js';
+import * as auth from '../platform/auth/auth.service.js';
 import { hashPassword } from '../platform/auth/auth.service.js';
 import { recordAudit } from '../platform/audit/audit.service.js';
 import { loadInitialYears } from '../platform/calendar/calendar.service.js';
@@ -49,14 +49,14 @@ export async function initialiseDatabase(
       await seedDemoCases(ctx, region.id);
     } else {
       sysadminPassword = `Zl-${crypto.randomBytes(12).toString('base64url')}`;
-      const user = await authRepo.insertUser(tx, {
+      const user = await auth.insertUser(tx, {
         username: 'sysadmin',
         displayName: '系统管理员',
         regionId: region.id,
         passwordHash: await hashPassword(sysadminPassword),
         mustChangePassword: true,
       });
-      await authRepo.replaceRoles(tx, user.id, [{ role: 'sys_admin', regionId: region.id }]);
+      await auth.replaceRoles(tx, user.id, [{ role: 'sys_admin', regionId: region.id }]);
     }
     await recordAudit(ctx, {
       type: 'system.initialised',
@@ -315,14 +315,14 @@ async function seedDemoCounty(ctx: Ctx, regionId: string) {
     { username: 'bianban', role: 'joint_member', person: r('BB').principal, unit: 'BB' },
   ];
   for (const a of accounts) {
-    const user = await authRepo.insertUser(db, {
+    const user = await auth.insertUser(db, {
       username: a.username,
       displayName: a.displayName ?? a.person?.name ?? a.username,
       personId: a.person?.id ?? null,
       regionId,
       passwordHash,
     });
-    await authRepo.replaceRoles(db, user.id, [
+    await auth.replaceRoles(db, user.id, [
       {
         role: a.role,
         regionId,

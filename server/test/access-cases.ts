@@ -1,15 +1,15 @@
 /** Every module's access cases, merged: the access matrix and the reliability fuzzing both run over them. */
-import { casesAccessCases } from '../modules/cases/cases.access.js';
-import { identityAccessCases } from '../modules/identity/identity.access.js';
-import { meetingsAccessCases } from '../modules/meetings/meetings.access.js';
-import { notificationsAccessCases } from '../modules/notifications/notifications.access.js';
-import { orgAccessCases } from '../modules/org/org.access.js';
-import { patrolAccessCases } from '../modules/patrol/patrol.access.js';
-import { problemsAccessCases } from '../modules/problems/problems.access.js';
-import { systemAccessCases } from '../modules/system/system.access.js';
-import { talksAccessCases } from '../modules/talks/talks.access.js';
-import { toleranceAccessCases } from '../modules/tolerance/tolerance.access.js';
-import { warningsAccessCases } from '../modules/warnings/warnings.access.js';
+import { casesAccessCases } from './access/cases.js';
+import { identityAccessCases } from './access/identity.js';
+import { meetingsAccessCases } from './access/meetings.js';
+import { notificationsAccessCases } from './access/notifications.js';
+import { orgAccessCases } from './access/org.js';
+import { patrolAccessCases } from './access/patrol.js';
+import { problemsAccessCases } from './access/problems.js';
+import { systemAccessCases } from './access/system.js';
+import { talksAccessCases } from './access/talks.js';
+import { toleranceAccessCases } from './access/tolerance.js';
+import { warningsAccessCases } from './access/warnings.js';
 import type { AccessCases } from './access.js';
 
 export const ACCESS_CASES: AccessCases = {};

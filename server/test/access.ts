@@ -1,6 +1,6 @@
 /**
  * Shared vocabulary of the access matrix: the demo users (one per role), the case shape, and
- * helpers that module case files (`server/modules/<m>/<m>.access.ts`) use.
+ * helpers that the module case files (`server/test/access/<module>.ts`) use.
  */
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';

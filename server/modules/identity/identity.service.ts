@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { MODULES } from '../../../common/modules.js';
 import { ROLE_SCOPE_FIELD, type Role } from '../../../common/roles.js';
-import * as authRepo from '../../platform/auth/auth.repository.js';
+import * as auth from '../../platform/auth/auth.service.js';
 import { checkRoleSeparation, hashPassword } from '../../platform/auth/auth.service.js';
 import {
   checkPasswordPolicy,
@@ -18,7 +18,7 @@ import type { TCreateUser, TSetRoles, TUpdateUser } from './identity.schema.js';
 /** GET /api/me: the user, roles, scope, permissions and the module menu. */
 export async function describeMe(ctx: Ctx) {
   const actor = actorOf(ctx);
-  const user = await authRepo.findUser(ctx.db, actor.userId);
+  const user = await auth.findUser(ctx.db, actor.userId);
   if (!user) throw notFound();
   return {
     user: {
@@ -45,7 +45,7 @@ export async function describeMe(ctx: Ctx) {
   };
 }
 
-function presentUser(u: authRepo.UserRow, roles: authRepo.RoleRow[], personName: string | null) {
+function presentUser(u: auth.UserRow, roles: auth.RoleRow[], personName: string | null) {
   return {
     id: u.id,
     username: u.username,
@@ -62,8 +62,8 @@ function presentUser(u: authRepo.UserRow, roles: authRepo.RoleRow[], personName:
 }
 
 export async function listUsers(ctx: Ctx) {
-  const users = await authRepo.listUsers(ctx.db);
-  const roles = await authRepo.rolesOf(
+  const users = await auth.listUsers(ctx.db);
+  const roles = await auth.rolesOf(
     ctx.db,
     users.map((u) => u.id),
   );
@@ -80,14 +80,14 @@ export async function listUsers(ctx: Ctx) {
 }
 
 async function getUserRow(ctx: Ctx, id: string) {
-  const user = await authRepo.findUser(ctx.db, id);
+  const user = await auth.findUser(ctx.db, id);
   if (!user) throw notFound('用户不存在');
   return user;
 }
 
 async function presentOne(ctx: Ctx, id: string) {
   const u = await getUserRow(ctx, id);
-  const roles = await authRepo.rolesOf(ctx.db, [id]);
+  const roles = await auth.rolesOf(ctx.db, [id]);
   const person = u.personId ? await org.getPerson(ctx, u.personId).catch(() => null) : null;
   return presentUser(u, roles, person?.name ?? null);
 }
@@ -100,12 +100,12 @@ async function checkPerson(ctx: Ctx, personId: string | null | undefined) {
 }
 
 export async function createUser(ctx: Ctx, input: TCreateUser) {
-  if (await authRepo.findUserByUsername(ctx.db, input.username)) {
+  if (await auth.findUserByUsername(ctx.db, input.username)) {
     throw ruleViolation('USERNAME_TAKEN', `用户名 ${input.username} 已存在`, 'username');
   }
   await checkPerson(ctx, input.personId);
   checkPasswordPolicy(await readSetting(ctx.db, securityPolicySetting), input.password, input.username);
-  const user = await authRepo.insertUser(ctx.db, {
+  const user = await auth.insertUser(ctx.db, {
     username: input.username,
     displayName: input.displayName,
     personId: input.personId ?? null,
@@ -123,9 +123,9 @@ export async function updateUser(ctx: Ctx, id: string, input: TUpdateUser) {
   if (id === actorOf(ctx).userId && input.disabled) throw ruleViolation('USER_SELF_DISABLE', '不能停用自己的账号');
   await checkPerson(ctx, input.personId);
   const { version, ...patch } = input;
-  const row = await authRepo.updateUserVersioned(ctx.db, id, version, patch);
+  const row = await auth.updateUserVersioned(ctx.db, id, version, patch);
   if (!row) throw conflict();
-  if (input.disabled) await authRepo.deleteSessionsOfUser(ctx.db, id);
+  if (input.disabled) await auth.deleteSessionsOfUser(ctx.db, id);
   const after = await presentOne(ctx, id);
   await recordAudit(ctx, { type: 'user.updated', entity: 'user', entityId: id, before, after });
   return after;
@@ -135,14 +135,14 @@ export async function updateUser(ctx: Ctx, id: string, input: TUpdateUser) {
 export async function resetPassword(ctx: Ctx, id: string) {
   const user = await getUserRow(ctx, id);
   const password = `Zl#${crypto.randomBytes(9).toString('base64url')}9a`;
-  await authRepo.updateUser(ctx.db, id, {
+  await auth.updateUser(ctx.db, id, {
     passwordHash: await hashPassword(password),
     mustChangePassword: true,
     passwordChangedAt: ctx.clock.now(),
     failedLogins: 0,
     lockedUntil: null,
   });
-  await authRepo.deleteSessionsOfUser(ctx.db, id);
+  await auth.deleteSessionsOfUser(ctx.db, id);
   await recordAudit(ctx, {
     type: 'user.password_reset',
     entity: 'user',
@@ -154,7 +154,7 @@ export async function resetPassword(ctx: Ctx, id: string) {
 
 export async function unlockUser(ctx: Ctx, id: string) {
   const user = await getUserRow(ctx, id);
-  await authRepo.updateUser(ctx.db, id, { failedLogins: 0, lockedUntil: null });
+  await auth.updateUser(ctx.db, id, { failedLogins: 0, lockedUntil: null });
   await recordAudit(ctx, {
     type: 'user.unlocked',
     entity: 'user',
@@ -194,10 +194,10 @@ export async function setRoles(ctx: Ctx, id: string, input: TSetRoles) {
       groupId: need === 'groupId' ? (g.groupId ?? null) : null,
     });
   }
-  const bumped = await authRepo.updateUserVersioned(ctx.db, id, input.version, {});
+  const bumped = await auth.updateUserVersioned(ctx.db, id, input.version, {});
   if (!bumped) throw conflict();
-  await authRepo.replaceRoles(ctx.db, id, grants);
-  await authRepo.deleteSessionsOfUser(ctx.db, id);
+  await auth.replaceRoles(ctx.db, id, grants);
+  await auth.deleteSessionsOfUser(ctx.db, id);
   const after = await presentOne(ctx, id);
   await recordAudit(ctx, {
     type: 'user.roles_changed',

@@ -4,8 +4,12 @@ import { type Ctx, actorOf } from '../../platform/context.js';
 import { badRequest, notFound, ruleViolation } from '../../platform/errors.js';
 import { type Step, actionsOf, fireTransition } from '../../platform/workflow/machine.js';
 import { unitNames } from '../org/org.service.js';
-import { createProblem, listDisputes } from '../problems/problems.service.js';
-import { assignLeadUnit, fireEvent as fireProblemEvent } from '../problems/problems.workflow.js';
+import {
+  assignLeadUnit,
+  createProblem,
+  fireEvent as fireProblemEvent,
+  listDisputes,
+} from '../problems/problems.service.js';
 import { fireWarningEvent, getWarning, listWarnings, markOnAgenda } from '../warnings/warnings.service.js';
 import * as repo from './meetings.repository.js';
 import { capacitiesOf, managesMeetings } from './meetings.policy.js';

@@ -5,7 +5,7 @@
  */
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Ctx } from '../../platform/context.js';
-import { personIdsOf } from '../../platform/auth/auth.repository.js';
+import { personIdsOf } from '../../platform/auth/auth.service.js';
 import { phonesOf } from '../org/org.service.js';
 import * as repo from './notifications.repository.js';
 import type { ChannelName } from './notifications.service.js';

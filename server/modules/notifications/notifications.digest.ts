@@ -1,4 +1,4 @@
-import { activeUsers } from '../../platform/auth/auth.repository.js';
+import { activeUsers } from '../../platform/auth/auth.service.js';
 /**
  * The daily digest (SPEC 2b 减负): reminders go out as one message per person per day, and never
  * when there is nothing to say. Modules register a source that lists a user's items for today.

@@ -1,6 +1,5 @@
-import { resolveRecipients } from '../../platform/auth/auth.repository.js';
+import { findSession, resolveRecipients } from '../../platform/auth/auth.service.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { findSession } from '../../platform/auth/auth.repository.js';
 import { securityPolicySetting } from '../../platform/auth/security-policy.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';

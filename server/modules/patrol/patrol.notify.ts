@@ -1,4 +1,4 @@
-import { userIdsWithRoles } from '../../platform/auth/auth.repository.js';
+import { userIdsWithRoles } from '../../platform/auth/auth.service.js';
 import type { Ctx } from '../../platform/context.js';
 import { notify } from '../notifications/notifications.service.js';
 import { getGroup } from '../org/org.service.js';

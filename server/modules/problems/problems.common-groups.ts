@@ -3,7 +3,7 @@ import { type Ctx, actorOf } from '../../platform/context.js';
 import { badRequest, forbidden, notFound } from '../../platform/errors.js';
 import { copyEvent } from './problems.notify.js';
 import * as repo from './problems.repository.js';
-import { listProblems, loadProblem } from './problems.service.js';
+import { listProblems, loadProblem } from './problems.queries.js';
 
 /** 共性问题: links similar problems across units so they are rectified together (举一反三). */
 export async function createCommonGroup(ctx: Ctx, input: { title: string; description: string; problemIds: string[] }) {

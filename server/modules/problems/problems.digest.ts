@@ -1,5 +1,5 @@
 import { ESCALATION_LEVELS, type EscalationLevel } from '../../../common/problems.js';
-import { findUser, rolesOf } from '../../platform/auth/auth.repository.js';
+import { findUser, rolesOf } from '../../platform/auth/auth.service.js';
 import { addWorkingDays } from '../../platform/calendar/calendar.service.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
 import type { DigestSource } from '../notifications/notifications.digest.js';

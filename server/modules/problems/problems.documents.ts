@@ -6,7 +6,7 @@ import {
 } from '../../platform/documents/official-document.js';
 import type { Ctx } from '../../platform/context.js';
 import { badRequest } from '../../platform/errors.js';
-import { type ProblemView, getProblem, listProblems } from './problems.service.js';
+import { type ProblemView, getProblem, listProblems } from './problems.queries.js';
 import type { TListProblems } from './problems.schema.js';
 
 const ISSUER = '中共示范县纪律检查委员会';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { ESCALATION_LEVELS, type EscalationLevel } from '../../../common/problems.js';
-import { userIdsWithRoles } from '../../platform/auth/auth.repository.js';
+import { userIdsWithRoles } from '../../platform/auth/auth.service.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { addWorkingDays } from '../../platform/calendar/calendar.service.js';
 import { isoDate } from '../../platform/calendar/working-days.js';

@@ -7,7 +7,7 @@ import { AppError, badRequest } from '../../platform/errors.js';
 import * as org from '../org/org.service.js';
 import { type DraftMeasure, type DraftProblem, createDraftProblems } from './problems.bulk.js';
 import type { TMeasureInput } from './problems.schema.js';
-import { measureDeadline } from './problems.service.js';
+import { measureDeadline } from './problems.deadline.js';
 import { cellText } from '../../platform/documents/xlsx-cells.js';
 
 export const IMPORT_MAX_ROWS = 100_000;

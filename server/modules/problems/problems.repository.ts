@@ -14,12 +14,11 @@ import {
   or,
   sql,
 } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Scope } from '../../platform/context.js';
 import { insertRecordset, insertRecordsetReturning } from '../../platform/db/bulk.js';
 import { type Executor, rowsOf } from '../../platform/db/client.js';
 import { largeCount } from '../../platform/db/large-count.js';
-import { people, units } from '../org/org.tables.js';
+import { personDirectory, unitDirectory } from '../org/org.directory.js';
 import {
   commonProblemGroups,
   problemCodeSeq,
@@ -77,9 +76,10 @@ export interface ProblemFilter {
   pageSize: number;
 }
 
-const unit = alias(units, 'unit');
-const leader = alias(people, 'leader');
-const responsible = alias(people, 'responsible');
+const unit = unitDirectory('unit');
+const leader = personDirectory('leader');
+const responsible = personDirectory('responsible');
+const owner = personDirectory('owner');
 
 function where(scope: Scope, withDrafts: boolean, f: Omit<ProblemFilter, 'page' | 'pageSize' | 'sort'>, today: string) {
   const q = f.q?.trim();
@@ -225,9 +225,9 @@ export async function measuresOf(
 ): Promise<(MeasureRow & { ownerName: string | null })[]> {
   if (problemIds.length === 0) return [];
   return db
-    .select({ ...getTableColumns(problemMeasures), ownerName: people.name })
+    .select({ ...getTableColumns(problemMeasures), ownerName: owner.name })
     .from(problemMeasures)
-    .leftJoin(people, eq(people.id, problemMeasures.ownerPersonId))
+    .leftJoin(owner, eq(owner.id, problemMeasures.ownerPersonId))
     .where(inArray(problemMeasures.problemId, problemIds))
     .orderBy(asc(problemMeasures.problemId), asc(problemMeasures.seq));
 }

@@ -7,7 +7,8 @@ import { AppError, badRequest, conflict, forbidden, ruleViolation } from '../../
 import { copyEvent } from './problems.notify.js';
 import * as repo from './problems.repository.js';
 import type { TProblemEvent } from './problems.schema.js';
-import { getProblem, loadProblem, measureDeadline } from './problems.service.js';
+import { measureDeadline } from './problems.deadline.js';
+import { getProblem, loadProblem } from './problems.queries.js';
 import { capacitiesOf } from './problems.policy.js';
 import { problemMachine } from './problems.states.js';
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { type Ctx, today } from '../../platform/context.js';
 import type { TListProblems } from './problems.schema.js';
-import { listProblems } from './problems.service.js';
+import { listProblems } from './problems.queries.js';
 
 const LEDGER_COLUMNS: [string, number][] = [
   ['序号', 6],

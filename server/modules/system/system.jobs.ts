@@ -1,4 +1,4 @@
-import { deleteExpiredSessions } from '../../platform/auth/auth.repository.js';
+import { deleteExpiredSessions } from '../../platform/auth/auth.service.js';
 import { securityPolicySetting } from '../../platform/auth/security-policy.js';
 import { recordAudit, verifyChain } from '../../platform/audit/audit.service.js';
 import type { JobDefinition } from '../../platform/jobs/jobs.service.js';

@@ -1,7 +1,7 @@
 import { type SQL, and, asc, count, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
-import { people, units } from '../org/org.tables.js';
+import { personDirectory, unitDirectory } from '../org/org.directory.js';
 import { talkCodeSeq, talkEvents, talks } from './talks.tables.js';
 
 export type TalkRow = typeof talks.$inferSelect;
@@ -115,21 +115,24 @@ export async function eventsOf(db: Executor, talkId: string) {
   return db.select().from(talkEvents).where(eq(talkEvents.talkId, talkId)).orderBy(asc(talkEvents.at));
 }
 
+const person = personDirectory('person');
+const personUnit = unitDirectory('person_unit');
+
 /** Names and posts of people (talkers and subjects), whatever their unit. */
 export async function peopleNames(db: Executor, ids: string[]) {
   if (ids.length === 0) return new Map<string, { name: string; post: string; unitName: string }>();
   const rows = await db
-    .select({ id: people.id, name: people.name, post: people.post, unitName: units.shortName })
-    .from(people)
-    .innerJoin(units, eq(units.id, people.unitId))
-    .where(inArray(people.id, ids));
+    .select({ id: person.id, name: person.name, post: person.post, unitName: personUnit.shortName })
+    .from(person)
+    .innerJoin(personUnit, eq(personUnit.id, person.unitId))
+    .where(inArray(person.id, ids));
   return new Map(rows.map((r) => [r.id, { name: r.name, post: r.post, unitName: r.unitName }]));
 }
 
 export async function peopleOfRegion(db: Executor, regionId: string, ids: string[]) {
   if (ids.length === 0) return [];
   return db
-    .select({ id: people.id, unitId: people.unitId })
-    .from(people)
-    .where(and(eq(people.regionId, regionId), inArray(people.id, ids), isNull(people.deletedAt)));
+    .select({ id: person.id, unitId: person.unitId })
+    .from(person)
+    .where(and(eq(person.regionId, regionId), inArray(person.id, ids), isNull(person.deletedAt)));
 }

@@ -1,7 +1,7 @@
 import { type SQL, and, asc, count, desc, eq, getTableColumns, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
-import { people, units } from '../org/org.tables.js';
+import { personDirectory, unitDirectory } from '../org/org.directory.js';
 import { toleranceCodeSeq, toleranceEvents, toleranceFilings } from './tolerance.tables.js';
 
 const { minutesFile: _file, searchBigrams: _bigrams, ...columns } = getTableColumns(toleranceFilings);
@@ -56,11 +56,14 @@ const SORTS: Record<string, SQL> = {
   '-createdAt': sql`${toleranceFilings.createdAt} DESC`,
 };
 
+const unit = unitDirectory('unit');
+const person = personDirectory('person');
+
 const select = (db: Executor) =>
   db
-    .select({ ...columns, unitName: units.shortName, hasMinutesFile: sql<boolean>`minutes_file IS NOT NULL` })
+    .select({ ...columns, unitName: unit.shortName, hasMinutesFile: sql<boolean>`minutes_file IS NOT NULL` })
     .from(toleranceFilings)
-    .innerJoin(units, eq(units.id, toleranceFilings.unitId));
+    .innerJoin(unit, eq(unit.id, toleranceFilings.unitId));
 export type FilingWithNames = Awaited<ReturnType<ReturnType<typeof select>['execute']>>[number];
 
 export async function list(db: Executor, scope: Scope, filer: boolean, f: FilingFilter) {
@@ -89,9 +92,9 @@ export async function get(db: Executor, scope: Scope, filer: boolean, id: string
 export async function peopleNames(db: Executor, ids: string[]) {
   if (ids.length === 0) return new Map<string, { name: string; post: string }>();
   const rows = await db
-    .select({ id: people.id, name: people.name, post: people.post })
-    .from(people)
-    .where(inArray(people.id, ids));
+    .select({ id: person.id, name: person.name, post: person.post })
+    .from(person)
+    .where(inArray(person.id, ids));
   return new Map(rows.map((r) => [r.id, { name: r.name, post: r.post }]));
 }
 
@@ -191,7 +194,7 @@ export async function matching(
         (f.person_ids && ${uuids(q.personIds)}) AS same_person,
         (f.unit_id = ANY(${uuids(q.unitIds)})) AS same_unit,
         ${sim} AS similarity
-      FROM tolerance_filings f JOIN units u ON u.id = f.unit_id
+      FROM tolerance_filings f JOIN ${unitDirectory('u')} ON u.id = f.unit_id
       WHERE f.region_id = ${regionId} AND f.deleted_at IS NULL AND f.state = 'approved'
         AND f.decided_on BETWEEN ${q.from}::date AND ${q.to}::date
         AND (f.unit_id = ANY(${uuids(q.unitIds)}) OR f.person_ids && ${uuids(q.personIds)})
@@ -203,7 +206,7 @@ export async function matching(
 export async function regionsOfPeople(db: Executor, ids: string[]) {
   if (ids.length === 0) return [];
   return db
-    .select({ id: people.id, regionId: people.regionId, unitId: people.unitId })
-    .from(people)
-    .where(and(inArray(people.id, ids), isNull(people.deletedAt)));
+    .select({ id: person.id, regionId: person.regionId, unitId: person.unitId })
+    .from(person)
+    .where(and(inArray(person.id, ids), isNull(person.deletedAt)));
 }

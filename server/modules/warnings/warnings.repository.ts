@@ -1,11 +1,11 @@
 import { type SQL, and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
 import { type Executor, readTogether, rowsOf } from '../../platform/db/client.js';
-import { units } from '../org/org.tables.js';
-import { problems } from '../problems/problems.tables.js';
+import { unitDirectory } from '../org/org.directory.js';
+import { factsSql, problemDirectory } from '../problems/problems.facts.js';
 import { situations, warningEvents, warnings } from './warnings.tables.js';
 import type { RuleField } from '../../../common/warnings.js';
-import { type RuleNode, conditionSql, factsSql, hitsFrom, peopleSql, ruleHitsSql } from './warnings.rules.js';
+import { type RuleNode, conditionSql, hitsFrom, peopleSql, ruleHitsSql } from './warnings.rules.js';
 
 export type SituationRow = typeof situations.$inferSelect;
 export type WarningRow = typeof warnings.$inferSelect;
@@ -225,6 +225,9 @@ export interface WarningFilter {
   pageSize: number;
 }
 
+const unit = unitDirectory('unit');
+const problem = problemDirectory('problem');
+
 export async function listWarnings(db: Executor, scope: Scope, manager: boolean, f: WarningFilter) {
   const where = and(
     inScope(scope, manager),
@@ -235,8 +238,8 @@ export async function listWarnings(db: Executor, scope: Scope, manager: boolean,
     f.q
       ? or(
           eq(warnings.code, f.q.toUpperCase()),
-          eq(problems.code, f.q.toUpperCase()),
-          ilike(problems.title, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+          eq(problem.code, f.q.toUpperCase()),
+          ilike(problem.title, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
         )
       : undefined,
   );
@@ -247,10 +250,10 @@ export async function listWarnings(db: Executor, scope: Scope, manager: boolean,
       '-deadline': desc(warnings.deadline),
     }[f.sort ?? ''] ?? desc(warnings.firstSeenAt);
   const rows = await db
-    .select({ w: warnings, unitName: units.shortName, problemCode: problems.code, problemTitle: problems.title })
+    .select({ w: warnings, unitName: unit.shortName, problemCode: problem.code, problemTitle: problem.title })
     .from(warnings)
-    .innerJoin(units, eq(units.id, warnings.unitId))
-    .innerJoin(problems, eq(problems.id, warnings.problemId))
+    .innerJoin(unit, eq(unit.id, warnings.unitId))
+    .innerJoin(problem, eq(problem.id, warnings.problemId))
     .where(where)
     .orderBy(order, desc(warnings.code))
     .limit(f.pageSize)
@@ -258,7 +261,7 @@ export async function listWarnings(db: Executor, scope: Scope, manager: boolean,
   const [{ n }] = await db
     .select({ n: count() })
     .from(warnings)
-    .innerJoin(problems, eq(problems.id, warnings.problemId))
+    .innerJoin(problem, eq(problem.id, warnings.problemId))
     .where(where);
   return {
     items: rows.map((r) => ({
@@ -314,8 +317,8 @@ export async function figures(db: Executor, regionId: string) {
     () =>
       q<{ unit_id: string; name: string; n: number }>(sql`
     SELECT u.id AS unit_id, COALESCE(NULLIF(u.short_name, ''), u.name) AS name, count(*)::int AS n
-    FROM warnings w JOIN units u ON u.id = w.unit_id WHERE w.region_id = ${regionId}
-    GROUP BY u.id ORDER BY n DESC LIMIT 20`),
+    FROM warnings w JOIN ${unitDirectory('u')} ON u.id = w.unit_id WHERE w.region_id = ${regionId}
+    GROUP BY u.id, u.short_name, u.name ORDER BY n DESC LIMIT 20`),
     () =>
       q<{ month: string; n: number }>(sql`
     SELECT to_char(w.first_seen_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*)::int AS n
@@ -326,7 +329,7 @@ export async function figures(db: Executor, regionId: string) {
     () =>
       q<{ rectified: number; cadres: number; issued: number }>(sql`
     SELECT
-      (SELECT count(DISTINCT w.problem_id)::int FROM warnings w JOIN problems p ON p.id = w.problem_id
+      (SELECT count(DISTINCT w.problem_id)::int FROM warnings w JOIN ${problemDirectory('p')} ON p.id = w.problem_id
         WHERE w.region_id = ${regionId} AND w.issued_at IS NOT NULL AND p.state = 'closed' AND p.closed_at >= w.issued_at) AS rectified,
       (SELECT count(DISTINCT x->>'personId')::int FROM warnings w, jsonb_array_elements(w.people) x
         WHERE w.region_id = ${regionId} AND w.issued_at IS NOT NULL) AS cadres,

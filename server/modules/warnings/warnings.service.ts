@@ -8,7 +8,7 @@ import {
   type WarningState,
 } from '../../../common/warnings.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { countRuns } from '../../platform/jobs/jobs.repository.js';
+import { countRuns } from '../../platform/jobs/jobs.service.js';
 import { addWorkingDays } from '../../platform/calendar/calendar.service.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
 import { type Actor, type Ctx, actorOf, regionOf } from '../../platform/context.js';
@@ -16,8 +16,7 @@ import { badRequest, conflict, notFound, ruleViolation } from '../../platform/er
 import { type Step, actionsOf, fireTransition } from '../../platform/workflow/machine.js';
 import { notify } from '../notifications/notifications.service.js';
 import { unitContactsForSystem } from '../org/org.service.js';
-import { createProblem, loadProblem } from '../problems/problems.service.js';
-import { fireEvent as fireProblemEvent } from '../problems/problems.workflow.js';
+import { createProblem, fireEvent as fireProblemEvent, loadProblem } from '../problems/problems.service.js';
 import { DEFAULT_SITUATIONS } from './warnings.catalogue.js';
 import * as repo from './warnings.repository.js';
 import { fieldsOf, parseRule } from './warnings.rules.js';

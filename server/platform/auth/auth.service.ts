@@ -10,6 +10,30 @@ import { readSetting, settingFrom } from '../settings/settings.service.js';
 import * as repo from './auth.repository.js';
 import { checkPasswordPolicy, securityPolicySetting } from './security-policy.js';
 
+/**
+ * What the rest of the server may use of accounts, role grants and sessions. The SQL stays in
+ * auth.repository.ts, which nothing outside platform/auth imports.
+ */
+export {
+  type RoleRow,
+  type UserRow,
+  activeUsers,
+  deleteExpiredSessions,
+  deleteSessionsOfUser,
+  findSession,
+  findUser,
+  findUserByUsername,
+  insertUser,
+  listUsers,
+  personIdsOf,
+  replaceRoles,
+  resolveRecipients,
+  rolesOf,
+  updateUser,
+  updateUserVersioned,
+  userIdsWithRoles,
+} from './auth.repository.js';
+
 /** Resolves the data scope of a set of role grants (implemented by the organisation module). */
 export type ScopeResolver = (db: Executor, grants: RoleGrant[], personId: string | null) => Promise<Scope>;
 

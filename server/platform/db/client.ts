@@ -9,13 +9,12 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import * as schema from './schema.js';
 
-export type Schema = typeof schema;
+// The client carries no table schema (it would make platform import every module): queries name their tables.
 // biome-ignore lint/suspicious/noExplicitAny: the query-result HKT differs between the two drivers
-export type Db = PgDatabase<any, Schema>;
+export type Db = PgDatabase<any>;
 // biome-ignore lint/suspicious/noExplicitAny: as above
-export type Tx = PgTransaction<any, Schema, any>;
+export type Tx = PgTransaction<any, Record<string, never>, any>;
 /** Anything repositories can run queries on: the pool or an open transaction. */
 export type Executor = Db | Tx;
 
@@ -55,7 +54,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     // A checked-out client (inside a transaction) has no listener of the pool: without this one, a server restart
     // emits an unhandled 'error' and kills the process. The query in flight fails (503) and the pool drops the client.
     pool.on('connect', (client) => client.on('error', (err) => console.warn('[db] connection lost:', err.message)));
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool) as unknown as Db;
     return {
       db,
       driver: 'postgres',
@@ -74,7 +73,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     loadDataDir: opts.loadDataDir,
   });
   await pglite.waitReady;
-  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  const db = drizzlePglite(pglite) as unknown as Db;
   return {
     db,
     driver: 'pglite',

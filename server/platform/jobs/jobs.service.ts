@@ -87,3 +87,5 @@ export class JobRunner {
 }
 
 export const listJobRuns = repo.listRuns;
+/** How many times a job has run (a module's figures count its scans). */
+export { countRuns } from './jobs.repository.js';

@@ -7,7 +7,7 @@ import { PageHeader } from '../../../components/page-header';
 import { dayjs } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { useAgendaCandidates, useCreateMeeting } from '../api/meetings';
-import { JointNav } from '../components/joint-nav';
+import { JointNav } from '../../../components/joint-nav';
 import { useUnitMap } from '../components/meeting-display';
 
 /** 县委办, 县政府办, 县委组织部, 县委编办: the standing members of the joint meeting (seed 000). */

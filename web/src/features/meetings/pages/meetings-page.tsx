@@ -6,7 +6,7 @@ import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/format';
 import { usePermission } from '../../../lib/session';
 import { type Meeting, useMeetings } from '../api/meetings';
-import { JointNav } from '../components/joint-nav';
+import { JointNav } from '../../../components/joint-nav';
 import { MeetingStateTag, UnitTags } from '../components/meeting-display';
 
 /** 联席会议 list: managers see the region's meetings, members the meetings their unit sits in. */

@@ -10,7 +10,7 @@ import { type Measure, type ProblemDetail, useProblem } from '../api/problems';
 import { ProblemActionBar } from '../components/action-bar';
 import { EventTimeline } from '../components/event-timeline';
 import { ColorDot, escalationLabel, ProblemFlags, StateTag } from '../components/problem-tags';
-import { WhatIfCard } from '../../warnings/components/what-if-card';
+import { WhatIfCard } from '../../../components/what-if-card';
 
 const DEADLINE_TYPES = { date: '指定日期', calendar: '自然日', working: '工作日' } as const;
 

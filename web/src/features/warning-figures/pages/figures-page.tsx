@@ -2,7 +2,7 @@ import { Card, Col, Empty, Result, Row, Spin, Statistic } from 'antd';
 import { type ReactNode, useMemo } from 'react';
 import { WARNING_STATES } from '../../../../../common/warnings';
 import { PageHeader } from '../../../components/page-header';
-import { JointNav } from '../../meetings/components/joint-nav';
+import { JointNav } from '../../../components/joint-nav';
 import { useWarningFigures, type WarningFigures } from '../api/figures';
 import { Chart, type ChartOption } from '../../../components/chart';
 

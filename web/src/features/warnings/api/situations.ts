@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ResponsibleWho } from '../../../../../common/warnings';
 import { api, apiPatch, type Page } from '../../../lib/api';
-import type { Facts } from './warnings';
+import type { Facts } from '../../../components/warning-facts';
 
 export type RuleOp = '>=' | '>' | '<=' | '<' | '=' | '!=' | 'in' | 'contains';
 export type RuleValue = number | string | boolean | string[];

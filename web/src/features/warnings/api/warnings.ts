@@ -1,20 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ResponsibleWho, WarningState } from '../../../../../common/warnings';
+import type { WarningState } from '../../../../../common/warnings';
+import type { Facts, WarningPerson } from '../../../components/warning-facts';
 import { api, apiPost, type Page, type Query } from '../../../lib/api';
 
 export type WarningAction = 'issue' | 'dismiss' | 'answer' | 'resolve' | 'escalate';
-
-/** A would-be accountable person of a warning (from the situation's responsible roles). */
-export interface WarningPerson {
-  personId: string;
-  name: string;
-  post: string | null;
-  who: ResponsibleWho;
-  responsibility: string;
-  duty: string;
-}
-
-export type Facts = Record<string, number | string | boolean | string[] | null>;
 
 /** 模拟问责单. */
 export interface Warning {
@@ -80,20 +69,10 @@ export interface WarningEventInput {
   target?: 'problem' | 'proposal';
 }
 
-export interface WhatIfItem {
-  situationId: string;
-  name: string;
-  article: number;
-  forms: string[];
-  facts: Facts;
-  people: WarningPerson[];
-}
-
 export const warningKeys = {
   all: ['warnings'] as const,
   list: (q: WarningListQuery) => ['warnings', 'list', q] as const,
   detail: (id: string) => ['warnings', 'detail', id] as const,
-  whatIf: (problemId: string, date: string) => ['warnings', 'what-if', problemId, date] as const,
 };
 
 export function useWarnings(query: WarningListQuery) {
@@ -126,14 +105,4 @@ export function useWarningEvent(id: string) {
 }
 
 /** If nothing changes on the problem by `date`, which situations would fire. */
-export function useWhatIf(problemId: string, date: string, enabled = true) {
-  return useQuery({
-    queryKey: warningKeys.whatIf(problemId, date),
-    queryFn: ({ signal }) =>
-      api<{ date: string; items: WhatIfItem[] }>('/warnings/what-if', { query: { problemId, date }, signal }),
-    enabled: enabled && !!problemId && !!date,
-    placeholderData: keepPreviousData,
-  });
-}
-
 export const reminderDocPath = (id: string) => `/warnings/${id}/documents/reminder.docx`;

@@ -3,7 +3,7 @@ import { Alert, Button, Flex, Input, InputNumber, Segmented, Select, Space, Typo
 import { useState } from 'react';
 import { RULE_FIELDS } from '../../../../../common/warnings';
 import type { RuleCondition, RuleNode, RuleOp, RuleValue } from '../api/situations';
-import { factValue, fieldLabel, VALUE_LABELS } from './warning-display';
+import { factValue, fieldLabel, VALUE_LABELS } from '../../../components/warning-facts';
 
 type FieldType = 'number' | 'text' | 'boolean';
 

@@ -3,7 +3,8 @@ import { Alert, Button, Flex, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { type PreviewRow, useRulePreview } from '../api/situations';
 import { isInvalidJson } from './rule-editor';
-import { factValue, fieldLabel, useUnitNames } from './warning-display';
+import { factValue, fieldLabel } from '../../../components/warning-facts';
+import { useUnitNames } from './warning-display';
 
 /** 预览: which open problems the rule as edited fires on today (nothing is saved or generated). */
 export function SituationPreview({ rule }: { rule: unknown }) {

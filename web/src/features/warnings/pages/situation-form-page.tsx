@@ -24,7 +24,8 @@ import {
 } from '../api/situations';
 import { isInvalidJson, NEW_CONDITION, RuleEditor } from '../components/rule-editor';
 import { SituationPreview } from '../components/situation-preview';
-import { articleNo, WarningsNav } from '../components/warning-display';
+import { articleNo } from '../../../components/warning-facts';
+import { WarningsNav } from '../components/warning-display';
 
 /** A UUID for Idempotency-Key (crypto.randomUUID needs a secure context; plain-HTTP intranets lack it). */
 function newKey(): string {

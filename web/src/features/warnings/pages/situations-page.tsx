@@ -6,7 +6,8 @@ import { notifySuccess } from '../../../lib/notify';
 import { usePermission } from '../../../lib/session';
 import { type Situation, useSituations, useUpdateSituation } from '../api/situations';
 import { ruleSummary } from '../components/rule-editor';
-import { articleNo, FormsTags, WarningsNav } from '../components/warning-display';
+import { articleNo, FormsTags } from '../../../components/warning-facts';
+import { WarningsNav } from '../components/warning-display';
 
 export const rectifyText = (s: Pick<Situation, 'rectifyDays' | 'rectifyDayType'>) =>
   `${s.rectifyDays}个${s.rectifyDayType === 'working' ? '工作日' : '自然日'}`;

@@ -8,14 +8,8 @@ import { usePermission } from '../../../lib/session';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { reminderDocPath, useWarning, type WarningDetail } from '../api/warnings';
 import { WarningActions } from '../components/warning-actions';
-import {
-  articleLabel,
-  FactsTable,
-  FormsTags,
-  PeopleTable,
-  UnitName,
-  WarningStateTag,
-} from '../components/warning-display';
+import { articleLabel, FactsTable, FormsTags } from '../../../components/warning-facts';
+import { PeopleTable, UnitName, WarningStateTag } from '../components/warning-display';
 
 const label = (o: Record<string, string>, k: string | null) => (k ? (o[k] ?? k) : '');
 

@@ -8,7 +8,8 @@ import { formatDate, formatDateTime } from '../../../lib/format';
 import { usePermission } from '../../../lib/session';
 import { useSituations } from '../api/situations';
 import { useWarnings, type Warning, type WarningFilters } from '../api/warnings';
-import { articleNo, useUnitNames, WarningStateTag, WarningsNav } from '../components/warning-display';
+import { articleNo } from '../../../components/warning-facts';
+import { useUnitNames, WarningStateTag, WarningsNav } from '../components/warning-display';
 
 const FILTER_KEYS = ['situationId', 'unitId', 'state', 'q'] as const;
 

@@ -1,11 +1,32 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, DatePicker, Descriptions, Empty, Flex, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
-import { dayjs, formatDate } from '../../../lib/format';
-import { usePermission } from '../../../lib/session';
-import { useWhatIf } from '../api/warnings';
-import { articleLabel, FactsTable, FormsTags, whoLabel } from './warning-display';
+import { api } from '../lib/api';
+import { dayjs, formatDate } from '../lib/format';
+import { usePermission } from '../lib/session';
+import { articleLabel, type Facts, FactsTable, FormsTags, type WarningPerson, whoLabel } from './warning-facts';
 
 const OPEN_STATES = new Set(['dispatched', 'rectifying', 'close_requested']);
+
+interface WhatIfItem {
+  situationId: string;
+  name: string;
+  article: number;
+  forms: string[];
+  facts: Facts;
+  people: WarningPerson[];
+}
+
+/** Under the warnings' query key, so that a change of warnings refreshes the forecast too. */
+function useWhatIf(problemId: string, date: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['warnings', 'what-if', problemId, date],
+    queryFn: ({ signal }) =>
+      api<{ date: string; items: WhatIfItem[] }>('/warnings/what-if', { query: { problemId, date }, signal }),
+    enabled: enabled && !!problemId && !!date,
+    placeholderData: keepPreviousData,
+  });
+}
 
 /**
  * 模拟问责推演 (what-if) on a problem page: if nothing changes on this problem by the chosen

@@ -1,14 +1,14 @@
 /**
  * Every role against objects inside and outside its scope, for every API route.
- * Each module lists its cases in `<module>.access.ts`; the suite fails when a route has none.
+ * Each module lists its cases in `server/test/access/<module>.ts`; the suite fails when a route has none.
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { groups, people, units } from '../../modules/org/org.tables.js';
-import { type Case, type Fixture, type Other, type Req, USERS, type User, env, freshUnit } from '../../test/access.js';
-import { ACCESS_CASES } from '../../test/access-cases.js';
-import { type Client, createTestApp } from '../../test/harness.js';
-import { regions } from '../db/platform.tables.js';
+import { groups, people, units } from '../modules/org/org.tables.js';
+import { type Case, type Fixture, type Other, type Req, USERS, type User, env, freshUnit } from './access.js';
+import { ACCESS_CASES } from './access-cases.js';
+import { type Client, createTestApp } from './harness.js';
+import { regions } from '../platform/db/platform.tables.js';
 
 const CASES = ACCESS_CASES;
 

@@ -1,8 +1,8 @@
-/** Access-matrix cases for the routes of this module (see server/platform/access/access-matrix.test.ts). */
+/** Access-matrix cases for the routes of the notifications module (see server/test/access-matrix.test.ts). */
 import { eq } from 'drizzle-orm';
 import { users } from '../../platform/auth/auth.tables.js';
-import { type AccessCases, ALL, type User, env, json } from '../../test/access.js';
-import { notifications } from './notifications.tables.js';
+import { type AccessCases, ALL, type User, env, json } from '../access.js';
+import { notifications } from '../../modules/notifications/notifications.tables.js';
 
 /** A fresh unread message in the inbox of `username`. */
 async function messageFor(username: string) {

@@ -1,4 +1,4 @@
-/** Access-matrix cases for the routes of this module (see server/platform/access/access-matrix.test.ts). */
+/** Access-matrix cases for the routes of the org module (see server/test/access-matrix.test.ts). */
 import crypto from 'node:crypto';
 import {
   type AccessCases,
@@ -10,9 +10,9 @@ import {
   versionOf,
   freshUnit,
   demoRegion,
-} from '../../test/access.js';
-import { groups, people, units } from './org.tables.js';
-import { PEOPLE_HEADER, UNIT_HEADER, multipartFile, workbookOf } from '../../test/xlsx.js';
+} from '../access.js';
+import { groups, people, units } from '../../modules/org/org.tables.js';
+import { PEOPLE_HEADER, UNIT_HEADER, multipartFile, workbookOf } from '../xlsx.js';
 
 export const orgAccessCases: AccessCases = {
   'GET /api/units': { in: () => json('GET', '/api/units'), allow: ORG_READERS },

@@ -1,8 +1,8 @@
-/** Access-matrix cases for the problem ledger (see server/platform/access/access-matrix.test.ts). */
+/** Access-matrix cases for the problem ledger (see server/test/access-matrix.test.ts). */
 import crypto from 'node:crypto';
-import { type AccessCases, type User, demoRegion, env, freshUnit, json } from '../../test/access.js';
-import { multipartFile, workbookOf } from '../../test/xlsx.js';
-import { problemFiles, problemMeasures, problems } from './problems.tables.js';
+import { type AccessCases, type User, demoRegion, env, freshUnit, json } from '../access.js';
+import { multipartFile, workbookOf } from '../xlsx.js';
+import { problemFiles, problemMeasures, problems } from '../../modules/problems/problems.tables.js';
 
 export const PROBLEM_READERS: User[] = [
   'leader',

@@ -1,9 +1,9 @@
-/** Access-matrix cases for simulated accountability (see server/platform/access/access-matrix.test.ts). */
+/** Access-matrix cases for simulated accountability (see server/test/access-matrix.test.ts). */
 import crypto from 'node:crypto';
-import { type AccessCases, type User, demoRegion, env, freshUnit, json } from '../../test/access.js';
-import { PROBLEM_READERS } from '../problems/problems.access.js';
-import { problems } from '../problems/problems.tables.js';
-import { situations, warnings } from './warnings.tables.js';
+import { type AccessCases, type User, demoRegion, env, freshUnit, json } from '../access.js';
+import { PROBLEM_READERS } from './problems.js';
+import { problems } from '../../modules/problems/problems.tables.js';
+import { situations, warnings } from '../../modules/warnings/warnings.tables.js';
 
 const MANAGERS: User[] = ['leader', 'office'];
 const future = '2030-01-01';

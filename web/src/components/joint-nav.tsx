@@ -1,6 +1,6 @@
 import { Segmented } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
-import { usePermission } from '../../../lib/session';
+import { usePermission } from '../lib/session';
 
 /** Switches between 模拟问责单 (the warnings pages), 联席会议 and 数据统计. */
 export function JointNav() {

@@ -1,7 +1,7 @@
-/** Access-matrix cases for talks (see server/platform/access/access-matrix.test.ts). */
+/** Access-matrix cases for talks (see server/test/access-matrix.test.ts). */
 import crypto from 'node:crypto';
-import { type AccessCases, type User, demoRegion, env, freshUnit, json } from '../../test/access.js';
-import { talks } from './talks.tables.js';
+import { type AccessCases, type User, demoRegion, env, freshUnit, json } from '../access.js';
+import { talks } from '../../modules/talks/talks.tables.js';
 
 export const TALK_READERS: User[] = ['leader', 'office', 'caseoffice', 'paizhu1', 'zuzhibu'];
 const MANAGERS: User[] = ['leader', 'office', 'caseoffice', 'paizhu1'];

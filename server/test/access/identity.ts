@@ -1,7 +1,7 @@
-/** Access-matrix cases for the routes of this module (see server/platform/access/access-matrix.test.ts). */
+/** Access-matrix cases for the routes of the identity module (see server/test/access-matrix.test.ts). */
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { type AccessCases, ALL, DEMO_PASSWORD, env, json } from '../../test/access.js';
+import { type AccessCases, ALL, DEMO_PASSWORD, env, json } from '../access.js';
 import { users } from '../../platform/auth/auth.tables.js';
 
 export const identityAccessCases: AccessCases = {

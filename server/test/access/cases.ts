@@ -1,10 +1,10 @@
-/** Access-matrix cases for accountability cases (see server/platform/access/access-matrix.test.ts). */
+/** Access-matrix cases for accountability cases (see server/test/access-matrix.test.ts). */
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { users } from '../../platform/auth/auth.tables.js';
-import { ALL, type AccessCases, type User, demoRegion, env, json } from '../../test/access.js';
-import { multipartFile } from '../../test/xlsx.js';
-import { caseEvaluations, caseFiles, caseMembers, caseSubjects, cases } from './cases.tables.js';
+import { ALL, type AccessCases, type User, demoRegion, env, json } from '../access.js';
+import { multipartFile } from '../xlsx.js';
+import { caseEvaluations, caseFiles, caseMembers, caseSubjects, cases } from '../../modules/cases/cases.tables.js';
 
 const READERS: User[] = ['leader', 'office', 'caseoffice'];
 const MANAGERS: User[] = ['leader', 'caseoffice'];

@@ -1,10 +1,10 @@
-/** Access-matrix cases for supervision and patrol (see server/platform/access/access-matrix.test.ts). */
+/** Access-matrix cases for supervision and patrol (see server/test/access-matrix.test.ts). */
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { type AccessCases, type User, demoRegion, env, freshUnit, json } from '../../test/access.js';
-import { multipartFile } from '../../test/xlsx.js';
-import { groups } from '../org/org.tables.js';
-import { PROBLEM_READERS } from '../problems/problems.access.js';
+import { type AccessCases, type User, demoRegion, env, freshUnit, json } from '../access.js';
+import { multipartFile } from '../xlsx.js';
+import { groups } from '../../modules/org/org.tables.js';
+import { PROBLEM_READERS } from './problems.js';
 import {
   patrolCases,
   patrolCirculars,
@@ -12,7 +12,7 @@ import {
   patrolFindings,
   patrolInspections,
   patrolTasks,
-} from './patrol.tables.js';
+} from '../../modules/patrol/patrol.tables.js';
 
 const READERS: User[] = PROBLEM_READERS;
 const MANAGERS: User[] = ['leader', 'office'];

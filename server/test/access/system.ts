@@ -1,5 +1,5 @@
-/** Access-matrix cases for the routes of this module (see server/platform/access/access-matrix.test.ts). */
-import { type AccessCases, ALL, json } from '../../test/access.js';
+/** Access-matrix cases for the routes of the system module (see server/test/access-matrix.test.ts). */
+import { type AccessCases, ALL, json } from '../access.js';
 
 export const systemAccessCases: AccessCases = {
   'GET /api/health': { in: () => json('GET', '/api/health'), allow: ALL },

@@ -1,8 +1,8 @@
-/** Access-matrix cases for tolerance pre-registrations (see server/platform/access/access-matrix.test.ts). */
+/** Access-matrix cases for tolerance pre-registrations (see server/test/access-matrix.test.ts). */
 import crypto from 'node:crypto';
-import { type AccessCases, type Req, type User, demoRegion, env, freshUnit, json } from '../../test/access.js';
-import { multipartFile } from '../../test/xlsx.js';
-import { toleranceFilings } from './tolerance.tables.js';
+import { type AccessCases, type Req, type User, demoRegion, env, freshUnit, json } from '../access.js';
+import { multipartFile } from '../xlsx.js';
+import { toleranceFilings } from '../../modules/tolerance/tolerance.tables.js';
 
 export const TOLERANCE_READERS: User[] = ['leader', 'office', 'caseoffice', 'paizhu1', 'zhujian', 'zhujian.head'];
 const FILERS: User[] = ['zhujian', 'zhujian.head'];

@@ -1,9 +1,9 @@
-/** Access-matrix cases for joint meetings (see server/platform/access/access-matrix.test.ts). */
+/** Access-matrix cases for joint meetings (see server/test/access-matrix.test.ts). */
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { type AccessCases, type User, demoRegion, env, json } from '../../test/access.js';
-import { units } from '../org/org.tables.js';
-import { meetings } from './meetings.tables.js';
+import { type AccessCases, type User, demoRegion, env, json } from '../access.js';
+import { units } from '../../modules/org/org.tables.js';
+import { meetings } from '../../modules/meetings/meetings.tables.js';
 
 const READERS: User[] = ['leader', 'office', 'bianban'];
 const MANAGERS: User[] = ['leader', 'office'];

@@ -1,0 +1,129 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
+import type { RuleField } from '../../../common/warnings.js';
+import { unitDirectory } from '../org/org.directory.js';
+import { problems } from './problems.tables.js';
+
+/**
+ * The read model problems publishes for set-based readers in other modules (the warning scan evaluates every
+ * situation's rule over all open problems in one statement, so it cannot go through per-problem service calls):
+ * the facts of open problems on a day, the first measure's owner, and the problem columns other lists join.
+ * Other modules import this file, never problems.tables.ts or raw problem tables in their SQL.
+ * See docs/decisions/006-published-read-models.md.
+ */
+
+export interface FactsOptions {
+  today: string;
+  /** Only the problems of this region. */
+  regionId?: string;
+  /** Only this problem (what-if on a problem page). */
+  problemId?: string;
+  /** Only the problems of this id subquery (a rescan of changed problems). */
+  within?: SQL;
+}
+
+const ACT_DATE = sql`(COALESCE(p.last_progress_at, p.received_at, p.dispatched_at) AT TIME ZONE 'Asia/Shanghai')::date`;
+
+/** How far back working days are counted: older dates count as unknown (NULL), which no rule fires on. */
+const CALENDAR_SPAN_DAYS = 3650;
+
+/** The working-day number of a date: an O(1) lookup in the one-row `cal` (cumulative counts by day). */
+const workingDayNumber = (date: SQL) => sql`cal.n[${date} - cal.lo + 1]`;
+
+/** SQL of each field for problem `p` on day `today`. */
+function fieldSql(field: RuleField, today: string): SQL {
+  switch (field) {
+    case 'working_days_overdue':
+      return sql`CASE WHEN p.deadline < ${today}::date THEN ${workingDayNumber(sql`${today}::date`)} - ${workingDayNumber(sql`p.deadline`)} ELSE 0 END`;
+    case 'calendar_days_overdue':
+      return sql`GREATEST(${today}::date - p.deadline, 0)`;
+    case 'working_days_without_progress':
+      return sql`CASE WHEN ${ACT_DATE} < ${today}::date THEN ${workingDayNumber(sql`${today}::date`)} - ${workingDayNumber(ACT_DATE)} ELSE 0 END`;
+    case 'days_without_progress':
+      return sql`GREATEST(${today}::date - ${ACT_DATE}, 0)`;
+    case 'overdue_measures':
+      return sql`COALESCE(om.n, 0)`;
+    case 'units_involved':
+      return sql`(1 + cardinality(p.co_unit_ids))`;
+    case 'lead_unit_confirmed':
+      return sql`p.lead_unit_confirmed`;
+    case 'report_similarity':
+      // Bigram Jaccard similarity of the last two progress reports (形式主义: copied reports).
+      return sql`CASE WHEN rs.b IS NULL THEN 0 ELSE round(
+          cardinality(ARRAY(SELECT unnest(zelian_bigrams(rs.a)) INTERSECT SELECT unnest(zelian_bigrams(rs.b))))::numeric
+          / GREATEST(cardinality(ARRAY(SELECT unnest(zelian_bigrams(rs.a)) UNION SELECT unnest(zelian_bigrams(rs.b)))), 1), 3) END`;
+    case 'unit_type':
+      return sql`u.type`;
+    case 'escalation_level':
+      return sql`p.escalation_level`;
+    case 'reopen_count':
+      return sql`p.reopen_count`;
+    default:
+      return sql.raw(`p.${field}`);
+  }
+}
+
+/**
+ * The facts of open problems on `o.today`: ids, who answers, and the given fields. Only rules on
+ * working days need the working-day calendar, and only the joins they use.
+ */
+export function factsSql(fields: RuleField[], o: FactsOptions): SQL {
+  const columns = fields.map((f) => sql`${fieldSql(f, o.today)} AS ${sql.identifier(f)}`);
+  const byDeadline = fields.includes('working_days_overdue');
+  const byActivity = fields.includes('working_days_without_progress');
+  const open = sql`p.deleted_at IS NULL AND p.state IN ('dispatched', 'rectifying', 'close_requested')
+    ${o.regionId ? sql`AND p.region_id = ${o.regionId}` : sql``}`;
+  // The working-day calendar is one row holding an array of cumulative working-day numbers, so a
+  // field is an array lookup rather than a join the planner would have to estimate.
+  const calendar =
+    byDeadline || byActivity
+      ? sql`WITH cal AS (
+          SELECT ${o.today}::date - ${CALENDAR_SPAN_DAYS}::int AS lo, array_agg(c.n ORDER BY c.d) AS n FROM (
+            SELECT g::date AS d, sum(CASE WHEN cd.kind = 'workday' THEN 1 WHEN cd.kind = 'holiday' THEN 0
+                                     WHEN extract(isodow FROM g) < 6 THEN 1 ELSE 0 END) OVER (ORDER BY g)::int AS n
+            FROM generate_series(${o.today}::date - ${CALENDAR_SPAN_DAYS}::int, ${o.today}::date, interval '1 day') AS g
+            LEFT JOIN calendar_days cd ON cd.date = g::date) c
+        )`
+      : sql``;
+  // Aggregates are joined once (set-wise), not computed per problem.
+  const joins = sql`${byDeadline || byActivity ? sql`CROSS JOIN cal` : sql``}
+      ${
+        fields.includes('overdue_measures')
+          ? sql`LEFT JOIN (SELECT m.problem_id, count(*)::int AS n FROM problem_measures m
+                 WHERE NOT m.done AND m.deadline < ${o.today}::date GROUP BY m.problem_id) om ON om.problem_id = p.id`
+          : sql``
+      }
+      ${
+        fields.includes('report_similarity')
+          ? sql`LEFT JOIN (SELECT e.problem_id, (array_agg(e.payload->>'progress' ORDER BY e.at DESC))[1] AS a,
+                   (array_agg(e.payload->>'progress' ORDER BY e.at DESC))[2] AS b
+                 FROM problem_events e WHERE e.type = 'report_progress' GROUP BY e.problem_id HAVING count(*) >= 2) rs
+                 ON rs.problem_id = p.id`
+          : sql``
+      }`;
+  return sql`${calendar}
+    SELECT p.id AS problem_id, p.region_id, p.unit_id, p.code, p.title, p.responsible_person_id AS responsible_id,
+      p.leader_person_id AS leader_id
+      ${columns.length ? sql`, ${sql.join(columns, sql`, `)}` : sql``}
+    FROM problems p
+    JOIN ${unitDirectory('u')} ON u.id = p.unit_id
+    ${joins}
+    WHERE ${open} ${o.problemId ? sql`AND p.id = ${o.problemId}` : sql``} ${o.within ? sql`AND p.id IN (${o.within})` : sql``}`;
+}
+
+/** The owner of problem `problemId`'s first measure (the 措施责任人 a situation may hold responsible). */
+export const firstMeasureOwnerSql = (problemId: SQL) =>
+  sql`(SELECT m.owner_person_id FROM problem_measures m WHERE m.problem_id = ${problemId} ORDER BY m.seq LIMIT 1)`;
+
+/** Problems' identity and outcome columns, under the caller's alias, for lists and figures that join problems. */
+export const problemDirectory = <A extends string>(alias: A) =>
+  new QueryBuilder()
+    .select({
+      id: problems.id,
+      code: problems.code,
+      title: problems.title,
+      state: problems.state,
+      closedAt: problems.closedAt,
+    })
+    .from(problems)
+    .as(alias);

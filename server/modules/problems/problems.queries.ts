@@ -1,0 +1,142 @@
+/** Reads of the problem ledger: what a caller may see, presented with the actions they may take. */
+import { PROBLEM_COLORS, PROBLEM_SEVERITIES, PROBLEM_SOURCES, type ProblemColor } from '../../../common/problems.js';
+import { type Actor, type Ctx, actorOf, today } from '../../platform/context.js';
+import { notFound } from '../../platform/errors.js';
+import { actionsOf } from '../../platform/workflow/machine.js';
+import * as repo from './problems.repository.js';
+import type { TListProblems } from './problems.schema.js';
+import { capacitiesOf } from './problems.policy.js';
+import { problemMachine, stateLabel } from './problems.states.js';
+
+const seesDrafts = (actor: Actor) => actor.permissions.has('problems:manage');
+
+export function present(
+  ctx: Ctx,
+  row: repo.ProblemWithNames,
+  measures: (repo.MeasureRow & { ownerName: string | null })[],
+) {
+  const p = row.problem;
+  const actor = actorOf(ctx);
+  const day = today(ctx);
+  return {
+    id: p.id,
+    code: p.code,
+    title: p.title,
+    description: p.description,
+    source: p.source,
+    sourceLabel: PROBLEM_SOURCES[p.source as keyof typeof PROBLEM_SOURCES] ?? p.source,
+    sourceRef: p.sourceRef,
+    category: p.category,
+    severity: p.severity,
+    severityLabel: PROBLEM_SEVERITIES[p.severity as keyof typeof PROBLEM_SEVERITIES] ?? p.severity,
+    unitId: p.unitId,
+    unitName: row.unitName,
+    coUnitIds: p.coUnitIds,
+    leadUnitConfirmed: p.leadUnitConfirmed,
+    responsiblePersonId: p.responsiblePersonId,
+    responsibleName: row.responsibleName,
+    leaderPersonId: p.leaderPersonId,
+    leaderName: row.leaderName,
+    state: p.state,
+    stateLabel: stateLabel(p.state),
+    closeStage: p.closeStage,
+    overdue: row.overdue,
+    listed: p.listed,
+    color: p.color as ProblemColor | null,
+    colorLabel: p.color ? PROBLEM_COLORS[p.color as ProblemColor] : null,
+    urgent: p.urgent,
+    deadline: p.deadline,
+    escalationLevel: p.escalationLevel,
+    pendingEscalation: p.pendingEscalation,
+    commonGroupId: p.commonGroupId,
+    reopenCount: p.reopenCount,
+    dispatchedAt: p.dispatchedAt,
+    receivedAt: p.receivedAt,
+    lastProgressAt: p.lastProgressAt,
+    closedAt: p.closedAt,
+    createdAt: p.createdAt,
+    version: p.version,
+    measures: measures
+      .filter((m) => m.problemId === p.id)
+      .map((m) => ({
+        id: m.id,
+        seq: m.seq,
+        content: m.content,
+        ownerPersonId: m.ownerPersonId,
+        ownerName: m.ownerName,
+        deadlineType: m.deadlineType,
+        deadlineDays: m.deadlineDays,
+        deadline: m.deadline,
+        done: m.done,
+        doneAt: m.doneAt,
+        progress: m.progress,
+        lastReportAt: m.lastReportAt,
+        overdue: !m.done && m.deadline < day && p.state !== 'closed',
+      })),
+    actions: actionsOf(problemMachine, capacitiesOf(actor, p), p),
+  };
+}
+export type ProblemView = ReturnType<typeof present>;
+
+export async function listProblems(ctx: Ctx, f: TListProblems) {
+  const actor = actorOf(ctx);
+  const { items, total } = await repo.list(ctx.db, actor.scope, seesDrafts(actor), f, today(ctx));
+  const measures = await repo.measuresOf(
+    ctx.db,
+    items.map((i) => i.problem.id),
+  );
+  return { items: items.map((r) => present(ctx, r, measures)), total };
+}
+
+/** Problems by state and colour for the 挂图作战 board header. */
+export async function problemStats(ctx: Ctx, f: TListProblems) {
+  const actor = actorOf(ctx);
+  const rows = await repo.countByState(ctx.db, actor.scope, seesDrafts(actor), f, today(ctx));
+  return rows.map((r) => ({ state: r.state, color: r.color, overdue: r.overdue, count: Number(r.n) }));
+}
+
+/** Loads a problem the caller may see, or 404. */
+export async function loadProblem(ctx: Ctx, id: string) {
+  const actor = actorOf(ctx);
+  const row = await repo.get(ctx.db, actor.scope, seesDrafts(actor), id, today(ctx));
+  if (!row) throw notFound('问题不存在或无权查看');
+  return row;
+}
+
+export async function getProblem(ctx: Ctx, id: string) {
+  const row = await loadProblem(ctx, id);
+  const measures = await repo.measuresOf(ctx.db, [id]);
+  const events = await repo.eventsOf(ctx.db, id);
+  const files = await repo.filesOf(ctx.db, id);
+  return {
+    ...present(ctx, row, measures),
+    events: events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      fromState: e.fromState,
+      toState: e.toState,
+      actorName: e.actorName,
+      at: e.at,
+      comment: e.comment,
+      payload: e.payload,
+      late: e.late,
+    })),
+    files,
+  };
+}
+
+/** Joint-meeting disputes the caller may see. */
+export async function listDisputes(ctx: Ctx) {
+  const rows = await repo.disputes(ctx.db, actorOf(ctx).scope, today(ctx));
+  const measures = await repo.measuresOf(
+    ctx.db,
+    rows.map((r) => r.problem.id),
+  );
+  return rows.map((r) => present(ctx, r, measures));
+}
+
+/** States of problems another module created (e.g. from patrol findings), for its statistics. */
+export async function problemStatesOf(ctx: Ctx, ids: string[]): Promise<Map<string, { state: string; code: string }>> {
+  const rows = await repo.statesOf(ctx.db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, { state: r.state, code: r.code }]));
+}
