@@ -1,8 +1,7 @@
 import { addMonths } from '../../platform/calendar/legal-clock.js';
 import { today } from '../../platform/context.js';
 import { badRequest, ruleViolation } from '../../platform/errors.js';
-import { createProblem } from '../problems/problems.service.js';
-import { fireEvent as fireProblemEvent } from '../problems/problems.workflow.js';
+import { createProblem, fireEvent as fireProblemEvent } from '../problems/problems.service.js';
 import { checkForms } from './cases.decision.js';
 import { type CaseEvent, type CaseHandler, type FiredEvent, investigatorsOf, need } from './cases.events.js';
 import { replaceForms } from './cases.influence.js';

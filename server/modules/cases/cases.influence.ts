@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { formOfFourOf } from '../../../common/cases.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { userIdsWithRoles } from '../../platform/auth/auth.repository.js';
+import { userIdsWithRoles } from '../../platform/auth/auth.service.js';
 import { addMonths } from '../../platform/calendar/legal-clock.js';
 import { type Ctx, regionOf, today } from '../../platform/context.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -9,7 +8,6 @@ import * as org from '../org/org.service.js';
 import * as repo from './cases.repository.js';
 import { type CaseRules, readCaseRules } from './cases.rules.js';
 import type { TForm } from './cases.schema.js';
-import { influencePeriods } from './cases.tables.js';
 
 /** 影响期 of a subject's imposed forms from `start` (settings `cases.rules.influence`); units have none. */
 export function periodsFor(c: repo.CaseRow, s: repo.SubjectRow, forms: TForm[], start: string, rules: CaseRules) {
@@ -51,7 +49,7 @@ export async function notifyOrgDepartment(ctx: Ctx, c: repo.CaseRow, periods: nu
 export async function replaceForms(ctx: Ctx, c: repo.CaseRow, s: repo.SubjectRow, forms: TForm[], reason: string) {
   const rules = await readCaseRules(ctx);
   await repo.updateSubject(ctx.db, s.id, { forms, formOfFour: formOfFourOf(forms) });
-  const ended = await repo.endPeriods(ctx.db, eq(influencePeriods.subjectId, s.id), ctx.now, reason);
+  const ended = await repo.endPeriodsOfSubject(ctx.db, s.id, ctx.now, reason);
   const start = c.decisionDate ?? today(ctx);
   const fresh = periodsFor(c, s, forms, start, rules).filter((p) => p.endsOn >= today(ctx));
   await repo.insertPeriods(ctx.db, fresh);

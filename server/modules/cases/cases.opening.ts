@@ -1,6 +1,6 @@
 import { CASE_SOURCES } from '../../../common/cases.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { userIdsWithRoles } from '../../platform/auth/auth.repository.js';
+import { userIdsWithRoles } from '../../platform/auth/auth.service.js';
 import { type Ctx, actorOf, regionOf } from '../../platform/context.js';
 import { badRequest, ruleViolation } from '../../platform/errors.js';
 import { notify } from '../notifications/notifications.service.js';

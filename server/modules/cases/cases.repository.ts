@@ -1,3 +1,4 @@
+import { personDirectory, unitDirectory } from '../org/org.directory.js';
 import { type SQL, and, asc, count, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '../../platform/db/client.js';
 import {
@@ -101,7 +102,7 @@ export async function membersOf(db: Executor, caseId: string) {
   return rowsOf<{ userId: string; role: string; displayName: string; unitCode: string | null }>(
     await db.execute(sql`SELECT m.user_id AS "userId", m.role, u.display_name AS "displayName", un.code AS "unitCode"
       FROM case_members m JOIN users u ON u.id = m.user_id
-      LEFT JOIN people p ON p.id = u.person_id LEFT JOIN units un ON un.id = p.unit_id
+      LEFT JOIN ${personDirectory('p')} ON p.id = u.person_id LEFT JOIN ${unitDirectory('un')} ON un.id = p.unit_id
       WHERE m.case_id = ${caseId} ORDER BY m.created_at, u.display_name`),
   );
 }
@@ -111,7 +112,7 @@ export async function usersWithPermissionRoles(db: Executor, regionId: string, r
   return rowsOf<{ userId: string; displayName: string; unitCode: string | null }>(
     await db.execute(sql`SELECT DISTINCT u.id AS "userId", u.display_name AS "displayName", un.code AS "unitCode"
       FROM users u JOIN user_roles r ON r.user_id = u.id AND r.region_id = u.region_id
-      LEFT JOIN people p ON p.id = u.person_id LEFT JOIN units un ON un.id = p.unit_id
+      LEFT JOIN ${personDirectory('p')} ON p.id = u.person_id LEFT JOIN ${unitDirectory('un')} ON un.id = p.unit_id
       WHERE u.region_id = ${regionId} AND NOT u.disabled
         AND r.role IN (${sql.join(
           roles.map((x) => sql`${x}`),
@@ -231,19 +232,19 @@ export async function currentPeriods(db: Executor, regionId: string, page: numbe
     await db.execute(sql`SELECT ip.id, ip.case_id AS "caseId", ip.person_id AS "personId", ip.kind, ip.form,
         ip.starts_on AS "startsOn", ip.ends_on AS "endsOn", ip.source, ip.state, p.name AS "personName", p.post,
         un.name AS "unitName", count(*) OVER ()::int AS total
-      FROM influence_periods ip JOIN people p ON p.id = ip.person_id LEFT JOIN units un ON un.id = p.unit_id
+      FROM influence_periods ip JOIN ${personDirectory('p')} ON p.id = ip.person_id LEFT JOIN ${unitDirectory('un')} ON un.id = p.unit_id
       WHERE ip.region_id = ${regionId} AND ip.state = 'active'
       ORDER BY ip.ends_on, p.name LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`),
   );
   return { items: rows.map(({ total: _, ...r }) => r), total: rows[0]?.total ?? 0 };
 }
 
-/** Ends every active period of the case's subjects (correction, revoked on appeal). */
-export async function endPeriods(db: Executor, where: SQL, now: Date, reason: string) {
+/** Ends the active influence periods of one case subject (a corrected or replaced decision). */
+export async function endPeriodsOfSubject(db: Executor, subjectId: string, now: Date, reason: string) {
   return db
     .update(influencePeriods)
     .set({ state: 'ended', endedAt: now, endReason: reason })
-    .where(and(eq(influencePeriods.state, 'active'), where))
+    .where(and(eq(influencePeriods.state, 'active'), eq(influencePeriods.subjectId, subjectId)))
     .returning();
 }
 
@@ -251,7 +252,7 @@ export async function endPeriods(db: Executor, where: SQL, now: Date, reason: st
 export async function endDuePeriods(db: Executor, today: string, now: Date) {
   return rowsOf<{ id: string; regionId: string; personId: string; form: string; endsOn: string; name: string }>(
     await db.execute(sql`UPDATE influence_periods ip SET state = 'ended', ended_at = ${now}, end_reason = '期满自动解除'
-      FROM people p WHERE p.id = ip.person_id AND ip.state = 'active' AND ip.ends_on < ${today}::date
+      FROM ${personDirectory('p')} WHERE p.id = ip.person_id AND ip.state = 'active' AND ip.ends_on < ${today}::date
       RETURNING ip.id, ip.region_id AS "regionId", ip.person_id AS "personId", ip.form, ip.ends_on AS "endsOn", p.name`),
   );
 }

@@ -16,6 +16,7 @@ export const unitDirectory = <A extends string>(alias: A) =>
     .select({
       id: units.id,
       regionId: units.regionId,
+      code: units.code,
       name: units.name,
       shortName: units.shortName,
       type: units.type,
