@@ -1,0 +1,22 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+/** Production files (not tests, fixtures or benchmarks) that git tracks under the given folders. */
+function productionFiles(): string[] {
+  const out = execFileSync('git', ['ls-files', 'server', 'common', 'web/src', 'scripts'], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .filter((f) => /\.(ts|tsx)$/.test(f))
+    .filter((f) => !/\.test\.tsx?$/.test(f) && !f.startsWith('server/test/'));
+}
+
+describe('code layout (issue #12)', () => {
+  it('keeps every production file under 400 lines', () => {
+    const long = productionFiles()
+      .filter((f) => fs.existsSync(f))
+      .map((f) => ({ f, lines: fs.readFileSync(f, 'utf8').split('\n').length }))
+      .filter((x) => x.lines > 400);
+    expect(long).toEqual([]);
+  });
+});
