@@ -47,18 +47,8 @@ export async function fireCaseEvent(ctx: Ctx, id: string, input: TCaseEvent) {
       return step;
     },
     update: (patch, version) => repo.update(ctx.db, id, version, patch),
-    record: (e) =>
-      repo.insertEvent(ctx.db, {
-        caseId: id,
-        type: e.type,
-        fromState: e.fromState,
-        toState: e.toState,
-        actorUserId: actor.userId,
-        actorName: actor.displayName,
-        at: ctx.now,
-        comment: e.comment ?? input.comment ?? '',
-        payload: step.payload ?? null,
-      }),
+    comment: input.comment ?? '',
+    record: (e) => repo.insertEvent(ctx.db, { caseId: id, ...e, payload: step.payload ?? null }),
     audit: { type: 'case.event', entity: 'case', entityId: id },
   });
   return getCase(ctx, id);

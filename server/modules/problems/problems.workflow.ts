@@ -56,20 +56,10 @@ export async function fireEvent(ctx: Ctx, id: string, input: TProblemEvent) {
     event: input.type,
     version: input.version,
     apply: () => applyEvent(ctx, p, input, day),
+    comment: input.comment,
     update: (patch, version) => repo.update(ctx.db, id, version, patch),
     record: async (e) => {
-      copied = await repo.insertEvent(ctx.db, {
-        problemId: id,
-        type: e.type,
-        fromState: e.fromState,
-        toState: e.toState,
-        actorUserId: actor.userId,
-        actorName: actor.displayName,
-        at: ctx.now,
-        comment: input.comment,
-        payload: e.payload,
-        late: e.late,
-      });
+      copied = await repo.insertEvent(ctx.db, { problemId: id, ...e });
     },
     audit: { type: 'problem.event', entity: 'problem', entityId: id },
   });

@@ -216,17 +216,8 @@ export async function fireTalkEvent(ctx: Ctx, id: string, input: TTalkEvent) {
     version: input.version,
     apply: () => applyEvent(ctx, t, input),
     update: (patch, version) => repo.update(ctx.db, id, version, patch),
-    record: (e) =>
-      repo.insertEvent(ctx.db, {
-        talkId: id,
-        type: e.type,
-        fromState: e.fromState,
-        toState: e.toState,
-        actorUserId: a.userId,
-        actorName: a.displayName,
-        at: ctx.now,
-        comment: e.comment ?? input.comment,
-      }),
+    comment: input.comment,
+    record: (e) => repo.insertEvent(ctx.db, { talkId: id, ...e }),
     audit: { type: 'talk.event', entity: 'talk', entityId: id },
   });
   return getTalk(ctx, id);

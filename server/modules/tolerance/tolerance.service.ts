@@ -135,18 +135,9 @@ export async function fireFilingEvent(ctx: Ctx, id: string, input: TFilingEvent)
     event: input.type,
     version: input.version,
     apply: () => applyEvent(ctx, f, input),
+    comment: input.comment,
     update: (patch, version) => repo.update(ctx.db, id, version, patch),
-    record: (e) =>
-      repo.insertEvent(ctx.db, {
-        filingId: id,
-        type: e.type,
-        fromState: e.fromState,
-        toState: e.toState,
-        actorUserId: a.userId,
-        actorName: a.displayName,
-        at: ctx.now,
-        comment: input.comment,
-      }),
+    record: (e) => repo.insertEvent(ctx.db, { filingId: id, ...e }),
     audit: { type: 'tolerance.event', entity: 'tolerance_filing', entityId: id },
   });
   return getFiling(ctx, id);

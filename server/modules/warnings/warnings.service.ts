@@ -208,19 +208,9 @@ export async function fireWarningEvent(ctx: Ctx, id: string, input: TWarningEven
     event: input.type,
     version: input.version,
     apply: () => applyEvent(ctx, w, input),
+    comment: input.comment,
     update: (patch, version) => repo.updateWarning(ctx.db, id, version, patch),
-    record: (e) =>
-      repo.insertEvent(ctx.db, {
-        warningId: id,
-        type: e.type,
-        fromState: e.fromState,
-        toState: e.toState,
-        actorUserId: actor.userId,
-        actorName: actor.displayName,
-        at: ctx.now,
-        comment: input.comment,
-        payload: e.payload,
-      }),
+    record: (e) => repo.insertEvent(ctx.db, { warningId: id, ...e }),
     audit: { type: 'warning.event', entity: 'warning', entityId: id },
   });
   return getWarning(ctx, id);

@@ -97,10 +97,15 @@ export interface Step<Row, S extends string> {
   after?: (updated: Row) => Promise<void>;
 }
 
+/** One entry of the object's timeline, in the column names every `*_events` table shares. */
 export interface EventRecord<S extends string, E extends string> {
   type: E;
   fromState: S;
   toState: S;
+  actorUserId: string | null;
+  actorName: string;
+  at: Date;
+  /** The handler's comment if it wrote one, else the caller's. */
   comment: string | undefined;
   payload: Record<string, unknown>;
   late: boolean;
@@ -119,6 +124,8 @@ export interface Fire<
   event: E;
   /** The version the caller saw; a stale one answers 409. */
   version: number;
+  /** The caller's comment on the event, recorded unless the handler's Step gives another. */
+  comment?: string;
   /** The event's own checks and writes; runs after the table, the guard and the version agreed. */
   apply?: (transition: { to: S | null; by: C }) => Promise<Step<Row, S>> | Step<Row, S>;
   /** Writes `patch` if the row still has `version`; `null` means someone else changed it. */
@@ -148,7 +155,17 @@ export async function fireTransition<
   if (!updated) throw conflict();
   const payload = step.payload ?? {};
   const late = step.late ?? false;
-  await f.record({ type: f.event, fromState: from, toState: to, comment: step.comment, payload, late });
+  await f.record({
+    type: f.event,
+    fromState: from,
+    toState: to,
+    actorUserId: ctx.actor?.userId ?? null,
+    actorName: ctx.actor?.displayName ?? '系统',
+    at: ctx.now,
+    comment: step.comment ?? f.comment,
+    payload,
+    late,
+  });
   await recordAudit(ctx, {
     ...f.audit,
     before: { state: from, version: f.row.version },
