@@ -6,7 +6,7 @@ import { createProblem, listDisputes } from '../problems/problems.service.js';
 import { assignLeadUnit, fireEvent as fireProblemEvent } from '../problems/problems.workflow.js';
 import { fireWarningEvent, getWarning, listWarnings, markOnAgenda } from '../warnings/warnings.service.js';
 import * as repo from './meetings.repository.js';
-import type { TCreateMeeting, TMeetingEvent } from './meetings.schema.js';
+import type { TCreateMeeting, TMeetingEvent } from '../../../common/meetings.schema.js';
 
 const STATE_LABELS: Record<string, string> = { scheduled: '待召开', held: '已召开', closed: '已结束' };
 

@@ -17,7 +17,7 @@ import * as org from '../org/org.service.js';
 import { loadProblem } from '../problems/problems.service.js';
 import { getWarning } from '../warnings/warnings.service.js';
 import * as repo from './talks.repository.js';
-import type { TCreateTalk, TListTalks, TTalkEvent, TUpdateTalk } from './talks.schema.js';
+import type { TCreateTalk, TListTalks, TTalkEvent, TUpdateTalk } from '../../../common/talks.schema.js';
 
 const isManager = (a: Actor) => a.permissions.has('talks:manage');
 

@@ -13,7 +13,7 @@ import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../
 import * as org from '../org/org.service.js';
 import { notifyFilingEvent } from './tolerance.notify.js';
 import * as repo from './tolerance.repository.js';
-import type { TCreateFiling, TFilingEvent, TListFilings, TUpdateFiling } from './tolerance.schema.js';
+import type { TCreateFiling, TFilingEvent, TListFilings, TUpdateFiling } from '../../../common/tolerance.schema.js';
 
 const isFiler = (a: Actor) => a.permissions.has('tolerance:file');
 const isApprover = (a: Actor) => a.permissions.has('tolerance:approve');
