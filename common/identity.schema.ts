@@ -1,5 +1,5 @@
 import { ROLES } from './roles.js';
-import { ZId, ZNonEmpty, ZTimestamp, ZVersion, z } from './zod.js';
+import { ZId, ZNonEmpty, ZTimestamp, ZVersion, z, zTextEnum } from './zod.js';
 
 // ---------- requests
 
@@ -11,11 +11,13 @@ export const ZLogin = z.object({
     .regex(/^\d{6}$/, '动态验证码为6位数字')
     .optional(),
 });
+export type TLogin = z.infer<typeof ZLogin>;
 
 export const ZChangePassword = z.object({
   oldPassword: z.string({ message: '请填写原密码' }).min(1, '请填写原密码').max(200),
   newPassword: z.string({ message: '请填写新密码' }).min(1, '请填写新密码').max(200),
 });
+export type TChangePassword = z.infer<typeof ZChangePassword>;
 export const ZTotpToken = z.object({ token: z.string().regex(/^\d{6}$/, '动态验证码为6位数字') });
 export const ZPasswordOnly = z.object({ password: z.string().min(1, '请填写密码').max(200) });
 
@@ -115,7 +117,7 @@ export const ZUser = z.object({
   lockedUntil: ZTimestamp.nullable(),
   totpEnabled: z.boolean(),
   mustChangePassword: z.boolean(),
-  roles: z.array(z.object({ role: z.string(), unitId: z.string().nullable(), groupId: z.string().nullable() })),
+  roles: z.array(z.object({ role: zTextEnum(ROLES), unitId: z.string().nullable(), groupId: z.string().nullable() })),
   version: z.number(),
 });
 
