@@ -7,6 +7,13 @@ export const UNIT_TYPE_LABELS = {
   dispatched: '派驻机构',
 } as const;
 export type UnitType = keyof typeof UNIT_TYPE_LABELS;
+export const UNIT_TYPES = [
+  'party_committee',
+  'department',
+  'township',
+  'soe',
+  'dispatched',
+] as const satisfies UnitType[];
 
 export const GROUP_KIND_LABELS = {
   patrol: '督导巡查组',
@@ -14,3 +21,4 @@ export const GROUP_KIND_LABELS = {
   joint_meeting: '联席会议',
 } as const;
 export type GroupKind = keyof typeof GROUP_KIND_LABELS;
+export const GROUP_KINDS = ['patrol', 'dispatched', 'joint_meeting'] as const satisfies GroupKind[];

@@ -1,17 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import * as auth from '../../platform/auth/auth.service.js';
 import {
   ZChangePassword,
   ZCreateUser,
   ZIdParam,
   ZLogin,
+  ZLoginResult,
+  ZMe,
+  ZOk,
   ZPasswordOnly,
+  ZPasswordReset,
+  ZSecuritySettings,
   ZSetRoles,
+  ZTotpSetup,
   ZTotpToken,
   ZUpdateSecurity,
   ZUpdateUser,
-} from './identity.schema.js';
+  ZUser,
+} from '../../../common/identity.schema.js';
+import { zPageOf } from '../../../common/zod.js';
+import * as auth from '../../platform/auth/auth.service.js';
 import * as service from './identity.service.js';
 
 export interface IdentityRouteOptions {
@@ -26,7 +34,7 @@ export async function identityRoutes(fastify: FastifyInstance, opts: IdentityRou
   app.post(
     '/api/auth/login',
     {
-      schema: { tags, body: ZLogin },
+      schema: { tags, body: ZLogin, response: { 200: ZLoginResult } },
       config: { auth: 'public', rateLimit: { max: opts.loginRateLimit, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
@@ -44,61 +52,79 @@ export async function identityRoutes(fastify: FastifyInstance, opts: IdentityRou
       };
     },
   );
-  app.post('/api/auth/logout', { schema: { tags } }, async (req, reply) => {
+  app.post('/api/auth/logout', { schema: { tags, response: { 200: ZOk } } }, async (req, reply) => {
     await req.run((ctx) => auth.logout(ctx));
     reply.clearCookie(auth.SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
-  app.get('/api/me', { schema: { tags } }, (req) => req.run((ctx) => service.describeMe(ctx)));
-  app.post('/api/me/password', { schema: { tags, body: ZChangePassword } }, async (req) => {
+  app.get('/api/me', { schema: { tags, response: { 200: ZMe } } }, (req) => req.run((ctx) => service.describeMe(ctx)));
+  app.post('/api/me/password', { schema: { tags, body: ZChangePassword, response: { 200: ZOk } } }, async (req) => {
     await req.run((ctx) => auth.changeOwnPassword(ctx, req.body.oldPassword, req.body.newPassword));
     return { ok: true };
   });
-  app.post('/api/me/totp/setup', { schema: { tags } }, (req) => req.run((ctx) => auth.setupTotp(ctx)));
-  app.post('/api/me/totp/enable', { schema: { tags, body: ZTotpToken } }, async (req) => {
+  app.post('/api/me/totp/setup', { schema: { tags, response: { 200: ZTotpSetup } } }, (req) =>
+    req.run((ctx) => auth.setupTotp(ctx)),
+  );
+  app.post('/api/me/totp/enable', { schema: { tags, body: ZTotpToken, response: { 200: ZOk } } }, async (req) => {
     await req.run((ctx) => auth.enableTotp(ctx, req.body.token));
     return { ok: true };
   });
-  app.post('/api/me/totp/disable', { schema: { tags, body: ZPasswordOnly } }, async (req) => {
+  app.post('/api/me/totp/disable', { schema: { tags, body: ZPasswordOnly, response: { 200: ZOk } } }, async (req) => {
     await req.run((ctx) => auth.disableTotp(ctx, req.body.password));
     return { ok: true };
   });
 
   const admin = ['用户与角色'];
-  app.get('/api/users', { schema: { tags: admin }, config: { permission: 'users:read' } }, (req) =>
-    req.run((ctx) => service.listUsers(ctx)),
+  app.get(
+    '/api/users',
+    { schema: { tags: admin, response: { 200: zPageOf(ZUser) } }, config: { permission: 'users:read' } },
+    (req) => req.run((ctx) => service.listUsers(ctx)),
   );
   app.post(
     '/api/users',
-    { schema: { tags: admin, body: ZCreateUser }, config: { permission: 'users:write' } },
+    { schema: { tags: admin, body: ZCreateUser, response: { 201: ZUser } }, config: { permission: 'users:write' } },
     async (req, reply) => reply.status(201).send(await req.run((ctx) => service.createUser(ctx, req.body))),
   );
   app.patch(
     '/api/users/:id',
-    { schema: { tags: admin, params: ZIdParam, body: ZUpdateUser }, config: { permission: 'users:write' } },
+    {
+      schema: { tags: admin, params: ZIdParam, body: ZUpdateUser, response: { 200: ZUser } },
+      config: { permission: 'users:write' },
+    },
     (req) => req.run((ctx) => service.updateUser(ctx, req.params.id, req.body)),
   );
   app.post(
     '/api/users/:id/reset-password',
-    { schema: { tags: admin, params: ZIdParam }, config: { permission: 'users:write' } },
+    {
+      schema: { tags: admin, params: ZIdParam, response: { 200: ZPasswordReset } },
+      config: { permission: 'users:write' },
+    },
     (req) => req.run((ctx) => service.resetPassword(ctx, req.params.id)),
   );
   app.post(
     '/api/users/:id/unlock',
-    { schema: { tags: admin, params: ZIdParam }, config: { permission: 'users:write' } },
+    { schema: { tags: admin, params: ZIdParam, response: { 200: ZUser } }, config: { permission: 'users:write' } },
     (req) => req.run((ctx) => service.unlockUser(ctx, req.params.id)),
   );
   app.put(
     '/api/users/:id/roles',
-    { schema: { tags: admin, params: ZIdParam, body: ZSetRoles }, config: { permission: 'roles:write' } },
+    {
+      schema: { tags: admin, params: ZIdParam, body: ZSetRoles, response: { 200: ZUser } },
+      config: { permission: 'roles:write' },
+    },
     (req) => req.run((ctx) => service.setRoles(ctx, req.params.id, req.body)),
   );
-  app.get('/api/settings/security', { schema: { tags: admin }, config: { permission: 'security:write' } }, (req) =>
-    req.run((ctx) => service.readSecurityPolicy(ctx)),
+  app.get(
+    '/api/settings/security',
+    { schema: { tags: admin, response: { 200: ZSecuritySettings } }, config: { permission: 'security:write' } },
+    (req) => req.run((ctx) => service.readSecurityPolicy(ctx)),
   );
   app.patch(
     '/api/settings/security',
-    { schema: { tags: admin, body: ZUpdateSecurity }, config: { permission: 'security:write' } },
+    {
+      schema: { tags: admin, body: ZUpdateSecurity, response: { 200: ZSecuritySettings } },
+      config: { permission: 'security:write' },
+    },
     (req) => req.run((ctx) => service.updateSecurityPolicy(ctx, req.body)),
   );
 }

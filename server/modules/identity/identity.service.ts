@@ -1,19 +1,15 @@
 import crypto from 'node:crypto';
+import type { TCreateUser, TSecurityPolicy, TSetRoles, TUpdateUser } from '../../../common/identity.schema.js';
 import { MODULES } from '../../../common/modules.js';
 import { ROLE_SCOPE_FIELD, type Role } from '../../../common/roles.js';
 import * as auth from '../../platform/auth/auth.service.js';
 import { checkRoleSeparation, hashPassword } from '../../platform/auth/auth.service.js';
-import {
-  checkPasswordPolicy,
-  securityPolicySetting,
-  type TSecurityPolicy,
-} from '../../platform/auth/security-policy.js';
+import { checkPasswordPolicy, securityPolicySetting } from '../../platform/auth/security-policy.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Ctx, actorOf } from '../../platform/context.js';
 import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors.js';
 import { readSetting, writeSetting } from '../../platform/settings/settings.service.js';
 import * as org from '../org/org.service.js';
-import type { TCreateUser, TSetRoles, TUpdateUser } from './identity.schema.js';
 
 /** GET /api/me: the user, roles, scope, permissions and the module menu. */
 export async function describeMe(ctx: Ctx) {

@@ -13,7 +13,7 @@ import {
 import { fireWarningEvent, getWarning, listWarnings, markOnAgenda } from '../warnings/warnings.service.js';
 import * as repo from './meetings.repository.js';
 import { capacitiesOf, managesMeetings } from './meetings.policy.js';
-import type { TCreateMeeting, TMeetingEvent } from './meetings.schema.js';
+import type { TCreateMeeting, TMeetingEvent } from '../../../common/meetings.schema.js';
 import { meetingMachine } from './meetings.states.js';
 
 /** Agenda candidates: warnings pending review and cross-unit disputes without a lead unit. */

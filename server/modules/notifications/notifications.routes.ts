@@ -1,10 +1,17 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  ZIdParam,
+  ZListNotifications,
+  ZNotification,
+  ZNotificationCount,
+  ZStreamQuery,
+} from '../../../common/notifications.schema.js';
+import { zPageOf } from '../../../common/zod.js';
 import { unauthenticated } from '../../platform/errors.js';
 import { closeLiveHub, liveHub } from '../../platform/notify/live.js';
 import { setChannelLogger } from './notifications.channels.js';
-import { ZIdParam, ZListNotifications, ZStreamQuery } from './notifications.schema.js';
 import * as service from './notifications.service.js';
 
 const tags = ['消息提醒'];
@@ -16,14 +23,20 @@ export async function notificationsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   setChannelLogger(fastify.log);
 
-  app.get('/api/notifications', { schema: { tags, querystring: ZListNotifications } }, (req) =>
-    req.run((ctx) => service.listNotifications(ctx, req.query)),
+  app.get(
+    '/api/notifications',
+    { schema: { tags, querystring: ZListNotifications, response: { 200: zPageOf(ZNotification) } } },
+    (req) => req.run((ctx) => service.listNotifications(ctx, req.query)),
   );
-  app.get('/api/notifications/unread-count', { schema: { tags } }, (req) => req.run((ctx) => service.countUnread(ctx)));
-  app.post('/api/notifications/:id/read', { schema: { tags, params: ZIdParam } }, (req) =>
-    req.run((ctx) => service.markNotificationRead(ctx, req.params.id)),
+  app.get('/api/notifications/unread-count', { schema: { tags, response: { 200: ZNotificationCount } } }, (req) =>
+    req.run((ctx) => service.countUnread(ctx)),
   );
-  app.post('/api/notifications/read-all', { schema: { tags } }, (req) =>
+  app.post(
+    '/api/notifications/:id/read',
+    { schema: { tags, params: ZIdParam, response: { 200: ZNotification } } },
+    (req) => req.run((ctx) => service.markNotificationRead(ctx, req.params.id)),
+  );
+  app.post('/api/notifications/read-all', { schema: { tags, response: { 200: ZNotificationCount } } }, (req) =>
     req.run((ctx) => service.markAllNotificationsRead(ctx)),
   );
 
@@ -41,6 +54,7 @@ export async function notificationsRoutes(fastify: FastifyInstance) {
    * `event: read` (messages marked read elsewhere) for the caller, and `: heartbeat` every 25 s.
    * The stream ends when the client goes, the session ends or times out, or the server stops.
    * `?once=1` ends it right after `: connected` (for tests and health checks through inject).
+   * No response schema: the body is an event stream, not JSON.
    */
   app.get(
     '/api/notifications/stream',

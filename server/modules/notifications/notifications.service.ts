@@ -7,7 +7,7 @@ import { badRequest, notFound, unauthenticated } from '../../platform/errors.js'
 import { publishLive } from '../../platform/notify/live.js';
 import { readSetting } from '../../platform/settings/settings.service.js';
 import * as repo from './notifications.repository.js';
-import type { TListNotifications, TNotification } from './notifications.schema.js';
+import type { TListNotifications, TNotification } from '../../../common/notifications.schema.js';
 
 export type ChannelName = 'sms' | 'email';
 

@@ -4,6 +4,11 @@ import { badRequest } from '../../platform/errors.js';
 import { sendXlsx } from '../../platform/http/files.js';
 import {
   ZCreateGroup,
+  ZGroup,
+  ZOrgImportResult,
+  ZPerson,
+  ZPersonDetail,
+  ZUnit,
   ZCreatePerson,
   ZCreateUnit,
   ZDeleteQuery,
@@ -14,7 +19,8 @@ import {
   ZUpdateGroup,
   ZUpdatePerson,
   ZUpdateUnit,
-} from './org.schema.js';
+} from '../../../common/org.schema.js';
+import { z, zPageOf } from '../../../common/zod.js';
 import * as service from './org.service.js';
 import * as xlsx from './org.xlsx.js';
 
@@ -25,61 +31,82 @@ const write = { permission: 'org:write' as const };
 export async function orgRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
-  app.get('/api/units', { schema: { tags, querystring: ZListUnits }, config: read }, (req) =>
-    req.run((ctx) => service.listUnits(ctx, req.query)),
+  app.get(
+    '/api/units',
+    { schema: { tags, querystring: ZListUnits, response: { 200: zPageOf(ZUnit) } }, config: read },
+    (req) => req.run((ctx) => service.listUnits(ctx, req.query)),
   );
-  app.post('/api/units', { schema: { tags, body: ZCreateUnit }, config: write }, async (req, reply) =>
-    reply.status(201).send(await req.run((ctx) => service.createUnit(ctx, req.body))),
+  app.post(
+    '/api/units',
+    { schema: { tags, body: ZCreateUnit, response: { 201: ZUnit } }, config: write },
+    async (req, reply) => reply.status(201).send(await req.run((ctx) => service.createUnit(ctx, req.body))),
   );
-  app.get('/api/units/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
+  app.get('/api/units/:id', { schema: { tags, params: ZIdParam, response: { 200: ZUnit } }, config: read }, (req) =>
     req.run((ctx) => service.getUnit(ctx, req.params.id)),
   );
-  app.patch('/api/units/:id', { schema: { tags, params: ZIdParam, body: ZUpdateUnit }, config: write }, (req) =>
-    req.run((ctx) => service.updateUnit(ctx, req.params.id, req.body)),
+  app.patch(
+    '/api/units/:id',
+    { schema: { tags, params: ZIdParam, body: ZUpdateUnit, response: { 200: ZUnit } }, config: write },
+    (req) => req.run((ctx) => service.updateUnit(ctx, req.params.id, req.body)),
   );
   app.delete(
     '/api/units/:id',
-    { schema: { tags, params: ZIdParam, querystring: ZDeleteQuery }, config: write },
+    { schema: { tags, params: ZIdParam, querystring: ZDeleteQuery, response: { 204: z.undefined() } }, config: write },
     async (req, reply) => {
       await req.run((ctx) => service.deleteUnit(ctx, req.params.id, req.query.version));
       return reply.status(204).send();
     },
   );
 
-  app.get('/api/people', { schema: { tags, querystring: ZListPeople }, config: read }, (req) =>
-    req.run((ctx) => service.listPeople(ctx, req.query)),
+  app.get(
+    '/api/people',
+    { schema: { tags, querystring: ZListPeople, response: { 200: zPageOf(ZPerson) } }, config: read },
+    (req) => req.run((ctx) => service.listPeople(ctx, req.query)),
   );
-  app.post('/api/people', { schema: { tags, body: ZCreatePerson }, config: write }, async (req, reply) =>
-    reply.status(201).send(await req.run((ctx) => service.createPerson(ctx, req.body))),
+  app.post(
+    '/api/people',
+    { schema: { tags, body: ZCreatePerson, response: { 201: ZPersonDetail } }, config: write },
+    async (req, reply) => reply.status(201).send(await req.run((ctx) => service.createPerson(ctx, req.body))),
   );
-  app.get('/api/people/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
-    req.run((ctx) => service.getPerson(ctx, req.params.id)),
+  app.get(
+    '/api/people/:id',
+    { schema: { tags, params: ZIdParam, response: { 200: ZPersonDetail } }, config: read },
+    (req) => req.run((ctx) => service.getPerson(ctx, req.params.id)),
   );
-  app.patch('/api/people/:id', { schema: { tags, params: ZIdParam, body: ZUpdatePerson }, config: write }, (req) =>
-    req.run((ctx) => service.updatePerson(ctx, req.params.id, req.body)),
+  app.patch(
+    '/api/people/:id',
+    { schema: { tags, params: ZIdParam, body: ZUpdatePerson, response: { 200: ZPersonDetail } }, config: write },
+    (req) => req.run((ctx) => service.updatePerson(ctx, req.params.id, req.body)),
   );
   app.delete(
     '/api/people/:id',
-    { schema: { tags, params: ZIdParam, querystring: ZDeleteQuery }, config: write },
+    { schema: { tags, params: ZIdParam, querystring: ZDeleteQuery, response: { 204: z.undefined() } }, config: write },
     async (req, reply) => {
       await req.run((ctx) => service.deletePerson(ctx, req.params.id, req.query.version));
       return reply.status(204).send();
     },
   );
 
-  app.get('/api/groups', { schema: { tags, querystring: ZListGroups }, config: read }, (req) =>
-    req.run((ctx) => service.listGroups(ctx, req.query.kind)),
+  app.get(
+    '/api/groups',
+    { schema: { tags, querystring: ZListGroups, response: { 200: zPageOf(ZGroup) } }, config: read },
+    (req) => req.run((ctx) => service.listGroups(ctx, req.query.kind)),
   );
-  app.post('/api/groups', { schema: { tags, body: ZCreateGroup }, config: write }, async (req, reply) =>
-    reply.status(201).send(await req.run((ctx) => service.createGroup(ctx, req.body))),
+  app.post(
+    '/api/groups',
+    { schema: { tags, body: ZCreateGroup, response: { 201: ZGroup } }, config: write },
+    async (req, reply) => reply.status(201).send(await req.run((ctx) => service.createGroup(ctx, req.body))),
   );
-  app.get('/api/groups/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
+  app.get('/api/groups/:id', { schema: { tags, params: ZIdParam, response: { 200: ZGroup } }, config: read }, (req) =>
     req.run((ctx) => service.getGroup(ctx, req.params.id)),
   );
-  app.patch('/api/groups/:id', { schema: { tags, params: ZIdParam, body: ZUpdateGroup }, config: write }, (req) =>
-    req.run((ctx) => service.updateGroup(ctx, req.params.id, req.body)),
+  app.patch(
+    '/api/groups/:id',
+    { schema: { tags, params: ZIdParam, body: ZUpdateGroup, response: { 200: ZGroup } }, config: write },
+    (req) => req.run((ctx) => service.updateGroup(ctx, req.params.id, req.body)),
   );
 
+  // Spreadsheet downloads declare no response schema: the body is the .xlsx file.
   app.get('/api/org/import-template.xlsx', { schema: { tags }, config: read }, async (_req, reply) =>
     sendXlsx(reply, '组织人员导入模板.xlsx', await xlsx.importTemplate()),
   );
@@ -91,10 +118,14 @@ export async function orgRoutes(fastify: FastifyInstance) {
     { schema: { tags, querystring: ZListPeople.pick({ unitId: true, q: true }) }, config: read },
     async (req, reply) => sendXlsx(reply, '人员名册.xlsx', await req.run((ctx) => xlsx.exportPeople(ctx, req.query))),
   );
-  app.post('/api/org/import', { schema: { tags, consumes: ['multipart/form-data'] }, config: write }, async (req) => {
-    const file = await req.file();
-    if (!file) throw badRequest('IMPORT_NO_FILE', '请选择要导入的 Excel 文件', 'file');
-    const buffer = await file.toBuffer();
-    return req.run((ctx) => xlsx.importOrg(ctx, buffer));
-  });
+  app.post(
+    '/api/org/import',
+    { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ZOrgImportResult } }, config: write },
+    async (req) => {
+      const file = await req.file();
+      if (!file) throw badRequest('IMPORT_NO_FILE', '请选择要导入的 Excel 文件', 'file');
+      const buffer = await file.toBuffer();
+      return req.run((ctx) => xlsx.importOrg(ctx, buffer));
+    },
+  );
 }

@@ -12,7 +12,7 @@ import type {
   TUpdateGroup,
   TUpdatePerson,
   TUpdateUnit,
-} from './org.schema.js';
+} from '../../../common/org.schema.js';
 
 const scopeOf = (ctx: Ctx): Scope => actorOf(ctx).scope;
 const canWrite = (ctx: Ctx) => actorOf(ctx).permissions.has('org:write');

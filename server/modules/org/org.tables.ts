@@ -1,7 +1,6 @@
 import { boolean, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { GROUP_KINDS, UNIT_TYPES } from '../../../common/org.js';
 import { createdAt, deletedAt, id, updatedAt, version } from '../../platform/db/columns.js';
-
-export const UNIT_TYPES = ['party_committee', 'department', 'township', 'soe', 'dispatched'] as const;
 
 export const units = pgTable(
   'units',
@@ -69,8 +68,6 @@ export const personPosts = pgTable(
   },
   (t) => [index('person_posts_person_idx').on(t.personId)],
 );
-
-export const GROUP_KINDS = ['patrol', 'dispatched', 'joint_meeting'] as const;
 
 /** Supervision-patrol groups, dispatched discipline groups and joint-meeting memberships. */
 export const groups = pgTable('groups', {

@@ -1,84 +1,101 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZDate, ZPage, z } from '../../../common/zod.js';
+import {
+  ZAddWorkingDaysQuery,
+  ZAuditEvent,
+  ZCalendarDayChange,
+  ZCalendarDayParam,
+  ZCalendarImport,
+  ZCalendarStatus,
+  ZCalendarYear,
+  ZYearInput,
+  ZChainReport,
+  ZClockState,
+  ZHealth,
+  ZJobParam,
+  ZJobRun,
+  ZJobRunsPage,
+  ZListAuditEvents,
+  ZListJobRuns,
+  ZSetCalendarDay,
+  ZSetClock,
+  ZWorkingDate,
+  ZWorkingDays,
+  ZWorkingDaysBetweenQuery,
+} from '../../../common/system.schema.js';
+import { zPageOf } from '../../../common/zod.js';
 import { listAuditEvents, recordAudit, verifyChain } from '../../platform/audit/audit.service.js';
 import * as calendar from '../../platform/calendar/calendar.service.js';
 import { forbidden } from '../../platform/errors.js';
 import { listJobRuns } from '../../platform/jobs/jobs.service.js';
 
-const ZYear = z.coerce.number().int().min(2000, '年份不正确').max(2100, '年份不正确');
-
 export async function systemRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
-  app.get('/api/health', { schema: { tags: ['系统'] }, config: { auth: 'public' } }, async () => {
-    await fastify.database.query('SELECT 1');
-    return { status: 'ok' };
-  });
+  app.get(
+    '/api/health',
+    { schema: { tags: ['系统'], response: { 200: ZHealth } }, config: { auth: 'public' } },
+    async () => {
+      await fastify.database.query('SELECT 1');
+      return { status: 'ok' };
+    },
+  );
 
   const audit = ['审计'];
   app.get(
     '/api/audit-events',
     {
-      schema: {
-        tags: audit,
-        querystring: z.object({
-          ...ZPage,
-          type: z.string().max(60).optional(),
-          actor: z.string().max(60).optional(),
-          entity: z.string().max(60).optional(),
-          entityId: z.string().max(60).optional(),
-          from: z.coerce.date().optional(),
-          to: z.coerce.date().optional(),
-        }),
-      },
+      schema: { tags: audit, querystring: ZListAuditEvents, response: { 200: zPageOf(ZAuditEvent) } },
       config: { permission: 'audit:read' },
     },
     (req) => req.run((ctx) => listAuditEvents(ctx.db, req.query)),
   );
-  app.post('/api/audit-events/verify', { schema: { tags: audit }, config: { permission: 'audit:read' } }, (req) =>
-    req.run(async (ctx) => {
-      const report = await verifyChain(ctx.db);
-      await recordAudit(ctx, { type: 'audit.verified', entity: 'audit', after: report });
-      return report;
-    }),
+  app.post(
+    '/api/audit-events/verify',
+    { schema: { tags: audit, response: { 200: ZChainReport } }, config: { permission: 'audit:read' } },
+    (req) =>
+      req.run(async (ctx) => {
+        const report = await verifyChain(ctx.db);
+        await recordAudit(ctx, { type: 'audit.verified', entity: 'audit', after: report });
+        return report;
+      }),
   );
 
   const cal = ['工作日历'];
-  app.get('/api/calendar', { schema: { tags: cal, querystring: z.object({ year: ZYear }) } }, (req) =>
-    req.run((ctx) => calendar.listYear(ctx, req.query.year)),
+  app.get(
+    '/api/calendar',
+    { schema: { tags: cal, querystring: ZYearInput, response: { 200: ZCalendarYear } } },
+    (req) => req.run((ctx) => calendar.listYear(ctx, req.query.year)),
   );
-  app.get('/api/calendar/status', { schema: { tags: cal } }, (req) => req.run((ctx) => calendar.calendarStatus(ctx)));
+  app.get('/api/calendar/status', { schema: { tags: cal, response: { 200: ZCalendarStatus } } }, (req) =>
+    req.run((ctx) => calendar.calendarStatus(ctx)),
+  );
   app.put(
     '/api/calendar/days/:date',
     {
-      schema: {
-        tags: cal,
-        params: z.object({ date: ZDate }),
-        body: z.object({
-          kind: z.enum(['holiday', 'workday', 'normal'], { message: '类型应为法定节假日、调休上班或普通' }),
-          name: z.string().trim().max(30).default(''),
-        }),
-      },
+      schema: { tags: cal, params: ZCalendarDayParam, body: ZSetCalendarDay, response: { 200: ZCalendarDayChange } },
       config: { permission: 'calendar:write' },
     },
     (req) => req.run((ctx) => calendar.setDay(ctx, req.params.date, req.body.kind, req.body.name)),
   );
   app.post(
     '/api/calendar/import',
-    { schema: { tags: cal, body: z.object({ year: ZYear }) }, config: { permission: 'calendar:write' } },
+    {
+      schema: { tags: cal, body: ZYearInput, response: { 200: ZCalendarImport } },
+      config: { permission: 'calendar:write' },
+    },
     (req) => req.run((ctx) => calendar.importYear(ctx, req.body.year)),
   );
   app.get(
     '/api/calendar/add-working-days',
     {
-      schema: { tags: cal, querystring: z.object({ date: ZDate, days: z.coerce.number().int().min(-1000).max(1000) }) },
+      schema: { tags: cal, querystring: ZAddWorkingDaysQuery, response: { 200: ZWorkingDate } },
     },
     (req) => req.run(async (ctx) => ({ date: await calendar.addWorkingDays(ctx.db, req.query.date, req.query.days) })),
   );
   app.get(
     '/api/calendar/working-days-between',
-    { schema: { tags: cal, querystring: z.object({ from: ZDate, to: ZDate }) } },
+    { schema: { tags: cal, querystring: ZWorkingDaysBetweenQuery, response: { 200: ZWorkingDays } } },
     (req) =>
       req.run(async (ctx) => ({ days: await calendar.workingDaysBetween(ctx.db, req.query.from, req.query.to) })),
   );
@@ -87,7 +104,7 @@ export async function systemRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/jobs',
     {
-      schema: { tags: ops, querystring: z.object({ ...ZPage, name: z.string().max(60).optional() }) },
+      schema: { tags: ops, querystring: ZListJobRuns, response: { 200: ZJobRunsPage } },
       config: { permission: 'jobs:run' },
     },
     (req) =>
@@ -98,7 +115,7 @@ export async function systemRoutes(fastify: FastifyInstance) {
   );
   app.post(
     '/api/jobs/:name/run',
-    { schema: { tags: ops, params: z.object({ name: z.string().max(60) }) }, config: { permission: 'jobs:run' } },
+    { schema: { tags: ops, params: ZJobParam, response: { 200: ZJobRun } }, config: { permission: 'jobs:run' } },
     async (req) => {
       fastify.jobs.get(req.params.name);
       const run = await fastify.jobs.runNow(req.params.name);
@@ -113,14 +130,18 @@ export async function systemRoutes(fastify: FastifyInstance) {
       return run;
     },
   );
-  app.get('/api/admin/clock', { schema: { tags: ops }, config: { permission: 'clock:set' } }, async () => ({
-    now: fastify.clock.now().toISOString(),
-    allowed: fastify.clock.allowed,
-  }));
+  app.get(
+    '/api/admin/clock',
+    { schema: { tags: ops, response: { 200: ZClockState } }, config: { permission: 'clock:set' } },
+    async () => ({
+      now: fastify.clock.now().toISOString(),
+      allowed: fastify.clock.allowed,
+    }),
+  );
   app.post(
     '/api/admin/clock',
     {
-      schema: { tags: ops, body: z.object({ now: z.coerce.date({ message: '时间格式不正确' }) }) },
+      schema: { tags: ops, body: ZSetClock, response: { 200: ZClockState } },
       config: { permission: 'clock:set' },
     },
     (req) =>

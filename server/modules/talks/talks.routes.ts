@@ -1,8 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  ZCreateTalk,
+  ZDeleteQuery,
+  ZIdParam,
+  ZListTalks,
+  ZTalk,
+  ZTalkDetail,
+  ZTalkEvent,
+  ZUpdateTalk,
+} from '../../../common/talks.schema.js';
+import { z, zPageOf } from '../../../common/zod.js';
 import { sendDocx, sendXlsx } from '../../platform/http/files.js';
 import { talkRecordDocument } from './talks.documents.js';
-import { ZCreateTalk, ZDeleteQuery, ZIdParam, ZListTalks, ZTalkEvent, ZUpdateTalk } from './talks.schema.js';
 import * as service from './talks.service.js';
 
 const tags = ['谈话'];
@@ -11,31 +21,42 @@ const manage = { permission: 'talks:manage' as const };
 
 export async function talksRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get('/api/talks', { schema: { tags, querystring: ZListTalks }, config: read }, (req) =>
-    req.run((ctx) => service.listTalks(ctx, req.query)),
+  app.get(
+    '/api/talks',
+    { schema: { tags, querystring: ZListTalks, response: { 200: zPageOf(ZTalk) } }, config: read },
+    (req) => req.run((ctx) => service.listTalks(ctx, req.query)),
   );
+  // Downloads (the ledger .xlsx, the record .docx) declare no response schema: the body is the file.
   app.get('/api/talks/export.xlsx', { schema: { tags, querystring: ZListTalks }, config: read }, async (req, reply) =>
     sendXlsx(reply, '谈话台账.xlsx', await req.run((ctx) => service.exportTalks(ctx, req.query))),
   );
-  app.post('/api/talks', { schema: { tags, body: ZCreateTalk }, config: manage }, async (req, reply) =>
-    reply.status(201).send(await req.run((ctx) => service.createTalk(ctx, req.body))),
+  app.post(
+    '/api/talks',
+    { schema: { tags, body: ZCreateTalk, response: { 201: ZTalkDetail } }, config: manage },
+    async (req, reply) => reply.status(201).send(await req.run((ctx) => service.createTalk(ctx, req.body))),
   );
-  app.get('/api/talks/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
-    req.run((ctx) => service.getTalk(ctx, req.params.id)),
+  app.get(
+    '/api/talks/:id',
+    { schema: { tags, params: ZIdParam, response: { 200: ZTalkDetail } }, config: read },
+    (req) => req.run((ctx) => service.getTalk(ctx, req.params.id)),
   );
-  app.patch('/api/talks/:id', { schema: { tags, params: ZIdParam, body: ZUpdateTalk }, config: read }, (req) =>
-    req.run((ctx) => service.updateTalk(ctx, req.params.id, req.body)),
+  app.patch(
+    '/api/talks/:id',
+    { schema: { tags, params: ZIdParam, body: ZUpdateTalk, response: { 200: ZTalkDetail } }, config: read },
+    (req) => req.run((ctx) => service.updateTalk(ctx, req.params.id, req.body)),
   );
   app.delete(
     '/api/talks/:id',
-    { schema: { tags, params: ZIdParam, querystring: ZDeleteQuery }, config: read },
+    { schema: { tags, params: ZIdParam, querystring: ZDeleteQuery, response: { 204: z.undefined() } }, config: read },
     async (req, reply) => {
       await req.run((ctx) => service.deleteTalk(ctx, req.params.id, req.query.version));
       return reply.status(204).send();
     },
   );
-  app.post('/api/talks/:id/events', { schema: { tags, params: ZIdParam, body: ZTalkEvent }, config: read }, (req) =>
-    req.run((ctx) => service.fireTalkEvent(ctx, req.params.id, req.body)),
+  app.post(
+    '/api/talks/:id/events',
+    { schema: { tags, params: ZIdParam, body: ZTalkEvent, response: { 200: ZTalkDetail } }, config: read },
+    (req) => req.run((ctx) => service.fireTalkEvent(ctx, req.params.id, req.body)),
   );
   app.get(
     '/api/talks/:id/documents/record.docx',

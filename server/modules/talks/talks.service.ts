@@ -19,7 +19,7 @@ import { loadProblem } from '../problems/problems.service.js';
 import { getWarning } from '../warnings/warnings.service.js';
 import * as repo from './talks.repository.js';
 import { capacitiesOf } from './talks.policy.js';
-import type { TCreateTalk, TListTalks, TTalkEvent, TUpdateTalk } from './talks.schema.js';
+import type { TCreateTalk, TListTalks, TTalkEvent, TUpdateTalk } from '../../../common/talks.schema.js';
 import { talkMachine } from './talks.states.js';
 
 async function present(ctx: Ctx, rows: repo.TalkRow[]) {

@@ -13,7 +13,7 @@ import * as org from '../org/org.service.js';
 import { notifyFilingEvent } from './tolerance.notify.js';
 import { capacitiesOf, filesTolerance } from './tolerance.policy.js';
 import * as repo from './tolerance.repository.js';
-import type { TCreateFiling, TFilingEvent, TListFilings, TUpdateFiling } from './tolerance.schema.js';
+import type { TCreateFiling, TFilingEvent, TListFilings, TUpdateFiling } from '../../../common/tolerance.schema.js';
 import { filingMachine } from './tolerance.states.js';
 
 async function present(ctx: Ctx, rows: repo.FilingWithNames[]) {

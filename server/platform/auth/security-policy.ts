@@ -1,20 +1,6 @@
-import { z } from 'zod';
+import { type TSecurityPolicy, ZSecurityPolicy } from '../../../common/identity.schema.js';
 import { badRequest } from '../errors.js';
 import type { SettingDef } from '../settings/settings.service.js';
-
-/** Security policy, maintained by the security admin (SPEC M13). */
-export const ZSecurityPolicy = z.object({
-  passwordMinLength: z.number().int().min(8, '密码最短长度不能小于8').max(64),
-  /** How many of: lower case, upper case, digits, symbols (等保 asks for 3; ASVS for 0 with length ≥ 12). */
-  passwordRequireClasses: z.number().int().min(0).max(4),
-  /** Days before a password must be changed; 0 = never. */
-  passwordRotationDays: z.number().int().min(0).max(365),
-  lockoutThreshold: z.number().int().min(1).max(20),
-  lockoutMinutes: z.number().int().min(1).max(1440),
-  idleTimeoutMinutes: z.number().int().min(1).max(1440),
-  absoluteTimeoutHours: z.number().int().min(1).max(720),
-});
-export type TSecurityPolicy = z.infer<typeof ZSecurityPolicy>;
 
 export const securityPolicySetting: SettingDef<typeof ZSecurityPolicy> = {
   key: 'security',

@@ -16,15 +16,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Dropdown, Flex, Layout, Menu, type MenuProps, Spin, Tooltip } from 'antd';
 import { type ReactNode, Suspense, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import type { CalendarStatus } from '../features/calendar/api/calendar';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { api, apiPost, setCsrfToken } from '../lib/api';
 import { disabledReason, hasPermission, type Me, type ModuleEntry, meQueryKey, useMe } from '../lib/session';
-
-interface CalendarStatus {
-  years: number[];
-  nextYear: number;
-  nextYearMissing: boolean;
-}
 
 interface NavEntry {
   path: string;

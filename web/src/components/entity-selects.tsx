@@ -1,31 +1,18 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Select, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
+import type { ZGroup, ZPerson, ZUnit } from '../../../common/org.schema';
+import type { Response } from '../../../common/zod';
 import { api, type Page } from '../lib/api';
 import { GROUP_KIND_LABELS } from '../lib/labels';
 
-export interface UnitSummary {
-  id: string;
-  parentId: string | null;
-  name: string;
-  shortName?: string | null;
-  type: string;
-  typeLabel?: string;
-  sortOrder?: number;
-}
-
-export interface PersonSummary {
-  id: string;
-  name: string;
-  unitName?: string | null;
-  post?: string | null;
-}
-
-export interface GroupSummary {
-  id: string;
-  kind: string;
-  name: string;
-}
+/** The fields of a unit, a person and a group the pickers need (GET /api/units, /people, /groups). */
+export type UnitSummary = Pick<
+  Response<typeof ZUnit>,
+  'id' | 'parentId' | 'name' | 'shortName' | 'type' | 'typeLabel' | 'sortOrder'
+>;
+export type PersonSummary = Pick<Response<typeof ZPerson>, 'id' | 'name' | 'unitName' | 'post'>;
+export type GroupSummary = Pick<Response<typeof ZGroup>, 'id' | 'kind' | 'name'>;
 
 export const allUnitsQueryKey = ['units', 'all'] as const;
 

@@ -1,36 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ZMe } from '../../../common/identity.schema';
+import type { Response } from '../../../common/zod';
 import { ApiError, api, setCsrfToken } from './api';
 
-export interface MeUser {
-  id: string;
-  username: string;
-  displayName: string;
-  personId: string | null;
-  totpEnabled: boolean;
-  mustChangePassword: boolean;
-}
-
-export interface MeRole {
-  role: string;
-  regionId?: string | null;
-  unitId?: string | null;
-  groupId?: string | null;
-}
-
-export interface ModuleEntry {
-  key: string;
-  label: string;
-  path: string;
-  enabled: boolean;
-}
-
-export interface Me {
-  user: MeUser;
-  roles: MeRole[];
-  permissions: string[];
-  modules: ModuleEntry[];
-  csrfToken: string;
-}
+/** The signed-in user, roles, scope, permissions and the module menu (GET /api/me). */
+export type Me = Response<typeof ZMe>;
+export type ModuleEntry = Me['modules'][number];
 
 export const meQueryKey = ['me'] as const;
 

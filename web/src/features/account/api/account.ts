@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { TChangePassword, ZOk, ZTotpSetup } from '../../../../../common/identity.schema';
+import type { Response } from '../../../../../common/zod';
 import { apiPost } from '../../../lib/api';
 import { meQueryKey } from '../../../lib/session';
 
-export interface TotpSetup {
-  secret: string;
-  otpauthUrl: string;
-}
+export type TotpSetup = Response<typeof ZTotpSetup>;
+type Ok = Response<typeof ZOk>;
 
 function useAccountMutation<TVars, TResult>(fn: (vars: TVars) => Promise<TResult>) {
   const qc = useQueryClient();
@@ -13,12 +13,11 @@ function useAccountMutation<TVars, TResult>(fn: (vars: TVars) => Promise<TResult
 }
 
 export const useChangePassword = () =>
-  useAccountMutation((input: { oldPassword: string; newPassword: string }) => apiPost<unknown>('/me/password', input));
+  useAccountMutation((input: TChangePassword) => apiPost<Ok>('/me/password', input));
 
 export const useTotpSetup = () => useMutation({ mutationFn: () => apiPost<TotpSetup>('/me/totp/setup') });
 
-export const useTotpEnable = () =>
-  useAccountMutation((token: string) => apiPost<unknown>('/me/totp/enable', { token }));
+export const useTotpEnable = () => useAccountMutation((token: string) => apiPost<Ok>('/me/totp/enable', { token }));
 
 export const useTotpDisable = () =>
-  useAccountMutation((password: string) => apiPost<unknown>('/me/totp/disable', { password }));
+  useAccountMutation((password: string) => apiPost<Ok>('/me/totp/disable', { password }));

@@ -1,30 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiPost, type Page } from '../../../lib/api';
+import type { ZClockState, ZJobRun, ZJobRunsPage } from '../../../../../common/system.schema';
+import type { Response } from '../../../../../common/zod';
+import { api, apiPost } from '../../../lib/api';
 
-export interface JobRun {
-  id: string;
-  name: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  ok: boolean | null;
-  result: unknown;
-}
-
-export interface ClockState {
-  now: string;
-  allowed: boolean;
-}
-
-export interface JobDefinition {
-  name: string;
-  label: string;
-  cron?: string | null;
-}
-
-export interface JobRunsPage extends Page<JobRun> {
-  /** The jobs this server knows, sent with the run list. */
-  jobs?: JobDefinition[];
-}
+export type JobRun = Response<typeof ZJobRun>;
+export type ClockState = Response<typeof ZClockState>;
+/** A page of runs, with the jobs this server knows. */
+export type JobRunsPage = Response<typeof ZJobRunsPage>;
 
 /** Fallback labels for runs of jobs the server did not describe. */
 export const JOB_LABELS: Record<string, string> = {
@@ -42,7 +24,7 @@ export function useJobRuns(page: number, pageSize: number) {
 export function useRunJob() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => apiPost<{ id: string }>(`/jobs/${encodeURIComponent(name)}/run`),
+    mutationFn: (name: string) => apiPost<JobRun>(`/jobs/${encodeURIComponent(name)}/run`),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['jobs'] }),
   });
 }

@@ -1,16 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ZSecuritySettings } from '../../../../../common/identity.schema';
+import type { Response } from '../../../../../common/zod';
 import { api, apiPatch } from '../../../lib/api';
 
-export interface SecuritySettings {
-  passwordMinLength: number;
-  passwordRequireClasses: number;
-  passwordRotationDays: number;
-  lockoutThreshold: number;
-  lockoutMinutes: number;
-  idleTimeoutMinutes: number;
-  absoluteTimeoutHours: number;
-  version: number;
-}
+export type SecuritySettings = Response<typeof ZSecuritySettings>;
 
 const key = ['settings', 'security'] as const;
 

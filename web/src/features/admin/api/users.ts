@@ -1,31 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TCreateUser, TSetRoles, TUpdateUser, ZPasswordReset, ZUser } from '../../../../../common/identity.schema';
+import type { Response } from '../../../../../common/zod';
 import { api, apiPatch, apiPost, apiPut, type Page } from '../../../lib/api';
 
-export interface RoleGrant {
-  role: string;
-  unitId?: string | null;
-  groupId?: string | null;
-}
-
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  personId: string | null;
-  personName: string | null;
-  disabled: boolean;
-  lockedUntil: string | null;
-  totpEnabled: boolean;
-  roles: RoleGrant[];
-  version: number;
-}
-
-export interface CreateUserInput {
-  username: string;
-  displayName: string;
-  personId?: string | null;
-  password: string;
-}
+export type User = Response<typeof ZUser>;
+export type RoleGrant = TSetRoles['roles'][number];
+export type CreateUserInput = TCreateUser;
 
 const usersKey = ['users'] as const;
 
@@ -46,25 +26,14 @@ function useUserMutation<TVars, TResult>(fn: (vars: TVars) => Promise<TResult>) 
 export const useCreateUser = () => useUserMutation((input: CreateUserInput) => apiPost<User>('/users', input));
 
 export const useUpdateUser = () =>
-  useUserMutation(
-    ({
-      id,
-      ...patch
-    }: {
-      id: string;
-      version: number;
-      displayName?: string;
-      disabled?: boolean;
-      personId?: string | null;
-    }) => apiPatch<User>(`/users/${id}`, patch),
-  );
+  useUserMutation(({ id, ...patch }: TUpdateUser & { id: string }) => apiPatch<User>(`/users/${id}`, patch));
 
 export const useResetPassword = () =>
-  useUserMutation((id: string) => apiPost<{ password: string }>(`/users/${id}/reset-password`));
+  useUserMutation((id: string) => apiPost<Response<typeof ZPasswordReset>>(`/users/${id}/reset-password`));
 
-export const useUnlockUser = () => useUserMutation((id: string) => apiPost<unknown>(`/users/${id}/unlock`));
+export const useUnlockUser = () => useUserMutation((id: string) => apiPost<User>(`/users/${id}/unlock`));
 
 export const useSetRoles = () =>
-  useUserMutation(({ id, version, roles }: { id: string; version: number; roles: RoleGrant[] }) =>
+  useUserMutation(({ id, version, roles }: TSetRoles & { id: string }) =>
     apiPut<User>(`/users/${id}/roles`, { version, roles }),
   );

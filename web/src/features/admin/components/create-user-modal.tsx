@@ -2,6 +2,8 @@ import { Form, Input, Modal } from 'antd';
 import { PersonSelect } from '../../../components/entity-selects';
 import { applyFormErrors, notifySuccess } from '../../../lib/notify';
 import { type CreateUserInput, useCreateUser } from '../api/users';
+import { ZCreateUser } from '../../../../../common/identity.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<CreateUserInput & { confirm: string }>();
@@ -46,7 +48,7 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
           name="displayName"
           rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
         >
-          <Input maxLength={50} />
+          <Input maxLength={maxLengthOf(ZCreateUser.shape.displayName)} />
         </Form.Item>
         <Form.Item label="绑定人员" name="personId" extra="可选；业务角色需要绑定干部档案">
           <PersonSelect />

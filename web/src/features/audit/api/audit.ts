@@ -1,17 +1,10 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import type { ZAuditEvent, ZChainReport } from '../../../../../common/system.schema';
+import type { Response } from '../../../../../common/zod';
 import { api, apiPost, type Page } from '../../../lib/api';
 
-export interface AuditEvent {
-  seq: number;
-  at: string;
-  actorUsername: string | null;
-  ip: string | null;
-  type: string;
-  entity: string | null;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-}
+export type AuditEvent = Response<typeof ZAuditEvent>;
+export type VerifyResult = Response<typeof ZChainReport>;
 
 export interface AuditQuery {
   page: number;
@@ -21,12 +14,6 @@ export interface AuditQuery {
   entity?: string;
   from?: string;
   to?: string;
-}
-
-export interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  problem?: { seq: number; reason: string } | null;
 }
 
 export function useAuditEvents(query: AuditQuery) {

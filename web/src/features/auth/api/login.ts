@@ -1,17 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { TLogin, ZLoginResult } from '../../../../../common/identity.schema';
+import type { Response } from '../../../../../common/zod';
 import { api, setCsrfToken } from '../../../lib/api';
-import { fetchMe, meQueryKey } from '../../../lib/session';
 
-export interface LoginInput {
-  username: string;
-  password: string;
-  totp?: string;
-}
+export type LoginInput = TLogin;
+
+import { fetchMe, meQueryKey } from '../../../lib/session';
 
 export const login = (input: LoginInput) => {
   // A new session gets a new CSRF token; drop any old one.
   setCsrfToken(null);
-  return api<{ user: unknown }>('/auth/login', {
+  return api<Response<typeof ZLoginResult>>('/auth/login', {
     method: 'POST',
     body: input,
     noSession: true,

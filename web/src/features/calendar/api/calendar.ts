@@ -1,24 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ZCalendarDay,
+  ZCalendarDayChange,
+  ZCalendarImport,
+  ZCalendarStatus,
+  ZCalendarYear,
+  ZDayKind,
+  ZWorkingDate,
+  ZWorkingDays,
+} from '../../../../../common/system.schema';
+import type { Response } from '../../../../../common/zod';
 import { api, apiPost, apiPut } from '../../../lib/api';
 
-export type DayKind = 'holiday' | 'workday';
-
-export interface CalendarDay {
-  date: string;
-  kind: DayKind;
-  name: string | null;
-}
-
-export interface CalendarYear {
-  year: number;
-  days: CalendarDay[];
-}
-
-export interface CalendarStatus {
-  years: number[];
-  nextYear: number;
-  nextYearMissing: boolean;
-}
+export type DayKind = Response<typeof ZDayKind>;
+export type CalendarDay = Response<typeof ZCalendarDay>;
+export type CalendarYear = Response<typeof ZCalendarYear>;
+export type CalendarStatus = Response<typeof ZCalendarStatus>;
 
 export function useCalendarYear(year: number) {
   return useQuery({
@@ -38,7 +35,7 @@ export function useSetDay() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ date, kind, name }: { date: string; kind: DayKind | 'normal'; name?: string }) =>
-      apiPut<unknown>(`/calendar/days/${date}`, { kind, name: name || undefined }),
+      apiPut<Response<typeof ZCalendarDayChange>>(`/calendar/days/${date}`, { kind, name: name || undefined }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['calendar'] }),
   });
 }
@@ -46,13 +43,13 @@ export function useSetDay() {
 export function useImportYear() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (year: number) => apiPost<{ year: number; days: number | CalendarDay[] }>('/calendar/import', { year }),
+    mutationFn: (year: number) => apiPost<Response<typeof ZCalendarImport>>('/calendar/import', { year }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['calendar'] }),
   });
 }
 
 export const addWorkingDays = (date: string, days: number) =>
-  api<{ date: string }>('/calendar/add-working-days', { query: { date, days } });
+  api<Response<typeof ZWorkingDate>>('/calendar/add-working-days', { query: { date, days } });
 
 export const workingDaysBetween = (from: string, to: string) =>
-  api<{ days: number }>('/calendar/working-days-between', { query: { from, to } });
+  api<Response<typeof ZWorkingDays>>('/calendar/working-days-between', { query: { from, to } });

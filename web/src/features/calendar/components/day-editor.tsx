@@ -4,6 +4,8 @@ import { formatDate } from '../../../lib/format';
 import { notifySuccess } from '../../../lib/notify';
 import { applyFormErrors } from '../../../lib/notify';
 import { type CalendarDay, type DayKind, useSetDay } from '../api/calendar';
+import { ZSetCalendarDay } from '../../../../../common/system.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 interface Values {
   kind: DayKind | 'normal';
@@ -69,7 +71,7 @@ export function DayEditor({
                 label="名称"
                 rules={[{ required: true, whitespace: true, message: '请输入名称，如 国庆节' }]}
               >
-                <Input placeholder="如 国庆节" maxLength={30} />
+                <Input placeholder="如 国庆节" maxLength={maxLengthOf(ZSetCalendarDay.shape.name)} />
               </Form.Item>
             )
           }

@@ -1,10 +1,25 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ZAgendaCandidates,
+  ZCreateMeeting,
+  ZMeeting,
+  ZMeetingDetail,
+  ZMeetingEvent,
+  ZMeetingItem,
+} from '../../../../../common/meetings.schema';
+import type { Response, z } from '../../../../../common/zod';
 import { api, apiPost, type Page } from '../../../lib/api';
 
-export type MeetingState = 'scheduled' | 'held' | 'closed';
-export type MeetingAction = 'add_item' | 'hold' | 'decide' | 'close';
-export type ItemKind = 'warning' | 'dispute' | 'other';
-export type DecisionKind = 'issue_warning' | 'dismiss_warning' | 'lead_unit' | 'new_problem' | 'note';
+export type Meeting = Response<typeof ZMeeting>;
+export type MeetingItem = Response<typeof ZMeetingItem>;
+export type MeetingDetail = Response<typeof ZMeetingDetail>;
+export type AgendaCandidates = Response<typeof ZAgendaCandidates>;
+export type MeetingInput = z.input<typeof ZCreateMeeting>;
+export type MeetingEventInput = z.input<typeof ZMeetingEvent>;
+export type MeetingState = Meeting['state'];
+export type MeetingAction = MeetingEventInput['type'];
+export type ItemKind = MeetingItem['kind'];
+export type DecisionKind = NonNullable<MeetingItem['decisionKind']>;
 
 export const MEETING_STATES: Record<MeetingState, string> = { scheduled: '待召开', held: '已召开', closed: '已结束' };
 export const ITEM_KINDS: Record<ItemKind, string> = { warning: '模拟问责研判', dispute: '职能交叉', other: '其他议题' };
@@ -15,75 +30,6 @@ export const DECISION_KINDS: Record<DecisionKind, string> = {
   new_problem: '转为交办事项',
   note: '会议意见',
 };
-
-/** 联席会议. */
-export interface Meeting {
-  id: string;
-  title: string;
-  scheduledAt: string;
-  place: string;
-  state: MeetingState;
-  stateLabel: string;
-  memberUnitIds: string[];
-  summary: string;
-  heldAt: string | null;
-  closedAt: string | null;
-  version: number;
-}
-
-/** One agenda item (议题) and, once decided, the meeting's decision on it. */
-export interface MeetingItem {
-  id: string;
-  seq: number;
-  kind: ItemKind;
-  warningId: string | null;
-  problemId: string | null;
-  title: string;
-  description: string;
-  decisionKind: DecisionKind | null;
-  decision: string | null;
-  leadUnitId: string | null;
-  /** Sent by the server: members may not browse every unit. */
-  leadUnitName: string | null;
-  ownerPersonId: string | null;
-  deadline: string | null;
-  resultProblemId: string | null;
-  decidedAt: string | null;
-  decidedBy: string | null;
-}
-
-export interface MeetingDetail extends Meeting {
-  memberUnits: { id: string; name: string }[];
-  items: MeetingItem[];
-  actions: MeetingAction[];
-}
-
-export interface AgendaCandidates {
-  warnings: { id: string; code: string; title: string; unitId: string; problemId: string }[];
-  disputes: { id: string; code: string; title: string; unitId: string; coUnitIds: string[] }[];
-}
-
-export interface MeetingInput {
-  title: string;
-  scheduledAt: string;
-  place: string;
-  memberUnitIds: string[];
-  assemble: boolean;
-}
-
-export interface MeetingEventInput {
-  type: MeetingAction;
-  version: number;
-  title?: string;
-  description?: string;
-  itemId?: string;
-  decisionKind?: DecisionKind;
-  decision?: string;
-  leadUnitId?: string;
-  ownerPersonId?: string;
-  deadline?: string;
-  summary?: string;
-}
 
 /** The units a cross-functional problem involves (GET /api/problems/:id). */
 export interface ItemProblem {

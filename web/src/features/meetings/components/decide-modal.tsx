@@ -13,6 +13,8 @@ import {
   useMeetingEvent,
 } from '../api/meetings';
 import { useUnitMap } from './meeting-display';
+import { ZMeetingEvent } from '../../../../../common/meetings.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 interface DecideValues {
   decisionKind: DecisionKind;
@@ -73,7 +75,7 @@ function NewProblemFields() {
         label="交办事项"
         rules={[{ required: true, whitespace: true, message: '请填写交办事项内容' }]}
       >
-        <Input.TextArea rows={3} maxLength={2000} aria-label="交办事项" />
+        <Input.TextArea rows={3} maxLength={maxLengthOf(ZMeetingEvent.shape.decision)} aria-label="交办事项" />
       </Form.Item>
     </>
   );
@@ -84,7 +86,12 @@ function DecisionFields({ kind, item }: { kind: DecisionKind | undefined; item: 
     case 'issue_warning':
       return (
         <Form.Item name="decision" label="会议意见">
-          <Input.TextArea rows={3} maxLength={2000} aria-label="会议意见" placeholder="经联席会议研判，发出提醒函" />
+          <Input.TextArea
+            rows={3}
+            maxLength={maxLengthOf(ZMeetingEvent.shape.decision)}
+            aria-label="会议意见"
+            placeholder="经联席会议研判，发出提醒函"
+          />
         </Form.Item>
       );
     case 'dismiss_warning':
@@ -94,7 +101,7 @@ function DecisionFields({ kind, item }: { kind: DecisionKind | undefined; item: 
           label="不予预警理由"
           rules={[{ required: true, whitespace: true, message: '请填写不予预警的理由' }]}
         >
-          <Input.TextArea rows={3} maxLength={2000} aria-label="不予预警理由" />
+          <Input.TextArea rows={3} maxLength={maxLengthOf(ZMeetingEvent.shape.decision)} aria-label="不予预警理由" />
         </Form.Item>
       );
     case 'lead_unit':
@@ -104,7 +111,7 @@ function DecisionFields({ kind, item }: { kind: DecisionKind | undefined; item: 
           <Form.Item name="decision" label="会议意见">
             <Input.TextArea
               rows={3}
-              maxLength={2000}
+              maxLength={maxLengthOf(ZMeetingEvent.shape.decision)}
               aria-label="会议意见"
               placeholder="经联席会议研究，明确牵头单位"
             />
@@ -120,7 +127,7 @@ function DecisionFields({ kind, item }: { kind: DecisionKind | undefined; item: 
           label="会议意见"
           rules={[{ required: true, whitespace: true, message: '请填写会议决定' }]}
         >
-          <Input.TextArea rows={4} maxLength={2000} aria-label="会议意见" />
+          <Input.TextArea rows={4} maxLength={maxLengthOf(ZMeetingEvent.shape.decision)} aria-label="会议意见" />
         </Form.Item>
       );
     default:

@@ -3,6 +3,8 @@ import { Alert, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { type MeetingDetail, useMeetingEvent } from '../api/meetings';
+import { ZMeetingEvent } from '../../../../../common/meetings.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 function AddItemModal({ meeting, onClose }: { meeting: MeetingDetail; onClose: () => void }) {
   const [form] = Form.useForm<{ title: string; description?: string }>();
@@ -33,10 +35,10 @@ function AddItemModal({ meeting, onClose }: { meeting: MeetingDetail; onClose: (
     >
       <Form form={form} layout="vertical" name="add-item" onFinish={(v) => void submit(v)}>
         <Form.Item name="title" label="议题" rules={[{ required: true, whitespace: true, message: '请填写议题' }]}>
-          <Input maxLength={200} aria-label="议题" />
+          <Input maxLength={maxLengthOf(ZMeetingEvent.shape.title)} aria-label="议题" />
         </Form.Item>
         <Form.Item name="description" label="议题说明">
-          <Input.TextArea rows={4} maxLength={2000} aria-label="议题说明" />
+          <Input.TextArea rows={4} maxLength={maxLengthOf(ZMeetingEvent.shape.description)} aria-label="议题说明" />
         </Form.Item>
       </Form>
     </Modal>
@@ -90,7 +92,12 @@ function CloseModal({ meeting, onClose }: { meeting: MeetingDetail; onClose: () 
           label="会议纪要主要内容"
           rules={[{ required: true, whitespace: true, message: '请填写会议纪要主要内容' }]}
         >
-          <Input.TextArea rows={6} maxLength={5000} showCount aria-label="会议纪要主要内容" />
+          <Input.TextArea
+            rows={6}
+            maxLength={maxLengthOf(ZMeetingEvent.shape.summary)}
+            showCount
+            aria-label="会议纪要主要内容"
+          />
         </Form.Item>
       </Form>
     </Modal>

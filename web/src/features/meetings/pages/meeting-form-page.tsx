@@ -9,6 +9,8 @@ import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify
 import { useAgendaCandidates, useCreateMeeting } from '../api/meetings';
 import { JointNav } from '../../../components/joint-nav';
 import { useUnitMap } from '../components/meeting-display';
+import { ZCreateMeeting } from '../../../../../common/meetings.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 /** 县委办, 县政府办, 县委组织部, 县委编办: the standing members of the joint meeting (seed 000). */
 const DEFAULT_MEMBER_CODES = ['XWB', 'ZFB', 'ZZB', 'BB'];
@@ -114,13 +116,13 @@ export function MeetingFormPage() {
             label="会议名称"
             rules={[{ required: true, whitespace: true, message: '请填写会议名称' }]}
           >
-            <Input maxLength={100} aria-label="会议名称" />
+            <Input maxLength={maxLengthOf(ZCreateMeeting.shape.title)} aria-label="会议名称" />
           </Form.Item>
           <Form.Item name="scheduledAt" label="会议时间" rules={[{ required: true, message: '请选择会议时间' }]}>
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" aria-label="会议时间" />
           </Form.Item>
           <Form.Item name="place" label="会议地点">
-            <Input maxLength={100} aria-label="会议地点" />
+            <Input maxLength={maxLengthOf(ZCreateMeeting.shape.place)} aria-label="会议地点" />
           </Form.Item>
           <Form.Item
             name="memberUnitIds"

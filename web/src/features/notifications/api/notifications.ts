@@ -1,17 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ZNotification, ZNotificationCount } from '../../../../../common/notifications.schema';
+import type { Response } from '../../../../../common/zod';
 import { api, apiPost, type Page } from '../../../lib/api';
 
-export interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  entityType: string | null;
-  entityId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+export type Notification = Response<typeof ZNotification>;
+type NotificationCount = Response<typeof ZNotificationCount>;
 
 export interface NotificationQuery {
   page: number;
@@ -37,7 +30,7 @@ export function useNotifications(query: NotificationQuery) {
 export function useUnreadCount() {
   return useQuery({
     queryKey: [...notificationsKey, 'unread-count'],
-    queryFn: ({ signal }) => api<{ count: number }>('/notifications/unread-count', { signal }),
+    queryFn: ({ signal }) => api<NotificationCount>('/notifications/unread-count', { signal }),
     // The live stream invalidates on news; polling is only the fallback when it cannot connect.
     refetchInterval: 120_000,
     meta: { silent: true },
@@ -55,7 +48,7 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => apiPost<{ count: number }>('/notifications/read-all'),
+    mutationFn: () => apiPost<NotificationCount>('/notifications/read-all'),
     onSuccess: () => qc.invalidateQueries({ queryKey: notificationsKey }),
   });
 }

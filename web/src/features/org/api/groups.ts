@@ -1,20 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { GroupKind } from '../../../../../common/org';
+import type { ZCreateGroup, ZGroup } from '../../../../../common/org.schema';
+import type { Response, z } from '../../../../../common/zod';
 import { api, apiPatch, apiPost, type Page } from '../../../lib/api';
 
-export type GroupKind = 'patrol' | 'dispatched';
-
-export interface Group {
-  id: string;
-  kind: GroupKind;
-  name: string;
-  leaderPersonId: string | null;
-  leaderName: string | null;
-  memberPersonIds: string[];
-  unitIds: string[];
-  version: number;
-}
-
-export type GroupInput = Pick<Group, 'kind' | 'name' | 'leaderPersonId' | 'memberPersonIds' | 'unitIds'>;
+export type { GroupKind };
+export type Group = Response<typeof ZGroup>;
+export type GroupInput = z.input<typeof ZCreateGroup>;
 
 export function useGroups(kind: GroupKind) {
   return useQuery({

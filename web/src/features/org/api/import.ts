@@ -1,13 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ZOrgImportResult } from '../../../../../common/org.schema';
+import type { Response } from '../../../../../common/zod';
 import { type UploadProgress, apiUpload } from '../../../lib/api';
 
-export interface ImportResult {
-  units: number;
-  people: number;
-  unitsCreated?: number;
-  peopleCreated?: number;
-  peopleUpdated?: number;
-}
+export type ImportResult = Response<typeof ZOrgImportResult>;
 
 export function useImportOrg() {
   const qc = useQueryClient();

@@ -1,36 +1,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ZCreatePerson, ZPerson, ZPersonDetail } from '../../../../../common/org.schema';
+import type { Response, z } from '../../../../../common/zod';
 import { api, apiDelete, apiPatch, apiPost, type Page, type PageQuery } from '../../../lib/api';
 
-export interface Person {
-  id: string;
-  name: string;
-  gender: string | null;
-  unitId: string | null;
-  unitName: string | null;
-  post: string | null;
-  rank: string | null;
-  partyMember: boolean;
-  isLeader: boolean;
-  phone: string | null;
-  version: number;
-}
-
-export interface PostHistory {
-  unitName: string;
-  post: string;
-  from: string | null;
-  to: string | null;
-}
-
-export interface PersonDetail extends Person {
-  posts?: PostHistory[];
-}
+export type Person = Response<typeof ZPerson>;
+export type PersonDetail = Response<typeof ZPersonDetail>;
+export type PostHistory = PersonDetail['posts'][number];
 
 export interface PeopleQuery extends PageQuery {
   unitId?: string;
 }
 
-export type PersonInput = Omit<Person, 'id' | 'version' | 'unitName'>;
+export type PersonInput = z.input<typeof ZCreatePerson>;
 
 export const peopleKeys = {
   all: ['people'] as const,
@@ -59,7 +40,7 @@ export function useSavePerson() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, input, version }: { id?: string; input: PersonInput; version?: number }) =>
-      id ? apiPatch<Person>(`/people/${id}`, { ...input, version }) : apiPost<Person>('/people', input),
+      id ? apiPatch<PersonDetail>(`/people/${id}`, { ...input, version }) : apiPost<PersonDetail>('/people', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: peopleKeys.all }),
   });
 }

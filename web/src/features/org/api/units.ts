@@ -1,36 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ZCreateUnit, ZUnit, ZUpdateUnit } from '../../../../../common/org.schema';
+import type { Response, z } from '../../../../../common/zod';
 import { api, apiDelete, apiPatch, apiPost } from '../../../lib/api';
 
-export interface Unit {
-  id: string;
-  parentId: string | null;
-  name: string;
-  shortName: string | null;
-  code: string | null;
-  type: string;
-  typeLabel?: string;
-  principalPersonId: string | null;
-  principalName?: string | null;
-  liaisonPersonId: string | null;
-  liaisonName?: string | null;
-  leaderInChargePersonId: string | null;
-  leaderInChargeName?: string | null;
-  memberPersonIds: string[];
-  sortOrder: number;
-  version: number;
-  actions?: string[];
-}
-
-export interface CreateUnitInput {
-  parentId: string | null;
-  name: string;
-  shortName?: string | null;
-  code?: string | null;
-  type: string;
-  sortOrder?: number;
-}
-
-export type UpdateUnitInput = Partial<Omit<Unit, 'id' | 'version' | 'actions'>> & { version: number };
+export type Unit = Response<typeof ZUnit>;
+export type CreateUnitInput = z.input<typeof ZCreateUnit>;
+export type UpdateUnitInput = z.input<typeof ZUpdateUnit>;
 
 export const unitKeys = {
   all: ['units'] as const,

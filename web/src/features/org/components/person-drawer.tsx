@@ -4,6 +4,8 @@ import { UnitSelect } from '../../../components/entity-selects';
 import { formatDate } from '../../../lib/format';
 import { applyFormErrors, notifySuccess } from '../../../lib/notify';
 import { type PersonInput, type PostHistory, usePerson, useSavePerson } from '../api/people';
+import { ZCreatePerson } from '../../../../../common/org.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 const GENDER_OPTIONS = [
   { value: '男', label: '男' },
@@ -41,7 +43,7 @@ export function PersonDrawer({
       });
     } else if (!personId) {
       form.resetFields();
-      form.setFieldsValue({ unitId: defaultUnitId ?? null, partyMember: true, isLeader: false });
+      form.setFieldsValue({ unitId: defaultUnitId, partyMember: true, isLeader: false });
     }
   }, [open, personId, person, form, defaultUnitId]);
 
@@ -88,7 +90,7 @@ export function PersonDrawer({
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item label="姓名" name="name" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
-              <Input maxLength={50} autoFocus />
+              <Input maxLength={maxLengthOf(ZCreatePerson.shape.name)} autoFocus />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -103,12 +105,12 @@ export function PersonDrawer({
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item label="职务" name="post">
-              <Input maxLength={100} />
+              <Input maxLength={maxLengthOf(ZCreatePerson.shape.post)} />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item label="职级" name="rank">
-              <Input maxLength={50} />
+              <Input maxLength={maxLengthOf(ZCreatePerson.shape.rank)} />
             </Form.Item>
           </Col>
         </Row>

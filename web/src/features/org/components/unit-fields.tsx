@@ -1,6 +1,8 @@
 import { Form, Input, InputNumber, Select } from 'antd';
 import { UnitSelect } from '../../../components/entity-selects';
 import { UNIT_TYPE_LABELS } from '../../../lib/labels';
+import { ZCreateUnit } from '../../../../../common/org.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 const TYPE_OPTIONS = Object.entries(UNIT_TYPE_LABELS).map(([value, label]) => ({ value, label }));
 
@@ -9,10 +11,10 @@ export function UnitFields({ disabled, selfId }: { disabled?: boolean; selfId?: 
   return (
     <>
       <Form.Item label="单位名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入单位名称' }]}>
-        <Input maxLength={100} disabled={disabled} />
+        <Input maxLength={maxLengthOf(ZCreateUnit.shape.name)} disabled={disabled} />
       </Form.Item>
       <Form.Item label="简称" name="shortName">
-        <Input maxLength={30} disabled={disabled} />
+        <Input maxLength={maxLengthOf(ZCreateUnit.shape.shortName)} disabled={disabled} />
       </Form.Item>
       <Form.Item
         label="单位编码"
@@ -22,7 +24,7 @@ export function UnitFields({ disabled, selfId }: { disabled?: boolean; selfId?: 
           { pattern: /^[A-Za-z0-9_-]{1,30}$/, message: '单位编码只能包含字母、数字、下划线和短横线，最多30位' },
         ]}
       >
-        <Input maxLength={50} disabled={disabled} />
+        <Input maxLength={30} disabled={disabled} />
       </Form.Item>
       <Form.Item label="单位类型" name="type" rules={[{ required: true, message: '请选择单位类型' }]}>
         <Select options={TYPE_OPTIONS} disabled={disabled} placeholder="请选择" />

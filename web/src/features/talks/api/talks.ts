@@ -1,52 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TalkEvent, TalkKind, TalkState } from '../../../../../common/talks';
+import type { TalkEvent } from '../../../../../common/talks';
+import type { ZCreateTalk, ZTalk, ZTalkDetail, ZTalkEvent } from '../../../../../common/talks.schema';
+import type { Response, z } from '../../../../../common/zod';
 import { api, apiDelete, apiPatch, apiPost, type Page } from '../../../lib/api';
 
-interface PersonRef {
-  id: string;
-  name: string;
-  post: string;
-  unitName: string;
-}
-
 /** 谈话. */
-export interface Talk {
-  id: string;
-  code: string;
-  kind: TalkKind;
-  kindLabel: string;
-  talkerPersonIds: string[];
-  talkerNames: string;
-  talkers: PersonRef[];
-  subjectPersonIds: string[];
-  subjects: PersonRef[];
-  subjectUnitId: string | null;
-  subjectUnitName: string | null;
-  unitIds: string[];
-  unitNames: string[];
-  reason: string;
-  talkOn: string;
-  place: string;
-  record: string;
-  recordedAt: string | null;
-  followUpRequired: string;
-  followUpDue: string | null;
-  followUpDone: boolean;
-  followUpResult: string;
-  followUpOverdue: boolean;
-  problemId: string | null;
-  warningId: string | null;
-  caseId: string | null;
-  formOfFour: number | null;
-  state: TalkState;
-  stateLabel: string;
-  version: number;
-  actions: ('update' | 'delete' | TalkEvent)[];
-}
-
-export interface TalkDetail extends Talk {
-  events: { id: string; type: string; label: string; actorName: string; at: string; comment: string }[];
-}
+export type Talk = Response<typeof ZTalk>;
+export type TalkDetail = Response<typeof ZTalkDetail>;
+export type TalkInput = z.input<typeof ZCreateTalk>;
 
 export interface TalkFilters {
   kind?: string;
@@ -55,22 +16,6 @@ export interface TalkFilters {
   from?: string;
   to?: string;
   q?: string;
-}
-
-export interface TalkInput {
-  kind: TalkKind;
-  talkerPersonIds: string[];
-  talkerNames: string;
-  subjectPersonIds: string[];
-  subjectUnitId: string | null;
-  reason: string;
-  talkOn: string;
-  place: string;
-  followUpRequired: string;
-  followUpDue: string | null;
-  problemId: string | null;
-  warningId: string | null;
-  caseId: string | null;
 }
 
 export const talkKeys = {
@@ -110,7 +55,7 @@ export function useSaveTalk(id?: string) {
 export function useTalkEvent(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { type: TalkEvent; version: number; record?: string; result?: string; done?: boolean }) =>
+    mutationFn: (input: z.input<typeof ZTalkEvent> & { type: TalkEvent }) =>
       apiPost<TalkDetail>(`/talks/${id}/events`, input),
     meta: { silent: true },
     onSuccess: (t) => qc.setQueryData(talkKeys.detail(id), t),

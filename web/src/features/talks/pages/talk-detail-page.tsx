@@ -7,6 +7,8 @@ import { formatDate, formatDateTime } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { type TalkDetail, talkRecordDocPath, useDeleteTalk, useTalk, useTalkEvent } from '../api/talks';
 import { subjectsOf } from './talks-page';
+import { ZTalkEvent } from '../../../../../common/talks.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 const pre = { whiteSpace: 'pre-wrap' as const };
 
@@ -30,7 +32,7 @@ function RecordCard({ talk }: { talk: TalkDetail }) {
           <Form.Item name="record" rules={[{ required: true, whitespace: true, message: '请填写谈话记录' }]}>
             <Input.TextArea
               rows={8}
-              maxLength={20000}
+              maxLength={maxLengthOf(ZTalkEvent.shape.record)}
               aria-label="谈话记录"
               placeholder="谈话的主要内容、谈话对象的表态"
             />
@@ -92,7 +94,7 @@ function FollowUpCard({ talk }: { talk: TalkDetail }) {
             label="本次跟踪情况"
             rules={[{ required: true, whitespace: true, message: '请填写整改落实情况' }]}
           >
-            <Input.TextArea rows={3} maxLength={5000} aria-label="跟踪情况" />
+            <Input.TextArea rows={3} maxLength={maxLengthOf(ZTalkEvent.shape.result)} aria-label="跟踪情况" />
           </Form.Item>
           <Form.Item name="done" valuePropName="checked">
             <Checkbox>整改要求已落实到位</Checkbox>

@@ -1,59 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ToleranceEvent, ToleranceState } from '../../../../../common/tolerance';
+import type { ToleranceEvent } from '../../../../../common/tolerance';
+import type { ZCreateFiling, ZFiling, ZFilingDetail } from '../../../../../common/tolerance.schema';
+import type { Response, z } from '../../../../../common/zod';
 import { api, apiPatch, apiPost, type Page } from '../../../lib/api';
 
 /** 容错免责 事前备案. */
-export interface Filing {
-  id: string;
-  code: string;
-  unitId: string;
-  unitName: string;
-  personIds: string[];
-  people: { id: string; name: string; post: string }[];
-  matter: string;
-  decision: string;
-  basis: string;
-  exploratory: boolean;
-  minutes: string;
-  dissent: string;
-  risk: string;
-  decidedOn: string;
-  reviewOn: string;
-  state: ToleranceState;
-  stateLabel: string;
-  returnReason: string | null;
-  submittedAt: string | null;
-  approvedAt: string | null;
-  approvalComment: string | null;
-  minutesFileName: string | null;
-  hasMinutesFile: boolean;
-  version: number;
-  createdAt: string;
-  actions: ('update' | ToleranceEvent)[];
-}
-
-export interface FilingDetail extends Filing {
-  events: { id: string; type: string; label: string; actorName: string; at: string; comment: string }[];
-}
+export type Filing = Response<typeof ZFiling>;
+export type FilingDetail = Response<typeof ZFilingDetail>;
+export type FilingInput = Omit<z.input<typeof ZCreateFiling>, 'submit'>;
 
 export interface FilingFilters {
   state?: string;
   unitId?: string;
   q?: string;
-}
-
-export interface FilingInput {
-  unitId: string;
-  personIds: string[];
-  matter: string;
-  decision: string;
-  basis: string;
-  exploratory: boolean;
-  minutes: string;
-  dissent: string;
-  risk: string;
-  decidedOn: string;
-  reviewOn: string;
 }
 
 export const filingKeys = {

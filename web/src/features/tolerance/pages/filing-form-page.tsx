@@ -8,6 +8,8 @@ import { dayjs } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { useMe } from '../../../lib/session';
 import { useFiling, useSaveFiling } from '../api/tolerance';
+import { ZCreateFiling } from '../../../../../common/tolerance.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 interface Values {
   unitId: string;
@@ -107,13 +109,17 @@ export function FilingFormPage() {
             <UnitSelect placeholder="选择备案单位" allowClear={false} />
           </Form.Item>
           <Form.Item name="matter" label="备案事项" rules={required('备案事项')}>
-            <Input maxLength={200} aria-label="备案事项" placeholder="如：老旧小区改造“先改后补”试点" />
+            <Input
+              maxLength={maxLengthOf(ZCreateFiling.shape.matter)}
+              aria-label="备案事项"
+              placeholder="如：老旧小区改造“先改后补”试点"
+            />
           </Form.Item>
           <Form.Item name="decision" label="决策内容（已作出或拟作出）" rules={required('决策内容')}>
-            <Input.TextArea rows={3} maxLength={5000} aria-label="决策内容" />
+            <Input.TextArea rows={3} maxLength={maxLengthOf(ZCreateFiling.shape.decision)} aria-label="决策内容" />
           </Form.Item>
           <Form.Item name="basis" label="政策依据" rules={required('政策依据')}>
-            <Input.TextArea rows={2} maxLength={5000} aria-label="政策依据" />
+            <Input.TextArea rows={2} maxLength={maxLengthOf(ZCreateFiling.shape.basis)} aria-label="政策依据" />
           </Form.Item>
           <Form.Item name="exploratory" label="是否属于改革试点、探索性工作">
             <Radio.Group
@@ -130,13 +136,17 @@ export function FilingFormPage() {
             rules={required('集体决策会议纪要')}
             extra="纪要原件可在保存后上传"
           >
-            <Input.TextArea rows={3} maxLength={10000} aria-label="集体决策会议纪要" />
+            <Input.TextArea
+              rows={3}
+              maxLength={maxLengthOf(ZCreateFiling.shape.minutes)}
+              aria-label="集体决策会议纪要"
+            />
           </Form.Item>
           <Form.Item name="dissent" label="明确提出反对意见的人员和意见" extra="没有反对意见的可不填">
-            <Input.TextArea rows={2} maxLength={5000} aria-label="反对意见" />
+            <Input.TextArea rows={2} maxLength={maxLengthOf(ZCreateFiling.shape.dissent)} aria-label="反对意见" />
           </Form.Item>
           <Form.Item name="risk" label="风险评估及防控措施" rules={required('风险评估')}>
-            <Input.TextArea rows={2} maxLength={5000} aria-label="风险评估" />
+            <Input.TextArea rows={2} maxLength={maxLengthOf(ZCreateFiling.shape.risk)} aria-label="风险评估" />
           </Form.Item>
           <Flex gap={16} wrap>
             <Form.Item name="decidedOn" label="决策日期" rules={[{ required: true, message: '请选择决策日期' }]}>

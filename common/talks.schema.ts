@@ -1,7 +1,9 @@
-import { TALK_KINDS, TALK_STATES } from '../../../common/talks.js';
-import { ZDate, ZId, ZNonEmpty, ZPage, ZVersion, z } from '../../../common/zod.js';
+import { TALK_KINDS, TALK_STATES } from './talks.js';
+import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zTextEnum } from './zod.js';
 
 const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+// ---------- requests
 
 const fields = {
   kind: z.enum(keys(TALK_KINDS), { message: '谈话类型应为廉政、任职、提醒、警示、诫勉谈话或约谈' }),
@@ -68,3 +70,67 @@ export type TTalkEvent = z.infer<typeof ZTalkEvent>;
 
 export const ZIdParam = z.object({ id: ZId });
 export const ZDeleteQuery = z.object({ version: z.coerce.number({ message: '缺少版本号' }).int().min(0) });
+
+// ---------- responses
+
+const ZPersonRef = z.object({ id: z.string(), name: z.string(), post: z.string(), unitName: z.string() });
+
+/** 谈话 as listed: the row, with names and the caller's actions. */
+export const ZTalk = z.object({
+  id: z.string(),
+  regionId: z.string(),
+  code: z.string(),
+  kind: zTextEnum(keys(TALK_KINDS)),
+  kindLabel: z.string(),
+  talkerPersonIds: z.array(z.string()),
+  talkerNames: z.string(),
+  talkers: z.array(ZPersonRef),
+  subjectPersonIds: z.array(z.string()),
+  subjects: z.array(ZPersonRef),
+  subjectUnitId: z.string().nullable(),
+  subjectUnitName: z.string().nullable(),
+  unitIds: z.array(z.string()),
+  unitNames: z.array(z.string()),
+  reason: z.string(),
+  talkOn: z.string(),
+  place: z.string(),
+  record: z.string(),
+  recordedAt: ZTimestamp.nullable(),
+  followUpRequired: z.string(),
+  followUpDue: z.string().nullable(),
+  followUpDone: z.boolean(),
+  followUpResult: z.string(),
+  followedUpAt: ZTimestamp.nullable(),
+  followUpOverdue: z.boolean(),
+  problemId: z.string().nullable(),
+  warningId: z.string().nullable(),
+  caseId: z.string().nullable(),
+  formOfFour: z.number().nullable(),
+  state: zTextEnum(keys(TALK_STATES)),
+  stateLabel: z.string(),
+  closedAt: ZTimestamp.nullable(),
+  createdByUserId: z.string().nullable(),
+  version: z.number(),
+  createdAt: ZTimestamp,
+  updatedAt: ZTimestamp,
+  deletedAt: ZTimestamp.nullable(),
+  /** update, delete and the events (record, follow_up, close) the caller may fire now. */
+  actions: z.array(z.string()),
+});
+
+export const ZTalkDetail = ZTalk.extend({
+  events: z.array(
+    z.object({
+      id: z.string(),
+      talkId: z.string(),
+      type: z.string(),
+      label: z.string(),
+      fromState: z.string().nullable(),
+      toState: z.string().nullable(),
+      actorUserId: z.string().nullable(),
+      actorName: z.string(),
+      at: ZTimestamp,
+      comment: z.string(),
+    }),
+  ),
+});

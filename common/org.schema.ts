@@ -1,6 +1,7 @@
-import { UNIT_TYPE_LABELS } from '../../../common/org.js';
-import { ZId, ZNonEmpty, ZPage, ZVersion, z } from '../../../common/zod.js';
-import { GROUP_KINDS, UNIT_TYPES } from './org.tables.js';
+import { GROUP_KINDS, UNIT_TYPES, UNIT_TYPE_LABELS } from './org.js';
+import { ZId, ZNonEmpty, ZPage, ZVersion, z } from './zod.js';
+
+// ---------- requests
 
 export const ZUnitType = z.enum(UNIT_TYPES, { message: `单位类型应为：${Object.values(UNIT_TYPE_LABELS).join('、')}` });
 
@@ -100,3 +101,69 @@ export const ZUpdateGroup = z.object(groupFields).partial().extend({ version: ZV
 export type TUpdateGroup = z.infer<typeof ZUpdateGroup>;
 
 export const ZIdParam = z.object({ id: ZId });
+
+// ---------- responses
+
+/** `update`, `delete` for a caller with org:write. */
+const ZOrgActions = z.array(z.string());
+
+export const ZUnit = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  name: z.string(),
+  shortName: z.string(),
+  code: z.string(),
+  type: z.enum(UNIT_TYPES),
+  typeLabel: z.string(),
+  sortOrder: z.number(),
+  principalPersonId: z.string().nullable(),
+  principalName: z.string().nullable(),
+  liaisonPersonId: z.string().nullable(),
+  liaisonName: z.string().nullable(),
+  leaderInChargePersonId: z.string().nullable(),
+  leaderInChargeName: z.string().nullable(),
+  memberPersonIds: z.array(z.string()),
+  version: z.number(),
+  actions: ZOrgActions,
+});
+
+export const ZPerson = z.object({
+  id: z.string(),
+  name: z.string(),
+  gender: z.enum(['男', '女']).nullable(),
+  unitId: z.string(),
+  unitName: z.string(),
+  post: z.string(),
+  rank: z.string(),
+  partyMember: z.boolean(),
+  isLeader: z.boolean(),
+  phone: z.string(),
+  version: z.number(),
+  actions: ZOrgActions,
+});
+
+/** A person with the history of posts (任职经历), newest first. */
+export const ZPersonDetail = ZPerson.extend({
+  posts: z.array(z.object({ unitName: z.string(), post: z.string(), from: z.string(), to: z.string().nullable() })),
+});
+
+export const ZGroup = z.object({
+  id: z.string(),
+  kind: z.enum(GROUP_KINDS),
+  name: z.string(),
+  sortOrder: z.number(),
+  leaderPersonId: z.string().nullable(),
+  leaderName: z.string().nullable(),
+  memberPersonIds: z.array(z.string()),
+  unitIds: z.array(z.string()),
+  version: z.number(),
+  actions: z.array(z.string()),
+});
+
+export const ZOrgImportResult = z.object({
+  units: z.number(),
+  unitsCreated: z.number(),
+  people: z.number(),
+  peopleCreated: z.number(),
+  peopleUpdated: z.number(),
+});

@@ -1,7 +1,9 @@
-import { TOLERANCE_STATES } from '../../../common/tolerance.js';
-import { ZDate, ZId, ZNonEmpty, ZPage, ZVersion, z } from '../../../common/zod.js';
+import { TOLERANCE_STATES } from './tolerance.js';
+import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zTextEnum } from './zod.js';
 
 const states = Object.keys(TOLERANCE_STATES) as [keyof typeof TOLERANCE_STATES, ...(keyof typeof TOLERANCE_STATES)[]];
+
+// ---------- requests
 
 const fields = {
   unitId: ZId,
@@ -50,3 +52,59 @@ export const ZFilingEvent = z.object({
 export type TFilingEvent = z.infer<typeof ZFilingEvent>;
 
 export const ZIdParam = z.object({ id: ZId });
+
+// ---------- responses
+
+/** 容错免责 事前备案 as listed: the row (without the uploaded file), with names and the caller's actions. */
+export const ZFiling = z.object({
+  id: z.string(),
+  regionId: z.string(),
+  code: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  personIds: z.array(z.string()),
+  people: z.array(z.object({ id: z.string(), name: z.string(), post: z.string() })),
+  matter: z.string(),
+  decision: z.string(),
+  basis: z.string(),
+  exploratory: z.boolean(),
+  minutes: z.string(),
+  dissent: z.string(),
+  risk: z.string(),
+  decidedOn: z.string(),
+  reviewOn: z.string(),
+  state: zTextEnum(states),
+  stateLabel: z.string(),
+  returnReason: z.string().nullable(),
+  submittedAt: ZTimestamp.nullable(),
+  approvedByUserId: z.string().nullable(),
+  approvedAt: ZTimestamp.nullable(),
+  approvalComment: z.string().nullable(),
+  minutesFileName: z.string().nullable(),
+  minutesFileMime: z.string().nullable(),
+  hasMinutesFile: z.boolean(),
+  createdByUserId: z.string().nullable(),
+  version: z.number(),
+  createdAt: ZTimestamp,
+  updatedAt: ZTimestamp,
+  deletedAt: ZTimestamp.nullable(),
+  /** update and the events (submit, approve, return) the caller may fire now. */
+  actions: z.array(z.string()),
+});
+
+export const ZFilingDetail = ZFiling.extend({
+  events: z.array(
+    z.object({
+      id: z.string(),
+      filingId: z.string(),
+      type: z.string(),
+      label: z.string(),
+      fromState: z.string().nullable(),
+      toState: z.string().nullable(),
+      actorUserId: z.string().nullable(),
+      actorName: z.string(),
+      at: ZTimestamp,
+      comment: z.string(),
+    }),
+  ),
+});

@@ -1,4 +1,6 @@
-import { ZId, ZPage, z } from '../../../common/zod.js';
+import { ZId, ZPage, ZTimestamp, z } from './zod.js';
+
+// ---------- requests
 
 export const ZListNotifications = z.object({
   ...ZPage,
@@ -16,6 +18,8 @@ export const ZStreamQuery = z.object({
   once: z.enum(['0', '1'], { message: 'once 应为 0 或 1' }).optional(),
 });
 
+// ---------- responses
+
 export const ZNotification = z.object({
   id: z.string(),
   kind: z.string(),
@@ -24,7 +28,10 @@ export const ZNotification = z.object({
   link: z.string().nullable(),
   entityType: z.string().nullable(),
   entityId: z.string().nullable(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
+  createdAt: ZTimestamp,
+  readAt: ZTimestamp.nullable(),
 });
 export type TNotification = z.infer<typeof ZNotification>;
+
+/** Unread messages, or messages just marked read. */
+export const ZNotificationCount = z.object({ count: z.number() });
