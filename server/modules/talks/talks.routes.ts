@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sendDocx, sendXlsx } from '../../platform/http/files.js';
+import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
+import { sendDocx } from '../../platform/http/files.js';
 import { talkRecordDocument } from './talks.documents.js';
+import { talksExport } from './talks.export.js';
 import { ZCreateTalk, ZDeleteQuery, ZIdParam, ZListTalks, ZTalkEvent, ZUpdateTalk } from './talks.schema.js';
 import * as service from './talks.service.js';
 
@@ -15,7 +17,7 @@ export async function talksRoutes(fastify: FastifyInstance) {
     req.run((ctx) => service.listTalks(ctx, req.query)),
   );
   app.get('/api/talks/export.xlsx', { schema: { tags, querystring: ZListTalks }, config: read }, async (req, reply) =>
-    sendXlsx(reply, '谈话台账.xlsx', await req.run((ctx) => service.exportTalks(ctx, req.query))),
+    req.run((ctx) => sendXlsxExport(reply, talksExport(ctx, req.query))),
   );
   app.post('/api/talks', { schema: { tags, body: ZCreateTalk }, config: manage }, async (req, reply) =>
     reply.status(201).send(await req.run((ctx) => service.createTalk(ctx, req.body))),
