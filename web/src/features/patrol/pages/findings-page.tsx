@@ -31,7 +31,7 @@ export function FindingsPage() {
     { title: '责任单位', dataIndex: 'unitName', width: 140 },
     { title: '督导巡查组', dataIndex: 'groupName', width: 140 },
     { title: '严重程度', dataIndex: 'severityLabel', width: 90 },
-    { title: '报送时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+    { title: '报送时间', dataIndex: 'createdAt', width: 150, sorter: true, render: (v: string) => formatDateTime(v) },
     {
       title: '状态',
       dataIndex: 'state',

@@ -141,6 +141,7 @@ export function TasksPage() {
       title: '完成时限',
       dataIndex: 'deadline',
       width: 130,
+      sorter: true,
       render: (v: string, t) => <span style={t.overdue ? { color: '#f5222d' } : undefined}>{formatDate(v)}</span>,
     },
     {

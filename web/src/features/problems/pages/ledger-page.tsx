@@ -170,7 +170,6 @@ export function LedgerPage() {
         result={result}
         rowKey="id"
         columns={columns}
-        emptyText="暂无问题"
         testId="problem-table"
         scroll={{ x: 1100 }}
         rowSelection={
