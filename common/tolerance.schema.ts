@@ -40,7 +40,7 @@ export const ZListFilings = z.object({
     .optional(),
   /** Code, or words of the matter / decision. */
   q: z.string().trim().max(100).optional(),
-  sort: z.enum(['-decidedOn', 'decidedOn', '-createdAt', 'reviewOn']).optional(),
+  sort: z.enum(['-decidedOn', 'decidedOn', '-createdAt', 'reviewOn', '-reviewOn']).optional(),
 });
 export type TListFilings = z.infer<typeof ZListFilings>;
 

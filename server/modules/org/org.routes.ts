@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { badRequest } from '../../platform/errors.js';
+import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
 import { sendXlsx } from '../../platform/http/files.js';
 import {
   ZCreateGroup,
@@ -22,6 +23,7 @@ import {
 } from '../../../common/org.schema.js';
 import { z, zPageOf } from '../../../common/zod.js';
 import * as service from './org.service.js';
+import { peopleExport, unitsExport } from './org.export.js';
 import * as xlsx from './org.xlsx.js';
 
 const tags = ['组织与人员'];
@@ -111,12 +113,10 @@ export async function orgRoutes(fastify: FastifyInstance) {
     sendXlsx(reply, '组织人员导入模板.xlsx', await xlsx.importTemplate()),
   );
   app.get('/api/units/export.xlsx', { schema: { tags }, config: read }, async (req, reply) =>
-    sendXlsx(reply, '单位名录.xlsx', await req.run((ctx) => xlsx.exportUnits(ctx))),
+    req.run((ctx) => sendXlsxExport(reply, unitsExport(ctx))),
   );
-  app.get(
-    '/api/people/export.xlsx',
-    { schema: { tags, querystring: ZListPeople.pick({ unitId: true, q: true }) }, config: read },
-    async (req, reply) => sendXlsx(reply, '人员名册.xlsx', await req.run((ctx) => xlsx.exportPeople(ctx, req.query))),
+  app.get('/api/people/export.xlsx', { schema: { tags, querystring: ZListPeople }, config: read }, async (req, reply) =>
+    req.run((ctx) => sendXlsxExport(reply, peopleExport(ctx, req.query))),
   );
   app.post(
     '/api/org/import',

@@ -8,12 +8,24 @@ import { AppError, badRequest, forbidden } from '../../platform/errors.js';
 import * as repo from './org.repository.js';
 import { cellText } from '../../platform/documents/xlsx-cells.js';
 
-const UNIT_SHEET = '单位';
-const PEOPLE_SHEET = '人员';
-const UNIT_COLUMNS = ['单位编码', '单位名称', '简称', '单位类型', '上级单位编码', '排序'] as const;
-const PEOPLE_COLUMNS = ['姓名', '性别', '单位编码', '职务', '职级', '是否党员', '是否班子成员', '联系电话'] as const;
+export const UNIT_SHEET = '单位';
+export const PEOPLE_SHEET = '人员';
+export const UNIT_COLUMNS = ['单位编码', '单位名称', '简称', '单位类型', '上级单位编码', '排序'] as const;
+export const PEOPLE_COLUMNS = [
+  '姓名',
+  '性别',
+  '单位编码',
+  '职务',
+  '职级',
+  '是否党员',
+  '是否班子成员',
+  '联系电话',
+] as const;
 const TYPE_BY_LABEL = new Map<string, UnitType>(Object.entries(UNIT_TYPE_LABELS).map(([k, v]) => [v, k as UnitType]));
-const MAX_ROWS = 200_000;
+export const MAX_ROWS = 200_000;
+export const HEADER_FILL = 'FFE8EEF7';
+export const UNIT_WIDTHS = [16, 30, 14, 12, 16, 8];
+export const PEOPLE_WIDTHS = [12, 6, 16, 24, 14, 10, 12, 16];
 
 export interface ImportRowError {
   sheet: string;
@@ -22,7 +34,7 @@ export interface ImportRowError {
   message: string;
 }
 
-function regionOf(ctx: Ctx) {
+export function regionOf(ctx: Ctx) {
   const id = ctx.actor?.scope.regionId;
   if (!id) throw forbidden('当前账号未绑定地区');
   return id;
@@ -30,7 +42,7 @@ function regionOf(ctx: Ctx) {
 
 function styleHeader(ws: ExcelJS.Worksheet, widths: number[]) {
   ws.getRow(1).font = { bold: true };
-  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
   widths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
@@ -47,7 +59,7 @@ function workbook(): ExcelJS.Workbook {
 function unitSheet(wb: ExcelJS.Workbook) {
   const ws = wb.addWorksheet(UNIT_SHEET);
   ws.addRow([...UNIT_COLUMNS]);
-  styleHeader(ws, [16, 30, 14, 12, 16, 8]);
+  styleHeader(ws, UNIT_WIDTHS);
   const types = `"${Object.values(UNIT_TYPE_LABELS).join(',')}"`;
   for (let r = 2; r <= 2000; r++) {
     ws.getCell(`D${r}`).dataValidation = { type: 'list', allowBlank: false, formulae: [types] };
@@ -58,7 +70,7 @@ function unitSheet(wb: ExcelJS.Workbook) {
 function peopleSheet(wb: ExcelJS.Workbook) {
   const ws = wb.addWorksheet(PEOPLE_SHEET);
   ws.addRow([...PEOPLE_COLUMNS]);
-  styleHeader(ws, [12, 6, 16, 24, 14, 10, 12, 16]);
+  styleHeader(ws, PEOPLE_WIDTHS);
   for (let r = 2; r <= 5000; r++) {
     ws.getCell(`B${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"男,女"'] };
     ws.getCell(`F${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"是,否"'] };
@@ -85,50 +97,6 @@ export async function importTemplate(): Promise<Buffer> {
     '示例（人员）：张三 | 男 | ZJJ | 局长 | 正科级 | 是 | 是 | 13800000000',
   ]) {
     help.addRow([line]);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-export async function exportUnits(ctx: Ctx): Promise<Buffer> {
-  const rows = await repo.allUnitsOfRegion(ctx.db, regionOf(ctx));
-  const visible = ctx.actor?.scope.allUnits ? null : new Set(ctx.actor?.scope.unitIds);
-  const byId = new Map(rows.map((u) => [u.id, u]));
-  const wb = workbook();
-  const ws = unitSheet(wb);
-  for (const u of rows) {
-    if (visible && !visible.has(u.id)) continue;
-    ws.addRow([
-      u.code,
-      u.name,
-      u.shortName,
-      UNIT_TYPE_LABELS[u.type],
-      u.parentId ? byId.get(u.parentId)?.code : '',
-      u.sortOrder,
-    ]);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-export async function exportPeople(ctx: Ctx, filter: { unitId?: string; q?: string } = {}): Promise<Buffer> {
-  const regionId = regionOf(ctx);
-  const units = new Map((await repo.allUnitsOfRegion(ctx.db, regionId)).map((u) => [u.id, u]));
-  const visible = ctx.actor?.scope.allUnits ? null : new Set(ctx.actor?.scope.unitIds);
-  const wb = workbook();
-  const ws = peopleSheet(wb);
-  for (const { person: p } of await repo.peopleOfRegion(ctx.db, regionId)) {
-    if (visible && !visible.has(p.unitId)) continue;
-    if (filter.unitId && p.unitId !== filter.unitId) continue;
-    if (filter.q && !p.name.includes(filter.q) && !p.post.includes(filter.q)) continue;
-    ws.addRow([
-      p.name,
-      p.gender ?? '',
-      units.get(p.unitId)?.code ?? '',
-      p.post,
-      p.rank,
-      p.partyMember ? '是' : '否',
-      p.isLeader ? '是' : '否',
-      p.phone,
-    ]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

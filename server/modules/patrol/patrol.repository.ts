@@ -57,10 +57,15 @@ export async function nextSerial(db: Executor, kind: 'task' | 'finding' | 'circu
 }
 
 // Tasks
+const TASK_SORTS: Record<string, SQL[]> = {
+  deadline: [asc(patrolTasks.deadline)],
+  '-deadline': [desc(patrolTasks.deadline)],
+};
+
 export async function listTasks(
   db: Executor,
   scope: PatrolScope,
-  f: { groupId?: string; state?: string; q?: string; page: number; pageSize: number },
+  f: { groupId?: string; state?: string; q?: string; sort?: string; page: number; pageSize: number },
 ) {
   const where = and(
     groupScope(scope, patrolTasks),
@@ -73,7 +78,7 @@ export async function listTasks(
     .select()
     .from(patrolTasks)
     .where(where)
-    .orderBy(desc(patrolTasks.createdAt), desc(patrolTasks.code))
+    .orderBy(...(TASK_SORTS[f.sort ?? ''] ?? []), desc(patrolTasks.createdAt), desc(patrolTasks.code))
     .limit(limit)
     .offset(offset);
   const [{ n }] = await db.select({ n: count() }).from(patrolTasks).where(where);
@@ -183,6 +188,7 @@ export async function listFindings(
     state?: string;
     q?: string;
     mergedIntoId?: string;
+    sort?: string;
     page: number;
     pageSize: number;
   },
@@ -202,8 +208,12 @@ export async function listFindings(
     .select()
     .from(patrolFindings)
     .where(where)
-    // Newest first, in the order of indexes patrol_findings_region_idx / _group_idx (NULLS LAST included).
-    .orderBy(sql`${patrolFindings.createdAt} DESC NULLS LAST`, sql`${patrolFindings.code} DESC NULLS LAST`)
+    // Newest first by default, in the order of indexes patrol_findings_region_idx / _group_idx (NULLS LAST included).
+    .orderBy(
+      ...(f.sort === 'createdAt'
+        ? [sql`${patrolFindings.createdAt} ASC NULLS FIRST`, sql`${patrolFindings.code} ASC NULLS FIRST`]
+        : [sql`${patrolFindings.createdAt} DESC NULLS LAST`, sql`${patrolFindings.code} DESC NULLS LAST`]),
+    )
     .limit(limit)
     .offset(offset);
   const [{ n }] = await db.select({ n: count() }).from(patrolFindings).where(where);

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZId, z } from '../../../common/zod.js';
 import { badRequest } from '../../platform/errors.js';
-import { sendDocx, sendXlsx } from '../../platform/http/files.js';
-import { exportFindings } from './patrol.xlsx.js';
+import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
+import { sendDocx } from '../../platform/http/files.js';
+import { findingsExport } from './patrol.export.js';
 import {
   createCircular,
   createTypicalCase,
@@ -120,7 +121,7 @@ export async function patrolRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/findings/export.xlsx',
     { schema: { tags, querystring: ZListFindings }, config: read },
-    async (req, reply) => sendXlsx(reply, '督导发现台账.xlsx', await req.run((ctx) => exportFindings(ctx, req.query))),
+    async (req, reply) => req.run((ctx) => sendXlsxExport(reply, findingsExport(ctx, req.query))),
   );
   app.post('/api/findings', { schema: { tags, body: ZCreateFinding }, config: record }, async (req, reply) =>
     reply.status(201).send(await req.run((ctx) => createFinding(ctx, req.body))),

@@ -70,6 +70,7 @@ export const ZListTasks = z.object({
   groupId: ZId.optional(),
   state: z.enum(keys(TASK_STATES)).optional(),
   q: z.string().max(100).optional(),
+  sort: z.enum(['deadline', '-deadline', '-createdAt']).optional(),
 });
 export type TListTasks = z.infer<typeof ZListTasks>;
 
@@ -129,6 +130,7 @@ export const ZListFindings = z.object({
   unitId: ZId.optional(),
   state: z.enum(keys(FINDING_STATES)).optional(),
   q: z.string().max(100).optional(),
+  sort: z.enum(['createdAt', '-createdAt']).optional(),
 });
 export type TListFindings = z.infer<typeof ZListFindings>;
 

@@ -451,6 +451,22 @@ describe('demo county', () => {
     for (const state of ['submitted', 'escalated', 'dispatched', 'merged', 'closed']) {
       expect((await office.get(`/api/findings?state=${state}`)).json().total, state).toBeGreaterThan(0);
     }
+    const sorted = <T>(xs: T[], cmp: (a: T, b: T) => number) => [...xs].sort(cmp);
+    const byDeadline = (await office.get('/api/tasks?sort=-deadline&pageSize=50')).json().items as {
+      deadline: string;
+    }[];
+    expect(byDeadline.map((t) => t.deadline)).toEqual(
+      sorted(
+        byDeadline.map((t) => t.deadline),
+        (a, b) => b.localeCompare(a),
+      ),
+    );
+    const oldest = (await office.get('/api/findings?sort=createdAt&pageSize=50')).json().items as {
+      createdAt: string;
+    }[];
+    const times = oldest.map((f) => f.createdAt);
+    expect(times).toEqual(sorted(times, (a, b) => a.localeCompare(b)));
+    expect((await office.get('/api/findings?sort=title')).statusCode).toBe(400);
     const dispatched = (await office.get('/api/findings?state=dispatched&pageSize=1')).json().items[0];
     const problem = (await office.get(`/api/problems/${dispatched.problems[0].id}`)).json();
     expect(problem).toMatchObject({ source: 'patrol', sourceRef: dispatched.code });

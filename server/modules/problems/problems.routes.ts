@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZId, z } from '../../../common/zod.js';
 import { badRequest } from '../../platform/errors.js';
+import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
 import { sendDocx, sendXlsx } from '../../platform/http/files.js';
 import { sendWithProgress, wantsProgress } from '../../platform/http/progress.js';
 import { createCommonGroup, getCommonGroup, listCommonGroups } from './problems.common-groups.js';
@@ -28,7 +29,7 @@ import {
 } from './problems.service.js';
 import { fireEvent, uploadEvidence } from './problems.workflow.js';
 import { type ImportProgress, importProblems, importTemplate, readImportFile } from './problems.import.js';
-import { exportLedger } from './problems.xlsx.js';
+import { ledgerExport } from './problems.export.js';
 
 const tags = ['问题清单与整改台账'];
 const read = { permission: 'problems:read' as const };
@@ -54,7 +55,7 @@ export async function problemsRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/problems/export.xlsx',
     { schema: { tags, querystring: ZListProblems }, config: read },
-    async (req, reply) => sendXlsx(reply, '问题整改台账.xlsx', await req.run((ctx) => exportLedger(ctx, req.query))),
+    async (req, reply) => req.run((ctx) => sendXlsxExport(reply, ledgerExport(ctx, req.query))),
   );
   app.get('/api/problems/import-template.xlsx', { schema: { tags }, config: manage }, async (_req, reply) =>
     sendXlsx(reply, '问题清单导入模板.xlsx', await importTemplate()),

@@ -11,8 +11,10 @@ import {
   ZUpdateTalk,
 } from '../../../common/talks.schema.js';
 import { z, zPageOf } from '../../../common/zod.js';
-import { sendDocx, sendXlsx } from '../../platform/http/files.js';
+import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
+import { sendDocx } from '../../platform/http/files.js';
 import { talkRecordDocument } from './talks.documents.js';
+import { talksExport } from './talks.export.js';
 import * as service from './talks.service.js';
 
 const tags = ['谈话'];
@@ -28,7 +30,7 @@ export async function talksRoutes(fastify: FastifyInstance) {
   );
   // Downloads (the ledger .xlsx, the record .docx) declare no response schema: the body is the file.
   app.get('/api/talks/export.xlsx', { schema: { tags, querystring: ZListTalks }, config: read }, async (req, reply) =>
-    sendXlsx(reply, '谈话台账.xlsx', await req.run((ctx) => service.exportTalks(ctx, req.query))),
+    req.run((ctx) => sendXlsxExport(reply, talksExport(ctx, req.query))),
   );
   app.post(
     '/api/talks',

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import {
   TALK_EVENTS,
   TALK_FORM_OF_FOUR,
@@ -248,52 +247,4 @@ function applyEvent(ctx: Ctx, t: repo.TalkRow, input: TTalkEvent): Step<repo.Tal
       }
       return { patch: { closedAt: ctx.now } };
   }
-}
-
-/** The talks ledger as .xlsx, with the list's filters. */
-export async function exportTalks(ctx: Ctx, f: Omit<TListTalks, 'page' | 'pageSize'>) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('谈话台账');
-  ws.addRow([
-    '编号',
-    '谈话类型',
-    '谈话日期',
-    '谈话对象',
-    '涉及单位',
-    '谈话人',
-    '事由',
-    '整改要求',
-    '整改期限',
-    '落实情况',
-    '状态',
-  ]);
-  ws.getRow(1).font = { bold: true };
-  [14, 10, 12, 30, 20, 20, 36, 30, 12, 10, 10].forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
-  for (let page = 1; page <= 50; page++) {
-    const { items } = await listTalks(ctx, { ...f, page, pageSize: 1000 });
-    for (const x of items) {
-      ws.addRow([
-        x.code,
-        x.kindLabel,
-        x.talkOn,
-        [
-          ...x.subjects.map((p) => `${p.name}（${p.unitName}${p.post}）`),
-          x.subjectUnitName ? `${x.subjectUnitName}领导班子` : '',
-        ]
-          .filter(Boolean)
-          .join('、'),
-        x.unitNames.join('、'),
-        [...x.talkers.map((p) => p.name), x.talkerNames].filter(Boolean).join('、'),
-        x.reason,
-        x.followUpRequired,
-        x.followUpDue ?? '',
-        x.followUpRequired ? (x.followUpDone ? '已落实' : '未落实') : '',
-        x.stateLabel,
-      ]);
-    }
-    if (items.length < 1000) break;
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

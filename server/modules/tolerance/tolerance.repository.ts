@@ -53,6 +53,7 @@ const SORTS: Record<string, SQL> = {
   decidedOn: sql`${toleranceFilings.decidedOn} ASC`,
   '-decidedOn': sql`${toleranceFilings.decidedOn} DESC`,
   reviewOn: sql`${toleranceFilings.reviewOn} ASC`,
+  '-reviewOn': sql`${toleranceFilings.reviewOn} DESC`,
   '-createdAt': sql`${toleranceFilings.createdAt} DESC`,
 };
 

@@ -11,7 +11,8 @@ import {
 } from '../../../common/tolerance.schema.js';
 import { zPageOf } from '../../../common/zod.js';
 import { badRequest } from '../../platform/errors.js';
-import { sendXlsx } from '../../platform/http/files.js';
+import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
+import { filingsExport } from './tolerance.export.js';
 import * as service from './tolerance.service.js';
 
 const tags = ['容错免责备案'];
@@ -29,8 +30,7 @@ export async function toleranceRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/tolerance-filings/export.xlsx',
     { schema: { tags, querystring: ZListFilings }, config: read },
-    async (req, reply) =>
-      sendXlsx(reply, '容错免责事前备案.xlsx', await req.run((ctx) => service.exportFilings(ctx, req.query))),
+    async (req, reply) => req.run((ctx) => sendXlsxExport(reply, filingsExport(ctx, req.query))),
   );
   app.post(
     '/api/tolerance-filings',

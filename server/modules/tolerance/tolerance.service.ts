@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import {
   TOLERANCE_EVENTS,
   TOLERANCE_STATES,
@@ -253,47 +252,4 @@ export async function matchingFilings(
       };
     })
     .sort((x, y) => y.score - x.score || y.decidedOn.localeCompare(x.decidedOn) || x.code.localeCompare(y.code));
-}
-
-/** The filings ledger as .xlsx, with the list's filters. */
-export async function exportFilings(ctx: Ctx, f: Omit<TListFilings, 'page' | 'pageSize'>) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('容错免责事前备案');
-  ws.addRow([
-    '编号',
-    '备案单位',
-    '备案事项',
-    '决策内容',
-    '政策依据',
-    '改革试点/探索',
-    '反对意见',
-    '责任人',
-    '决策日期',
-    '复核日期',
-    '状态',
-  ]);
-  ws.getRow(1).font = { bold: true };
-  [14, 16, 30, 40, 30, 12, 30, 20, 12, 12, 10].forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
-  for (let page = 1; page <= 50; page++) {
-    const { items } = await listFilings(ctx, { ...f, page, pageSize: 1000 });
-    for (const x of items) {
-      ws.addRow([
-        x.code,
-        x.unitName,
-        x.matter,
-        x.decision,
-        x.basis,
-        x.exploratory ? '是' : '否',
-        x.dissent,
-        x.people.map((p) => p.name).join('、'),
-        x.decidedOn,
-        x.reviewOn,
-        x.stateLabel,
-      ]);
-    }
-    if (items.length < 1000) break;
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

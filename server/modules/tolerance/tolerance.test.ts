@@ -172,6 +172,15 @@ describe('tolerance pre-registrations', () => {
     const byUnit = (await leader.get(`/api/tolerance-filings?unitId=${yjj.id}`)).json();
     expect(byUnit.items.every((x: { unitName: string }) => x.unitName === '县应急管理局')).toBe(true);
     expect((await leader.get('/api/tolerance-filings?state=bogus')).statusCode).toBe(400);
+    const reviews = (await leader.get('/api/tolerance-filings?sort=-reviewOn&pageSize=100')).json().items as {
+      reviewOn: string;
+    }[];
+    expect(reviews.map((x) => x.reviewOn)).toEqual(
+      reviews
+        .map((x) => x.reviewOn)
+        .sort()
+        .reverse(),
+    );
 
     // The export follows the list's filters and the caller's scope.
     const sheet = (await readWorkbook((await zhujian.get('/api/tolerance-filings/export.xlsx')).rawPayload))

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from '../../../common/zod.js';
-import { sendDocx, sendXlsx } from '../../platform/http/files.js';
+import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
+import { sendDocx } from '../../platform/http/files.js';
 import { reminderDocument } from './warnings.documents.js';
+import { warningsExport } from './warnings.export.js';
 import {
   ZCreateSituation,
   ZIdParam,
@@ -49,8 +51,7 @@ export async function warningsRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/warnings/export.xlsx',
     { schema: { tags, querystring: ZListWarnings }, config: read },
-    async (req, reply) =>
-      sendXlsx(reply, '模拟问责单.xlsx', await req.run((ctx) => service.exportWarnings(ctx, req.query))),
+    async (req, reply) => req.run((ctx) => sendXlsxExport(reply, warningsExport(ctx, req.query))),
   );
   app.get('/api/warnings/figures', { schema: { tags }, config: manage }, (req) =>
     req.run((ctx) => service.warningFigures(ctx)),

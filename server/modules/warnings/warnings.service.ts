@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import dayjs from 'dayjs';
 import {
   ACTIVE_WARNING_STATES,
@@ -304,48 +303,4 @@ export async function markOnAgenda(ctx: Ctx, warningIds: string[], meetingId: st
 export async function warningFigures(ctx: Ctx) {
   const f = await repo.figures(ctx.db, regionOf(ctx));
   return { scans: await countRuns(ctx.db, 'warning-scan'), ...f };
-}
-
-/** The warnings ledger as .xlsx, with the list's filters. */
-export async function exportWarnings(ctx: Ctx, f: Omit<repo.WarningFilter, 'page' | 'pageSize'>) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('模拟问责单');
-  ws.addRow([
-    '编号',
-    '情形',
-    '问责条例第七条',
-    '问题编号',
-    '问题',
-    '责任单位',
-    '状态',
-    '整改期限',
-    '可能被问责人员',
-    '生成时间',
-  ]);
-  ws.getRow(1).font = { bold: true };
-  [14, 36, 10, 16, 36, 14, 10, 12, 40, 18].forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
-  for (let page = 1; ; page++) {
-    const { items } = await listWarnings(ctx, { ...f, page, pageSize: 1000 });
-    for (const w of items) {
-      const people = (w.people as { name: string; responsibility: string }[]).map(
-        (p) => `${p.name}（${p.responsibility}）`,
-      );
-      ws.addRow([
-        w.code,
-        w.situationName,
-        `第（${w.article}）项`,
-        w.problemCode ?? '',
-        w.problemTitle ?? '',
-        w.unitName ?? '',
-        w.stateLabel,
-        w.deadline,
-        people.join('、'),
-        isoDate(w.firstSeenAt),
-      ]);
-    }
-    if (items.length < 1000 || page >= 50) break;
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

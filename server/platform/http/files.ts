@@ -3,12 +3,16 @@ import type { FastifyReply } from 'fastify';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** Sends a generated .xlsx as a download with a Chinese file name. */
-export function sendXlsx(reply: FastifyReply, name: string, body: Buffer) {
+/** Marks the reply as an .xlsx download with a Chinese file name. */
+export function xlsxHeaders(reply: FastifyReply, name: string) {
   return reply
     .header('content-type', XLSX)
-    .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .send(body);
+    .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
+}
+
+/** Sends a workbook built in memory (import templates); list exports stream through `sendXlsxExport`. */
+export function sendXlsx(reply: FastifyReply, name: string, body: Buffer) {
+  return xlsxHeaders(reply, name).send(body);
 }
 
 /** Sends a generated .docx (official document) as a download with a Chinese file name. */

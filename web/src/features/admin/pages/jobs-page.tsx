@@ -1,6 +1,8 @@
 import { PlayCircleOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { ListTable } from '../../../components/list-page';
+import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { type dayjs, formatDateTimeSeconds, inShanghai, TIME_ZONE } from '../../../lib/format';
 import { notifySuccess, quietly } from '../../../lib/notify';
@@ -60,8 +62,9 @@ function ClockCard() {
 }
 
 export function JobsPage() {
-  const [page, setPage] = useState({ current: 1, pageSize: 20 });
-  const { data, isFetching } = useJobRuns(page.current, page.pageSize);
+  const list = useListParams<object>([]);
+  const result = useJobRuns(list.page, list.pageSize);
+  const { data } = result;
   const run = useRunJob();
   const definitions = data?.jobs?.length
     ? data.jobs
@@ -84,16 +87,13 @@ export function JobsPage() {
         ))}
       />
       <ClockCard />
-      <Table<JobRun>
+      <ListTable<JobRun, object>
+        list={list}
+        // The list polls every 5 s: show the spinner only until the first answer.
+        result={{ ...result, isFetching: result.isFetching && !data }}
         rowKey="id"
-        loading={isFetching && !data}
-        dataSource={data?.items ?? []}
-        pagination={{
-          current: page.current,
-          pageSize: page.pageSize,
-          total: data?.total ?? 0,
-          onChange: (current, pageSize) => setPage({ current, pageSize }),
-        }}
+        size="large"
+        emptyText="暂无运行记录"
         columns={[
           { title: '任务', dataIndex: 'name', render: (v: string) => labelOf(v) },
           { title: '开始时间', dataIndex: 'startedAt', render: (v: string | null) => formatDateTimeSeconds(v) },

@@ -1,7 +1,8 @@
-import { Button, DatePicker, Form, Input, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { Button, DatePicker, Form, Input, Tag } from 'antd';
+import { ListTable } from '../../../components/list-page';
+import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
-import { type dayjs, formatDateTimeSeconds, TIME_ZONE } from '../../../lib/format';
+import { dayjs, formatDateTimeSeconds, TIME_ZONE } from '../../../lib/format';
 import { type AuditEvent, type AuditQuery, useAuditEvents } from '../api/audit';
 import { JsonDiff } from '../components/json-diff';
 import { VerifyPanel } from '../components/verify-panel';
@@ -13,21 +14,31 @@ interface FilterValues {
   range?: [dayjs.Dayjs | null, dayjs.Dayjs | null] | null;
 }
 
+type AuditFilters = Omit<AuditQuery, 'page' | 'pageSize'>;
+const FILTER_KEYS = ['type', 'actor', 'entity', 'from', 'to'] as const;
+
 export function AuditPage() {
-  const [query, setQuery] = useState<AuditQuery>({ page: 1, pageSize: 20 });
-  const { data, isFetching } = useAuditEvents(query);
+  const list = useListParams<AuditFilters>(FILTER_KEYS);
+  const { filters } = list;
+  const result = useAuditEvents(list.query);
 
   const applyFilters = (v: FilterValues) => {
     const [from, to] = v.range ?? [null, null];
-    setQuery((q) => ({
-      page: 1,
-      pageSize: q.pageSize,
-      type: v.type?.trim() || undefined,
-      actor: v.actor?.trim() || undefined,
-      entity: v.entity?.trim() || undefined,
-      from: from ? from.tz(TIME_ZONE, true).startOf('day').toISOString() : undefined,
-      to: to ? to.tz(TIME_ZONE, true).endOf('day').toISOString() : undefined,
-    }));
+    list.update({
+      filters: {
+        type: v.type?.trim() || undefined,
+        actor: v.actor?.trim() || undefined,
+        entity: v.entity?.trim() || undefined,
+        from: from ? from.tz(TIME_ZONE, true).startOf('day').toISOString() : undefined,
+        to: to ? to.tz(TIME_ZONE, true).endOf('day').toISOString() : undefined,
+      },
+    });
+  };
+  const initialValues: FilterValues = {
+    type: filters.type,
+    actor: filters.actor,
+    entity: filters.entity,
+    range: filters.from && filters.to ? [dayjs(filters.from).tz(TIME_ZONE), dayjs(filters.to).tz(TIME_ZONE)] : null,
   };
 
   return (
@@ -37,7 +48,12 @@ export function AuditPage() {
         subTitle="只读；每条记录以 SM3 哈希链接，任何修改或删除都能被发现"
         extra={<VerifyPanel />}
       />
-      <Form<FilterValues> layout="inline" onFinish={applyFilters} style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form<FilterValues>
+        layout="inline"
+        initialValues={initialValues}
+        onFinish={applyFilters}
+        style={{ marginBottom: 16, rowGap: 8 }}
+      >
         <Form.Item name="type" label="类型">
           <Input placeholder="如 auth.login" allowClear style={{ width: 160 }} />
         </Form.Item>
@@ -56,22 +72,15 @@ export function AuditPage() {
           </Button>
         </Form.Item>
       </Form>
-      <Table<AuditEvent>
+      <ListTable<AuditEvent, AuditFilters>
+        list={list}
+        result={result}
         rowKey="seq"
         size="small"
-        loading={isFetching}
-        dataSource={data?.items ?? []}
+        emptyText="暂无审计记录"
         expandable={{
           expandedRowRender: (e) => <JsonDiff before={e.before} after={e.after} />,
           rowExpandable: (e) => e.before != null || e.after != null,
-        }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (t) => `共 ${t} 条`,
-          onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
         }}
         columns={[
           { title: '序号', dataIndex: 'seq', width: 80 },

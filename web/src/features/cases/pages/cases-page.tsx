@@ -1,13 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Space, Table, type TableProps, Tag } from 'antd';
-import { useState } from 'react';
+import { Button, Input, Select, Space, type TableProps, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { CASE_KINDS, CASE_STATES } from '../../../../../common/cases';
+import { ListTable } from '../../../components/list-page';
+import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { formatDate } from '../../../lib/format';
 import { usePermission } from '../../../lib/session';
-import { type CaseRow, useCases } from '../api/cases';
+import { type CaseFilter, type CaseRow, useCases } from '../api/cases';
 import { CaseNav } from '../components/case-nav';
+
+type CaseFilters = Pick<CaseFilter, 'q' | 'state' | 'kind'>;
+const FILTER_KEYS = ['q', 'state', 'kind'] as const;
 
 const STATE_COLORS: Record<string, string> = {
   proposed: 'default',
@@ -22,14 +26,9 @@ const STATE_COLORS: Record<string, string> = {
 export function CasesPage() {
   const canManage = usePermission('cases:manage');
   const navigate = useNavigate();
-  const [filter, setFilter] = useState({
-    page: 1,
-    pageSize: 20,
-    q: '',
-    state: undefined as string | undefined,
-    kind: undefined as string | undefined,
-  });
-  const { data, isFetching } = useCases({ ...filter, q: filter.q || undefined });
+  const list = useListParams<CaseFilters>(FILTER_KEYS);
+  const { filters, setFilter } = list;
+  const result = useCases(list.query);
 
   const columns: TableProps<CaseRow>['columns'] = [
     { title: '案件编号', dataIndex: 'code', width: 130 },
@@ -76,42 +75,36 @@ export function CasesPage() {
         <Input.Search
           placeholder="案件名称或编号"
           allowClear
-          onSearch={(q) => setFilter((f) => ({ ...f, q, page: 1 }))}
+          defaultValue={filters.q}
+          onSearch={(q) => setFilter('q', q.trim())}
           style={{ width: 240 }}
         />
         <Select
           placeholder="状态"
           allowClear
           style={{ width: 140 }}
+          value={filters.state}
           options={Object.entries(CASE_STATES).map(([value, label]) => ({ value, label }))}
-          onChange={(state) => setFilter((f) => ({ ...f, state, page: 1 }))}
+          onChange={(state) => setFilter('state', state)}
         />
         <Select
           placeholder="类型"
           allowClear
           style={{ width: 180 }}
+          value={filters.kind}
           options={Object.entries(CASE_KINDS).map(([value, label]) => ({ value, label }))}
-          onChange={(kind) => setFilter((f) => ({ ...f, kind, page: 1 }))}
+          onChange={(kind) => setFilter('kind', kind)}
         />
       </Space>
-      <Table<CaseRow>
+      <ListTable<CaseRow, CaseFilters>
+        list={list}
+        result={result}
         rowKey="id"
-        size="middle"
-        loading={isFetching}
-        dataSource={data?.items ?? []}
         columns={columns}
-        data-testid="case-table"
+        emptyText="暂无问责案件"
+        unit="件"
+        testId="case-table"
         scroll={{ x: 960 }}
-        locale={{ emptyText: '暂无问责案件' }}
-        pagination={{
-          current: filter.page,
-          pageSize: filter.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (t) => `共 ${t} 件`,
-          onChange: (page, pageSize) =>
-            setFilter((f) => ({ ...f, page: pageSize !== f.pageSize ? 1 : page, pageSize })),
-        }}
       />
     </>
   );

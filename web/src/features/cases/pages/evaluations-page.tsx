@@ -1,7 +1,9 @@
-import { Button, Form, Input, InputNumber, Modal, Space, Table, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { EVALUATION_CHECKLIST } from '../../../../../common/cases';
+import { ListTable } from '../../../components/list-page';
+import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { type Evaluation, useEvaluations, useSampleEvaluations, useScoreEvaluation } from '../api/cases';
@@ -12,11 +14,14 @@ const thisHalf = () => {
   return `${d.getFullYear()}-H${d.getMonth() < 6 ? 1 : 2}`;
 };
 
+type EvaluationFilters = { period?: string };
+const FILTER_KEYS = ['period'] as const;
+
 /** 案件评查: closed cases sampled at random per period and scored per stage. */
 export function EvaluationsPage() {
-  const [period, setPeriod] = useState(thisHalf());
-  const [page, setPage] = useState(1);
-  const { data, isFetching } = useEvaluations(period || undefined, page, 20);
+  const list = useListParams<EvaluationFilters>(FILTER_KEYS, { filters: { period: thisHalf() } });
+  const period = list.filters.period ?? '';
+  const result = useEvaluations(period || undefined, list.page, list.pageSize);
   const sample = useSampleEvaluations();
   const score = useScoreEvaluation();
   const [editing, setEditing] = useState<Evaluation | null>(null);
@@ -57,7 +62,7 @@ export function EvaluationsPage() {
       <Space style={{ marginBottom: 12 }}>
         <Input
           value={period}
-          onChange={(e) => setPeriod(e.target.value.trim())}
+          onChange={(e) => list.setFilter('period', e.target.value.trim())}
           style={{ width: 140 }}
           aria-label="评查期间"
         />
@@ -65,12 +70,11 @@ export function EvaluationsPage() {
           随机抽取 5 件
         </Button>
       </Space>
-      <Table<Evaluation>
+      <ListTable<Evaluation, EvaluationFilters>
+        list={list}
+        result={result}
         rowKey="id"
-        size="middle"
-        loading={isFetching}
-        dataSource={data?.items ?? []}
-        locale={{ emptyText: '本期尚未抽取案件' }}
+        emptyText="本期尚未抽取案件"
         columns={[
           {
             title: '案件',
@@ -96,7 +100,6 @@ export function EvaluationsPage() {
             ),
           },
         ]}
-        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage }}
       />
       <Modal
         open={!!editing}

@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Table, type TableProps } from 'antd';
-import { useState } from 'react';
+import { Button, type TableProps } from 'antd';
 import { Link, useNavigate } from 'react-router';
+import { ListTable } from '../../../components/list-page';
+import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/format';
 import { usePermission } from '../../../lib/session';
@@ -13,9 +14,8 @@ import { MeetingStateTag, UnitTags } from '../components/meeting-display';
 export function MeetingsPage() {
   const canManage = usePermission('meetings:manage');
   const navigate = useNavigate();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const { data, isFetching } = useMeetings(page, pageSize);
+  const list = useListParams<object>([]);
+  const result = useMeetings(list.page, list.pageSize);
 
   const columns: TableProps<Meeting>['columns'] = [
     {
@@ -55,26 +55,14 @@ export function MeetingsPage() {
           </>
         }
       />
-      <Table<Meeting>
+      <ListTable<Meeting, object>
+        list={list}
+        result={result}
         rowKey="id"
-        size="middle"
-        loading={isFetching}
-        dataSource={data?.items ?? []}
         columns={columns}
-        data-testid="meeting-table"
+        emptyText="暂无联席会议"
+        testId="meeting-table"
         scroll={{ x: 900 }}
-        locale={{ emptyText: '暂无联席会议' }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (t) => `共 ${t} 条`,
-          onChange: (p, s) => {
-            setPage(s !== pageSize ? 1 : p);
-            setPageSize(s);
-          },
-        }}
       />
     </>
   );

@@ -1,17 +1,10 @@
 import { Badge, Button, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/format';
 import { notifySuccess, quietly } from '../../../lib/notify';
-import {
-  type Notification,
-  type NotificationQuery,
-  useMarkAllRead,
-  useMarkRead,
-  useNotifications,
-  useUnreadCount,
-} from '../api/notifications';
+import { type Notification, useMarkAllRead, useMarkRead, useNotifications, useUnreadCount } from '../api/notifications';
 
 const KIND_LABELS: Record<string, string> = { digest: '每日待办' };
 
@@ -19,9 +12,14 @@ function kindLabel(kind: string): string | null {
   return KIND_LABELS[kind] ?? null;
 }
 
+type NotificationFilters = { unread?: string };
+const FILTER_KEYS = ['unread'] as const;
+
+/** The inbox is a list of cards rather than a table, so it shares only the URL state of `ListTable`. */
 export function NotificationsPage() {
-  const [query, setQuery] = useState<NotificationQuery>({ page: 1, pageSize: 20 });
-  const { data, isFetching } = useNotifications(query);
+  const list = useListParams<NotificationFilters>(FILTER_KEYS);
+  const unreadOnly = list.filters.unread === 'true';
+  const { data, isFetching } = useNotifications({ page: list.page, pageSize: list.pageSize, unread: unreadOnly });
   const { data: unread } = useUnreadCount();
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
@@ -53,8 +51,8 @@ export function NotificationsPage() {
       />
       <Segmented<'all' | 'unread'>
         style={{ marginBottom: 16 }}
-        value={query.unread ? 'unread' : 'all'}
-        onChange={(v) => setQuery((q) => ({ ...q, page: 1, unread: v === 'unread' }))}
+        value={unreadOnly ? 'unread' : 'all'}
+        onChange={(v) => list.setFilter('unread', v === 'unread' ? 'true' : undefined)}
         options={[
           { label: '全部', value: 'all' },
           { label: `未读${unread?.count ? `（${unread.count}）` : ''}`, value: 'unread' },
@@ -63,14 +61,14 @@ export function NotificationsPage() {
       <List<Notification>
         loading={isFetching && !data}
         dataSource={data?.items ?? []}
-        locale={{ emptyText: <Empty description={query.unread ? '没有未读消息' : '暂无消息'} /> }}
+        locale={{ emptyText: <Empty description={unreadOnly ? '没有未读消息' : '暂无消息'} /> }}
         pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
+          current: list.page,
+          pageSize: list.pageSize,
           total: data?.total ?? 0,
           showSizeChanger: true,
           showTotal: (total) => `共 ${total} 条`,
-          onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
+          onChange: (page, pageSize) => list.update({ page: pageSize !== list.pageSize ? 1 : page, pageSize }),
         }}
         renderItem={(n) => (
           <List.Item

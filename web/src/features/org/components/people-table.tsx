@@ -1,20 +1,24 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Popconfirm, Space, Table, type TableProps, Tag } from 'antd';
+import { Button, Flex, Input, Popconfirm, Space, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
-import { DownloadButton } from '../../../components/download-button';
 import { UnitSelect } from '../../../components/entity-selects';
+import { ListExport, ListTable } from '../../../components/list-page';
+import { useListParams } from '../../../components/list-params';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { usePermission } from '../../../lib/session';
 import { type PeopleQuery, type Person, useDeletePerson, usePeople } from '../api/people';
+
+type PeopleFilters = Pick<PeopleQuery, 'q' | 'unitId'>;
+const FILTER_KEYS = ['q', 'unitId'] as const;
 import { PersonDrawer } from './person-drawer';
 
 /** Server-paginated people table; with `unitId` it is the 人员 tab of one unit. */
 export function PeopleTable({ unitId }: { unitId?: string }) {
   const canEdit = usePermission('org:write');
-  const [query, setQuery] = useState<PeopleQuery>({ page: 1, pageSize: 20 });
-  const [filterUnitId, setFilterUnitId] = useState<string | undefined>(undefined);
-  const effective: PeopleQuery = { ...query, unitId: unitId ?? filterUnitId };
-  const { data, isFetching } = usePeople(effective);
+  const list = useListParams<PeopleFilters>(FILTER_KEYS);
+  // Inside a unit's tab the unit is fixed by the tree, not by the URL.
+  const fixedUnit = unitId ? { unitId } : {};
+  const result = usePeople({ ...list.query, ...fixedUnit });
   const del = useDeletePerson();
   const [drawer, setDrawer] = useState<{ open: boolean; id: string | null }>({ open: false, id: null });
 
@@ -66,17 +70,6 @@ export function PeopleTable({ unitId }: { unitId?: string }) {
       : []),
   ];
 
-  const onChange: TableProps<Person>['onChange'] = (pagination, _filters, sorter) => {
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    const field = s?.order ? String(s.field) : undefined;
-    setQuery((q) => ({
-      ...q,
-      page: pagination.current ?? 1,
-      pageSize: pagination.pageSize ?? 20,
-      sort: field ? `${s?.order === 'descend' ? '-' : ''}${field}` : undefined,
-    }));
-  };
-
   return (
     <>
       <Flex gap={8} wrap style={{ marginBottom: 12 }} justify="space-between">
@@ -84,28 +77,23 @@ export function PeopleTable({ unitId }: { unitId?: string }) {
           <Input.Search
             placeholder="搜索姓名/职务"
             allowClear
-            onSearch={(q) => setQuery((prev) => ({ ...prev, q: q.trim() || undefined, page: 1 }))}
+            defaultValue={list.filters.q}
+            onSearch={(q) => list.setFilter('q', q.trim())}
             style={{ width: 220 }}
           />
           {unitId ? null : (
             <UnitSelect
-              value={filterUnitId ?? null}
-              onChange={(v) => {
-                setFilterUnitId(typeof v === 'string' ? v : undefined);
-                setQuery((prev) => ({ ...prev, page: 1 }));
-              }}
+              value={list.filters.unitId ?? null}
+              onChange={(v) => list.setFilter('unitId', typeof v === 'string' ? v : undefined)}
               placeholder="按单位筛选"
               style={{ width: 260 }}
             />
           )}
         </Space>
         <Space wrap>
-          <DownloadButton
-            path="/people/export.xlsx"
-            query={{ unitId: effective.unitId, q: effective.q, sort: effective.sort }}
-          >
+          <ListExport path="/people/export.xlsx" list={list} extra={fixedUnit}>
             导出人员
-          </DownloadButton>
+          </ListExport>
           {canEdit ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ open: true, id: null })}>
               新增人员
@@ -113,20 +101,13 @@ export function PeopleTable({ unitId }: { unitId?: string }) {
           ) : null}
         </Space>
       </Flex>
-      <Table<Person>
+      <ListTable<Person, PeopleFilters>
+        list={list}
+        result={result}
         rowKey="id"
-        size="middle"
-        loading={isFetching}
         columns={columns}
-        dataSource={data?.items ?? []}
-        onChange={onChange}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (t) => `共 ${t} 人`,
-        }}
+        emptyText="暂无人员"
+        unit="人"
         scroll={{ x: 800 }}
       />
       <PersonDrawer

@@ -1,10 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Form, Input, Modal, Select, Table, type TableProps } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, Modal, Select, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { PATROL_METHODS, TASK_STATES } from '../../../../../common/patrol';
 import { UnitSelect } from '../../../components/entity-selects';
+import { ListTable } from '../../../components/list-page';
+import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { formatDate } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
@@ -14,6 +16,8 @@ import { PatrolGroupSelect } from '../components/patrol-group-select';
 import { PatrolNav, useIsPatrolInsider } from '../components/patrol-nav';
 import { StateTag } from '../components/state-tag';
 
+type TaskFilters = { state?: string };
+const FILTER_KEYS = ['state'] as const;
 const METHOD_OPTIONS = Object.entries(PATROL_METHODS).map(([value, label]) => ({ value, label }));
 
 interface TaskForm {
@@ -119,10 +123,9 @@ function NewTaskModal({ open, onClose }: { open: boolean; onClose: () => void })
 export function TasksPage() {
   const canManage = usePermission('patrol:manage');
   const insider = useIsPatrolInsider();
-  const [state, setState] = useState<string | undefined>();
-  const [page, setPage] = useState(1);
+  const list = useListParams<TaskFilters>(FILTER_KEYS);
   const [creating, setCreating] = useState(false);
-  const { data, isFetching } = useTasks({ page, pageSize: 20, state });
+  const result = useTasks(list.query);
   if (!insider) return <Navigate to="/supervision/bulletins" replace />;
   const columns: TableProps<Task>['columns'] = [
     { title: '文号', dataIndex: 'code', width: 150 },
@@ -138,6 +141,7 @@ export function TasksPage() {
       title: '完成时限',
       dataIndex: 'deadline',
       width: 130,
+      sorter: true,
       render: (v: string, t) => <span style={t.overdue ? { color: '#f5222d' } : undefined}>{formatDate(v)}</span>,
     },
     {
@@ -166,30 +170,19 @@ export function TasksPage() {
           allowClear
           placeholder="全部状态"
           style={{ width: 140 }}
-          value={state}
-          onChange={(v) => {
-            setState(v);
-            setPage(1);
-          }}
+          value={list.filters.state}
+          onChange={(v) => list.setFilter('state', v)}
           options={Object.entries(TASK_STATES).map(([value, label]) => ({ value, label }))}
         />
       </Flex>
-      <Table<Task>
+      <ListTable<Task, TaskFilters>
+        list={list}
+        result={result}
         rowKey="id"
-        size="middle"
-        loading={isFetching}
-        dataSource={data?.items ?? []}
         columns={columns}
-        data-testid="task-table"
+        emptyText="暂无交办单"
+        testId="task-table"
         scroll={{ x: 800 }}
-        locale={{ emptyText: '暂无交办单' }}
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: data?.total ?? 0,
-          onChange: setPage,
-          showTotal: (t) => `共 ${t} 条`,
-        }}
       />
       <NewTaskModal open={creating} onClose={() => setCreating(false)} />
     </>

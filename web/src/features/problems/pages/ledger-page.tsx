@@ -1,10 +1,11 @@
-import { useListParams } from '../../../lib/list-params';
 import { FileWordOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Statistic, Table, type TableProps, Tooltip } from 'antd';
+import { Button, Card, Flex, Statistic, type TableProps, Tooltip } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { PROBLEM_STATES, type ProblemState } from '../../../../../common/problems';
 import { DownloadButton } from '../../../components/download-button';
+import { ListExport, ListTable } from '../../../components/list-page';
+import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { buildUrl } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
@@ -67,14 +68,12 @@ function StatsBar({ filters }: { filters: ProblemFilters }) {
 export function LedgerPage() {
   const canManage = usePermission('problems:manage');
   const navigate = useNavigate();
-  const { filters, page, pageSize, sort, update } = useListParams<ProblemFilters>(FILTER_KEYS);
-  const { data, isFetching } = useProblems({ ...filters, page, pageSize, sort });
+  const list = useListParams<ProblemFilters>(FILTER_KEYS);
+  const { filters, update } = list;
+  const result = useProblems(list.query);
   const [selected, setSelected] = useState<string[]>([]);
   const [importOpen, setImportOpen] = useState(false);
   const [groupOpen, setGroupOpen] = useState(false);
-
-  const sortOrder = (field: string) =>
-    sort === field ? ('ascend' as const) : sort === `-${field}` ? ('descend' as const) : null;
 
   const columns: TableProps<Problem>['columns'] = [
     {
@@ -82,7 +81,6 @@ export function LedgerPage() {
       dataIndex: 'code',
       width: 130,
       sorter: true,
-      sortOrder: sortOrder('code'),
       render: (v: string, p) => <Link to={`/problems/${p.id}`}>{v}</Link>,
     },
     {
@@ -105,14 +103,11 @@ export function LedgerPage() {
       dataIndex: 'deadline',
       width: 140,
       sorter: true,
-      sortOrder: sortOrder('deadline'),
       render: (v: string | null) => (v ? formatDate(v) : '—'),
     },
     { title: '标记', key: 'flags', width: 140, render: (_, p) => <ProblemFlags problem={p} /> },
     { title: '分管县领导', dataIndex: 'leaderName', width: 100, render: (v: string | null) => v ?? '—' },
   ];
-
-  const exportQuery = { ...filters, sort };
 
   return (
     <>
@@ -140,9 +135,9 @@ export function LedgerPage() {
             <DownloadButton path="/problems/import-template.xlsx">下载模板</DownloadButton>
           </>
         ) : null}
-        <DownloadButton path="/problems/export.xlsx" query={exportQuery}>
+        <ListExport path="/problems/export.xlsx" list={list}>
           导出台账
-        </DownloadButton>
+        </ListExport>
         {canManage ? (
           <>
             <Tooltip title={selected.length ? undefined : '请先勾选要通报的问题'}>
@@ -170,13 +165,12 @@ export function LedgerPage() {
           </>
         ) : null}
       </Flex>
-      <Table<Problem>
+      <ListTable<Problem, ProblemFilters>
+        list={list}
+        result={result}
         rowKey="id"
-        size="middle"
-        loading={isFetching}
-        dataSource={data?.items ?? []}
         columns={columns}
-        data-testid="problem-table"
+        testId="problem-table"
         scroll={{ x: 1100 }}
         rowSelection={
           canManage
@@ -188,23 +182,6 @@ export function LedgerPage() {
             : undefined
         }
         onRow={(p) => ({ style: p.color ? { boxShadow: `inset 3px 0 0 ${COLOR_HEX[p.color]}` } : undefined })}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (t) => `共 ${t} 条`,
-        }}
-        onChange={(pagination, _f, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          const field = typeof s?.field === 'string' ? s.field : undefined;
-          const nextSort = field && s.order ? (s.order === 'descend' ? `-${field}` : field) : null;
-          update({
-            page: nextSort !== (sort ?? null) ? 1 : pagination.current,
-            pageSize: pagination.pageSize,
-            sort: nextSort,
-          });
-        }}
       />
       <ImportProblemsModal open={importOpen} onClose={() => setImportOpen(false)} />
       <CommonGroupModal

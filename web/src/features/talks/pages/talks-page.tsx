@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Flex, Input, Select, Table, type TableProps, Tag } from 'antd';
+import { Button, Card, DatePicker, Flex, Input, Select, type TableProps, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { TALK_KINDS, TALK_STATES, type TalkKind, type TalkState } from '../../../../../common/talks';
-import { DownloadButton } from '../../../components/download-button';
 import { UnitSelect } from '../../../components/entity-selects';
+import { ListExport, ListTable } from '../../../components/list-page';
+import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { dayjs, formatDate } from '../../../lib/format';
-import { useListParams } from '../../../lib/list-params';
 import { usePermission } from '../../../lib/session';
 import { type Talk, type TalkFilters, useTalks } from '../api/talks';
 
@@ -25,10 +25,9 @@ export const subjectsOf = (t: Talk) =>
 export function TalksPage() {
   const canManage = usePermission('talks:manage');
   const navigate = useNavigate();
-  const { filters, page, pageSize, update } = useListParams<TalkFilters>(FILTER_KEYS);
-  const { data, isFetching } = useTalks({ ...filters, page, pageSize });
-  const setFilter = (k: keyof TalkFilters, v: string | null | undefined) =>
-    update({ filters: { ...filters, [k]: v ?? undefined } });
+  const list = useListParams<TalkFilters>(FILTER_KEYS);
+  const { filters, update, setFilter } = list;
+  const result = useTalks(list.query);
 
   const columns: TableProps<Talk>['columns'] = [
     { title: '编号', dataIndex: 'code', width: 120, render: (v: string, t) => <Link to={`/talks/${t.id}`}>{v}</Link> },
@@ -45,7 +44,7 @@ export function TalksPage() {
       ellipsis: true,
       render: (v: string, t) => <Link to={`/talks/${t.id}`}>{v}</Link>,
     },
-    { title: '谈话日期', dataIndex: 'talkOn', width: 130, render: (v: string) => formatDate(v) },
+    { title: '谈话日期', dataIndex: 'talkOn', width: 130, sorter: true, render: (v: string) => formatDate(v) },
     {
       title: '整改跟踪',
       key: 'followUp',
@@ -76,9 +75,9 @@ export function TalksPage() {
         subTitle="廉政谈话、任职谈话、提醒谈话、警示谈话、诫勉谈话和约谈"
         extra={
           <>
-            <DownloadButton path="/talks/export.xlsx" query={{ ...filters }}>
+            <ListExport path="/talks/export.xlsx" list={list}>
               导出
-            </DownloadButton>
+            </ListExport>
             {canManage ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/talks/new')}>
                 安排谈话
@@ -132,22 +131,14 @@ export function TalksPage() {
           />
         </Flex>
       </Card>
-      <Table<Talk>
+      <ListTable<Talk, TalkFilters>
+        list={list}
+        result={result}
         rowKey="id"
-        size="middle"
-        loading={isFetching}
-        dataSource={data?.items ?? []}
         columns={columns}
-        data-testid="talk-table"
+        emptyText="暂无谈话记录"
+        testId="talk-table"
         scroll={{ x: 1000 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (t) => `共 ${t} 条`,
-        }}
-        onChange={(p) => update({ page: p.current, pageSize: p.pageSize })}
       />
     </>
   );

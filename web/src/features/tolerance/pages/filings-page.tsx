@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Table, type TableProps, Tag } from 'antd';
+import { Button, Card, Flex, Input, Select, type TableProps, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { TOLERANCE_STATES, type ToleranceState } from '../../../../../common/tolerance';
-import { DownloadButton } from '../../../components/download-button';
 import { UnitSelect } from '../../../components/entity-selects';
+import { ListExport, ListTable } from '../../../components/list-page';
+import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { formatDate } from '../../../lib/format';
-import { useListParams } from '../../../lib/list-params';
 import { usePermission } from '../../../lib/session';
 import { type Filing, type FilingFilters, useFilings } from '../api/tolerance';
 import { FilingStateTag } from '../components/filing-state-tag';
@@ -18,10 +18,9 @@ export function FilingsPage() {
   const canFile = usePermission('tolerance:file');
   const canApprove = usePermission('tolerance:approve');
   const navigate = useNavigate();
-  const { filters, page, pageSize, update } = useListParams<FilingFilters>(FILTER_KEYS);
-  const { data, isFetching } = useFilings({ ...filters, page, pageSize });
-  const setFilter = (k: keyof FilingFilters, v: string | null | undefined) =>
-    update({ filters: { ...filters, [k]: v ?? undefined } });
+  const list = useListParams<FilingFilters>(FILTER_KEYS);
+  const { filters, setFilter } = list;
+  const result = useFilings(list.query);
 
   const columns: TableProps<Filing>['columns'] = [
     {
@@ -49,8 +48,8 @@ export function FilingsPage() {
       ellipsis: true,
       render: (_, f) => f.people.map((p) => p.name).join('、'),
     },
-    { title: '决策日期', dataIndex: 'decidedOn', width: 130, render: (v: string) => formatDate(v) },
-    { title: '复核日期', dataIndex: 'reviewOn', width: 130, render: (v: string) => formatDate(v) },
+    { title: '决策日期', dataIndex: 'decidedOn', width: 130, sorter: true, render: (v: string) => formatDate(v) },
+    { title: '复核日期', dataIndex: 'reviewOn', width: 130, sorter: true, render: (v: string) => formatDate(v) },
     {
       title: '状态',
       dataIndex: 'state',
@@ -70,9 +69,9 @@ export function FilingsPage() {
         }
         extra={
           <>
-            <DownloadButton path="/tolerance-filings/export.xlsx" query={{ ...filters }}>
+            <ListExport path="/tolerance-filings/export.xlsx" list={list}>
               导出
-            </DownloadButton>
+            </ListExport>
             {canFile ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/tolerance-filings/new')}>
                 新建备案
@@ -111,22 +110,14 @@ export function FilingsPage() {
           />
         </Flex>
       </Card>
-      <Table<Filing>
+      <ListTable<Filing, FilingFilters>
+        list={list}
+        result={result}
         rowKey="id"
-        size="middle"
-        loading={isFetching}
-        dataSource={data?.items ?? []}
         columns={columns}
-        data-testid="filing-table"
+        emptyText="暂无备案"
+        testId="filing-table"
         scroll={{ x: 1000 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (t) => `共 ${t} 条`,
-        }}
-        onChange={(p) => update({ page: p.current, pageSize: p.pageSize })}
       />
     </>
   );

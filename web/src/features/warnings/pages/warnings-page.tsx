@@ -1,8 +1,9 @@
-import { useListParams } from '../../../lib/list-params';
-import { Card, Flex, Input, Select, Table, type TableProps } from 'antd';
+import { Card, Flex, Input, Select, type TableProps } from 'antd';
 import { Link } from 'react-router';
 import { WARNING_STATES, type WarningState } from '../../../../../common/warnings';
 import { UnitSelect } from '../../../components/entity-selects';
+import { ListExport, ListTable } from '../../../components/list-page';
+import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { usePermission } from '../../../lib/session';
@@ -16,13 +17,11 @@ const FILTER_KEYS = ['situationId', 'unitId', 'state', 'q'] as const;
 /** 模拟问责单: the warnings of the scan, server-side paginated and filtered. */
 export function WarningsPage() {
   const canManage = usePermission('warnings:manage');
-  const { filters, page, pageSize, update } = useListParams<WarningFilters>(FILTER_KEYS);
-  const { data, isFetching } = useWarnings({ ...filters, page, pageSize });
+  const list = useListParams<WarningFilters>(FILTER_KEYS);
+  const { filters, setFilter } = list;
+  const result = useWarnings(list.query);
   const situations = useSituations();
   const unitNames = useUnitNames();
-
-  const setFilter = (k: keyof WarningFilters, v: string | null | undefined) =>
-    update({ filters: { ...filters, [k]: v ?? undefined } });
 
   const columns: TableProps<Warning>['columns'] = [
     {
@@ -51,7 +50,7 @@ export function WarningsPage() {
       width: 110,
       render: (_: string, w) => <WarningStateTag state={w.state} label={w.stateLabel} />,
     },
-    { title: '整改时限', dataIndex: 'deadline', width: 140, render: (v: string) => formatDate(v) },
+    { title: '整改时限', dataIndex: 'deadline', width: 140, sorter: true, render: (v: string) => formatDate(v) },
     {
       title: '可能被问责人员',
       dataIndex: 'people',
@@ -59,7 +58,7 @@ export function WarningsPage() {
       ellipsis: true,
       render: (_: unknown, w) => (w.people ?? []).map((p) => p.name).join('、') || '—',
     },
-    { title: '发现时间', dataIndex: 'firstSeenAt', width: 150, render: (v: string) => formatDateTime(v) },
+    { title: '发现时间', dataIndex: 'firstSeenAt', width: 150, sorter: true, render: (v: string) => formatDateTime(v) },
   ];
 
   return (
@@ -108,24 +107,19 @@ export function WarningsPage() {
             }))}
             onChange={(v) => setFilter('state', v)}
           />
+          <ListExport path="/warnings/export.xlsx" list={list}>
+            导出
+          </ListExport>
         </Flex>
       </Card>
-      <Table<Warning>
+      <ListTable<Warning, WarningFilters>
+        list={list}
+        result={result}
         rowKey="id"
-        size="middle"
-        loading={isFetching}
-        dataSource={data?.items ?? []}
         columns={columns}
-        data-testid="warning-table"
+        emptyText="暂无模拟问责单"
+        testId="warning-table"
         scroll={{ x: 1200 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (t) => `共 ${t} 条`,
-        }}
-        onChange={(pagination) => update({ page: pagination.current, pageSize: pagination.pageSize })}
       />
     </>
   );
