@@ -35,12 +35,13 @@ function buildWeb() {
 function buildServer({ clean }) {
   if (clean) fs.rmSync('dist', { recursive: true, force: true });
   run('node_modules/typescript/bin/tsc', ['-p', 'tsconfig.build.json']);
+  // dist/server/platform/db/client.js finds the migrations at ../../db/migrations, as the source does.
   fs.rmSync('dist/server/db/migrations', { recursive: true, force: true });
   fs.cpSync('server/db/migrations', 'dist/server/db/migrations', { recursive: true });
   copyWeb();
 }
 
-/** The compiled server serves the web bundle from dist/web/dist (server/app.ts resolves ../web/dist). */
+/** The compiled server serves the web bundle from dist/web/dist (app.js resolves ../web/dist); stamps the build. */
 function copyWeb() {
   fs.rmSync('dist/web', { recursive: true, force: true });
   if (fs.existsSync(WEB_INDEX)) fs.cpSync('web/dist', 'dist/web/dist', { recursive: true });
