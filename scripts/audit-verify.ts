@@ -3,10 +3,10 @@
  * database (DATABASE_URL, or the embedded database under DATA_DIR). Exit code 1 when broken.
  */
 import { verifyChain } from '../server/platform/audit/audit.service.js';
-import { loadConfig } from '../server/platform/config.js';
+import { loadConfigOrExit } from '../server/platform/config.js';
 import { openDatabase } from '../server/platform/db/client.js';
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {
   const report = await verifyChain(database.db);

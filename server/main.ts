@@ -1,12 +1,12 @@
 import { buildApp } from './app.js';
 import { Clock } from './platform/clock/clock.js';
-import { loadConfig } from './platform/config.js';
+import { loadConfigOrExit } from './platform/config.js';
 import { openDatabase } from './platform/db/client.js';
 import { allJobs } from './jobs.js';
 import { JobRunner } from './platform/jobs/jobs.service.js';
 import { initialiseDatabase } from './seed/seed.js';
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const started = Date.now();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await database.migrate();
