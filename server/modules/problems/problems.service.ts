@@ -6,7 +6,7 @@ import { type Actor, type Ctx, actorOf, today } from '../../platform/context.js'
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import * as org from '../org/org.service.js';
 import * as repo from './problems.repository.js';
-import type { TCreateProblem, TListProblems, TMeasureInput, TUpdateProblem } from './problems.schema.js';
+import type { TCreateProblem, TListProblems, TMeasureInput, TUpdateProblem } from '../../../common/problems.schema.js';
 import { actionsOf } from '../../platform/workflow/machine.js';
 import { capacitiesOf } from './problems.policy.js';
 import { problemMachine, stateLabel } from './problems.states.js';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { type Ctx, today } from '../../platform/context.js';
-import type { TListProblems } from './problems.schema.js';
+import type { TListProblems } from '../../../common/problems.schema.js';
 import { listProblems } from './problems.service.js';
 
 const LEDGER_COLUMNS: [string, number][] = [
