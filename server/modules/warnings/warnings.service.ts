@@ -14,7 +14,7 @@ import { fireEvent as fireProblemEvent } from '../problems/problems.workflow.js'
 import { DEFAULT_SITUATIONS } from './warnings.catalogue.js';
 import * as repo from './warnings.repository.js';
 import { fieldsOf, parseRule } from './warnings.rules.js';
-import type { TCreateSituation, TUpdateSituation, TWarningEvent } from './warnings.schema.js';
+import type { TCreateSituation, TUpdateSituation, TWarningEvent } from '../../../common/warnings.schema.js';
 
 const isManager = (a: Actor) => a.permissions.has('warnings:manage');
 

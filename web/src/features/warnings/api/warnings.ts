@@ -1,93 +1,33 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ResponsibleWho, WarningState } from '../../../../../common/warnings';
-import { api, apiPost, type Page, type Query } from '../../../lib/api';
-
-export type WarningAction = 'issue' | 'dismiss' | 'answer' | 'resolve' | 'escalate';
-
-/** A would-be accountable person of a warning (from the situation's responsible roles). */
-export interface WarningPerson {
-  personId: string;
-  name: string;
-  post: string | null;
-  who: ResponsibleWho;
-  responsibility: string;
-  duty: string;
-}
-
-export type Facts = Record<string, number | string | boolean | string[] | null>;
+import type {
+  TFacts,
+  TWarningPerson,
+  ZListWarnings,
+  ZWarning,
+  ZWarningDetail,
+  ZWarningEvent,
+  ZWarningEventRow,
+  ZWarningPage,
+  ZWhatIfResult,
+} from '../../../../../common/warnings.schema';
+import type { Response, z } from '../../../../../common/zod';
+import { api, apiPost, type Query } from '../../../lib/api';
 
 /** 模拟问责单. */
-export interface Warning {
-  id: string;
-  code: string;
-  situationId: string;
-  situationName: string;
-  article?: number;
-  articleText: string;
-  forms: string[];
-  problemId: string;
-  unitId: string;
-  state: WarningState;
-  stateLabel: string;
-  facts: Facts;
-  /** Live warnings: today's facts (null when the rule no longer fires). */
-  currentFacts?: Facts | null;
-  lastSeenAt: string;
-  people: WarningPerson[];
-  deadline: string;
-  answer: string | null;
-  outcome: string | null;
-  issuedAt: string | null;
-  closedAt: string | null;
-  firstSeenAt: string;
-  version: number;
-  actions: WarningAction[];
-}
+export type Warning = Response<typeof ZWarning>;
+export type WarningAction = Warning['actions'][number];
+export type WarningPerson = TWarningPerson;
+export type Facts = TFacts;
+export type WarningEventRow = Response<typeof ZWarningEventRow>;
+export type WarningDetail = Response<typeof ZWarningDetail>;
+export type WhatIfItem = Response<typeof ZWhatIfResult>['items'][number];
 
-export interface WarningEventRow {
-  id?: string;
-  type: string;
-  fromState: string | null;
-  toState: string | null;
-  actorName: string | null;
-  at: string;
-  comment: string | null;
-  payload: { target?: 'problem' | 'proposal'; outcome?: string } | null;
-}
-
-export interface WarningDetail extends Warning {
-  events: WarningEventRow[];
-}
-
-export interface WarningFilters {
-  situationId?: string;
-  unitId?: string;
-  state?: WarningState;
-  problemId?: string;
-  /** Warning code, problem code or words of the problem's title. */
-  q?: string;
-}
-
+export type WarningFilters = Omit<z.input<typeof ZListWarnings>, 'page' | 'pageSize' | 'sort'>;
 export interface WarningListQuery extends WarningFilters {
   page?: number;
   pageSize?: number;
 }
-
-export interface WarningEventInput {
-  type: WarningAction;
-  version: number;
-  comment?: string;
-  target?: 'problem' | 'proposal';
-}
-
-export interface WhatIfItem {
-  situationId: string;
-  name: string;
-  article: number;
-  forms: string[];
-  facts: Facts;
-  people: WarningPerson[];
-}
+export type WarningEventInput = z.input<typeof ZWarningEvent>;
 
 export const warningKeys = {
   all: ['warnings'] as const,
@@ -99,7 +39,7 @@ export const warningKeys = {
 export function useWarnings(query: WarningListQuery) {
   return useQuery({
     queryKey: warningKeys.list(query),
-    queryFn: ({ signal }) => api<Page<Warning>>('/warnings', { query: query as Query, signal }),
+    queryFn: ({ signal }) => api<Response<typeof ZWarningPage>>('/warnings', { query: query as Query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -130,7 +70,7 @@ export function useWhatIf(problemId: string, date: string, enabled = true) {
   return useQuery({
     queryKey: warningKeys.whatIf(problemId, date),
     queryFn: ({ signal }) =>
-      api<{ date: string; items: WhatIfItem[] }>('/warnings/what-if', { query: { problemId, date }, signal }),
+      api<Response<typeof ZWhatIfResult>>('/warnings/what-if', { query: { problemId, date }, signal }),
     enabled: enabled && !!problemId && !!date,
     placeholderData: keepPreviousData,
   });
