@@ -34,7 +34,7 @@ import { matchingFilings } from '../tolerance/tolerance.service.js';
 import { fireEvent as fireProblemEvent } from '../problems/problems.workflow.js';
 import * as repo from './cases.repository.js';
 import { type CaseRules, readCaseRules } from './cases.rules.js';
-import type { TCaseEvent, TCreateCase, TForm, TListCases, TScoreEvaluation } from './cases.schema.js';
+import type { TCaseEvent, TCreateCase, TForm, TListCases, TScoreEvaluation } from '../../../common/cases.schema.js';
 import { influencePeriods } from './cases.tables.js';
 
 type Form = TForm & { form: FormKey };
