@@ -5,7 +5,7 @@ import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../
 import { unitNames } from '../org/org.service.js';
 import { loadProblem } from '../problems/problems.service.js';
 import * as repo from './patrol.repository.js';
-import type { TCreateCase, TCreateCircular, TSimpleEvent } from './patrol.schema.js';
+import type { TCreateCase, TCreateCircular, TSimpleEvent } from '../../../common/patrol.schema.js';
 import { checkUnits, isManager, patrolScope, recordEvent } from './patrol.service.js';
 
 // 督导巡查通报 / 约谈建议书: drafted by the office, approved by a commission leader, published by the office.

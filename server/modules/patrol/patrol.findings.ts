@@ -15,7 +15,7 @@ import { fireEvent as fireProblemEvent } from '../problems/problems.workflow.js'
 import { loadInspection, openTaskOf } from './patrol.inspections.js';
 import { tellOffice } from './patrol.notify.js';
 import * as repo from './patrol.repository.js';
-import type { TAction, TCreateFinding, TFindingEvent, TListFindings } from './patrol.schema.js';
+import type { TAction, TCreateFinding, TFindingEvent, TListFindings } from '../../../common/patrol.schema.js';
 import { checkUnits, groupNames, isManager, patrolScope, recordEvent, recordingGroup } from './patrol.service.js';
 
 const stateLabel = (s: string) => FINDING_STATES[s as keyof typeof FINDING_STATES] ?? s;

@@ -5,7 +5,7 @@ import { type Ctx, actorOf, today } from '../../platform/context.js';
 import { AppError, badRequest, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import { unitNames } from '../org/org.service.js';
 import * as repo from './patrol.repository.js';
-import type { TCreateInspection, TListInspections } from './patrol.schema.js';
+import type { TCreateInspection, TListInspections } from '../../../common/patrol.schema.js';
 import {
   checkUnits,
   fireTaskEvent,

@@ -4,7 +4,7 @@ import { type Ctx, actorOf, today } from '../../platform/context.js';
 import { badRequest, forbidden } from '../../platform/errors.js';
 import { problemStatesOf } from '../problems/problems.service.js';
 import * as repo from './patrol.repository.js';
-import type { TCreateReview } from './patrol.schema.js';
+import type { TCreateReview } from '../../../common/patrol.schema.js';
 import { groupIdsOf, groupNames, isManager, patrolScope } from './patrol.service.js';
 import * as stats from './patrol.stats.repository.js';
 

@@ -5,7 +5,7 @@ import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../
 import { listGroups, unitNames } from '../org/org.service.js';
 import { tellGroup, tellOffice } from './patrol.notify.js';
 import * as repo from './patrol.repository.js';
-import type { TCreateTask, TListTasks, TTaskEvent, TUpdateTask } from './patrol.schema.js';
+import type { TCreateTask, TListTasks, TTaskEvent, TUpdateTask } from '../../../common/patrol.schema.js';
 
 export const isManager = (a: Actor) => a.permissions.has('patrol:manage');
 /** The patrol groups the caller belongs to (a dispatched group's grant does not count). */

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { type Ctx, today } from '../../platform/context.js';
 import { listFindings } from './patrol.findings.js';
-import type { TListFindings } from './patrol.schema.js';
+import type { TListFindings } from '../../../common/patrol.schema.js';
 
 const COLUMNS: [string, number][] = [
   ['序号', 6],
