@@ -48,3 +48,13 @@ export type Wire<T> = T extends Date
 export type Response<S extends z.ZodType> = Wire<z.output<S>>;
 
 export { z };
+
+/**
+ * A code the database keeps as text (a state, a kind…) in a response: checked against `values`, typed as
+ * their union for the web, while the server hands over the column's `string`.
+ */
+export const zStoredEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values) as unknown as z.ZodType<T[number], string>;
+
+/** A jsonb column in a response: passed through as stored (nothing stripped), typed `T` for the web. */
+export const zJson = <T>() => z.unknown() as z.ZodType<T, unknown>;

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { TCaseEvent, TCreateCase } from '../modules/cases/cases.schema.js';
+import type { TCaseEvent, TCreateCase } from '../../common/cases.schema.js';
 import { createCase, fireCaseEvent, getCase } from '../modules/cases/cases.service.js';
 import { resolveScope } from '../modules/org/org.scope.js';
 import { units } from '../modules/org/org.tables.js';

@@ -7,7 +7,7 @@ import { type CaseEvent, type CaseHandler, type FiredEvent, need, subjectOf } fr
 import { replaceForms } from './cases.influence.js';
 import * as repo from './cases.repository.js';
 import type { CaseRules } from './cases.rules.js';
-import type { TForm } from './cases.schema.js';
+import type { TForm } from '../../../common/cases.schema.js';
 
 // 申诉/复审/复核: execution is not suspended, a review never makes it heavier.
 

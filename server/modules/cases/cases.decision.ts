@@ -14,7 +14,7 @@ import { notifyOrgDepartment, periodsFor } from './cases.influence.js';
 import { loadCase, readiness } from './cases.read.js';
 import * as repo from './cases.repository.js';
 import { type CaseRules, readCaseRules } from './cases.rules.js';
-import type { TForm } from './cases.schema.js';
+import type { TForm } from '../../../common/cases.schema.js';
 import type { influencePeriods } from './cases.tables.js';
 
 /**

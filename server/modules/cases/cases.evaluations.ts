@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Ctx, actorOf, regionOf } from '../../platform/context.js';
 import { badRequest, conflict, notFound } from '../../platform/errors.js';
 import * as repo from './cases.repository.js';
-import type { TScoreEvaluation } from './cases.schema.js';
+import type { TScoreEvaluation } from '../../../common/cases.schema.js';
 
 // 案件评查: closed cases of a period are sampled and scored against the checklist.
 

@@ -4,7 +4,7 @@ import { badRequest } from '../../platform/errors.js';
 import type { Step } from '../../platform/workflow/machine.js';
 import type * as repo from './cases.repository.js';
 import type { CaseRules } from './cases.rules.js';
-import type { TCaseEvent } from './cases.schema.js';
+import type { TCaseEvent } from '../../../common/cases.schema.js';
 
 /**
  * What the dispatcher hands an event's handler once the table, the caller's capacity and the

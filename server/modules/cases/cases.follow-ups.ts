@@ -7,7 +7,7 @@ import { type CaseEvent, type CaseHandler, type FiredEvent, investigatorsOf, nee
 import { replaceForms } from './cases.influence.js';
 import { createCase } from './cases.opening.js';
 import * as repo from './cases.repository.js';
-import type { TCreateCase, TForm } from './cases.schema.js';
+import type { TCreateCase, TForm } from '../../../common/cases.schema.js';
 
 /** 第二十一条: a wrong decision is corrected (revoked or changed), with the reasons on record. */
 async function correct({ ctx, c, input, subjects }: CaseEvent) {

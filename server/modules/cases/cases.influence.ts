@@ -7,7 +7,7 @@ import { notify } from '../notifications/notifications.service.js';
 import * as org from '../org/org.service.js';
 import * as repo from './cases.repository.js';
 import { type CaseRules, readCaseRules } from './cases.rules.js';
-import type { TForm } from './cases.schema.js';
+import type { TForm } from '../../../common/cases.schema.js';
 
 /** 影响期 of a subject's imposed forms from `start` (settings `cases.rules.influence`); units have none. */
 export function periodsFor(c: repo.CaseRow, s: repo.SubjectRow, forms: TForm[], start: string, rules: CaseRules) {

@@ -8,7 +8,7 @@ import * as org from '../org/org.service.js';
 import { type CaseHandler, type FiredEvent, investigatorsOf, need } from './cases.events.js';
 import { getCase } from './cases.read.js';
 import * as repo from './cases.repository.js';
-import type { TCreateCase } from './cases.schema.js';
+import type { TCreateCase } from '../../../common/cases.schema.js';
 
 /** Who may be put on an investigation team: the region's case officers and commission leaders. */
 export async function caseOfficers(ctx: Ctx) {

@@ -21,7 +21,7 @@ import { matchingFilings } from '../tolerance/tolerance.service.js';
 import { capacitiesOf, viewerOf } from './cases.policy.js';
 import * as repo from './cases.repository.js';
 import { type CaseRules, readCaseRules } from './cases.rules.js';
-import type { TListCases } from './cases.schema.js';
+import type { TListCases } from '../../../common/cases.schema.js';
 import { caseMachine } from './cases.states.js';
 
 const NOT_FOUND = '案件不存在或无权查看';

@@ -5,15 +5,26 @@ import { badRequest } from '../../platform/errors.js';
 import { sendDocx } from '../../platform/http/files.js';
 import { decisionDocument } from './cases.documents.js';
 import {
+  ZCaseDetail,
   ZCaseEvent,
+  ZCaseFigures,
+  ZCaseOfficers,
+  ZCasePage,
+  ZConsistency,
   ZCreateCase,
+  ZCurrentInfluencePeriodPage,
+  ZEvaluation,
+  ZEvaluationPage,
+  ZPersonInfluencePeriods,
+  ZSampled,
+  ZUploadedCaseFile,
   ZFileParam,
   ZIdParam,
   ZListCases,
   ZListEvaluations,
   ZSample,
   ZScoreEvaluation,
-} from './cases.schema.js';
+} from '../../../common/cases.schema.js';
 import * as service from './cases.service.js';
 
 const tags = ['问责案件'];
@@ -25,24 +36,30 @@ const onTheCase = {};
 
 export async function casesRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get('/api/cases', { schema: { tags, querystring: ZListCases }, config: read }, (req) =>
-    req.run((ctx) => service.listCases(ctx, req.query)),
+  app.get(
+    '/api/cases',
+    { schema: { tags, querystring: ZListCases, response: { 200: ZCasePage } }, config: read },
+    (req) => req.run((ctx) => service.listCases(ctx, req.query)),
   );
-  app.post('/api/cases', { schema: { tags, body: ZCreateCase }, config: manage }, async (req, reply) =>
-    reply.status(201).send(await req.run((ctx) => service.createCase(ctx, req.body))),
+  app.post(
+    '/api/cases',
+    { schema: { tags, body: ZCreateCase, response: { 201: ZCaseDetail } }, config: manage },
+    async (req, reply) => reply.status(201).send(await req.run((ctx) => service.createCase(ctx, req.body))),
   );
-  app.get('/api/cases/officers', { schema: { tags }, config: manage }, (req) =>
+  app.get('/api/cases/officers', { schema: { tags, response: { 200: ZCaseOfficers } }, config: manage }, (req) =>
     req.run((ctx) => service.caseOfficers(ctx)),
   );
-  app.get('/api/cases/figures', { schema: { tags }, config: manage }, (req) =>
+  app.get('/api/cases/figures', { schema: { tags, response: { 200: ZCaseFigures } }, config: manage }, (req) =>
     req.run((ctx) => service.caseFigures(ctx)),
   );
-  app.get('/api/cases/:id', { schema: { tags, params: ZIdParam }, config: onTheCase }, (req) =>
-    req.run((ctx) => service.getCase(ctx, req.params.id)),
+  app.get(
+    '/api/cases/:id',
+    { schema: { tags, params: ZIdParam, response: { 200: ZCaseDetail } }, config: onTheCase },
+    (req) => req.run((ctx) => service.getCase(ctx, req.params.id)),
   );
   app.post(
     '/api/cases/:id/events',
-    { schema: { tags, params: ZIdParam, body: ZCaseEvent }, config: onTheCase },
+    { schema: { tags, params: ZIdParam, body: ZCaseEvent, response: { 200: ZCaseDetail } }, config: onTheCase },
     (req) => req.run((ctx) => service.fireCaseEvent(ctx, req.params.id, req.body)),
   );
   app.post(
@@ -52,6 +69,7 @@ export async function casesRoutes(fastify: FastifyInstance) {
         tags,
         params: ZIdParam,
         body: z.object({ subjectId: ZId, forms: ZCaseEvent.shape.forms.unwrap() }),
+        response: { 200: ZConsistency },
       },
       config: onTheCase,
     },
@@ -60,7 +78,10 @@ export async function casesRoutes(fastify: FastifyInstance) {
   );
   app.post(
     '/api/cases/:id/files',
-    { schema: { tags, params: ZIdParam, consumes: ['multipart/form-data'] }, config: onTheCase },
+    {
+      schema: { tags, params: ZIdParam, consumes: ['multipart/form-data'], response: { 201: ZUploadedCaseFile } },
+      config: onTheCase,
+    },
     async (req, reply) => {
       const file = await req.file();
       if (!file) throw badRequest('FILE_REQUIRED', '请选择要上传的文件', 'file');
@@ -72,6 +93,7 @@ export async function casesRoutes(fastify: FastifyInstance) {
       return reply.status(201).send(saved);
     },
   );
+  // Downloads (evidence files, .docx) answer a binary body: no JSON schema to declare.
   app.get(
     '/api/cases/:id/files/:fileId',
     { schema: { tags, params: ZFileParam }, config: onTheCase },
@@ -92,22 +114,34 @@ export async function casesRoutes(fastify: FastifyInstance) {
     },
   );
 
-  app.get('/api/influence-periods', { schema: { tags, querystring: z.object(ZPage) }, config: influence }, (req) =>
-    req.run((ctx) => service.currentInfluencePeriods(ctx, req.query.page, req.query.pageSize)),
+  app.get(
+    '/api/influence-periods',
+    {
+      schema: { tags, querystring: z.object(ZPage), response: { 200: ZCurrentInfluencePeriodPage } },
+      config: influence,
+    },
+    (req) => req.run((ctx) => service.currentInfluencePeriods(ctx, req.query.page, req.query.pageSize)),
   );
-  app.get('/api/people/:id/influence-periods', { schema: { tags, params: ZIdParam }, config: influence }, (req) =>
-    req.run((ctx) => service.personInfluencePeriods(ctx, req.params.id)),
+  app.get(
+    '/api/people/:id/influence-periods',
+    { schema: { tags, params: ZIdParam, response: { 200: ZPersonInfluencePeriods } }, config: influence },
+    (req) => req.run((ctx) => service.personInfluencePeriods(ctx, req.params.id)),
   );
 
-  app.get('/api/case-evaluations', { schema: { tags, querystring: ZListEvaluations }, config: manage }, (req) =>
-    req.run((ctx) => service.listEvaluations(ctx, req.query.period, req.query.page, req.query.pageSize)),
+  app.get(
+    '/api/case-evaluations',
+    { schema: { tags, querystring: ZListEvaluations, response: { 200: ZEvaluationPage } }, config: manage },
+    (req) => req.run((ctx) => service.listEvaluations(ctx, req.query.period, req.query.page, req.query.pageSize)),
   );
-  app.post('/api/case-evaluations/sample', { schema: { tags, body: ZSample }, config: manage }, async (req, reply) =>
-    reply.status(201).send(await req.run((ctx) => service.sampleEvaluations(ctx, req.body.period, req.body.size))),
+  app.post(
+    '/api/case-evaluations/sample',
+    { schema: { tags, body: ZSample, response: { 201: ZSampled } }, config: manage },
+    async (req, reply) =>
+      reply.status(201).send(await req.run((ctx) => service.sampleEvaluations(ctx, req.body.period, req.body.size))),
   );
   app.post(
     '/api/case-evaluations/:id/score',
-    { schema: { tags, params: ZIdParam, body: ZScoreEvaluation }, config: manage },
+    { schema: { tags, params: ZIdParam, body: ZScoreEvaluation, response: { 200: ZEvaluation } }, config: manage },
     (req) => req.run((ctx) => service.scoreEvaluation(ctx, req.params.id, req.body)),
   );
 }

@@ -10,7 +10,7 @@ import { getCase, loadCase, standingOn } from './cases.read.js';
 import * as repo from './cases.repository.js';
 import { reviewHandlers } from './cases.review.js';
 import { readCaseRules } from './cases.rules.js';
-import type { TCaseEvent } from './cases.schema.js';
+import type { TCaseEvent } from '../../../common/cases.schema.js';
 import { caseMachine } from './cases.states.js';
 
 /** Each event of the procedure and the use-case that handles it. */

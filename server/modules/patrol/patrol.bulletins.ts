@@ -13,7 +13,7 @@ import { unitNames } from '../org/org.service.js';
 import { loadProblem } from '../problems/problems.service.js';
 import { circularCapacitiesOf, isManager, typicalCaseCapacitiesOf } from './patrol.policy.js';
 import * as repo from './patrol.repository.js';
-import type { TCreateCircular, TCreateTypicalCase, TSimpleEvent } from './patrol.schema.js';
+import type { TCreateCircular, TCreateTypicalCase, TSimpleEvent } from '../../../common/patrol.schema.js';
 import { checkUnits, patrolScope, recordEvent } from './patrol.service.js';
 import { circularMachine, typicalCaseMachine } from './patrol.states.js';
 

@@ -1,7 +1,7 @@
 import { type Ctx, today } from '../../platform/context.js';
 import { pagedRows, type XlsxColumn, type XlsxExport } from '../../platform/documents/xlsx-export.js';
 import { listFindings } from './patrol.findings.js';
-import type { TListFindings } from './patrol.schema.js';
+import type { TListFindings } from '../../../common/patrol.schema.js';
 
 type FindingRow = Awaited<ReturnType<typeof listFindings>>['items'][number];
 

@@ -10,7 +10,7 @@ import { loadInspection, openTaskOf } from './patrol.inspections.js';
 import { tellOffice } from './patrol.notify.js';
 import { findingCapacitiesOf, isManager } from './patrol.policy.js';
 import * as repo from './patrol.repository.js';
-import type { TAction, TCreateFinding, TFindingEvent, TListFindings } from './patrol.schema.js';
+import type { TAction, TCreateFinding, TFindingEvent, TListFindings } from '../../../common/patrol.schema.js';
 import { checkUnits, groupNames, patrolScope, recordEvent, recordingGroup } from './patrol.service.js';
 import { findingMachine } from './patrol.states.js';
 

@@ -6,7 +6,7 @@ import { AppError, badRequest, forbidden, notFound, ruleViolation } from '../../
 import { unitNames } from '../org/org.service.js';
 import { groupIdsOf } from './patrol.policy.js';
 import * as repo from './patrol.repository.js';
-import type { TCreateInspection, TListInspections } from './patrol.schema.js';
+import type { TCreateInspection, TListInspections } from '../../../common/patrol.schema.js';
 import { checkUnits, fireTaskEvent, groupNames, loadTask, patrolScope, recordingGroup } from './patrol.service.js';
 
 const MAX_FILE = 20 * 1024 * 1024;

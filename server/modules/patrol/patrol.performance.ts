@@ -5,7 +5,7 @@ import { badRequest, forbidden } from '../../platform/errors.js';
 import { problemStatesOf } from '../problems/problems.service.js';
 import { groupIdsOf, isManager } from './patrol.policy.js';
 import * as repo from './patrol.repository.js';
-import type { TCreateReview } from './patrol.schema.js';
+import type { TCreateReview } from '../../../common/patrol.schema.js';
 import { groupNames, patrolScope } from './patrol.service.js';
 import * as stats from './patrol.stats.repository.js';
 

@@ -7,7 +7,7 @@ import { listGroups, unitNames } from '../org/org.service.js';
 import { tellGroup, tellOffice } from './patrol.notify.js';
 import { groupIdsOf, isManager, taskCapacitiesOf } from './patrol.policy.js';
 import * as repo from './patrol.repository.js';
-import type { TCreateTask, TListTasks, TTaskEvent, TUpdateTask } from './patrol.schema.js';
+import type { TCreateTask, TListTasks, TTaskEvent, TUpdateTask } from '../../../common/patrol.schema.js';
 import { taskMachine } from './patrol.states.js';
 
 export function patrolScope(a: Actor): repo.PatrolScope {

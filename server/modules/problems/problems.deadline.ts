@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { addWorkingDays } from '../../platform/calendar/calendar.service.js';
 import type { Ctx } from '../../platform/context.js';
-import type { TMeasureInput } from './problems.schema.js';
+import type { TMeasureInput } from '../../../common/problems.schema.js';
 
 /** Deadline of a measure counted from `from` (the dispatch date, or today for drafts). */
 export async function measureDeadline(ctx: Ctx, m: TMeasureInput, from: string): Promise<string> {

@@ -7,7 +7,7 @@ import {
 import type { Ctx } from '../../platform/context.js';
 import { badRequest } from '../../platform/errors.js';
 import { type ProblemView, getProblem, listProblems } from './problems.queries.js';
-import type { TListProblems } from './problems.schema.js';
+import type { TListProblems } from '../../../common/problems.schema.js';
 
 const ISSUER = '中共示范县纪律检查委员会';
 const OFFICE = '示范县督导巡查工作领导小组办公室';

@@ -10,7 +10,7 @@ import type { JobDefinition } from '../../platform/jobs/jobs.service.js';
 import { type SettingDef, readSetting, writeSetting } from '../../platform/settings/settings.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { unitContactsForSystem } from '../org/org.service.js';
-import { type TEscalationSettings, ZEscalationSettings } from './problems.schema.js';
+import { type TEscalationSettings, ZEscalationSettings } from '../../../common/problems.schema.js';
 
 /** Thresholds of the escalation ladder (SPEC 2b; 西安, 富宁, 太仓 practice: 3 working days before = warning). */
 export const escalationSetting: SettingDef<typeof ZEscalationSettings> = {

@@ -1,6 +1,6 @@
 import { type Ctx, today } from '../../platform/context.js';
 import { pagedRows, type XlsxColumn, type XlsxExport } from '../../platform/documents/xlsx-export.js';
-import type { TListProblems } from './problems.schema.js';
+import type { TListProblems } from '../../../common/problems.schema.js';
 import { listProblems } from './problems.queries.js';
 
 type LedgerRow = Awaited<ReturnType<typeof listProblems>>['items'][number];

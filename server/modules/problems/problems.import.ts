@@ -6,7 +6,7 @@ import { readWorksheets } from '../../platform/documents/xlsx-stream.js';
 import { AppError, badRequest } from '../../platform/errors.js';
 import * as org from '../org/org.service.js';
 import { type DraftMeasure, type DraftProblem, createDraftProblems } from './problems.bulk.js';
-import type { TMeasureInput } from './problems.schema.js';
+import type { TMeasureInput } from '../../../common/problems.schema.js';
 import { measureDeadline } from './problems.deadline.js';
 import { cellText } from '../../platform/documents/xlsx-cells.js';
 

@@ -4,7 +4,7 @@ import { type Actor, type Ctx, actorOf, today } from '../../platform/context.js'
 import { notFound } from '../../platform/errors.js';
 import { actionsOf } from '../../platform/workflow/machine.js';
 import * as repo from './problems.repository.js';
-import type { TListProblems } from './problems.schema.js';
+import type { TListProblems } from '../../../common/problems.schema.js';
 import { capacitiesOf } from './problems.policy.js';
 import { problemMachine, stateLabel } from './problems.states.js';
 

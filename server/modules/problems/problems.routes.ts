@@ -10,15 +10,22 @@ import { circularDocument, problemDocument } from './problems.documents.js';
 import { readEscalationSettings, updateEscalationSettings } from './problems.escalation.js';
 import * as repo from './problems.repository.js';
 import {
+  ZCommonGroupDetail,
+  ZCommonGroupPage,
   ZCreateCommonGroup,
   ZCreateProblem,
   ZDocumentParam,
-  ZEscalationSettings,
+  ZEscalationSettingsUpdate,
   ZIdParam,
+  ZImportResult,
   ZListProblems,
+  ZProblemPage,
+  ZProblemDetail,
   ZProblemEvent,
+  ZProblemStats,
   ZUpdateProblem,
-} from './problems.schema.js';
+  ZUploadedFile,
+} from '../../../common/problems.schema.js';
 import {
   createProblem,
   getProblem,
@@ -38,20 +45,29 @@ const manage = { permission: 'problems:manage' as const };
 export async function problemsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
-  app.get('/api/problems', { schema: { tags, querystring: ZListProblems }, config: read }, (req) =>
-    req.run((ctx) => listProblems(ctx, req.query)),
+  app.get(
+    '/api/problems',
+    { schema: { tags, querystring: ZListProblems, response: { 200: ZProblemPage } }, config: read },
+    (req) => req.run((ctx) => listProblems(ctx, req.query)),
   );
-  app.get('/api/problems/stats', { schema: { tags, querystring: ZListProblems }, config: read }, (req) =>
-    req.run(async (ctx) => ({ items: await problemStats(ctx, req.query) })),
+  app.get(
+    '/api/problems/stats',
+    { schema: { tags, querystring: ZListProblems, response: { 200: ZProblemStats } }, config: read },
+    (req) => req.run(async (ctx) => ({ items: await problemStats(ctx, req.query) })),
   );
-  app.post('/api/problems', { schema: { tags, body: ZCreateProblem }, config: manage }, async (req, reply) => {
-    const created = await req.run(async (ctx) => {
-      const p = await createProblem(ctx, req.body);
-      if (!req.body.dispatch) return getProblem(ctx, p.id);
-      return fireEvent(ctx, p.id, { type: 'dispatch', version: p.version, comment: '', fileIds: [] });
-    });
-    return reply.status(201).send(created);
-  });
+  app.post(
+    '/api/problems',
+    { schema: { tags, body: ZCreateProblem, response: { 201: ZProblemDetail } }, config: manage },
+    async (req, reply) => {
+      const created = await req.run(async (ctx) => {
+        const p = await createProblem(ctx, req.body);
+        if (!req.body.dispatch) return getProblem(ctx, p.id);
+        return fireEvent(ctx, p.id, { type: 'dispatch', version: p.version, comment: '', fileIds: [] });
+      });
+      return reply.status(201).send(created);
+    },
+  );
+  // Downloads (.xlsx, .docx, evidence files) answer a binary body: no JSON schema to declare.
   app.get(
     '/api/problems/export.xlsx',
     { schema: { tags, querystring: ZListProblems }, config: read },
@@ -62,7 +78,11 @@ export async function problemsRoutes(fastify: FastifyInstance) {
   );
   app.post(
     '/api/problems/import',
-    { schema: { tags, consumes: ['multipart/form-data'] }, config: manage },
+    // With `Accept: application/x-ndjson` the answer is a progress stream (sent as is, not serialized).
+    {
+      schema: { tags, consumes: ['multipart/form-data'], response: { 200: ZImportResult } },
+      config: manage,
+    },
     async (req, reply) => {
       const file = await req.file();
       if (!file) throw badRequest('IMPORT_NO_FILE', '请选择要导入的 Excel 文件', 'file');
@@ -84,20 +104,27 @@ export async function problemsRoutes(fastify: FastifyInstance) {
       return sendDocx(reply, doc.name, doc.body);
     },
   );
-  app.get('/api/problems/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
-    req.run((ctx) => getProblem(ctx, req.params.id)),
+  app.get(
+    '/api/problems/:id',
+    { schema: { tags, params: ZIdParam, response: { 200: ZProblemDetail } }, config: read },
+    (req) => req.run((ctx) => getProblem(ctx, req.params.id)),
   );
-  app.patch('/api/problems/:id', { schema: { tags, params: ZIdParam, body: ZUpdateProblem }, config: manage }, (req) =>
-    req.run((ctx) => updateProblem(ctx, req.params.id, req.body)),
+  app.patch(
+    '/api/problems/:id',
+    { schema: { tags, params: ZIdParam, body: ZUpdateProblem, response: { 200: ZProblemDetail } }, config: manage },
+    (req) => req.run((ctx) => updateProblem(ctx, req.params.id, req.body)),
   );
   app.post(
     '/api/problems/:id/events',
-    { schema: { tags, params: ZIdParam, body: ZProblemEvent }, config: read },
+    { schema: { tags, params: ZIdParam, body: ZProblemEvent, response: { 200: ZProblemDetail } }, config: read },
     (req) => req.run((ctx) => fireEvent(ctx, req.params.id, req.body)),
   );
   app.post(
     '/api/problems/:id/files',
-    { schema: { tags, params: ZIdParam, consumes: ['multipart/form-data'] }, config: read },
+    {
+      schema: { tags, params: ZIdParam, consumes: ['multipart/form-data'], response: { 201: ZUploadedFile } },
+      config: read,
+    },
     async (req, reply) => {
       const file = await req.file();
       if (!file) throw badRequest('FILE_REQUIRED', '请选择要上传的文件', 'file');
@@ -132,20 +159,28 @@ export async function problemsRoutes(fastify: FastifyInstance) {
     },
   );
 
-  app.get('/api/problem-groups', { schema: { tags }, config: read }, (req) => req.run((ctx) => listCommonGroups(ctx)));
-  app.post('/api/problem-groups', { schema: { tags, body: ZCreateCommonGroup }, config: manage }, async (req, reply) =>
-    reply.status(201).send(await req.run((ctx) => createCommonGroup(ctx, req.body))),
+  app.get('/api/problem-groups', { schema: { tags, response: { 200: ZCommonGroupPage } }, config: read }, (req) =>
+    req.run((ctx) => listCommonGroups(ctx)),
   );
-  app.get('/api/problem-groups/:id', { schema: { tags, params: ZIdParam }, config: read }, (req) =>
-    req.run((ctx) => getCommonGroup(ctx, req.params.id)),
+  app.post(
+    '/api/problem-groups',
+    { schema: { tags, body: ZCreateCommonGroup, response: { 201: ZCommonGroupDetail } }, config: manage },
+    async (req, reply) => reply.status(201).send(await req.run((ctx) => createCommonGroup(ctx, req.body))),
+  );
+  app.get(
+    '/api/problem-groups/:id',
+    { schema: { tags, params: ZIdParam, response: { 200: ZCommonGroupDetail } }, config: read },
+    (req) => req.run((ctx) => getCommonGroup(ctx, req.params.id)),
   );
 
-  app.get('/api/settings/escalation', { schema: { tags }, config: manage }, (req) =>
-    req.run((ctx) => readEscalationSettings(ctx)),
+  app.get(
+    '/api/settings/escalation',
+    { schema: { tags, response: { 200: ZEscalationSettingsUpdate } }, config: manage },
+    (req) => req.run((ctx) => readEscalationSettings(ctx)),
   );
   app.patch(
     '/api/settings/escalation',
-    { schema: { tags, body: ZEscalationSettings.extend({ version: z.number().int().min(0) }) }, config: manage },
+    { schema: { tags, body: ZEscalationSettingsUpdate, response: { 200: ZEscalationSettingsUpdate } }, config: manage },
     (req) => req.run((ctx) => updateEscalationSettings(ctx, req.body)),
   );
 }

@@ -9,7 +9,7 @@ import * as org from '../org/org.service.js';
 import { measureDeadline } from './problems.deadline.js';
 import { getProblem } from './problems.queries.js';
 import * as repo from './problems.repository.js';
-import type { TCreateProblem, TMeasureInput, TUpdateProblem } from './problems.schema.js';
+import type { TCreateProblem, TMeasureInput, TUpdateProblem } from '../../../common/problems.schema.js';
 
 export {
   getProblem,

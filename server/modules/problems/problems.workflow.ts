@@ -6,7 +6,7 @@ import { type Step, fireTransition } from '../../platform/workflow/machine.js';
 import { AppError, badRequest, conflict, forbidden, ruleViolation } from '../../platform/errors.js';
 import { copyEvent } from './problems.notify.js';
 import * as repo from './problems.repository.js';
-import type { TProblemEvent } from './problems.schema.js';
+import type { TProblemEvent } from '../../../common/problems.schema.js';
 import { measureDeadline } from './problems.deadline.js';
 import { getProblem, loadProblem } from './problems.queries.js';
 import { capacitiesOf } from './problems.policy.js';

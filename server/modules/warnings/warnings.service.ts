@@ -19,7 +19,7 @@ import { createProblem, fireEvent as fireProblemEvent, loadProblem } from '../pr
 import { DEFAULT_SITUATIONS } from './warnings.catalogue.js';
 import * as repo from './warnings.repository.js';
 import { fieldsOf, parseRule } from './warnings.rules.js';
-import type { TCreateSituation, TUpdateSituation, TWarningEvent } from './warnings.schema.js';
+import type { TCreateSituation, TUpdateSituation, TWarningEvent } from '../../../common/warnings.schema.js';
 import { capacitiesOf, managesWarnings } from './warnings.policy.js';
 import { warningMachine } from './warnings.states.js';
 

@@ -5,19 +5,13 @@
 import { Table, Tag } from 'antd';
 import { UNIT_TYPE_LABELS } from '../../../common/org';
 import { PROBLEM_SEVERITIES, PROBLEM_SOURCES, PROBLEM_STATES } from '../../../common/problems';
-import { ARTICLE_7, RESPONSIBLE_WHO, RULE_FIELDS, type ResponsibleWho } from '../../../common/warnings';
+import { ARTICLE_7, RESPONSIBLE_WHO, RULE_FIELDS } from '../../../common/warnings';
+import type { TFacts, TWarningPerson } from '../../../common/warnings.schema';
 
 /** A would-be accountable person of a warning (from the situation's responsible roles). */
-export interface WarningPerson {
-  personId: string;
-  name: string;
-  post: string | null;
-  who: ResponsibleWho;
-  responsibility: string;
-  duty: string;
-}
-
-export type Facts = Record<string, number | string | boolean | string[] | null>;
+export type WarningPerson = TWarningPerson;
+/** The facts a rule used, by rule field. */
+export type Facts = TFacts;
 
 const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一'];
 

@@ -1,28 +1,22 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, DatePicker, Descriptions, Empty, Flex, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
+import type { ZWhatIfResult } from '../../../common/warnings.schema';
+import type { Response } from '../../../common/zod';
 import { api } from '../lib/api';
 import { dayjs, formatDate } from '../lib/format';
 import { usePermission } from '../lib/session';
-import { articleLabel, type Facts, FactsTable, FormsTags, type WarningPerson, whoLabel } from './warning-facts';
+import { articleLabel, FactsTable, FormsTags, whoLabel } from './warning-facts';
 
 const OPEN_STATES = new Set(['dispatched', 'rectifying', 'close_requested']);
 
-interface WhatIfItem {
-  situationId: string;
-  name: string;
-  article: number;
-  forms: string[];
-  facts: Facts;
-  people: WarningPerson[];
-}
+type WhatIfResult = Response<typeof ZWhatIfResult>;
 
 /** Under the warnings' query key, so that a change of warnings refreshes the forecast too. */
 function useWhatIf(problemId: string, date: string, enabled: boolean) {
   return useQuery({
     queryKey: ['warnings', 'what-if', problemId, date],
-    queryFn: ({ signal }) =>
-      api<{ date: string; items: WhatIfItem[] }>('/warnings/what-if', { query: { problemId, date }, signal }),
+    queryFn: ({ signal }) => api<WhatIfResult>('/warnings/what-if', { query: { problemId, date }, signal }),
     enabled: enabled && !!problemId && !!date,
     placeholderData: keepPreviousData,
   });

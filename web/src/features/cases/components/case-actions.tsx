@@ -16,9 +16,17 @@ import {
   THREE_DISTINCTIONS,
   TOLERANCE_OUTCOMES,
 } from '../../../../../common/cases';
+import { ZCaseEvent } from '../../../../../common/cases.schema';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { type CaseDetail, type CaseSubject, useCaseEvent } from '../api/cases';
+
+/** The limits the server validates (common/cases.schema.ts). */
+const LIMITS = {
+  comment: ZCaseEvent.shape.comment.unwrap().maxLength ?? undefined,
+  fact: ZCaseEvent.shape.facts.unwrap().valueType.maxLength ?? undefined,
+  defense: ZCaseEvent.shape.defense.unwrap().maxLength ?? undefined,
+};
 
 /** Events that need no input beyond a confirmation. */
 const CONFIRM_ONLY: Partial<Record<CaseEventType, string>> = {
@@ -74,7 +82,7 @@ function fieldsFor(type: CaseEventType, c: CaseDetail) {
   );
   const comment = (label: string, required = true) => (
     <Form.Item name="comment" label={label} rules={required ? [{ required: true, message: `请填写${label}` }] : []}>
-      <Input.TextArea rows={3} maxLength={5000} />
+      <Input.TextArea rows={3} maxLength={LIMITS.comment} />
     </Form.Item>
   );
   switch (type) {
@@ -83,7 +91,7 @@ function fieldsFor(type: CaseEventType, c: CaseDetail) {
     case 'record_facts':
       return Object.entries(FACTS).map(([k, label]) => (
         <Form.Item key={k} name={['facts', k]} label={label}>
-          <Input.TextArea rows={3} maxLength={10000} />
+          <Input.TextArea rows={3} maxLength={LIMITS.fact} />
         </Form.Item>
       ));
     case 'record_defense':
@@ -95,7 +103,7 @@ function fieldsFor(type: CaseEventType, c: CaseDetail) {
             label="陈述和申辩意见"
             rules={[{ required: true, message: '请填写陈述和申辩意见' }]}
           >
-            <Input.TextArea rows={4} maxLength={10000} />
+            <Input.TextArea rows={4} maxLength={LIMITS.defense} />
           </Form.Item>
           <Form.Item name="signed" valuePropName="checked">
             <Checkbox>问责对象已在事实材料上签字确认</Checkbox>

@@ -2,11 +2,19 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Form, Input, Radio, Select, Space } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ARTICLE_7, CASE_KINDS, CASE_SOURCES } from '../../../../../common/cases';
+import { ZCreateCase } from '../../../../../common/cases.schema';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { PageHeader } from '../../../components/page-header';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { useMe } from '../../../lib/session';
 import { useCaseOfficers, useCreateCase } from '../api/cases';
+
+/** The limits the server validates (common/cases.schema.ts). */
+const LIMITS = {
+  title: ZCreateCase.shape.title.maxLength ?? undefined,
+  summary: ZCreateCase.shape.summary.unwrap().maxLength ?? undefined,
+  field: ZCreateCase.shape.field.unwrap().maxLength ?? undefined,
+};
 
 interface Values {
   kind: string;
@@ -65,7 +73,7 @@ export function CaseFormPage() {
             <Radio.Group options={Object.entries(CASE_KINDS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
           <Form.Item name="title" label="案件名称" rules={[{ required: true, message: '请填写案件名称' }]}>
-            <Input maxLength={100} autoFocus />
+            <Input maxLength={LIMITS.title} autoFocus />
           </Form.Item>
           <Form.Item
             name="situation"
@@ -88,7 +96,7 @@ export function CaseFormPage() {
             <Input />
           </Form.Item>
           <Form.Item name="summary" label="简要案情">
-            <Input.TextArea rows={3} maxLength={5000} />
+            <Input.TextArea rows={3} maxLength={LIMITS.summary} />
           </Form.Item>
           <Form.List name="subjects">
             {(fields, { add, remove }) => (
@@ -152,7 +160,7 @@ export function CaseFormPage() {
             />
           </Form.Item>
           <Form.Item name="field" label="所属领域" extra="安全生产、食品药品安全等敏感领域的案件须提级预审">
-            <Input maxLength={50} />
+            <Input maxLength={LIMITS.field} />
           </Form.Item>
           <Space>
             <Form.Item name="highAttention" valuePropName="checked">

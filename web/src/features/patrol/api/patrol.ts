@@ -1,186 +1,38 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
+import type {
+  ZCircular,
+  ZFinding,
+  ZFindingDetail,
+  ZGroupPerformance,
+  ZGroupWork,
+  ZInspection,
+  ZInspectionDetail,
+  ZInspectionFile,
+  ZPatrolEvent,
+  ZPatrolFigures,
+  ZReviewPage,
+  ZTask,
+  ZTaskDetail,
+  ZTypicalCase,
+} from '../../../../../common/patrol.responses';
+import type { Response } from '../../../../../common/zod';
 import { api, type Page, type Query } from '../../../lib/api';
 
-export interface NamedRef {
-  id: string;
-  name: string;
-}
-
-export interface PatrolEvent {
-  id: string;
-  type: string;
-  fromState: string | null;
-  toState: string | null;
-  actorName: string;
-  at: string;
-  comment: string;
-}
-
+export type NamedRef = Task['targetUnits'][number];
+export type PatrolEvent = Response<typeof ZPatrolEvent>;
 /** 督导巡查工作任务交办单. */
-export interface Task {
-  id: string;
-  code: string;
-  groupId: string;
-  groupName: string;
-  title: string;
-  targetUnitIds: string[];
-  targetUnits: NamedRef[];
-  projects: string[];
-  focus: string;
-  method: string;
-  methodLabel: string;
-  periodStart: string;
-  periodEnd: string;
-  deadline: string;
-  requirements: string;
-  state: string;
-  stateLabel: string;
-  report: string;
-  overdue: boolean;
-  issuedAt: string | null;
-  version: number;
-  actions: string[];
-  events?: PatrolEvent[];
-}
-
-export interface Inspection {
-  id: string;
-  groupId: string;
-  groupName: string;
-  taskId: string | null;
-  date: string;
-  place: string;
-  method: string;
-  methodLabel: string;
-  units: NamedRef[];
-  project: string;
-  peopleMet: string;
-  notes: string;
-  createdByName: string;
-  files?: { id: string; name: string; size: number }[];
-  findings?: { id: string; code: string; title: string; state: string }[];
-}
-
-export interface Finding {
-  id: string;
-  code: string;
-  groupId: string;
-  groupName: string;
-  taskId: string | null;
-  inspectionId: string | null;
-  unitId: string;
-  unitName: string;
-  project: string;
-  title: string;
-  description: string;
-  suggestion: string;
-  category: string;
-  severity: string;
-  severityLabel: string;
-  state: string;
-  stateLabel: string;
-  escalatedToLabel: string | null;
-  instruction: string | null;
-  instructedBy: string | null;
-  closeReason: string | null;
-  reportedByName: string;
-  createdAt: string;
-  version: number;
-  problems: { id: string; code: string; state: string; stateLabel: string }[];
-  actions: string[];
-  mergedInto?: { id: string; code: string; title: string } | null;
-  duplicates?: { id: string; code: string; title: string }[];
-  events?: PatrolEvent[];
-}
-
-export interface Circular {
-  id: string;
-  code: string;
-  kind: string;
-  kindLabel: string;
-  title: string;
-  body: string;
-  units: NamedRef[];
-  people: string[];
-  audience: string;
-  namedMatters: number;
-  state: string;
-  stateLabel: string;
-  approvedBy: string | null;
-  publishedAt: string | null;
-  createdAt: string;
-  version: number;
-  actions: string[];
-}
-
-export interface TypicalCase {
-  id: string;
-  kind: string;
-  kindLabel: string;
-  title: string;
-  body: string;
-  unitName: string;
-  state: string;
-  stateLabel: string;
-  publishedAt: string | null;
-  createdAt: string;
-  version: number;
-  actions: string[];
-}
-
-export interface GroupWork {
-  groupId: string;
-  groupName: string;
-  tasks: number;
-  tasksDone: number;
-  inspections: number;
-  fieldDays: number;
-  unannouncedDays: number;
-  findings: number;
-  dispatched: number;
-  problems: number;
-  problemsClosed: number;
-  semiannualReports: string[];
-  annualScore: number | null;
-}
-
-export interface PatrolFigures {
-  year: number;
-  inspections: number;
-  unitsInspected: number;
-  projectsInspected: number;
-  findings: number;
-  findingsByState: Record<string, number>;
-  findingsByMonth: { month: string; count: number }[];
-  circulars: number;
-  interviews: number;
-  namedMatters: number;
-  namedPeople: number;
-  namedUnits: number;
-  positiveCases: number;
-  negativeCases: number;
-  problems: number;
-  problemsClosed: number;
-  rectificationRate: number | null;
-  fieldDays: number;
-  unannouncedShare: number | null;
-  byGroup: GroupWork[];
-}
-
-export interface Review {
-  id: string;
-  groupId: string;
-  groupName: string;
-  kind: string;
-  kindLabel: string;
-  period: string;
-  report: string;
-  score: number | null;
-  comment: string;
-  submittedBy: string;
-  createdAt: string;
-}
+export type Task = Response<typeof ZTask>;
+export type TaskDetail = Response<typeof ZTaskDetail>;
+export type Inspection = Response<typeof ZInspection>;
+export type InspectionDetail = Response<typeof ZInspectionDetail>;
+export type Finding = Response<typeof ZFinding>;
+export type FindingDetail = Response<typeof ZFindingDetail>;
+export type Circular = Response<typeof ZCircular>;
+export type TypicalCase = Response<typeof ZTypicalCase>;
+export type GroupWork = Response<typeof ZGroupWork>;
+export type PatrolFigures = Response<typeof ZPatrolFigures>;
+export type Review = Response<typeof ZReviewPage>['items'][number];
 
 function usePatrolList<T>(key: string, path: string, query: Query) {
   return useQuery({
@@ -204,15 +56,16 @@ function usePatrolOne<T>(key: string, path: string | null) {
   });
 }
 
-export const useTask = (id?: string | null) => usePatrolOne<Task>('task', id ? `/tasks/${id}` : null);
-export const useInspection = (id?: string) => usePatrolOne<Inspection>('inspection', id ? `/inspections/${id}` : null);
-export const useFinding = (id?: string) => usePatrolOne<Finding>('finding', id ? `/findings/${id}` : null);
+export const useTask = (id?: string | null) => usePatrolOne<TaskDetail>('task', id ? `/tasks/${id}` : null);
+export const useInspection = (id?: string) =>
+  usePatrolOne<InspectionDetail>('inspection', id ? `/inspections/${id}` : null);
+export const useFinding = (id?: string) => usePatrolOne<FindingDetail>('finding', id ? `/findings/${id}` : null);
 
 export const usePerformance = (year: number) =>
   useQuery({
     queryKey: ['patrol', 'performance', year],
     queryFn: ({ signal }) =>
-      api<{ year: number; items: GroupWork[] }>('/patrol/performance', { query: { year }, signal }),
+      api<Response<typeof ZGroupPerformance>>('/patrol/performance', { query: { year }, signal }),
   });
 export const useFigures = (year: number, enabled: boolean) =>
   useQuery({
@@ -261,7 +114,7 @@ export function useUploadInspectionFile() {
     mutationFn: ({ inspectionId, file }: { inspectionId: string; file: File }) => {
       const formData = new FormData();
       formData.append('file', file);
-      return api<{ id: string; name: string }>(`/inspections/${inspectionId}/files`, { method: 'POST', formData });
+      return api<Response<typeof ZInspectionFile>>(`/inspections/${inspectionId}/files`, { method: 'POST', formData });
     },
   });
 }

@@ -1,5 +1,12 @@
 import { Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
+import { ZTaskEvent } from '../../../../../common/patrol.schema';
+
+/** The limits the server validates for a task event's text (common/patrol.schema.ts). */
+const LIMITS: Record<string, number | undefined> = {
+  report: ZTaskEvent.shape.report.unwrap().maxLength ?? undefined,
+  comment: ZTaskEvent.shape.comment.unwrap().maxLength ?? undefined,
+};
 
 /** Asks for the text an action needs (reason, report) before firing it. */
 export function TextActionModal({
@@ -37,7 +44,7 @@ export function TextActionModal({
     >
       <Form form={form} layout="vertical">
         <Form.Item name={field} label={label} rules={[{ required: true, message: `请填写${label}` }]}>
-          <Input.TextArea rows={4} maxLength={5000} />
+          <Input.TextArea rows={4} maxLength={LIMITS[field]} />
         </Form.Item>
       </Form>
     </Modal>

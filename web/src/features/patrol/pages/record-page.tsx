@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PATROL_METHODS } from '../../../../../common/patrol';
+import { ZCreateFinding, ZCreateInspection } from '../../../../../common/patrol.schema';
 import { PROBLEM_SEVERITIES } from '../../../../../common/problems';
 import { UnitSelect } from '../../../components/entity-selects';
 import { PageHeader } from '../../../components/page-header';
@@ -19,6 +20,20 @@ import {
 } from '../api/patrol';
 import { PatrolNav } from '../components/patrol-nav';
 import { StateTag } from '../components/state-tag';
+
+/** The limits the server validates (common/patrol.schema.ts). */
+const INSPECTION = {
+  place: ZCreateInspection.shape.place.maxLength ?? undefined,
+  project: ZCreateInspection.shape.project.unwrap().maxLength ?? undefined,
+  peopleMet: ZCreateInspection.shape.peopleMet.unwrap().maxLength ?? undefined,
+  notes: ZCreateInspection.shape.notes.maxLength ?? undefined,
+};
+const FINDING = {
+  title: ZCreateFinding.shape.title.maxLength ?? undefined,
+  description: ZCreateFinding.shape.description.maxLength ?? undefined,
+  suggestion: ZCreateFinding.shape.suggestion.unwrap().maxLength ?? undefined,
+  category: ZCreateFinding.shape.category.unwrap().maxLength ?? undefined,
+};
 
 const METHOD_OPTIONS = Object.entries(PATROL_METHODS).map(([value, label]) => ({ value, label }));
 const SEVERITY_OPTIONS = Object.entries(PROBLEM_SEVERITIES).map(([value, label]) => ({ value, label }));
@@ -140,7 +155,7 @@ export function RecordPage() {
               <DatePicker style={{ width: '100%' }} inputReadOnly />
             </Form.Item>
             <Form.Item name="place" label="督导地点" rules={[{ required: true, message: '请填写督导地点' }]}>
-              <Input maxLength={200} />
+              <Input maxLength={INSPECTION.place} />
             </Form.Item>
             <Form.Item name="method" label="督导方式" rules={[{ required: true, message: '请选择督导方式' }]}>
               <Select options={METHOD_OPTIONS} />
@@ -153,13 +168,13 @@ export function RecordPage() {
               )}
             </Form.Item>
             <Form.Item name="project" label="督导项目">
-              <Input maxLength={100} placeholder={task.data?.projects.join('、') || '如：某重点项目'} />
+              <Input maxLength={INSPECTION.project} placeholder={task.data?.projects.join('、') || '如：某重点项目'} />
             </Form.Item>
             <Form.Item name="peopleMet" label="接触人员">
-              <Input maxLength={1000} placeholder="如：项目经理、安全员" />
+              <Input maxLength={INSPECTION.peopleMet} placeholder="如：项目经理、安全员" />
             </Form.Item>
             <Form.Item name="notes" label="督导情况" rules={[{ required: true, message: '请填写督导情况' }]}>
-              <Input.TextArea rows={4} maxLength={10000} />
+              <Input.TextArea rows={4} maxLength={INSPECTION.notes} />
             </Form.Item>
             <Form.Item
               name="photos"
@@ -198,16 +213,16 @@ export function RecordPage() {
               <Select options={inspection.units.map((u) => ({ value: u.id, label: u.name }))} />
             </Form.Item>
             <Form.Item name="title" label="问题概述" rules={[{ required: true, message: '请填写问题概述' }]}>
-              <Input maxLength={200} />
+              <Input maxLength={FINDING.title} />
             </Form.Item>
             <Form.Item name="description" label="问题详情" rules={[{ required: true, message: '请填写问题详情' }]}>
-              <Input.TextArea rows={4} maxLength={5000} />
+              <Input.TextArea rows={4} maxLength={FINDING.description} />
             </Form.Item>
             <Form.Item name="suggestion" label="整改建议">
-              <Input.TextArea rows={2} maxLength={2000} />
+              <Input.TextArea rows={2} maxLength={FINDING.suggestion} />
             </Form.Item>
             <Form.Item name="category" label="问题类别">
-              <Input maxLength={50} placeholder="如：安全生产" />
+              <Input maxLength={FINDING.category} placeholder="如：安全生产" />
             </Form.Item>
             <Form.Item name="severity" label="严重程度">
               <Select options={SEVERITY_OPTIONS} />

@@ -1,18 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiPost, type Page } from '../../../lib/api';
-import { type Problem, problemKeys } from './problems';
+import type {
+  ZCommonGroupDetail,
+  ZCommonGroupPage,
+  ZCommonGroupRow,
+  ZCreateCommonGroup,
+} from '../../../../../common/problems.schema';
+import type { Response, z } from '../../../../../common/zod';
+import { api, apiPost } from '../../../lib/api';
+import { problemKeys } from './problems';
 
-export interface CommonGroup {
-  id: string;
-  title: string;
-  description: string;
-  createdAt: string;
-  problemCount?: number;
-}
-
-export interface CommonGroupDetail extends CommonGroup {
-  problems: Problem[];
-}
+export type CommonGroup = Response<typeof ZCommonGroupRow>;
+export type CommonGroupDetail = Response<typeof ZCommonGroupDetail>;
+export type CommonGroupInput = z.input<typeof ZCreateCommonGroup>;
 
 export const groupKeys = {
   all: ['problem-groups'] as const,
@@ -22,7 +21,7 @@ export const groupKeys = {
 export function useCommonGroups() {
   return useQuery({
     queryKey: groupKeys.all,
-    queryFn: ({ signal }) => api<Page<CommonGroup>>('/problem-groups', { signal }),
+    queryFn: ({ signal }) => api<Response<typeof ZCommonGroupPage>>('/problem-groups', { signal }),
   });
 }
 
@@ -37,8 +36,7 @@ export function useCommonGroup(id: string | undefined) {
 export function useCreateCommonGroup() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { title: string; description: string; problemIds: string[] }) =>
-      apiPost<CommonGroupDetail>('/problem-groups', input),
+    mutationFn: (input: CommonGroupInput) => apiPost<CommonGroupDetail>('/problem-groups', input),
     meta: { silent: true },
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: groupKeys.all });

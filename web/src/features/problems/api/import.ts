@@ -1,4 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ZImportResult } from '../../../../../common/problems.schema';
+import type { Response } from '../../../../../common/zod';
 import { type UploadProgress, apiUpload } from '../../../lib/api';
 import { problemKeys } from './problems';
 
@@ -9,7 +11,7 @@ export function useImportProblems() {
     mutationFn: ({ file, onProgress }: { file: File; onProgress: (p: UploadProgress) => void }) => {
       const formData = new FormData();
       formData.append('file', file);
-      return apiUpload<{ created: number }>('/problems/import', formData, onProgress);
+      return apiUpload<Response<typeof ZImportResult>>('/problems/import', formData, onProgress);
     },
     meta: { silent: true },
     onSuccess: () => qc.invalidateQueries({ queryKey: problemKeys.all }),

@@ -1,154 +1,38 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  ProblemColor,
-  ProblemEvent,
-  ProblemSeverity,
-  ProblemSource,
-  ProblemState,
-} from '../../../../../common/problems';
+  ZCreateProblem,
+  ZListProblems,
+  ZMeasure,
+  ZMeasureInput,
+  ZProblem,
+  ZProblemDetail,
+  ZProblemEvent,
+  ZProblemEventRow,
+  ZProblemStats,
+  ZUploadedFile,
+} from '../../../../../common/problems.schema';
+import type { Response, z } from '../../../../../common/zod';
 import { api, apiPatch, apiPost, type Page, type Query } from '../../../lib/api';
 
-export type DeadlineType = 'date' | 'calendar' | 'working';
-
-export interface Measure {
-  id: string;
-  seq: number;
-  content: string;
-  ownerPersonId: string | null;
-  ownerName: string | null;
-  deadlineType: DeadlineType;
-  deadlineDays: number | null;
-  deadline: string;
-  done: boolean;
-  doneAt?: string | null;
-  progress: string | null;
-  lastReportAt?: string | null;
-  overdue: boolean;
-}
-
-export interface Problem {
-  id: string;
-  code: string;
-  title: string;
-  description: string;
-  source: ProblemSource;
-  sourceLabel: string;
-  category: string;
-  severity: ProblemSeverity;
-  severityLabel: string;
-  unitId: string;
-  unitName: string | null;
-  responsiblePersonId: string | null;
-  responsibleName: string | null;
-  leaderPersonId: string | null;
-  leaderName: string | null;
-  state: ProblemState;
-  stateLabel: string;
-  closeStage: 'unit_head' | 'office' | null;
-  overdue: boolean;
-  listed: boolean;
-  color: ProblemColor | null;
-  colorLabel: string | null;
-  urgent: boolean;
-  deadline: string | null;
-  escalationLevel: number;
-  pendingEscalation: number | null;
-  commonGroupId: string | null;
-  reopenCount: number;
-  dispatchedAt: string | null;
-  closedAt: string | null;
-  createdAt?: string;
-  version: number;
-  measures: Measure[];
-  actions: ProblemEvent[];
-}
-
-export interface ProblemEventRow {
-  id?: string;
-  type: string;
-  fromState: string | null;
-  toState: string | null;
-  actorName: string | null;
-  at: string;
-  comment: string | null;
-  payload: Record<string, unknown> | null;
-  late: boolean;
-}
-
-export interface ProblemFile {
-  id: string;
-  name: string;
-  size: number;
-  mime: string;
-  createdAt?: string;
-}
-
-export interface ProblemDetail extends Problem {
-  events: ProblemEventRow[];
-  files: ProblemFile[];
-}
+export type Measure = Response<typeof ZMeasure>;
+export type DeadlineType = Measure['deadlineType'];
+export type Problem = Response<typeof ZProblem>;
+export type ProblemEventRow = Response<typeof ZProblemEventRow>;
+export type ProblemFile = Response<typeof ZUploadedFile>;
+export type ProblemDetail = Response<typeof ZProblemDetail>;
+export type StatRow = Response<typeof ZProblemStats>['items'][number];
 
 /** Filters of the ledger, the board, the stats and the export (all optional, as query strings). */
-export interface ProblemFilters {
-  unitId?: string;
-  state?: ProblemState;
-  color?: ProblemColor | 'none';
-  source?: ProblemSource;
-  category?: string;
-  severity?: ProblemSeverity;
-  leaderPersonId?: string;
-  q?: string;
-  deadlineBefore?: string;
-  deadlineAfter?: string;
-  overdue?: 'true' | 'false';
-  listed?: 'true' | 'false';
-  commonGroupId?: string;
-}
-
+export type ProblemFilters = Omit<z.input<typeof ZListProblems>, 'page' | 'pageSize' | 'sort'>;
 export interface ProblemListQuery extends ProblemFilters {
   page?: number;
   pageSize?: number;
   sort?: string;
 }
 
-export interface StatRow {
-  state: ProblemState;
-  color: ProblemColor | null;
-  count: number;
-}
-
-export interface MeasureInput {
-  content: string;
-  ownerPersonId?: string | null;
-  deadlineType: DeadlineType;
-  deadline?: string;
-  days?: number;
-}
-
-export interface ProblemInput {
-  title: string;
-  description: string;
-  source: ProblemSource;
-  category: string;
-  severity: ProblemSeverity;
-  unitId: string;
-  responsiblePersonId?: string | null;
-  leaderPersonId?: string | null;
-  urgent: boolean;
-  measures: MeasureInput[];
-}
-
-export interface EventInput {
-  type: ProblemEvent;
-  version: number;
-  comment?: string;
-  measureId?: string;
-  progress?: string;
-  done?: boolean;
-  fileIds?: string[];
-  level?: number;
-  deadline?: string;
-}
+export type MeasureInput = z.input<typeof ZMeasureInput>;
+export type ProblemInput = Omit<z.input<typeof ZCreateProblem>, 'dispatch'>;
+export type EventInput = z.input<typeof ZProblemEvent>;
 
 export const problemKeys = {
   all: ['problems'] as const,

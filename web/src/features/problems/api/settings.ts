@@ -1,16 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ZEscalationSettingsUpdate } from '../../../../../common/problems.schema';
+import type { Response } from '../../../../../common/zod';
 import { api, apiPatch } from '../../../lib/api';
 
-export interface EscalationSettings {
-  blueWorkingDays: number;
-  yellowNoProgressDays: number;
-  noticeAfter: number;
-  interviewAfter: number;
-  listAfter: number;
-  proposalAfter: number;
-  automatic: number[];
-  version: number;
-}
+export type EscalationSettings = Response<typeof ZEscalationSettingsUpdate>;
 
 const key = ['settings', 'escalation'] as const;
 

@@ -14,9 +14,14 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ESCALATION_LEVELS, type ProblemEvent } from '../../../../../common/problems';
+import { ZProblemEvent } from '../../../../../common/problems.schema';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { type EventInput, type ProblemDetail, type ProblemFile, useProblemEvent } from '../api/problems';
 import { EvidenceUpload, uploadedIds } from './evidence-upload';
+
+/** The limits the server validates (common/problems.schema.ts). */
+const COMMENT_MAX = ZProblemEvent.shape.comment.unwrap().maxLength ?? undefined;
+const PROGRESS_MAX = ZProblemEvent.shape.progress.unwrap().maxLength ?? undefined;
 
 /** Events fired with a click (after confirmation where irreversible). */
 const DIRECT: Partial<Record<ProblemEvent, { label: string; confirm?: string; done: string; primary?: boolean }>> = {
@@ -93,7 +98,7 @@ function EventFields({ type, problem }: { type: ModalEvent; problem: ProblemDeta
             label="整改进展"
             rules={[{ required: true, whitespace: true, message: '请填写整改进展' }]}
           >
-            <Input.TextArea rows={4} maxLength={2000} aria-label="整改进展" />
+            <Input.TextArea rows={4} maxLength={PROGRESS_MAX} aria-label="整改进展" />
           </Form.Item>
           <Form.Item name="done" valuePropName="checked">
             <Checkbox>该措施已整改完成</Checkbox>
@@ -105,7 +110,7 @@ function EventFields({ type, problem }: { type: ModalEvent; problem: ProblemDeta
       return (
         <>
           <Form.Item name="comment" label="整改情况说明">
-            <Input.TextArea rows={4} maxLength={2000} aria-label="整改情况说明" />
+            <Input.TextArea rows={4} maxLength={COMMENT_MAX} aria-label="整改情况说明" />
           </Form.Item>
           {evidence}
           {problem.files.length ? (
@@ -122,7 +127,7 @@ function EventFields({ type, problem }: { type: ModalEvent; problem: ProblemDeta
           label="退回理由"
           rules={[{ required: true, whitespace: true, message: '请填写退回理由' }]}
         >
-          <Input.TextArea rows={4} maxLength={2000} aria-label="退回理由" />
+          <Input.TextArea rows={4} maxLength={COMMENT_MAX} aria-label="退回理由" />
         </Form.Item>
       );
     case 'reopen':
@@ -133,7 +138,7 @@ function EventFields({ type, problem }: { type: ModalEvent; problem: ProblemDeta
             label="反弹情况说明"
             rules={[{ required: true, whitespace: true, message: '请填写反弹情况说明' }]}
           >
-            <Input.TextArea rows={4} maxLength={2000} aria-label="反弹情况说明" />
+            <Input.TextArea rows={4} maxLength={COMMENT_MAX} aria-label="反弹情况说明" />
           </Form.Item>
           <Form.Item name="deadline" label="新的整改时限" rules={[{ required: true, message: '请选择新的整改时限' }]}>
             <DatePicker aria-label="新的整改时限" />
@@ -154,7 +159,7 @@ function EventFields({ type, problem }: { type: ModalEvent; problem: ProblemDeta
             />
           </Form.Item>
           <Form.Item name="comment" label="说明">
-            <Input.TextArea rows={3} maxLength={2000} />
+            <Input.TextArea rows={3} maxLength={COMMENT_MAX} />
           </Form.Item>
         </>
       );
@@ -165,7 +170,7 @@ function EventFields({ type, problem }: { type: ModalEvent; problem: ProblemDeta
           label="不予升级理由"
           rules={[{ required: true, whitespace: true, message: '请填写不予升级理由' }]}
         >
-          <Input.TextArea rows={4} maxLength={2000} aria-label="不予升级理由" />
+          <Input.TextArea rows={4} maxLength={COMMENT_MAX} aria-label="不予升级理由" />
         </Form.Item>
       );
   }

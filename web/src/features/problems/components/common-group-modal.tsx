@@ -1,6 +1,11 @@
 import { Form, Input, Modal, Typography } from 'antd';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
+import { ZCreateCommonGroup } from '../../../../../common/problems.schema';
 import { useCreateCommonGroup } from '../api/groups';
+
+/** The limits the server validates (common/problems.schema.ts). */
+const TITLE_MAX = ZCreateCommonGroup.shape.title.maxLength ?? undefined;
+const DESCRIPTION_MAX = ZCreateCommonGroup.shape.description.unwrap().maxLength ?? undefined;
 
 interface Values {
   title: string;
@@ -53,10 +58,10 @@ export function CommonGroupModal({
           label="共性问题名称"
           rules={[{ required: true, whitespace: true, message: '请填写共性问题名称' }]}
         >
-          <Input maxLength={100} />
+          <Input maxLength={TITLE_MAX} />
         </Form.Item>
         <Form.Item name="description" label="说明">
-          <Input.TextArea rows={3} maxLength={2000} />
+          <Input.TextArea rows={3} maxLength={DESCRIPTION_MAX} />
         </Form.Item>
       </Form>
     </Modal>

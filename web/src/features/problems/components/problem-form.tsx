@@ -16,10 +16,20 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { PROBLEM_SEVERITIES, PROBLEM_SOURCES } from '../../../../../common/problems';
+import { ZMeasureInput, ZUpdateProblem } from '../../../../../common/problems.schema';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { ApiError } from '../../../lib/api';
 import { dayjs } from '../../../lib/format';
 import type { DeadlineType, ProblemDetail, ProblemInput } from '../api/problems';
+
+/** The limits the server validates (common/problems.schema.ts). */
+const LIMITS = {
+  title: ZUpdateProblem.shape.title.unwrap().maxLength ?? undefined,
+  description: ZUpdateProblem.shape.description.unwrap().maxLength ?? undefined,
+  category: ZUpdateProblem.shape.category.unwrap().maxLength ?? undefined,
+  measure: ZMeasureInput.shape.content.maxLength ?? undefined,
+  days: ZMeasureInput.shape.days.unwrap().maxValue ?? undefined,
+};
 
 export interface MeasureValues {
   content: string;
@@ -148,7 +158,7 @@ function MeasureDeadline({ index }: { index: number }) {
         <Form.Item name={[index, 'days']} rules={[{ required: true, message: '请填写天数' }]} style={{ margin: 0 }}>
           <InputNumber
             min={1}
-            max={730}
+            max={LIMITS.days}
             precision={0}
             suffix={type === 'working' ? '个工作日' : '天'}
             aria-label={`措施${index + 1}天数`}
@@ -171,10 +181,10 @@ export function ProblemFormFields() {
           label="问题标题"
           rules={[{ required: true, whitespace: true, message: '请填写问题标题' }]}
         >
-          <Input maxLength={200} />
+          <Input maxLength={LIMITS.title} />
         </Form.Item>
         <Form.Item name="description" label="问题描述">
-          <Input.TextArea rows={4} maxLength={5000} showCount />
+          <Input.TextArea rows={4} maxLength={LIMITS.description} showCount />
         </Form.Item>
         <Row gutter={16}>
           <Col xs={24} md={8}>
@@ -184,7 +194,7 @@ export function ProblemFormFields() {
           </Col>
           <Col xs={24} md={6}>
             <Form.Item name="category" label="问题类别">
-              <Input maxLength={50} placeholder="如：作风建设" />
+              <Input maxLength={LIMITS.category} placeholder="如：作风建设" />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
@@ -244,7 +254,7 @@ export function ProblemFormFields() {
                     label="整改措施"
                     rules={[{ required: true, whitespace: true, message: '请填写整改措施' }]}
                   >
-                    <Input.TextArea rows={2} maxLength={1000} aria-label={`措施${index + 1}内容`} />
+                    <Input.TextArea rows={2} maxLength={LIMITS.measure} aria-label={`措施${index + 1}内容`} />
                   </Form.Item>
                   <Row gutter={16}>
                     <Col xs={24} md={10}>

@@ -1,17 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ZWarningFigures } from '../../../../../common/warnings.schema';
+import type { Response } from '../../../../../common/zod';
 import { api } from '../../../lib/api';
 
 /** GET /api/warnings/figures: the simulated-accountability statistics of seed 000. */
-export interface WarningFigures {
-  scans: number;
-  bySituation: { situation_id: string; name: string; n: number }[];
-  byUnit: { unit_id: string; name: string; n: number }[];
-  byMonth: { month: string; n: number }[];
-  byState: { state: string; n: number }[];
-  rectified: number;
-  cadres: number;
-  issued: number;
-}
+export type WarningFigures = Response<typeof ZWarningFigures>;
 
 export function useWarningFigures() {
   return useQuery({

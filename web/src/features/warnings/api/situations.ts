@@ -1,7 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ResponsibleWho } from '../../../../../common/warnings';
-import { api, apiPatch, type Page } from '../../../lib/api';
-import type { Facts } from '../../../components/warning-facts';
+import type {
+  TResponsibleRole,
+  ZCreateSituation,
+  ZRulePreview,
+  ZSituation,
+  ZSituationPage,
+} from '../../../../../common/warnings.schema';
+import type { Response, z } from '../../../../../common/zod';
+import { api, apiPatch } from '../../../lib/api';
 
 export type RuleOp = '>=' | '>' | '<=' | '<' | '=' | '!=' | 'in' | 'contains';
 export type RuleValue = number | string | boolean | string[];
@@ -13,38 +19,11 @@ export interface RuleCondition {
 /** A situation's condition tree (server/modules/warnings/warnings.rules.ts). */
 export type RuleNode = { all: RuleNode[] } | { any: RuleNode[] } | { not: RuleNode } | RuleCondition;
 
-export interface ResponsibleRole {
-  who: ResponsibleWho;
-  responsibility: string;
-  duty: string;
-}
-
+export type ResponsibleRole = TResponsibleRole;
 /** 情形. */
-export interface Situation {
-  id: string;
-  code: string;
-  name: string;
-  description: string;
-  article: number;
-  articleText: string;
-  responsibleRoles: ResponsibleRole[];
-  forms: string[];
-  rectifyDays: number;
-  rectifyDayType: 'working' | 'calendar';
-  rule: unknown;
-  active: boolean;
-  version: number;
-}
-
-export type SituationInput = Omit<Situation, 'id' | 'articleText' | 'version'>;
-
-export interface PreviewRow {
-  problem_id: string;
-  code: string;
-  title: string;
-  unit_id: string;
-  facts: Facts;
-}
+export type Situation = Response<typeof ZSituation>;
+export type SituationInput = z.input<typeof ZCreateSituation>;
+export type PreviewRow = Response<typeof ZRulePreview>['items'][number];
 
 export const situationKeys = {
   all: ['situations'] as const,
@@ -55,7 +34,7 @@ export const situationKeys = {
 export function useSituations() {
   return useQuery({
     queryKey: situationKeys.list,
-    queryFn: ({ signal }) => api<Page<Situation>>('/situations', { signal }),
+    queryFn: ({ signal }) => api<Response<typeof ZSituationPage>>('/situations', { signal }),
     staleTime: 30_000,
   });
 }
@@ -98,7 +77,7 @@ export function useUpdateSituation(silent = true) {
 export function useRulePreview() {
   return useMutation({
     mutationFn: (rule: unknown) =>
-      api<{ total: number; items: PreviewRow[] }>('/situations/preview', { method: 'POST', body: { rule } }),
+      api<Response<typeof ZRulePreview>>('/situations/preview', { method: 'POST', body: { rule } }),
     meta: { silent: true },
   });
 }

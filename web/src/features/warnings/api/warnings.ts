@@ -1,73 +1,27 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { WarningState } from '../../../../../common/warnings';
-import type { Facts, WarningPerson } from '../../../components/warning-facts';
-import { api, apiPost, type Page, type Query } from '../../../lib/api';
-
-export type WarningAction = 'issue' | 'dismiss' | 'answer' | 'resolve' | 'escalate';
+import type {
+  ZListWarnings,
+  ZWarning,
+  ZWarningDetail,
+  ZWarningEvent,
+  ZWarningEventRow,
+  ZWarningPage,
+} from '../../../../../common/warnings.schema';
+import type { Response, z } from '../../../../../common/zod';
+import { api, apiPost, type Query } from '../../../lib/api';
 
 /** 模拟问责单. */
-export interface Warning {
-  id: string;
-  code: string;
-  situationId: string;
-  situationName: string;
-  article?: number;
-  articleText: string;
-  forms: string[];
-  problemId: string;
-  unitId: string;
-  state: WarningState;
-  stateLabel: string;
-  facts: Facts;
-  /** Live warnings: today's facts (null when the rule no longer fires). */
-  currentFacts?: Facts | null;
-  lastSeenAt: string;
-  people: WarningPerson[];
-  deadline: string;
-  answer: string | null;
-  outcome: string | null;
-  issuedAt: string | null;
-  closedAt: string | null;
-  firstSeenAt: string;
-  version: number;
-  actions: WarningAction[];
-}
+export type Warning = Response<typeof ZWarning>;
+export type WarningAction = Warning['actions'][number];
+export type WarningEventRow = Response<typeof ZWarningEventRow>;
+export type WarningDetail = Response<typeof ZWarningDetail>;
 
-export interface WarningEventRow {
-  id?: string;
-  type: string;
-  fromState: string | null;
-  toState: string | null;
-  actorName: string | null;
-  at: string;
-  comment: string | null;
-  payload: { target?: 'problem' | 'proposal'; outcome?: string } | null;
-}
-
-export interface WarningDetail extends Warning {
-  events: WarningEventRow[];
-}
-
-export interface WarningFilters {
-  situationId?: string;
-  unitId?: string;
-  state?: WarningState;
-  problemId?: string;
-  /** Warning code, problem code or words of the problem's title. */
-  q?: string;
-}
-
+export type WarningFilters = Omit<z.input<typeof ZListWarnings>, 'page' | 'pageSize' | 'sort'>;
 export interface WarningListQuery extends WarningFilters {
   page?: number;
   pageSize?: number;
 }
-
-export interface WarningEventInput {
-  type: WarningAction;
-  version: number;
-  comment?: string;
-  target?: 'problem' | 'proposal';
-}
+export type WarningEventInput = z.input<typeof ZWarningEvent>;
 
 export const warningKeys = {
   all: ['warnings'] as const,
@@ -78,7 +32,7 @@ export const warningKeys = {
 export function useWarnings(query: WarningListQuery) {
   return useQuery({
     queryKey: warningKeys.list(query),
-    queryFn: ({ signal }) => api<Page<Warning>>('/warnings', { query: query as Query, signal }),
+    queryFn: ({ signal }) => api<Response<typeof ZWarningPage>>('/warnings', { query: query as Query, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -104,5 +58,4 @@ export function useWarningEvent(id: string) {
   });
 }
 
-/** If nothing changes on the problem by `date`, which situations would fire. */
 export const reminderDocPath = (id: string) => `/warnings/${id}/documents/reminder.docx`;

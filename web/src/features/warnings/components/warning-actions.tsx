@@ -1,7 +1,11 @@
 import { Button, type ButtonProps, Flex, Form, Input, Modal, Popconfirm, Radio } from 'antd';
 import { useState } from 'react';
+import { ZWarningEvent } from '../../../../../common/warnings.schema';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { useWarningEvent, type WarningAction, type WarningDetail } from '../api/warnings';
+
+/** The limit the server validates (common/warnings.schema.ts). */
+const COMMENT_MAX = ZWarningEvent.shape.comment.unwrap().maxLength ?? undefined;
 
 const ORDER: WarningAction[] = ['issue', 'answer', 'resolve', 'escalate', 'dismiss'];
 
@@ -89,7 +93,7 @@ function ActionModal({ type, warning, onClose }: { type: ModalAction; warning: W
           label={type === 'escalate' && target === 'proposal' ? '问责建议的理由' : m.label}
           rules={commentRequired ? [{ required: true, whitespace: true, message: `请填写${m.label}` }] : []}
         >
-          <Input.TextArea rows={5} maxLength={2000} showCount aria-label={m.label} />
+          <Input.TextArea rows={5} maxLength={COMMENT_MAX} showCount aria-label={m.label} />
         </Form.Item>
       </Form>
     </Modal>

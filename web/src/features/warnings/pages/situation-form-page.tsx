@@ -10,6 +10,7 @@ import {
   RESPONSIBILITY_KINDS,
   RESPONSIBLE_WHO,
 } from '../../../../../common/warnings';
+import { ZUpdateSituation } from '../../../../../common/warnings.schema';
 import { PageHeader } from '../../../components/page-header';
 import { ApiError } from '../../../lib/api';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
@@ -26,6 +27,13 @@ import { isInvalidJson, NEW_CONDITION, RuleEditor } from '../components/rule-edi
 import { SituationPreview } from '../components/situation-preview';
 import { articleNo } from '../../../components/warning-facts';
 import { WarningsNav } from '../components/warning-display';
+
+/** The limits the server validates (common/warnings.schema.ts). */
+const LIMITS = {
+  name: ZUpdateSituation.shape.name.unwrap().maxLength ?? undefined,
+  description: ZUpdateSituation.shape.description.unwrap().maxLength ?? undefined,
+  rectifyDays: ZUpdateSituation.shape.rectifyDays.unwrap(),
+};
 
 /** A UUID for Idempotency-Key (crypto.randomUUID needs a secure context; plain-HTTP intranets lack it). */
 function newKey(): string {
@@ -117,7 +125,7 @@ function SituationForm({ situation, canManage }: { situation?: Situation; canMan
               label="情形名称"
               rules={[{ required: true, whitespace: true, message: '请填写情形名称' }]}
             >
-              <Input maxLength={100} />
+              <Input maxLength={LIMITS.name} />
             </Form.Item>
             <Form.Item
               name="code"
@@ -130,7 +138,7 @@ function SituationForm({ situation, canManage }: { situation?: Situation; canMan
               <Input maxLength={40} placeholder="如 S10-ENV" />
             </Form.Item>
             <Form.Item name="description" label="情形描述">
-              <Input.TextArea rows={3} maxLength={1000} />
+              <Input.TextArea rows={3} maxLength={LIMITS.description} />
             </Form.Item>
             <Form.Item
               name="article"
@@ -154,7 +162,12 @@ function SituationForm({ situation, canManage }: { situation?: Situation; canMan
             </Form.Item>
             <Flex gap={12} wrap>
               <Form.Item name="rectifyDays" label="整改期限" rules={[{ required: true, message: '请填写整改期限' }]}>
-                <InputNumber min={1} max={180} precision={0} style={{ width: 120 }} />
+                <InputNumber
+                  min={LIMITS.rectifyDays.minValue ?? undefined}
+                  max={LIMITS.rectifyDays.maxValue ?? undefined}
+                  precision={0}
+                  style={{ width: 120 }}
+                />
               </Form.Item>
               <Form.Item name="rectifyDayType" label="计算方式">
                 <Select

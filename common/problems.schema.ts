@@ -1,5 +1,5 @@
-import { PROBLEM_EVENTS, PROBLEM_SEVERITIES, PROBLEM_SOURCES, PROBLEM_STATES } from '../../../common/problems.js';
-import { ZDate, ZId, ZNonEmpty, ZPage, ZVersion, z } from '../../../common/zod.js';
+import { PROBLEM_COLORS, PROBLEM_EVENTS, PROBLEM_SEVERITIES, PROBLEM_SOURCES, PROBLEM_STATES } from './problems.js';
+import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zJson, zPageOf, zStoredEnum } from './zod.js';
 
 const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -118,3 +118,117 @@ export const ZEscalationSettings = z.object({
   automatic: z.array(z.number().int().min(1).max(4)).max(4),
 });
 export type TEscalationSettings = z.infer<typeof ZEscalationSettings>;
+
+// ---------- responses
+
+export const ZMeasure = z.object({
+  id: ZId,
+  seq: z.number().int(),
+  content: z.string(),
+  ownerPersonId: ZId.nullable(),
+  ownerName: z.string().nullable(),
+  deadlineType: zStoredEnum(['date', 'calendar', 'working']),
+  deadlineDays: z.number().int().nullable(),
+  deadline: z.string(),
+  done: z.boolean(),
+  doneAt: ZTimestamp.nullable(),
+  progress: z.string(),
+  lastReportAt: ZTimestamp.nullable(),
+  overdue: z.boolean(),
+});
+
+/** A problem of the ledger, with its measures and the caller's allowed transitions. */
+export const ZProblem = z.object({
+  id: ZId,
+  code: z.string(),
+  title: z.string(),
+  description: z.string(),
+  source: zStoredEnum(keys(PROBLEM_SOURCES)),
+  sourceLabel: z.string(),
+  sourceRef: z.string().nullable(),
+  category: z.string(),
+  severity: zStoredEnum(keys(PROBLEM_SEVERITIES)),
+  severityLabel: z.string(),
+  unitId: ZId,
+  unitName: z.string().nullable(),
+  coUnitIds: z.array(ZId),
+  leadUnitConfirmed: z.boolean(),
+  responsiblePersonId: ZId.nullable(),
+  responsibleName: z.string().nullable(),
+  leaderPersonId: ZId.nullable(),
+  leaderName: z.string().nullable(),
+  state: zStoredEnum(keys(PROBLEM_STATES)),
+  stateLabel: z.string(),
+  /** While close_requested: who acts next. */
+  closeStage: zStoredEnum(['unit_head', 'office']).nullable(),
+  overdue: z.boolean(),
+  listed: z.boolean(),
+  color: zStoredEnum(keys(PROBLEM_COLORS)).nullable(),
+  colorLabel: z.string().nullable(),
+  urgent: z.boolean(),
+  deadline: z.string().nullable(),
+  escalationLevel: z.number().int(),
+  pendingEscalation: z.number().int().nullable(),
+  commonGroupId: ZId.nullable(),
+  reopenCount: z.number().int(),
+  dispatchedAt: ZTimestamp.nullable(),
+  receivedAt: ZTimestamp.nullable(),
+  lastProgressAt: ZTimestamp.nullable(),
+  closedAt: ZTimestamp.nullable(),
+  createdAt: ZTimestamp,
+  version: z.number().int(),
+  measures: z.array(ZMeasure),
+  actions: z.array(z.enum(keys(PROBLEM_EVENTS))),
+});
+
+export const ZProblemPage = zPageOf(ZProblem);
+
+export const ZProblemEventRow = z.object({
+  id: ZId,
+  type: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string().nullable(),
+  actorName: z.string(),
+  at: ZTimestamp,
+  comment: z.string(),
+  payload: zJson<Record<string, unknown> | null>(),
+  late: z.boolean(),
+});
+
+/** An evidence file as stored by an upload. */
+export const ZUploadedFile = z.object({ id: ZId, name: z.string(), size: z.number().int(), mime: z.string() });
+export const ZProblemFile = ZUploadedFile.extend({
+  eventId: ZId.nullable(),
+  measureId: ZId.nullable(),
+  createdAt: ZTimestamp,
+});
+
+export const ZProblemDetail = ZProblem.extend({ events: z.array(ZProblemEventRow), files: z.array(ZProblemFile) });
+
+/** Counts by state, colour and overdue for the board header. */
+export const ZProblemStats = z.object({
+  items: z.array(
+    z.object({
+      state: zStoredEnum(keys(PROBLEM_STATES)),
+      color: zStoredEnum(keys(PROBLEM_COLORS)).nullable(),
+      overdue: z.boolean(),
+      count: z.number().int(),
+    }),
+  ),
+});
+
+export const ZImportResult = z.object({ created: z.number().int(), ids: z.array(ZId) });
+
+export const ZCommonGroup = z.object({
+  id: ZId,
+  regionId: ZId,
+  title: z.string(),
+  description: z.string(),
+  createdAt: ZTimestamp,
+});
+export const ZCommonGroupRow = ZCommonGroup.extend({ problemCount: z.number().int() });
+export const ZCommonGroupDetail = ZCommonGroup.extend({ problems: z.array(ZProblem) });
+export const ZCommonGroupPage = zPageOf(ZCommonGroupRow);
+
+/** The settings as read and written, with their optimistic-lock version. */
+export const ZEscalationSettingsUpdate = ZEscalationSettings.extend({ version: z.number().int().min(0) });

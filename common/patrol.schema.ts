@@ -8,9 +8,9 @@ import {
   TASK_EVENTS,
   TASK_STATES,
   TYPICAL_CASE_KINDS,
-} from '../../../common/patrol.js';
-import { PROBLEM_SEVERITIES } from '../../../common/problems.js';
-import { ZDate, ZId, ZNonEmpty, ZPage, ZVersion, z } from '../../../common/zod.js';
+} from './patrol.js';
+import { PROBLEM_SEVERITIES } from './problems.js';
+import { ZDate, ZId, ZNonEmpty, ZPage, ZVersion, z } from './zod.js';
 
 const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 const ZText = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过${max}个字`);
