@@ -17,6 +17,7 @@ import {
   THREE_DISTINCTIONS,
   TOLERANCE_OUTCOMES,
 } from './cases.js';
+import { ZTalk } from './talks.schema.js';
 import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zJson, zPageOf, zStoredEnum } from './zod.js';
 
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
@@ -326,17 +327,8 @@ export const ZCaseDetail = ZCase.extend({
       reasons: z.array(z.string()),
     }),
   ),
-  /** Talks about the case: the talks module's own answer, passed through whole (it declares its fields). */
-  talks: z.array(
-    z.looseObject({
-      id: ZId,
-      code: z.string(),
-      kind: z.string(),
-      kindLabel: z.string(),
-      talkOn: z.string(),
-      reason: z.string(),
-    }),
-  ),
+  /** Talks about the case, as the talks module answers them. */
+  talks: z.array(ZTalk),
   myOffice: zStoredEnum(keys(JOINT_REVIEW_OFFICES)).nullable(),
   actions: z.array(zStoredEnum(keys(CASE_EVENTS))),
 });
