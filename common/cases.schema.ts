@@ -18,7 +18,19 @@ import {
   TOLERANCE_OUTCOMES,
 } from './cases.js';
 import { ZTalk } from './talks.schema.js';
-import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zJson, zPageOf, zStoredEnum } from './zod.js';
+import {
+  ZDate,
+  ZId,
+  ZNonEmpty,
+  ZPage,
+  ZTimestamp,
+  ZVersion,
+  z,
+  zJson,
+  zPageOf,
+  zStoredEnum,
+  eventRowFields,
+} from './zod.js';
 
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`);
@@ -296,12 +308,7 @@ export const ZCaseDetail = ZCase.extend({
       caseId: ZId,
       type: z.string(),
       typeLabel: z.string(),
-      fromState: z.string().nullable(),
-      toState: z.string().nullable(),
-      actorUserId: ZId.nullable(),
-      actorName: z.string(),
-      at: ZTimestamp,
-      comment: z.string(),
+      ...eventRowFields,
       payload: zJson<Record<string, unknown> | null>(),
     }),
   ),

@@ -1,5 +1,5 @@
 import { ROLES } from './roles.js';
-import { ZId, ZNonEmpty, ZTimestamp, ZVersion, z, zTextEnum } from './zod.js';
+import { ZId, ZNonEmpty, ZTimestamp, ZVersion, z, zStoredEnum } from './zod.js';
 
 // ---------- requests
 
@@ -117,7 +117,7 @@ export const ZUser = z.object({
   lockedUntil: ZTimestamp.nullable(),
   totpEnabled: z.boolean(),
   mustChangePassword: z.boolean(),
-  roles: z.array(z.object({ role: zTextEnum(ROLES), unitId: z.string().nullable(), groupId: z.string().nullable() })),
+  roles: z.array(z.object({ role: zStoredEnum(ROLES), unitId: z.string().nullable(), groupId: z.string().nullable() })),
   version: z.number(),
 });
 

@@ -1,4 +1,4 @@
-import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zTextEnum } from './zod.js';
+import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zStoredEnum } from './zod.js';
 
 // ---------- requests
 
@@ -47,7 +47,7 @@ export const ZMeeting = z.object({
   title: z.string(),
   scheduledAt: ZTimestamp,
   place: z.string(),
-  state: zTextEnum(MEETING_STATES),
+  state: zStoredEnum(MEETING_STATES),
   stateLabel: z.string(),
   memberUnitIds: z.array(z.string()),
   summary: z.string(),
@@ -63,12 +63,12 @@ export const ZMeetingItem = z.object({
   id: z.string(),
   meetingId: z.string(),
   seq: z.number(),
-  kind: zTextEnum(MEETING_ITEM_KINDS),
+  kind: zStoredEnum(MEETING_ITEM_KINDS),
   warningId: z.string().nullable(),
   problemId: z.string().nullable(),
   title: z.string(),
   description: z.string(),
-  decisionKind: zTextEnum(DECISION_KINDS).nullable(),
+  decisionKind: zStoredEnum(DECISION_KINDS).nullable(),
   decision: z.string().nullable(),
   leadUnitId: z.string().nullable(),
   /** Members may not browse every unit, so the names they need come with the meeting. */

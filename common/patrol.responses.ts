@@ -2,7 +2,7 @@
  * Response schemas of the patrol module (督导巡查); its request schemas are in patrol.schema.ts
  * (two files: together they would pass 400 lines).
  */
-import { ZId, ZTimestamp, z, zJson, zPageOf } from './zod.js';
+import { ZId, ZTimestamp, z, zJson, zPageOf, eventRowFields } from './zod.js';
 
 const ZInt = z.number().int();
 const ZNamedRef = z.object({ id: ZId, name: z.string() });
@@ -13,12 +13,7 @@ export const ZPatrolEvent = z.object({
   entity: z.string(),
   entityId: ZId,
   type: z.string(),
-  fromState: z.string().nullable(),
-  toState: z.string().nullable(),
-  actorUserId: ZId.nullable(),
-  actorName: z.string(),
-  at: ZTimestamp,
-  comment: z.string(),
+  ...eventRowFields,
   payload: zJson<Record<string, unknown> | null>(),
 });
 

@@ -1,5 +1,5 @@
 import { TALK_KINDS, TALK_STATES } from './talks.js';
-import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zTextEnum } from './zod.js';
+import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zStoredEnum } from './zod.js';
 
 const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -80,7 +80,7 @@ export const ZTalk = z.object({
   id: z.string(),
   regionId: z.string(),
   code: z.string(),
-  kind: zTextEnum(keys(TALK_KINDS)),
+  kind: zStoredEnum(keys(TALK_KINDS)),
   kindLabel: z.string(),
   talkerPersonIds: z.array(z.string()),
   talkerNames: z.string(),
@@ -106,7 +106,7 @@ export const ZTalk = z.object({
   warningId: z.string().nullable(),
   caseId: z.string().nullable(),
   formOfFour: z.number().nullable(),
-  state: zTextEnum(keys(TALK_STATES)),
+  state: zStoredEnum(keys(TALK_STATES)),
   stateLabel: z.string(),
   closedAt: ZTimestamp.nullable(),
   createdByUserId: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { TOLERANCE_STATES } from './tolerance.js';
-import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zTextEnum } from './zod.js';
+import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zStoredEnum } from './zod.js';
 
 const states = Object.keys(TOLERANCE_STATES) as [keyof typeof TOLERANCE_STATES, ...(keyof typeof TOLERANCE_STATES)[]];
 
@@ -73,7 +73,7 @@ export const ZFiling = z.object({
   risk: z.string(),
   decidedOn: z.string(),
   reviewOn: z.string(),
-  state: zTextEnum(states),
+  state: zStoredEnum(states),
   stateLabel: z.string(),
   returnReason: z.string().nullable(),
   submittedAt: ZTimestamp.nullable(),

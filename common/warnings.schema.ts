@@ -6,7 +6,19 @@ import {
   type ResponsibleWho,
   WARNING_STATES,
 } from './warnings.js';
-import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zJson, zPageOf, zStoredEnum } from './zod.js';
+import {
+  ZDate,
+  ZId,
+  ZNonEmpty,
+  ZPage,
+  ZTimestamp,
+  ZVersion,
+  z,
+  zJson,
+  zPageOf,
+  zStoredEnum,
+  eventRowFields,
+} from './zod.js';
 
 const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -159,12 +171,7 @@ export const ZWarningEventRow = z.object({
   id: ZId,
   warningId: ZId,
   type: z.string(),
-  fromState: z.string().nullable(),
-  toState: z.string().nullable(),
-  actorUserId: ZId.nullable(),
-  actorName: z.string(),
-  at: ZTimestamp,
-  comment: z.string(),
+  ...eventRowFields,
   payload: zJson<{ target?: 'problem' | 'proposal'; outcome?: string } | null>(),
 });
 

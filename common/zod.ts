@@ -29,12 +29,6 @@ export const ZTimestamp = z.union([z.date(), z.string()]);
 /** A page of a list (SPEC 3a): `{ items, total }`. */
 export const zPageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
 
-/**
- * A text column that holds one of `values` (states, kinds): a plain string on the server (drizzle types
- * the column as text), the union on the wire. The serializer still checks the value.
- */
-export const zTextEnum = <const T extends readonly [string, ...string[]]>(values: T) => z.string().pipe(z.enum(values));
-
 /** A response type as the web receives it: what JSON.stringify made of the server's value. */
 export type Wire<T> = T extends Date
   ? string
@@ -46,6 +40,16 @@ export type Wire<T> = T extends Date
 
 /** The web's type of a response schema. */
 export type Response<S extends z.ZodType> = Wire<z.output<S>>;
+
+/** The fields every event row of an object's timeline answers with (its `*_events` table). */
+export const eventRowFields = {
+  fromState: z.string().nullable(),
+  toState: z.string().nullable(),
+  actorUserId: ZId.nullable(),
+  actorName: z.string(),
+  at: ZTimestamp,
+  comment: z.string(),
+};
 
 export { z };
 

@@ -1,6 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { bytea, createdAt, deletedAt, id, tstz, updatedAt, version } from '../../platform/db/columns.js';
+import {
+  createdAt,
+  deletedAt,
+  id,
+  tstz,
+  updatedAt,
+  version,
+  eventColumns,
+  fileColumns,
+} from '../../platform/db/columns.js';
 
 export const caseCodeSeq = pgSequence('case_code_seq');
 
@@ -103,13 +112,7 @@ export const caseEvents = pgTable(
   {
     id: id(),
     caseId: uuid('case_id').notNull(),
-    type: text('type').notNull(),
-    fromState: text('from_state'),
-    toState: text('to_state'),
-    actorUserId: uuid('actor_user_id'),
-    actorName: text('actor_name').notNull(),
-    at: tstz('at').notNull(),
-    comment: text('comment').notNull().default(''),
+    ...eventColumns(),
     payload: jsonb('payload'),
   },
   (t) => [index('case_events_case_idx').on(t.caseId, t.at)],
@@ -122,13 +125,7 @@ export const caseFiles = pgTable(
     id: id(),
     caseId: uuid('case_id').notNull(),
     fact: text('fact').notNull(),
-    name: text('name').notNull(),
-    mime: text('mime').notNull(),
-    size: integer('size').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
-    uploadedBy: uuid('uploaded_by'),
-    createdAt: createdAt(),
+    ...fileColumns(),
   },
   (t) => [index('case_files_case_idx').on(t.caseId)],
 );

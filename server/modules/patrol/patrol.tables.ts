@@ -1,11 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { customType, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, tstz, updatedAt, version } from '../../platform/db/columns.js';
+import { date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, tstz, updatedAt, version, eventColumns, fileColumns } from '../../platform/db/columns.js';
 
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => Buffer.from(v),
-});
 const noIds = sql`'{}'::uuid[]`;
 
 /** 《督导巡查工作任务交办单》: a task from the leading group's office to one patrol group. */
@@ -72,13 +68,7 @@ export const patrolFiles = pgTable(
   {
     id: id(),
     inspectionId: uuid('inspection_id').notNull(),
-    name: text('name').notNull(),
-    mime: text('mime').notNull(),
-    size: integer('size').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
-    uploadedBy: uuid('uploaded_by'),
-    createdAt: createdAt(),
+    ...fileColumns(),
   },
   (t) => [index('patrol_files_inspection_idx').on(t.inspectionId)],
 );
@@ -128,13 +118,7 @@ export const patrolEvents = pgTable(
     id: id(),
     entity: text('entity').notNull(),
     entityId: uuid('entity_id').notNull(),
-    type: text('type').notNull(),
-    fromState: text('from_state'),
-    toState: text('to_state'),
-    actorUserId: uuid('actor_user_id'),
-    actorName: text('actor_name').notNull(),
-    at: tstz('at').notNull(),
-    comment: text('comment').notNull().default(''),
+    ...eventColumns(),
     payload: jsonb('payload'),
   },
   (t) => [index('patrol_events_entity_idx').on(t.entityId, t.at)],

@@ -1,6 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgSequence, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { bytea, createdAt, deletedAt, id, tstz, updatedAt, version } from '../../platform/db/columns.js';
+import {
+  createdAt,
+  deletedAt,
+  id,
+  tstz,
+  updatedAt,
+  version,
+  eventColumns,
+  fileColumns,
+} from '../../platform/db/columns.js';
 
 export const problemCodeSeq = pgSequence('problem_code_seq', { startWith: 1 });
 
@@ -93,13 +102,7 @@ export const problemEvents = pgTable(
   {
     id: id(),
     problemId: uuid('problem_id').notNull(),
-    type: text('type').notNull(),
-    fromState: text('from_state'),
-    toState: text('to_state'),
-    actorUserId: uuid('actor_user_id'),
-    actorName: text('actor_name').notNull(),
-    at: tstz('at').notNull(),
-    comment: text('comment').notNull().default(''),
+    ...eventColumns(),
     payload: jsonb('payload'),
     late: boolean('late').notNull().default(false),
   },
@@ -114,13 +117,7 @@ export const problemFiles = pgTable(
     problemId: uuid('problem_id').notNull(),
     eventId: uuid('event_id'),
     measureId: uuid('measure_id'),
-    name: text('name').notNull(),
-    mime: text('mime').notNull(),
-    size: integer('size').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
-    uploadedBy: uuid('uploaded_by'),
-    createdAt: createdAt(),
+    ...fileColumns(),
   },
   (t) => [index('problem_files_problem_idx').on(t.problemId)],
 );

@@ -1,5 +1,5 @@
 import { boolean, date, index, integer, pgSequence, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, deletedAt, id, tstz, updatedAt, version } from '../../platform/db/columns.js';
+import { createdAt, deletedAt, id, tstz, updatedAt, version, eventColumns } from '../../platform/db/columns.js';
 
 export const talkCodeSeq = pgSequence('talk_code_seq', { startWith: 1 });
 
@@ -62,13 +62,7 @@ export const talkEvents = pgTable(
   {
     id: id(),
     talkId: uuid('talk_id').notNull(),
-    type: text('type').notNull(),
-    fromState: text('from_state'),
-    toState: text('to_state'),
-    actorUserId: uuid('actor_user_id'),
-    actorName: text('actor_name').notNull(),
-    at: tstz('at').notNull(),
-    comment: text('comment').notNull().default(''),
+    ...eventColumns(),
   },
   (t) => [index('talk_events_talk_idx').on(t.talkId, t.at)],
 );

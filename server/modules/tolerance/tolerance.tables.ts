@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, customType, date, index, pgSequence, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, deletedAt, id, tstz, updatedAt, version } from '../../platform/db/columns.js';
+import { createdAt, deletedAt, id, tstz, updatedAt, version, eventColumns } from '../../platform/db/columns.js';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -62,13 +62,7 @@ export const toleranceEvents = pgTable(
   {
     id: id(),
     filingId: uuid('filing_id').notNull(),
-    type: text('type').notNull(),
-    fromState: text('from_state'),
-    toState: text('to_state'),
-    actorUserId: uuid('actor_user_id'),
-    actorName: text('actor_name').notNull(),
-    at: tstz('at').notNull(),
-    comment: text('comment').notNull().default(''),
+    ...eventColumns(),
   },
   (t) => [index('tolerance_events_filing_idx').on(t.filingId, t.at)],
 );

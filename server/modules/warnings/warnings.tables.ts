@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, tstz, updatedAt, version } from '../../platform/db/columns.js';
+import { createdAt, id, tstz, updatedAt, version, eventColumns } from '../../platform/db/columns.js';
 
 export const warningCodeSeq = pgSequence('warning_code_seq', { startWith: 1 });
 
@@ -85,13 +85,7 @@ export const warningEvents = pgTable(
   {
     id: id(),
     warningId: uuid('warning_id').notNull(),
-    type: text('type').notNull(),
-    fromState: text('from_state'),
-    toState: text('to_state'),
-    actorUserId: uuid('actor_user_id'),
-    actorName: text('actor_name').notNull(),
-    at: tstz('at').notNull(),
-    comment: text('comment').notNull().default(''),
+    ...eventColumns(),
     payload: jsonb('payload'),
   },
   (t) => [index('warning_events_warning_idx').on(t.warningId, t.at)],
