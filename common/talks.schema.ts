@@ -1,5 +1,5 @@
 import { TALK_KINDS, TALK_STATES } from './talks.js';
-import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zStoredEnum } from './zod.js';
+import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zStoredEnum, eventRowFields } from './zod.js';
 
 const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -125,12 +125,7 @@ export const ZTalkDetail = ZTalk.extend({
       talkId: z.string(),
       type: z.string(),
       label: z.string(),
-      fromState: z.string().nullable(),
-      toState: z.string().nullable(),
-      actorUserId: z.string().nullable(),
-      actorName: z.string(),
-      at: ZTimestamp,
-      comment: z.string(),
+      ...eventRowFields,
     }),
   ),
 });

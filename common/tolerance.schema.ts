@@ -1,5 +1,5 @@
 import { TOLERANCE_STATES } from './tolerance.js';
-import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zStoredEnum } from './zod.js';
+import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zStoredEnum, eventRowFields } from './zod.js';
 
 const states = Object.keys(TOLERANCE_STATES) as [keyof typeof TOLERANCE_STATES, ...(keyof typeof TOLERANCE_STATES)[]];
 
@@ -99,12 +99,7 @@ export const ZFilingDetail = ZFiling.extend({
       filingId: z.string(),
       type: z.string(),
       label: z.string(),
-      fromState: z.string().nullable(),
-      toState: z.string().nullable(),
-      actorUserId: z.string().nullable(),
-      actorName: z.string(),
-      at: ZTimestamp,
-      comment: z.string(),
+      ...eventRowFields,
     }),
   ),
 });
