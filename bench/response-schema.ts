@@ -1,0 +1,50 @@
+/**
+ * bench/response-schema.ts — what checking a response against its schema costs (decision 012), side by side in
+ * one process: the demo county's ledger page (GET /api/problems as `office`), serialised by plain JSON.stringify
+ * and by what the route's serializer does (zod parse of ZProblemPage, then stringify). CPU per page.
+ * Usage: npx tsx bench/response-schema.ts [pageSize=20] [rounds=3000]
+ */
+import os from 'node:os';
+import { ZProblemPage } from '../common/problems.schema.js';
+import { buildApp } from '../server/app.js';
+import { allJobs } from '../server/jobs.js';
+import { Clock } from '../server/platform/clock/clock.js';
+import { openDatabase } from '../server/platform/db/client.js';
+import { JobRunner } from '../server/platform/jobs/jobs.service.js';
+import { initialiseDatabase } from '../server/seed/seed.js';
+import { injectBench } from './lib/inject.js';
+
+const pageSize = Number(process.argv[2] ?? 20);
+const rounds = Number(process.argv[3] ?? 3000);
+const database = await openDatabase({});
+await database.migrate();
+const clock = new Clock(false);
+await initialiseDatabase(database, clock, { demo: true });
+const app = await buildApp({ database, clock, jobs: new JobRunner(database, clock, allJobs), serveWeb: false });
+const cookie = await injectBench(app).session('office');
+const res = await app.inject({ method: 'GET', url: `/api/problems?pageSize=${pageSize}`, headers: { cookie } });
+if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body}`);
+const page = res.json() as unknown;
+
+function cpuPerPage(fn: () => string) {
+  for (let i = 0; i < 200; i++) fn();
+  const start = process.cpuUsage();
+  let bytes = 0;
+  for (let i = 0; i < rounds; i++) bytes = fn().length;
+  const used = process.cpuUsage(start);
+  return { ms: (used.user + used.system) / 1000 / rounds, bytes };
+}
+
+const plain = cpuPerPage(() => JSON.stringify(page));
+const checked = cpuPerPage(() => JSON.stringify(ZProblemPage.parse(page)));
+console.log(
+  `ledger page, pageSize ${pageSize} (${plain.bytes} bytes), ${rounds} rounds each, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
+console.log(`JSON.stringify only:           ${plain.ms.toFixed(3)} ms CPU per page`);
+console.log(`schema parse + JSON.stringify: ${checked.ms.toFixed(3)} ms CPU per page`);
+console.log(`added by the check:            ${(checked.ms - plain.ms).toFixed(3)} ms per page`);
+await app.close();
+await database.close();
