@@ -14,6 +14,8 @@ export const findingMachine = defineMachine({
   table: FINDING_TABLE,
   noun: '督导发现',
   illegalCode: 'FINDING_ILLEGAL_TRANSITION',
+  // A group sees its own findings but never decides on them, whatever their state.
+  actorFirst: true,
   forbiddenMessage: () => '督导发现由领导小组办公室审核处理',
 });
 
@@ -21,6 +23,8 @@ export const circularMachine = defineMachine({
   table: CIRCULAR_TABLE,
   noun: '通报',
   illegalCode: 'CIRCULAR_ILLEGAL_TRANSITION',
+  // Units read published circulars but never act on them, whatever their state.
+  actorFirst: true,
   illegalMessage: (state) => `当前状态为“${state}”，不能执行该操作`,
 });
 
@@ -28,5 +32,6 @@ export const typicalCaseMachine = defineMachine({
   table: TYPICAL_CASE_TABLE,
   noun: '典型案例',
   illegalCode: 'CASE_ILLEGAL_TRANSITION',
+  actorFirst: true,
   illegalMessage: () => '典型案例已发布或操作不正确',
 });

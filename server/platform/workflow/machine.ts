@@ -24,8 +24,9 @@ export interface Machine<S extends string, E extends string, C extends string, X
   illegalMessage?: (stateLabel: string, eventLabel: string) => string;
   /**
    * `true`: a caller who holds no capacity that fires the event in any state gets 403 before the state
-   * is looked at (the API of warnings, talks, meetings and tolerance always answered so); by default a
-   * wrong state answers 422 whoever asks.
+   * is looked at (warnings, talks, meetings, tolerance and patrol's findings, circulars and typical cases
+   * always answered so); by default a wrong state answers 422 whoever asks. An event the table does not
+   * know answers 422 either way.
    */
   actorFirst?: boolean;
 }
@@ -57,7 +58,7 @@ export function findTransition<S extends string, E extends string, C extends str
   subject: X,
 ) {
   const forEvent = m.table.transitions.filter((t) => t.event === event);
-  if (m.actorFirst && !forEvent.some((t) => caps.has(t.by))) return { error: 'actor' as const };
+  if (m.actorFirst && forEvent.length > 0 && !forEvent.some((t) => caps.has(t.by))) return { error: 'actor' as const };
   const inState = forEvent.filter((t) => t.from.includes(subject.state as S));
   if (inState.length === 0) return { error: 'state' as const };
   const allowed = inState.filter((t) => caps.has(t.by));
