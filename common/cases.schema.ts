@@ -72,6 +72,7 @@ export const ZListCases = z.object({
   state: z.enum(keys(CASE_STATES)).optional(),
   kind: z.enum(keys(CASE_KINDS)).optional(),
   situation: z.coerce.number().int().min(1).max(11).optional(),
+  sort: z.enum(['-createdAt', 'createdAt', 'code', '-code']).optional(),
 });
 export type TListCases = z.infer<typeof ZListCases>;
 
@@ -147,7 +148,18 @@ export const ZSample = z.object({
     .regex(/^\d{4}(-(H[12]|Q[1-4]))?$/, '评查期间格式应为 2026、2026-H2 或 2026-Q4'),
   size: z.number().int().min(1, '抽查数量至少为1').max(50, '抽查数量不超过50'),
 });
-export const ZListEvaluations = z.object({ ...ZPage, period: z.string().trim().max(10).optional() });
+export const ZListEvaluations = z.object({
+  ...ZPage,
+  period: z.string().trim().max(10).optional(),
+  sort: z.enum(['-createdAt', 'total', '-total']).optional(),
+});
+export type TListEvaluations = z.infer<typeof ZListEvaluations>;
+/** Periods in force (影响期), soonest to end first unless sorted otherwise. */
+export const ZListInfluencePeriods = z.object({
+  ...ZPage,
+  sort: z.enum(['endsOn', '-endsOn', 'startsOn', '-startsOn']).optional(),
+});
+export type TListInfluencePeriods = z.infer<typeof ZListInfluencePeriods>;
 export const ZScoreEvaluation = z.object({
   version: ZVersion,
   scores: z.record(z.string(), z.record(z.string(), z.number().int().min(0).max(20))),

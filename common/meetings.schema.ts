@@ -12,7 +12,11 @@ export const ZCreateMeeting = z.object({
 });
 export type TCreateMeeting = z.infer<typeof ZCreateMeeting>;
 
-export const ZListMeetings = z.object({ ...ZPage });
+export const ZListMeetings = z.object({
+  ...ZPage,
+  sort: z.enum(['-scheduledAt', 'scheduledAt']).optional(),
+});
+export type TListMeetings = z.infer<typeof ZListMeetings>;
 
 export const DECISION_KINDS = ['issue_warning', 'dismiss_warning', 'lead_unit', 'new_problem', 'note'] as const;
 

@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Ctx, actorOf, regionOf } from '../../platform/context.js';
 import { badRequest, conflict, notFound } from '../../platform/errors.js';
 import * as repo from './cases.repository.js';
-import type { TScoreEvaluation } from '../../../common/cases.schema.js';
+import type { TListEvaluations, TScoreEvaluation } from '../../../common/cases.schema.js';
 
 // 案件评查: closed cases of a period are sampled and scored against the checklist.
 
@@ -25,8 +25,7 @@ export async function sampleEvaluations(ctx: Ctx, period: string, size: number) 
   return { period, sampled: rows.length, items: rows };
 }
 
-export const listEvaluations = (ctx: Ctx, period: string | undefined, page: number, pageSize: number) =>
-  repo.listEvaluations(ctx.db, regionOf(ctx), period, page, pageSize);
+export const listEvaluations = (ctx: Ctx, f: TListEvaluations) => repo.listEvaluations(ctx.db, regionOf(ctx), f);
 
 export async function scoreEvaluation(ctx: Ctx, id: string, input: TScoreEvaluation) {
   const e = await repo.getEvaluation(ctx.db, regionOf(ctx), id);

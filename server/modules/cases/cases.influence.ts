@@ -7,7 +7,7 @@ import { notify } from '../notifications/notifications.service.js';
 import * as org from '../org/org.service.js';
 import * as repo from './cases.repository.js';
 import { type CaseRules, readCaseRules } from './cases.rules.js';
-import type { TForm } from '../../../common/cases.schema.js';
+import type { TForm, TListInfluencePeriods } from '../../../common/cases.schema.js';
 
 /** 影响期 of a subject's imposed forms from `start` (settings `cases.rules.influence`); units have none. */
 export function periodsFor(c: repo.CaseRow, s: repo.SubjectRow, forms: TForm[], start: string, rules: CaseRules) {
@@ -62,8 +62,8 @@ export async function personInfluencePeriods(ctx: Ctx, personId: string) {
   return { person: { id: person.id, name: person.name, post: person.post }, items: rows };
 }
 
-export const currentInfluencePeriods = (ctx: Ctx, page: number, pageSize: number) =>
-  repo.currentPeriods(ctx.db, regionOf(ctx), page, pageSize);
+export const currentInfluencePeriods = (ctx: Ctx, f: TListInfluencePeriods) =>
+  repo.currentPeriods(ctx.db, regionOf(ctx), f);
 
 /** Daily: periods past their end are lifted and 组织部 is told (job `influence-periods`). */
 export async function endDueInfluencePeriods(ctx: Ctx) {

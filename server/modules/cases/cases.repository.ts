@@ -41,7 +41,15 @@ export interface CaseFilter {
   state?: string;
   kind?: string;
   situation?: number;
+  sort?: string;
 }
+
+const CASE_SORTS: Record<string, SQL> = {
+  '-createdAt': sql`${cases.createdAt} DESC`,
+  createdAt: sql`${cases.createdAt} ASC`,
+  '-code': sql`${cases.code} DESC`,
+  code: sql`${cases.code} ASC`,
+};
 
 export async function list(db: Executor, v: CaseViewer, f: CaseFilter) {
   const where = and(
@@ -55,7 +63,7 @@ export async function list(db: Executor, v: CaseViewer, f: CaseFilter) {
     .select()
     .from(cases)
     .where(where)
-    .orderBy(desc(cases.createdAt))
+    .orderBy(CASE_SORTS[f.sort ?? ''] ?? CASE_SORTS['-createdAt'], desc(cases.id))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   const [{ n }] = await db.select({ n: count() }).from(cases).where(where);
@@ -227,14 +235,26 @@ export async function periodsOfPerson(db: Executor, regionId: string, personId: 
     .orderBy(desc(influencePeriods.startsOn));
 }
 
-export async function currentPeriods(db: Executor, regionId: string, page: number, pageSize: number) {
+const PERIOD_SORTS: Record<string, SQL> = {
+  endsOn: sql`ip.ends_on ASC`,
+  '-endsOn': sql`ip.ends_on DESC`,
+  startsOn: sql`ip.starts_on ASC`,
+  '-startsOn': sql`ip.starts_on DESC`,
+};
+
+export async function currentPeriods(
+  db: Executor,
+  regionId: string,
+  f: { page: number; pageSize: number; sort?: string },
+) {
   const rows = rowsOf<PeriodRow & { personName: string; post: string; unitName: string | null; total: number }>(
     await db.execute(sql`SELECT ip.id, ip.case_id AS "caseId", ip.person_id AS "personId", ip.kind, ip.form,
         ip.starts_on AS "startsOn", ip.ends_on AS "endsOn", ip.source, ip.state, p.name AS "personName", p.post,
         un.name AS "unitName", count(*) OVER ()::int AS total
       FROM influence_periods ip JOIN ${personDirectory('p')} ON p.id = ip.person_id LEFT JOIN ${unitDirectory('un')} ON un.id = p.unit_id
       WHERE ip.region_id = ${regionId} AND ip.state = 'active'
-      ORDER BY ip.ends_on, p.name LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`),
+      ORDER BY ${PERIOD_SORTS[f.sort ?? ''] ?? PERIOD_SORTS.endsOn}, p.name, ip.id
+      LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`),
   );
   return { items: rows.map(({ total: _, ...r }) => r), total: rows[0]?.total ?? 0 };
 }
@@ -333,20 +353,25 @@ export async function insertEvaluations(db: Executor, values: (typeof caseEvalua
   return values.length ? db.insert(caseEvaluations).values(values).returning() : [];
 }
 
+const EVALUATION_SORTS: Record<string, SQL> = {
+  '-createdAt': sql`${caseEvaluations.createdAt} DESC`,
+  total: sql`${caseEvaluations.total} ASC NULLS LAST`,
+  '-total': sql`${caseEvaluations.total} DESC NULLS LAST`,
+};
+
 export async function listEvaluations(
   db: Executor,
   regionId: string,
-  period: string | undefined,
-  page: number,
-  pageSize: number,
+  f: { period?: string; sort?: string; page: number; pageSize: number },
 ) {
+  const { period, page, pageSize } = f;
   const where = and(eq(caseEvaluations.regionId, regionId), period ? eq(caseEvaluations.period, period) : undefined);
   const items = await db
     .select({ e: caseEvaluations, code: cases.code, title: cases.title })
     .from(caseEvaluations)
     .innerJoin(cases, eq(cases.id, caseEvaluations.caseId))
     .where(where)
-    .orderBy(desc(caseEvaluations.createdAt))
+    .orderBy(EVALUATION_SORTS[f.sort ?? ''] ?? EVALUATION_SORTS['-createdAt'], desc(caseEvaluations.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   const [{ n }] = await db.select({ n: count() }).from(caseEvaluations).where(where);

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZId, ZPage, z } from '../../../common/zod.js';
+import { ZId, z } from '../../../common/zod.js';
+import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
 import { badRequest } from '../../platform/errors.js';
 import { sendDocx } from '../../platform/http/files.js';
 import { decisionDocument } from './cases.documents.js';
+import { casesExport, evaluationsExport, influencePeriodsExport } from './cases.export.js';
 import {
   ZCaseDetail,
   ZCaseEvent,
@@ -22,6 +24,7 @@ import {
   ZIdParam,
   ZListCases,
   ZListEvaluations,
+  ZListInfluencePeriods,
   ZSample,
   ZScoreEvaluation,
 } from '../../../common/cases.schema.js';
@@ -40,6 +43,11 @@ export async function casesRoutes(fastify: FastifyInstance) {
     '/api/cases',
     { schema: { tags, querystring: ZListCases, response: { 200: ZCasePage } }, config: read },
     (req) => req.run((ctx) => service.listCases(ctx, req.query)),
+  );
+  // Ledger downloads (.xlsx) declare no response schema: the body is the file. They read through
+  // the lists' own service calls, so a case officer's ledger holds only the cases they are on.
+  app.get('/api/cases/export.xlsx', { schema: { tags, querystring: ZListCases }, config: read }, async (req, reply) =>
+    req.run((ctx) => sendXlsxExport(reply, casesExport(ctx, req.query))),
   );
   app.post(
     '/api/cases',
@@ -117,10 +125,15 @@ export async function casesRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/influence-periods',
     {
-      schema: { tags, querystring: z.object(ZPage), response: { 200: ZCurrentInfluencePeriodPage } },
+      schema: { tags, querystring: ZListInfluencePeriods, response: { 200: ZCurrentInfluencePeriodPage } },
       config: influence,
     },
-    (req) => req.run((ctx) => service.currentInfluencePeriods(ctx, req.query.page, req.query.pageSize)),
+    (req) => req.run((ctx) => service.currentInfluencePeriods(ctx, req.query)),
+  );
+  app.get(
+    '/api/influence-periods/export.xlsx',
+    { schema: { tags, querystring: ZListInfluencePeriods }, config: influence },
+    async (req, reply) => req.run((ctx) => sendXlsxExport(reply, influencePeriodsExport(ctx, req.query))),
   );
   app.get(
     '/api/people/:id/influence-periods',
@@ -131,7 +144,12 @@ export async function casesRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/case-evaluations',
     { schema: { tags, querystring: ZListEvaluations, response: { 200: ZEvaluationPage } }, config: manage },
-    (req) => req.run((ctx) => service.listEvaluations(ctx, req.query.period, req.query.page, req.query.pageSize)),
+    (req) => req.run((ctx) => service.listEvaluations(ctx, req.query)),
+  );
+  app.get(
+    '/api/case-evaluations/export.xlsx',
+    { schema: { tags, querystring: ZListEvaluations }, config: manage },
+    async (req, reply) => req.run((ctx) => sendXlsxExport(reply, evaluationsExport(ctx, req.query))),
   );
   app.post(
     '/api/case-evaluations/sample',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { readWorkbook } from '../../test/xlsx.js';
 
 let t: TestApp;
 const c: Record<string, Client> = {};
@@ -25,6 +26,13 @@ async function signIn() {
 async function setClock(iso: string) {
   await (await t.as('sysadmin')).post('/api/admin/clock', { now: iso });
   await signIn();
+}
+
+/** The data rows of an .xlsx ledger as `u` downloads it. */
+async function ledger(u: string, path: string, sheet: string) {
+  const res = await c[u].get(path);
+  expect(res.statusCode, res.body).toBe(200);
+  return (await readWorkbook(res.rawPayload))[sheet].slice(1);
 }
 
 const get = async (u: string, id: string) => (await c[u].get(`/api/cases/${id}`)).json();
@@ -170,6 +178,24 @@ describe('a case from launch to close', () => {
     expect((await c.zuzhibu.get('/api/cases')).statusCode).toBe(403);
   });
 
+  it('is left out of the ledger of a case officer not on it, exactly as from the list', async () => {
+    const { code } = await get('leader', id);
+    const listed = (await c.caseoffice.get('/api/cases?pageSize=2000')).json();
+    const rows = await ledger('caseoffice', '/api/cases/export.xlsx', '问责案件台账');
+    expect(rows.map((r) => r[0])).toEqual(listed.items.map((x: { code: string }) => x.code));
+    expect(rows.map((r) => r[0])).not.toContain(code);
+    expect(await ledger('caseoffice', `/api/cases/export.xlsx?q=${code}`, '问责案件台账')).toEqual([]);
+    // Its officers and the leader find it, filtered and sorted as the list is.
+    const mine = await ledger('wenze1', `/api/cases/export.xlsx?q=${code}`, '问责案件台账');
+    expect(mine).toEqual([expect.arrayContaining([code, '县住建局安全隐患排查不力问责案', '待批准启动'])]);
+    const byCode = (await c.leader.get('/api/cases?pageSize=2000&sort=code&state=proposed')).json();
+    const sorted = await ledger('leader', '/api/cases/export.xlsx?sort=code&state=proposed', '问责案件台账');
+    expect(sorted.map((r) => r[0])).toEqual(byCode.items.map((x: { code: string }) => x.code));
+    expect(sorted.map((r) => r[0])).toContain(code);
+    expect((await c.zuzhibu.get('/api/cases/export.xlsx')).statusCode).toBe(403);
+    expect((await c.leader.get('/api/cases/export.xlsx?sort=title')).statusCode).toBe(400);
+  });
+
   it('cannot reach a determination without the four facts and signed defences', async () => {
     await ok('leader', id, { type: 'approve_launch' });
     await ok('wenze1', id, { type: 'record_facts', facts: { problem: FACTS.problem, result: FACTS.result } });
@@ -278,6 +304,12 @@ describe('a case from launch to close', () => {
     // 组织部 sees the period (and was told), not the case.
     const current = (await c.zuzhibu.get('/api/influence-periods')).json();
     expect(current.items.map((p: { caseId: string }) => p.caseId)).toContain(id);
+    const latest = (await c.zuzhibu.get('/api/influence-periods?pageSize=2000&sort=-startsOn')).json();
+    const periods = await ledger('zuzhibu', '/api/influence-periods/export.xlsx?sort=-startsOn', '影响期');
+    expect(periods.map((r) => [r[0], r[5]])).toEqual(
+      latest.items.map((p: { personName: string; startsOn: string }) => [p.personName, p.startsOn.slice(0, 10)]),
+    );
+    expect(periods).toContainEqual(expect.arrayContaining(['诫勉', '2026-11-02', '2027-05-02']));
     const person = (await c.zuzhibu.get(`/api/people/${zjj.principalPersonId}/influence-periods`)).json();
     expect(person.items[0]).toMatchObject({ form: '诫勉', state: 'active' });
     const inbox = (await c.zuzhibu.get('/api/notifications')).json().items.map((n: { title: string }) => n.title);
@@ -477,6 +509,13 @@ describe('consistency, exemption and evaluation', () => {
     });
     expect(scored.statusCode).toBe(200);
     expect(scored.json()).toMatchObject({ total: 57, state: 'scored' });
+    const best = (await c.caseoffice.get('/api/case-evaluations?period=2026-H2&sort=-total&pageSize=2000')).json();
+    const rows = await ledger('caseoffice', '/api/case-evaluations/export.xlsx?period=2026-H2&sort=-total', '案件评查');
+    expect(rows.map((r) => r[0])).toEqual(best.items.map((x: { caseCode: string }) => x.caseCode));
+    const { caseCode } = best.items.find((x: { id: string }) => x.id === e.id);
+    expect(rows.find((r) => r[0] === caseCode)).toEqual(
+      expect.arrayContaining(['2026-H2', '已评分', '57', '证据目录不完整', '已补充证据目录']),
+    );
     expect((await c.caseoffice.post('/api/case-evaluations/sample', { period: '2026-13', size: 1 })).statusCode).toBe(
       400,
     );

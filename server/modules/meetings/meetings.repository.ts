@@ -21,13 +21,24 @@ function inScope(scope: Scope, manager: boolean): SQL {
   ) as SQL;
 }
 
-export async function list(db: Executor, scope: Scope, manager: boolean, page: number, pageSize: number) {
+const SORTS: Record<string, SQL> = {
+  '-scheduledAt': sql`${meetings.scheduledAt} DESC`,
+  scheduledAt: sql`${meetings.scheduledAt} ASC`,
+};
+
+export async function list(
+  db: Executor,
+  scope: Scope,
+  manager: boolean,
+  f: { page: number; pageSize: number; sort?: string },
+) {
+  const { page, pageSize } = f;
   const where = inScope(scope, manager);
   const items = await db
     .select()
     .from(meetings)
     .where(where)
-    .orderBy(desc(meetings.scheduledAt))
+    .orderBy(SORTS[f.sort ?? ''] ?? SORTS['-scheduledAt'], desc(meetings.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   const [{ n }] = await db.select({ n: count() }).from(meetings).where(where);

@@ -10,8 +10,10 @@ import {
   ZMeetingEvent,
 } from '../../../common/meetings.schema.js';
 import { zPageOf } from '../../../common/zod.js';
+import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
 import { sendDocx } from '../../platform/http/files.js';
 import { minutesDocument } from './meetings.documents.js';
+import { meetingsExport } from './meetings.export.js';
 import * as service from './meetings.service.js';
 
 const tags = ['联席会议'];
@@ -23,7 +25,13 @@ export async function meetingsRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/meetings',
     { schema: { tags, querystring: ZListMeetings, response: { 200: zPageOf(ZMeeting) } }, config: read },
-    (req) => req.run((ctx) => service.listMeetings(ctx, req.query.page, req.query.pageSize)),
+    (req) => req.run((ctx) => service.listMeetings(ctx, req.query)),
+  );
+  // The ledger .xlsx declares no response schema: the body is the file.
+  app.get(
+    '/api/meetings/export.xlsx',
+    { schema: { tags, querystring: ZListMeetings }, config: read },
+    async (req, reply) => req.run((ctx) => sendXlsxExport(reply, meetingsExport(ctx, req.query))),
   );
   app.get(
     '/api/meetings/agenda-candidates',

@@ -13,7 +13,7 @@ import {
 import { fireWarningEvent, getWarning, listWarnings, markOnAgenda } from '../warnings/warnings.service.js';
 import * as repo from './meetings.repository.js';
 import { capacitiesOf, managesMeetings } from './meetings.policy.js';
-import type { TCreateMeeting, TMeetingEvent } from '../../../common/meetings.schema.js';
+import type { TCreateMeeting, TListMeetings, TMeetingEvent } from '../../../common/meetings.schema.js';
 import { meetingMachine } from './meetings.states.js';
 
 /** Agenda candidates: warnings pending review and cross-unit disputes without a lead unit. */
@@ -78,9 +78,9 @@ export async function createMeeting(ctx: Ctx, input: TCreateMeeting) {
   return getMeeting(ctx, meeting.id);
 }
 
-export async function listMeetings(ctx: Ctx, page: number, pageSize: number) {
+export async function listMeetings(ctx: Ctx, f: TListMeetings) {
   const actor = actorOf(ctx);
-  const { items, total } = await repo.list(ctx.db, actor.scope, managesMeetings(actor), page, pageSize);
+  const { items, total } = await repo.list(ctx.db, actor.scope, managesMeetings(actor), f);
   return { items: items.map((m) => ({ ...m, stateLabel: stateLabel(m) })), total };
 }
 

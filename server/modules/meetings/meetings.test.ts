@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { readWorkbook } from '../../test/xlsx.js';
 
 let t: TestApp;
 let office: Client;
@@ -98,5 +99,33 @@ describe('joint meetings', () => {
     const minutes = await bianban.get(`/api/meetings/${m.id}/documents/minutes.docx`);
     expect(minutes.statusCode).toBe(200);
     expect(minutes.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('exports the meetings each caller may see, in the list’s order', async () => {
+    const created = await office.post('/api/meetings', {
+      title: '仅县委办参加的联席会议',
+      scheduledAt: '2026-12-01T02:00:00Z',
+      memberUnitIds: [await unitId('XWB')],
+      assemble: false,
+    });
+    expect(created.statusCode).toBe(201);
+    const ledger = async (c: Client, query = '') => {
+      const res = await c.get(`/api/meetings/export.xlsx${query}`);
+      expect(res.statusCode).toBe(200);
+      return (await readWorkbook(res.rawPayload)).联席会议.slice(1);
+    };
+    const titles = async (c: Client, query = '') =>
+      (await c.get(`/api/meetings?pageSize=2000${query}`)).json().items.map((m: { title: string }) => m.title);
+
+    // 编办 does not sit in it: neither its list nor its ledger shows it.
+    const theirs = await ledger(bianban);
+    expect(theirs.map((r) => r[0])).toEqual(await titles(bianban));
+    expect(theirs.map((r) => r[0])).not.toContain('仅县委办参加的联席会议');
+    const ours = await ledger(office, '?sort=scheduledAt');
+    expect(ours.map((r) => r[0])).toEqual(await titles(office, '&sort=scheduledAt'));
+    expect(ours.find((r) => r[0] === '仅县委办参加的联席会议')).toEqual(
+      expect.arrayContaining(['2026-12-01 10:00', '待召开', '县委办']),
+    );
+    expect((await office.get('/api/meetings/export.xlsx?sort=place')).statusCode).toBe(400);
   });
 });

@@ -77,6 +77,7 @@ const upload = async (id: string) => ({
 
 export const casesAccessCases: AccessCases = {
   'GET /api/cases': { in: () => json('GET', '/api/cases'), allow: READERS },
+  'GET /api/cases/export.xlsx': { in: () => json('GET', '/api/cases/export.xlsx?state=closed'), allow: READERS },
   'POST /api/cases': {
     in: (f) =>
       json('POST', '/api/cases', {
@@ -155,12 +156,20 @@ export const casesAccessCases: AccessCases = {
     in: () => json('GET', '/api/influence-periods'),
     allow: ['leader', 'caseoffice', 'zuzhibu'],
   },
+  'GET /api/influence-periods/export.xlsx': {
+    in: () => json('GET', '/api/influence-periods/export.xlsx?sort=-endsOn'),
+    allow: ['leader', 'caseoffice', 'zuzhibu'],
+  },
   'GET /api/people/:id/influence-periods': {
     in: (f) => json('GET', `/api/people/${f.personId}/influence-periods`),
     out: (o) => json('GET', `/api/people/${o.personId}/influence-periods`),
     allow: ['leader', 'caseoffice', 'zuzhibu'],
   },
   'GET /api/case-evaluations': { in: () => json('GET', '/api/case-evaluations'), allow: MANAGERS },
+  'GET /api/case-evaluations/export.xlsx': {
+    in: () => json('GET', '/api/case-evaluations/export.xlsx?period=2026-H2'),
+    allow: MANAGERS,
+  },
   'POST /api/case-evaluations/sample': {
     in: () => json('POST', '/api/case-evaluations/sample', { period: '2026-H2', size: 1 }),
     allow: MANAGERS,

@@ -25,6 +25,7 @@ async function meeting(other = false) {
 
 export const meetingsAccessCases: AccessCases = {
   'GET /api/meetings': { in: () => json('GET', '/api/meetings'), allow: READERS },
+  'GET /api/meetings/export.xlsx': { in: () => json('GET', '/api/meetings/export.xlsx'), allow: READERS },
   'GET /api/meetings/agenda-candidates': { in: () => json('GET', '/api/meetings/agenda-candidates'), allow: MANAGERS },
   'POST /api/meetings': {
     in: async () => {
