@@ -38,6 +38,8 @@ export interface CaseFilter {
   kind?: string;
   /** 第七条 item (1–11). */
   situation?: number;
+  /** `code`, `-code`, `createdAt` or `-createdAt` (the server's whitelist). */
+  sort?: string;
 }
 
 export type CaseEventInput = z.input<typeof ZCaseEvent>;
@@ -91,11 +93,11 @@ export function useCaseEvent(id: string) {
   });
 }
 
-export function useInfluencePeriods(page: number, pageSize: number) {
+export function useInfluencePeriods(q: { page: number; pageSize: number; sort?: string }) {
   return useQuery({
-    queryKey: ['influence-periods', page, pageSize],
+    queryKey: ['influence-periods', q],
     queryFn: ({ signal }) =>
-      api<Response<typeof ZCurrentInfluencePeriodPage>>('/influence-periods', { query: { page, pageSize }, signal }),
+      api<Response<typeof ZCurrentInfluencePeriodPage>>('/influence-periods', { query: { ...q }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -111,11 +113,10 @@ export function useCaseFigures() {
 
 export type Evaluation = Response<typeof ZEvaluationPage>['items'][number];
 
-export function useEvaluations(period: string | undefined, page: number, pageSize: number) {
+export function useEvaluations(q: { period?: string; page: number; pageSize: number; sort?: string }) {
   return useQuery({
-    queryKey: ['case-evaluations', period ?? '', page, pageSize],
-    queryFn: ({ signal }) =>
-      api<Response<typeof ZEvaluationPage>>('/case-evaluations', { query: { period, page, pageSize }, signal }),
+    queryKey: ['case-evaluations', q],
+    queryFn: ({ signal }) => api<Response<typeof ZEvaluationPage>>('/case-evaluations', { query: { ...q }, signal }),
     placeholderData: keepPreviousData,
   });
 }

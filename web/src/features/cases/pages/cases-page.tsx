@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Space, type TableProps, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { CASE_KINDS, CASE_STATES } from '../../../../../common/cases';
-import { ListTable } from '../../../components/list-page';
+import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { formatDate } from '../../../lib/format';
@@ -31,7 +31,7 @@ export function CasesPage() {
   const result = useCases(list.query);
 
   const columns: TableProps<CaseRow>['columns'] = [
-    { title: '案件编号', dataIndex: 'code', width: 130 },
+    { title: '案件编号', dataIndex: 'code', width: 130, sorter: true },
     {
       title: '案件名称',
       dataIndex: 'title',
@@ -52,7 +52,7 @@ export function CasesPage() {
       width: 100,
       render: (s: string, c) => <Tag color={STATE_COLORS[s]}>{c.stateLabel}</Tag>,
     },
-    { title: '立项日期', dataIndex: 'createdAt', width: 120, render: (v: string) => formatDate(v) },
+    { title: '立项日期', dataIndex: 'createdAt', width: 120, sorter: true, render: (v: string) => formatDate(v) },
   ];
 
   return (
@@ -63,6 +63,7 @@ export function CasesPage() {
         extra={
           <>
             <CaseNav />
+            <ListExport path="/cases/export.xlsx" list={list} />
             {canManage ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/cases/new')}>
                 问责立项

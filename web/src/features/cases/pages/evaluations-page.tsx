@@ -2,7 +2,7 @@ import { Button, Form, Input, InputNumber, Modal, Space, Typography } from 'antd
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { EVALUATION_CHECKLIST } from '../../../../../common/cases';
-import { ListTable } from '../../../components/list-page';
+import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
@@ -21,7 +21,7 @@ const FILTER_KEYS = ['period'] as const;
 export function EvaluationsPage() {
   const list = useListParams<EvaluationFilters>(FILTER_KEYS, { filters: { period: thisHalf() } });
   const period = list.filters.period ?? '';
-  const result = useEvaluations(period || undefined, list.page, list.pageSize);
+  const result = useEvaluations(list.query);
   const sample = useSampleEvaluations();
   const score = useScoreEvaluation();
   const [editing, setEditing] = useState<Evaluation | null>(null);
@@ -69,6 +69,7 @@ export function EvaluationsPage() {
         <Button type="primary" onClick={draw} loading={sample.isPending}>
           随机抽取 5 件
         </Button>
+        <ListExport path="/case-evaluations/export.xlsx" list={list} />
       </Space>
       <ListTable<Evaluation, EvaluationFilters>
         list={list}
@@ -82,7 +83,7 @@ export function EvaluationsPage() {
             render: (v: string, e) => <Link to={`/cases/${e.caseId}`}>{`${v} ${e.caseTitle}`}</Link>,
           },
           { title: '期间', dataIndex: 'period', width: 100 },
-          { title: '得分', dataIndex: 'total', width: 80, render: (v: number | null) => v ?? '—' },
+          { title: '得分', dataIndex: 'total', width: 80, sorter: true, render: (v: number | null) => v ?? '—' },
           { title: '发现问题', dataIndex: 'defects', ellipsis: true },
           {
             title: '操作',

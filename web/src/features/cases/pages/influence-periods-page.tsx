@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { INFLUENCE_KINDS } from '../../../../../common/cases';
-import { ListTable } from '../../../components/list-page';
+import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { type InfluencePeriod, useInfluencePeriods } from '../api/cases';
@@ -9,10 +9,19 @@ import { CaseNav } from '../components/case-nav';
 /** 影响期: the cadres whose promotion or use is restricted now, for 组织部 (it never sees the case files). */
 export function InfluencePeriodsPage() {
   const list = useListParams<object>([]);
-  const result = useInfluencePeriods(list.page, list.pageSize);
+  const result = useInfluencePeriods(list.query);
   return (
     <>
-      <PageHeader title="影响期" subTitle="问责、处分产生的影响期；届满次日自动解除并通知组织部" extra={<CaseNav />} />
+      <PageHeader
+        title="影响期"
+        subTitle="问责、处分产生的影响期；届满次日自动解除并通知组织部"
+        extra={
+          <>
+            <CaseNav />
+            <ListExport path="/influence-periods/export.xlsx" list={list} />
+          </>
+        }
+      />
       <ListTable<InfluencePeriod, object>
         list={list}
         result={result}
@@ -32,8 +41,8 @@ export function InfluencePeriodsPage() {
             width: 140,
             render: (k: keyof typeof INFLUENCE_KINDS) => <Tag>{INFLUENCE_KINDS[k]}</Tag>,
           },
-          { title: '起始', dataIndex: 'startsOn', width: 110 },
-          { title: '届满', dataIndex: 'endsOn', width: 110 },
+          { title: '起始', dataIndex: 'startsOn', width: 110, sorter: true },
+          { title: '届满', dataIndex: 'endsOn', width: 110, sorter: true },
           { title: '依据', dataIndex: 'source', ellipsis: true },
         ]}
       />

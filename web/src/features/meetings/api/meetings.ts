@@ -43,15 +43,22 @@ export interface ItemProblem {
 
 export const meetingKeys = {
   all: ['meetings'] as const,
-  list: (page: number, pageSize: number) => ['meetings', 'list', page, pageSize] as const,
+  list: (q: MeetingListQuery) => ['meetings', 'list', q] as const,
   detail: (id: string) => ['meetings', 'detail', id] as const,
   candidates: ['meetings', 'agenda-candidates'] as const,
 };
 
-export function useMeetings(page: number, pageSize: number) {
+/** Page, page size and `sort` (`scheduledAt` or `-scheduledAt`). */
+export interface MeetingListQuery {
+  page: number;
+  pageSize: number;
+  sort?: string;
+}
+
+export function useMeetings(q: MeetingListQuery) {
   return useQuery({
-    queryKey: meetingKeys.list(page, pageSize),
-    queryFn: ({ signal }) => api<Page<Meeting>>('/meetings', { query: { page, pageSize }, signal }),
+    queryKey: meetingKeys.list(q),
+    queryFn: ({ signal }) => api<Page<Meeting>>('/meetings', { query: { ...q }, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, type TableProps } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { ListTable } from '../../../components/list-page';
+import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/format';
@@ -15,7 +15,7 @@ export function MeetingsPage() {
   const canManage = usePermission('meetings:manage');
   const navigate = useNavigate();
   const list = useListParams<object>([]);
-  const result = useMeetings(list.page, list.pageSize);
+  const result = useMeetings(list.query);
 
   const columns: TableProps<Meeting>['columns'] = [
     {
@@ -24,7 +24,13 @@ export function MeetingsPage() {
       ellipsis: true,
       render: (v: string, m) => <Link to={`/meetings/${m.id}`}>{v}</Link>,
     },
-    { title: '会议时间', dataIndex: 'scheduledAt', width: 160, render: (v: string) => formatDateTime(v) },
+    {
+      title: '会议时间',
+      dataIndex: 'scheduledAt',
+      width: 160,
+      sorter: true,
+      render: (v: string) => formatDateTime(v),
+    },
     { title: '地点', dataIndex: 'place', width: 200, ellipsis: true, render: (v: string) => v || '—' },
     {
       title: '状态',
@@ -47,6 +53,7 @@ export function MeetingsPage() {
         extra={
           <>
             <JointNav />
+            <ListExport path="/meetings/export.xlsx" list={list} />
             {canManage ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/meetings/new')}>
                 新建会议
