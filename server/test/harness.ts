@@ -7,7 +7,8 @@ import { type Database, openDatabase } from '../platform/db/client.js';
 import { type JobDefinition, JobRunner } from '../platform/jobs/jobs.service.js';
 import { allJobs } from '../jobs.js';
 import { DEMO_PASSWORD } from '../seed/seed.js';
-import { GOLDEN_DUMP, GOLDEN_INFO, adminQuery, withDatabase } from './golden.js';
+import { adminQuery, withDatabase } from '../platform/db/admin.js';
+import { GOLDEN_DUMP, GOLDEN_INFO } from './golden.js';
 
 export { DEMO_PASSWORD };
 
