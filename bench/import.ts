@@ -19,7 +19,7 @@ import { openDatabase } from '../server/platform/db/client.js';
 import { JobRunner } from '../server/platform/jobs/jobs.service.js';
 import { DEMO_PASSWORD, initialiseDatabase } from '../server/seed/seed.js';
 import { problemImportFile } from './lib/import-file.js';
-import { adminQuery, withDatabase } from './lib/pg.js';
+import { adminQuery, withDatabase } from '../server/platform/db/admin.js';
 
 const { values: args } = parseArgs({
   options: {

@@ -4,39 +4,19 @@
  * Usage: npx tsx bench/ledger.ts [problems=100000]   (DATABASE_URL=postgres://… for PostgreSQL:
  * it creates and drops a throw-away database on that server)
  */
-import pg from 'pg';
-import { buildApp } from '../server/app.js';
-import { allJobs } from '../server/jobs.js';
-import { Clock } from '../server/platform/clock/clock.js';
-import { openDatabase } from '../server/platform/db/client.js';
-import { JobRunner } from '../server/platform/jobs/jobs.service.js';
-import { initialiseDatabase } from '../server/seed/seed.js';
+import { buildBenchApp, openDemoDatabase } from './lib/demo.js';
 import { injectBench } from './lib/inject.js';
 import { loadLedgerCopies } from './lib/dataset.js';
 
 const N = Number(process.argv[2] ?? 100_000);
-const baseUrl = process.env.DATABASE_URL;
-let url: string | undefined;
-const dbName = `zelian_bench_${process.pid}`;
-if (baseUrl) {
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-  const u = new URL(baseUrl);
-  u.pathname = `/${dbName}`;
-  url = u.toString();
-}
-const database = await openDatabase({ databaseUrl: url });
-await database.migrate();
-const clock = new Clock(false);
-await initialiseDatabase(database, clock, { demo: true });
+const demo = await openDemoDatabase(`bench_ledger_${process.pid}`);
+const { database } = demo;
 
 const t0 = performance.now();
 await loadLedgerCopies(database, N);
 const loadMs = performance.now() - t0;
 
-const app = await buildApp({ database, clock, jobs: new JobRunner(database, clock, allJobs), serveWeb: false });
+const app = await buildBenchApp(demo);
 await app.ready();
 const { session, measure } = injectBench(app);
 const office = await session('office');
@@ -61,10 +41,4 @@ console.log(
   ),
 );
 await app.close();
-await database.close();
-if (baseUrl) {
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
-  await admin.end();
-}
+await demo.close();

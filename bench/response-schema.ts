@@ -6,21 +6,13 @@
  */
 import os from 'node:os';
 import { ZProblemPage } from '../common/problems.schema.js';
-import { buildApp } from '../server/app.js';
-import { allJobs } from '../server/jobs.js';
-import { Clock } from '../server/platform/clock/clock.js';
-import { openDatabase } from '../server/platform/db/client.js';
-import { JobRunner } from '../server/platform/jobs/jobs.service.js';
-import { initialiseDatabase } from '../server/seed/seed.js';
+import { buildBenchApp, openDemoDatabase } from './lib/demo.js';
 import { injectBench } from './lib/inject.js';
 
 const pageSize = Number(process.argv[2] ?? 20);
 const rounds = Number(process.argv[3] ?? 3000);
-const database = await openDatabase({});
-await database.migrate();
-const clock = new Clock(false);
-await initialiseDatabase(database, clock, { demo: true });
-const app = await buildApp({ database, clock, jobs: new JobRunner(database, clock, allJobs), serveWeb: false });
+const demo = await openDemoDatabase();
+const app = await buildBenchApp(demo);
 const cookie = await injectBench(app).session('office');
 const res = await app.inject({ method: 'GET', url: `/api/problems?pageSize=${pageSize}`, headers: { cookie } });
 if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body}`);
@@ -47,4 +39,4 @@ console.log(`JSON.stringify only:           ${plain.ms.toFixed(3)} ms CPU per pa
 console.log(`schema parse + JSON.stringify: ${checked.ms.toFixed(3)} ms CPU per page`);
 console.log(`added by the check:            ${(checked.ms - plain.ms).toFixed(3)} ms per page`);
 await app.close();
-await database.close();
+await demo.close();

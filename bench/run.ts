@@ -29,7 +29,8 @@ import { type Database, openDatabase } from '../server/platform/db/client.js';
 import { initialiseDatabase } from '../server/seed/seed.js';
 import { type Scale, SCALES, counts, generateDataset } from './lib/dataset.js';
 import { problemImportFile } from './lib/import-file.js';
-import { createBenchDatabase, dropBenchDatabase, withDatabase } from './lib/pg.js';
+import { withDatabase } from '../server/platform/db/admin.js';
+import { createBenchDatabase, dropBenchDatabase } from './lib/pg.js';
 
 const { values: args } = parseArgs({
   options: {

@@ -30,9 +30,9 @@ import {
   zPageOf,
   zStoredEnum,
   eventRowFields,
+  keysOf,
 } from './zod.js';
 
-const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`);
 
 export const ZSubjectInput = z
@@ -47,7 +47,7 @@ export const ZSubjectInput = z
   });
 
 export const ZCreateCase = z.object({
-  kind: z.enum(keys(CASE_KINDS), { message: '请选择问责类型' }),
+  kind: z.enum(keysOf(CASE_KINDS), { message: '请选择问责类型' }),
   title: ZNonEmpty('案件名称', 100),
   summary: text(5000).default(''),
   situation: z
@@ -55,7 +55,7 @@ export const ZCreateCase = z.object({
     .int()
     .min(1, '问责情形应为第七条第（一）至（十一）项')
     .max(11, '问责情形应为第七条第（一）至（十一）项'),
-  sourceType: z.enum(keys(CASE_SOURCES), { message: '请选择案件来源' }),
+  sourceType: z.enum(keysOf(CASE_SOURCES), { message: '请选择案件来源' }),
   sourceId: ZId.optional(),
   subjects: z.array(ZSubjectInput).min(1, '至少添加一个问责对象').max(30),
   /** Investigators besides the person opening the case: a team of at least two. */
@@ -69,8 +69,8 @@ export type TCreateCase = z.infer<typeof ZCreateCase>;
 export const ZListCases = z.object({
   ...ZPage,
   q: z.string().trim().max(50).optional(),
-  state: z.enum(keys(CASE_STATES)).optional(),
-  kind: z.enum(keys(CASE_KINDS)).optional(),
+  state: z.enum(keysOf(CASE_STATES)).optional(),
+  kind: z.enum(keysOf(CASE_KINDS)).optional(),
   situation: z.coerce.number().int().min(1).max(11).optional(),
   sort: z.enum(['-createdAt', 'createdAt', 'code', '-code']).optional(),
 });
@@ -84,21 +84,21 @@ export type TForm = z.infer<typeof ZForm>;
 
 const ZDetermination = z.object({
   subjectId: ZId,
-  responsibility: z.enum(keys(RESPONSIBILITIES), { message: '请选择责任类型' }),
-  duty: z.enum(keys(DUTIES), { message: '请选择决策、执行或监管责任' }),
+  responsibility: z.enum(keysOf(RESPONSIBILITIES), { message: '请选择责任类型' }),
+  duty: z.enum(keysOf(DUTIES), { message: '请选择决策、执行或监管责任' }),
   circumstances: z
     .object({
-      exemption: z.array(z.enum(keys(CIRCUMSTANCES.exemption.items))).default([]),
-      mitigating: z.array(z.enum(keys(CIRCUMSTANCES.mitigating.items))).default([]),
-      aggravating: z.array(z.enum(keys(CIRCUMSTANCES.aggravating.items))).default([]),
+      exemption: z.array(z.enum(keysOf(CIRCUMSTANCES.exemption.items))).default([]),
+      mitigating: z.array(z.enum(keysOf(CIRCUMSTANCES.mitigating.items))).default([]),
+      aggravating: z.array(z.enum(keysOf(CIRCUMSTANCES.aggravating.items))).default([]),
     })
     .default({ exemption: [], mitigating: [], aggravating: [] }),
   tolerance: z
     .object({
-      outcome: z.enum(keys(TOLERANCE_OUTCOMES), { message: '请选择容错结论' }),
+      outcome: z.enum(keysOf(TOLERANCE_OUTCOMES), { message: '请选择容错结论' }),
       reasons: text(2000).default(''),
       filingIds: z.array(ZId).max(20).default([]),
-      distinctions: z.partialRecord(z.enum(keys(THREE_DISTINCTIONS)), z.boolean()).default({}),
+      distinctions: z.partialRecord(z.enum(keysOf(THREE_DISTINCTIONS)), z.boolean()).default({}),
     })
     .optional(),
 });
@@ -106,11 +106,11 @@ const ZDetermination = z.object({
 const ZSubjectDecision = z.object({ subjectId: ZId, forms: z.array(ZForm).max(6) });
 
 export const ZCaseEvent = z.object({
-  type: z.enum(keys(CASE_EVENTS), { message: '不支持的操作' }),
+  type: z.enum(keysOf(CASE_EVENTS), { message: '不支持的操作' }),
   version: ZVersion,
   comment: text(5000).optional(),
   /** record_facts */
-  facts: z.partialRecord(z.enum(keys(FACTS)), text(10000)).optional(),
+  facts: z.partialRecord(z.enum(keysOf(FACTS)), text(10000)).optional(),
   /** record_defense / decide_appeal / appeal */
   subjectId: ZId.optional(),
   defense: text(10000).optional(),
@@ -118,16 +118,16 @@ export const ZCaseEvent = z.object({
   /** determine */
   determinations: z.array(ZDetermination).max(30).optional(),
   /** sign_joint_review */
-  office: z.enum(keys(JOINT_REVIEW_OFFICES), { message: '联审部门不正确' }).optional(),
+  office: z.enum(keysOf(JOINT_REVIEW_OFFICES), { message: '联审部门不正确' }).optional(),
   /** decide */
   decisions: z.array(ZSubjectDecision).max(30).optional(),
   decisionDate: ZDate.optional(),
   /** appeal */
-  appealKind: z.enum(keys(APPEAL_KINDS), { message: '请选择申诉、复审或复核' }).optional(),
+  appealKind: z.enum(keysOf(APPEAL_KINDS), { message: '请选择申诉、复审或复核' }).optional(),
   filedOn: ZDate.optional(),
   /** decide_appeal / pause_clock / resume_clock */
   appealId: ZId.optional(),
-  result: z.enum(keys(APPEAL_RESULTS), { message: '请选择复查结论' }).optional(),
+  result: z.enum(keysOf(APPEAL_RESULTS), { message: '请选择复查结论' }).optional(),
   forms: z.array(ZForm).max(6).optional(),
   date: ZDate.optional(),
   /** recommend (以案促改) */
@@ -178,17 +178,17 @@ export const ZCase = z.object({
   id: ZId,
   regionId: ZId,
   code: z.string(),
-  kind: zStoredEnum(keys(CASE_KINDS)),
+  kind: zStoredEnum(keysOf(CASE_KINDS)),
   kindLabel: z.string(),
   title: z.string(),
   summary: z.string(),
   situation: ZInt,
   situationText: z.string(),
-  sourceType: zStoredEnum(keys(CASE_SOURCES)),
+  sourceType: zStoredEnum(keysOf(CASE_SOURCES)),
   sourceLabel: z.string(),
   sourceId: ZId.nullable(),
   parentCaseId: ZId.nullable(),
-  state: zStoredEnum(keys(CASE_STATES)),
+  state: zStoredEnum(keysOf(CASE_STATES)),
   stateLabel: z.string(),
   highAttention: z.boolean(),
   importantPost: z.boolean(),
@@ -243,7 +243,7 @@ export const ZCaseAppeal = z.object({
   id: ZId,
   caseId: ZId,
   subjectId: ZId,
-  kind: zStoredEnum(keys(APPEAL_KINDS)),
+  kind: zStoredEnum(keysOf(APPEAL_KINDS)),
   kindLabel: z.string(),
   filedOn: z.string(),
   fileDeadline: z.string(),
@@ -348,8 +348,8 @@ export const ZCaseDetail = ZCase.extend({
   ),
   /** Talks about the case, as the talks module answers them. */
   talks: z.array(ZTalk),
-  myOffice: zStoredEnum(keys(JOINT_REVIEW_OFFICES)).nullable(),
-  actions: z.array(zStoredEnum(keys(CASE_EVENTS))),
+  myOffice: zStoredEnum(keysOf(JOINT_REVIEW_OFFICES)).nullable(),
+  actions: z.array(zStoredEnum(keysOf(CASE_EVENTS))),
 });
 
 export const ZCaseOfficers = z.object({ items: z.array(z.object({ userId: ZId, displayName: z.string() })) });

@@ -10,15 +10,14 @@ import {
   TYPICAL_CASE_KINDS,
 } from './patrol.js';
 import { PROBLEM_SEVERITIES } from './problems.js';
-import { ZDate, ZId, ZNonEmpty, ZPage, ZVersion, z } from './zod.js';
+import { ZDate, ZId, ZNonEmpty, ZPage, ZVersion, z, keysOf } from './zod.js';
 
-const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 const ZText = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过${max}个字`);
 
-export const ZMethod = z.enum(keys(PATROL_METHODS), {
+export const ZMethod = z.enum(keysOf(PATROL_METHODS), {
   message: `督导方式应为：${Object.values(PATROL_METHODS).join('、')}`,
 });
-const ZSeverity = z.enum(keys(PROBLEM_SEVERITIES), { message: '严重程度应为：一般、较重、严重' });
+const ZSeverity = z.enum(keysOf(PROBLEM_SEVERITIES), { message: '严重程度应为：一般、较重、严重' });
 
 const taskFields = {
   groupId: ZId,
@@ -68,14 +67,14 @@ export type TUpdateTask = z.infer<typeof ZUpdateTask>;
 export const ZListTasks = z.object({
   ...ZPage,
   groupId: ZId.optional(),
-  state: z.enum(keys(TASK_STATES)).optional(),
+  state: z.enum(keysOf(TASK_STATES)).optional(),
   q: z.string().max(100).optional(),
   sort: z.enum(['deadline', '-deadline', '-createdAt']).optional(),
 });
 export type TListTasks = z.infer<typeof ZListTasks>;
 
 export const ZTaskEvent = z.object({
-  type: z.enum(keys(TASK_EVENTS), { message: '不支持的操作' }),
+  type: z.enum(keysOf(TASK_EVENTS), { message: '不支持的操作' }),
   version: ZVersion,
   comment: ZText('说明', 2000).default(''),
   /** report: the group's account of the task. */
@@ -128,7 +127,7 @@ export const ZListFindings = z.object({
   taskId: ZId.optional(),
   inspectionId: ZId.optional(),
   unitId: ZId.optional(),
-  state: z.enum(keys(FINDING_STATES)).optional(),
+  state: z.enum(keysOf(FINDING_STATES)).optional(),
   q: z.string().max(100).optional(),
   sort: z.enum(['createdAt', '-createdAt']).optional(),
 });
@@ -144,7 +143,7 @@ export const ZAction = z.object({
 export type TAction = z.infer<typeof ZAction>;
 
 export const ZFindingEvent = z.object({
-  type: z.enum(keys(FINDING_EVENTS), { message: '不支持的操作' }),
+  type: z.enum(keysOf(FINDING_EVENTS), { message: '不支持的操作' }),
   version: ZVersion,
   comment: ZText('说明', 2000).default(''),
   /** merge: the finding this one duplicates. */
@@ -156,7 +155,7 @@ export const ZFindingEvent = z.object({
   measure: ZText('整改措施', 1000).optional(),
   severity: ZSeverity.optional(),
   /** escalate */
-  escalateTo: z.enum(keys(ESCALATION_TARGETS), { message: '上报对象应为领导小组或主要负责同志' }).optional(),
+  escalateTo: z.enum(keysOf(ESCALATION_TARGETS), { message: '上报对象应为领导小组或主要负责同志' }).optional(),
   /** instruct: the written instruction (批示), who gave it, and the actions it orders. */
   instruction: ZText('批示内容', 2000).optional(),
   instructedBy: ZText('批示领导', 100).optional(),
@@ -166,7 +165,7 @@ export type TFindingEvent = z.infer<typeof ZFindingEvent>;
 
 export const ZCreateCircular = z
   .object({
-    kind: z.enum(keys(CIRCULAR_KINDS), { message: '文书类型应为督导巡查通报或约谈建议书' }),
+    kind: z.enum(keysOf(CIRCULAR_KINDS), { message: '文书类型应为督导巡查通报或约谈建议书' }),
     title: ZNonEmpty('标题', 200),
     body: ZNonEmpty('正文', 20000),
     findingIds: z.array(ZId).max(200).default([]),
@@ -189,7 +188,7 @@ export const ZSimpleEvent = z.object({
 export type TSimpleEvent = z.infer<typeof ZSimpleEvent>;
 
 export const ZCreateTypicalCase = z.object({
-  kind: z.enum(keys(TYPICAL_CASE_KINDS), { message: '案例类型应为正面典型或反面典型' }),
+  kind: z.enum(keysOf(TYPICAL_CASE_KINDS), { message: '案例类型应为正面典型或反面典型' }),
   title: ZNonEmpty('案例标题', 200),
   body: ZNonEmpty('案例内容', 20000),
   findingId: ZId.nullable().optional(),
@@ -199,7 +198,7 @@ export type TCreateTypicalCase = z.infer<typeof ZCreateTypicalCase>;
 
 export const ZCreateReview = z
   .object({
-    kind: z.enum(keys(REVIEW_KINDS), { message: '类型应为半年工作报告或年度述职评议' }),
+    kind: z.enum(keysOf(REVIEW_KINDS), { message: '类型应为半年工作报告或年度述职评议' }),
     groupId: ZId.optional(),
     period: z.string().regex(/^\d{4}(-H[12])?$/, '期间格式应为 2026（年度）或 2026-H1（半年）'),
     report: ZNonEmpty('报告内容', 20000),

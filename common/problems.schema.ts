@@ -1,12 +1,10 @@
 import { PROBLEM_COLORS, PROBLEM_EVENTS, PROBLEM_SEVERITIES, PROBLEM_SOURCES, PROBLEM_STATES } from './problems.js';
-import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zJson, zPageOf, zStoredEnum } from './zod.js';
+import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zJson, zPageOf, zStoredEnum, keysOf } from './zod.js';
 
-const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-
-export const ZSource = z.enum(keys(PROBLEM_SOURCES), {
+export const ZSource = z.enum(keysOf(PROBLEM_SOURCES), {
   message: `问题来源应为：${Object.values(PROBLEM_SOURCES).join('、')}`,
 });
-export const ZSeverity = z.enum(keys(PROBLEM_SEVERITIES), { message: '严重程度应为：一般、较重、严重' });
+export const ZSeverity = z.enum(keysOf(PROBLEM_SEVERITIES), { message: '严重程度应为：一般、较重、严重' });
 
 /** A measure's deadline: a date, or N calendar / working days after dispatch. */
 export const ZMeasureInput = z
@@ -59,7 +57,7 @@ const ZBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const ZListProblems = z.object({
   ...ZPage,
   unitId: ZId.optional(),
-  state: z.enum(keys(PROBLEM_STATES)).optional(),
+  state: z.enum(keysOf(PROBLEM_STATES)).optional(),
   color: z.enum(['blue', 'yellow', 'red', 'none']).optional(),
   source: ZSource.optional(),
   category: z.string().max(50).optional(),
@@ -76,7 +74,7 @@ export const ZListProblems = z.object({
 export type TListProblems = z.infer<typeof ZListProblems>;
 
 export const ZProblemEvent = z.object({
-  type: z.enum(keys(PROBLEM_EVENTS), { message: '不支持的操作' }),
+  type: z.enum(keysOf(PROBLEM_EVENTS), { message: '不支持的操作' }),
   version: ZVersion,
   comment: z.string().trim().max(2000).default(''),
   /** report_progress: the measure reported on, what was done, and whether it is finished. */
@@ -143,11 +141,11 @@ export const ZProblem = z.object({
   code: z.string(),
   title: z.string(),
   description: z.string(),
-  source: zStoredEnum(keys(PROBLEM_SOURCES)),
+  source: zStoredEnum(keysOf(PROBLEM_SOURCES)),
   sourceLabel: z.string(),
   sourceRef: z.string().nullable(),
   category: z.string(),
-  severity: zStoredEnum(keys(PROBLEM_SEVERITIES)),
+  severity: zStoredEnum(keysOf(PROBLEM_SEVERITIES)),
   severityLabel: z.string(),
   unitId: ZId,
   unitName: z.string().nullable(),
@@ -157,13 +155,13 @@ export const ZProblem = z.object({
   responsibleName: z.string().nullable(),
   leaderPersonId: ZId.nullable(),
   leaderName: z.string().nullable(),
-  state: zStoredEnum(keys(PROBLEM_STATES)),
+  state: zStoredEnum(keysOf(PROBLEM_STATES)),
   stateLabel: z.string(),
   /** While close_requested: who acts next. */
   closeStage: zStoredEnum(['unit_head', 'office']).nullable(),
   overdue: z.boolean(),
   listed: z.boolean(),
-  color: zStoredEnum(keys(PROBLEM_COLORS)).nullable(),
+  color: zStoredEnum(keysOf(PROBLEM_COLORS)).nullable(),
   colorLabel: z.string().nullable(),
   urgent: z.boolean(),
   deadline: z.string().nullable(),
@@ -178,7 +176,7 @@ export const ZProblem = z.object({
   createdAt: ZTimestamp,
   version: z.number().int(),
   measures: z.array(ZMeasure),
-  actions: z.array(z.enum(keys(PROBLEM_EVENTS))),
+  actions: z.array(z.enum(keysOf(PROBLEM_EVENTS))),
 });
 
 export const ZProblemPage = zPageOf(ZProblem);
@@ -209,8 +207,8 @@ export const ZProblemDetail = ZProblem.extend({ events: z.array(ZProblemEventRow
 export const ZProblemStats = z.object({
   items: z.array(
     z.object({
-      state: zStoredEnum(keys(PROBLEM_STATES)),
-      color: zStoredEnum(keys(PROBLEM_COLORS)).nullable(),
+      state: zStoredEnum(keysOf(PROBLEM_STATES)),
+      color: zStoredEnum(keysOf(PROBLEM_COLORS)).nullable(),
       overdue: z.boolean(),
       count: z.number().int(),
     }),

@@ -82,15 +82,20 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** Every signed-in business user reads the catalogue of units and people and their own messages. */
 const BUSINESS_READ: Permission[] = ['org:read', 'notifications:read'];
 const PROBLEMS_READ: Permission[] = [...BUSINESS_READ, 'problems:read', 'warnings:read', 'patrol:read'];
+/** The supervision office's daily work, which the commission leader may do as well. */
+const SUPERVISION_WORK: Permission[] = [
+  'problems:manage',
+  'warnings:manage',
+  'meetings:read',
+  'meetings:manage',
+  'patrol:manage',
+];
+const TALKS_WORK: Permission[] = ['talks:read', 'talks:manage'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   commission_leader: [
     ...PROBLEMS_READ,
-    'problems:manage',
-    'warnings:manage',
-    'meetings:read',
-    'meetings:manage',
-    'patrol:manage',
+    ...SUPERVISION_WORK,
     'patrol:approve',
     'cases:read',
     'cases:manage',
@@ -98,32 +103,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'influence:read',
     'tolerance:read',
     'tolerance:approve',
-    'talks:read',
-    'talks:manage',
+    ...TALKS_WORK,
   ],
   supervision_office: [
     ...PROBLEMS_READ,
     'org:write',
-    'problems:manage',
-    'warnings:manage',
-    'meetings:read',
-    'meetings:manage',
-    'patrol:manage',
+    ...SUPERVISION_WORK,
     'cases:read', // only cases it signs in joint review
     'tolerance:read',
-    'talks:read',
-    'talks:manage',
+    ...TALKS_WORK,
   ],
-  case_office: [
-    ...PROBLEMS_READ,
-    'cases:read',
-    'cases:manage',
-    'influence:read',
-    'tolerance:read',
-    'talks:read',
-    'talks:manage',
-  ],
-  dispatched_group: [...PROBLEMS_READ, 'tolerance:read', 'talks:read', 'talks:manage'],
+  case_office: [...PROBLEMS_READ, 'cases:read', 'cases:manage', 'influence:read', 'tolerance:read', ...TALKS_WORK],
+  dispatched_group: [...PROBLEMS_READ, 'tolerance:read', ...TALKS_WORK],
   patrol_group: [...PROBLEMS_READ, 'patrol:record'],
   unit_liaison: [...PROBLEMS_READ, 'problems:report', 'tolerance:read', 'tolerance:file'],
   unit_head: [...PROBLEMS_READ, 'problems:report', 'tolerance:read', 'tolerance:file'],

@@ -1,12 +1,10 @@
 import { TALK_KINDS, TALK_STATES } from './talks.js';
-import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zStoredEnum, eventRowFields } from './zod.js';
-
-const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zStoredEnum, eventRowFields, keysOf } from './zod.js';
 
 // ---------- requests
 
 const fields = {
-  kind: z.enum(keys(TALK_KINDS), { message: '谈话类型应为廉政、任职、提醒、警示、诫勉谈话或约谈' }),
+  kind: z.enum(keysOf(TALK_KINDS), { message: '谈话类型应为廉政、任职、提醒、警示、诫勉谈话或约谈' }),
   talkerPersonIds: z.array(ZId).max(10, '谈话人不能超过10名'),
   talkerNames: z.string().trim().max(200, '谈话人姓名不能超过200个字'),
   subjectPersonIds: z.array(ZId).max(30, '谈话对象不能超过30名'),
@@ -41,8 +39,8 @@ export type TUpdateTalk = z.infer<typeof ZUpdateTalk>;
 
 export const ZListTalks = z.object({
   ...ZPage,
-  kind: z.enum(keys(TALK_KINDS), { message: '谈话类型不正确' }).optional(),
-  state: z.enum(keys(TALK_STATES), { message: '状态不正确' }).optional(),
+  kind: z.enum(keysOf(TALK_KINDS), { message: '谈话类型不正确' }).optional(),
+  state: z.enum(keysOf(TALK_STATES), { message: '状态不正确' }).optional(),
   unitId: ZId.optional(),
   personId: ZId.optional(),
   problemId: ZId.optional(),
@@ -80,7 +78,7 @@ export const ZTalk = z.object({
   id: z.string(),
   regionId: z.string(),
   code: z.string(),
-  kind: zStoredEnum(keys(TALK_KINDS)),
+  kind: zStoredEnum(keysOf(TALK_KINDS)),
   kindLabel: z.string(),
   talkerPersonIds: z.array(z.string()),
   talkerNames: z.string(),
@@ -106,7 +104,7 @@ export const ZTalk = z.object({
   warningId: z.string().nullable(),
   caseId: z.string().nullable(),
   formOfFour: z.number().nullable(),
-  state: zStoredEnum(keys(TALK_STATES)),
+  state: zStoredEnum(keysOf(TALK_STATES)),
   stateLabel: z.string(),
   closedAt: ZTimestamp.nullable(),
   createdByUserId: z.string().nullable(),

@@ -1,7 +1,5 @@
 import { TOLERANCE_STATES } from './tolerance.js';
-import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zStoredEnum, eventRowFields } from './zod.js';
-
-const states = Object.keys(TOLERANCE_STATES) as [keyof typeof TOLERANCE_STATES, ...(keyof typeof TOLERANCE_STATES)[]];
+import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zStoredEnum, eventRowFields, keysOf } from './zod.js';
 
 // ---------- requests
 
@@ -32,7 +30,7 @@ export type TUpdateFiling = z.infer<typeof ZUpdateFiling>;
 
 export const ZListFilings = z.object({
   ...ZPage,
-  state: z.enum(states, { message: '状态不正确' }).optional(),
+  state: z.enum(keysOf(TOLERANCE_STATES), { message: '状态不正确' }).optional(),
   unitId: ZId.optional(),
   exploratory: z
     .enum(['true', 'false'])
@@ -73,7 +71,7 @@ export const ZFiling = z.object({
   risk: z.string(),
   decidedOn: z.string(),
   reviewOn: z.string(),
-  state: zStoredEnum(states),
+  state: zStoredEnum(keysOf(TOLERANCE_STATES)),
   stateLabel: z.string(),
   returnReason: z.string().nullable(),
   submittedAt: ZTimestamp.nullable(),

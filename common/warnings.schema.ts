@@ -18,9 +18,8 @@ import {
   zPageOf,
   zStoredEnum,
   eventRowFields,
+  keysOf,
 } from './zod.js';
-
-const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
 const situationFields = {
   code: z
@@ -33,7 +32,7 @@ const situationFields = {
   responsibleRoles: z
     .array(
       z.object({
-        who: z.enum(keys(RESPONSIBLE_WHO), { message: '责任人类型不正确' }),
+        who: z.enum(keysOf(RESPONSIBLE_WHO), { message: '责任人类型不正确' }),
         responsibility: z.enum(RESPONSIBILITY_KINDS, { message: '责任类型应为主要领导责任、重要领导责任或直接责任' }),
         duty: z.enum(DUTY_KINDS, { message: '职责类型应为决策责任、执行责任或监管责任' }),
       }),
@@ -65,7 +64,7 @@ export const ZListWarnings = z.object({
   situationId: ZId.optional(),
   unitId: ZId.optional(),
   problemId: ZId.optional(),
-  state: z.enum(keys(WARNING_STATES)).optional(),
+  state: z.enum(keysOf(WARNING_STATES)).optional(),
   /** Warning code, problem code or words of the problem's title. */
   q: z.string().trim().max(100).optional(),
   sort: z.enum(['-firstSeenAt', 'firstSeenAt', 'deadline', '-deadline']).optional(),
@@ -144,7 +143,7 @@ export const ZWarning = z.object({
   unitId: ZId,
   leaderPersonId: ZId.nullable(),
   fingerprint: z.string(),
-  state: zStoredEnum(keys(WARNING_STATES)),
+  state: zStoredEnum(keysOf(WARNING_STATES)),
   stateLabel: z.string(),
   facts: zJson<TFacts>(),
   people: zJson<TWarningPerson[]>(),

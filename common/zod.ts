@@ -42,6 +42,9 @@ export type Wire<T> = T extends Date
 export type Response<S extends z.ZodType> = Wire<z.output<S>>;
 
 /** The fields every event row of an object's timeline answers with (its `*_events` table). */
+/** The keys of a label map (`{ draft: '草稿', … }`), as the non-empty tuple z.enum takes. */
+export const keysOf = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
 export const eventRowFields = {
   fromState: z.string().nullable(),
   toState: z.string().nullable(),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { Clock } from '../platform/clock/clock.js';
+import { adminQuery, withDatabase } from '../platform/db/admin.js';
 import { openDatabase } from '../platform/db/client.js';
 import { initialiseDatabase } from '../seed/seed.js';
 
@@ -12,22 +12,6 @@ import { initialiseDatabase } from '../seed/seed.js';
 export const GOLDEN_DIR = path.resolve('.test-data');
 export const GOLDEN_DUMP = path.join(GOLDEN_DIR, 'golden.tar.gz');
 export const GOLDEN_INFO = path.join(GOLDEN_DIR, 'golden.json');
-
-export function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-export async function adminQuery(url: string, text: string) {
-  const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 export async function buildGolden(): Promise<void> {
   fs.mkdirSync(GOLDEN_DIR, { recursive: true });

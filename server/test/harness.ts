@@ -7,7 +7,8 @@ import { type Database, openDatabase } from '../platform/db/client.js';
 import { type JobDefinition, JobRunner } from '../platform/jobs/jobs.service.js';
 import { allJobs } from '../jobs.js';
 import { DEMO_PASSWORD } from '../seed/seed.js';
-import { GOLDEN_DUMP, GOLDEN_INFO, adminQuery, withDatabase } from './golden.js';
+import { adminQuery, withDatabase } from '../platform/db/admin.js';
+import { GOLDEN_DUMP, GOLDEN_INFO } from './golden.js';
 
 export { DEMO_PASSWORD };
 
@@ -42,6 +43,8 @@ export interface TestApp {
   /** Signs in and returns a client that sends the session cookie and CSRF token. */
   as(username: string, password?: string): Promise<Client>;
   anonymous: Client;
+  /** Moves the server clock, as the system administrator (a jump of days ends idle sessions). */
+  setClock(iso: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -88,16 +91,22 @@ export async function createTestApp(opts: { jobs?: JobDefinition[]; loginRateLim
     clock,
     jobs,
     anonymous: client(app, 'anonymous'),
-    async as(username, password = DEMO_PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-      const cookie = String(res.headers['set-cookie']).split(';')[0];
-      const me = await app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
-      return client(app, username, cookie, me.json().csrfToken);
+    as: signIn,
+    async setClock(iso) {
+      const res = await (await signIn('sysadmin')).post('/api/admin/clock', { now: iso });
+      if (res.statusCode !== 200) throw new Error(`setting the clock failed: ${res.statusCode} ${res.body}`);
     },
     async close() {
       await app.close();
       await drop();
     },
   };
+
+  async function signIn(username: string, password = DEMO_PASSWORD): Promise<Client> {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const cookie = String(res.headers['set-cookie']).split(';')[0];
+    const me = await app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+    return client(app, username, cookie, me.json().csrfToken);
+  }
 }

@@ -24,7 +24,7 @@ async function signIn() {
   }
 }
 async function setClock(iso: string) {
-  await (await t.as('sysadmin')).post('/api/admin/clock', { now: iso });
+  await t.setClock(iso);
   await signIn();
 }
 
@@ -53,13 +53,20 @@ const FACTS = {
   causation: '隐患未排查整治是事故发生的直接原因',
 };
 
+/** POSTs a manual party case as wenze1 against ZJJ's principal; `body` adds to or overrides those fields. */
+const postCase = (body: Record<string, unknown>) =>
+  c.wenze1.post('/api/cases', {
+    kind: 'party',
+    sourceType: 'manual',
+    subjects: [{ subjectType: 'person', personId: zjj.principalPersonId }],
+    ...body,
+  });
+
 /** A party case against ZJJ's principal and ZJJ itself, investigated by wenze1 and wenze2. */
 async function openCase(extra: Record<string, unknown> = {}) {
-  const res = await c.wenze1.post('/api/cases', {
-    kind: 'party',
+  const res = await postCase({
     title: '县住建局安全隐患排查不力问责案',
     situation: 9,
-    sourceType: 'manual',
     subjects: [
       { subjectType: 'person', personId: zjj.principalPersonId },
       { subjectType: 'unit', unitId: zjj.id },
@@ -132,13 +139,7 @@ describe('the demo county', () => {
 
 describe('opening and launching a case', () => {
   it('needs a team of at least two and the commission leader’s approval', async () => {
-    const res = await c.wenze1.post('/api/cases', {
-      kind: 'party',
-      title: '单人调查组测试',
-      situation: 11,
-      sourceType: 'manual',
-      subjects: [{ subjectType: 'person', personId: zjj.principalPersonId }],
-    });
+    const res = await postCase({ title: '单人调查组测试', situation: 11 });
     expect(res.statusCode).toBe(201);
     const id = res.json().id;
     expect((await fire('wenze1', id, { type: 'approve_launch' })).statusCode).toBe(403);
@@ -148,14 +149,7 @@ describe('opening and launching a case', () => {
   });
 
   it('rejects a team member who is not a case officer, with a Chinese message', async () => {
-    const res = await c.wenze1.post('/api/cases', {
-      kind: 'party',
-      title: '调查组成员测试',
-      situation: 11,
-      sourceType: 'manual',
-      subjects: [{ subjectType: 'person', personId: zjj.principalPersonId }],
-      teamUserIds: [userIds.zhujian],
-    });
+    const res = await postCase({ title: '调查组成员测试', situation: 11, teamUserIds: [userIds.zhujian] });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('调查组成员');
   });

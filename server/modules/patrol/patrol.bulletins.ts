@@ -14,7 +14,7 @@ import { loadProblem } from '../problems/problems.service.js';
 import { circularCapacitiesOf, isManager, typicalCaseCapacitiesOf } from './patrol.policy.js';
 import * as repo from './patrol.repository.js';
 import type { TCreateCircular, TCreateTypicalCase, TSimpleEvent } from '../../../common/patrol.schema.js';
-import { checkUnits, patrolScope, recordEvent } from './patrol.service.js';
+import { checkUnits, patrolScope, recordTransitionOf } from './patrol.service.js';
 import { circularMachine, typicalCaseMachine } from './patrol.states.js';
 
 // 督导巡查通报 / 约谈建议书: drafted by the office, approved by a commission leader, published by the office.
@@ -100,15 +100,7 @@ export async function fireCircularEvent(ctx: Ctx, id: string, input: TSimpleEven
         input.type === 'approve' ? { approvedBy: actor.displayName, approvedAt: ctx.now } : { publishedAt: ctx.now },
     }),
     update: (patch, version) => repo.updateCircular(ctx.db, id, version, patch),
-    record: (e) =>
-      recordEvent(ctx, {
-        entity: 'circular',
-        entityId: id,
-        type: e.type,
-        from: e.fromState,
-        to: e.toState,
-        comment: input.comment,
-      }),
+    record: recordTransitionOf(ctx, 'circular', id, input.comment),
     audit: { type: 'patrol.circular_event', entity: 'patrol_circular', entityId: id },
   });
   return getCircular(ctx, id);
@@ -179,15 +171,7 @@ export async function fireTypicalCaseEvent(ctx: Ctx, id: string, input: TSimpleE
     version: input.version,
     apply: () => ({ patch: { publishedAt: ctx.now } }),
     update: (patch, version) => repo.updateTypicalCase(ctx.db, id, version, patch),
-    record: (e) =>
-      recordEvent(ctx, {
-        entity: 'case',
-        entityId: id,
-        type: e.type,
-        from: e.fromState,
-        to: e.toState,
-        comment: input.comment,
-      }),
+    record: recordTransitionOf(ctx, 'case', id, input.comment),
     audit: { type: 'patrol.case_event', entity: 'patrol_case', entityId: id },
   });
   return getTypicalCase(ctx, id);

@@ -42,6 +42,12 @@ export async function recordEvent(
   });
 }
 
+/** The engine's `record` for a task, circular or typical case: its timeline row with the caller's comment. */
+export function recordTransitionOf(ctx: Ctx, entity: 'task' | 'circular' | 'case', entityId: string, comment?: string) {
+  return (e: { type: string; fromState: string | null; toState: string | null }) =>
+    recordEvent(ctx, { entity, entityId, type: e.type, from: e.fromState, to: e.toState, comment });
+}
+
 /** Names of the patrol groups the caller may see. */
 export async function groupNames(ctx: Ctx): Promise<Map<string, string>> {
   const { items } = await listGroups(ctx, 'patrol');
@@ -164,15 +170,7 @@ export async function fireTaskEvent(ctx: Ctx, id: string, input: TTaskEvent) {
     version: input.version,
     apply: () => applyTaskEvent(ctx, input),
     update: (patch, version) => repo.updateTask(ctx.db, id, version, patch),
-    record: (e) =>
-      recordEvent(ctx, {
-        entity: 'task',
-        entityId: id,
-        type: e.type,
-        from: e.fromState,
-        to: e.toState,
-        comment: input.comment,
-      }),
+    record: recordTransitionOf(ctx, 'task', id, input.comment),
     audit: { type: 'patrol.task_event', entity: 'patrol_task', entityId: id },
   });
   return getTask(ctx, id);

@@ -33,55 +33,70 @@ const facts = (p: ProblemView): DocBlock[] => [
   `责任单位：${p.unitName}；责任人：${p.responsibleName ?? '单位主要负责人'}；分管县领导：${p.leaderName ?? '—'}。`,
 ];
 
-/** 整改通知书 (交办单), 督办提醒函, 约谈建议书 for one problem. */
-export async function problemDocument(ctx: Ctx, id: string, kind: 'notice' | 'reminder' | 'interview') {
-  const p = await getProblem(ctx, id);
-  const deadline = p.deadline ? formatChineseDate(new Date(`${p.deadline}T00:00:00+08:00`)) : '规定时限';
-  const common = { issuer: ISSUER, recipients: [p.unitName], signature: OFFICE, date: ctx.now, copyTo: ['分管县领导'] };
-  if (kind === 'notice') {
-    return {
-      name: `整改通知书-${p.code}.docx`,
-      body: await renderOfficialDocument({
-        ...common,
-        docNumber: docNo('交', p),
-        title: '问题整改通知书（交办单）',
-        body: [
-          `经${p.sourceLabel}发现你单位存在以下问题，现予交办。请于${deadline}前按“问题、措施、责任、时限”四张清单整改到位，逐项销号，并将整改情况连同佐证材料报送督导巡查办公室。`,
-          ...facts(p),
-          { heading: '四、工作要求' },
-          '单位主要负责人要切实履行第一责任人职责，分管领导具体抓落实；整改中遇到困难及时报告。逾期未整改到位的，将按规定通报、约谈直至启动问责。',
-        ],
-      }),
-    };
-  }
-  if (kind === 'reminder') {
-    return {
-      name: `督办提醒函-${p.code}.docx`,
-      body: await renderOfficialDocument({
-        ...common,
-        docNumber: docNo('提', p),
-        title: '督办提醒函',
-        body: [
-          `${p.code}号问题“${p.title}”交办以来，${p.overdue ? '已超过整改时限仍未销号' : '整改时限临近，进度滞后'}。请你单位高度重视，于收到本函之日起7日内书面回复整改进展，并于${deadline}前完成整改。`,
-          ...facts(p),
-        ],
-      }),
-    };
-  }
-  const level = ESCALATION_LEVELS[Math.max(2, p.escalationLevel) as EscalationLevel];
-  return {
-    name: `约谈建议书-${p.code}.docx`,
-    body: await renderOfficialDocument({
-      ...common,
-      recipients: ['县纪委监委'],
-      docNumber: docNo('约', p),
-      title: '约谈建议书',
-      body: [
+interface ProblemDocumentKind {
+  /** File name before `-<code>.docx`, and the document's title. */
+  file: string;
+  title: string;
+  /** The character of the document number: 示纪督<numberChar>〔year〕n号. */
+  numberChar: string;
+  recipients?: (p: ProblemView) => string[];
+  body: (p: ProblemView, deadline: string) => DocBlock[];
+}
+
+const PROBLEM_DOCUMENTS: Record<'notice' | 'reminder' | 'interview', ProblemDocumentKind> = {
+  notice: {
+    file: '整改通知书',
+    title: '问题整改通知书（交办单）',
+    numberChar: '交',
+    body: (p, deadline) => [
+      `经${p.sourceLabel}发现你单位存在以下问题，现予交办。请于${deadline}前按“问题、措施、责任、时限”四张清单整改到位，逐项销号，并将整改情况连同佐证材料报送督导巡查办公室。`,
+      ...facts(p),
+      { heading: '四、工作要求' },
+      '单位主要负责人要切实履行第一责任人职责，分管领导具体抓落实；整改中遇到困难及时报告。逾期未整改到位的，将按规定通报、约谈直至启动问责。',
+    ],
+  },
+  reminder: {
+    file: '督办提醒函',
+    title: '督办提醒函',
+    numberChar: '提',
+    body: (p, deadline) => [
+      `${p.code}号问题“${p.title}”交办以来，${p.overdue ? '已超过整改时限仍未销号' : '整改时限临近，进度滞后'}。请你单位高度重视，于收到本函之日起7日内书面回复整改进展，并于${deadline}前完成整改。`,
+      ...facts(p),
+    ],
+  },
+  interview: {
+    file: '约谈建议书',
+    title: '约谈建议书',
+    numberChar: '约',
+    recipients: () => ['县纪委监委'],
+    body: (p) => {
+      const level = ESCALATION_LEVELS[Math.max(2, p.escalationLevel) as EscalationLevel];
+      return [
         `${p.unitName}对${p.code}号问题“${p.title}”整改不力${p.overdue ? '，已逾期未完成' : ''}。根据督办工作规定，建议对该单位主要负责人${p.responsibleName ?? ''}进行${level === '约谈' ? '约谈' : '约谈提醒'}，督促其压实整改责任。`,
         ...facts(p),
         { heading: '四、建议约谈事项' },
         '听取问题整改情况汇报；指出存在的主要问题；提出整改要求和时限；约谈情况记录在案，作为考核评价依据。',
-      ],
+      ];
+    },
+  },
+};
+
+/** 整改通知书 (交办单), 督办提醒函, 约谈建议书 for one problem. */
+export async function problemDocument(ctx: Ctx, id: string, kind: keyof typeof PROBLEM_DOCUMENTS) {
+  const p = await getProblem(ctx, id);
+  const deadline = p.deadline ? formatChineseDate(new Date(`${p.deadline}T00:00:00+08:00`)) : '规定时限';
+  const doc = PROBLEM_DOCUMENTS[kind];
+  return {
+    name: `${doc.file}-${p.code}.docx`,
+    body: await renderOfficialDocument({
+      issuer: ISSUER,
+      recipients: doc.recipients?.(p) ?? [p.unitName],
+      signature: OFFICE,
+      date: ctx.now,
+      copyTo: ['分管县领导'],
+      docNumber: docNo(doc.numberChar, p),
+      title: doc.title,
+      body: doc.body(p, deadline),
     }),
   };
 }

@@ -16,7 +16,7 @@ let office: Client;
 beforeAll(async () => {
   t = await createTestApp();
   // Friday 25 September 2026, just before 国庆: working days skip the holiday week.
-  await (await t.as('sysadmin')).post('/api/admin/clock', { now: '2026-09-25T01:00:00Z' });
+  await t.setClock('2026-09-25T01:00:00Z');
   office = await t.as('office');
 });
 afterAll(() => t.close());

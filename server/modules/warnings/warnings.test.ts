@@ -10,7 +10,7 @@ let sys: Client;
 let zjjId: string;
 
 async function setClock(iso: string) {
-  await (await t.as('sysadmin')).post('/api/admin/clock', { now: iso });
+  await t.setClock(iso);
   sys = await t.as('sysadmin');
   office = await t.as('office');
   zhujian = await t.as('zhujian');

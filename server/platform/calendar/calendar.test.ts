@@ -8,7 +8,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   // Fix "today" so "next year" is 2027 whenever the suite runs.
-  await (await t.as('sysadmin')).post('/api/admin/clock', { now: '2026-11-24T02:00:00Z' });
+  await t.setClock('2026-11-24T02:00:00Z');
 });
 afterAll(() => t.close());
 

@@ -56,3 +56,14 @@ export function applyFormErrors(form: FormInstance, error: unknown): boolean {
 export function quietly<T>(promise: Promise<T>): Promise<T | undefined> {
   return promise.catch(() => undefined);
 }
+
+/**
+ * Runs a form's submit: a server error goes onto the form fields it names, or else into a message.
+ */
+export async function submitForm(form: FormInstance, submit: () => Promise<void>): Promise<void> {
+  try {
+    await submit();
+  } catch (err) {
+    if (!applyFormErrors(form, err)) notifyError(err);
+  }
+}

@@ -20,12 +20,13 @@ import { ZCaseEvent } from '../../../../../common/cases.schema';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { type CaseDetail, type CaseSubject, useCaseEvent } from '../api/cases';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 /** The limits the server validates (common/cases.schema.ts). */
 const LIMITS = {
-  comment: ZCaseEvent.shape.comment.unwrap().maxLength ?? undefined,
-  fact: ZCaseEvent.shape.facts.unwrap().valueType.maxLength ?? undefined,
-  defense: ZCaseEvent.shape.defense.unwrap().maxLength ?? undefined,
+  comment: maxLengthOf(ZCaseEvent.shape.comment),
+  fact: maxLengthOf(ZCaseEvent.shape.facts.unwrap().valueType),
+  defense: maxLengthOf(ZCaseEvent.shape.defense),
 };
 
 /** Events that need no input beyond a confirmation. */

@@ -8,12 +8,13 @@ import { PageHeader } from '../../../components/page-header';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { useMe } from '../../../lib/session';
 import { useCaseOfficers, useCreateCase } from '../api/cases';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 /** The limits the server validates (common/cases.schema.ts). */
 const LIMITS = {
-  title: ZCreateCase.shape.title.maxLength ?? undefined,
-  summary: ZCreateCase.shape.summary.unwrap().maxLength ?? undefined,
-  field: ZCreateCase.shape.field.unwrap().maxLength ?? undefined,
+  title: maxLengthOf(ZCreateCase.shape.title),
+  summary: maxLengthOf(ZCreateCase.shape.summary),
+  field: maxLengthOf(ZCreateCase.shape.field),
 };
 
 interface Values {

@@ -1,8 +1,8 @@
-import { Alert, DatePicker, Form, Input, Modal, Radio, Select, Spin } from 'antd';
+import { Alert, DatePicker, Form, Input, Radio, Select, Spin } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { dayjs } from '../../../lib/format';
-import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
+import { notifySuccess, submitForm } from '../../../lib/notify';
 import {
   DECISION_KINDS,
   type DecisionKind,
@@ -15,6 +15,7 @@ import {
 import { useUnitMap } from './meeting-display';
 import { ZMeetingEvent } from '../../../../../common/meetings.schema';
 import { maxLengthOf } from '../../../lib/schema-limits';
+import { FormModal } from '../../../components/form-modal';
 
 interface DecideValues {
   decisionKind: DecisionKind;
@@ -164,24 +165,20 @@ export function DecideModal({
       input.ownerPersonId = v.ownerPersonId ?? undefined;
       input.deadline = v.deadline?.format('YYYY-MM-DD');
     }
-    try {
+    await submitForm(form, async () => {
       await fire.mutateAsync(input);
       notifySuccess(`已决定：${DECISION_KINDS[v.decisionKind]}`);
       onClose();
-    } catch (err) {
-      if (!applyFormErrors(form, err)) notifyError(err);
-    }
+    });
   };
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={`议题${item.seq} · 作出决定`}
       okText="确认决定"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={fire.isPending}
-      destroyOnHidden
+      pending={fire.isPending}
+      onClose={onClose}
       width={600}
     >
       <div style={{ marginBottom: 12 }}>
@@ -210,6 +207,6 @@ export function DecideModal({
         </Form.Item>
         <DecisionFields kind={kind ?? options[0]} item={item} />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,16 +1,17 @@
 import { CheckCircleOutlined, PlayCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
+import { notifyError, notifySuccess, submitForm } from '../../../lib/notify';
 import { type MeetingDetail, useMeetingEvent } from '../api/meetings';
 import { ZMeetingEvent } from '../../../../../common/meetings.schema';
 import { maxLengthOf } from '../../../lib/schema-limits';
+import { FormModal } from '../../../components/form-modal';
 
 function AddItemModal({ meeting, onClose }: { meeting: MeetingDetail; onClose: () => void }) {
   const [form] = Form.useForm<{ title: string; description?: string }>();
   const fire = useMeetingEvent(meeting.id);
-  const submit = async (v: { title: string; description?: string }) => {
-    try {
+  const submit = (v: { title: string; description?: string }) =>
+    submitForm(form, async () => {
       await fire.mutateAsync({
         type: 'add_item',
         version: meeting.version,
@@ -19,20 +20,9 @@ function AddItemModal({ meeting, onClose }: { meeting: MeetingDetail; onClose: (
       });
       notifySuccess('议题已添加');
       onClose();
-    } catch (err) {
-      if (!applyFormErrors(form, err)) notifyError(err);
-    }
-  };
+    });
   return (
-    <Modal
-      open
-      title="添加议题"
-      okText="添加"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={fire.isPending}
-      destroyOnHidden
-    >
+    <FormModal form={form} title="添加议题" okText="添加" pending={fire.isPending} onClose={onClose}>
       <Form form={form} layout="vertical" name="add-item" onFinish={(v) => void submit(v)}>
         <Form.Item name="title" label="议题" rules={[{ required: true, whitespace: true, message: '请填写议题' }]}>
           <Input maxLength={maxLengthOf(ZMeetingEvent.shape.title)} aria-label="议题" />
@@ -41,7 +31,7 @@ function AddItemModal({ meeting, onClose }: { meeting: MeetingDetail; onClose: (
           <Input.TextArea rows={4} maxLength={maxLengthOf(ZMeetingEvent.shape.description)} aria-label="议题说明" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -58,25 +48,14 @@ function CloseModal({ meeting, onClose }: { meeting: MeetingDetail; onClose: () 
       cancelText: '取消',
     });
     if (!ok) return;
-    try {
+    await submitForm(form, async () => {
       await fire.mutateAsync({ type: 'close', version: meeting.version, summary: v.summary.trim() });
       notifySuccess('会议已结束，可下载会议纪要');
       onClose();
-    } catch (err) {
-      if (!applyFormErrors(form, err)) notifyError(err);
-    }
+    });
   };
   return (
-    <Modal
-      open
-      title="结束会议"
-      okText="结束会议"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={fire.isPending}
-      destroyOnHidden
-      width={640}
-    >
+    <FormModal form={form} title="结束会议" okText="结束会议" pending={fire.isPending} onClose={onClose} width={640}>
       {contextHolder}
       {undecided ? (
         <Alert
@@ -100,7 +79,7 @@ function CloseModal({ meeting, onClose }: { meeting: MeetingDetail; onClose: () 
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

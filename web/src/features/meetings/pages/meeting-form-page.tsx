@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { UnitSelect } from '../../../components/entity-selects';
 import { PageHeader } from '../../../components/page-header';
 import { dayjs } from '../../../lib/format';
-import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
+import { notifySuccess, submitForm } from '../../../lib/notify';
 import { useAgendaCandidates, useCreateMeeting } from '../api/meetings';
 import { JointNav } from '../../../components/joint-nav';
 import { useUnitMap } from '../components/meeting-display';
@@ -68,8 +68,8 @@ export function MeetingFormPage() {
     form.setFieldValue('memberUnitIds', ids);
   }, [units, form]);
 
-  const submit = async (v: MeetingFormValues) => {
-    try {
+  const submit = (v: MeetingFormValues) =>
+    submitForm(form, async () => {
       const m = await create.mutateAsync({
         key,
         input: {
@@ -82,10 +82,7 @@ export function MeetingFormPage() {
       });
       notifySuccess(m.items.length ? `会议已创建，已列入议题 ${m.items.length} 项` : '会议已创建');
       void navigate(`/meetings/${m.id}`, { replace: true });
-    } catch (err) {
-      if (!applyFormErrors(form, err)) notifyError(err);
-    }
-  };
+    });
 
   const now = dayjs();
   return (

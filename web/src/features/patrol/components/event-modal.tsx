@@ -1,11 +1,12 @@
 import { Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { ZTaskEvent } from '../../../../../common/patrol.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 /** The limits the server validates for a task event's text (common/patrol.schema.ts). */
 const LIMITS: Record<string, number | undefined> = {
-  report: ZTaskEvent.shape.report.unwrap().maxLength ?? undefined,
-  comment: ZTaskEvent.shape.comment.unwrap().maxLength ?? undefined,
+  report: maxLengthOf(ZTaskEvent.shape.report),
+  comment: maxLengthOf(ZTaskEvent.shape.comment),
 };
 
 /** Asks for the text an action needs (reason, report) before firing it. */

@@ -20,19 +20,20 @@ import {
 } from '../api/patrol';
 import { PatrolNav } from '../components/patrol-nav';
 import { StateTag } from '../components/state-tag';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 /** The limits the server validates (common/patrol.schema.ts). */
 const INSPECTION = {
-  place: ZCreateInspection.shape.place.maxLength ?? undefined,
-  project: ZCreateInspection.shape.project.unwrap().maxLength ?? undefined,
-  peopleMet: ZCreateInspection.shape.peopleMet.unwrap().maxLength ?? undefined,
-  notes: ZCreateInspection.shape.notes.maxLength ?? undefined,
+  place: maxLengthOf(ZCreateInspection.shape.place),
+  project: maxLengthOf(ZCreateInspection.shape.project),
+  peopleMet: maxLengthOf(ZCreateInspection.shape.peopleMet),
+  notes: maxLengthOf(ZCreateInspection.shape.notes),
 };
 const FINDING = {
-  title: ZCreateFinding.shape.title.maxLength ?? undefined,
-  description: ZCreateFinding.shape.description.maxLength ?? undefined,
-  suggestion: ZCreateFinding.shape.suggestion.unwrap().maxLength ?? undefined,
-  category: ZCreateFinding.shape.category.unwrap().maxLength ?? undefined,
+  title: maxLengthOf(ZCreateFinding.shape.title),
+  description: maxLengthOf(ZCreateFinding.shape.description),
+  suggestion: maxLengthOf(ZCreateFinding.shape.suggestion),
+  category: maxLengthOf(ZCreateFinding.shape.category),
 };
 
 const METHOD_OPTIONS = Object.entries(PATROL_METHODS).map(([value, label]) => ({ value, label }));

@@ -18,10 +18,11 @@ import { ZProblemEvent } from '../../../../../common/problems.schema';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { type EventInput, type ProblemDetail, type ProblemFile, useProblemEvent } from '../api/problems';
 import { EvidenceUpload, uploadedIds } from './evidence-upload';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 /** The limits the server validates (common/problems.schema.ts). */
-const COMMENT_MAX = ZProblemEvent.shape.comment.unwrap().maxLength ?? undefined;
-const PROGRESS_MAX = ZProblemEvent.shape.progress.unwrap().maxLength ?? undefined;
+const COMMENT_MAX = maxLengthOf(ZProblemEvent.shape.comment);
+const PROGRESS_MAX = maxLengthOf(ZProblemEvent.shape.progress);
 
 /** Events fired with a click (after confirmation where irreversible). */
 const DIRECT: Partial<Record<ProblemEvent, { label: string; confirm?: string; done: string; primary?: boolean }>> = {

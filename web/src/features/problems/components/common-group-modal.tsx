@@ -2,10 +2,11 @@ import { Form, Input, Modal, Typography } from 'antd';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { ZCreateCommonGroup } from '../../../../../common/problems.schema';
 import { useCreateCommonGroup } from '../api/groups';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 /** The limits the server validates (common/problems.schema.ts). */
-const TITLE_MAX = ZCreateCommonGroup.shape.title.maxLength ?? undefined;
-const DESCRIPTION_MAX = ZCreateCommonGroup.shape.description.unwrap().maxLength ?? undefined;
+const TITLE_MAX = maxLengthOf(ZCreateCommonGroup.shape.title);
+const DESCRIPTION_MAX = maxLengthOf(ZCreateCommonGroup.shape.description);
 
 interface Values {
   title: string;

@@ -21,13 +21,14 @@ import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { ApiError } from '../../../lib/api';
 import { dayjs } from '../../../lib/format';
 import type { DeadlineType, ProblemDetail, ProblemInput } from '../api/problems';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 /** The limits the server validates (common/problems.schema.ts). */
 const LIMITS = {
-  title: ZUpdateProblem.shape.title.unwrap().maxLength ?? undefined,
-  description: ZUpdateProblem.shape.description.unwrap().maxLength ?? undefined,
-  category: ZUpdateProblem.shape.category.unwrap().maxLength ?? undefined,
-  measure: ZMeasureInput.shape.content.maxLength ?? undefined,
+  title: maxLengthOf(ZUpdateProblem.shape.title),
+  description: maxLengthOf(ZUpdateProblem.shape.description),
+  category: maxLengthOf(ZUpdateProblem.shape.category),
+  measure: maxLengthOf(ZMeasureInput.shape.content),
   days: ZMeasureInput.shape.days.unwrap().maxValue ?? undefined,
 };
 

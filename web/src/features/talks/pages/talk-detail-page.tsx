@@ -1,10 +1,11 @@
-import { App, Button, Card, Checkbox, Descriptions, Form, Input, Result, Spin, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Descriptions, Form, Input, Result, Spin, Tag } from 'antd';
 import { useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { DownloadButton } from '../../../components/download-button';
+import { EventLogCard } from '../../../components/event-log-card';
 import { PageHeader } from '../../../components/page-header';
-import { formatDate, formatDateTime } from '../../../lib/format';
-import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
+import { formatDate } from '../../../lib/format';
+import { notifyError, notifySuccess, submitForm } from '../../../lib/notify';
 import { type TalkDetail, talkRecordDocPath, useDeleteTalk, useTalk, useTalkEvent } from '../api/talks';
 import { subjectsOf } from './talks-page';
 import { ZTalkEvent } from '../../../../../common/talks.schema';
@@ -17,14 +18,11 @@ function RecordCard({ talk }: { talk: TalkDetail }) {
   const fire = useTalkEvent(talk.id);
   const editable = talk.actions.includes('record');
   useEffect(() => form.setFieldsValue({ record: talk.record }), [talk.record, form]);
-  const save = async ({ record }: { record: string }) => {
-    try {
+  const save = ({ record }: { record: string }) =>
+    submitForm(form, async () => {
       await fire.mutateAsync({ type: 'record', version: talk.version, record: record?.trim() });
       notifySuccess('谈话记录已保存');
-    } catch (err) {
-      if (!applyFormErrors(form, err)) notifyError(err);
-    }
-  };
+    });
   return (
     <Card title="谈话记录" size="small" style={{ marginBottom: 12 }}>
       {editable ? (
@@ -54,15 +52,12 @@ function FollowUpCard({ talk }: { talk: TalkDetail }) {
   const [form] = Form.useForm<{ result: string; done: boolean }>();
   const fire = useTalkEvent(talk.id);
   if (!talk.followUpRequired) return null;
-  const save = async (v: { result: string; done: boolean }) => {
-    try {
+  const save = (v: { result: string; done: boolean }) =>
+    submitForm(form, async () => {
       await fire.mutateAsync({ type: 'follow_up', version: talk.version, result: v.result?.trim(), done: !!v.done });
       notifySuccess('跟踪情况已记录');
       form.resetFields();
-    } catch (err) {
-      if (!applyFormErrors(form, err)) notifyError(err);
-    }
-  };
+    });
   return (
     <Card title="整改跟踪" size="small" style={{ marginBottom: 12 }}>
       <Descriptions
@@ -215,19 +210,7 @@ export function TalkDetailPage() {
       </Card>
       <RecordCard talk={t} />
       <FollowUpCard talk={t} />
-      <Card title="办理记录" size="small">
-        <Timeline
-          items={t.events.map((e) => ({
-            key: e.id,
-            content: (
-              <>
-                <Typography.Text strong>{e.label}</Typography.Text> · {e.actorName} · {formatDateTime(e.at)}
-                {e.comment ? <div style={pre}>{e.comment}</div> : null}
-              </>
-            ),
-          }))}
-        />
-      </Card>
+      <EventLogCard events={t.events} />
     </>
   );
 }

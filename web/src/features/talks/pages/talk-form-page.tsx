@@ -6,7 +6,7 @@ import { TALK_KINDS, type TalkKind } from '../../../../../common/talks';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { PageHeader } from '../../../components/page-header';
 import { dayjs } from '../../../lib/format';
-import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
+import { notifySuccess, submitForm } from '../../../lib/notify';
 import { useSaveTalk, useTalk } from '../api/talks';
 import { ZCreateTalk } from '../../../../../common/talks.schema';
 import { maxLengthOf } from '../../../lib/schema-limits';
@@ -56,8 +56,8 @@ export function TalkFormPage() {
       });
   }, [editing.data, form]);
 
-  const finish = async (v: Values) => {
-    try {
+  const finish = (v: Values) =>
+    submitForm(form, async () => {
       const t = await save.mutateAsync({
         key,
         version: editing.data?.version,
@@ -77,10 +77,7 @@ export function TalkFormPage() {
       });
       notifySuccess(id ? '谈话已修改' : '谈话已安排');
       void navigate(`/talks/${t.id}`, { replace: true });
-    } catch (err) {
-      if (!applyFormErrors(form, err)) notifyError(err);
-    }
-  };
+    });
 
   if (id && editing.isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   return (

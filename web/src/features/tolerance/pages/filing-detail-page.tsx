@@ -1,8 +1,9 @@
 import { PrinterOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Input, Modal, Result, Spin, Tag, Timeline, Typography, Upload } from 'antd';
+import { App, Button, Card, Descriptions, Input, Modal, Result, Spin, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { DownloadButton } from '../../../components/download-button';
+import { EventLogCard } from '../../../components/event-log-card';
 import { PageHeader } from '../../../components/page-header';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
@@ -194,19 +195,7 @@ export function FilingDetailPage() {
           ]}
         />
       </Card>
-      <Card title="办理记录" size="small">
-        <Timeline
-          items={f.events.map((e) => ({
-            key: e.id,
-            content: (
-              <>
-                <Typography.Text strong>{e.label}</Typography.Text> · {e.actorName} · {formatDateTime(e.at)}
-                {e.comment ? <div style={pre}>{e.comment}</div> : null}
-              </>
-            ),
-          }))}
-        />
-      </Card>
+      <EventLogCard events={f.events} />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { PageHeader } from '../../../components/page-header';
 import { dayjs } from '../../../lib/format';
-import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
+import { notifySuccess, submitForm } from '../../../lib/notify';
 import { useMe } from '../../../lib/session';
 import { useFiling, useSaveFiling } from '../api/tolerance';
 import { ZCreateFiling } from '../../../../../common/tolerance.schema';
@@ -56,8 +56,8 @@ export function FilingFormPage() {
     if (!id && own && !form.getFieldValue('unitId')) form.setFieldValue('unitId', own);
   }, [me.data, id, form]);
 
-  const finish = async (v: Values, submit: boolean) => {
-    try {
+  const finish = (v: Values, submit: boolean) =>
+    submitForm(form, async () => {
       const input = {
         unitId: v.unitId,
         personIds: v.personIds,
@@ -74,10 +74,7 @@ export function FilingFormPage() {
       const f = await save.mutateAsync({ input, submit, version: editing.data?.version, key });
       notifySuccess(submit ? '备案已提交，等待委领导审批' : '备案已保存');
       void navigate(`/tolerance-filings/${f.id}`, { replace: true });
-    } catch (err) {
-      if (!applyFormErrors(form, err)) notifyError(err);
-    }
-  };
+    });
 
   if (id && editing.isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   return (

@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { ZWarningEvent } from '../../../../../common/warnings.schema';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { useWarningEvent, type WarningAction, type WarningDetail } from '../api/warnings';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 /** The limit the server validates (common/warnings.schema.ts). */
-const COMMENT_MAX = ZWarningEvent.shape.comment.unwrap().maxLength ?? undefined;
+const COMMENT_MAX = maxLengthOf(ZWarningEvent.shape.comment);
 
 const ORDER: WarningAction[] = ['issue', 'answer', 'resolve', 'escalate', 'dismiss'];
 

@@ -27,11 +27,12 @@ import { isInvalidJson, NEW_CONDITION, RuleEditor } from '../components/rule-edi
 import { SituationPreview } from '../components/situation-preview';
 import { articleNo } from '../../../components/warning-facts';
 import { WarningsNav } from '../components/warning-display';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 /** The limits the server validates (common/warnings.schema.ts). */
 const LIMITS = {
-  name: ZUpdateSituation.shape.name.unwrap().maxLength ?? undefined,
-  description: ZUpdateSituation.shape.description.unwrap().maxLength ?? undefined,
+  name: maxLengthOf(ZUpdateSituation.shape.name),
+  description: maxLengthOf(ZUpdateSituation.shape.description),
   rectifyDays: ZUpdateSituation.shape.rectifyDays.unwrap(),
 };
 

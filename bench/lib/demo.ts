@@ -1,0 +1,41 @@
+/** The demo county of the in-process benchmarks: a seeded database and the real app on it. */
+import { buildApp } from '../../server/app.js';
+import { allJobs } from '../../server/jobs.js';
+import { Clock } from '../../server/platform/clock/clock.js';
+import { type Database, openDatabase } from '../../server/platform/db/client.js';
+import { JobRunner } from '../../server/platform/jobs/jobs.service.js';
+import { initialiseDatabase } from '../../server/seed/seed.js';
+import { createBenchDatabase, dropBenchDatabase } from './pg.js';
+
+export interface DemoDatabase {
+  database: Database;
+  clock: Clock;
+  /** Closes the database and drops it when it was a throw-away PostgreSQL one. */
+  close(): Promise<void>;
+}
+
+/**
+ * Migrated and seeded with the demo county: PGlite in memory, or — given `throwAwayName` and DATABASE_URL —
+ * a throw-away database of that name on that PostgreSQL server.
+ */
+export async function openDemoDatabase(throwAwayName?: string): Promise<DemoDatabase> {
+  const base = throwAwayName ? process.env.DATABASE_URL : undefined;
+  const url = base && throwAwayName ? await createBenchDatabase(base, throwAwayName) : undefined;
+  const database = await openDatabase({ databaseUrl: url });
+  await database.migrate();
+  const clock = new Clock(false);
+  await initialiseDatabase(database, clock, { demo: true });
+  return {
+    database,
+    clock,
+    close: async () => {
+      await database.close();
+      if (base && throwAwayName) await dropBenchDatabase(base, throwAwayName);
+    },
+  };
+}
+
+/** The real app with every job, as the benchmarks drive it through HTTP inject. */
+export function buildBenchApp({ database, clock }: DemoDatabase) {
+  return buildApp({ database, clock, jobs: new JobRunner(database, clock, allJobs), serveWeb: false });
+}
