@@ -1,6 +1,6 @@
 import { UNIT_TYPE_LABELS } from '../../../common/org.js';
 import type { Ctx } from '../../platform/context.js';
-import { pagedRows, type XlsxColumn, type XlsxExport } from '../../platform/documents/xlsx-export.js';
+import { pagedRows, type XlsxColumn, type XlsxExport, type Truncated } from '../../platform/documents/xlsx-export.js';
 import * as repo from './org.repository.js';
 import { listPeople } from './org.service.js';
 import {
@@ -71,10 +71,14 @@ async function* visibleUnits(ctx: Ctx): AsyncGenerator<UnitRow> {
   }
 }
 
-async function* peopleWithUnitCodes(ctx: Ctx, f: repo.PeopleFilter): AsyncGenerator<PersonRow> {
+async function* peopleWithUnitCodes(ctx: Ctx, f: repo.PeopleFilter): AsyncGenerator<PersonRow, Truncated | undefined> {
   const codes = new Map((await repo.allUnitsOfRegion(ctx.db, regionOf(ctx))).map((u) => [u.id, u.code]));
   const rows = pagedRows((page, pageSize) => listPeople(ctx, { ...f, page, pageSize }), { max: MAX_ROWS });
-  for await (const p of rows) yield { ...p, unitCode: codes.get(p.unitId) ?? '' };
+  // Not `for await`: it would drop the source's return value, the note that the list was cut.
+  for (let next = await rows.next(); ; next = await rows.next()) {
+    if (next.done) return next.value;
+    yield { ...next.value, unitCode: codes.get(next.value.unitId) ?? '' };
+  }
 }
 
 /** 单位名录 in the import layout, the units the caller can see. */

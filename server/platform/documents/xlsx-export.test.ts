@@ -53,9 +53,26 @@ describe('the streaming list exporter', () => {
     const ws = wb.getWorksheet('台账');
     expect(ws?.getRow(1).getCell(1).value).toBe('测试台账（导出时间：2026-12-04）');
     expect(ws?.getRow(2).values).toEqual([undefined, '序号', '编号', '是否']);
-    expect(ws?.rowCount).toBe(2 + 12);
     expect(ws?.getRow(14).values).toEqual([undefined, 12, 'P3-1', '是']);
+    // Rows were left over: the file says it was cut, never silently.
+    expect(ws?.rowCount).toBe(2 + 12 + 1);
+    expect(String(ws?.getRow(15).getCell(1).value)).toBe('仅导出前 12 条，其余未导出；请缩小筛选范围后分批导出。');
     expect(ws?.getCell('C3').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
+  });
+
+  it('adds no note when every row fits', async () => {
+    const fastify = Fastify();
+    fastify.get('/all', (_req, reply) =>
+      sendXlsxExport(reply, {
+        fileName: 'x.xlsx',
+        sheet: 'x',
+        columns: COLUMNS,
+        rows: pagedRows(async (page) => ({ items: page === 1 ? [{ code: 'A', n: 1 }] : [] }), { pageSize: 5, max: 1 }),
+      }),
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await fastify.inject('/all')).rawPayload as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('x')?.rowCount).toBe(2);
   });
 
   it('answers an error of the first page with its own status, not a broken file', async () => {

@@ -18,7 +18,8 @@ export interface XlsxExport<T> {
   fileName: string;
   sheet: string;
   columns: readonly XlsxColumn<T>[];
-  rows: AsyncIterable<T>;
+  /** The rows; a source that stops at a cap returns `Truncated` (see pagedRows). */
+  rows: AsyncIterable<T> | AsyncGenerator<T, Truncated | undefined>;
   /** A bold merged first row above the header (offices' ledger layout). */
   title?: string;
   /** Wrap long text in data rows and align it to the top. */
@@ -29,25 +30,31 @@ export interface XlsxExport<T> {
   choiceRows?: number;
 }
 
-/** Most rows one export writes; SPEC caps ledgers at 50,000. */
+/** Most rows one export writes, so one download cannot hold a server for minutes. */
 export const MAX_EXPORT_ROWS = 50_000;
+
+/** What a row source returns when it stopped at its cap with rows left over. */
+export interface Truncated {
+  truncatedAt: number;
+}
 
 /**
  * The rows of a paged list, fetched a page at a time while the export streams, so memory holds
- * one page and never the whole list.
+ * one page and never the whole list. Stopping at `max` with rows left, it returns `{ truncatedAt }`
+ * and the exporter says so in the file.
  */
 export async function* pagedRows<T>(
   fetchPage: (page: number, pageSize: number) => Promise<{ items: T[] }>,
   { pageSize = 1000, max = MAX_EXPORT_ROWS } = {},
-): AsyncGenerator<T> {
+): AsyncGenerator<T, Truncated | undefined> {
   let sent = 0;
   for (let page = 1; ; page++) {
     const { items } = await fetchPage(page, pageSize);
     for (const item of items) {
-      if (sent++ >= max) return;
+      if (sent++ >= max) return { truncatedAt: max };
       yield item;
     }
-    if (items.length < pageSize) return;
+    if (items.length < pageSize) return undefined;
   }
 }
 
@@ -109,6 +116,14 @@ export async function sendXlsxExport<T>(reply: FastifyReply, spec: XlsxExport<T>
       if (spec.wrap) row.alignment = { wrapText: true, vertical: 'top' };
       row.commit();
       next = await rows.next();
+    }
+    const cut = next.value as Truncated | undefined;
+    if (cut?.truncatedAt) {
+      const note = ws.addRow([
+        `仅导出前 ${cut.truncatedAt.toLocaleString('zh-CN')} 条，其余未导出；请缩小筛选范围后分批导出。`,
+      ]);
+      note.font = { bold: true, color: { argb: 'FFC00000' } };
+      note.commit();
     }
     ws.commit();
     await wb.commit();
