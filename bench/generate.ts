@@ -11,7 +11,7 @@ import { Clock } from '../server/platform/clock/clock.js';
 import { openDatabase } from '../server/platform/db/client.js';
 import { initialiseDatabase } from '../server/seed/seed.js';
 import { type Scale, SCALES, counts, generateDataset } from './lib/dataset.js';
-import { createBenchDatabase } from './lib/pg.js';
+import { createBenchDatabase, createNamedBenchDatabase } from './lib/pg.js';
 
 const { values } = parseArgs({
   options: { scale: { type: 'string', default: 'county' }, db: { type: 'string' }, 'data-dir': { type: 'string' } },
@@ -19,7 +19,13 @@ const { values } = parseArgs({
 const scale = values.scale as Scale;
 if (!(scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
 const base = process.env.DATABASE_URL;
-const url = base ? await createBenchDatabase(base, values.db ?? `bench_${scale}`) : undefined;
+// --db keeps the dataset under that name for `bench/run --reuse`; without it the name is unique to this run.
+const created = base
+  ? values.db
+    ? await createNamedBenchDatabase(base, values.db)
+    : await createBenchDatabase(base, `bench_${scale}`)
+  : undefined;
+const url = created?.url;
 const database = await openDatabase({ databaseUrl: url, dataDir: values['data-dir'], poolSize: 2 });
 const t0 = performance.now();
 try {

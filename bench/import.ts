@@ -19,7 +19,7 @@ import { openDatabase } from '../server/platform/db/client.js';
 import { JobRunner } from '../server/platform/jobs/jobs.service.js';
 import { DEMO_PASSWORD, initialiseDatabase } from '../server/seed/seed.js';
 import { problemImportFile } from './lib/import-file.js';
-import { adminQuery, withDatabase } from '../server/platform/db/admin.js';
+import { type BenchDatabase, createBenchDatabase } from './lib/pg.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -63,12 +63,11 @@ async function main() {
   const base = process.env.DATABASE_URL;
   let dataDir: string | undefined;
   let url: string | undefined;
+  let created: BenchDatabase | undefined;
   if (driver === 'postgres') {
     if (!base) throw new Error('DATABASE_URL is needed for PostgreSQL');
-    if (!/^[a-z][a-z0-9_]*$/.test(args.database)) throw new Error('database names are [a-z0-9_]');
-    await adminQuery(base, `DROP DATABASE IF EXISTS ${args.database} WITH (FORCE)`);
-    await adminQuery(base, `CREATE DATABASE ${args.database}`);
-    url = withDatabase(base, args.database);
+    created = await createBenchDatabase(base, args.database);
+    url = created.url;
   } else {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-import-'));
   }
@@ -113,7 +112,7 @@ async function main() {
     }
   } finally {
     await database.close();
-    if (base && url) await adminQuery(base, `DROP DATABASE IF EXISTS ${args.database} WITH (FORCE)`);
+    await created?.drop();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

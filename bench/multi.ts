@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { createBenchDatabase, dropBenchDatabase } from './lib/pg.js';
+import { createBenchDatabase } from './lib/pg.js';
 
 const { values: args } = parseArgs({ options: { requests: { type: 'string', default: '2000' } } });
 const base = process.env.DATABASE_URL;
@@ -79,8 +79,8 @@ const stop = async (child: ChildProcess) => {
   await gone;
 };
 
-const dbName = 'bench_multi';
-const dbUrl = await createBenchDatabase(base, dbName);
+const created = await createBenchDatabase(base, 'bench_multi');
+const dbUrl = created.url;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-nginx-'));
 fs.chmodSync(dir, 0o777);
 const children: ChildProcess[] = [];
@@ -195,7 +195,7 @@ http {
   }
 } finally {
   for (const c of children.reverse()) await stop(c);
-  await dropBenchDatabase(base, dbName);
+  await created.drop();
   fs.rmSync(dir, { recursive: true, force: true });
 }
 console.log(JSON.stringify(report, null, 1));

@@ -30,7 +30,7 @@ import { initialiseDatabase } from '../server/seed/seed.js';
 import { type Scale, SCALES, counts, generateDataset } from './lib/dataset.js';
 import { problemImportFile } from './lib/import-file.js';
 import { withDatabase } from '../server/platform/db/admin.js';
-import { createBenchDatabase, dropBenchDatabase } from './lib/pg.js';
+import { createBenchDatabase } from './lib/pg.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -294,9 +294,9 @@ async function measure(driver: 'postgres' | 'pglite') {
     if (!base) throw new Error('DATABASE_URL is needed for PostgreSQL');
     if (args.reuse) url = withDatabase(base, args.reuse);
     else {
-      const name = `bench_run_${scale}`;
-      url = await createBenchDatabase(base, name);
-      cleanup = () => dropBenchDatabase(base, name);
+      const created = await createBenchDatabase(base, `bench_run_${scale}`);
+      url = created.url;
+      cleanup = created.drop;
     }
   } else {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-run-'));

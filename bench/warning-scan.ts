@@ -5,34 +5,21 @@
  * (creates and drops a throw-away database — KEEP_DB=1 keeps it; without DATABASE_URL it runs on in-memory PGlite)
  */
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { Clock } from '../server/platform/clock/clock.js';
 import { systemCtx } from '../server/platform/context.js';
 import { openDatabase } from '../server/platform/db/client.js';
 import { initialiseDatabase } from '../server/seed/seed.js';
 import { runWarningScan } from '../server/modules/warnings/warnings.service.js';
 import { loadOpenProblems } from './lib/dataset.js';
+import { createBenchDatabase } from './lib/pg.js';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 /** `--worst`: every problem stale and most overdue (most rules fire on most problems). Default: a working county
  * where ~5% of problems are overdue and most report progress within a fortnight. */
 const worst = process.argv.includes('--worst');
 const baseUrl = process.env.DATABASE_URL;
-const dbName = `zelian_scan_${process.pid}`;
-async function admin(q: string) {
-  const c = new pg.Client({ connectionString: baseUrl });
-  await c.connect();
-  await c.query(q);
-  await c.end();
-}
-let url: string | undefined;
-if (baseUrl) {
-  await admin(`CREATE DATABASE ${dbName}`);
-  const u = new URL(baseUrl);
-  u.pathname = `/${dbName}`;
-  url = u.toString();
-}
-const database = await openDatabase({ databaseUrl: url });
+const created = baseUrl ? await createBenchDatabase(baseUrl, 'bench_scan') : undefined;
+const database = await openDatabase({ databaseUrl: created?.url });
 const clock = new Clock(true);
 try {
   await database.migrate();
@@ -74,6 +61,6 @@ try {
   );
 } finally {
   await database.close();
-  if (baseUrl && !process.env.KEEP_DB) await admin(`DROP DATABASE ${dbName} WITH (FORCE)`);
-  else if (baseUrl) console.log(`kept database ${dbName}`);
+  if (created && !process.env.KEEP_DB) await created.drop();
+  else if (created) console.log(`kept database ${created.name}`);
 }

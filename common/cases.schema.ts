@@ -1,5 +1,6 @@
 import {
   APPEAL_KINDS,
+  SERVICE_MANNERS,
   APPEAL_RESULTS,
   type CircumstanceGroup,
   CASE_EVENTS,
@@ -17,6 +18,8 @@ import {
   THREE_DISTINCTIONS,
   TOLERANCE_OUTCOMES,
 } from './cases.js';
+import { SITUATION_NUMBERS } from './rules.js';
+import { ZProvisional } from './system.schema.js';
 import { ZTalk } from './talks.schema.js';
 import {
   ZDate,
@@ -32,6 +35,8 @@ import {
   eventRowFields,
   keysOf,
 } from './zod.js';
+
+export * from './cases.evaluations.schema.js';
 
 const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`);
 
@@ -53,8 +58,7 @@ export const ZCreateCase = z.object({
   situation: z
     .number({ message: '请选择问责情形' })
     .int()
-    .min(1, '问责情形应为第七条第（一）至（十一）项')
-    .max(11, '问责情形应为第七条第（一）至（十一）项'),
+    .refine((n) => (SITUATION_NUMBERS as number[]).includes(n), '问责情形应为第七条第（一）至（十一）项或第二十一条'),
   sourceType: z.enum(keysOf(CASE_SOURCES), { message: '请选择案件来源' }),
   sourceId: ZId.optional(),
   subjects: z.array(ZSubjectInput).min(1, '至少添加一个问责对象').max(30),
@@ -71,7 +75,7 @@ export const ZListCases = z.object({
   q: z.string().trim().max(50).optional(),
   state: z.enum(keysOf(CASE_STATES)).optional(),
   kind: z.enum(keysOf(CASE_KINDS)).optional(),
-  situation: z.coerce.number().int().min(1).max(11).optional(),
+  situation: z.coerce.number().int().min(1).max(21).optional(),
   sort: z.enum(['-createdAt', 'createdAt', 'code', '-code']).optional(),
 });
 export type TListCases = z.infer<typeof ZListCases>;
@@ -99,6 +103,9 @@ const ZDetermination = z.object({
       reasons: text(2000).default(''),
       filingIds: z.array(ZId).max(20).default([]),
       distinctions: z.partialRecord(z.enum(keysOf(THREE_DISTINCTIONS)), z.boolean()).default({}),
+      /** Keys of the 容错情形清单 (positive list) the subject meets, and of the 不予容错情形清单 that apply. */
+      positiveItems: z.array(z.string().max(40)).max(20).default([]),
+      negativeItems: z.array(z.string().max(40)).max(20).default([]),
     })
     .optional(),
 });
@@ -122,6 +129,9 @@ export const ZCaseEvent = z.object({
   /** decide */
   decisions: z.array(ZSubjectDecision).max(30).optional(),
   decisionDate: ZDate.optional(),
+  /** decide: the collective body that took it (e.g. 县纪委常委会会议), printed in the 决定书 */
+  decisionBody: text(60).optional(),
+  serviceManner: z.enum(keysOf(SERVICE_MANNERS), { message: '请选择送达方式' }).optional(), // record_service; `date` is the day the decision was received
   /** appeal */
   appealKind: z.enum(keysOf(APPEAL_KINDS), { message: '请选择申诉、复审或复核' }).optional(),
   filedOn: ZDate.optional(),
@@ -141,32 +151,12 @@ export type TCaseEvent = z.infer<typeof ZCaseEvent>;
 export const ZIdParam = z.object({ id: ZId });
 export const ZFileParam = z.object({ id: ZId, fileId: ZId });
 
-export const ZSample = z.object({
-  period: z
-    .string()
-    .trim()
-    .regex(/^\d{4}(-(H[12]|Q[1-4]))?$/, '评查期间格式应为 2026、2026-H2 或 2026-Q4'),
-  size: z.number().int().min(1, '抽查数量至少为1').max(50, '抽查数量不超过50'),
-});
-export const ZListEvaluations = z.object({
-  ...ZPage,
-  period: z.string().trim().max(10).optional(),
-  sort: z.enum(['-createdAt', 'total', '-total']).optional(),
-});
-export type TListEvaluations = z.infer<typeof ZListEvaluations>;
 /** Periods in force (影响期), soonest to end first unless sorted otherwise. */
 export const ZListInfluencePeriods = z.object({
   ...ZPage,
   sort: z.enum(['endsOn', '-endsOn', 'startsOn', '-startsOn']).optional(),
 });
 export type TListInfluencePeriods = z.infer<typeof ZListInfluencePeriods>;
-export const ZScoreEvaluation = z.object({
-  version: ZVersion,
-  scores: z.record(z.string(), z.record(z.string(), z.number().int().min(0).max(20))),
-  defects: text(5000).default(''),
-  corrections: text(5000).default(''),
-});
-export type TScoreEvaluation = z.infer<typeof ZScoreEvaluation>;
 
 // ---------- responses
 
@@ -202,6 +192,9 @@ export const ZCase = z.object({
   decidedAt: ZTimestamp.nullable(),
   decisionDate: z.string().nullable(),
   decisionNumber: z.string().nullable(),
+  decisionBody: z.string().nullable(),
+  /** The rule versions the decision was made under (null before the decision). */
+  rulesCited: zJson<{ key: string; scope: string; version: number; effectiveFrom: string }[] | null>(),
   consistency: zJson<{ subject: string; message: string; comparable: number }[] | null>(),
   executionDeadline: z.string().nullable(),
   executedAt: ZTimestamp.nullable(),
@@ -232,11 +225,19 @@ export const ZCaseSubject = z.object({
   responsibility: z.string().nullable(),
   duty: z.string().nullable(),
   circumstances: zJson<Partial<Record<CircumstanceGroup, string[]>>>(),
-  tolerance: zJson<{ outcome: string; reasons: string; filingIds: string[] } | null>(),
+  tolerance: zJson<{
+    outcome: string;
+    reasons: string;
+    filingIds: string[];
+    positiveItems?: string[];
+    negativeItems?: string[];
+  } | null>(),
   determinedAt: ZTimestamp.nullable(),
   forms: zJson<TCaseForm[]>(),
   originalForms: zJson<TCaseForm[] | null>(),
   formOfFour: ZInt.nullable(),
+  servedOn: z.string().nullable(),
+  serviceManner: z.string().nullable(),
 });
 
 export const ZCaseAppeal = z.object({
@@ -255,6 +256,9 @@ export const ZCaseAppeal = z.object({
   resultForms: zJson<TCaseForm[] | null>(),
   decidedOn: z.string().nullable(),
   decisionReason: z.string().nullable(),
+  /** When the subject received this appeal's decision (a 复审决定 starts the 复核 clock). */
+  servedOn: z.string().nullable(),
+  serviceManner: z.string().nullable(),
   createdAt: ZTimestamp,
 });
 
@@ -311,6 +315,8 @@ export const ZUploadedCaseFile = ZCaseFile.extend({ sha256: z.string() });
 /** A case file in full, for its team: subjects, events, evidence, appeals, periods and the caller's actions. */
 export const ZCaseDetail = ZCase.extend({
   subjects: z.array(ZCaseSubject),
+  /** The 问责建议 the case was opened from (issue #17), its link back. */
+  proposal: z.object({ id: ZId, code: z.string(), sourceLabel: z.string() }).nullable(),
   members: z.array(
     z.object({ userId: ZId, role: z.string(), displayName: z.string(), unitCode: z.string().nullable() }),
   ),
@@ -349,6 +355,7 @@ export const ZCaseDetail = ZCase.extend({
   /** Talks about the case, as the talks module answers them. */
   talks: z.array(ZTalk),
   myOffice: zStoredEnum(keysOf(JOINT_REVIEW_OFFICES)).nullable(),
+  clockNote: ZProvisional, // clocks counted over a year without a published holiday schedule
   actions: z.array(zStoredEnum(keysOf(CASE_EVENTS))),
 });
 
@@ -356,8 +363,17 @@ export const ZCaseOfficers = z.object({ items: z.array(z.object({ userId: ZId, d
 
 /** 一把尺子量到底: comparable decisions and the flags the proposed forms would raise. */
 export const ZConsistency = z.object({
+  /** Precedents; a case the caller may not read is anonymised (decision 013): no id, code, title or name. */
   comparable: z.array(
-    z.object({ caseId: ZId, code: z.string(), title: z.string(), name: z.string(), forms: zJson<TCaseForm[]>() }),
+    z.object({
+      caseId: ZId.nullable(),
+      code: z.string().nullable(),
+      title: z.string().nullable(),
+      name: z.string().nullable(),
+      subjectType: zStoredEnum(['person', 'unit']),
+      decisionYear: ZInt.nullable(),
+      forms: zJson<TCaseForm[]>(),
+    }),
   ),
   flags: z.array(z.object({ subject: z.string(), message: z.string(), comparable: ZInt })),
 });
@@ -372,22 +388,3 @@ export const ZCaseFigures = z.object({
   tolerance: z.array(z.object({ outcome: z.string(), n: ZInt })),
   appeals: z.array(z.object({ kind: z.string(), result: z.string().nullable(), n: ZInt })),
 });
-
-/** 评查: a sampled closed case and its scores. */
-export const ZEvaluation = z.object({
-  id: ZId,
-  regionId: ZId,
-  period: z.string(),
-  caseId: ZId,
-  scores: zJson<Record<string, Record<string, number>>>(),
-  total: ZInt.nullable(),
-  defects: z.string(),
-  corrections: z.string(),
-  state: zStoredEnum(['sampled', 'scored']),
-  evaluatorUserId: ZId.nullable(),
-  evaluatedAt: ZTimestamp.nullable(),
-  version: ZInt,
-  createdAt: ZTimestamp,
-});
-export const ZEvaluationPage = zPageOf(ZEvaluation.extend({ caseCode: z.string(), caseTitle: z.string() }));
-export const ZSampled = z.object({ period: z.string(), sampled: ZInt, items: z.array(ZEvaluation) });

@@ -37,6 +37,7 @@ export const CASE_TABLE = defineTable<CaseState, CaseEventType, CaseCapacity>({
     { event: 'sign_joint_review', from: ['reviewing'], to: null, by: 'reviewer' },
     { event: 'decide', from: ['reviewing'], to: 'decided', by: 'leader' },
     ...team('execute', ['decided'], 'executed'),
+    ...team('record_service', AFTER_DECISION),
     ...team('appeal', AFTER_DECISION),
     { event: 'decide_appeal', from: AFTER_DECISION, to: null, by: 'leader' },
     ...team('pause_clock', AFTER_DECISION),

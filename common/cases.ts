@@ -1,5 +1,6 @@
 /** Accountability cases (问责, SPEC M8 and 2b) vocabulary shared by server and web. */
 export { ARTICLE_7 } from './warnings.js';
+export { SITUATIONS, situationArticle } from './rules.js';
 
 /** 党内问责 (问责条例) or 监察问责 / 政务处分 (监察法, 政务处分法): different forms, bodies and appeal routes. */
 export const CASE_KINDS = { party: '党内问责', supervision: '监察问责/政务处分' } as const;
@@ -38,6 +39,7 @@ export const CASE_EVENTS = {
   sign_joint_review: '联审签署',
   decide: '作出决定',
   execute: '执行',
+  record_service: '送达决定',
   appeal: '申诉/复审/复核',
   decide_appeal: '申诉复查决定',
   pause_clock: '中止计时',
@@ -116,7 +118,8 @@ export const FORMS = {
   检查: { kinds: ['party', 'supervision'], subject: 'unit', rank: 1, formOfFour: 1, proposeOnly: false },
   通报: { kinds: ['party', 'supervision'], subject: 'both', rank: 2, formOfFour: 1, proposeOnly: false },
   改组: { kinds: ['party'], subject: 'unit', rank: 6, formOfFour: 3, proposeOnly: true },
-  诫勉: { kinds: ['party', 'supervision'], subject: 'person', rank: 3, formOfFour: 1, proposeOnly: false },
+  口头诫勉: { kinds: ['party', 'supervision'], subject: 'person', rank: 3, formOfFour: 1, proposeOnly: false },
+  书面诫勉: { kinds: ['party', 'supervision'], subject: 'person', rank: 3, formOfFour: 1, proposeOnly: false },
   停职检查: { kinds: ['party', 'supervision'], subject: 'person', rank: 5, formOfFour: 2, proposeOnly: true },
   调整职务: { kinds: ['party', 'supervision'], subject: 'person', rank: 5, formOfFour: 2, proposeOnly: true },
   责令辞职: { kinds: ['party', 'supervision'], subject: 'person', rank: 6, formOfFour: 3, proposeOnly: true },
@@ -157,6 +160,15 @@ export function formOfFourOf(forms: readonly { form: FormKey }[]): number | null
   if (forms.length === 0) return null;
   return forms.reduce((max, f) => Math.max(max, FORMS[f.form].formOfFour), 1);
 }
+
+/** How a decision reached the person it concerns (送达方式); the appeal clock counts from the day received. */
+export const SERVICE_MANNERS = {
+  direct: '直接送达',
+  proxy: '委托送达',
+  mail: '邮寄送达',
+  left: '留置送达',
+  announcement: '公告送达',
+} as const;
 
 export const APPEAL_KINDS = { appeal: '申诉', reexamination: '复审', recheck: '复核' } as const;
 export type AppealKind = keyof typeof APPEAL_KINDS;

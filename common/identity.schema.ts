@@ -1,5 +1,5 @@
 import { ROLES } from './roles.js';
-import { ZId, ZNonEmpty, ZTimestamp, ZVersion, z, zStoredEnum } from './zod.js';
+import { ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zStoredEnum } from './zod.js';
 
 // ---------- requests
 
@@ -59,6 +59,8 @@ export const ZSecurityPolicy = z.object({
   passwordRotationDays: z.number().int().min(0).max(365),
   lockoutThreshold: z.number().int().min(1).max(20),
   lockoutMinutes: z.number().int().min(1).max(1440),
+  /** Progressive sign-in delay: after the 3rd failure from a source, wait this many seconds, doubling each time; 0 = off. */
+  loginDelaySeconds: z.number().int().min(0).max(60),
   idleTimeoutMinutes: z.number().int().min(1).max(1440),
   absoluteTimeoutHours: z.number().int().min(1).max(720),
 });
@@ -107,6 +109,14 @@ export const ZMe = z.object({
 
 export const ZTotpSetup = z.object({ secret: z.string(), otpauthUrl: z.string() });
 
+export const ZListUsers = z.object({
+  ...ZPage,
+  /** Part of the username or the display name. */
+  q: z.string().trim().max(50).optional(),
+  disabled: z.enum(['true', 'false']).optional(),
+});
+export type TListUsers = z.infer<typeof ZListUsers>;
+
 export const ZUser = z.object({
   id: z.string(),
   username: z.string(),
@@ -121,6 +131,7 @@ export const ZUser = z.object({
   version: z.number(),
 });
 
-export const ZPasswordReset = z.object({ password: z.string() });
+/** A reset never shows the temporary password to the admin: it goes to the user over these channels. */
+export const ZPasswordReset = z.object({ deliveredTo: z.array(z.enum(['sms', 'email'])) });
 
 export const ZSecuritySettings = ZSecurityPolicy.extend({ version: z.number() });

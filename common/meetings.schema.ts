@@ -7,6 +7,8 @@ export const ZCreateMeeting = z.object({
   scheduledAt: z.coerce.date({ message: '会议时间格式不正确' }),
   place: z.string().trim().max(100).default(''),
   memberUnitIds: z.array(ZId).min(1, '至少选择一个成员单位').max(30),
+  /** 列席 units (not members). */
+  attendingUnitIds: z.array(ZId).max(30, '列席单位不能超过30个').default([]),
   /** Put every pending warning and cross-unit dispute on the agenda. */
   assemble: z.boolean().default(true),
 });
@@ -33,6 +35,9 @@ export const ZMeetingEvent = z.object({
   leadUnitId: ZId.optional(),
   ownerPersonId: ZId.optional(),
   deadline: ZDate.optional(),
+  /** hold: 列席 units (not members) and 请假 member units, as the meeting was held */
+  attendingUnitIds: z.array(ZId).max(30, '列席单位不能超过30个').optional(),
+  excusedUnitIds: z.array(ZId).max(30).optional(),
   /** close: the minutes' summary */
   summary: z.string().trim().max(5000).optional(),
 });
@@ -54,6 +59,8 @@ export const ZMeeting = z.object({
   state: zStoredEnum(MEETING_STATES),
   stateLabel: z.string(),
   memberUnitIds: z.array(z.string()),
+  attendingUnitIds: z.array(z.string()),
+  excusedUnitIds: z.array(z.string()),
   summary: z.string(),
   heldAt: ZTimestamp.nullable(),
   closedAt: ZTimestamp.nullable(),
@@ -86,6 +93,7 @@ export const ZMeetingItem = z.object({
 
 export const ZMeetingDetail = ZMeeting.extend({
   memberUnits: z.array(z.object({ id: z.string(), name: z.string() })),
+  attendingUnits: z.array(z.object({ id: z.string(), name: z.string() })),
   items: z.array(ZMeetingItem),
   /** Events the caller may fire now: add_item, hold, decide, close. */
   actions: z.array(z.string()),

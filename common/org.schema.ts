@@ -1,3 +1,4 @@
+import { ISSUER_CODES } from './issuers.js';
 import { GROUP_KINDS, UNIT_TYPES, UNIT_TYPE_LABELS } from './org.js';
 import { ZId, ZNonEmpty, ZPage, ZVersion, z } from './zod.js';
 
@@ -66,6 +67,11 @@ const personFields = {
     .string()
     .trim()
     .regex(/^(|1\d{10}|0\d{2,3}-?\d{7,8})$/, '联系电话格式不正确'),
+  email: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^(|[^\s@]+@[^\s@]+\.[^\s@]+)$/, '电子邮箱格式不正确'),
 };
 export const ZCreatePerson = z.object({
   ...personFields,
@@ -75,12 +81,18 @@ export const ZCreatePerson = z.object({
   partyMember: personFields.partyMember.default(true),
   isLeader: personFields.isLeader.default(false),
   phone: personFields.phone.default(''),
+  email: personFields.email.default(''),
 });
 export type TCreatePerson = z.infer<typeof ZCreatePerson>;
 export const ZUpdatePerson = z.object(personFields).partial().extend({ version: ZVersion });
 export type TUpdatePerson = z.infer<typeof ZUpdatePerson>;
 
-export const ZListGroups = z.object({ kind: z.enum(GROUP_KINDS).optional() });
+export const ZListGroups = z.object({
+  ...ZPage,
+  kind: z.enum(GROUP_KINDS).optional(),
+  q: z.string().trim().max(50).optional(),
+});
+export type TListGroups = z.infer<typeof ZListGroups>;
 const groupFields = {
   kind: z.enum(GROUP_KINDS, { message: '请选择小组类型' }),
   name: ZNonEmpty('名称'),
@@ -138,6 +150,7 @@ export const ZPerson = z.object({
   partyMember: z.boolean(),
   isLeader: z.boolean(),
   phone: z.string(),
+  email: z.string(),
   version: z.number(),
   actions: ZOrgActions,
 });
@@ -167,3 +180,20 @@ export const ZOrgImportResult = z.object({
   peopleCreated: z.number(),
   peopleUpdated: z.number(),
 });
+
+/** 发文机关 of the region (issue #13): GET /api/issuers, PUT /api/issuers/{code}. */
+export const ZIssuerCodeParam = z.object({ code: z.enum(ISSUER_CODES, { message: '发文机关代码不正确' }) });
+export const ZUpdateIssuer = z.object({
+  name: ZNonEmpty('发文机关全称', 60),
+  shortName: ZNonEmpty('简称', 30),
+  abbreviation: ZNonEmpty('机关代字', 10),
+  signature: ZNonEmpty('署名', 60),
+});
+export type TUpdateIssuer = z.infer<typeof ZUpdateIssuer>;
+export const ZIssuer = ZUpdateIssuer.extend({
+  code: z.enum(ISSUER_CODES),
+  label: z.string(),
+  /** false: derived from the region's name, no row of its own yet */
+  custom: z.boolean(),
+});
+export const ZIssuerList = z.object({ items: z.array(ZIssuer) });

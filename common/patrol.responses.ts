@@ -19,6 +19,8 @@ export const ZPatrolEvent = z.object({
 
 /** 督导巡查工作任务交办单. */
 export const ZTask = z.object({
+  /** 发文字号 of the issued document (issue #13); null while it is a draft. */
+  docNumber: z.string().nullable().optional(),
   id: ZId,
   regionId: ZId,
   code: z.string(),
@@ -130,6 +132,8 @@ export const ZFindingDetail = ZFinding.extend({
 
 /** 督导巡查通报 / 约谈建议书; findingIds are the office's (empty for other readers). */
 export const ZCircular = z.object({
+  /** 发文字号 of the issued document (issue #13); null while it is a draft. */
+  docNumber: z.string().nullable().optional(),
   id: ZId,
   regionId: ZId,
   code: z.string(),

@@ -160,6 +160,9 @@ export const ZFindingEvent = z.object({
   instruction: ZText('批示内容', 2000).optional(),
   instructedBy: ZText('批示领导', 100).optional(),
   actions: z.array(ZAction).max(20, '批示事项不能超过20项').optional(),
+  /** 督+问 (dispatch, escalate, instruct): also propose accountability, with the reason and the people. */
+  accountability: ZText('问责建议理由', 2000).optional(),
+  accountablePersonIds: z.array(ZId).max(20, '建议问责人员不能超过20名').optional(),
 });
 export type TFindingEvent = z.infer<typeof ZFindingEvent>;
 
@@ -184,6 +187,8 @@ export const ZSimpleEvent = z.object({
   type: z.enum(['approve', 'publish'], { message: '不支持的操作' }),
   version: ZVersion,
   comment: ZText('说明', 2000).default(''),
+  /** publish of a circular, 督+问: also propose accountability of the units it names, with the reason. */
+  accountability: ZText('问责建议理由', 2000).optional(),
 });
 export type TSimpleEvent = z.infer<typeof ZSimpleEvent>;
 

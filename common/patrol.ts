@@ -49,7 +49,7 @@ export type FindingEvent = keyof typeof FINDING_EVENTS;
 /** Escalation targets (seed 001): the leading group for cross-department/cross-region issues, the principal leaders for urgent or major ones. */
 export const ESCALATION_TARGETS = {
   leading_group: '督导巡查领导小组',
-  principal_leaders: '党工委、管委会主要负责同志',
+  principal_leaders: '党委、政府主要负责同志',
 } as const;
 export type EscalationTarget = keyof typeof ESCALATION_TARGETS;
 

@@ -227,6 +227,20 @@ export const ZCommonGroup = z.object({
 export const ZCommonGroupRow = ZCommonGroup.extend({ problemCount: z.number().int() });
 export const ZCommonGroupDetail = ZCommonGroup.extend({ problems: z.array(ZProblem) });
 export const ZCommonGroupPage = zPageOf(ZCommonGroupRow);
+export const ZListCommonGroups = z.object({ ...ZPage, q: z.string().trim().max(50).optional() });
+export type TListCommonGroups = z.infer<typeof ZListCommonGroups>;
 
 /** The settings as read and written, with their optimistic-lock version. */
 export const ZEscalationSettingsUpdate = ZEscalationSettings.extend({ version: z.number().int().min(0) });
+
+/** POST /api/problems/circulars: a 通报 issued (numbered) for the problems chosen by ids or the filters. */
+export const ZIssueCircular = ZListProblems.extend({ ids: z.array(ZId).max(500).optional() });
+export const ZIssuedCircular = z.object({
+  id: ZId,
+  number: z.string(),
+  issuedOn: z.string(),
+  problems: z.number().int(),
+  matched: z.number().int(),
+  /** Chinese note when more problems matched than one 通报 lists. */
+  warning: z.string().nullable(),
+});

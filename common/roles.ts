@@ -76,6 +76,22 @@ export const PERMISSIONS = [
   'tolerance:approve',
   'talks:read',
   'talks:manage',
+  'responsibility:read',
+  'responsibility:manage',
+  'responsibility:report',
+  'assessment:read',
+  'assessment:manage',
+  'assessment:approve',
+  'complaints:read',
+  'complaints:manage',
+  'complaints:lead',
+  'channels:write',
+  'deliveries:read',
+  'campaigns:manage',
+  'webhooks:manage',
+  'rules:read',
+  'rules:write',
+  'dashboard:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -91,6 +107,9 @@ const SUPERVISION_WORK: Permission[] = [
   'patrol:manage',
 ];
 const TALKS_WORK: Permission[] = ['talks:read', 'talks:manage'];
+/** 明责: the office dispatches; recipients report on their lists. */
+const RESPONSIBILITY_WORK: Permission[] = ['responsibility:read', 'responsibility:manage'];
+const RESPONSIBILITY_REPORT: Permission[] = ['responsibility:read', 'responsibility:report'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   commission_leader: [
@@ -104,6 +123,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'tolerance:read',
     'tolerance:approve',
     ...TALKS_WORK,
+    ...RESPONSIBILITY_WORK,
+    'assessment:read',
+    'assessment:manage',
+    'assessment:approve',
+    'complaints:read',
+    'complaints:manage',
+    'complaints:lead',
+    'campaigns:manage',
+    'webhooks:manage',
+    'rules:read',
+    'dashboard:read',
   ],
   supervision_office: [
     ...PROBLEMS_READ,
@@ -112,14 +142,52 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:read', // only cases it signs in joint review
     'tolerance:read',
     ...TALKS_WORK,
+    ...RESPONSIBILITY_WORK,
+    'assessment:read',
+    'assessment:manage',
+    'complaints:read', // 信访室 intake and the complaints it owns
+    'complaints:manage',
+    'campaigns:manage',
+    'webhooks:manage',
+    'rules:read',
+    'dashboard:read',
   ],
-  case_office: [...PROBLEMS_READ, 'cases:read', 'cases:manage', 'influence:read', 'tolerance:read', ...TALKS_WORK],
-  dispatched_group: [...PROBLEMS_READ, 'tolerance:read', ...TALKS_WORK],
+  case_office: [
+    ...PROBLEMS_READ,
+    'cases:read',
+    'cases:manage',
+    'influence:read',
+    'tolerance:read',
+    ...TALKS_WORK,
+    'rules:read',
+  ],
+  dispatched_group: [...PROBLEMS_READ, 'tolerance:read', ...TALKS_WORK, 'responsibility:read', 'assessment:read'],
   patrol_group: [...PROBLEMS_READ, 'patrol:record'],
-  unit_liaison: [...PROBLEMS_READ, 'problems:report', 'tolerance:read', 'tolerance:file'],
-  unit_head: [...PROBLEMS_READ, 'problems:report', 'tolerance:read', 'tolerance:file'],
-  county_leader: PROBLEMS_READ,
-  org_department: [...PROBLEMS_READ, 'influence:read', 'talks:read'],
+  unit_liaison: [
+    ...PROBLEMS_READ,
+    'problems:report',
+    'tolerance:read',
+    'tolerance:file',
+    ...RESPONSIBILITY_REPORT,
+    'assessment:read',
+  ],
+  unit_head: [
+    ...PROBLEMS_READ,
+    'problems:report',
+    'tolerance:read',
+    'tolerance:file',
+    ...RESPONSIBILITY_REPORT,
+    'assessment:read',
+  ],
+  county_leader: [...PROBLEMS_READ, ...RESPONSIBILITY_REPORT],
+  org_department: [
+    ...PROBLEMS_READ,
+    'influence:read',
+    'talks:read',
+    'responsibility:read',
+    'assessment:read',
+    'dashboard:read', // read-only: the command centre's figures
+  ],
   joint_member: [...BUSINESS_READ, 'meetings:read'],
   sys_admin: [
     'org:read',
@@ -130,9 +198,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'jobs:run',
     'clock:set',
     'notifications:read',
+    'channels:write',
+    'deliveries:read',
+    'rules:read',
+    'rules:write',
   ],
-  sec_admin: ['org:read', 'users:read', 'roles:write', 'security:write', 'notifications:read'],
-  audit_admin: ['audit:read', 'notifications:read'],
+  sec_admin: ['org:read', 'users:read', 'roles:write', 'security:write', 'notifications:read', 'rules:read'],
+  audit_admin: ['audit:read', 'notifications:read', 'deliveries:read', 'rules:read'],
 };
 
 /** Roles whose data scope is the whole region. */

@@ -25,7 +25,18 @@ export const ZWorkingDaysBetweenQuery = z.object({ from: ZDate, to: ZDate });
 
 export const ZListJobRuns = z.object({ ...ZPage, name: z.string().max(60).optional() });
 export const ZJobParam = z.object({ name: z.string().max(60) });
-export const ZSetClock = z.object({ now: z.coerce.date({ message: '时间格式不正确' }) });
+/**
+ * `now`: an ISO 8601 date-time with its offset (2026-12-04T09:00:00+08:00 or …Z), checked as a real calendar
+ * date (no 2026-02-30); `null` puts the clock back to real time. Anything else (true, numbers, bare dates) is 400.
+ */
+export const ZSetClock = z.object({
+  now: z.iso
+    .datetime({
+      offset: true,
+      message: '时间格式不正确：应为带时区的 ISO 8601 时间（如 2026-12-04T09:00:00+08:00），或 null 表示恢复真实时间',
+    })
+    .nullable(),
+});
 
 // ---------- responses
 
@@ -41,8 +52,11 @@ export const ZAuditEvent = z.object({
   type: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),
+  /** Null for business objects: the audit administrator does not read their content (三员分立). */
   before: z.unknown(),
   after: z.unknown(),
+  /** Names of the fields the event changed. */
+  changed: z.array(z.string()),
   prevHash: z.string(),
   hash: z.string(),
 });
@@ -55,6 +69,9 @@ export const ZChainReport = z.object({
   problem: z.object({ seq: z.number(), reason: z.string() }).optional(),
 });
 
+/** An answer counted over a year without a published holiday schedule (statutory holidays only). */
+export const ZProvisional = z.object({ provisional: z.boolean(), provisionalNote: z.string().nullable() });
+
 export const ZDayKind = z.enum(['holiday', 'workday']);
 export const ZCalendarDay = z.object({ date: z.string(), kind: ZDayKind, name: z.string() });
 export const ZCalendarYear = z.object({ year: z.number(), days: z.array(ZCalendarDay) });
@@ -62,6 +79,9 @@ export const ZCalendarStatus = z.object({
   years: z.array(z.number()),
   nextYear: z.number(),
   nextYearMissing: z.boolean(),
+  /** The current and next year when they have no schedule (the banner names them). */
+  missingYears: z.array(z.number()),
+  ...ZProvisional.shape,
 });
 export const ZCalendarDayChange = z.object({
   date: z.string(),
@@ -69,8 +89,8 @@ export const ZCalendarDayChange = z.object({
   name: z.string(),
 });
 export const ZCalendarImport = z.object({ year: z.number(), days: z.number() });
-export const ZWorkingDate = z.object({ date: z.string() });
-export const ZWorkingDays = z.object({ days: z.number() });
+export const ZWorkingDate = z.object({ date: z.string(), ...ZProvisional.shape });
+export const ZWorkingDays = z.object({ days: z.number(), ...ZProvisional.shape });
 
 export const ZJobRun = z.object({
   id: z.string(),

@@ -3,6 +3,9 @@ import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zStoredEnum, eve
 
 // ---------- requests
 
+/** A time of day, HH:MM (24 h). */
+const ZClock = (label: string) => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label}应为“时:分”，如 09:30`);
+
 const fields = {
   kind: z.enum(keysOf(TALK_KINDS), { message: '谈话类型应为廉政、任职、提醒、警示、诫勉谈话或约谈' }),
   talkerPersonIds: z.array(ZId).max(10, '谈话人不能超过10名'),
@@ -12,6 +15,9 @@ const fields = {
   reason: ZNonEmpty('谈话事由', 2000),
   talkOn: ZDate,
   place: z.string().trim().max(100, '谈话地点不能超过100个字'),
+  startTime: ZClock('开始时间').nullable(),
+  endTime: ZClock('结束时间').nullable(),
+  recorderPersonId: ZId.nullable(),
   followUpRequired: z.string().trim().max(2000, '整改要求不能超过2000个字'),
   followUpDue: ZDate.nullable(),
   problemId: ZId.nullable(),
@@ -26,6 +32,9 @@ export const ZCreateTalk = z.object({
   subjectPersonIds: fields.subjectPersonIds.default([]),
   subjectUnitId: fields.subjectUnitId.default(null),
   place: fields.place.default(''),
+  startTime: fields.startTime.default(null),
+  endTime: fields.endTime.default(null),
+  recorderPersonId: fields.recorderPersonId.default(null),
   followUpRequired: fields.followUpRequired.default(''),
   followUpDue: fields.followUpDue.default(null),
   problemId: fields.problemId.default(null),
@@ -92,6 +101,10 @@ export const ZTalk = z.object({
   reason: z.string(),
   talkOn: z.string(),
   place: z.string(),
+  startTime: z.string().nullable(),
+  endTime: z.string().nullable(),
+  recorderPersonId: z.string().nullable(),
+  recorder: ZPersonRef.nullable(),
   record: z.string(),
   recordedAt: ZTimestamp.nullable(),
   followUpRequired: z.string(),

@@ -15,11 +15,16 @@ const fields = {
   risk: ZNonEmpty('风险评估', 5000),
   decidedOn: ZDate,
   reviewOn: ZDate,
+  /** Keys of the 容错情形清单 the matter meets, and of the 不予容错情形清单 that apply (any excludes it). */
+  toleranceItems: z.array(z.string().max(40)).max(20),
+  exclusionItems: z.array(z.string().max(40)).max(20),
 };
 
 export const ZCreateFiling = z.object({
   ...fields,
   dissent: fields.dissent.default(''),
+  toleranceItems: fields.toleranceItems.default([]),
+  exclusionItems: fields.exclusionItems.default([]),
   /** Submit at once instead of keeping a draft. */
   submit: z.boolean().default(false),
 });
@@ -71,6 +76,10 @@ export const ZFiling = z.object({
   risk: z.string(),
   decidedOn: z.string(),
   reviewOn: z.string(),
+  toleranceItems: z.array(z.string()),
+  exclusionItems: z.array(z.string()),
+  /** The list versions the filing was checked against when submitted. */
+  listsCited: z.unknown(),
   state: zStoredEnum(keysOf(TOLERANCE_STATES)),
   stateLabel: z.string(),
   returnReason: z.string().nullable(),
@@ -101,3 +110,13 @@ export const ZFilingDetail = ZFiling.extend({
     }),
   ),
 });
+
+const ZListItem = z.object({ key: z.string(), text: z.string(), source: z.string() });
+const ZList = z.object({
+  version: z.number().int(),
+  scope: z.string(),
+  effectiveFrom: z.string(),
+  items: z.array(ZListItem),
+});
+/** GET /api/tolerance-filings/lists: the 容错情形 and 不予容错情形 lists in force for the caller's region. */
+export const ZToleranceLists = z.object({ positive: ZList, negative: ZList });

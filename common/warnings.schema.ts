@@ -1,3 +1,4 @@
+import { SITUATION_NUMBERS } from './rules.js';
 import {
   ACCOUNTABILITY_FORMS,
   DUTY_KINDS,
@@ -20,6 +21,7 @@ import {
   eventRowFields,
   keysOf,
 } from './zod.js';
+import { ZProvisional } from './system.schema.js';
 
 const situationFields = {
   code: z
@@ -28,7 +30,10 @@ const situationFields = {
     .regex(/^[A-Za-z0-9_-]{2,40}$/, '编码只能包含字母、数字、下划线和短横线'),
   name: ZNonEmpty('情形名称', 100),
   description: z.string().trim().max(1000),
-  article: z.number().int().min(1, '第七条情形为第1至11项').max(11, '第七条情形为第1至11项'),
+  article: z
+    .number()
+    .int()
+    .refine((n) => (SITUATION_NUMBERS as number[]).includes(n), '问责情形为第七条第1至11项或第二十一条'),
   responsibleRoles: z
     .array(
       z.object({
@@ -119,6 +124,14 @@ export const ZSituation = z.object({
 });
 export const ZSituationPage = zPageOf(ZSituation);
 
+export const ZListSituations = z.object({
+  ...ZPage,
+  q: z.string().trim().max(50).optional(),
+  active: z.enum(['true', 'false']).optional(),
+  sort: z.enum(['code', '-code', 'article', '-article']).optional(),
+});
+export type TListSituations = z.infer<typeof ZListSituations>;
+
 /** "What would fire now" under a rule: the first 100 problems and the total. */
 export const ZRulePreview = z.object({
   total: z.number().int(),
@@ -131,6 +144,8 @@ const ZWarningAction = zStoredEnum(['issue', 'dismiss', 'answer', 'resolve', 'es
 
 /** 模拟问责单, with its situation and the caller's allowed steps. */
 export const ZWarning = z.object({
+  /** 发文字号 of the issued document (issue #13); null while it is a draft. */
+  docNumber: z.string().nullable().optional(),
   id: ZId,
   regionId: ZId,
   code: z.string(),
@@ -177,6 +192,9 @@ export const ZWarningEventRow = z.object({
 export const ZWarningDetail = ZWarning.extend({
   /** Live warnings: today's facts (null when the rule no longer fires). */
   currentFacts: zJson<TFacts | null>().optional(),
+  /** Today's working-day facts crossed a year without a published holiday schedule. */
+  provisional: z.boolean().optional(),
+  provisionalNote: z.string().nullable().optional(),
   events: z.array(ZWarningEventRow),
 });
 
@@ -184,14 +202,16 @@ export const ZWarningDetail = ZWarning.extend({
 export const ZWhatIfResult = z.object({
   date: z.string(),
   items: z.array(
-    z.object({
-      situationId: ZId,
-      name: z.string(),
-      article: z.number().int(),
-      forms: z.array(z.string()),
-      facts: zJson<TFacts>(),
-      people: zJson<TWarningPerson[]>(),
-    }),
+    z
+      .object({
+        situationId: ZId,
+        name: z.string(),
+        article: z.number().int(),
+        forms: z.array(z.string()),
+        facts: zJson<TFacts>(),
+        people: zJson<TWarningPerson[]>(),
+      })
+      .extend(ZProvisional.shape),
   ),
 });
 

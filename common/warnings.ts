@@ -1,22 +1,18 @@
 /** Simulated accountability (模拟问责, SPEC M5) vocabulary shared by server and web. */
 
-/** 问责条例 第七条: the eleven situations. */
-export const ARTICLE_7 = {
-  1: '党的领导弱化，“两个维护”不到位',
-  2: '党的政治建设抓得不实',
-  3: '党的思想建设缺失',
-  4: '党的组织建设薄弱',
-  5: '党的作风建设松懈，落实中央八项规定精神不力',
-  6: '党的纪律建设抓得不严',
-  7: '推进党风廉政建设和反腐败斗争不坚决、不扎实',
-  8: '全面从严治党主体责任、监督责任落实不到位',
-  9: '履行管理、监督职责不力，职责范围内发生重特大事故、事件、案件',
-  10: '在教育医疗、生态环境、食品药品安全、社会保障等民生问题上不作为、乱作为、慢作为、假作为',
-  11: '其他应当问责的失职失责情形',
-} as const;
+/** 问责情形: 问责条例 第七条 (1–11) and 第二十一条 (21); the law text lives in rules.ts. */
+export { SITUATIONS as ARTICLE_7 } from './rules.js';
 
 /** 问责条例 第八条 forms. */
-export const ACCOUNTABILITY_FORMS = ['检查', '通报', '改组', '诫勉', '组织调整或者组织处理', '纪律处分'] as const;
+export const ACCOUNTABILITY_FORMS = [
+  '检查',
+  '通报',
+  '改组',
+  '口头诫勉',
+  '书面诫勉',
+  '组织调整或者组织处理',
+  '纪律处分',
+] as const;
 
 export const WARNING_STATES = {
   pending_review: '待研判',

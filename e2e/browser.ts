@@ -29,6 +29,17 @@ export function browserSession() {
   return {
     /** http://127.0.0.1:<port> of the running product. */
     url: (path: string) => `${server.baseUrl}${path}`,
+    /** A phone-sized page (390 × 844) of someone without an account: the public, a party member with a ballot. */
+    async phone(): Promise<Page> {
+      const context = await browser.newContext({
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        viewport: { width: 390, height: 844 },
+      });
+      const page = await context.newPage();
+      page.setDefaultTimeout(30_000);
+      return page;
+    },
     async signIn(username: string): Promise<Page> {
       const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       const page = await context.newPage();
@@ -41,4 +52,20 @@ export function browserSession() {
       return page;
     },
   };
+}
+
+/** A JSON call from inside the signed-in page (session cookie + CSRF token), as the web client makes it. */
+export async function call(page: Page, method: string, path: string, body?: unknown) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const me = await (await fetch('/api/me')).json();
+      const res = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, json: await res.json().catch(() => null) };
+    },
+    { method, path, body },
+  );
 }

@@ -130,12 +130,12 @@ describe('问责案件', () => {
     const leader = await openCase('leader');
     await act(leader, '作出决定', async (m) => {
       const forms = m.getByRole('combobox', { name: `处理：${subjectName}` });
-      await pick(leader, forms, '诫勉');
+      await pick(leader, forms, '书面诫勉');
       await pick(leader, forms, '调整职务');
       await leader.keyboard.press('Escape');
     });
     await stateShown(leader, '已决定');
-    await leader.getByTestId('case-subjects').getByText('诫勉、建议调整职务').waitFor();
+    await leader.getByTestId('case-subjects').getByText('书面诫勉、建议调整职务').waitFor();
     const href = await leader.getByRole('link', { name: /问责决定书/ }).getAttribute('href');
     expect(await leader.evaluate(async (h) => (await fetch(h as string)).status, href)).toBe(200);
     await leader.context().close();

@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSession, label } from './browser';
+import { browserSession, call, label } from './browser';
 
 const SUFFIX = Date.now().toString(36);
 const FINDING = `E2E工地脚手架未设连墙件${SUFFIX}`;
@@ -8,22 +7,6 @@ const PLACE = `城北棚户区改造项目工地${SUFFIX}`;
 const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
 const app = browserSession();
-
-/** A JSON call from inside the signed-in page (session cookie + CSRF token), as the web client makes it. */
-async function call(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = await (await fetch('/api/me')).json();
-      const res = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, json: await res.json().catch(() => null) };
-    },
-    { method, path, body },
-  );
-}
 
 let taskId = '';
 let findingId = '';
@@ -75,7 +58,7 @@ describe('督导巡查', () => {
     await form.locator('input[type="file"]').setInputFiles({
       name: '现场照片.png',
       mimeType: 'image/png',
-      buffer: Buffer.from('89504e470d0a1a0a', 'hex'),
+      buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
     });
     await page.getByRole('button', { name: '保存督导记录' }).click();
 

@@ -75,17 +75,17 @@ describe('问题清单与整改台账', () => {
     await modal.getByText('该措施已整改完成').click();
     const uploaded = page.waitForResponse((r) => r.url().endsWith('/files') && r.request().method() === 'POST');
     await modal.locator('input[type=file]').setInputFiles({
-      name: '整改佐证.txt',
-      mimeType: 'text/plain',
-      buffer: Buffer.from('工地扬尘整改佐证材料'),
+      name: '整改佐证.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
     });
     expect((await uploaded).status()).toBe(201);
-    await modal.getByText('整改佐证.txt').waitFor();
+    await modal.getByText('整改佐证.png').waitFor();
     await page.waitForTimeout(200);
     await modal.getByTestId('event-submit').click();
     await modal.waitFor({ state: 'detached' });
     await page.getByTestId('measure-table').getByText('已完成', { exact: true }).waitFor();
-    await page.getByTestId('problem-files').getByText('整改佐证.txt').waitFor();
+    await page.getByTestId('problem-files').getByText('整改佐证.png').waitFor();
 
     await page.getByRole('button', { name: '申请销号' }).click();
     const closeModal = page.locator('.ant-modal').filter({ hasText: '申请销号' });
@@ -114,7 +114,7 @@ describe('问题清单与整改台账', () => {
     await page.getByRole('button', { name: label('销号') }).click();
     await confirmPopover(page);
     await stateIs(page, '已销号');
-    await page.getByTestId('problem-timeline').getByText('整改佐证.txt').waitFor();
+    await page.getByTestId('problem-timeline').getByText('整改佐证.png').waitFor();
     await page.context().close();
   });
 

@@ -48,6 +48,10 @@ describe('容错免责备案与谈话', () => {
     await people.click();
     await dropdownOptions(page).first().click();
     await page.keyboard.press('Escape');
+    // The 容错情形 the filing meets, from the list in force (rules as data).
+    await page.getByRole('combobox', { name: '符合的容错情形' }).click();
+    await dropdownOptions(page).filter({ hasText: '先行先试出现失误' }).click();
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '提交备案' }).click();
 
     await page.waitForURL(/\/tolerance-filings\/[0-9a-f-]{36}$/);

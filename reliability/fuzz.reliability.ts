@@ -210,3 +210,84 @@ it('rejects bad input on every route with a 4xx, a Chinese field-level message a
   const chain = await verifyChain(t.database.db);
   expect(chain.ok, JSON.stringify(chain.problem)).toBe(true);
 }, 600_000);
+
+/** Text the database or an XML document cannot carry: NUL, the two non-characters, a lone surrogate (issue #21). */
+const UNSTORABLE = ['\u0000', '\uFFFE', '\uFFFF', '\uD800'];
+
+/** Every path to a free-text string in a JSON Schema (uuid, date and enum strings are checked by format first). */
+function stringPaths(s: Schema, path: (string | number)[] = [], depth = 0): (string | number)[][] {
+  if (!s || typeof s !== 'object' || depth > 4) return [];
+  const alts = s.anyOf ?? s.oneOf ?? s.allOf;
+  if (alts) return alts.flatMap((a: Schema) => stringPaths(a, path, depth + 1));
+  const type = Array.isArray(s.type) ? s.type[0] : s.type;
+  if (type === 'string' && !s.enum && !s.format) return [path];
+  if (type === 'array') return stringPaths(s.items, [...path, 0], depth + 1);
+  if (type === 'object')
+    return Object.entries((s.properties ?? {}) as Record<string, Schema>).flatMap(([k, v]) =>
+      stringPaths(v, [...path, k], depth + 1),
+    );
+  return [];
+}
+
+function withValue(base: unknown, path: (string | number)[], value: string): unknown {
+  if (!path.length) return value;
+  const [head, ...rest] = path;
+  if (typeof head === 'number') {
+    const arr = Array.isArray(base) ? [...base] : [];
+    arr[0] = withValue(arr[0], rest, value);
+    return arr;
+  }
+  const obj = base && typeof base === 'object' && !Array.isArray(base) ? { ...base } : {};
+  return { ...obj, [head]: withValue((obj as Record<string, unknown>)[head], rest, value) };
+}
+
+/** encodeURIComponent, except that a lone surrogate goes as its (invalid) CESU-8 bytes instead of throwing. */
+const encodeLoose = (v: string) =>
+  v
+    .split(/([\uD800-\uDFFF])/)
+    .map((p) => (/^[\uD800-\uDFFF]$/.test(p) ? '%ED%A0%80' : encodeURIComponent(p)))
+    .join('');
+
+it('answers < 500 to NUL, U+FFFE, U+FFFF and a lone surrogate in every string field, query and the login', async () => {
+  const doc = (await t.anonymous.get('/api/openapi.json')).json() as { paths: Record<string, Record<string, Schema>> };
+  const failures: string[] = [];
+  const covered = new Set<string>();
+  let requests = 0;
+  for (const [p, ops] of Object.entries(doc.paths)) {
+    for (const [m, op] of Object.entries(ops)) {
+      const method = m.toUpperCase();
+      const route = `${method} ${p.replace(/\{(\w+)\}/g, ':$1')}`;
+      if (SKIP.has(route)) continue;
+      const caller = CALLERS.find((u) => CASES[route]?.allow.includes(u));
+      const client = route === 'POST /api/auth/login' ? t.anonymous : caller ? clients.get(caller) : undefined;
+      if (!client) continue;
+      const params = (op.parameters ?? []) as { in: string; name: string; schema: Schema }[];
+      const url = p.replace(/\{(\w+)\}/g, () => encodeURIComponent(ids[0] ?? 'x'));
+      const bodySchema = op.requestBody?.content?.['application/json']?.schema;
+      const base = bodySchema ? fc.sample(validish(bodySchema), { numRuns: 1, seed: 21 })[0] : undefined;
+      const cases: { query: string; body: unknown; field: string }[] = [];
+      for (const q of params.filter((x) => x.in === 'query' && stringPaths(x.schema).length))
+        for (const bad of UNSTORABLE)
+          cases.push({ query: `?${q.name}=${encodeLoose(`值${bad}`)}`, body: base, field: `${q.name}=` });
+      for (const path of bodySchema ? stringPaths(bodySchema) : [])
+        for (const bad of UNSTORABLE)
+          cases.push({ query: '', body: withValue(base, path, `值${bad}`), field: path.join('.') });
+      for (const c of cases) {
+        const res = await client.request({
+          method: method as 'GET',
+          url: url + c.query,
+          ...(c.body === undefined
+            ? {}
+            : { payload: JSON.stringify(c.body), headers: { 'content-type': 'application/json' } }),
+        });
+        requests++;
+        covered.add(`${route} ${c.field}`);
+        if (res.statusCode >= 500) failures.push(`${route} ${c.field} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+      }
+    }
+  }
+  expect(failures).toEqual([]);
+  expect(covered).toContain('POST /api/auth/login username');
+  expect(covered).toContain('GET /api/problems q=');
+  expect(requests).toBeGreaterThan(500);
+}, 600_000);

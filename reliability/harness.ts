@@ -4,12 +4,11 @@
  * cluster that a test may stop and start without touching the shared server.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, freePort } from '../e2e/server-harness.js';
-import { adminQuery, withDatabase } from '../server/platform/db/admin.js';
+import { createBenchDatabase as createThrowAwayDatabase } from '../bench/lib/pg.js';
 
 export const DEMO_PASSWORD = 'Zelian@2026';
 
@@ -76,8 +75,13 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
 }
 
 export interface HttpClient {
-  // biome-ignore lint/suspicious/noExplicitAny: parsed JSON of any route, checked by the tests
-  request(method: string, url: string, body?: unknown): Promise<{ status: number; body: any; ms: number }>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+    // biome-ignore lint/suspicious/noExplicitAny: parsed JSON of any route, checked by the tests
+  ): Promise<{ status: number; body: any; ms: number; headers?: Record<string, string> }>;
 }
 
 /** Signs in over HTTP; the client sends the session cookie and the CSRF token. */
@@ -91,7 +95,7 @@ export async function signIn(baseUrl: string, username: string): Promise<HttpCli
   const cookie = String(res.headers.get('set-cookie')).split(';')[0];
   const me = await (await fetch(`${baseUrl}/api/me`, { headers: { cookie } })).json();
   return {
-    async request(method, url, body) {
+    async request(method, url, body, headers) {
       const t0 = performance.now();
       const r = await fetch(`${baseUrl}${url}`, {
         method,
@@ -99,6 +103,7 @@ export async function signIn(baseUrl: string, username: string): Promise<HttpCli
           cookie,
           'x-csrf-token': me.csrfToken,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(60_000),
@@ -110,20 +115,14 @@ export async function signIn(baseUrl: string, username: string): Promise<HttpCli
       } catch {
         // not JSON
       }
-      return { status: r.status, body: parsed, ms: performance.now() - t0 };
+      return { status: r.status, body: parsed, ms: performance.now() - t0, headers: Object.fromEntries(r.headers) };
     },
   };
 }
 
 /** An empty throw-away database on the server of `url`, named `bench_rel_*`. */
-export async function createBenchDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `bench_rel_${crypto.randomBytes(5).toString('hex')}`;
-  await adminQuery(url, `CREATE DATABASE ${name}`);
-  return {
-    url: withDatabase(url, name),
-    drop: () => adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
-}
+/** A throw-away database of this test run (bench/lib/pg.ts: a unique name, dropped only by this run). */
+export const createBenchDatabase = (url: string) => createThrowAwayDatabase(url, 'bench_rel');
 
 const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 

@@ -10,6 +10,7 @@
  * A production install (npm ci --omit=dev) has neither Vite nor TypeScript: it runs the dist/ built before it.
  */
 import { spawnSync } from 'node:child_process';
+import zlib from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,26 @@ function run(bin, args) {
 
 function buildWeb() {
   run('node_modules/vite/bin/vite.js', ['build', '--config', 'web/vite.config.ts']);
+  precompress('web/dist');
+}
+
+const COMPRESSIBLE = /\.(js|css|html|svg|json|txt)$/;
+
+/** Writes `.br` and `.gz` beside every text asset over 1 KB, once, so the server never compresses them per request. */
+function precompress(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      precompress(file);
+      continue;
+    }
+    if (!COMPRESSIBLE.test(entry.name)) continue;
+    const body = fs.readFileSync(file);
+    if (body.length < 1024) continue;
+    const quality = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY } };
+    fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(body, quality));
+    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(body, { level: 9 }));
+  }
 }
 
 function buildServer({ clean }) {

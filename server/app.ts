@@ -1,23 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import '../common/zod.js';
-import { SESSION_COOKIE, authenticate } from './platform/auth/auth.service.js';
+import { SESSION_COOKIE, authenticate, checkPasswordChangeGate } from './platform/auth/auth.service.js';
 import type { Clock } from './platform/clock/clock.js';
 import type { Ctx } from './platform/context.js';
 import type { Database } from './platform/db/client.js';
 import { AppError, forbidden, notFound, unauthenticated } from './platform/errors.js';
 import { installErrorHandler } from './platform/http/errors-handler.js';
 import { installIdempotency } from './platform/http/idempotency.js';
+import { serveWebAssets } from './platform/http/web-assets.js';
+import { installInputGuard } from './platform/http/input-guard.js';
 import './platform/http/types.js';
 import type { JobRunner } from './platform/jobs/jobs.service.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
@@ -30,6 +33,13 @@ import { patrolRoutes } from './modules/patrol/patrol.routes.js';
 import { casesRoutes } from './modules/cases/cases.routes.js';
 import { toleranceRoutes } from './modules/tolerance/tolerance.routes.js';
 import { talksRoutes } from './modules/talks/talks.routes.js';
+import { homeRoutes } from './modules/home/home.routes.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { responsibilityRoutes } from './modules/responsibility/responsibility.routes.js';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.js';
+import { complaintsRoutes } from './modules/complaints/complaints.routes.js';
+import { proposalsRoutes } from './modules/cases/cases.proposals.routes.js';
+import { rulesRoutes } from './modules/rules/rules.routes.js';
 import { resolveScope } from './modules/org/org.scope.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 
@@ -43,6 +53,8 @@ export interface AppOptions {
   logger?: boolean | { level: string };
   loginRateLimit?: number;
   serveWeb?: boolean;
+  /** Proxies whose X-Forwarded-For is believed (config TRUST_PROXY); none by default, so req.ip is the peer. */
+  trustProxy?: string[];
 }
 
 /**
@@ -52,7 +64,7 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
-    trustProxy: true,
+    trustProxy: opts.trustProxy && opts.trustProxy.length > 0 ? opts.trustProxy : false,
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: false } },
   });
@@ -89,6 +101,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     },
   });
+  // JSON and text answers over 1 KB go out brotli- or gzip-compressed when the browser asks; brotli at a
+  // quality cheap enough for per-request work (the built assets are compressed once, at build time, at 11).
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
@@ -110,6 +129,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!token) throw unauthenticated();
     const ctx = { db: opts.database.db, actor: null, ip: req.ip, clock: opts.clock, now: opts.clock.now() };
     req.actor = await authenticate(ctx, token, resolveScope);
+    checkPasswordChangeGate(req.actor, `${req.method} ${req.routeOptions.url}`);
     if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== req.actor.csrfToken) {
       throw new AppError(403, 'CSRF_FAILED', '页面已过期或请求来源不可信，请刷新页面后重试');
     }
@@ -119,8 +139,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const permission = req.routeOptions.config?.permission;
     if (permission && !req.actor?.permissions.has(permission)) throw forbidden();
   });
+  installInputGuard(app);
 
   installIdempotency(app, opts.database);
+  // API answers carry personal data and the CSRF token: never cached. Downloads set their own Cache-Control.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
 
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(systemRoutes);
@@ -134,9 +159,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(casesRoutes);
   await app.register(toleranceRoutes);
   await app.register(talksRoutes);
+  await app.register(homeRoutes);
+  await app.register(dashboardRoutes);
+  await app.register(responsibilityRoutes);
+  await app.register(assessmentRoutes);
+  await app.register(complaintsRoutes);
+  await app.register(proposalsRoutes);
+  await app.register(rulesRoutes);
 
   const hasWeb = (opts.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/' });
+  if (hasWeb) await serveWebAssets(app, WEB_DIST);
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET')
       return reply.status(404).send(notFound('接口不存在').toJSON());

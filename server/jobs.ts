@@ -2,6 +2,7 @@ import { influencePeriodsJob } from './modules/cases/cases.jobs.js';
 import { notificationJobs } from './modules/notifications/notifications.jobs.js';
 import { registerDigestSource } from './modules/notifications/notifications.digest.js';
 import { problemsDigest } from './modules/problems/problems.digest.js';
+import { complaintsDigest } from './modules/complaints/complaints.digest.js';
 import { escalationJob } from './modules/problems/problems.escalation.js';
 import { systemJobs } from './modules/system/system.jobs.js';
 import { warningScanJob } from './modules/warnings/warnings.jobs.js';
@@ -17,3 +18,4 @@ export const allJobs: JobDefinition[] = [
 ];
 
 registerDigestSource('problems', problemsDigest);
+registerDigestSource('complaints', complaintsDigest);

@@ -5,7 +5,7 @@ import { Clock } from '../../server/platform/clock/clock.js';
 import { type Database, openDatabase } from '../../server/platform/db/client.js';
 import { JobRunner } from '../../server/platform/jobs/jobs.service.js';
 import { initialiseDatabase } from '../../server/seed/seed.js';
-import { createBenchDatabase, dropBenchDatabase } from './pg.js';
+import { createBenchDatabase } from './pg.js';
 
 export interface DemoDatabase {
   database: Database;
@@ -20,8 +20,8 @@ export interface DemoDatabase {
  */
 export async function openDemoDatabase(throwAwayName?: string): Promise<DemoDatabase> {
   const base = throwAwayName ? process.env.DATABASE_URL : undefined;
-  const url = base && throwAwayName ? await createBenchDatabase(base, throwAwayName) : undefined;
-  const database = await openDatabase({ databaseUrl: url });
+  const created = base && throwAwayName ? await createBenchDatabase(base, throwAwayName) : undefined;
+  const database = await openDatabase({ databaseUrl: created?.url });
   await database.migrate();
   const clock = new Clock(false);
   await initialiseDatabase(database, clock, { demo: true });
@@ -30,7 +30,7 @@ export async function openDemoDatabase(throwAwayName?: string): Promise<DemoData
     clock,
     close: async () => {
       await database.close();
-      if (base && throwAwayName) await dropBenchDatabase(base, throwAwayName);
+      await created?.drop();
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 export * from '../platform/db/platform.tables.js';
 export * from '../platform/auth/auth.tables.js';
+export * from '../platform/documents/documents.tables.js';
 export * from '../modules/org/org.tables.js';
 export * from '../modules/problems/problems.tables.js';
 export * from '../modules/notifications/notifications.tables.js';
@@ -14,3 +15,8 @@ export * from '../modules/patrol/patrol.tables.js';
 export * from '../modules/cases/cases.tables.js';
 export * from '../modules/tolerance/tolerance.tables.js';
 export * from '../modules/talks/talks.tables.js';
+export * from '../modules/responsibility/responsibility.tables.js';
+export * from '../modules/assessment/assessment.tables.js';
+export * from '../modules/complaints/complaints.tables.js';
+export * from '../modules/cases/cases.proposals.tables.js';
+export * from '../modules/rules/rules.tables.js';

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, DEV_SM4_KEY, loadConfig } from './config.js';
 
 const errorOf = (env: NodeJS.ProcessEnv) => {
   try {
@@ -24,6 +24,18 @@ describe('loadConfig', () => {
       allowClock: false,
       jobs: true,
       logLevel: 'info',
+      audit: {
+        key: undefined,
+        keyFile: path.resolve('./data-audit/audit.key'),
+        keyFileIsDefault: true,
+        anchorFile: path.resolve('./data-audit/anchor.jsonl'),
+      },
+      trustProxy: [],
+      dbPoolSize: 10,
+      dbPoolWaitMs: 30_000,
+      // The demo starts without configuration on the documented development key of the complaints.
+      sm4Keys: [DEV_SM4_KEY],
+      sm4KeySource: 'dev',
     });
   });
 
@@ -37,6 +49,11 @@ describe('loadConfig', () => {
       ZELIAN_ALLOW_CLOCK: '1',
       ZELIAN_JOBS: '0',
       LOG_LEVEL: 'warn',
+      ZELIAN_AUDIT_KEY: 'ab'.repeat(32),
+      ZELIAN_AUDIT_KEY_FILE: '/etc/zelian/audit.key',
+      ZELIAN_AUDIT_ANCHOR: '/srv/anchor/zelian.jsonl',
+      TRUST_PROXY: '10.0.0.1, 10.1.0.0/16',
+      ZELIAN_SM4_KEYS: `k2:${'cd'.repeat(32)}, k1:${'ef'.repeat(32)}`,
     };
     expect(loadConfig(env, [])).toEqual({
       port: 8080,
@@ -47,9 +64,45 @@ describe('loadConfig', () => {
       allowClock: true,
       jobs: false,
       logLevel: 'warn',
+      audit: {
+        key: 'ab'.repeat(32),
+        keyFile: '/etc/zelian/audit.key',
+        keyFileIsDefault: false,
+        anchorFile: '/srv/anchor/zelian.jsonl',
+      },
+      trustProxy: ['10.0.0.1', '10.1.0.0/16'],
+      dbPoolSize: 10,
+      dbPoolWaitMs: 30_000,
+      sm4Keys: [
+        { id: 'k2', key: Buffer.from('cd'.repeat(32), 'hex') },
+        { id: 'k1', key: Buffer.from('ef'.repeat(32), 'hex') },
+      ],
+      sm4KeySource: 'env',
     });
+    // Without the demo and without keys, nothing encrypts: real-name complaints are refused (complaints module).
+    expect(loadConfig({ ZELIAN_DEMO: '0' }, [])).toMatchObject({ sm4Keys: [], sm4KeySource: 'none' });
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }, []).databaseUrl).toBeUndefined();
     expect(loadConfig({ PORT: '' }, []).port).toBe(3000);
+    // Without ZELIAN_AUDIT_ANCHOR, each PostgreSQL database has its own anchor beside the data directory.
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db.local/zelian' }, []).audit.anchorFile).toBe(
+      path.resolve('./data-audit/anchor-db.local-5432-zelian.jsonl'),
+    );
+  });
+
+  it('trusts a proxy only at the configured addresses (TRUST_PROXY)', () => {
+    expect(errorOf({ TRUST_PROXY: 'true' })).toContain('TRUST_PROXY="true"');
+    expect(errorOf({ TRUST_PROXY: '10.0.0.0/33' })).toContain('TRUST_PROXY');
+    expect(loadConfig({ TRUST_PROXY: '::1' }, []).trustProxy).toEqual(['::1']);
+  });
+
+  it('sizes the PostgreSQL pool and the wait for a free connection from DB_POOL_SIZE and DB_POOL_WAIT_MS', () => {
+    expect(loadConfig({ DB_POOL_SIZE: '40', DB_POOL_WAIT_MS: '10000' }, [])).toMatchObject({
+      dbPoolSize: 40,
+      dbPoolWaitMs: 10_000,
+    });
+    expect(errorOf({ DB_POOL_SIZE: '0' })).toContain('DB_POOL_SIZE="0"');
+    expect(errorOf({ DB_POOL_SIZE: 'many' })).toContain('DB_POOL_SIZE="many"');
+    expect(errorOf({ DB_POOL_WAIT_MS: '50' })).toContain('DB_POOL_WAIT_MS="50"');
   });
 
   it('turns the demo county off with --no-demo', () => {
@@ -72,6 +125,12 @@ describe('loadConfig', () => {
     const message = errorOf({ DATABASE_URL: 'mysql://root:secret@db/zelian' });
     expect(message).toContain('DATABASE_URL：必须以 postgres:// 或 postgresql:// 开头');
     expect(message).not.toContain('secret');
+  });
+
+  it('names a short audit key without printing it', () => {
+    const message = errorOf({ ZELIAN_AUDIT_KEY: 'c0ffee' });
+    expect(message).toContain('ZELIAN_AUDIT_KEY：必须是至少 64 位十六进制字符');
+    expect(message).not.toContain('c0ffee');
   });
 });
 

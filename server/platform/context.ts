@@ -33,6 +33,8 @@ export interface Actor {
   roles: RoleGrant[];
   permissions: Set<Permission>;
   scope: Scope;
+  /** The password was reset or expired: only /api/me, change-password and logout are served (auth.service). */
+  mustChangePassword?: boolean;
 }
 
 /** Everything a service needs about the current request: who, from where, when, on which connection. */

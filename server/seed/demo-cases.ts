@@ -15,20 +15,22 @@ const FACTS = (what: string) => ({
   causation: '履职不力是问题发生的主要原因',
 });
 
+/** The context of a demo user, to drive the real procedures as that user. */
+export async function asDemoUser(ctx: Ctx, username: string): Promise<Ctx> {
+  const user = await findUserByUsername(ctx.db, username);
+  if (!user) throw new Error(`demo user ${username} missing`);
+  return { ...ctx, actor: await actorOf(ctx, user, { id: 'seed', csrfToken: 'seed' }, resolveScope) };
+}
+
 /**
  * Accountability cases at every stage, driven through the real procedure as the demo users: one
  * with an appeal decided lighter, one exempted under fault tolerance, influence periods for 组织部.
  */
 export async function seedDemoCases(ctx: Ctx, regionId: string) {
-  const as = async (username: string): Promise<Ctx> => {
-    const user = await findUserByUsername(ctx.db, username);
-    if (!user) throw new Error(`demo user ${username} missing`);
-    return { ...ctx, actor: await actorOf(ctx, user, { id: 'seed', csrfToken: 'seed' }, resolveScope) };
-  };
   // One after another: the seed runs in one transaction, on one connection.
   const actors: Ctx[] = [];
   for (const username of ['leader', 'wenze1', 'wenze2', 'office', 'anguan', 'caseoffice'])
-    actors.push(await as(username));
+    actors.push(await asDemoUser(ctx, username));
   const [leader, w1, w2, office, anguan, sl] = actors;
   const rows = await ctx.db
     .select()
@@ -157,11 +159,18 @@ export async function seedDemoCases(ctx: Ctx, regionId: string) {
       {
         subjectId: s5[0].id,
         forms: [
-          { form: '诫勉', mode: 'impose' },
+          { form: '书面诫勉', mode: 'impose' },
           { form: '调整职务', mode: 'propose' },
         ],
       },
     ],
+  });
+  await fire(w1, c5.id, {
+    type: 'record_service',
+    subjectId: s5[0].id,
+    serviceManner: 'direct',
+    date: '2026-09-16',
+    comment: '当面送达，本人签收',
   });
   await fire(w1, c5.id, {
     type: 'appeal',
@@ -176,7 +185,7 @@ export async function seedDemoCases(ctx: Ctx, regionId: string) {
     type: 'decide_appeal',
     appealId,
     result: 'lighter',
-    forms: [{ form: '诫勉', mode: 'impose' }],
+    forms: [{ form: '书面诫勉', mode: 'impose' }],
     date: '2026-10-20',
     comment: '鉴于其积极整改、挽回损失，维持诫勉，撤回调整职务建议',
   });
@@ -224,6 +233,8 @@ export async function seedDemoCases(ctx: Ctx, regionId: string) {
         reasons: `属改革试点中缺乏经验、先行先试出现的失误；决策前已事前备案（${filing?.code ?? ''}）并经集体研究，不同意见已记入纪要；未谋取私利，已及时纠正`,
         filingIds: filing ? [filing.id] : [],
         distinctions: { pilot: true, exploration: true, public_interest: true },
+        positiveItems: ['reform_pilot', 'dissent'],
+        negativeItems: [],
       },
     },
   ]);
@@ -247,6 +258,7 @@ export async function seedDemoCases(ctx: Ctx, regionId: string) {
   await fire(leader, c7.id, {
     type: 'decide',
     decisionDate: '2026-10-28',
+    decisionBody: '县纪委常委会会议',
     decisions: [
       { subjectId: s7[0].id, forms: [{ form: '党纪处分·警告', mode: 'impose' }] },
       { subjectId: s7[1].id, forms: [{ form: '通报', mode: 'impose' }] },

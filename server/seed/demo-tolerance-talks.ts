@@ -6,6 +6,9 @@ import { people, units } from '../modules/org/org.tables.js';
 import { problems } from '../modules/problems/problems.tables.js';
 import { talkEvents, talks } from '../modules/talks/talks.tables.js';
 import { toleranceEvents, toleranceFilings } from '../modules/tolerance/tolerance.tables.js';
+
+const v1 = (key: string) => ({ key, scope: '', version: 1, effectiveFrom: '2018-05-20' });
+const LISTS_V1 = { positive: v1('tolerance_positive'), negative: v1('tolerance_negative') };
 import { warnings } from '../modules/warnings/warnings.tables.js';
 import { FILINGS, TALKS } from './demo-tolerance-talks.data.js';
 
@@ -63,6 +66,9 @@ export async function seedDemoToleranceTalks(ctx: Ctx, regionId: string) {
         risk: f.risk,
         decidedOn: f.decidedOn,
         reviewOn: f.reviewOn,
+        // 容错情形清单 version 1: exploratory matters are reform pilots, the others development without private gain.
+        toleranceItems: f.exploratory ? ['reform_pilot', 'exploration'] : ['development'],
+        listsCited: submitted ? LISTS_V1 : null,
         state: f.state,
         returnReason: f.returnReason ?? null,
         submittedAt: submitted ? at : null,

@@ -1,3 +1,4 @@
+import { seedDemoDocuments } from './demo-documents.js';
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../common/roles.js';
@@ -17,7 +18,12 @@ import { seedDemoMeeting } from './demo-meeting.js';
 import { seedDemoCases } from './demo-cases.js';
 import { seedDemoPatrol } from './demo-patrol.js';
 import { seedDemoToleranceTalks } from './demo-tolerance-talks.js';
+import { seedDemoResponsibility } from './demo-responsibility.js';
+import { seedDemoComplaints } from './demo-complaints.js';
+import { seedDemoProposals } from './demo-proposals.js';
+import { seedDemoAssessment } from './demo-assessment.js';
 import { seedSituations } from '../modules/warnings/warnings.service.js';
+import { seedRulesV1 } from '../modules/rules/rules.service.js';
 
 export const DEMO_PASSWORD = 'Zelian@2026';
 
@@ -38,6 +44,7 @@ export async function initialiseDatabase(
     const region = await orgRepo.insertRegion(tx, { name: '示范县', code: 'DEMO' });
     await loadInitialYears(ctx);
     await seedSituations(ctx, region.id);
+    await seedRulesV1(tx);
     let sysadminPassword: string | undefined;
     if (opts.demo) {
       await seedDemoCounty(ctx, region.id);
@@ -47,6 +54,11 @@ export async function initialiseDatabase(
       await seedDemoPatrol(ctx, region.id);
       await seedDemoToleranceTalks(ctx, region.id);
       await seedDemoCases(ctx, region.id);
+      await seedDemoProposals(ctx, region.id);
+      await seedDemoDocuments(ctx, region.id);
+      await seedDemoResponsibility(ctx, region.id);
+      await seedDemoComplaints(ctx, region.id);
+      await seedDemoAssessment(ctx, region.id);
     } else {
       sysadminPassword = `Zl-${crypto.randomBytes(12).toString('base64url')}`;
       const user = await auth.insertUser(tx, {

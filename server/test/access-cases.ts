@@ -1,11 +1,19 @@
 /** Every module's access cases, merged: the access matrix and the reliability fuzzing both run over them. */
+import { assessmentAccessCases } from './access/assessment.js';
 import { casesAccessCases } from './access/cases.js';
+import { homeAccessCases } from './access/home.js';
+import { dashboardAccessCases } from './access/dashboard.js';
+import { complaintsAccessCases } from './access/complaints.js';
+import { channelsAccessCases } from './access/channels.js';
 import { identityAccessCases } from './access/identity.js';
 import { meetingsAccessCases } from './access/meetings.js';
 import { notificationsAccessCases } from './access/notifications.js';
 import { orgAccessCases } from './access/org.js';
 import { patrolAccessCases } from './access/patrol.js';
 import { problemsAccessCases } from './access/problems.js';
+import { responsibilityAccessCases } from './access/responsibility.js';
+import { proposalsAccessCases } from './access/proposals.js';
+import { rulesAccessCases } from './access/rules.js';
 import { systemAccessCases } from './access/system.js';
 import { talksAccessCases } from './access/talks.js';
 import { toleranceAccessCases } from './access/tolerance.js';
@@ -25,6 +33,14 @@ for (const part of [
   casesAccessCases,
   toleranceAccessCases,
   talksAccessCases,
+  homeAccessCases,
+  dashboardAccessCases,
+  assessmentAccessCases,
+  responsibilityAccessCases,
+  complaintsAccessCases,
+  proposalsAccessCases,
+  channelsAccessCases,
+  rulesAccessCases,
 ]) {
   for (const [route, c] of Object.entries(part)) {
     if (route in ACCESS_CASES) throw new Error(`duplicate access case ${route}`);

@@ -75,9 +75,21 @@ describe('access matrix', () => {
         const res = await send(user, await c.in(fixtures.get(user) as Fixture, user));
         got[user] = res.statusCode;
         want[user] = expected(c, user);
+        if (c.body && res.statusCode === want[user] && c.allow.includes(user)) await c.body(res.json(), user);
       }
       expect(got).toEqual(want);
     });
+    for (const link of c.links ?? []) {
+      it(`${route}: every role, ${link.name}`, async () => {
+        const got: Record<string, number> = {};
+        const want: Record<string, number> = {};
+        for (const user of USERS) {
+          got[user] = (await send(user, await link.req(other, fixtures.get(user) as Fixture, user))).statusCode;
+          want[user] = c.allow.includes(user) ? link.status : 403;
+        }
+        expect(got).toEqual(want);
+      });
+    }
     if (c.out) {
       const out = c.out;
       it(`${route}: every role, out of scope`, async () => {

@@ -61,6 +61,13 @@ export interface Case {
   ok?: number;
   /** Status for allowed users on the out-of-scope request (default 404). */
   outStatus?: number;
+  /**
+   * Side doors (issue #21): requests that link the object to one outside the caller's read scope (a foreign
+   * case, an uncovered unit). Allowed users get `status` (the 404-equivalent 422), everyone else 403.
+   */
+  links?: { name: string; req: (o: Other, f: Fixture, user: User) => Promise<Req> | Req; status: number }[];
+  /** What an allowed caller's answer may show (a payload that leaks is a side door too); throws when it leaks. */
+  body?: (json: unknown, user: User) => void | Promise<void>;
 }
 export type AccessCases = Record<string, Case>;
 

@@ -79,11 +79,19 @@ function client(app: FastifyInstance, username: string, cookie?: string, csrf?: 
   };
 }
 
-export async function createTestApp(opts: { jobs?: JobDefinition[]; loginRateLimit?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { jobs?: JobDefinition[]; loginRateLimit?: number; serveWeb?: boolean } = {},
+): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const clock = new Clock(true);
   const jobs = new JobRunner(database, clock, opts.jobs ?? allJobs);
-  const app = await buildApp({ database, clock, jobs, loginRateLimit: opts.loginRateLimit ?? 10_000, serveWeb: false });
+  const app = await buildApp({
+    database,
+    clock,
+    jobs,
+    loginRateLimit: opts.loginRateLimit ?? 10_000,
+    serveWeb: opts.serveWeb ?? false,
+  });
   await app.ready();
   return {
     app,

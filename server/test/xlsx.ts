@@ -17,7 +17,17 @@ export async function readWorkbook(buf: Buffer): Promise<Record<string, string[]
   for (const ws of wb.worksheets) {
     const rows: string[][] = [];
     ws.eachRow((row) => {
-      rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))));
+      rows.push(
+        (row.values as unknown[]).slice(1).map((v, i) => {
+          if (v === null || v === undefined) return '';
+          // A date cell reads as the office suite shows it (its UTC fields are the wall-clock time).
+          if (v instanceof Date) {
+            const text = v.toISOString().replace('T', ' ');
+            return row.getCell(i + 1).numFmt?.includes('hh') ? text.slice(0, 16) : text.slice(0, 10);
+          }
+          return String(v);
+        }),
+      );
     });
     out[ws.name] = rows;
   }
@@ -39,3 +49,9 @@ export async function multipartFile(buf: Buffer, filename = 'import.xlsx', field
 
 export const UNIT_HEADER = ['单位编码', '单位名称', '简称', '单位类型', '上级单位编码', '排序'];
 export const PEOPLE_HEADER = ['姓名', '性别', '单位编码', '职务', '职级', '是否党员', '是否班子成员', '联系电话'];
+
+/** A real 1×1 PNG: evidence uploads are checked by content (issue #21 item 16). */
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);

@@ -2,6 +2,7 @@ import { APPEAL_KINDS, type AppealKind, CASE_KINDS, severityOf } from '../../../
 import { type ClockPause, legalDeadline } from '../../platform/calendar/legal-clock.js';
 import { type Ctx, today } from '../../platform/context.js';
 import { badRequest, ruleViolation } from '../../platform/errors.js';
+import { appealClockStart, checkPauseStart, recheckClockStart } from './cases.clocks.js';
 import { checkForms } from './cases.decision.js';
 import { type CaseEvent, type CaseHandler, type FiredEvent, need, subjectOf } from './cases.events.js';
 import { replaceForms } from './cases.influence.js';
@@ -28,16 +29,19 @@ async function fileAppeal({ ctx, c, input, rules, subjects }: CaseEvent) {
   }
   const appeals = (await repo.appealsOf(ctx.db, c.id)).filter((a) => a.subjectId === s.id);
   if (appeals.some((a) => a.state === 'pending')) throw ruleViolation('APPEAL_PENDING', `${s.name}的申诉正在办理中`);
-  let from = c.decisionDate as string;
+  const filedOn = input.filedOn ?? today(ctx);
+  let from = kind === 'recheck' ? '' : appealClockStart(s, filedOn);
+  if (c.decisionDate && filedOn < c.decisionDate) {
+    throw badRequest('DATE_INVALID', `提出日期不能早于决定日期（${c.decisionDate}）`, 'filedOn');
+  }
   if (kind === 'recheck') {
     const re = appeals.find((a) => a.kind === 'reexamination' && a.state === 'decided');
     if (!re) throw ruleViolation('RECHECK_NEEDS_REEXAMINATION', '对复审决定不服的，方可申请复核');
-    from = re.decidedOn as string;
+    from = recheckClockStart(re, filedOn);
   } else if (appeals.some((a) => a.kind === kind)) {
     throw ruleViolation('APPEAL_DUPLICATE', `${s.name}已提出过${APPEAL_KINDS[kind]}`);
   }
   const fileDeadline = (await legalDeadline(ctx.db, from, clockOf(rules, kind, 'File'))) as string;
-  const filedOn = input.filedOn ?? today(ctx);
   if (filedOn > fileDeadline) {
     throw ruleViolation('APPEAL_LATE', `已超过${APPEAL_KINDS[kind]}期限（应于${fileDeadline}前提出）`, 'filedOn');
   }
@@ -71,6 +75,7 @@ async function pauseAppealClock({ ctx, c, input, rules }: CaseEvent) {
   const open = pauses.find((p) => p.to === null);
   if (input.type === 'pause_clock') {
     if (open) throw ruleViolation('CLOCK_PAUSED', '计时已中止');
+    checkPauseStart(a.filedOn, pauses, day);
     pauses.push({ from: day, to: null });
   } else {
     if (!open) throw ruleViolation('CLOCK_RUNNING', '计时未中止');

@@ -9,8 +9,13 @@ import {
 import { legalDeadline } from '../../platform/calendar/legal-clock.js';
 import { type Ctx, today } from '../../platform/context.js';
 import { badRequest, notFound, ruleViolation } from '../../platform/errors.js';
+import { type ResolvedRules, citationOf } from '../rules/rules.service.js';
+import { checkFormsListed, rulesInForce } from './cases.citations.js';
+import { issueDecisionDocument } from './cases.documents.js';
+import { checkDecisionDate } from './cases.clocks.js';
 import { type CaseEvent, type CaseHandler, type FiredEvent, need } from './cases.events.js';
 import { notifyOrgDepartment, periodsFor } from './cases.influence.js';
+import { viewerOf } from './cases.policy.js';
 import { loadCase, readiness } from './cases.read.js';
 import * as repo from './cases.repository.js';
 import { type CaseRules, readCaseRules } from './cases.rules.js';
@@ -21,7 +26,7 @@ import type { influencePeriods } from './cases.tables.js';
  * 作出决定: only after joint review by all three offices (and pre-review when required), with the
  * authority check of SPEC 2b and the consistency check against comparable cases.
  */
-async function decide({ ctx, c, input, rules, subjects }: CaseEvent) {
+async function decide({ ctx, c, input, subjects }: CaseEvent) {
   const r = readiness(c, subjects);
   if (r.missing.length) throw ruleViolation('DEFENSE_MISSING', `不能作出决定：${r.missing.join('；')}`);
   const signed = c.jointReview as Record<string, unknown>;
@@ -38,12 +43,18 @@ async function decide({ ctx, c, input, rules, subjects }: CaseEvent) {
   }
   const given = new Map((input.decisions ?? []).map((d) => [d.subjectId, d.forms as TForm[]]));
   const decisionDate = input.decisionDate ?? today(ctx);
+  checkDecisionDate(ctx, decisionDate);
+  // The rules in force for the case's region on the decision date: applied, and cited for good.
+  const rules = await readCaseRules(ctx, c.regionId, decisionDate);
+  const inForce = await rulesInForce(ctx.db, c.regionId, decisionDate);
+  const rulesCited = [...inForce.values()].map(citationOf);
   const flags: { subject: string; message: string; comparable: number }[] = [];
   const periods: (typeof influencePeriods.$inferInsert)[] = [];
   for (const s of subjects) {
     const forms = given.get(s.id);
     if (!forms) throw badRequest('DECISION_MISSING', `请对${s.name}作出决定（不予问责时不选问责方式）`, 'decisions');
     checkForms(c.kind, s, forms);
+    checkFormsListed(inForce.get('forms') as ResolvedRules, forms);
     const tolerance = s.tolerance as { outcome?: string } | null;
     if (tolerance?.outcome === 'exempt' && forms.length) {
       throw ruleViolation('EXEMPTED', `${s.name}已认定容错免责，不应再作出问责处理`);
@@ -55,15 +66,18 @@ async function decide({ ctx, c, input, rules, subjects }: CaseEvent) {
   await repo.insertPeriods(ctx.db, periods);
   const executionDeadline = await legalDeadline(ctx.db, decisionDate, rules.clocks.execution);
   await notifyOrgDepartment(ctx, c, periods.length, subjects);
+  const issued = await issueDecisionDocument(ctx, c, decisionDate);
   return {
     patch: {
       decidedAt: ctx.now,
       decisionDate,
-      decisionNumber: `示纪问决〔${decisionDate.slice(0, 4)}〕${c.code.slice(-4)}号`,
+      decisionNumber: issued.number,
+      decisionBody: input.decisionBody?.trim() || null,
+      rulesCited,
       consistency: flags,
       executionDeadline,
     },
-    payload: { decisionDate, executionDeadline, flags, periods: periods.length },
+    payload: { decisionDate, executionDeadline, flags, periods: periods.length, rulesCited },
   };
 }
 
@@ -102,7 +116,7 @@ export function checkForms(kind: string, s: repo.SubjectRow, forms: TForm[]) {
 
 /** 一把尺子量到底: the median severity of comparable decisions against the proposed one. */
 async function consistencyFlags(ctx: Ctx, c: repo.CaseRow, s: repo.SubjectRow, forms: TForm[], rules: CaseRules) {
-  const past = await repo.comparableDecisions(ctx.db, c.regionId, c.situation, c.kind, c.id);
+  const past = await repo.comparableDecisions(ctx.db, viewerOf(ctx), c.situation, c.kind, c.id);
   if (past.length < 2) return [];
   const ranks = past.map((p) => severityOf(p.forms as TForm[])).sort((a, b) => a - b);
   const median = ranks[Math.floor(ranks.length / 2)];
@@ -127,9 +141,12 @@ export async function consistencyPreview(ctx: Ctx, id: string, subjectId: string
   const s = (await repo.subjectsOf(ctx.db, id)).find((x) => x.id === subjectId);
   if (!s) throw notFound('问责对象不存在');
   const rules = await readCaseRules(ctx);
-  const past = await repo.comparableDecisions(ctx.db, c.regionId, c.situation, c.kind, c.id);
+  const past = await repo.comparableDecisions(ctx.db, viewerOf(ctx), c.situation, c.kind, c.id);
   return {
-    comparable: past.slice(0, 20).map((p) => ({ ...p, forms: p.forms })),
+    // Every precedent counts for the median; one the caller may not read is shown anonymised (decision 013).
+    comparable: past
+      .slice(0, 20)
+      .map(({ readable, ...p }) => (readable ? p : { ...p, caseId: null, code: null, title: null, name: null })),
     flags: await consistencyFlags(ctx, c, s, forms, rules),
   };
 }

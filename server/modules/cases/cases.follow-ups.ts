@@ -6,6 +6,8 @@ import { checkForms } from './cases.decision.js';
 import { type CaseEvent, type CaseHandler, type FiredEvent, investigatorsOf, need } from './cases.events.js';
 import { replaceForms } from './cases.influence.js';
 import { createCase } from './cases.opening.js';
+import { submitAccountabilityProposal } from './cases.proposals.service.js';
+import { personNames, unitNames } from '../org/org.service.js';
 import * as repo from './cases.repository.js';
 import type { TCreateCase, TForm } from '../../../common/cases.schema.js';
 
@@ -56,7 +58,49 @@ async function recommend({ ctx, actor, c, input }: CaseEvent) {
       fileIds: [],
     });
   }
-  return { payload: { problemId: p.id, problemCode: p.code }, comment };
+  // 以案促改 of another case: people of the unit answerable in their own right go to the 问责建议 queue.
+  const proposal = input.personIds?.length ? await proposeFromCase(ctx, c, unitId, input.personIds, comment) : null;
+  return { payload: { problemId: p.id, problemCode: p.code, proposalId: proposal?.id ?? null }, comment };
+}
+
+async function proposeFromCase(
+  ctx: CaseEvent['ctx'],
+  c: CaseEvent['c'],
+  unitId: string,
+  personIds: string[],
+  reason: string,
+) {
+  const names = await personNames(ctx.db, personIds);
+  if (personIds.some((id) => !names.has(id))) {
+    throw badRequest('PERSON_NOT_FOUND', '建议问责人员不存在', 'personIds');
+  }
+  const unit = (await unitNames(ctx.db, [unitId])).get(unitId) ?? '';
+  return submitAccountabilityProposal(ctx, {
+    sourceType: 'case',
+    sourceId: c.id,
+    sourceCode: c.code,
+    sourceTitle: `以案促改：${c.title}`,
+    regionId: c.regionId,
+    unitId,
+    subjects: personIds.map((personId) => ({
+      subjectType: 'person' as const,
+      personId,
+      name: names.get(personId) ?? '',
+    })),
+    situation: c.situation,
+    reason,
+    evidence: [
+      {
+        kind: 'case',
+        id: c.id,
+        label: `案件 ${c.code}「${c.title}」`,
+        detail: c.summary.slice(0, 500),
+        link: `/cases/${c.id}`,
+      },
+      { kind: 'unit', id: unitId, label: `以案促改单位：${unit}` },
+    ],
+    sourcePermission: 'cases:manage',
+  });
 }
 
 /** 一案双查: a child case against the leaders answerable for the failings, investigated by the same team. */

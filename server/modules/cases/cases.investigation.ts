@@ -1,4 +1,7 @@
+import { today } from '../../platform/context.js';
 import { badRequest, ruleViolation } from '../../platform/errors.js';
+import { type ResolvedRules, citationOf } from '../rules/rules.service.js';
+import { checkToleranceLists, rulesInForce } from './cases.citations.js';
 import { type CaseHandler, type FiredEvent, investigatorsOf, need, subjectOf } from './cases.events.js';
 import { readiness } from './cases.read.js';
 import * as repo from './cases.repository.js';
@@ -39,14 +42,20 @@ export const investigationHandlers = {
     const r = readiness(c, subjects);
     if (r.missing.length) throw ruleViolation('DEFENSE_MISSING', `尚不能认定责任：${r.missing.join('；')}`);
     const given = new Map((input.determinations ?? []).map((d) => [d.subjectId, d]));
+    const lists = await rulesInForce(ctx.db, c.regionId, today(ctx));
     for (const s of subjects) {
       const d = given.get(s.id);
       if (!d) throw badRequest('DETERMINATION_MISSING', `请认定${s.name}的责任`, 'determinations');
+      const positive = lists.get('tolerance_positive') as ResolvedRules;
+      const negative = lists.get('tolerance_negative') as ResolvedRules;
+      if (d.tolerance) checkToleranceLists(positive, negative, d.tolerance, s.name);
       await repo.updateSubject(ctx.db, s.id, {
         responsibility: d.responsibility,
         duty: d.duty,
         circumstances: d.circumstances,
-        tolerance: d.tolerance ?? null,
+        tolerance: d.tolerance
+          ? { ...d.tolerance, lists: { positive: citationOf(positive), negative: citationOf(negative) } }
+          : null,
         determinedAt: ctx.now,
       });
     }

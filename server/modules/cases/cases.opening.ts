@@ -1,11 +1,15 @@
 import { CASE_SOURCES } from '../../../common/cases.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { userIdsWithRoles } from '../../platform/auth/auth.service.js';
-import { type Ctx, actorOf, regionOf } from '../../platform/context.js';
+import { type Ctx, actorOf, regionOf, today } from '../../platform/context.js';
 import { badRequest, ruleViolation } from '../../platform/errors.js';
 import { notify } from '../notifications/notifications.service.js';
 import * as org from '../org/org.service.js';
+import { loadProblem } from '../problems/problems.service.js';
+import { getWarning } from '../warnings/warnings.service.js';
 import { type CaseHandler, type FiredEvent, investigatorsOf, need } from './cases.events.js';
+import { checkSituation } from './cases.citations.js';
+import { caseVisibleTo } from './cases.links.js';
 import { getCase } from './cases.read.js';
 import * as repo from './cases.repository.js';
 import type { TCreateCase } from '../../../common/cases.schema.js';
@@ -16,10 +20,33 @@ export async function caseOfficers(ctx: Ctx) {
   return { items: items.map((u) => ({ userId: u.userId, displayName: u.displayName })) };
 }
 
+/**
+ * A case's source must be an object the caller may see (issue #21): a problem (also for 问责建议), a warning,
+ * or the case of a 一案双查; other sources name no object. Foreign and missing answer alike.
+ */
+async function checkSource(ctx: Ctx, input: TCreateCase) {
+  const id = input.sourceId;
+  if (!id) return;
+  const seen = (p: Promise<unknown>) =>
+    p.then(
+      () => true,
+      () => false,
+    );
+  const visible =
+    input.sourceType === 'problem' || input.sourceType === 'escalation'
+      ? await seen(loadProblem(ctx, id))
+      : input.sourceType === 'warning'
+        ? await seen(getWarning(ctx, id))
+        : input.sourceType === 'dual' && (await caseVisibleTo(ctx, id));
+  if (!visible) throw ruleViolation('SOURCE_NOT_FOUND', '案件来源不存在或无权查看', 'sourceId');
+}
+
 /** 立项: the case is proposed with its subjects and team, and the leaders are asked to launch it. */
 export async function createCase(ctx: Ctx, input: TCreateCase, extra: { parentCaseId?: string } = {}) {
   const actor = actorOf(ctx);
   const regionId = regionOf(ctx);
+  await checkSource(ctx, input);
+  await checkSituation(ctx.db, regionId, today(ctx), input.situation);
   const team = [...new Set([actor.userId, ...input.teamUserIds])];
   const officers = await repo.usersWithPermissionRoles(ctx.db, regionId, ['case_office', 'commission_leader'], team);
   if (officers.length !== team.length) {

@@ -10,6 +10,7 @@ import {
   type CaseState,
   FACTS,
 } from '../../../common/cases.js';
+import { proposalOfCase } from './cases.proposals.service.js';
 import { addMonths } from '../../platform/calendar/legal-clock.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
 import { type Ctx, actorOf, regionOf, today } from '../../platform/context.js';
@@ -18,6 +19,7 @@ import { notFound } from '../../platform/errors.js';
 import { actionsOf } from '../../platform/workflow/machine.js';
 import { listTalks } from '../talks/talks.service.js';
 import { matchingFilings } from '../tolerance/tolerance.service.js';
+import { clockNoteOf } from './cases.clocks.js';
 import { capacitiesOf, viewerOf } from './cases.policy.js';
 import * as repo from './cases.repository.js';
 import { type CaseRules, readCaseRules } from './cases.rules.js';
@@ -86,6 +88,8 @@ export async function getCase(ctx: Ctx, id: string) {
       ? (await listTalks(ctx, { caseId: id, page: 1, pageSize: 50 })).items
       : [],
     myOffice: reviewerOffice,
+    proposal: await proposalOfCase(ctx, c.regionId, id),
+    clockNote: await clockNoteOf(ctx.db, c, appeals),
     actions: actionsOf(caseMachine, capacities, c),
   };
 }

@@ -3,7 +3,6 @@ import { type SQL, and, asc, count, desc, eq, ilike, isNull, or, sql } from 'dri
 import { type Executor, rowsOf } from '../../platform/db/client.js';
 import {
   caseAppeals,
-  caseEvaluations,
   caseEvents,
   caseFiles,
   caseMembers,
@@ -16,7 +15,6 @@ export type CaseRow = typeof cases.$inferSelect;
 export type SubjectRow = typeof caseSubjects.$inferSelect;
 export type AppealRow = typeof caseAppeals.$inferSelect;
 export type PeriodRow = typeof influencePeriods.$inferSelect;
-export type EvaluationRow = typeof caseEvaluations.$inferSelect;
 
 /** Who is asking: commission leaders see every case of the region, everyone else only cases they are on. */
 export interface CaseViewer {
@@ -279,18 +277,34 @@ export async function endDuePeriods(db: Executor, today: string, now: Date) {
 
 // ---------- consistency and figures
 
-/** Past decided subjects with the same situation (and kind): their heaviest forms. */
+/**
+ * Past decided subjects with the same situation (and kind): their forms, and whether `v` may read
+ * the case (a precedent the caller may not read is shown anonymised, decision 013).
+ */
 export async function comparableDecisions(
   db: Executor,
-  regionId: string,
+  v: CaseViewer,
   situation: number,
   kind: string,
   exceptCaseId: string,
 ) {
-  return rowsOf<{ caseId: string; code: string; title: string; name: string; forms: { form: string }[] }>(
-    await db.execute(sql`SELECT c.id AS "caseId", c.code, c.title, s.name, s.forms
+  const readable = v.all
+    ? sql`true`
+    : sql`EXISTS (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.user_id = ${v.userId})`;
+  return rowsOf<{
+    caseId: string;
+    code: string;
+    title: string;
+    name: string;
+    subjectType: 'person' | 'unit';
+    decisionYear: number | null;
+    forms: { form: string }[];
+    readable: boolean;
+  }>(
+    await db.execute(sql`SELECT c.id AS "caseId", c.code, c.title, s.name, s.subject_type AS "subjectType",
+        extract(year FROM c.decision_date)::int AS "decisionYear", s.forms, ${readable} AS readable
       FROM cases c JOIN case_subjects s ON s.case_id = c.id
-      WHERE c.region_id = ${regionId} AND c.situation = ${situation} AND c.kind = ${kind} AND c.id <> ${exceptCaseId}
+      WHERE c.region_id = ${v.regionId} AND c.situation = ${situation} AND c.kind = ${kind} AND c.id <> ${exceptCaseId}
         AND c.decided_at IS NOT NULL AND c.deleted_at IS NULL
       ORDER BY c.decided_at DESC LIMIT 200`),
   );
@@ -335,62 +349,4 @@ export async function figures(db: Executor, regionId: string) {
     tolerance,
     appeals,
   };
-}
-
-// ---------- evaluations (评查)
-
-/** Closed cases of the region not yet sampled for `period`, in random order. */
-export async function sampleClosedCases(db: Executor, regionId: string, period: string, size: number) {
-  return rowsOf<{ id: string }>(
-    await db.execute(sql`SELECT c.id FROM cases c
-      WHERE c.region_id = ${regionId} AND c.state = 'closed' AND c.deleted_at IS NULL
-        AND NOT EXISTS (SELECT 1 FROM case_evaluations e WHERE e.case_id = c.id AND e.period = ${period})
-      ORDER BY random() LIMIT ${size}`),
-  );
-}
-
-export async function insertEvaluations(db: Executor, values: (typeof caseEvaluations.$inferInsert)[]) {
-  return values.length ? db.insert(caseEvaluations).values(values).returning() : [];
-}
-
-const EVALUATION_SORTS: Record<string, SQL> = {
-  '-createdAt': sql`${caseEvaluations.createdAt} DESC`,
-  total: sql`${caseEvaluations.total} ASC NULLS LAST`,
-  '-total': sql`${caseEvaluations.total} DESC NULLS LAST`,
-};
-
-export async function listEvaluations(
-  db: Executor,
-  regionId: string,
-  f: { period?: string; sort?: string; page: number; pageSize: number },
-) {
-  const { period, page, pageSize } = f;
-  const where = and(eq(caseEvaluations.regionId, regionId), period ? eq(caseEvaluations.period, period) : undefined);
-  const items = await db
-    .select({ e: caseEvaluations, code: cases.code, title: cases.title })
-    .from(caseEvaluations)
-    .innerJoin(cases, eq(cases.id, caseEvaluations.caseId))
-    .where(where)
-    .orderBy(EVALUATION_SORTS[f.sort ?? ''] ?? EVALUATION_SORTS['-createdAt'], desc(caseEvaluations.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const [{ n }] = await db.select({ n: count() }).from(caseEvaluations).where(where);
-  return { items: items.map((r) => ({ ...r.e, caseCode: r.code, caseTitle: r.title })), total: Number(n) };
-}
-
-export async function getEvaluation(db: Executor, regionId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(caseEvaluations)
-    .where(and(eq(caseEvaluations.regionId, regionId), eq(caseEvaluations.id, id)));
-  return row;
-}
-
-export async function updateEvaluation(db: Executor, id: string, version: number, patch: Partial<EvaluationRow>) {
-  const [row] = await db
-    .update(caseEvaluations)
-    .set({ ...patch, version: version + 1 })
-    .where(and(eq(caseEvaluations.id, id), eq(caseEvaluations.version, version)))
-    .returning();
-  return row;
 }

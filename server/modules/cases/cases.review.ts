@@ -2,10 +2,10 @@ import { JOINT_REVIEW_OFFICES } from '../../../common/cases.js';
 import { forbidden, ruleViolation } from '../../platform/errors.js';
 import { type CaseHandler, type FiredEvent, need } from './cases.events.js';
 import type * as repo from './cases.repository.js';
-import type { CaseRules } from './cases.rules.js';
+import type { CaseOfficeRules } from './cases.rules.js';
 
 /** 提级预审 criteria met by the case (settings `cases.rules.prereview`). */
-export function prereviewReasons(c: repo.CaseRow, rules: CaseRules) {
+export function prereviewReasons(c: repo.CaseRow, rules: CaseOfficeRules) {
   const reasons: string[] = [];
   if (rules.prereview.highAttention && c.highAttention) reasons.push('社会关注度高');
   if (rules.prereview.importantPost && c.importantPost) reasons.push('涉及重要岗位人员');

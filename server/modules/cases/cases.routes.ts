@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZId, z } from '../../../common/zod.js';
 import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
 import { badRequest } from '../../platform/errors.js';
-import { sendDocx } from '../../platform/http/files.js';
+import { readUpload, sendDocx, sendStoredFile } from '../../platform/http/files.js';
 import { decisionDocument } from './cases.documents.js';
 import { casesExport, evaluationsExport, influencePeriodsExport } from './cases.export.js';
 import {
@@ -28,6 +28,8 @@ import {
   ZSample,
   ZScoreEvaluation,
 } from '../../../common/cases.schema.js';
+import { ZCaseClockRules } from '../../../common/cases.clocks.schema.js';
+import { caseClockRules } from './cases.clocks.js';
 import * as service from './cases.service.js';
 
 const tags = ['问责案件'];
@@ -56,6 +58,9 @@ export async function casesRoutes(fastify: FastifyInstance) {
   );
   app.get('/api/cases/officers', { schema: { tags, response: { 200: ZCaseOfficers } }, config: manage }, (req) =>
     req.run((ctx) => service.caseOfficers(ctx)),
+  );
+  app.get('/api/cases/rules/clocks', { schema: { tags, response: { 200: ZCaseClockRules } }, config: read }, (req) =>
+    req.run((ctx) => caseClockRules(ctx)),
   );
   app.get('/api/cases/figures', { schema: { tags, response: { 200: ZCaseFigures } }, config: manage }, (req) =>
     req.run((ctx) => service.caseFigures(ctx)),
@@ -93,11 +98,9 @@ export async function casesRoutes(fastify: FastifyInstance) {
     async (req, reply) => {
       const file = await req.file();
       if (!file) throw badRequest('FILE_REQUIRED', '请选择要上传的文件', 'file');
-      const content = await file.toBuffer();
+      const stored = await readUpload(file);
       const fact = (file.fields.fact as { value?: string } | undefined)?.value ?? '';
-      const saved = await req.run((ctx) =>
-        service.uploadCaseFile(ctx, req.params.id, fact, { name: file.filename, mime: file.mimetype, content }),
-      );
+      const saved = await req.run((ctx) => service.uploadCaseFile(ctx, req.params.id, fact, stored));
       return reply.status(201).send(saved);
     },
   );
@@ -107,10 +110,7 @@ export async function casesRoutes(fastify: FastifyInstance) {
     { schema: { tags, params: ZFileParam }, config: onTheCase },
     async (req, reply) => {
       const file = await req.run((ctx) => service.getCaseFile(ctx, req.params.id, req.params.fileId));
-      return reply
-        .header('content-type', file.mime || 'application/octet-stream')
-        .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-        .send(file.content);
+      return sendStoredFile(reply, file);
     },
   );
   app.get(
@@ -154,8 +154,7 @@ export async function casesRoutes(fastify: FastifyInstance) {
   app.post(
     '/api/case-evaluations/sample',
     { schema: { tags, body: ZSample, response: { 201: ZSampled } }, config: manage },
-    async (req, reply) =>
-      reply.status(201).send(await req.run((ctx) => service.sampleEvaluations(ctx, req.body.period, req.body.size))),
+    async (req, reply) => reply.status(201).send(await req.run((ctx) => service.sampleEvaluations(ctx, req.body))),
   );
   app.post(
     '/api/case-evaluations/:id/score',

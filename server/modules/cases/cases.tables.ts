@@ -23,7 +23,7 @@ export const cases = pgTable(
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     summary: text('summary').notNull().default(''),
-    /** 问责条例 第七条 (1–11). */
+    /** 问责条例 第七条 (1–11) or 第二十一条 (21). */
     situation: integer('situation').notNull(),
     sourceType: text('source_type').notNull(),
     sourceId: uuid('source_id'),
@@ -46,6 +46,10 @@ export const cases = pgTable(
     decidedAt: tstz('decided_at'),
     decisionDate: date('decision_date', { mode: 'string' }),
     decisionNumber: text('decision_number'),
+    /** The collective body that took the decision (常委会会议, 委务会议), if it was taken collectively. */
+    decisionBody: text('decision_body'),
+    /** The rule versions the decision was made under (RuleCitation[]), printed in the 决定书; never rewritten. */
+    rulesCited: jsonb('rules_cited'),
     /** Consistency flags shown when the decision was taken. */
     consistency: jsonb('consistency'),
     executionDeadline: date('execution_deadline', { mode: 'string' }),
@@ -103,6 +107,9 @@ export const caseSubjects = pgTable(
     /** The decision before any appeal: an appeal never makes it heavier. */
     originalForms: jsonb('original_forms'),
     formOfFour: integer('form_of_four'),
+    /** 送达: the day the subject received the decision (appeal clocks count from it) and how. */
+    servedOn: date('served_on', { mode: 'string' }),
+    serviceManner: text('service_manner'),
   },
   (t) => [index('case_subjects_case_idx').on(t.caseId, t.seq), index('case_subjects_person_idx').on(t.personId)],
 );
@@ -149,6 +156,9 @@ export const caseAppeals = pgTable(
     resultForms: jsonb('result_forms'),
     decidedOn: date('decided_on', { mode: 'string' }),
     decisionReason: text('decision_reason'),
+    /** 送达 of this appeal's decision (a 复审决定 starts the 复核 clock from the day it was received). */
+    servedOn: date('served_on', { mode: 'string' }),
+    serviceManner: text('service_manner'),
     createdAt: createdAt(),
   },
   (t) => [index('case_appeals_case_idx').on(t.caseId)],

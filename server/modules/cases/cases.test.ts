@@ -46,6 +46,27 @@ async function ok(u: string, id: string, body: Record<string, unknown>) {
   return res.json();
 }
 
+/** Fires `body` as wenze1 and expects it refused with `status` and a message containing `text`. */
+async function refused(id: string, body: Record<string, unknown>, status: number, text: string) {
+  const res = await fire('wenze1', id, body);
+  expect(res.statusCode, res.body).toBe(status);
+  expect(res.json().message).toContain(text);
+}
+
+const service = (subjectId: string, date: string, serviceManner = 'direct') => ({
+  type: 'record_service',
+  subjectId,
+  serviceManner,
+  date,
+});
+const appealOn = (subjectId: string, filedOn: string) => ({
+  type: 'appeal',
+  subjectId,
+  appealKind: 'appeal',
+  filedOn,
+  comment: '认为处理过重',
+});
+
 const FACTS = {
   problem: '县住建局未按期排查整治在建工地安全隐患',
   result: '2026年9月某工地发生坍塌，造成一人受伤',
@@ -103,6 +124,22 @@ async function jointReview(id: string) {
   await ok('office', id, { type: 'sign_joint_review', office: 'df', comment: '同意' });
   await ok('anguan', id, { type: 'sign_joint_review', office: 'ag', comment: '程序合规' });
   await ok('caseoffice', id, { type: 'sign_joint_review', office: 'sl', comment: '定性准确' });
+}
+
+/** A supervision case decided on 2 Nov 2026: 政务处分·警告 for the person, nothing for the unit. */
+async function warnedSupervisionCase(title: string) {
+  const id = (await openCase({ kind: 'supervision', title })).id;
+  const subjects = await investigate(id);
+  await jointReview(id);
+  await ok('leader', id, {
+    type: 'decide',
+    decisionDate: '2026-11-02',
+    decisions: [
+      { subjectId: subjects[0].id, forms: [{ form: '政务处分·警告', mode: 'impose' }] },
+      { subjectId: subjects[1].id, forms: [] },
+    ],
+  });
+  return { id, subjects };
 }
 
 beforeAll(async () => {
@@ -237,7 +274,7 @@ describe('a case from launch to close', () => {
     );
     await ok('caseoffice', id, { type: 'sign_joint_review', office: 'sl', comment: '定性准确' });
     const decisions = [
-      { subjectId: subjects[0].id, forms: [{ form: '诫勉', mode: 'impose' }] },
+      { subjectId: subjects[0].id, forms: [{ form: '书面诫勉', mode: 'impose' }] },
       { subjectId: subjects[1].id, forms: [{ form: '通报', mode: 'impose' }] },
     ];
     const early = await fire('leader', id, { type: 'decide', decisions });
@@ -267,11 +304,21 @@ describe('a case from launch to close', () => {
     const wrongSubject = await fire('leader', id, {
       type: 'decide',
       decisions: [
-        { subjectId: subjects[0].id, forms: [{ form: '诫勉', mode: 'impose' }] },
-        { subjectId: subjects[1].id, forms: [{ form: '诫勉', mode: 'impose' }] },
+        { subjectId: subjects[0].id, forms: [{ form: '书面诫勉', mode: 'impose' }] },
+        { subjectId: subjects[1].id, forms: [{ form: '书面诫勉', mode: 'impose' }] },
       ],
     });
     expect(wrongSubject.statusCode).toBe(400);
+    const future = await fire('leader', id, {
+      type: 'decide',
+      decisionDate: '2026-11-03',
+      decisions: [
+        { subjectId: subjects[0].id, forms: [{ form: '书面诫勉', mode: 'impose' }] },
+        { subjectId: subjects[1].id, forms: [{ form: '通报', mode: 'impose' }] },
+      ],
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().message).toContain('不能晚于今天');
     const decided = await ok('leader', id, {
       type: 'decide',
       decisionDate: '2026-11-02',
@@ -279,7 +326,7 @@ describe('a case from launch to close', () => {
         {
           subjectId: subjects[0].id,
           forms: [
-            { form: '诫勉', mode: 'impose' },
+            { form: '书面诫勉', mode: 'impose' },
             { form: '调整职务', mode: 'propose' },
           ],
         },
@@ -290,7 +337,7 @@ describe('a case from launch to close', () => {
     expect(decided.executionDeadline).toBe('2026-12-02');
     expect(decided.subjects[0].formOfFour).toBe(2);
     expect(decided.influencePeriods).toMatchObject([
-      { form: '诫勉', startsOn: '2026-11-02', endsOn: '2027-05-02', state: 'active' },
+      { form: '书面诫勉', startsOn: '2026-11-02', endsOn: '2027-05-02', state: 'active' },
     ]);
     const doc = await c.wenze1.get(`/api/cases/${id}/documents/decision.docx`);
     expect(doc.statusCode).toBe(200);
@@ -303,23 +350,34 @@ describe('a case from launch to close', () => {
     expect(periods.map((r) => [r[0], r[5]])).toEqual(
       latest.items.map((p: { personName: string; startsOn: string }) => [p.personName, p.startsOn.slice(0, 10)]),
     );
-    expect(periods).toContainEqual(expect.arrayContaining(['诫勉', '2026-11-02', '2027-05-02']));
+    expect(periods).toContainEqual(expect.arrayContaining(['书面诫勉', '2026-11-02', '2027-05-02']));
     const person = (await c.zuzhibu.get(`/api/people/${zjj.principalPersonId}/influence-periods`)).json();
-    expect(person.items[0]).toMatchObject({ form: '诫勉', state: 'active' });
+    expect(person.items[0]).toMatchObject({ form: '书面诫勉', state: 'active' });
     const inbox = (await c.zuzhibu.get('/api/notifications')).json().items.map((n: { title: string }) => n.title);
     expect(inbox).toContain('问责决定影响干部使用');
   });
 
-  it('takes an appeal within a month without suspending execution, and never makes it heavier', async () => {
-    const late = await fire('wenze1', id, {
-      type: 'appeal',
+  it('refuses an appeal before the decision is served, and counts the appeal clock from service (送达)', async () => {
+    await refused(id, appealOn(subjects[0].id, '2026-11-20'), 422, '待送达');
+    await refused(id, service(subjects[0].id, '2026-11-01', 'direct'), 400, '不能早于决定日期');
+    const served = await ok('wenze1', id, {
+      type: 'record_service',
       subjectId: subjects[0].id,
-      appealKind: 'appeal',
-      filedOn: '2026-12-03',
-      comment: '认为处理过重',
+      serviceManner: 'mail',
+      date: '2026-11-02',
+      comment: '挂号信签收',
     });
+    expect(served.subjects[0]).toMatchObject({ servedOn: '2026-11-02', serviceManner: 'mail' });
+    await refused(id, service(subjects[1].id, '2026-11-03', 'direct'), 400, '不能晚于今天');
+    await refused(id, appealOn(subjects[0].id, '2026-11-01'), 400, '不能早于决定送达日期');
+    const decisionPage = await get('wenze1', id);
+    expect(decisionPage.subjects[1].servedOn).toBeNull(); // the other subject's clock waits for service (待送达)
+  });
+
+  it('takes an appeal within a month without suspending execution, and never makes it heavier', async () => {
+    const late = await fire('wenze1', id, appealOn(subjects[0].id, '2026-12-03'));
     expect(late.statusCode).toBe(422);
-    expect(late.json().message).toContain('2026-12-02');
+    expect(late.json().message).toContain('2026-12-02'); // one month from service
     const wrongRoute = await fire('wenze1', id, {
       type: 'appeal',
       subjectId: subjects[0].id,
@@ -327,13 +385,7 @@ describe('a case from launch to close', () => {
       comment: '复核',
     });
     expect(wrongRoute.statusCode).toBe(400);
-    const filed = await ok('wenze1', id, {
-      type: 'appeal',
-      subjectId: subjects[0].id,
-      appealKind: 'appeal',
-      filedOn: '2026-11-20',
-      comment: '认为处理过重',
-    });
+    const filed = await ok('wenze1', id, appealOn(subjects[0].id, '2026-11-20'));
     expect(filed.state).toBe('decided'); // execution is not suspended
     const appeal = filed.appeals[0];
     expect(appeal.decideDeadline).toBe('2026-12-21'); // 20 Dec is a Sunday
@@ -344,6 +396,7 @@ describe('a case from launch to close', () => {
       comment: '补充材料',
     });
     expect(paused.appeals[0].decideDeadline).toBeNull();
+
     const resumed = await ok('wenze1', id, {
       type: 'resume_clock',
       appealId: appeal.id,
@@ -351,6 +404,28 @@ describe('a case from launch to close', () => {
       comment: '材料已补齐',
     });
     expect(resumed.appeals[0].decideDeadline).toBe('2026-12-28'); // 7 days later
+    await refused(
+      id,
+      {
+        type: 'pause_clock',
+        appealId: appeal.id,
+        date: '2026-11-19',
+        comment: '补充材料',
+      },
+      400,
+      '不能早于申诉提出日期',
+    );
+    await refused(
+      id,
+      {
+        type: 'pause_clock',
+        appealId: appeal.id,
+        date: '2026-11-25',
+        comment: '补充材料',
+      },
+      400,
+      '重叠',
+    );
     const heavier = await fire('leader', id, {
       type: 'decide_appeal',
       appealId: appeal.id,
@@ -370,10 +445,10 @@ describe('a case from launch to close', () => {
     });
     expect(lighter.subjects[0].forms).toEqual([{ form: '通报', mode: 'impose' }]);
     expect(lighter.subjects[0].originalForms).toEqual([
-      { form: '诫勉', mode: 'impose' },
+      { form: '书面诫勉', mode: 'impose' },
       { form: '调整职务', mode: 'propose' },
     ]);
-    expect(lighter.influencePeriods[0]).toMatchObject({ form: '诫勉', state: 'ended' });
+    expect(lighter.influencePeriods[0]).toMatchObject({ form: '书面诫勉', state: 'ended' });
   });
 
   it('is closed only after the follow-up visit, and its lessons become problems (以案促改)', async () => {
@@ -413,17 +488,7 @@ describe('a case from launch to close', () => {
 
 describe('influence periods end by themselves', () => {
   it('lifts a period past its end and tells 组织部', async () => {
-    const id = (await openCase({ kind: 'supervision', title: '政务处分影响期测试' })).id;
-    const subjects = await investigate(id);
-    await jointReview(id);
-    await ok('leader', id, {
-      type: 'decide',
-      decisionDate: '2026-11-02',
-      decisions: [
-        { subjectId: subjects[0].id, forms: [{ form: '政务处分·警告', mode: 'impose' }] },
-        { subjectId: subjects[1].id, forms: [] },
-      ],
-    });
+    const { id } = await warnedSupervisionCase('政务处分影响期测试');
     const period = (await get('leader', id)).influencePeriods[0];
     expect(period).toMatchObject({ kind: 'sanction', endsOn: '2027-05-02' });
     await setClock('2027-05-02T02:00:00Z');
@@ -466,6 +531,7 @@ describe('consistency, exemption and evaluation', () => {
       outcome: 'exempt',
       reasons: '改革试点中的探索性失误，事前已备案',
       distinctions: { pilot: true, exploration: true, public_interest: true },
+      positiveItems: ['reform_pilot', 'exploration'],
     });
     await jointReview(id);
     const punished = await fire('leader', id, {
@@ -484,9 +550,10 @@ describe('consistency, exemption and evaluation', () => {
   });
 
   it('samples closed cases for evaluation and scores them per stage', async () => {
-    const sampled = (await c.caseoffice.post('/api/case-evaluations/sample', { period: '2026-H2', size: 5 })).json();
+    const sample = { period: '2026-H2', size: 5, evaluatorUserIds: [userIds.caseoffice] };
+    const sampled = (await c.caseoffice.post('/api/case-evaluations/sample', sample)).json();
     expect(sampled.sampled).toBeGreaterThanOrEqual(1);
-    const again = (await c.caseoffice.post('/api/case-evaluations/sample', { period: '2026-H2', size: 5 })).json();
+    const again = (await c.caseoffice.post('/api/case-evaluations/sample', sample)).json();
     expect(again.sampled).toBe(0); // a case is sampled once per period
     const e = sampled.items[0];
     expect((await c.caseoffice.get(`/api/cases/${e.caseId}`)).statusCode).toBe(200); // the evaluator reads the file
@@ -510,8 +577,41 @@ describe('consistency, exemption and evaluation', () => {
     expect(rows.find((r) => r[0] === caseCode)).toEqual(
       expect.arrayContaining(['2026-H2', '已评分', '57', '证据目录不完整', '已补充证据目录']),
     );
-    expect((await c.caseoffice.post('/api/case-evaluations/sample', { period: '2026-13', size: 1 })).statusCode).toBe(
+    expect((await c.caseoffice.post('/api/case-evaluations/sample', { ...sample, period: '2026-13' })).statusCode).toBe(
       400,
     );
+  });
+});
+
+describe('appeal clocks count from the day the decision was received (监察法第四十九条 “自收到…之日”)', () => {
+  it('accepts a 复审 filed more than a month after the decision but within a month of service', async () => {
+    await setClock('2026-11-02T02:00:00Z');
+    const { id, subjects } = await warnedSupervisionCase('送达起算测试');
+    await setClock('2026-12-10T02:00:00Z');
+    await ok('wenze1', id, service(subjects[0].id, '2026-11-16', 'left'));
+    const filed = await ok('wenze1', id, {
+      type: 'appeal',
+      subjectId: subjects[0].id,
+      appealKind: 'reexamination',
+      filedOn: '2026-12-10',
+      comment: '申请复审',
+    });
+    expect(filed.appeals[0]).toMatchObject({ fileDeadline: '2026-12-16', filedOn: '2026-12-10' });
+    // The 复审 decision clock runs into 2027, a year without a published schedule: the page says so.
+    expect(filed.appeals[0].decideDeadline).toMatch(/^2027-/);
+    expect(filed.clockNote.provisional).toBe(true);
+    expect(filed.clockNote.provisionalNote).toContain('2027年');
+    await setClock('2026-11-02T02:00:00Z');
+  });
+});
+
+describe('case clocks as readable rules', () => {
+  it('lists each clock with what starts it, its period and its source', async () => {
+    const res = await c.caseoffice.get('/api/cases/rules/clocks');
+    expect(res.statusCode, res.body).toBe(200);
+    const appeal = res.json().items.find((i: { key: string }) => i.key === 'appealFile');
+    expect(appeal).toMatchObject({ period: '1个月', startsFrom: expect.stringContaining('送达') });
+    expect(appeal.source).toContain('问责条例');
+    expect((await c.zuzhibu.get('/api/cases/rules/clocks')).statusCode).toBe(403);
   });
 });

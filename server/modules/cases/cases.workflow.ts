@@ -1,6 +1,7 @@
 import { type Ctx, actorOf } from '../../platform/context.js';
 import { fireTransition } from '../../platform/workflow/machine.js';
 import { appealHandlers } from './cases.appeals.js';
+import { serviceHandlers } from './cases.clocks.js';
 import { decisionHandlers } from './cases.decision.js';
 import type { CaseHandler, CaseStep, FiredEvent } from './cases.events.js';
 import { followUpHandlers } from './cases.follow-ups.js';
@@ -20,6 +21,7 @@ const HANDLERS: Record<FiredEvent, CaseHandler> = {
   ...reviewHandlers,
   ...decisionHandlers,
   ...appealHandlers,
+  ...serviceHandlers,
   ...followUpHandlers,
 };
 

@@ -16,10 +16,13 @@ import {
   ZTotpToken,
   ZUpdateSecurity,
   ZUpdateUser,
+  ZListUsers,
   ZUser,
 } from '../../../common/identity.schema.js';
 import { zPageOf } from '../../../common/zod.js';
 import * as auth from '../../platform/auth/auth.service.js';
+import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
+import { usersExport } from './identity.export.js';
 import * as service from './identity.service.js';
 
 export interface IdentityRouteOptions {
@@ -38,8 +41,16 @@ export async function identityRoutes(fastify: FastifyInstance, opts: IdentityRou
       config: { auth: 'public', rateLimit: { max: opts.loginRateLimit, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      const result = await req.run((ctx) => auth.login(ctx, { ...req.body, userAgent: req.headers['user-agent'] }));
-      if (!result.ok) throw result.error;
+      const result = await req.run(async (ctx) => {
+        const r = await auth.login(ctx, { ...req.body, userAgent: req.headers['user-agent'] });
+        if (!r.ok && r.locked) await service.alertLockout(ctx, r.locked);
+        return r;
+      });
+      if (!result.ok) {
+        const wait = result.error.extra.retryAfterSeconds;
+        if (typeof wait === 'number') reply.header('retry-after', String(wait));
+        throw result.error;
+      }
       reply.setCookie(auth.SESSION_COOKIE, result.token, {
         path: '/',
         httpOnly: true,
@@ -62,8 +73,8 @@ export async function identityRoutes(fastify: FastifyInstance, opts: IdentityRou
     await req.run((ctx) => auth.changeOwnPassword(ctx, req.body.oldPassword, req.body.newPassword));
     return { ok: true };
   });
-  app.post('/api/me/totp/setup', { schema: { tags, response: { 200: ZTotpSetup } } }, (req) =>
-    req.run((ctx) => auth.setupTotp(ctx)),
+  app.post('/api/me/totp/setup', { schema: { tags, body: ZPasswordOnly, response: { 200: ZTotpSetup } } }, (req) =>
+    req.run((ctx) => auth.setupTotp(ctx, req.body.password)),
   );
   app.post('/api/me/totp/enable', { schema: { tags, body: ZTotpToken, response: { 200: ZOk } } }, async (req) => {
     await req.run((ctx) => auth.enableTotp(ctx, req.body.token));
@@ -77,8 +88,16 @@ export async function identityRoutes(fastify: FastifyInstance, opts: IdentityRou
   const admin = ['用户与角色'];
   app.get(
     '/api/users',
-    { schema: { tags: admin, response: { 200: zPageOf(ZUser) } }, config: { permission: 'users:read' } },
-    (req) => req.run((ctx) => service.listUsers(ctx)),
+    {
+      schema: { tags: admin, querystring: ZListUsers, response: { 200: zPageOf(ZUser) } },
+      config: { permission: 'users:read' },
+    },
+    (req) => req.run((ctx) => service.listUsers(ctx, req.query)),
+  );
+  app.get(
+    '/api/users/export.xlsx',
+    { schema: { tags: admin, querystring: ZListUsers }, config: { permission: 'users:read' } },
+    async (req, reply) => req.run((ctx) => sendXlsxExport(reply, usersExport(ctx, req.query))),
   );
   app.post(
     '/api/users',
@@ -103,7 +122,8 @@ export async function identityRoutes(fastify: FastifyInstance, opts: IdentityRou
   );
   app.post(
     '/api/users/:id/unlock',
-    { schema: { tags: admin, params: ZIdParam, response: { 200: ZUser } }, config: { permission: 'users:write' } },
+    // Unlocking is a security decision (三员分立): the security admin's.
+    { schema: { tags: admin, params: ZIdParam, response: { 200: ZUser } }, config: { permission: 'security:write' } },
     (req) => req.run((ctx) => service.unlockUser(ctx, req.params.id)),
   );
   app.put(

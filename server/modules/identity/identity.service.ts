@@ -1,5 +1,11 @@
 import crypto from 'node:crypto';
-import type { TCreateUser, TSecurityPolicy, TSetRoles, TUpdateUser } from '../../../common/identity.schema.js';
+import type {
+  TCreateUser,
+  TListUsers,
+  TSecurityPolicy,
+  TSetRoles,
+  TUpdateUser,
+} from '../../../common/identity.schema.js';
 import { MODULES } from '../../../common/modules.js';
 import { ROLE_SCOPE_FIELD, type Role } from '../../../common/roles.js';
 import * as auth from '../../platform/auth/auth.service.js';
@@ -9,6 +15,7 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Ctx, actorOf } from '../../platform/context.js';
 import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors.js';
 import { readSetting, writeSetting } from '../../platform/settings/settings.service.js';
+import * as notifications from '../notifications/notifications.service.js';
 import * as org from '../org/org.service.js';
 
 /** GET /api/me: the user, roles, scope, permissions and the module menu. */
@@ -57,14 +64,16 @@ function presentUser(u: auth.UserRow, roles: auth.RoleRow[], personName: string 
   };
 }
 
-export async function listUsers(ctx: Ctx) {
-  const users = await auth.listUsers(ctx.db);
+export async function listUsers(ctx: Ctx, f: TListUsers) {
+  const { items: users, total } = await auth.pageUsers(ctx.db, f);
   const roles = await auth.rolesOf(
     ctx.db,
     users.map((u) => u.id),
   );
-  const people = await org.listPeople(ctx, { page: 1, pageSize: 2000 });
-  const names = new Map(people.items.map((p) => [p.id, p.name]));
+  const names = await org.personNames(
+    ctx.db,
+    users.map((u) => u.personId).filter((id): id is string => !!id),
+  );
   const items = users.map((u) =>
     presentUser(
       u,
@@ -72,7 +81,7 @@ export async function listUsers(ctx: Ctx) {
       u.personId ? (names.get(u.personId) ?? null) : null,
     ),
   );
-  return { items, total: items.length };
+  return { items, total };
 }
 
 async function getUserRow(ctx: Ctx, id: string) {
@@ -127,7 +136,13 @@ export async function updateUser(ctx: Ctx, id: string, input: TUpdateUser) {
   return after;
 }
 
-/** Generates a temporary password that satisfies the policy; the user must change it at next sign-in. */
+const RESET_CHANNELS: ('sms' | 'email')[] = ['sms', 'email'];
+
+/**
+ * Generates a temporary password that satisfies the policy and sends it to the user (SMS and e-mail channels),
+ * never to the admin: 三员分立, no admin ever holds a usable business login. The session it opens serves only the
+ * password change (auth.checkPasswordChangeGate); every session of the user ends now.
+ */
 export async function resetPassword(ctx: Ctx, id: string) {
   const user = await getUserRow(ctx, id);
   const password = `Zl#${crypto.randomBytes(9).toString('base64url')}9a`;
@@ -138,19 +153,49 @@ export async function resetPassword(ctx: Ctx, id: string) {
     failedLogins: 0,
     lockedUntil: null,
   });
+  await auth.clearLoginFailures(ctx.db, user.username);
   await auth.deleteSessionsOfUser(ctx.db, id);
+  await notifications.storeNotifications(ctx, [id], {
+    kind: 'account.password_reset',
+    title: '您的登录密码已被重置',
+    body: `账号 ${user.username} 的临时密码：${password}。请尽快登录并设置自己的新密码；设置前不能使用其他功能。`,
+    channels: RESET_CHANNELS,
+  });
   await recordAudit(ctx, {
     type: 'user.password_reset',
     entity: 'user',
     entityId: id,
-    after: { username: user.username },
+    after: { username: user.username, deliveredTo: RESET_CHANNELS },
   });
-  return { password };
+  return { deliveredTo: RESET_CHANNELS };
+}
+
+const shanghaiTime = (d: Date) =>
+  d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' });
+
+/**
+ * Tells the region's security admins that a source was locked out of an account (issue #21 item 8), once per
+ * lockout window: who, from where, how often — never a password or business content. Sent at once (account class).
+ */
+export async function alertLockout(ctx: Ctx, locked: auth.LockedSource) {
+  if (locked.repeated) return;
+  const admins = await auth.userIdsWithRoles(ctx.db, ['sec_admin'], locked.user.regionId);
+  if (admins.length === 0) return;
+  await notifications.storeNotifications(ctx, admins, {
+    kind: 'account.lockout_alert',
+    title: `账号 ${locked.user.username} 登录异常：已锁定来源 ${locked.ip || '未知'}`,
+    body:
+      `账号 ${locked.user.username}（${locked.user.displayName}）于 ${shanghaiTime(ctx.clock.now())} 从 ${locked.ip || '未知地址'} ` +
+      `连续 ${locked.failures} 次登录失败，该来源已锁定至 ${shanghaiTime(locked.until)}；其他地址仍可正常登录。` +
+      '如非本人操作，请核查来源；确认后可在“账号管理”中解锁。',
+    channels: RESET_CHANNELS,
+  });
 }
 
 export async function unlockUser(ctx: Ctx, id: string) {
   const user = await getUserRow(ctx, id);
   await auth.updateUser(ctx.db, id, { failedLogins: 0, lockedUntil: null });
+  await auth.clearLoginFailures(ctx.db, user.username);
   await recordAudit(ctx, {
     type: 'user.unlocked',
     entity: 'user',

@@ -1,17 +1,14 @@
 import type { TListMeetings } from '../../../common/meetings.schema.js';
 import type { Ctx } from '../../platform/context.js';
-import { pagedRows, type XlsxColumn, type XlsxExport } from '../../platform/documents/xlsx-export.js';
+import { listExport, type XlsxColumn, type XlsxExport } from '../../platform/documents/xlsx-export.js';
 import { unitNames } from '../org/org.service.js';
 import { listMeetings } from './meetings.service.js';
 
 type MeetingRow = Awaited<ReturnType<typeof listMeetings>>['items'][number] & { memberUnitNames: string[] };
 
-const timeOf = (d: Date | null) =>
-  d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '';
-
 const COLUMNS: XlsxColumn<MeetingRow>[] = [
   { header: '会议名称', width: 36, value: (m) => m.title },
-  { header: '会议时间', width: 18, value: (m) => timeOf(m.scheduledAt) },
+  { header: '会议时间', width: 18, value: (m) => m.scheduledAt, kind: 'datetime' },
   { header: '地点', width: 20, value: (m) => m.place },
   { header: '状态', width: 10, value: (m) => m.stateLabel },
   { header: '成员单位', width: 40, value: (m) => m.memberUnitNames.join('、') },
@@ -30,11 +27,5 @@ async function pageWithUnitNames(ctx: Ctx, f: TListMeetings) {
 
 /** The joint meetings the caller may see, with the list's sort. */
 export function meetingsExport(ctx: Ctx, f: TListMeetings): XlsxExport<MeetingRow> {
-  return {
-    fileName: '联席会议台账.xlsx',
-    sheet: '联席会议',
-    columns: COLUMNS,
-    wrap: true,
-    rows: pagedRows((page, pageSize) => pageWithUnitNames(ctx, { ...f, page, pageSize })),
-  };
+  return listExport('联席会议台账', COLUMNS, (q) => pageWithUnitNames(ctx, q), f, { sheet: '联席会议' });
 }

@@ -1,6 +1,7 @@
-import { type SQL, and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
+import { type PageRequest, selectPage } from '../../platform/db/paging.js';
 import { meetingItems, meetings } from './meetings.tables.js';
 
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -26,23 +27,9 @@ const SORTS: Record<string, SQL> = {
   scheduledAt: sql`${meetings.scheduledAt} ASC`,
 };
 
-export async function list(
-  db: Executor,
-  scope: Scope,
-  manager: boolean,
-  f: { page: number; pageSize: number; sort?: string },
-) {
-  const { page, pageSize } = f;
-  const where = inScope(scope, manager);
-  const items = await db
-    .select()
-    .from(meetings)
-    .where(where)
-    .orderBy(SORTS[f.sort ?? ''] ?? SORTS['-scheduledAt'], desc(meetings.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const [{ n }] = await db.select({ n: count() }).from(meetings).where(where);
-  return { items, total: Number(n) };
+export async function list(db: Executor, scope: Scope, manager: boolean, f: PageRequest & { sort?: string }) {
+  const order = [SORTS[f.sort ?? ''] ?? SORTS['-scheduledAt'], desc(meetings.id)];
+  return selectPage(db, meetings, inScope(scope, manager), order, f);
 }
 
 export async function get(db: Executor, scope: Scope, manager: boolean, id: string) {

@@ -1,9 +1,10 @@
+import { MINUTES } from './meetings.numbering.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { MEETING_STATES, type MeetingState } from '../../../common/meetings.js';
 import { type Ctx, actorOf } from '../../platform/context.js';
 import { badRequest, notFound, ruleViolation } from '../../platform/errors.js';
 import { type Step, actionsOf, fireTransition } from '../../platform/workflow/machine.js';
-import { unitNames } from '../org/org.service.js';
+import { getUnit, unitNames } from '../org/org.service.js';
 import {
   assignLeadUnit,
   createProblem,
@@ -40,7 +41,15 @@ export async function agendaCandidates(ctx: Ctx) {
 
 export async function createMeeting(ctx: Ctx, input: TCreateMeeting) {
   const actor = actorOf(ctx);
+  // The member units decide who sits in (and reads) the meeting: only units the caller sees (issue #21).
+  for (const id of new Set(input.memberUnitIds)) {
+    await getUnit(ctx, id).catch(() => {
+      throw ruleViolation('UNIT_NOT_FOUND', '成员单位不存在或无权查看', 'memberUnitIds');
+    });
+  }
+  const attendingUnitIds = await checkAttendance(ctx, input.memberUnitIds, input.attendingUnitIds, []);
   const meeting = await repo.insert(ctx.db, {
+    attendingUnitIds,
     regionId: actor.scope.regionId as string,
     title: input.title,
     scheduledAt: input.scheduledAt,
@@ -78,6 +87,20 @@ export async function createMeeting(ctx: Ctx, input: TCreateMeeting) {
   return getMeeting(ctx, meeting.id);
 }
 
+/** 列席 units are units the caller sees and not members; 请假 units are members. */
+async function checkAttendance(ctx: Ctx, members: string[], attending: string[], excused: string[]) {
+  for (const id of new Set(attending)) {
+    if (members.includes(id)) throw badRequest('ATTENDING_IS_MEMBER', '成员单位无需列为列席单位', 'attendingUnitIds');
+    await getUnit(ctx, id).catch(() => {
+      throw ruleViolation('UNIT_NOT_FOUND', '列席单位不存在或无权查看', 'attendingUnitIds');
+    });
+  }
+  for (const id of excused) {
+    if (!members.includes(id)) throw badRequest('EXCUSED_NOT_MEMBER', '请假单位应为成员单位', 'excusedUnitIds');
+  }
+  return [...new Set(attending)];
+}
+
 export async function listMeetings(ctx: Ctx, f: TListMeetings) {
   const actor = actorOf(ctx);
   const { items, total } = await repo.list(ctx.db, actor.scope, managesMeetings(actor), f);
@@ -99,12 +122,14 @@ export async function getMeeting(ctx: Ctx, id: string) {
   // Members may not browse every unit, so the names they need come with the meeting.
   const names = await unitNames(ctx.db, [
     ...m.memberUnitIds,
+    ...m.attendingUnitIds,
     ...items.map((i) => i.leadUnitId).filter((x): x is string => !!x),
   ]);
   return {
     ...m,
     stateLabel: stateLabel(m),
     memberUnits: m.memberUnitIds.map((u) => ({ id: u, name: names.get(u) ?? '' })),
+    attendingUnits: m.attendingUnitIds.map((u) => ({ id: u, name: names.get(u) ?? '' })),
     items: items.map((i) => ({ ...i, leadUnitName: i.leadUnitId ? (names.get(i.leadUnitId) ?? null) : null })),
     actions: actionsOf(meetingMachine, capacitiesOf(actorOf(ctx)), m),
   };
@@ -217,8 +242,12 @@ async function applyEvent(
         },
       ]);
       return { payload };
-    case 'hold':
-      return { patch: { heldAt: ctx.now }, payload };
+    case 'hold': {
+      const excusedUnitIds = [...new Set(input.excusedUnitIds ?? m.excusedUnitIds)];
+      const attending = input.attendingUnitIds ?? m.attendingUnitIds;
+      const attendingUnitIds = await checkAttendance(ctx, m.memberUnitIds, attending, excusedUnitIds);
+      return { patch: { heldAt: ctx.now, attendingUnitIds, excusedUnitIds }, payload };
+    }
     case 'decide': {
       const item = items.find((i) => i.id === input.itemId);
       if (!item) throw badRequest('ITEM_REQUIRED', '请选择议题', 'itemId');
@@ -227,6 +256,12 @@ async function applyEvent(
     }
     case 'close':
       if (!input.summary) throw badRequest('SUMMARY_REQUIRED', '请填写会议纪要主要内容', 'summary');
-      return { patch: { closedAt: ctx.now, summary: input.summary }, payload };
+      return {
+        patch: { closedAt: ctx.now, summary: input.summary },
+        payload,
+        after: async (row) => {
+          await MINUTES.issue(ctx, row);
+        },
+      };
   }
 }

@@ -12,6 +12,9 @@ export const meetings = pgTable(
     place: text('place').notNull().default(''),
     state: text('state').notNull().default('scheduled'),
     memberUnitIds: uuid('member_unit_ids').array().notNull(),
+    /** 列席: units attending that are not members. 请假: member units excused (纪要 §10.3 出席/列席/请假). */
+    attendingUnitIds: uuid('attending_unit_ids').array().notNull().default([]),
+    excusedUnitIds: uuid('excused_unit_ids').array().notNull().default([]),
     summary: text('summary').notNull().default(''),
     heldAt: tstz('held_at'),
     closedAt: tstz('closed_at'),

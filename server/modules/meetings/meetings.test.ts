@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
 import { readWorkbook } from '../../test/xlsx.js';
@@ -99,6 +101,13 @@ describe('joint meetings', () => {
     const minutes = await bianban.get(`/api/meetings/${m.id}/documents/minutes.docx`);
     expect(minutes.statusCode).toBe(200);
     expect(minutes.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // GB/T 9704 10.3: the 纪要标志, no 发文字号, an 出席 list, items by unit and matter (no internal codes).
+    const xml = strFromU8(unzipSync(new Uint8Array(minutes.rawPayload))['word/document.xml']);
+    for (const text of ['示范县模拟问责联席会议纪要', '出席：', '第四季度模拟问责联席会议', '厘清老旧小区改造职责边界'])
+      expect(xml).toContain(text);
+    // Items are named by unit and matter, never by internal codes; the 纪要 carries its registry number.
+    expect(xml).not.toMatch(/[A-Z]{2,5}-\d{4}-\d+/);
+    expect(xml).toMatch(/模联纪〔\d{4}〕[1-9]\d*号/);
   });
 
   it('exports the meetings each caller may see, in the list’s order', async () => {
@@ -127,5 +136,18 @@ describe('joint meetings', () => {
       expect.arrayContaining(['2026-12-01 10:00', '待召开', '县委办']),
     );
     expect((await office.get('/api/meetings/export.xlsx?sort=place')).statusCode).toBe(400);
+  });
+});
+
+describe('links of a meeting (issue #21)', () => {
+  it('refuses member units the caller cannot see, as if they did not exist', async () => {
+    const res = await office.post('/api/meetings', {
+      title: '成员单位校验',
+      scheduledAt: '2026-12-01T02:00:00Z',
+      memberUnitIds: [await unitId('XWB'), crypto.randomUUID()],
+      assemble: false,
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'UNIT_NOT_FOUND', field: 'memberUnitIds' });
   });
 });

@@ -6,12 +6,35 @@ import { activeUsers } from '../../platform/auth/auth.service.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
 import type { Ctx } from '../../platform/context.js';
 import * as repo from './notifications.repository.js';
-import { type DigestItem, digestSources, storeNotifications } from './notifications.service.js';
+import { classOf } from '../../../common/notifications.channels.js';
+import { type DigestItem, type DigestSource, digestSources, storeNotifications } from './notifications.service.js';
 
 export type { DigestItem, DigestSource } from './notifications.service.js';
 export { registerDigestSource } from './notifications.service.js';
 
 const BATCH = 200;
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * The messages of the last 24 hours that did not leave at once (colour changes, copies, reminders):
+ * merged into the digest, one line per kind with its count and the latest titles.
+ */
+const quietMessages: DigestSource = async (ctx, user) => {
+  const since = new Date(ctx.clock.now().getTime() - DAY_MS);
+  const rows = (await repo.recentOf(ctx.db, user.userId, since)).filter((r) => classOf(r.kind) === null);
+  const byTitle = new Map<string, { n: number; bodies: string[]; link: string | null }>();
+  for (const r of rows) {
+    const g = byTitle.get(r.title) ?? { n: 0, bodies: [], link: r.link };
+    g.n += 1;
+    if (g.bodies.length < 3 && r.body) g.bodies.push(r.body.split('\n')[0]);
+    byTitle.set(r.title, g);
+  }
+  return [...byTitle].map(([title, g]) => ({
+    title: g.n > 1 ? `${title}（${g.n}条）` : title,
+    detail: g.bodies.join('；') + (g.n > g.bodies.length ? ' 等' : ''),
+    link: g.n === 1 ? (g.link ?? undefined) : '/notifications',
+  }));
+};
 
 /** '2026-11-24' → '2026年11月24日' (no time zone involved: it is a calendar date). */
 function chineseDay(date: string): string {
@@ -37,8 +60,7 @@ export function digestBody(items: DigestItem[]): string {
 export async function sendDailyDigests(ctx: Ctx) {
   const day = isoDate(ctx.clock.now());
   const result = { day, users: 0, sent: 0, nothingToSay: 0, alreadySent: 0, errors: 0 };
-  const sources = digestSources();
-  if (sources.length === 0) return result;
+  const sources = [quietMessages, ...digestSources()];
   let after: string | null = null;
   for (;;) {
     const batch = await activeUsers(ctx.db, after, BATCH);

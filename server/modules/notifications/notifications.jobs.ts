@@ -1,6 +1,8 @@
 import type { JobDefinition } from '../../platform/jobs/jobs.service.js';
+import { sendDueCampaigns } from './campaigns.service.js';
 import { processDeliveries } from './notifications.channels.js';
 import { sendDailyDigests } from './notifications.digest.js';
+import { processWebhookDeliveries } from './webhooks.sender.js';
 
 /** Every minute: send queued SMS/e-mail copies, retrying failures with backoff. */
 export const deliveriesJob: JobDefinition = {
@@ -18,4 +20,20 @@ export const dailyDigestJob: JobDefinition = {
   run: (ctx) => sendDailyDigests(ctx),
 };
 
-export const notificationJobs = [deliveriesJob, dailyDigestJob];
+/** Every minute: POST queued webhook events, signed, retrying failures with backoff. */
+export const webhookDeliveriesJob: JobDefinition = {
+  name: 'webhook-deliveries',
+  label: 'Webhook 推送与重试',
+  cron: '* * * * *',
+  run: (ctx) => processWebhookDeliveries(ctx),
+};
+
+/** 09:00 Asia/Shanghai: key-date campaigns due today, each occasion once. */
+export const campaignsJob: JobDefinition = {
+  name: 'campaigns',
+  label: '关键节点提醒',
+  cron: '0 9 * * *',
+  run: (ctx) => sendDueCampaigns(ctx),
+};
+
+export const notificationJobs = [deliveriesJob, dailyDigestJob, webhookDeliveriesJob, campaignsJob];

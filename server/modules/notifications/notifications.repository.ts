@@ -1,5 +1,6 @@
-import { and, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
+import { selectPage } from '../../platform/db/paging.js';
 import { notificationDeliveries, notifications } from './notifications.tables.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -30,15 +31,8 @@ export interface ListFilter {
 
 export async function list(db: Executor, scope: Recipient, f: ListFilter) {
   const where = and(eq(notifications.userId, scope.userId), f.unread ? isNull(notifications.readAt) : undefined);
-  const items = await db
-    .select()
-    .from(notifications)
-    .where(where)
-    .orderBy(sql`${notifications.readAt} IS NULL DESC`, desc(notifications.createdAt), desc(notifications.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  const [{ n }] = await db.select({ n: count() }).from(notifications).where(where);
-  return { items, total: Number(n) };
+  const order = [sql`${notifications.readAt} IS NULL DESC`, desc(notifications.createdAt), desc(notifications.id)];
+  return selectPage(db, notifications, where, order, f);
 }
 
 export async function unreadCount(db: Executor, scope: Recipient): Promise<number> {
@@ -140,4 +134,19 @@ export async function digestSentTo(db: Executor, userIds: string[], day: string)
       and(eq(notifications.kind, 'digest'), eq(notifications.entityId, day), inArray(notifications.userId, userIds)),
     );
   return rows.map((r) => r.userId);
+}
+
+/** A user's messages since `since`, newest first (the digest's quiet messages). */
+export async function recentOf(db: Executor, userId: string, since: Date) {
+  return db
+    .select({
+      kind: notifications.kind,
+      title: notifications.title,
+      body: notifications.body,
+      link: notifications.link,
+    })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), gt(notifications.createdAt, since)))
+    .orderBy(desc(notifications.createdAt))
+    .limit(500);
 }

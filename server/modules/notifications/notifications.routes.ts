@@ -11,6 +11,8 @@ import {
 import { zPageOf } from '../../../common/zod.js';
 import { unauthenticated } from '../../platform/errors.js';
 import { closeLiveHub, liveHub } from '../../platform/notify/live.js';
+import { campaignsRoutes } from './campaigns.routes.js';
+import { channelsRoutes } from './channels.routes.js';
 import { setChannelLogger } from './notifications.channels.js';
 import * as service from './notifications.service.js';
 
@@ -22,6 +24,8 @@ export const HEARTBEAT_MS = 25_000;
 export async function notificationsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   setChannelLogger(fastify.log);
+  await channelsRoutes(fastify);
+  await campaignsRoutes(fastify);
 
   app.get(
     '/api/notifications',
@@ -59,6 +63,8 @@ export async function notificationsRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/notifications/stream',
     {
+      // Events must reach the browser as they are written, not when a compressor's buffer fills.
+      compress: false,
       schema: {
         tags,
         querystring: ZStreamQuery,

@@ -7,9 +7,12 @@ import { badRequest, notFound, unauthenticated } from '../../platform/errors.js'
 import { publishLive } from '../../platform/notify/live.js';
 import { readSetting } from '../../platform/settings/settings.service.js';
 import * as repo from './notifications.repository.js';
+import type { TChannel } from '../../../common/notifications.channels.js';
 import type { TListNotifications, TNotification } from '../../../common/notifications.schema.js';
+import { channelsFor } from './notifications.policy.js';
+import { emitWebhookEvent } from './webhooks.emit.js';
 
-export type ChannelName = 'sms' | 'email';
+export type ChannelName = TChannel;
 
 export interface NotifyInput {
   /** Recipients by login. */
@@ -23,7 +26,10 @@ export interface NotifyInput {
   /** In-app path the message opens, e.g. '/problems/<id>'. */
   link?: string;
   entity?: { type: string; id: string };
-  /** Outbound copies besides the in-app message. */
+  /**
+   * Outbound copies that cannot be refused (a password reset). Without it the message policy
+   * (notifications.policy.ts) picks the channels by kind, configuration and opt-outs.
+   */
   channels?: ChannelName[];
 }
 
@@ -81,10 +87,18 @@ export async function storeNotifications(
     dedupe,
   );
   if (rows.length === 0) return rows;
-  const channels = unique(input.channels) as ChannelName[];
+  const perUser = await channelsFor(
+    ctx.db,
+    rows.map((n) => n.userId),
+    input.kind,
+    unique(input.channels) as ChannelName[],
+  );
+  const channels = [...new Set([...perUser.values()].flat())];
   await repo.insertDeliveries(
     ctx.db,
-    rows.flatMap((n) => channels.map((channel) => ({ notificationId: n.id, channel, nextAttemptAt: now }))),
+    rows.flatMap((n) =>
+      (perUser.get(n.userId) ?? []).map((channel) => ({ notificationId: n.id, channel, nextAttemptAt: now })),
+    ),
   );
   await publishLive(
     ctx.db,
@@ -110,6 +124,7 @@ export async function storeNotifications(
  * caller's transaction. Returns how many users were notified.
  */
 export async function notify(ctx: Ctx, input: NotifyInput): Promise<number> {
+  if (input.entity) await emitWebhookEvent(ctx, input.kind, input.entity);
   const recipients = await resolveRecipients(ctx.db, unique(input.userIds), unique(input.personIds));
   if (recipients.length === 0) return 0;
   const { userIds: _u, personIds: _p, ...message } = input;

@@ -22,6 +22,8 @@ export const unitDirectory = <A extends string>(alias: A) =>
       type: units.type,
       principalPersonId: units.principalPersonId,
       liaisonPersonId: units.liaisonPersonId,
+      leaderInChargePersonId: units.leaderInChargePersonId,
+      deletedAt: units.deletedAt,
     })
     .from(units)
     .as(alias);
@@ -39,3 +41,14 @@ export const personDirectory = <A extends string>(alias: A) =>
     })
     .from(people)
     .as(alias);
+
+/** The region's issuing offices (发文机关) with abbreviations and signatures, for documents. */
+export {
+  type DocumentKind,
+  documentKind,
+  documentStamp,
+  issueAs,
+  type RegionIssuer,
+  type RegionIssuers,
+  regionIssuers,
+} from './org.issuers.js';

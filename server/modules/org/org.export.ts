@@ -1,8 +1,9 @@
-import { UNIT_TYPE_LABELS } from '../../../common/org.js';
+import { GROUP_KIND_LABELS, UNIT_TYPE_LABELS } from '../../../common/org.js';
+import type { TListGroups } from '../../../common/org.schema.js';
 import type { Ctx } from '../../platform/context.js';
 import { pagedRows, type XlsxColumn, type XlsxExport, type Truncated } from '../../platform/documents/xlsx-export.js';
 import * as repo from './org.repository.js';
-import { listPeople } from './org.service.js';
+import { listPeople, pageGroups, unitNames } from './org.service.js';
 import {
   HEADER_FILL,
   MAX_ROWS,
@@ -101,5 +102,28 @@ export function peopleExport(ctx: Ctx, f: repo.PeopleFilter): XlsxExport<PersonR
     columns: PEOPLE_EXPORT,
     rows: peopleWithUnitCodes(ctx, f),
     choiceRows: 5000,
+  };
+}
+
+type GroupRow = Awaited<ReturnType<typeof pageGroups>>['items'][number];
+
+/** 工作组 with their leader, size and units, with the list's filters. */
+export function groupsExport(ctx: Ctx, f: TListGroups): XlsxExport<GroupRow & { unitNames: string }> {
+  return {
+    fileName: '工作组.xlsx',
+    sheet: '工作组',
+    wrap: true,
+    columns: [
+      { header: '类型', width: 16, value: (g) => GROUP_KIND_LABELS[g.kind] },
+      { header: '名称', width: 24, value: (g) => g.name },
+      { header: '组长', width: 10, value: (g) => g.leaderName ?? '' },
+      { header: '成员数', width: 8, value: (g) => g.memberPersonIds.length },
+      { header: '联系或监督单位', width: 60, value: (g) => g.unitNames },
+    ],
+    rows: pagedRows(async (page, pageSize) => {
+      const { items, total } = await pageGroups(ctx, { ...f, page, pageSize });
+      const names = await unitNames(ctx.db, [...new Set(items.flatMap((g) => g.unitIds))]);
+      return { items: items.map((g) => ({ ...g, unitNames: g.unitIds.map((id) => names.get(id)).join('、') })), total };
+    }),
   };
 }

@@ -2,6 +2,7 @@ import { type SQL, and, asc, count, desc, eq, ilike, inArray, isNull, or, sql } 
 import { alias } from 'drizzle-orm/pg-core';
 import type { Scope } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
+import type { PageRequest } from '../../platform/db/paging.js';
 import { regions } from '../../platform/db/platform.tables.js';
 import { groupMembers, groupUnits, groups, people, personPosts, unitMembers, units } from './org.tables.js';
 
@@ -160,9 +161,31 @@ export async function unitsByIds(db: Executor, ids: string[]) {
   return db.select().from(units).where(inArray(units.id, ids));
 }
 
-export async function phonesOf(db: Executor, personIds: string[]) {
+export async function peopleByIds(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, ids));
+}
+
+export async function peopleMatching(db: Executor, regionId: string, unitIds: string[], ranks: string[]) {
+  return db
+    .select({ id: people.id })
+    .from(people)
+    .where(
+      and(
+        eq(people.regionId, regionId),
+        isNull(people.deletedAt),
+        unitIds.length ? inArray(people.unitId, unitIds) : undefined,
+        ranks.length ? inArray(people.rank, ranks) : undefined,
+      ),
+    );
+}
+
+export async function contactsOf(db: Executor, personIds: string[]) {
   if (personIds.length === 0) return [];
-  return db.select({ id: people.id, phone: people.phone }).from(people).where(inArray(people.id, personIds));
+  return db
+    .select({ id: people.id, phone: people.phone, email: people.email })
+    .from(people)
+    .where(inArray(people.id, personIds));
 }
 
 export async function allUnitsOfRegion(db: Executor, regionId: string) {
@@ -305,14 +328,34 @@ export async function closeOpenPost(db: Executor, personId: string, to: string) 
 
 // ---------- groups
 
-export async function listGroups(db: Executor, scope: Scope, kind?: GroupRow['kind']) {
-  const rows = await db
+export interface GroupFilter {
+  kind?: GroupRow['kind'];
+  /** Part of the name. */
+  q?: string;
+}
+
+const groupsWhere = (scope: Scope, f: GroupFilter) =>
+  and(
+    groupsInScope(scope),
+    isNull(groups.deletedAt),
+    f.kind ? eq(groups.kind, f.kind) : undefined,
+    f.q ? ilike(groups.name, `%${f.q}%`) : undefined,
+  );
+
+/** The groups in scope, in their display order; one page of them when `p` is given. */
+export async function listGroups(db: Executor, scope: Scope, f: GroupFilter, p?: PageRequest) {
+  const query = db
     .select({ group: groups, leaderName: people.name })
     .from(groups)
     .leftJoin(people, eq(people.id, groups.leaderPersonId))
-    .where(and(groupsInScope(scope), isNull(groups.deletedAt), kind ? eq(groups.kind, kind) : undefined))
-    .orderBy(asc(groups.kind), asc(groups.sortOrder), asc(groups.name));
-  return rows;
+    .where(groupsWhere(scope, f))
+    .orderBy(asc(groups.kind), asc(groups.sortOrder), asc(groups.name), asc(groups.id));
+  return p ? query.limit(p.pageSize).offset((p.page - 1) * p.pageSize) : query;
+}
+
+export async function countGroups(db: Executor, scope: Scope, f: GroupFilter) {
+  const [{ n }] = await db.select({ n: count() }).from(groups).where(groupsWhere(scope, f));
+  return Number(n);
 }
 
 export async function getGroup(db: Executor, scope: Scope, id: string) {

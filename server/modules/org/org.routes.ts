@@ -20,10 +20,15 @@ import {
   ZUpdateGroup,
   ZUpdatePerson,
   ZUpdateUnit,
+  ZIssuer,
+  ZIssuerCodeParam,
+  ZIssuerList,
+  ZUpdateIssuer,
 } from '../../../common/org.schema.js';
 import { z, zPageOf } from '../../../common/zod.js';
+import { listIssuers, updateIssuer } from './org.issuers.js';
 import * as service from './org.service.js';
-import { peopleExport, unitsExport } from './org.export.js';
+import { groupsExport, peopleExport, unitsExport } from './org.export.js';
 import * as xlsx from './org.xlsx.js';
 
 const tags = ['组织与人员'];
@@ -33,6 +38,14 @@ const write = { permission: 'org:write' as const };
 export async function orgRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
+  app.get('/api/issuers', { schema: { tags, response: { 200: ZIssuerList } }, config: read }, (req) =>
+    req.run((ctx) => listIssuers(ctx)),
+  );
+  app.put(
+    '/api/issuers/:code',
+    { schema: { tags, params: ZIssuerCodeParam, body: ZUpdateIssuer, response: { 200: ZIssuer } }, config: write },
+    (req) => req.run((ctx) => updateIssuer(ctx, req.params.code, req.body)),
+  );
   app.get(
     '/api/units',
     { schema: { tags, querystring: ZListUnits, response: { 200: zPageOf(ZUnit) } }, config: read },
@@ -92,7 +105,7 @@ export async function orgRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/groups',
     { schema: { tags, querystring: ZListGroups, response: { 200: zPageOf(ZGroup) } }, config: read },
-    (req) => req.run((ctx) => service.listGroups(ctx, req.query.kind)),
+    (req) => req.run((ctx) => service.pageGroups(ctx, req.query)),
   );
   app.post(
     '/api/groups',
@@ -114,6 +127,9 @@ export async function orgRoutes(fastify: FastifyInstance) {
   );
   app.get('/api/units/export.xlsx', { schema: { tags }, config: read }, async (req, reply) =>
     req.run((ctx) => sendXlsxExport(reply, unitsExport(ctx))),
+  );
+  app.get('/api/groups/export.xlsx', { schema: { tags, querystring: ZListGroups }, config: read }, async (req, reply) =>
+    req.run((ctx) => sendXlsxExport(reply, groupsExport(ctx, req.query))),
   );
   app.get('/api/people/export.xlsx', { schema: { tags, querystring: ZListPeople }, config: read }, async (req, reply) =>
     req.run((ctx) => sendXlsxExport(reply, peopleExport(ctx, req.query))),

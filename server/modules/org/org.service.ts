@@ -2,11 +2,12 @@ import { UNIT_TYPE_LABELS } from '../../../common/org.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
 import { type Ctx, type Scope, actorOf } from '../../platform/context.js';
-import type { Executor } from '../../platform/db/client.js';
+import { type Executor, readTogether } from '../../platform/db/client.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import * as repo from './org.repository.js';
 import type {
   TCreateGroup,
+  TListGroups,
   TCreatePerson,
   TCreateUnit,
   TUpdateGroup,
@@ -152,6 +153,7 @@ function presentPerson(ctx: Ctx, row: { person: repo.PersonRow; unitName: string
     partyMember: p.partyMember,
     isLeader: p.isLeader,
     phone: p.phone,
+    email: p.email,
     version: p.version,
     actions: writeActions(ctx),
   };
@@ -216,13 +218,27 @@ export async function deletePerson(ctx: Ctx, id: string, version: number) {
 
 // ---------- groups
 
+/** Every group in scope (of one kind), for other modules and choosers. */
 export async function listGroups(ctx: Ctx, kind?: repo.GroupRow['kind']) {
-  const rows = await repo.listGroups(ctx.db, scopeOf(ctx), kind);
+  const items = await presentGroups(ctx, await repo.listGroups(ctx.db, scopeOf(ctx), { kind }));
+  return { items, total: items.length };
+}
+
+/** One page of the groups in scope (the 工作组 list). */
+export async function pageGroups(ctx: Ctx, f: TListGroups) {
+  const [rows, total] = await readTogether(ctx.db, [
+    () => repo.listGroups(ctx.db, scopeOf(ctx), f, f),
+    () => repo.countGroups(ctx.db, scopeOf(ctx), f),
+  ]);
+  return { items: await presentGroups(ctx, rows), total };
+}
+
+async function presentGroups(ctx: Ctx, rows: Awaited<ReturnType<typeof repo.listGroups>>) {
   const links = await repo.groupLinks(
     ctx.db,
     rows.map((r) => r.group.id),
   );
-  const items = rows.map(({ group, leaderName }) => ({
+  return rows.map(({ group, leaderName }) => ({
     id: group.id,
     kind: group.kind,
     name: group.name,
@@ -234,16 +250,13 @@ export async function listGroups(ctx: Ctx, kind?: repo.GroupRow['kind']) {
     version: group.version,
     actions: canWrite(ctx) ? ['update'] : [],
   }));
-  return { items, total: items.length };
 }
 
 export async function getGroup(ctx: Ctx, id: string) {
   const row = await repo.getGroup(ctx.db, scopeOf(ctx), id);
   if (!row) throw notFound('小组不存在或无权查看');
-  const { items } = await listGroups(ctx, row.group.kind);
-  const found = items.find((g) => g.id === id);
-  if (!found) throw notFound('小组不存在或无权查看');
-  return found;
+  const [group] = await presentGroups(ctx, [row]);
+  return group;
 }
 
 async function checkGroupLinks(ctx: Ctx, input: Partial<TCreateGroup>) {
@@ -314,13 +327,27 @@ export async function unitsByCode(ctx: Ctx, codes: string[]) {
   return new Map(rows.filter((r) => visible.has(r.id)).map((r) => [r.code, r]));
 }
 
-/** Phone numbers of cadres, for outbound messages (SMS). */
-export async function phonesOf(db: Executor, personIds: string[]): Promise<Map<string, string>> {
-  const rows = await repo.phonesOf(db, personIds);
-  return new Map(rows.filter((r) => r.phone).map((r) => [r.id, r.phone]));
+/** Active people of a region in `unitIds` (any when empty) holding one of `ranks` (any when empty): campaign recipients. */
+export async function peopleMatching(db: Executor, regionId: string, unitIds: string[], ranks: string[]) {
+  return (await repo.peopleMatching(db, regionId, unitIds, ranks)).map((r) => r.id);
+}
+
+/** Phone numbers and e-mail addresses of people by id, for outbound messages. */
+export async function contactsOf(
+  db: Executor,
+  personIds: string[],
+): Promise<Map<string, { phone: string; email: string }>> {
+  const rows = await repo.contactsOf(db, personIds);
+  return new Map(rows.map((r) => [r.id, { phone: r.phone, email: r.email }]));
 }
 
 /** Display names of units by id (for documents listing units the reader may not browse). */
+/** Names of people by id (accounts, assignments), including people who have since left. */
+export async function personNames(db: Executor, personIds: string[]): Promise<Map<string, string>> {
+  const rows = await repo.peopleByIds(db, personIds);
+  return new Map(rows.map((p) => [p.id, p.name]));
+}
+
 export async function unitNames(db: Executor, unitIds: string[]): Promise<Map<string, string>> {
   const rows = await repo.unitsByIds(db, unitIds);
   return new Map(rows.map((u) => [u.id, u.shortName || u.name]));

@@ -47,6 +47,7 @@ export const people = pgTable(
     partyMember: boolean('party_member').notNull().default(true),
     isLeader: boolean('is_leader').notNull().default(false),
     phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default(''),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -94,4 +95,24 @@ export const groupUnits = pgTable(
   'group_units',
   { groupId: uuid('group_id').notNull(), unitId: uuid('unit_id').notNull() },
   (t) => [primaryKey({ columns: [t.groupId, t.unitId] }), index('group_units_unit_idx').on(t.unitId)],
+);
+
+/**
+ * The region's issuing offices (发文机关): full name for the red header, abbreviation (机关代字) for the 发文字号,
+ * the signature (落款) and the short name used in running text. A region without a row for a code uses the
+ * defaults derived from its name (org.issuers.ts).
+ */
+export const issuers = pgTable(
+  'issuers',
+  {
+    id: id(),
+    regionId: uuid('region_id').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    abbreviation: text('abbreviation').notNull(),
+    signature: text('signature').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('issuers_region_code_uniq').on(t.regionId, t.code)],
 );

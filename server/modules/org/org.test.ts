@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
 import { PEOPLE_HEADER, UNIT_HEADER, multipartFile, readWorkbook, workbookOf } from '../../test/xlsx.js';
@@ -207,6 +208,19 @@ describe('xlsx import and export', () => {
     expect(Object.keys(template)).toEqual(['单位', '人员', '填写说明']);
     expect(template.单位).toHaveLength(1);
   });
+
+  it('puts exported rows right under the header, not below the rows that carry the drop-downs', async () => {
+    for (const [path, sheet] of [
+      ['/api/units/export.xlsx', '单位'],
+      ['/api/people/export.xlsx', '人员'],
+    ]) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await office.get(path)).rawPayload as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet(sheet);
+      expect(ws?.getRow(2).getCell(1).value, path).toBeTruthy();
+      expect(ws?.autoFilter, path).toMatch(/^A1:/);
+    }
+  });
 });
 
 describe('idempotent creation', () => {
@@ -239,5 +253,20 @@ describe('groups', () => {
     const g = res.json();
     const edited = await office.patch(`/api/groups/${g.id}`, { version: g.version, name: '第七督导巡查组（专项）' });
     expect(edited.json()).toMatchObject({ name: '第七督导巡查组（专项）', unitIds: [unit.id] });
+  });
+
+  it('pages and filters the group list on the server and exports it with the same filters', async () => {
+    const first = (await office.get('/api/groups?kind=patrol&pageSize=4')).json();
+    const second = (await office.get('/api/groups?kind=patrol&pageSize=4&page=2')).json();
+    expect(first.items).toHaveLength(4);
+    expect(first.total).toBe(second.total);
+    expect(new Set([...first.items, ...second.items].map((g: { id: string }) => g.id)).size).toBe(first.total);
+    const named = (await office.get(`/api/groups?kind=patrol&q=${encodeURIComponent('第一')}`)).json();
+    expect(named.items.every((g: { name: string }) => g.name.includes('第一'))).toBe(true);
+    expect(named.total).toBeGreaterThan(0);
+    const file = await office.get(`/api/groups/export.xlsx?kind=patrol&q=${encodeURIComponent('第一')}`);
+    const [header, ...rows] = (await readWorkbook(file.rawPayload)).工作组;
+    expect(header).toEqual(['类型', '名称', '组长', '成员数', '联系或监督单位']);
+    expect(rows.map((r) => r[1])).toEqual(named.items.map((g: { name: string }) => g.name));
   });
 });

@@ -7,6 +7,7 @@ import type { Ctx } from '../../platform/context.js';
 import { AppError, badRequest, forbidden } from '../../platform/errors.js';
 import * as repo from './org.repository.js';
 import { cellText } from '../../platform/documents/xlsx-cells.js';
+import { checkXlsxSize } from '../../platform/documents/xlsx-limits.js';
 
 export const UNIT_SHEET = '单位';
 export const PEOPLE_SHEET = '人员';
@@ -93,7 +94,7 @@ export async function importTemplate(): Promise<Buffer> {
     '4. “人员”表的单位编码须为已有单位或本文件“单位”表中的编码；同一单位同名人员将被更新。',
     '5. 是否党员、是否班子成员填“是”或“否”；联系电话可填手机号或带区号的固定电话。',
     '6. 任何一行有误时整份文件都不会导入，系统会列出全部错误行，请修改后重新上传。',
-    '示例（单位）：ZJJ | 示范县住房和城乡建设局 | 县住建局 | 部门 | ZF | 10',
+    '示例（单位）：ZJJ | 某县住房和城乡建设局 | 县住建局 | 部门 | ZF | 10',
     '示例（人员）：张三 | 男 | ZJJ | 局长 | 正科级 | 是 | 是 | 13800000000',
   ]) {
     help.addRow([line]);
@@ -119,6 +120,7 @@ const yesNo = (s: string) => (s === '' ? undefined : s === '是' ? true : s === 
  */
 export async function importOrg(ctx: Ctx, file: Buffer) {
   const regionId = regionOf(ctx);
+  checkXlsxSize(file);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);

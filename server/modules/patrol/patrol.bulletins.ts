@@ -6,11 +6,14 @@ import {
   type TypicalCaseEvent,
 } from '../../../common/patrol.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
+import { withDocNumbers } from '../../platform/documents/document-registry.js';
 import { type Ctx, actorOf, today } from '../../platform/context.js';
 import { badRequest, forbidden, notFound } from '../../platform/errors.js';
 import { actionsOf, fireTransition } from '../../platform/workflow/machine.js';
 import { unitNames } from '../org/org.service.js';
 import { loadProblem } from '../problems/problems.service.js';
+import { PATROL_DOCUMENTS } from './patrol.numbering.js';
+import { proposeAccountabilityForCircular } from './patrol.proposal.js';
 import { circularCapacitiesOf, isManager, typicalCaseCapacitiesOf } from './patrol.policy.js';
 import * as repo from './patrol.repository.js';
 import type { TCreateCircular, TCreateTypicalCase, TSimpleEvent } from '../../../common/patrol.schema.js';
@@ -24,7 +27,7 @@ async function presentCirculars(ctx: Ctx, rows: repo.CircularRow[]) {
     ctx.db,
     rows.flatMap((c) => [...c.unitIds, ...c.audienceUnitIds]),
   );
-  return rows.map((c) => ({
+  return (await withDocNumbers(ctx.db, rows)).map((c) => ({
     ...c,
     kindLabel: CIRCULAR_KINDS[c.kind as keyof typeof CIRCULAR_KINDS] ?? c.kind,
     stateLabel: CIRCULAR_STATES[c.state as keyof typeof CIRCULAR_STATES] ?? c.state,
@@ -98,6 +101,13 @@ export async function fireCircularEvent(ctx: Ctx, id: string, input: TSimpleEven
     apply: () => ({
       patch:
         input.type === 'approve' ? { approvedBy: actor.displayName, approvedAt: ctx.now } : { publishedAt: ctx.now },
+      after: async (row) => {
+        if (input.type === 'publish')
+          await PATROL_DOCUMENTS[row.kind === 'circular' ? 'circular' : 'interview'].issue(ctx, row);
+        // 督+问: the published circular also proposes accountability of the units it names.
+        if (input.type === 'publish' && input.accountability)
+          await proposeAccountabilityForCircular(ctx, row, input.accountability);
+      },
     }),
     update: (patch, version) => repo.updateCircular(ctx.db, id, version, patch),
     record: recordTransitionOf(ctx, 'circular', id, input.comment),

@@ -1,21 +1,27 @@
-import type { Ctx } from '../../platform/context.js';
-import {
-  type DocBlock,
-  formatChineseDate,
-  renderOfficialDocument,
-} from '../../platform/documents/official-document.js';
+import { type Ctx, regionOf } from '../../platform/context.js';
+import { issuedCopy, registerDocument } from '../../platform/documents/document-copies.js';
+import { chineseDay as dateOf } from '../../platform/documents/document-registry.js';
+import { type DocBlock, renderOfficialDocument } from '../../platform/documents/official-document.js';
 import { getCircular } from './patrol.bulletins.js';
+import { PATROL_DOCUMENTS } from './patrol.numbering.js';
 import { getTask } from './patrol.service.js';
 
-const ISSUER = '示范县督导巡查领导小组办公室';
-const dateOf = (s: string) => formatChineseDate(new Date(`${s}T12:00:00+08:00`));
+/** The region's offices and the document's stamp (number and date as issued, or a 草稿). */
+const stampFor = (ctx: Ctx, which: keyof typeof PATROL_DOCUMENTS, id: string) =>
+  PATROL_DOCUMENTS[which].stamp(ctx, regionOf(ctx), id);
 
 /** 《督导巡查工作任务交办单》 (.docx, GB/T 9704) of a task. */
 export async function assignmentDocument(ctx: Ctx, id: string) {
   const t = await getTask(ctx, id);
+  return issuedCopy(ctx.db, PATROL_DOCUMENTS.task.kind, t.id, () => renderAssignmentDocument(ctx, t));
+}
+registerDocument(PATROL_DOCUMENTS.task.kind, assignmentDocument);
+
+async function renderAssignmentDocument(ctx: Ctx, t: Awaited<ReturnType<typeof getTask>>) {
   const targets = [...t.targetUnits.map((u) => u.name), ...t.projects].join('、');
+  const { o, stamp } = await stampFor(ctx, 'task', t.id);
   const body: DocBlock[] = [
-    `根据党工委、管委会部署要求，现将督导巡查任务交办${t.groupName}，请按照交办要求组织实施，督导中发现的问题直接向领导小组办公室反馈。`,
+    `根据${o.party_committee.shortName}、${o.government.shortName}部署要求，现将督导巡查任务交办${t.groupName}，请按照交办要求组织实施，督导中发现的问题直接向领导小组办公室反馈。`,
     {
       table: {
         columns: ['事项', '内容'],
@@ -38,13 +44,14 @@ export async function assignmentDocument(ctx: Ctx, id: string) {
   return {
     name: `督导巡查工作任务交办单-${t.code}.docx`,
     body: await renderOfficialDocument({
-      issuer: ISSUER,
-      docNumber: t.code,
-      title: '督导巡查工作任务交办单',
+      issuer: stamp.issuer,
+      docNumber: stamp.docNumber,
+      draft: stamp.draft,
+      title: `督导巡查工作任务交办单${stamp.titleMark}`,
       recipients: [t.groupName],
       body,
-      signature: ISSUER,
-      date: t.issuedAt ?? ctx.now,
+      signature: stamp.signature,
+      date: stamp.date,
     }),
   };
 }
@@ -52,6 +59,14 @@ export async function assignmentDocument(ctx: Ctx, id: string) {
 /** 督导巡查通报 or 约谈建议书 (.docx). */
 export async function circularDocument(ctx: Ctx, id: string) {
   const c = await getCircular(ctx, id);
+  return issuedCopy(ctx.db, [PATROL_DOCUMENTS.circular.kind, PATROL_DOCUMENTS.interview.kind], c.id, () =>
+    renderCircularDocument(ctx, c),
+  );
+}
+registerDocument([PATROL_DOCUMENTS.circular.kind, PATROL_DOCUMENTS.interview.kind], circularDocument);
+
+async function renderCircularDocument(ctx: Ctx, c: Awaited<ReturnType<typeof getCircular>>) {
+  const { stamp } = await stampFor(ctx, c.kind === 'circular' ? 'circular' : 'interview', c.id);
   const body: DocBlock[] = c.body
     .split(/\n+/)
     .map((p) => p.trim())
@@ -67,13 +82,14 @@ export async function circularDocument(ctx: Ctx, id: string) {
   return {
     name: `${c.kindLabel}-${c.code}.docx`,
     body: await renderOfficialDocument({
-      issuer: '示范县督导巡查领导小组',
-      docNumber: c.code,
-      title: c.title,
+      issuer: stamp.issuer,
+      docNumber: stamp.docNumber,
+      draft: stamp.draft,
+      title: `${c.title}${stamp.titleMark}`,
       recipients: [c.audience],
       body,
-      signature: '示范县督导巡查领导小组',
-      date: c.publishedAt ?? c.approvedAt ?? ctx.now,
+      signature: stamp.signature,
+      date: stamp.date,
     }),
   };
 }

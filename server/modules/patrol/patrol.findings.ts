@@ -8,10 +8,11 @@ import { unitNames } from '../org/org.service.js';
 import { createProblem, fireEvent as fireProblemEvent, problemStatesOf } from '../problems/problems.service.js';
 import { loadInspection, openTaskOf } from './patrol.inspections.js';
 import { tellOffice } from './patrol.notify.js';
+import { proposeAccountabilityForFinding } from './patrol.proposal.js';
 import { findingCapacitiesOf } from './patrol.policy.js';
 import * as repo from './patrol.repository.js';
 import type { TAction, TCreateFinding, TFindingEvent, TListFindings } from '../../../common/patrol.schema.js';
-import { checkUnits, groupNames, patrolScope, recordEvent, recordingGroup } from './patrol.service.js';
+import { checkCoverage, checkUnits, groupNames, patrolScope, recordEvent, recordingGroup } from './patrol.service.js';
 import { findingMachine } from './patrol.states.js';
 
 const stateLabel = (s: string) => FINDING_STATES[s as FindingState] ?? s;
@@ -88,8 +89,8 @@ export async function createFinding(ctx: Ctx, input: TCreateFinding) {
     }
     taskId = taskId ?? inspection.taskId;
   }
-  if (taskId) await openTaskOf(ctx, taskId, groupId);
-  await checkUnits(ctx, [input.unitId], 'unitId');
+  const task = taskId ? await openTaskOf(ctx, taskId, groupId) : null;
+  await checkCoverage(ctx, groupId, [input.unitId], 'unitId', task);
   const regionId = actor.scope.regionId as string;
   const year = Number(today(ctx).slice(0, 4));
   const serial = await repo.nextSerial(ctx.db, 'finding', regionId, year);
@@ -274,5 +275,15 @@ async function applyFindingEvent(
       patch.closeReason = input.comment;
       break;
   }
-  return { patch, payload };
+  // 督+问: the finding also goes to the case office's 问责建议 queue, with the problems it became.
+  const propose = input.accountability && input.type !== 'merge' && input.type !== 'close';
+  return {
+    patch,
+    payload,
+    after: propose
+      ? async (u) => {
+          await proposeAccountabilityForFinding(ctx, u, input.accountability ?? '', input.accountablePersonIds ?? []);
+        }
+      : undefined,
+  };
 }

@@ -7,7 +7,7 @@ import { unitNames } from '../org/org.service.js';
 import { groupIdsOf } from './patrol.policy.js';
 import * as repo from './patrol.repository.js';
 import type { TCreateInspection, TListInspections } from '../../../common/patrol.schema.js';
-import { checkUnits, fireTaskEvent, groupNames, loadTask, patrolScope, recordingGroup } from './patrol.service.js';
+import { checkCoverage, fireTaskEvent, groupNames, loadTask, patrolScope, recordingGroup } from './patrol.service.js';
 
 const MAX_FILE = 20 * 1024 * 1024;
 
@@ -67,9 +67,9 @@ export async function createInspection(ctx: Ctx, input: TCreateInspection) {
   const actor = actorOf(ctx);
   const groupId = recordingGroup(actor, input.groupId);
   if (input.date > today(ctx)) throw badRequest('INSPECTION_DATE_FUTURE', '督导日期不能晚于今天', 'date');
-  await checkUnits(ctx, input.unitIds, 'unitIds');
-  if (input.taskId) {
-    const task = await openTaskOf(ctx, input.taskId, groupId);
+  const task = input.taskId ? await openTaskOf(ctx, input.taskId, groupId) : null;
+  await checkCoverage(ctx, groupId, input.unitIds, 'unitIds', task);
+  if (task) {
     if (task.state === 'issued') {
       await fireTaskEvent(ctx, task.id, { type: 'start', version: task.version, comment: '开始现场督导' });
     }

@@ -1,6 +1,7 @@
 import { type SQL, and, asc, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
+import { type PageRequest, selectPage } from '../../platform/db/paging.js';
 import {
   patrolCases,
   patrolCirculars,
@@ -278,22 +279,8 @@ function circularScope(scope: Scope, manager: boolean): SQL {
   return and(region, eq(patrolCirculars.state, 'published'), audience) as SQL;
 }
 
-export async function listCirculars(
-  db: Executor,
-  scope: Scope,
-  manager: boolean,
-  p: { page: number; pageSize: number },
-) {
-  const where = circularScope(scope, manager);
-  const items = await db
-    .select()
-    .from(patrolCirculars)
-    .where(where)
-    .orderBy(desc(patrolCirculars.createdAt))
-    .limit(p.pageSize)
-    .offset((p.page - 1) * p.pageSize);
-  const [{ n }] = await db.select({ n: count() }).from(patrolCirculars).where(where);
-  return { items, total: Number(n) };
+export async function listCirculars(db: Executor, scope: Scope, manager: boolean, p: PageRequest) {
+  return selectPage(db, patrolCirculars, circularScope(scope, manager), [desc(patrolCirculars.createdAt)], p);
 }
 
 export async function getCircular(db: Executor, scope: Scope, manager: boolean, id: string) {
@@ -323,22 +310,8 @@ function typicalCaseScope(regionId: string | null, manager: boolean): SQL {
   return and(eq(patrolCases.regionId, regionId), manager ? undefined : eq(patrolCases.state, 'published')) as SQL;
 }
 
-export async function listTypicalCases(
-  db: Executor,
-  regionId: string | null,
-  manager: boolean,
-  p: { page: number; pageSize: number },
-) {
-  const where = typicalCaseScope(regionId, manager);
-  const items = await db
-    .select()
-    .from(patrolCases)
-    .where(where)
-    .orderBy(desc(patrolCases.createdAt))
-    .limit(p.pageSize)
-    .offset((p.page - 1) * p.pageSize);
-  const [{ n }] = await db.select({ n: count() }).from(patrolCases).where(where);
-  return { items, total: Number(n) };
+export async function listTypicalCases(db: Executor, regionId: string | null, manager: boolean, p: PageRequest) {
+  return selectPage(db, patrolCases, typicalCaseScope(regionId, manager), [desc(patrolCases.createdAt)], p);
 }
 
 export async function getTypicalCase(db: Executor, regionId: string | null, manager: boolean, id: string) {

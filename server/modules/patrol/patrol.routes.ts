@@ -3,8 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZId, z } from '../../../common/zod.js';
 import { badRequest } from '../../platform/errors.js';
 import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
-import { sendDocx } from '../../platform/http/files.js';
-import { findingsExport } from './patrol.export.js';
+import { readUpload, sendDocx, sendStoredFile } from '../../platform/http/files.js';
+import {
+  circularsExport,
+  findingsExport,
+  inspectionsExport,
+  tasksExport,
+  typicalCasesExport,
+} from './patrol.export.js';
 import {
   createCircular,
   createTypicalCase,
@@ -77,6 +83,9 @@ export async function patrolRoutes(fastify: FastifyInstance) {
     { schema: { tags, querystring: ZListTasks, response: { 200: ZTaskPage } }, config: read },
     (req) => req.run((ctx) => listTasks(ctx, req.query)),
   );
+  app.get('/api/tasks/export.xlsx', { schema: { tags, querystring: ZListTasks }, config: read }, async (req, reply) =>
+    req.run((ctx) => sendXlsxExport(reply, tasksExport(ctx, req.query))),
+  );
   app.post(
     '/api/tasks',
     { schema: { tags, body: ZCreateTask, response: { 201: ZTaskDetail } }, config: manage },
@@ -113,6 +122,11 @@ export async function patrolRoutes(fastify: FastifyInstance) {
     { schema: { tags, querystring: ZListInspections, response: { 200: ZInspectionPage } }, config: read },
     (req) => req.run((ctx) => listInspections(ctx, req.query)),
   );
+  app.get(
+    '/api/inspections/export.xlsx',
+    { schema: { tags, querystring: ZListInspections }, config: read },
+    async (req, reply) => req.run((ctx) => sendXlsxExport(reply, inspectionsExport(ctx, req.query))),
+  );
   app.post(
     '/api/inspections',
     { schema: { tags, body: ZCreateInspection, response: { 201: ZInspectionDetail } }, config: record },
@@ -132,10 +146,8 @@ export async function patrolRoutes(fastify: FastifyInstance) {
     async (req, reply) => {
       const file = await req.file();
       if (!file) throw badRequest('FILE_REQUIRED', '请选择要上传的文件', 'file');
-      const content = await file.toBuffer();
-      const saved = await req.run((ctx) =>
-        uploadInspectionFile(ctx, req.params.id, { name: file.filename, mime: file.mimetype, content }),
-      );
+      const stored = await readUpload(file);
+      const saved = await req.run((ctx) => uploadInspectionFile(ctx, req.params.id, stored));
       return reply.status(201).send(saved);
     },
   );
@@ -144,10 +156,7 @@ export async function patrolRoutes(fastify: FastifyInstance) {
     { schema: { tags, params: ZFileParam }, config: read },
     async (req, reply) => {
       const file = await req.run((ctx) => inspectionFile(ctx, req.params.id, req.params.fileId));
-      return reply
-        .header('content-type', file.mime || 'application/octet-stream')
-        .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-        .send(file.content);
+      return sendStoredFile(reply, file);
     },
   );
 
@@ -184,6 +193,9 @@ export async function patrolRoutes(fastify: FastifyInstance) {
     { schema: { tags, querystring: ZListPaged, response: { 200: ZCircularPage } }, config: read },
     (req) => req.run((ctx) => listCirculars(ctx, req.query)),
   );
+  app.get('/api/circulars/export.xlsx', { schema: { tags }, config: read }, async (req, reply) =>
+    req.run((ctx) => sendXlsxExport(reply, circularsExport(ctx))),
+  );
   app.post(
     '/api/circulars',
     { schema: { tags, body: ZCreateCircular, response: { 201: ZCircularDetail } }, config: manage },
@@ -213,6 +225,9 @@ export async function patrolRoutes(fastify: FastifyInstance) {
     '/api/typical-cases',
     { schema: { tags, querystring: ZListPaged, response: { 200: ZTypicalCasePage } }, config: read },
     (req) => req.run((ctx) => listTypicalCases(ctx, req.query)),
+  );
+  app.get('/api/typical-cases/export.xlsx', { schema: { tags }, config: read }, async (req, reply) =>
+    req.run((ctx) => sendXlsxExport(reply, typicalCasesExport(ctx))),
   );
   app.post(
     '/api/typical-cases',

@@ -1,10 +1,12 @@
 import { PATROL_METHODS, TASK_STATES, type TaskState } from '../../../common/patrol.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
+import { withDocNumbers } from '../../platform/documents/document-registry.js';
 import { type Actor, type Ctx, actorOf, today } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import { type Step, actionsOf, fireTransition } from '../../platform/workflow/machine.js';
 import { listGroups, unitNames } from '../org/org.service.js';
 import { tellGroup, tellOffice } from './patrol.notify.js';
+import { PATROL_DOCUMENTS } from './patrol.numbering.js';
 import { groupIdsOf, isManager, taskCapacitiesOf } from './patrol.policy.js';
 import * as repo from './patrol.repository.js';
 import type { TCreateTask, TListTasks, TTaskEvent, TUpdateTask } from '../../../common/patrol.schema.js';
@@ -12,6 +14,13 @@ import { taskMachine } from './patrol.states.js';
 
 export function patrolScope(a: Actor): repo.PatrolScope {
   return { regionId: a.scope.regionId, manager: isManager(a), groupIds: groupIdsOf(a) };
+}
+
+/** One finding in the caller's scope, for modules that link to it (明责's 增派单); 404 otherwise. */
+export async function findingForLink(ctx: Ctx, id: string) {
+  const row = await repo.getFinding(ctx.db, patrolScope(actorOf(ctx)), id);
+  if (!row) throw notFound('督导发现不存在或无权查看');
+  return row;
 }
 
 /** Records one transition of a task, finding, circular or case. */
@@ -72,6 +81,31 @@ export async function checkUnits(ctx: Ctx, ids: string[], field: string) {
   return names;
 }
 
+/**
+ * A group records only on the units it covers, or on the targets of the task it records against
+ * (issue #21: a group's independence is no licence to inspect anywhere).
+ */
+export async function checkCoverage(
+  ctx: Ctx,
+  groupId: string,
+  unitIds: string[],
+  field: string,
+  task?: { targetUnitIds: string[] } | null,
+) {
+  await checkUnits(ctx, unitIds, field);
+  const group = (await listGroups(ctx, 'patrol')).items.find((g) => g.id === groupId);
+  const allowed = new Set([...(group?.unitIds ?? []), ...(task?.targetUnitIds ?? [])]);
+  const outside = unitIds.filter((u) => !allowed.has(u));
+  if (outside.length) {
+    const names = await unitNames(ctx.db, outside);
+    throw ruleViolation(
+      'UNIT_NOT_COVERED',
+      `${outside.map((u) => names.get(u)).join('、')}不在本组督导范围内，也不是所记录任务的督导对象`,
+      field,
+    );
+  }
+}
+
 function presentTask(ctx: Ctx, t: repo.TaskRow, groups: Map<string, string>, units: Map<string, string>) {
   return {
     ...t,
@@ -92,7 +126,8 @@ export async function listTasks(ctx: Ctx, f: TListTasks) {
     ctx.db,
     items.flatMap((t) => t.targetUnitIds),
   );
-  return { items: items.map((t) => presentTask(ctx, t, groups, units)), total };
+  const numbered = await withDocNumbers(ctx.db, items, [PATROL_DOCUMENTS.task.kind]);
+  return { items: numbered.map((t) => presentTask(ctx, t, groups, units)), total };
 }
 
 /** Loads a task the caller may see, or 404 (group isolation). */
@@ -179,7 +214,13 @@ export async function fireTaskEvent(ctx: Ctx, id: string, input: TTaskEvent) {
 function applyTaskEvent(ctx: Ctx, input: TTaskEvent): Step<repo.TaskRow, TaskState> {
   switch (input.type) {
     case 'issue':
-      return { patch: { issuedAt: ctx.now }, after: (row) => tellGroup(ctx, row, 'issued') };
+      return {
+        patch: { issuedAt: ctx.now },
+        after: async (row) => {
+          await PATROL_DOCUMENTS.task.issue(ctx, row);
+          await tellGroup(ctx, row, 'issued');
+        },
+      };
     case 'report':
       if (!input.report) throw badRequest('REPORT_REQUIRED', '请填写督导情况报告', 'report');
       return {

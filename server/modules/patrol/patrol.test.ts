@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/db/platform.tables.js';
 import { notifications } from '../notifications/notifications.tables.js';
 import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
-import { multipartFile, readWorkbook } from '../../test/xlsx.js';
+import { multipartFile, readWorkbook, TINY_PNG } from '../../test/xlsx.js';
 
 let t: TestApp;
 let office: Client;
@@ -53,8 +53,24 @@ async function newTask(extra: Record<string, unknown> = {}) {
   return res.json();
 }
 
+/** An issued task of `c`'s group targeting 住建局, so that the group may record on it (issue #21). */
+const tasksFor = new Map<Client, Promise<string>>();
+function taskFor(c: Client) {
+  if (!tasksFor.has(c)) {
+    tasksFor.set(
+      c,
+      (async () => {
+        const groupId = (await c.get('/api/me')).json().scope.groupIds[0];
+        return (await newTask({ groupId, title: '督导任务' })).id as string;
+      })(),
+    );
+  }
+  return tasksFor.get(c) as Promise<string>;
+}
+
 async function newFinding(c: Client, body: Record<string, unknown> = {}) {
   const res = await c.post('/api/findings', {
+    ...(body.inspectionId || body.taskId ? {} : { taskId: await taskFor(c) }),
     unitId: zjj,
     title: '在建工地脚手架未设置连墙件',
     description: '暗访发现城北棚户区改造项目脚手架未按规定设置连墙件，存在坍塌隐患',
@@ -91,9 +107,10 @@ describe('task assignment sheets', () => {
     expect(doc.statusCode).toBe(200);
     expect(doc.headers['content-disposition']).toContain(encodeURIComponent('督导巡查工作任务交办单'));
     const text = docText(doc.rawPayload);
+    // Issued: numbered by the document registry (issue #13), no longer the task's code.
+    expect(text).toMatch(/示督办任〔20\d\d〕[1-9]\d*号/);
     for (const s of [
       '督导巡查工作任务交办单',
-      task.code,
       '第一督导巡查组',
       '安全生产专项督查',
       '城北棚户区改造项目',
@@ -152,7 +169,15 @@ describe('task assignment sheets', () => {
       notes: '检查',
     });
     expect(badDate.json()).toMatchObject({ code: 'INSPECTION_DATE_FUTURE', message: '督导日期不能晚于今天' });
-    const visit = { date: day(0), place: '县住建局窗口', method: 'unannounced', unitIds: [zjj], notes: '暗访窗口服务' };
+    // Without a task, a group records on the units it covers (issue #21).
+    const covered = (await office.get(`/api/groups/${group1Id}`)).json().unitIds[0];
+    const visit = {
+      date: day(0),
+      place: '县住建局窗口',
+      method: 'unannounced',
+      unitIds: [covered],
+      notes: '暗访窗口服务',
+    };
     const key = { 'idempotency-key': `patrol-${Date.now()}` };
     const first = await group1.post('/api/inspections', visit, key);
     const again = await group1.post('/api/inspections', visit, key);
@@ -198,7 +223,7 @@ describe('inspections and findings', () => {
     });
     expect(ins.statusCode, ins.body).toBe(201);
     expect((await group1.get(`/api/tasks/${task.id}`)).json().state).toBe('in_progress');
-    const photo = await multipartFile(Buffer.from('现场照片'), '现场.jpg');
+    const photo = await multipartFile(TINY_PNG, '现场.png');
     const up = await group1.request({ method: 'POST', url: `/api/inspections/${ins.json().id}/files`, ...photo });
     expect(up.statusCode).toBe(201);
     expect((await group2.get(`/api/inspections/${ins.json().id}`)).statusCode).toBe(404);
@@ -301,7 +326,7 @@ describe('inspections and findings', () => {
     });
     expect(escalated.json()).toMatchObject({
       state: 'escalated',
-      escalatedToLabel: '党工委、管委会主要负责同志',
+      escalatedToLabel: '党委、政府主要负责同志',
       actions: ['dispatch', 'instruct', 'close'],
     });
     const ownerOf = async (u: string) => (await office.get(`/api/people?unitId=${u}&pageSize=1`)).json().items[0].id;
@@ -440,6 +465,23 @@ describe('draft sheets and the findings ledger', () => {
     expect(mine.slice(2).every((r) => r[2] === '第二督导巡查组')).toBe(true);
     const none = (await readWorkbook((await zhujian.get('/api/findings/export.xlsx')).rawPayload)).督导发现台账;
     expect(none).toHaveLength(2);
+  });
+
+  it('exports tasks, inspections, circulars and typical cases with the same filters and scope as their lists', async () => {
+    for (const [list, file, sheet] of [
+      ['/api/tasks?state=issued&pageSize=2000', '/api/tasks/export.xlsx?state=issued', '交办单'],
+      ['/api/inspections?pageSize=2000', '/api/inspections/export.xlsx', '督导记录'],
+      ['/api/circulars?pageSize=2000', '/api/circulars/export.xlsx', '通报'],
+      ['/api/typical-cases?pageSize=2000', '/api/typical-cases/export.xlsx', '典型案例'],
+    ]) {
+      for (const c of [office, group2, zhujian]) {
+        const { total } = (await c.get(list)).json();
+        const res = await c.get(file);
+        expect(res.statusCode, file).toBe(200);
+        const rows = (await readWorkbook(res.rawPayload))[sheet];
+        expect(rows.length - 1, `${file} rows`).toBe(total);
+      }
+    }
   });
 });
 

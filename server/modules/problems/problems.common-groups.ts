@@ -1,8 +1,10 @@
+import type { TListCommonGroups } from '../../../common/problems.schema.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Ctx, actorOf } from '../../platform/context.js';
 import { badRequest, forbidden, notFound } from '../../platform/errors.js';
 import { copyEvent } from './problems.notify.js';
-import * as repo from './problems.repository.js';
+import * as repo from './problems.common-groups.repository.js';
+import { insertEvents } from './problems.repository.js';
 import { listProblems, loadProblem } from './problems.queries.js';
 
 /** 共性问题: links similar problems across units so they are rectified together (举一反三). */
@@ -27,7 +29,7 @@ export async function createCommonGroup(ctx: Ctx, input: { title: string; descri
     rows.map((r) => r.problem.id),
     group.id,
   );
-  await repo.insertEvents(
+  await insertEvents(
     ctx.db,
     rows.map((r) => ({
       problemId: r.problem.id,
@@ -58,10 +60,11 @@ export async function createCommonGroup(ctx: Ctx, input: { title: string; descri
   return getCommonGroup(ctx, group.id);
 }
 
-export async function listCommonGroups(ctx: Ctx) {
-  const rows = await repo.listCommonGroups(ctx.db, actorOf(ctx).scope.regionId as string);
-  const items = rows.map((r) => ({ ...r.group, problemCount: Number(r.n) }));
-  return { items, total: items.length };
+export async function listCommonGroups(ctx: Ctx, f: TListCommonGroups) {
+  const actor = actorOf(ctx);
+  const manager = actor.permissions.has('problems:manage');
+  const { items, total } = await repo.pageCommonGroups(ctx.db, actor.scope, manager, f);
+  return { items: items.map((r) => ({ ...r.group, problemCount: Number(r.n) })), total };
 }
 
 export async function getCommonGroup(ctx: Ctx, id: string) {

@@ -3,7 +3,7 @@ import { findUser, rolesOf } from '../../platform/auth/auth.service.js';
 import { addWorkingDays } from '../../platform/calendar/calendar.service.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
 import type { DigestSource } from '../notifications/notifications.digest.js';
-import { readEscalationSettings } from './problems.escalation.js';
+import { escalationSettingsOf } from './problems.escalation.js';
 import * as repo from './problems.repository.js';
 
 /**
@@ -13,8 +13,9 @@ import * as repo from './problems.repository.js';
 export const problemsDigest: DigestSource = async (ctx, user) => {
   const items = [];
   const today = isoDate(ctx.now);
+  const u = await findUser(ctx.db, user.userId);
   if (user.personId) {
-    const s = await readEscalationSettings(ctx);
+    const s = await escalationSettingsOf(ctx, u?.regionId);
     const until = await addWorkingDays(ctx.db, today, s.blueWorkingDays);
     for (const p of await repo.dueForPerson(ctx.db, user.personId, until)) {
       items.push({
@@ -25,7 +26,6 @@ export const problemsDigest: DigestSource = async (ctx, user) => {
       });
     }
   }
-  const u = await findUser(ctx.db, user.userId);
   const roles = await rolesOf(ctx.db, [user.userId]);
   if (u?.regionId && roles.some((r) => r.role === 'supervision_office')) {
     for (const p of await repo.waitingForOffice(ctx.db, u.regionId)) {

@@ -1,15 +1,22 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { ESCALATION_LEVELS, type EscalationLevel } from '../../../common/problems.js';
 import { userIdsWithRoles } from '../../platform/auth/auth.service.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { addWorkingDays } from '../../platform/calendar/calendar.service.js';
+import { addWorkingDays, overdueFrom } from '../../platform/calendar/calendar.service.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
 import type { Ctx } from '../../platform/context.js';
 import { rowsOf } from '../../platform/db/client.js';
 import type { JobDefinition } from '../../platform/jobs/jobs.service.js';
-import { type SettingDef, readSetting, writeSetting } from '../../platform/settings/settings.service.js';
+import {
+  PROVINCE,
+  type SettingDef,
+  readSetting,
+  regionalSettings,
+  writeSetting,
+} from '../../platform/settings/settings.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { unitContactsForSystem } from '../org/org.service.js';
+import { proposeAccountabilityForProblem } from './problems.proposal.js';
 import { type TEscalationSettings, ZEscalationSettings } from '../../../common/problems.schema.js';
 
 /** Thresholds of the escalation ladder (SPEC 2b; 西安, 富宁, 太仓 practice: 3 working days before = warning). */
@@ -27,17 +34,25 @@ export const escalationSetting: SettingDef<typeof ZEscalationSettings> = {
   },
 };
 
-export const readEscalationSettings = (ctx: Ctx) => readSetting(ctx.db, escalationSetting);
+/** The caller's region (its own thresholds over the province default); '' (the province) without one. */
+const scopeOf = (ctx: Ctx) => ctx.actor?.scope.regionId ?? PROVINCE;
 
+export const readEscalationSettings = (ctx: Ctx) => readSetting(ctx.db, escalationSetting, scopeOf(ctx));
+
+/** The thresholds region `regionId` works under (its own, else the province default). */
+export const escalationSettingsOf = (ctx: Ctx, regionId: string | null | undefined) =>
+  readSetting(ctx.db, escalationSetting, regionId ?? PROVINCE);
+
+/** A region's office changes its own region's thresholds only; the province default stays as it is. */
 export async function updateEscalationSettings(ctx: Ctx, input: TEscalationSettings & { version: number }) {
   const before = await readEscalationSettings(ctx);
   const { version, ...value } = input;
-  await writeSetting(ctx.db, escalationSetting, value, version);
+  await writeSetting(ctx.db, escalationSetting, value, version, scopeOf(ctx));
   const after = await readEscalationSettings(ctx);
   await recordAudit(ctx, {
     type: 'settings.escalation_changed',
     entity: 'settings',
-    entityId: escalationSetting.key,
+    entityId: `${escalationSetting.key}@${scopeOf(ctx) || 'province'}`,
     before,
     after,
   });
@@ -60,13 +75,34 @@ type Changed = {
  * running it twice changes nothing the second time.
  */
 export async function runEscalation(ctx: Ctx) {
-  const s = await readEscalationSettings(ctx);
+  const { province, regions } = await regionalSettings(ctx.db, escalationSetting);
+  const own = [...regions.keys()];
+  const parts = [
+    await escalateWhere(
+      ctx,
+      province,
+      own.length ? sql`p.region_id <> ALL(${`{${own.join(',')}}`}::uuid[])` : sql`TRUE`,
+    ),
+  ];
+  for (const [regionId, s] of regions) parts.push(await escalateWhere(ctx, s, sql`p.region_id = ${regionId}`));
+  const summary = {
+    recoloured: parts.reduce((n, p) => n + p.recoloured, 0),
+    proposed: parts.reduce((n, p) => n + p.proposed, 0),
+    red: parts.reduce((n, p) => n + p.red, 0),
+    applied: parts.reduce((n, p) => n + p.applied, 0),
+  };
+  await recordAudit(ctx, { type: 'problem.escalation_scan', entity: 'problem', after: summary });
+  return summary;
+}
+
+/** One pass of the scan over the problems `scope` selects, with the thresholds `s` of their region. */
+async function escalateWhere(ctx: Ctx, s: TEscalationSettings, scope: SQL) {
   const today = isoDate(ctx.now);
   const blueUntil = await addWorkingDays(ctx.db, today, s.blueWorkingDays);
   const staleBefore = new Date(ctx.now.getTime() - s.yellowNoProgressDays * 86_400_000);
   const thresholds: string[] = [];
   for (const n of [s.noticeAfter, s.interviewAfter, s.listAfter, s.proposalAfter]) {
-    thresholds.push(await addWorkingDays(ctx.db, today, -n));
+    thresholds.push(await overdueFrom(ctx.db, today, n));
   }
   const auto = `{${s.automatic.join(',')}}`; // a PostgreSQL int[] literal
   const at = ctx.now;
@@ -84,7 +120,7 @@ export async function runEscalation(ctx: Ctx) {
             ELSE NULL
           END AS new
         FROM problems p
-        WHERE p.deleted_at IS NULL AND p.state IN ('dispatched', 'rectifying', 'close_requested')
+        WHERE p.deleted_at IS NULL AND p.state IN ('dispatched', 'rectifying', 'close_requested') AND ${scope}
       ),
       upd AS (
         UPDATE problems p SET color = calc.new, version = p.version + 1, updated_at = ${at}
@@ -102,14 +138,22 @@ export async function runEscalation(ctx: Ctx) {
   );
 
   // The next rung for red items past its threshold; applied at once where the level is automatic.
-  const escalated = rowsOf<Changed & { level: number; applied: boolean }>(
+  const escalated = rowsOf<
+    Changed & {
+      level: number;
+      applied: boolean;
+      description: string;
+      responsible_person_id: string | null;
+      deadline: string | null;
+    }
+  >(
     await ctx.db.execute(sql`
       WITH calc AS (
         SELECT p.id, p.escalation_level + 1 AS level
         FROM problems p
-        WHERE p.deleted_at IS NULL AND p.state IN ('dispatched', 'rectifying', 'close_requested')
+        WHERE p.deleted_at IS NULL AND p.state IN ('dispatched', 'rectifying', 'close_requested') AND ${scope}
           AND p.color = 'red' AND p.pending_escalation IS NULL AND p.escalation_level < 4
-          AND p.deadline <= CASE p.escalation_level
+          AND p.deadline < CASE p.escalation_level
             WHEN 0 THEN ${thresholds[0]}::date WHEN 1 THEN ${thresholds[1]}::date
             WHEN 2 THEN ${thresholds[2]}::date ELSE ${thresholds[3]}::date END
       ),
@@ -121,7 +165,7 @@ export async function runEscalation(ctx: Ctx) {
           version = p.version + 1, updated_at = ${at}
         FROM calc WHERE p.id = calc.id
         RETURNING p.id, p.code, p.title, p.unit_id, p.leader_person_id, p.region_id, p.state, calc.level,
-          calc.level = ANY(${auto}::int[]) AS applied
+          calc.level = ANY(${auto}::int[]) AS applied, p.description, p.responsible_person_id, p.deadline
       ),
       ev AS (
         INSERT INTO problem_events (problem_id, type, from_state, to_state, actor_name, at, comment, payload)
@@ -134,13 +178,30 @@ export async function runEscalation(ctx: Ctx) {
   );
 
   await notifyChanges(ctx, recoloured, escalated);
+  // An automatic last rung hands the problem to the 问责建议 queue (issue #17); a few rows a day at most.
+  for (const r of escalated.filter((e) => e.applied && e.level === 4)) {
+    await proposeAccountabilityForProblem(
+      ctx,
+      {
+        id: r.id,
+        code: r.code,
+        title: r.title,
+        description: r.description,
+        regionId: r.region_id,
+        unitId: r.unit_id,
+        responsiblePersonId: r.responsible_person_id,
+        leaderPersonId: r.leader_person_id,
+        deadline: r.deadline,
+      },
+      '',
+    );
+  }
   const summary = {
     recoloured: recoloured.length,
     red: recoloured.filter((r) => r.new === 'red').length,
     proposed: escalated.filter((r) => !r.applied).length,
     applied: escalated.filter((r) => r.applied).length,
   };
-  await recordAudit(ctx, { type: 'problem.escalation_scan', entity: 'problem', after: summary });
   return summary;
 }
 

@@ -1,11 +1,11 @@
 import { type Ctx, today } from '../../platform/context.js';
-import { pagedRows, type XlsxColumn, type XlsxExport } from '../../platform/documents/xlsx-export.js';
-import type { TListProblems } from '../../../common/problems.schema.js';
+import { listExport, type XlsxColumn, type XlsxExport } from '../../platform/documents/xlsx-export.js';
+import type { TListCommonGroups, TListProblems } from '../../../common/problems.schema.js';
+import { listCommonGroups } from './problems.common-groups.js';
 import { listProblems } from './problems.queries.js';
 
 type LedgerRow = Awaited<ReturnType<typeof listProblems>>['items'][number];
 
-const dateOf = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10) : '');
 const yesNo = (b: boolean) => (b ? '是' : '否');
 
 const COLUMNS: XlsxColumn<LedgerRow>[] = [
@@ -18,7 +18,7 @@ const COLUMNS: XlsxColumn<LedgerRow>[] = [
   { header: '责任人', width: 10, value: (p) => p.responsibleName ?? '' },
   { header: '分管县领导', width: 10, value: (p) => p.leaderName ?? '' },
   { header: '整改措施', width: 50, value: (p) => p.measures.map((m) => `${m.seq}. ${m.content}`).join('\n') },
-  { header: '整改时限', width: 12, value: (p) => p.deadline ?? '' },
+  { header: '整改时限', width: 12, value: (p) => p.deadline, kind: 'date' },
   {
     header: '整改进展',
     width: 30,
@@ -32,18 +32,28 @@ const COLUMNS: XlsxColumn<LedgerRow>[] = [
   { header: '预警', width: 8, value: (p) => p.colorLabel ?? '' },
   { header: '是否逾期', width: 8, value: (p) => yesNo(p.overdue) },
   { header: '挂牌督办', width: 8, value: (p) => yesNo(p.listed) },
-  { header: '交办日期', width: 12, value: (p) => dateOf(p.dispatchedAt) },
-  { header: '销号日期', width: 12, value: (p) => dateOf(p.closedAt) },
+  { header: '交办日期', width: 12, value: (p) => p.dispatchedAt, kind: 'date' },
+  { header: '销号日期', width: 12, value: (p) => p.closedAt, kind: 'date' },
 ];
 
 /** 整改台账 in the layout offices use, with the ledger's filters and sort. */
 export function ledgerExport(ctx: Ctx, f: TListProblems): XlsxExport<LedgerRow> {
-  return {
-    fileName: '问题整改台账.xlsx',
+  return listExport('问题整改台账', COLUMNS, (q) => listProblems(ctx, q), f, {
     sheet: '整改台账',
     title: `问题整改台账（导出时间：${today(ctx)}）`,
-    wrap: true,
-    columns: COLUMNS,
-    rows: pagedRows((page, pageSize) => listProblems(ctx, { ...f, page, pageSize })),
-  };
+  });
+}
+
+type CommonGroupRow = Awaited<ReturnType<typeof listCommonGroups>>['items'][number];
+
+const COMMONGROUPS_COLUMNS: XlsxColumn<CommonGroupRow>[] = [
+  { header: '共性问题', width: 30, value: (g) => g.title },
+  { header: '说明', width: 50, value: (g) => g.description },
+  { header: '问题数', width: 8, value: (g) => g.problemCount },
+  { header: '建立日期', width: 12, value: (g) => g.createdAt, kind: 'date' },
+];
+
+/** 共性问题 the caller may see, with the list's filter. */
+export function commonGroupsExport(ctx: Ctx, f: TListCommonGroups): XlsxExport<CommonGroupRow> {
+  return listExport('共性问题', COMMONGROUPS_COLUMNS, (q) => listCommonGroups(ctx, q), f);
 }

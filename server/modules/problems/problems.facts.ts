@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { RuleField } from '../../../common/warnings.js';
+import { unscheduledYearsSql, workingDaySeriesSql } from '../../platform/calendar/calendar.sql.js';
 import { unitDirectory } from '../org/org.directory.js';
 import { problems } from './problems.tables.js';
 
@@ -26,6 +27,8 @@ const ACT_DATE = sql`(COALESCE(p.last_progress_at, p.received_at, p.dispatched_a
 
 /** How far back working days are counted: older dates count as unknown (NULL), which no rule fires on. */
 const CALENDAR_SPAN_DAYS = 3650;
+const isoDayBefore = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
 /** The working-day number of a date: an O(1) lookup in the one-row `cal` (cumulative counts by day). */
 const workingDayNumber = (date: SQL) => sql`cal.n[${date} - cal.lo + 1]`;
@@ -75,18 +78,33 @@ export function factsSql(fields: RuleField[], o: FactsOptions): SQL {
     ${o.regionId ? sql`AND p.region_id = ${o.regionId}` : sql``}`;
   // The working-day calendar is one row holding an array of cumulative working-day numbers, so a
   // field is an array lookup rather than a join the planner would have to estimate.
+  const lo = isoDayBefore(o.today, CALENDAR_SPAN_DAYS);
+  // The years of the span without a published schedule are found once per statement, not once per problem.
   const calendar =
     byDeadline || byActivity
       ? sql`WITH cal AS (
-          SELECT ${o.today}::date - ${CALENDAR_SPAN_DAYS}::int AS lo, array_agg(c.n ORDER BY c.d) AS n FROM (
-            SELECT g::date AS d, sum(CASE WHEN cd.kind = 'workday' THEN 1 WHEN cd.kind = 'holiday' THEN 0
-                                     WHEN extract(isodow FROM g) < 6 THEN 1 ELSE 0 END) OVER (ORDER BY g)::int AS n
-            FROM generate_series(${o.today}::date - ${CALENDAR_SPAN_DAYS}::int, ${o.today}::date, interval '1 day') AS g
-            LEFT JOIN calendar_days cd ON cd.date = g::date) c
-        )`
+          SELECT ${lo}::date AS lo, array_agg(c.n ORDER BY c.d) AS n FROM (
+            SELECT s.d, sum(s.w) OVER (ORDER BY s.d)::int AS n FROM (${workingDaySeriesSql(lo, o.today)}) s) c
+        ), unscheduled AS (SELECT ${unscheduledYearsSql(sql`${lo}::date`, sql`${o.today}::date`)} AS years)`
       : sql``;
+  // The earliest day a working-day count started from: the years from it to today without a published
+  // schedule make the answer provisional (counted with the statutory holidays only).
+  const counted = [byDeadline ? sql`p.deadline` : null, byActivity ? ACT_DATE : null].filter((x): x is SQL => !!x);
+  const since = counted.length
+    ? sql`LEAST(${sql.join(
+        counted.map((d) => sql`CASE WHEN ${d} < ${o.today}::date THEN ${d} END`),
+        sql`, `,
+      )})`
+    : sql`NULL::date`;
+  columns.push(
+    counted.length
+      ? sql`CASE WHEN ${since} IS NULL OR cardinality(unscheduled.years) = 0 THEN '{}'::int[]
+          ELSE ARRAY(SELECT y FROM unnest(unscheduled.years) AS y WHERE y >= extract(year FROM ${since})::int) END
+          AS unscheduled_years`
+      : sql`'{}'::int[] AS unscheduled_years`,
+  );
   // Aggregates are joined once (set-wise), not computed per problem.
-  const joins = sql`${byDeadline || byActivity ? sql`CROSS JOIN cal` : sql``}
+  const joins = sql`${byDeadline || byActivity ? sql`CROSS JOIN cal CROSS JOIN unscheduled` : sql``}
       ${
         fields.includes('overdue_measures')
           ? sql`LEFT JOIN (SELECT m.problem_id, count(*)::int AS n FROM problem_measures m
@@ -122,6 +140,7 @@ export const problemDirectory = <A extends string>(alias: A) =>
       id: problems.id,
       code: problems.code,
       title: problems.title,
+      unitId: problems.unitId,
       state: problems.state,
       closedAt: problems.closedAt,
     })

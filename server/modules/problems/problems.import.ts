@@ -99,7 +99,8 @@ export async function readImportFile(file: Buffer, progress: ImportProgress = qu
       }
       if (name === SHEET) found = { sheet: name, header, rows };
     }
-  } catch {
+  } catch (e) {
+    if (e instanceof AppError) throw e;
     throw badRequest('IMPORT_NOT_XLSX', '无法读取文件，请上传 .xlsx 格式的 Excel 文件', 'file');
   }
   if (tooLarge) throw badRequest('IMPORT_TOO_LARGE', `单次最多导入 ${IMPORT_MAX_ROWS} 个问题`, 'file');

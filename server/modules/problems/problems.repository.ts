@@ -1,32 +1,10 @@
-import {
-  type SQL,
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  getTableColumns,
-  gte,
-  inArray,
-  isNull,
-  lte,
-  ne,
-  or,
-  sql,
-} from 'drizzle-orm';
+import { type SQL, and, asc, count, eq, getTableColumns, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
 import { insertRecordset, insertRecordsetReturning } from '../../platform/db/bulk.js';
 import { type Executor, rowsOf } from '../../platform/db/client.js';
 import { largeCount } from '../../platform/db/large-count.js';
 import { personDirectory, unitDirectory } from '../org/org.directory.js';
-import {
-  commonProblemGroups,
-  problemCodeSeq,
-  problemEvents,
-  problemFiles,
-  problemMeasures,
-  problems,
-} from './problems.tables.js';
+import { problemCodeSeq, problemEvents, problemFiles, problemMeasures, problems } from './problems.tables.js';
 
 export type ProblemRow = typeof problems.$inferSelect;
 export type MeasureRow = typeof problemMeasures.$inferSelect;
@@ -37,7 +15,7 @@ const FALSE = sql`false`;
 const { searchBigrams: _bigrams, ...problemColumns } = getTableColumns(problems);
 
 /** Problems the scope may see; units never see drafts. */
-function inScope(scope: Scope, withDrafts: boolean): SQL {
+export function inScope(scope: Scope, withDrafts: boolean): SQL {
   if (!scope.regionId) return FALSE;
   const visible = scope.allUnits
     ? undefined
@@ -297,33 +275,6 @@ export async function getFile(db: Executor, problemId: string, fileId: string) {
     .from(problemFiles)
     .where(and(eq(problemFiles.problemId, problemId), eq(problemFiles.id, fileId)));
   return row;
-}
-
-export async function insertCommonGroup(db: Executor, values: typeof commonProblemGroups.$inferInsert) {
-  const [row] = await db.insert(commonProblemGroups).values(values).returning();
-  return row;
-}
-
-export async function listCommonGroups(db: Executor, regionId: string) {
-  return db
-    .select({ group: commonProblemGroups, n: count(problems.id) })
-    .from(commonProblemGroups)
-    .leftJoin(problems, eq(problems.commonGroupId, commonProblemGroups.id))
-    .where(eq(commonProblemGroups.regionId, regionId))
-    .groupBy(commonProblemGroups.id)
-    .orderBy(desc(commonProblemGroups.createdAt));
-}
-
-export async function getCommonGroup(db: Executor, regionId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(commonProblemGroups)
-    .where(and(eq(commonProblemGroups.regionId, regionId), eq(commonProblemGroups.id, id)));
-  return row;
-}
-
-export async function setCommonGroup(db: Executor, ids: string[], groupId: string) {
-  if (ids.length) await db.update(problems).set({ commonGroupId: groupId }).where(inArray(problems.id, ids));
 }
 
 /** Open problems due by `until` (or overdue) that a person answers for: unit principal, liaison or measure owner. */

@@ -1,3 +1,4 @@
+import { PROBLEM_DOCUMENTS } from './problems.numbering.js';
 import crypto from 'node:crypto';
 import { ESCALATION_LEVELS, type EscalationLevel, type ProblemState } from '../../../common/problems.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
@@ -11,6 +12,7 @@ import { measureDeadline } from './problems.deadline.js';
 import { getProblem, loadProblem } from './problems.queries.js';
 import { capacitiesOf } from './problems.policy.js';
 import { problemMachine } from './problems.states.js';
+import { proposeAccountabilityForProblem } from './problems.proposal.js';
 
 const MAX_FILE = 20 * 1024 * 1024;
 
@@ -89,6 +91,7 @@ async function applyEvent(
   const patch: Partial<LoadedProblem> = {};
   const payload: Record<string, unknown> = { fileIds: input.fileIds };
   let late = false;
+  let after: Step<LoadedProblem, ProblemState>['after'];
   switch (input.type) {
     case 'dispatch': {
       if (measures.length === 0) throw ruleViolation('PROBLEM_NO_MEASURES', '请先填写整改措施');
@@ -111,6 +114,7 @@ async function applyEvent(
         .sort()
         .at(-1);
       patch.dispatchedAt = ctx.now;
+      await PROBLEM_DOCUMENTS.notice.issue(ctx, p);
       break;
     }
     case 'receive':
@@ -192,6 +196,10 @@ async function applyEvent(
       if (level >= 3) patch.listed = true;
       payload.level = level;
       payload.levelLabel = ESCALATION_LEVELS[level];
+      await PROBLEM_DOCUMENTS.reminder.issue(ctx, p);
+      if (level >= 2) await PROBLEM_DOCUMENTS.interview.issue(ctx, p);
+      // The last rung hands the problem to the case office's 问责建议 queue (issue #17).
+      if (level === 4) after = () => proposeAccountabilityForProblem(ctx, p, input.comment).then(() => undefined);
       break;
     }
     case 'dismiss_escalation':
@@ -203,7 +211,7 @@ async function applyEvent(
       throw ruleViolation('PROBLEM_ILLEGAL_TRANSITION', '不支持的操作');
   }
 
-  return { patch, payload, late };
+  return { patch, payload, late, after };
 }
 
 /**

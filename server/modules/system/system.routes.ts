@@ -27,6 +27,10 @@ import { zPageOf } from '../../../common/zod.js';
 import { listAuditEvents, recordAudit, verifyChain } from '../../platform/audit/audit.service.js';
 import * as calendar from '../../platform/calendar/calendar.service.js';
 import { forbidden } from '../../platform/errors.js';
+import { withoutContent } from './system.audit.js';
+import { auditEventsExport } from './system.audit-export.js';
+import { jobRunsExport } from './system.jobs-export.js';
+import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
 import { listJobRuns } from '../../platform/jobs/jobs.service.js';
 
 export async function systemRoutes(fastify: FastifyInstance) {
@@ -48,7 +52,16 @@ export async function systemRoutes(fastify: FastifyInstance) {
       schema: { tags: audit, querystring: ZListAuditEvents, response: { 200: zPageOf(ZAuditEvent) } },
       config: { permission: 'audit:read' },
     },
-    (req) => req.run((ctx) => listAuditEvents(ctx.db, req.query)),
+    (req) =>
+      req.run(async (ctx) => {
+        const page = await listAuditEvents(ctx.db, req.query);
+        return { ...page, items: page.items.map(withoutContent) };
+      }),
+  );
+  app.get(
+    '/api/audit-events/export.xlsx',
+    { schema: { tags: audit, querystring: ZListAuditEvents }, config: { permission: 'audit:read' } },
+    async (req, reply) => req.run((ctx) => sendXlsxExport(reply, auditEventsExport(ctx, req.query))),
   );
   app.post(
     '/api/audit-events/verify',
@@ -91,13 +104,12 @@ export async function systemRoutes(fastify: FastifyInstance) {
     {
       schema: { tags: cal, querystring: ZAddWorkingDaysQuery, response: { 200: ZWorkingDate } },
     },
-    (req) => req.run(async (ctx) => ({ date: await calendar.addWorkingDays(ctx.db, req.query.date, req.query.days) })),
+    (req) => req.run((ctx) => calendar.addWorkingDaysNoted(ctx.db, req.query.date, req.query.days)),
   );
   app.get(
     '/api/calendar/working-days-between',
     { schema: { tags: cal, querystring: ZWorkingDaysBetweenQuery, response: { 200: ZWorkingDays } } },
-    (req) =>
-      req.run(async (ctx) => ({ days: await calendar.workingDaysBetween(ctx.db, req.query.from, req.query.to) })),
+    (req) => req.run((ctx) => calendar.workingDaysBetweenNoted(ctx.db, req.query.from, req.query.to)),
   );
 
   const ops = ['后台任务与时钟'];
@@ -112,6 +124,14 @@ export async function systemRoutes(fastify: FastifyInstance) {
         const runs = await listJobRuns(ctx.db, req.query.page, req.query.pageSize, req.query.name);
         return { ...runs, jobs: fastify.jobs.definitions.map((d) => ({ name: d.name, label: d.label, cron: d.cron })) };
       }),
+  );
+  app.get(
+    '/api/jobs/export.xlsx',
+    { schema: { tags: ops, querystring: ZListJobRuns }, config: { permission: 'jobs:run' } },
+    async (req, reply) => {
+      const labels = new Map(fastify.jobs.definitions.map((d) => [d.name, d.label]));
+      return req.run((ctx) => sendXlsxExport(reply, jobRunsExport(ctx, labels, req.query)));
+    },
   );
   app.post(
     '/api/jobs/:name/run',
@@ -148,7 +168,10 @@ export async function systemRoutes(fastify: FastifyInstance) {
       req.run(async (ctx) => {
         if (!fastify.clock.allowed)
           throw forbidden('未开启时钟调整（需设置 ZELIAN_ALLOW_CLOCK=1，仅限演示、培训和测试）');
-        const { before, after } = await fastify.clock.set(ctx.db, req.body.now);
+        const { before, after } = await fastify.clock.set(
+          ctx.db,
+          req.body.now === null ? null : new Date(req.body.now),
+        );
         await recordAudit(ctx, { type: 'clock.set', entity: 'clock', before: { now: before }, after: { now: after } });
         return { now: after.toISOString(), allowed: true };
       }),

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../platform/context.js';
-import { pagedRows, type XlsxColumn, type XlsxExport } from '../../platform/documents/xlsx-export.js';
+import { listExport, type XlsxColumn, type XlsxExport } from '../../platform/documents/xlsx-export.js';
 import type { TListTalks } from '../../../common/talks.schema.js';
 import { listTalks } from './talks.service.js';
 
@@ -16,7 +16,7 @@ const subjectsOf = (x: TalkRow) =>
 const COLUMNS: XlsxColumn<TalkRow>[] = [
   { header: '编号', width: 14, value: (x) => x.code },
   { header: '谈话类型', width: 10, value: (x) => x.kindLabel },
-  { header: '谈话日期', width: 12, value: (x) => x.talkOn },
+  { header: '谈话日期', width: 12, value: (x) => x.talkOn, kind: 'date' },
   { header: '谈话对象', width: 30, value: subjectsOf },
   { header: '涉及单位', width: 20, value: (x) => x.unitNames.join('、') },
   {
@@ -26,7 +26,7 @@ const COLUMNS: XlsxColumn<TalkRow>[] = [
   },
   { header: '事由', width: 36, value: (x) => x.reason },
   { header: '整改要求', width: 30, value: (x) => x.followUpRequired },
-  { header: '整改期限', width: 12, value: (x) => x.followUpDue ?? '' },
+  { header: '整改期限', width: 12, value: (x) => x.followUpDue, kind: 'date' },
   {
     header: '落实情况',
     width: 10,
@@ -37,10 +37,5 @@ const COLUMNS: XlsxColumn<TalkRow>[] = [
 
 /** The talks ledger, with the list's filters. */
 export function talksExport(ctx: Ctx, f: TListTalks): XlsxExport<TalkRow> {
-  return {
-    fileName: '谈话台账.xlsx',
-    sheet: '谈话台账',
-    columns: COLUMNS,
-    rows: pagedRows((page, pageSize) => listTalks(ctx, { ...f, page, pageSize })),
-  };
+  return listExport('谈话台账', COLUMNS, (q) => listTalks(ctx, q), f);
 }

@@ -1,3 +1,4 @@
+import { TALK_RECORD } from './talks.numbering.js';
 import {
   TALK_EVENTS,
   TALK_FORM_OF_FOUR,
@@ -12,6 +13,7 @@ import { isoDate } from '../../platform/calendar/working-days.js';
 import { type Ctx, actorOf, regionOf } from '../../platform/context.js';
 import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors.js';
 import { type Step, actionsOf, fireTransition, requireTransition } from '../../platform/workflow/machine.js';
+import { caseVisibleTo } from '../cases/cases.links.js';
 import { notify } from '../notifications/notifications.service.js';
 import * as org from '../org/org.service.js';
 import { loadProblem } from '../problems/problems.service.js';
@@ -23,7 +25,15 @@ import { talkMachine } from './talks.states.js';
 
 async function present(ctx: Ctx, rows: repo.TalkRow[]) {
   const a = actorOf(ctx);
-  const ids = [...new Set(rows.flatMap((r) => [...r.talkerPersonIds, ...r.subjectPersonIds]))];
+  const ids = [
+    ...new Set(
+      rows.flatMap((r) => [
+        ...r.talkerPersonIds,
+        ...r.subjectPersonIds,
+        ...(r.recorderPersonId ? [r.recorderPersonId] : []),
+      ]),
+    ),
+  ];
   const names = await repo.peopleNames(ctx.db, ids);
   const unitNames = await org.unitNames(ctx.db, [...new Set(rows.flatMap((r) => r.unitIds))]);
   const person = (id: string) => ({ id, ...(names.get(id) ?? { name: '', post: '', unitName: '' }) });
@@ -33,6 +43,7 @@ async function present(ctx: Ctx, rows: repo.TalkRow[]) {
     stateLabel: TALK_STATES[r.state as TalkState],
     talkers: r.talkerPersonIds.map(person),
     subjects: r.subjectPersonIds.map(person),
+    recorder: r.recorderPersonId ? person(r.recorderPersonId) : null,
     subjectUnitName: r.subjectUnitId ? (unitNames.get(r.subjectUnitId) ?? '') : null,
     unitNames: r.unitIds.map((u) => unitNames.get(u) ?? ''),
     followUpOverdue: !!r.followUpDue && !r.followUpDone && r.state !== 'closed' && r.followUpDue < isoDate(ctx.now),
@@ -64,9 +75,11 @@ type TalkFields = Omit<TCreateTalk, never>;
 
 /**
  * Checks who, whom and links against the caller's scope (a dispatched group talks only about the units
- * it oversees) and returns the units the talk concerns.
+ * it oversees) and returns the units the talk concerns. Links (problem, warning, case) are checked when
+ * new or changed (`before`: the stored talk).
  */
-async function validate(ctx: Ctx, t: TalkFields) {
+async function validate(ctx: Ctx, t: TalkFields, before?: Pick<TalkFields, 'problemId' | 'warningId' | 'caseId'>) {
+  const changed = (k: 'problemId' | 'warningId' | 'caseId') => Boolean(t[k]) && t[k] !== before?.[k];
   if (t.talkerPersonIds.length === 0 && !t.talkerNames) {
     throw badRequest('TALKER_REQUIRED', '请选择或填写谈话人', 'talkerPersonIds');
   }
@@ -77,6 +90,13 @@ async function validate(ctx: Ctx, t: TalkFields) {
   if (talkers.length !== new Set(t.talkerPersonIds).size) {
     throw badRequest('PERSON_NOT_FOUND', '谈话人不存在', 'talkerPersonIds');
   }
+  if (t.recorderPersonId && (await repo.peopleOfRegion(ctx.db, regionOf(ctx), [t.recorderPersonId])).length === 0) {
+    throw badRequest('PERSON_NOT_FOUND', '记录人不存在', 'recorderPersonId');
+  }
+  if (t.startTime && t.endTime && t.endTime <= t.startTime) {
+    throw badRequest('TALK_END_BEFORE_START', '谈话结束时间应晚于开始时间', 'endTime');
+  }
+  if (t.endTime && !t.startTime) throw badRequest('FIELD_REQUIRED', '请填写谈话开始时间', 'startTime');
   const unitIds = new Set<string>();
   for (const id of new Set(t.subjectPersonIds)) {
     const p = await org.getPerson(ctx, id).catch(() => {
@@ -96,15 +116,19 @@ async function validate(ctx: Ctx, t: TalkFields) {
   if (t.followUpDue && !t.followUpRequired) {
     throw badRequest('FOLLOW_UP_REQUIRED', '设定整改期限时请填写整改要求', 'followUpRequired');
   }
-  if (t.problemId) {
+  // Links reach only what the author may see (issue #21), with the same answer for foreign and missing.
+  if (changed('problemId') && t.problemId) {
     await loadProblem(ctx, t.problemId).catch(() => {
-      throw badRequest('PROBLEM_NOT_FOUND', '关联问题不存在或无权查看', 'problemId');
+      throw ruleViolation('PROBLEM_NOT_FOUND', '关联问题不存在或无权查看', 'problemId');
     });
   }
-  if (t.warningId) {
+  if (changed('warningId') && t.warningId) {
     await getWarning(ctx, t.warningId).catch(() => {
-      throw badRequest('WARNING_NOT_FOUND', '关联预警不存在或无权查看', 'warningId');
+      throw ruleViolation('WARNING_NOT_FOUND', '关联预警不存在或无权查看', 'warningId');
     });
+  }
+  if (changed('caseId') && t.caseId && !(await caseVisibleTo(ctx, t.caseId))) {
+    throw ruleViolation('CASE_NOT_FOUND', '关联案件不存在或无权查看', 'caseId');
   }
   return [...unitIds];
 }
@@ -162,13 +186,16 @@ export async function updateTalk(ctx: Ctx, id: string, input: TUpdateTalk) {
     reason: patch.reason ?? before.reason,
     talkOn: patch.talkOn ?? before.talkOn,
     place: patch.place ?? before.place,
+    startTime: patch.startTime === undefined ? before.startTime : patch.startTime,
+    endTime: patch.endTime === undefined ? before.endTime : patch.endTime,
+    recorderPersonId: patch.recorderPersonId === undefined ? before.recorderPersonId : patch.recorderPersonId,
     followUpRequired: patch.followUpRequired ?? before.followUpRequired,
     followUpDue: patch.followUpDue === undefined ? before.followUpDue : patch.followUpDue,
     problemId: patch.problemId === undefined ? before.problemId : patch.problemId,
     warningId: patch.warningId === undefined ? before.warningId : patch.warningId,
     caseId: patch.caseId === undefined ? before.caseId : patch.caseId,
   };
-  const unitIds = await validate(ctx, merged);
+  const unitIds = await validate(ctx, merged, before);
   const row = await repo.update(ctx.db, id, version, {
     ...merged,
     unitIds,
@@ -231,7 +258,13 @@ function applyEvent(ctx: Ctx, t: repo.TalkRow, input: TTalkEvent): Step<repo.Tal
         // A record dated after today would be a record of a talk that has not happened.
         throw ruleViolation('TALK_NOT_YET', `谈话安排在${t.talkOn}，尚未到谈话日期，不能记录`);
       }
-      return { patch: { record: input.record, recordedAt: ctx.now }, payload: { record: input.record } };
+      return {
+        patch: { record: input.record, recordedAt: ctx.now },
+        payload: { record: input.record },
+        after: async (row) => {
+          await TALK_RECORD.issue(ctx, row, { issuedOn: row.talkOn });
+        },
+      };
     case 'follow_up': {
       if (!input.result) throw badRequest('RESULT_REQUIRED', '请填写整改落实情况', 'result');
       const done = input.done ?? false;
@@ -247,4 +280,32 @@ function applyEvent(ctx: Ctx, t: repo.TalkRow, input: TTalkEvent): Step<repo.Tal
       }
       return { patch: { closedAt: ctx.now } };
   }
+}
+
+/**
+ * A talk proposed by another module (the assessment's bottom-ranked units, SPEC M6): planned with a unit's
+ * leadership, talked to by the commission's leaders, for the organizer to schedule or drop.
+ */
+export function proposeTalk(
+  ctx: Ctx,
+  p: { kind: 'interview' | 'reminder'; subjectUnitId: string; reason: string; talkOn: string },
+) {
+  return createTalk(ctx, {
+    kind: p.kind,
+    talkerPersonIds: [],
+    talkerNames: '县纪委监委领导',
+    subjectPersonIds: [],
+    subjectUnitId: p.subjectUnitId,
+    reason: p.reason,
+    talkOn: p.talkOn,
+    startTime: null,
+    endTime: null,
+    recorderPersonId: null,
+    place: '',
+    followUpRequired: '',
+    followUpDue: null,
+    problemId: null,
+    warningId: null,
+    caseId: null,
+  });
 }

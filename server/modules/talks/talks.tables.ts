@@ -26,6 +26,11 @@ export const talks = pgTable(
     reason: text('reason').notNull(),
     talkOn: date('talk_on', { mode: 'string' }).notNull(),
     place: text('place').notNull().default(''),
+    /** 谈话时间 from–to on `talkOn` (HH:MM), printed in the 谈话笔录. */
+    startTime: text('start_time'),
+    endTime: text('end_time'),
+    /** 记录人: a person of the region. */
+    recorderPersonId: uuid('recorder_person_id'),
     record: text('record').notNull().default(''),
     recordedAt: tstz('recorded_at'),
     /** 整改要求 and its tracking. */

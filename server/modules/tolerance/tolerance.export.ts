@@ -1,5 +1,5 @@
 import type { Ctx } from '../../platform/context.js';
-import { pagedRows, type XlsxColumn, type XlsxExport } from '../../platform/documents/xlsx-export.js';
+import { listExport, type XlsxColumn, type XlsxExport } from '../../platform/documents/xlsx-export.js';
 import type { TListFilings } from '../../../common/tolerance.schema.js';
 import { listFilings } from './tolerance.service.js';
 
@@ -14,17 +14,12 @@ const COLUMNS: XlsxColumn<FilingRow>[] = [
   { header: '改革试点/探索', width: 12, value: (x) => (x.exploratory ? '是' : '否') },
   { header: '反对意见', width: 30, value: (x) => x.dissent },
   { header: '责任人', width: 20, value: (x) => x.people.map((p) => p.name).join('、') },
-  { header: '决策日期', width: 12, value: (x) => x.decidedOn },
-  { header: '复核日期', width: 12, value: (x) => x.reviewOn },
+  { header: '决策日期', width: 12, value: (x) => x.decidedOn, kind: 'date' },
+  { header: '复核日期', width: 12, value: (x) => x.reviewOn, kind: 'date' },
   { header: '状态', width: 10, value: (x) => x.stateLabel },
 ];
 
 /** The filings ledger, with the list's filters. */
 export function filingsExport(ctx: Ctx, f: TListFilings): XlsxExport<FilingRow> {
-  return {
-    fileName: '容错免责事前备案.xlsx',
-    sheet: '容错免责事前备案',
-    columns: COLUMNS,
-    rows: pagedRows((page, pageSize) => listFilings(ctx, { ...f, page, pageSize })),
-  };
+  return listExport('容错免责事前备案', COLUMNS, (q) => listFilings(ctx, q), f);
 }

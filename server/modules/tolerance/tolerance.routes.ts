@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  ZToleranceLists,
   ZCreateFiling,
   ZFiling,
   ZFilingDetail,
@@ -11,7 +12,10 @@ import {
 } from '../../../common/tolerance.schema.js';
 import { zPageOf } from '../../../common/zod.js';
 import { badRequest } from '../../platform/errors.js';
+import { readUpload, sendStoredFile } from '../../platform/http/files.js';
 import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
+import { sendDocument } from '../../platform/http/files.js';
+import { filingDocument } from './tolerance.documents.js';
 import { filingsExport } from './tolerance.export.js';
 import * as service from './tolerance.service.js';
 
@@ -26,7 +30,12 @@ export async function toleranceRoutes(fastify: FastifyInstance) {
     { schema: { tags, querystring: ZListFilings, response: { 200: zPageOf(ZFiling) } }, config: read },
     (req) => req.run((ctx) => service.listFilings(ctx, req.query)),
   );
-  // Downloads (the .xlsx ledger, the uploaded minutes) declare no response schema: the body is the file.
+  app.get(
+    '/api/tolerance-filings/lists',
+    { schema: { tags, response: { 200: ZToleranceLists } }, config: read },
+    (req) => req.run((ctx) => service.toleranceListsOf(ctx)),
+  );
+  // Downloads (the .xlsx ledger, the uploaded minutes, the .docx form) declare no response schema: the body is the file.
   app.get(
     '/api/tolerance-filings/export.xlsx',
     { schema: { tags, querystring: ZListFilings }, config: read },
@@ -61,10 +70,8 @@ export async function toleranceRoutes(fastify: FastifyInstance) {
     async (req) => {
       const upload = await req.file();
       if (!upload) throw badRequest('FILE_REQUIRED', '请选择要上传的会议纪要文件', 'file');
-      const content = await upload.toBuffer();
-      return req.run((ctx) =>
-        service.uploadMinutesFile(ctx, req.params.id, { name: upload.filename, mime: upload.mimetype, content }),
-      );
+      const stored = await readUpload(upload);
+      return req.run((ctx) => service.uploadMinutesFile(ctx, req.params.id, stored));
     },
   );
   app.get(
@@ -72,13 +79,12 @@ export async function toleranceRoutes(fastify: FastifyInstance) {
     { schema: { tags, params: ZIdParam }, config: read },
     async (req, reply) => {
       const f = await req.run((ctx) => service.minutesFile(ctx, req.params.id));
-      return reply
-        .header('content-type', f.mime || 'application/octet-stream')
-        .header(
-          'content-disposition',
-          `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.name ?? '会议纪要')}`,
-        )
-        .send(f.content);
+      return sendStoredFile(reply, { name: f.name ?? '会议纪要', mime: f.mime ?? '', content: f.content });
     },
+  );
+  app.get(
+    '/api/tolerance-filings/:id/documents/filing.docx',
+    { schema: { tags, params: ZIdParam }, config: read },
+    async (req, reply) => sendDocument(reply, await req.run((ctx) => filingDocument(ctx, req.params.id))),
   );
 }

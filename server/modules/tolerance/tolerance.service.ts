@@ -5,10 +5,11 @@ import {
   type ToleranceState,
 } from '../../../common/tolerance.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { type Ctx, actorOf, regionOf } from '../../platform/context.js';
+import { type Ctx, actorOf, regionOf, today } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import { type Step, actionsOf, findTransition, fireTransition } from '../../platform/workflow/machine.js';
 import * as org from '../org/org.service.js';
+import * as rules from '../rules/rules.service.js';
 import { notifyFilingEvent } from './tolerance.notify.js';
 import { capacitiesOf, filesTolerance } from './tolerance.policy.js';
 import * as repo from './tolerance.repository.js';
@@ -62,6 +63,29 @@ async function checkPeople(ctx: Ctx, ids: string[]) {
   if (ids.some((id) => !ok.has(id))) throw badRequest('PERSON_NOT_FOUND', '责任人不存在', 'personIds');
 }
 
+/**
+ * The matter checked against the region's 容错 lists in force (SPEC 2b): an item of the negative list (不予容错情形)
+ * refuses the filing; at least one item of the positive list (容错情形) is named. Answers the versions checked.
+ */
+async function checkLists(ctx: Ctx, f: { toleranceItems: string[]; exclusionItems: string[] }) {
+  const { positive, negative } = await rules.toleranceLists(ctx.db, regionOf(ctx), today(ctx));
+  const claim = { positiveItems: f.toleranceItems, negativeItems: f.exclusionItems };
+  rules.checkToleranceClaim(positive, negative, claim, '该备案事项', 'toleranceItems');
+  return { positive: rules.citationOf(positive), negative: rules.citationOf(negative) };
+}
+
+/** GET /api/tolerance-filings/lists: both lists in force for the caller's region, with their versions. */
+export async function toleranceListsOf(ctx: Ctx) {
+  const { positive, negative } = await rules.toleranceLists(ctx.db, regionOf(ctx), today(ctx));
+  const view = (r: rules.ResolvedRules) => ({
+    version: r.version,
+    scope: r.scope,
+    effectiveFrom: r.effectiveFrom,
+    items: rules.itemsOf(r),
+  });
+  return { positive: view(positive), negative: view(negative) };
+}
+
 /** A unit files a pre-registration (draft, or submitted at once). */
 export async function createFiling(ctx: Ctx, input: TCreateFiling) {
   const a = actorOf(ctx);
@@ -72,12 +96,14 @@ export async function createFiling(ctx: Ctx, input: TCreateFiling) {
   const personIds = [...new Set(input.personIds)];
   await checkPeople(ctx, personIds);
   const { submit, ...fields } = input;
+  const listsCited = submit ? await checkLists(ctx, input) : null;
   const code = await repo.nextCode(ctx.db, Number(input.decidedOn.slice(0, 4)));
   const { id } = await repo.insert(ctx.db, {
     ...fields,
     personIds,
     code,
     regionId: regionOf(ctx),
+    listsCited,
     state: submit ? 'submitted' : 'draft',
     submittedAt: submit ? ctx.now : null,
     createdByUserId: a.userId,
@@ -143,16 +169,29 @@ export async function fireFilingEvent(ctx: Ctx, id: string, input: TFilingEvent)
 }
 
 /** The checks and writes of each filing event; the engine has already checked capacity, state and version. */
-function applyEvent(ctx: Ctx, f: repo.FilingWithNames, input: TFilingEvent): Step<repo.FilingRow, ToleranceState> {
+async function applyEvent(
+  ctx: Ctx,
+  f: repo.FilingWithNames,
+  input: TFilingEvent,
+): Promise<Step<repo.FilingRow, ToleranceState>> {
   const { userId } = actorOf(ctx);
   const payload = { comment: input.comment };
   const after = () => notifyFilingEvent(ctx, { ...f, regionId: regionOf(ctx) }, input.type, input.comment);
   switch (input.type) {
     case 'submit':
-      return { patch: { submittedAt: ctx.now, returnReason: null }, payload, after };
+      return {
+        patch: { submittedAt: ctx.now, returnReason: null, listsCited: await checkLists(ctx, f) },
+        payload,
+        after,
+      };
     case 'approve':
       return {
-        patch: { approvedAt: ctx.now, approvedByUserId: userId, approvalComment: input.comment || null },
+        patch: {
+          approvedAt: ctx.now,
+          approvedByUserId: userId,
+          approvalComment: input.comment || null,
+          listsCited: await checkLists(ctx, f),
+        },
         payload,
         after,
       };

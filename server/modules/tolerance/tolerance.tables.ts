@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, date, index, pgSequence, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, index, jsonb, pgSequence, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, deletedAt, id, tstz, updatedAt, version, eventColumns } from '../../platform/db/columns.js';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -31,6 +31,11 @@ export const toleranceFilings = pgTable(
     risk: text('risk').notNull().default(''),
     decidedOn: date('decided_on', { mode: 'string' }).notNull(),
     reviewOn: date('review_on', { mode: 'string' }).notNull(),
+    /** 容错情形 (positive list) keys the filer claims, 不予容错情形 (negative list) keys that apply. */
+    toleranceItems: text('tolerance_items').array().notNull().default(sql`'{}'::text[]`),
+    exclusionItems: text('exclusion_items').array().notNull().default(sql`'{}'::text[]`),
+    /** The versions of the two lists the filing was checked against ({positive, negative} RuleCitation). */
+    listsCited: jsonb('lists_cited'),
     state: text('state').notNull().default('draft'),
     returnReason: text('return_reason'),
     submittedAt: tstz('submitted_at'),

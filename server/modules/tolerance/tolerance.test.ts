@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../platform/context.js';
 import { auditEvents } from '../../platform/db/platform.tables.js';
 import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
-import { readWorkbook } from '../../test/xlsx.js';
+import { TINY_PNG, readWorkbook } from '../../test/xlsx.js';
 import { units } from '../org/org.tables.js';
 import { toleranceFilings } from './tolerance.tables.js';
 import { matchingFilings } from './tolerance.service.js';
@@ -40,6 +41,7 @@ const input = (over: Record<string, unknown> = {}) => ({
   risk: '垫付资金回收风险。',
   decidedOn: '2026-03-10',
   reviewOn: '2026-09-10',
+  toleranceItems: ['reform_pilot'],
   ...over,
 });
 
@@ -110,7 +112,7 @@ describe('tolerance pre-registrations', () => {
     expect((await inbox(zhujian)).map((n) => n.body)).toContain(`${f.code}「${f.matter}」已退回：请补充会议纪要原件`);
 
     const file = new FormData();
-    file.append('file', new Blob([Buffer.from('纪要扫描件')]), '会议纪要.pdf');
+    file.append('file', new Blob([new Uint8Array(TINY_PNG)]), '会议纪要.png');
     const req = new Request('http://x', { method: 'POST', body: file });
     const up = await zhujian.request({
       method: 'POST',
@@ -119,7 +121,7 @@ describe('tolerance pre-registrations', () => {
       headers: { 'content-type': req.headers.get('content-type') as string },
     });
     expect(up.statusCode).toBe(200);
-    expect(up.json()).toMatchObject({ hasMinutesFile: true, minutesFileName: '会议纪要.pdf' });
+    expect(up.json()).toMatchObject({ hasMinutesFile: true, minutesFileName: '会议纪要.png' });
 
     await fire(zhujian, f.id, { type: 'submit' });
     const approved = await fire(leader, f.id, { type: 'approve', comment: '同意备案' });
@@ -132,7 +134,8 @@ describe('tolerance pre-registrations', () => {
       'approve',
     ]);
     const download = await leader.get(`/api/tolerance-filings/${f.id}/minutes-file`);
-    expect(download.body).toBe('纪要扫描件');
+    expect(download.rawPayload.equals(TINY_PNG)).toBe(true);
+    expect(download.headers['content-type']).toBe('image/png');
 
     const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.entityId, f.id));
     expect(
@@ -153,6 +156,27 @@ describe('tolerance pre-registrations', () => {
     );
     // Two submissions to the leaders, the return and the approval to the unit.
     expect(audit.filter((a) => a.type === 'notification.sent')).toHaveLength(4);
+  });
+
+  it('downloads the filing as a .docx table form with boxes for the seal and the signatures', async () => {
+    const created = (await zhujian.post('/api/tolerance-filings', input())).json();
+    const res = await zhujian.get(`/api/tolerance-filings/${created.id}/documents/filing.docx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('officedocument');
+    // Codes are written with non-breaking hyphens (U+2011) so that a line never splits them.
+    const xml = strFromU8(unzipSync(new Uint8Array(res.rawPayload))['word/document.xml']).replaceAll('\u2011', '-');
+    for (const text of [
+      '容错免责事前备案表',
+      created.code,
+      '城中村改造征收补偿先行试点',
+      '单位盖章：',
+      '负责人签字：',
+      '审批人：',
+    ])
+      expect(xml).toContain(text);
+    expect(xml.match(/<w:tbl>/g)?.length).toBe(2);
+    // Another unit's liaison does not see it.
+    expect((await yingji.get(`/api/tolerance-filings/${created.id}/documents/filing.docx`)).statusCode).toBe(404);
   });
 
   it('lists with filters and Chinese search, each unit only its own', async () => {

@@ -29,7 +29,7 @@ export const DEFAULT_SITUATIONS: SituationSeed[] = [
     description: '在优化营商环境、重大矛盾纠纷和历史遗留问题化解等工作推进中，因职能交叉等原因可能影响工作推进',
     article: 11,
     responsibleRoles: [PRINCIPAL, LEADER],
-    forms: ['通报', '诫勉'],
+    forms: ['通报', '口头诫勉', '书面诫勉'],
     rectifyDays: 10,
     rule: {
       all: [
@@ -49,7 +49,7 @@ export const DEFAULT_SITUATIONS: SituationSeed[] = [
     description: '在重点项目招引、落地过程中，因配合不紧密等原因可能影响项目落地',
     article: 11,
     responsibleRoles: [PRINCIPAL, OWNER, LEADER],
-    forms: ['通报', '诫勉'],
+    forms: ['通报', '口头诫勉', '书面诫勉'],
     rectifyDays: 10,
     rule: {
       all: [
@@ -69,7 +69,7 @@ export const DEFAULT_SITUATIONS: SituationSeed[] = [
     description: '在安全生产、食品药品安全等重大安全隐患整治过程中，因错位缺位等原因可能导致人民群众生命财产遭到损失',
     article: 9,
     responsibleRoles: [PRINCIPAL, RESPONSIBLE, LEADER],
-    forms: ['通报', '诫勉', '组织调整或者组织处理'],
+    forms: ['通报', '口头诫勉', '书面诫勉', '组织调整或者组织处理'],
     rectifyDays: 5,
     rule: {
       all: [
@@ -84,7 +84,7 @@ export const DEFAULT_SITUATIONS: SituationSeed[] = [
     description: '在落实县委确定的重点工作过程中，因推诿扯皮等原因可能导致影响工作进度',
     article: 8,
     responsibleRoles: [PRINCIPAL, LEADER],
-    forms: ['通报', '诫勉'],
+    forms: ['通报', '口头诫勉', '书面诫勉'],
     rectifyDays: 10,
     rule: {
       all: [
@@ -140,7 +140,7 @@ export const DEFAULT_SITUATIONS: SituationSeed[] = [
     description: '已销号问题经回访复查发现反弹，整改不彻底',
     article: 8,
     responsibleRoles: [PRINCIPAL, RESPONSIBLE],
-    forms: ['通报', '诫勉'],
+    forms: ['通报', '口头诫勉', '书面诫勉'],
     rectifyDays: 15,
     rule: { field: 'reopen_count', op: '>=', value: 1 },
   },
@@ -150,7 +150,7 @@ export const DEFAULT_SITUATIONS: SituationSeed[] = [
     description: '最近两次整改进展报告内容高度雷同，存在以文件落实文件、报告造假等形式主义问题',
     article: 5,
     responsibleRoles: [PRINCIPAL, OWNER],
-    forms: ['通报', '诫勉'],
+    forms: ['通报', '口头诫勉', '书面诫勉'],
     rectifyDays: 5,
     rule: { field: 'report_similarity', op: '>=', value: 0.9 },
   },

@@ -5,6 +5,8 @@ import { unitDirectory } from '../org/org.directory.js';
 import { factsSql, problemDirectory } from '../problems/problems.facts.js';
 import { situations, warningEvents, warnings } from './warnings.tables.js';
 import type { RuleField } from '../../../common/warnings.js';
+import type { TListSituations } from '../../../common/warnings.schema.js';
+import { selectPage } from '../../platform/db/paging.js';
 import { type RuleNode, conditionSql, hitsFrom, peopleSql, ruleHitsSql } from './warnings.rules.js';
 
 export type SituationRow = typeof situations.$inferSelect;
@@ -14,6 +16,24 @@ export type WarningRow = typeof warnings.$inferSelect;
 
 export async function listSituations(db: Executor, regionId: string) {
   return db.select().from(situations).where(eq(situations.regionId, regionId)).orderBy(asc(situations.code));
+}
+
+const SITUATION_SORTS: Record<string, SQL> = {
+  code: asc(situations.code),
+  '-code': desc(situations.code),
+  article: asc(situations.article),
+  '-article': desc(situations.article),
+};
+
+/** One page of the region's catalogue, by code or name (`q`) and by whether the scan uses it. */
+export async function pageSituations(db: Executor, regionId: string, f: TListSituations) {
+  const where = and(
+    eq(situations.regionId, regionId),
+    f.q ? or(ilike(situations.code, `%${f.q}%`), ilike(situations.name, `%${f.q}%`)) : undefined,
+    f.active ? eq(situations.active, f.active === 'true') : undefined,
+  );
+  const order = [SITUATION_SORTS[f.sort ?? 'code'], asc(situations.id)];
+  return selectPage(db, situations, where, order, f);
 }
 
 export async function getSituation(db: Executor, regionId: string, id: string) {
@@ -190,9 +210,9 @@ export async function previewRule(db: Executor, rule: RuleNode, regionId: string
 /** Situations that would fire for one problem on `day`, with the people who would answer. */
 export async function whatIf(db: Executor, s: SituationRow, problemId: string, day: string) {
   const hits = ruleHitsSql(s.rule as RuleNode, { regionId: s.regionId, today: day, problemId });
-  const rows = rowsOf<{ facts: unknown; people: unknown }>(
+  const rows = rowsOf<{ facts: unknown; people: unknown; unscheduled_years: number[] }>(
     await db.execute(
-      sql`WITH hits AS (${hits}) SELECT h.facts, ${peopleSql(s.responsibleRoles)} AS people FROM hits h`,
+      sql`WITH hits AS (${hits}) SELECT h.facts, h.unscheduled_years, ${peopleSql(s.responsibleRoles)} AS people FROM hits h`,
     ),
   );
   return rows[0];
@@ -363,5 +383,5 @@ export async function lastStamp(db: Executor): Promise<string | null> {
 
 export async function saveStamp(db: Executor, stamp: string) {
   await db.execute(sql`INSERT INTO settings (key, value) VALUES (${STAMP_KEY}, ${JSON.stringify({ stamp })}::jsonb)
-    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`);
+    ON CONFLICT (key, scope) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`);
 }

@@ -4,10 +4,11 @@ import { z } from '../../../common/zod.js';
 import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
 import { sendDocx } from '../../platform/http/files.js';
 import { reminderDocument } from './warnings.documents.js';
-import { warningsExport } from './warnings.export.js';
+import { situationsExport, warningsExport } from './warnings.export.js';
 import {
   ZCreateSituation,
   ZIdParam,
+  ZListSituations,
   ZListWarnings,
   ZRulePreview,
   ZSituation,
@@ -29,8 +30,15 @@ const manage = { permission: 'warnings:manage' as const };
 export async function warningsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
-  app.get('/api/situations', { schema: { tags, response: { 200: ZSituationPage } }, config: read }, (req) =>
-    req.run((ctx) => service.listSituations(ctx)),
+  app.get(
+    '/api/situations',
+    { schema: { tags, querystring: ZListSituations, response: { 200: ZSituationPage } }, config: read },
+    (req) => req.run((ctx) => service.listSituations(ctx, req.query)),
+  );
+  app.get(
+    '/api/situations/export.xlsx',
+    { schema: { tags, querystring: ZListSituations }, config: read },
+    async (req, reply) => req.run((ctx) => sendXlsxExport(reply, situationsExport(ctx, req.query))),
   );
   app.post(
     '/api/situations',

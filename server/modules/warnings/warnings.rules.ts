@@ -107,8 +107,8 @@ export function hitsFrom(rule: RuleNode, facts: SQL): SQL {
     fields.map((f) => sql`${f}::text, f.${sql.identifier(f)}`),
     sql`, `,
   )})`;
-  return sql`SELECT f.problem_id, f.region_id, f.unit_id, f.code, f.title, f.responsible_id, f.leader_id, ${used} AS facts
-    FROM ${facts} f WHERE ${conditionSql(rule)}`;
+  return sql`SELECT f.problem_id, f.region_id, f.unit_id, f.code, f.title, f.responsible_id, f.leader_id, ${used} AS facts,
+    f.unscheduled_years FROM ${facts} f WHERE ${conditionSql(rule)}`;
 }
 
 /** One rule over freshly computed facts (preview, what-if). */

@@ -7,8 +7,10 @@ import {
   type WarningState,
 } from '../../../common/warnings.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
+import { withDocNumbers } from '../../platform/documents/document-registry.js';
 import { countRuns } from '../../platform/jobs/jobs.service.js';
 import { addWorkingDays } from '../../platform/calendar/calendar.service.js';
+import { provisionalFor } from '../../platform/calendar/statutory.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
 import { type Actor, type Ctx, actorOf, regionOf } from '../../platform/context.js';
 import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors.js';
@@ -17,9 +19,16 @@ import { notify } from '../notifications/notifications.service.js';
 import { unitContactsForSystem } from '../org/org.service.js';
 import { createProblem, fireEvent as fireProblemEvent, loadProblem } from '../problems/problems.service.js';
 import { DEFAULT_SITUATIONS } from './warnings.catalogue.js';
+import { proposeAccountabilityForWarning } from './warnings.proposal.js';
+import { REMINDER } from './warnings.numbering.js';
 import * as repo from './warnings.repository.js';
 import { fieldsOf, parseRule } from './warnings.rules.js';
-import type { TCreateSituation, TUpdateSituation, TWarningEvent } from '../../../common/warnings.schema.js';
+import type {
+  TCreateSituation,
+  TListSituations,
+  TUpdateSituation,
+  TWarningEvent,
+} from '../../../common/warnings.schema.js';
 import { capacitiesOf, managesWarnings } from './warnings.policy.js';
 import { warningMachine } from './warnings.states.js';
 
@@ -36,9 +45,9 @@ const presentSituation = (s: repo.SituationRow) => ({
   articleText: ARTICLE_7[s.article as keyof typeof ARTICLE_7],
 });
 
-export async function listSituations(ctx: Ctx) {
-  const items = (await repo.listSituations(ctx.db, regionOf(ctx))).map(presentSituation);
-  return { items, total: items.length };
+export async function listSituations(ctx: Ctx, f: TListSituations) {
+  const { items, total } = await repo.pageSituations(ctx.db, regionOf(ctx), f);
+  return { items: items.map(presentSituation), total };
 }
 
 export async function getSituation(ctx: Ctx, id: string) {
@@ -147,6 +156,7 @@ export async function whatIf(ctx: Ctx, problemId: string, date: string) {
         forms: s.forms,
         facts: hit.facts,
         people: hit.people,
+        ...provisionalFor(hit.unscheduled_years ?? []),
       });
   }
   return { date, items: out };
@@ -156,7 +166,8 @@ export async function listWarnings(ctx: Ctx, f: repo.WarningFilter) {
   const actor = actorOf(ctx);
   const { items, total } = await repo.listWarnings(ctx.db, actor.scope, managesWarnings(actor), f);
   const situations = new Map((await repo.listSituations(ctx.db, regionOf(ctx))).map((s) => [s.id, s]));
-  return { items: items.map((w) => present(actor, w, situations.get(w.situationId))), total };
+  const numbered = await withDocNumbers(ctx.db, items, [REMINDER.kind]);
+  return { items: numbered.map((w) => present(actor, w, situations.get(w.situationId))), total };
 }
 
 function present(
@@ -192,6 +203,7 @@ export async function getWarning(ctx: Ctx, id: string) {
   return {
     ...present(actorOf(ctx), w, s),
     currentFacts: live ? (now?.facts ?? null) : undefined,
+    ...(now ? provisionalFor(now.unscheduled_years ?? []) : {}),
     events: await repo.eventsOf(ctx.db, id),
   };
 }
@@ -236,7 +248,10 @@ async function applyEvent(
       return {
         patch: { issuedAt: ctx.now, ...(now?.facts ? { facts: now.facts, lastSeenAt: ctx.now } : {}) },
         payload: { target: input.target },
-        after: () => notifyIssued(ctx, w, s?.name ?? ''),
+        after: async () => {
+          await REMINDER.issue(ctx, w);
+          await notifyIssued(ctx, w, s?.name ?? '');
+        },
       };
     }
     case 'answer':
@@ -258,7 +273,8 @@ async function escalate(ctx: Ctx, w: repo.WarningRow, situationName: string, inp
   if (!input.target) throw badRequest('TARGET_REQUIRED', '请选择升级方式：转为问题交办或提出问责建议', 'target');
   if (input.target === 'proposal') {
     if (!input.comment) throw badRequest('COMMENT_REQUIRED', '请填写问责建议的理由', 'comment');
-    return '已提出问责建议（待问责模块受理）';
+    const proposal = await proposeAccountabilityForWarning(ctx, w, situationName, input.comment);
+    return `已提出问责建议 ${proposal.code}（待案件审理部门受理）`;
   }
   const p = await createProblem(ctx, {
     title: `【模拟问责】${situationName}`,

@@ -75,6 +75,25 @@ describe('situation catalogue', () => {
     expect(items.every((s) => s.active && s.articleText)).toBe(true);
   });
 
+  it('pages, filters, sorts and exports the catalogue on the server', async () => {
+    const page = (await office.get('/api/situations?q=S0&sort=-code&pageSize=4&page=2')).json();
+    expect(page.total).toBe(9);
+    expect(page.items.map((s: { code: string }) => s.code)).toEqual([
+      'S05-OVERDUE',
+      'S04-PRIORITY',
+      'S03-SAFETY',
+      'S02-PROJECT',
+    ]);
+    expect((await office.get('/api/situations?q=SAFETY')).json().items).toHaveLength(1);
+    expect((await office.get('/api/situations?active=false')).json().total).toBe(0);
+    const file = await office.get('/api/situations/export.xlsx?q=SAFETY');
+    expect(file.statusCode).toBe(200);
+    const [header, row, ...rest] = (await readWorkbook(file.rawPayload)).情形目录;
+    expect(header.slice(0, 3)).toEqual(['编码', '情形', '问责条例依据']);
+    expect(row[0]).toBe('S03-SAFETY');
+    expect(rest).toHaveLength(0);
+  });
+
   it('refuses a rule with an unknown field, naming it, and accepts a valid one', async () => {
     const base = {
       code: 'X-TEST',

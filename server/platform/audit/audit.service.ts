@@ -1,9 +1,13 @@
-import crypto from 'node:crypto';
-import stringify from 'safe-stable-stringify';
 import type { Ctx } from '../context.js';
 import type { Executor } from '../db/client.js';
+import { appendCheckpoint, lastCheckpoint } from './audit.anchor.js';
+import { type Hashable, hashRow } from './audit.chain.js';
+import { type AuditSecrets, auditSecrets } from './audit.key.js';
 import * as repo from './audit.repository.js';
 import type { AuditInput } from './audit.types.js';
+
+export { hashRow } from './audit.chain.js';
+export { verifyChain, type ChainReport } from './audit.verify.js';
 
 const SECRET_FIELDS = new Set(['passwordHash', 'password', 'totpSecret', 'csrfToken', 'token']);
 
@@ -16,28 +20,6 @@ function toStoredJson(value: unknown): unknown {
   const plain = JSON.stringify(value);
   if (!SECRET_KEY.test(plain)) return JSON.parse(plain);
   return JSON.parse(JSON.stringify(value, (k, v) => (SECRET_FIELDS.has(k) ? '[已隐去]' : v)));
-}
-
-type Hashable = Omit<repo.AuditRow, 'hash'>;
-
-export function hashRow(row: Hashable): string {
-  const payload = stringify({
-    seq: row.seq,
-    at: row.at.toISOString(),
-    actorUserId: row.actorUserId,
-    actorUsername: row.actorUsername,
-    ip: row.ip,
-    type: row.type,
-    entity: row.entity,
-    entityId: row.entityId,
-    before: row.before,
-    after: row.after,
-  });
-  return crypto
-    .createHash('sm3')
-    .update(row.prevHash)
-    .update(payload ?? '')
-    .digest('hex');
 }
 
 function rowOf(ctx: Ctx, input: AuditInput, seq: number, at: Date, prevHash: string): Hashable {
@@ -57,13 +39,34 @@ function rowOf(ctx: Ctx, input: AuditInput, seq: number, at: Date, prevHash: str
 }
 
 /**
- * Records one audit event in the caller's transaction, chained to the previous one with SM3.
+ * The head reserved for the caller's next row. The first write of a chain that is not keyed yet (a new database,
+ * or one written before migration 0016) first appends the `audit.keyed` row: the re-anchor event that records the
+ * last plain-SM3 hash; it and every row after it are HMAC-SM3 under the audit key.
+ */
+async function reserveKeyed(ctx: Ctx, key: Buffer): Promise<{ seq: number; prevHash: string }> {
+  const next = await repo.reserveNext(ctx.db);
+  if (next.keyed) return next;
+  const input: AuditInput = {
+    type: 'audit.keyed',
+    entity: 'audit',
+    after: { lastUnkeyedSeq: next.seq - 1, lastUnkeyedHash: next.prevHash, algorithm: 'HMAC-SM3' },
+  };
+  const row = rowOf({ ...ctx, actor: null, ip: null }, input, next.seq, ctx.clock.now(), next.prevHash);
+  const hash = hashRow(row, key);
+  await repo.append(ctx.db, { ...row, hash });
+  await repo.markKeyed(ctx.db, row.seq);
+  return { seq: row.seq + 1, prevHash: hash };
+}
+
+/**
+ * Records one audit event in the caller's transaction, chained to the previous one with HMAC-SM3.
  * Must be called inside the transaction that makes the change.
  */
 export async function recordAudit(ctx: Ctx, input: AuditInput): Promise<void> {
-  const { seq, prevHash } = await repo.reserveNext(ctx.db);
+  const { key } = auditSecrets();
+  const { seq, prevHash } = await reserveKeyed(ctx, key);
   const row = rowOf(ctx, input, seq, ctx.clock.now(), prevHash);
-  await repo.append(ctx.db, { ...row, hash: hashRow(row) });
+  await repo.append(ctx.db, { ...row, hash: hashRow(row, key) });
 }
 
 /** Rows per INSERT of a batch (one JSON parameter of a few MiB). */
@@ -83,7 +86,8 @@ export interface AuditBatch {
 }
 
 export async function openAuditBatch(ctx: Ctx): Promise<AuditBatch> {
-  const head = await repo.reserveNext(ctx.db);
+  const { key } = auditSecrets();
+  const head = await reserveKeyed(ctx, key);
   const at = ctx.clock.now();
   let seq = head.seq;
   let prevHash = head.prevHash;
@@ -92,7 +96,7 @@ export async function openAuditBatch(ctx: Ctx): Promise<AuditBatch> {
     chain(inputs) {
       return inputs.map((input) => {
         const row = rowOf(ctx, input, seq++, at, prevHash);
-        prevHash = hashRow(row);
+        prevHash = hashRow(row, key);
         moved = true;
         return { ...row, hash: prevHash };
       });
@@ -116,41 +120,31 @@ export async function recordAuditBatch(ctx: Ctx, inputs: AuditInput[]): Promise<
   await batch.close();
 }
 
-export interface ChainReport {
-  ok: boolean;
-  checked: number;
-  headSeq: number;
-  problem?: { seq: number; reason: string };
+/**
+ * Writes a signed checkpoint of the current head to the external anchor when it moved since the last one
+ * (the `audit-anchor` job, start-up and shutdown, after the nightly verification). Nothing without an anchor.
+ */
+export async function anchorHead(db: Executor, secrets: AuditSecrets = auditSecrets()): Promise<{ seq?: number }> {
+  if (!secrets.anchorFile) return {};
+  const head = await repo.head(db);
+  const last = lastCheckpoint(secrets.anchorFile);
+  if (last?.kind !== 'head' || last.seq !== head.seq || last.hash !== head.hash) {
+    appendCheckpoint(secrets.anchorFile, secrets.key, 'head', head.seq, head.hash);
+  }
+  return { seq: head.seq };
 }
 
-/** Walks the whole chain in batches and reports the first broken position. */
-export async function verifyChain(db: Executor, batchSize = 2000): Promise<ChainReport> {
-  const head = await repo.head(db);
-  let prevHash = '0'.repeat(64);
-  let expected = 1;
-  let checked = 0;
-  for (;;) {
-    const rows = await repo.batchAfter(db, expected - 1, batchSize);
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      if (row.seq !== expected) {
-        return fail(expected, `第 ${expected} 条审计记录缺失（已被删除）`);
-      }
-      if (row.prevHash !== prevHash || hashRow(row) !== row.hash) {
-        return fail(row.seq, `第 ${row.seq} 条审计记录内容与哈希链不符（已被篡改）`);
-      }
-      prevHash = row.hash;
-      expected += 1;
-      checked += 1;
-    }
-  }
-  if (checked !== head.seq || prevHash !== head.hash) {
-    return fail(checked + 1, `审计链末尾缺失记录：应有 ${head.seq} 条，实有 ${checked} 条`);
-  }
-  return { ok: true, checked, headSeq: head.seq };
-
-  function fail(seq: number, reason: string): ChainReport {
-    return { ok: false, checked, headSeq: head.seq, problem: { seq, reason } };
+/**
+ * At start-up: keys a chain that is not keyed yet, and refuses a key that is not the chain's (a lost or replaced
+ * key file would otherwise sign new rows that can never verify).
+ */
+export async function prepareChain(ctx: Ctx): Promise<void> {
+  const { key } = auditSecrets();
+  await reserveKeyed(ctx, key);
+  const head = await repo.head(ctx.db);
+  const last = await repo.rowAt(ctx.db, head.seq);
+  if (last && hashRow(last, key) !== last.hash) {
+    throw new Error('审计密钥与审计链不符（密钥文件丢失或被替换？）/ the audit key does not match the audit chain');
   }
 }
 

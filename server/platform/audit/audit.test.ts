@@ -8,8 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Clock } from '../clock/clock.js';
 import { systemCtx } from '../context.js';
 import { openDatabase } from '../db/client.js';
+import { freshChain } from '../../test/audit-chain.js';
 import { type TestApp, createTestApp } from '../../test/harness.js';
-import { recordAudit, recordAuditBatch, verifyChain } from './audit.service.js';
+import { auditSecrets } from './audit.key.js';
+import { anchorHead, recordAudit, recordAuditBatch, verifyChain } from './audit.service.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -37,8 +39,10 @@ describe('audit log', () => {
       type: 'unit.updated',
       actorUsername: 'office',
       ip: '127.0.0.1',
-      before: { shortName: '县住建局' },
-      after: { shortName: '住建局' },
+      // 三员分立: which fields changed, not what they now say (server/modules/system/audit-read.test.ts).
+      before: null,
+      after: null,
+      changed: ['shortName'],
     });
   });
 
@@ -73,13 +77,13 @@ describe('audit log', () => {
     await db.tamper('DELETE FROM audit_events WHERE seq = 2');
     expect(await verifyChain(db.database.db)).toMatchObject({ ok: false, problem: { seq: 2 } });
     const db2 = await freshChain(5);
-    await db2.tamper('DELETE FROM audit_events WHERE seq = 5');
+    await db2.tamper('DELETE FROM audit_events WHERE seq = 6');
     const tail = await verifyChain(db2.database.db);
-    expect(tail).toMatchObject({ ok: false, problem: { seq: 5 } });
+    expect(tail).toMatchObject({ ok: false, problem: { seq: 6 } });
     expect(tail.problem?.reason).toMatch(/末尾/);
     await db.close();
     await db2.close();
-  });
+  }, 90_000);
 
   it('keeps a linear chain under concurrent writers', async () => {
     const clock = new Clock(false);
@@ -132,23 +136,43 @@ describe('audit log', () => {
         recordAudit(systemCtx(tx, clock), { type: 'job.run', entity: 'cli', after: { i } }),
       );
     }
+    const anchorFile = path.join(dir, 'anchor.jsonl');
+    await anchorHead(database.db, { key: auditSecrets().key, anchorFile });
     await database.close();
     const run = promisify(execFile);
-    const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '' };
+    const env = {
+      ...process.env,
+      DATA_DIR: dir,
+      DATABASE_URL: '',
+      ZELIAN_AUDIT_KEY: auditSecrets().key.toString('hex'),
+      ZELIAN_AUDIT_ANCHOR: anchorFile,
+    };
     const ok = await run('npx', ['tsx', 'scripts/audit-verify.ts'], { env });
-    expect(ok.stdout).toMatch(/校验通过：共 3 条/);
+    expect(ok.stdout).toMatch(/校验通过：共 4 条/);
+
+    // The last row deleted and the head moved back onto the row before it: caught by the external anchor.
+    const cut = await openDatabase({ dataDir: dir });
+    await cut.db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+      await tx.execute(sql`DELETE FROM audit_events WHERE seq = 4`);
+      await tx.execute(sql`UPDATE audit_head SET seq = 3, hash = (SELECT hash FROM audit_events WHERE seq = 3)`);
+    });
+    await cut.close();
+    const truncated = await run('npx', ['tsx', 'scripts/audit-verify.ts'], { env }).catch((e) => e);
+    expect(truncated.code).toBe(1);
+    expect(truncated.stdout).toMatch(/外部锚点记录到第 4 条，数据库只到第 3 条/);
 
     const again = await openDatabase({ dataDir: dir });
     await again.db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL session_replication_role = replica`);
-      await tx.execute(sql`UPDATE audit_events SET entity = 'forged' WHERE seq = 2`);
+      await tx.execute(sql`UPDATE audit_events SET entity = 'forged' WHERE seq = 3`);
     });
     await again.close();
     const broken = await run('npx', ['tsx', 'scripts/audit-verify.ts'], { env }).catch((e) => e);
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toMatch(/第 2 条/);
+    expect(broken.stdout).toMatch(/第 3 条/);
     fs.rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
+  }, 120_000);
 
   // Last: it breaks this file's chain on purpose (on PGlite or on PostgreSQL, whichever the run uses).
   it('detects a row edited directly in the database and reports its position', async () => {
@@ -158,24 +182,3 @@ describe('audit log', () => {
     expect(res.json().problem.reason).toMatch(/篡改/);
   });
 });
-
-/** An isolated audit chain of `n` events in its own embedded database. */
-async function freshChain(n: number) {
-  const database = await openDatabase({});
-  await database.migrate();
-  const clock = new Clock(false);
-  for (let i = 0; i < n; i++) {
-    await database.db.transaction((tx) =>
-      recordAudit(systemCtx(tx, clock), { type: 'job.run', entity: 'test', after: { n: i } }),
-    );
-  }
-  return {
-    database,
-    tamper: (statement: string) =>
-      database.db.transaction(async (tx) => {
-        await tx.execute(sql`SET LOCAL session_replication_role = replica`);
-        await tx.execute(sql.raw(statement));
-      }),
-    close: () => database.close(),
-  };
-}

@@ -1,7 +1,8 @@
-import { and, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
+import { type PageRequest, selectPage } from '../db/paging.js';
 import { settings } from '../db/platform.tables.js';
-import { sessions, userRoles, users } from './auth.tables.js';
+import { loginFailures, sessions, userRoles, users } from './auth.tables.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -46,8 +47,13 @@ export async function insertUser(db: Executor, values: typeof users.$inferInsert
   return row;
 }
 
-export async function listUsers(db: Executor): Promise<UserRow[]> {
-  return db.select().from(users).orderBy(users.username);
+/** One page of the accounts, by username, filtered by part of the username or display name and by state. */
+export async function pageUsers(db: Executor, f: PageRequest & { q?: string; disabled?: 'true' | 'false' }) {
+  const where = and(
+    f.q ? or(ilike(users.username, `%${f.q}%`), ilike(users.displayName, `%${f.q}%`)) : undefined,
+    f.disabled ? eq(users.disabled, f.disabled === 'true') : undefined,
+  );
+  return selectPage(db, users, where, [asc(users.username)], f);
 }
 
 export async function rolesOf(db: Executor, userIds: string[]): Promise<RoleRow[]> {
@@ -164,4 +170,50 @@ export async function activeUsers(db: Executor, afterId: string | null, limit: n
 export async function personIdsOf(db: Executor, userIds: string[]) {
   if (userIds.length === 0) return [];
   return db.select({ userId: users.id, personId: users.personId }).from(users).where(inArray(users.id, userIds));
+}
+
+export type LoginFailureRow = typeof loginFailures.$inferSelect;
+
+export async function findLoginFailure(db: Executor, username: string, ip: string) {
+  const [row] = await db
+    .select()
+    .from(loginFailures)
+    .where(and(eq(loginFailures.username, username), eq(loginFailures.ip, ip)));
+  return row as LoginFailureRow | undefined;
+}
+
+/** Counts one more failure of (username, ip) and returns the new count. */
+export async function addLoginFailure(db: Executor, username: string, ip: string, now: Date): Promise<number> {
+  const [row] = await db
+    .insert(loginFailures)
+    .values({ username, ip, failed: 1, lastAt: now })
+    .onConflictDoUpdate({
+      target: [loginFailures.username, loginFailures.ip],
+      set: { failed: sql`${loginFailures.failed} + 1`, lastAt: now },
+    })
+    .returning({ failed: loginFailures.failed });
+  return row.failed;
+}
+
+export async function lockLoginSource(db: Executor, username: string, ip: string, until: Date) {
+  await db
+    .update(loginFailures)
+    .set({ failed: 0, lockedUntil: until })
+    .where(and(eq(loginFailures.username, username), eq(loginFailures.ip, ip)));
+}
+
+/** Clears the failures of a username: from one source (a successful sign-in) or from all (an unlock). */
+export async function clearLoginFailures(db: Executor, username: string, ip?: string) {
+  await db
+    .delete(loginFailures)
+    .where(
+      ip === undefined
+        ? eq(loginFailures.username, username)
+        : and(eq(loginFailures.username, username), eq(loginFailures.ip, ip)),
+    );
+}
+
+/** Ends every session of a user except `keep` (the one that changed the password). */
+export async function deleteOtherSessions(db: Executor, userId: string, keep: string) {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), sql`${sessions.id} <> ${keep}`));
 }

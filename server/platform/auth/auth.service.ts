@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
-import { authenticator } from 'otplib';
+import { authenticator as otp } from 'otplib';
 import { ADMIN_ROLES, type Role, permissionsOf } from '../../../common/roles.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor, Ctx, RoleGrant, Scope } from '../context.js';
@@ -18,13 +18,14 @@ export {
   type RoleRow,
   type UserRow,
   activeUsers,
+  clearLoginFailures,
   deleteExpiredSessions,
   deleteSessionsOfUser,
   findSession,
   findUser,
   findUserByUsername,
   insertUser,
-  listUsers,
+  pageUsers,
   personIdsOf,
   replaceRoles,
   resolveRecipients,
@@ -53,49 +54,94 @@ export interface LoginInput {
   userAgent?: string;
 }
 
-export type LoginResult = { ok: true; token: string; user: repo.UserRow } | { ok: false; error: AppError };
+export type LoginResult =
+  | { ok: true; token: string; user: repo.UserRow }
+  /** `locked`: a source was just locked out of a real account, which the security admins are told of. */
+  | { ok: false; error: AppError; locked?: LockedSource };
+
+export interface LockedSource {
+  user: repo.UserRow;
+  ip: string;
+  failures: number;
+  until: Date;
+  /** The account was already locked from another source in this window (the admins were told then). */
+  repeated: boolean;
+}
+
+/** Failures a source may make before it has to wait; the wait then doubles with each further failure. */
+const FREE_FAILURES = 3;
+
+/** Seconds a source must still wait before its next attempt (progressive delay, issue #21 item 8), or 0. */
+function waitSeconds(source: repo.LoginFailureRow | undefined, delaySeconds: number, now: Date): number {
+  if (!source || delaySeconds === 0 || source.failed < FREE_FAILURES) return 0;
+  const delayMs = delaySeconds * 1000 * 2 ** (source.failed - FREE_FAILURES);
+  return Math.max(0, Math.ceil((source.lastAt.getTime() + delayMs - now.getTime()) / 1000));
+}
 
 /**
  * Checks credentials and opens a session. Failures are returned, not thrown, so the caller
  * commits the failed-attempt counter before answering.
+ *
+ * No oracle: an unknown, disabled or locked account answers exactly like a wrong password would at that point,
+ * and failures are counted per (username as typed, source IP) for real and unknown names alike; a lockout stops
+ * that source only, so an attacker cannot lock a user out everywhere.
  */
 export async function login(ctx: Ctx, input: LoginInput): Promise<LoginResult> {
   const policy = await readSetting(ctx.db, securityPolicySetting);
   const now = ctx.clock.now();
-  const user = await repo.findUserByUsername(ctx.db, input.username);
-  const invalid = () => new AppError(401, 'AUTH_INVALID', '用户名或密码错误');
-  if (!user) {
-    await argonVerify(await DUMMY_HASH, input.password);
-    return { ok: false, error: invalid() };
-  }
-  const who = { ...ctx, actor: null };
-  if (user.lockedUntil && user.lockedUntil > now) {
-    return { ok: false, error: lockedError(user.lockedUntil) };
-  }
-  const passwordOk = await argonVerify(user.passwordHash, input.password);
-  if (passwordOk && user.totpEnabled && !input.totp) {
-    return { ok: false, error: new AppError(401, 'AUTH_TOTP_REQUIRED', '请输入动态验证码') };
-  }
-  const totpOk =
-    !user.totpEnabled || (input.totp !== undefined && authenticator.check(input.totp, user.totpSecret ?? ''));
-  if (!passwordOk || !totpOk) {
-    const failed = user.failedLogins + 1;
-    const lock = failed >= policy.lockoutThreshold;
-    const lockedUntil = lock ? new Date(now.getTime() + policy.lockoutMinutes * 60_000) : null;
-    await repo.updateUser(ctx.db, user.id, { failedLogins: lock ? 0 : failed, lockedUntil });
-    await recordAudit(who, {
-      type: lock ? 'auth.locked' : 'auth.login_failed',
-      entity: 'user',
-      entityId: user.id,
-      after: { username: user.username, failedLogins: failed, lockedUntil, reason: passwordOk ? 'totp' : 'password' },
-    });
-    if (lockedUntil) return { ok: false, error: lockedError(lockedUntil) };
+  const ip = ctx.ip ?? '';
+  const source = await repo.findLoginFailure(ctx.db, input.username, ip);
+  if (source?.lockedUntil && source.lockedUntil > now) return { ok: false, error: lockedError(source.lockedUntil) };
+  // Checked before the password, and not counted: a source that must wait learns nothing by trying.
+  const wait = waitSeconds(source, policy.loginDelaySeconds, now);
+  if (wait > 0) {
     return {
       ok: false,
-      error: passwordOk ? new AppError(401, 'AUTH_TOTP_INVALID', '动态验证码错误', { field: 'totp' }) : invalid(),
+      error: new AppError(429, 'AUTH_SLOW_DOWN', `登录失败次数较多，请 ${wait} 秒后再试`, { retryAfterSeconds: wait }),
     };
   }
-  if (user.disabled) return { ok: false, error: new AppError(401, 'AUTH_DISABLED', '账号已停用，请联系系统管理员') };
+  const user = await repo.findUserByUsername(ctx.db, input.username);
+  const passwordOk = await argonVerify(user?.passwordHash ?? (await DUMMY_HASH), input.password);
+  const usable = user !== undefined && !user.disabled && passwordOk;
+  if (usable && user.totpEnabled && !input.totp) {
+    return { ok: false, error: new AppError(401, 'AUTH_TOTP_REQUIRED', '请输入动态验证码') };
+  }
+  const totpStep = usable && user.totpEnabled ? acceptedTotpStep(user, input.totp ?? '') : null;
+  if (!usable || totpStep === undefined) {
+    const failed = await repo.addLoginFailure(ctx.db, input.username, ip, now);
+    const lockedUntil =
+      failed >= policy.lockoutThreshold ? new Date(now.getTime() + policy.lockoutMinutes * 60_000) : null;
+    if (lockedUntil) await repo.lockLoginSource(ctx.db, input.username, ip, lockedUntil);
+    if (user) {
+      if (lockedUntil) await repo.updateUser(ctx.db, user.id, { lockedUntil });
+      await recordAudit(
+        { ...ctx, actor: null },
+        {
+          type: lockedUntil ? 'auth.locked' : 'auth.login_failed',
+          entity: 'user',
+          entityId: user.id,
+          after: {
+            username: user.username,
+            failedLogins: failed,
+            lockedUntil,
+            ip,
+            reason: loginFailReason(user, passwordOk),
+          },
+        },
+      );
+    }
+    if (lockedUntil) {
+      const locked = user
+        ? { user, ip, failures: failed, until: lockedUntil, repeated: (user.lockedUntil ?? now) > now }
+        : undefined;
+      return { ok: false, error: lockedError(lockedUntil), locked };
+    }
+    return {
+      ok: false,
+      error: usable ? new AppError(401, 'AUTH_TOTP_INVALID', '动态验证码错误', { field: 'totp' }) : invalidLogin(),
+    };
+  }
+  await repo.clearLoginFailures(ctx.db, input.username, ip);
 
   const token = crypto.randomBytes(32).toString('base64url');
   await repo.insertSession(ctx.db, {
@@ -115,12 +161,46 @@ export async function login(ctx: Ctx, input: LoginInput): Promise<LoginResult> {
     failedLogins: 0,
     lockedUntil: null,
     mustChangePassword: mustChange,
+    ...(totpStep !== null ? { totpLastStep: totpStep } : {}),
   });
   await recordAudit(
     { ...ctx, actor: { userId: user.id, username: user.username } as Actor },
     { type: 'auth.login', entity: 'user', entityId: user.id, after: { username: user.username } },
   );
   return { ok: true, token, user: updated };
+}
+
+const invalidLogin = () => new AppError(401, 'AUTH_INVALID', '用户名或密码错误');
+
+function loginFailReason(user: repo.UserRow, passwordOk: boolean) {
+  if (!passwordOk) return 'password';
+  return user.disabled ? 'disabled' : 'totp';
+}
+
+const TOTP_STEP_MS = 30_000;
+// One step either side for clock drift; each step is still accepted only once (totpLastStep).
+const authenticator = otp.clone({ window: 1 });
+
+/**
+ * The time-step of a valid TOTP code not used before (replay: a code is accepted once), or undefined.
+ * otplib checks against the real time, so the step is counted from it as well.
+ */
+function acceptedTotpStep(user: Pick<repo.UserRow, 'totpSecret' | 'totpLastStep'>, code: string) {
+  if (!user.totpSecret || !/^\d{6}$/.test(code)) return undefined;
+  const delta = authenticator.checkDelta(code, user.totpSecret);
+  if (delta === null) return undefined;
+  const step = Math.floor(Date.now() / TOTP_STEP_MS) + delta;
+  return user.totpLastStep !== null && step <= user.totpLastStep ? undefined : step;
+}
+
+/** Routes a session that must change its password may still call; everything else answers 403. */
+const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/me', 'POST /api/me/password', 'POST /api/auth/logout']);
+
+/** A reset or expired password serves nothing but /api/me, the password change and logout until it is changed. */
+export function checkPasswordChangeGate(actor: Actor, route: string): void {
+  if (actor.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(route)) {
+    throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '请先修改初始密码或已重置的密码，然后才能继续使用系统');
+  }
 }
 
 function lockedError(until: Date) {
@@ -154,7 +234,8 @@ export async function authenticate(ctx: Ctx, token: string, resolveScope: ScopeR
   }
   if (!user || user.disabled) throw unauthenticated('账号已停用，请联系系统管理员');
   if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(ctx.db, sessionId, new Date(now));
-  return actorOf(ctx, user, { id: sessionId, csrfToken: session.csrfToken }, resolveScope, roles);
+  const actor = await actorOf(ctx, user, { id: sessionId, csrfToken: session.csrfToken }, resolveScope, roles);
+  return user.mustChangePassword ? { ...actor, mustChangePassword: true } : actor;
 }
 
 /**
@@ -212,32 +293,48 @@ export async function changeOwnPassword(ctx: Ctx, oldPassword: string, newPasswo
     passwordChangedAt: ctx.clock.now(),
     mustChangePassword: false,
   });
+  // Whoever else held a session (a stolen cookie, the admin who reset the password) is signed out.
+  await repo.deleteOtherSessions(ctx.db, user.id, actor.sessionId);
   await recordAudit(ctx, { type: 'auth.password_changed', entity: 'user', entityId: user.id });
 }
 
-export async function setupTotp(ctx: Ctx): Promise<{ secret: string; otpauthUrl: string }> {
-  const actor = requireActor(ctx);
+/** Changing the second factor needs the current password (re-authentication) and is audited. */
+export async function setupTotp(ctx: Ctx, password: string): Promise<{ secret: string; otpauthUrl: string }> {
+  const user = await reauthenticate(ctx, password);
   const secret = authenticator.generateSecret();
-  await repo.updateUser(ctx.db, actor.userId, { totpSecret: secret, totpEnabled: false });
-  return { secret, otpauthUrl: authenticator.keyuri(actor.username, '责链', secret) };
+  await repo.updateUser(ctx.db, user.id, { totpSecret: secret, totpEnabled: false, totpLastStep: null });
+  await recordAudit(ctx, {
+    type: 'auth.totp_setup',
+    entity: 'user',
+    entityId: user.id,
+    before: { totpEnabled: user.totpEnabled },
+    after: { totpEnabled: false },
+  });
+  return { secret, otpauthUrl: authenticator.keyuri(user.username, '责链', secret) };
+}
+
+async function reauthenticate(ctx: Ctx, password: string): Promise<repo.UserRow> {
+  const actor = requireActor(ctx);
+  const user = await repo.findUser(ctx.db, actor.userId);
+  if (!user || !(await argonVerify(user.passwordHash, password))) {
+    throw badRequest('PASSWORD_WRONG', '密码不正确', 'password');
+  }
+  return user;
 }
 
 export async function enableTotp(ctx: Ctx, token: string): Promise<void> {
   const actor = requireActor(ctx);
   const user = await repo.findUser(ctx.db, actor.userId);
   if (!user?.totpSecret) throw badRequest('TOTP_NOT_SET_UP', '请先生成双因素认证密钥', 'token');
-  if (!authenticator.check(token, user.totpSecret)) throw badRequest('TOTP_INVALID', '动态验证码错误', 'token');
-  await repo.updateUser(ctx.db, user.id, { totpEnabled: true });
+  const step = acceptedTotpStep(user, token);
+  if (step === undefined) throw badRequest('TOTP_INVALID', '动态验证码错误', 'token');
+  await repo.updateUser(ctx.db, user.id, { totpEnabled: true, totpLastStep: step });
   await recordAudit(ctx, { type: 'auth.totp_enabled', entity: 'user', entityId: user.id });
 }
 
 export async function disableTotp(ctx: Ctx, password: string): Promise<void> {
-  const actor = requireActor(ctx);
-  const user = await repo.findUser(ctx.db, actor.userId);
-  if (!user || !(await argonVerify(user.passwordHash, password))) {
-    throw badRequest('PASSWORD_WRONG', '密码不正确', 'password');
-  }
-  await repo.updateUser(ctx.db, user.id, { totpEnabled: false, totpSecret: null });
+  const user = await reauthenticate(ctx, password);
+  await repo.updateUser(ctx.db, user.id, { totpEnabled: false, totpSecret: null, totpLastStep: null });
   await recordAudit(ctx, { type: 'auth.totp_disabled', entity: 'user', entityId: user.id });
 }
 

@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, tstz, updatedAt, version } from '../db/columns.js';
 
 export const users = pgTable('users', {
@@ -15,6 +15,8 @@ export const users = pgTable('users', {
   lockedUntil: tstz('locked_until'),
   totpSecret: text('totp_secret'),
   totpEnabled: boolean('totp_enabled').notNull().default(false),
+  /** The last accepted TOTP time-step (30 s counter): a code is accepted once. */
+  totpLastStep: integer('totp_last_step'),
   version: version(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -51,4 +53,20 @@ export const sessions = pgTable(
     lastSeenAt: tstz('last_seen_at').notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * Failed sign-ins per (username as typed, source IP), for users and unknown names alike: a lockout only stops
+ * that source, so nobody can lock a user out from elsewhere, and an unknown name answers like a real one.
+ */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    username: text('username').notNull(),
+    ip: text('ip').notNull(),
+    failed: integer('failed').notNull().default(0),
+    lockedUntil: tstz('locked_until'),
+    lastAt: tstz('last_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.ip] })],
 );

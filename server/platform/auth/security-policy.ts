@@ -11,6 +11,7 @@ export const securityPolicySetting: SettingDef<typeof ZSecurityPolicy> = {
     passwordRotationDays: 0,
     lockoutThreshold: 5,
     lockoutMinutes: 15,
+    loginDelaySeconds: 2,
     idleTimeoutMinutes: 30,
     absoluteTimeoutHours: 12,
   },

@@ -5,6 +5,9 @@ import type { Ctx } from '../context.js';
 import type { Executor } from '../db/client.js';
 import { ruleViolation } from '../errors.js';
 import * as repo from './calendar.repository.js';
+import { type Provisional, provisionalFor, statutoryHolidays } from './statutory.js';
+
+export type { Provisional } from './statutory.js';
 import { type DayKind, WorkCalendar, isoDate, windowFor } from './working-days.js';
 
 const PACKAGE_SOURCE = 'chinese-days';
@@ -52,10 +55,19 @@ export async function loadInitialYears(ctx: Ctx): Promise<number[]> {
   return loaded;
 }
 
+/** Which years are scheduled; the banner names the current and the next year when either is missing. */
 export async function calendarStatus(ctx: Ctx) {
   const years = await repo.years(ctx.db);
-  const nextYear = Number(isoDate(ctx.clock.now()).slice(0, 4)) + 1;
-  return { years, nextYear, nextYearMissing: !years.includes(nextYear) };
+  const thisYear = Number(isoDate(ctx.clock.now()).slice(0, 4));
+  const nextYear = thisYear + 1;
+  const missingYears = [thisYear, nextYear].filter((y) => !years.includes(y));
+  return {
+    years,
+    nextYear,
+    nextYearMissing: !years.includes(nextYear),
+    missingYears,
+    ...provisionalFor(missingYears),
+  };
 }
 
 export async function listYear(ctx: Ctx, year: number) {
@@ -79,19 +91,70 @@ export async function setDay(ctx: Ctx, date: string, kind: DayKind | 'normal', n
   return { date, kind, name };
 }
 
-async function calendarFor(db: Executor, from: string, to: string): Promise<WorkCalendar> {
+/** Years in [from, to] that have no published (or manually kept) schedule. */
+async function unscheduledYears(db: Executor, from: string, to: string): Promise<number[]> {
+  const have = new Set(await repo.years(db));
+  const out: number[] = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) if (!have.has(y)) out.push(y);
+  return out;
+}
+
+async function calendarFor(db: Executor, from: string, to: string): Promise<{ cal: WorkCalendar; missing: number[] }> {
   const rows = await repo.daysBetween(db, from, to);
-  return new WorkCalendar(new Map(rows.map((r) => [r.date, r.kind])));
+  const exceptions = new Map<string, DayKind>(rows.map((r) => [r.date, r.kind]));
+  const missing = await unscheduledYears(db, from, to);
+  // A year nobody scheduled still has the holidays the law fixes (provisional: no 调休 or 补假).
+  for (const y of missing)
+    for (const d of statutoryHolidays(y)) if (!exceptions.has(d.date)) exceptions.set(d.date, 'holiday');
+  return { cal: new WorkCalendar(exceptions), missing };
+}
+
+/** Whether an answer over [from, to] rests on a year without a published schedule (and why, in Chinese). */
+export async function provisionalBetween(db: Executor, from: string, to: string): Promise<Provisional> {
+  const [a, b] = from <= to ? [from, to] : [to, from];
+  return provisionalFor(await unscheduledYears(db, a, b));
+}
+
+/** "N working days after date D", with the provisional flag for the years it crossed. */
+export async function addWorkingDaysNoted(
+  db: Executor,
+  date: string,
+  n: number,
+): Promise<{ date: string } & Provisional> {
+  const w = windowFor(date, n);
+  const { cal } = await calendarFor(db, w.from, w.to);
+  const end = cal.addWorkingDays(date, n);
+  return { date: end, ...(await provisionalBetween(db, date, end)) };
 }
 
 /** "N working days after date D" for every module (deadlines, reminders, legal clocks). */
 export async function addWorkingDays(db: Executor, date: string, n: number): Promise<string> {
-  const w = windowFor(date, n);
-  return (await calendarFor(db, w.from, w.to)).addWorkingDays(date, n);
+  return (await addWorkingDaysNoted(db, date, n)).date;
+}
+
+/** Working days in (from, to], with the provisional flag. */
+export async function workingDaysBetweenNoted(
+  db: Executor,
+  from: string,
+  to: string,
+): Promise<{ days: number } & Provisional> {
+  const [a, b] = from <= to ? [from, to] : [to, from];
+  const { cal, missing } = await calendarFor(db, a, b);
+  return { days: cal.workingDaysBetween(from, to), ...provisionalFor(missing) };
+}
+
+/** See WorkCalendar.overdueFrom: a deadline before the returned date is at least `n` working days overdue. */
+export async function overdueFrom(db: Executor, today: string, n: number): Promise<string> {
+  const w = windowFor(today, -n);
+  return (await calendarFor(db, w.from, w.to)).cal.overdueFrom(today, n);
+}
+
+/** Working days a deadline is overdue on `today` (0 when not yet due): the count warnings rules test. */
+export async function workingDaysOverdue(db: Executor, deadline: string, today: string): Promise<number> {
+  return deadline < today ? workingDaysBetween(db, deadline, today) : 0;
 }
 
 /** Working days in (from, to]. */
 export async function workingDaysBetween(db: Executor, from: string, to: string): Promise<number> {
-  const [a, b] = from <= to ? [from, to] : [to, from];
-  return (await calendarFor(db, a, b)).workingDaysBetween(from, to);
+  return (await workingDaysBetweenNoted(db, from, to)).days;
 }

@@ -75,6 +75,8 @@ describe('calendar administration', () => {
     const office = await t.as('office');
     expect((await office.get('/api/calendar/add-working-days?date=2026-12-29&days=1')).json()).toEqual({
       date: '2026-12-31',
+      provisional: false,
+      provisionalNote: null,
     });
     expect((await office.get('/api/calendar?year=2026')).json().days).toContainEqual({
       date: '2026-12-30',
@@ -82,7 +84,7 @@ describe('calendar administration', () => {
       name: '测试假日',
     });
     await sys.put('/api/calendar/days/2026-12-30', { kind: 'normal' });
-    expect((await office.get('/api/calendar/add-working-days?date=2026-12-29&days=1')).json()).toEqual({
+    expect((await office.get('/api/calendar/add-working-days?date=2026-12-29&days=1')).json()).toMatchObject({
       date: '2026-12-30',
     });
   });

@@ -27,6 +27,23 @@ export class WorkCalendar {
     return d.format('YYYY-MM-DD');
   }
 
+  /**
+   * "N working days overdue" (n ≥ 1), the one definition escalation and warnings share: a deadline is at
+   * least n working days overdue on `today` when (deadline, today] holds n working days, that is when it
+   * falls before the date returned here (the n-th working day counted back from today, today included).
+   * A deadline on a rest day is overdue from the first working day after it.
+   */
+  overdueFrom(today: string, n: number): string {
+    let d = dayjs.utc(today);
+    if (n <= 0) return d.add(1, 'day').format('YYYY-MM-DD'); // due today counts as "0 days overdue"
+    let left = this.isWorkingDay(today) ? n - 1 : n;
+    while (left > 0) {
+      d = d.subtract(1, 'day');
+      if (this.isWorkingDay(d.format('YYYY-MM-DD'))) left -= 1;
+    }
+    return d.format('YYYY-MM-DD');
+  }
+
   /** Working days in (from, to]; negative when `to` is before `from`. */
   workingDaysBetween(from: string, to: string): number {
     if (to < from) return -this.workingDaysBetween(to, from);

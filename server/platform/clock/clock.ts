@@ -24,13 +24,14 @@ export class Clock {
     this.offsetMs = row ? Number((row.value as { offsetMs: number }).offsetMs) : 0;
   }
 
-  async set(db: Executor, now: Date): Promise<{ before: Date; after: Date }> {
+  /** Moves the clock to `now`; `null` puts it back to real time. */
+  async set(db: Executor, now: Date | null): Promise<{ before: Date; after: Date }> {
     const before = this.now();
-    const offsetMs = now.getTime() - Date.now();
+    const offsetMs = now === null ? 0 : now.getTime() - Date.now();
     await db
       .insert(settings)
       .values({ key: CLOCK_KEY, value: { offsetMs } })
-      .onConflictDoUpdate({ target: settings.key, set: { value: { offsetMs } } });
+      .onConflictDoUpdate({ target: [settings.key, settings.scope], set: { value: { offsetMs } } });
     this.offsetMs = offsetMs;
     return { before, after: this.now() };
   }

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -9,6 +8,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 
 // The client carries no table schema (it would make platform import every module): queries name their tables.
 // biome-ignore lint/suspicious/noExplicitAny: the query-result HKT differs between the two drivers
@@ -38,16 +38,33 @@ export interface DatabaseOptions {
   /** A PGlite data-dir dump to start from (test template). */
   loadDataDir?: Blob;
   poolSize?: number;
+  /** How long a request may wait for a free pooled connection (PostgreSQL); default 30 s. */
+  poolWaitMs?: number;
+}
+
+/** A new connection that cannot be opened within this time means the database is unreachable (503). */
+const CONNECT_TIMEOUT_MS = 5000;
+
+/**
+ * Connects with its own short timeout: the pool's `connectionTimeoutMillis` is the wait for a free connection
+ * (a busy pool queues), while a server that does not answer still fails within seconds.
+ */
+class BoundedClient extends pg.Client {
+  constructor(config: pg.ClientConfig = {}) {
+    super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  }
 }
 
 /** Opens PGlite or PostgreSQL behind the same Drizzle API; the rest of the code never knows which. */
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    // A database that cannot be reached fails a request within seconds (503) instead of queueing it forever.
+    // A busy pool is not an outage: a request queues for a free connection up to poolWaitMs; a database that
+    // cannot be reached fails a request within seconds (503, BoundedClient) instead of queueing it forever.
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 10,
-      connectionTimeoutMillis: 5000,
+      connectionTimeoutMillis: opts.poolWaitMs ?? 30_000,
+      Client: BoundedClient,
     });
     // An idle client cut off by the server (restart, failover) must not crash the process; the pool reconnects.
     pool.on('error', (err) => console.warn('[db] idle connection lost:', err.message));
@@ -67,12 +84,19 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       close: () => pool.end(),
     };
   }
-  if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
-  const pglite = new PGlite({
-    dataDir: opts.dataDir ? path.join(opts.dataDir, 'pglite') : undefined,
-    loadDataDir: opts.loadDataDir,
-  });
-  await pglite.waitReady;
+  // Before anything opens the directory: a second process on it would corrupt it (data-dir-lock.ts).
+  const unlock = opts.dataDir ? await lockDataDir(opts.dataDir) : async () => {};
+  let pglite: PGlite;
+  try {
+    pglite = new PGlite({
+      dataDir: opts.dataDir ? path.join(opts.dataDir, 'pglite') : undefined,
+      loadDataDir: opts.loadDataDir,
+    });
+    await pglite.waitReady;
+  } catch (err) {
+    await unlock();
+    throw err;
+  }
   const db = drizzlePglite(pglite) as unknown as Db;
   return {
     db,
@@ -88,7 +112,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       return { rows: r.rows as never[] };
     },
     migrate: () => migratePglite(drizzlePglite(pglite), { migrationsFolder }),
-    close: () => pglite.close(),
+    close: async () => {
+      await pglite.close();
+      await unlock();
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { bigint, boolean, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, tstz, updatedAt, version } from './columns.js';
 
 /** A county or city. A city sees its counties (parent_id). */
@@ -11,12 +11,18 @@ export const regions = pgTable('regions', {
 });
 
 /** Key/value settings an administrator maintains (security policy, clock, thresholds). */
-export const settings = pgTable('settings', {
-  key: text('key').primaryKey(),
-  value: jsonb('value').notNull(),
-  version: version(),
-  updatedAt: updatedAt(),
-});
+/** `scope` is a region id, or '' for the province default every region inherits until it sets its own. */
+export const settings = pgTable(
+  'settings',
+  {
+    key: text('key').notNull(),
+    scope: text('scope').notNull().default(''),
+    value: jsonb('value').notNull(),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.scope] })],
+);
 
 /** Append-only audit log, hash-chained with SM3 (see platform/audit). */
 export const auditEvents = pgTable(
@@ -38,11 +44,18 @@ export const auditEvents = pgTable(
   (t) => [index('audit_events_entity_idx').on(t.entity, t.entityId), index('audit_events_at_idx').on(t.at)],
 );
 
-/** The chain head: the last sequence number and hash; locking it serialises appends. */
+/**
+ * The chain head: the last sequence number and hash; locking it serialises appends. `keyed_from` is the
+ * `audit.keyed` row from which hashes are HMAC-SM3; `base_*` the last archived row (rows up to it were moved
+ * to an archive file). A trigger lets every column move forward only (migration 0017).
+ */
 export const auditHead = pgTable('audit_head', {
   id: integer('id').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
+  keyedFrom: bigint('keyed_from', { mode: 'number' }),
+  baseSeq: bigint('base_seq', { mode: 'number' }).notNull().default(0),
+  baseHash: text('base_hash').notNull().default('0000000000000000000000000000000000000000000000000000000000000000'),
 });
 
 /** Exceptions to the Monday–Friday week: statutory holidays and make-up working days. */

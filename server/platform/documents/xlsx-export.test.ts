@@ -3,7 +3,7 @@ import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { forbidden } from '../errors.js';
 import { installErrorHandler } from '../http/errors-handler.js';
-import { pagedRows, sendXlsxExport, type XlsxColumn } from './xlsx-export.js';
+import { arrayRows, pagedRows, sendXlsxExport, type XlsxColumn } from './xlsx-export.js';
 
 type Row = { code: string; n: number };
 const COLUMNS: XlsxColumn<Row>[] = [
@@ -79,5 +79,42 @@ describe('the streaming list exporter', () => {
     const res = await (await app()).inject('/denied');
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ message: '没有导出权限' });
+  });
+
+  it('writes dates as date cells, filters and freezes the header, fits widths and sets up printing', async () => {
+    type Dated = { name: string; due: string; at: Date };
+    const fastify = Fastify();
+    fastify.get('/dated', (_req, reply) =>
+      sendXlsxExport<Dated>(reply, {
+        fileName: 'x.xlsx',
+        sheet: 'x',
+        columns: [
+          { header: '名称', width: 40, value: (r) => r.name },
+          { header: '期限', width: 12, value: (r) => r.due, kind: 'date' },
+          { header: '时间', width: 18, value: (r) => r.at, kind: 'datetime' },
+        ],
+        rows: arrayRows([
+          { name: '短', due: '2026-11-11', at: new Date('2026-12-03T17:30:00Z') },
+          { name: '县住房和城乡建设局', due: '', at: new Date('2026-01-01T00:00:00Z') },
+        ]),
+      }),
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await fastify.inject('/dated')).rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('x');
+    // 2026-11-11 is a date, and 17:30 UTC on the 3rd is 01:30 on the 4th in Asia/Shanghai.
+    expect(ws?.getCell('B2').value).toEqual(new Date('2026-11-11T00:00:00Z'));
+    expect(ws?.getCell('B2').numFmt).toBe('yyyy-mm-dd');
+    expect(ws?.getCell('C2').value).toEqual(new Date('2026-12-04T01:30:00Z'));
+    expect(ws?.getCell('C2').numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(ws?.getCell('B3').value).toBeNull();
+    // 县住房和城乡建设局: 9 characters, 18 columns wide, +2; never wider than the column's own width.
+    expect(ws?.getColumn(1).width).toBe(20);
+    expect(ws?.getColumn(2).width).toBe(12);
+    expect(ws?.autoFilter).toBe('A1:C1');
+    expect(ws?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws?.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, paperSize: 9 });
+    expect(ws?.pageSetup.printTitlesRow).toBe('1:1');
+    expect(ws?.headerFooter.oddFooter).toBe('第 &P 页，共 &N 页');
   });
 });

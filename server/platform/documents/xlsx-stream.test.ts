@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readWorksheets } from './xlsx-stream.js';
 
@@ -47,6 +48,37 @@ describe('streamed .xlsx reading', () => {
     wb.addWorksheet('数据').addRow([new Date(Date.UTC(2026, 11, 31)), '2026-12-31', 15]);
     const sheets = await readAll(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(sheets).toEqual({ 填写说明: [['说明']], 数据: [[new Date(Date.UTC(2026, 11, 31)), '2026-12-31', 15]] });
+  });
+
+  it('reads the sheets when they come before workbook.xml, styles and shared strings in the zip (200 times)', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('填写说明').addRow(['说明']);
+    wb.addWorksheet('数据').addRow([new Date(Date.UTC(2026, 11, 31)), '问题清单', 15]);
+    const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+    // The order exceljs' own reader raced on: every worksheet first, the parts a sheet needs last.
+    const rank = (n: string) => (n.startsWith('xl/worksheets/') ? 0 : n.startsWith('xl/') ? 2 : 1);
+    const names = Object.keys(parts).sort((a, b) => rank(a) - rank(b));
+    const reordered = Buffer.from(zipSync(Object.fromEntries(names.map((n) => [n, parts[n]]))));
+    const order = Object.keys(unzipSync(reordered));
+    expect(order.indexOf('xl/worksheets/sheet2.xml')).toBeLessThan(order.indexOf('xl/workbook.xml'));
+    expect(order.indexOf('xl/worksheets/sheet2.xml')).toBeLessThan(order.indexOf('xl/sharedStrings.xml'));
+    const expected = { 填写说明: [['说明']], 数据: [[new Date(Date.UTC(2026, 11, 31)), '问题清单', 15]] };
+    for (let i = 0; i < 200; i++) expect(await readAll(reordered)).toEqual(expected);
+    // The file exceljs writes (sheets before workbook.xml, sizes in data descriptors) reads the same.
+    const written = Buffer.from(await wb.xlsx.writeBuffer());
+    for (let i = 0; i < 200; i++) expect(await readAll(written)).toEqual(expected);
+  });
+
+  it('reads stored (uncompressed) entries and a sheet part named otherwise than sheetN.xml', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('问题清单').addRow(['整改', 3]);
+    const parts = unzipSync(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const rels = new TextDecoder().decode(parts['xl/_rels/workbook.xml.rels']);
+    parts['xl/_rels/workbook.xml.rels'] = strToU8(rels.replace('worksheets/sheet1.xml', 'worksheets/问题.xml'));
+    parts['xl/worksheets/问题.xml'] = parts['xl/worksheets/sheet1.xml'];
+    delete parts['xl/worksheets/sheet1.xml'];
+    const stored = Buffer.from(zipSync(parts, { level: 0 }));
+    expect(await readAll(stored)).toEqual({ 问题清单: [['整改', 3]] });
   });
 
   it('fails on a file that is not an .xlsx, including an empty one', async () => {

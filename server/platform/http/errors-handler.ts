@@ -26,6 +26,9 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return false;
 }
 
+/** @fastify/busboy's errors for a multipart body that was cut short or malformed (they carry no status). */
+const BROKEN_MULTIPART = /unexpected end of multipart data|Multipart: Boundary not found|Malformed part header/i;
+
 export interface ErrorReply {
   status: number;
   body: { code: string; message: string; [key: string]: unknown };
@@ -58,6 +61,12 @@ export function errorReply(err: FastifyError | Error, req: FastifyRequest): Erro
   }
   if (statusCode && statusCode >= 400 && statusCode < 500) {
     return { status: statusCode, body: { code: 'BAD_REQUEST', message: '请求格式不正确' } };
+  }
+  if (BROKEN_MULTIPART.test(err.message)) {
+    return {
+      status: 400,
+      body: { code: 'UPLOAD_INCOMPLETE', message: '上传的文件不完整或格式不正确，请重新上传', field: 'file' },
+    };
   }
   if (isDatabaseUnavailable(err)) {
     req.log.warn({ err: err.message }, 'database unavailable');

@@ -10,6 +10,8 @@ declare module 'fastify' {
     actor: Actor | null;
     /** Set when this request claimed an Idempotency-Key. */
     idempotencyKey?: string;
+    /** This attempt's claim on it (idempotency.ts). */
+    idempotencyClaim?: string;
     /** Runs `fn` with the request context; requests that write get one transaction. */
     run<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T>;
   }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { conflict } from '../errors.js';
 import type { Executor } from '../db/client.js';
@@ -11,12 +11,47 @@ export interface SettingDef<S extends z.ZodType> {
   defaults: z.infer<S>;
 }
 
+/** The province default: the scope of a setting no region has changed for itself. */
+export const PROVINCE = '';
+
+type Row = { scope: string; value: unknown; version: number };
+
+/**
+ * A setting as region `scope` sees it: the code's defaults, then the province default row, then the
+ * region's own row. `version` is the version of the row the caller would write (its own scope's).
+ */
 export async function readSetting<S extends z.ZodType>(
   db: Executor,
   def: SettingDef<S>,
+  scope: string = PROVINCE,
 ): Promise<z.infer<S> & { version: number }> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, def.key));
-  return settingFrom(def, row);
+  const rows: Row[] = await db
+    .select({ scope: settings.scope, value: settings.value, version: settings.version })
+    .from(settings)
+    .where(and(eq(settings.key, def.key), inArray(settings.scope, [...new Set([PROVINCE, scope])])));
+  return layered(def, rows, scope);
+}
+
+/** Every region that set `def` for itself, with what it sees (the province default under its own row). */
+export async function regionalSettings<S extends z.ZodType>(
+  db: Executor,
+  def: SettingDef<S>,
+): Promise<{ province: z.infer<S> & { version: number }; regions: Map<string, z.infer<S> & { version: number }> }> {
+  const rows: Row[] = await db
+    .select({ scope: settings.scope, value: settings.value, version: settings.version })
+    .from(settings)
+    .where(eq(settings.key, def.key));
+  const regions = new Map<string, z.infer<S> & { version: number }>();
+  for (const r of rows) if (r.scope !== PROVINCE) regions.set(r.scope, layered(def, rows, r.scope));
+  return { province: layered(def, rows, PROVINCE), regions };
+}
+
+function layered<S extends z.ZodType>(def: SettingDef<S>, rows: Row[], scope: string) {
+  const province = rows.find((r) => r.scope === PROVINCE);
+  const own = scope === PROVINCE ? province : rows.find((r) => r.scope === scope);
+  if (!province && !own) return settingFrom(def, null);
+  const value = { ...(province?.value as object), ...(own?.value as object) };
+  return settingFrom(def, { value, version: own?.version ?? 0 });
 }
 
 /** A setting from its stored row (or none: the defaults), for callers that read the row with other data. */
@@ -30,17 +65,18 @@ export function settingFrom<S extends z.ZodType>(
   };
 }
 
-/** Writes a setting with the optimistic-lock version the caller read (0 = never saved). */
+/** Writes a setting of one scope with the optimistic-lock version the caller read (0 = never saved). */
 export async function writeSetting<S extends z.ZodType>(
   db: Executor,
   def: SettingDef<S>,
   value: z.infer<S>,
   version: number,
+  scope: string = PROVINCE,
 ): Promise<void> {
   if (version === 0) {
     const inserted = await db
       .insert(settings)
-      .values({ key: def.key, value: value as object })
+      .values({ key: def.key, scope, value: value as object })
       .onConflictDoNothing()
       .returning({ key: settings.key });
     if (inserted.length === 0) throw conflict();
@@ -49,7 +85,7 @@ export async function writeSetting<S extends z.ZodType>(
   const updated = await db
     .update(settings)
     .set({ value: value as object, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(settings.key, def.key), eq(settings.version, version)))
+    .where(and(eq(settings.key, def.key), eq(settings.scope, scope), eq(settings.version, version)))
     .returning({ key: settings.key });
   if (updated.length === 0) throw conflict();
 }

@@ -2,6 +2,7 @@ import type { TransitionTable } from '../../../common/workflow.js';
 import type { AuditType } from '../audit/audit.types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Ctx } from '../context.js';
+import { keepIssuedCopies } from '../documents/document-copies.js';
 import { conflict, forbidden, ruleViolation } from '../errors.js';
 
 /**
@@ -139,7 +140,8 @@ export interface Fire<
 /**
  * Fires one event in the caller's transaction: table and guard (403/422) → version (409) → the
  * event's handler → update with the version → event row → audit → after-effects. Returns the
- * updated row. Notifications written by the effects reach users only if the transaction commits.
+ * updated row. Notifications written by the effects reach users only if the transaction commits. Documents
+ * the event issued are rendered last and kept as issued.
  */
 export async function fireTransition<
   Row extends Stateful & { version: number },
@@ -173,5 +175,6 @@ export async function fireTransition<
     after: { event: f.event, state: to, version: updated.version, payload, ...(late ? { late } : {}) },
   });
   await step.after?.(updated);
+  await keepIssuedCopies(ctx);
   return updated;
 }

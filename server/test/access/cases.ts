@@ -1,9 +1,10 @@
 /** Access-matrix cases for accountability cases (see server/test/access-matrix.test.ts). */
 import crypto from 'node:crypto';
+import { expect } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { users } from '../../platform/auth/auth.tables.js';
 import { ALL, type AccessCases, type User, demoRegion, env, json } from '../access.js';
-import { multipartFile } from '../xlsx.js';
+import { multipartFile, TINY_PNG } from '../xlsx.js';
 import { caseEvaluations, caseFiles, caseMembers, caseSubjects, cases } from '../../modules/cases/cases.tables.js';
 
 const READERS: User[] = ['leader', 'office', 'caseoffice'];
@@ -44,6 +45,37 @@ async function freshCase(f: { personId: string }, opts: { other?: boolean; decid
 }
 const otherCase = () => freshCase({ personId: crypto.randomUUID() }, { other: true });
 
+/** A decided case of the demo region nobody but the leaders is on: a precedent of every fresh case. */
+let secret: Promise<{ code: string }> | undefined;
+function secretPrecedent() {
+  secret ??= (async () => {
+    const db = env.t.database.db;
+    const [c] = await db
+      .insert(cases)
+      .values({
+        regionId: await demoRegion(),
+        code: `SECRET-${crypto.randomBytes(4).toString('hex')}`,
+        kind: 'party',
+        title: '保密先例',
+        situation: 11,
+        sourceType: 'manual',
+        state: 'decided',
+        decisionDate: '2026-10-01',
+        decidedAt: new Date(),
+      })
+      .returning();
+    await db.insert(caseSubjects).values({
+      caseId: c.id,
+      seq: 1,
+      subjectType: 'person',
+      name: '保密先例对象',
+      forms: [{ form: '通报', mode: 'impose' }],
+    });
+    return c;
+  })();
+  return secret;
+}
+
 async function fileOf(caseId: string) {
   const [row] = await env.t.database.db
     .insert(caseFiles)
@@ -60,9 +92,12 @@ async function fileOf(caseId: string) {
   return row;
 }
 
+/** An evaluation of a fresh case; caseoffice is its named evaluator (and the leader organised it). */
 async function evaluation(other = false) {
   const c = await freshCase({ personId: crypto.randomUUID() }, { other });
-  const [e] = await env.t.database.db
+  const db = env.t.database.db;
+  await db.insert(caseMembers).values({ caseId: c.id, userId: await userId('caseoffice'), role: 'evaluator' });
+  const [e] = await db
     .insert(caseEvaluations)
     .values({ regionId: c.regionId, period: '2026-H2', caseId: c.id })
     .returning();
@@ -72,7 +107,7 @@ async function evaluation(other = false) {
 const upload = async (id: string) => ({
   method: 'POST' as const,
   url: `/api/cases/${id}/files`,
-  ...(await multipartFile(Buffer.from('证据'), '证据.txt', { fact: 'problem' })),
+  ...(await multipartFile(TINY_PNG, '证据.png', { fact: 'problem' })),
 });
 
 export const casesAccessCases: AccessCases = {
@@ -89,9 +124,26 @@ export const casesAccessCases: AccessCases = {
       }),
     allow: MANAGERS,
     ok: 201,
+    // Issue #21: the source is an object the caller sees (here: another region's case, for 一案双查).
+    links: [
+      {
+        name: 'from a source the caller cannot see',
+        req: async (_o, f) =>
+          json('POST', '/api/cases', {
+            kind: 'party',
+            title: '矩阵测试案件',
+            situation: 11,
+            sourceType: 'dual',
+            sourceId: (await otherCase()).id,
+            subjects: [{ subjectType: 'person', personId: f.personId }],
+          }),
+        status: 422,
+      },
+    ],
   },
   'GET /api/cases/officers': { in: () => json('GET', '/api/cases/officers'), allow: MANAGERS },
   'GET /api/cases/figures': { in: () => json('GET', '/api/cases/figures'), allow: MANAGERS },
+  'GET /api/cases/rules/clocks': { in: () => json('GET', '/api/cases/rules/clocks'), allow: READERS },
   'GET /api/cases/:id': {
     in: async (f) => json('GET', `/api/cases/${(await freshCase(f)).id}`),
     out: async () => json('GET', `/api/cases/${(await otherCase()).id}`),
@@ -113,6 +165,7 @@ export const casesAccessCases: AccessCases = {
   },
   'POST /api/cases/:id/consistency': {
     in: async (f) => {
+      await secretPrecedent();
       const c = await freshCase(f);
       return json('POST', `/api/cases/${c.id}/consistency`, { subjectId: c.subjectId, forms: [] });
     },
@@ -122,6 +175,16 @@ export const casesAccessCases: AccessCases = {
     },
     allow: ON_CASE,
     hidden: NOT_ON_CASE,
+    // Side door (issue #21): a precedent the caller may not read is anonymised; the leader reads them all.
+    body: async (answer, user) => {
+      const { code } = await secretPrecedent();
+      const text = JSON.stringify(answer);
+      if (user === 'leader') expect(text).toContain(code);
+      else {
+        expect(text).not.toContain(code);
+        expect(text).not.toContain('保密先例');
+      }
+    },
   },
   'POST /api/cases/:id/files': {
     in: async (f) => upload((await freshCase(f)).id),
@@ -170,8 +233,14 @@ export const casesAccessCases: AccessCases = {
     in: () => json('GET', '/api/case-evaluations/export.xlsx?period=2026-H2'),
     allow: MANAGERS,
   },
+  // Side door (issue #21): sampling names its evaluators, and only the organisers (leader, 审理室) sample.
   'POST /api/case-evaluations/sample': {
-    in: () => json('POST', '/api/case-evaluations/sample', { period: '2026-H2', size: 1 }),
+    in: async () =>
+      json('POST', '/api/case-evaluations/sample', {
+        period: '2026-H2',
+        size: 1,
+        evaluatorUserIds: [await userId('caseoffice')],
+      }),
     allow: MANAGERS,
     ok: 201,
   },
@@ -184,6 +253,8 @@ export const casesAccessCases: AccessCases = {
       const e = await evaluation(true);
       return json('POST', `/api/case-evaluations/${e.id}/score`, { version: e.version, scores: {} });
     },
-    allow: MANAGERS,
+    // Only the named evaluator scores; the leader sees the evaluation but does not score it.
+    allow: ['caseoffice'],
+    seenBy: ['leader'],
   },
 };

@@ -16,7 +16,11 @@ export const identityAccessCases: AccessCases = {
     allow: ALL,
     ok: 400,
   },
-  'POST /api/me/totp/setup': { in: () => ({ ...json('POST', '/api/me/totp/setup'), fresh: true }), allow: ALL },
+  'POST /api/me/totp/setup': {
+    in: () => json('POST', '/api/me/totp/setup', { password: 'wrong' }),
+    allow: ALL,
+    ok: 400,
+  },
   'POST /api/me/totp/enable': {
     in: () => json('POST', '/api/me/totp/enable', { token: '000000' }),
     allow: ALL,
@@ -28,6 +32,7 @@ export const identityAccessCases: AccessCases = {
     ok: 400,
   },
   'GET /api/users': { in: () => json('GET', '/api/users'), allow: ['sysadmin', 'secadmin'] },
+  'GET /api/users/export.xlsx': { in: () => json('GET', '/api/users/export.xlsx'), allow: ['sysadmin', 'secadmin'] },
   'POST /api/users': {
     in: () =>
       json('POST', '/api/users', {
@@ -60,7 +65,7 @@ export const identityAccessCases: AccessCases = {
       return json('POST', `/api/users/${u.id}/unlock`);
     },
     out: () => json('POST', `/api/users/${crypto.randomUUID()}/unlock`),
-    allow: ['sysadmin'],
+    allow: ['secadmin'],
   },
   'PUT /api/users/:id/roles': {
     in: async () => {

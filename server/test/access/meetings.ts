@@ -39,6 +39,20 @@ export const meetingsAccessCases: AccessCases = {
     },
     allow: MANAGERS,
     ok: 201,
+    // Issue #21: member units decide who reads the meeting; another region's unit is refused.
+    links: [
+      {
+        name: 'with another region’s member unit',
+        req: (o) =>
+          json('POST', '/api/meetings', {
+            title: '联席会议',
+            scheduledAt: new Date().toISOString(),
+            memberUnitIds: [o.unitId],
+            assemble: false,
+          }),
+        status: 422,
+      },
+    ],
   },
   'GET /api/meetings/:id': {
     in: async () => json('GET', `/api/meetings/${(await meeting()).id}`),

@@ -16,6 +16,17 @@ import { PEOPLE_HEADER, UNIT_HEADER, multipartFile, workbookOf } from '../xlsx.j
 
 export const orgAccessCases: AccessCases = {
   'GET /api/units': { in: () => json('GET', '/api/units'), allow: ORG_READERS },
+  'GET /api/issuers': { in: () => json('GET', '/api/issuers'), allow: ORG_READERS },
+  'PUT /api/issuers/:code': {
+    in: () =>
+      json('PUT', '/api/issuers/government', {
+        name: '示范县人民政府',
+        shortName: '县政府',
+        abbreviation: '示政',
+        signature: '示范县人民政府',
+      }),
+    allow: ORG_WRITERS,
+  },
   'GET /api/units/:id': {
     in: (f) => json('GET', `/api/units/${f.unitId}`),
     out: (o) => json('GET', `/api/units/${o.unitId}`),
@@ -89,6 +100,7 @@ export const orgAccessCases: AccessCases = {
     ok: 204,
   },
   'GET /api/groups': { in: () => json('GET', '/api/groups'), allow: ORG_READERS },
+  'GET /api/groups/export.xlsx': { in: () => json('GET', '/api/groups/export.xlsx'), allow: ORG_READERS },
   'GET /api/groups/:id': {
     in: (f) => json('GET', `/api/groups/${f.groupId}`),
     out: (o) => json('GET', `/api/groups/${o.groupId}`),

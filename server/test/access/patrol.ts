@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { type AccessCases, type User, demoRegion, env, freshUnit, json } from '../access.js';
-import { multipartFile } from '../xlsx.js';
+import { multipartFile, TINY_PNG } from '../xlsx.js';
 import { groups } from '../../modules/org/org.tables.js';
 import { PROBLEM_READERS } from './problems.js';
 import {
@@ -126,11 +126,12 @@ async function fileOf(inspectionId: string) {
 const upload = async (url: string) => ({
   method: 'POST' as const,
   url,
-  ...(await multipartFile(Buffer.from('现场照片'), '照片.txt')),
+  ...(await multipartFile(TINY_PNG, '照片.png')),
 });
 
 export const patrolAccessCases: AccessCases = {
   'GET /api/tasks': { in: () => json('GET', '/api/tasks'), allow: READERS },
+  'GET /api/tasks/export.xlsx': { in: () => json('GET', '/api/tasks/export.xlsx'), allow: READERS },
   'POST /api/tasks': {
     in: async () =>
       json('POST', '/api/tasks', {
@@ -195,17 +196,34 @@ export const patrolAccessCases: AccessCases = {
     hidden: HIDDEN,
   },
   'GET /api/inspections': { in: () => json('GET', '/api/inspections'), allow: READERS },
+  'GET /api/inspections/export.xlsx': { in: () => json('GET', '/api/inspections/export.xlsx'), allow: READERS },
   'POST /api/inspections': {
-    in: () =>
+    // A unit the group covers (group1's fixture unit is one of them).
+    in: (f) =>
       json('POST', '/api/inspections', {
         date: day(0),
         place: '县住建局',
         method: 'unannounced',
-        unitIds: [env.zjjId],
+        unitIds: [f.unitId],
         notes: '暗访检查值班情况',
       }),
     allow: ['group1'],
     ok: 201,
+    // Issue #21: a unit no group covers and no task targets.
+    links: [
+      {
+        name: 'on a unit the group does not cover',
+        req: async () =>
+          json('POST', '/api/inspections', {
+            date: day(0),
+            place: '现场',
+            method: 'daily',
+            unitIds: [(await freshUnit()).id],
+            notes: '检查',
+          }),
+        status: 422,
+      },
+    ],
   },
   'GET /api/inspections/:id': {
     in: async () => json('GET', `/api/inspections/${(await inspection()).id}`),
@@ -234,9 +252,17 @@ export const patrolAccessCases: AccessCases = {
   'GET /api/findings': { in: () => json('GET', '/api/findings'), allow: READERS },
   'GET /api/findings/export.xlsx': { in: () => json('GET', '/api/findings/export.xlsx'), allow: READERS },
   'POST /api/findings': {
-    in: () => json('POST', '/api/findings', { unitId: env.zjjId, title: '值班脱岗', description: '值班人员不在岗' }),
+    in: (f) => json('POST', '/api/findings', { unitId: f.unitId, title: '值班脱岗', description: '值班人员不在岗' }),
     allow: ['group1'],
     ok: 201,
+    links: [
+      {
+        name: 'on a unit the group does not cover',
+        req: async () =>
+          json('POST', '/api/findings', { unitId: (await freshUnit()).id, title: '问题', description: '详情' }),
+        status: 422,
+      },
+    ],
   },
   'GET /api/findings/:id': {
     in: async () => json('GET', `/api/findings/${(await finding()).id}`),
@@ -258,6 +284,7 @@ export const patrolAccessCases: AccessCases = {
     hidden: HIDDEN,
   },
   'GET /api/circulars': { in: () => json('GET', '/api/circulars'), allow: READERS },
+  'GET /api/circulars/export.xlsx': { in: () => json('GET', '/api/circulars/export.xlsx'), allow: READERS },
   'POST /api/circulars': {
     in: async () =>
       json('POST', '/api/circulars', {
@@ -300,6 +327,7 @@ export const patrolAccessCases: AccessCases = {
     allow: READERS,
   },
   'GET /api/typical-cases': { in: () => json('GET', '/api/typical-cases'), allow: READERS },
+  'GET /api/typical-cases/export.xlsx': { in: () => json('GET', '/api/typical-cases/export.xlsx'), allow: READERS },
   'POST /api/typical-cases': {
     in: () => json('POST', '/api/typical-cases', { kind: 'positive', title: '典型经验', body: '做法与成效' }),
     allow: MANAGERS,

@@ -1,8 +1,11 @@
 /** Access-matrix cases for the problem ledger (see server/test/access-matrix.test.ts). */
 import crypto from 'node:crypto';
 import { type AccessCases, type User, demoRegion, env, freshUnit, json } from '../access.js';
-import { multipartFile, workbookOf } from '../xlsx.js';
+import { multipartFile, TINY_PNG, workbookOf } from '../xlsx.js';
+import { PROBLEM_CIRCULAR } from '../../modules/problems/problems.numbering.js';
 import { problemFiles, problemMeasures, problems } from '../../modules/problems/problems.tables.js';
+import { systemCtx } from '../../platform/context.js';
+import { issueDocument } from '../../platform/documents/document-registry.js';
 
 export const PROBLEM_READERS: User[] = [
   'leader',
@@ -39,6 +42,21 @@ async function freshProblem(unitId: string, state = 'dispatched', regionId?: str
   return p;
 }
 
+/** An issued 通报 of one problem row, straight through the registry. */
+function issuedCircular(regionId: string) {
+  const issuer = { code: 'patrol_office', name: '测试办公室', abbreviation: '测督办', signature: '测试办公室' };
+  const row = { code: 'T-1', unitName: '测试单位', title: '测试问题', deadline: null, state: '整改中' };
+  return issueDocument(systemCtx(env.t.database.db, env.t.clock), {
+    regionId,
+    kind: PROBLEM_CIRCULAR.kind,
+    objectType: 'problem_circular',
+    objectId: crypto.randomUUID(),
+    issuer,
+    suffix: '通',
+    payload: { rows: [row], matched: 1 },
+  });
+}
+
 async function otherProblem() {
   const unit = await freshUnit(crypto.randomUUID());
   return freshProblem(unit.id, 'dispatched', unit.regionId);
@@ -55,7 +73,7 @@ async function fileOf(problemId: string) {
 const upload = async (url: string) => ({
   method: 'POST' as const,
   url,
-  ...(await multipartFile(Buffer.from('整改照片'), '照片.txt')),
+  ...(await multipartFile(TINY_PNG, '照片.png')),
 });
 
 export const problemsAccessCases: AccessCases = {
@@ -99,6 +117,17 @@ export const problemsAccessCases: AccessCases = {
   },
   'GET /api/problems/documents/circular.docx': {
     in: async (f) => json('GET', `/api/problems/documents/circular.docx?ids=${(await freshProblem(f.unitId)).id}`),
+    allow: MANAGERS,
+  },
+  'POST /api/problems/circulars': {
+    in: async (f) => json('POST', '/api/problems/circulars', { ids: [(await freshProblem(f.unitId)).id] }),
+    allow: MANAGERS,
+  },
+  'GET /api/problems/circulars/:id/circular.docx': {
+    in: async () =>
+      json('GET', `/api/problems/circulars/${(await issuedCircular(await demoRegion())).id}/circular.docx`),
+    out: async () =>
+      json('GET', `/api/problems/circulars/${(await issuedCircular(crypto.randomUUID())).id}/circular.docx`),
     allow: MANAGERS,
   },
   'GET /api/problems/:id': {
@@ -154,6 +183,10 @@ export const problemsAccessCases: AccessCases = {
     allow: PROBLEM_READERS,
   },
   'GET /api/problem-groups': { in: () => json('GET', '/api/problem-groups'), allow: PROBLEM_READERS },
+  'GET /api/problem-groups/export.xlsx': {
+    in: () => json('GET', '/api/problem-groups/export.xlsx'),
+    allow: PROBLEM_READERS,
+  },
   'POST /api/problem-groups': {
     in: async (f) =>
       json('POST', '/api/problem-groups', {

@@ -1,10 +1,28 @@
 /** Access-matrix cases for the routes of the system module (see server/test/access-matrix.test.ts). */
+import { expect } from 'vitest';
 import { type AccessCases, ALL, json } from '../access.js';
+
+/** The administrators' own objects, whose content the audit administrator reads (decision 013). */
+const ADMINISTRATIVE = ['user', 'settings', 'calendar', 'job', 'clock', 'audit'];
 
 export const systemAccessCases: AccessCases = {
   'GET /api/health': { in: () => json('GET', '/api/health'), allow: ALL },
   'GET /api/openapi.json': { in: () => json('GET', '/api/openapi.json'), allow: ALL },
-  'GET /api/audit-events': { in: () => json('GET', '/api/audit-events'), allow: ['auditadmin'] },
+  'GET /api/audit-events': {
+    in: () => json('GET', '/api/audit-events?pageSize=200'),
+    allow: ['auditadmin'],
+    // 三员分立 (issue #21): no business content reaches the audit administrator.
+    body: (page) => {
+      const items = (page as { items: { entity: string; before: unknown; after: unknown }[] }).items;
+      const business = items.filter((e) => !ADMINISTRATIVE.includes(e.entity));
+      expect(business.length).toBeGreaterThan(0);
+      expect(business.filter((e) => e.before !== null || e.after !== null)).toEqual([]);
+    },
+  },
+  'GET /api/audit-events/export.xlsx': {
+    in: () => json('GET', '/api/audit-events/export.xlsx?entity=problem'),
+    allow: ['auditadmin'],
+  },
   'POST /api/audit-events/verify': { in: () => json('POST', '/api/audit-events/verify'), allow: ['auditadmin'] },
   'GET /api/calendar': { in: () => json('GET', '/api/calendar?year=2026'), allow: ALL },
   'GET /api/calendar/status': { in: () => json('GET', '/api/calendar/status'), allow: ALL },
@@ -22,6 +40,10 @@ export const systemAccessCases: AccessCases = {
     allow: ALL,
   },
   'GET /api/jobs': { in: () => json('GET', '/api/jobs'), allow: ['sysadmin'] },
+  'GET /api/jobs/export.xlsx': {
+    in: () => json('GET', '/api/jobs/export.xlsx?name=audit-verify'),
+    allow: ['sysadmin'],
+  },
   'POST /api/jobs/:name/run': {
     in: () => json('POST', '/api/jobs/session-cleanup/run'),
     out: () => json('POST', '/api/jobs/no-such-job/run'),

@@ -49,6 +49,14 @@ export const talksAccessCases: AccessCases = {
     allow: MANAGERS,
     ok: 201,
     outStatus: 400,
+    // Issue #21: no link to a case the caller cannot read (here: none exists), the same 422 for everyone.
+    links: [
+      {
+        name: 'linked to an unreadable case',
+        req: (_o, f) => json('POST', '/api/talks', { ...body(f.personId), caseId: crypto.randomUUID() }),
+        status: 422,
+      },
+    ],
   },
   'GET /api/talks/:id': {
     in: async (f) => json('GET', `/api/talks/${(await talk(f.unitId, f.personId)).id}`),
@@ -66,6 +74,16 @@ export const talksAccessCases: AccessCases = {
     },
     allow: MANAGERS,
     seenBy: TALK_READERS,
+    links: [
+      {
+        name: 'moved to an unreadable case',
+        req: async (_o, f) => {
+          const t = await talk(f.unitId, f.personId);
+          return json('PATCH', `/api/talks/${t.id}`, { version: t.version, caseId: crypto.randomUUID() });
+        },
+        status: 422,
+      },
+    ],
   },
   'DELETE /api/talks/:id': {
     in: async (f) => {

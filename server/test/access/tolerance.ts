@@ -1,7 +1,7 @@
 /** Access-matrix cases for tolerance pre-registrations (see server/test/access-matrix.test.ts). */
 import crypto from 'node:crypto';
 import { type AccessCases, type Req, type User, demoRegion, env, freshUnit, json } from '../access.js';
-import { multipartFile } from '../xlsx.js';
+import { multipartFile, TINY_PNG } from '../xlsx.js';
 import { toleranceFilings } from '../../modules/tolerance/tolerance.tables.js';
 
 export const TOLERANCE_READERS: User[] = ['leader', 'office', 'caseoffice', 'paizhu1', 'zhujian', 'zhujian.head'];
@@ -24,6 +24,7 @@ async function filing(unitId: string, state: string, other = false) {
       minutes: '会议纪要',
       decidedOn: '2026-05-01',
       reviewOn: '2026-11-01',
+      toleranceItems: ['reform_pilot'],
       state,
       minutesFileName: '纪要.txt',
       minutesFileMime: 'text/plain',
@@ -44,12 +45,13 @@ const body = (unitId: string, personId: string) => ({
   risk: '风险评估',
   decidedOn: '2026-05-01',
   reviewOn: '2026-11-01',
+  toleranceItems: ['reform_pilot'],
 });
 
 const upload = async (id: string): Promise<Req> => ({
   method: 'POST',
   url: `/api/tolerance-filings/${id}/minutes-file`,
-  ...(await multipartFile(Buffer.from('会议纪要扫描件'), '纪要.pdf')),
+  ...(await multipartFile(TINY_PNG, '纪要.png')),
 });
 
 export const toleranceAccessCases: AccessCases = {
@@ -102,6 +104,13 @@ export const toleranceAccessCases: AccessCases = {
     in: async (f) => json('GET', `/api/tolerance-filings/${(await filing(f.unitId, 'approved')).id}/minutes-file`),
     out: async (_o, f) =>
       json('GET', `/api/tolerance-filings/${(await filing(f.unitId, 'approved', true)).id}/minutes-file`),
+    allow: TOLERANCE_READERS,
+  },
+  'GET /api/tolerance-filings/:id/documents/filing.docx': {
+    in: async (f) =>
+      json('GET', `/api/tolerance-filings/${(await filing(f.unitId, 'approved')).id}/documents/filing.docx`),
+    out: async (_o, f) =>
+      json('GET', `/api/tolerance-filings/${(await filing(f.unitId, 'approved', true)).id}/documents/filing.docx`),
     allow: TOLERANCE_READERS,
   },
 };

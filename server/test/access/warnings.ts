@@ -63,6 +63,10 @@ const situationBody = () => ({
 
 export const warningsAccessCases: AccessCases = {
   'GET /api/situations': { in: () => json('GET', '/api/situations'), allow: PROBLEM_READERS },
+  'GET /api/situations/export.xlsx': {
+    in: () => json('GET', '/api/situations/export.xlsx'),
+    allow: PROBLEM_READERS,
+  },
   'POST /api/situations': { in: () => json('POST', '/api/situations', situationBody()), allow: MANAGERS, ok: 201 },
   'POST /api/situations/preview': {
     in: () => json('POST', '/api/situations/preview', { rule: { field: 'reopen_count', op: '>=', value: 1 } }),

@@ -1,6 +1,8 @@
 import {
   AppstoreOutlined,
+  ApiOutlined,
   AuditOutlined,
+  BellOutlined,
   CalendarOutlined,
   ClockCircleOutlined,
   DownOutlined,
@@ -8,7 +10,9 @@ import {
   KeyOutlined,
   LockOutlined,
   LogoutOutlined,
+  NotificationOutlined,
   SafetyOutlined,
+  SendOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -17,7 +21,9 @@ import { Alert, Button, Dropdown, Flex, Layout, Menu, type MenuProps, Spin, Tool
 import { type ReactNode, Suspense, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { CalendarStatus } from '../features/calendar/api/calendar';
+import { PasswordPage } from '../features/account/pages/password-page';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
+import { ProposalMenuCount } from '../features/cases/components/proposal-menu-count';
 import { api, apiPost, setCsrfToken } from '../lib/api';
 import { disabledReason, hasPermission, type Me, type ModuleEntry, meQueryKey, useMe } from '../lib/session';
 
@@ -34,11 +40,26 @@ const SYSTEM_ENTRIES: NavEntry[] = [
   { path: '/admin/security', label: '安全策略', icon: <SafetyOutlined />, permission: 'security:write' },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
   { path: '/admin/jobs', label: '任务与时钟', icon: <ClockCircleOutlined />, permission: 'jobs:run' },
+  // Outbound messages (issue #17): the office's key-date campaigns and webhooks, the admins' channels.
+  { path: '/campaigns', label: '关键节点提醒', icon: <NotificationOutlined />, permission: 'campaigns:manage' },
+  { path: '/webhooks', label: 'Webhook 订阅', icon: <ApiOutlined />, permission: 'webhooks:manage' },
+  { path: '/admin/channels', label: '消息通道', icon: <SendOutlined />, permission: 'deliveries:read' },
 ];
 
 function moduleItem(m: ModuleEntry): NonNullable<MenuProps['items']>[number] {
   if (m.enabled) {
-    return { key: m.path, icon: <AppstoreOutlined />, label: <Link to={m.path}>{m.label}</Link> };
+    // 问责·容错免责 shows how many 问责建议 wait for the intake (issue #17).
+    const count = m.key === 'cases' ? <ProposalMenuCount /> : null;
+    return {
+      key: m.path,
+      icon: <AppstoreOutlined />,
+      label: (
+        <Link to={m.path}>
+          {m.label}
+          {count}
+        </Link>
+      ),
+    };
   }
   return {
     key: `disabled:${m.key}`,
@@ -90,13 +111,14 @@ function CalendarBanner() {
     staleTime: 5 * 60_000,
     meta: { silent: true },
   });
-  if (!data?.nextYearMissing) return null;
+  if (!data?.missingYears.length) return null;
   return (
     <Alert
       type="warning"
       showIcon
       banner
-      title={`${data.nextYear}年节假日安排尚未录入，请工作日历管理员及时维护`}
+      title={`${data.missingYears.map((y) => `${y}年`).join('、')}节假日安排尚未录入，请工作日历管理员及时维护`}
+      description={data.provisionalNote}
       action={
         <Link to="/calendar">
           <Button size="small" type="link">
@@ -141,9 +163,32 @@ export function AppLayout() {
     }
   };
 
+  // A reset or expired password: the server serves nothing else until it is changed (issue #21 item 4).
+  if (me.user.mustChangePassword) {
+    return (
+      <Flex vertical align="center" style={{ padding: '64px 16px' }} gap={16} data-testid="forced-password-change">
+        <Alert
+          type="warning"
+          showIcon
+          title="您的密码为初始密码、已被重置或已到期，请先设置自己的新密码再继续使用系统。"
+        />
+        <PasswordPage />
+        <Button type="link" onClick={() => void logout()}>
+          退出登录
+        </Button>
+      </Flex>
+    );
+  }
+
   const userMenu: MenuProps['items'] = [
     { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => void navigate('/account/password') },
     { key: 'totp', icon: <LockOutlined />, label: '双因素认证', onClick: () => void navigate('/account/totp') },
+    {
+      key: 'channels',
+      icon: <BellOutlined />,
+      label: '消息接收设置',
+      onClick: () => void navigate('/account/channels'),
+    },
     { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', onClick: () => void logout() },
   ];
@@ -194,21 +239,6 @@ export function AppLayout() {
           </Flex>
         </Layout.Header>
         <CalendarBanner />
-        {me.user.mustChangePassword ? (
-          <Alert
-            type="error"
-            banner
-            showIcon
-            title="您的密码需要修改（初始密码或已到期），请立即修改密码。"
-            action={
-              <Link to="/account/password">
-                <Button size="small" type="link">
-                  修改密码
-                </Button>
-              </Link>
-            }
-          />
-        ) : null}
         <Layout.Content
           className="zl-content"
           style={{ margin: 16, padding: 24, background: '#fff', borderRadius: 4, minHeight: 360 }}

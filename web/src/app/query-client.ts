@@ -23,7 +23,8 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         retry: (count, error) => !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 2,
-        refetchOnWindowFocus: false,
+        // Coming back to the tab shows what others changed meanwhile (a unit's progress, a case reaching 审理).
+        refetchOnWindowFocus: true,
         staleTime: 10_000,
       },
       mutations: { retry: false },

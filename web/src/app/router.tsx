@@ -18,333 +18,318 @@ const guarded = (permission: string, element: ReactNode) => (
   <RequirePermission permission={permission}>{element}</RequirePermission>
 );
 
+/** A page behind a permission: its own chunk, and 无权访问 for a role without the permission. */
+function route<K extends string>(
+  path: string,
+  permission: string,
+  load: () => Promise<Record<K, ComponentType>>,
+  name: K,
+) {
+  return { path, element: guarded(permission, page(load, name)) };
+}
+
 export const router = createBrowserRouter([
   { path: '/login', element: page(() => import('../features/auth/pages/login-page'), 'LoginPage') },
+  // 信访举报 for the public: no account, outside the signed-in layout.
+  {
+    path: '/report',
+    element: page(() => import('../features/complaints/pages/public-report-page'), 'PublicReportPage'),
+  },
+  // 民主测评 ballot: the voter holds a one-time token, not an account.
+  { path: '/ballot/:token', element: page(() => import('../features/assessment/pages/ballot-page'), 'BallotPage') },
   {
     path: '/',
     element: <AppLayout />,
     children: [
       { index: true, element: page(() => import('../features/home/pages/home-page'), 'HomePage') },
+      route('org', 'org:read', () => import('../features/org/pages/org-page'), 'OrgPage'),
+      route('org/people', 'org:read', () => import('../features/org/pages/people-page'), 'PeoplePage'),
+      route('org/groups', 'org:read', () => import('../features/org/pages/groups-page'), 'GroupsPage'),
+      route('org/issuers', 'org:read', () => import('../features/org/pages/issuers-page'), 'IssuersPage'),
+      route('problems', 'problems:read', () => import('../features/problems/pages/ledger-page'), 'LedgerPage'),
+      route('problems/board', 'problems:read', () => import('../features/problems/pages/board-page'), 'BoardPage'),
+      route(
+        'problems/new',
+        'problems:manage',
+        () => import('../features/problems/pages/problem-form-page'),
+        'ProblemFormPage',
+      ),
+      route('problems/groups', 'problems:read', () => import('../features/problems/pages/groups-page'), 'GroupsPage'),
+      route(
+        'problems/groups/:id',
+        'problems:read',
+        () => import('../features/problems/pages/group-detail-page'),
+        'GroupDetailPage',
+      ),
+      route(
+        'problems/settings',
+        'problems:manage',
+        () => import('../features/problems/pages/settings-page'),
+        'SettingsPage',
+      ),
+      route(
+        'problems/:id',
+        'problems:read',
+        () => import('../features/problems/pages/problem-detail-page'),
+        'ProblemDetailPage',
+      ),
+      route(
+        'problems/:id/edit',
+        'problems:manage',
+        () => import('../features/problems/pages/problem-form-page'),
+        'ProblemFormPage',
+      ),
+      route('warnings', 'warnings:read', () => import('../features/warnings/pages/warnings-page'), 'WarningsPage'),
+      route(
+        'warnings/situations',
+        'warnings:read',
+        () => import('../features/warnings/pages/situations-page'),
+        'SituationsPage',
+      ),
+      route(
+        'warnings/situations/new',
+        'warnings:manage',
+        () => import('../features/warnings/pages/situation-form-page'),
+        'SituationFormPage',
+      ),
+      route(
+        'warnings/situations/:id',
+        'warnings:read',
+        () => import('../features/warnings/pages/situation-form-page'),
+        'SituationFormPage',
+      ),
+      route(
+        'responsibility',
+        'responsibility:read',
+        () => import('../features/responsibility/pages/responsibility-page'),
+        'ResponsibilityPage',
+      ),
+      route(
+        'responsibility/catalogue',
+        'responsibility:read',
+        () => import('../features/responsibility/pages/catalogue-page'),
+        'CataloguePage',
+      ),
+      route(
+        'responsibility/dispatches/:id',
+        'responsibility:read',
+        () => import('../features/responsibility/pages/dispatch-detail-page'),
+        'DispatchDetailPage',
+      ),
+      route(
+        'responsibility/reports',
+        'responsibility:read',
+        () => import('../features/responsibility/pages/reports-page'),
+        'ReportsPage',
+      ),
+      route(
+        'responsibility/reports/:id',
+        'responsibility:read',
+        () => import('../features/responsibility/pages/report-page'),
+        'ReportPage',
+      ),
+      route(
+        'warnings/figures',
+        'warnings:manage',
+        () => import('../features/warning-figures/pages/figures-page'),
+        'FiguresPage',
+      ),
+      route(
+        'warnings/:id',
+        'warnings:read',
+        () => import('../features/warnings/pages/warning-detail-page'),
+        'WarningDetailPage',
+      ),
+      route('dashboard', 'dashboard:read', () => import('../features/dashboard/pages/dashboard-page'), 'DashboardPage'),
+      route('cases', 'cases:read', () => import('../features/cases/pages/cases-page'), 'CasesPage'),
+      route('cases/new', 'cases:manage', () => import('../features/cases/pages/case-form-page'), 'CaseFormPage'),
+      route(
+        'cases/figures',
+        'cases:manage',
+        () => import('../features/cases/pages/case-figures-page'),
+        'CaseFiguresPage',
+      ),
+      route(
+        'cases/evaluations',
+        'cases:manage',
+        () => import('../features/cases/pages/evaluations-page'),
+        'EvaluationsPage',
+      ),
+      route('cases/proposals', 'cases:manage', () => import('../features/cases/pages/proposals-page'), 'ProposalsPage'),
       {
-        path: 'org',
-        element: guarded(
-          'org:read',
-          page(() => import('../features/org/pages/org-page'), 'OrgPage'),
-        ),
-      },
-      {
-        path: 'org/people',
-        element: guarded(
-          'org:read',
-          page(() => import('../features/org/pages/people-page'), 'PeoplePage'),
-        ),
-      },
-      {
-        path: 'org/groups',
-        element: guarded(
-          'org:read',
-          page(() => import('../features/org/pages/groups-page'), 'GroupsPage'),
-        ),
-      },
-      {
-        path: 'problems',
-        element: guarded(
-          'problems:read',
-          page(() => import('../features/problems/pages/ledger-page'), 'LedgerPage'),
-        ),
-      },
-      {
-        path: 'problems/board',
-        element: guarded(
-          'problems:read',
-          page(() => import('../features/problems/pages/board-page'), 'BoardPage'),
-        ),
-      },
-      {
-        path: 'problems/new',
-        element: guarded(
-          'problems:manage',
-          page(() => import('../features/problems/pages/problem-form-page'), 'ProblemFormPage'),
-        ),
-      },
-      {
-        path: 'problems/groups',
-        element: guarded(
-          'problems:read',
-          page(() => import('../features/problems/pages/groups-page'), 'GroupsPage'),
-        ),
-      },
-      {
-        path: 'problems/groups/:id',
-        element: guarded(
-          'problems:read',
-          page(() => import('../features/problems/pages/group-detail-page'), 'GroupDetailPage'),
-        ),
-      },
-      {
-        path: 'problems/settings',
-        element: guarded(
-          'problems:manage',
-          page(() => import('../features/problems/pages/settings-page'), 'SettingsPage'),
-        ),
-      },
-      {
-        path: 'problems/:id',
-        element: guarded(
-          'problems:read',
-          page(() => import('../features/problems/pages/problem-detail-page'), 'ProblemDetailPage'),
-        ),
-      },
-      {
-        path: 'problems/:id/edit',
-        element: guarded(
-          'problems:manage',
-          page(() => import('../features/problems/pages/problem-form-page'), 'ProblemFormPage'),
-        ),
-      },
-      {
-        path: 'warnings',
-        element: guarded(
-          'warnings:read',
-          page(() => import('../features/warnings/pages/warnings-page'), 'WarningsPage'),
-        ),
-      },
-      {
-        path: 'warnings/situations',
-        element: guarded(
-          'warnings:read',
-          page(() => import('../features/warnings/pages/situations-page'), 'SituationsPage'),
-        ),
-      },
-      {
-        path: 'warnings/situations/new',
-        element: guarded(
-          'warnings:manage',
-          page(() => import('../features/warnings/pages/situation-form-page'), 'SituationFormPage'),
-        ),
-      },
-      {
-        path: 'warnings/situations/:id',
-        element: guarded(
-          'warnings:read',
-          page(() => import('../features/warnings/pages/situation-form-page'), 'SituationFormPage'),
-        ),
-      },
-      {
-        path: 'warnings/figures',
-        element: guarded(
-          'warnings:manage',
-          page(() => import('../features/warning-figures/pages/figures-page'), 'FiguresPage'),
-        ),
-      },
-      {
-        path: 'warnings/:id',
-        element: guarded(
-          'warnings:read',
-          page(() => import('../features/warnings/pages/warning-detail-page'), 'WarningDetailPage'),
-        ),
-      },
-      {
-        path: 'cases',
-        element: guarded(
-          'cases:read',
-          page(() => import('../features/cases/pages/cases-page'), 'CasesPage'),
-        ),
-      },
-      {
-        path: 'cases/new',
-        element: guarded(
-          'cases:manage',
-          page(() => import('../features/cases/pages/case-form-page'), 'CaseFormPage'),
-        ),
-      },
-      {
-        path: 'cases/figures',
-        element: guarded(
-          'cases:manage',
-          page(() => import('../features/cases/pages/case-figures-page'), 'CaseFiguresPage'),
-        ),
-      },
-      {
-        path: 'cases/evaluations',
-        element: guarded(
-          'cases:manage',
-          page(() => import('../features/cases/pages/evaluations-page'), 'EvaluationsPage'),
-        ),
+        // The intake reads every proposal; a source's office only its own (the server answers 404 otherwise).
+        path: 'cases/proposals/:id',
+        element: page(() => import('../features/cases/pages/proposal-detail-page'), 'ProposalDetailPage'),
       },
       {
         // Confidential: whoever is not on the case gets the server's 404.
         path: 'cases/:id',
         element: page(() => import('../features/cases/pages/case-detail-page'), 'CaseDetailPage'),
       },
-      {
-        path: 'influence-periods',
-        element: guarded(
-          'influence:read',
-          page(() => import('../features/cases/pages/influence-periods-page'), 'InfluencePeriodsPage'),
-        ),
-      },
-      {
-        path: 'meetings',
-        element: guarded(
-          'meetings:read',
-          page(() => import('../features/meetings/pages/meetings-page'), 'MeetingsPage'),
-        ),
-      },
-      {
-        path: 'meetings/new',
-        element: guarded(
-          'meetings:manage',
-          page(() => import('../features/meetings/pages/meeting-form-page'), 'MeetingFormPage'),
-        ),
-      },
-      {
-        path: 'meetings/:id',
-        element: guarded(
-          'meetings:read',
-          page(() => import('../features/meetings/pages/meeting-detail-page'), 'MeetingDetailPage'),
-        ),
-      },
-      {
-        path: 'supervision',
-        element: guarded(
-          'patrol:read',
-          page(() => import('../features/patrol/pages/tasks-page'), 'TasksPage'),
-        ),
-      },
-      {
-        path: 'supervision/tasks/:id',
-        element: guarded(
-          'patrol:read',
-          page(() => import('../features/patrol/pages/task-detail-page'), 'TaskDetailPage'),
-        ),
-      },
-      {
-        path: 'supervision/record',
-        element: guarded(
-          'patrol:record',
-          page(() => import('../features/patrol/pages/record-page'), 'RecordPage'),
-        ),
-      },
-      {
-        path: 'supervision/findings',
-        element: guarded(
-          'patrol:read',
-          page(() => import('../features/patrol/pages/findings-page'), 'FindingsPage'),
-        ),
-      },
-      {
-        path: 'supervision/findings/:id',
-        element: guarded(
-          'patrol:read',
-          page(() => import('../features/patrol/pages/finding-detail-page'), 'FindingDetailPage'),
-        ),
-      },
-      {
-        path: 'supervision/bulletins',
-        element: guarded(
-          'patrol:read',
-          page(() => import('../features/patrol/pages/bulletins-page'), 'BulletinsPage'),
-        ),
-      },
-      {
-        path: 'supervision/performance',
-        element: guarded(
-          'patrol:read',
-          page(() => import('../features/patrol/pages/performance-page'), 'PerformancePage'),
-        ),
-      },
-      {
-        path: 'tolerance-filings',
-        element: guarded(
-          'tolerance:read',
-          page(() => import('../features/tolerance/pages/filings-page'), 'FilingsPage'),
-        ),
-      },
-      {
-        path: 'tolerance-filings/new',
-        element: guarded(
-          'tolerance:file',
-          page(() => import('../features/tolerance/pages/filing-form-page'), 'FilingFormPage'),
-        ),
-      },
-      {
-        path: 'tolerance-filings/:id',
-        element: guarded(
-          'tolerance:read',
-          page(() => import('../features/tolerance/pages/filing-detail-page'), 'FilingDetailPage'),
-        ),
-      },
-      {
-        path: 'tolerance-filings/:id/edit',
-        element: guarded(
-          'tolerance:file',
-          page(() => import('../features/tolerance/pages/filing-form-page'), 'FilingFormPage'),
-        ),
-      },
-      {
-        path: 'tolerance-filings/:id/print',
-        element: guarded(
-          'tolerance:read',
-          page(() => import('../features/tolerance/pages/filing-print-page'), 'FilingPrintPage'),
-        ),
-      },
-      {
-        path: 'talks',
-        element: guarded(
-          'talks:read',
-          page(() => import('../features/talks/pages/talks-page'), 'TalksPage'),
-        ),
-      },
-      {
-        path: 'talks/new',
-        element: guarded(
-          'talks:manage',
-          page(() => import('../features/talks/pages/talk-form-page'), 'TalkFormPage'),
-        ),
-      },
-      {
-        path: 'talks/:id',
-        element: guarded(
-          'talks:read',
-          page(() => import('../features/talks/pages/talk-detail-page'), 'TalkDetailPage'),
-        ),
-      },
-      {
-        path: 'talks/:id/edit',
-        element: guarded(
-          'talks:manage',
-          page(() => import('../features/talks/pages/talk-form-page'), 'TalkFormPage'),
-        ),
-      },
-      {
-        path: 'admin/users',
-        element: guarded(
-          'users:read',
-          page(() => import('../features/admin/pages/users-page'), 'UsersPage'),
-        ),
-      },
-      {
-        path: 'admin/security',
-        element: guarded(
-          'security:write',
-          page(() => import('../features/admin/pages/security-page'), 'SecurityPage'),
-        ),
-      },
-      {
-        path: 'admin/jobs',
-        element: guarded(
-          'jobs:run',
-          page(() => import('../features/admin/pages/jobs-page'), 'JobsPage'),
-        ),
-      },
-      {
-        path: 'audit',
-        element: guarded(
-          'audit:read',
-          page(() => import('../features/audit/pages/audit-page'), 'AuditPage'),
-        ),
-      },
+      route(
+        'influence-periods',
+        'influence:read',
+        () => import('../features/cases/pages/influence-periods-page'),
+        'InfluencePeriodsPage',
+      ),
+      route('meetings', 'meetings:read', () => import('../features/meetings/pages/meetings-page'), 'MeetingsPage'),
+      route(
+        'meetings/new',
+        'meetings:manage',
+        () => import('../features/meetings/pages/meeting-form-page'),
+        'MeetingFormPage',
+      ),
+      route(
+        'meetings/:id',
+        'meetings:read',
+        () => import('../features/meetings/pages/meeting-detail-page'),
+        'MeetingDetailPage',
+      ),
+      route('supervision', 'patrol:read', () => import('../features/patrol/pages/tasks-page'), 'TasksPage'),
+      route(
+        'supervision/tasks/:id',
+        'patrol:read',
+        () => import('../features/patrol/pages/task-detail-page'),
+        'TaskDetailPage',
+      ),
+      route('supervision/record', 'patrol:record', () => import('../features/patrol/pages/record-page'), 'RecordPage'),
+      route(
+        'supervision/findings',
+        'patrol:read',
+        () => import('../features/patrol/pages/findings-page'),
+        'FindingsPage',
+      ),
+      route(
+        'supervision/findings/:id',
+        'patrol:read',
+        () => import('../features/patrol/pages/finding-detail-page'),
+        'FindingDetailPage',
+      ),
+      route(
+        'supervision/bulletins',
+        'patrol:read',
+        () => import('../features/patrol/pages/bulletins-page'),
+        'BulletinsPage',
+      ),
+      route(
+        'supervision/performance',
+        'patrol:read',
+        () => import('../features/patrol/pages/performance-page'),
+        'PerformancePage',
+      ),
+      route(
+        'tolerance-filings',
+        'tolerance:read',
+        () => import('../features/tolerance/pages/filings-page'),
+        'FilingsPage',
+      ),
+      route(
+        'tolerance-filings/new',
+        'tolerance:file',
+        () => import('../features/tolerance/pages/filing-form-page'),
+        'FilingFormPage',
+      ),
+      route(
+        'tolerance-filings/:id',
+        'tolerance:read',
+        () => import('../features/tolerance/pages/filing-detail-page'),
+        'FilingDetailPage',
+      ),
+      route(
+        'tolerance-filings/:id/edit',
+        'tolerance:file',
+        () => import('../features/tolerance/pages/filing-form-page'),
+        'FilingFormPage',
+      ),
+      route(
+        'tolerance-filings/:id/print',
+        'tolerance:read',
+        () => import('../features/tolerance/pages/filing-print-page'),
+        'FilingPrintPage',
+      ),
+      route(
+        'complaints',
+        'complaints:read',
+        () => import('../features/complaints/pages/complaints-page'),
+        'ComplaintsPage',
+      ),
+      route(
+        'complaints/new',
+        'complaints:manage',
+        () => import('../features/complaints/pages/complaint-form-page'),
+        'ComplaintFormPage',
+      ),
+      route(
+        'complaints/:id',
+        'complaints:read',
+        () => import('../features/complaints/pages/complaint-detail-page'),
+        'ComplaintDetailPage',
+      ),
+      route('rules', 'rules:read', () => import('../features/rules/pages/rules-page'), 'RulesPage'),
+      route('rules/:key', 'rules:read', () => import('../features/rules/pages/rule-set-page'), 'RuleSetPage'),
+      route(
+        'assessment',
+        'assessment:read',
+        () => import('../features/assessment/pages/assessments-page'),
+        'AssessmentsPage',
+      ),
+      route(
+        'assessment/systems',
+        'assessment:read',
+        () => import('../features/assessment/pages/systems-page'),
+        'SystemsPage',
+      ),
+      route(
+        'assessment/systems/:id',
+        'assessment:read',
+        () => import('../features/assessment/pages/system-detail-page'),
+        'SystemDetailPage',
+      ),
+      route(
+        'assessment/:id',
+        'assessment:read',
+        () => import('../features/assessment/pages/assessment-detail-page'),
+        'AssessmentDetailPage',
+      ),
+      route(
+        'assessment/:id/units/:unitId',
+        'assessment:read',
+        () => import('../features/assessment/pages/unit-score-page'),
+        'UnitScorePage',
+      ),
+      route('talks', 'talks:read', () => import('../features/talks/pages/talks-page'), 'TalksPage'),
+      route('talks/new', 'talks:manage', () => import('../features/talks/pages/talk-form-page'), 'TalkFormPage'),
+      route('talks/:id', 'talks:read', () => import('../features/talks/pages/talk-detail-page'), 'TalkDetailPage'),
+      route('talks/:id/edit', 'talks:manage', () => import('../features/talks/pages/talk-form-page'), 'TalkFormPage'),
+      route('admin/users', 'users:read', () => import('../features/admin/pages/users-page'), 'UsersPage'),
+      route('admin/security', 'security:write', () => import('../features/admin/pages/security-page'), 'SecurityPage'),
+      route(
+        'campaigns',
+        'campaigns:manage',
+        () => import('../features/notifications/pages/campaigns-page'),
+        'CampaignsPage',
+      ),
+      route(
+        'webhooks',
+        'webhooks:manage',
+        () => import('../features/notifications/pages/webhooks-page'),
+        'WebhooksPage',
+      ),
+      route('admin/channels', 'deliveries:read', () => import('../features/admin/pages/channels-page'), 'ChannelsPage'),
+      route('admin/jobs', 'jobs:run', () => import('../features/admin/pages/jobs-page'), 'JobsPage'),
+      route(
+        'assessment/surveys',
+        'assessment:manage',
+        () => import('../features/assessment/pages/surveys-page'),
+        'SurveysPage',
+      ),
+      route(
+        'assessment/surveys/:id',
+        'assessment:manage',
+        () => import('../features/assessment/pages/survey-detail-page'),
+        'SurveyDetailPage',
+      ),
+      route('audit', 'audit:read', () => import('../features/audit/pages/audit-page'), 'AuditPage'),
       { path: 'calendar', element: page(() => import('../features/calendar/pages/calendar-page'), 'CalendarPage') },
       {
         path: 'notifications',
@@ -355,6 +340,10 @@ export const router = createBrowserRouter([
         element: page(() => import('../features/account/pages/password-page'), 'PasswordPage'),
       },
       { path: 'account/totp', element: page(() => import('../features/account/pages/totp-page'), 'TotpPage') },
+      {
+        path: 'account/channels',
+        element: page(() => import('../features/account/pages/channels-page'), 'MyChannelsPage'),
+      },
       { path: '*', element: <Result status="404" title="页面不存在" subTitle="您访问的页面不存在或已移除。" /> },
     ],
   },

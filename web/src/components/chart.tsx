@@ -9,26 +9,41 @@ use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendCompo
 
 export type ChartOption = EChartsCoreOption;
 
+/** What a click on a chart element tells: which data point of which series (for drill-down). */
+export interface ChartClick {
+  dataIndex: number;
+  seriesIndex: number;
+  name: string;
+}
+
 /** An echarts canvas: created on mount, updated when `option` changes, resized with its box, disposed on unmount. */
 export function Chart({
   option,
   height = 320,
   style,
   testId,
+  onClick,
 }: {
   option: ChartOption;
   height?: number;
   style?: CSSProperties;
   testId?: string;
+  /** Drill-down: called with the clicked element. */
+  onClick?: (click: ChartClick) => void;
 }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
+  const clickRef = useRef(onClick);
+  clickRef.current = onClick;
 
   useEffect(() => {
     const node = el.current;
     if (!node) return;
     const instance = init(node, undefined, { renderer: 'canvas' });
     chart.current = instance;
+    instance.on('click', (p) =>
+      clickRef.current?.({ dataIndex: p.dataIndex, seriesIndex: p.seriesIndex ?? 0, name: p.name }),
+    );
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(node);
     return () => {

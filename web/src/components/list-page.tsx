@@ -32,8 +32,23 @@ function sortOf<T>(sorter: SorterResult<T> | SorterResult<T>[]): string | null {
   return s.order === 'descend' ? `-${field}` : String(field);
 }
 
+/** The pager of a server-side list: page and size from the URL, the total counted in `unit` (`共 12 条`). */
+export function listPagination<F extends object>(list: ListParams<F>, total = 0, unit = '条') {
+  return {
+    current: list.page,
+    pageSize: list.pageSize,
+    total,
+    showSizeChanger: true,
+    showTotal: (t: number) => `共 ${t} ${unit}`,
+  };
+}
+
+/** The width a table needs before it scrolls sideways: fixed columns at their width, the others at 200 px. */
+const scrollWidthOf = <T,>(columns: TableProps<T>['columns']) =>
+  (columns ?? []).reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 200), 0);
+
 /**
- * The table of a server-side list: page, page size and sort live in the URL (`useListParams`)
+ * The table of a server-side list (rows keyed by `id` unless told otherwise): page, page size and sort live in the URL (`useListParams`)
  * and go to the server as `page`, `pageSize` and `sort=-field`; columns marked `sorter: true`
  * sort by their `key` or `dataIndex`. Shows loading, a retry on error and a Chinese empty state.
  */
@@ -44,6 +59,8 @@ export function ListTable<T extends object, F extends object>({
   unit = '条',
   testId,
   columns,
+  rowKey = 'id' as keyof T & string,
+  scroll,
   ...table
 }: ListTableProps<T, F>) {
   const sorted = columns?.map((c) => {
@@ -71,18 +88,14 @@ export function ListTable<T extends object, F extends object>({
       <Table<T>
         size="middle"
         {...table}
+        rowKey={rowKey}
+        scroll={scroll ?? { x: scrollWidthOf(columns) }}
         data-testid={testId}
         columns={sorted}
         loading={result.isFetching}
         dataSource={result.data?.items ?? []}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
-        pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: result.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (t) => `共 ${t} ${unit}`,
-        }}
+        pagination={listPagination(list, result.data?.total, unit)}
         onChange={(pagination, _filters, sorter) => {
           const sort = sortOf(sorter);
           const resorted = sort !== (list.sort ?? null);

@@ -5,6 +5,7 @@
 import { Table, Tag } from 'antd';
 import { UNIT_TYPE_LABELS } from '../../../common/org';
 import { PROBLEM_SEVERITIES, PROBLEM_SOURCES, PROBLEM_STATES } from '../../../common/problems';
+import { situationArticle } from '../../../common/rules';
 import { ARTICLE_7, RESPONSIBLE_WHO, RULE_FIELDS } from '../../../common/warnings';
 import type { TFacts, TWarningPerson } from '../../../common/warnings.schema';
 
@@ -15,9 +16,11 @@ export type Facts = TFacts;
 
 const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一'];
 
+/** 第（九）项: items are numbered in Chinese, as the regulation prints them. */
+export const itemNo = (n: number) => `第（${NUMERALS[n] ?? n}）项`;
+
 /** 第七条第（九）项 */
-export const articleNo = (article: number | undefined) =>
-  article ? `第七条第（${NUMERALS[article] ?? article}）项` : '—';
+export const articleNo = (article: number | undefined) => (article ? situationArticle(article) : '—');
 
 /** 第七条第（九）项：履行管理、监督职责不力… */
 export const articleLabel = (article: number | undefined) =>

@@ -39,7 +39,15 @@ export function usePermission(permission: string): boolean {
 }
 
 /** Modules this web client already has pages for; a disabled one among them is a permission matter. */
-const BUILT_PATHS = new Set(['/org', '/audit', '/problems', '/notifications', '/warnings', '/supervision']);
+const BUILT_PATHS = new Set([
+  '/org',
+  '/audit',
+  '/problems',
+  '/notifications',
+  '/warnings',
+  '/supervision',
+  '/assessment',
+]);
 
 /** Why a module of `GET /api/me` is shown greyed out. */
 export function disabledReason(m: ModuleEntry): string {

@@ -8,6 +8,7 @@ function EnableTotp() {
   const setup = useTotpSetup();
   const enable = useTotpEnable();
   const [form] = Form.useForm<{ token: string }>();
+  const [passwordForm] = Form.useForm<{ password: string }>();
 
   if (!setup.data) {
     return (
@@ -16,9 +17,18 @@ function EnableTotp() {
           开启后，登录时除密码外还需输入身份验证器应用（如 FreeOTP、Google
           Authenticator、微信小程序“腾讯身份验证器”）生成的 6 位动态验证码。
         </Typography.Paragraph>
-        <Button type="primary" loading={setup.isPending} onClick={() => setup.mutate()}>
-          开始设置
-        </Button>
+        <Form
+          form={passwordForm}
+          layout="inline"
+          onFinish={({ password }) => setup.mutate(password, { onError: (err) => applyFormErrors(passwordForm, err) })}
+        >
+          <Form.Item name="password" rules={[{ required: true, message: '请输入当前密码' }]}>
+            <Input.Password placeholder="当前密码" autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={setup.isPending}>
+            验证密码并开始设置
+          </Button>
+        </Form>
       </>
     );
   }

@@ -1,7 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TCreateUser, TSetRoles, TUpdateUser, ZPasswordReset, ZUser } from '../../../../../common/identity.schema';
-import type { Response } from '../../../../../common/zod';
-import { api, apiPatch, apiPost, apiPut, type Page } from '../../../lib/api';
+import type {
+  TCreateUser,
+  TSetRoles,
+  TUpdateUser,
+  ZListUsers,
+  ZPasswordReset,
+  ZUser,
+} from '../../../../../common/identity.schema';
+import type { Response, z } from '../../../../../common/zod';
+import { api, apiPatch, apiPost, apiPut, type Page, type PageQuery } from '../../../lib/api';
 
 export type User = Response<typeof ZUser>;
 export type RoleGrant = TSetRoles['roles'][number];
@@ -9,11 +16,14 @@ export type CreateUserInput = TCreateUser;
 
 const usersKey = ['users'] as const;
 
-/** All accounts (a county has a few hundred); the server does not page this list. */
-export function useUsers() {
+export type UserFilters = Pick<z.input<typeof ZListUsers>, 'q' | 'disabled'>;
+export interface UserQuery extends UserFilters, PageQuery {}
+
+/** One page of the accounts (server-side paging, search and filter). */
+export function useUsers(q: UserQuery) {
   return useQuery({
-    queryKey: usersKey,
-    queryFn: ({ signal }) => api<Page<User>>('/users', { signal }),
+    queryKey: [...usersKey, 'list', q],
+    queryFn: ({ signal }) => api<Page<User>>('/users', { query: { ...q }, signal }),
     placeholderData: keepPreviousData,
   });
 }

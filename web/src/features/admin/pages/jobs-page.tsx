@@ -1,7 +1,7 @@
 import { PlayCircleOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Descriptions, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { ListTable } from '../../../components/list-page';
+import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { type dayjs, formatDateTimeSeconds, inShanghai, TIME_ZONE } from '../../../lib/format';
@@ -75,23 +75,29 @@ export function JobsPage() {
     <>
       <PageHeader
         title="任务与时钟"
-        extra={definitions.map(({ name, label }) => (
-          <Button
-            key={name}
-            icon={<PlayCircleOutlined />}
-            loading={run.isPending && run.variables === name}
-            onClick={() => void quietly(run.mutateAsync(name).then(() => notifySuccess(`已运行任务：${label}`)))}
-          >
-            立即运行：{label}
-          </Button>
-        ))}
+        extra={
+          <>
+            {definitions.map(({ name, label }) => (
+              <Button
+                key={name}
+                icon={<PlayCircleOutlined />}
+                loading={run.isPending && run.variables === name}
+                onClick={() => void quietly(run.mutateAsync(name).then(() => notifySuccess(`已运行任务：${label}`)))}
+              >
+                立即运行：{label}
+              </Button>
+            ))}
+            <ListExport path="/jobs/export.xlsx" list={list}>
+              导出运行记录
+            </ListExport>
+          </>
+        }
       />
       <ClockCard />
       <ListTable<JobRun, object>
         list={list}
         // The list polls every 5 s: show the spinner only until the first answer.
         result={{ ...result, isFetching: result.isFetching && !data }}
-        rowKey="id"
         size="large"
         emptyText="暂无运行记录"
         columns={[

@@ -79,8 +79,15 @@ export function SecurityPage() {
           extra="0 表示不强制定期更换"
         />
         <Space size="large" wrap>
-          <NumberItem name="lockoutThreshold" label="连续登录失败锁定次数" min={1} max={100} unit="次" />
+          <NumberItem name="lockoutThreshold" label="连续登录失败锁定次数" min={1} max={20} unit="次" />
           <NumberItem name="lockoutMinutes" label="锁定时长" min={1} max={1440} unit="分钟" />
+          <NumberItem
+            name="loginDelaySeconds"
+            label="第 3 次失败后的等待时间（此后每次翻倍，0 为不等待）"
+            min={0}
+            max={60}
+            unit="秒"
+          />
         </Space>
         <Space size="large" wrap>
           <NumberItem name="idleTimeoutMinutes" label="空闲超时" min={1} max={1440} unit="分钟" />

@@ -1,28 +1,29 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Input, Space, Table, type TableProps, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { App, Button, Space, type TableProps, Tag } from 'antd';
+import { useState } from 'react';
+import { ChoiceFilter, FilterBar, SearchFilter } from '../../../components/list-filters';
+import { ListExport, ListTable } from '../../../components/list-page';
+import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { dayjs, formatDateTime } from '../../../lib/format';
 import { roleLabel } from '../../../lib/labels';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { usePermission } from '../../../lib/session';
-import { type User, useResetPassword, useUnlockUser, useUpdateUser, useUsers } from '../api/users';
+import { type User, type UserFilters, useResetPassword, useUnlockUser, useUpdateUser, useUsers } from '../api/users';
 import { CreateUserModal } from '../components/create-user-modal';
 import { RolesModal } from '../components/roles-modal';
+
+const FILTER_KEYS = ['q', 'disabled'] as const;
+const STATE_LABELS = { false: '启用', true: '停用' };
 
 export function UsersPage() {
   const { modal } = App.useApp();
   const canWrite = usePermission('users:write');
   const canRoles = usePermission('roles:write');
-  const [q, setQ] = useState('');
-  const { data, isFetching } = useUsers();
-  const users = useMemo(() => {
-    const needle = q.trim().toLowerCase();
-    const all = data?.items ?? [];
-    return needle
-      ? all.filter((u) => u.username.toLowerCase().includes(needle) || u.displayName.includes(needle))
-      : all;
-  }, [data, q]);
+  // Unlocking is the security admin's (issue #21 item 8).
+  const canUnlock = usePermission('security:write');
+  const list = useListParams<UserFilters>(FILTER_KEYS);
+  const result = useUsers(list.query);
   const update = useUpdateUser();
   const reset = useResetPassword();
   const unlock = useUnlockUser();
@@ -46,23 +47,16 @@ export function UsersPage() {
   const resetPassword = (u: User) =>
     modal.confirm({
       title: `重置「${u.displayName}」的密码？`,
-      content: '将生成一个临时密码，用户下次登录时必须修改。',
+      content:
+        '将生成一个临时密码，通过短信和电子邮件直接发给用户本人（管理员看不到）；用户登录后必须先设置自己的新密码。',
       okText: '重置',
       onOk: async () => {
         const result = await quietly(reset.mutateAsync(u.id));
         if (!result) return;
-        const { password } = result;
         modal.success({
           title: '密码已重置',
-          content: (
-            <>
-              <p>临时密码只显示这一次，请通过安全渠道告知用户：</p>
-              <Typography.Text code copyable style={{ fontSize: 18 }}>
-                {password}
-              </Typography.Text>
-            </>
-          ),
-          okText: '我已记下',
+          content: '临时密码已发送给用户本人，用户的所有会话已结束。',
+          okText: '知道了',
         });
       },
     });
@@ -118,16 +112,16 @@ export function UsersPage() {
               <Button type="link" size="small" onClick={() => resetPassword(u)}>
                 重置密码
               </Button>
-              {u.lockedUntil && dayjs(u.lockedUntil).isAfter(dayjs()) ? (
-                <Button
-                  type="link"
-                  size="small"
-                  onClick={() => void quietly(unlock.mutateAsync(u.id).then(() => notifySuccess('已解锁')))}
-                >
-                  解锁
-                </Button>
-              ) : null}
             </>
+          ) : null}
+          {canUnlock && u.lockedUntil && dayjs(u.lockedUntil).isAfter(dayjs()) ? (
+            <Button
+              type="link"
+              size="small"
+              onClick={() => void quietly(unlock.mutateAsync(u.id).then(() => notifySuccess('已解锁')))}
+            >
+              解锁
+            </Button>
           ) : null}
         </Space>
       ),
@@ -140,24 +134,19 @@ export function UsersPage() {
         title="用户与角色"
         subTitle="三员分立：系统管理员管理账号，安全保密管理员分配角色和安全策略，安全审计员查看审计日志"
         extra={
-          <>
-            <Input.Search placeholder="搜索用户名/姓名" allowClear onSearch={setQ} style={{ width: 220 }} />
-            {canWrite ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                新建用户
-              </Button>
-            ) : null}
-          </>
+          canWrite ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新建用户
+            </Button>
+          ) : null
         }
       />
-      <Table<User>
-        rowKey="id"
-        loading={isFetching}
-        dataSource={users}
-        columns={columns}
-        scroll={{ x: 1000 }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 个用户` }}
-      />
+      <FilterBar testId="user-filters">
+        <SearchFilter list={list} placeholder="用户名或姓名" width={220} />
+        <ChoiceFilter list={list} name="disabled" label="状态" labels={STATE_LABELS} />
+        <ListExport path="/users/export.xlsx" list={list} />
+      </FilterBar>
+      <ListTable list={list} result={result} columns={columns} emptyText="没有符合条件的用户" unit="个用户" />
       <CreateUserModal open={creating} onClose={() => setCreating(false)} />
       <RolesModal user={rolesUser} onClose={() => setRolesUser(null)} />
     </>

@@ -6,14 +6,16 @@ import { addWorkingDays, workingDaysBetween } from '../api/calendar';
 
 export function WorkdayTools() {
   const [addResult, setAddResult] = useState<string | null>(null);
-  const [betweenResult, setBetweenResult] = useState<number | null>(null);
+  const [betweenResult, setBetweenResult] = useState<string | null>(null);
   const [busy, setBusy] = useState<'add' | 'between' | null>(null);
 
   const runAdd = async (v: { date: dayjs.Dayjs; days: number }) => {
     setBusy('add');
     try {
       const r = await addWorkingDays(v.date.format('YYYY-MM-DD'), v.days);
-      setAddResult(`${formatDate(v.date.format('YYYY-MM-DD'))} 之后 ${v.days} 个工作日是 ${formatDate(r.date)}`);
+      setAddResult(
+        `${formatDate(v.date.format('YYYY-MM-DD'))} 之后 ${v.days} 个工作日是 ${formatDate(r.date)}${r.provisionalNote ? `（暂定：${r.provisionalNote}）` : ''}`,
+      );
     } catch (err) {
       notifyError(err);
     } finally {
@@ -25,7 +27,7 @@ export function WorkdayTools() {
     setBusy('between');
     try {
       const r = await workingDaysBetween(v.range[0].format('YYYY-MM-DD'), v.range[1].format('YYYY-MM-DD'));
-      setBetweenResult(r.days);
+      setBetweenResult(`共 ${r.days} 个工作日${r.provisionalNote ? `（暂定：${r.provisionalNote}）` : ''}`);
     } catch (err) {
       notifyError(err);
     } finally {
@@ -59,7 +61,7 @@ export function WorkdayTools() {
           <Button htmlType="submit" loading={busy === 'between'}>
             两日期间工作日数
           </Button>
-          {betweenResult !== null ? <Typography.Text strong>共 {betweenResult} 个工作日</Typography.Text> : null}
+          {betweenResult !== null ? <Typography.Text strong>{betweenResult}</Typography.Text> : null}
         </Space>
       </Form>
     </Card>

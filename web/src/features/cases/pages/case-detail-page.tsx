@@ -7,9 +7,11 @@ import {
   FORMS_OF_FOUR,
   JOINT_REVIEW_OFFICES,
   RESPONSIBILITIES,
+  SERVICE_MANNERS,
   TOLERANCE_OUTCOMES,
 } from '../../../../../common/cases';
 import { DownloadButton } from '../../../components/download-button';
+import { articleNo } from '../../../components/warning-facts';
 import { PageHeader } from '../../../components/page-header';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { type CaseForm, type CaseSubject, useCase } from '../api/cases';
@@ -64,12 +66,21 @@ export function CaseDetailPage() {
           description={c.consistency.map((f) => f.message).join('；')}
         />
       ) : null}
+      {c.clockNote.provisional ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="期限为暂定"
+          description={c.clockNote.provisionalNote}
+        />
+      ) : null}
       <Row gutter={16}>
         <Col xs={24} lg={16}>
           <Card size="small" title="基本情况" style={{ marginBottom: 16 }}>
             <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
               <Descriptions.Item label="问责情形" span={2}>
-                第七条第（{c.situation}）项：{c.situationText}
+                {articleNo(c.situation)}：{c.situationText}
               </Descriptions.Item>
               <Descriptions.Item label="案件来源">{c.sourceLabel}</Descriptions.Item>
               <Descriptions.Item label="状态">
@@ -160,6 +171,15 @@ export function CaseDetailPage() {
                     ) : (
                       '—'
                     ),
+                },
+                {
+                  title: '送达',
+                  render: (_: unknown, s) =>
+                    c.decisionDate
+                      ? s.servedOn
+                        ? `${formatDate(s.servedOn)}（${SERVICE_MANNERS[s.serviceManner as keyof typeof SERVICE_MANNERS] ?? ''}）`
+                        : '待送达（申诉期限未起算）'
+                      : '—',
                 },
               ]}
             />

@@ -1,6 +1,7 @@
 import { Card, Col, Row, Spin, Statistic } from 'antd';
 import { APPEAL_KINDS, APPEAL_RESULTS, FORMS_OF_FOUR, TOLERANCE_OUTCOMES } from '../../../../../common/cases';
 import { Chart, type ChartOption } from '../../../components/chart';
+import { itemNo } from '../../../components/warning-facts';
 import { PageHeader } from '../../../components/page-header';
 import { useCaseFigures } from '../api/cases';
 import { CaseNav } from '../components/case-nav';
@@ -60,7 +61,7 @@ export function CaseFiguresPage() {
           <Card size="small" title="按问责情形（第七条）" style={{ marginBottom: 16 }}>
             <Chart
               option={bar(
-                data.bySituation.map((r) => `第（${r.situation}）项`),
+                data.bySituation.map((r) => itemNo(r.situation)),
                 data.bySituation.map((r) => r.n),
               )}
             />

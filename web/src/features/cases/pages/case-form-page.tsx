@@ -1,9 +1,10 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Form, Input, Radio, Select, Space } from 'antd';
+import { Button, Checkbox, Form, Input, Radio, Select, Space } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
-import { ARTICLE_7, CASE_KINDS, CASE_SOURCES } from '../../../../../common/cases';
+import { ARTICLE_7, CASE_KINDS, CASE_SOURCES, situationArticle } from '../../../../../common/cases';
 import { ZCreateCase } from '../../../../../common/cases.schema';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
+import { PageForm } from '../../../components/page-form';
 import { PageHeader } from '../../../components/page-header';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { useMe } from '../../../lib/session';
@@ -55,130 +56,131 @@ export function CaseFormPage() {
   return (
     <>
       <PageHeader title="问责立项" subTitle="调查组不少于二人；立项后报委领导批准启动" />
-      <Card>
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          onFinish={submit}
-          initialValues={{
-            kind: 'party',
-            sourceType: source === 'problem' || source === 'warning' ? source : 'manual',
-            sourceId: params.get('sourceId') ?? undefined,
-            title: params.get('title') ?? undefined,
-            subjects: [{ subjectType: 'person' }],
-            teamUserIds: [],
-          }}
-          style={{ maxWidth: 760 }}
+      <PageForm<Values>
+        form={form}
+        maxWidth={760}
+        pending={create.isPending}
+        initialValues={{
+          kind: 'party',
+          sourceType: source === 'problem' || source === 'warning' ? source : 'manual',
+          sourceId: params.get('sourceId') ?? undefined,
+          title: params.get('title') ?? undefined,
+          subjects: [{ subjectType: 'person' }],
+          teamUserIds: [],
+        }}
+        onFinish={(v) => void submit(v)}
+      >
+        <Form.Item name="kind" label="问责类型" rules={[{ required: true }]}>
+          <Radio.Group options={Object.entries(CASE_KINDS).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item name="title" label="案件名称" rules={[{ required: true, message: '请填写案件名称' }]}>
+          <Input maxLength={LIMITS.title} autoFocus />
+        </Form.Item>
+        <Form.Item
+          name="situation"
+          label="问责情形（《中国共产党问责条例》第七条）"
+          rules={[{ required: true, message: '请选择问责情形' }]}
         >
-          <Form.Item name="kind" label="问责类型" rules={[{ required: true }]}>
-            <Radio.Group options={Object.entries(CASE_KINDS).map(([value, label]) => ({ value, label }))} />
-          </Form.Item>
-          <Form.Item name="title" label="案件名称" rules={[{ required: true, message: '请填写案件名称' }]}>
-            <Input maxLength={LIMITS.title} autoFocus />
-          </Form.Item>
-          <Form.Item
-            name="situation"
-            label="问责情形（《中国共产党问责条例》第七条）"
-            rules={[{ required: true, message: '请选择问责情形' }]}
-          >
-            <Select
-              options={Object.entries(ARTICLE_7).map(([n, text]) => ({ value: Number(n), label: `（${n}）${text}` }))}
-              showSearch={{ optionFilterProp: 'label' }}
-            />
-          </Form.Item>
-          <Form.Item name="sourceType" label="案件来源" rules={[{ required: true }]}>
-            <Select
-              options={Object.entries(CASE_SOURCES)
-                .filter(([k]) => k !== 'dual')
-                .map(([value, label]) => ({ value, label }))}
-            />
-          </Form.Item>
-          <Form.Item name="sourceId" hidden>
-            <Input />
-          </Form.Item>
-          <Form.Item name="summary" label="简要案情">
-            <Input.TextArea rows={3} maxLength={LIMITS.summary} />
-          </Form.Item>
-          <Form.List name="subjects">
-            {(fields, { add, remove }) => (
-              <Form.Item label="问责对象" required>
-                {fields.map((field) => (
-                  <Space key={field.key} align="baseline" style={{ display: 'flex', marginBottom: 8 }}>
-                    <Form.Item name={[field.name, 'subjectType']} noStyle>
-                      <Select
-                        style={{ width: 90 }}
-                        options={[
-                          { value: 'person', label: '个人' },
-                          { value: 'unit', label: '组织' },
-                        ]}
-                      />
-                    </Form.Item>
-                    <Form.Item noStyle shouldUpdate>
-                      {() =>
-                        form.getFieldValue(['subjects', field.name, 'subjectType']) === 'unit' ? (
-                          <Form.Item
-                            name={[field.name, 'unitId']}
-                            rules={[{ required: true, message: '请选择单位' }]}
-                            style={{ width: 420, margin: 0 }}
-                          >
-                            <UnitSelect />
-                          </Form.Item>
-                        ) : (
-                          <Form.Item
-                            name={[field.name, 'personId']}
-                            rules={[{ required: true, message: '请选择人员' }]}
-                            style={{ width: 420, margin: 0 }}
-                          >
-                            <PersonSelect />
-                          </Form.Item>
-                        )
-                      }
-                    </Form.Item>
-                    {fields.length > 1 ? (
-                      <MinusCircleOutlined aria-label="移除" onClick={() => remove(field.name)} />
-                    ) : null}
-                  </Space>
-                ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ subjectType: 'person' })}>
-                  添加问责对象
-                </Button>
-              </Form.Item>
-            )}
-          </Form.List>
-          <Form.Item
-            name="teamUserIds"
-            label="调查组其他成员"
-            extra="立项人自动列入调查组；调查组不少于二人"
-            rules={[{ required: true, type: 'array', min: 1, message: '请至少再选择一名调查人员' }]}
-          >
-            <Select
-              mode="multiple"
-              loading={officers.isLoading}
-              options={(officers.data?.items ?? [])
-                .filter((u) => u.userId !== me?.user.id)
-                .map((u) => ({ value: u.userId, label: u.displayName }))}
-              showSearch={{ optionFilterProp: 'label' }}
-            />
-          </Form.Item>
-          <Form.Item name="field" label="所属领域" extra="安全生产、食品药品安全等敏感领域的案件须提级预审">
-            <Input maxLength={LIMITS.field} />
-          </Form.Item>
-          <Space>
-            <Form.Item name="highAttention" valuePropName="checked">
-              <Checkbox>社会关注度高</Checkbox>
+          <Select
+            options={Object.entries(ARTICLE_7).map(([n, text]) => ({
+              value: Number(n),
+              label: `${situationArticle(Number(n))}：${text}`,
+            }))}
+            showSearch={{ optionFilterProp: 'label' }}
+          />
+        </Form.Item>
+        <Form.Item name="sourceType" label="案件来源" rules={[{ required: true }]}>
+          <Select
+            options={Object.entries(CASE_SOURCES)
+              .filter(([k]) => k !== 'dual')
+              .map(([value, label]) => ({ value, label }))}
+          />
+        </Form.Item>
+        <Form.Item name="sourceId" hidden>
+          <Input />
+        </Form.Item>
+        <Form.Item name="summary" label="简要案情">
+          <Input.TextArea rows={3} maxLength={LIMITS.summary} />
+        </Form.Item>
+        <Form.List name="subjects">
+          {(fields, { add, remove }) => (
+            <Form.Item label="问责对象" required>
+              {fields.map((field) => (
+                <Space key={field.key} align="baseline" style={{ display: 'flex', marginBottom: 8 }}>
+                  <Form.Item name={[field.name, 'subjectType']} noStyle>
+                    <Select
+                      style={{ width: 90 }}
+                      options={[
+                        { value: 'person', label: '个人' },
+                        { value: 'unit', label: '组织' },
+                      ]}
+                    />
+                  </Form.Item>
+                  <Form.Item noStyle shouldUpdate>
+                    {() =>
+                      form.getFieldValue(['subjects', field.name, 'subjectType']) === 'unit' ? (
+                        <Form.Item
+                          name={[field.name, 'unitId']}
+                          rules={[{ required: true, message: '请选择单位' }]}
+                          style={{ width: 420, margin: 0 }}
+                        >
+                          <UnitSelect />
+                        </Form.Item>
+                      ) : (
+                        <Form.Item
+                          name={[field.name, 'personId']}
+                          rules={[{ required: true, message: '请选择人员' }]}
+                          style={{ width: 420, margin: 0 }}
+                        >
+                          <PersonSelect />
+                        </Form.Item>
+                      )
+                    }
+                  </Form.Item>
+                  {fields.length > 1 ? (
+                    <MinusCircleOutlined aria-label="移除" onClick={() => remove(field.name)} />
+                  ) : null}
+                </Space>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ subjectType: 'person' })}>
+                添加问责对象
+              </Button>
             </Form.Item>
-            <Form.Item name="importantPost" valuePropName="checked">
-              <Checkbox>涉及重要岗位人员</Checkbox>
-            </Form.Item>
-          </Space>
-          <Space>
-            <Button type="primary" htmlType="submit" loading={create.isPending}>
-              提交立项
-            </Button>
-            <Button onClick={() => void navigate('/cases')}>取消</Button>
-          </Space>
-        </Form>
-      </Card>
+          )}
+        </Form.List>
+        <Form.Item
+          name="teamUserIds"
+          label="调查组其他成员"
+          extra="立项人自动列入调查组；调查组不少于二人"
+          rules={[{ required: true, type: 'array', min: 1, message: '请至少再选择一名调查人员' }]}
+        >
+          <Select
+            mode="multiple"
+            loading={officers.isLoading}
+            options={(officers.data?.items ?? [])
+              .filter((u) => u.userId !== me?.user.id)
+              .map((u) => ({ value: u.userId, label: u.displayName }))}
+            showSearch={{ optionFilterProp: 'label' }}
+          />
+        </Form.Item>
+        <Form.Item name="field" label="所属领域" extra="安全生产、食品药品安全等敏感领域的案件须提级预审">
+          <Input maxLength={LIMITS.field} />
+        </Form.Item>
+        <Space>
+          <Form.Item name="highAttention" valuePropName="checked">
+            <Checkbox>社会关注度高</Checkbox>
+          </Form.Item>
+          <Form.Item name="importantPost" valuePropName="checked">
+            <Checkbox>涉及重要岗位人员</Checkbox>
+          </Form.Item>
+        </Space>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={create.isPending}>
+            提交立项
+          </Button>
+          <Button onClick={() => void navigate('/cases')}>取消</Button>
+        </Space>
+      </PageForm>
     </>
   );
 }

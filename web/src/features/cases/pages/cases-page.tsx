@@ -1,9 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Space, type TableProps, Tag } from 'antd';
-import { Link, useNavigate } from 'react-router';
+import { type TableProps, Tag } from 'antd';
+import { Link } from 'react-router';
 import { CASE_KINDS, CASE_STATES } from '../../../../../common/cases';
+import { ChoiceFilter, FilterBar, SearchFilter } from '../../../components/list-filters';
 import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
+import { NewButton } from '../../../components/new-button';
+import { articleNo } from '../../../components/warning-facts';
 import { PageHeader } from '../../../components/page-header';
 import { formatDate } from '../../../lib/format';
 import { usePermission } from '../../../lib/session';
@@ -25,9 +27,7 @@ const STATE_COLORS: Record<string, string> = {
 /** 问责案件: a case officer sees the cases they are on, a commission leader all of the region's. */
 export function CasesPage() {
   const canManage = usePermission('cases:manage');
-  const navigate = useNavigate();
   const list = useListParams<CaseFilters>(FILTER_KEYS);
-  const { filters, setFilter } = list;
   const result = useCases(list.query);
 
   const columns: TableProps<CaseRow>['columns'] = [
@@ -39,11 +39,12 @@ export function CasesPage() {
       render: (v: string, c) => <Link to={`/cases/${c.id}`}>{v}</Link>,
     },
     { title: '类型', dataIndex: 'kindLabel', width: 150 },
+    { title: '决定文号', dataIndex: 'decisionNumber', width: 170, render: (v: string | null) => v ?? '—' },
     {
       title: '问责情形',
       dataIndex: 'situation',
       width: 110,
-      render: (n: number, c) => <span title={c.situationText}>第七条第（{n}）项</span>,
+      render: (n: number, c) => <span title={c.situationText}>{articleNo(n)}</span>,
     },
     { title: '来源', dataIndex: 'sourceLabel', width: 100 },
     {
@@ -64,49 +65,18 @@ export function CasesPage() {
           <>
             <CaseNav />
             <ListExport path="/cases/export.xlsx" list={list} />
-            {canManage ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/cases/new')}>
-                问责立项
-              </Button>
-            ) : null}
+            <NewButton to="/cases/new" allowed={canManage}>
+              问责立项
+            </NewButton>
           </>
         }
       />
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          placeholder="案件名称或编号"
-          allowClear
-          defaultValue={filters.q}
-          onSearch={(q) => setFilter('q', q.trim())}
-          style={{ width: 240 }}
-        />
-        <Select
-          placeholder="状态"
-          allowClear
-          style={{ width: 140 }}
-          value={filters.state}
-          options={Object.entries(CASE_STATES).map(([value, label]) => ({ value, label }))}
-          onChange={(state) => setFilter('state', state)}
-        />
-        <Select
-          placeholder="类型"
-          allowClear
-          style={{ width: 180 }}
-          value={filters.kind}
-          options={Object.entries(CASE_KINDS).map(([value, label]) => ({ value, label }))}
-          onChange={(kind) => setFilter('kind', kind)}
-        />
-      </Space>
-      <ListTable<CaseRow, CaseFilters>
-        list={list}
-        result={result}
-        rowKey="id"
-        columns={columns}
-        emptyText="暂无问责案件"
-        unit="件"
-        testId="case-table"
-        scroll={{ x: 960 }}
-      />
+      <FilterBar testId="case-filters">
+        <SearchFilter list={list} placeholder="案件名称或编号" />
+        <ChoiceFilter list={list} name="state" label="状态" labels={CASE_STATES} />
+        <ChoiceFilter list={list} name="kind" label="类型" labels={CASE_KINDS} width={180} />
+      </FilterBar>
+      <ListTable list={list} result={result} columns={columns} emptyText="暂无问责案件" unit="件" testId="case-table" />
     </>
   );
 }

@@ -1,12 +1,19 @@
-import { Button, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { EVALUATION_CHECKLIST } from '../../../../../common/cases';
+import { SearchFilter } from '../../../components/list-filters';
 import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
-import { type Evaluation, useEvaluations, useSampleEvaluations, useScoreEvaluation } from '../api/cases';
+import {
+  type Evaluation,
+  useCaseOfficers,
+  useEvaluations,
+  useSampleEvaluations,
+  useScoreEvaluation,
+} from '../api/cases';
 import { CaseNav } from '../components/case-nav';
 
 const thisHalf = () => {
@@ -24,12 +31,15 @@ export function EvaluationsPage() {
   const result = useEvaluations(list.query);
   const sample = useSampleEvaluations();
   const score = useScoreEvaluation();
+  const officers = useCaseOfficers();
+  const [evaluators, setEvaluators] = useState<string[]>([]);
   const [editing, setEditing] = useState<Evaluation | null>(null);
   const [form] = Form.useForm();
 
   const draw = async () => {
     try {
-      const r = await sample.mutateAsync({ period, size: 5 });
+      // Only the named evaluators read the sampled files (the organiser does not by sampling).
+      const r = await sample.mutateAsync({ period, size: 5, evaluatorUserIds: evaluators });
       notifySuccess(r.sampled ? `已随机抽取 ${r.sampled} 件已结案件` : '本期已无可抽取的已结案件');
     } catch (e) {
       notifyError(e);
@@ -60,13 +70,19 @@ export function EvaluationsPage() {
         extra={<CaseNav />}
       />
       <Space style={{ marginBottom: 12 }}>
-        <Input
-          value={period}
-          onChange={(e) => list.setFilter('period', e.target.value.trim())}
-          style={{ width: 140 }}
-          aria-label="评查期间"
+        <SearchFilter list={list} name="period" label="评查期间" placeholder="如 2026-H2" width={160} />
+        <Select
+          mode="multiple"
+          placeholder="指定评查人员"
+          aria-label="评查人员"
+          value={evaluators}
+          onChange={setEvaluators}
+          loading={officers.isLoading}
+          options={(officers.data?.items ?? []).map((u) => ({ value: u.userId, label: u.displayName }))}
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ minWidth: 220 }}
         />
-        <Button type="primary" onClick={draw} loading={sample.isPending}>
+        <Button type="primary" onClick={draw} loading={sample.isPending} disabled={evaluators.length === 0}>
           随机抽取 5 件
         </Button>
         <ListExport path="/case-evaluations/export.xlsx" list={list} />
@@ -74,7 +90,6 @@ export function EvaluationsPage() {
       <ListTable<Evaluation, EvaluationFilters>
         list={list}
         result={result}
-        rowKey="id"
         emptyText="本期尚未抽取案件"
         columns={[
           {

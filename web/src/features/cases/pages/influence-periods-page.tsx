@@ -25,11 +25,9 @@ export function InfluencePeriodsPage() {
       <ListTable<InfluencePeriod, object>
         list={list}
         result={result}
-        rowKey="id"
         testId="influence-table"
         emptyText="当前无影响期内人员"
         unit="项"
-        scroll={{ x: 800 }}
         columns={[
           { title: '姓名', dataIndex: 'personName', width: 100 },
           { title: '单位', dataIndex: 'unitName', ellipsis: true },

@@ -1,8 +1,11 @@
-import { AppstoreOutlined } from '@ant-design/icons';
-import { Card, Col, Empty, Row, Tag, Tooltip, Typography } from 'antd';
-import { useNavigate } from 'react-router';
+import { AppstoreOutlined, CheckCircleOutlined } from '@ant-design/icons';
+import { Alert, Badge, Card, Col, Empty, List, Result, Row, Skeleton, Statistic, Tag, Tooltip, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import { HOME_GROUPS, type HomeGroup } from '../../../../../common/home.schema';
 import { PageHeader } from '../../../components/page-header';
+import { formatDate } from '../../../lib/format';
 import { disabledReason, type ModuleEntry, useMe } from '../../../lib/session';
+import { type HomeSection, useHome } from '../api/home';
 
 const DESCRIPTIONS: [string, string][] = [
   ['组织', '单位树、人员与职务、督导巡查组和派驻组，Excel 导入导出'],
@@ -24,49 +27,151 @@ function describe(m: ModuleEntry): string {
   return DESCRIPTIONS.find(([k]) => m.label.includes(k))?.[1] ?? '';
 }
 
+/** One entry: its title and count open the filtered list; its first rows open the objects. */
+function SectionCard({ section }: { section: HomeSection }) {
+  const more = section.count - section.items.length;
+  return (
+    <Card
+      size="small"
+      title={<Link to={section.path}>{section.title}</Link>}
+      extra={
+        <Link to={section.path} aria-label={`${section.title}，共 ${section.count} 项`}>
+          <Badge count={section.count} overflowCount={9999} color={section.group === 'due' ? '#cf1322' : '#b71c1c'} />
+        </Link>
+      }
+      style={{ height: '100%' }}
+    >
+      <List
+        size="small"
+        dataSource={section.items}
+        renderItem={(item) => (
+          <List.Item style={{ paddingInline: 0 }}>
+            <Link to={item.path}>{item.label}</Link>
+          </List.Item>
+        )}
+      />
+      {more > 0 ? (
+        <Link to={section.path}>
+          查看全部 {section.count} 项 <Typography.Text type="secondary">（还有 {more} 项）</Typography.Text>
+        </Link>
+      ) : null}
+    </Card>
+  );
+}
+
+function Figures({ sections }: { sections: HomeSection[] }) {
+  const navigate = useNavigate();
+  return (
+    <Row gutter={[16, 16]}>
+      {sections.map((s) => (
+        <Col key={s.key} xs={12} md={8} xl={6}>
+          <Card hoverable size="small" onClick={() => void navigate(s.path)}>
+            <Link to={s.path}>
+              <Statistic title={s.title} value={s.count} suffix="项" />
+            </Link>
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+function Group({ group, sections }: { group: HomeGroup; sections: HomeSection[] }) {
+  const mine = sections.filter((s) => s.group === group);
+  if (group === 'todo' && mine.length === 0) {
+    return (
+      <Result
+        icon={<CheckCircleOutlined style={{ color: '#389e0d' }} />}
+        title="今天没有需要您处理的事项"
+        subTitle="有新的交办、审批或提醒时会显示在这里。"
+        style={{ padding: 16 }}
+      />
+    );
+  }
+  if (mine.length === 0) return null;
+  return (
+    <section aria-label={HOME_GROUPS[group]} style={{ marginBottom: 24 }}>
+      <Typography.Title level={5}>{HOME_GROUPS[group]}</Typography.Title>
+      {group === 'figures' ? (
+        <Figures sections={mine} />
+      ) : (
+        <Row gutter={[16, 16]}>
+          {mine.map((s) => (
+            <Col key={s.key} xs={24} md={12} xl={8}>
+              <SectionCard section={s} />
+            </Col>
+          ))}
+        </Row>
+      )}
+    </section>
+  );
+}
+
+function Modules({ modules }: { modules: ModuleEntry[] }) {
+  const navigate = useNavigate();
+  if (modules.length === 0) return <Empty description="暂无可用模块" />;
+  return (
+    <Row gutter={[12, 12]}>
+      {modules.map((m) => {
+        const card = (
+          <Card
+            size="small"
+            hoverable={m.enabled}
+            onClick={m.enabled ? () => void navigate(m.path) : undefined}
+            aria-disabled={!m.enabled}
+            style={{
+              height: '100%',
+              opacity: m.enabled ? 1 : 0.5,
+              cursor: m.enabled ? 'pointer' : 'not-allowed',
+              background: m.enabled ? undefined : '#fafafa',
+            }}
+          >
+            <Card.Meta
+              avatar={<AppstoreOutlined style={{ fontSize: 20, color: m.enabled ? '#b71c1c' : '#bfbfbf' }} />}
+              title={
+                <span>
+                  {m.label} {m.enabled ? null : <Tag>{disabledReason(m)}</Tag>}
+                </span>
+              }
+              description={<Typography.Text type="secondary">{describe(m)}</Typography.Text>}
+            />
+          </Card>
+        );
+        return (
+          <Col key={m.key} xs={24} sm={12} lg={8} xl={6}>
+            {m.enabled ? card : <Tooltip title={disabledReason(m)}>{card}</Tooltip>}
+          </Col>
+        );
+      })}
+    </Row>
+  );
+}
+
 export function HomePage() {
   const { data: me } = useMe();
-  const navigate = useNavigate();
+  const home = useHome();
   if (!me) return null;
+  const sections = home.data?.sections ?? [];
   return (
     <>
       <PageHeader
         title={`您好，${me.user.displayName}`}
-        subTitle="明责 → 督责 → 模拟问责 → 考责 → 问责，全链条闭环管理"
+        subTitle={home.data ? `今日工作 · ${formatDate(home.data.today)}` : '今日工作'}
       />
-      {me.modules.length === 0 ? <Empty description="暂无可用模块" /> : null}
-      <Row gutter={[16, 16]}>
-        {me.modules.map((m) => {
-          const card = (
-            <Card
-              hoverable={m.enabled}
-              onClick={m.enabled ? () => void navigate(m.path) : undefined}
-              aria-disabled={!m.enabled}
-              style={{
-                height: '100%',
-                opacity: m.enabled ? 1 : 0.5,
-                cursor: m.enabled ? 'pointer' : 'not-allowed',
-                background: m.enabled ? undefined : '#fafafa',
-              }}
-            >
-              <Card.Meta
-                avatar={<AppstoreOutlined style={{ fontSize: 24, color: m.enabled ? '#b71c1c' : '#bfbfbf' }} />}
-                title={
-                  <span>
-                    {m.label} {m.enabled ? null : <Tag>{disabledReason(m)}</Tag>}
-                  </span>
-                }
-                description={<Typography.Text type="secondary">{describe(m)}</Typography.Text>}
-              />
-            </Card>
-          );
-          return (
-            <Col key={m.key} xs={24} sm={12} lg={8} xl={6}>
-              {m.enabled ? card : <Tooltip title={disabledReason(m)}>{card}</Tooltip>}
-            </Col>
-          );
-        })}
-      </Row>
+      {home.isPending ? <Skeleton active paragraph={{ rows: 6 }} /> : null}
+      {home.isError ? <Alert type="error" showIcon message="今日工作加载失败，请稍后刷新页面。" /> : null}
+      {home.data ? (
+        <>
+          <Group group="todo" sections={sections} />
+          <Group group="due" sections={sections} />
+          <Group group="copies" sections={sections} />
+          <Group group="figures" sections={sections} />
+        </>
+      ) : null}
+      <section aria-label="全部模块" style={{ marginTop: 8 }}>
+        <Typography.Title level={5}>全部模块</Typography.Title>
+        <Modules modules={me.modules} />
+      </section>
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { CheckCircleOutlined, PlayCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Modal } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { notifyError, notifySuccess, submitForm } from '../../../lib/notify';
+import { notifySuccess, submitForm } from '../../../lib/notify';
+import { UnitSelect } from '../../../components/entity-selects';
 import { type MeetingDetail, useMeetingEvent } from '../api/meetings';
 import { ZMeetingEvent } from '../../../../../common/meetings.schema';
 import { maxLengthOf } from '../../../lib/schema-limits';
@@ -83,19 +84,47 @@ function CloseModal({ meeting, onClose }: { meeting: MeetingDetail; onClose: () 
   );
 }
 
+type HoldValues = { excusedUnitIds?: string[]; attendingUnitIds?: string[] };
+
+/** 召开会议: the member units that sent apologies (请假) and the units that attended (列席), as held; both are printed. */
+function HoldModal({ meeting, onClose }: { meeting: MeetingDetail; onClose: () => void }) {
+  const [form] = Form.useForm<HoldValues>();
+  const fire = useMeetingEvent(meeting.id);
+  const submit = (v: HoldValues) =>
+    submitForm(form, async () => {
+      await fire.mutateAsync({
+        type: 'hold',
+        version: meeting.version,
+        excusedUnitIds: v.excusedUnitIds ?? [],
+        attendingUnitIds: v.attendingUnitIds ?? [],
+      });
+      notifySuccess('会议已召开，可逐项作出决定');
+      onClose();
+    });
+  return (
+    <FormModal form={form} title="召开会议" okText="确认召开" pending={fire.isPending} onClose={onClose} width={640}>
+      <Form
+        form={form}
+        layout="vertical"
+        name="hold-meeting"
+        initialValues={{ attendingUnitIds: meeting.attendingUnits.map((u) => u.id), excusedUnitIds: [] }}
+        onFinish={(v) => void submit(v)}
+      >
+        <Form.Item name="excusedUnitIds" label="请假的成员单位" extra="未选择的成员单位视为出席，均在会议纪要中列明">
+          <Checkbox.Group options={meeting.memberUnits.map((u) => ({ value: u.id, label: u.name }))} />
+        </Form.Item>
+        <Form.Item name="attendingUnitIds" label="列席单位">
+          <UnitSelect multiple placeholder="选择列席单位（可选）" />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}
+
 /** 召开会议 / 添加议题 / 结束会议, as the server's `actions` allow. */
 export function MeetingActions({ meeting }: { meeting: MeetingDetail }) {
-  const fire = useMeetingEvent(meeting.id);
-  const [open, setOpen] = useState<'add' | 'close' | null>(null);
+  const [open, setOpen] = useState<'add' | 'hold' | 'close' | null>(null);
   const can = (a: string) => meeting.actions.includes(a as MeetingDetail['actions'][number]);
-  const hold = async () => {
-    try {
-      await fire.mutateAsync({ type: 'hold', version: meeting.version });
-      notifySuccess('会议已召开，可逐项作出决定');
-    } catch (err) {
-      notifyError(err);
-    }
-  };
   return (
     <>
       {can('add_item') ? (
@@ -104,7 +133,7 @@ export function MeetingActions({ meeting }: { meeting: MeetingDetail }) {
         </Button>
       ) : null}
       {can('hold') ? (
-        <Button type="primary" icon={<PlayCircleOutlined />} loading={fire.isPending} onClick={() => void hold()}>
+        <Button type="primary" icon={<PlayCircleOutlined />} onClick={() => setOpen('hold')}>
           召开会议
         </Button>
       ) : null}
@@ -114,6 +143,7 @@ export function MeetingActions({ meeting }: { meeting: MeetingDetail }) {
         </Button>
       ) : null}
       {open === 'add' ? <AddItemModal meeting={meeting} onClose={() => setOpen(null)} /> : null}
+      {open === 'hold' ? <HoldModal meeting={meeting} onClose={() => setOpen(null)} /> : null}
       {open === 'close' ? <CloseModal meeting={meeting} onClose={() => setOpen(null)} /> : null}
     </>
   );

@@ -153,7 +153,27 @@ function descriptionItems(m: MeetingDetail): DescriptionsProps['items'] {
     { key: 'time', label: '会议时间', children: formatDateTime(m.scheduledAt) },
     { key: 'place', label: '会议地点', children: m.place || '—' },
     { key: 'items', label: '议题', children: `共 ${m.items.length} 项，已决定 ${decided} 项` },
-    { key: 'members', label: '成员单位', span: 3, children: m.memberUnits.map((u) => <Tag key={u.id}>{u.name}</Tag>) },
+    {
+      key: 'members',
+      label: '成员单位',
+      span: 3,
+      children: m.memberUnits.map((u) => (
+        <Tag key={u.id} color={m.excusedUnitIds.includes(u.id) ? 'default' : undefined}>
+          {u.name}
+          {m.excusedUnitIds.includes(u.id) ? '（请假）' : ''}
+        </Tag>
+      )),
+    },
+    ...(m.attendingUnits.length
+      ? [
+          {
+            key: 'attending',
+            label: '列席单位',
+            span: 3,
+            children: m.attendingUnits.map((u) => <Tag key={u.id}>{u.name}</Tag>),
+          },
+        ]
+      : []),
     ...(m.heldAt ? [{ key: 'held', label: '召开时间', children: formatDateTime(m.heldAt) }] : []),
     ...(m.closedAt ? [{ key: 'closed', label: '结束时间', children: formatDateTime(m.closedAt) }] : []),
     ...(m.summary

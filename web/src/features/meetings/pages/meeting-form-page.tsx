@@ -1,8 +1,9 @@
-import { Alert, Button, Card, DatePicker, Flex, Form, Input, Switch } from 'antd';
+import { Alert, Button, DatePicker, Flex, Form, Input, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { UnitSelect } from '../../../components/entity-selects';
+import { PageForm } from '../../../components/page-form';
 import { PageHeader } from '../../../components/page-header';
 import { dayjs } from '../../../lib/format';
 import { notifySuccess, submitForm } from '../../../lib/notify';
@@ -20,6 +21,7 @@ interface MeetingFormValues {
   scheduledAt: Dayjs;
   place?: string;
   memberUnitIds: string[];
+  attendingUnitIds?: string[];
   assemble: boolean;
 }
 
@@ -77,6 +79,7 @@ export function MeetingFormPage() {
           scheduledAt: v.scheduledAt.toISOString(),
           place: v.place?.trim() ?? '',
           memberUnitIds: v.memberUnitIds,
+          attendingUnitIds: v.attendingUnitIds ?? [],
           assemble: v.assemble,
         },
       });
@@ -92,61 +95,61 @@ export function MeetingFormPage() {
         subTitle="议程可由待研判的模拟问责单和职能交叉事项自动生成"
         extra={<JointNav />}
       />
-      <Card>
-        <Form<MeetingFormValues>
-          form={form}
-          layout="vertical"
-          name="meeting"
-          style={{ maxWidth: 720 }}
-          disabled={create.isPending}
-          initialValues={{
-            title: `${now.year()}年第${'一二三四'[Math.floor(now.month() / 3)]}季度模拟问责联席会议`,
-            scheduledAt: now.add(1, 'day').hour(9).minute(0).second(0).millisecond(0),
-            place: '县纪委监委第一会议室',
-            memberUnitIds: [],
-            assemble: true,
-          }}
-          onFinish={(v) => void submit(v)}
+      <PageForm<MeetingFormValues>
+        form={form}
+        name="meeting"
+        maxWidth={720}
+        pending={create.isPending}
+        initialValues={{
+          title: `${now.year()}年第${'一二三四'[Math.floor(now.month() / 3)]}季度模拟问责联席会议`,
+          scheduledAt: now.add(1, 'day').hour(9).minute(0).second(0).millisecond(0),
+          place: '县纪委监委第一会议室',
+          memberUnitIds: [],
+          assemble: true,
+        }}
+        onFinish={(v) => void submit(v)}
+      >
+        <Form.Item
+          name="title"
+          label="会议名称"
+          rules={[{ required: true, whitespace: true, message: '请填写会议名称' }]}
         >
-          <Form.Item
-            name="title"
-            label="会议名称"
-            rules={[{ required: true, whitespace: true, message: '请填写会议名称' }]}
-          >
-            <Input maxLength={maxLengthOf(ZCreateMeeting.shape.title)} aria-label="会议名称" />
-          </Form.Item>
-          <Form.Item name="scheduledAt" label="会议时间" rules={[{ required: true, message: '请选择会议时间' }]}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" aria-label="会议时间" />
-          </Form.Item>
-          <Form.Item name="place" label="会议地点">
-            <Input maxLength={maxLengthOf(ZCreateMeeting.shape.place)} aria-label="会议地点" />
-          </Form.Item>
-          <Form.Item
-            name="memberUnitIds"
-            label="成员单位"
-            rules={[{ required: true, type: 'array', min: 1, message: '至少选择一个成员单位' }]}
-          >
-            <UnitSelect multiple placeholder="选择参会成员单位" />
-          </Form.Item>
-          <Form.Item
-            name="assemble"
-            label="自动生成议程"
-            valuePropName="checked"
-            extra="将全部待研判的模拟问责单和牵头单位未明确的职能交叉事项列入议程"
-          >
-            <Switch aria-label="自动生成议程" />
-          </Form.Item>
-          <Form.Item>
-            <AgendaPreview />
-          </Form.Item>
-          <Flex gap={8} justify="flex-end">
-            <Button onClick={() => void navigate('/meetings')}>取消</Button>
-            <Button type="primary" htmlType="submit" loading={create.isPending}>
-              创建会议
-            </Button>
-          </Flex>
-        </Form>
-      </Card>
+          <Input maxLength={maxLengthOf(ZCreateMeeting.shape.title)} aria-label="会议名称" />
+        </Form.Item>
+        <Form.Item name="scheduledAt" label="会议时间" rules={[{ required: true, message: '请选择会议时间' }]}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" aria-label="会议时间" />
+        </Form.Item>
+        <Form.Item name="place" label="会议地点">
+          <Input maxLength={maxLengthOf(ZCreateMeeting.shape.place)} aria-label="会议地点" />
+        </Form.Item>
+        <Form.Item
+          name="memberUnitIds"
+          label="成员单位"
+          rules={[{ required: true, type: 'array', min: 1, message: '至少选择一个成员单位' }]}
+        >
+          <UnitSelect multiple placeholder="选择参会成员单位" />
+        </Form.Item>
+        <Form.Item name="attendingUnitIds" label="列席单位" extra="非成员单位列席会议的，在纪要中列明">
+          <UnitSelect multiple placeholder="选择列席单位（可选）" />
+        </Form.Item>
+        <Form.Item
+          name="assemble"
+          label="自动生成议程"
+          valuePropName="checked"
+          extra="将全部待研判的模拟问责单和牵头单位未明确的职能交叉事项列入议程"
+        >
+          <Switch aria-label="自动生成议程" />
+        </Form.Item>
+        <Form.Item>
+          <AgendaPreview />
+        </Form.Item>
+        <Flex gap={8} justify="flex-end">
+          <Button onClick={() => void navigate('/meetings')}>取消</Button>
+          <Button type="primary" htmlType="submit" loading={create.isPending}>
+            创建会议
+          </Button>
+        </Flex>
+      </PageForm>
     </>
   );
 }

@@ -1,8 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, type TableProps } from 'antd';
-import { Link, useNavigate } from 'react-router';
+import type { TableProps } from 'antd';
+import { Link } from 'react-router';
 import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
+import { NewButton } from '../../../components/new-button';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/format';
 import { usePermission } from '../../../lib/session';
@@ -13,7 +13,6 @@ import { MeetingStateTag, UnitTags } from '../components/meeting-display';
 /** 联席会议 list: managers see the region's meetings, members the meetings their unit sits in. */
 export function MeetingsPage() {
   const canManage = usePermission('meetings:manage');
-  const navigate = useNavigate();
   const list = useListParams<object>([]);
   const result = useMeetings(list.query);
 
@@ -54,23 +53,13 @@ export function MeetingsPage() {
           <>
             <JointNav />
             <ListExport path="/meetings/export.xlsx" list={list} />
-            {canManage ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/meetings/new')}>
-                新建会议
-              </Button>
-            ) : null}
+            <NewButton to="/meetings/new" allowed={canManage}>
+              新建会议
+            </NewButton>
           </>
         }
       />
-      <ListTable<Meeting, object>
-        list={list}
-        result={result}
-        rowKey="id"
-        columns={columns}
-        emptyText="暂无联席会议"
-        testId="meeting-table"
-        scroll={{ x: 900 }}
-      />
+      <ListTable list={list} result={result} columns={columns} emptyText="暂无联席会议" testId="meeting-table" />
     </>
   );
 }

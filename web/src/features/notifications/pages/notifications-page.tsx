@@ -1,5 +1,6 @@
 import { Badge, Button, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
+import { listPagination } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/format';
@@ -15,7 +16,7 @@ function kindLabel(kind: string): string | null {
 type NotificationFilters = { unread?: string };
 const FILTER_KEYS = ['unread'] as const;
 
-/** The inbox is a list of cards rather than a table, so it shares only the URL state of `ListTable`. */
+/** The inbox is a list of cards rather than a table, so it shares the URL state and the pager of `ListTable`. */
 export function NotificationsPage() {
   const list = useListParams<NotificationFilters>(FILTER_KEYS);
   const unreadOnly = list.filters.unread === 'true';
@@ -63,11 +64,7 @@ export function NotificationsPage() {
         dataSource={data?.items ?? []}
         locale={{ emptyText: <Empty description={unreadOnly ? '没有未读消息' : '暂无消息'} /> }}
         pagination={{
-          current: list.page,
-          pageSize: list.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 条`,
+          ...listPagination(list, data?.total),
           onChange: (page, pageSize) => list.update({ page: pageSize !== list.pageSize ? 1 : page, pageSize }),
         }}
         renderItem={(n) => (

@@ -1,17 +1,22 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { GroupKind } from '../../../../../common/org';
-import type { ZCreateGroup, ZGroup } from '../../../../../common/org.schema';
+import type { ZCreateGroup, ZGroup, ZListGroups } from '../../../../../common/org.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPatch, apiPost, type Page } from '../../../lib/api';
+import { api, apiPatch, apiPost, type Page, type PageQuery } from '../../../lib/api';
 
 export type { GroupKind };
 export type Group = Response<typeof ZGroup>;
 export type GroupInput = z.input<typeof ZCreateGroup>;
 
-export function useGroups(kind: GroupKind) {
+export type GroupFilters = Pick<z.input<typeof ZListGroups>, 'kind' | 'q'>;
+export interface GroupQuery extends GroupFilters, PageQuery {}
+
+/** One page of the 工作组 list. */
+export function useGroups(q: GroupQuery) {
   return useQuery({
-    queryKey: ['groups', 'list', kind],
-    queryFn: ({ signal }) => api<Page<Group>>('/groups', { query: { kind, page: 1, pageSize: 200 }, signal }),
+    queryKey: ['groups', 'list', q],
+    queryFn: ({ signal }) => api<Page<Group>>('/groups', { query: { ...q }, signal }),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Popconfirm, Space, type TableProps, Tag } from 'antd';
+import { Button, Popconfirm, Space, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
-import { UnitSelect } from '../../../components/entity-selects';
+import { FilterBar, SearchFilter, UnitFilter } from '../../../components/list-filters';
 import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { notifySuccess, quietly } from '../../../lib/notify';
@@ -72,25 +72,10 @@ export function PeopleTable({ unitId }: { unitId?: string }) {
 
   return (
     <>
-      <Flex gap={8} wrap style={{ marginBottom: 12 }} justify="space-between">
-        <Space wrap>
-          <Input.Search
-            placeholder="搜索姓名/职务"
-            allowClear
-            defaultValue={list.filters.q}
-            onSearch={(q) => list.setFilter('q', q.trim())}
-            style={{ width: 220 }}
-          />
-          {unitId ? null : (
-            <UnitSelect
-              value={list.filters.unitId ?? null}
-              onChange={(v) => list.setFilter('unitId', typeof v === 'string' ? v : undefined)}
-              placeholder="按单位筛选"
-              style={{ width: 260 }}
-            />
-          )}
-        </Space>
-        <Space wrap>
+      <FilterBar>
+        <SearchFilter list={list} placeholder="搜索姓名/职务" width={220} />
+        {unitId ? null : <UnitFilter list={list} placeholder="按单位筛选" width={260} />}
+        <Space wrap style={{ marginLeft: 'auto' }}>
           <ListExport path="/people/export.xlsx" list={list} extra={fixedUnit}>
             导出人员
           </ListExport>
@@ -100,16 +85,8 @@ export function PeopleTable({ unitId }: { unitId?: string }) {
             </Button>
           ) : null}
         </Space>
-      </Flex>
-      <ListTable<Person, PeopleFilters>
-        list={list}
-        result={result}
-        rowKey="id"
-        columns={columns}
-        emptyText="暂无人员"
-        unit="人"
-        scroll={{ x: 800 }}
-      />
+      </FilterBar>
+      <ListTable list={list} result={result} columns={columns} emptyText="暂无人员" unit="人" />
       <PersonDrawer
         open={drawer.open}
         personId={drawer.id}

@@ -40,6 +40,7 @@ export function PersonDrawer({
         partyMember: person.partyMember,
         isLeader: person.isLeader,
         phone: person.phone,
+        email: person.email,
       });
     } else if (!personId) {
       form.resetFields();
@@ -57,6 +58,7 @@ export function PersonDrawer({
           post: values.post?.trim() ?? '',
           rank: values.rank?.trim() ?? '',
           phone: values.phone?.trim() ?? '',
+          email: values.email?.trim() ?? '',
         },
         version: person?.version,
       },
@@ -124,6 +126,13 @@ export function PersonDrawer({
               ]}
             >
               <Input maxLength={20} />
+            </Form.Item>
+            <Form.Item
+              label="电子邮箱"
+              name="email"
+              rules={[{ pattern: /^(|[^\s@]+@[^\s@]+\.[^\s@]+)$/, message: '电子邮箱格式不正确' }]}
+            >
+              <Input maxLength={100} />
             </Form.Item>
           </Col>
           <Col span={6}>

@@ -1,8 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Form, Input, Modal, Radio, Select, Table, type TableProps, Tabs, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, Modal, Radio, Select, type TableProps, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { CIRCULAR_EVENTS, CIRCULAR_KINDS, TYPICAL_CASE_EVENTS, TYPICAL_CASE_KINDS } from '../../../../../common/patrol';
 import { UnitSelect } from '../../../components/entity-selects';
+import { FilterBar } from '../../../components/list-filters';
+import { ListExport, ListTable } from '../../../components/list-page';
+import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
@@ -107,8 +110,12 @@ function CreateModal({ kind, onClose }: { kind: 'circular' | 'case' | null; onCl
 export function BulletinsPage() {
   const canManage = usePermission('patrol:manage');
   const { modal } = App.useApp();
-  const circulars = useCirculars({ pageSize: 100 });
-  const typicalCases = useTypicalCases({ pageSize: 100 });
+  // One list in the URL: the tab is its filter, and its page and page size apply to the tab shown.
+  const list = useListParams<{ tab?: string }>(['tab']);
+  const tab = list.filters.tab ?? 'circulars';
+  const paging = { page: list.page, pageSize: list.pageSize };
+  const circulars = useCirculars(paging);
+  const typicalCases = useTypicalCases(paging);
   const [creating, setCreating] = useState<'circular' | 'case' | null>(null);
   const fireCircular = usePatrolWrite<Circular, { id: string; type: string; version: number }>(
     (b) => `/circulars/${b.id}/events`,
@@ -127,7 +134,8 @@ export function BulletinsPage() {
   const done = { onSuccess: () => notifySuccess('操作成功'), onError: notifyError };
 
   const circularColumns: TableProps<Circular>['columns'] = [
-    { title: '文号', dataIndex: 'code', width: 140 },
+    { title: '编号', dataIndex: 'code', width: 140 },
+    { title: '发文字号', dataIndex: 'docNumber', width: 170, render: (v?: string | null) => v ?? '—' },
     { title: '类型', dataIndex: 'kindLabel', width: 150 },
     { title: '标题', dataIndex: 'title', ellipsis: true },
     {
@@ -220,46 +228,37 @@ export function BulletinsPage() {
           ) : null
         }
       />
-      <Flex style={{ marginBottom: 16 }}>
+      <FilterBar>
         <PatrolNav />
-      </Flex>
+        <ListExport path={tab === 'circulars' ? '/circulars/export.xlsx' : '/typical-cases/export.xlsx'} list={list} />
+      </FilterBar>
       <Tabs
+        activeKey={tab}
+        onChange={(k) => list.setFilter('tab', k === 'circulars' ? undefined : k)}
         items={[
-          {
-            key: 'circulars',
-            label: '通报与约谈建议',
-            children: (
-              <Table<Circular>
-                rowKey="id"
-                size="middle"
-                loading={circulars.isFetching}
-                dataSource={circulars.data?.items ?? []}
-                columns={circularColumns}
-                expandable={{ expandedRowRender: (c) => body(c.body) }}
-                scroll={{ x: 1000 }}
-                locale={{ emptyText: '暂无通报' }}
-                data-testid="circular-table"
-              />
-            ),
-          },
-          {
-            key: 'cases',
-            label: '典型案例',
-            children: (
-              <Table<TypicalCase>
-                rowKey="id"
-                size="middle"
-                loading={typicalCases.isFetching}
-                dataSource={typicalCases.data?.items ?? []}
-                columns={typicalCaseColumns}
-                expandable={{ expandedRowRender: (c) => body(c.body) }}
-                scroll={{ x: 800 }}
-                locale={{ emptyText: '暂无典型案例' }}
-              />
-            ),
-          },
+          { key: 'circulars', label: '通报与约谈建议' },
+          { key: 'cases', label: '典型案例' },
         ]}
       />
+      {tab === 'circulars' ? (
+        <ListTable
+          list={list}
+          result={circulars}
+          columns={circularColumns}
+          expandable={{ expandedRowRender: (c) => body(c.body) }}
+          emptyText="暂无通报"
+          testId="circular-table"
+        />
+      ) : (
+        <ListTable
+          list={list}
+          result={typicalCases}
+          columns={typicalCaseColumns}
+          expandable={{ expandedRowRender: (c) => body(c.body) }}
+          emptyText="暂无典型案例"
+          testId="typical-case-table"
+        />
+      )}
       <CreateModal kind={creating} onClose={() => setCreating(null)} />
     </>
   );

@@ -7,6 +7,7 @@ import { useFinding } from '../api/patrol';
 import { FindingActions } from '../components/finding-actions';
 import { PatrolNav } from '../components/patrol-nav';
 import { StateTag } from '../components/state-tag';
+import { ProposalOutcome } from '../../../components/proposal-outcome';
 
 const eventLabel = (t: string) =>
   t === 'merged_in' ? '并入重复发现' : (FINDING_EVENTS[t as keyof typeof FINDING_EVENTS] ?? t);
@@ -26,6 +27,7 @@ export function FindingDetailPage() {
       <Flex style={{ marginBottom: 16 }}>
         <PatrolNav />
       </Flex>
+      <ProposalOutcome sourceId={f.id} />
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label="状态">
           <StateTag state={f.state} label={f.stateLabel} testId="finding-state" />

@@ -1,6 +1,7 @@
-import { Flex, Input, Select, type TableProps } from 'antd';
+import type { TableProps } from 'antd';
 import { Link } from 'react-router';
 import { FINDING_STATES } from '../../../../../common/patrol';
+import { ChoiceFilter, FilterBar, SearchFilter } from '../../../components/list-filters';
 import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
@@ -18,7 +19,6 @@ export function FindingsPage() {
   const canManage = usePermission('patrol:manage');
   // The office opens on the findings waiting for its review.
   const list = useListParams<FindingFilters>(FILTER_KEYS, { filters: canManage ? { state: 'submitted' } : {} });
-  const { filters, setFilter } = list;
   const result = useFindings(list.query);
   const columns: TableProps<Finding>['columns'] = [
     { title: '编号', dataIndex: 'code', width: 120 },
@@ -50,33 +50,12 @@ export function FindingsPage() {
           </ListExport>
         }
       />
-      <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+      <FilterBar>
         <PatrolNav />
-        <Select
-          allowClear
-          placeholder="全部状态"
-          style={{ width: 140 }}
-          value={filters.state}
-          onChange={(v) => setFilter('state', v)}
-          options={Object.entries(FINDING_STATES).map(([value, label]) => ({ value, label }))}
-        />
-        <Input.Search
-          allowClear
-          placeholder="搜索问题"
-          style={{ width: 200 }}
-          defaultValue={filters.q}
-          onSearch={(v) => setFilter('q', v.trim())}
-        />
-      </Flex>
-      <ListTable<Finding, FindingFilters>
-        list={list}
-        result={result}
-        rowKey="id"
-        columns={columns}
-        emptyText="暂无督导发现"
-        testId="finding-table"
-        scroll={{ x: 900 }}
-      />
+        <ChoiceFilter list={list} name="state" label="状态" labels={FINDING_STATES} />
+        <SearchFilter list={list} placeholder="搜索问题" width={200} />
+      </FilterBar>
+      <ListTable list={list} result={result} columns={columns} emptyText="暂无督导发现" testId="finding-table" />
     </>
   );
 }

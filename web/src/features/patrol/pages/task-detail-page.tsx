@@ -136,7 +136,16 @@ export function TaskDetailPage() {
         ) : null}
       </Descriptions>
       <Flex gap={16} wrap align="start">
-        <Card title="督导记录" size="small" style={{ flex: '1 1 320px' }}>
+        <Card
+          title="督导记录"
+          size="small"
+          style={{ flex: '1 1 320px' }}
+          extra={
+            <DownloadButton path="/inspections/export.xlsx" query={{ taskId: task.id }}>
+              导出
+            </DownloadButton>
+          }
+        >
           <List
             dataSource={inspections.data?.items ?? []}
             locale={{ emptyText: '暂无督导记录' }}

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { PATROL_METHODS, TASK_STATES } from '../../../../../common/patrol';
 import { UnitSelect } from '../../../components/entity-selects';
-import { ListTable } from '../../../components/list-page';
+import { ChoiceFilter, FilterBar } from '../../../components/list-filters';
+import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { formatDate } from '../../../lib/format';
@@ -128,7 +129,8 @@ export function TasksPage() {
   const result = useTasks(list.query);
   if (!insider) return <Navigate to="/supervision/bulletins" replace />;
   const columns: TableProps<Task>['columns'] = [
-    { title: '文号', dataIndex: 'code', width: 150 },
+    { title: '编号', dataIndex: 'code', width: 150 },
+    { title: '发文字号', dataIndex: 'docNumber', width: 170, render: (v?: string | null) => v ?? '—' },
     {
       title: '任务名称',
       dataIndex: 'title',
@@ -164,26 +166,12 @@ export function TasksPage() {
           ) : null
         }
       />
-      <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+      <FilterBar>
         <PatrolNav />
-        <Select
-          allowClear
-          placeholder="全部状态"
-          style={{ width: 140 }}
-          value={list.filters.state}
-          onChange={(v) => list.setFilter('state', v)}
-          options={Object.entries(TASK_STATES).map(([value, label]) => ({ value, label }))}
-        />
-      </Flex>
-      <ListTable<Task, TaskFilters>
-        list={list}
-        result={result}
-        rowKey="id"
-        columns={columns}
-        emptyText="暂无交办单"
-        testId="task-table"
-        scroll={{ x: 800 }}
-      />
+        <ChoiceFilter list={list} name="state" label="状态" labels={TASK_STATES} />
+        <ListExport path="/tasks/export.xlsx" list={list} />
+      </FilterBar>
+      <ListTable list={list} result={result} columns={columns} emptyText="暂无交办单" testId="task-table" />
       <NewTaskModal open={creating} onClose={() => setCreating(false)} />
     </>
   );

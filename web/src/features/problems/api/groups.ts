@@ -1,12 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ZCommonGroupDetail,
   ZCommonGroupPage,
   ZCommonGroupRow,
   ZCreateCommonGroup,
+  ZListCommonGroups,
 } from '../../../../../common/problems.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPost } from '../../../lib/api';
+import { api, apiPost, type PageQuery } from '../../../lib/api';
 import { problemKeys } from './problems';
 
 export type CommonGroup = Response<typeof ZCommonGroupRow>;
@@ -18,10 +19,14 @@ export const groupKeys = {
   detail: (id: string) => ['problem-groups', id] as const,
 };
 
-export function useCommonGroups() {
+export type CommonGroupFilters = Pick<z.input<typeof ZListCommonGroups>, 'q'>;
+export interface CommonGroupQuery extends CommonGroupFilters, PageQuery {}
+
+export function useCommonGroups(q: CommonGroupQuery) {
   return useQuery({
-    queryKey: groupKeys.all,
-    queryFn: ({ signal }) => api<Response<typeof ZCommonGroupPage>>('/problem-groups', { signal }),
+    queryKey: [...groupKeys.all, 'list', q],
+    queryFn: ({ signal }) => api<Response<typeof ZCommonGroupPage>>('/problem-groups', { query: { ...q }, signal }),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -15,9 +15,9 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ESCALATION_LEVELS, type ProblemEvent } from '../../../../../common/problems';
 import { ZProblemEvent } from '../../../../../common/problems.schema';
+import { EvidenceUpload, uploadedIds } from '../../../components/evidence-upload';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { type EventInput, type ProblemDetail, type ProblemFile, useProblemEvent } from '../api/problems';
-import { EvidenceUpload, uploadedIds } from './evidence-upload';
 import { maxLengthOf } from '../../../lib/schema-limits';
 
 /** The limits the server validates (common/problems.schema.ts). */
@@ -78,7 +78,7 @@ interface EventFormValues {
 function EventFields({ type, problem }: { type: ModalEvent; problem: ProblemDetail }) {
   const evidence = (
     <Form.Item name="files" label="佐证材料" valuePropName="value">
-      <EvidenceUpload problemId={problem.id} />
+      <EvidenceUpload path={`/problems/${problem.id}/files`} />
     </Form.Item>
   );
   switch (type) {

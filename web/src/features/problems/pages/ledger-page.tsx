@@ -1,11 +1,12 @@
-import { FileWordOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { FileWordOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Statistic, type TableProps, Tooltip } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { PROBLEM_STATES, type ProblemState } from '../../../../../common/problems';
 import { DownloadButton } from '../../../components/download-button';
 import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
+import { NewButton } from '../../../components/new-button';
 import { PageHeader } from '../../../components/page-header';
 import { buildUrl } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
@@ -13,6 +14,7 @@ import { usePermission } from '../../../lib/session';
 import { type Problem, type ProblemFilters, useProblemStats, useProblems } from '../api/problems';
 import { CommonGroupModal } from '../components/common-group-modal';
 import { ImportProblemsModal } from '../components/import-modal';
+import { IssueCircularButton } from '../components/issue-circular';
 import { LedgerFilters } from '../components/ledger-filters';
 import { COLOR_HEX, ColorDot, ProblemFlags, StateTag } from '../components/problem-tags';
 import { ProblemsNav } from '../components/problems-nav';
@@ -67,7 +69,6 @@ function StatsBar({ filters }: { filters: ProblemFilters }) {
 /** 问题整改台账: server-side paginated, filtered and sorted. */
 export function LedgerPage() {
   const canManage = usePermission('problems:manage');
-  const navigate = useNavigate();
   const list = useListParams<ProblemFilters>(FILTER_KEYS);
   const { filters, update } = list;
   const result = useProblems(list.query);
@@ -116,11 +117,9 @@ export function LedgerPage() {
         extra={
           <>
             <ProblemsNav />
-            {canManage ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/problems/new')}>
-                新建问题
-              </Button>
-            ) : null}
+            <NewButton to="/problems/new" allowed={canManage}>
+              新建问题
+            </NewButton>
           </>
         }
       />
@@ -151,9 +150,10 @@ export function LedgerPage() {
                 }
                 download
               >
-                生成通报
+                通报草稿
               </Button>
             </Tooltip>
+            <IssueCircularButton ids={selected} />
             <Tooltip title={selected.length >= 2 ? undefined : '请至少勾选两个问题'}>
               <Button disabled={selected.length < 2} onClick={() => setGroupOpen(true)}>
                 归入共性问题

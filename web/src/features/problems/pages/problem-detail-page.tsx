@@ -11,6 +11,7 @@ import { ProblemActionBar } from '../components/action-bar';
 import { EventTimeline } from '../components/event-timeline';
 import { ColorDot, escalationLabel, ProblemFlags, StateTag } from '../components/problem-tags';
 import { WhatIfCard } from '../../../components/what-if-card';
+import { ProposalOutcome } from '../../../components/proposal-outcome';
 
 const DEADLINE_TYPES = { date: '指定日期', calendar: '自然日', working: '工作日' } as const;
 
@@ -119,6 +120,7 @@ export function ProblemDetailPage() {
         <Documents problem={p} />
       </Flex>
 
+      <ProposalOutcome sourceId={p.id} />
       <Row gutter={16}>
         <Col xs={24} lg={15}>
           <Card size="small" title="问题清单" style={{ marginBottom: 16 }}>

@@ -156,7 +156,7 @@ function Actions({ talk }: { talk: TalkDetail }) {
           删除
         </Button>
       ) : null}
-      <DownloadButton path={talkRecordDocPath(talk.id)}>谈话记录（.docx）</DownloadButton>
+      <DownloadButton path={talkRecordDocPath(talk.id)}>谈话笔录（.docx）</DownloadButton>
     </>
   );
 }
@@ -179,7 +179,7 @@ export function TalkDetailPage() {
             {t.formOfFour ? <Tag color="purple">第一种形态</Tag> : null}
           </>
         }
-        subTitle={`${formatDate(t.talkOn)} · ${t.place || '地点未填'}`}
+        subTitle={`${formatDate(t.talkOn)}${t.startTime ? ` ${t.startTime}${t.endTime ? `–${t.endTime}` : ''}` : ''} · ${t.place || '地点未填'}`}
         extra={<Actions talk={t} />}
       />
       <Card size="small" style={{ marginBottom: 12 }}>
@@ -191,6 +191,7 @@ export function TalkDetailPage() {
           items={[
             { key: 'subjects', label: '谈话对象', span: 2, children: subjectsOf(t) },
             { key: 'talkers', label: '谈话人', span: 2, children: talkers || '—' },
+            { key: 'recorder', label: '记录人', span: 2, children: t.recorder?.name || '—' },
             { key: 'reason', label: '谈话事由', span: 2, children: <div style={pre}>{t.reason}</div> },
             {
               key: 'links',

@@ -1,9 +1,10 @@
-import { Alert, Button, Card, DatePicker, Flex, Form, Input, Select, Spin } from 'antd';
+import { Alert, Button, DatePicker, Flex, Form, Input, Select, Spin, TimePicker } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { TALK_KINDS, type TalkKind } from '../../../../../common/talks';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
+import { PageForm } from '../../../components/page-form';
 import { PageHeader } from '../../../components/page-header';
 import { dayjs } from '../../../lib/format';
 import { notifySuccess, submitForm } from '../../../lib/notify';
@@ -20,6 +21,9 @@ interface Values {
   reason: string;
   talkOn: Dayjs;
   place?: string;
+  startTime?: Dayjs | null;
+  endTime?: Dayjs | null;
+  recorderPersonId?: string | null;
   followUpRequired?: string;
   followUpDue?: Dayjs | null;
 }
@@ -52,6 +56,8 @@ export function TalkFormPage() {
       form.setFieldsValue({
         ...t,
         talkOn: dayjs(t.talkOn),
+        startTime: t.startTime ? dayjs(`2000-01-01T${t.startTime}`) : null,
+        endTime: t.endTime ? dayjs(`2000-01-01T${t.endTime}`) : null,
         followUpDue: t.followUpDue ? dayjs(t.followUpDue) : null,
       });
   }, [editing.data, form]);
@@ -70,6 +76,9 @@ export function TalkFormPage() {
           reason: v.reason.trim(),
           talkOn: v.talkOn.format('YYYY-MM-DD'),
           place: v.place?.trim() ?? '',
+          startTime: v.startTime ? v.startTime.format('HH:mm') : null,
+          endTime: v.endTime ? v.endTime.format('HH:mm') : null,
+          recorderPersonId: v.recorderPersonId ?? null,
           followUpRequired: v.followUpRequired?.trim() ?? '',
           followUpDue: v.followUpDue ? v.followUpDue.format('YYYY-MM-DD') : null,
           ...links,
@@ -94,73 +103,86 @@ export function TalkFormPage() {
           title={`本次谈话关联${[links.problemId ? '问题' : '', links.warningId ? '模拟问责单' : '', links.caseId ? '问责案件' : ''].filter(Boolean).join('、')}`}
         />
       ) : null}
-      <Card>
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          name="talk"
-          style={{ maxWidth: 820 }}
-          disabled={save.isPending}
-          initialValues={{ kind: 'reminder', talkerPersonIds: [], subjectPersonIds: [], talkOn: dayjs(), place: '' }}
-          onFinish={(v) => void finish(v)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) form.submit();
-          }}
+      <PageForm<Values>
+        form={form}
+        name="talk"
+        maxWidth={820}
+        pending={save.isPending}
+        initialValues={{ kind: 'reminder', talkerPersonIds: [], subjectPersonIds: [], talkOn: dayjs(), place: '' }}
+        onFinish={(v) => void finish(v)}
+      >
+        <Form.Item name="kind" label="谈话类型" rules={[{ required: true, message: '请选择谈话类型' }]}>
+          <Select
+            aria-label="谈话类型"
+            options={(Object.keys(TALK_KINDS) as TalkKind[]).map((k) => ({ value: k, label: TALK_KINDS[k] }))}
+          />
+        </Form.Item>
+        <Form.Item name="subjectPersonIds" label="谈话对象">
+          <PersonSelect multiple placeholder="输入姓名搜索谈话对象" />
+        </Form.Item>
+        <Form.Item
+          name="subjectUnitId"
+          label={kind === 'interview' ? '约谈单位（约谈领导班子时选择）' : '涉及单位（可选）'}
         >
-          <Form.Item name="kind" label="谈话类型" rules={[{ required: true, message: '请选择谈话类型' }]}>
-            <Select
-              aria-label="谈话类型"
-              options={(Object.keys(TALK_KINDS) as TalkKind[]).map((k) => ({ value: k, label: TALK_KINDS[k] }))}
-            />
+          <UnitSelect placeholder="选择单位" />
+        </Form.Item>
+        <Form.Item name="talkerPersonIds" label="谈话人">
+          <PersonSelect multiple placeholder="输入姓名搜索谈话人" />
+        </Form.Item>
+        <Form.Item name="talkerNames" label="其他谈话人" extra="系统外人员或不便选择时填写姓名和职务">
+          <Input maxLength={maxLengthOf(ZCreateTalk.shape.talkerNames)} aria-label="其他谈话人" />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label="谈话事由"
+          rules={[{ required: true, whitespace: true, message: '请填写谈话事由' }]}
+        >
+          <Input.TextArea rows={3} maxLength={maxLengthOf(ZCreateTalk.shape.reason)} aria-label="谈话事由" />
+        </Form.Item>
+        <Flex gap={16} wrap>
+          <Form.Item name="talkOn" label="谈话日期" rules={[{ required: true, message: '请选择谈话日期' }]}>
+            <DatePicker aria-label="谈话日期" />
           </Form.Item>
-          <Form.Item name="subjectPersonIds" label="谈话对象">
-            <PersonSelect multiple placeholder="输入姓名搜索谈话对象" />
+          <Form.Item name="startTime" label="开始时间">
+            <TimePicker format="HH:mm" minuteStep={5} aria-label="开始时间" />
           </Form.Item>
           <Form.Item
-            name="subjectUnitId"
-            label={kind === 'interview' ? '约谈单位（约谈领导班子时选择）' : '涉及单位（可选）'}
+            name="endTime"
+            label="结束时间"
+            dependencies={['startTime']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, end: Dayjs | null) => {
+                  const start = getFieldValue('startTime') as Dayjs | null;
+                  return end && start && end.format('HH:mm') <= start.format('HH:mm')
+                    ? Promise.reject(new Error('谈话结束时间应晚于开始时间'))
+                    : Promise.resolve();
+                },
+              }),
+            ]}
           >
-            <UnitSelect placeholder="选择单位" />
+            <TimePicker format="HH:mm" minuteStep={5} aria-label="结束时间" />
           </Form.Item>
-          <Form.Item name="talkerPersonIds" label="谈话人">
-            <PersonSelect multiple placeholder="输入姓名搜索谈话人" />
+          <Form.Item name="place" label="谈话地点" style={{ flex: 1, minWidth: 240 }}>
+            <Input maxLength={maxLengthOf(ZCreateTalk.shape.place)} aria-label="谈话地点" />
           </Form.Item>
-          <Form.Item name="talkerNames" label="其他谈话人" extra="系统外人员或不便选择时填写姓名和职务">
-            <Input maxLength={maxLengthOf(ZCreateTalk.shape.talkerNames)} aria-label="其他谈话人" />
-          </Form.Item>
-          <Form.Item
-            name="reason"
-            label="谈话事由"
-            rules={[{ required: true, whitespace: true, message: '请填写谈话事由' }]}
-          >
-            <Input.TextArea rows={3} maxLength={maxLengthOf(ZCreateTalk.shape.reason)} aria-label="谈话事由" />
-          </Form.Item>
-          <Flex gap={16} wrap>
-            <Form.Item name="talkOn" label="谈话日期" rules={[{ required: true, message: '请选择谈话日期' }]}>
-              <DatePicker aria-label="谈话日期" />
-            </Form.Item>
-            <Form.Item name="place" label="谈话地点" style={{ flex: 1, minWidth: 240 }}>
-              <Input maxLength={maxLengthOf(ZCreateTalk.shape.place)} aria-label="谈话地点" />
-            </Form.Item>
-          </Flex>
-          <Form.Item name="followUpRequired" label="整改要求" extra="提出整改要求的，谈话后跟踪落实">
-            <Input.TextArea
-              rows={2}
-              maxLength={maxLengthOf(ZCreateTalk.shape.followUpRequired)}
-              aria-label="整改要求"
-            />
-          </Form.Item>
-          <Form.Item name="followUpDue" label="整改期限">
-            <DatePicker aria-label="整改期限" />
-          </Form.Item>
-          <Flex gap={8} justify="flex-end">
-            <Button onClick={() => void navigate(id ? `/talks/${id}` : '/talks')}>取消</Button>
-            <Button type="primary" htmlType="submit" loading={save.isPending}>
-              保存
-            </Button>
-          </Flex>
-        </Form>
-      </Card>
+        </Flex>
+        <Form.Item name="recorderPersonId" label="记录人">
+          <PersonSelect placeholder="输入姓名搜索记录人" />
+        </Form.Item>
+        <Form.Item name="followUpRequired" label="整改要求" extra="提出整改要求的，谈话后跟踪落实">
+          <Input.TextArea rows={2} maxLength={maxLengthOf(ZCreateTalk.shape.followUpRequired)} aria-label="整改要求" />
+        </Form.Item>
+        <Form.Item name="followUpDue" label="整改期限">
+          <DatePicker aria-label="整改期限" />
+        </Form.Item>
+        <Flex gap={8} justify="flex-end">
+          <Button onClick={() => void navigate(id ? `/talks/${id}` : '/talks')}>取消</Button>
+          <Button type="primary" htmlType="submit" loading={save.isPending}>
+            保存
+          </Button>
+        </Flex>
+      </PageForm>
     </>
   );
 }

@@ -1,12 +1,12 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Flex, Input, Select, type TableProps, Tag } from 'antd';
-import { Link, useNavigate } from 'react-router';
-import { TALK_KINDS, TALK_STATES, type TalkKind, type TalkState } from '../../../../../common/talks';
-import { UnitSelect } from '../../../components/entity-selects';
+import { type TableProps, Tag } from 'antd';
+import { Link } from 'react-router';
+import { TALK_KINDS, TALK_STATES, type TalkState } from '../../../../../common/talks';
+import { ChoiceFilter, DateRangeFilter, FilterBar, SearchFilter, UnitFilter } from '../../../components/list-filters';
 import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
+import { NewButton } from '../../../components/new-button';
 import { PageHeader } from '../../../components/page-header';
-import { dayjs, formatDate } from '../../../lib/format';
+import { formatDate } from '../../../lib/format';
 import { usePermission } from '../../../lib/session';
 import { type Talk, type TalkFilters, useTalks } from '../api/talks';
 
@@ -24,9 +24,7 @@ export const subjectsOf = (t: Talk) =>
 /** 谈话管理: server-side filtered and paginated. */
 export function TalksPage() {
   const canManage = usePermission('talks:manage');
-  const navigate = useNavigate();
   const list = useListParams<TalkFilters>(FILTER_KEYS);
-  const { filters, update, setFilter } = list;
   const result = useTalks(list.query);
 
   const columns: TableProps<Talk>['columns'] = [
@@ -78,68 +76,20 @@ export function TalksPage() {
             <ListExport path="/talks/export.xlsx" list={list}>
               导出
             </ListExport>
-            {canManage ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/talks/new')}>
-                安排谈话
-              </Button>
-            ) : null}
+            <NewButton to="/talks/new" allowed={canManage}>
+              安排谈话
+            </NewButton>
           </>
         }
       />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Flex gap={12} wrap data-testid="talk-filters">
-          <Input.Search
-            aria-label="关键词"
-            placeholder="编号、事由或记录"
-            allowClear
-            style={{ width: 220 }}
-            defaultValue={filters.q}
-            onSearch={(v) => setFilter('q', v.trim() || undefined)}
-          />
-          <Select
-            aria-label="谈话类型"
-            placeholder="谈话类型"
-            allowClear
-            style={{ width: 140 }}
-            value={filters.kind}
-            options={(Object.keys(TALK_KINDS) as TalkKind[]).map((k) => ({ value: k, label: TALK_KINDS[k] }))}
-            onChange={(v) => setFilter('kind', v)}
-          />
-          <UnitSelect
-            placeholder="涉及单位"
-            style={{ width: 220 }}
-            value={filters.unitId ?? null}
-            onChange={(v) => setFilter('unitId', (v as string | null) ?? undefined)}
-          />
-          <DatePicker.RangePicker
-            aria-label="谈话日期"
-            value={filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null}
-            onChange={(r) =>
-              update({
-                filters: { ...filters, from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') },
-              })
-            }
-          />
-          <Select
-            aria-label="状态"
-            placeholder="状态"
-            allowClear
-            style={{ width: 120 }}
-            value={filters.state}
-            options={(Object.keys(TALK_STATES) as TalkState[]).map((s) => ({ value: s, label: TALK_STATES[s] }))}
-            onChange={(v) => setFilter('state', v)}
-          />
-        </Flex>
-      </Card>
-      <ListTable<Talk, TalkFilters>
-        list={list}
-        result={result}
-        rowKey="id"
-        columns={columns}
-        emptyText="暂无谈话记录"
-        testId="talk-table"
-        scroll={{ x: 1000 }}
-      />
+      <FilterBar testId="talk-filters">
+        <SearchFilter list={list} placeholder="编号、事由或记录" width={220} />
+        <ChoiceFilter list={list} name="kind" label="谈话类型" labels={TALK_KINDS} />
+        <UnitFilter list={list} placeholder="涉及单位" width={220} />
+        <DateRangeFilter list={list} label="谈话日期" />
+        <ChoiceFilter list={list} name="state" label="状态" labels={TALK_STATES} width={120} />
+      </FilterBar>
+      <ListTable list={list} result={result} columns={columns} emptyText="暂无谈话记录" testId="talk-table" />
     </>
   );
 }

@@ -1,13 +1,15 @@
-import { Alert, Button, Card, DatePicker, Flex, Form, Input, Radio, Spin } from 'antd';
+import { Alert, Button, DatePicker, Flex, Form, Input, Radio, Spin } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
+import { PageForm } from '../../../components/page-form';
 import { PageHeader } from '../../../components/page-header';
 import { dayjs } from '../../../lib/format';
 import { notifySuccess, submitForm } from '../../../lib/notify';
 import { useMe } from '../../../lib/session';
 import { useFiling, useSaveFiling } from '../api/tolerance';
+import { ToleranceListFields } from '../../../components/tolerance-list-fields';
 import { ZCreateFiling } from '../../../../../common/tolerance.schema';
 import { maxLengthOf } from '../../../lib/schema-limits';
 
@@ -23,6 +25,8 @@ interface Values {
   risk: string;
   decidedOn: Dayjs;
   reviewOn: Dayjs;
+  toleranceItems?: string[];
+  exclusionItems?: string[];
 }
 
 /** A UUID for Idempotency-Key (crypto.randomUUID needs a secure context; plain-HTTP intranets lack it). */
@@ -70,6 +74,8 @@ export function FilingFormPage() {
         risk: v.risk.trim(),
         decidedOn: v.decidedOn.format('YYYY-MM-DD'),
         reviewOn: v.reviewOn.format('YYYY-MM-DD'),
+        toleranceItems: v.toleranceItems ?? [],
+        exclusionItems: v.exclusionItems ?? [],
       };
       const f = await save.mutateAsync({ input, submit, version: editing.data?.version, key });
       notifySuccess(submit ? '备案已提交，等待委领导审批' : '备案已保存');
@@ -86,119 +92,110 @@ export function FilingFormPage() {
       {editing.data?.returnReason ? (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`退回理由：${editing.data.returnReason}`} />
       ) : null}
-      <Card>
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          name="filing"
-          style={{ maxWidth: 860 }}
-          disabled={save.isPending}
-          initialValues={{ exploratory: true, personIds: [], dissent: '' }}
-          onFinish={(v) => void finish(v, submitNow.current)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-              submitNow.current = false;
-              form.submit();
-            }
-          }}
+      <PageForm<Values>
+        form={form}
+        name="filing"
+        maxWidth={860}
+        pending={save.isPending}
+        initialValues={{ exploratory: true, personIds: [], dissent: '' }}
+        onFinish={(v) => void finish(v, submitNow.current)}
+        onShortcut={() => {
+          submitNow.current = false;
+        }}
+      >
+        <Form.Item name="unitId" label="备案单位" rules={[{ required: true, message: '请选择备案单位' }]}>
+          <UnitSelect placeholder="选择备案单位" allowClear={false} />
+        </Form.Item>
+        <Form.Item name="matter" label="备案事项" rules={required('备案事项')}>
+          <Input
+            maxLength={maxLengthOf(ZCreateFiling.shape.matter)}
+            aria-label="备案事项"
+            placeholder="如：老旧小区改造“先改后补”试点"
+          />
+        </Form.Item>
+        <Form.Item name="decision" label="决策内容（已作出或拟作出）" rules={required('决策内容')}>
+          <Input.TextArea rows={3} maxLength={maxLengthOf(ZCreateFiling.shape.decision)} aria-label="决策内容" />
+        </Form.Item>
+        <Form.Item name="basis" label="政策依据" rules={required('政策依据')}>
+          <Input.TextArea rows={2} maxLength={maxLengthOf(ZCreateFiling.shape.basis)} aria-label="政策依据" />
+        </Form.Item>
+        <ToleranceListFields positiveName="toleranceItems" negativeName="exclusionItems" required />
+        <Form.Item name="exploratory" label="是否属于改革试点、探索性工作">
+          <Radio.Group
+            aria-label="是否属于改革试点、探索性工作"
+            options={[
+              { value: true, label: '是（探索性、试点性）' },
+              { value: false, label: '否' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item
+          name="minutes"
+          label="集体决策会议纪要"
+          rules={required('集体决策会议纪要')}
+          extra="纪要原件可在保存后上传"
         >
-          <Form.Item name="unitId" label="备案单位" rules={[{ required: true, message: '请选择备案单位' }]}>
-            <UnitSelect placeholder="选择备案单位" allowClear={false} />
-          </Form.Item>
-          <Form.Item name="matter" label="备案事项" rules={required('备案事项')}>
-            <Input
-              maxLength={maxLengthOf(ZCreateFiling.shape.matter)}
-              aria-label="备案事项"
-              placeholder="如：老旧小区改造“先改后补”试点"
-            />
-          </Form.Item>
-          <Form.Item name="decision" label="决策内容（已作出或拟作出）" rules={required('决策内容')}>
-            <Input.TextArea rows={3} maxLength={maxLengthOf(ZCreateFiling.shape.decision)} aria-label="决策内容" />
-          </Form.Item>
-          <Form.Item name="basis" label="政策依据" rules={required('政策依据')}>
-            <Input.TextArea rows={2} maxLength={maxLengthOf(ZCreateFiling.shape.basis)} aria-label="政策依据" />
-          </Form.Item>
-          <Form.Item name="exploratory" label="是否属于改革试点、探索性工作">
-            <Radio.Group
-              aria-label="是否属于改革试点、探索性工作"
-              options={[
-                { value: true, label: '是（探索性、试点性）' },
-                { value: false, label: '否' },
-              ]}
-            />
+          <Input.TextArea rows={3} maxLength={maxLengthOf(ZCreateFiling.shape.minutes)} aria-label="集体决策会议纪要" />
+        </Form.Item>
+        <Form.Item name="dissent" label="明确提出反对意见的人员和意见" extra="没有反对意见的可不填">
+          <Input.TextArea rows={2} maxLength={maxLengthOf(ZCreateFiling.shape.dissent)} aria-label="反对意见" />
+        </Form.Item>
+        <Form.Item name="risk" label="风险评估及防控措施" rules={required('风险评估')}>
+          <Input.TextArea rows={2} maxLength={maxLengthOf(ZCreateFiling.shape.risk)} aria-label="风险评估" />
+        </Form.Item>
+        <Flex gap={16} wrap>
+          <Form.Item name="decidedOn" label="决策日期" rules={[{ required: true, message: '请选择决策日期' }]}>
+            <DatePicker aria-label="决策日期" />
           </Form.Item>
           <Form.Item
-            name="minutes"
-            label="集体决策会议纪要"
-            rules={required('集体决策会议纪要')}
-            extra="纪要原件可在保存后上传"
+            name="reviewOn"
+            label="复核日期"
+            dependencies={['decidedOn']}
+            rules={[
+              { required: true, message: '请选择复核日期' },
+              ({ getFieldValue }) => ({
+                validator: (_, v?: Dayjs) =>
+                  !v || !getFieldValue('decidedOn') || !v.isBefore(getFieldValue('decidedOn'), 'day')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error('复核日期不能早于决策日期')),
+              }),
+            ]}
           >
-            <Input.TextArea
-              rows={3}
-              maxLength={maxLengthOf(ZCreateFiling.shape.minutes)}
-              aria-label="集体决策会议纪要"
-            />
+            <DatePicker aria-label="复核日期" />
           </Form.Item>
-          <Form.Item name="dissent" label="明确提出反对意见的人员和意见" extra="没有反对意见的可不填">
-            <Input.TextArea rows={2} maxLength={maxLengthOf(ZCreateFiling.shape.dissent)} aria-label="反对意见" />
-          </Form.Item>
-          <Form.Item name="risk" label="风险评估及防控措施" rules={required('风险评估')}>
-            <Input.TextArea rows={2} maxLength={maxLengthOf(ZCreateFiling.shape.risk)} aria-label="风险评估" />
-          </Form.Item>
-          <Flex gap={16} wrap>
-            <Form.Item name="decidedOn" label="决策日期" rules={[{ required: true, message: '请选择决策日期' }]}>
-              <DatePicker aria-label="决策日期" />
-            </Form.Item>
-            <Form.Item
-              name="reviewOn"
-              label="复核日期"
-              dependencies={['decidedOn']}
-              rules={[
-                { required: true, message: '请选择复核日期' },
-                ({ getFieldValue }) => ({
-                  validator: (_, v?: Dayjs) =>
-                    !v || !getFieldValue('decidedOn') || !v.isBefore(getFieldValue('decidedOn'), 'day')
-                      ? Promise.resolve()
-                      : Promise.reject(new Error('复核日期不能早于决策日期')),
-                }),
-              ]}
-            >
-              <DatePicker aria-label="复核日期" />
-            </Form.Item>
-          </Flex>
-          <Form.Item
-            name="personIds"
-            label="责任人"
-            rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一名责任人' }]}
+        </Flex>
+        <Form.Item
+          name="personIds"
+          label="责任人"
+          rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一名责任人' }]}
+        >
+          <PersonSelect multiple unitId={unitId} placeholder="输入姓名搜索责任人" />
+        </Form.Item>
+        <Flex gap={8} justify="flex-end">
+          <Button onClick={() => void navigate(id ? `/tolerance-filings/${id}` : '/tolerance-filings')}>取消</Button>
+          <Button
+            htmlType="submit"
+            onClick={() => {
+              submitNow.current = false;
+            }}
+            loading={save.isPending && !submitNow.current}
           >
-            <PersonSelect multiple unitId={unitId} placeholder="输入姓名搜索责任人" />
-          </Form.Item>
-          <Flex gap={8} justify="flex-end">
-            <Button onClick={() => void navigate(id ? `/tolerance-filings/${id}` : '/tolerance-filings')}>取消</Button>
+            保存草稿
+          </Button>
+          {id ? null : (
             <Button
+              type="primary"
               htmlType="submit"
               onClick={() => {
-                submitNow.current = false;
+                submitNow.current = true;
               }}
-              loading={save.isPending && !submitNow.current}
+              loading={save.isPending && submitNow.current}
             >
-              保存草稿
+              提交备案
             </Button>
-            {id ? null : (
-              <Button
-                type="primary"
-                htmlType="submit"
-                onClick={() => {
-                  submitNow.current = true;
-                }}
-                loading={save.isPending && submitNow.current}
-              >
-                提交备案
-              </Button>
-            )}
-          </Flex>
-        </Form>
-      </Card>
+          )}
+        </Flex>
+      </PageForm>
     </>
   );
 }

@@ -1,5 +1,8 @@
-import { Button, Result, Spin } from 'antd';
+import { Button, Result, Space, Spin } from 'antd';
 import { useParams } from 'react-router';
+import { filingFormRows } from '../../../../../common/tolerance';
+import { DownloadButton } from '../../../components/download-button';
+import { PRINT_CSS } from '../../../components/print-sheet';
 import { formatDate } from '../../../lib/format';
 import { useFiling } from '../api/tolerance';
 
@@ -16,30 +19,21 @@ export function FilingPrintPage() {
   const { data: f, isLoading, error } = useFiling(id);
   if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   if (error || !f) return <Result status="404" title="备案不存在或无权查看" />;
-  const rows: [string, string][] = [
-    ['备案单位', f.unitName],
-    ['责任人', f.people.map((p) => `${p.name}（${p.post}）`).join('、')],
-    ['备案事项', f.matter],
-    ['决策内容', f.decision],
-    ['政策依据', f.basis],
-    ['是否属于改革试点、探索性工作', f.exploratory ? '是' : '否'],
-    ['集体决策情况', f.minutes],
-    ['反对意见', f.dissent || '无'],
-    ['风险评估', f.risk],
-    ['决策日期', chinese(f.decidedOn)],
-    ['复核日期', chinese(f.reviewOn)],
-    ['审批意见', f.approvedAt ? `${f.approvalComment ?? '同意备案'}（${formatDate(f.approvedAt)}）` : f.stateLabel],
-  ];
+  const rows = filingFormRows(f, chinese, formatDate);
   return (
     <div
       className="print-sheet"
       style={{ maxWidth: 760, margin: '0 auto', fontFamily: '仿宋, FangSong, serif', color: '#000' }}
     >
-      <style>{'@media print { .ant-layout-sider, .ant-layout-header, .no-print { display: none !important; } }'}</style>
+      {/* The menu, the header, the buttons and the banners above the page (工作日历 reminder) stay off paper. */}
+      <style>{PRINT_CSS}</style>
       <div className="no-print" style={{ textAlign: 'right', marginBottom: 12 }}>
-        <Button type="primary" onClick={() => window.print()}>
-          打印
-        </Button>
+        <Space>
+          <DownloadButton path={`/tolerance-filings/${f.id}/documents/filing.docx`}>备案表（.docx）</DownloadButton>
+          <Button type="primary" onClick={() => window.print()}>
+            打印
+          </Button>
+        </Space>
       </div>
       <h2 style={{ textAlign: 'center', fontFamily: '宋体, SimSun, serif', fontSize: 26 }}>容错免责事前备案表</h2>
       <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 8 }}>

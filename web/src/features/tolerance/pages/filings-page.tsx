@@ -1,10 +1,10 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, type TableProps, Tag } from 'antd';
-import { Link, useNavigate } from 'react-router';
-import { TOLERANCE_STATES, type ToleranceState } from '../../../../../common/tolerance';
-import { UnitSelect } from '../../../components/entity-selects';
+import { type TableProps, Tag } from 'antd';
+import { Link } from 'react-router';
+import { TOLERANCE_STATES } from '../../../../../common/tolerance';
+import { ChoiceFilter, FilterBar, SearchFilter, UnitFilter } from '../../../components/list-filters';
 import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
+import { NewButton } from '../../../components/new-button';
 import { PageHeader } from '../../../components/page-header';
 import { formatDate } from '../../../lib/format';
 import { usePermission } from '../../../lib/session';
@@ -17,9 +17,7 @@ const FILTER_KEYS = ['state', 'unitId', 'q'] as const;
 export function FilingsPage() {
   const canFile = usePermission('tolerance:file');
   const canApprove = usePermission('tolerance:approve');
-  const navigate = useNavigate();
   const list = useListParams<FilingFilters>(FILTER_KEYS);
-  const { filters, setFilter } = list;
   const result = useFilings(list.query);
 
   const columns: TableProps<Filing>['columns'] = [
@@ -72,53 +70,18 @@ export function FilingsPage() {
             <ListExport path="/tolerance-filings/export.xlsx" list={list}>
               导出
             </ListExport>
-            {canFile ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/tolerance-filings/new')}>
-                新建备案
-              </Button>
-            ) : null}
+            <NewButton to="/tolerance-filings/new" allowed={canFile}>
+              新建备案
+            </NewButton>
           </>
         }
       />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Flex gap={12} wrap data-testid="filing-filters">
-          <Input.Search
-            aria-label="关键词"
-            placeholder="编号、事项或决策内容"
-            allowClear
-            style={{ width: 260 }}
-            defaultValue={filters.q}
-            onSearch={(v) => setFilter('q', v.trim() || undefined)}
-          />
-          <UnitSelect
-            placeholder="备案单位"
-            style={{ width: 240 }}
-            value={filters.unitId ?? null}
-            onChange={(v) => setFilter('unitId', (v as string | null) ?? undefined)}
-          />
-          <Select
-            aria-label="状态"
-            placeholder="状态"
-            allowClear
-            style={{ width: 140 }}
-            value={filters.state}
-            options={(Object.keys(TOLERANCE_STATES) as ToleranceState[]).map((s) => ({
-              value: s,
-              label: TOLERANCE_STATES[s],
-            }))}
-            onChange={(v) => setFilter('state', v)}
-          />
-        </Flex>
-      </Card>
-      <ListTable<Filing, FilingFilters>
-        list={list}
-        result={result}
-        rowKey="id"
-        columns={columns}
-        emptyText="暂无备案"
-        testId="filing-table"
-        scroll={{ x: 1000 }}
-      />
+      <FilterBar testId="filing-filters">
+        <SearchFilter list={list} placeholder="编号、事项或决策内容" width={260} />
+        <UnitFilter list={list} placeholder="备案单位" />
+        <ChoiceFilter list={list} name="state" label="状态" labels={TOLERANCE_STATES} />
+      </FilterBar>
+      <ListTable list={list} result={result} columns={columns} emptyText="暂无备案" testId="filing-table" />
     </>
   );
 }

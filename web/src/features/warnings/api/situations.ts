@@ -1,13 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   TResponsibleRole,
   ZCreateSituation,
+  ZListSituations,
   ZRulePreview,
   ZSituation,
   ZSituationPage,
 } from '../../../../../common/warnings.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPatch } from '../../../lib/api';
+import { api, apiPatch, type PageQuery } from '../../../lib/api';
 
 export type RuleOp = '>=' | '>' | '<=' | '<' | '=' | '!=' | 'in' | 'contains';
 export type RuleValue = number | string | boolean | string[];
@@ -25,19 +26,26 @@ export type Situation = Response<typeof ZSituation>;
 export type SituationInput = z.input<typeof ZCreateSituation>;
 export type PreviewRow = Response<typeof ZRulePreview>['items'][number];
 
+export type SituationFilters = Pick<z.input<typeof ZListSituations>, 'q' | 'active'>;
+export interface SituationQuery extends SituationFilters, PageQuery {}
+
 export const situationKeys = {
   all: ['situations'] as const,
-  list: ['situations', 'list'] as const,
+  list: (q: SituationQuery) => ['situations', 'list', q] as const,
   detail: (id: string) => ['situations', 'detail', id] as const,
 };
 
-export function useSituations() {
+/** One page of the catalogue (the 情形目录 page). */
+export function useSituations(q: SituationQuery) {
   return useQuery({
-    queryKey: situationKeys.list,
-    queryFn: ({ signal }) => api<Response<typeof ZSituationPage>>('/situations', { signal }),
-    staleTime: 30_000,
+    queryKey: situationKeys.list(q),
+    queryFn: ({ signal }) => api<Response<typeof ZSituationPage>>('/situations', { query: { ...q }, signal }),
+    placeholderData: keepPreviousData,
   });
 }
+
+/** The whole catalogue, for choosing a situation (a region holds tens, not thousands). */
+export const useSituationOptions = () => useSituations({ pageSize: 2000 });
 
 export function useSituation(id: string | undefined) {
   return useQuery({

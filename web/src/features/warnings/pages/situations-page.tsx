@@ -1,13 +1,19 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Switch, Table, type TableProps, Typography } from 'antd';
-import { Link, useNavigate } from 'react-router';
+import { Alert, Switch, type TableProps, Typography } from 'antd';
+import { Link } from 'react-router';
+import { ChoiceFilter, FilterBar, SearchFilter } from '../../../components/list-filters';
+import { ListExport, ListTable } from '../../../components/list-page';
+import { useListParams } from '../../../components/list-params';
+import { NewButton } from '../../../components/new-button';
 import { PageHeader } from '../../../components/page-header';
 import { notifySuccess } from '../../../lib/notify';
 import { usePermission } from '../../../lib/session';
-import { type Situation, useSituations, useUpdateSituation } from '../api/situations';
+import { type Situation, type SituationFilters, useSituations, useUpdateSituation } from '../api/situations';
 import { ruleSummary } from '../components/rule-editor';
 import { articleNo, FormsTags } from '../../../components/warning-facts';
 import { WarningsNav } from '../components/warning-display';
+
+const FILTER_KEYS = ['q', 'active'] as const;
+const ACTIVE_LABELS = { true: '已启用', false: '已停用' };
 
 export const rectifyText = (s: Pick<Situation, 'rectifyDays' | 'rectifyDayType'>) =>
   `${s.rectifyDays}个${s.rectifyDayType === 'working' ? '工作日' : '自然日'}`;
@@ -15,8 +21,8 @@ export const rectifyText = (s: Pick<Situation, 'rectifyDays' | 'rectifyDayType'>
 /** 情形目录: the situations the scan evaluates, each a declarative rule. */
 export function SituationsPage() {
   const canManage = usePermission('warnings:manage');
-  const navigate = useNavigate();
-  const { data, isFetching } = useSituations();
+  const list = useListParams<SituationFilters>(FILTER_KEYS);
+  const result = useSituations(list.query);
   const update = useUpdateSituation(false);
 
   const toggle = (s: Situation, active: boolean) =>
@@ -26,7 +32,7 @@ export function SituationsPage() {
     );
 
   const columns: TableProps<Situation>['columns'] = [
-    { title: '编码', dataIndex: 'code', width: 150 },
+    { title: '编码', dataIndex: 'code', width: 150, sorter: true },
     {
       title: '情形',
       dataIndex: 'name',
@@ -74,11 +80,9 @@ export function SituationsPage() {
         extra={
           <>
             <WarningsNav />
-            {canManage ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/warnings/situations/new')}>
-                新增情形
-              </Button>
-            ) : null}
+            <NewButton to="/warnings/situations/new" allowed={canManage}>
+              新增情形
+            </NewButton>
           </>
         }
       />
@@ -90,15 +94,12 @@ export function SituationsPage() {
           title="新增的情形默认停用，可先在情形详情中“预览”命中的问题，核实无误后再启用。修改将记入审计日志。"
         />
       ) : null}
-      <Table<Situation>
-        rowKey="id"
-        size="middle"
-        loading={isFetching}
-        dataSource={data?.items ?? []}
-        columns={columns}
-        data-testid="situation-table"
-        pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 条` }}
-      />
+      <FilterBar testId="situation-filters">
+        <SearchFilter list={list} placeholder="编码或情形名称" />
+        <ChoiceFilter list={list} name="active" label="启用状态" labels={ACTIVE_LABELS} />
+        <ListExport path="/situations/export.xlsx" list={list} />
+      </FilterBar>
+      <ListTable list={list} result={result} columns={columns} emptyText="暂无情形" testId="situation-table" />
     </>
   );
 }

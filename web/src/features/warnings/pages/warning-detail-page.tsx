@@ -10,6 +10,7 @@ import { reminderDocPath, useWarning, type WarningDetail } from '../api/warnings
 import { WarningActions } from '../components/warning-actions';
 import { articleLabel, FactsTable, FormsTags } from '../../../components/warning-facts';
 import { PeopleTable, UnitName, WarningStateTag } from '../components/warning-display';
+import { ProposalOutcome } from '../../../components/proposal-outcome';
 
 const label = (o: Record<string, string>, k: string | null) => (k ? (o[k] ?? k) : '');
 
@@ -103,6 +104,7 @@ export function WarningDetailPage() {
           data-testid="warning-outcome"
         />
       ) : null}
+      <ProposalOutcome sourceId={w.id} />
       <Row gutter={16}>
         <Col xs={24} lg={15}>
           <Card size="small" title="问责情形与依据" style={{ marginBottom: 16 }}>

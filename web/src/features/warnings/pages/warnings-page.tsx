@@ -1,13 +1,13 @@
-import { Card, Flex, Input, Select, type TableProps } from 'antd';
+import type { TableProps } from 'antd';
 import { Link } from 'react-router';
-import { WARNING_STATES, type WarningState } from '../../../../../common/warnings';
-import { UnitSelect } from '../../../components/entity-selects';
+import { WARNING_STATES } from '../../../../../common/warnings';
+import { ChoiceFilter, FilterBar, SearchFilter, UnitFilter } from '../../../components/list-filters';
 import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { usePermission } from '../../../lib/session';
-import { useSituations } from '../api/situations';
+import { useSituationOptions } from '../api/situations';
 import { useWarnings, type Warning, type WarningFilters } from '../api/warnings';
 import { articleNo } from '../../../components/warning-facts';
 import { useUnitNames, WarningStateTag, WarningsNav } from '../components/warning-display';
@@ -18,9 +18,8 @@ const FILTER_KEYS = ['situationId', 'unitId', 'state', 'q'] as const;
 export function WarningsPage() {
   const canManage = usePermission('warnings:manage');
   const list = useListParams<WarningFilters>(FILTER_KEYS);
-  const { filters, setFilter } = list;
   const result = useWarnings(list.query);
-  const situations = useSituations();
+  const situations = useSituationOptions();
   const unitNames = useUnitNames();
 
   const columns: TableProps<Warning>['columns'] = [
@@ -30,6 +29,7 @@ export function WarningsPage() {
       width: 110,
       render: (v: string, w) => <Link to={`/warnings/${w.id}`}>{v}</Link>,
     },
+    { title: '提醒函文号', dataIndex: 'docNumber', width: 170, render: (v?: string | null) => v ?? '—' },
     {
       title: '问责情形',
       dataIndex: 'situationName',
@@ -68,59 +68,24 @@ export function WarningsPage() {
         subTitle={canManage ? '系统按情形目录扫描生成，经研判后发出提醒函' : '本单位收到的模拟问责提醒函'}
         extra={<WarningsNav />}
       />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Flex gap={12} wrap data-testid="warning-filters">
-          <Input.Search
-            aria-label="关键词"
-            placeholder="编号或问题标题"
-            allowClear
-            style={{ width: 240 }}
-            defaultValue={filters.q}
-            onSearch={(v) => setFilter('q', v.trim() || undefined)}
-          />
-          <Select
-            aria-label="问责情形"
-            placeholder="问责情形"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ width: 320 }}
-            value={filters.situationId}
-            loading={situations.isLoading}
-            options={(situations.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            onChange={(v) => setFilter('situationId', v)}
-          />
-          <UnitSelect
-            placeholder="责任单位"
-            style={{ width: 260 }}
-            value={filters.unitId ?? null}
-            onChange={(v) => setFilter('unitId', (v as string | null) ?? undefined)}
-          />
-          <Select
-            aria-label="状态"
-            placeholder="状态"
-            allowClear
-            style={{ width: 160 }}
-            value={filters.state}
-            options={(Object.keys(WARNING_STATES) as WarningState[]).map((s) => ({
-              value: s,
-              label: WARNING_STATES[s],
-            }))}
-            onChange={(v) => setFilter('state', v)}
-          />
-          <ListExport path="/warnings/export.xlsx" list={list}>
-            导出
-          </ListExport>
-        </Flex>
-      </Card>
-      <ListTable<Warning, WarningFilters>
-        list={list}
-        result={result}
-        rowKey="id"
-        columns={columns}
-        emptyText="暂无模拟问责单"
-        testId="warning-table"
-        scroll={{ x: 1200 }}
-      />
+      <FilterBar testId="warning-filters">
+        <SearchFilter list={list} placeholder="编号或问题标题" />
+        <ChoiceFilter
+          list={list}
+          name="situationId"
+          label="问责情形"
+          searchable
+          width={320}
+          loading={situations.isLoading}
+          options={(situations.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        />
+        <UnitFilter list={list} placeholder="责任单位" width={260} />
+        <ChoiceFilter list={list} name="state" label="状态" labels={WARNING_STATES} width={160} />
+        <ListExport path="/warnings/export.xlsx" list={list}>
+          导出
+        </ListExport>
+      </FilterBar>
+      <ListTable list={list} result={result} columns={columns} emptyText="暂无模拟问责单" testId="warning-table" />
     </>
   );
 }

@@ -1,0 +1,43 @@
+import { STALL_LINK_KEYS, type StallLink } from './dashboard.js';
+import { ZDate, ZId, ZTimestamp, z } from './zod.js';
+
+export const ZStallsQuery = z.object({
+  /** Spans that started on or after this day (default: a year before `to`). */
+  from: ZDate.optional(),
+  /** Spans that started on or before this day (default: today). */
+  to: ZDate.optional(),
+  unitId: ZId.optional(),
+});
+export type StallsQuery = z.infer<typeof ZStallsQuery>;
+
+export const ZStallRow = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  /** Spans of this link that started in the period (finished or not). */
+  count: z.number().int(),
+  /** Days spent in the link: finished spans to their end, open ones to now. */
+  medianDays: z.number(),
+  p90Days: z.number(),
+  /** Open spans beyond the link's limit now. */
+  stuck: z.number().int(),
+  /** The web list behind the row (filtered by unit and state where the list supports it). */
+  path: z.string(),
+});
+
+export const ZStallLinkFigures = z.object({
+  link: z.enum(STALL_LINK_KEYS as [StallLink, ...StallLink[]]),
+  label: z.string(),
+  chain: z.string(),
+  /** How the limit is set: the module's own deadline, or the documented default in days. */
+  limit: z.string(),
+  rows: z.array(ZStallRow),
+});
+
+export const ZStalls = z.object({
+  /** The instant open spans were measured to. */
+  asOf: ZTimestamp,
+  from: z.string(),
+  to: z.string(),
+  links: z.array(ZStallLinkFigures),
+});
+export type TStalls = z.infer<typeof ZStalls>;

@@ -1,0 +1,43 @@
+import type { Permission } from './roles.js';
+
+/**
+ * The links of the responsibility chain the stalls view (梗阻点 / 衰减点) measures, in chain order. Each link is a
+ * span from one step to the next; `limitDays` is the documented default limit (calendar days) for links whose
+ * module keeps no deadline of its own (`deadline` names the module's own deadline where one exists).
+ */
+export const STALL_LINKS = {
+  'problem.receive': { label: '问题派发 → 签收', chain: '问题整改', limitDays: 3, deadline: null },
+  'problem.progress': { label: '签收 → 首次报告进展', chain: '问题整改', limitDays: 15, deadline: null },
+  'problem.close_request': {
+    label: '报告进展 → 申请销号',
+    chain: '问题整改',
+    limitDays: null,
+    deadline: '整改期限',
+  },
+  'problem.close': { label: '申请销号 → 销号', chain: '问题整改', limitDays: 10, deadline: null },
+  'warning.answer': { label: '提醒函下发 → 答复', chain: '模拟问责', limitDays: null, deadline: '答复期限' },
+  'warning.resolve': { label: '答复 → 化解', chain: '模拟问责', limitDays: 30, deadline: null },
+  'finding.dispatch': { label: '巡查发现 → 交办', chain: '督导巡查', limitDays: 5, deadline: null },
+  'proposal.case': { label: '问责建议 → 立案（或不予）', chain: '问责', limitDays: 15, deadline: null },
+  'case.decide': { label: '立项 → 作出决定', chain: '问责', limitDays: 90, deadline: null },
+  'case.execute': { label: '作出决定 → 执行', chain: '问责', limitDays: 30, deadline: '执行期限' },
+} as const satisfies Record<
+  string,
+  { label: string; chain: string; limitDays: number | null; deadline: string | null }
+>;
+export type StallLink = keyof typeof STALL_LINKS;
+export const STALL_LINK_KEYS = Object.keys(STALL_LINKS) as StallLink[];
+
+/** The permission a caller needs to open a link's drill-down list. */
+export const STALL_LINK_PERMISSION: Record<StallLink, Permission> = {
+  'problem.receive': 'problems:read',
+  'problem.progress': 'problems:read',
+  'problem.close_request': 'problems:read',
+  'problem.close': 'problems:read',
+  'warning.answer': 'warnings:read',
+  'warning.resolve': 'warnings:read',
+  'finding.dispatch': 'patrol:read',
+  'proposal.case': 'cases:manage',
+  'case.decide': 'cases:read',
+  'case.execute': 'cases:read',
+};

@@ -1,0 +1,109 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSession, label } from './browser';
+
+const SYSTEM = 'E2E两个责任考核';
+const RUN = `2026年度${SYSTEM}`;
+
+const app = browserSession();
+
+const openMenu = async (page: Page, name: string, url: string) => {
+  await page.getByRole('menu', { name: '主菜单' }).getByRole('link', { name, exact: true }).click();
+  await page.waitForURL(`**${url}`);
+};
+const dropdownOptions = (page: Page) => page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+const confirm = (page: Page) =>
+  page
+    .locator('.ant-modal-confirm')
+    .getByRole('button', { name: label('确定') })
+    .click();
+const fire = async (page: Page, action: string | RegExp, state: string) => {
+  await page.getByRole('button', { name: action }).click();
+  await confirm(page);
+  await page.getByText(state, { exact: true }).first().waitFor();
+};
+
+let runUrl = '';
+
+describe('考核评价', () => {
+  it('office 从模板建指标体系，新建考核，计算并冻结', async () => {
+    const page = await app.signIn('office');
+    await openMenu(page, '考核评价', '/assessment');
+    await page.locator('.ant-segmented').getByText('指标体系', { exact: true }).click();
+    await page.waitForURL('**/assessment/systems');
+    await page.getByRole('button', { name: '新建指标体系' }).click();
+    await page.getByRole('combobox', { name: '模板' }).click();
+    await dropdownOptions(page).filter({ hasText: '两个责任' }).click();
+    await page.locator('.ant-modal').getByLabel('体系名称').fill(SYSTEM);
+    await page.locator('.ant-modal').getByLabel('年度').fill('2026');
+    await page
+      .locator('.ant-modal')
+      .getByRole('button', { name: label('创建') })
+      .click();
+    await page.waitForURL(/\/assessment\/systems\/[0-9a-f-]{36}$/);
+    const tree = page.getByTestId('indicator-tree');
+    await tree.getByText('主体责任落实').waitFor();
+    await tree.getByText('整改逾期', { exact: true }).waitFor();
+
+    await page.locator('.ant-segmented').getByText('考核', { exact: true }).click();
+    await page.waitForURL('**/assessment');
+    await page.getByRole('button', { name: '新建考核' }).click();
+    await page.getByRole('combobox', { name: '指标体系' }).click();
+    await dropdownOptions(page).filter({ hasText: SYSTEM }).click();
+    await expect.poll(() => page.getByLabel('考核名称').inputValue()).toBe(RUN);
+    await page
+      .locator('.ant-modal')
+      .getByRole('button', { name: label('创建') })
+      .click();
+    await page.waitForURL(/\/assessment\/[0-9a-f-]{36}$/);
+    runUrl = page.url();
+    await page.getByText('待计算', { exact: true }).first().waitFor();
+
+    await fire(page, label('计算'), '已计算');
+    const scores = page.getByTestId('assessment-scores');
+    await scores.getByRole('link', { name: '县住建局' }).waitFor();
+    await fire(page, label('冻结'), '已冻结');
+    await expect(page.getByRole('button', { name: label('计算') }).count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
+  it('leader 审批发布', async () => {
+    const page = await app.signIn('leader');
+    await page.goto(runUrl);
+    await fire(page, '审批发布', '已发布');
+    await page.context().close();
+  });
+
+  it('zuzhibu 查看已发布的考核结果', async () => {
+    const page = await app.signIn('zuzhibu');
+    await openMenu(page, '考核评价', '/assessment');
+    await page.getByTestId('assessment-table').getByRole('link', { name: RUN }).click();
+    await page.waitForURL(runUrl);
+    await page.getByTestId('assessment-scores').getByRole('link', { name: '县住建局' }).waitFor();
+    await page.context().close();
+  });
+
+  it('zhujian 只看到本单位得分，并能查到扣分的来源', async () => {
+    const page = await app.signIn('zhujian');
+    await openMenu(page, '考核评价', '/assessment');
+    await page.getByTestId('assessment-table').getByRole('link', { name: RUN }).click();
+    await page.waitForURL(runUrl);
+    const scores = page.getByTestId('assessment-scores');
+    await scores.getByRole('link', { name: '县住建局' }).waitFor();
+    // The unit's own row only.
+    await expect.poll(() => scores.locator('tr.ant-table-row').count()).toBe(1);
+    await scores.getByRole('link', { name: '县住建局' }).click();
+    await page.waitForURL(/\/units\/[0-9a-f-]{36}$/);
+    const items = page.getByTestId('score-items');
+    await items
+      .getByText(/^问题整改逾期，每件扣1分/)
+      .first()
+      .waitFor();
+    const cause = items.getByRole('link', { name: /^WT/ }).first();
+    const code = (await cause.textContent()) ?? '';
+    await cause.click();
+    await page.waitForURL(/\/problems\/[0-9a-f-]{36}$/);
+    await page.getByText(code).first().waitFor();
+    await page.context().close();
+  });
+});

@@ -1,0 +1,45 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSession } from './browser';
+
+const app = browserSession();
+
+/** The home entry titled `title`: its count badge, then a click on its title opens the list. */
+async function openEntry(page: Page, title: string): Promise<number> {
+  const link = page.getByRole('link', { name: new RegExp(`^${title}，共 \\d+ 项$`) });
+  await link.waitFor();
+  const count = Number((await link.getAttribute('aria-label'))?.match(/共 (\d+) 项/)?.[1]);
+  await page.getByRole('link', { name: title, exact: true }).click();
+  return count;
+}
+
+describe('今日工作', () => {
+  it('office sees the findings to review; the entry opens the list with the same count', async () => {
+    const page = await app.signIn('office');
+    await page.getByRole('region', { name: '待我处理' }).waitFor();
+    const count = await openEntry(page, '待审核的督导发现');
+    expect(count).toBeGreaterThan(0);
+    await page.waitForURL('**/supervision/findings?state=submitted');
+    await page.getByText(`共 ${count} 条`).waitFor();
+    await page.context().close();
+  });
+
+  it('zhujian sees overdue problems of 县住建局 and opens one of them', async () => {
+    const page = await app.signIn('zhujian');
+    const due = page.getByRole('region', { name: '临期与逾期' });
+    await due.waitFor();
+    const first = due.locator('.ant-list-item a').first();
+    const label = (await first.textContent()) ?? '';
+    await first.click();
+    await page.waitForURL(/\/problems\/[0-9a-f-]{36}$/);
+    await page.getByText(label.split(' ')[0]).first().waitFor();
+    await page.context().close();
+  });
+
+  it('zuzhibu has nothing to act on and is told so plainly', async () => {
+    const page = await app.signIn('zuzhibu');
+    await page.getByText('今天没有需要您处理的事项').waitFor();
+    await page.getByRole('region', { name: '关注数据' }).waitFor();
+    await page.context().close();
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { browserSession, label } from './browser';
+
+const TITLE = `E2E安全生产专项派单${Date.now().toString(36)}`;
+const CONTENT = '每季度至少专题研究安全生产工作1次';
+const DONE = '10月召开分管领域安全生产专题会，部署隐患排查整治。';
+
+const app = browserSession();
+let dispatchUrl = '';
+let leaderName = '';
+
+describe('明责：派单、履责纪实', () => {
+  it('office 新建派单给副县长并派发', async () => {
+    const leader = await app.signIn('fuxianzhang');
+    leaderName = (await (await leader.request.get(app.url('/api/me'))).json()).user.displayName;
+    await leader.context().close();
+
+    const page = await app.signIn('office');
+    await page.goto(app.url('/responsibility'));
+    await page.getByTestId('dispatch-list').getByRole('link').first().waitFor();
+    await page.getByRole('button', { name: '新建派单' }).click();
+    const modal = page.getByRole('dialog');
+    await modal.getByLabel('县级领导').fill(leaderName);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '副县长' }).click();
+    await modal.getByLabel('标题').fill(TITLE);
+    await modal.getByLabel('责任内容1').fill(CONTENT);
+    await modal.getByLabel('量化指标1').fill('至少1次');
+    // 10 working days from today, as the platform calendar counts them.
+    await modal.getByText(/^截止 \d{4}-\d{2}-\d{2}$/).waitFor();
+    await modal.getByRole('button', { name: label('保存') }).click();
+    await page.waitForURL(/\/responsibility\/dispatches\/[0-9a-f-]{36}$/);
+    dispatchUrl = page.url();
+    await page.getByText(TITLE).first().waitFor();
+    await page.getByRole('button', { name: label('派发') }).click();
+    await page
+      .locator('.ant-popover')
+      .getByRole('button', { name: label('确定') })
+      .click();
+    await page.getByText('已派发', { exact: true }).first().waitFor();
+    await page.context().close();
+  });
+
+  it('fuxianzhang 记录履责纪实并上传佐证材料', async () => {
+    const page = await app.signIn('fuxianzhang');
+    await page.goto(app.url('/responsibility?mine=true'));
+    await page.getByTestId('dispatch-list').getByRole('link').first().waitFor();
+    await page.goto(dispatchUrl);
+    await page.getByTestId('dispatch-items').getByText(CONTENT).waitFor();
+    await page.getByRole('button', { name: '记录履责' }).click();
+    const modal = page.getByRole('dialog');
+    await modal.getByLabel('履责情况').fill(DONE);
+    await modal.getByRole('button', { name: label('保存') }).click();
+    await modal.getByText('履责纪实已保存').waitFor();
+    const uploaded = page.waitForResponse((r) => r.url().endsWith('/files') && r.request().method() === 'POST');
+    await modal.locator('input[type=file]').setInputFiles({
+      name: '专题会纪要.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+    });
+    expect((await uploaded).status()).toBe(201);
+    await modal.getByRole('button', { name: label('完成') }).click();
+    const items = page.getByTestId('dispatch-items');
+    await items.getByText(DONE).waitFor();
+    await items.getByRole('link', { name: '专题会纪要.png' }).waitFor();
+    await items.getByText('已履责', { exact: true }).waitFor();
+    await page.context().close();
+  });
+
+  it('office 看到已履责并办结', async () => {
+    const page = await app.signIn('office');
+    await page.goto(dispatchUrl);
+    const items = page.getByTestId('dispatch-items');
+    await items.getByText('已履责', { exact: true }).waitFor();
+    await items.getByRole('link', { name: '专题会纪要.png' }).waitFor();
+    await page.getByText('1/1').waitFor();
+    await page.getByRole('button', { name: label('办结') }).click();
+    await page
+      .locator('.ant-popover')
+      .getByRole('button', { name: label('确定') })
+      .click();
+    await page.getByText('已办结', { exact: true }).first().waitFor();
+    await page.context().close();
+  });
+});

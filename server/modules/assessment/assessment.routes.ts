@@ -1,0 +1,213 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  ZAssessment,
+  ZAssessmentDetail,
+  ZAssessmentEvent,
+  ZAssessmentSettingsBody,
+  ZAssessmentSettingsView,
+  ZBallot,
+  ZBallotAnswer,
+  ZBallotParam,
+  ZCopySystem,
+  ZCreateAssessment,
+  ZCreateIndicator,
+  ZCreateSurvey,
+  ZCreateSystem,
+  ZIdParam,
+  ZIndicatorParam,
+  ZIssue,
+  ZIssued,
+  ZListAssessments,
+  ZListSurveys,
+  ZListSystems,
+  ZRating,
+  ZScores,
+  ZScoresQuery,
+  ZSurvey,
+  ZSurveyResults,
+  ZSystem,
+  ZSystemDetail,
+  ZTemplate,
+  ZUnitParam,
+  ZUnitScore,
+  ZUpdateIndicator,
+} from '../../../common/assessment.schema.js';
+import { ZVersion, z, zPageOf } from '../../../common/zod.js';
+import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
+import { sendDocx } from '../../platform/http/files.js';
+import { assessmentReport, scoresExport } from './assessment.documents.js';
+import * as service from './assessment.service.js';
+import { readAssessmentSettings, updateAssessmentSettings } from './assessment.settings.js';
+import * as surveys from './assessment.surveys.js';
+import * as systems from './assessment.systems.js';
+
+const tags = ['考核评价'];
+const read = { permission: 'assessment:read' as const };
+const manage = { permission: 'assessment:manage' as const };
+const ZOk = z.object({ ok: z.boolean() });
+
+export async function assessmentRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/api/assessment-settings',
+    { schema: { tags, response: { 200: ZAssessmentSettingsView } }, config: manage },
+    (req) => req.run((ctx) => readAssessmentSettings(ctx)),
+  );
+  app.put(
+    '/api/assessment-settings',
+    { schema: { tags, body: ZAssessmentSettingsBody, response: { 200: ZAssessmentSettingsView } }, config: manage },
+    (req) => req.run((ctx) => updateAssessmentSettings(ctx, req.body)),
+  );
+
+  // ---- indicator systems
+  app.get(
+    '/api/indicator-systems/templates',
+    { schema: { tags, response: { 200: z.array(ZTemplate) } }, config: read },
+    async () => systems.listTemplates(),
+  );
+  app.get(
+    '/api/indicator-systems',
+    { schema: { tags, querystring: ZListSystems, response: { 200: zPageOf(ZSystem) } }, config: read },
+    (req) => req.run((ctx) => systems.listSystems(ctx, req.query)),
+  );
+  app.post(
+    '/api/indicator-systems',
+    { schema: { tags, body: ZCreateSystem, response: { 201: ZSystemDetail } }, config: manage },
+    async (req, reply) => reply.status(201).send(await req.run((ctx) => systems.createSystem(ctx, req.body))),
+  );
+  app.get(
+    '/api/indicator-systems/:id',
+    { schema: { tags, params: ZIdParam, response: { 200: ZSystemDetail } }, config: read },
+    (req) => req.run((ctx) => systems.getSystem(ctx, req.params.id)),
+  );
+  app.post(
+    '/api/indicator-systems/:id/copy',
+    { schema: { tags, params: ZIdParam, body: ZCopySystem, response: { 201: ZSystemDetail } }, config: manage },
+    async (req, reply) =>
+      reply.status(201).send(await req.run((ctx) => systems.copySystem(ctx, req.params.id, req.body.year))),
+  );
+  app.post(
+    '/api/indicator-systems/:id/indicators',
+    {
+      schema: {
+        tags,
+        params: ZIdParam,
+        body: ZCreateIndicator.extend({ version: ZVersion }),
+        response: { 201: ZSystemDetail },
+      },
+      config: manage,
+    },
+    async (req, reply) =>
+      reply.status(201).send(await req.run((ctx) => systems.addIndicator(ctx, req.params.id, req.body))),
+  );
+  app.patch(
+    '/api/indicator-systems/:id/indicators/:indicatorId',
+    {
+      schema: { tags, params: ZIndicatorParam, body: ZUpdateIndicator, response: { 200: ZSystemDetail } },
+      config: manage,
+    },
+    (req) => req.run((ctx) => systems.updateIndicator(ctx, req.params.id, req.params.indicatorId, req.body)),
+  );
+  app.delete(
+    '/api/indicator-systems/:id/indicators/:indicatorId',
+    {
+      schema: {
+        tags,
+        params: ZIndicatorParam,
+        querystring: z.object({ version: z.coerce.number().int().min(0) }),
+        response: { 200: ZSystemDetail },
+      },
+      config: manage,
+    },
+    (req) => req.run((ctx) => systems.deleteIndicator(ctx, req.params.id, req.params.indicatorId, req.query.version)),
+  );
+
+  // ---- assessment runs
+  app.get(
+    '/api/assessments',
+    { schema: { tags, querystring: ZListAssessments, response: { 200: zPageOf(ZAssessment) } }, config: read },
+    (req) => req.run((ctx) => service.listAssessments(ctx, req.query)),
+  );
+  app.post(
+    '/api/assessments',
+    { schema: { tags, body: ZCreateAssessment, response: { 201: ZAssessmentDetail } }, config: manage },
+    async (req, reply) => reply.status(201).send(await req.run((ctx) => service.createAssessment(ctx, req.body))),
+  );
+  app.get(
+    '/api/assessments/:id',
+    { schema: { tags, params: ZIdParam, response: { 200: ZAssessmentDetail } }, config: read },
+    (req) => req.run((ctx) => service.getAssessment(ctx, req.params.id)),
+  );
+  app.post(
+    '/api/assessments/:id/events',
+    { schema: { tags, params: ZIdParam, body: ZAssessmentEvent, response: { 200: ZAssessmentDetail } }, config: read },
+    (req) => req.run((ctx) => service.fireAssessmentEvent(ctx, req.params.id, req.body)),
+  );
+  app.post(
+    '/api/assessments/:id/ratings',
+    { schema: { tags, params: ZIdParam, body: ZRating, response: { 200: ZOk } }, config: manage },
+    (req) => req.run((ctx) => service.rate(ctx, req.params.id, req.body)),
+  );
+  app.get(
+    '/api/assessments/:id/scores',
+    { schema: { tags, params: ZIdParam, querystring: ZScoresQuery, response: { 200: ZScores } }, config: read },
+    (req) => req.run((ctx) => service.scores(ctx, req.params.id, req.query.revision)),
+  );
+  app.get(
+    '/api/assessments/:id/scores/:unitId',
+    { schema: { tags, params: ZUnitParam, querystring: ZScoresQuery, response: { 200: ZUnitScore } }, config: read },
+    (req) => req.run((ctx) => service.unitScore(ctx, req.params.id, req.params.unitId, req.query.revision)),
+  );
+  // Downloads declare no response schema: the body is the file.
+  app.get('/api/assessments/:id/export.xlsx', { schema: { tags, params: ZIdParam }, config: read }, (req, reply) =>
+    req.run((ctx) => sendXlsxExport(reply, scoresExport(ctx, req.params.id))),
+  );
+  app.get(
+    '/api/assessments/:id/documents/report.docx',
+    { schema: { tags, params: ZIdParam }, config: read },
+    async (req, reply) => {
+      const doc = await req.run((ctx) => assessmentReport(ctx, req.params.id));
+      return sendDocx(reply, doc.name, doc.body);
+    },
+  );
+
+  // ---- 民主测评
+  app.get(
+    '/api/surveys',
+    { schema: { tags, querystring: ZListSurveys, response: { 200: zPageOf(ZSurvey) } }, config: manage },
+    (req) => req.run((ctx) => surveys.listSurveys(ctx, req.query)),
+  );
+  app.post(
+    '/api/surveys',
+    { schema: { tags, body: ZCreateSurvey, response: { 201: ZSurvey } }, config: manage },
+    async (req, reply) => reply.status(201).send(await req.run((ctx) => surveys.createSurvey(ctx, req.body))),
+  );
+  app.post(
+    '/api/surveys/:id/issue',
+    { schema: { tags, params: ZIdParam, body: ZIssue, response: { 200: ZIssued } }, config: manage },
+    (req) => req.run((ctx) => surveys.issueBallots(ctx, req.params.id, req.body.version)),
+  );
+  app.post(
+    '/api/surveys/:id/close',
+    { schema: { tags, params: ZIdParam, body: ZIssue, response: { 200: ZSurvey } }, config: manage },
+    (req) => req.run((ctx) => surveys.closeSurvey(ctx, req.params.id, req.body.version)),
+  );
+  app.get(
+    '/api/surveys/:id/results',
+    { schema: { tags, params: ZIdParam, response: { 200: ZSurveyResults } }, config: manage },
+    (req) => req.run((ctx) => surveys.surveyResults(ctx, req.params.id)),
+  );
+  // The ballot: public (the voter holds a token, not an account), rate-limited against token guessing.
+  const ballot = { auth: 'public' as const, rateLimit: { max: 30, timeWindow: '1 minute' } };
+  app.get(
+    '/api/ballots/:token',
+    { schema: { tags, params: ZBallotParam, response: { 200: ZBallot } }, config: ballot },
+    (req) => req.run((ctx) => surveys.openBallot(ctx, req.params.token)),
+  );
+  app.post(
+    '/api/ballots/:token',
+    { schema: { tags, params: ZBallotParam, body: ZBallotAnswer, response: { 200: ZOk } }, config: ballot },
+    (req) => req.run((ctx) => surveys.castBallot(ctx, req.params.token, req.body.answers)),
+  );
+}

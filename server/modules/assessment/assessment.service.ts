@@ -1,0 +1,380 @@
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import {
+  ASSESSMENT_EVENTS,
+  ASSESSMENT_STATES,
+  EVENT_KINDS,
+  GRADES,
+  ITEM_KINDS,
+  type AssessmentEvent,
+  type AssessmentState,
+  type EventKind,
+  type Grade,
+  type ItemKind,
+} from '../../../common/assessment.js';
+import type {
+  TAssessmentEvent,
+  TCreateAssessment,
+  TListAssessments,
+  TRating,
+} from '../../../common/assessment.schema.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
+import { isoDate } from '../../platform/calendar/working-days.js';
+import { type Ctx, actorOf, regionOf } from '../../platform/context.js';
+import { badRequest, notFound, ruleViolation } from '../../platform/errors.js';
+import { type Step, actionsOf, fireTransition } from '../../platform/workflow/machine.js';
+import * as org from '../org/org.service.js';
+import { proposeTalk } from '../talks/talks.service.js';
+import { computeRun } from './assessment.scoring.js';
+import { settingsOf } from './assessment.settings.js';
+import { assessmentMachine, capacitiesOf } from './assessment.states.js';
+import { getSystem, loadSystem } from './assessment.systems.js';
+import {
+  assessmentEvents,
+  assessmentItems,
+  assessmentRatings,
+  assessmentResults,
+  assessments,
+  indicatorSystems,
+} from './assessment.tables.js';
+
+type Row = typeof assessments.$inferSelect;
+
+/** Who manages runs sees every run and revision; everyone else the published revision of published runs. */
+const manages = (ctx: Ctx) => actorOf(ctx).permissions.has('assessment:manage');
+
+function visible(ctx: Ctx) {
+  return and(
+    eq(assessments.regionId, regionOf(ctx)),
+    isNull(assessments.deletedAt),
+    manages(ctx) ? undefined : isNotNull(assessments.publishedRevision),
+  );
+}
+
+async function present(ctx: Ctx, rows: Row[]) {
+  const caps = capacitiesOf(actorOf(ctx));
+  const ids = [...new Set(rows.map((r) => r.systemId))];
+  const names = ids.length
+    ? new Map(
+        (
+          await ctx.db
+            .select({ id: indicatorSystems.id, name: indicatorSystems.name })
+            .from(indicatorSystems)
+            .where(inArray(indicatorSystems.id, ids))
+        ).map((s) => [s.id, s.name]),
+      )
+    : new Map<string, string>();
+  return rows.map((r) => ({
+    ...r,
+    systemName: names.get(r.systemId) ?? '',
+    stateLabel: ASSESSMENT_STATES[r.state as AssessmentState],
+    actions: actionsOf(assessmentMachine, caps, r) as string[],
+  }));
+}
+
+export async function listAssessments(ctx: Ctx, f: TListAssessments) {
+  const w = and(visible(ctx), f.state ? eq(assessments.state, f.state) : undefined);
+  const items = await ctx.db
+    .select()
+    .from(assessments)
+    .where(w)
+    .orderBy(desc(assessments.periodTo), asc(assessments.name))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [{ n }] = await ctx.db.select({ n: count() }).from(assessments).where(w);
+  return { items: await present(ctx, items), total: Number(n) };
+}
+
+export async function loadAssessment(ctx: Ctx, id: string) {
+  const [row] = await ctx.db
+    .select()
+    .from(assessments)
+    .where(and(visible(ctx), eq(assessments.id, id)));
+  if (!row) throw notFound('考核不存在或无权查看');
+  return row;
+}
+
+export async function getAssessment(ctx: Ctx, id: string) {
+  const [a] = await present(ctx, [await loadAssessment(ctx, id)]);
+  const events = await ctx.db
+    .select()
+    .from(assessmentEvents)
+    .where(eq(assessmentEvents.assessmentId, id))
+    .orderBy(asc(assessmentEvents.at));
+  return {
+    ...a,
+    events: events.map((e) => ({ ...e, label: ASSESSMENT_EVENTS[e.type as AssessmentEvent] ?? '创建考核' })),
+  };
+}
+
+export async function createAssessment(ctx: Ctx, input: TCreateAssessment) {
+  const a = actorOf(ctx);
+  await loadSystem(ctx, input.systemId).catch(() => {
+    throw badRequest('SYSTEM_NOT_FOUND', '指标体系不存在', 'systemId');
+  });
+  const [row] = await ctx.db
+    .insert(assessments)
+    .values({ ...input, regionId: regionOf(ctx) })
+    .returning();
+  await ctx.db.insert(assessmentEvents).values({
+    assessmentId: row.id,
+    type: 'created',
+    toState: 'draft',
+    actorUserId: a.userId,
+    actorName: a.displayName,
+    at: ctx.now,
+  });
+  await recordAudit(ctx, { type: 'assessment.created', entity: 'assessment', entityId: row.id, after: row });
+  return getAssessment(ctx, row.id);
+}
+
+/** A named evaluator's score of a qualitative indicator for a unit (re-scoring replaces it). */
+export async function rate(ctx: Ctx, id: string, input: TRating) {
+  const run = await loadAssessment(ctx, id);
+  if (run.state === 'frozen' || run.state === 'published') {
+    throw ruleViolation('ASSESSMENT_FROZEN', '考核已冻结，不能再评分');
+  }
+  const system = await getSystem(ctx, run.systemId);
+  const ind = system.indicators.find((i) => i.id === input.indicatorId);
+  if (ind?.method !== 'qualitative')
+    throw badRequest('INDICATOR_NOT_QUALITATIVE', '该指标不是评价人打分指标', 'indicatorId');
+  if (ind.evaluators.length > 0 && !ind.evaluators.includes(input.evaluator)) {
+    throw badRequest('EVALUATOR_NOT_NAMED', `评价人应为：${ind.evaluators.join('、')}`, 'evaluator');
+  }
+  await org.getUnit(ctx, input.unitId).catch(() => {
+    throw badRequest('UNIT_NOT_FOUND', '单位不存在', 'unitId');
+  });
+  const values = { ...input, assessmentId: id, at: ctx.now };
+  await ctx.db
+    .insert(assessmentRatings)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [
+        assessmentRatings.assessmentId,
+        assessmentRatings.indicatorId,
+        assessmentRatings.unitId,
+        assessmentRatings.evaluator,
+      ],
+      set: { score: input.score, comment: input.comment, at: ctx.now },
+    });
+  await recordAudit(ctx, { type: 'assessment.rated', entity: 'assessment', entityId: id, after: values });
+  return { ok: true };
+}
+
+/** compute (idempotent), freeze (never changes after), publish (approved; bottom-ranked get a talk), revise. */
+export async function fireAssessmentEvent(ctx: Ctx, id: string, input: TAssessmentEvent) {
+  const run = await loadAssessment(ctx, id);
+  await fireTransition(ctx, {
+    machine: assessmentMachine,
+    row: run,
+    capacities: capacitiesOf(actorOf(ctx)),
+    event: input.type,
+    version: input.version,
+    apply: () => applyEvent(ctx, run),
+    update: async (patch, version) => {
+      const [row] = await ctx.db
+        .update(assessments)
+        .set({ ...patch, version: version + 1, updatedAt: ctx.now })
+        .where(and(eq(assessments.id, id), eq(assessments.version, version)))
+        .returning();
+      return row;
+    },
+    comment: input.comment,
+    record: (e) =>
+      ctx.db
+        .insert(assessmentEvents)
+        .values({ assessmentId: id, ...e })
+        .then(() => undefined),
+    audit: { type: 'assessment.event', entity: 'assessment', entityId: id },
+  });
+  return getAssessment(ctx, id);
+
+  async function applyEvent(ctx: Ctx, r: Row): Promise<Step<Row, AssessmentState>> {
+    switch (input.type) {
+      case 'compute': {
+        const system = await getSystem(ctx, r.systemId);
+        const { version: _, ...settings } = await settingsOf(ctx, r.regionId);
+        await computeRun(ctx.db, r, system.unitType, settings, isoDate(ctx.now));
+        const [{ units }] = await ctx.db
+          .select({ units: count() })
+          .from(assessmentResults)
+          .where(and(eq(assessmentResults.assessmentId, r.id), eq(assessmentResults.revision, r.revision)));
+        return {
+          patch: { computedAt: ctx.now, basis: { settings, indicators: system.indicators } },
+          payload: { revision: r.revision, units },
+        };
+      }
+      case 'freeze':
+        return { patch: { frozenAt: ctx.now }, payload: { revision: r.revision } };
+      case 'publish':
+        return {
+          patch: { publishedAt: ctx.now, publishedRevision: r.revision },
+          payload: { revision: r.revision },
+          after: () => proposeBottomTalks(ctx, r),
+        };
+      case 'revise':
+        return {
+          patch: { revision: r.revision + 1, computedAt: null, frozenAt: null },
+          payload: { revision: r.revision + 1 },
+        };
+    }
+  }
+}
+
+/** The bottom-ranked unit(s) of each unit type (ties included) are proposed a talk (SPEC M6, seed 002). */
+async function proposeBottomTalks(ctx: Ctx, r: Row) {
+  const { bottomTalk } = await settingsOf(ctx, r.regionId);
+  if (bottomTalk === 'none') return;
+  const bottom = await ctx.db
+    .select()
+    .from(assessmentResults)
+    .where(
+      and(
+        eq(assessmentResults.assessmentId, r.id),
+        eq(assessmentResults.revision, r.revision),
+        sql`${assessmentResults.rank} = (SELECT max(x.rank) FROM assessment_results x WHERE x.assessment_id = ${r.id}
+          AND x.revision = ${r.revision} AND x.unit_type = ${assessmentResults.unitType})`,
+        // Everyone tied for first (e.g. no data yet) leaves no 末位 to talk to.
+        sql`${assessmentResults.rank} > 1`,
+      ),
+    );
+  const talkOn = isoDate(new Date(ctx.now.getTime() + 7 * 86400_000));
+  for (const b of bottom) {
+    const talk = await proposeTalk(ctx, {
+      kind: bottomTalk,
+      subjectUnitId: b.unitId,
+      reason: `${r.name}中排名末位（第${b.rank}名/共${b.rankOf}个，得分${b.score}，等次${GRADES[b.grade as Grade]}），按规定${bottomTalk === 'interview' ? '约谈' : '提醒谈话'}`,
+      talkOn,
+    });
+    await ctx.db
+      .update(assessmentResults)
+      .set({ talkId: talk.id })
+      .where(
+        and(
+          eq(assessmentResults.assessmentId, r.id),
+          eq(assessmentResults.revision, r.revision),
+          eq(assessmentResults.unitId, b.unitId),
+        ),
+      );
+  }
+}
+
+/** The revision a caller may read: managers any (default the current), others the published one only. */
+function revisionFor(ctx: Ctx, run: Row, asked?: number) {
+  if (manages(ctx)) return asked ?? run.revision;
+  if (run.publishedRevision === null || (asked !== undefined && asked !== run.publishedRevision)) {
+    throw notFound('考核结果不存在或无权查看');
+  }
+  return run.publishedRevision;
+}
+
+const unitFilter = (ctx: Ctx) => {
+  const s = actorOf(ctx).scope;
+  if (s.allUnits) return undefined;
+  return s.unitIds.length ? inArray(assessmentResults.unitId, s.unitIds) : sql`false`;
+};
+
+/** The outer row's unit, qualified: drizzle writes a bare "unit_id", which inside the subqueries means i.unit_id. */
+const unitOfResult = sql.raw('"assessment_results"."unit_id"');
+
+export async function scores(ctx: Ctx, id: string, asked?: number) {
+  const run = await loadAssessment(ctx, id);
+  const revision = revisionFor(ctx, run, asked);
+  const rows = await ctx.db
+    .select({
+      r: assessmentResults,
+      deductions: sql<string>`(SELECT COALESCE(sum(points), 0) FROM assessment_items i WHERE i.assessment_id = ${id}
+        AND i.revision = ${revision} AND i.unit_id = ${unitOfResult} AND i.kind = 'event' AND i.points < 0)`,
+      bonuses: sql<string>`(SELECT COALESCE(sum(points), 0) FROM assessment_items i WHERE i.assessment_id = ${id}
+        AND i.revision = ${revision} AND i.unit_id = ${unitOfResult} AND i.kind IN ('event', 'cap')
+        AND i.indicator_id IS NULL)`,
+    })
+    .from(assessmentResults)
+    .where(and(eq(assessmentResults.assessmentId, id), eq(assessmentResults.revision, revision), unitFilter(ctx)))
+    .orderBy(asc(assessmentResults.unitType), asc(assessmentResults.rank));
+  const names = await org.unitNames(
+    ctx.db,
+    rows.map((x) => x.r.unitId),
+  );
+  return {
+    revision,
+    items: rows.map(({ r, deductions, bonuses }) => ({
+      ...r,
+      unitName: names.get(r.unitId) ?? '',
+      gradeLabel: GRADES[r.grade as Grade],
+      deductions: Number(deductions),
+      bonuses: Number(bonuses),
+    })),
+  };
+}
+
+const LINKS: Record<string, (id: string) => string> = {
+  problem: (id) => `/problems/${id}`,
+  warning: (id) => `/warnings/${id}`,
+  talk: (id) => `/talks/${id}`,
+  case: (id) => `/cases/${id}`,
+  typical_case: () => '/supervision/bulletins',
+};
+
+/** One unit's score with every item and its cause, and the unit's published scores of earlier runs. */
+export async function unitScore(ctx: Ctx, id: string, unitId: string, asked?: number) {
+  const run = await loadAssessment(ctx, id);
+  const revision = revisionFor(ctx, run, asked);
+  const { items } = await scores(ctx, id, revision);
+  const result = items.find((x) => x.unitId === unitId);
+  if (!result) throw notFound('该单位的考核结果不存在或无权查看');
+  const basis = (run.basis ?? { indicators: [] }) as { indicators: { id: string; name: string }[] };
+  const names = new Map(basis.indicators.map((i) => [i.id, i.name]));
+  const rows = await ctx.db
+    .select()
+    .from(assessmentItems)
+    .where(
+      and(
+        eq(assessmentItems.assessmentId, id),
+        eq(assessmentItems.revision, revision),
+        eq(assessmentItems.unitId, unitId),
+      ),
+    )
+    .orderBy(asc(assessmentItems.kind), asc(assessmentItems.occurredOn));
+  // In the order of the indicator tree, then what lies outside it (bonuses, caps).
+  const place = new Map(basis.indicators.map((i, n) => [i.id, n]));
+  const at = (indicatorId: string | null) =>
+    indicatorId === null ? Number.MAX_SAFE_INTEGER : (place.get(indicatorId) ?? -1);
+  rows.sort((x, y) => at(x.indicatorId) - at(y.indicatorId));
+  const trend = await ctx.db
+    .select({
+      assessmentId: assessments.id,
+      name: assessments.name,
+      periodTo: assessments.periodTo,
+      score: assessmentResults.score,
+      grade: assessmentResults.grade,
+    })
+    .from(assessmentResults)
+    .innerJoin(
+      assessments,
+      and(
+        eq(assessments.id, assessmentResults.assessmentId),
+        eq(assessments.publishedRevision, assessmentResults.revision),
+      ),
+    )
+    .where(
+      and(
+        eq(assessments.regionId, run.regionId),
+        sql`${assessments.systemId} IN (SELECT s.id FROM indicator_systems s WHERE s.region_id = ${run.regionId}
+        AND s.name = (SELECT name FROM indicator_systems WHERE id = ${run.systemId}))`,
+        eq(assessmentResults.unitId, unitId),
+        isNull(assessments.deletedAt),
+      ),
+    )
+    .orderBy(asc(assessments.periodTo));
+  return {
+    ...result,
+    items: rows.map((i) => ({
+      ...i,
+      indicatorName: i.indicatorId ? (names.get(i.indicatorId) ?? null) : null,
+      kindLabel: ITEM_KINDS[i.kind as ItemKind] ?? i.kind,
+      eventLabel: i.eventKind ? (EVENT_KINDS[i.eventKind as EventKind] ?? i.eventKind) : null,
+      link: i.refType && i.refId ? (LINKS[i.refType]?.(i.refId) ?? null) : null,
+    })),
+    trend: trend.map((t) => ({ ...t, grade: GRADES[t.grade as Grade] })),
+  };
+}

@@ -1,0 +1,176 @@
+import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, deletedAt, eventColumns, id, tstz, updatedAt, version } from '../../platform/db/columns.js';
+
+/** 考核指标体系 (SPEC M6): per region, year and unit type; its indicators form a tree (一级/二级/三级). */
+export const indicatorSystems = pgTable(
+  'indicator_systems',
+  {
+    id: id(),
+    regionId: uuid('region_id').notNull(),
+    name: text('name').notNull(),
+    year: integer('year').notNull(),
+    /** The unit type assessed (org UNIT_TYPES); null = every unit of the region. */
+    unitType: text('unit_type'),
+    templateKey: text('template_key'),
+    description: text('description').notNull().default(''),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: deletedAt(),
+  },
+  (t) => [index('indicator_systems_region_idx').on(t.regionId, t.year)],
+);
+
+/** One indicator: a group (sum of its children) or a leaf scored by a metric, evaluators or a 民主测评. */
+export const indicators = pgTable(
+  'indicators',
+  {
+    id: id(),
+    systemId: uuid('system_id').notNull(),
+    parentId: uuid('parent_id'),
+    level: integer('level').notNull(),
+    seq: integer('seq').notNull(),
+    name: text('name').notNull(),
+    /** Points of the indicator (a group's weight is the sum its children may reach). */
+    weight: numeric('weight', { precision: 8, scale: 2, mode: 'number' }).notNull(),
+    method: text('method').notNull(),
+    metric: text('metric'),
+    /** 一票否决: an event of the metric caps the grade. */
+    veto: boolean('veto').notNull().default(false),
+    /** Named evaluators of a qualitative indicator. */
+    evaluators: text('evaluators').array().notNull().default([]),
+    description: text('description').notNull().default(''),
+  },
+  (t) => [index('indicators_system_idx').on(t.systemId, t.level, t.seq)],
+);
+
+/** An assessment run of a system for a period; `revision` counts published versions. */
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: id(),
+    regionId: uuid('region_id').notNull(),
+    systemId: uuid('system_id').notNull(),
+    name: text('name').notNull(),
+    periodFrom: date('period_from', { mode: 'string' }).notNull(),
+    periodTo: date('period_to', { mode: 'string' }).notNull(),
+    state: text('state').notNull().default('draft'),
+    revision: integer('revision').notNull().default(1),
+    publishedRevision: integer('published_revision'),
+    /** The rules, grade thresholds and indicator tree the current revision was computed with. */
+    basis: jsonb('basis'),
+    computedAt: tstz('computed_at'),
+    frozenAt: tstz('frozen_at'),
+    publishedAt: tstz('published_at'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: deletedAt(),
+  },
+  (t) => [index('assessments_region_idx').on(t.regionId, t.periodFrom)],
+);
+
+export const assessmentEvents = pgTable(
+  'assessment_events',
+  { id: id(), assessmentId: uuid('assessment_id').notNull(), ...eventColumns(), payload: jsonb('payload') },
+  (t) => [index('assessment_events_idx').on(t.assessmentId, t.at)],
+);
+
+/** Score of a unit in one revision of a run, its rank within the unit type and grade (veto caps it). */
+export const assessmentResults = pgTable(
+  'assessment_results',
+  {
+    assessmentId: uuid('assessment_id').notNull(),
+    revision: integer('revision').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    unitType: text('unit_type').notNull(),
+    score: numeric('score', { precision: 8, scale: 2, mode: 'number' }).notNull(),
+    rank: integer('rank').notNull(),
+    rankOf: integer('rank_of').notNull(),
+    grade: text('grade').notNull(),
+    vetoed: boolean('vetoed').notNull().default(false),
+    talkId: uuid('talk_id'),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.revision, t.unitId] })],
+);
+
+/** Every point of a result, with its cause: an indicator, the event (kind, ref, date, link) and the points. */
+export const assessmentItems = pgTable(
+  'assessment_items',
+  {
+    id: id(),
+    assessmentId: uuid('assessment_id').notNull(),
+    revision: integer('revision').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    indicatorId: uuid('indicator_id'),
+    kind: text('kind').notNull(),
+    eventKind: text('event_kind'),
+    refType: text('ref_type'),
+    refId: uuid('ref_id'),
+    refCode: text('ref_code'),
+    occurredOn: date('occurred_on', { mode: 'string' }),
+    points: numeric('points', { precision: 8, scale: 2, mode: 'number' }).notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [index('assessment_items_idx').on(t.assessmentId, t.revision, t.unitId)],
+);
+
+/** Scores given by the named evaluators of a qualitative indicator. */
+export const assessmentRatings = pgTable(
+  'assessment_ratings',
+  {
+    assessmentId: uuid('assessment_id').notNull(),
+    indicatorId: uuid('indicator_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    evaluator: text('evaluator').notNull(),
+    score: numeric('score', { precision: 8, scale: 2, mode: 'number' }).notNull(),
+    comment: text('comment').notNull().default(''),
+    at: tstz('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.indicatorId, t.unitId, t.evaluator] })],
+);
+
+/** 民主测评: a questionnaire issued to a unit's party members. */
+export const surveys = pgTable(
+  'surveys',
+  {
+    id: id(),
+    regionId: uuid('region_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    /** [{text}] — every question is answered on SURVEY_SCALE. */
+    questions: jsonb('questions').notNull(),
+    state: text('state').notNull().default('open'),
+    issued: integer('issued').notNull().default(0),
+    version: version(),
+    createdAt: createdAt(),
+    closedAt: tstz('closed_at'),
+  },
+  (t) => [index('surveys_region_idx').on(t.regionId, t.year)],
+);
+
+/**
+ * One-time ballot tokens: only the SHA-256 of each token, no person, no time of use (docs/decisions
+ * 017-ballot-anonymity.md). `used` flips once; the ballot it admits is stored without any reference to it.
+ */
+export const surveyTokens = pgTable(
+  'survey_tokens',
+  {
+    hash: text('hash').primaryKey(),
+    surveyId: uuid('survey_id').notNull(),
+    used: boolean('used').notNull().default(false),
+  },
+  (t) => [index('survey_tokens_survey_idx').on(t.surveyId)],
+);
+
+/** Answers of one ballot (index into SURVEY_SCALE per question); no token, voter or timestamp. */
+export const surveyBallots = pgTable(
+  'survey_ballots',
+  {
+    id: id(),
+    surveyId: uuid('survey_id').notNull(),
+    answers: integer('answers').array().notNull(),
+  },
+  (t) => [index('survey_ballots_survey_idx').on(t.surveyId)],
+);

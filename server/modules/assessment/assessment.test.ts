@@ -1,0 +1,285 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { units } from '../org/org.tables.js';
+import type { Database } from '../../platform/db/client.js';
+
+let t: TestApp;
+let office: Client;
+let leader: Client;
+let zuzhibu: Client;
+let zhujian: Client;
+const unit = async (code: string) => (await t.database.db.select().from(units).where(eq(units.code, code)))[0];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [office, leader, zuzhibu, zhujian] = await Promise.all(
+    ['office', 'leader', 'zuzhibu', 'zhujian'].map((u) => t.as(u)),
+  );
+});
+afterAll(() => t.close());
+
+const one = async <T>(db: Database['db'], q: ReturnType<typeof sql>) =>
+  ((await db.execute(q)) as unknown as { rows: T[] }).rows[0];
+
+/**
+ * Events of 2019 for 城关镇 (a) and 东城街道 (b), written straight into the owning modules' tables (a test
+ * fixture; the assessment itself reads them only through their read models).
+ */
+async function seedScoringFixture(db: Database['db']) {
+  const a = (await unit('CGZ')).id;
+  const b = (await unit('DCJD')).id;
+  const region = (await unit('CGZ')).regionId;
+  const principal = (await unit('CGZ')).principalPersonId;
+  const problem = (code: string, extra: string) =>
+    one<{ id: string }>(
+      db,
+      sql.raw(`INSERT INTO problems (region_id, code, title, source, unit_id, state, deadline, closed_at, category, created_at)
+      VALUES ('${region}', '${code}', '测试问题${code}', 'daily', ${extra}) RETURNING id`),
+    );
+  await problem('AS-1', `'${a}', 'rectifying', '2019-03-01', NULL, '', '2019-01-05'`);
+  const circ = await problem('AS-2', `'${a}', 'rectifying', '2019-03-01', NULL, '', '2019-01-05'`);
+  await problem('AS-3', `'${a}', 'closed', '2019-03-01', '2019-02-01T10:00:00+08:00', '', '2019-01-05'`);
+  await problem('AS-4', `'${b}', 'rectifying', '2030-03-01', NULL, '特别重大事故', '2019-05-01T10:00:00+08:00'`);
+  await db.execute(sql`INSERT INTO problem_events (problem_id, type, actor_name, at, payload)
+    VALUES (${circ.id}, 'escalate', '系统', '2019-04-01T10:00:00+08:00', '{"level": 1}')`);
+  const talk = await one<{ id: string }>(
+    db,
+    sql`INSERT INTO talks (region_id, code, kind, talker_person_ids, subject_person_ids,
+      subject_unit_id, unit_ids, reason, talk_on, state)
+    VALUES (${region}, 'AS-T1', 'interview', '{}', '{}', ${a}, ARRAY[${a}]::uuid[], '约谈测试', '2019-06-01', 'recorded') RETURNING id`,
+  );
+  const situation = await one<{ id: string }>(db, sql`SELECT id FROM situations LIMIT 1`);
+  const warning = await one<{ id: string }>(
+    db,
+    sql`INSERT INTO warnings (region_id, code, situation_id, problem_id, unit_id,
+      fingerprint, state, facts, people, deadline, first_seen_at, last_seen_at, issued_at)
+    VALUES (${region}, 'AS-W1', ${situation.id}, ${circ.id}, ${a}, ${`as:${circ.id}`}, 'issued', '{}', '[]', '2019-09-01',
+      '2019-08-01', '2019-08-01', '2019-08-02T10:00:00+08:00') RETURNING id`,
+  );
+  const kase = await one<{ id: string }>(
+    db,
+    sql`INSERT INTO cases (region_id, code, kind, title, situation, source_type, state,
+      created_at, decided_at)
+    VALUES (${region}, 'AS-C1', 'party', '问责测试', 1, 'manual', 'decided', '2019-07-01T10:00:00+08:00', now()) RETURNING id`,
+  );
+  await db.execute(sql`INSERT INTO case_subjects (case_id, seq, subject_type, person_id, name, forms, form_of_four)
+    VALUES (${kase.id}, 1, 'person', ${principal}, '主要负责人', '[{"form": "诫勉", "mode": "impose"}]', 1)`);
+  return { a, b, circularCode: 'AS-2', talkId: talk.id, warningId: warning.id, caseId: kase.id };
+}
+
+const fire = async (c: Client, id: string, type: string) => {
+  const a = (await c.get(`/api/assessments/${id}`)).json();
+  return c.post(`/api/assessments/${id}/events`, { type, version: a.version });
+};
+
+/** A township system with one leaf per metric, 10 points each (veto 0): totals 70. */
+async function township(year = 2019) {
+  const s = (
+    await office.post('/api/indicator-systems', { name: `测试体系${year}`, year, unitType: 'township' })
+  ).json();
+  const add = async (body: Record<string, unknown>) => {
+    const cur = (await office.get(`/api/indicator-systems/${s.id}`)).json();
+    const r = await office.post(`/api/indicator-systems/${s.id}/indicators`, { version: cur.version, ...body });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json();
+  };
+  const group = (await add({ name: '负面清单', weight: 0, method: 'group' })).indicators[0];
+  const leaves: [string, string, number][] = [
+    ['整改逾期', 'problems.overdue', 10],
+    ['通报', 'problems.circular', 10],
+    ['约谈', 'talks.interview', 10],
+    ['预警', 'warnings.issued', 10],
+    ['问责', 'cases.decided', 10],
+    ['按期率', 'problems.rectification_rate', 10],
+    ['履职', 'responsibility.fulfilment', 10],
+  ];
+  for (const [name, metric, weight] of leaves)
+    await add({ parentId: group.id, name, weight, method: 'metric', metric });
+  await add({
+    parentId: group.id,
+    name: '特别重大事故',
+    weight: 0,
+    method: 'metric',
+    metric: 'problems.major_accident',
+    veto: true,
+  });
+  return (await office.get(`/api/indicator-systems/${s.id}`)).json();
+}
+
+describe('indicator systems', () => {
+  it('builds a system from each template, with weights adding to 100, and copies it to the next year', async () => {
+    const templates = (await office.get('/api/indicator-systems/templates')).json();
+    expect(templates.map((x: { key: string }) => x.key)).toEqual([
+      'two_responsibilities',
+      'safety_production',
+      'education_supervision',
+      'patrol_group_review',
+    ]);
+    for (const tpl of templates) {
+      const r = await office.post('/api/indicator-systems', { name: tpl.name, year: 2026, templateKey: tpl.key });
+      expect(r.statusCode, r.body).toBe(201);
+      expect(r.json().totalWeight).toBe(100);
+    }
+    const safety = (await office.get('/api/indicator-systems?year=2026'))
+      .json()
+      .items.find((x: { templateKey: string }) => x.templateKey === 'safety_production');
+    const detail = (await office.get(`/api/indicator-systems/${safety.id}`)).json();
+    const level1 = detail.indicators
+      .filter((i: { level: number }) => i.level === 1)
+      .map((i: { name: string }) => i.name);
+    expect(level1).toEqual(['三大绝对指标', '四大相对指标', '监管责任落实']);
+    expect(detail.indicators.filter((i: { veto: boolean }) => i.veto).map((i: { name: string }) => i.name)).toEqual([
+      '特别重大事故',
+    ]);
+    const edu = (await office.get('/api/indicator-systems?year=2026'))
+      .json()
+      .items.find((x: { templateKey: string }) => x.templateKey === 'education_supervision');
+    const eduTree = (await office.get(`/api/indicator-systems/${edu.id}`)).json().indicators;
+    expect(eduTree.filter((i: { level: number }) => i.level === 1)).toHaveLength(6);
+    const copy = await office.post(`/api/indicator-systems/${safety.id}/copy`, { year: 2027 });
+    expect(copy.statusCode).toBe(201);
+    expect(copy.json()).toMatchObject({ year: 2027, totalWeight: 100 });
+    expect(copy.json().indicators).toHaveLength(detail.indicators.length);
+    const veto = await office.post(`/api/indicator-systems/${safety.id}/indicators`, {
+      version: detail.version,
+      name: '否决',
+      weight: 0,
+      method: 'qualitative',
+      veto: true,
+    });
+    expect(veto.json().code).toBe('VETO_NEEDS_METRIC');
+  });
+});
+
+describe('assessment runs', () => {
+  it('traces every point to its cause, caps by veto, ranks ties, grades by the thresholds', async () => {
+    const fx = await seedScoringFixture(t.database.db);
+    const system = await township();
+    const created = await office.post('/api/assessments', {
+      systemId: system.id,
+      name: '2019年度乡镇考核',
+      periodFrom: '2019-01-01',
+      periodTo: '2019-12-31',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const computed = await fire(office, id, 'compute');
+    expect(computed.statusCode, computed.body).toBe(200);
+    const scores = (await office.get(`/api/assessments/${id}/scores`)).json();
+    expect(scores.items).toHaveLength(10);
+    const cgz = scores.items.find((x: { unitId: string }) => x.unitId === fx.a);
+    const dcjd = scores.items.find((x: { unitId: string }) => x.unitId === fx.b);
+    // 70 − overdue 2×1 − 通报 2 − 约谈 3 − 预警 1 − 问责 4 − rate 10×(1−1/3) + ontime bonus 0.5
+    expect(cgz.score).toBeCloseTo(70 - 2 - 2 - 3 - 1 - 4 - 6.67 + 0.5, 2);
+    // The sums beside the score are the unit's own events (not every unit's).
+    expect(cgz).toMatchObject({ deductions: -12, bonuses: 0.5 });
+    expect(dcjd).toMatchObject({ deductions: 0, bonuses: 0 });
+    const detail = (await office.get(`/api/assessments/${id}/scores/${fx.a}`)).json();
+    const events = detail.items.filter((i: { kind: string }) => i.kind === 'event');
+    const byKind = (k: string) => events.filter((i: { eventKind: string }) => i.eventKind === k);
+    expect(byKind('problems.overdue')).toHaveLength(2);
+    expect(byKind('problems.overdue')[0]).toMatchObject({ points: -1, occurredOn: '2019-03-01', refType: 'problem' });
+    expect(byKind('problems.overdue')[0].link).toMatch(/^\/problems\//);
+    expect(byKind('problems.circular')[0]).toMatchObject({
+      points: -2,
+      occurredOn: '2019-04-01',
+      refCode: fx.circularCode,
+    });
+    expect(byKind('talks.interview')[0]).toMatchObject({
+      points: -3,
+      occurredOn: '2019-06-01',
+      link: `/talks/${fx.talkId}`,
+    });
+    expect(byKind('warnings.issued')[0]).toMatchObject({ points: -1, link: `/warnings/${fx.warningId}` });
+    // The case was opened in 2019 and decided years later: it counts in 2019.
+    expect(byKind('cases.decided')[0]).toMatchObject({
+      points: -4,
+      occurredOn: '2019-07-01',
+      link: `/cases/${fx.caseId}`,
+    });
+    expect(byKind('problems.ontime')[0]).toMatchObject({ points: 0.5, indicatorId: null });
+    for (const i of detail.items) expect(i.reason).not.toBe('');
+    const rate = detail.items.find((i: { reason: string }) => i.reason.startsWith('按期销号'));
+    expect(rate).toMatchObject({ points: 3.33, reason: '按期销号 1 件 / 到期 3 件' });
+    // The responsibility lists (明责) are read through their module: no list was dispatched in 2019.
+    const fulfilment = detail.items.find((i: { reason: string }) => i.reason.includes('应履职'));
+    expect(fulfilment).toMatchObject({ kind: 'rate', points: 10, reason: '期内无应履职事项，得满分' });
+    expect(detail.items.reduce((s: number, i: { points: number }) => s + i.points, 0)).toBeCloseTo(cgz.score, 2);
+    // 一票否决: full score, but graded 较差, with its cause.
+    expect(dcjd).toMatchObject({ score: 70, vetoed: true, grade: 'poor' });
+    const veto = (await office.get(`/api/assessments/${id}/scores/${fx.b}`))
+      .json()
+      .items.find((i: { kind: string }) => i.kind === 'veto');
+    expect(veto.reason).toContain('特别重大事故');
+    // Ties: the nine units at 70 share rank 1; the tenth is 10th of 10.
+    const tied = scores.items.filter((x: { score: number }) => x.score === 70);
+    expect(tied).toHaveLength(9);
+    expect(new Set(tied.map((x: { rank: number }) => x.rank))).toEqual(new Set([1]));
+    expect(cgz).toMatchObject({ rank: 10, rankOf: 10 });
+    // Default thresholds 90/80/60: 70 is 一般, 51.83 较差.
+    expect(tied.find((x: { vetoed: boolean }) => !x.vetoed).grade).toBe('fair');
+    expect(cgz.grade).toBe('poor');
+
+    // Recompute is idempotent.
+    expect((await fire(office, id, 'compute')).statusCode).toBe(200);
+    expect((await office.get(`/api/assessments/${id}/scores`)).json()).toEqual(scores);
+
+    // Thresholds from settings, audited.
+    const s = (await office.get('/api/assessment-settings')).json();
+    const put = await office.put('/api/assessment-settings', {
+      version: s.version,
+      settings: { ...s.settings, thresholds: { excellent: 70, good: 60, fair: 50 } },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const bad = await office.put('/api/assessment-settings', {
+      version: put.json().version,
+      settings: { ...s.settings, thresholds: { excellent: 50, good: 60, fair: 40 } },
+    });
+    expect(bad.statusCode).toBe(400);
+    await fire(office, id, 'compute');
+    const regraded = (await office.get(`/api/assessments/${id}/scores`)).json().items;
+    expect(regraded.find((x: { unitId: string }) => x.unitId === fx.a).grade).toBe('fair'); // 51.83 ≥ 50
+    expect(regraded.find((x: { score: number; vetoed: boolean }) => !x.vetoed && x.score === 70).grade).toBe(
+      'excellent',
+    );
+    expect(regraded.find((x: { unitId: string }) => x.unitId === fx.b).grade).toBe('poor');
+
+    // Freeze: nothing changes any more; only a leader publishes; the bottom unit is proposed a talk.
+    expect((await fire(office, id, 'freeze')).statusCode).toBe(200);
+    expect((await fire(office, id, 'compute')).statusCode).toBe(422);
+    expect((await fire(office, id, 'publish')).statusCode).toBe(403);
+    expect((await zuzhibu.get(`/api/assessments/${id}`)).statusCode).toBe(404);
+    const pub = await fire(leader, id, 'publish');
+    expect(pub.statusCode, pub.body).toBe(200);
+    expect(pub.json()).toMatchObject({ state: 'published', publishedRevision: 1 });
+    const after = (await zuzhibu.get(`/api/assessments/${id}/scores`)).json();
+    const bottom = after.items.find((x: { unitId: string }) => x.unitId === fx.a);
+    expect(bottom.talkId).not.toBeNull();
+    const talk = (await leader.get(`/api/talks/${bottom.talkId}`)).json();
+    expect(talk).toMatchObject({ kind: 'reminder', subjectUnitId: fx.a, state: 'planned' });
+    expect(talk.reason).toContain('排名末位');
+    // Only the last rank is 末位: the units tied for first of a type are proposed nothing.
+    expect(after.items.filter((x: { rank: number; talkId: string | null }) => x.rank === 1 && x.talkId)).toEqual([]);
+
+    // A unit's head sees its own unit only.
+    const zjj = await unit('ZJJ');
+    expect((await zhujian.get(`/api/assessments/${id}/scores/${fx.a}`)).statusCode).toBe(404);
+    expect(
+      (await zhujian.get(`/api/assessments/${id}/scores`))
+        .json()
+        .items.every((x: { unitId: string }) => x.unitId === zjj.id),
+    ).toBe(true);
+
+    // Revise: a new revision is computed while the published one stays as it was.
+    expect((await fire(office, id, 'revise')).statusCode).toBe(200);
+    expect((await zuzhibu.get(`/api/assessments/${id}/scores`)).json()).toEqual(after);
+    await fire(office, id, 'compute');
+    expect((await office.get(`/api/assessments/${id}/scores`)).json().revision).toBe(2);
+
+    const xlsx = await office.get(`/api/assessments/${id}/export.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const docx = await office.get(`/api/assessments/${id}/documents/report.docx`);
+    expect(docx.statusCode).toBe(200);
+  });
+});

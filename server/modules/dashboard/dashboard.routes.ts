@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ZStalls, ZStallsQuery } from '../../../common/dashboard.schema.js';
+import * as service from './dashboard.service.js';
+
+const tags = ['统计大屏'];
+const read = { permission: 'dashboard:read' as const };
+
+/** 统计大屏: 委领导 and 监督室 region-wide, 组织部 read-only (common/roles.ts). */
+export async function dashboardRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/api/dashboard/stalls',
+    { schema: { tags, querystring: ZStallsQuery, response: { 200: ZStalls } }, config: read },
+    (req) => req.run((ctx) => service.stalls(ctx, req.query)),
+  );
+}

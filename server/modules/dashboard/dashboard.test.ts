@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TStalls } from '../../../common/dashboard.schema.js';
+import { rowsOf } from '../../platform/db/client.js';
+import { type TestApp, createTestApp } from '../../test/harness.js';
+import { sql } from 'drizzle-orm';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const WIDE = 'from=2000-01-01&to=2099-12-31';
+
+async function stallsOf(username: string, query = WIDE): Promise<TStalls> {
+  const res = await (await t.as(username)).get(`/api/dashboard/stalls?${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+/** percentile_cont: linear interpolation between the closest ranks, computed here without the database. */
+function percentile(values: number[], p: number): number {
+  const v = [...values].sort((a, b) => a - b);
+  const pos = (v.length - 1) * p;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return v[lo] + (v[hi] - v[lo]) * (pos - lo);
+}
+
+interface Span {
+  unit: string;
+  start: Date;
+  end: Date | null;
+  limit: Date;
+}
+
+/** Count, median, p90 and stuck per unit, from spans built in JavaScript out of the raw rows. */
+function figures(spans: Span[], now: Date) {
+  const byUnit = new Map<string, Span[]>();
+  for (const s of spans) byUnit.set(s.unit, [...(byUnit.get(s.unit) ?? []), s]);
+  return new Map(
+    [...byUnit].map(([unit, list]) => {
+      const days = list.map((s) => ((s.end ?? now).getTime() - s.start.getTime()) / 86_400_000);
+      return [
+        unit,
+        {
+          count: list.length,
+          median: percentile(days, 0.5),
+          p90: percentile(days, 0.9),
+          stuck: list.filter((s) => !s.end && now > s.limit).length,
+        },
+      ];
+    }),
+  );
+}
+
+const DAY = 86_400_000;
+const raw = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await t.database.db.execute(q));
+
+/** The demo county's raw rows, turned into the spans of three links independently of the read models. */
+async function independentSpans(): Promise<Record<string, Span[]>> {
+  const region = sql`(SELECT id FROM regions WHERE code = 'DEMO')`;
+  const problems = await raw<{ id: string; unit_id: string; dispatched_at: string; received_at: string | null }>(
+    sql`SELECT id, unit_id, dispatched_at, received_at FROM problems
+        WHERE region_id = ${region} AND deleted_at IS NULL AND dispatched_at IS NOT NULL`,
+  );
+  const events = await raw<{ problem_id: string; type: string; at: string }>(
+    sql`SELECT problem_id, type, at FROM problem_events WHERE type IN ('request_close', 'close', 'reject_close')`,
+  );
+  const unitOf = new Map(problems.map((p) => [p.id, p.unit_id]));
+  const receive = problems.map((p) => ({
+    unit: p.unit_id,
+    start: new Date(p.dispatched_at),
+    end: p.received_at ? new Date(p.received_at) : null,
+    limit: new Date(new Date(p.dispatched_at).getTime() + 3 * DAY),
+  }));
+  const close: Span[] = [];
+  for (const rc of events.filter((e) => e.type === 'request_close' && unitOf.has(e.problem_id))) {
+    const start = new Date(rc.at);
+    const ends = events
+      .filter((e) => e.problem_id === rc.problem_id && e.type !== 'request_close' && new Date(e.at) >= start)
+      .map((e) => new Date(e.at).getTime());
+    const unit = unitOf.get(rc.problem_id) as string;
+    close.push({
+      unit,
+      start,
+      end: ends.length ? new Date(Math.min(...ends)) : null,
+      limit: new Date(start.getTime() + 10 * DAY),
+    });
+  }
+  const warnings = await raw<{
+    unit_id: string;
+    issued_at: string;
+    answered: string | null;
+    left: string | null;
+    deadline: string;
+  }>(
+    sql`SELECT w.unit_id, w.issued_at, w.deadline::text AS deadline,
+          (SELECT min(e.at) FROM warning_events e WHERE e.warning_id = w.id AND e.type = 'answer') AS answered,
+          CASE WHEN w.state IN ('issued', 'rectifying') THEN NULL ELSE COALESCE(w.closed_at, w.updated_at) END AS left
+        FROM warnings w WHERE w.region_id = ${region} AND w.issued_at IS NOT NULL`,
+  );
+  const answer = warnings.map((w) => ({
+    unit: w.unit_id,
+    start: new Date(w.issued_at),
+    end: w.answered ? new Date(w.answered) : w.left ? new Date(w.left) : null,
+    // The end of the deadline day in China (UTC+8).
+    limit: new Date(Date.parse(`${w.deadline}T00:00:00+08:00`) + DAY),
+  }));
+  return { 'problem.receive': receive, 'problem.close': close, 'warning.answer': answer };
+}
+
+describe('where the chain stalls (梗阻点)', () => {
+  it('computes count, median, p90 and stuck per unit as the raw rows give them', async () => {
+    const stalls = await stallsOf('leader');
+    const now = new Date(stalls.asOf as string);
+    const spans = await independentSpans();
+    for (const [link, list] of Object.entries(spans)) {
+      const expected = figures(list, now);
+      const got = stalls.links.find((l) => l.link === link);
+      expect(got, link).toBeDefined();
+      expect(got?.rows.length, link).toBe(expected.size);
+      for (const row of got?.rows ?? []) {
+        const e = expected.get(row.unitId);
+        expect(e, `${link} ${row.unitName}`).toBeDefined();
+        expect(row.count, `${link} ${row.unitName}`).toBe(e?.count);
+        expect(row.medianDays).toBeCloseTo(e?.median ?? -1, 3);
+        expect(row.p90Days).toBeCloseTo(e?.p90 ?? -1, 3);
+        expect(row.stuck, `${link} ${row.unitName} stuck`).toBe(e?.stuck);
+      }
+    }
+    // The demo county has problems dispatched and received: the first link is not empty.
+    expect(spans['problem.receive'].length).toBeGreaterThan(0);
+    // Rows are sorted by stuck, most first; each opens its list filtered by unit and state.
+    for (const l of stalls.links) {
+      expect(l.rows.map((r) => r.stuck)).toEqual([...l.rows.map((r) => r.stuck)].sort((a, b) => b - a));
+    }
+    const receive = stalls.links[0].rows[0];
+    expect(receive.path).toBe(`/problems?unitId=${receive.unitId}&state=dispatched`);
+  });
+
+  it('moves with the clock: an unreceived problem becomes stuck after its limit', async () => {
+    const office = await t.as('office');
+    const before = await stallsOf('leader');
+    const [unit] = rowsOf<{ id: string }>(
+      await t.database.db.execute(
+        sql`SELECT id FROM units WHERE region_id = (SELECT id FROM regions WHERE code = 'DEMO') AND deleted_at IS NULL ORDER BY code LIMIT 1`,
+      ),
+    );
+    const created = await office.post('/api/problems', {
+      title: '测试梗阻问题',
+      source: 'daily',
+      unitId: unit.id,
+      measures: [{ content: '整改措施', deadlineType: 'working', days: 30 }],
+      dispatch: true,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const row = (s: TStalls) => s.links[0].rows.find((r) => r.unitId === unit.id);
+    const stuckBefore = row(before)?.stuck ?? 0;
+    const countBefore = row(before)?.count ?? 0;
+    const now = await stallsOf('leader');
+    expect(row(now)?.count).toBe(countBefore + 1);
+    await t.setClock(new Date(t.clock.now().getTime() + 5 * DAY).toISOString());
+    const later = await stallsOf('leader');
+    expect(row(later)?.stuck).toBeGreaterThanOrEqual(stuckBefore + 1);
+  });
+
+  it('shows region-wide readers the same figures, narrows to one unit, refuses others', async () => {
+    // Open spans grow with the running clock between two requests: compare to the hundredth of a day.
+    const same = (s: TStalls) =>
+      s.links.map((l) =>
+        l.rows.map((r) => ({ ...r, medianDays: r.medianDays.toFixed(2), p90Days: r.p90Days.toFixed(2) })),
+      );
+    const leader = await stallsOf('leader');
+    expect(same(await stallsOf('office'))).toEqual(same(leader));
+    expect(same(await stallsOf('zuzhibu'))).toEqual(same(leader));
+    const unitId = leader.links[0].rows[0].unitId;
+    const one = await stallsOf('leader', `${WIDE}&unitId=${unitId}`);
+    for (const l of one.links) expect(l.rows.every((r) => r.unitId === unitId)).toBe(true);
+    expect(one.links[0].rows[0].count).toBe(leader.links[0].rows.find((r) => r.unitId === unitId)?.count);
+    const unknown = await (await t.as('leader')).get(`/api/dashboard/stalls?unitId=${crypto.randomUUID()}`);
+    expect(unknown.statusCode).toBe(404);
+    for (const u of ['caseoffice', 'zhujian', 'fuxianzhang', 'group1']) {
+      expect((await (await t.as(u)).get('/api/dashboard/stalls')).statusCode, u).toBe(403);
+    }
+    const bad = await (await t.as('leader')).get('/api/dashboard/stalls?from=2026-02-01&to=2026-01-01');
+    expect(bad.statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,220 @@
+/** Access-matrix cases for 考责 (see server/test/access-matrix.test.ts). */
+import { type AccessCases, ALL, type User, USERS, env, json } from '../access.js';
+
+const READERS: User[] = ['leader', 'office', 'paizhu1', 'zhujian', 'zhujian.head', 'zuzhibu'];
+const MANAGERS: User[] = ['leader', 'office'];
+const office = () => env.clients.get('office') as NonNullable<ReturnType<typeof env.clients.get>>;
+const leader = () => env.clients.get('leader') as NonNullable<ReturnType<typeof env.clients.get>>;
+const yearOf = (user: User) => 2050 + USERS.indexOf(user);
+
+/** A system of the demo region with one qualitative indicator, made by the office. */
+async function system(user: User) {
+  const s = (await office().post('/api/indicator-systems', { name: `矩阵体系${user}`, year: yearOf(user) })).json();
+  await office().post(`/api/indicator-systems/${s.id}/indicators`, {
+    version: s.version,
+    name: '评价',
+    weight: 100,
+    method: 'qualitative',
+    evaluators: ['委领导'],
+  });
+  return (await office().get(`/api/indicator-systems/${s.id}`)).json() as {
+    id: string;
+    version: number;
+    indicators: { id: string }[];
+  };
+}
+
+/** An assessment of that system, computed, frozen and published (what every reader may open). */
+async function published(user: User) {
+  const s = await system(user);
+  const y = yearOf(user);
+  const a = (
+    await office().post('/api/assessments', {
+      systemId: s.id,
+      name: `矩阵考核${user}`,
+      periodFrom: `${y}-01-01`,
+      periodTo: `${y}-12-31`,
+    })
+  ).json();
+  let cur = (await office().post(`/api/assessments/${a.id}/events`, { type: 'compute', version: a.version })).json();
+  cur = (await office().post(`/api/assessments/${a.id}/events`, { type: 'freeze', version: cur.version })).json();
+  cur = (await leader().post(`/api/assessments/${a.id}/events`, { type: 'publish', version: cur.version })).json();
+  return { s, a: cur };
+}
+
+/** Reads share one published assessment per user: computing a county's run for every read route made the matrix slow. */
+const publishedFor = new Map<User, ReturnType<typeof published>>();
+function publishedOnce(user: User) {
+  if (!publishedFor.has(user)) publishedFor.set(user, published(user));
+  return publishedFor.get(user) as ReturnType<typeof published>;
+}
+
+async function survey(user: User, f: { unitId: string }) {
+  return (
+    await office().post('/api/surveys', {
+      unitId: f.unitId,
+      year: yearOf(user),
+      title: '矩阵测评',
+      questions: ['总体评价'],
+    })
+  ).json() as { id: string; version: number };
+}
+
+export const assessmentAccessCases: AccessCases = {
+  'GET /api/assessment-settings': { in: () => json('GET', '/api/assessment-settings'), allow: MANAGERS },
+  'PUT /api/assessment-settings': {
+    in: async () => json('PUT', '/api/assessment-settings', (await office().get('/api/assessment-settings')).json()),
+    allow: MANAGERS,
+  },
+  'GET /api/indicator-systems/templates': { in: () => json('GET', '/api/indicator-systems/templates'), allow: READERS },
+  'GET /api/indicator-systems': { in: () => json('GET', '/api/indicator-systems'), allow: READERS },
+  'POST /api/indicator-systems': {
+    in: (_f, user) => json('POST', '/api/indicator-systems', { name: `新体系${user}`, year: yearOf(user) - 20 }),
+    allow: MANAGERS,
+    ok: 201,
+  },
+  'GET /api/indicator-systems/:id': {
+    in: async (_f, user) => json('GET', `/api/indicator-systems/${(await system(user)).id}`),
+    allow: READERS,
+  },
+  'POST /api/indicator-systems/:id/copy': {
+    in: async (_f, user) =>
+      json('POST', `/api/indicator-systems/${(await system(user)).id}/copy`, { year: yearOf(user) + 40 }),
+    allow: MANAGERS,
+    ok: 201,
+  },
+  'POST /api/indicator-systems/:id/indicators': {
+    in: async (_f, user) => {
+      const s = await system(user);
+      return json('POST', `/api/indicator-systems/${s.id}/indicators`, {
+        version: s.version,
+        name: '加项',
+        weight: 0,
+        method: 'qualitative',
+      });
+    },
+    allow: MANAGERS,
+    ok: 201,
+  },
+  'PATCH /api/indicator-systems/:id/indicators/:indicatorId': {
+    in: async (_f, user) => {
+      const s = await system(user);
+      return json('PATCH', `/api/indicator-systems/${s.id}/indicators/${s.indicators[0].id}`, {
+        version: s.version,
+        name: '改名',
+      });
+    },
+    allow: MANAGERS,
+  },
+  'DELETE /api/indicator-systems/:id/indicators/:indicatorId': {
+    in: async (_f, user) => {
+      const s = await system(user);
+      return json('DELETE', `/api/indicator-systems/${s.id}/indicators/${s.indicators[0].id}?version=${s.version}`);
+    },
+    allow: MANAGERS,
+  },
+  'GET /api/assessments': { in: () => json('GET', '/api/assessments'), allow: READERS },
+  'POST /api/assessments': {
+    in: async (_f, user) => {
+      const s = await system(user);
+      return json('POST', '/api/assessments', {
+        systemId: s.id,
+        name: '新考核',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-12-31',
+      });
+    },
+    allow: MANAGERS,
+    ok: 201,
+  },
+  'GET /api/assessments/:id': {
+    in: async (_f, user) => json('GET', `/api/assessments/${(await publishedOnce(user)).a.id}`),
+    allow: READERS,
+  },
+  'POST /api/assessments/:id/events': {
+    in: async (_f, user) => {
+      const { a } = await published(user);
+      return json('POST', `/api/assessments/${a.id}/events`, { type: 'revise', version: a.version });
+    },
+    allow: MANAGERS,
+    ok: 200,
+  },
+  'POST /api/assessments/:id/ratings': {
+    in: async (f, user) => {
+      const s = await system(user);
+      const y = yearOf(user);
+      const a = (
+        await office().post('/api/assessments', {
+          systemId: s.id,
+          name: '评分',
+          periodFrom: `${y}-01-01`,
+          periodTo: `${y}-12-31`,
+        })
+      ).json();
+      return json('POST', `/api/assessments/${a.id}/ratings`, {
+        indicatorId: s.indicators[0].id,
+        unitId: f.unitId,
+        evaluator: '委领导',
+        score: 90,
+      });
+    },
+    allow: MANAGERS,
+  },
+  'GET /api/assessments/:id/scores': {
+    in: async (_f, user) => json('GET', `/api/assessments/${(await publishedOnce(user)).a.id}/scores`),
+    allow: READERS,
+  },
+  'GET /api/assessments/:id/scores/:unitId': {
+    in: async (f, user) => json('GET', `/api/assessments/${(await publishedOnce(user)).a.id}/scores/${f.unitId}`),
+    allow: READERS,
+  },
+  'GET /api/assessments/:id/export.xlsx': {
+    in: async (_f, user) => json('GET', `/api/assessments/${(await publishedOnce(user)).a.id}/export.xlsx`),
+    allow: READERS,
+  },
+  'GET /api/assessments/:id/documents/report.docx': {
+    in: async (_f, user) => json('GET', `/api/assessments/${(await publishedOnce(user)).a.id}/documents/report.docx`),
+    allow: READERS,
+  },
+  'GET /api/surveys': { in: () => json('GET', '/api/surveys'), allow: MANAGERS },
+  'POST /api/surveys': {
+    in: (f, user) =>
+      json('POST', '/api/surveys', { unitId: f.unitId, year: yearOf(user), title: '测评', questions: ['总体评价'] }),
+    allow: MANAGERS,
+    ok: 201,
+  },
+  'POST /api/surveys/:id/issue': {
+    in: async (f, user) => {
+      const s = await survey(user, f);
+      return json('POST', `/api/surveys/${s.id}/issue`, { version: s.version });
+    },
+    allow: MANAGERS,
+  },
+  'POST /api/surveys/:id/close': {
+    in: async (f, user) => {
+      const s = await survey(user, f);
+      return json('POST', `/api/surveys/${s.id}/close`, { version: s.version });
+    },
+    allow: MANAGERS,
+  },
+  'GET /api/surveys/:id/results': {
+    in: async (f, user) => json('GET', `/api/surveys/${(await survey(user, f)).id}/results`),
+    allow: MANAGERS,
+  },
+  'GET /api/ballots/:token': {
+    in: async (f, user) => {
+      const s = await survey(user, f);
+      const issued = (await office().post(`/api/surveys/${s.id}/issue`, { version: s.version })).json();
+      return json('GET', `/api/ballots/${issued.tokens[0]}`);
+    },
+    allow: ALL,
+  },
+  'POST /api/ballots/:token': {
+    in: async (f, user) => {
+      const s = await survey(user, f);
+      const issued = (await office().post(`/api/surveys/${s.id}/issue`, { version: s.version })).json();
+      return json('POST', `/api/ballots/${issued.tokens[0]}`, { answers: [0] });
+    },
+    allow: ALL,
+  },
+};

@@ -1,0 +1,14 @@
+/** Access-matrix cases for the command centre (see server/test/access-matrix.test.ts). */
+import { type AccessCases, json, type User } from '../access.js';
+
+/** 委领导 and 监督室 region-wide, 组织部 read-only (common/roles.ts `dashboard:read`). */
+export const DASHBOARD_READERS: User[] = ['leader', 'office', 'zuzhibu'];
+
+export const dashboardAccessCases: AccessCases = {
+  'GET /api/dashboard/stalls': {
+    in: (f) => json('GET', `/api/dashboard/stalls?unitId=${f.unitId}`),
+    // Another region's unit is not the caller's: 404, as for any object out of scope.
+    out: (o) => json('GET', `/api/dashboard/stalls?unitId=${o.unitId}`),
+    allow: DASHBOARD_READERS,
+  },
+};

@@ -1,0 +1,132 @@
+import { Card, DatePicker, Flex, Input, Select } from 'antd';
+import type { ReactNode } from 'react';
+import type { Dayjs } from 'dayjs';
+import { dayjs, TIME_ZONE } from '../lib/format';
+import { UnitSelect } from './entity-selects';
+import type { ListParams } from './list-params';
+
+/**
+ * The filter controls of a server-side list. Each one reads and writes one filter of `useListParams`
+ * (so the filters live in the URL and go to the list and its export alike) and returns to page 1.
+ */
+interface FilterProps<F extends object> {
+  list: ListParams<F>;
+  name: keyof F & string;
+  width?: number;
+}
+
+const filterValue = <F extends object>(list: ListParams<F>, name: keyof F & string) =>
+  (list.filters as Record<string, string | undefined>)[name];
+
+/** The card above a list that holds its filters. */
+export function FilterBar({ testId, children }: { testId?: string; children: ReactNode }) {
+  return (
+    <Card size="small" style={{ marginBottom: 12 }}>
+      <Flex gap={12} wrap align="center" data-testid={testId}>
+        {children}
+      </Flex>
+    </Card>
+  );
+}
+
+/** Free-text search (`q`, or the filter `name`), applied on Enter or the search button. */
+export function SearchFilter<F extends object>({
+  list,
+  name = 'q' as keyof F & string,
+  width = 240,
+  placeholder,
+  label = '关键词',
+}: Omit<FilterProps<F>, 'name'> & { name?: keyof F & string; placeholder: string; label?: string }) {
+  return (
+    <Input.Search
+      aria-label={label}
+      placeholder={placeholder}
+      allowClear
+      style={{ width }}
+      defaultValue={filterValue(list, name)}
+      onSearch={(v) => list.setFilter(name, v.trim() || undefined)}
+    />
+  );
+}
+
+/** A choice among options; `labels` (value → Chinese label, e.g. a state table) or explicit `options`. */
+export function ChoiceFilter<F extends object>({
+  list,
+  name,
+  width = 140,
+  label,
+  labels,
+  options,
+  loading,
+  searchable,
+}: FilterProps<F> & {
+  label: string;
+  labels?: Readonly<Record<string, string>>;
+  options?: { value: string; label: string }[];
+  loading?: boolean;
+  searchable?: boolean;
+}) {
+  return (
+    <Select
+      aria-label={label}
+      placeholder={label}
+      allowClear
+      showSearch={searchable ? { optionFilterProp: 'label' } : undefined}
+      style={{ width }}
+      value={filterValue(list, name)}
+      loading={loading}
+      options={options ?? Object.entries(labels ?? {}).map(([value, text]) => ({ value, label: text }))}
+      onChange={(v: string | undefined) => list.setFilter(name, v)}
+    />
+  );
+}
+
+/** A unit of the region (searchable tree-free select). */
+export function UnitFilter<F extends object>({
+  list,
+  name = 'unitId' as keyof F & string,
+  width = 240,
+  placeholder,
+}: Omit<FilterProps<F>, 'name'> & { name?: keyof F & string; placeholder: string }) {
+  return (
+    <UnitSelect
+      placeholder={placeholder}
+      style={{ width }}
+      value={filterValue(list, name) ?? null}
+      onChange={(v) => list.setFilter(name, (v as string | null) ?? undefined)}
+    />
+  );
+}
+
+/**
+ * A date range kept as two filters (`from`, `to`): YYYY-MM-DD, or with `instant` the points in time that
+ * open and close those days in Beijing time (for filters over timestamps).
+ */
+export function DateRangeFilter<F extends object>({
+  list,
+  label,
+  from = 'from' as keyof F & string,
+  to = 'to' as keyof F & string,
+  instant,
+}: {
+  list: ListParams<F>;
+  label: string;
+  from?: keyof F & string;
+  to?: keyof F & string;
+  instant?: boolean;
+}) {
+  const start = filterValue(list, from);
+  const end = filterValue(list, to);
+  const day = (v: string) => (instant ? dayjs(v).tz(TIME_ZONE) : dayjs(v));
+  const write = (d: Dayjs | null | undefined, edge: 'startOf' | 'endOf') =>
+    d ? (instant ? d.tz(TIME_ZONE, true)[edge]('day').toISOString() : d.format('YYYY-MM-DD')) : undefined;
+  return (
+    <DatePicker.RangePicker
+      aria-label={label}
+      value={start && end ? [day(start), day(end)] : null}
+      onChange={(r) =>
+        list.update({ filters: { ...list.filters, [from]: write(r?.[0], 'startOf'), [to]: write(r?.[1], 'endOf') } })
+      }
+    />
+  );
+}

@@ -1,0 +1,49 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  TSaveChannel,
+  ZChannelConfig,
+  ZDelivery,
+  ZTestResult,
+} from '../../../../../common/notifications.channels';
+import type { Response } from '../../../../../common/zod';
+import { api, apiPost, apiPut, type Page } from '../../../lib/api';
+
+export type ChannelConfig = Response<typeof ZChannelConfig>;
+export type Delivery = Response<typeof ZDelivery>;
+export type TestResult = Response<typeof ZTestResult>;
+
+export function useChannels() {
+  return useQuery({
+    queryKey: ['admin', 'channels'],
+    queryFn: ({ signal }) => api<ChannelConfig[]>('/admin/channels', { signal }),
+  });
+}
+
+export function useSaveChannel() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ channel, body }: { channel: string; body: TSaveChannel }) =>
+      apiPut<ChannelConfig>(`/admin/channels/${channel}`, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['admin', 'channels'] }),
+  });
+}
+
+export function useTestChannel() {
+  return useMutation({
+    mutationFn: ({ channel, to }: { channel: string; to: string }) =>
+      apiPost<TestResult>(`/admin/channels/${channel}/test`, { to }),
+  });
+}
+
+export interface DeliveryFilters {
+  status?: string;
+  channel?: string;
+}
+
+export function useDeliveries(q: DeliveryFilters & { page: number; pageSize: number; sort?: string }) {
+  return useQuery({
+    queryKey: ['admin', 'deliveries', q],
+    queryFn: ({ signal }) => api<Page<Delivery>>('/notifications/deliveries', { query: { ...q }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,87 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AssessmentEvent } from '../../../../../common/assessment';
+import type {
+  ZAssessment,
+  ZAssessmentDetail,
+  ZCreateAssessment,
+  ZScores,
+  ZUnitScore,
+} from '../../../../../common/assessment.schema';
+import type { Response, z } from '../../../../../common/zod';
+import { api, apiPost, type Page } from '../../../lib/api';
+
+/** 考核 (an assessment run of an indicator system for a period). */
+export type Assessment = Response<typeof ZAssessment>;
+export type AssessmentDetail = Response<typeof ZAssessmentDetail>;
+export type Scores = Response<typeof ZScores>;
+export type ScoreRow = Scores['items'][number];
+export type UnitScore = Response<typeof ZUnitScore>;
+export type AssessmentInput = z.input<typeof ZCreateAssessment>;
+
+export interface AssessmentFilters {
+  state?: string;
+}
+
+export const assessmentKeys = {
+  all: ['assessments'] as const,
+  list: (q: object) => ['assessments', 'list', q] as const,
+  detail: (id: string) => ['assessments', 'detail', id] as const,
+  scores: (id: string) => ['assessments', 'scores', id] as const,
+  unit: (id: string, unitId: string) => ['assessments', 'unit', id, unitId] as const,
+};
+
+export function useAssessments(q: AssessmentFilters & { page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: assessmentKeys.list(q),
+    queryFn: ({ signal }) => api<Page<Assessment>>('/assessments', { query: { ...q }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAssessment(id: string | undefined) {
+  return useQuery({
+    queryKey: assessmentKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => api<AssessmentDetail>(`/assessments/${id}`, { signal }),
+    enabled: !!id,
+  });
+}
+
+/** The scores of the revision the caller may read (managers: the current one; others: the published one). */
+export function useScores(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: assessmentKeys.scores(id),
+    queryFn: ({ signal }) => api<Scores>(`/assessments/${id}/scores`, { signal }),
+    enabled,
+  });
+}
+
+export function useUnitScore(id: string | undefined, unitId: string | undefined) {
+  return useQuery({
+    queryKey: assessmentKeys.unit(id ?? '', unitId ?? ''),
+    queryFn: ({ signal }) => api<UnitScore>(`/assessments/${id}/scores/${unitId}`, { signal }),
+    enabled: !!id && !!unitId,
+  });
+}
+
+export function useCreateAssessment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AssessmentInput) => apiPost<AssessmentDetail>('/assessments', input),
+    meta: { silent: true },
+    onSuccess: () => void qc.invalidateQueries({ queryKey: assessmentKeys.all }),
+  });
+}
+
+/** 计算 / 冻结 / 审批发布 / 修订: every transition refreshes the run and its scores. */
+export function useAssessmentEvent(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { type: AssessmentEvent; version: number; comment?: string }) =>
+      apiPost<AssessmentDetail>(`/assessments/${id}/events`, input),
+    onSuccess: (a) => qc.setQueryData(assessmentKeys.detail(id), a),
+    onSettled: () => void qc.invalidateQueries({ queryKey: assessmentKeys.all }),
+  });
+}
+
+export const assessmentExportPath = (id: string) => `/assessments/${id}/export.xlsx`;
+export const assessmentReportPath = (id: string) => `/assessments/${id}/documents/report.docx`;

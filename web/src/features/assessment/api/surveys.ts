@@ -1,0 +1,78 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ZBallot, ZCreateSurvey, ZIssued, ZSurvey, ZSurveyResults } from '../../../../../common/assessment.schema';
+import type { Response, z } from '../../../../../common/zod';
+import { api, apiPost, type Page } from '../../../lib/api';
+
+/** 民主测评 (SPEC M6): the office's surveys and the voter's one-time ballot. */
+export type Survey = Response<typeof ZSurvey>;
+export type SurveyResults = Response<typeof ZSurveyResults>;
+export type SurveyInput = z.input<typeof ZCreateSurvey>;
+export type Issued = Response<typeof ZIssued>;
+export type Ballot = Response<typeof ZBallot>;
+
+export interface SurveyFilters {
+  year?: string;
+  unitId?: string;
+  state?: string;
+}
+
+export const surveyKeys = {
+  all: ['surveys'] as const,
+  list: (q: object) => ['surveys', 'list', q] as const,
+  results: (id: string) => ['surveys', 'results', id] as const,
+};
+
+export function useSurveys(q: SurveyFilters & { page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: surveyKeys.list(q),
+    queryFn: ({ signal }) => api<Page<Survey>>('/surveys', { query: { ...q }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The survey with its participation and the counts per question (the office's view). */
+export function useSurveyResults(id: string | undefined) {
+  return useQuery({
+    queryKey: surveyKeys.results(id ?? ''),
+    queryFn: ({ signal }) => api<SurveyResults>(`/surveys/${id}/results`, { signal }),
+    enabled: !!id,
+  });
+}
+
+export function useCreateSurvey() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SurveyInput) => apiPost<Survey>('/surveys', input),
+    meta: { silent: true },
+    onSuccess: () => void qc.invalidateQueries({ queryKey: surveyKeys.all }),
+  });
+}
+
+/** Issues the ballots once: the tokens come back this one time only. */
+export function useIssueBallots(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) => apiPost<Issued>(`/surveys/${id}/issue`, { version }),
+    meta: { silent: true },
+    onSuccess: () => void qc.invalidateQueries({ queryKey: surveyKeys.all }),
+  });
+}
+
+export function useCloseSurvey(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) => apiPost<Survey>(`/surveys/${id}/close`, { version }),
+    meta: { silent: true },
+    onSuccess: () => void qc.invalidateQueries({ queryKey: surveyKeys.all }),
+  });
+}
+
+/** The public ballot: no sign-in, no CSRF token, no redirect to the login page on 401. */
+const publicCall = { noSession: true, allowUnauthenticated: true } as const;
+export const openBallot = (token: string, signal?: AbortSignal) =>
+  api<Ballot>(`/ballots/${encodeURIComponent(token)}`, { ...publicCall, signal });
+export const castBallot = (token: string, answers: number[]) =>
+  api<{ ok: boolean }>(`/ballots/${encodeURIComponent(token)}`, { ...publicCall, method: 'POST', body: { answers } });
+
+/** The link printed on a ballot slip. */
+export const ballotUrl = (token: string) => `${window.location.origin}/ballot/${token}`;

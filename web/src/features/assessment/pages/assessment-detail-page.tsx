@@ -1,0 +1,181 @@
+import { App, Button, Card, Descriptions, Empty, Result, Spin, Table, type TableProps, Tabs, Tag } from 'antd';
+import { Link, useParams } from 'react-router';
+import { ASSESSMENT_EVENTS, type AssessmentEvent } from '../../../../../common/assessment';
+import { DownloadButton } from '../../../components/download-button';
+import { EventLogCard } from '../../../components/event-log-card';
+import { PageHeader } from '../../../components/page-header';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import { unitTypeLabel } from '../../../lib/labels';
+import { notifySuccess, quietly } from '../../../lib/notify';
+import { usePermission } from '../../../lib/session';
+import {
+  type AssessmentDetail,
+  type ScoreRow,
+  assessmentExportPath,
+  assessmentReportPath,
+  useAssessment,
+  useAssessmentEvent,
+  useScores,
+} from '../api/assessment';
+import { AssessmentNav } from '../components/assessment-nav';
+import { GradeTag } from '../components/grade-tag';
+import { STATE_COLORS } from './assessments-page';
+
+/** What each action does, said before it is done. */
+const CONFIRM: Record<AssessmentEvent, { content: string; done: string; primary?: boolean }> = {
+  compute: { content: '按当前指标、规则和各模块数据计算（可重复计算，结果以最后一次为准）。', done: '已计算' },
+  freeze: { content: '冻结后得分不再变化，提交委领导审批发布。', done: '已冻结', primary: true },
+  publish: {
+    content: '发布后结果对各单位和组织部可见，末位单位将按设置生成待办的约谈/提醒谈话。',
+    done: '已发布',
+    primary: true,
+  },
+  revise: { content: '修订将产生新版本重新计算；已发布的版本在新版本发布前仍然有效。', done: '已进入修订' },
+};
+const ORDER: AssessmentEvent[] = ['compute', 'freeze', 'publish', 'revise'];
+
+function Actions({ run }: { run: AssessmentDetail }) {
+  const { modal } = App.useApp();
+  const fire = useAssessmentEvent(run.id);
+  return (
+    <>
+      {ORDER.filter((a) => run.actions.includes(a)).map((a) => (
+        <Button
+          key={a}
+          type={CONFIRM[a].primary ? 'primary' : 'default'}
+          loading={fire.isPending && fire.variables?.type === a}
+          onClick={() =>
+            modal.confirm({
+              title: `${ASSESSMENT_EVENTS[a]}：${run.name}`,
+              content: CONFIRM[a].content,
+              onOk: () =>
+                quietly(fire.mutateAsync({ type: a, version: run.version }).then(() => notifySuccess(CONFIRM[a].done))),
+            })
+          }
+        >
+          {ASSESSMENT_EVENTS[a]}
+        </Button>
+      ))}
+      <DownloadButton path={assessmentExportPath(run.id)}>导出得分（.xlsx）</DownloadButton>
+      <DownloadButton path={assessmentReportPath(run.id)}>考核通报（.docx）</DownloadButton>
+    </>
+  );
+}
+
+function ScoresTable({ runId, rows }: { runId: string; rows: ScoreRow[] }) {
+  const columns: TableProps<ScoreRow>['columns'] = [
+    { title: '名次', key: 'rank', width: 90, render: (_, r) => `${r.rank} / ${r.rankOf}` },
+    {
+      title: '单位',
+      dataIndex: 'unitName',
+      render: (v: string, r) => <Link to={`/assessment/${runId}/units/${r.unitId}`}>{v}</Link>,
+    },
+    { title: '得分', dataIndex: 'score', width: 90, render: (v: number) => v.toFixed(2) },
+    { title: '扣分', dataIndex: 'deductions', width: 90, render: (v: number) => (v ? v.toFixed(2) : '—') },
+    { title: '加分', dataIndex: 'bonuses', width: 90, render: (v: number) => (v ? `+${v.toFixed(2)}` : '—') },
+    {
+      title: '等次',
+      key: 'grade',
+      width: 170,
+      render: (_, r) => <GradeTag grade={r.grade} label={r.gradeLabel} vetoed={r.vetoed} />,
+    },
+    {
+      title: '末位谈话',
+      dataIndex: 'talkId',
+      width: 100,
+      render: (v: string | null) => (v ? <Link to={`/talks/${v}`}>已安排</Link> : '—'),
+    },
+  ];
+  return (
+    <Table<ScoreRow>
+      size="small"
+      rowKey="unitId"
+      columns={columns}
+      dataSource={rows}
+      pagination={rows.length > 50 ? { pageSize: 50 } : false}
+      scroll={{ x: 760 }}
+    />
+  );
+}
+
+function ScoresCard({ run }: { run: AssessmentDetail }) {
+  const canManage = usePermission('assessment:manage');
+  const readable = canManage ? run.computedAt !== null : run.publishedRevision !== null;
+  const { data, isLoading } = useScores(run.id, readable);
+  const rows = data?.items ?? [];
+  const types = [...new Set(rows.map((r) => r.unitType))];
+  const title = data ? `得分与排名（第${data.revision}版）` : '得分与排名';
+  return (
+    <Card title={title} size="small" style={{ marginBottom: 12 }} data-testid="assessment-scores">
+      {isLoading ? (
+        <Spin />
+      ) : rows.length === 0 ? (
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={readable ? '没有可查看的单位得分' : '尚未计算，计算后显示各单位得分'}
+        />
+      ) : types.length === 1 ? (
+        <ScoresTable runId={run.id} rows={rows} />
+      ) : (
+        <Tabs
+          items={types.map((t) => ({
+            key: t,
+            label: unitTypeLabel(t),
+            children: <ScoresTable runId={run.id} rows={rows.filter((r) => r.unitType === t)} />,
+          }))}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** One assessment run: its state and actions, the scores per unit type, exports and the record. */
+export function AssessmentDetailPage() {
+  const { id } = useParams();
+  const { data: run, isLoading, error } = useAssessment(id);
+  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
+  if (error || !run) return <Result status="404" title="考核不存在或无权查看" />;
+  return (
+    <>
+      <PageHeader
+        title={
+          <>
+            {run.name} <Tag color={STATE_COLORS[run.state]}>{run.stateLabel}</Tag>
+          </>
+        }
+        subTitle={`${formatDate(run.periodFrom)} 至 ${formatDate(run.periodTo)}`}
+        extra={
+          <>
+            <AssessmentNav />
+            <Actions run={run} />
+          </>
+        }
+      />
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Descriptions
+          size="small"
+          column={3}
+          data-testid="assessment-detail"
+          items={[
+            {
+              key: 'system',
+              label: '指标体系',
+              children: <Link to={`/assessment/systems/${run.systemId}`}>{run.systemName}</Link>,
+            },
+            { key: 'rev', label: '当前版本', children: `第${run.revision}版` },
+            {
+              key: 'pub',
+              label: '已发布版本',
+              children: run.publishedRevision ? `第${run.publishedRevision}版` : '未发布',
+            },
+            { key: 'c', label: '计算时间', children: run.computedAt ? formatDateTime(run.computedAt) : '—' },
+            { key: 'f', label: '冻结时间', children: run.frozenAt ? formatDateTime(run.frozenAt) : '—' },
+            { key: 'p', label: '发布时间', children: run.publishedAt ? formatDateTime(run.publishedAt) : '—' },
+          ]}
+        />
+      </Card>
+      <ScoresCard run={run} />
+      {run.events.length ? <EventLogCard events={run.events.map((e, n) => ({ ...e, id: String(n) }))} /> : null}
+    </>
+  );
+}

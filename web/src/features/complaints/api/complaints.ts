@@ -1,0 +1,132 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ZChallenge,
+  ZComplaint,
+  ZComplaintDetail,
+  ZComplaintEvent,
+  ZComplaintFiguresResult,
+  ZComplaintPublicStatus,
+  ZComplaintReceipt,
+} from '../../../../../common/complaints.schema';
+import type { Response, z } from '../../../../../common/zod';
+import { api, apiPost, type Page } from '../../../lib/api';
+
+/** 信访举报. */
+export type Complaint = Response<typeof ZComplaint>;
+export type ComplaintDetail = Response<typeof ZComplaintDetail>;
+export type ComplaintReceipt = Response<typeof ZComplaintReceipt>;
+export type ComplaintPublicStatus = Response<typeof ZComplaintPublicStatus>;
+export type ComplaintFigures = Response<typeof ZComplaintFiguresResult>;
+type Challenge = Response<typeof ZChallenge>;
+
+export interface ComplaintFilters {
+  state?: string;
+  channel?: string;
+  kind?: string;
+  mine?: string;
+  overdue?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+}
+
+export const complaintKeys = {
+  all: ['complaints'] as const,
+  list: (q: object) => ['complaints', 'list', q] as const,
+  detail: (id: string) => ['complaints', 'detail', id] as const,
+  figures: ['complaints', 'figures'] as const,
+};
+
+export function useComplaints(q: ComplaintFilters & { page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: complaintKeys.list(q),
+    queryFn: ({ signal }) => api<Page<Complaint>>('/complaints', { query: { ...q }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useComplaint(id: string | undefined) {
+  return useQuery({
+    queryKey: complaintKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => api<ComplaintDetail>(`/complaints/${id}`, { signal }),
+    enabled: !!id,
+  });
+}
+
+export function useComplaintFigures() {
+  return useQuery({
+    queryKey: complaintKeys.figures,
+    queryFn: ({ signal }) => api<ComplaintFigures>('/complaints/figures', { signal }),
+  });
+}
+
+export function useComplaintEvent(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.input<typeof ZComplaintEvent>) =>
+      apiPost<ComplaintDetail | null>(`/complaints/${id}/events`, input),
+    meta: { silent: true },
+    onSuccess: (c) => {
+      if (c) qc.setQueryData(complaintKeys.detail(id), c);
+    },
+    onSettled: () => void qc.invalidateQueries({ queryKey: complaintKeys.all }),
+  });
+}
+
+/** Staff intake: the form as JSON plus the scanned original. */
+export function useCreateComplaint() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ data, files }: { data: unknown; files: File[] }) => {
+      const formData = new FormData();
+      formData.append('data', JSON.stringify(data));
+      for (const f of files) formData.append('file', f);
+      return api<{ id: string; code: string; escalated: boolean }>('/complaints', { method: 'POST', formData });
+    },
+    meta: { silent: true },
+    onSuccess: () => void qc.invalidateQueries({ queryKey: complaintKeys.all }),
+  });
+}
+
+// ---------- public (no account)
+
+const publicCall = { noSession: true, allowUnauthenticated: true } as const;
+
+async function sha256Hex(text: string) {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The human check: fetches an ALTCHA challenge and finds its number with Web Crypto (no external service). */
+export async function solveHumanCheck(): Promise<string> {
+  const c = await api<Challenge>('/public/complaints/challenge', publicCall);
+  const max = c.maxnumber ?? 1_000_000;
+  for (let n = 0; n <= max; n++) {
+    if ((await sha256Hex(`${c.salt}${n}`)) === c.challenge) {
+      const payload = {
+        algorithm: c.algorithm,
+        challenge: c.challenge,
+        number: n,
+        salt: c.salt,
+        signature: c.signature,
+      };
+      return btoa(JSON.stringify(payload));
+    }
+  }
+  throw new Error('人机验证失败，请重试');
+}
+
+export function fileComplaint(data: unknown, files: File[]) {
+  const formData = new FormData();
+  formData.append('data', JSON.stringify(data));
+  for (const f of files) formData.append('file', f);
+  return api<ComplaintReceipt>('/public/complaints', { method: 'POST', formData, ...publicCall });
+}
+
+export function checkComplaintStatus(code: string, password: string) {
+  return api<ComplaintPublicStatus>('/public/complaints/status', {
+    method: 'POST',
+    body: { code, password },
+    ...publicCall,
+  });
+}

@@ -1,0 +1,132 @@
+import { Card, Col, Empty, Result, Row, Spin, Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useNavigate } from 'react-router';
+import { STALL_LINK_PERMISSION } from '../../../../../common/dashboard';
+import { Chart, type ChartOption } from '../../../components/chart';
+import { PageHeader } from '../../../components/page-header';
+import { hasPermission, useMe } from '../../../lib/session';
+import { type StallLinkFigures, type StallRow, useStalls } from '../api/stalls';
+
+const days = (n: number) => `${n.toFixed(1)} 天`;
+
+interface Bar {
+  label: string;
+  row: StallRow;
+  link: StallLinkFigures;
+}
+
+/** The ten unit × link pairs with the most items stuck beyond the limit. */
+function worst(links: StallLinkFigures[]): Bar[] {
+  return links
+    .flatMap((link) =>
+      link.rows.filter((r) => r.stuck > 0).map((row) => ({ label: `${row.unitName} · ${link.label}`, row, link })),
+    )
+    .sort((a, b) => b.row.stuck - a.row.stuck || b.row.p90Days - a.row.p90Days)
+    .slice(0, 10);
+}
+
+function barOption(bars: Bar[]): ChartOption {
+  const shown = [...bars].reverse();
+  return {
+    grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: shown.map((b) => b.label), axisLabel: { width: 320, overflow: 'truncate' } },
+    series: [{ type: 'bar', name: '超期滞留', data: shown.map((b) => b.row.stuck), itemStyle: { color: '#f5222d' } }],
+  };
+}
+
+/** 统计大屏: where the chain stalls (梗阻点 / 衰减点), each row and bar opening the list behind it. */
+export function DashboardPage() {
+  const { data, isLoading, error } = useStalls();
+  const { data: me } = useMe();
+  const navigate = useNavigate();
+  const bars = useMemo(() => (data ? worst(data.links) : []), [data]);
+  const option = useMemo(() => barOption(bars), [bars]);
+  const header = (
+    <PageHeader
+      title="统计大屏"
+      subTitle={data ? `责任链条梗阻点：${data.from} 至 ${data.to} 进入各环节的事项，停留时间计至当前` : undefined}
+    />
+  );
+  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
+  if (error || !data)
+    return (
+      <>
+        {header}
+        <Result status="warning" title="统计数据加载失败" />
+      </>
+    );
+  const mayOpen = (link: StallLinkFigures) => hasPermission(me, STALL_LINK_PERMISSION[link.link]);
+  const open = (link: StallLinkFigures, row: StallRow) => {
+    if (mayOpen(link)) navigate(row.path);
+  };
+  return (
+    <>
+      {header}
+      <Card size="small" title="超期滞留最多的单位与环节（前10）" style={{ marginBottom: 16 }}>
+        {bars.length ? (
+          <Chart
+            option={option}
+            height={Math.max(160, bars.length * 32 + 40)}
+            testId="chart-stalls"
+            onClick={({ dataIndex }) => {
+              const bar = [...bars].reverse()[dataIndex];
+              if (bar) open(bar.link, bar.row);
+            }}
+          />
+        ) : (
+          <Empty description="各环节均无超期滞留事项" />
+        )}
+      </Card>
+      <Row gutter={[16, 16]}>
+        {data.links.map((link) => (
+          <Col key={link.link} xs={24} xl={12}>
+            <Card
+              size="small"
+              title={
+                <span>
+                  {link.label} <Tag>{link.chain}</Tag>
+                </span>
+              }
+              extra={<Typography.Text type="secondary">时限：{link.limit}</Typography.Text>}
+              data-testid={`stalls-${link.link}`}
+            >
+              <Table<StallRow>
+                size="small"
+                rowKey="unitId"
+                pagination={link.rows.length > 8 ? { pageSize: 8, size: 'small' } : false}
+                dataSource={link.rows}
+                locale={{ emptyText: '本期无事项进入此环节' }}
+                onRow={(row) => ({
+                  onClick: () => open(link, row),
+                  style: mayOpen(link) ? { cursor: 'pointer' } : undefined,
+                })}
+                columns={[
+                  { title: '单位', dataIndex: 'unitName', ellipsis: true },
+                  { title: '事项数', dataIndex: 'count', width: 72, align: 'right' },
+                  { title: '中位用时', dataIndex: 'medianDays', width: 96, align: 'right', render: days },
+                  { title: 'P90 用时', dataIndex: 'p90Days', width: 96, align: 'right', render: days },
+                  {
+                    title: '超期滞留',
+                    dataIndex: 'stuck',
+                    width: 80,
+                    align: 'right',
+                    render: (n: number) =>
+                      n ? (
+                        <Typography.Text type="danger" strong>
+                          {n}
+                        </Typography.Text>
+                      ) : (
+                        0
+                      ),
+                  },
+                ]}
+              />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+    </>
+  );
+}

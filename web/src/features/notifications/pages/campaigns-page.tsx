@@ -1,0 +1,198 @@
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { CAMPAIGN_STATE_LABELS, type TCreateCampaign } from '../../../../../common/campaigns.schema';
+import { ROLE_LABELS, ROLES } from '../../../../../common/roles';
+import { PageHeader } from '../../../components/page-header';
+import type { dayjs } from '../../../lib/format';
+import { notifySuccess, quietly } from '../../../lib/notify';
+import { type Campaign, useCampaignEvent, useCampaignReport, useCampaigns, useCreateCampaign } from '../api/campaigns';
+
+const BUSINESS_ROLES = ROLES.filter((r) => !['sys_admin', 'sec_admin', 'audit_admin'].includes(r));
+
+type FormValues = Omit<TCreateCampaign, 'onDate'> & { onDate?: dayjs.Dayjs; ranksText?: string };
+
+function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm<FormValues>();
+  const create = useCreateCampaign();
+  const trigger = Form.useWatch('trigger', form);
+  const submit = (v: FormValues) =>
+    quietly(
+      create
+        .mutateAsync({
+          name: v.name,
+          trigger: v.trigger,
+          workingDaysBefore: v.workingDaysBefore ?? 3,
+          onDate: v.trigger === 'date' && v.onDate ? v.onDate.format('YYYY-MM-DD') : null,
+          roles: v.roles ?? [],
+          unitIds: [],
+          ranks: (v.ranksText ?? '').split(/[，,\s]+/).filter(Boolean),
+          title: v.title,
+          template: v.template,
+        })
+        .then(() => {
+          notifySuccess('提醒活动已创建');
+          form.resetFields();
+          onClose();
+        }),
+    );
+  return (
+    <Modal
+      open={open}
+      title="新建关键节点提醒"
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="创建"
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ trigger: 'holiday', workingDaysBefore: 3, roles: ['unit_head', 'unit_liaison'] }}
+      >
+        <Form.Item label="名称" name="name" rules={[{ required: true, message: '请填写名称' }]}>
+          <Input maxLength={60} placeholder="节前廉洁提醒" />
+        </Form.Item>
+        <Form.Item label="发送时间" name="trigger">
+          <Radio.Group
+            options={[
+              { value: 'holiday', label: '每个节假日前' },
+              { value: 'date', label: '指定日期' },
+            ]}
+          />
+        </Form.Item>
+        {trigger === 'date' ? (
+          <Form.Item label="发送日期" name="onDate" rules={[{ required: true, message: '请选择发送日期' }]}>
+            <DatePicker />
+          </Form.Item>
+        ) : (
+          <Form.Item label="提前工作日数" name="workingDaysBefore">
+            <InputNumber min={1} max={20} />
+          </Form.Item>
+        )}
+        <Form.Item label="接收角色" name="roles">
+          <Select mode="multiple" options={BUSINESS_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+        </Form.Item>
+        <Form.Item label="职级（可选，逗号分隔）" name="ranksText">
+          <Input placeholder="正科级, 副科级" />
+        </Form.Item>
+        <Form.Item label="标题" name="title" rules={[{ required: true, message: '请填写标题' }]}>
+          <Input maxLength={60} placeholder="{节日}前廉洁提醒" />
+        </Form.Item>
+        <Form.Item
+          label="正文"
+          name="template"
+          rules={[{ required: true, message: '请填写正文' }]}
+          extra="可用 {节日}、{日期} 占位"
+        >
+          <Input.TextArea rows={4} maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function Report({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const { data } = useCampaignReport(id);
+  return (
+    <Modal open={!!id} title="发送情况" footer={null} onCancel={onClose}>
+      <Table
+        size="small"
+        rowKey="occasion"
+        pagination={false}
+        dataSource={data?.sends ?? []}
+        locale={{ emptyText: '尚未发送' }}
+        columns={[
+          { title: '发送日', dataIndex: 'sentOn' },
+          { title: '接收人', dataIndex: 'recipients' },
+          { title: '已送达', render: (_, r) => r.deliveries.sent },
+          { title: '待发送', render: (_, r) => r.deliveries.pending },
+          { title: '失败', render: (_, r) => r.deliveries.failed },
+        ]}
+      />
+    </Modal>
+  );
+}
+
+export function CampaignsPage() {
+  const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
+  const [report, setReport] = useState<string | null>(null);
+  const { data, isFetching } = useCampaigns(page);
+  const { modal } = App.useApp();
+  const fire = useCampaignEvent();
+  const act = (c: Campaign, event: 'activate' | 'cancel') =>
+    modal.confirm({
+      title: event === 'activate' ? `启用「${c.name}」？` : `停用「${c.name}」？`,
+      content:
+        event === 'activate'
+          ? '启用后到期即按配置的通道向接收人发送，每个节点只发送一次。'
+          : '停用后不再发送，已发送的记录保留。',
+      okText: event === 'activate' ? '启用' : '停用',
+      okButtonProps: { danger: event === 'cancel' },
+      onOk: () =>
+        quietly(
+          fire
+            .mutateAsync({ id: c.id, event, version: c.version })
+            .then(() => notifySuccess(event === 'activate' ? '已启用' : '已停用')),
+        ),
+    });
+  return (
+    <>
+      <PageHeader
+        title="关键节点提醒"
+        extra={
+          <Button type="primary" onClick={() => setCreating(true)}>
+            新建提醒
+          </Button>
+        }
+      />
+      <Table
+        rowKey="id"
+        loading={isFetching}
+        dataSource={data?.items ?? []}
+        pagination={{ current: page, total: data?.total ?? 0, onChange: setPage }}
+        columns={[
+          { title: '名称', dataIndex: 'name' },
+          {
+            title: '发送时间',
+            render: (_, c) => (c.trigger === 'date' ? c.onDate : `节假日前 ${c.workingDaysBefore} 个工作日`),
+          },
+          {
+            title: '接收角色',
+            render: (_, c) => c.roles.map((r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS] ?? r).join('、'),
+          },
+          {
+            title: '状态',
+            dataIndex: 'state',
+            render: (s: Campaign['state']) => (
+              <Tag color={s === 'active' ? 'green' : undefined}>{CAMPAIGN_STATE_LABELS[s]}</Tag>
+            ),
+          },
+          {
+            title: '操作',
+            render: (_, c) => (
+              <Space>
+                {c.actions.includes('activate') ? (
+                  <Button type="link" size="small" onClick={() => act(c, 'activate')}>
+                    启用
+                  </Button>
+                ) : null}
+                {c.actions.includes('cancel') ? (
+                  <Button type="link" size="small" onClick={() => act(c, 'cancel')}>
+                    停用
+                  </Button>
+                ) : null}
+                <Button type="link" size="small" onClick={() => setReport(c.id)}>
+                  发送情况
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <CreateModal open={creating} onClose={() => setCreating(false)} />
+      <Report id={report} onClose={() => setReport(null)} />
+    </>
+  );
+}

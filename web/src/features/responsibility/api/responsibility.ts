@@ -1,0 +1,195 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  TCreateDispatch,
+  TCreateResponsibilityItem,
+  TListDispatches,
+  TListResponsibilityItems,
+  TUpdateResponsibilityItem,
+  ZDispatch,
+  ZDispatchDetail,
+  ZFigures,
+  ZImportResult,
+  ZReport,
+  ZReportDetail,
+  ZResponsibilityItem,
+} from '../../../../../common/responsibility.schema';
+import type { Response } from '../../../../../common/zod';
+import {
+  api,
+  apiDelete,
+  apiPatch,
+  apiPost,
+  apiUpload,
+  type Page,
+  type Query,
+  type UploadProgress,
+} from '../../../lib/api';
+
+export type ResponsibilityFigures = Response<typeof ZFigures>;
+export type Dispatch = Response<typeof ZDispatch>;
+export type DispatchDetail = Response<typeof ZDispatchDetail>;
+export type DispatchItem = DispatchDetail['items'][number];
+export type CatalogueItem = Response<typeof ZResponsibilityItem>;
+export type Report = Response<typeof ZReport>;
+export type ReportDetail = Response<typeof ZReportDetail>;
+export type DispatchFilters = Pick<TListDispatches, 'kind' | 'state' | 'unitId' | 'overdue' | 'mine' | 'q'> & {
+  year?: string;
+};
+export type CatalogueFilters = Pick<TListResponsibilityItems, 'subjectKind' | 'frequency' | 'active' | 'q'>;
+
+const KEY = ['responsibility'] as const;
+const useInvalidate = () => {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: KEY });
+};
+
+/** GET /api/responsibility/figures?year=: the year's lists, items and fulfilment (seed 004's numbers). */
+export function useResponsibilityFigures(year: number) {
+  return useQuery({
+    queryKey: [...KEY, 'figures', year],
+    queryFn: ({ signal }) => api<ResponsibilityFigures>(`/responsibility/figures?year=${year}`, { signal }),
+  });
+}
+
+/** GET /api/dispatches with the list's filters. */
+export function useDispatches(query: Query) {
+  return useQuery({
+    queryKey: [...KEY, 'dispatches', query],
+    queryFn: ({ signal }) => api<Page<Dispatch>>('/dispatches', { query, signal }),
+  });
+}
+
+export function useDispatch(id: string) {
+  return useQuery({
+    queryKey: [...KEY, 'dispatch', id],
+    queryFn: ({ signal }) => api<DispatchDetail>(`/dispatches/${id}`, { signal }),
+  });
+}
+
+/** Re-reads a dispatch, e.g. after an evidence file was stored on one of its records. */
+export function useRefreshDispatch(id: string) {
+  const qc = useQueryClient();
+  return () => void qc.invalidateQueries({ queryKey: [...KEY, 'dispatch', id] });
+}
+
+export function useCreateDispatch() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: Partial<TCreateDispatch>) => apiPost<DispatchDetail>('/dispatches', body),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useDispatchEvent(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: { type: 'issue' | 'receive' | 'close'; version: number; comment?: string }) =>
+      apiPost<DispatchDetail>(`/dispatches/${id}/events`, body),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useDeleteDispatch(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (version: number) => apiDelete<void>(`/dispatches/${id}`, { version }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** POST /api/dispatches/:id/items/:itemId/fulfilment: 履责纪实 of one item (late ones are kept and marked). */
+export function useRecordFulfilment(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ itemId, ...body }: { itemId: string; doneOn: string; description: string }) =>
+      apiPost<DispatchDetail>(`/dispatches/${id}/items/${itemId}/fulfilment`, body),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export const fulfilmentUploadPath = (id: string, fulfilmentId: string) =>
+  `/dispatches/${id}/fulfilments/${fulfilmentId}/files`;
+export const fulfilmentFileHref = (id: string, fileId: string) => `/api/dispatches/${id}/files/${fileId}`;
+
+/** GET /api/calendar/add-working-days: the date a working-day deadline falls on, as the server will compute it. */
+export function useWorkingDate(from: string, days: number | null) {
+  return useQuery({
+    queryKey: ['calendar', 'add-working-days', from, days],
+    enabled: !!days && days > 0,
+    queryFn: ({ signal }) =>
+      api<{ date: string }>('/calendar/add-working-days', { query: { date: from, days }, signal }),
+  });
+}
+
+// ---- catalogue
+
+export function useCatalogue(query: Query) {
+  return useQuery({
+    queryKey: [...KEY, 'catalogue', query],
+    queryFn: ({ signal }) => api<Page<CatalogueItem>>('/responsibility-items', { query, signal }),
+  });
+}
+
+export function useSaveCatalogueItem() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({
+      id,
+      ...body
+    }: Partial<TCreateResponsibilityItem> & Partial<TUpdateResponsibilityItem> & { id?: string }) =>
+      id
+        ? apiPatch<CatalogueItem>(`/responsibility-items/${id}`, body)
+        : apiPost<CatalogueItem>('/responsibility-items', body),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useImportCatalogue() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ file, onProgress }: { file: File; onProgress: (p: UploadProgress) => void }) => {
+      const formData = new FormData();
+      formData.append('file', file);
+      return apiUpload<Response<typeof ZImportResult>>('/responsibility-items/import', formData, onProgress);
+    },
+    onSuccess: () => invalidate(),
+  });
+}
+
+// ---- quarterly reports
+
+export function useReports(query: Query) {
+  return useQuery({
+    queryKey: [...KEY, 'reports', query],
+    queryFn: ({ signal }) => api<Page<Report>>('/responsibility-reports', { query, signal }),
+  });
+}
+
+export function useReport(id: string) {
+  return useQuery({
+    queryKey: [...KEY, 'report', id],
+    queryFn: ({ signal }) => api<ReportDetail>(`/responsibility-reports/${id}`, { signal }),
+  });
+}
+
+export function useCreateReport() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: { year: number; quarter: number; recipientKind: string; unitId: string | null }) =>
+      apiPost<ReportDetail>('/responsibility-reports', body),
+    onSuccess: () => invalidate(),
+  });
+}
+
+export function useReportEvent(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: {
+      type: 'submit' | 'approve' | 'return';
+      version: number;
+      summary?: string;
+      comment?: string;
+    }) => apiPost<ReportDetail>(`/responsibility-reports/${id}/events`, body),
+    onSuccess: () => invalidate(),
+  });
+}

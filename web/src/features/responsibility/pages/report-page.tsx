@@ -1,0 +1,149 @@
+import { Button, Input, Popconfirm, Result, Spin } from 'antd';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { EventLogCard } from '../../../components/event-log-card';
+import { PrintSheet } from '../../../components/print-sheet';
+import { ZReportEvent } from '../../../../../common/responsibility.schema';
+import { formatDateTime } from '../../../lib/format';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { notifySuccess, quietly } from '../../../lib/notify';
+import { type ReportDetail, useReport, useReportEvent } from '../api/responsibility';
+
+const cell = { border: '1px solid #000', padding: '4px 8px', verticalAlign: 'top' as const };
+
+/** 落实情况季度报告 laid out for printing: the quarter's items and their fulfilment, assembled by the server. */
+export function ReportPage() {
+  const { id = '' } = useParams();
+  const { data: r, isLoading, error } = useReport(id);
+  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
+  if (error || !r) return <Result status="404" title="报告不存在或无权查看" />;
+  return (
+    <>
+      <PrintSheet actions={<ReportActions r={r} />}>
+        <h2 style={{ textAlign: 'center', fontFamily: '宋体, SimSun, serif', fontSize: 24 }}>
+          {r.recipientName}
+          <br />
+          {r.periodLabel}主体责任落实情况报告
+        </h2>
+        <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 8 }}>
+          <span>状态：{r.stateLabel}</span>
+          <span>
+            责任事项 {r.totals.items} 项，已履责 {r.totals.fulfilled} 项，按期 {r.totals.onTime} 项
+          </span>
+        </div>
+        {r.summary ? <p style={{ whiteSpace: 'pre-wrap', textIndent: '2em' }}>{r.summary}</p> : null}
+        <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: 14 }} data-testid="report-print">
+          <thead>
+            <tr>
+              {['序号', '清单', '责任内容', '截止日期', '履责情况'].map((h) => (
+                <th key={h} style={{ ...cell, textAlign: 'center' }}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {r.items.map((i, n) => (
+              <tr key={`${i.dispatchId}-${i.deadline}-${i.content}`}>
+                <td style={{ ...cell, textAlign: 'center' }}>{n + 1}</td>
+                <td style={cell}>
+                  {i.dispatchCode}
+                  <br />
+                  {i.kindLabel}
+                </td>
+                <td style={cell}>
+                  {i.content}
+                  {i.target ? <div>（{i.target}）</div> : null}
+                </td>
+                <td style={cell}>{i.deadline}</td>
+                <td style={cell}>
+                  {i.records.length === 0 ? '未履责' : null}
+                  {i.records.map((x) => (
+                    <div key={`${x.doneOn}-${x.description}`} style={{ whiteSpace: 'pre-wrap' }}>
+                      {x.doneOn}：{x.description}
+                      {x.files.length ? `（佐证：${x.files.join('、')}）` : ''}
+                    </div>
+                  ))}
+                  {i.late ? <strong>（逾期）</strong> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p style={{ textAlign: 'right', marginTop: 24 }}>
+          {r.submittedAt ? `提交时间：${formatDateTime(r.submittedAt)}` : ''}
+          {r.approvedAt ? `　审核时间：${formatDateTime(r.approvedAt)}` : ''}
+        </p>
+      </PrintSheet>
+      <div className="no-print" style={{ maxWidth: 760, margin: '16px auto' }}>
+        <EventLogCard events={r.events} />
+      </div>
+    </>
+  );
+}
+
+function ReportActions({ r }: { r: ReportDetail }) {
+  const fire = useReportEvent(r.id);
+  const [summary, setSummary] = useState(r.summary);
+  const [comment, setComment] = useState('');
+  const run = async (type: 'submit' | 'approve' | 'return', done: string) => {
+    const ok = await quietly(
+      fire.mutateAsync({ type, version: r.version, comment, ...(type === 'submit' ? { summary } : {}) }),
+    );
+    if (ok) notifySuccess(done);
+  };
+  return (
+    <>
+      {r.actions.includes('submit') ? (
+        <Popconfirm
+          title="提交报告"
+          description={
+            <Input.TextArea
+              rows={3}
+              style={{ width: 320 }}
+              placeholder="报告说明（可选）"
+              value={summary}
+              maxLength={maxLengthOf(ZReportEvent.shape.summary)}
+              onChange={(e) => setSummary(e.target.value)}
+            />
+          }
+          okText="提交"
+          cancelText="取消"
+          onConfirm={() => run('submit', '报告已提交')}
+        >
+          <Button type="primary">提交</Button>
+        </Popconfirm>
+      ) : null}
+      {r.actions.includes('approve') ? (
+        <Popconfirm
+          title="确定审核通过？"
+          okText="通过"
+          cancelText="取消"
+          onConfirm={() => run('approve', '已审核通过')}
+        >
+          <Button type="primary">审核通过</Button>
+        </Popconfirm>
+      ) : null}
+      {r.actions.includes('return') ? (
+        <Popconfirm
+          title="退回报告"
+          description={
+            <Input.TextArea
+              rows={2}
+              style={{ width: 320 }}
+              placeholder="退回理由"
+              value={comment}
+              maxLength={maxLengthOf(ZReportEvent.shape.comment)}
+              onChange={(e) => setComment(e.target.value)}
+            />
+          }
+          okText="退回"
+          cancelText="取消"
+          onConfirm={() => run('return', '报告已退回')}
+        >
+          <Button danger>退回</Button>
+        </Popconfirm>
+      ) : null}
+    </>
+  );
+}
