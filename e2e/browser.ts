@@ -1,5 +1,5 @@
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { type RunningServer, ensureWebBuilt, startServer } from './server-harness';
 
 export const PASSWORD = 'Zelian@2026';
@@ -14,6 +14,33 @@ export const label = (text: string) => new RegExp(`^${text.split('').join('\\s*'
 export function browserSession() {
   let server: RunningServer;
   let browser: Browser;
+  // What the pages met during the current test: answers ≥ 400 and script errors, printed if it fails.
+  let seen: string[] = [];
+  const watch = (page: Page) => {
+    page.on('response', (r) => {
+      if (r.status() >= 400) seen.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+    });
+    page.on('pageerror', (e) => seen.push(`页面脚本错误：${e.message}`));
+    return page;
+  };
+  beforeEach(() => {
+    seen = [];
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail') return;
+    const shown = await Promise.all(
+      browser.contexts().flatMap((c) => c.pages().map((p) => visibleMessages(p).catch(() => []))),
+    );
+    console.error(
+      [
+        `— ${ctx.task.name}: what the browser met —`,
+        ...seen,
+        ...shown.flat().map((m) => `页面提示：${m}`),
+        '— server log (tail) —',
+        server.logTail().slice(-4000),
+      ].join('\n'),
+    );
+  });
   beforeAll(async () => {
     ensureWebBuilt();
     server = await startServer();
@@ -36,13 +63,13 @@ export function browserSession() {
         timezoneId: 'Asia/Shanghai',
         viewport: { width: 390, height: 844 },
       });
-      const page = await context.newPage();
+      const page = watch(await context.newPage());
       page.setDefaultTimeout(30_000);
       return page;
     },
     async signIn(username: string): Promise<Page> {
       const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-      const page = await context.newPage();
+      const page = watch(await context.newPage());
       page.setDefaultTimeout(20_000);
       await page.goto(`${server.baseUrl}/login`);
       await page.getByLabel('用户名').fill(username);
@@ -52,6 +79,14 @@ export function browserSession() {
       return page;
     },
   };
+}
+
+/** Form errors, messages and notifications on screen: why a form did not go through. */
+async function visibleMessages(page: Page): Promise<string[]> {
+  const boxes = page.locator(
+    '.ant-form-item-explain-error:visible, .ant-message-notice:visible, .ant-notification-notice:visible, .ant-alert-error:visible',
+  );
+  return (await boxes.allTextContents()).map((t) => `${page.url()} ${t.trim()}`);
 }
 
 /** A JSON call from inside the signed-in page (session cookie + CSRF token), as the web client makes it. */

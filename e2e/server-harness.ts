@@ -11,6 +11,8 @@ export interface RunningServer {
   baseUrl: string;
   dataDir: string;
   stop: () => Promise<void>;
+  /** The last lines the server printed (warnings and errors at LOG_LEVEL=warn). */
+  logTail: () => string;
 }
 
 /** A TCP port on 127.0.0.1 that nothing listens on right now. */
@@ -97,7 +99,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     }
     try {
       const res = await fetch(`${baseUrl}/api/health`);
-      if (res.status === 200) return { baseUrl, dataDir, stop };
+      if (res.status === 200) return { baseUrl, dataDir, stop, logTail: () => log.join('') };
     } catch {
       // not listening yet
     }

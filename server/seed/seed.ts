@@ -1,3 +1,4 @@
+import { withoutIssuedCopies } from '../platform/documents/document-copies.js';
 import { seedDemoDocuments } from './demo-documents.js';
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -47,18 +48,20 @@ export async function initialiseDatabase(
     await seedRulesV1(tx);
     let sysadminPassword: string | undefined;
     if (opts.demo) {
-      await seedDemoCounty(ctx, region.id);
-      await seedDemoProblems(ctx, region.id);
-      await seedDemoWarnings(ctx);
-      await seedDemoMeeting(ctx, region.id);
-      await seedDemoPatrol(ctx, region.id);
-      await seedDemoToleranceTalks(ctx, region.id);
-      await seedDemoCases(ctx, region.id);
-      await seedDemoProposals(ctx, region.id);
-      await seedDemoDocuments(ctx, region.id);
-      await seedDemoResponsibility(ctx, region.id);
-      await seedDemoComplaints(ctx, region.id);
-      await seedDemoAssessment(ctx, region.id);
+      await withoutIssuedCopies(async () => {
+        await seedDemoCounty(ctx, region.id);
+        await seedDemoProblems(ctx, region.id);
+        await seedDemoWarnings(ctx);
+        await seedDemoMeeting(ctx, region.id);
+        await seedDemoPatrol(ctx, region.id);
+        await seedDemoToleranceTalks(ctx, region.id);
+        await seedDemoCases(ctx, region.id);
+        await seedDemoProposals(ctx, region.id);
+        await seedDemoDocuments(ctx, region.id);
+        await seedDemoResponsibility(ctx, region.id);
+        await seedDemoComplaints(ctx, region.id);
+        await seedDemoAssessment(ctx, region.id);
+      });
     } else {
       sysadminPassword = `Zl-${crypto.randomBytes(12).toString('base64url')}`;
       const user = await auth.insertUser(tx, {

@@ -59,6 +59,24 @@ describe('issued documents are kept as issued', () => {
     expect(registeredKinds().sort()).toEqual([...new Set(ALL_KINDS)].sort());
   });
 
+  it('the demo seed keeps no copies (they took most of the first start); the first download keeps one', async () => {
+    const seeded = rowsOf<{ id: string; kind: string; object_id: string; copy: Buffer | null }>(
+      await t.database.db.execute(
+        sql`SELECT id, kind, object_id, copy FROM issued_documents WHERE kind = 'problem_notice' ORDER BY issued_at LIMIT 1`,
+      ),
+    );
+    expect(seeded).toHaveLength(1);
+    const [{ n }] = rowsOf<{ n: number }>(
+      await t.database.db.execute(sql`SELECT count(*)::int AS n FROM issued_documents WHERE copy IS NOT NULL`),
+    );
+    expect(n).toBe(0);
+    const first = await get(office, URL.problem_notice(seeded[0].object_id));
+    const [kept] = rowsOf<{ copy: Buffer }>(
+      await t.database.db.execute(sql`SELECT copy FROM issued_documents WHERE id = ${seeded[0].id}`),
+    );
+    expect(Buffer.compare(Buffer.from(kept.copy), first)).toBe(0);
+  });
+
   it('keeps a talk record rendered when it is recorded: edits and follow-ups after do not change it', async () => {
     const [unit] = rowsOf<{ principal_person_id: string }>(
       await t.database.db.execute(sql`SELECT principal_person_id FROM units WHERE code = 'ZJJ'`),

@@ -8,6 +8,7 @@
  * Each module registers the download of its kinds (`registerDocument`); a download reads its object within the
  * caller's scope first (the access check) and then calls `issuedCopy`, which answers the kept copy or renders.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
 import type { Executor } from '../db/client.js';
@@ -33,8 +34,17 @@ export function registerDocument(kinds: string | string[], download: DocumentDow
 /** Kinds with a registered download (tests check that every issued kind has one). */
 export const registeredKinds = () => [...downloads.keys()];
 
+const copiesOff = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `work` keeping no copies of what it issues: the demo seed issues hundreds of documents on first start, and
+ * rendering each there took most of the start-up; a seeded document's copy is kept at its first download instead.
+ */
+export const withoutIssuedCopies = <T>(work: () => Promise<T>) => copiesOff.run(true, work);
+
 /** Called by the registry when a document is issued: its copy is rendered by `keepIssuedCopies`. */
 export function noteIssued(db: Executor, row: { id: string; kind: string; objectId: string }) {
+  if (copiesOff.getStore()) return;
   const list = pending.get(db) ?? [];
   list.push(row);
   pending.set(db, list);
