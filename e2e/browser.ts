@@ -70,7 +70,7 @@ export function browserSession() {
     async signIn(username: string): Promise<Page> {
       const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       const page = watch(await context.newPage());
-      page.setDefaultTimeout(20_000);
+      page.setDefaultTimeout(30_000);
       await page.goto(`${server.baseUrl}/login`);
       await page.getByLabel('用户名').fill(username);
       await page.getByLabel('密码').fill(PASSWORD);
