@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSession, label } from './browser';
+import { browserSession, choose, label } from './browser';
 
 const SYSTEM = 'E2E两个责任考核';
 const RUN = `2026年度${SYSTEM}`;
@@ -11,7 +11,6 @@ const openMenu = async (page: Page, name: string, url: string) => {
   await page.getByRole('menu', { name: '主菜单' }).getByRole('link', { name, exact: true }).click();
   await page.waitForURL(`**${url}`);
 };
-const dropdownOptions = (page: Page) => page.locator('.ant-select-dropdown:visible .ant-select-item-option');
 const confirm = (page: Page) =>
   page
     .locator('.ant-modal-confirm')
@@ -32,8 +31,7 @@ describe('考核评价', () => {
     await page.locator('.ant-segmented').getByText('指标体系', { exact: true }).click();
     await page.waitForURL('**/assessment/systems');
     await page.getByRole('button', { name: '新建指标体系' }).click();
-    await page.getByRole('combobox', { name: '模板' }).click();
-    await dropdownOptions(page).filter({ hasText: '两个责任' }).click();
+    await choose(page, page.getByRole('combobox', { name: '模板' }), '两个责任');
     await page.locator('.ant-modal').getByLabel('体系名称').fill(SYSTEM);
     await page.locator('.ant-modal').getByLabel('年度').fill('2026');
     await page
@@ -48,8 +46,7 @@ describe('考核评价', () => {
     await page.locator('.ant-segmented').getByText('考核', { exact: true }).click();
     await page.waitForURL('**/assessment');
     await page.getByRole('button', { name: '新建考核' }).click();
-    await page.getByRole('combobox', { name: '指标体系' }).click();
-    await dropdownOptions(page).filter({ hasText: SYSTEM }).click();
+    await choose(page, page.getByRole('combobox', { name: '指标体系' }), SYSTEM);
     await expect.poll(() => page.getByLabel('考核名称').inputValue()).toBe(RUN);
     await page
       .locator('.ant-modal')

@@ -1,4 +1,4 @@
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { type RunningServer, ensureWebBuilt, startServer } from './server-harness';
 
@@ -79,6 +79,53 @@ export function browserSession() {
       return page;
     },
   };
+}
+
+/**
+ * Picks an option of the antd Select whose input is `combobox` — the one whose text contains `option`, else the
+ * first — and checks that the select shows it: a click landing while the dropdown animates can be lost (a CI run
+ * submitted a form without its 处置方式 that way). `search` types `option` first (remote searches need it).
+ */
+export async function choose(page: Page, combobox: Locator, option?: string, { search = false } = {}) {
+  const select = combobox.locator(
+    'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  let chosen = '';
+  for (let attempt = 1; ; attempt++) {
+    // A multiple select drops an option clicked twice: never click again what already shows.
+    if (chosen && (await select.filter({ hasText: chosen }).count()) > 0) return;
+    await combobox.click();
+    if (option && search && (await combobox.isEditable())) await combobox.fill(option);
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    const target = option ? options.filter({ hasText: option }).first() : options.first();
+    await target.waitFor();
+    chosen = ((await target.locator('.ant-select-item-option-content').textContent()) ?? '').trim();
+    await target.click();
+    try {
+      await select.filter({ hasText: chosen }).waitFor({ timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/**
+ * Answers 确定 in the open Popconfirm and checks that it closed: like a select's option, a click landing while the
+ * popup animates in can be lost, and the action then never happens.
+ */
+export async function confirmPopup(page: Page) {
+  const popup = page.locator('.ant-popover:visible').filter({ has: page.getByRole('button', { name: label('确定') }) });
+  for (let attempt = 1; ; attempt++) {
+    await popup.getByRole('button', { name: label('确定') }).click();
+    try {
+      await popup.waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
 }
 
 /** Form errors, messages and notifications on screen: why a form did not go through. */

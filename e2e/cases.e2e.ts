@@ -1,13 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSession, label } from './browser';
+import { browserSession, choose, confirmPopup, label } from './browser';
 
 const TITLE = `E2E问责案件${Date.now().toString(36)}`;
 const app = browserSession();
 let caseUrl = '';
 let subjectName = '';
 
-const dropdownOptions = (page: Page) => page.locator('.ant-select-dropdown:visible .ant-select-item-option');
 const modal = (page: Page, title: string) => page.locator('.ant-modal').filter({ hasText: title });
 
 async function openCase(username: string) {
@@ -35,22 +34,10 @@ async function confirm(page: Page, action: string) {
     .getByTestId('case-actions')
     .getByRole('button', { name: label(action) })
     .click();
-  await page
-    .locator('.ant-popconfirm:visible')
-    .getByRole('button', { name: label('确定') })
-    .click();
+  await confirmPopup(page);
 }
 
 const stateShown = (page: Page, state: string) => page.getByText(new RegExp(` · ${state}$`)).waitFor();
-
-async function pick(page: Page, combobox: Locator, text?: string) {
-  await combobox.click();
-  // Searchable selects are typed into; plain ones are read-only.
-  if (text && (await combobox.isEditable())) await combobox.fill(text);
-  const option = text ? dropdownOptions(page).filter({ hasText: text }).first() : dropdownOptions(page).first();
-  await option.waitFor();
-  await option.click();
-}
 
 describe('问责案件', () => {
   it('wenze1 立项：问责对象、调查组', async () => {
@@ -69,13 +56,14 @@ describe('问责案件', () => {
     await page.getByTestId('case-table').waitFor();
     await page.getByRole('button', { name: '问责立项' }).click();
     await page.getByLabel('案件名称').fill(TITLE);
-    await pick(
+    await choose(
       page,
       page.getByRole('combobox', { name: '问责情形（《中国共产党问责条例》第七条）' }),
       '职责范围内发生重特大事故',
+      { search: true },
     );
-    await pick(page, page.locator('#subjects_0_personId'), subjectName);
-    await pick(page, page.getByRole('combobox', { name: '调查组其他成员' }), wenze2);
+    await choose(page, page.locator('#subjects_0_personId'), subjectName, { search: true });
+    await choose(page, page.getByRole('combobox', { name: '调查组其他成员' }), wenze2, { search: true });
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '提交立项' }).click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
@@ -101,14 +89,14 @@ describe('问责案件', () => {
     await confirm(page, '出示事实材料');
     await page.getByText(/事实材料已于/).waitFor();
     await act(page, '记录陈述申辩', async (m) => {
-      await pick(page, m.getByRole('combobox', { name: '问责对象' }));
+      await choose(page, m.getByRole('combobox', { name: '问责对象' }));
       await m.getByLabel('陈述和申辩意见').fill('对事实无异议');
       await m.getByLabel('问责对象已在事实材料上签字确认').check();
     });
     await page.getByTestId('case-subjects').getByText('对事实无异议（已签字）').waitFor();
     await act(page, '责任认定', async (m) => {
-      await pick(page, m.getByRole('combobox', { name: '责任类型' }), '主要领导责任');
-      await pick(page, m.getByRole('combobox', { name: '责任环节' }), '监管责任');
+      await choose(page, m.getByRole('combobox', { name: '责任类型' }), '主要领导责任', { search: true });
+      await choose(page, m.getByRole('combobox', { name: '责任环节' }), '监管责任', { search: true });
     });
     await stateShown(page, '审理中');
     await page.context().close();
@@ -130,8 +118,8 @@ describe('问责案件', () => {
     const leader = await openCase('leader');
     await act(leader, '作出决定', async (m) => {
       const forms = m.getByRole('combobox', { name: `处理：${subjectName}` });
-      await pick(leader, forms, '书面诫勉');
-      await pick(leader, forms, '调整职务');
+      await choose(leader, forms, '书面诫勉', { search: true });
+      await choose(leader, forms, '调整职务', { search: true });
       await leader.keyboard.press('Escape');
     });
     await stateShown(leader, '已决定');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSession, label } from './browser';
+import { browserSession, choose, label } from './browser';
 
 const app = browserSession();
 const MARK = `E2E${Date.now().toString(36)}`;
@@ -12,10 +12,8 @@ async function phone(): Promise<Page> {
   return page;
 }
 
-const pick = async (page: Page, field: string, option: string) => {
-  await page.getByLabel(field, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
-};
+const pick = (page: Page, field: string, option: string) =>
+  choose(page, page.getByLabel(field, { exact: true }), option);
 
 async function file(page: Page, anonymous: boolean, content: string) {
   if (anonymous) await page.getByText('匿名举报', { exact: true }).click();

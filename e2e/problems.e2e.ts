@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { label, browserSession } from './browser';
+import { browserSession, confirmPopup, label } from './browser';
 
 const TITLE = `E2E住建工地扬尘整改${Date.now().toString(36)}`;
 const UNIT_NAME = '示范县住房和城乡建设局';
@@ -14,12 +14,7 @@ const signIn = app.signIn;
 const stateIs = (page: Page, state: string) =>
   page.getByTestId('problem-state').getByText(state, { exact: true }).waitFor();
 
-async function confirmPopover(page: Page) {
-  await page
-    .locator('.ant-popconfirm')
-    .getByRole('button', { name: label('确定') })
-    .click();
-}
+const confirmPopover = confirmPopup;
 
 /** Search the ledger by the problem's title and return the matching rows. */
 async function searchLedger(page: Page, title: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserSession, label } from './browser';
+import { browserSession, confirmPopup, label } from './browser';
 
 const TITLE = `E2E安全生产专项派单${Date.now().toString(36)}`;
 const CONTENT = '每季度至少专题研究安全生产工作1次';
@@ -32,10 +32,7 @@ describe('明责：派单、履责纪实', () => {
     dispatchUrl = page.url();
     await page.getByText(TITLE).first().waitFor();
     await page.getByRole('button', { name: label('派发') }).click();
-    await page
-      .locator('.ant-popover')
-      .getByRole('button', { name: label('确定') })
-      .click();
+    await confirmPopup(page);
     await page.getByText('已派发', { exact: true }).first().waitFor();
     await page.context().close();
   });
@@ -74,10 +71,7 @@ describe('明责：派单、履责纪实', () => {
     await items.getByRole('link', { name: '专题会纪要.png' }).waitFor();
     await page.getByText('1/1').waitFor();
     await page.getByRole('button', { name: label('办结') }).click();
-    await page
-      .locator('.ant-popover')
-      .getByRole('button', { name: label('确定') })
-      .click();
+    await confirmPopup(page);
     await page.getByText('已办结', { exact: true }).first().waitFor();
     await page.context().close();
   });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
-import { browserSession, label } from './browser';
+import { browserSession, choose, label } from './browser';
 
 const MATTER = `E2E片区更新容缺审批试点${Date.now().toString(36)}`;
 const REASON = 'E2E 工程质量问题整改迟缓，提醒谈话';
@@ -12,9 +12,6 @@ const openMenu = async (page: Page, name: string, url: string) => {
   await page.getByRole('menu', { name: '主菜单' }).getByRole('link', { name, exact: true }).click();
   await page.waitForURL(`**${url}`);
 };
-
-/** The visible options of the open antd Select dropdown. */
-const dropdownOptions = (page: Page) => page.locator('.ant-select-dropdown:visible .ant-select-item-option');
 
 const pickDate = async (page: Page, name: string, value: string) => {
   const input = page.getByLabel(name, { exact: true });
@@ -45,12 +42,10 @@ describe('容错免责备案与谈话', () => {
       .locator('.ant-form-item')
       .filter({ has: page.locator('label[for="filing_personIds"]') })
       .getByRole('combobox');
-    await people.click();
-    await dropdownOptions(page).first().click();
+    await choose(page, people);
     await page.keyboard.press('Escape');
     // The 容错情形 the filing meets, from the list in force (rules as data).
-    await page.getByRole('combobox', { name: '符合的容错情形' }).click();
-    await dropdownOptions(page).filter({ hasText: '先行先试出现失误' }).click();
+    await choose(page, page.getByRole('combobox', { name: '符合的容错情形' }), '先行先试出现失误');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '提交备案' }).click();
 
@@ -91,8 +86,7 @@ describe('容错免责备案与谈话', () => {
       .locator('.ant-form-item')
       .filter({ has: page.locator('label[for="talk_subjectPersonIds"]') })
       .getByRole('combobox');
-    await subjects.click();
-    await dropdownOptions(page).first().click();
+    await choose(page, subjects);
     await page.keyboard.press('Escape');
     await page.getByLabel('其他谈话人').fill('派驻第一纪检监察组组长');
     await page.getByLabel('谈话事由').fill(REASON);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { label, browserSession } from './browser';
+import { browserSession, confirmPopup, label } from './browser';
 
 let target: { id: string; code: string; problemId: string } | undefined;
 
@@ -67,10 +67,7 @@ describe('模拟问责', () => {
     );
 
     await page.getByRole('button', { name: '发出提醒函' }).click();
-    await page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name: label('确定') })
-      .click();
+    await confirmPopup(page);
     await stateIs(page, '已发提醒函');
     await page.getByTestId('warning-timeline').getByText('发出提醒函').waitFor();
     await page.context().close();
