@@ -1,6 +1,6 @@
 import { ISSUER_CODES } from './issuers.js';
 import { GROUP_KINDS, UNIT_TYPES, UNIT_TYPE_LABELS } from './org.js';
-import { ZId, ZNonEmpty, ZPage, ZVersion, z } from './zod.js';
+import { ZId, ZNonEmpty, ZPage, ZVersion, z, zPageOf } from './zod.js';
 
 // ---------- requests
 
@@ -196,4 +196,7 @@ export const ZIssuer = ZUpdateIssuer.extend({
   /** false: derived from the region's name, no row of its own yet */
   custom: z.boolean(),
 });
-export const ZIssuerList = z.object({ items: z.array(ZIssuer) });
+/** The region's offices in the order of ISSUER_CODES, a page at a time like every list. */
+export const ZListIssuers = z.object({ ...ZPage });
+export type TListIssuers = z.infer<typeof ZListIssuers>;
+export const ZIssuerList = zPageOf(ZIssuer);

@@ -1,6 +1,6 @@
 import { FORM_KEYS } from './cases.js';
 import { RULE_SET_KEYS } from './rules.js';
-import { ZDate, ZNonEmpty, ZTimestamp, z } from './zod.js';
+import { ZDate, ZNonEmpty, ZPage, ZTimestamp, z, zPageOf } from './zod.js';
 
 const ZSource = ZNonEmpty('依据（法规名称、条款及版本）', 300);
 
@@ -92,6 +92,7 @@ export const ZRuleSet = z.object({
   latestOwn: z.number().int(),
   history: z.array(ZVersionRow),
 });
-export const ZRuleSets = z.object({
-  items: z.array(ZVersionRow.extend({ label: z.string(), local: z.boolean() })),
-});
+/** The rule sets in force on `on`, in the order of RULE_SET_KEYS, a page at a time like every list. */
+export const ZListRuleSets = ZRuleScopeQuery.extend(ZPage);
+export type TListRuleSets = z.infer<typeof ZListRuleSets>;
+export const ZRuleSets = zPageOf(ZVersionRow.extend({ label: z.string(), local: z.boolean() }));

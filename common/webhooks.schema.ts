@@ -71,6 +71,8 @@ export const ZUpdateWebhook = ZCreateWebhook.partial().extend({
 export const ZWebhookParam = z.object({ id: ZId });
 
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'withheld'] as const;
+/** The caller's subscriptions, newest first, a page at a time like every list. */
+export const ZListWebhooks = z.object({ ...ZPage });
 export const ZListWebhookDeliveries = z.object({
   ...ZPage,
   status: z.enum(WEBHOOK_DELIVERY_STATUSES, { message: '状态不正确' }).optional(),

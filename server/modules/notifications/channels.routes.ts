@@ -15,6 +15,7 @@ import {
 import {
   ZCreateWebhook,
   ZListWebhookDeliveries,
+  ZListWebhooks,
   ZUpdateWebhook,
   ZWebhook,
   ZWebhookDelivery,
@@ -84,8 +85,10 @@ export async function channelsRoutes(fastify: FastifyInstance) {
   );
 
   tags = ['Webhook'];
-  app.get('/api/webhooks', { schema: { tags, response: { 200: z.array(ZWebhook) } }, config: hooks }, (req) =>
-    req.run((ctx) => webhooks.listWebhooks(ctx)),
+  app.get(
+    '/api/webhooks',
+    { schema: { tags, querystring: ZListWebhooks, response: { 200: zPageOf(ZWebhook) } }, config: hooks },
+    (req) => req.run((ctx) => webhooks.listWebhooks(ctx, req.query)),
   );
   app.post(
     '/api/webhooks',

@@ -220,6 +220,27 @@ describe('webhooks', () => {
     expect(hits.length).toBe(n);
     expect((await (await t.as('leader')).get(`/api/webhooks/${id}/deliveries`)).statusCode).toBe(404);
   });
+
+  it("pages the caller's subscriptions in a stable order without their secrets", async () => {
+    for (const name of ['分页一', '分页二', '分页三']) {
+      const res = await office.post('/api/webhooks', { name, url: `${httpUrl}/hook`, events: ['webhook.test'] });
+      expect(res.statusCode).toBe(201);
+    }
+    const all = (await office.get('/api/webhooks?pageSize=100')).json();
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    expect(all.items.map((w: { name: string }) => w.name)).toEqual(
+      expect.arrayContaining(['分页一', '分页二', '分页三']),
+    );
+    const first = (await office.get('/api/webhooks?pageSize=2')).json();
+    const second = (await office.get('/api/webhooks?pageSize=2&page=2')).json();
+    expect(first.total).toBe(all.total);
+    expect([...first.items, ...second.items].map((w: { id: string }) => w.id)).toEqual(
+      all.items.slice(0, 4).map((w: { id: string }) => w.id),
+    );
+    expect(JSON.stringify(all)).not.toContain('"secret"');
+    expect((await office.get('/api/webhooks?pageSize=0')).statusCode).toBe(400);
+  });
 });
 
 describe('campaigns', () => {

@@ -6,12 +6,17 @@ export type SubscriptionRow = typeof webhookSubscriptions.$inferSelect;
 export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
 
 /** The scope of a subscription is its owner: every query takes the owner's user id. */
-export async function listSubscriptions(db: Executor, ownerUserId: string) {
-  return db
+export async function listSubscriptions(db: Executor, ownerUserId: string, f: { page: number; pageSize: number }) {
+  const where = eq(webhookSubscriptions.ownerUserId, ownerUserId);
+  const items = await db
     .select()
     .from(webhookSubscriptions)
-    .where(eq(webhookSubscriptions.ownerUserId, ownerUserId))
-    .orderBy(desc(webhookSubscriptions.createdAt));
+    .where(where)
+    .orderBy(desc(webhookSubscriptions.createdAt), desc(webhookSubscriptions.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [{ n }] = await db.select({ n: count() }).from(webhookSubscriptions).where(where);
+  return { items, total: Number(n) };
 }
 
 export async function findSubscription(db: Executor, ownerUserId: string | null, id: string) {

@@ -1,6 +1,11 @@
 /** Webhook subscriptions (SPEC M11): owned by the user who creates them, whose read scope applies. */
 import type { z } from 'zod';
-import type { ZCreateWebhook, ZListWebhookDeliveries, ZUpdateWebhook } from '../../../common/webhooks.schema.js';
+import type {
+  ZCreateWebhook,
+  ZListWebhookDeliveries,
+  ZListWebhooks,
+  ZUpdateWebhook,
+} from '../../../common/webhooks.schema.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Ctx } from '../../platform/context.js';
 import { conflict, notFound, unauthenticated } from '../../platform/errors.js';
@@ -23,8 +28,9 @@ async function mine(ctx: Ctx, id: string) {
   return row;
 }
 
-export async function listWebhooks(ctx: Ctx) {
-  return (await repo.listSubscriptions(ctx.db, ownerOf(ctx))).map(present);
+export async function listWebhooks(ctx: Ctx, f: z.infer<typeof ZListWebhooks>) {
+  const { items, total } = await repo.listSubscriptions(ctx.db, ownerOf(ctx), f);
+  return { items: items.map(present), total };
 }
 
 export async function createWebhook(ctx: Ctx, input: z.infer<typeof ZCreateWebhook>) {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { ISSUER_CODES, ISSUER_LABELS, type IssuerCode } from '../../../common/issuers.js';
-import type { TUpdateIssuer } from '../../../common/org.schema.js';
+import type { TListIssuers, TUpdateIssuer } from '../../../common/org.schema.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Ctx, regionOf } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
@@ -78,13 +78,19 @@ export async function documentStamp(ctx: Ctx, regionId: string, issuer: IssuerCo
 }
 
 /** The region's offices for the organisation page, marking those that still use the derived defaults. */
-export async function listIssuers(ctx: Ctx) {
+export async function listIssuers(ctx: Ctx, q: TListIssuers) {
   const regionId = regionOf(ctx);
   const all = await regionIssuers(ctx.db, regionId);
   const rows = await ctx.db.select({ code: issuers.code }).from(issuers).where(eq(issuers.regionId, regionId));
   const custom = new Set(rows.map((r) => r.code));
+  const start = (q.page - 1) * q.pageSize;
   return {
-    items: ISSUER_CODES.map((code) => ({ ...all[code], label: ISSUER_LABELS[code], custom: custom.has(code) })),
+    items: ISSUER_CODES.slice(start, start + q.pageSize).map((code) => ({
+      ...all[code],
+      label: ISSUER_LABELS[code],
+      custom: custom.has(code),
+    })),
+    total: ISSUER_CODES.length,
   };
 }
 

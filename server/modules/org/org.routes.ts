@@ -23,6 +23,7 @@ import {
   ZIssuer,
   ZIssuerCodeParam,
   ZIssuerList,
+  ZListIssuers,
   ZUpdateIssuer,
 } from '../../../common/org.schema.js';
 import { z, zPageOf } from '../../../common/zod.js';
@@ -38,8 +39,10 @@ const write = { permission: 'org:write' as const };
 export async function orgRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
-  app.get('/api/issuers', { schema: { tags, response: { 200: ZIssuerList } }, config: read }, (req) =>
-    req.run((ctx) => listIssuers(ctx)),
+  app.get(
+    '/api/issuers',
+    { schema: { tags, querystring: ZListIssuers, response: { 200: ZIssuerList } }, config: read },
+    (req) => req.run((ctx) => listIssuers(ctx, req.query)),
   );
   app.put(
     '/api/issuers/:code',

@@ -270,3 +270,18 @@ describe('groups', () => {
     expect(rows.map((r) => r[1])).toEqual(named.items.map((g: { name: string }) => g.name));
   });
 });
+
+describe('issuers', () => {
+  it('pages the region offices like every list, in the order of the codes', async () => {
+    const all = (await office.get('/api/issuers?pageSize=100')).json();
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThan(2);
+    const first = (await office.get('/api/issuers?pageSize=2')).json();
+    const second = (await office.get('/api/issuers?pageSize=2&page=2')).json();
+    expect(first.total).toBe(all.total);
+    expect([...first.items, ...second.items].map((i: { code: string }) => i.code)).toEqual(
+      all.items.slice(0, 4).map((i: { code: string }) => i.code),
+    );
+    expect((await office.get('/api/issuers?page=0')).statusCode).toBe(400);
+  });
+});

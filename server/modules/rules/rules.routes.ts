@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  ZListRuleSets,
   ZPublishRuleVersion,
   ZRuleScopeQuery,
   ZRuleSet,
@@ -20,8 +21,8 @@ export async function rulesRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/rules',
-    { schema: { tags, querystring: ZRuleScopeQuery, response: { 200: ZRuleSets } }, config: read },
-    (req) => req.run((ctx) => service.listRuleSets(ctx, req.query.on)),
+    { schema: { tags, querystring: ZListRuleSets, response: { 200: ZRuleSets } }, config: read },
+    (req) => req.run((ctx) => service.listRuleSets(ctx, req.query)),
   );
   app.get(
     '/api/rules/:key',

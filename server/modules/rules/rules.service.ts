@@ -1,5 +1,11 @@
 import { RULE_SETS, type RuleCitation, type RuleItem, type RuleSetKey } from '../../../common/rules.js';
-import { type ClockRules, type TPublishRuleVersion, ZClockRules, ZRuleItems } from '../../../common/rules.schema.js';
+import {
+  type ClockRules,
+  type TListRuleSets,
+  type TPublishRuleVersion,
+  ZClockRules,
+  ZRuleItems,
+} from '../../../common/rules.schema.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Ctx, today } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
@@ -110,11 +116,13 @@ const latestOf = (history: { scope: string; version: number }[], scope: string) 
 const mayPublish = (ctx: Ctx, key: RuleSetKey) =>
   !!ctx.actor?.permissions.has('rules:write') && (RULE_SETS[key].local || callerScope(ctx) === PROVINCE);
 
-/** GET /api/rules: every set as the caller's region has it in force today (or on `on`). */
-export async function listRuleSets(ctx: Ctx, on = today(ctx)) {
+/** GET /api/rules: every set (a page of them) as the caller's region has it in force today (or on `on`). */
+export async function listRuleSets(ctx: Ctx, q: TListRuleSets) {
+  const on = q.on ?? today(ctx);
   const keys = Object.keys(RULE_SETS) as RuleSetKey[];
+  const start = (q.page - 1) * q.pageSize;
   const items = await Promise.all(
-    keys.map(async (key) => {
+    keys.slice(start, start + q.pageSize).map(async (key) => {
       const { content: _, ...r } = await ruleInForce(ctx.db, key, callerScope(ctx), on);
       return {
         ...(await present(ctx.db, r as ResolvedRules)),
@@ -123,7 +131,7 @@ export async function listRuleSets(ctx: Ctx, on = today(ctx)) {
       };
     }),
   );
-  return { items };
+  return { items, total: keys.length };
 }
 
 /** GET /api/rules/{key}: the version in force, and the history of the caller's scope and the province. */

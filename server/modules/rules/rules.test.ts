@@ -125,6 +125,16 @@ describe('rule sets', () => {
       expect(res.statusCode, `${u} ${res.body}`).toBe(200);
       expect(res.json().items).toHaveLength(6);
     }
+    // Paged like every list: two pages of 4 hold the six sets once, in the same order.
+    const all = (await c.sysadmin.get('/api/rules')).json();
+    expect(all.total).toBe(6);
+    const first = (await c.sysadmin.get('/api/rules?pageSize=4')).json();
+    const second = (await c.sysadmin.get('/api/rules?pageSize=4&page=2')).json();
+    expect([first.total, first.items.length, second.items.length]).toEqual([6, 4, 2]);
+    expect([...first.items, ...second.items].map((r: { key: string }) => r.key)).toEqual(
+      all.items.map((r: { key: string }) => r.key),
+    );
+    expect((await c.sysadmin.get('/api/rules?page=0')).statusCode).toBe(400);
     const situations = (await c.auditadmin.get('/api/rules/situations')).json();
     expect(situations.inForce.version).toBe(1);
     const items = situations.inForce.content.items as { key: string; text: string; source: string }[];

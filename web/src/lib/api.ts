@@ -1,3 +1,5 @@
+import type { z } from '../../../common/zod';
+
 /**
  * The single fetch wrapper of the web client: same-origin cookies, CSRF header on writes,
  * and the server's error shape (SPEC 3a) turned into `ApiError`.
@@ -288,3 +290,16 @@ export interface PageQuery {
   sort?: string;
   q?: string;
 }
+
+/**
+ * The filters of a server-side list, taken from the server's query schema (`ZList…`) so a filter
+ * the server accepts cannot be missing here: every field but the page, page size and sort, which
+ * `useListParams` keeps itself.
+ */
+export type ListFilters<S extends z.ZodType> = OnTheWire<Omit<z.input<S>, 'page' | 'pageSize' | 'sort'>>;
+
+/** A coerced field (`z.coerce.number()`, a year) takes `unknown` in; from the URL it is a string or a number. */
+type OnTheWire<T> = { [K in keyof T]: unknown extends T[K] ? string | number | undefined : T[K] };
+
+/** The query a list's hook sends: the filters of its schema with the page, page size and sort of the URL. */
+export type ListQueryOf<S extends z.ZodType> = ListFilters<S> & { page?: number; pageSize?: number; sort?: string };

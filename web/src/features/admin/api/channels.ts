@@ -3,10 +3,11 @@ import type {
   TSaveChannel,
   ZChannelConfig,
   ZDelivery,
+  ZListDeliveries,
   ZTestResult,
 } from '../../../../../common/notifications.channels';
 import type { Response } from '../../../../../common/zod';
-import { api, apiPost, apiPut, type Page } from '../../../lib/api';
+import { api, apiPost, apiPut, type ListFilters, type ListQueryOf, type Page } from '../../../lib/api';
 
 export type ChannelConfig = Response<typeof ZChannelConfig>;
 export type Delivery = Response<typeof ZDelivery>;
@@ -35,12 +36,9 @@ export function useTestChannel() {
   });
 }
 
-export interface DeliveryFilters {
-  status?: string;
-  channel?: string;
-}
+export type DeliveryFilters = ListFilters<typeof ZListDeliveries>;
 
-export function useDeliveries(q: DeliveryFilters & { page: number; pageSize: number; sort?: string }) {
+export function useDeliveries(q: ListQueryOf<typeof ZListDeliveries>) {
   return useQuery({
     queryKey: ['admin', 'deliveries', q],
     queryFn: ({ signal }) => api<Page<Delivery>>('/notifications/deliveries', { query: { ...q }, signal }),

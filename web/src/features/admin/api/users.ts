@@ -8,7 +8,7 @@ import type {
   ZUser,
 } from '../../../../../common/identity.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPatch, apiPost, apiPut, type Page, type PageQuery } from '../../../lib/api';
+import { api, apiPatch, apiPost, apiPut, type Page, type ListQueryOf } from '../../../lib/api';
 
 export type User = Response<typeof ZUser>;
 export type RoleGrant = TSetRoles['roles'][number];
@@ -17,7 +17,8 @@ export type CreateUserInput = TCreateUser;
 const usersKey = ['users'] as const;
 
 export type UserFilters = Pick<z.input<typeof ZListUsers>, 'q' | 'disabled'>;
-export interface UserQuery extends UserFilters, PageQuery {}
+/** The query of the list: all of ZListUsers the server reads, with the page and sort. */
+export type UserQuery = ListQueryOf<typeof ZListUsers>;
 
 /** One page of the accounts (server-side paging, search and filter). */
 export function useUsers(q: UserQuery) {

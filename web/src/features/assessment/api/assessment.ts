@@ -4,11 +4,12 @@ import type {
   ZAssessment,
   ZAssessmentDetail,
   ZCreateAssessment,
+  ZListAssessments,
   ZScores,
   ZUnitScore,
 } from '../../../../../common/assessment.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPost, type Page } from '../../../lib/api';
+import { api, apiPost, type ListFilters, type ListQueryOf, type Page } from '../../../lib/api';
 
 /** 考核 (an assessment run of an indicator system for a period). */
 export type Assessment = Response<typeof ZAssessment>;
@@ -18,9 +19,7 @@ export type ScoreRow = Scores['items'][number];
 export type UnitScore = Response<typeof ZUnitScore>;
 export type AssessmentInput = z.input<typeof ZCreateAssessment>;
 
-export interface AssessmentFilters {
-  state?: string;
-}
+export type AssessmentFilters = ListFilters<typeof ZListAssessments>;
 
 export const assessmentKeys = {
   all: ['assessments'] as const,
@@ -30,7 +29,7 @@ export const assessmentKeys = {
   unit: (id: string, unitId: string) => ['assessments', 'unit', id, unitId] as const,
 };
 
-export function useAssessments(q: AssessmentFilters & { page: number; pageSize: number }) {
+export function useAssessments(q: ListQueryOf<typeof ZListAssessments>) {
   return useQuery({
     queryKey: assessmentKeys.list(q),
     queryFn: ({ signal }) => api<Page<Assessment>>('/assessments', { query: { ...q }, signal }),

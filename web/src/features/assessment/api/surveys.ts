@@ -1,7 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ZBallot, ZCreateSurvey, ZIssued, ZSurvey, ZSurveyResults } from '../../../../../common/assessment.schema';
+import type {
+  ZBallot,
+  ZCreateSurvey,
+  ZIssued,
+  ZListSurveys,
+  ZSurvey,
+  ZSurveyResults,
+} from '../../../../../common/assessment.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPost, type Page } from '../../../lib/api';
+import { api, apiPost, type ListFilters, type ListQueryOf, type Page } from '../../../lib/api';
 
 /** 民主测评 (SPEC M6): the office's surveys and the voter's one-time ballot. */
 export type Survey = Response<typeof ZSurvey>;
@@ -10,11 +17,7 @@ export type SurveyInput = z.input<typeof ZCreateSurvey>;
 export type Issued = Response<typeof ZIssued>;
 export type Ballot = Response<typeof ZBallot>;
 
-export interface SurveyFilters {
-  year?: string;
-  unitId?: string;
-  state?: string;
-}
+export type SurveyFilters = ListFilters<typeof ZListSurveys>;
 
 export const surveyKeys = {
   all: ['surveys'] as const,
@@ -22,7 +25,7 @@ export const surveyKeys = {
   results: (id: string) => ['surveys', 'results', id] as const,
 };
 
-export function useSurveys(q: SurveyFilters & { page: number; pageSize: number }) {
+export function useSurveys(q: ListQueryOf<typeof ZListSurveys>) {
   return useQuery({
     queryKey: surveyKeys.list(q),
     queryFn: ({ signal }) => api<Page<Survey>>('/surveys', { query: { ...q }, signal }),

@@ -2,13 +2,14 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   ZCreateIndicator,
   ZCreateSystem,
+  ZListSystems,
   ZSystem,
   ZSystemDetail,
   ZTemplate,
   ZUpdateIndicator,
 } from '../../../../../common/assessment.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiDelete, apiPatch, apiPost, type Page } from '../../../lib/api';
+import { api, apiDelete, apiPatch, apiPost, type ListFilters, type ListQueryOf, type Page } from '../../../lib/api';
 
 /** 指标体系 and its indicator tree. */
 export type IndicatorSystem = Response<typeof ZSystem>;
@@ -19,9 +20,7 @@ export type SystemInput = z.input<typeof ZCreateSystem>;
 export type IndicatorInput = z.input<typeof ZCreateIndicator>;
 export type IndicatorPatch = Omit<z.input<typeof ZUpdateIndicator>, 'version'>;
 
-export interface SystemFilters {
-  year?: string;
-}
+export type SystemFilters = ListFilters<typeof ZListSystems>;
 
 export const systemKeys = {
   all: ['indicator-systems'] as const,
@@ -30,7 +29,7 @@ export const systemKeys = {
   detail: (id: string) => ['indicator-systems', 'detail', id] as const,
 };
 
-export function useSystems(q: SystemFilters & { page: number; pageSize: number }) {
+export function useSystems(q: ListQueryOf<typeof ZListSystems>) {
   return useQuery({
     queryKey: systemKeys.list(q),
     queryFn: ({ signal }) => api<Page<IndicatorSystem>>('/indicator-systems', { query: { ...q }, signal }),

@@ -1,20 +1,12 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import type { ZAuditEvent, ZChainReport } from '../../../../../common/system.schema';
+import type { ZAuditEvent, ZChainReport, ZListAuditEvents } from '../../../../../common/system.schema';
 import type { Response } from '../../../../../common/zod';
-import { api, apiPost, type Page } from '../../../lib/api';
+import { api, apiPost, type ListQueryOf, type Page } from '../../../lib/api';
 
 export type AuditEvent = Response<typeof ZAuditEvent>;
 export type VerifyResult = Response<typeof ZChainReport>;
 
-export interface AuditQuery {
-  page: number;
-  pageSize: number;
-  type?: string;
-  actor?: string;
-  entity?: string;
-  from?: string;
-  to?: string;
-}
+export type AuditQuery = ListQueryOf<typeof ZListAuditEvents>;
 
 export function useAuditEvents(query: AuditQuery) {
   return useQuery({

@@ -9,6 +9,7 @@ import type {
   ZCaseOfficers,
   ZCasePage,
   ZCaseSubject,
+  ZListCases,
   ZCurrentInfluencePeriod,
   ZCurrentInfluencePeriodPage,
   ZEvaluation,
@@ -19,7 +20,7 @@ import type {
   ZScoreEvaluation,
 } from '../../../../../common/cases.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPost } from '../../../lib/api';
+import { api, apiPost, type ListQueryOf } from '../../../lib/api';
 
 export type CaseForm = TCaseForm;
 export type CaseRow = Response<typeof ZCase>;
@@ -30,17 +31,7 @@ export type InfluencePeriod = Response<typeof ZInfluencePeriod> | Response<typeo
 export type CaseDetail = Response<typeof ZCaseDetail>;
 
 /** The list's query (ZListCases): the page, and the filters as the URL holds them. */
-export interface CaseFilter {
-  page: number;
-  pageSize: number;
-  q?: string;
-  state?: string;
-  kind?: string;
-  /** 第七条 item (1–11). */
-  situation?: number;
-  /** `code`, `-code`, `createdAt` or `-createdAt` (the server's whitelist). */
-  sort?: string;
-}
+export type CaseFilter = ListQueryOf<typeof ZListCases>;
 
 export type CaseEventInput = z.input<typeof ZCaseEvent>;
 

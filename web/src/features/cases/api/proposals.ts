@@ -1,17 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ZProposal, ZProposalDetail, ZProposalEvent } from '../../../../../common/proposals.schema';
+import type {
+  ZListProposals,
+  ZProposal,
+  ZProposalDetail,
+  ZProposalEvent,
+} from '../../../../../common/proposals.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPost, type Page } from '../../../lib/api';
+import { api, apiPost, type ListFilters, type ListQueryOf, type Page } from '../../../lib/api';
 
 /** 问责建议 (issue #17). */
 export type Proposal = Response<typeof ZProposal>;
 export type ProposalDetail = Response<typeof ZProposalDetail>;
 
-export interface ProposalFilters {
-  state?: string;
-  sourceType?: string;
-  q?: string;
-}
+export type ProposalFilters = ListFilters<typeof ZListProposals>;
 
 export const proposalKeys = {
   all: ['proposals'] as const,
@@ -19,7 +20,7 @@ export const proposalKeys = {
   detail: (id: string) => ['proposals', 'detail', id] as const,
 };
 
-export function useProposals(q: ProposalFilters & { page: number; pageSize: number }) {
+export function useProposals(q: ListQueryOf<typeof ZListProposals>) {
   return useQuery({
     queryKey: proposalKeys.list(q),
     queryFn: ({ signal }) => api<Page<Proposal>>('/accountability-proposals', { query: { ...q }, signal }),

@@ -7,9 +7,10 @@ import type {
   ZComplaintFiguresResult,
   ZComplaintPublicStatus,
   ZComplaintReceipt,
+  ZListComplaints,
 } from '../../../../../common/complaints.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPost, type Page } from '../../../lib/api';
+import { api, apiPost, type ListFilters, type ListQueryOf, type Page } from '../../../lib/api';
 
 /** 信访举报. */
 export type Complaint = Response<typeof ZComplaint>;
@@ -19,16 +20,7 @@ export type ComplaintPublicStatus = Response<typeof ZComplaintPublicStatus>;
 export type ComplaintFigures = Response<typeof ZComplaintFiguresResult>;
 type Challenge = Response<typeof ZChallenge>;
 
-export interface ComplaintFilters {
-  state?: string;
-  channel?: string;
-  kind?: string;
-  mine?: string;
-  overdue?: string;
-  from?: string;
-  to?: string;
-  q?: string;
-}
+export type ComplaintFilters = ListFilters<typeof ZListComplaints>;
 
 export const complaintKeys = {
   all: ['complaints'] as const,
@@ -37,7 +29,7 @@ export const complaintKeys = {
   figures: ['complaints', 'figures'] as const,
 };
 
-export function useComplaints(q: ComplaintFilters & { page: number; pageSize: number }) {
+export function useComplaints(q: ListQueryOf<typeof ZListComplaints>) {
   return useQuery({
     queryKey: complaintKeys.list(q),
     queryFn: ({ signal }) => api<Page<Complaint>>('/complaints', { query: { ...q }, signal }),

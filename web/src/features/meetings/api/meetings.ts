@@ -2,13 +2,14 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   ZAgendaCandidates,
   ZCreateMeeting,
+  ZListMeetings,
   ZMeeting,
   ZMeetingDetail,
   ZMeetingEvent,
   ZMeetingItem,
 } from '../../../../../common/meetings.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPost, type Page } from '../../../lib/api';
+import { api, apiPost, type ListQueryOf, type Page } from '../../../lib/api';
 
 export type Meeting = Response<typeof ZMeeting>;
 export type MeetingItem = Response<typeof ZMeetingItem>;
@@ -48,12 +49,8 @@ export const meetingKeys = {
   candidates: ['meetings', 'agenda-candidates'] as const,
 };
 
-/** Page, page size and `sort` (`scheduledAt` or `-scheduledAt`). */
-export interface MeetingListQuery {
-  page: number;
-  pageSize: number;
-  sort?: string;
-}
+/** Page, page size and `sort` (`scheduledAt` or `-scheduledAt`), as ZListMeetings reads them. */
+export type MeetingListQuery = ListQueryOf<typeof ZListMeetings>;
 
 export function useMeetings(q: MeetingListQuery) {
   return useQuery({

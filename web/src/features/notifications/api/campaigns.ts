@@ -1,8 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TCreateCampaign, ZCampaign, ZCampaignReport } from '../../../../../common/campaigns.schema';
-import type { ZWebhook, ZWebhookDelivery, ZWebhookWithSecret } from '../../../../../common/webhooks.schema';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  TCreateCampaign,
+  ZCampaign,
+  ZCampaignReport,
+  ZListCampaigns,
+} from '../../../../../common/campaigns.schema';
+import type {
+  ZListWebhooks,
+  ZWebhook,
+  ZWebhookDelivery,
+  ZWebhookWithSecret,
+} from '../../../../../common/webhooks.schema';
 import type { Response } from '../../../../../common/zod';
-import { api, apiPatch, apiPost } from '../../../lib/api';
+import { api, apiPatch, apiPost, type ListFilters, type ListQueryOf, type Page } from '../../../lib/api';
 
 export type Campaign = Response<typeof ZCampaign>;
 export type CampaignReport = Response<typeof ZCampaignReport>;
@@ -10,10 +20,13 @@ export type Webhook = Response<typeof ZWebhook>;
 export type WebhookWithSecret = Response<typeof ZWebhookWithSecret>;
 export type WebhookDelivery = Response<typeof ZWebhookDelivery>;
 
-export function useCampaigns(page: number) {
+export type CampaignFilters = ListFilters<typeof ZListCampaigns>;
+
+export function useCampaigns(q: ListQueryOf<typeof ZListCampaigns>) {
   return useQuery({
-    queryKey: ['campaigns', page],
-    queryFn: ({ signal }) => api<{ items: Campaign[]; total: number }>('/campaigns', { query: { page }, signal }),
+    queryKey: ['campaigns', 'list', q],
+    queryFn: ({ signal }) => api<Page<Campaign>>('/campaigns', { query: { ...q }, signal }),
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -42,8 +55,14 @@ export function useCampaignReport(id: string | null) {
   });
 }
 
-export function useWebhooks() {
-  return useQuery({ queryKey: ['webhooks'], queryFn: ({ signal }) => api<Webhook[]>('/webhooks', { signal }) });
+export type WebhookFilters = ListFilters<typeof ZListWebhooks>;
+
+export function useWebhooks(q: ListQueryOf<typeof ZListWebhooks>) {
+  return useQuery({
+    queryKey: ['webhooks', 'list', q],
+    queryFn: ({ signal }) => api<Page<Webhook>>('/webhooks', { query: { ...q }, signal }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useWebhookAction() {

@@ -1,16 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ZNotification, ZNotificationCount } from '../../../../../common/notifications.schema';
+import type { ZListNotifications, ZNotification, ZNotificationCount } from '../../../../../common/notifications.schema';
 import type { Response } from '../../../../../common/zod';
-import { api, apiPost, type Page } from '../../../lib/api';
+import { api, apiPost, type ListQueryOf, type Page } from '../../../lib/api';
 
 export type Notification = Response<typeof ZNotification>;
 type NotificationCount = Response<typeof ZNotificationCount>;
 
-export interface NotificationQuery {
-  page: number;
-  pageSize: number;
-  unread?: boolean;
-}
+/** ZListNotifications, with `unread` held as a switch (the hook sends it as `unread=true`). */
+export type NotificationQuery = Omit<ListQueryOf<typeof ZListNotifications>, 'unread'> & { unread?: boolean };
 
 /** Every query of the inbox starts with this key, so one invalidation refreshes list and badge. */
 export const notificationsKey = ['notifications'] as const;

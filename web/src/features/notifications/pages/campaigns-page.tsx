@@ -2,10 +2,19 @@ import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select
 import { useState } from 'react';
 import { CAMPAIGN_STATE_LABELS, type TCreateCampaign } from '../../../../../common/campaigns.schema';
 import { ROLE_LABELS, ROLES } from '../../../../../common/roles';
+import { ListTable } from '../../../components/list-page';
+import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import type { dayjs } from '../../../lib/format';
 import { notifySuccess, quietly } from '../../../lib/notify';
-import { type Campaign, useCampaignEvent, useCampaignReport, useCampaigns, useCreateCampaign } from '../api/campaigns';
+import {
+  type Campaign,
+  type CampaignFilters,
+  useCampaignEvent,
+  useCampaignReport,
+  useCampaigns,
+  useCreateCampaign,
+} from '../api/campaigns';
 
 const BUSINESS_ROLES = ROLES.filter((r) => !['sys_admin', 'sec_admin', 'audit_admin'].includes(r));
 
@@ -115,10 +124,10 @@ function Report({ id, onClose }: { id: string | null; onClose: () => void }) {
 }
 
 export function CampaignsPage() {
-  const [page, setPage] = useState(1);
+  const list = useListParams<CampaignFilters>([]);
   const [creating, setCreating] = useState(false);
   const [report, setReport] = useState<string | null>(null);
-  const { data, isFetching } = useCampaigns(page);
+  const result = useCampaigns(list.query);
   const { modal } = App.useApp();
   const fire = useCampaignEvent();
   const act = (c: Campaign, event: 'activate' | 'cancel') =>
@@ -147,11 +156,11 @@ export function CampaignsPage() {
           </Button>
         }
       />
-      <Table
-        rowKey="id"
-        loading={isFetching}
-        dataSource={data?.items ?? []}
-        pagination={{ current: page, total: data?.total ?? 0, onChange: setPage }}
+      <ListTable
+        list={list}
+        result={result}
+        emptyText="暂无关键节点提醒"
+        testId="campaign-table"
         columns={[
           { title: '名称', dataIndex: 'name' },
           {

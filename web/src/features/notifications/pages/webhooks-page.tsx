@@ -1,10 +1,18 @@
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from '../../../../../common/webhooks.schema';
+import { ListTable } from '../../../components/list-page';
+import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTimeSeconds } from '../../../lib/format';
 import { notifySuccess, quietly } from '../../../lib/notify';
-import { type Webhook, useWebhookAction, useWebhookDeliveries, useWebhooks } from '../api/campaigns';
+import {
+  type Webhook,
+  type WebhookFilters,
+  useWebhookAction,
+  useWebhookDeliveries,
+  useWebhooks,
+} from '../api/campaigns';
 
 const SUBSCRIBABLE = WEBHOOK_EVENTS.filter((e) => e !== 'webhook.test');
 const label = (e: string) => WEBHOOK_EVENT_LABELS[e as keyof typeof WEBHOOK_EVENT_LABELS] ?? e;
@@ -32,7 +40,8 @@ function Deliveries({ id, onClose }: { id: string | null; onClose: () => void })
 
 export function WebhooksPage() {
   const { modal } = App.useApp();
-  const { data, isFetching } = useWebhooks();
+  const list = useListParams<WebhookFilters>([]);
+  const result = useWebhooks(list.query);
   const action = useWebhookAction();
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
@@ -90,10 +99,11 @@ export function WebhooksPage() {
           description={<Typography.Text copyable>{secret}</Typography.Text>}
         />
       ) : null}
-      <Table
-        rowKey="id"
-        loading={isFetching}
-        dataSource={data ?? []}
+      <ListTable
+        list={list}
+        result={result}
+        emptyText="暂无订阅"
+        testId="webhook-table"
         columns={[
           { title: '名称', dataIndex: 'name' },
           { title: '地址', dataIndex: 'url' },

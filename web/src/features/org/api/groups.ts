@@ -2,14 +2,15 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { GroupKind } from '../../../../../common/org';
 import type { ZCreateGroup, ZGroup, ZListGroups } from '../../../../../common/org.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPatch, apiPost, type Page, type PageQuery } from '../../../lib/api';
+import { api, apiPatch, apiPost, type Page, type ListQueryOf } from '../../../lib/api';
 
 export type { GroupKind };
 export type Group = Response<typeof ZGroup>;
 export type GroupInput = z.input<typeof ZCreateGroup>;
 
 export type GroupFilters = Pick<z.input<typeof ZListGroups>, 'kind' | 'q'>;
-export interface GroupQuery extends GroupFilters, PageQuery {}
+/** The query of the list: all of ZListGroups the server reads, with the page and sort. */
+export type GroupQuery = ListQueryOf<typeof ZListGroups>;
 
 /** One page of the 工作组 list. */
 export function useGroups(q: GroupQuery) {

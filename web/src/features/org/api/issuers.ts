@@ -1,17 +1,20 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { IssuerCode } from '../../../../../common/issuers';
-import type { ZIssuer, ZIssuerList, ZUpdateIssuer } from '../../../../../common/org.schema';
+import type { ZIssuer, ZIssuerList, ZListIssuers, ZUpdateIssuer } from '../../../../../common/org.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { apiGet, apiPut } from '../../../lib/api';
+import { api, apiPut, type ListFilters, type ListQueryOf } from '../../../lib/api';
 
 export type Issuer = Response<typeof ZIssuer>;
 export type IssuerInput = z.input<typeof ZUpdateIssuer>;
 
-/** The region's 发文机关 (GET /api/issuers). */
-export function useIssuers() {
+export type IssuerFilters = ListFilters<typeof ZListIssuers>;
+
+/** The region's 发文机关 (GET /api/issuers), a page at a time. */
+export function useIssuers(q: ListQueryOf<typeof ZListIssuers>) {
   return useQuery({
-    queryKey: ['issuers'],
-    queryFn: ({ signal }) => apiGet<Response<typeof ZIssuerList>>('/issuers', undefined, signal),
+    queryKey: ['issuers', 'list', q],
+    queryFn: ({ signal }) => api<Response<typeof ZIssuerList>>('/issuers', { query: { ...q }, signal }),
+    placeholderData: keepPreviousData,
   });
 }
 

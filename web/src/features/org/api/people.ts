@@ -1,15 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ZCreatePerson, ZPerson, ZPersonDetail } from '../../../../../common/org.schema';
+import type { ZCreatePerson, ZListPeople, ZPerson, ZPersonDetail } from '../../../../../common/org.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiDelete, apiPatch, apiPost, type Page, type PageQuery } from '../../../lib/api';
+import { api, apiDelete, apiPatch, apiPost, type ListQueryOf, type Page } from '../../../lib/api';
 
 export type Person = Response<typeof ZPerson>;
 export type PersonDetail = Response<typeof ZPersonDetail>;
 export type PostHistory = PersonDetail['posts'][number];
 
-export interface PeopleQuery extends PageQuery {
-  unitId?: string;
-}
+export type PeopleQuery = ListQueryOf<typeof ZListPeople>;
 
 export type PersonInput = z.input<typeof ZCreatePerson>;
 

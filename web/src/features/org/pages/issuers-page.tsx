@@ -1,11 +1,13 @@
-import { Alert, Button, Form, Input, Modal, Table, Tag } from 'antd';
+import { Alert, Button, Form, Input, Modal, Tag } from 'antd';
 import { useState } from 'react';
 import { ZUpdateIssuer } from '../../../../../common/org.schema';
+import { ListTable } from '../../../components/list-page';
+import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { notifySuccess } from '../../../lib/notify';
 import { maxLengthOf } from '../../../lib/schema-limits';
 import { usePermission } from '../../../lib/session';
-import { type Issuer, type IssuerInput, useIssuers, useSaveIssuer } from '../api/issuers';
+import { type Issuer, type IssuerFilters, type IssuerInput, useIssuers, useSaveIssuer } from '../api/issuers';
 import { OrgNav } from '../components/org-nav';
 
 const FIELDS: { name: keyof IssuerInput; label: string; extra?: string }[] = [
@@ -53,7 +55,8 @@ function IssuerModal({ issuer, onClose }: { issuer: Issuer | null; onClose: () =
 /** 发文机关: the offices that head, sign and number the region's official documents. */
 export function IssuersPage() {
   const canEdit = usePermission('org:write');
-  const { data, isFetching } = useIssuers();
+  const list = useListParams<IssuerFilters>([]);
+  const result = useIssuers(list.query);
   const [editing, setEditing] = useState<Issuer | null>(null);
   return (
     <>
@@ -64,11 +67,13 @@ export function IssuersPage() {
         style={{ marginBottom: 12 }}
         message="文书的红头、署名和发文字号取自这里；已印发的文书保留印发时的名称和文号。"
       />
-      <Table<Issuer>
+      <ListTable<Issuer, IssuerFilters>
+        list={list}
+        result={result}
         rowKey="code"
-        loading={isFetching}
-        dataSource={data?.items ?? []}
-        pagination={false}
+        emptyText="暂无发文机关"
+        unit="个"
+        testId="issuer-table"
         columns={[
           { title: '机关', dataIndex: 'label', width: 200 },
           { title: '全称（红头）', dataIndex: 'name' },

@@ -7,7 +7,7 @@ import type {
   ZListCommonGroups,
 } from '../../../../../common/problems.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPost, type PageQuery } from '../../../lib/api';
+import { api, apiPost, type ListQueryOf } from '../../../lib/api';
 import { problemKeys } from './problems';
 
 export type CommonGroup = Response<typeof ZCommonGroupRow>;
@@ -20,7 +20,8 @@ export const groupKeys = {
 };
 
 export type CommonGroupFilters = Pick<z.input<typeof ZListCommonGroups>, 'q'>;
-export interface CommonGroupQuery extends CommonGroupFilters, PageQuery {}
+/** The query of the list: all of ZListCommonGroups the server reads, with the page and sort. */
+export type CommonGroupQuery = ListQueryOf<typeof ZListCommonGroups>;
 
 export function useCommonGroups(q: CommonGroupQuery) {
   return useQuery({

@@ -12,7 +12,7 @@ import type {
   ZUploadedFile,
 } from '../../../../../common/problems.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPatch, apiPost, type Page, type Query } from '../../../lib/api';
+import { api, apiPatch, apiPost, type ListQueryOf, type Page, type Query } from '../../../lib/api';
 
 export type Measure = Response<typeof ZMeasure>;
 export type DeadlineType = Measure['deadlineType'];
@@ -24,11 +24,7 @@ export type StatRow = Response<typeof ZProblemStats>['items'][number];
 
 /** Filters of the ledger, the board, the stats and the export (all optional, as query strings). */
 export type ProblemFilters = Omit<z.input<typeof ZListProblems>, 'page' | 'pageSize' | 'sort'>;
-export interface ProblemListQuery extends ProblemFilters {
-  page?: number;
-  pageSize?: number;
-  sort?: string;
-}
+export type ProblemListQuery = ListQueryOf<typeof ZListProblems>;
 
 export type MeasureInput = z.input<typeof ZMeasureInput>;
 export type ProblemInput = Omit<z.input<typeof ZCreateProblem>, 'dispatch'>;

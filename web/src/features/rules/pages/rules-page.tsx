@@ -1,14 +1,17 @@
-import { Card, Table, Tag } from 'antd';
+import { Card, Tag } from 'antd';
 import { Link } from 'react-router';
+import { ListTable } from '../../../components/list-page';
+import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { formatDate } from '../../../lib/format';
-import { type RuleSets, useRuleSets } from '../api/rules';
+import { type RuleSetFilters, type RuleSets, useRuleSets } from '../api/rules';
 
 type Row = RuleSets['items'][number];
 
 /** 问责规则: every rule set with the version in force for the caller's region. */
 export function RulesPage() {
-  const sets = useRuleSets();
+  const list = useListParams<RuleSetFilters>([]);
+  const sets = useRuleSets(list.query);
   return (
     <>
       <PageHeader
@@ -16,11 +19,13 @@ export function RulesPage() {
         subTitle="问责情形、问责方式、从轻从重情形、期限和容错清单：每一版本均注明依据，发布后不可修改，决定引用作出时施行的版本"
       />
       <Card>
-        <Table<Row>
+        <ListTable<Row, RuleSetFilters>
+          list={list}
+          result={sets}
           rowKey="key"
-          loading={sets.isLoading}
-          dataSource={sets.data?.items ?? []}
-          pagination={false}
+          emptyText="暂无问责规则"
+          unit="项"
+          testId="rule-set-table"
           columns={[
             { title: '规则', dataIndex: 'label', render: (v, r) => <Link to={`/rules/${r.key}`}>{v}</Link> },
             {

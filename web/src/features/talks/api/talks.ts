@@ -1,22 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TalkEvent } from '../../../../../common/talks';
-import type { ZCreateTalk, ZTalk, ZTalkDetail, ZTalkEvent } from '../../../../../common/talks.schema';
+import type { ZCreateTalk, ZListTalks, ZTalk, ZTalkDetail, ZTalkEvent } from '../../../../../common/talks.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiDelete, apiPatch, apiPost, type Page } from '../../../lib/api';
+import { api, apiDelete, apiPatch, apiPost, type ListFilters, type ListQueryOf, type Page } from '../../../lib/api';
 
 /** 谈话. */
 export type Talk = Response<typeof ZTalk>;
 export type TalkDetail = Response<typeof ZTalkDetail>;
 export type TalkInput = z.input<typeof ZCreateTalk>;
 
-export interface TalkFilters {
-  kind?: string;
-  state?: string;
-  unitId?: string;
-  from?: string;
-  to?: string;
-  q?: string;
-}
+export type TalkFilters = ListFilters<typeof ZListTalks>;
 
 export const talkKeys = {
   all: ['talks'] as const,
@@ -24,7 +17,7 @@ export const talkKeys = {
   detail: (id: string) => ['talks', 'detail', id] as const,
 };
 
-export function useTalks(q: TalkFilters & { page: number; pageSize: number }) {
+export function useTalks(q: ListQueryOf<typeof ZListTalks>) {
   return useQuery({
     queryKey: talkKeys.list(q),
     queryFn: ({ signal }) => api<Page<Talk>>('/talks', { query: { ...q }, signal }),

@@ -1,19 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ToleranceEvent } from '../../../../../common/tolerance';
-import type { ZCreateFiling, ZFiling, ZFilingDetail } from '../../../../../common/tolerance.schema';
+import type { ZCreateFiling, ZFiling, ZFilingDetail, ZListFilings } from '../../../../../common/tolerance.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPatch, apiPost, type Page } from '../../../lib/api';
+import { api, apiPatch, apiPost, type ListFilters, type ListQueryOf, type Page } from '../../../lib/api';
 
 /** 容错免责 事前备案. */
 export type Filing = Response<typeof ZFiling>;
 export type FilingDetail = Response<typeof ZFilingDetail>;
 export type FilingInput = Omit<z.input<typeof ZCreateFiling>, 'submit'>;
 
-export interface FilingFilters {
-  state?: string;
-  unitId?: string;
-  q?: string;
-}
+export type FilingFilters = ListFilters<typeof ZListFilings>;
 
 export const filingKeys = {
   all: ['tolerance-filings'] as const,
@@ -21,7 +17,7 @@ export const filingKeys = {
   detail: (id: string) => ['tolerance-filings', 'detail', id] as const,
 };
 
-export function useFilings(q: FilingFilters & { page: number; pageSize: number }) {
+export function useFilings(q: ListQueryOf<typeof ZListFilings>) {
   return useQuery({
     queryKey: filingKeys.list(q),
     queryFn: ({ signal }) => api<Page<Filing>>('/tolerance-filings', { query: { ...q }, signal }),

@@ -8,7 +8,7 @@ import type {
   ZSituationPage,
 } from '../../../../../common/warnings.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPatch, type PageQuery } from '../../../lib/api';
+import { api, apiPatch, type ListQueryOf } from '../../../lib/api';
 
 export type RuleOp = '>=' | '>' | '<=' | '<' | '=' | '!=' | 'in' | 'contains';
 export type RuleValue = number | string | boolean | string[];
@@ -27,7 +27,8 @@ export type SituationInput = z.input<typeof ZCreateSituation>;
 export type PreviewRow = Response<typeof ZRulePreview>['items'][number];
 
 export type SituationFilters = Pick<z.input<typeof ZListSituations>, 'q' | 'active'>;
-export interface SituationQuery extends SituationFilters, PageQuery {}
+/** The query of the list: all of ZListSituations the server reads, with the page and sort. */
+export type SituationQuery = ListQueryOf<typeof ZListSituations>;
 
 export const situationKeys = {
   all: ['situations'] as const,

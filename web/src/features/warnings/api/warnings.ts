@@ -8,7 +8,7 @@ import type {
   ZWarningPage,
 } from '../../../../../common/warnings.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPost, type Query } from '../../../lib/api';
+import { api, apiPost, type ListFilters, type ListQueryOf, type Query } from '../../../lib/api';
 
 /** 模拟问责单. */
 export type Warning = Response<typeof ZWarning>;
@@ -16,11 +16,8 @@ export type WarningAction = Warning['actions'][number];
 export type WarningEventRow = Response<typeof ZWarningEventRow>;
 export type WarningDetail = Response<typeof ZWarningDetail>;
 
-export type WarningFilters = Omit<z.input<typeof ZListWarnings>, 'page' | 'pageSize' | 'sort'>;
-export interface WarningListQuery extends WarningFilters {
-  page?: number;
-  pageSize?: number;
-}
+export type WarningFilters = ListFilters<typeof ZListWarnings>;
+export type WarningListQuery = ListQueryOf<typeof ZListWarnings>;
 export type WarningEventInput = z.input<typeof ZWarningEvent>;
 
 export const warningKeys = {
