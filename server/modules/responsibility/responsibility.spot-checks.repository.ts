@@ -100,13 +100,13 @@ export async function populationSize(db: Executor, c: SpotCheckRow) {
 export async function drawSample(db: Executor, c: SpotCheckRow, n: number) {
   await db.execute(sql`
     INSERT INTO ${spotCheckSamples} (spot_check_id, report_id, seq)
-    SELECT ${c.id}::uuid, id, row_number() OVER (ORDER BY md5(${c.seed} || ':' || id::text), id)
+    SELECT ${c.id}::uuid, id, row_number() OVER (ORDER BY md5(${c.seed}::text || ':' || id::text), id)
     FROM (
       SELECT r.id FROM ${responsibilityReports} r
       WHERE r.region_id = ${c.regionId} AND r.year = ${c.year} AND r.quarter = ${c.quarter}
         AND r.state IN ('submitted', 'approved')
-      ORDER BY md5(${c.seed} || ':' || r.id::text), r.id
-      LIMIT ${n}
+      ORDER BY md5(${c.seed}::text || ':' || r.id::text), r.id
+      LIMIT ${n}::int
     ) drawn`);
   await db.execute(sql`
     INSERT INTO ${spotCheckVerdicts} (spot_check_id, report_id, dispatch_item_id, seq)

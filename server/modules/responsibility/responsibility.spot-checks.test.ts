@@ -5,6 +5,7 @@ import { type Client, type TestApp, createTestApp } from '../../test/harness.js'
 import { readWorkbook } from '../../test/xlsx.js';
 import { units } from '../org/org.tables.js';
 import { problems } from '../problems/problems.tables.js';
+import { isoDate } from '../../platform/calendar/working-days.js';
 import { regions } from '../../platform/db/platform.tables.js';
 import { spotCheckVerdicts } from './responsibility.spot-checks.tables.js';
 import { dispatchItems, dispatches, fulfilments, responsibilityReports } from './responsibility.tables.js';
@@ -231,10 +232,15 @@ describe('scope', () => {
     for (const v of zjjVerdicts) {
       await leader.put(`/api/spot-checks/${c.id}/verdicts/${v.id}`, { verdict: 'inadequate', comment: '佐证不足' });
     }
-    const mine = () => zhujian.get(`/api/responsibility-reports/${zjjReport}/verdicts`);
+    // Only this check's verdicts (an earlier test may have concluded another check that drew this report).
+    const ofThis = (items: { spotCheckId: string }[]) => items.filter((x) => x.spotCheckId === c.id);
+    const mine = async () =>
+      ofThis((await zhujian.get(`/api/responsibility-reports/${zjjReport}/verdicts`)).json().items);
     // While the check runs the recipient sees nothing; the office sees the verdicts entered so far.
-    expect((await mine()).json().items).toEqual([]);
-    expect((await office.get(`/api/responsibility-reports/${zjjReport}/verdicts`)).json().items).toHaveLength(2);
+    expect(await mine()).toEqual([]);
+    expect(ofThis((await office.get(`/api/responsibility-reports/${zjjReport}/verdicts`)).json().items)).toHaveLength(
+      2,
+    );
     // The county leader in charge and the dispatched group read the report but not its verdicts.
     expect((await fu.get(`/api/responsibility-reports/${zjjReport}/verdicts`)).statusCode).toBe(404);
     expect((await paizhu1.get(`/api/responsibility-reports/${zjjReport}/verdicts`)).statusCode).toBe(404);
@@ -249,13 +255,22 @@ describe('scope', () => {
     expect(
       (await office.post(`/api/spot-checks/${c.id}/events`, { type: 'conclude', version: fresh.version })).statusCode,
     ).toBe(200);
-    const seen = (await mine()).json().items;
+    const seen = await mine();
     expect(seen).toHaveLength(2);
     expect(seen[0]).toMatchObject({ verdict: 'inadequate', verdictLabel: '不到位', comment: '佐证不足' });
-    expect((await head.get(`/api/responsibility-reports/${zjjReport}/verdicts`)).json().items).toHaveLength(2);
+    expect(ofThis((await head.get(`/api/responsibility-reports/${zjjReport}/verdicts`)).json().items)).toHaveLength(2);
     // The unit's principal heard of it.
     const inbox = (await head.get('/api/notifications?pageSize=50')).json();
     expect(JSON.stringify(inbox)).toContain('抽查结论');
+  });
+
+  it('the demo county has a concluded check of the first quarter, every item judged, one 不到位', async () => {
+    const y = Number(isoDate(t.clock.now()).slice(0, 4));
+    const demo = (await office.get(`/api/spot-checks?year=${y}&quarter=1&state=concluded`)).json().items;
+    expect(demo.length).toBeGreaterThanOrEqual(1);
+    const c = demo.find((x: { seed: string }) => x.seed === `demo${y}q1`);
+    expect(c).toMatchObject({ state: 'concluded', negative: 1 });
+    expect(c.recorded).toBe(c.items);
   });
 
   it('exports the list with its filters', async () => {
