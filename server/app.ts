@@ -36,6 +36,7 @@ import { talksRoutes } from './modules/talks/talks.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { responsibilityRoutes } from './modules/responsibility/responsibility.routes.js';
+import { spotCheckRoutes } from './modules/responsibility/responsibility.spot-checks.routes.js';
 import { assessmentRoutes } from './modules/assessment/assessment.routes.js';
 import { complaintsRoutes } from './modules/complaints/complaints.routes.js';
 import { proposalsRoutes } from './modules/cases/cases.proposals.routes.js';
@@ -162,6 +163,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(homeRoutes);
   await app.register(dashboardRoutes);
   await app.register(responsibilityRoutes);
+  await app.register(spotCheckRoutes);
   await app.register(assessmentRoutes);
   await app.register(complaintsRoutes);
   await app.register(proposalsRoutes);

@@ -20,3 +20,4 @@ export * from '../modules/assessment/assessment.tables.js';
 export * from '../modules/complaints/complaints.tables.js';
 export * from '../modules/cases/cases.proposals.tables.js';
 export * from '../modules/rules/rules.tables.js';
+export * from '../modules/responsibility/responsibility.spot-checks.tables.js';

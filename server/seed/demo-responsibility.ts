@@ -20,6 +20,7 @@ import {
   responsibilityReports,
 } from '../modules/responsibility/responsibility.tables.js';
 import { CATALOGUE } from './demo-responsibility.data.js';
+import { seedDemoSpotCheck } from './demo-spot-checks.js';
 
 const UNIT_LISTS = ['ZJJ', 'YJJ', 'ZRJ', 'CGJ', 'JYJ'];
 
@@ -265,4 +266,6 @@ export async function seedDemoResponsibility(ctx: Ctx, regionId: string) {
       });
     }
   }
+  // 定期抽查制: a concluded spot check of the first quarter.
+  await seedDemoSpotCheck(ctx, year);
 }

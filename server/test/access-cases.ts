@@ -12,6 +12,7 @@ import { orgAccessCases } from './access/org.js';
 import { patrolAccessCases } from './access/patrol.js';
 import { problemsAccessCases } from './access/problems.js';
 import { responsibilityAccessCases } from './access/responsibility.js';
+import { spotCheckAccessCases } from './access/responsibility.spot-checks.js';
 import { proposalsAccessCases } from './access/proposals.js';
 import { rulesAccessCases } from './access/rules.js';
 import { systemAccessCases } from './access/system.js';
@@ -37,6 +38,7 @@ for (const part of [
   dashboardAccessCases,
   assessmentAccessCases,
   responsibilityAccessCases,
+  spotCheckAccessCases,
   complaintsAccessCases,
   proposalsAccessCases,
   channelsAccessCases,

@@ -88,7 +88,7 @@ export async function listReports(ctx: Ctx, f: TListReports) {
   return { items: await present(ctx, items), total: Number(n) };
 }
 
-async function loadReport(ctx: Ctx, id: string) {
+export async function loadReport(ctx: Ctx, id: string) {
   const [row] = await ctx.db
     .select()
     .from(responsibilityReports)

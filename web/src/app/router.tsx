@@ -129,6 +129,18 @@ export const router = createBrowserRouter([
         'ReportPage',
       ),
       route(
+        'responsibility/spot-checks',
+        'responsibility:read',
+        () => import('../features/responsibility/pages/spot-checks-page'),
+        'SpotChecksPage',
+      ),
+      route(
+        'responsibility/spot-checks/:id',
+        'responsibility:read',
+        () => import('../features/responsibility/pages/spot-check-page'),
+        'SpotCheckPage',
+      ),
+      route(
         'warnings/figures',
         'warnings:manage',
         () => import('../features/warning-figures/pages/figures-page'),

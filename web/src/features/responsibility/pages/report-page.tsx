@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../lib/format';
 import { maxLengthOf } from '../../../lib/schema-limits';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { type ReportDetail, useReport, useReportEvent } from '../api/responsibility';
+import { ReportVerdicts } from '../components/report-verdicts';
 
 const cell = { border: '1px solid #000', padding: '4px 8px', verticalAlign: 'top' as const };
 
@@ -76,6 +77,7 @@ export function ReportPage() {
         </p>
       </PrintSheet>
       <div className="no-print" style={{ maxWidth: 760, margin: '16px auto' }}>
+        <ReportVerdicts reportId={r.id} />
         <EventLogCard events={r.events} />
       </div>
     </>

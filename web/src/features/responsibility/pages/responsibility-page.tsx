@@ -9,6 +9,7 @@ import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { usePermission } from '../../../lib/session';
 import { type Dispatch, type DispatchFilters, useDispatches, useResponsibilityFigures } from '../api/responsibility';
+import { useReadsSpotChecks } from '../api/spot-checks';
 import { DispatchFormModal } from '../components/dispatch-form-modal';
 
 const FILTERS = ['year', 'kind', 'state', 'unitId', 'overdue', 'mine', 'q'] as const;
@@ -17,6 +18,7 @@ const FILTERS = ['year', 'kind', 'state', 'unitId', 'overdue', 'mine', 'q'] as c
 export function ResponsibilityPage() {
   const year = new Date().getFullYear();
   const manage = usePermission('responsibility:manage');
+  const readsSpotChecks = useReadsSpotChecks();
   const [creating, setCreating] = useState(false);
   const navigate = useNavigate();
   const list = useListParams<DispatchFilters>(FILTERS, { filters: { year: String(year) } });
@@ -39,6 +41,9 @@ export function ResponsibilityPage() {
           <Space>
             <Button onClick={() => void navigate('/responsibility/catalogue')}>责任事项目录</Button>
             <Button onClick={() => void navigate('/responsibility/reports')}>季度报告</Button>
+            {readsSpotChecks ? (
+              <Button onClick={() => void navigate('/responsibility/spot-checks')}>定期抽查</Button>
+            ) : null}
             {manage ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 新建派单
