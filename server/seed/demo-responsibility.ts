@@ -19,6 +19,7 @@ import {
   responsibilityReportEvents,
   responsibilityReports,
 } from '../modules/responsibility/responsibility.tables.js';
+import { seedDemoCommitments } from './demo-commitments.js';
 import { CATALOGUE } from './demo-responsibility.data.js';
 
 const UNIT_LISTS = ['ZJJ', 'YJJ', 'ZRJ', 'CGJ', 'JYJ'];
@@ -265,4 +266,6 @@ export async function seedDemoResponsibility(ctx: Ctx, regionId: string) {
       });
     }
   }
+  // 签字承诺: this year's texts, signed by some (demo-commitments.ts).
+  await seedDemoCommitments(ctx);
 }
