@@ -39,6 +39,8 @@ export function ResponsibilityPage() {
           <Space>
             <Button onClick={() => void navigate('/responsibility/catalogue')}>责任事项目录</Button>
             <Button onClick={() => void navigate('/responsibility/reports')}>季度报告</Button>
+            <Button onClick={() => void navigate('/responsibility/figures')}>统计</Button>
+            <Button onClick={() => void navigate('/responsibility/commitments')}>签字承诺</Button>
             {manage ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 新建派单
