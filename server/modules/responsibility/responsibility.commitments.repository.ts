@@ -58,7 +58,7 @@ const statusOf = (regionId: string, year: number) => sql`
     FROM commitment_signatures WHERE region_id = ${regionId} AND year = ${year}
     ORDER BY person_id, signer_kind, revision DESC, signed_at DESC
   ),
-  rows AS (
+  st AS (
     SELECT e.person_id, p.name, p.post, e.unit_id, coalesce(nullif(u.short_name, ''), u.name) AS unit_name,
            u.code AS unit_code, e.signer_kind, cur.revision AS current_revision, sig.id AS signature_id,
            sig.revision AS signed_revision, sig.signed_at,
@@ -73,7 +73,7 @@ const statusOf = (regionId: string, year: number) => sql`
 
 const visible = (v: Visibility): SQL => {
   if (v.all) return sql`true`;
-  return sql`(rows.unit_id = ANY(${`{${v.unitIds.join(',')}}`}::uuid[]) OR rows.person_id = ${v.personId})`;
+  return sql`(st.unit_id = ANY(${`{${v.unitIds.join(',')}}`}::uuid[]) OR st.person_id = ${v.personId})`;
 };
 
 export interface SignerRow {
@@ -91,10 +91,10 @@ export interface SignerRow {
 }
 
 const filtersOf = (f: Omit<TListSigners, 'page' | 'pageSize' | 'year'>): SQL[] => [
-  ...(f.signerKind ? [sql`rows.signer_kind = ${f.signerKind}`] : []),
-  ...(f.unitId ? [sql`rows.unit_id = ${f.unitId}`] : []),
-  ...(f.status ? [sql`rows.status = ${f.status}`] : []),
-  ...(f.q ? [sql`strpos(rows.name, ${f.q}) > 0`] : []),
+  ...(f.signerKind ? [sql`st.signer_kind = ${f.signerKind}`] : []),
+  ...(f.unitId ? [sql`st.unit_id = ${f.unitId}`] : []),
+  ...(f.status ? [sql`st.status = ${f.status}`] : []),
+  ...(f.q ? [sql`strpos(st.name, ${f.q}) > 0`] : []),
 ];
 
 /** One page of the year's signers the caller may see, principals first, by unit. */
@@ -102,8 +102,8 @@ export async function pageSigners(db: Executor, v: Visibility, f: TListSigners) 
   const where = sql.join([visible(v), ...filtersOf(f)], sql` AND `);
   const items = rowsOf<SignerRow & { total: number }>(
     await db.execute(sql`${statusOf(v.regionId, f.year)}
-      SELECT rows.*, count(*) OVER ()::int AS total FROM rows WHERE ${where}
-      ORDER BY rows.unit_code, rows.signer_kind DESC, rows.name, rows.person_id
+      SELECT st.*, count(*) OVER ()::int AS total FROM st WHERE ${where}
+      ORDER BY st.unit_code, st.signer_kind DESC, st.name, st.person_id
       LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`),
   );
   return { items, total: Number(items[0]?.total ?? 0) };
@@ -117,11 +117,11 @@ export async function pendingSigners(
   f: { signerKind?: string; unitId?: string; status?: string },
 ) {
   const where = sql.join(
-    [visible(v), sql`rows.status <> 'signed' AND rows.current_revision IS NOT NULL`, ...filtersOf(f as TListSigners)],
+    [visible(v), sql`st.status <> 'signed' AND st.current_revision IS NOT NULL`, ...filtersOf(f as TListSigners)],
     sql` AND `,
   );
   return rowsOf<{ person_id: string }>(
-    await db.execute(sql`${statusOf(v.regionId, year)} SELECT rows.person_id FROM rows WHERE ${where}`),
+    await db.execute(sql`${statusOf(v.regionId, year)} SELECT st.person_id FROM st WHERE ${where}`),
   ).map((r) => r.person_id);
 }
 
@@ -129,7 +129,7 @@ export async function pendingSigners(
 export async function statusCounts(db: Executor, v: Visibility, year: number) {
   return rowsOf<{ signer_kind: string; status: string; n: number }>(
     await db.execute(sql`${statusOf(v.regionId, year)}
-      SELECT rows.signer_kind, rows.status, count(*)::int AS n FROM rows WHERE ${visible(v)}
+      SELECT st.signer_kind, st.status, count(*)::int AS n FROM st WHERE ${visible(v)}
       GROUP BY 1, 2`),
   ).map((r) => ({ ...r, n: Number(r.n) }));
 }

@@ -20,6 +20,7 @@ import { type Ctx, actorOf } from '../../platform/context.js';
 import { type XlsxColumn, type XlsxExport, listExport } from '../../platform/documents/xlsx-export.js';
 import { conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import { notify } from '../notifications/notifications.service.js';
+import * as org from '../org/org.service.js';
 import * as repo from './responsibility.commitments.repository.js';
 
 const MINE_LINK = '/responsibility/commitments/mine';
@@ -134,7 +135,7 @@ async function presentSignature(ctx: Ctx, regionId: string, id: string) {
   if (!got) return null;
   const { s, t } = got;
   const current = await repo.currentText(ctx.db, regionId, s.year, s.signerKind);
-  const unitName = (await repo.signerOf(ctx.db, regionId, s.personId))?.unit_name ?? '';
+  const unitName = (await org.unitNames(ctx.db, [s.unitId])).get(s.unitId) ?? '';
   return {
     ...s,
     signerKindLabel: kindLabel(s.signerKind),
