@@ -1,4 +1,4 @@
-import { Button, Card, Col, Form, Input, Modal, Result, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, Modal, Result, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
@@ -36,6 +36,7 @@ export function CommitmentsPage() {
   const overview = useCommitmentOverview(year);
   const signers = useSigners({ ...list.query, year });
   const remind = useRemindSigners();
+  const { modal } = App.useApp();
   const navigate = useNavigate();
   const [editing, setEditing] = useState<Kind | null>(null);
   const [reading, setReading] = useState<Kind | null>(null);
@@ -43,7 +44,7 @@ export function CommitmentsPage() {
   if (overview.error) return <Result status="404" title="签字承诺不存在或无权查看" />;
   const manage = o?.actions.includes('publish') ?? false;
   const sendReminder = () =>
-    Modal.confirm({
+    modal.confirm({
       title: '提醒未签署人员',
       content: `向${list.filters.unitId ? '所选单位' : '全部'}${
         list.filters.signerKind ? SIGNER_KINDS[list.filters.signerKind] : ''
