@@ -276,10 +276,43 @@ export const ZReportDetail = ZReport.extend({
 // ---------- figures
 
 const ZCounts = z.object({ lists: z.number(), items: z.number() });
+const ZFigureFulfilment = z.object({
+  fulfilled: z.number(),
+  onTime: z.number(),
+  fulfilmentRate: z.number(),
+  onTimeRate: z.number(),
+});
 export const ZFigures = z.object({
   year: z.number(),
   byKind: z.array(z.object({ kind: z.string(), kindLabel: z.string(), recipientKind: z.string(), ...ZCounts.shape })),
-  byPeriod: z.array(z.object({ quarter: z.number().nullable(), ...ZCounts.shape })),
+  byPeriod: z.array(z.object({ quarter: z.number().nullable(), ...ZCounts.shape, ...ZFigureFulfilment.shape })),
+  /** Period × kind × recipient kind: the cells every other breakdown sums (responsibility.figures.ts). */
+  cells: z.array(
+    z.object({
+      quarter: z.number().nullable(),
+      kind: z.string(),
+      kindLabel: z.string(),
+      recipientKind: z.string(),
+      recipientKindLabel: z.string(),
+      recipientGroup: z.enum(['leader', 'unit']),
+      ...ZCounts.shape,
+      itemsFulfilled: z.number(),
+      itemsOnTime: z.number(),
+    }),
+  ),
+  /** County leaders' lists and units' lists. */
+  byRecipient: z.array(
+    z.object({
+      recipientGroup: z.enum(['leader', 'unit']),
+      label: z.string(),
+      ...ZCounts.shape,
+      ...ZFigureFulfilment.shape,
+      extraLists: z.number(),
+      extraItems: z.number(),
+    }),
+  ),
+  /** Spot-check results: null until the spot checks (responsibility.spot-checks.*) add theirs here. */
+  spotChecks: z.null(),
   total: ZCounts,
   extra: ZCounts,
   itemsDue: z.number(),

@@ -19,6 +19,7 @@ import {
   responsibilityReportEvents,
   responsibilityReports,
 } from '../modules/responsibility/responsibility.tables.js';
+import { seedDemoCommitments } from './demo-commitments.js';
 import { CATALOGUE } from './demo-responsibility.data.js';
 import { seedDemoSpotCheck } from './demo-spot-checks.js';
 
@@ -268,4 +269,6 @@ export async function seedDemoResponsibility(ctx: Ctx, regionId: string) {
   }
   // 定期抽查制: a concluded spot check of the first quarter.
   await seedDemoSpotCheck(ctx, year);
+  // 签字承诺: this year's texts, signed by some (demo-commitments.ts).
+  await seedDemoCommitments(ctx);
 }

@@ -5,6 +5,7 @@ import { homeAccessCases } from './access/home.js';
 import { dashboardAccessCases } from './access/dashboard.js';
 import { complaintsAccessCases } from './access/complaints.js';
 import { channelsAccessCases } from './access/channels.js';
+import { commitmentsAccessCases } from './access/commitments.js';
 import { identityAccessCases } from './access/identity.js';
 import { meetingsAccessCases } from './access/meetings.js';
 import { notificationsAccessCases } from './access/notifications.js';
@@ -39,6 +40,7 @@ for (const part of [
   assessmentAccessCases,
   responsibilityAccessCases,
   spotCheckAccessCases,
+  commitmentsAccessCases,
   complaintsAccessCases,
   proposalsAccessCases,
   channelsAccessCases,

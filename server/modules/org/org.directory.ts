@@ -37,6 +37,8 @@ export const personDirectory = <A extends string>(alias: A) =>
       unitId: people.unitId,
       name: people.name,
       post: people.post,
+      /** 是否班子成员: the leadership members who sign the year's commitment (明责). */
+      isLeader: people.isLeader,
       deletedAt: people.deletedAt,
     })
     .from(people)

@@ -33,6 +33,7 @@ import { badRequest } from '../../platform/errors.js';
 import { readUpload, sendStoredFile } from '../../platform/http/files.js';
 import { catalogueExport, dispatchesExport, reportsExport } from './responsibility.export.js';
 import { importCatalogue, readCatalogueFile } from './responsibility.import.js';
+import { commitmentRoutes } from './responsibility.commitments.routes.js';
 import * as service from './responsibility.service.js';
 
 const tags = ['明责'];
@@ -42,6 +43,8 @@ const ZSourceQuery = z.object({ sourceType: z.enum(keysOf(SOURCE_TYPES)), source
 
 export async function responsibilityRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  // ---- 签字承诺 (responsibility.commitments.routes.ts)
+  await commitmentRoutes(fastify);
   // ---- catalogue
   app.get(
     '/api/responsibility-items',

@@ -4,8 +4,6 @@
  * fulfilment per unit that the assessment module reads.
  */
 import {
-  DISPATCH_KINDS,
-  type DispatchKind,
   FREQUENCIES,
   type Frequency,
   SUBJECT_DUTIES,
@@ -22,7 +20,7 @@ import { type Ctx, actorOf, regionOf } from '../../platform/context.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import type { Executor } from '../../platform/db/client.js';
 import * as repo from './responsibility.repository.js';
-import { figures, fulfilmentByUnit } from './responsibility.sets.js';
+import { fulfilmentByUnit } from './responsibility.sets.js';
 
 export {
   createDispatch,
@@ -38,6 +36,7 @@ export {
 } from './responsibility.dispatch.js';
 export { createReport, fireReportEvent, getReport, listReports } from './responsibility.reports.js';
 export { readSource } from './responsibility.sources.js';
+export { responsibilityFigures } from './responsibility.figures.js';
 
 const catalogueActions = (ctx: Ctx) => (actorOf(ctx).permissions.has('responsibility:manage') ? ['update'] : []);
 
@@ -86,34 +85,6 @@ export async function updateCatalogueItem(ctx: Ctx, id: string, input: TUpdateRe
     after: row,
   });
   return presentCatalogueItem(ctx, row);
-}
-
-const rate = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 1000) / 10);
-
-/** The year's figures (seed 004's counts), over what the caller may see. */
-export async function responsibilityFigures(ctx: Ctx, year: number) {
-  const f = await figures(ctx.db, actorOf(ctx).scope, year);
-  const sum = (rows: { lists: number; items: number }[]) =>
-    rows.reduce((a, r) => ({ lists: a.lists + r.lists, items: a.items + r.items }), { lists: 0, items: 0 });
-  return {
-    year,
-    byKind: f.byKind.map((r) => ({
-      kind: r.kind,
-      kindLabel: DISPATCH_KINDS[r.kind as DispatchKind] ?? r.kind,
-      recipientKind: r.recipient_kind,
-      lists: r.lists,
-      items: r.items,
-    })),
-    byPeriod: f.byPeriod,
-    total: sum(f.byKind),
-    extra: sum(f.byKind.filter((r) => r.kind === 'extra')),
-    itemsDue: f.due,
-    itemsFulfilled: f.fulfilled,
-    itemsOnTime: f.onTime,
-    fulfilmentRate: rate(f.fulfilled, f.due),
-    onTimeRate: rate(f.onTime, f.due),
-    reports: f.reports,
-  };
 }
 
 /**

@@ -1,12 +1,10 @@
 /**
  * The set-based statements of 明责: generating a quarter's lists for every county leader in one INSERT…SELECT,
- * and the figures of a year counted in SQL (no row loops; see bench/responsibility.ts).
+ * and the year's fulfilment per unit (the figures: responsibility.figures.ts). No row loops.
  */
-import { type SQL, sql } from 'drizzle-orm';
-import type { Scope } from '../../platform/context.js';
+import { sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '../../platform/db/client.js';
 import { personDirectory, unitDirectory } from '../org/org.directory.js';
-import { dispatchScope } from './responsibility.repository.js';
 import { dispatchCodeSeq } from './responsibility.tables.js';
 
 export interface GenerateSpec {
@@ -91,54 +89,6 @@ export async function catalogueCount(db: Executor, regionId: string, subjectKind
         )})`),
   );
   return Number(row.n);
-}
-
-const issuedOf = (scope: Scope, year: number): SQL =>
-  sql`${dispatchScope(scope)} AND dispatches.year = ${year} AND dispatches.state <> 'draft'`;
-
-/** Lists and items by kind × recipient kind and by quarter; fulfilment of the items; reports by state. */
-export async function figures(db: Executor, scope: Scope, year: number) {
-  const byKind = rowsOf<{ kind: string; recipient_kind: string; lists: number; items: number }>(
-    await db.execute(sql`
-      SELECT dispatches.kind, dispatches.recipient_kind, count(DISTINCT dispatches.id)::int AS lists,
-             count(i.id)::int AS items
-      FROM dispatches LEFT JOIN dispatch_items i ON i.dispatch_id = dispatches.id
-      WHERE ${issuedOf(scope, year)}
-      GROUP BY dispatches.kind, dispatches.recipient_kind ORDER BY 1, 2`),
-  );
-  const byPeriod = rowsOf<{ quarter: number | null; lists: number; items: number }>(
-    await db.execute(sql`
-      SELECT dispatches.quarter, count(DISTINCT dispatches.id)::int AS lists, count(i.id)::int AS items
-      FROM dispatches LEFT JOIN dispatch_items i ON i.dispatch_id = dispatches.id
-      WHERE ${issuedOf(scope, year)}
-      GROUP BY dispatches.quarter ORDER BY 1 NULLS FIRST`),
-  );
-  const [f] = rowsOf<{ due: number; fulfilled: number; on_time: number }>(
-    await db.execute(sql`
-      SELECT count(i.id)::int AS due, count(i.fulfilled_on)::int AS fulfilled,
-             (count(*) FILTER (WHERE i.fulfilled_on <= i.deadline))::int AS on_time
-      FROM dispatches JOIN dispatch_items i ON i.dispatch_id = dispatches.id
-      WHERE ${issuedOf(scope, year)}`),
-  );
-  const reports = rowsOf<{ state: string; n: number }>(
-    await db.execute(sql`
-      SELECT r.state, count(*)::int AS n FROM responsibility_reports r
-      WHERE r.region_id = ${scope.regionId} AND r.year = ${year}
-        AND ${
-          scope.allUnits
-            ? sql`true`
-            : sql`(r.unit_id = ANY(${`{${scope.unitIds.join(',')}}`}::uuid[]) OR r.recipient_person_id = ${scope.personId})`
-        }
-      GROUP BY r.state ORDER BY 1`),
-  );
-  return {
-    byKind: byKind.map((r) => ({ ...r, lists: Number(r.lists), items: Number(r.items) })),
-    byPeriod: byPeriod.map((r) => ({ quarter: r.quarter, lists: Number(r.lists), items: Number(r.items) })),
-    due: Number(f.due),
-    fulfilled: Number(f.fulfilled),
-    onTime: Number(f.on_time),
-    reports: reports.map((r) => ({ state: r.state, n: Number(r.n) })),
-  };
 }
 
 /** Items dispatched to each unit (unit and leadership lists) in a year, fulfilled and fulfilled on time. */

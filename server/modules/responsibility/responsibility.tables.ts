@@ -174,3 +174,51 @@ export const responsibilityReportEvents = pgTable(
   },
   (t) => [index('responsibility_report_events_idx').on(t.reportId, t.at)],
 );
+
+// ---------- 签字承诺 (signed commitments; responsibility.commitments.ts)
+
+/**
+ * One version of a year's commitment text for one kind of signer (单位主要负责人 / 班子成员). Publishing an edit
+ * inserts the next revision; old revisions stay readable, and the signatures made on them keep pointing at them.
+ */
+export const commitmentTexts = pgTable(
+  'commitment_texts',
+  {
+    id: id(),
+    regionId: uuid('region_id').notNull(),
+    year: integer('year').notNull(),
+    signerKind: text('signer_kind').notNull(),
+    revision: integer('revision').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** SHA-256 of title and body: what a signature attests. */
+    textHash: text('text_hash').notNull(),
+    publishedAt: tstz('published_at').notNull(),
+    publishedByUserId: uuid('published_by_user_id'),
+    publishedByName: text('published_by_name').notNull().default(''),
+  },
+  (t) => [uniqueIndex('commitment_texts_revision_uniq').on(t.regionId, t.year, t.signerKind, t.revision)],
+);
+
+/** A signer's signature of one version: who (user and person), when, which version and the hash of its text. */
+export const commitmentSignatures = pgTable(
+  'commitment_signatures',
+  {
+    id: id(),
+    regionId: uuid('region_id').notNull(),
+    year: integer('year').notNull(),
+    signerKind: text('signer_kind').notNull(),
+    textId: uuid('text_id').notNull(),
+    revision: integer('revision').notNull(),
+    textHash: text('text_hash').notNull(),
+    personId: uuid('person_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    signerName: text('signer_name').notNull(),
+    signedAt: tstz('signed_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('commitment_signatures_once_uniq').on(t.textId, t.personId),
+    index('commitment_signatures_year_idx').on(t.regionId, t.year, t.personId),
+  ],
+);

@@ -128,6 +128,27 @@ export const router = createBrowserRouter([
         () => import('../features/responsibility/pages/report-page'),
         'ReportPage',
       ),
+      // ---- 明责: 统计 and 签字承诺 (a signer without 明责 reads their own commitment and signature)
+      route(
+        'responsibility/figures',
+        'responsibility:read',
+        () => import('../features/responsibility/pages/figures-page'),
+        'ResponsibilityFiguresPage',
+      ),
+      route(
+        'responsibility/commitments',
+        'responsibility:read',
+        () => import('../features/responsibility/pages/commitments-page'),
+        'CommitmentsPage',
+      ),
+      {
+        path: 'responsibility/commitments/mine',
+        element: page(() => import('../features/responsibility/pages/my-commitment-page'), 'MyCommitmentPage'),
+      },
+      {
+        path: 'responsibility/commitments/signatures/:id',
+        element: page(() => import('../features/responsibility/pages/signature-page'), 'SignaturePage'),
+      },
       route(
         'responsibility/spot-checks',
         'responsibility:read',

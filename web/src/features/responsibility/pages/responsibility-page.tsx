@@ -44,6 +44,8 @@ export function ResponsibilityPage() {
             {readsSpotChecks ? (
               <Button onClick={() => void navigate('/responsibility/spot-checks')}>定期抽查</Button>
             ) : null}
+            <Button onClick={() => void navigate('/responsibility/figures')}>统计</Button>
+            <Button onClick={() => void navigate('/responsibility/commitments')}>签字承诺</Button>
             {manage ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 新建派单

@@ -1,0 +1,142 @@
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { dispatchItems, dispatches, responsibilityReports } from './responsibility.tables.js';
+
+let t: TestApp;
+let office: Client;
+let zuzhibu: Client;
+let fu: Client;
+let zhujian: Client;
+let paizhu1: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [office, zuzhibu, fu, zhujian, paizhu1] = await Promise.all(
+    ['office', 'zuzhibu', 'fuxianzhang', 'zhujian', 'paizhu1'].map((u) => t.as(u)),
+  );
+});
+afterAll(() => t.close());
+
+const db = () => t.database.db;
+const rate = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 1000) / 10);
+
+type Scope = { allUnits: boolean; unitIds: string[]; personId: string | null };
+
+/** The year's issued lists and their items as plain rows, filtered in JS by the caller's scope. */
+async function independent(year: number, scope: Scope) {
+  const issued = and(eq(dispatches.year, year), ne(dispatches.state, 'draft'), isNull(dispatches.deletedAt));
+  const seen = (d: { unitId: string | null; recipientPersonId: string | null }) =>
+    scope.allUnits ||
+    (d.unitId !== null && scope.unitIds.includes(d.unitId)) ||
+    (d.recipientPersonId !== null && d.recipientPersonId === scope.personId);
+  const lists = (await db().select().from(dispatches).where(issued)).filter(seen);
+  const ids = new Set(lists.map((d) => d.id));
+  const items = (await db().select().from(dispatchItems)).filter((i) => ids.has(i.dispatchId));
+  const byId = new Map(lists.map((d) => [d.id, d]));
+  // The period of a list: its quarter, else (not a year-start prompt) the quarter it was issued in.
+  const period = (d: (typeof lists)[number]) =>
+    d.quarter ?? (d.kind !== 'prompt' && d.issuedOn ? Math.ceil(Number(d.issuedOn.slice(5, 7)) / 3) : null);
+  const group = (d: (typeof lists)[number]) => (d.recipientKind === 'leader' ? 'leader' : 'unit');
+  const count = (pick: (d: (typeof lists)[number]) => boolean) => {
+    const its = items.filter((i) => pick(byId.get(i.dispatchId) as (typeof lists)[number]));
+    return {
+      lists: lists.filter(pick).length,
+      items: its.length,
+      fulfilled: its.filter((i) => i.fulfilledOn).length,
+      onTime: its.filter((i) => i.fulfilledOn && i.fulfilledOn <= i.deadline).length,
+    };
+  };
+  return { lists, items, period, group, count };
+}
+
+async function scopeOf(c: Client): Promise<Scope> {
+  return (await c.get('/api/me')).json().scope;
+}
+
+describe('figures', () => {
+  it('equal the counts made independently from the tables, in every breakdown', async () => {
+    const y = t.clock.now().getFullYear();
+    const f = (await office.get(`/api/responsibility/figures?year=${y}`)).json();
+    const x = await independent(y, await scopeOf(office));
+    expect(x.lists.length).toBeGreaterThan(0);
+    const all = x.count(() => true);
+    expect(f.total).toEqual({ lists: all.lists, items: all.items });
+    expect(f.itemsDue).toBe(all.items);
+    expect(f.itemsFulfilled).toBe(all.fulfilled);
+    expect(f.itemsOnTime).toBe(all.onTime);
+    expect(f.fulfilmentRate).toBe(rate(all.fulfilled, all.items));
+    expect(f.onTimeRate).toBe(rate(all.onTime, all.items));
+    const extra = x.count((d) => d.kind === 'extra');
+    expect(extra.lists).toBeGreaterThan(0);
+    expect(f.extra).toEqual({ lists: extra.lists, items: extra.items });
+
+    // Every cell: period × kind × recipient kind.
+    const keys = new Set(x.lists.map((d) => `${x.period(d)}|${d.kind}|${d.recipientKind}`));
+    expect(f.cells).toHaveLength(keys.size);
+    for (const c of f.cells) {
+      const n = x.count((d) => x.period(d) === c.quarter && d.kind === c.kind && d.recipientKind === c.recipientKind);
+      expect(c).toMatchObject({
+        lists: n.lists,
+        items: n.items,
+        itemsFulfilled: n.fulfilled,
+        itemsOnTime: n.onTime,
+        recipientGroup: x.group({ recipientKind: c.recipientKind } as (typeof x.lists)[number]),
+      });
+    }
+    // By period, including the year-start prompts (null).
+    for (const p of f.byPeriod) {
+      const n = x.count((d) => x.period(d) === p.quarter);
+      expect(p).toMatchObject({ lists: n.lists, items: n.items, fulfilled: n.fulfilled, onTime: n.onTime });
+      expect(p.fulfilmentRate).toBe(rate(n.fulfilled, n.items));
+    }
+    expect(f.byPeriod.reduce((s: number, p: { lists: number }) => s + p.lists, 0)).toBe(all.lists);
+    expect(f.byPeriod.some((p: { quarter: number | null }) => p.quarter === null)).toBe(true);
+    // County leaders' and units' lists (seed 004's "县级领导" figures), with their extra lists.
+    for (const g of f.byRecipient) {
+      const n = x.count((d) => x.group(d) === g.recipientGroup);
+      const e = x.count((d) => x.group(d) === g.recipientGroup && d.kind === 'extra');
+      expect(g).toMatchObject({
+        lists: n.lists,
+        items: n.items,
+        fulfilled: n.fulfilled,
+        onTime: n.onTime,
+        onTimeRate: rate(n.onTime, n.items),
+        extraLists: e.lists,
+        extraItems: e.items,
+      });
+    }
+    expect(f.byRecipient.map((g: { label: string }) => g.label)).toEqual(['县级领导', '单位']);
+    for (const k of f.byKind) {
+      const n = x.count((d) => d.kind === k.kind && d.recipientKind === k.recipientKind);
+      expect(k).toMatchObject({ lists: n.lists, items: n.items });
+    }
+    // Reports by state.
+    const reports = await db().select().from(responsibilityReports).where(eq(responsibilityReports.year, y));
+    for (const r of f.reports) expect(r.n).toBe(reports.filter((x) => x.state === r.state).length);
+    expect(f.spotChecks).toBeNull();
+    // Another year has nothing.
+    const empty = (await office.get('/api/responsibility/figures?year=2001')).json();
+    expect(empty).toMatchObject({ total: { lists: 0, items: 0 }, fulfilmentRate: 0, cells: [], byPeriod: [] });
+  });
+
+  it('count only what the caller may see', async () => {
+    const y = t.clock.now().getFullYear();
+    for (const c of [zuzhibu, fu, zhujian, paizhu1]) {
+      const scope = await scopeOf(c);
+      const x = await independent(y, scope);
+      const f = (await c.get(`/api/responsibility/figures?year=${y}`)).json();
+      const all = x.count(() => true);
+      expect(f.total).toEqual({ lists: all.lists, items: all.items });
+      expect(f.itemsFulfilled).toBe(all.fulfilled);
+      expect(f.itemsOnTime).toBe(all.onTime);
+      for (const g of f.byRecipient) expect(g.lists).toBe(x.count((d) => x.group(d) === g.recipientGroup).lists);
+    }
+    // A county leader sees his own lists and those of the units in his charge; a unit only its own.
+    const own = (await fu.get(`/api/responsibility/figures?year=${y}`)).json();
+    expect(own.byRecipient[0].lists).toBeGreaterThan(0);
+    const unit = (await zhujian.get(`/api/responsibility/figures?year=${y}`)).json();
+    expect(unit.byRecipient[0].lists).toBe(0);
+    expect(unit.total.lists).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,156 @@
+import { Card, Col, Result, Row, Select, Spin, Statistic, Table } from 'antd';
+import { useMemo, useState } from 'react';
+import { DISPATCH_KINDS, REPORT_STATES, type ReportState } from '../../../../../common/responsibility';
+import { Chart, type ChartOption } from '../../../components/chart';
+import { PageHeader } from '../../../components/page-header';
+import { type ResponsibilityFigures, useResponsibilityFigures } from '../api/responsibility';
+
+type Cell = ResponsibilityFigures['cells'][number];
+const periodName = (q: number | null) => (q === null ? '年初/全年' : `第${q}季度`);
+const pct = (v: number) => `${v}%`;
+const GROUPS = [
+  ['leader', '县级领导'],
+  ['unit', '单位'],
+] as const;
+
+/** Lists and items per period, one bar pair per recipient group (county leaders / units). */
+function chartOf(f: ResponsibilityFigures): ChartOption {
+  const periods = f.byPeriod.map((p) => p.quarter);
+  const sum = (q: number | null, g: string, key: 'lists' | 'items') =>
+    f.cells.filter((c) => c.quarter === q && c.recipientGroup === g).reduce((n, c) => n + c[key], 0);
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0 },
+    grid: { left: 50, right: 50, top: 20, bottom: 60 },
+    xAxis: { type: 'category', data: periods.map(periodName) },
+    yAxis: [
+      { type: 'value', name: '清单（份）', minInterval: 1 },
+      { type: 'value', name: '事项（条）', minInterval: 1 },
+    ],
+    series: GROUPS.flatMap(([g, label]) => [
+      { name: `${label}清单`, type: 'bar', stack: 'lists', data: periods.map((q) => sum(q, g, 'lists')) },
+      {
+        name: `${label}事项`,
+        type: 'line',
+        yAxisIndex: 1,
+        data: periods.map((q) => sum(q, g, 'items')),
+      },
+    ]),
+  };
+}
+
+/** 明责统计: the year's lists and items by period, kind and recipient (seed 004's figures), with fulfilment. */
+export function ResponsibilityFiguresPage() {
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const { data: f, isLoading, error } = useResponsibilityFigures(year);
+  const option = useMemo(() => (f ? chartOf(f) : null), [f]);
+  const stat = (title: string, value: number, suffix?: string) => (
+    <Col xs={12} md={4}>
+      <Card>
+        <Statistic title={title} value={value} suffix={suffix} />
+      </Card>
+    </Col>
+  );
+  return (
+    <>
+      <PageHeader
+        title="明责统计"
+        subTitle="由派单、责任事项和履责纪实实时统计（仅统计本人可查看的清单）"
+        extra={
+          <Select
+            aria-label="年度"
+            style={{ width: 110 }}
+            value={year}
+            onChange={setYear}
+            options={[thisYear - 2, thisYear - 1, thisYear].map((y) => ({ value: y, label: `${y}年` }))}
+          />
+        }
+      />
+      {error ? <Result status="error" title="统计数据加载失败" /> : null}
+      {isLoading ? <Spin style={{ display: 'block', margin: '80px auto' }} /> : null}
+      {f && option ? (
+        <>
+          <Row gutter={16} style={{ marginBottom: 16 }}>
+            {stat('派出清单', f.total.lists, '份')}
+            {stat('涉及责任事项', f.total.items, '条')}
+            {stat('增派清单', f.extra.lists, '份')}
+            {stat('增派事项', f.extra.items, '条')}
+            {stat('履责率', f.fulfilmentRate, '%')}
+            {stat('按期履责率', f.onTimeRate, '%')}
+          </Row>
+          <Row gutter={16}>
+            <Col xs={24} lg={12}>
+              <Card size="small" title="按派单对象" style={{ marginBottom: 16 }}>
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey="recipientGroup"
+                  dataSource={f.byRecipient}
+                  data-testid="figures-by-recipient"
+                  columns={[
+                    { title: '派单对象', dataIndex: 'label' },
+                    { title: '清单（份）', dataIndex: 'lists' },
+                    { title: '事项（条）', dataIndex: 'items' },
+                    { title: '增派清单', dataIndex: 'extraLists' },
+                    { title: '增派事项', dataIndex: 'extraItems' },
+                    { title: '履责率', dataIndex: 'fulfilmentRate', render: pct },
+                    { title: '按期率', dataIndex: 'onTimeRate', render: pct },
+                  ]}
+                />
+              </Card>
+              <Card size="small" title="按期间" style={{ marginBottom: 16 }}>
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey={(r) => String(r.quarter)}
+                  dataSource={f.byPeriod}
+                  columns={[
+                    { title: '期间', dataIndex: 'quarter', render: periodName },
+                    { title: '清单（份）', dataIndex: 'lists' },
+                    { title: '事项（条）', dataIndex: 'items' },
+                    { title: '已履责', dataIndex: 'fulfilled' },
+                    { title: '按期履责', dataIndex: 'onTime' },
+                    { title: '履责率', dataIndex: 'fulfilmentRate', render: pct },
+                  ]}
+                />
+              </Card>
+            </Col>
+            <Col xs={24} lg={12}>
+              <Card size="small" title="各期间清单与事项" style={{ marginBottom: 16 }}>
+                <Chart option={option} height={300} testId="figures-chart" />
+              </Card>
+              <Card size="small" title="季度报告" style={{ marginBottom: 16 }}>
+                {f.reports.length === 0
+                  ? '暂无季度报告'
+                  : f.reports.map((r) => `${REPORT_STATES[r.state as ReportState] ?? r.state} ${r.n} 份`).join('，')}
+              </Card>
+            </Col>
+          </Row>
+          <Card size="small" title="按期间、派单类型和派单对象" style={{ marginBottom: 16 }}>
+            <Table<Cell>
+              size="small"
+              pagination={false}
+              rowKey={(c) => `${c.quarter}-${c.kind}-${c.recipientKind}`}
+              dataSource={f.cells}
+              data-testid="figures-cells"
+              columns={[
+                { title: '期间', dataIndex: 'quarter', render: periodName },
+                {
+                  title: '派单类型',
+                  dataIndex: 'kind',
+                  render: (k: string) => DISPATCH_KINDS[k as keyof typeof DISPATCH_KINDS] ?? k,
+                },
+                { title: '派单对象', dataIndex: 'recipientKindLabel' },
+                { title: '清单（份）', dataIndex: 'lists' },
+                { title: '事项（条）', dataIndex: 'items' },
+                { title: '已履责', dataIndex: 'itemsFulfilled' },
+                { title: '按期履责', dataIndex: 'itemsOnTime' },
+              ]}
+            />
+          </Card>
+        </>
+      ) : null}
+    </>
+  );
+}
