@@ -105,8 +105,11 @@ export function measure(pdf: string, want: Expect): Measured {
     if (!near(last?.y, AREA.bottom)) failures.push(`版记末条线 ${f1(last?.y)} mm（应在版心下边缘262 mm）`);
   }
 
-  // No id or code broken across lines (WT2026-/90299 in a narrow table column).
-  const broken = lines.filter((l) => /[A-Za-z0-9]-$/.test(l.text));
+  // No id or code broken across lines (WT2026-/90299 in a narrow table column, RC2026‑/0001 in body text): a line
+  // may not end in a code's hyphen (plain or U+2011, with or without a word joiner) nor the next begin with one.
+  const broken = lines.filter(
+    (l) => /[A-Za-z0-9]\u2060?[-\u2011]\u2060?$/.test(l.text) || /^\u2060?[-\u2011]\u2060?[A-Za-z0-9]/.test(l.text),
+  );
   if (broken.length) failures.push(`编号断行：${broken.map((l) => l.text).join('、')}`);
 
   // No last page with only the 署名/日期 or the 版记: at least one line of text starting at the left.

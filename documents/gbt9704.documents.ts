@@ -64,6 +64,23 @@ const synthetic = (paragraphs: number) =>
     printedBy: '中共示范县纪律检查委员会办公室',
   });
 
+/**
+ * Codes at every position of a line: paragraph n puts RC2026-0001 or WT-2026-0012 after 14 + n characters, so that for some n the line
+ * ends inside it, whatever the font. The demo's 问责决定书 only sometimes did (which case came first decided it).
+ */
+const CODES = () =>
+  renderOfficialDocument({
+    issuer: '中共示范县纪律检查委员会',
+    title: '关于容错备案编号的说明',
+    body: Array.from(
+      { length: 16 },
+      (_, n) =>
+        `${FILLER.slice(0, 14 + n)}（${n % 2 ? 'WT-2026-0012' : 'RC2026-0001'}）并经集体研究，不同意见已记入纪要。`,
+    ),
+    signature: '中共示范县纪律检查委员会',
+    date: new Date('2026-12-04T02:00:00Z'),
+  });
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zelian-documents-'));
 const measured = new Map<string, Measured>();
 let t: TestApp;
@@ -105,6 +122,8 @@ beforeAll(async () => {
     files.push(path.join(dir, `s${n}.docx`));
     fs.writeFileSync(files.at(-1) as string, await synthetic(n));
   }
+  files.push(path.join(dir, 'codes.docx'));
+  fs.writeFileSync(files.at(-1) as string, await CODES());
   convert(files);
 }, 600_000);
 
@@ -144,5 +163,11 @@ describe('GB/T 9704 positions, measured on the PDF', () => {
     });
     measured.set(`通知（${n}段）`, m);
     expect(m.failures).toEqual([]);
+  });
+
+  it('a code at every position of a line is never split across two lines', () => {
+    const m = measure(path.join(dir, 'codes.pdf'), { redHeader: true, record: false });
+    measured.set('编号', m);
+    expect(m.failures.filter((f) => f.startsWith('编号断行'))).toEqual([]);
   });
 });

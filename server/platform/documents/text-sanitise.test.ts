@@ -9,9 +9,9 @@ describe('document text', () => {
     expect(documentText('甲\u0000乙\u0007丙\uFFFE丁\uFFFF戊\uD800己\uDC00庚😀\t\n')).toBe('甲乙丙丁戊己庚😀\t\n');
   });
 
-  it('keeps codes whole: their hyphens become non-breaking, other hyphens stay', () => {
+  it('keeps codes whole: their hyphens are held by word joiners, other hyphens stay', () => {
     expect(documentText('事前备案（RC2026-0003），问题WT-2026-0012；三-五日')).toBe(
-      '事前备案（RC2026\u20110003），问题WT\u20112026\u20110012；三-五日',
+      '事前备案（RC2026\u2060-\u20600003），问题WT\u2060-\u20602026\u2060-\u20600012；三-五日',
     );
   });
 
