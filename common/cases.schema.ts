@@ -86,7 +86,7 @@ const ZForm = z.object({
 });
 export type TForm = z.infer<typeof ZForm>;
 
-const ZDetermination = z.object({
+export const ZDetermination = z.object({
   subjectId: ZId,
   responsibility: z.enum(keysOf(RESPONSIBILITIES), { message: '请选择责任类型' }),
   duty: z.enum(keysOf(DUTIES), { message: '请选择决策、执行或监管责任' }),

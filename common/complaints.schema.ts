@@ -18,6 +18,7 @@ export const ZFiler = z.object({
   phone: z
     .string()
     .trim()
+    .max(20, '请填写正确的联系电话')
     .regex(/^[0-9+\- ]{5,20}$/, '请填写正确的联系电话'),
   idNumber: text('身份证号', 18),
   address: text('联系地址', 200),

@@ -3,13 +3,13 @@ import { ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zStoredEnum } from './z
 
 // ---------- requests
 
+/** A one-time code of the authenticator app: six digits (RFC 6238's default, what every app shows). */
+const ZTotpCode = z.string().length(6, '动态验证码为6位数字').regex(/^\d+$/, '动态验证码为6位数字');
+
 export const ZLogin = z.object({
   username: ZNonEmpty('用户名', 50),
   password: z.string({ message: '请填写密码' }).min(1, '请填写密码').max(200),
-  totp: z
-    .string()
-    .regex(/^\d{6}$/, '动态验证码为6位数字')
-    .optional(),
+  totp: ZTotpCode.optional(),
 });
 export type TLogin = z.infer<typeof ZLogin>;
 
@@ -18,7 +18,7 @@ export const ZChangePassword = z.object({
   newPassword: z.string({ message: '请填写新密码' }).min(1, '请填写新密码').max(200),
 });
 export type TChangePassword = z.infer<typeof ZChangePassword>;
-export const ZTotpToken = z.object({ token: z.string().regex(/^\d{6}$/, '动态验证码为6位数字') });
+export const ZTotpToken = z.object({ token: ZTotpCode });
 export const ZPasswordOnly = z.object({ password: z.string().min(1, '请填写密码').max(200) });
 
 export const ZUsername = z

@@ -15,6 +15,7 @@ export const ZListUnits = z.object({
 });
 
 // Field schemas carry no defaults, so a PATCH never resets a field it did not send.
+const UNIT_CODE_RULE = '单位编码只能包含字母、数字、下划线和短横线，最多30位';
 const unitFields = {
   parentId: ZId.nullable(),
   name: ZNonEmpty('单位名称'),
@@ -22,7 +23,9 @@ const unitFields = {
   code: z
     .string({ message: '请填写单位编码' })
     .trim()
-    .regex(/^[A-Za-z0-9_-]{1,30}$/, '单位编码只能包含字母、数字、下划线和短横线，最多30位'),
+    .min(1, UNIT_CODE_RULE)
+    .max(30, UNIT_CODE_RULE)
+    .regex(/^[A-Za-z0-9_-]+$/, UNIT_CODE_RULE),
   type: ZUnitType,
   sortOrder: z.number().int().min(0).max(100000),
 };
@@ -66,6 +69,7 @@ const personFields = {
   phone: z
     .string()
     .trim()
+    .max(13, '联系电话格式不正确')
     .regex(/^(|1\d{10}|0\d{2,3}-?\d{7,8})$/, '联系电话格式不正确'),
   email: z
     .string()

@@ -23,11 +23,14 @@ import {
 } from './zod.js';
 import { ZProvisional } from './system.schema.js';
 
+const SITUATION_CODE_RULE = '编码只能包含字母、数字、下划线和短横线，2至40位';
 const situationFields = {
   code: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_-]{2,40}$/, '编码只能包含字母、数字、下划线和短横线'),
+    .min(2, SITUATION_CODE_RULE)
+    .max(40, SITUATION_CODE_RULE)
+    .regex(/^[A-Za-z0-9_-]+$/, SITUATION_CODE_RULE),
   name: ZNonEmpty('情形名称', 100),
   description: z.string().trim().max(1000),
   article: z

@@ -3,6 +3,8 @@ import { PageHeader } from '../../../components/page-header';
 import { applyFormErrors, notifySuccess } from '../../../lib/notify';
 import { useMe } from '../../../lib/session';
 import { useTotpDisable, useTotpEnable, useTotpSetup } from '../api/account';
+import { ZTotpToken } from '../../../../../common/identity.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 function EnableTotp() {
   const setup = useTotpSetup();
@@ -92,7 +94,7 @@ function EnableTotp() {
               >
                 <Input
                   inputMode="numeric"
-                  maxLength={6}
+                  maxLength={maxLengthOf(ZTotpToken.shape.token)}
                   autoComplete="one-time-code"
                   placeholder="6 位数字"
                   autoFocus

@@ -13,6 +13,8 @@ import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify
 import { usePermission } from '../../../lib/session';
 import { type Survey, type SurveyFilters, useCreateSurvey, useSurveys } from '../api/surveys';
 import { questionsOf } from './survey-questions';
+import { ZCreateSurvey } from '../../../../../common/assessment.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 const FILTER_KEYS = ['year', 'unitId', 'state'] as const;
 const THIS_YEAR = new Date().getFullYear();
@@ -60,7 +62,7 @@ function NewSurveyModal({ onClose }: { onClose: () => void }) {
           label="测评名称"
           rules={[{ required: true, whitespace: true, message: '请填写测评名称' }]}
         >
-          <Input maxLength={100} placeholder="如：2026年度领导班子民主测评" />
+          <Input maxLength={maxLengthOf(ZCreateSurvey.shape.title)} placeholder="如：2026年度领导班子民主测评" />
         </Form.Item>
         <Form.Item
           name="questions"

@@ -6,6 +6,8 @@ import { ApiError } from '../../../lib/api';
 import { applyFormErrors } from '../../../lib/notify';
 import { useMe } from '../../../lib/session';
 import { type LoginInput, useLogin } from '../api/login';
+import { ZLogin } from '../../../../../common/identity.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 function safeNext(next: string | null): string {
   return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
@@ -85,7 +87,7 @@ export function LoginPage() {
                 prefix={<SafetyOutlined />}
                 inputMode="numeric"
                 autoComplete="one-time-code"
-                maxLength={6}
+                maxLength={maxLengthOf(ZLogin.shape.totp)}
                 size="large"
                 autoFocus
               />

@@ -16,7 +16,7 @@ import {
   THREE_DISTINCTIONS,
   TOLERANCE_OUTCOMES,
 } from '../../../../../common/cases';
-import { ZCaseEvent } from '../../../../../common/cases.schema';
+import { ZCaseEvent, ZDetermination } from '../../../../../common/cases.schema';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { ToleranceListFields } from '../../../components/tolerance-list-fields';
 import type { CaseDetail, CaseSubject } from '../api/cases';
@@ -161,7 +161,7 @@ export function fieldsFor(type: CaseEventType, c: CaseDetail) {
             <Checkbox.Group options={Object.entries(THREE_DISTINCTIONS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
           <Form.Item name={['det', s.id, 'tolerance', 'reasons']} label="容错理由（事前备案、集体决策等）">
-            <Input.TextArea rows={2} maxLength={2000} />
+            <Input.TextArea rows={2} maxLength={maxLengthOf(ZDetermination.shape.tolerance.unwrap().shape.reasons)} />
           </Form.Item>
           <Form.Item noStyle dependencies={[['det', s.id, 'tolerance', 'outcome']]}>
             {({ getFieldValue }) =>

@@ -8,6 +8,8 @@ import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { type ProposalDetail, useProposal, useProposalEvent } from '../api/proposals';
+import { ZProposalEvent } from '../../../../../common/proposals.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 const evidenceLink = (link: string | undefined, label: string) =>
   !link ? label : link.startsWith('/api/') ? <a href={link}>{label}</a> : <Link to={link}>{label}</Link>;
@@ -37,13 +39,13 @@ function AcceptModal({ p, onClose }: { p: ProposalDetail; onClose: () => void })
           <Select options={Object.entries(CASE_KINDS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
         <Form.Item name="title" label="案件名称" rules={[{ required: true, message: '请填写案件名称' }]}>
-          <Input maxLength={100} />
+          <Input maxLength={maxLengthOf(ZProposalEvent.shape.title)} />
         </Form.Item>
         <Form.Item name="situation" label="问责情形（第七条）" rules={[{ required: true, message: '请选择问责情形' }]}>
           <Select options={Object.entries(ARTICLE_7).map(([k, label]) => ({ value: Number(k), label }))} />
         </Form.Item>
         <Form.Item name="comment" label="受理意见">
-          <Input.TextArea rows={2} maxLength={2000} />
+          <Input.TextArea rows={2} maxLength={maxLengthOf(ZProposalEvent.shape.comment)} />
         </Form.Item>
       </Form>
     </FormModal>
@@ -66,7 +68,7 @@ function DeclineModal({ p, onClose }: { p: ProposalDetail; onClose: () => void }
     <FormModal form={form} title="不予立案" okText="确定" pending={fire.isPending} onClose={onClose}>
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="comment" label="不予立案的理由" rules={[{ required: true, message: '请填写不予立案的理由' }]}>
-          <Input.TextArea rows={4} maxLength={2000} />
+          <Input.TextArea rows={4} maxLength={maxLengthOf(ZProposalEvent.shape.comment)} />
         </Form.Item>
       </Form>
     </FormModal>

@@ -11,6 +11,8 @@ import { FormModal } from '../../../components/form-modal';
 import { ApiError } from '../../../lib/api';
 import type { Dayjs } from 'dayjs';
 import { type ComplaintDetail, useComplaintEvent } from '../api/complaints';
+import { ZComplaintEvent } from '../../../../../common/complaints.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
@@ -69,7 +71,7 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
             label="批准人（集体研究后报批）"
             rules={[{ required: true, message: '请填写批准人' }]}
           >
-            <Input maxLength={50} />
+            <Input maxLength={maxLengthOf(ZComplaintEvent.shape.approver)} />
           </Form.Item>
           {date('decidedOn', '集体研究日期')}
         </>
@@ -81,7 +83,7 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
             <Select options={options(COMPLAINT_FINDINGS)} />
           </Form.Item>
           <Form.Item name="result" label="办理结果" rules={[{ required: true, message: '请填写办理结果' }]}>
-            <Input.TextArea rows={4} maxLength={5000} />
+            <Input.TextArea rows={4} maxLength={maxLengthOf(ZComplaintEvent.shape.result)} />
           </Form.Item>
         </>
       );
@@ -102,7 +104,7 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
             initialValue={c.answerDraft}
             rules={[{ required: true, message: '请填写答复内容' }]}
           >
-            <Input.TextArea rows={4} maxLength={5000} />
+            <Input.TextArea rows={4} maxLength={maxLengthOf(ZComplaintEvent.shape.answer)} />
           </Form.Item>
         </>
       );
@@ -114,7 +116,7 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
           label={type === 'objection' ? '异议内容' : '说明'}
           rules={[{ required: true, message: '请填写' }]}
         >
-          <Input.TextArea rows={4} maxLength={5000} />
+          <Input.TextArea rows={4} maxLength={maxLengthOf(ZComplaintEvent.shape.text)} />
         </Form.Item>
       );
     default:
@@ -166,7 +168,7 @@ export function ComplaintActions({ c }: { c: ComplaintDetail }) {
           <Form form={form} layout="vertical" onFinish={submit}>
             <Fields type={open} c={c} />
             <Form.Item name="comment" label="备注">
-              <Input.TextArea rows={2} maxLength={2000} />
+              <Input.TextArea rows={2} maxLength={maxLengthOf(ZComplaintEvent.shape.comment)} />
             </Form.Item>
             {error && <Alert type="error" showIcon message={error} />}
           </Form>

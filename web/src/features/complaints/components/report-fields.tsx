@@ -1,5 +1,7 @@
 import { Button, Checkbox, Form, Input, Upload } from 'antd';
 import type { UploadFile } from 'antd';
+import { ZCreateComplaint } from '../../../../../common/complaints.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 /** What a report's form holds besides who filed it and how it came in: the same for the public and for staff. */
 export interface ReportValues {
@@ -50,26 +52,26 @@ export function ReportFields({
   return (
     <>
       <Form.Item name="subjectName" label={forPublic ? '被反映人姓名' : '被反映人'}>
-        <Input maxLength={50} />
+        <Input maxLength={maxLengthOf(ZCreateComplaint.shape.subjectName)} />
       </Form.Item>
       <Form.Item
         name="subjectUnitName"
         label={forPublic ? '被反映人单位' : '被反映单位'}
         rules={[{ required: true, message: `请填写${forPublic ? '被反映人单位' : '被反映单位'}` }]}
       >
-        <Input maxLength={100} />
+        <Input maxLength={maxLengthOf(ZCreateComplaint.shape.subjectUnitName)} />
       </Form.Item>
       <Form.Item name="subjectPost" label="职务">
-        <Input maxLength={50} />
+        <Input maxLength={maxLengthOf(ZCreateComplaint.shape.subjectPost)} />
       </Form.Item>
       <Form.Item name="content" label={content} rules={[{ required: true, message: `请填写${content}` }]}>
-        <Input.TextArea rows={5} maxLength={10000} showCount />
+        <Input.TextArea rows={5} maxLength={maxLengthOf(ZCreateComplaint.shape.content)} showCount />
       </Form.Item>
       <Form.Item name="happenedAt" label="发生时间">
-        <Input maxLength={100} placeholder="如：2026年5月" />
+        <Input maxLength={maxLengthOf(ZCreateComplaint.shape.happenedAt)} placeholder="如：2026年5月" />
       </Form.Item>
       <Form.Item name="place" label="发生地点">
-        <Input maxLength={200} />
+        <Input maxLength={maxLengthOf(ZCreateComplaint.shape.place)} />
       </Form.Item>
       <Form.Item
         label={

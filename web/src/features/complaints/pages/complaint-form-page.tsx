@@ -8,6 +8,8 @@ import { ApiError } from '../../../lib/api';
 import { dayjs } from '../../../lib/format';
 import { useCreateComplaint } from '../api/complaints';
 import { type ReportValues, ReportFields, attachedFiles, reportBody } from '../components/report-fields';
+import { ZCreateComplaint, ZFiler } from '../../../../../common/complaints.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 const STAFF_CHANNELS = Object.entries(COMPLAINT_CHANNELS)
   .filter(([k]) => k !== 'online')
@@ -53,7 +55,7 @@ export function ComplaintFormPage() {
             <Select options={STAFF_CHANNELS} />
           </Form.Item>
           <Form.Item name="sourceRef" label="来源编号（12345工单号、上级交办文号）">
-            <Input maxLength={100} />
+            <Input maxLength={maxLengthOf(ZCreateComplaint.shape.sourceRef)} />
           </Form.Item>
           <Form.Item name="receivedOn" label="收件日期" rules={[{ required: true, message: '请选择收件日期' }]}>
             <DatePicker />
@@ -72,13 +74,13 @@ export function ComplaintFormPage() {
           {!anonymous && (
             <>
               <Form.Item name="name" label="举报人姓名" rules={[{ required: true, message: '请填写姓名' }]}>
-                <Input maxLength={50} />
+                <Input maxLength={maxLengthOf(ZFiler.shape.name)} />
               </Form.Item>
               <Form.Item name="phone" label="联系电话" rules={[{ required: true, message: '请填写联系电话' }]}>
-                <Input maxLength={20} />
+                <Input maxLength={maxLengthOf(ZFiler.shape.phone)} />
               </Form.Item>
               <Form.Item name="address" label="联系地址">
-                <Input maxLength={200} />
+                <Input maxLength={maxLengthOf(ZFiler.shape.address)} />
               </Form.Item>
             </>
           )}

@@ -11,6 +11,8 @@ import {
   solveHumanCheck,
 } from '../api/complaints';
 import { type ReportValues, ReportFields, attachedFiles, reportBody } from '../components/report-fields';
+import { ZComplaintStatusQuery, ZFiler } from '../../../../../common/complaints.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 const errorText = (err: unknown) =>
   err instanceof ApiError || err instanceof Error ? err.message : '提交失败，请重试';
@@ -77,10 +79,10 @@ function FileForm() {
       {!anonymous && (
         <>
           <Form.Item name="name" label="您的姓名" rules={[{ required: true, message: '实名举报请填写姓名' }]}>
-            <Input maxLength={50} autoComplete="name" />
+            <Input maxLength={maxLengthOf(ZFiler.shape.name)} autoComplete="name" />
           </Form.Item>
           <Form.Item name="phone" label="联系电话" rules={[{ required: true, message: '实名举报请填写联系电话' }]}>
-            <Input maxLength={20} inputMode="tel" autoComplete="tel" />
+            <Input maxLength={maxLengthOf(ZFiler.shape.phone)} inputMode="tel" autoComplete="tel" />
           </Form.Item>
         </>
       )}
@@ -115,10 +117,10 @@ function StatusForm() {
   return (
     <Form layout="vertical" onFinish={submit}>
       <Form.Item name="code" label="受理编号" rules={[{ required: true, message: '请填写受理编号' }]}>
-        <Input maxLength={40} autoComplete="off" />
+        <Input maxLength={maxLengthOf(ZComplaintStatusQuery.shape.code)} autoComplete="off" />
       </Form.Item>
       <Form.Item name="password" label="查询密码" rules={[{ required: true, message: '请填写查询密码' }]}>
-        <Input.Password maxLength={100} autoComplete="off" />
+        <Input.Password maxLength={maxLengthOf(ZComplaintStatusQuery.shape.password)} autoComplete="off" />
       </Form.Item>
       <Button type="primary" htmlType="submit" block loading={busy} data-testid="status-submit">
         查询

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from '../../../../../common/webhooks.schema';
+import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS, ZCreateWebhook } from '../../../../../common/webhooks.schema';
 import { ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
@@ -13,6 +13,7 @@ import {
   useWebhookDeliveries,
   useWebhooks,
 } from '../api/campaigns';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 const SUBSCRIBABLE = WEBHOOK_EVENTS.filter((e) => e !== 'webhook.test');
 const label = (e: string) => WEBHOOK_EVENT_LABELS[e as keyof typeof WEBHOOK_EVENT_LABELS] ?? e;
@@ -158,7 +159,7 @@ export function WebhooksPage() {
           }
         >
           <Form.Item label="名称" name="name" rules={[{ required: true, message: '请填写名称' }]}>
-            <Input maxLength={60} />
+            <Input maxLength={maxLengthOf(ZCreateWebhook.shape.name)} />
           </Form.Item>
           <Form.Item label="接收地址" name="url" rules={[{ required: true, message: '请填写接收地址' }]}>
             <Input placeholder="https://" />

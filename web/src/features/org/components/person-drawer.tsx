@@ -125,14 +125,14 @@ export function PersonDrawer({
                 { pattern: /^(|1\d{10}|0\d{2,3}-?\d{7,8})$/, message: '联系电话格式不正确（手机号或区号-座机号）' },
               ]}
             >
-              <Input maxLength={20} />
+              <Input maxLength={maxLengthOf(ZCreatePerson.shape.phone)} />
             </Form.Item>
             <Form.Item
               label="电子邮箱"
               name="email"
               rules={[{ pattern: /^(|[^\s@]+@[^\s@]+\.[^\s@]+)$/, message: '电子邮箱格式不正确' }]}
             >
-              <Input maxLength={100} />
+              <Input maxLength={maxLengthOf(ZCreatePerson.shape.email)} />
             </Form.Item>
           </Col>
           <Col span={6}>

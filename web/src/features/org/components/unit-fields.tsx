@@ -24,7 +24,7 @@ export function UnitFields({ disabled, selfId }: { disabled?: boolean; selfId?: 
           { pattern: /^[A-Za-z0-9_-]{1,30}$/, message: '单位编码只能包含字母、数字、下划线和短横线，最多30位' },
         ]}
       >
-        <Input maxLength={30} disabled={disabled} />
+        <Input maxLength={maxLengthOf(ZCreateUnit.shape.code)} disabled={disabled} />
       </Form.Item>
       <Form.Item label="单位类型" name="type" rules={[{ required: true, message: '请选择单位类型' }]}>
         <Select options={TYPE_OPTIONS} disabled={disabled} placeholder="请选择" />

@@ -7,6 +7,8 @@ import { PROBLEM_SEVERITIES } from '../../../../../common/problems';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { type Finding, useFindings, usePatrolWrite } from '../api/patrol';
+import { ZFindingEvent } from '../../../../../common/patrol.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 const ymd = (d?: Dayjs) => d?.format('YYYY-MM-DD');
 interface Values {
@@ -115,7 +117,7 @@ export function FindingActions({ finding }: { finding: Finding }) {
                 <PersonSelect unitId={unitId as string | undefined} placeholder="默认为单位主要负责人" />
               </Form.Item>
               <Form.Item name="measure" label="整改措施" rules={[{ required: true, message: '请填写整改措施' }]}>
-                <Input.TextArea rows={3} maxLength={1000} />
+                <Input.TextArea rows={3} maxLength={maxLengthOf(ZFindingEvent.shape.measure)} />
               </Form.Item>
               <Form.Item name="deadline" label="整改时限" rules={[{ required: true, message: '请填写整改时限' }]}>
                 <DatePicker style={{ width: '100%' }} />
@@ -131,17 +133,21 @@ export function FindingActions({ finding }: { finding: Finding }) {
                 <Radio.Group options={Object.entries(ESCALATION_TARGETS).map(([value, label]) => ({ value, label }))} />
               </Form.Item>
               <Form.Item name="comment" label="上报理由" rules={[{ required: true, message: '请填写上报理由' }]}>
-                <Input.TextArea rows={3} maxLength={2000} placeholder="跨部门跨区域难以协调，或紧急、重大问题" />
+                <Input.TextArea
+                  rows={3}
+                  maxLength={maxLengthOf(ZFindingEvent.shape.comment)}
+                  placeholder="跨部门跨区域难以协调，或紧急、重大问题"
+                />
               </Form.Item>
             </>
           ) : null}
           {open === 'instruct' ? (
             <>
               <Form.Item name="instructedBy" label="批示领导" rules={[{ required: true, message: '请填写批示领导' }]}>
-                <Input maxLength={100} placeholder="如：党工委书记" />
+                <Input maxLength={maxLengthOf(ZFindingEvent.shape.instructedBy)} placeholder="如：党工委书记" />
               </Form.Item>
               <Form.Item name="instruction" label="批示内容" rules={[{ required: true, message: '请填写批示内容' }]}>
-                <Input.TextArea rows={3} maxLength={2000} />
+                <Input.TextArea rows={3} maxLength={maxLengthOf(ZFindingEvent.shape.instruction)} />
               </Form.Item>
               <Form.List name="actions">
                 {(fields, { add, remove }) => (
@@ -190,7 +196,7 @@ export function FindingActions({ finding }: { finding: Finding }) {
           ) : null}
           {open === 'close' ? (
             <Form.Item name="comment" label="办结理由" rules={[{ required: true, message: '请填写办结理由' }]}>
-              <Input.TextArea rows={3} maxLength={2000} />
+              <Input.TextArea rows={3} maxLength={maxLengthOf(ZFindingEvent.shape.comment)} />
             </Form.Item>
           ) : null}
         </Form>

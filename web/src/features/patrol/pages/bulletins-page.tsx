@@ -20,6 +20,8 @@ import {
 } from '../api/patrol';
 import { PatrolNav } from '../components/patrol-nav';
 import { StateTag } from '../components/state-tag';
+import { ZCreateCircular, ZCreateTypicalCase } from '../../../../../common/patrol.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 const ACTION_LABELS: Record<string, string> = { ...CIRCULAR_EVENTS, ...TYPICAL_CASE_EVENTS };
 
@@ -71,14 +73,17 @@ function CreateModal({ kind, onClose }: { kind: 'circular' | 'case' | null; onCl
           />
         </Form.Item>
         <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}>
-          <Input maxLength={200} />
+          <Input maxLength={maxLengthOf((kind === 'case' ? ZCreateTypicalCase : ZCreateCircular).shape.title)} />
         </Form.Item>
         <Form.Item
           name="body"
           label={kind === 'case' ? '案例内容' : '正文'}
           rules={[{ required: true, message: '请填写内容' }]}
         >
-          <Input.TextArea rows={6} maxLength={20000} />
+          <Input.TextArea
+            rows={6}
+            maxLength={maxLengthOf((kind === 'case' ? ZCreateTypicalCase : ZCreateCircular).shape.body)}
+          />
         </Form.Item>
         {kind === 'case' ? (
           <Form.Item name="findingId" label="来源督导发现">

@@ -22,6 +22,8 @@ import { Chart, type ChartOption } from '../../../components/chart';
 import { type GroupWork, type Review, useFigures, usePatrolWrite, usePerformance, useReviews } from '../api/patrol';
 import { PatrolGroupSelect } from '../components/patrol-group-select';
 import { PatrolNav } from '../components/patrol-nav';
+import { ZCreateReview } from '../../../../../common/patrol.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 function groupChart(items: GroupWork[]): ChartOption {
   const names = items.map((g) => g.groupName.replace('督导巡查组', '组'));
@@ -106,7 +108,7 @@ function ReviewModal({ open, onClose, annual }: { open: boolean; onClose: () => 
           label={annual ? '述职内容摘要' : '工作报告'}
           rules={[{ required: true, message: '请填写报告内容' }]}
         >
-          <Input.TextArea rows={5} maxLength={20000} />
+          <Input.TextArea rows={5} maxLength={maxLengthOf(ZCreateReview.shape.report)} />
         </Form.Item>
         {annual ? (
           <>
@@ -114,7 +116,7 @@ function ReviewModal({ open, onClose, annual }: { open: boolean; onClose: () => 
               <InputNumber min={0} max={100} style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="comment" label="评议意见">
-              <Input.TextArea rows={2} maxLength={2000} />
+              <Input.TextArea rows={2} maxLength={maxLengthOf(ZCreateReview.shape.comment)} />
             </Form.Item>
           </>
         ) : null}

@@ -16,6 +16,8 @@ import { type Task, usePatrolWrite, useTasks } from '../api/patrol';
 import { PatrolGroupSelect } from '../components/patrol-group-select';
 import { PatrolNav, useIsPatrolInsider } from '../components/patrol-nav';
 import { StateTag } from '../components/state-tag';
+import { ZCreateTask } from '../../../../../common/patrol.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 type TaskFilters = { state?: string };
 const FILTER_KEYS = ['state'] as const;
@@ -90,7 +92,7 @@ function NewTaskModal({ open, onClose }: { open: boolean; onClose: () => void })
           <PatrolGroupSelect />
         </Form.Item>
         <Form.Item name="title" label="任务名称" rules={[{ required: true, message: '请填写任务名称' }]}>
-          <Input maxLength={200} />
+          <Input maxLength={maxLengthOf(ZCreateTask.shape.title)} />
         </Form.Item>
         <Form.Item name="targetUnitIds" label="督导单位">
           <UnitSelect multiple placeholder="选择被督导单位" />
@@ -99,7 +101,7 @@ function NewTaskModal({ open, onClose }: { open: boolean; onClose: () => void })
           <Select mode="tags" open={false} placeholder="如：城北棚户区改造项目" />
         </Form.Item>
         <Form.Item name="focus" label="督导重点" rules={[{ required: true, message: '请填写督导重点' }]}>
-          <Input.TextArea rows={3} maxLength={2000} />
+          <Input.TextArea rows={3} maxLength={maxLengthOf(ZCreateTask.shape.focus)} />
         </Form.Item>
         <Form.Item name="method" label="督导方式" rules={[{ required: true, message: '请选择督导方式' }]}>
           <Select options={METHOD_OPTIONS} />
@@ -113,7 +115,7 @@ function NewTaskModal({ open, onClose }: { open: boolean; onClose: () => void })
           </Form.Item>
         </Flex>
         <Form.Item name="requirements" label="工作要求">
-          <Input.TextArea rows={2} maxLength={2000} />
+          <Input.TextArea rows={2} maxLength={maxLengthOf(ZCreateTask.shape.requirements)} />
         </Form.Item>
       </Form>
     </Modal>

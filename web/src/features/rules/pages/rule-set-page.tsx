@@ -2,11 +2,12 @@ import { Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { CLOCK_KEYS, type ClockRules } from '../../../../../common/rules.schema';
+import { CLOCK_KEYS, type ClockRules, ZPublishRuleVersion } from '../../../../../common/rules.schema';
 import { PageHeader } from '../../../components/page-header';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { type RuleSet, usePublishRuleVersion, useRuleSet } from '../api/rules';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 type Item = { key: string; text: string; source: string };
 const UNITS = { months: '个月', days: '日', working_days: '个工作日' } as const;
@@ -119,10 +120,10 @@ function PublishVersion({ set }: { set: RuleSet }) {
             label="依据（法规名称、条款及版本）"
             rules={[{ required: true, message: '请填写依据' }]}
           >
-            <Input maxLength={300} />
+            <Input maxLength={maxLengthOf(ZPublishRuleVersion.shape.source)} />
           </Form.Item>
           <Form.Item name="reason" label="调整理由" rules={[{ required: true, message: '请填写调整理由' }]}>
-            <Input.TextArea rows={2} maxLength={1000} />
+            <Input.TextArea rows={2} maxLength={maxLengthOf(ZPublishRuleVersion.shape.reason)} />
           </Form.Item>
           {isClocks ? (
             CLOCK_KEYS.map((k) => (

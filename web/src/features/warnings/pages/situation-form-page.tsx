@@ -133,10 +133,10 @@ function SituationForm({ situation, canManage }: { situation?: Situation; canMan
               label="编码"
               rules={[
                 { required: true, message: '请填写编码' },
-                { pattern: /^[A-Za-z0-9_-]{2,40}$/, message: '编码只能包含字母、数字、下划线和短横线' },
+                { pattern: /^[A-Za-z0-9_-]{2,40}$/, message: '编码只能包含字母、数字、下划线和短横线，2至40位' },
               ]}
             >
-              <Input maxLength={40} placeholder="如 S10-ENV" />
+              <Input maxLength={maxLengthOf(ZUpdateSituation.shape.code)} placeholder="如 S10-ENV" />
             </Form.Item>
             <Form.Item name="description" label="情形描述">
               <Input.TextArea rows={3} maxLength={LIMITS.description} />
