@@ -1,12 +1,9 @@
 /** Access-matrix cases for 定期抽查制 (/api/spot-checks and the verdicts on a report). */
 import crypto from 'node:crypto';
 import { spotCheckVerdicts, spotChecks } from '../../modules/responsibility/responsibility.spot-checks.tables.js';
-import {
-  dispatchItems,
-  dispatches,
-  responsibilityReports,
-} from '../../modules/responsibility/responsibility.tables.js';
-import { type AccessCases, type Fixture, type User, demoRegion, env, freshUnit, json } from '../access.js';
+import { dispatchItems, dispatches } from '../../modules/responsibility/responsibility.tables.js';
+import { type AccessCases, type Fixture, type User, env, json } from '../access.js';
+import { reportRow } from './responsibility.js';
 
 /** Those who run spot checks, and 组织部, which reads them. */
 const MANAGERS: User[] = ['leader', 'office'];
@@ -14,30 +11,10 @@ const READERS: User[] = [...MANAGERS, 'zuzhibu'];
 /** They read 明责 but not spot checks: the checks do not exist for them. */
 const HIDDEN: User[] = ['paizhu1', 'zhujian', 'zhujian.head', 'fuxianzhang'];
 const db = () => env.t.database.db;
-const personOf = (f: Fixture) => (f.scope as { personId?: string | null }).personId ?? null;
-
-/** A report of the caller's scope (fuxianzhang's own, else the fixture unit's leadership), or of another region. */
-async function report(f: Fixture, user: User, other = false) {
-  const own = !other && user === 'fuxianzhang';
-  const regionId = other ? crypto.randomUUID() : await demoRegion();
-  const [r] = await db()
-    .insert(responsibilityReports)
-    .values({
-      regionId,
-      year: 2026,
-      quarter: 1,
-      recipientKind: own ? 'leader' : 'leadership',
-      recipientPersonId: own ? personOf(f) : null,
-      unitId: own ? null : other ? (await freshUnit(regionId)).id : f.unitId,
-      state: 'submitted',
-    })
-    .returning();
-  return r;
-}
 
 /** A spot check in `state`, with one sampled item judged `verdict` (when given) on a report of the fixture unit. */
 async function check(f: Fixture, user: User, state: string, other = false, verdict?: string) {
-  const r = await report(f, user, other);
+  const r = await reportRow(f, user, other, 'submitted');
   const [c] = await db()
     .insert(spotChecks)
     .values({
@@ -139,8 +116,10 @@ export const spotCheckAccessCases: AccessCases = {
     ok: 201,
   },
   'GET /api/responsibility-reports/:id/verdicts': {
-    in: async (f, u) => json('GET', `/api/responsibility-reports/${(await report(f, u)).id}/verdicts`),
-    out: async (_o, f, u) => json('GET', `/api/responsibility-reports/${(await report(f, u, true)).id}/verdicts`),
+    in: async (f, u) =>
+      json('GET', `/api/responsibility-reports/${(await reportRow(f, u, false, 'submitted')).id}/verdicts`),
+    out: async (_o, f, u) =>
+      json('GET', `/api/responsibility-reports/${(await reportRow(f, u, true, 'submitted')).id}/verdicts`),
     allow: [...READERS, 'zhujian', 'zhujian.head', 'fuxianzhang'],
     hidden: ['paizhu1'],
   },

@@ -76,7 +76,11 @@ async function withFile(f: Fixture, user: User, other = false) {
   return { d, r, file };
 }
 
-async function report(f: Fixture, user: User, other = false) {
+/**
+ * A 2026 Q1 report row of the caller's scope (fuxianzhang's own, else the fixture unit's leadership) or, with
+ * `other`, of another region; nothing else is created.
+ */
+export async function reportRow(f: Fixture, user: User, other = false, state = 'draft') {
   const own = !other && user === 'fuxianzhang';
   const regionId = other ? crypto.randomUUID() : await demoRegion();
   const [r] = await db()
@@ -88,8 +92,14 @@ async function report(f: Fixture, user: User, other = false) {
       recipientKind: own ? 'leader' : 'leadership',
       recipientPersonId: own ? personOf(f) : null,
       unitId: own ? null : other ? (await freshUnit(regionId)).id : f.unitId,
+      state,
     })
     .returning();
+  return r;
+}
+
+async function report(f: Fixture, user: User, other = false) {
+  const r = await reportRow(f, user, other);
   // Something to report on in that quarter.
   if (!other) await dispatch(f, user);
   return r;

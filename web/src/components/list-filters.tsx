@@ -1,7 +1,7 @@
 import { Card, DatePicker, Flex, Input, Select } from 'antd';
 import type { ReactNode } from 'react';
 import type { Dayjs } from 'dayjs';
-import { dayjs, TIME_ZONE } from '../lib/format';
+import { currentPeriod, dayjs, TIME_ZONE } from '../lib/format';
 import { UnitSelect } from './entity-selects';
 import type { ListParams } from './list-params';
 
@@ -77,6 +77,41 @@ export function ChoiceFilter<F extends object>({
       loading={loading}
       options={options ?? Object.entries(labels ?? {}).map(([value, text]) => ({ value, label: text }))}
       onChange={(v: string | undefined) => list.setFilter(name, v)}
+    />
+  );
+}
+
+/** A year (`year`): the two before this one, this one and, with `ahead`, the next, as 2026年. */
+export function YearFilter<F extends object>({
+  list,
+  name = 'year' as keyof F & string,
+  ahead = false,
+}: Omit<FilterProps<F>, 'name'> & { name?: keyof F & string; ahead?: boolean }) {
+  const { year } = currentPeriod();
+  const years = [year - 2, year - 1, year, ...(ahead ? [year + 1] : [])];
+  return (
+    <ChoiceFilter
+      list={list}
+      name={name}
+      label="年度"
+      width={110}
+      options={years.map((y) => ({ value: String(y), label: `${y}年` }))}
+    />
+  );
+}
+
+/** A quarter (`quarter`) of the year, as 第1季度. */
+export function QuarterFilter<F extends object>({
+  list,
+  name = 'quarter' as keyof F & string,
+}: Omit<FilterProps<F>, 'name'> & { name?: keyof F & string }) {
+  return (
+    <ChoiceFilter
+      list={list}
+      name={name}
+      label="季度"
+      width={110}
+      options={[1, 2, 3, 4].map((q) => ({ value: String(q), label: `第${q}季度` }))}
     />
   );
 }

@@ -36,4 +36,13 @@ export function formatDate(value: DateInput): string {
   return inShanghai(value)?.format('YYYY年M月D日') ?? '—';
 }
 
+/**
+ * Today's year, quarter (1–4) and half (1–2) in Asia/Shanghai, not in the browser's zone: a laptop set to UTC
+ * on 1 January 07:00 in 示范县 is already in the new year.
+ */
+export function currentPeriod(): { year: number; quarter: number; half: number } {
+  const now = dayjs().tz(TIME_ZONE);
+  return { year: now.year(), quarter: Math.floor(now.month() / 3) + 1, half: now.month() < 6 ? 1 : 2 };
+}
+
 export { dayjs };

@@ -8,7 +8,7 @@ import { ChoiceFilter, FilterBar, UnitFilter } from '../../../components/list-fi
 import { ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
-import { formatDate } from '../../../lib/format';
+import { currentPeriod, formatDate } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { usePermission } from '../../../lib/session';
 import { type Survey, type SurveyFilters, useCreateSurvey, useSurveys } from '../api/surveys';
@@ -17,7 +17,7 @@ import { ZCreateSurvey } from '../../../../../common/assessment.schema';
 import { maxLengthOf } from '../../../lib/schema-limits';
 
 const FILTER_KEYS = ['year', 'unitId', 'state'] as const;
-const THIS_YEAR = new Date().getFullYear();
+const THIS_YEAR = currentPeriod().year;
 const YEARS = Object.fromEntries(
   Array.from({ length: 5 }, (_, i) => String(THIS_YEAR - i)).map((y) => [y, `${y}年度`]),
 );

@@ -8,12 +8,13 @@ import { useCalendarStatus, useCalendarYear, useImportYear } from '../api/calend
 import { DayEditor } from '../components/day-editor';
 import { WorkdayTools } from '../components/workday-tools';
 import { YearGrid } from '../components/year-grid';
+import { currentPeriod } from '../../../lib/format';
 
 export function CalendarPage() {
   const { modal } = App.useApp();
   const canWrite = usePermission('calendar:write');
   const status = useCalendarStatus();
-  const [year, setYear] = useState(() => new Date().getFullYear());
+  const [year, setYear] = useState(() => currentPeriod().year);
   const cal = useCalendarYear(year);
   const importYear = useImportYear();
   const [editing, setEditing] = useState<string | null>(null);

@@ -15,10 +15,11 @@ import {
   useScoreEvaluation,
 } from '../api/cases';
 import { CaseNav } from '../components/case-nav';
+import { currentPeriod } from '../../../lib/format';
 
 const thisHalf = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-H${d.getMonth() < 6 ? 1 : 2}`;
+  const { year, half } = currentPeriod();
+  return `${year}-H${half}`;
 };
 
 type EvaluationFilters = { period?: string };

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { DISPATCH_KINDS, RECIPIENT_KINDS, SOURCE_TYPES } from '../../../../../common/responsibility';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { FormModal } from '../../../components/form-modal';
-import { dayjs } from '../../../lib/format';
+import { currentPeriod, dayjs } from '../../../lib/format';
 import { notifySuccess, submitForm } from '../../../lib/notify';
 import { useCreateDispatch, useWorkingDate } from '../api/responsibility';
 
@@ -57,7 +57,7 @@ export function DispatchFormModal({
   const kind = Form.useWatch('kind', form);
   const recipientKind = Form.useWatch('recipientKind', form);
   const items = Form.useWatch('items', form) ?? [];
-  const year = new Date().getFullYear();
+  const { year, quarter } = currentPeriod();
   const submit = (v: Values) =>
     submitForm(form, async () => {
       const d = await create.mutateAsync({
@@ -94,7 +94,7 @@ export function DispatchFormModal({
         initialValues={{
           kind: source ? 'extra' : 'quarterly',
           year,
-          quarter: Math.floor(new Date().getMonth() / 3) + 1,
+          quarter,
           recipientKind: 'leader',
           sourceType: source?.sourceType,
           sourceId: source?.sourceId,

@@ -7,11 +7,11 @@ import {
   ZPublishCommitment,
 } from '../../../../../common/responsibility.commitments.schema';
 import { FormModal } from '../../../components/form-modal';
-import { ChoiceFilter, FilterBar, SearchFilter, UnitFilter } from '../../../components/list-filters';
+import { ChoiceFilter, FilterBar, SearchFilter, UnitFilter, YearFilter } from '../../../components/list-filters';
 import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
-import { formatDateTime } from '../../../lib/format';
+import { currentPeriod, formatDateTime } from '../../../lib/format';
 import { notifySuccess, quietly, submitForm } from '../../../lib/notify';
 import { maxLengthOf } from '../../../lib/schema-limits';
 import {
@@ -30,7 +30,7 @@ type Kind = CommitmentOverview['kinds'][number];
 
 /** 签字承诺: the year's texts per kind (versioned) and who has signed, for the office, 组织部 and unit heads. */
 export function CommitmentsPage() {
-  const thisYear = new Date().getFullYear();
+  const { year: thisYear } = currentPeriod();
   const list = useListParams<SignerFilters>(FILTERS, { filters: { year: String(thisYear) } });
   const year = Number(list.filters.year) || thisYear;
   const overview = useCommitmentOverview(year);
@@ -118,16 +118,7 @@ export function CommitmentsPage() {
         ))}
       </Row>
       <FilterBar testId="signer-filters">
-        <ChoiceFilter
-          list={list}
-          name="year"
-          label="年度"
-          width={110}
-          options={[thisYear - 2, thisYear - 1, thisYear, thisYear + 1].map((y) => ({
-            value: String(y),
-            label: `${y}年`,
-          }))}
-        />
+        <YearFilter list={list} ahead />
         <ChoiceFilter list={list} name="signerKind" label="签署对象" labels={SIGNER_KINDS} />
         <ChoiceFilter list={list} name="status" label="签署状态" labels={SIGNATURE_STATUSES} />
         <UnitFilter list={list} placeholder="单位" />

@@ -4,6 +4,7 @@ import { DISPATCH_KINDS, REPORT_STATES, type ReportState } from '../../../../../
 import { Chart, type ChartOption } from '../../../components/chart';
 import { PageHeader } from '../../../components/page-header';
 import { type ResponsibilityFigures, useResponsibilityFigures } from '../api/responsibility';
+import { currentPeriod } from '../../../lib/format';
 
 type Cell = ResponsibilityFigures['cells'][number];
 const periodName = (q: number | null) => (q === null ? '年初/全年' : `第${q}季度`);
@@ -41,7 +42,7 @@ function chartOf(f: ResponsibilityFigures): ChartOption {
 
 /** 明责统计: the year's lists and items by period, kind and recipient (seed 004's figures), with fulfilment. */
 export function ResponsibilityFiguresPage() {
-  const thisYear = new Date().getFullYear();
+  const { year: thisYear } = currentPeriod();
   const [year, setYear] = useState(thisYear);
   const { data: f, isLoading, error } = useResponsibilityFigures(year);
   const option = useMemo(() => (f ? chartOf(f) : null), [f]);

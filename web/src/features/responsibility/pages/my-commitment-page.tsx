@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Popconfirm, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/page-header';
-import { formatDateTime } from '../../../lib/format';
+import { currentPeriod, formatDateTime } from '../../../lib/format';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { useMyCommitment, useSignCommitment } from '../api/commitments';
 
@@ -9,7 +9,7 @@ const STATUS_COLORS: Record<string, string> = { signed: 'green', unsigned: 'red'
 
 /** 我的承诺书: the year's commitment of the caller's kind, to read and sign (again, after a new version). */
 export function MyCommitmentPage() {
-  const year = new Date().getFullYear();
+  const { year } = currentPeriod();
   const { data: m, isLoading, error } = useMyCommitment(year);
   const sign = useSignCommitment();
   const navigate = useNavigate();

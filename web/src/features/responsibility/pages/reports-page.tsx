@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { REPORT_STATES } from '../../../../../common/responsibility';
 import { FormModal } from '../../../components/form-modal';
-import { ChoiceFilter, FilterBar } from '../../../components/list-filters';
+import { ChoiceFilter, FilterBar, QuarterFilter, YearFilter } from '../../../components/list-filters';
 import { ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
-import { formatDateTime } from '../../../lib/format';
+import { currentPeriod, formatDateTime } from '../../../lib/format';
 import { notifySuccess, submitForm } from '../../../lib/notify';
 import { hasPermission, useMe } from '../../../lib/session';
 import { type Report, useCreateReport, useReports } from '../api/responsibility';
@@ -18,7 +18,7 @@ const FILTERS = ['year', 'quarter', 'state'] as const;
 
 /** 落实情况季度报告: the reports the caller may see; a recipient drafts the quarter's report (assembled by the server). */
 export function ReportsPage() {
-  const year = new Date().getFullYear();
+  const { year } = currentPeriod();
   const list = useListParams<Filters>(FILTERS, { filters: { year: String(year) } });
   const result = useReports(list.query);
   const { data: me } = useMe();
@@ -46,20 +46,8 @@ export function ReportsPage() {
         }
       />
       <FilterBar>
-        <ChoiceFilter
-          list={list}
-          name="year"
-          label="年度"
-          width={110}
-          options={[year - 2, year - 1, year].map((y) => ({ value: String(y), label: `${y}年` }))}
-        />
-        <ChoiceFilter
-          list={list}
-          name="quarter"
-          label="季度"
-          width={110}
-          options={[1, 2, 3, 4].map((q) => ({ value: String(q), label: `第${q}季度` }))}
-        />
+        <YearFilter list={list} />
+        <QuarterFilter list={list} />
         <ChoiceFilter list={list} name="state" label="状态" labels={REPORT_STATES} />
       </FilterBar>
       <ListTable<Report, Filters>
@@ -96,13 +84,13 @@ function CreateReportModal({
   const [form] = Form.useForm<{ year: number; quarter: number }>();
   const create = useCreateReport();
   const navigate = useNavigate();
-  const now = new Date();
+  const now = currentPeriod();
   return (
     <FormModal form={form} title="生成季度报告" okText="生成" pending={create.isPending} onClose={onClose}>
       <Form
         form={form}
         layout="inline"
-        initialValues={{ year: now.getFullYear(), quarter: Math.floor(now.getMonth() / 3) + 1 }}
+        initialValues={{ year: now.year, quarter: now.quarter }}
         onFinish={(v) =>
           submitForm(form, async () => {
             const r = await create.mutateAsync({ ...v, ...reporter });

@@ -3,7 +3,7 @@ import { Button, Card, Col, Result, Row, Space, Spin, Statistic, Tag } from 'ant
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { DISPATCH_KINDS, DISPATCH_STATES } from '../../../../../common/responsibility';
-import { ChoiceFilter, FilterBar, SearchFilter, UnitFilter } from '../../../components/list-filters';
+import { ChoiceFilter, FilterBar, SearchFilter, UnitFilter, YearFilter } from '../../../components/list-filters';
 import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
@@ -11,12 +11,13 @@ import { usePermission } from '../../../lib/session';
 import { type Dispatch, type DispatchFilters, useDispatches, useResponsibilityFigures } from '../api/responsibility';
 import { useReadsSpotChecks } from '../api/spot-checks';
 import { DispatchFormModal } from '../components/dispatch-form-modal';
+import { currentPeriod } from '../../../lib/format';
 
 const FILTERS = ['year', 'kind', 'state', 'unitId', 'overdue', 'mine', 'q'] as const;
 
 /** 明责·主体责任: the year's figures and the lists the caller may see, with 派单 for the office. */
 export function ResponsibilityPage() {
-  const year = new Date().getFullYear();
+  const { year } = currentPeriod();
   const manage = usePermission('responsibility:manage');
   const readsSpotChecks = useReadsSpotChecks();
   const [creating, setCreating] = useState(false);
@@ -68,13 +69,7 @@ export function ResponsibilityPage() {
         <Spin />
       ) : null}
       <FilterBar testId="dispatch-filters">
-        <ChoiceFilter
-          list={list}
-          name="year"
-          label="年度"
-          width={110}
-          options={[year - 2, year - 1, year, year + 1].map((y) => ({ value: String(y), label: `${y}年` }))}
-        />
+        <YearFilter list={list} ahead />
         <ChoiceFilter list={list} name="kind" label="派单类型" labels={DISPATCH_KINDS} />
         <ChoiceFilter list={list} name="state" label="状态" labels={DISPATCH_STATES} />
         <UnitFilter list={list} placeholder="派单单位" />

@@ -5,11 +5,11 @@ import { Link, useNavigate } from 'react-router';
 import { SPOT_CHECK_STATES } from '../../../../../common/responsibility.spot-checks';
 import { ZCreateSpotCheck } from '../../../../../common/responsibility.spot-checks.schema';
 import { FormModal } from '../../../components/form-modal';
-import { ChoiceFilter, FilterBar } from '../../../components/list-filters';
+import { ChoiceFilter, FilterBar, QuarterFilter, YearFilter } from '../../../components/list-filters';
 import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
-import { formatDateTime } from '../../../lib/format';
+import { currentPeriod, formatDateTime } from '../../../lib/format';
 import { maxLengthOf } from '../../../lib/schema-limits';
 import { notifySuccess, submitForm } from '../../../lib/notify';
 import { usePermission } from '../../../lib/session';
@@ -19,7 +19,7 @@ const FILTERS = ['year', 'quarter', 'state'] as const;
 
 /** 定期抽查制: the spot checks of the region, by period; the office starts one. */
 export function SpotChecksPage() {
-  const year = new Date().getFullYear();
+  const { year } = currentPeriod();
   const manage = usePermission('responsibility:manage');
   const [creating, setCreating] = useState(false);
   const list = useListParams<SpotCheckFilters>(FILTERS, { filters: { year: String(year) } });
@@ -38,20 +38,8 @@ export function SpotChecksPage() {
         }
       />
       <FilterBar testId="spot-check-filters">
-        <ChoiceFilter
-          list={list}
-          name="year"
-          label="年度"
-          width={110}
-          options={[year - 2, year - 1, year].map((y) => ({ value: String(y), label: `${y}年` }))}
-        />
-        <ChoiceFilter
-          list={list}
-          name="quarter"
-          label="季度"
-          width={110}
-          options={[1, 2, 3, 4].map((q) => ({ value: String(q), label: `第${q}季度` }))}
-        />
+        <YearFilter list={list} />
+        <QuarterFilter list={list} />
         <ChoiceFilter list={list} name="state" label="状态" labels={SPOT_CHECK_STATES} />
         <ListExport path="/spot-checks/export.xlsx" list={list} />
       </FilterBar>
@@ -105,7 +93,7 @@ function CreateSpotCheckModal({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<CreateValues>();
   const create = useCreateSpotCheck();
   const navigate = useNavigate();
-  const now = new Date();
+  const now = currentPeriod();
   const by = Form.useWatch('by', form);
   return (
     <FormModal form={form} title="新建抽查" okText="创建" pending={create.isPending} onClose={onClose}>
@@ -113,9 +101,9 @@ function CreateSpotCheckModal({ onClose }: { onClose: () => void }) {
         form={form}
         layout="vertical"
         initialValues={{
-          year: now.getFullYear(),
+          year: now.year,
           // The quarter just ended: its reports are in.
-          quarter: Math.max(1, Math.floor(now.getMonth() / 3)),
+          quarter: Math.max(1, now.quarter - 1),
           by: 'percent',
           amount: 20,
         }}
