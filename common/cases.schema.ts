@@ -51,14 +51,17 @@ export const ZSubjectInput = z
     path: ['personId'],
   });
 
+/** 问责情形: 第七条第（一）至（十一）项, or 第二十一条 (abuse of accountability). */
+export const ZSituationNo = z
+  .number({ message: '请选择问责情形' })
+  .int()
+  .refine((n) => (SITUATION_NUMBERS as number[]).includes(n), '问责情形应为第七条第（一）至（十一）项或第二十一条');
+
 export const ZCreateCase = z.object({
   kind: z.enum(keysOf(CASE_KINDS), { message: '请选择问责类型' }),
   title: ZNonEmpty('案件名称', 100),
   summary: text(5000).default(''),
-  situation: z
-    .number({ message: '请选择问责情形' })
-    .int()
-    .refine((n) => (SITUATION_NUMBERS as number[]).includes(n), '问责情形应为第七条第（一）至（十一）项或第二十一条'),
+  situation: ZSituationNo,
   sourceType: z.enum(keysOf(CASE_SOURCES), { message: '请选择案件来源' }),
   sourceId: ZId.optional(),
   subjects: z.array(ZSubjectInput).min(1, '至少添加一个问责对象').max(30),

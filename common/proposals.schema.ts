@@ -1,4 +1,5 @@
 import { ARTICLE_7, CASE_KINDS } from './cases.js';
+import { ZSituationNo } from './cases.schema.js';
 import { PROPOSAL_SOURCES, PROPOSAL_STATES, type ProposalEvidence, type ProposalSubject } from './proposals.js';
 import { ZId, ZPage, ZTimestamp, ZVersion, z, zJson, zStoredEnum, eventRowFields, keysOf } from './zod.js';
 
@@ -15,12 +16,6 @@ export const ZListProposals = z.object({
 });
 export type TListProposals = z.infer<typeof ZListProposals>;
 
-const ZSituation = z
-  .number({ message: '请选择问责情形' })
-  .int()
-  .min(1, '问责情形应为第七条第（一）至（十一）项')
-  .max(11, '问责情形应为第七条第（一）至（十一）项');
-
 export const ZProposalEvent = z.object({
   type: z.enum(['accept', 'decline'], { message: '不支持的操作' }),
   version: ZVersion,
@@ -29,7 +24,7 @@ export const ZProposalEvent = z.object({
   /** accept: the case's kind, title and situation (defaults: the proposal's), and its team. */
   kind: z.enum(keysOf(CASE_KINDS), { message: '请选择问责类型' }).optional(),
   title: z.string().trim().min(1).max(100, '案件名称不能超过100个字').optional(),
-  situation: ZSituation.optional(),
+  situation: ZSituationNo.optional(),
   teamUserIds: z.array(ZId).max(10).default([]),
 });
 export type TProposalEvent = z.infer<typeof ZProposalEvent>;

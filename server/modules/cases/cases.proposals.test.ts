@@ -234,6 +234,19 @@ describe('the queue', () => {
     expect(mine.items[0]).toMatchObject({ state: 'accepted', caseCode: c.code, actions: [] });
   });
 
+  it('accepts a case under 第二十一条 (abuse of accountability), as the form offers it, and refuses 第十二项', async () => {
+    const p = await escalatedProblem('问责工作严重不负责任问题');
+    const [row] = await proposalsOf(p.id);
+    const url = `/api/accountability-proposals/${row.id}/events`;
+    const bad = await wenze1.post(url, { type: 'accept', version: row.version, situation: 12 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('第二十一条');
+    const res = await wenze1.post(url, { type: 'accept', version: row.version, situation: 21 });
+    expect(res.statusCode).toBe(200);
+    const c = (await wenze1.get(`/api/cases/${res.json().caseId}`)).json();
+    expect(c).toMatchObject({ situation: 21 });
+  });
+
   it('declining needs a reason, which flows back to the source’s office', async () => {
     const p = await escalatedProblem('拒不整改问题（拟不予立案）');
     const [row] = await proposalsOf(p.id);
