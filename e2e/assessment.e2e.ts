@@ -103,4 +103,27 @@ describe('考核评价', () => {
     await page.getByText(code).first().waitFor();
     await page.context().close();
   });
+
+  it('office 在考核设置中调整扣分规则和等次分数线', async () => {
+    const page = await app.signIn('office');
+    await openMenu(page, '考核评价', '/assessment');
+    await page.locator('.ant-segmented').getByText('考核设置', { exact: true }).click();
+    await page.waitForURL('**/assessment/settings');
+    const first = page.getByTestId('assessment-rule').first();
+    await expect.poll(() => first.getByLabel('依据').inputValue()).toBe('问题整改逾期，每件扣1分');
+    await first.getByLabel('分值').fill('-1.5');
+    await first.getByLabel('依据').fill('问题整改逾期，每件扣1.5分（县纪委常委会2026年第5次会议）');
+    // 良好 above 优秀 is refused before anything is sent.
+    await page.getByLabel('良好（不低于）').fill('95');
+    await page.getByRole('button', { name: label('保存设置') }).click();
+    await page.getByText('等次分数线应依次降低（优秀 > 良好 > 一般）').waitFor();
+    await page.getByLabel('良好（不低于）').fill('85');
+    await page.getByRole('button', { name: label('保存设置') }).click();
+    await page.getByText('考核设置已保存，下次计算时生效').waitFor();
+    await page.reload();
+    const saved = page.getByTestId('assessment-rule').first();
+    await expect.poll(() => saved.getByLabel('分值').inputValue()).toBe('-1.5');
+    await expect.poll(() => page.getByLabel('良好（不低于）').inputValue()).toBe('85');
+    await page.context().close();
+  });
 });

@@ -307,6 +307,12 @@ export const router = createBrowserRouter([
         'AssessmentsPage',
       ),
       route(
+        'assessment/settings',
+        'assessment:manage',
+        () => import('../features/assessment/pages/settings-page'),
+        'AssessmentSettingsPage',
+      ),
+      route(
         'assessment/systems',
         'assessment:read',
         () => import('../features/assessment/pages/systems-page'),
