@@ -137,6 +137,26 @@ export const ZRating = z.object({
 });
 export type TRating = z.infer<typeof ZRating>;
 
+/** GET /api/assessments/{id}/ratings: one evaluator's sheet for one qualitative indicator, a row per assessed unit. */
+export const ZListRatings = z.object({ ...ZPage, indicatorId: ZId, evaluator: ZNonEmpty('评价人', 50) });
+export type TListRatings = z.infer<typeof ZListRatings>;
+export const ZRatingSheet = z.object({
+  indicator: z.object({ id: ZId, name: z.string(), weight: z.number(), evaluators: z.array(z.string()) }),
+  evaluator: z.string(),
+  /** Scores may still be entered (the run is neither frozen nor published). */
+  editable: z.boolean(),
+  items: z.array(
+    z.object({
+      unitId: ZId,
+      unitName: z.string(),
+      score: z.number().nullable(),
+      comment: z.string(),
+      at: ZTimestamp.nullable(),
+    }),
+  ),
+  total: z.number().int(),
+});
+
 export const ZAssessment = z.object({
   id: ZId,
   systemId: ZId,

@@ -57,6 +57,23 @@ describe('考核评价', () => {
     await page.getByText('待计算', { exact: true }).first().waitFor();
 
     await fire(page, label('计算'), '已计算');
+    // 考核组 scores 述责述廉 from the keyboard: Enter saves the row and moves on; the next 计算 counts it.
+    await page.getByRole('button', { name: '评价人打分' }).click();
+    await page.waitForURL(/\/ratings$/);
+    await choose(page, page.getByRole('combobox', { name: '评分指标' }), '述责述廉（10分）');
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('evaluator=考核组');
+    const sheet = page.getByTestId('rating-sheet');
+    const firstScore = sheet.getByRole('spinbutton').first();
+    await firstScore.fill('85');
+    await firstScore.press('Enter');
+    await page.getByText(/^已保存：/).waitFor();
+    await sheet
+      .getByText(/^已评 /)
+      .first()
+      .waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('rating-score-1');
+    await page.goto(runUrl);
+    await fire(page, label('计算'), '已计算');
     const scores = page.getByTestId('assessment-scores');
     await scores.getByRole('link', { name: '县住建局' }).waitFor();
     await fire(page, label('冻结'), '已冻结');

@@ -21,7 +21,9 @@ import {
   ZListAssessments,
   ZListSurveys,
   ZListSystems,
+  ZListRatings,
   ZRating,
+  ZRatingSheet,
   ZScores,
   ZScoresQuery,
   ZSurvey,
@@ -37,6 +39,7 @@ import { ZVersion, z, zPageOf } from '../../../common/zod.js';
 import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
 import { sendDocx } from '../../platform/http/files.js';
 import { assessmentReport, scoresExport } from './assessment.documents.js';
+import * as ratings from './assessment.ratings.js';
 import * as service from './assessment.service.js';
 import { readAssessmentSettings, updateAssessmentSettings } from './assessment.settings.js';
 import * as surveys from './assessment.surveys.js';
@@ -147,7 +150,15 @@ export async function assessmentRoutes(fastify: FastifyInstance) {
   app.post(
     '/api/assessments/:id/ratings',
     { schema: { tags, params: ZIdParam, body: ZRating, response: { 200: ZOk } }, config: manage },
-    (req) => req.run((ctx) => service.rate(ctx, req.params.id, req.body)),
+    (req) => req.run((ctx) => ratings.rate(ctx, req.params.id, req.body)),
+  );
+  app.get(
+    '/api/assessments/:id/ratings',
+    {
+      schema: { tags, params: ZIdParam, querystring: ZListRatings, response: { 200: ZRatingSheet } },
+      config: manage,
+    },
+    (req) => req.run((ctx) => ratings.ratingSheet(ctx, req.params.id, req.query)),
   );
   app.get(
     '/api/assessments/:id/scores',

@@ -11,16 +11,11 @@ import {
   type Grade,
   type ItemKind,
 } from '../../../common/assessment.js';
-import type {
-  TAssessmentEvent,
-  TCreateAssessment,
-  TListAssessments,
-  TRating,
-} from '../../../common/assessment.schema.js';
+import type { TAssessmentEvent, TCreateAssessment, TListAssessments } from '../../../common/assessment.schema.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
 import { type Ctx, actorOf, regionOf } from '../../platform/context.js';
-import { badRequest, notFound, ruleViolation } from '../../platform/errors.js';
+import { badRequest, notFound } from '../../platform/errors.js';
 import { type Step, actionsOf, fireTransition } from '../../platform/workflow/machine.js';
 import * as org from '../org/org.service.js';
 import { proposeTalk } from '../talks/talks.service.js';
@@ -31,7 +26,6 @@ import { getSystem, loadSystem } from './assessment.systems.js';
 import {
   assessmentEvents,
   assessmentItems,
-  assessmentRatings,
   assessmentResults,
   assessments,
   indicatorSystems,
@@ -125,39 +119,6 @@ export async function createAssessment(ctx: Ctx, input: TCreateAssessment) {
   });
   await recordAudit(ctx, { type: 'assessment.created', entity: 'assessment', entityId: row.id, after: row });
   return getAssessment(ctx, row.id);
-}
-
-/** A named evaluator's score of a qualitative indicator for a unit (re-scoring replaces it). */
-export async function rate(ctx: Ctx, id: string, input: TRating) {
-  const run = await loadAssessment(ctx, id);
-  if (run.state === 'frozen' || run.state === 'published') {
-    throw ruleViolation('ASSESSMENT_FROZEN', '考核已冻结，不能再评分');
-  }
-  const system = await getSystem(ctx, run.systemId);
-  const ind = system.indicators.find((i) => i.id === input.indicatorId);
-  if (ind?.method !== 'qualitative')
-    throw badRequest('INDICATOR_NOT_QUALITATIVE', '该指标不是评价人打分指标', 'indicatorId');
-  if (ind.evaluators.length > 0 && !ind.evaluators.includes(input.evaluator)) {
-    throw badRequest('EVALUATOR_NOT_NAMED', `评价人应为：${ind.evaluators.join('、')}`, 'evaluator');
-  }
-  await org.getUnit(ctx, input.unitId).catch(() => {
-    throw badRequest('UNIT_NOT_FOUND', '单位不存在', 'unitId');
-  });
-  const values = { ...input, assessmentId: id, at: ctx.now };
-  await ctx.db
-    .insert(assessmentRatings)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [
-        assessmentRatings.assessmentId,
-        assessmentRatings.indicatorId,
-        assessmentRatings.unitId,
-        assessmentRatings.evaluator,
-      ],
-      set: { score: input.score, comment: input.comment, at: ctx.now },
-    });
-  await recordAudit(ctx, { type: 'assessment.rated', entity: 'assessment', entityId: id, after: values });
-  return { ok: true };
 }
 
 /** compute (idempotent), freeze (never changes after), publish (approved; bottom-ranked get a talk), revise. */

@@ -107,6 +107,85 @@ async function township(year = 2019) {
   return (await office.get(`/api/indicator-systems/${s.id}`)).json();
 }
 
+describe('rating sheets (评价人打分)', () => {
+  it('lists every assessed unit with this evaluator’s score, takes scores until frozen, refuses others', async () => {
+    const s = (
+      await office.post('/api/indicator-systems', { name: '打分测试体系', year: 2018, unitType: 'township' })
+    ).json();
+    const add = async (body: Record<string, unknown>) => {
+      const cur = (await office.get(`/api/indicator-systems/${s.id}`)).json();
+      const r = await office.post(`/api/indicator-systems/${s.id}/indicators`, { version: cur.version, ...body });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json().indicators as { id: string; name: string }[];
+    };
+    await add({ name: '工作实绩', weight: 20, method: 'qualitative', evaluators: ['县委督查室', '县纪委'] });
+    const all = await add({ name: '整改逾期', weight: 10, method: 'metric', metric: 'problems.overdue' });
+    const quali = all.find((i) => i.name === '工作实绩') as { id: string };
+    const metric = all.find((i) => i.name === '整改逾期') as { id: string };
+    const run = (
+      await office.post('/api/assessments', {
+        systemId: s.id,
+        name: '2018年度乡镇考核（打分）',
+        periodFrom: '2018-01-01',
+        periodTo: '2018-12-31',
+      })
+    ).json();
+    const sheet = (evaluator: string, extra = '') =>
+      office.get(
+        `/api/assessments/${run.id}/ratings?indicatorId=${quali.id}&evaluator=${encodeURIComponent(evaluator)}${extra}`,
+      );
+    const [{ n: townships }] = (
+      (await t.database.db.execute(
+        sql`SELECT count(*)::int AS n FROM units WHERE type = 'township' AND deleted_at IS NULL`,
+      )) as unknown as { rows: { n: number }[] }
+    ).rows;
+    const first = (await sheet('县纪委')).json();
+    expect(first).toMatchObject({ evaluator: '县纪委', editable: true, total: townships });
+    expect(first.indicator).toMatchObject({ name: '工作实绩', weight: 20, evaluators: ['县委督查室', '县纪委'] });
+    expect(first.items.every((i: { score: number | null }) => i.score === null)).toBe(true);
+    const cgz = (await unit('CGZ')).id;
+    const rated = await office.post(`/api/assessments/${run.id}/ratings`, {
+      indicatorId: quali.id,
+      unitId: cgz,
+      evaluator: '县纪委',
+      score: 88.5,
+      comment: '整改有力',
+    });
+    expect(rated.statusCode, rated.body).toBe(200);
+    const row = (await sheet('县纪委', '&pageSize=100')).json().items.find((i: { unitId: string }) => i.unitId === cgz);
+    expect(row).toMatchObject({
+      unitName: expect.any(String),
+      score: 88.5,
+      comment: '整改有力',
+      at: expect.any(String),
+    });
+    // Another evaluator's sheet is their own.
+    const other = (await sheet('县委督查室', '&pageSize=100')).json().items;
+    expect(other.find((i: { unitId: string }) => i.unitId === cgz).score).toBeNull();
+    // Paged like every list.
+    const page2 = (await sheet('县纪委', '&pageSize=2&page=2')).json();
+    expect(page2.items).toHaveLength(Math.min(2, Math.max(0, townships - 2)));
+    // Only named evaluators, only qualitative indicators, only the caller's office.
+    expect((await sheet('路人')).json().code).toBe('EVALUATOR_NOT_NAMED');
+    const wrong = await office.get(`/api/assessments/${run.id}/ratings?indicatorId=${metric.id}&evaluator=县纪委`);
+    expect(wrong.json().code).toBe('INDICATOR_NOT_QUALITATIVE');
+    expect(
+      (await zhujian.get(`/api/assessments/${run.id}/ratings?indicatorId=${quali.id}&evaluator=县纪委`)).statusCode,
+    ).toBe(403);
+    // Frozen: the sheet still reads, no longer takes scores.
+    expect((await fire(office, run.id, 'compute')).statusCode).toBe(200);
+    expect((await fire(office, run.id, 'freeze')).statusCode).toBe(200);
+    expect((await sheet('县纪委')).json().editable).toBe(false);
+    const late = await office.post(`/api/assessments/${run.id}/ratings`, {
+      indicatorId: quali.id,
+      unitId: cgz,
+      evaluator: '县纪委',
+      score: 60,
+    });
+    expect(late.json().code).toBe('ASSESSMENT_FROZEN');
+  });
+});
+
 describe('indicator systems', () => {
   it('builds a system from each template, with weights adding to 100, and copies it to the next year', async () => {
     const templates = (await office.get('/api/indicator-systems/templates')).json();

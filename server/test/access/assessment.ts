@@ -8,8 +8,8 @@ const leader = () => env.clients.get('leader') as NonNullable<ReturnType<typeof 
 const yearOf = (user: User) => 2050 + USERS.indexOf(user);
 
 /** A system of the demo region with one qualitative indicator, made by the office. */
-async function system(user: User) {
-  const s = (await office().post('/api/indicator-systems', { name: `矩阵体系${user}`, year: yearOf(user) })).json();
+async function system(user: User, year = yearOf(user)) {
+  const s = (await office().post('/api/indicator-systems', { name: `矩阵体系${user}${year}`, year })).json();
   await office().post(`/api/indicator-systems/${s.id}/indicators`, {
     version: s.version,
     name: '评价',
@@ -157,6 +157,22 @@ export const assessmentAccessCases: AccessCases = {
         evaluator: '委领导',
         score: 90,
       });
+    },
+    allow: MANAGERS,
+  },
+  'GET /api/assessments/:id/ratings': {
+    in: async (_f, user) => {
+      const y = yearOf(user) + 20;
+      const s = await system(user, y);
+      const a = (
+        await office().post('/api/assessments', {
+          systemId: s.id,
+          name: '评分表',
+          periodFrom: `${y}-01-01`,
+          periodTo: `${y}-12-31`,
+        })
+      ).json();
+      return json('GET', `/api/assessments/${a.id}/ratings?indicatorId=${s.indicators[0].id}&evaluator=委领导`);
     },
     allow: MANAGERS,
   },

@@ -331,6 +331,12 @@ export const router = createBrowserRouter([
         'AssessmentDetailPage',
       ),
       route(
+        'assessment/:id/ratings',
+        'assessment:manage',
+        () => import('../features/assessment/pages/ratings-page'),
+        'RatingsPage',
+      ),
+      route(
         'assessment/:id/units/:unitId',
         'assessment:read',
         () => import('../features/assessment/pages/unit-score-page'),

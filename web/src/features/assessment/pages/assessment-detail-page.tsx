@@ -1,5 +1,5 @@
 import { App, Button, Card, Descriptions, Empty, Result, Spin, Table, type TableProps, Tabs, Tag } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ASSESSMENT_EVENTS, type AssessmentEvent } from '../../../../../common/assessment';
 import { DownloadButton } from '../../../components/download-button';
 import { EventLogCard } from '../../../components/event-log-card';
@@ -37,6 +37,8 @@ const ORDER: AssessmentEvent[] = ['compute', 'freeze', 'publish', 'revise'];
 function Actions({ run }: { run: AssessmentDetail }) {
   const { modal } = App.useApp();
   const fire = useAssessmentEvent(run.id);
+  const canManage = usePermission('assessment:manage');
+  const navigate = useNavigate();
   return (
     <>
       {ORDER.filter((a) => run.actions.includes(a)).map((a) => (
@@ -56,6 +58,7 @@ function Actions({ run }: { run: AssessmentDetail }) {
           {ASSESSMENT_EVENTS[a]}
         </Button>
       ))}
+      {canManage ? <Button onClick={() => void navigate(`/assessment/${run.id}/ratings`)}>评价人打分</Button> : null}
       <DownloadButton path={assessmentExportPath(run.id)}>导出得分（.xlsx）</DownloadButton>
       <DownloadButton path={assessmentReportPath(run.id)}>考核通报（.docx）</DownloadButton>
     </>
