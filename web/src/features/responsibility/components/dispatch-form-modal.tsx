@@ -8,6 +8,8 @@ import { FormModal } from '../../../components/form-modal';
 import { currentPeriod, dayjs } from '../../../lib/format';
 import { notifySuccess, submitForm } from '../../../lib/notify';
 import { useCreateDispatch, useWorkingDate } from '../api/responsibility';
+import { ZCreateDispatch } from '../../../../../common/responsibility.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 const options = (labels: Readonly<Record<string, string>>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -162,10 +164,10 @@ export function DispatchFormModal({
           </Flex>
         ) : null}
         <Form.Item name="title" label="标题">
-          <Input maxLength={200} placeholder="不填时按期间和对象自动生成" />
+          <Input maxLength={maxLengthOf(ZCreateDispatch.shape.title)} placeholder="不填时按期间和对象自动生成" />
         </Form.Item>
         <Form.Item name="note" label="说明">
-          <Input.TextArea rows={2} maxLength={2000} />
+          <Input.TextArea rows={2} maxLength={maxLengthOf(ZCreateDispatch.shape.note)} />
         </Form.Item>
         <Typography.Text strong>责任事项</Typography.Text>
         <Form.List name="items">

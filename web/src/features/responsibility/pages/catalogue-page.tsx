@@ -17,6 +17,8 @@ import {
   useImportCatalogue,
   useSaveCatalogueItem,
 } from '../api/responsibility';
+import { ZCreateResponsibilityItem } from '../../../../../common/responsibility.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 const FILTERS = ['subjectKind', 'frequency', 'active', 'q'] as const;
 const options = (labels: Readonly<Record<string, string>>) =>
@@ -156,7 +158,7 @@ function ItemModal({ item, onClose }: { item: CatalogueItem | null; onClose: () 
             label="责任类别"
             rules={[{ required: true, whitespace: true, message: '请填写责任类别' }]}
           >
-            <Input maxLength={50} />
+            <Input maxLength={maxLengthOf(ZCreateResponsibilityItem.shape.category)} />
           </Form.Item>
           <Form.Item name="frequency" label="频次" rules={[{ required: true }]} style={{ width: 120 }}>
             <Select options={options(FREQUENCIES)} />
@@ -170,13 +172,16 @@ function ItemModal({ item, onClose }: { item: CatalogueItem | null; onClose: () 
           label="责任内容"
           rules={[{ required: true, whitespace: true, message: '请填写责任内容' }]}
         >
-          <Input.TextArea rows={3} maxLength={1000} showCount />
+          <Input.TextArea rows={3} maxLength={maxLengthOf(ZCreateResponsibilityItem.shape.content)} showCount />
         </Form.Item>
         <Form.Item name="target" label="量化指标">
-          <Input maxLength={200} placeholder="如：每季度至少专题研究1次" />
+          <Input
+            maxLength={maxLengthOf(ZCreateResponsibilityItem.shape.target)}
+            placeholder="如：每季度至少专题研究1次"
+          />
         </Form.Item>
         <Form.Item name="evidence" label="佐证材料">
-          <Input maxLength={500} placeholder="如：会议纪要、签到表" />
+          <Input maxLength={maxLengthOf(ZCreateResponsibilityItem.shape.evidence)} placeholder="如：会议纪要、签到表" />
         </Form.Item>
       </Form>
     </FormModal>

@@ -33,6 +33,8 @@ import {
   useRecordFulfilment,
   useRefreshDispatch,
 } from '../api/responsibility';
+import { ZFulfilmentInput } from '../../../../../common/responsibility.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 /** An item's fulfilment state as the recipient and the office read it. */
 export function ItemState({ item }: { item: Pick<DispatchItem, 'fulfilledOn' | 'late' | 'overdue'> }) {
@@ -183,7 +185,7 @@ function FulfilmentModal({ d, item, onClose }: { d: DispatchDetail; item: Dispat
           label="履责情况"
           rules={[{ required: true, whitespace: true, message: '请填写履责情况' }]}
         >
-          <Input.TextArea rows={5} maxLength={5000} showCount />
+          <Input.TextArea rows={5} maxLength={maxLengthOf(ZFulfilmentInput.shape.description)} showCount />
         </Form.Item>
       </Form>
     </FormModal>
