@@ -41,3 +41,26 @@ export const ZStalls = z.object({
   links: z.array(ZStallLinkFigures),
 });
 export type TStalls = z.infer<typeof ZStalls>;
+
+/** One element of an overview chart: its count and the web list (with filters) that shows exactly those rows. */
+export const ZOverviewItem = z.object({
+  key: z.string(),
+  label: z.string(),
+  count: z.number().int(),
+  path: z.string(),
+});
+export const ZOverviewSection = z.object({
+  key: z.string(),
+  title: z.string(),
+  /** What the counts cover (current stock, or received in the period). */
+  note: z.string(),
+  items: z.array(ZOverviewItem),
+});
+/** GET /api/dashboard: the region's figures for the caller's scope, each element drilling down to its list. */
+export const ZOverview = z.object({
+  from: z.string(),
+  to: z.string(),
+  unitId: z.string().nullable(),
+  sections: z.array(ZOverviewSection),
+});
+export type TOverview = z.infer<typeof ZOverview>;

@@ -9,6 +9,15 @@ const labelled = (rows: { key: string; n: number }[], labels: Record<string, str
   rows.map((r) => ({ ...r, label: labels[r.key] ?? (r.key || '未定') }));
 
 /**
+ * The complaints the caller's list shows for a period of receipt (repeated reports included, as the list has
+ * them), by channel with its label: what 统计大屏 counts, so that each bar opens a list of the same length.
+ */
+export async function listedByChannel(ctx: Ctx, from: string, to: string) {
+  const rows = await repo.countListedByChannel(ctx.db, readerOf(actorOf(ctx)), { from, to });
+  return labelled(rows, COMPLAINT_CHANNELS);
+}
+
+/**
  * 信访举报 figures (SPEC M9) of the complaints the caller may read, received in [from, to] (default: this
  * year): by channel, kind, unit complained about and month; acceptance notices and result feedback on time
  * (real-name, by the rules' working-day clocks); outcomes by handling way; the substantiation rate. A service

@@ -76,6 +76,16 @@ export async function list(db: Executor, r: ComplaintReader, f: ComplaintFilter,
   return { items, total: Number(n) };
 }
 
+/** The rows `list` shows with `f` (repeated reports included, as the list has them), counted by channel. */
+export async function countListedByChannel(db: Executor, r: ComplaintReader, f: ComplaintFilter) {
+  const rows = await db
+    .select({ key: complaints.channel, n: count() })
+    .from(complaints)
+    .where(where(r, f))
+    .groupBy(complaints.channel);
+  return rows.map((x) => ({ key: x.key, n: Number(x.n) }));
+}
+
 /** Every visible row matching the filters (search over decrypted text happens on these; capped). */
 export async function candidates(db: Executor, r: ComplaintReader, f: ComplaintFilter, cap: number) {
   return db

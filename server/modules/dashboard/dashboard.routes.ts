@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZStalls, ZStallsQuery } from '../../../common/dashboard.schema.js';
+import { ZOverview, ZStalls, ZStallsQuery } from '../../../common/dashboard.schema.js';
+import { overview } from './dashboard.overview.js';
 import * as service from './dashboard.service.js';
 
 const tags = ['统计大屏'];
@@ -13,5 +14,10 @@ export async function dashboardRoutes(fastify: FastifyInstance) {
     '/api/dashboard/stalls',
     { schema: { tags, querystring: ZStallsQuery, response: { 200: ZStalls } }, config: read },
     (req) => req.run((ctx) => service.stalls(ctx, req.query)),
+  );
+  app.get(
+    '/api/dashboard',
+    { schema: { tags, querystring: ZStallsQuery, response: { 200: ZOverview } }, config: read },
+    (req) => req.run((ctx) => overview(ctx, req.query)),
   );
 }

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TStalls } from '../../../common/dashboard.schema.js';
 import { rowsOf } from '../../platform/db/client.js';
+import { useTestKeys } from '../complaints/complaints.fixtures.js';
 import { type TestApp, createTestApp } from '../../test/harness.js';
 import { sql } from 'drizzle-orm';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
+  // The complaints list decrypts what it shows: the demo's key, as `npm start` has it.
+  useTestKeys();
 });
 afterAll(() => t.close());
 
@@ -185,5 +188,67 @@ describe('where the chain stalls (梗阻点)', () => {
     }
     const bad = await (await t.as('leader')).get('/api/dashboard/stalls?from=2026-02-01&to=2026-01-01');
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('the region overview (GET /api/dashboard)', () => {
+  /** The API list behind a web drill-down path (/problems?… → /api/problems?…), its total for the same caller. */
+  const totalOf = async (username: string, path: string) => {
+    const [page, search] = path.split('?');
+    const res = await (await t.as(username)).get(`/api${page}?${search ?? ''}&pageSize=1`);
+    expect(res.statusCode, `${path}: ${res.body}`).toBe(200);
+    return res.json().total as number;
+  };
+
+  it('every element counts exactly the rows of the list it opens, for each reader and for one unit', async () => {
+    for (const username of ['leader', 'office', 'zuzhibu']) {
+      const res = await (await t.as(username)).get('/api/dashboard');
+      expect(res.statusCode, res.body).toBe(200);
+      const o = res.json();
+      expect(o.sections.length).toBeGreaterThan(0);
+      for (const s of o.sections)
+        for (const i of s.items)
+          expect(await totalOf(username, i.path), `${username} ${s.key} ${i.label}`).toBe(i.count);
+    }
+    const leader = (await (await t.as('leader')).get('/api/dashboard')).json();
+    const keys = leader.sections.map((s: { key: string }) => s.key);
+    expect(keys).toEqual(
+      expect.arrayContaining(['problems.state', 'problems.color', 'problems.source', 'warnings.state']),
+    );
+    // The problem sections add up to the ledger.
+    const ledger = await totalOf('leader', '/problems');
+    for (const key of ['problems.state', 'problems.color', 'problems.source']) {
+      const s = leader.sections.find((x: { key: string }) => x.key === key);
+      expect(
+        s.items.reduce((n: number, i: { count: number }) => n + i.count, 0),
+        key,
+      ).toBe(ledger);
+    }
+    // Counted again directly from the table: the region-wide leader sees every live problem of the region.
+    const [{ n }] = rowsOf<{ n: number }>(
+      await t.database.db.execute(sql`SELECT count(*)::int AS n FROM problems p JOIN units u ON u.id = p.unit_id
+        WHERE u.code = 'ZJJ' AND p.deleted_at IS NULL AND p.region_id = u.region_id`),
+    );
+    const zjjRow = rowsOf<{ id: string }>(await t.database.db.execute(sql`SELECT id FROM units WHERE code = 'ZJJ'`));
+    const zjjState = (await (await t.as('leader')).get(`/api/dashboard?unitId=${zjjRow[0].id}`)).json().sections[0];
+    expect(zjjState.items.reduce((sum: number, i: { count: number }) => sum + i.count, 0)).toBe(n);
+    // One unit: only its problems, and every drill-down keeps the unit.
+    const zjj = rowsOf<{ id: string }>(await t.database.db.execute(sql`SELECT id FROM units WHERE code = 'ZJJ'`))[0].id;
+    const one = (await (await t.as('leader')).get(`/api/dashboard?unitId=${zjj}`)).json();
+    for (const s of one.sections)
+      for (const i of s.items) {
+        expect(i.path).toContain(`unitId=${zjj}`);
+        expect(await totalOf('leader', i.path)).toBe(i.count);
+      }
+    expect(one.sections.some((s: { key: string }) => s.key === 'complaints.channel')).toBe(false);
+  });
+
+  it('is refused to those without the command centre, and for a unit out of scope or a reversed period', async () => {
+    for (const u of ['caseoffice', 'zhujian', 'fuxianzhang', 'group1']) {
+      expect((await (await t.as(u)).get('/api/dashboard')).statusCode, u).toBe(403);
+    }
+    const leader = await t.as('leader');
+    expect((await leader.get(`/api/dashboard?unitId=${crypto.randomUUID()}`)).statusCode).toBe(404);
+    expect((await leader.get('/api/dashboard?from=2026-02-01&to=2026-01-01')).statusCode).toBe(400);
   });
 });

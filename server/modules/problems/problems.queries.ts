@@ -95,6 +95,16 @@ export async function problemStats(ctx: Ctx, f: TListProblems) {
   return rows.map((r) => ({ state: r.state, color: r.color, overdue: r.overdue, count: Number(r.n) }));
 }
 
+/** The problems the ledger shows with `f`, counted by state, colour (`none`: no colour) or source. */
+export async function problemCounts(
+  ctx: Ctx,
+  f: Omit<TListProblems, 'page' | 'pageSize'>,
+  by: 'state' | 'color' | 'source',
+) {
+  const actor = actorOf(ctx);
+  return repo.countBy(ctx.db, actor.scope, seesDrafts(actor), f, today(ctx), by);
+}
+
 /** Loads a problem the caller may see, or 404. */
 export async function loadProblem(ctx: Ctx, id: string) {
   const actor = actorOf(ctx);

@@ -160,6 +160,27 @@ export async function countByState(db: Executor, scope: Scope, withDrafts: boole
   );
 }
 
+/** Columns the dashboard counts problems by; `color` null is the list's `color=none`. */
+export const COUNT_COLUMNS = { state: problems.state, color: problems.color, source: problems.source } as const;
+
+/** The problems a list with `f` shows, counted by one column (the same WHERE as `list`, so the two agree). */
+export async function countBy(
+  db: Executor,
+  scope: Scope,
+  withDrafts: boolean,
+  f: Omit<ProblemFilter, 'page' | 'pageSize' | 'sort'>,
+  today: string,
+  column: keyof typeof COUNT_COLUMNS,
+) {
+  const col = COUNT_COLUMNS[column];
+  const rows = await db
+    .select({ key: col, n: count() })
+    .from(problems)
+    .where(where(scope, withDrafts, f, today))
+    .groupBy(col);
+  return rows.map((r) => ({ key: r.key ?? 'none', n: Number(r.n) }));
+}
+
 const codeOf = (year: number, n: string | number) => `WT${year}-${String(n).padStart(5, '0')}`;
 
 export async function nextCode(db: Executor, year: number): Promise<string> {

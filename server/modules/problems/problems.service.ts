@@ -16,6 +16,7 @@ export {
   listDisputes,
   listProblems,
   loadProblem,
+  problemCounts,
   problemStats,
   problemStatesOf,
 } from './problems.queries.js';

@@ -294,6 +294,24 @@ export async function listWarnings(db: Executor, scope: Scope, manager: boolean,
   };
 }
 
+/** The warnings the list shows in scope (by unit), counted by state or situation: the same WHERE as the list. */
+export async function countWarningsBy(
+  db: Executor,
+  scope: Scope,
+  manager: boolean,
+  unitId: string | undefined,
+  column: 'state' | 'situationId',
+) {
+  const col = column === 'state' ? warnings.state : warnings.situationId;
+  const rows = await db
+    .select({ key: col, n: count() })
+    .from(warnings)
+    .innerJoin(problem, eq(problem.id, warnings.problemId))
+    .where(and(inScope(scope, manager), unitId ? eq(warnings.unitId, unitId) : undefined))
+    .groupBy(col);
+  return rows.map((r) => ({ key: r.key, n: Number(r.n) }));
+}
+
 export async function getWarning(db: Executor, scope: Scope, manager: boolean, id: string) {
   const [row] = await db
     .select()

@@ -170,6 +170,21 @@ export async function listWarnings(ctx: Ctx, f: repo.WarningFilter) {
   return { items: numbered.map((w) => present(actor, w, situations.get(w.situationId))), total };
 }
 
+/** Warnings the caller's list shows (of one unit, if given), counted by state or by situation (with its name). */
+export async function warningCounts(ctx: Ctx, unitId: string | undefined, by: 'state' | 'situation') {
+  const actor = actorOf(ctx);
+  const rows = await repo.countWarningsBy(
+    ctx.db,
+    actor.scope,
+    managesWarnings(actor),
+    unitId,
+    by === 'state' ? 'state' : 'situationId',
+  );
+  if (by === 'state') return rows.map((r) => ({ ...r, label: WARNING_STATES[r.key as WarningState] ?? r.key }));
+  const names = new Map((await repo.listSituations(ctx.db, regionOf(ctx))).map((s) => [s.id, s.name]));
+  return rows.map((r) => ({ ...r, label: names.get(r.key) ?? '（已删除的情形）' }));
+}
+
 function present(
   actor: Actor,
   w: repo.WarningRow & Partial<{ unitName: string; problemCode: string; problemTitle: string }>,

@@ -11,4 +11,9 @@ export const dashboardAccessCases: AccessCases = {
     out: (o) => json('GET', `/api/dashboard/stalls?unitId=${o.unitId}`),
     allow: DASHBOARD_READERS,
   },
+  'GET /api/dashboard': {
+    in: (f) => json('GET', `/api/dashboard?unitId=${f.unitId}`),
+    out: (o) => json('GET', `/api/dashboard?unitId=${o.unitId}`),
+    allow: DASHBOARD_READERS,
+  },
 };
