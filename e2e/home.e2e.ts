@@ -43,3 +43,31 @@ describe('今日工作', () => {
     await page.context().close();
   });
 });
+
+describe('统计大屏', () => {
+  /** The overview's link `label，共 N 项` inside the figure `testId`: its count, then a click opens the list. */
+  async function openFigure(page: Page, testId: string, label: RegExp): Promise<number> {
+    const link = page.getByTestId(testId).getByRole('link', { name: label }).first();
+    await link.waitFor();
+    const count = Number((await link.getAttribute('aria-label'))?.match(/共 (\d+) 项/)?.[1]);
+    await link.click();
+    return count;
+  }
+
+  it('leader clicks a figure of the problems and of the warnings; each list shows the same count', async () => {
+    const page = await app.signIn('leader');
+    await page.getByRole('menu', { name: '主菜单' }).getByRole('link', { name: '统计大屏', exact: true }).click();
+    await page.waitForURL('**/dashboard');
+    const rectifying = await openFigure(page, 'overview-problems.state', /^整改中，共 \d+ 项$/);
+    expect(rectifying).toBeGreaterThan(0);
+    await page.waitForURL('**/problems?state=rectifying');
+    await page.getByText(`共 ${rectifying} 条`).waitFor();
+    await page.goBack();
+    await page.waitForURL('**/dashboard');
+    const warnings = await openFigure(page, 'overview-warnings.state', /，共 \d+ 项$/);
+    expect(warnings).toBeGreaterThan(0);
+    await page.waitForURL(/\/warnings\?state=\w+$/);
+    await page.getByText(`共 ${warnings} 条`).waitFor();
+    await page.context().close();
+  });
+});

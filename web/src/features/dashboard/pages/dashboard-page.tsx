@@ -6,6 +6,7 @@ import { Chart, type ChartOption } from '../../../components/chart';
 import { PageHeader } from '../../../components/page-header';
 import { hasPermission, useMe } from '../../../lib/session';
 import { type StallLinkFigures, type StallRow, useStalls } from '../api/stalls';
+import { OverviewCards } from '../components/overview-cards';
 
 const days = (n: number) => `${n.toFixed(1)} 天`;
 
@@ -36,7 +37,7 @@ function barOption(bars: Bar[]): ChartOption {
   };
 }
 
-/** 统计大屏: where the chain stalls (梗阻点 / 衰减点), each row and bar opening the list behind it. */
+/** 统计大屏: the region's figures, then where the chain stalls (梗阻点 / 衰减点); every number opens the list behind it. */
 export function DashboardPage() {
   const { data, isLoading, error } = useStalls();
   const { data: me } = useMe();
@@ -64,6 +65,7 @@ export function DashboardPage() {
   return (
     <>
       {header}
+      <OverviewCards />
       <Card size="small" title="超期滞留最多的单位与环节（前10）" style={{ marginBottom: 16 }}>
         {bars.length ? (
           <Chart
