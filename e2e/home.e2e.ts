@@ -70,4 +70,25 @@ describe('统计大屏', () => {
     await page.getByText(`共 ${warnings} 条`).waitFor();
     await page.context().close();
   });
+
+  it('the stall view points at the unit the demo makes slow: 县交通运输局 leaves problems unsigned', async () => {
+    const page = await app.signIn('leader');
+    await page.goto(app.url('/dashboard'));
+    const receive = page.getByTestId('stalls-problem.receive');
+    const first = receive.locator('tr.ant-table-row').first();
+    await first.getByText('示范县交通运输局').waitFor();
+    const stuck = Number(await first.locator('td').last().textContent());
+    expect(stuck).toBeGreaterThan(5);
+    // Nobody else is stuck at 签收.
+    await expect.poll(() => receive.locator('tr.ant-table-row .ant-typography-danger').count()).toBe(1);
+    await first.click();
+    await page.waitForURL(/\/problems\?unitId=[0-9a-f-]{36}&state=dispatched$/);
+    // The unit's problems waiting to be signed: the stuck ones and any dispatched within the limit.
+    const total = page.locator('.ant-pagination-total-text');
+    await total.waitFor();
+    await expect
+      .poll(async () => Number((await total.textContent())?.match(/共 (\d+) 条/)?.[1]))
+      .toBeGreaterThanOrEqual(stuck);
+    await page.context().close();
+  });
 });

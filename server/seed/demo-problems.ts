@@ -32,6 +32,12 @@ const TEXTS: [string, string, string][] = [
 ];
 const SOURCES = Object.keys(PROBLEM_SOURCES);
 
+/**
+ * 县交通运输局 is slow on purpose: a quarter of the dispatched problems go to it and wait weeks unsigned, while every
+ * other unit signs within the 3-day limit — so 统计大屏's 梗阻点 view has a unit to point at (e2e/home.e2e.ts).
+ */
+export const SLOW_UNIT_CODE = 'JTJ';
+
 /** ~300 demo problems in every state, source and colour, so the ledger is alive on first start. */
 export async function seedDemoProblems(ctx: Ctx, regionId: string) {
   const all = await orgRepo.allUnitsOfRegion(ctx.db, regionId);
@@ -55,10 +61,13 @@ export async function seedDemoProblems(ctx: Ctx, regionId: string) {
   plan.forEach((state, i) => {
     const unit = units[(i * 7) % units.length];
     // Every unit of the 副县长's portfolio and 县住建局 get a good share.
-    const u = i % 5 === 0 ? (units.find((x) => x.code === 'ZJJ') ?? unit) : unit;
+    const slow = state === 'dispatched' && i % 4 === 1 ? units.find((x) => x.code === SLOW_UNIT_CODE) : undefined;
+    const u = slow ?? (i % 5 === 0 ? (units.find((x) => x.code === 'ZJJ') ?? unit) : unit);
     const [category, text, measure] = TEXTS[i % TEXTS.length];
     const id = crypto.randomUUID();
-    const dispatched = today.subtract(10 + (i % 60), 'day');
+    // Waiting to be signed: within the limit (0–2 days), except at the slow unit.
+    const dispatched =
+      state === 'dispatched' && !slow ? today.subtract(i % 3, 'day') : today.subtract(10 + (i % 60), 'day');
     // Deadlines spread from 40 days ago to 60 days ahead: red, yellow, blue and quiet items.
     const deadline = today.add(((i * 13) % 100) - 40, 'day');
     const open = state !== 'draft' && state !== 'closed';
