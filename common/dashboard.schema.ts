@@ -64,3 +64,31 @@ export const ZOverview = z.object({
   sections: z.array(ZOverviewSection),
 });
 export type TOverview = z.infer<typeof ZOverview>;
+
+/** Accountability acts of a unit (or the region) in a period, as the over-reach monitor counts them. */
+export const ZOverreachTotals = z.object({
+  /** Subjects of cases decided in the period, and how many of them under the catch-all 第七条第（十一）项. */
+  cases: z.number().int(),
+  casesCatchAll: z.number().int(),
+  /** 提醒函 issued in the period, and how many under a situation of 第七条第（十一）项. */
+  warnings: z.number().int(),
+  warningsCatchAll: z.number().int(),
+  /** Talks held that count as the first form (谈话提醒、诫勉、约谈). */
+  talks: z.number().int(),
+  /** Acts by 四种形态, first to fourth (case subjects and talks). */
+  forms: z.array(z.number().int()).length(4),
+});
+export const ZOverreachUnit = ZOverreachTotals.extend({
+  unitId: z.string(),
+  unitName: z.string(),
+  /** Plain-language flags when the unit is out of line with the region (empty: in line). */
+  flags: z.array(z.string()),
+});
+/** GET /api/dashboard/overreach: the region and each unit with any act in the period, flagged units first. */
+export const ZOverreach = z.object({
+  from: z.string(),
+  to: z.string(),
+  region: ZOverreachTotals,
+  units: z.array(ZOverreachUnit),
+});
+export type TOverreach = z.infer<typeof ZOverreach>;

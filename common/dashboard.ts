@@ -41,3 +41,13 @@ export const STALL_LINK_PERMISSION: Record<StallLink, Permission> = {
   'case.decide': 'cases:read',
   'case.execute': 'cases:read',
 };
+
+/**
+ * The over-reach monitor's thresholds (问责泛化, SPEC M12): a unit is flagged when, with at least `minActs` acts in
+ * the period, its share of the catch-all 第七条第（十一）项 is at least `catchAllShare` and `ratio` times the region's,
+ * its share of the heavier 第三、四种形态 is at least `heavyShare` and `ratio` times the region's, or its number of
+ * accountability acts is `volumeRatio` times the region's mean per unit with any.
+ */
+export const OVERREACH = { minActs: 3, catchAllShare: 0.5, heavyShare: 0.3, ratio: 2, volumeRatio: 3 } as const;
+/** 第七条第（十一）项 “其他应当问责的失职失责情形”: the catch-all a careful office uses sparingly. */
+export const CATCH_ALL_SITUATION = 11;

@@ -58,6 +58,10 @@ describe('统计大屏', () => {
     const page = await app.signIn('leader');
     await page.getByRole('menu', { name: '主菜单' }).getByRole('link', { name: '统计大屏', exact: true }).click();
     await page.waitForURL('**/dashboard');
+    await page
+      .getByTestId('overreach')
+      .getByText(/^全区域/)
+      .waitFor();
     const rectifying = await openFigure(page, 'overview-problems.state', /^整改中，共 \d+ 项$/);
     expect(rectifying).toBeGreaterThan(0);
     await page.waitForURL('**/problems?state=rectifying');

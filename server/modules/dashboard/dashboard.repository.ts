@@ -1,10 +1,13 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { STALL_LINKS, type StallLink } from '../../../common/dashboard.js';
 import { type Executor, rowsOf } from '../../platform/db/client.js';
+import { caseOverreachFacts } from '../cases/cases.overreach-facts.js';
 import { caseStallSpans } from '../cases/cases.stall-facts.js';
 import { unitDirectory } from '../org/org.directory.js';
 import { findingStallSpans } from '../patrol/patrol.stall-facts.js';
 import { problemStallSpans } from '../problems/problems.stall-facts.js';
+import { talkOverreachFacts } from '../talks/talks.overreach-facts.js';
+import { warningOverreachFacts } from '../warnings/warnings.overreach-facts.js';
 import { warningStallSpans } from '../warnings/warnings.stall-facts.js';
 
 export interface StallFilter {
@@ -78,4 +81,59 @@ export async function unitInRegion(db: Executor, regionId: string, unitId: strin
     sql`SELECT 1 FROM ${unitDirectory('u')} WHERE u.id = ${unitId} AND u.region_id = ${regionId} AND u.deleted_at IS NULL`,
   );
   return rowsOf(result).length > 0;
+}
+
+export interface OverreachRow {
+  unitId: string;
+  unitName: string;
+  cases: number;
+  casesCatchAll: number;
+  warnings: number;
+  warningsCatchAll: number;
+  talks: number;
+  forms: number[];
+}
+
+/**
+ * Per unit of the region with any act in [from, to]: case subjects decided (and under the catch-all), 提醒函 issued
+ * (and under the catch-all), talks of the first form, and acts by 四种形态 — one statement over the read models the
+ * cases, warnings and talks modules publish (docs/decisions/006).
+ */
+export async function overreachRows(
+  db: Executor,
+  regionId: string,
+  from: string,
+  to: string,
+  catchAll: number,
+): Promise<OverreachRow[]> {
+  const rows = rowsOf<Record<string, string | number>>(
+    await db.execute(sql`
+    WITH acts AS (
+      SELECT unit_id, 'case' AS src, situation AS item, form_of_four FROM ${caseOverreachFacts(regionId, from, to)} c
+      UNION ALL
+      SELECT unit_id, 'warning', article, NULL FROM ${warningOverreachFacts(regionId, from, to)} w
+      UNION ALL
+      SELECT unit_id, 'talk', NULL, form_of_four FROM ${talkOverreachFacts(regionId, from, to)} t
+    )
+    SELECT a.unit_id, COALESCE(NULLIF(u.short_name, ''), u.name) AS unit_name,
+      count(*) FILTER (WHERE src = 'case')::int AS cases,
+      count(*) FILTER (WHERE src = 'case' AND item = ${catchAll})::int AS cases_catch_all,
+      count(*) FILTER (WHERE src = 'warning')::int AS warnings,
+      count(*) FILTER (WHERE src = 'warning' AND item = ${catchAll})::int AS warnings_catch_all,
+      count(*) FILTER (WHERE src = 'talk')::int AS talks,
+      count(*) FILTER (WHERE form_of_four = 1)::int AS f1, count(*) FILTER (WHERE form_of_four = 2)::int AS f2,
+      count(*) FILTER (WHERE form_of_four = 3)::int AS f3, count(*) FILTER (WHERE form_of_four = 4)::int AS f4
+    FROM acts a JOIN ${unitDirectory('u')} ON u.id = a.unit_id AND u.region_id = ${regionId}
+    GROUP BY a.unit_id, u.short_name, u.name`),
+  );
+  return rows.map((r) => ({
+    unitId: String(r.unit_id),
+    unitName: String(r.unit_name),
+    cases: Number(r.cases),
+    casesCatchAll: Number(r.cases_catch_all),
+    warnings: Number(r.warnings),
+    warningsCatchAll: Number(r.warnings_catch_all),
+    talks: Number(r.talks),
+    forms: [Number(r.f1), Number(r.f2), Number(r.f3), Number(r.f4)],
+  }));
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZOverview, ZStalls, ZStallsQuery } from '../../../common/dashboard.schema.js';
+import { ZOverreach, ZOverview, ZStalls, ZStallsQuery } from '../../../common/dashboard.schema.js';
+import { overreach } from './dashboard.overreach.js';
 import { overview } from './dashboard.overview.js';
 import * as service from './dashboard.service.js';
 
@@ -19,5 +20,10 @@ export async function dashboardRoutes(fastify: FastifyInstance) {
     '/api/dashboard',
     { schema: { tags, querystring: ZStallsQuery, response: { 200: ZOverview } }, config: read },
     (req) => req.run((ctx) => overview(ctx, req.query)),
+  );
+  app.get(
+    '/api/dashboard/overreach',
+    { schema: { tags, querystring: ZStallsQuery, response: { 200: ZOverreach } }, config: read },
+    (req) => req.run((ctx) => overreach(ctx, req.query)),
   );
 }

@@ -252,3 +252,60 @@ describe('the region overview (GET /api/dashboard)', () => {
     expect((await leader.get('/api/dashboard?from=2026-02-01&to=2026-01-01')).statusCode).toBe(400);
   });
 });
+
+describe('the over-reach monitor (问责泛化)', () => {
+  const one = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await t.database.db.execute(q))[0];
+
+  it('counts the region as the raw rows give it, and flags the unit out of line in plain words', async () => {
+    const leader = await t.as('leader');
+    // This year on the demo county, counted again from the tables.
+    const year = (await leader.get('/api/dashboard/overreach')).json();
+    const from = year.from;
+    const to = year.to;
+    const cases = await one<{ n: number; c: number }>(sql`SELECT count(*)::int AS n,
+        count(*) FILTER (WHERE c.situation = 11)::int AS c
+      FROM case_subjects s JOIN cases c ON c.id = s.case_id JOIN units u ON u.id = s.unit_id
+      WHERE c.deleted_at IS NULL AND c.decided_at IS NOT NULL
+        AND (c.decided_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${from}::date AND ${to}::date`);
+    const warnings = await one<{ n: number }>(sql`SELECT count(*)::int AS n FROM warnings w
+      WHERE w.issued_at IS NOT NULL AND (w.issued_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${from}::date AND ${to}::date`);
+    expect(year.region).toMatchObject({ cases: cases.n, casesCatchAll: cases.c, warnings: warnings.n });
+
+    // 2020: 林业局 decides four subjects, all under the catch-all and in the third form; three units two each.
+    const ids = rowsOf<{ id: string; code: string; region_id: string }>(
+      await t.database.db.execute(
+        sql`SELECT id, code, region_id FROM units WHERE code IN ('LYJ', 'SWJ', 'CZJ', 'GAJ')`,
+      ),
+    );
+    expect(ids).toHaveLength(4);
+    let n = 0;
+    const decide = async (unitId: string, regionId: string, situation: number, form: number) => {
+      n += 1;
+      const c = await one<{ id: string }>(sql`INSERT INTO cases (region_id, code, kind, title, situation, source_type,
+          state, created_at, decided_at)
+        VALUES (${regionId}, ${`OR-${n}`}, 'party', '泛化测试', ${situation}, 'manual', 'decided',
+          '2020-03-01T10:00:00+08:00', '2020-06-01T10:00:00+08:00') RETURNING id`);
+      await t.database.db.execute(sql`INSERT INTO case_subjects (case_id, seq, subject_type, unit_id, name, forms, form_of_four)
+        VALUES (${c.id}, 1, 'unit', ${unitId}, '测试对象', '[]', ${form})`);
+    };
+    const lyj = ids.find((u) => u.code === 'LYJ') as { id: string; region_id: string };
+    for (let i = 0; i < 4; i++) await decide(lyj.id, lyj.region_id, 11, 3);
+    for (const u of ids.filter((x) => x.code !== 'LYJ'))
+      for (let i = 0; i < 2; i++) await decide(u.id, u.region_id, 1, 1);
+
+    const o = (await leader.get('/api/dashboard/overreach?from=2020-01-01&to=2020-12-31')).json();
+    expect(o.region).toMatchObject({ cases: 10, casesCatchAll: 4, forms: [6, 0, 4, 0] });
+    expect(o.units[0]).toMatchObject({ unitId: lyj.id, cases: 4, casesCatchAll: 4, forms: [0, 0, 4, 0] });
+    expect(o.units[0].flags).toEqual([
+      '问责兜底条款使用偏多：4件中4件适用第七条第（十一）项（100%），全区域为40%',
+      '处理偏重：4人次中第三、四种形态4人次（100%），全区域为40%',
+    ]);
+    expect(o.units.slice(1).every((u: { flags: string[] }) => u.flags.length === 0)).toBe(true);
+    // One unit, and the refusals.
+    const mine = (await leader.get(`/api/dashboard/overreach?from=2020-01-01&to=2020-12-31&unitId=${lyj.id}`)).json();
+    expect(mine.units.map((u: { unitId: string }) => u.unitId)).toEqual([lyj.id]);
+    expect(mine.region.cases).toBe(10);
+    expect((await leader.get(`/api/dashboard/overreach?unitId=${crypto.randomUUID()}`)).statusCode).toBe(404);
+    expect((await (await t.as('zhujian')).get('/api/dashboard/overreach')).statusCode).toBe(403);
+  });
+});

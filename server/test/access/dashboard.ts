@@ -11,6 +11,11 @@ export const dashboardAccessCases: AccessCases = {
     out: (o) => json('GET', `/api/dashboard/stalls?unitId=${o.unitId}`),
     allow: DASHBOARD_READERS,
   },
+  'GET /api/dashboard/overreach': {
+    in: (f) => json('GET', `/api/dashboard/overreach?unitId=${f.unitId}`),
+    out: (o) => json('GET', `/api/dashboard/overreach?unitId=${o.unitId}`),
+    allow: DASHBOARD_READERS,
+  },
   'GET /api/dashboard': {
     in: (f) => json('GET', `/api/dashboard?unitId=${f.unitId}`),
     out: (o) => json('GET', `/api/dashboard?unitId=${o.unitId}`),

@@ -6,6 +6,7 @@ import { Chart, type ChartOption } from '../../../components/chart';
 import { PageHeader } from '../../../components/page-header';
 import { hasPermission, useMe } from '../../../lib/session';
 import { type StallLinkFigures, type StallRow, useStalls } from '../api/stalls';
+import { OverreachCard } from '../components/overreach-card';
 import { OverviewCards } from '../components/overview-cards';
 
 const days = (n: number) => `${n.toFixed(1)} 天`;
@@ -129,6 +130,9 @@ export function DashboardPage() {
           </Col>
         ))}
       </Row>
+      <div style={{ marginTop: 16 }}>
+        <OverreachCard />
+      </div>
     </>
   );
 }
