@@ -92,3 +92,22 @@ export const ZOverreach = z.object({
   units: z.array(ZOverreachUnit),
 });
 export type TOverreach = z.infer<typeof ZOverreach>;
+
+const ZBurdenTotals = z.object({
+  /** Items to handle (交办问题、提醒函、责任事项), reports to file (进展报告、履责纪实、季度报告), messages received. */
+  items: z.number().int(),
+  reports: z.number().int(),
+  messages: z.number().int(),
+  /** 履责纪实 records the quarterly reports were assembled from rather than typed again. */
+  reused: z.number().int(),
+  /** Each kind's count (keys of BURDEN_KINDS). */
+  byKind: z.record(z.string(), z.number().int()),
+});
+/** GET /api/dashboard/burden: what the system demanded of each unit in the period (default: this quarter). */
+export const ZBurden = z.object({
+  from: z.string(),
+  to: z.string(),
+  region: ZBurdenTotals,
+  units: z.array(ZBurdenTotals.extend({ unitId: z.string(), unitName: z.string() })),
+});
+export type TBurden = z.infer<typeof ZBurden>;

@@ -51,3 +51,19 @@ export const STALL_LINK_PERMISSION: Record<StallLink, Permission> = {
 export const OVERREACH = { minActs: 3, catchAllShare: 0.5, heavyShare: 0.3, ratio: 2, volumeRatio: 3 } as const;
 /** 第七条第（十一）项 “其他应当问责的失职失责情形”: the catch-all a careful office uses sparingly. */
 export const CATCH_ALL_SITUATION = 11;
+
+/**
+ * What the burden meter (减负) counts of a unit, by what it demands: an `item` to handle, a `report` to file, a
+ * `message` to read. A quarterly report's `reused` are the 履责纪实 records it was assembled from (not typed again).
+ */
+export const BURDEN_KINDS = {
+  'problems.received': { label: '交办问题', demand: 'item' },
+  'warnings.letters': { label: '提醒函', demand: 'item' },
+  'responsibility.items': { label: '责任事项', demand: 'item' },
+  'problems.progress': { label: '进展报告', demand: 'report' },
+  'responsibility.records': { label: '履责纪实', demand: 'report' },
+  'responsibility.reports': { label: '季度报告', demand: 'report' },
+  'notifications.messages': { label: '消息', demand: 'message' },
+} as const satisfies Record<string, { label: string; demand: 'item' | 'report' | 'message' }>;
+export type BurdenKind = keyof typeof BURDEN_KINDS;
+export const BURDEN_KIND_KEYS = Object.keys(BURDEN_KINDS) as BurdenKind[];

@@ -62,6 +62,10 @@ describe('统计大屏', () => {
       .getByTestId('overreach')
       .getByText(/^全区域/)
       .waitFor();
+    await page
+      .getByTestId('burden')
+      .getByText(/季度报告复用履责纪实/)
+      .waitFor();
     const rectifying = await openFigure(page, 'overview-problems.state', /^整改中，共 \d+ 项$/);
     expect(rectifying).toBeGreaterThan(0);
     await page.waitForURL('**/problems?state=rectifying');

@@ -2,6 +2,10 @@ import { type SQL, sql } from 'drizzle-orm';
 import { STALL_LINKS, type StallLink } from '../../../common/dashboard.js';
 import { type Executor, rowsOf } from '../../platform/db/client.js';
 import { caseOverreachFacts } from '../cases/cases.overreach-facts.js';
+import { notificationBurdenFacts } from '../notifications/notifications.burden-facts.js';
+import { problemBurdenFacts } from '../problems/problems.burden-facts.js';
+import { responsibilityBurdenFacts } from '../responsibility/responsibility.burden-facts.js';
+import { warningBurdenFacts } from '../warnings/warnings.burden-facts.js';
 import { caseStallSpans } from '../cases/cases.stall-facts.js';
 import { unitDirectory } from '../org/org.directory.js';
 import { findingStallSpans } from '../patrol/patrol.stall-facts.js';
@@ -135,5 +139,25 @@ export async function overreachRows(
     warningsCatchAll: Number(r.warnings_catch_all),
     talks: Number(r.talks),
     forms: [Number(r.f1), Number(r.f2), Number(r.f3), Number(r.f4)],
+  }));
+}
+
+/** (unit, kind, n, reused) of every unit of the region with any demand in [from, to], with the unit's name. */
+export async function burdenRows(db: Executor, regionId: string, from: string, to: string) {
+  const facts = [problemBurdenFacts, warningBurdenFacts, responsibilityBurdenFacts, notificationBurdenFacts].map(
+    (f) => sql`SELECT unit_id, kind, n, reused FROM ${f(regionId, from, to)} x`,
+  );
+  const rows = rowsOf<{ unit_id: string; unit_name: string; kind: string; n: number; reused: number }>(
+    await db.execute(sql`
+    SELECT b.unit_id, COALESCE(NULLIF(u.short_name, ''), u.name) AS unit_name, b.kind, b.n, b.reused
+    FROM (${sql.join(facts, sql` UNION ALL `)}) b
+    JOIN ${unitDirectory('u')} ON u.id = b.unit_id AND u.region_id = ${regionId}`),
+  );
+  return rows.map((r) => ({
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    kind: r.kind,
+    n: Number(r.n),
+    reused: Number(r.reused),
   }));
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZOverreach, ZOverview, ZStalls, ZStallsQuery } from '../../../common/dashboard.schema.js';
+import { ZBurden, ZOverreach, ZOverview, ZStalls, ZStallsQuery } from '../../../common/dashboard.schema.js';
+import { burden } from './dashboard.burden.js';
 import { overreach } from './dashboard.overreach.js';
 import { overview } from './dashboard.overview.js';
 import * as service from './dashboard.service.js';
@@ -25,5 +26,10 @@ export async function dashboardRoutes(fastify: FastifyInstance) {
     '/api/dashboard/overreach',
     { schema: { tags, querystring: ZStallsQuery, response: { 200: ZOverreach } }, config: read },
     (req) => req.run((ctx) => overreach(ctx, req.query)),
+  );
+  app.get(
+    '/api/dashboard/burden',
+    { schema: { tags, querystring: ZStallsQuery, response: { 200: ZBurden } }, config: read },
+    (req) => req.run((ctx) => burden(ctx, req.query)),
   );
 }

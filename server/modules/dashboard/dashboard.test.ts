@@ -309,3 +309,68 @@ describe('the over-reach monitor (问责泛化)', () => {
     expect((await (await t.as('zhujian')).get('/api/dashboard/overreach')).statusCode).toBe(403);
   });
 });
+
+describe('the burden meter (减负)', () => {
+  const count = async (q: ReturnType<typeof sql>) => rowsOf<{ n: number }>(await t.database.db.execute(q))[0].n;
+
+  it('counts what each unit was asked for, as the raw rows give it, and the records its reports reused', async () => {
+    const leader = await t.as('leader');
+    const from = '2000-01-01';
+    const to = '2099-12-31';
+    const b = (await leader.get(`/api/dashboard/burden?from=${from}&to=${to}`)).json();
+    const zjj = rowsOf<{ id: string }>(await t.database.db.execute(sql`SELECT id FROM units WHERE code = 'ZJJ'`))[0].id;
+    const row = b.units.find((u: { unitId: string }) => u.unitId === zjj);
+    const received = await count(
+      sql`SELECT count(*)::int AS n FROM problems WHERE unit_id = ${zjj} AND deleted_at IS NULL AND dispatched_at IS NOT NULL`,
+    );
+    const progress =
+      await count(sql`SELECT count(*)::int AS n FROM problem_events e JOIN problems p ON p.id = e.problem_id
+      WHERE p.unit_id = ${zjj} AND p.deleted_at IS NULL AND e.type = 'report_progress'`);
+    const letters = await count(
+      sql`SELECT count(*)::int AS n FROM warnings WHERE unit_id = ${zjj} AND issued_at IS NOT NULL`,
+    );
+    const items =
+      await count(sql`SELECT count(*)::int AS n FROM dispatch_items i JOIN dispatches d ON d.id = i.dispatch_id
+      WHERE d.unit_id = ${zjj} AND d.issued_on IS NOT NULL`);
+    const records =
+      await count(sql`SELECT count(*)::int AS n FROM fulfilments f JOIN dispatches d ON d.id = f.dispatch_id
+      WHERE d.unit_id = ${zjj}`);
+    const reports = await count(
+      sql`SELECT count(*)::int AS n FROM responsibility_reports WHERE unit_id = ${zjj} AND submitted_at IS NOT NULL`,
+    );
+    const messages = await count(sql`SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id
+      JOIN people p ON p.id = u.person_id WHERE p.unit_id = ${zjj}`);
+    expect(row.byKind).toMatchObject({
+      'problems.received': received,
+      'problems.progress': progress,
+      'warnings.letters': letters,
+      'responsibility.items': items,
+      'responsibility.records': records,
+      'responsibility.reports': reports,
+      'notifications.messages': messages,
+    });
+    expect(row).toMatchObject({ items: received + letters + items, reports: progress + records + reports, messages });
+    // Reused: for each submitted report, the records of the unit's lists of that quarter it was assembled from.
+    const submitted = rowsOf<{ year: number; quarter: number }>(
+      await t.database.db.execute(
+        sql`SELECT year, quarter FROM responsibility_reports WHERE unit_id = ${zjj} AND submitted_at IS NOT NULL`,
+      ),
+    );
+    let reused = 0;
+    for (const r of submitted)
+      reused += await count(sql`SELECT count(*)::int AS n FROM fulfilments f JOIN dispatches d ON d.id = f.dispatch_id
+        WHERE d.unit_id = ${zjj} AND d.year = ${r.year} AND d.quarter = ${r.quarter}`);
+    expect(row.reused).toBe(reused);
+    expect(received + progress + items).toBeGreaterThan(0);
+    // The region is the sum of its units; the heaviest unit comes first.
+    const sumOf = (k: string) => b.units.reduce((n: number, u: Record<string, number>) => n + u[k], 0);
+    expect(b.region.items).toBe(sumOf('items'));
+    expect(b.region.reports).toBe(sumOf('reports'));
+    const load = (u: { items: number; reports: number }) => u.items + u.reports;
+    expect(load(b.units[0])).toBeGreaterThanOrEqual(load(b.units[b.units.length - 1]));
+    // Default period: this quarter.
+    const quarter = (await leader.get('/api/dashboard/burden')).json();
+    expect(quarter.from).toMatch(/^\d{4}-(01|04|07|10)-01$/);
+    expect((await (await t.as('zhujian')).get('/api/dashboard/burden')).statusCode).toBe(403);
+  });
+});

@@ -6,6 +6,7 @@ import { Chart, type ChartOption } from '../../../components/chart';
 import { PageHeader } from '../../../components/page-header';
 import { hasPermission, useMe } from '../../../lib/session';
 import { type StallLinkFigures, type StallRow, useStalls } from '../api/stalls';
+import { BurdenCard } from '../components/burden-card';
 import { OverreachCard } from '../components/overreach-card';
 import { OverviewCards } from '../components/overview-cards';
 
@@ -132,6 +133,7 @@ export function DashboardPage() {
       </Row>
       <div style={{ marginTop: 16 }}>
         <OverreachCard />
+        <BurdenCard />
       </div>
     </>
   );
