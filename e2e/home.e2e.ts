@@ -97,6 +97,15 @@ describe('统计大屏', () => {
     await expect
       .poll(async () => Number((await total.textContent())?.match(/共 (\d+) 条/)?.[1]))
       .toBeGreaterThanOrEqual(stuck);
+    // The unit as the command centre's filter: every figure narrows to it and opens its lists.
+    const unitId = new URL(page.url()).searchParams.get('unitId') ?? '';
+    await page.goto(app.url(`/dashboard?unitId=${unitId}`));
+    await page.getByTestId('dashboard-filters').getByText('县交通运输局').waitFor();
+    const rows = page.getByTestId('stalls-problem.receive').locator('tr.ant-table-row');
+    await rows.first().getByText('示范县交通运输局').waitFor();
+    await expect.poll(() => rows.count()).toBe(1);
+    const figure = page.getByTestId('overview-problems.state').getByRole('link').first();
+    expect(await figure.getAttribute('href')).toContain(`unitId=${unitId}`);
     await page.context().close();
   });
 });

@@ -1,6 +1,7 @@
 import { Card, Table, Typography } from 'antd';
 import { BURDEN_KINDS, type BurdenKind } from '../../../../../common/dashboard';
 import { type BurdenUnit, useBurden } from '../api/burden';
+import type { DashboardQuery } from '../api/query';
 
 const kinds = (demand: 'item' | 'report') =>
   (Object.keys(BURDEN_KINDS) as BurdenKind[]).filter((k) => BURDEN_KINDS[k].demand === demand);
@@ -13,8 +14,8 @@ const detail = (u: BurdenUnit, demand: 'item' | 'report') =>
  * 基层负担（减负）: what the system asked of each unit in the quarter — items to handle, reports to file, messages —
  * and how many records its quarterly reports reused instead of asking again. Heaviest first.
  */
-export function BurdenCard() {
-  const { data } = useBurden();
+export function BurdenCard({ query }: { query: DashboardQuery }) {
+  const { data } = useBurden(query);
   if (!data) return null;
   const r = data.region;
   return (

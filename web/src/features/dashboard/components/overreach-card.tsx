@@ -1,6 +1,7 @@
 import { Alert, Card, Flex, Table, Tag, Typography } from 'antd';
 import type { Overreach, OverreachUnit } from '../api/overreach';
 import { useOverreach } from '../api/overreach';
+import type { DashboardQuery } from '../api/query';
 
 const share = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : '—');
 const forms = (f: number[]) => f.join(' / ');
@@ -20,8 +21,8 @@ function RegionLine({ data }: { data: Overreach }) {
  * 问责泛化监测: how much each unit's accountability rests on the catch-all 第七条第（十一）项, its mix of the 四种形态
  * and its volume, against the region; units out of line come first with the reason in words.
  */
-export function OverreachCard() {
-  const { data } = useOverreach();
+export function OverreachCard({ query }: { query: DashboardQuery }) {
+  const { data } = useOverreach(query);
   if (!data) return null;
   const flagged = data.units.filter((u) => u.flags.length).length;
   return (

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Chart, type ChartOption } from '../../../components/chart';
 import { type OverviewSection, useOverview } from '../api/overview';
+import type { DashboardQuery } from '../api/query';
 
 function barOption(section: OverviewSection): ChartOption {
   const shown = [...section.items].reverse();
@@ -54,8 +55,8 @@ function SectionCard({ section }: { section: OverviewSection }) {
 }
 
 /** 区域概况: the region's figures as the caller's lists show them, every bar and number opening its list. */
-export function OverviewCards() {
-  const { data, isLoading } = useOverview();
+export function OverviewCards({ query }: { query: DashboardQuery }) {
+  const { data, isLoading } = useOverview(query);
   if (isLoading) return <Spin style={{ display: 'block', margin: '24px auto' }} />;
   if (!data?.sections.length) return null;
   return (

@@ -1,16 +1,35 @@
-import { Card, Col, Empty, Result, Row, Spin, Table, Tag, Typography } from 'antd';
+import { FullscreenOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Result, Row, Spin, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { STALL_LINK_PERMISSION } from '../../../../../common/dashboard';
 import { Chart, type ChartOption } from '../../../components/chart';
+import { DateRangeFilter, FilterBar, UnitFilter } from '../../../components/list-filters';
+import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { hasPermission, useMe } from '../../../lib/session';
+import { DASHBOARD_FILTERS, type DashboardQuery } from '../api/query';
 import { type StallLinkFigures, type StallRow, useStalls } from '../api/stalls';
 import { BurdenCard } from '../components/burden-card';
 import { OverreachCard } from '../components/overreach-card';
 import { OverviewCards } from '../components/overview-cards';
 
 const days = (n: number) => `${n.toFixed(1)} 天`;
+
+/** For a wall display: the whole page full-screen (Esc leaves). */
+function FullScreenButton() {
+  if (!document.fullscreenEnabled) return null;
+  return (
+    <Button
+      icon={<FullscreenOutlined />}
+      onClick={() =>
+        void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen())
+      }
+    >
+      全屏
+    </Button>
+  );
+}
 
 interface Bar {
   label: string;
@@ -41,16 +60,28 @@ function barOption(bars: Bar[]): ChartOption {
 
 /** 统计大屏: the region's figures, then where the chain stalls (梗阻点 / 衰减点); every number opens the list behind it. */
 export function DashboardPage() {
-  const { data, isLoading, error } = useStalls();
+  const list = useListParams<DashboardQuery>(DASHBOARD_FILTERS);
+  const query = list.filters;
+  const { data, isLoading, error } = useStalls(query);
   const { data: me } = useMe();
   const navigate = useNavigate();
   const bars = useMemo(() => (data ? worst(data.links) : []), [data]);
   const option = useMemo(() => barOption(bars), [bars]);
   const header = (
-    <PageHeader
-      title="统计大屏"
-      subTitle={data ? `责任链条梗阻点：${data.from} 至 ${data.to} 进入各环节的事项，停留时间计至当前` : undefined}
-    />
+    <>
+      <PageHeader
+        title="统计大屏"
+        subTitle={data ? `责任链条梗阻点：${data.from} 至 ${data.to} 进入各环节的事项，停留时间计至当前` : undefined}
+        extra={<FullScreenButton />}
+      />
+      <FilterBar testId="dashboard-filters">
+        <DateRangeFilter list={list} label="统计期间" />
+        <UnitFilter list={list} placeholder="全部单位" />
+        <Typography.Text type="secondary">
+          不选期间时：概况按本年，梗阻点按近一年，泛化监测按本年，负担按本季度
+        </Typography.Text>
+      </FilterBar>
+    </>
   );
   if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   if (error || !data)
@@ -67,7 +98,7 @@ export function DashboardPage() {
   return (
     <>
       {header}
-      <OverviewCards />
+      <OverviewCards query={query} />
       <Card size="small" title="超期滞留最多的单位与环节（前10）" style={{ marginBottom: 16 }}>
         {bars.length ? (
           <Chart
@@ -132,8 +163,8 @@ export function DashboardPage() {
         ))}
       </Row>
       <div style={{ marginTop: 16 }}>
-        <OverreachCard />
-        <BurdenCard />
+        <OverreachCard query={query} />
+        <BurdenCard query={query} />
       </div>
     </>
   );
