@@ -42,6 +42,18 @@ export const ZStalls = z.object({
 });
 export type TStalls = z.infer<typeof ZStalls>;
 
+/** GET /api/dashboard/stalls/by-leader: the same links per county leader in charge of the units (分管县领导). */
+export const ZLeaderStallRow = ZStallRow.omit({ unitId: true, unitName: true }).extend({
+  leaderPersonId: z.string(),
+  leaderName: z.string(),
+  /** The leader's units with items in the link. */
+  units: z.number().int(),
+});
+export const ZLeaderStalls = ZStalls.extend({
+  links: z.array(ZStallLinkFigures.omit({ rows: true }).extend({ rows: z.array(ZLeaderStallRow) })),
+});
+export type TLeaderStalls = z.infer<typeof ZLeaderStalls>;
+
 /** One element of an overview chart: its count and the web list (with filters) that shows exactly those rows. */
 export const ZOverviewItem = z.object({
   key: z.string(),

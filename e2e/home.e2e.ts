@@ -106,6 +106,14 @@ describe('统计大屏', () => {
     await expect.poll(() => rows.count()).toBe(1);
     const figure = page.getByTestId('overview-problems.state').getByRole('link').first();
     expect(await figure.getAttribute('href')).toContain(`unitId=${unitId}`);
+    // By 分管县领导: the slow unit's leader is the one stuck at 签收, and the row opens his units' problems.
+    await page.goto(app.url('/dashboard'));
+    await page.locator('.ant-segmented').getByText('按分管县领导', { exact: true }).click();
+    const byLeader = page.getByTestId('stalls-problem.receive');
+    await byLeader.getByRole('columnheader', { name: '分管县领导' }).waitFor();
+    await expect.poll(() => byLeader.locator('tr.ant-table-row .ant-typography-danger').count()).toBe(1);
+    await byLeader.locator('tr.ant-table-row').first().click();
+    await page.waitForURL(/\/problems\?leaderPersonId=[0-9a-f-]{36}&state=dispatched$/);
     await page.context().close();
   });
 });

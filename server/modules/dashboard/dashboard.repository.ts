@@ -7,7 +7,7 @@ import { problemBurdenFacts } from '../problems/problems.burden-facts.js';
 import { responsibilityBurdenFacts } from '../responsibility/responsibility.burden-facts.js';
 import { warningBurdenFacts } from '../warnings/warnings.burden-facts.js';
 import { caseStallSpans } from '../cases/cases.stall-facts.js';
-import { unitDirectory } from '../org/org.directory.js';
+import { personDirectory, unitDirectory } from '../org/org.directory.js';
 import { findingStallSpans } from '../patrol/patrol.stall-facts.js';
 import { problemStallSpans } from '../problems/problems.stall-facts.js';
 import { talkOverreachFacts } from '../talks/talks.overreach-facts.js';
@@ -44,6 +44,22 @@ const limits = sql.join(
  * over the spans the owning modules publish (docs/decisions/006).
  */
 export async function stallFigures(db: Executor, f: StallFilter): Promise<StallFigureRow[]> {
+  return (await stallGroups(db, f, 'unit')).map(({ key, name, units: _, ...r }) => ({
+    ...r,
+    unitId: key,
+    unitName: name,
+  }));
+}
+
+/**
+ * The same figures per county leader in charge (分管县领导) of the units the spans belong to; units without one are
+ * left out. `units`: how many of the leader's units had spans in the link.
+ */
+export async function leaderStallFigures(db: Executor, f: StallFilter) {
+  return stallGroups(db, f, 'leader');
+}
+
+async function stallGroups(db: Executor, f: StallFilter, by: 'unit' | 'leader') {
   const now = sql`${f.now.toISOString()}::timestamptz`;
   const spans: SQL[] = [problemStallSpans, warningStallSpans, findingStallSpans, caseStallSpans].map((spansOf) =>
     spansOf(f.regionId, f.from, f.to),
@@ -59,8 +75,17 @@ export async function stallFigures(db: Executor, f: StallFilter): Promise<StallF
               )
             : sql`NULL`
         })`;
+  const group =
+    by === 'unit'
+      ? { key: sql`s.unit_id`, name: sql`u.name`, join: sql`` }
+      : {
+          key: sql`u.leader_in_charge_person_id`,
+          name: sql`p.name`,
+          join: sql`JOIN ${personDirectory('p')} ON p.id = u.leader_in_charge_person_id`,
+        };
   const result = await db.execute(sql`
-    SELECT s.link, s.unit_id AS "unitId", u.name AS "unitName", count(*)::int AS count,
+    SELECT s.link, ${group.key} AS key, ${group.name} AS name, count(DISTINCT s.unit_id)::int AS units,
+      count(*)::int AS count,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY d.days) AS "medianDays",
       percentile_cont(0.9) WITHIN GROUP (ORDER BY d.days) AS "p90Days",
       count(*) FILTER (WHERE s.ended_at IS NULL
@@ -68,12 +93,15 @@ export async function stallFigures(db: Executor, f: StallFilter): Promise<StallF
     FROM (${sql.join(spans, sql` UNION ALL `)}) s
     JOIN (VALUES ${limits}) lim(link, days) ON lim.link = s.link
     JOIN ${unitDirectory('u')} ON u.id = s.unit_id
+    ${group.join}
     CROSS JOIN LATERAL (
       SELECT extract(epoch FROM (COALESCE(s.ended_at, ${now}) - s.started_at)) / 86400.0 AS days) d
     WHERE u.region_id = ${f.regionId} ${units}
-    GROUP BY s.link, s.unit_id, u.name`);
-  return rowsOf<StallFigureRow>(result).map((r) => ({
+    GROUP BY 1, 2, 3`);
+  type Row = Omit<StallFigureRow, 'unitId' | 'unitName'> & { key: string; name: string; units: number };
+  return rowsOf<Row>(result).map((r) => ({
     ...r,
+    units: Number(r.units),
     medianDays: Number(r.medianDays),
     p90Days: Number(r.p90Days),
   }));

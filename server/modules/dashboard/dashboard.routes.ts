@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZBurden, ZOverreach, ZOverview, ZStalls, ZStallsQuery } from '../../../common/dashboard.schema.js';
+import {
+  ZBurden,
+  ZLeaderStalls,
+  ZOverreach,
+  ZOverview,
+  ZStalls,
+  ZStallsQuery,
+} from '../../../common/dashboard.schema.js';
 import { burden } from './dashboard.burden.js';
 import { overreach } from './dashboard.overreach.js';
 import { overview } from './dashboard.overview.js';
@@ -16,6 +23,11 @@ export async function dashboardRoutes(fastify: FastifyInstance) {
     '/api/dashboard/stalls',
     { schema: { tags, querystring: ZStallsQuery, response: { 200: ZStalls } }, config: read },
     (req) => req.run((ctx) => service.stalls(ctx, req.query)),
+  );
+  app.get(
+    '/api/dashboard/stalls/by-leader',
+    { schema: { tags, querystring: ZStallsQuery, response: { 200: ZLeaderStalls } }, config: read },
+    (req) => req.run((ctx) => service.leaderStalls(ctx, req.query)),
   );
   app.get(
     '/api/dashboard',

@@ -1,5 +1,5 @@
 import { STALL_LINK_KEYS, STALL_LINKS, type StallLink } from '../../../common/dashboard.js';
-import type { StallsQuery, TStalls } from '../../../common/dashboard.schema.js';
+import type { StallsQuery, TLeaderStalls, TStalls } from '../../../common/dashboard.schema.js';
 import { actorOf, type Ctx, regionOf, today } from '../../platform/context.js';
 import { badRequest, notFound } from '../../platform/errors.js';
 import { mayViewUnit, visibleUnits } from './dashboard.policy.js';
@@ -42,11 +42,8 @@ function limitText(link: StallLink): string {
   return `${l.limitDays} 天`;
 }
 
-/**
- * Where the chain stalls (梗阻点): per link of the chain, per unit in the caller's scope, the spans started in
- * the period — count, median and p90 days spent (to now for open ones) and how many are stuck beyond the limit.
- */
-export async function stalls(ctx: Ctx, query: StallsQuery): Promise<TStalls> {
+/** The period (default: the past year to today) and the units of a stalls request, checked against the caller. */
+async function stallFilter(ctx: Ctx, query: StallsQuery): Promise<repo.StallFilter> {
   const actor = actorOf(ctx);
   const regionId = regionOf(ctx);
   const to = query.to ?? today(ctx);
@@ -54,26 +51,73 @@ export async function stalls(ctx: Ctx, query: StallsQuery): Promise<TStalls> {
   if (from > to) throw badRequest('PERIOD_INVALID', `开始日期（${from}）不能晚于结束日期（${to}）`, 'from');
   let unitIds = visibleUnits(actor);
   if (query.unitId) {
-    if (!mayViewUnit(actor, query.unitId)) throw notFound('单位不存在或无权查看');
+    if (!mayViewUnit(actor, query.unitId) || !(await repo.unitInRegion(ctx.db, regionId, query.unitId))) {
+      throw notFound('单位不存在或无权查看');
+    }
     unitIds = [query.unitId];
   }
-  const rows = await repo.stallFigures(ctx.db, { regionId, from, to, now: ctx.now, unitIds });
-  if (query.unitId && !rows.length && !(await repo.unitInRegion(ctx.db, regionId, query.unitId))) {
-    throw notFound('单位不存在或无权查看');
-  }
+  return { regionId, from, to, now: ctx.now, unitIds };
+}
+
+const linkHead = (link: StallLink) => ({
+  link,
+  label: STALL_LINKS[link].label,
+  chain: STALL_LINKS[link].chain,
+  limit: limitText(link),
+});
+
+/**
+ * Where the chain stalls (梗阻点): per link of the chain, per unit in the caller's scope, the spans started in
+ * the period — count, median and p90 days spent (to now for open ones) and how many are stuck beyond the limit.
+ */
+export async function stalls(ctx: Ctx, query: StallsQuery): Promise<TStalls> {
+  const f = await stallFilter(ctx, query);
+  const rows = await repo.stallFigures(ctx.db, f);
   return {
     asOf: ctx.now,
-    from,
-    to,
+    from: f.from,
+    to: f.to,
     links: STALL_LINK_KEYS.map((link) => ({
-      link,
-      label: STALL_LINKS[link].label,
-      chain: STALL_LINKS[link].chain,
-      limit: limitText(link),
+      ...linkHead(link),
       rows: rows
         .filter((r) => r.link === link)
         .sort((a, b) => b.stuck - a.stuck || b.p90Days - a.p90Days || a.unitName.localeCompare(b.unitName, 'zh'))
         .map(({ link: _, ...r }) => ({ ...r, path: drillDown(link, r.unitId) })),
+    })),
+  };
+}
+
+/** The problems' lists behind a leader's row (by 分管县领导); the other lists have no such filter. */
+function leaderDrillDown(link: StallLink, personId: string): string {
+  const problems = (state: string) => `/problems?leaderPersonId=${personId}&state=${state}`;
+  if (link === 'problem.receive') return problems('dispatched');
+  if (link === 'problem.progress' || link === 'problem.close_request') return problems('rectifying');
+  if (link === 'problem.close') return problems('close_requested');
+  return drillDown(link, '').replace(/unitId=&/, '');
+}
+
+/**
+ * 梗阻点 by 分管县领导: the same figures grouped by the county leader in charge of the units (SPEC M12 "by unit and
+ * by leader in charge"), for asking a leader about the units of his portfolio.
+ */
+export async function leaderStalls(ctx: Ctx, query: StallsQuery): Promise<TLeaderStalls> {
+  const f = await stallFilter(ctx, query);
+  const rows = await repo.leaderStallFigures(ctx.db, f);
+  return {
+    asOf: ctx.now,
+    from: f.from,
+    to: f.to,
+    links: STALL_LINK_KEYS.map((link) => ({
+      ...linkHead(link),
+      rows: rows
+        .filter((r) => r.link === link)
+        .sort((a, b) => b.stuck - a.stuck || b.p90Days - a.p90Days || a.name.localeCompare(b.name, 'zh'))
+        .map(({ link: _, key, name, ...r }) => ({
+          ...r,
+          leaderPersonId: key,
+          leaderName: name,
+          path: leaderDrillDown(link, key),
+        })),
     })),
   };
 }

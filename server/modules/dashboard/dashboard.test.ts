@@ -191,6 +191,42 @@ describe('where the chain stalls (梗阻点)', () => {
   });
 });
 
+describe('stalls by 分管县领导', () => {
+  it('adds up the units of each leader’s portfolio, and opens that leader’s problems', async () => {
+    const byUnit = await stallsOf('leader');
+    const res = await (await t.as('leader')).get(`/api/dashboard/stalls/by-leader?${WIDE}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const byLeader = res.json();
+    const leaderOf = new Map(
+      rowsOf<{ id: string; leader: string | null }>(
+        await t.database.db.execute(sql`SELECT id, leader_in_charge_person_id AS leader FROM units`),
+      ).map((u) => [u.id, u.leader]),
+    );
+    for (const link of byUnit.links) {
+      const expected = new Map<string, { count: number; stuck: number; units: number }>();
+      for (const r of link.rows) {
+        const leader = leaderOf.get(r.unitId);
+        if (!leader) continue;
+        const e = expected.get(leader) ?? { count: 0, stuck: 0, units: 0 };
+        expected.set(leader, { count: e.count + r.count, stuck: e.stuck + r.stuck, units: e.units + 1 });
+      }
+      const got = byLeader.links.find((l: { link: string }) => l.link === link.link);
+      expect(got.rows.length, link.link).toBe(expected.size);
+      for (const r of got.rows) {
+        expect({ count: r.count, stuck: r.stuck, units: r.units }, `${link.link} ${r.leaderName}`).toEqual(
+          expected.get(r.leaderPersonId),
+        );
+        expect(r.leaderName.length).toBeGreaterThan(0);
+      }
+    }
+    const receive = byLeader.links.find((l: { link: string }) => l.link === 'problem.receive').rows[0];
+    expect(receive.path).toBe(`/problems?leaderPersonId=${receive.leaderPersonId}&state=dispatched`);
+    const answer = byLeader.links.find((l: { link: string }) => l.link === 'warning.answer').rows[0];
+    if (answer) expect(answer.path).toBe('/warnings?state=issued');
+    expect((await (await t.as('zhujian')).get('/api/dashboard/stalls/by-leader')).statusCode).toBe(403);
+  });
+});
+
 describe('the region overview (GET /api/dashboard)', () => {
   /** The API list behind a web drill-down path (/problems?… → /api/problems?…), its total for the same caller. */
   const totalOf = async (username: string, path: string) => {

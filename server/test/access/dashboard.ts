@@ -16,6 +16,11 @@ export const dashboardAccessCases: AccessCases = {
     out: (o) => json('GET', `/api/dashboard/overreach?unitId=${o.unitId}`),
     allow: DASHBOARD_READERS,
   },
+  'GET /api/dashboard/stalls/by-leader': {
+    in: (f) => json('GET', `/api/dashboard/stalls/by-leader?unitId=${f.unitId}`),
+    out: (o) => json('GET', `/api/dashboard/stalls/by-leader?unitId=${o.unitId}`),
+    allow: DASHBOARD_READERS,
+  },
   'GET /api/dashboard/burden': {
     in: (f) => json('GET', `/api/dashboard/burden?unitId=${f.unitId}`),
     out: (o) => json('GET', `/api/dashboard/burden?unitId=${o.unitId}`),

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ZStalls } from '../../../../../common/dashboard.schema';
+import type { ZLeaderStalls, ZStalls } from '../../../../../common/dashboard.schema';
 import type { Response } from '../../../../../common/zod';
 import { api } from '../../../lib/api';
 import type { DashboardQuery } from './query';
@@ -15,5 +15,17 @@ export function useStalls(q: DashboardQuery = {}) {
     queryKey: ['dashboard', 'stalls', q],
     queryFn: ({ signal }) => api<Stalls>('/dashboard/stalls', { query: { ...q }, signal }),
     refetchInterval: 60_000,
+  });
+}
+
+/** GET /api/dashboard/stalls/by-leader: the same links per 分管县领导. */
+export type LeaderStalls = Response<typeof ZLeaderStalls>;
+
+export function useLeaderStalls(q: DashboardQuery, enabled: boolean) {
+  return useQuery({
+    queryKey: ['dashboard', 'stalls-by-leader', q],
+    queryFn: ({ signal }) => api<LeaderStalls>('/dashboard/stalls/by-leader', { query: { ...q }, signal }),
+    refetchInterval: 60_000,
+    enabled,
   });
 }

@@ -1,5 +1,5 @@
 import { FullscreenOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Result, Row, Spin, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Result, Spin, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { STALL_LINK_PERMISSION } from '../../../../../common/dashboard';
@@ -13,8 +13,9 @@ import { type StallLinkFigures, type StallRow, useStalls } from '../api/stalls';
 import { BurdenCard } from '../components/burden-card';
 import { OverreachCard } from '../components/overreach-card';
 import { OverviewCards } from '../components/overview-cards';
+import { StallTables } from '../components/stall-tables';
 
-const days = (n: number) => `${n.toFixed(1)} 天`;
+const _days = (n: number) => `${n.toFixed(1)} 天`;
 
 /** For a wall display: the whole page full-screen (Esc leaves). */
 function FullScreenButton() {
@@ -114,54 +115,7 @@ export function DashboardPage() {
           <Empty description="各环节均无超期滞留事项" />
         )}
       </Card>
-      <Row gutter={[16, 16]}>
-        {data.links.map((link) => (
-          <Col key={link.link} xs={24} xl={12}>
-            <Card
-              size="small"
-              title={
-                <span>
-                  {link.label} <Tag>{link.chain}</Tag>
-                </span>
-              }
-              extra={<Typography.Text type="secondary">时限：{link.limit}</Typography.Text>}
-              data-testid={`stalls-${link.link}`}
-            >
-              <Table<StallRow>
-                size="small"
-                rowKey="unitId"
-                pagination={link.rows.length > 8 ? { pageSize: 8, size: 'small' } : false}
-                dataSource={link.rows}
-                locale={{ emptyText: '本期无事项进入此环节' }}
-                onRow={(row) => ({
-                  onClick: () => open(link, row),
-                  style: mayOpen(link) ? { cursor: 'pointer' } : undefined,
-                })}
-                columns={[
-                  { title: '单位', dataIndex: 'unitName', ellipsis: true },
-                  { title: '事项数', dataIndex: 'count', width: 72, align: 'right' },
-                  { title: '中位用时', dataIndex: 'medianDays', width: 96, align: 'right', render: days },
-                  { title: 'P90 用时', dataIndex: 'p90Days', width: 96, align: 'right', render: days },
-                  {
-                    title: '超期滞留',
-                    dataIndex: 'stuck',
-                    width: 80,
-                    align: 'right',
-                    render: (n: number) =>
-                      n ? (
-                        <Typography.Text type="danger" strong>
-                          {n}
-                        </Typography.Text>
-                      ) : (
-                        0
-                      ),
-                  },
-                ]}
-              />
-            </Card>
-          </Col>
-        ))}
-      </Row>
+      <StallTables stalls={data} query={query} />
       <div style={{ marginTop: 16 }}>
         <OverreachCard query={query} />
         <BurdenCard query={query} />
