@@ -123,3 +123,15 @@ export const ZBurden = z.object({
   units: z.array(ZBurdenTotals.extend({ unitId: z.string(), unitName: z.string() })),
 });
 export type TBurden = z.infer<typeof ZBurden>;
+
+/** The year of the 年度工作报告 (GET /api/reports/annual.docx, POST /api/reports/annual/issue). */
+export const ZAnnualReportQuery = z.object({
+  year: z.coerce.number().int().min(2000, '年度不正确').max(2100, '年度不正确'),
+});
+export const ZAnnualReportIssued = z.object({
+  year: z.number().int(),
+  number: z.string(),
+  issuedOn: z.string(),
+  /** Issued before: the same number and date are answered again. */
+  alreadyIssued: z.boolean(),
+});

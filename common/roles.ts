@@ -92,6 +92,7 @@ export const PERMISSIONS = [
   'rules:read',
   'rules:write',
   'dashboard:read',
+  'reports:issue',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -134,6 +135,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'webhooks:manage',
     'rules:read',
     'dashboard:read',
+    'reports:issue', // the year's 工作报告 is issued by the commission's leaders
   ],
   supervision_office: [
     ...PROBLEMS_READ,

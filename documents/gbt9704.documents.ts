@@ -22,7 +22,7 @@ interface Kind extends Expect {
 
 const kind = (name: string, list: string, doc: Kind['doc'], users: string[], redHeader = true): Kind => ({
   name,
-  list: `/api/${list}?pageSize=30`,
+  list: list ? `/api/${list}?pageSize=30` : '',
   doc,
   users,
   redHeader,
@@ -39,6 +39,8 @@ const KINDS: Kind[] = [
   kind('督导巡查通报', 'circulars', (id) => `/api/circulars/${id}/documents/circular.docx`, ['office', 'leader']),
   kind('联席会议纪要', 'meetings', (id) => `/api/meetings/${id}/documents/minutes.docx`, ['office']),
   kind('谈话笔录', 'talks', (id) => `/api/talks/${id}/documents/record.docx`, ['office', 'zuzhibu'], false),
+  // Not one object's document: `list` empty, the one download of this year.
+  kind('年度工作报告', '', () => `/api/reports/annual.docx?year=${new Date().getFullYear()}`, ['leader']),
   kind(
     '容错备案表',
     'tolerance-filings',
@@ -97,6 +99,11 @@ function convert(files: string[]) {
 async function download(kind: Kind): Promise<{ buffer: Buffer; docNumber?: string } | undefined> {
   for (const username of kind.users) {
     const c = await t.as(username);
+    if (!kind.list) {
+      const res = await c.get(kind.doc(''));
+      if (res.statusCode === 200) return { buffer: res.rawPayload };
+      continue;
+    }
     const list = await c.get(kind.list);
     if (list.statusCode !== 200) continue;
     const ids = (list.json().items as { id: string }[]).map((x) => x.id);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSession } from './browser';
+import { browserSession, label } from './browser';
 
 const app = browserSession();
 
@@ -66,6 +66,18 @@ describe('统计大屏', () => {
       .getByTestId('burden')
       .getByText(/季度报告复用履责纪实/)
       .waitFor();
+    // The year's report: downloaded as a 草稿, then 签发 numbers and dates it once.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /年度工作报告/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/年度全面从严治党责任链条工作报告（草稿）\.docx$/);
+    await page.getByRole('button', { name: label('签发') }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: label('确定') })
+      .click();
+    await page.getByText(/^已签发：.+报〔\d{4}〕\d+号$/).waitFor();
     const rectifying = await openFigure(page, 'overview-problems.state', /^整改中，共 \d+ 项$/);
     expect(rectifying).toBeGreaterThan(0);
     await page.waitForURL('**/problems?state=rectifying');

@@ -9,6 +9,7 @@ import { REMINDER } from '../modules/warnings/warnings.numbering.js';
 import { rowsOf } from '../platform/db/client.js';
 import { registeredKinds } from '../platform/documents/document-copies.js';
 import { type Client, type TestApp, createTestApp } from './harness.js';
+import { ANNUAL_REPORT_KIND } from '../modules/dashboard/dashboard.annual-report.js';
 
 /** Issue #13: an issued document is kept as issued; later edits never change what is served. */
 let t: TestApp;
@@ -38,6 +39,7 @@ const ALL_KINDS = [
   MINUTES.kind,
   TALK_RECORD.kind,
   'case_decision',
+  ANNUAL_REPORT_KIND,
 ];
 
 /** Where each issued kind downloads, for its object. */

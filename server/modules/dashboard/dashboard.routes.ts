@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  ZAnnualReportIssued,
+  ZAnnualReportQuery,
   ZBurden,
   ZLeaderStalls,
   ZOverreach,
@@ -8,6 +10,8 @@ import {
   ZStalls,
   ZStallsQuery,
 } from '../../../common/dashboard.schema.js';
+import { sendDocument } from '../../platform/http/files.js';
+import { annualReport, issueAnnualReport } from './dashboard.annual-report.js';
 import { burden } from './dashboard.burden.js';
 import { overreach } from './dashboard.overreach.js';
 import { overview } from './dashboard.overview.js';
@@ -15,6 +19,7 @@ import * as service from './dashboard.service.js';
 
 const tags = ['统计大屏'];
 const read = { permission: 'dashboard:read' as const };
+const issue = { permission: 'reports:issue' as const };
 
 /** 统计大屏: 委领导 and 监督室 region-wide, 组织部 read-only (common/roles.ts). */
 export async function dashboardRoutes(fastify: FastifyInstance) {
@@ -38,6 +43,17 @@ export async function dashboardRoutes(fastify: FastifyInstance) {
     '/api/dashboard/overreach',
     { schema: { tags, querystring: ZStallsQuery, response: { 200: ZOverreach } }, config: read },
     (req) => req.run((ctx) => overreach(ctx, req.query)),
+  );
+  app.get(
+    '/api/reports/annual.docx',
+    { schema: { tags, querystring: ZAnnualReportQuery }, config: read },
+    // A .docx download: no response schema.
+    async (req, reply) => sendDocument(reply, await req.run((ctx) => annualReport(ctx, req.query.year))),
+  );
+  app.post(
+    '/api/reports/annual/issue',
+    { schema: { tags, body: ZAnnualReportQuery, response: { 200: ZAnnualReportIssued } }, config: issue },
+    (req) => req.run((ctx) => issueAnnualReport(ctx, req.body.year)),
   );
   app.get(
     '/api/dashboard/burden',

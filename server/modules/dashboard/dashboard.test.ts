@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TStalls } from '../../../common/dashboard.schema.js';
 import { rowsOf } from '../../platform/db/client.js';
@@ -408,5 +409,54 @@ describe('the burden meter (减负)', () => {
     const quarter = (await leader.get('/api/dashboard/burden')).json();
     expect(quarter.from).toMatch(/^\d{4}-(01|04|07|10)-01$/);
     expect((await (await t.as('zhujian')).get('/api/dashboard/burden')).statusCode).toBe(403);
+  });
+});
+
+describe('the annual report (年度工作报告)', () => {
+  const xmlOf = (body: Buffer) =>
+    strFromU8(unzipSync(new Uint8Array(body))['word/document.xml']).replace(/<[^>]+>/g, '');
+
+  it('is a 草稿 with the year’s figures until a leader issues it; issued, it keeps its number, date and text', async () => {
+    const leader = await t.as('leader');
+    const office = await t.as('office');
+    const year = Number((await leader.get('/api/dashboard/burden')).json().to.slice(0, 4));
+    const draft = await office.get(`/api/reports/annual.docx?year=${year}`);
+    expect(draft.statusCode, draft.body).toBe(200);
+    const text = xmlOf(draft.rawPayload);
+    expect(text).toContain('草稿');
+    expect(text).toContain(`关于${year}年度全面从严治党责任链条工作情况的报告`);
+    const resp = (await leader.get(`/api/responsibility/figures?year=${year}`)).json();
+    expect(text).toContain(`全年派发主体责任清单${resp.total.lists}份，涉及责任事项${resp.total.items}条`);
+    expect(text).toContain('第一种形态');
+
+    expect((await office.post('/api/reports/annual/issue', { year })).statusCode).toBe(403);
+    const issued = await leader.post('/api/reports/annual/issue', { year });
+    expect(issued.statusCode, issued.body).toBe(200);
+    expect(issued.json()).toMatchObject({
+      year,
+      number: expect.stringMatching(new RegExp(`报〔${year}〕\\d+号$`)),
+      alreadyIssued: false,
+    });
+    const again = (await leader.post('/api/reports/annual/issue', { year })).json();
+    expect(again).toMatchObject({
+      number: issued.json().number,
+      issuedOn: issued.json().issuedOn,
+      alreadyIssued: true,
+    });
+
+    const first = await office.get(`/api/reports/annual.docx?year=${year}`);
+    const firstText = xmlOf(first.rawPayload);
+    expect(firstText).toContain(issued.json().number);
+    expect(firstText).not.toContain('草稿');
+    // Later downloads serve the issued copy, whatever happens to the data meanwhile.
+    await t.database.db.execute(
+      sql`UPDATE dispatches SET year = year - 1 WHERE id = (SELECT id FROM dispatches WHERE year = ${year} LIMIT 1)`,
+    );
+    const second = await leader.get(`/api/reports/annual.docx?year=${year}`);
+    expect(Buffer.compare(second.rawPayload, first.rawPayload)).toBe(0);
+
+    expect((await leader.get(`/api/reports/annual.docx?year=${year + 1}`)).json().code).toBe('YEAR_IN_FUTURE');
+    for (const u of ['zhujian', 'zuzhibu'])
+      expect((await (await t.as(u)).get(`/api/reports/annual.docx?year=${year}`)).statusCode, u).toBe(403);
   });
 });

@@ -21,6 +21,15 @@ export const dashboardAccessCases: AccessCases = {
     out: (o) => json('GET', `/api/dashboard/stalls/by-leader?unitId=${o.unitId}`),
     allow: DASHBOARD_READERS,
   },
+  'GET /api/reports/annual.docx': {
+    in: () => json('GET', `/api/reports/annual.docx?year=${new Date().getFullYear() - 1}`),
+    // 组织部 reads the command centre, not the commission's report (it draws on patrol performance too).
+    allow: ['leader', 'office'],
+  },
+  'POST /api/reports/annual/issue': {
+    in: () => json('POST', '/api/reports/annual/issue', { year: 2020 }),
+    allow: ['leader'],
+  },
   'GET /api/dashboard/burden': {
     in: (f) => json('GET', `/api/dashboard/burden?unitId=${f.unitId}`),
     out: (o) => json('GET', `/api/dashboard/burden?unitId=${o.unitId}`),

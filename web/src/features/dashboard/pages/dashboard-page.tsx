@@ -10,6 +10,7 @@ import { PageHeader } from '../../../components/page-header';
 import { hasPermission, useMe } from '../../../lib/session';
 import { DASHBOARD_FILTERS, type DashboardQuery } from '../api/query';
 import { type StallLinkFigures, type StallRow, useStalls } from '../api/stalls';
+import { AnnualReportActions } from '../components/annual-report';
 import { BurdenCard } from '../components/burden-card';
 import { OverreachCard } from '../components/overreach-card';
 import { OverviewCards } from '../components/overview-cards';
@@ -73,7 +74,12 @@ export function DashboardPage() {
       <PageHeader
         title="统计大屏"
         subTitle={data ? `责任链条梗阻点：${data.from} 至 ${data.to} 进入各环节的事项，停留时间计至当前` : undefined}
-        extra={<FullScreenButton />}
+        extra={
+          <>
+            <AnnualReportActions />
+            <FullScreenButton />
+          </>
+        }
       />
       <FilterBar testId="dashboard-filters">
         <DateRangeFilter list={list} label="统计期间" />
