@@ -19,4 +19,19 @@ describe('code layout (issue #12)', () => {
       .filter((x) => x.lines > 400);
     expect(long).toEqual([]);
   });
+
+  it('takes every form input’s text limit from the request schema, never a literal', () => {
+    const literal = productionFiles()
+      .filter((f) => f.startsWith('web/src/') && fs.existsSync(f))
+      .flatMap((f) =>
+        fs
+          .readFileSync(f, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ at: `${f}:${i + 1}`, line }))
+          .filter((x) => /maxLength=\{\d+\}/.test(x.line)),
+      )
+      .map((x) => x.at);
+    // Use maxLengthOf(ZSchema.shape.field) from web/src/lib/schema-limits.ts.
+    expect(literal).toEqual([]);
+  });
 });

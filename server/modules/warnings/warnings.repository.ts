@@ -221,7 +221,7 @@ export async function whatIf(db: Executor, s: SituationRow, problemId: string, d
 // ---------- warnings
 
 /** Managers see every warning of the region; others only issued ones of units in their scope. */
-function inScope(scope: Scope, manager: boolean): SQL {
+export function inScope(scope: Scope, manager: boolean): SQL {
   if (!scope.regionId) return sql`false`;
   const region = eq(warnings.regionId, scope.regionId);
   if (manager) return region;
@@ -292,24 +292,6 @@ export async function listWarnings(db: Executor, scope: Scope, manager: boolean,
     })),
     total: Number(n),
   };
-}
-
-/** The warnings the list shows in scope (by unit), counted by state or situation: the same WHERE as the list. */
-export async function countWarningsBy(
-  db: Executor,
-  scope: Scope,
-  manager: boolean,
-  unitId: string | undefined,
-  column: 'state' | 'situationId',
-) {
-  const col = column === 'state' ? warnings.state : warnings.situationId;
-  const rows = await db
-    .select({ key: col, n: count() })
-    .from(warnings)
-    .innerJoin(problem, eq(problem.id, warnings.problemId))
-    .where(and(inScope(scope, manager), unitId ? eq(warnings.unitId, unitId) : undefined))
-    .groupBy(col);
-  return rows.map((r) => ({ key: r.key, n: Number(r.n) }));
 }
 
 export async function getWarning(db: Executor, scope: Scope, manager: boolean, id: string) {

@@ -31,6 +31,7 @@ import type {
 } from '../../../common/warnings.schema.js';
 import { capacitiesOf, managesWarnings } from './warnings.policy.js';
 import { warningMachine } from './warnings.states.js';
+import { countWarningsBy } from './warnings.counts.js';
 
 /** Every region starts with the default catalogue (active). */
 export async function seedSituations(ctx: Ctx, regionId: string) {
@@ -173,7 +174,7 @@ export async function listWarnings(ctx: Ctx, f: repo.WarningFilter) {
 /** Warnings the caller's list shows (of one unit, if given), counted by state or by situation (with its name). */
 export async function warningCounts(ctx: Ctx, unitId: string | undefined, by: 'state' | 'situation') {
   const actor = actorOf(ctx);
-  const rows = await repo.countWarningsBy(
+  const rows = await countWarningsBy(
     ctx.db,
     actor.scope,
     managesWarnings(actor),

@@ -1,6 +1,6 @@
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { CAMPAIGN_STATE_LABELS, type TCreateCampaign } from '../../../../../common/campaigns.schema';
+import { CAMPAIGN_STATE_LABELS, type TCreateCampaign, ZCreateCampaign } from '../../../../../common/campaigns.schema';
 import { ROLE_LABELS, ROLES } from '../../../../../common/roles';
 import { ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
@@ -15,6 +15,7 @@ import {
   useCampaigns,
   useCreateCampaign,
 } from '../api/campaigns';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 const BUSINESS_ROLES = ROLES.filter((r) => !['sys_admin', 'sec_admin', 'audit_admin'].includes(r));
 
@@ -60,7 +61,7 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
         initialValues={{ trigger: 'holiday', workingDaysBefore: 3, roles: ['unit_head', 'unit_liaison'] }}
       >
         <Form.Item label="名称" name="name" rules={[{ required: true, message: '请填写名称' }]}>
-          <Input maxLength={60} placeholder="节前廉洁提醒" />
+          <Input maxLength={maxLengthOf(ZCreateCampaign.shape.name)} placeholder="节前廉洁提醒" />
         </Form.Item>
         <Form.Item label="发送时间" name="trigger">
           <Radio.Group
@@ -86,7 +87,7 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
           <Input placeholder="正科级, 副科级" />
         </Form.Item>
         <Form.Item label="标题" name="title" rules={[{ required: true, message: '请填写标题' }]}>
-          <Input maxLength={60} placeholder="{节日}前廉洁提醒" />
+          <Input maxLength={maxLengthOf(ZCreateCampaign.shape.title)} placeholder="{节日}前廉洁提醒" />
         </Form.Item>
         <Form.Item
           label="正文"
@@ -94,7 +95,7 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
           rules={[{ required: true, message: '请填写正文' }]}
           extra="可用 {节日}、{日期} 占位"
         >
-          <Input.TextArea rows={4} maxLength={500} />
+          <Input.TextArea rows={4} maxLength={maxLengthOf(ZCreateCampaign.shape.template)} />
         </Form.Item>
       </Form>
     </Modal>
