@@ -66,25 +66,43 @@ const linkHead = (link: StallLink) => ({
   limit: limitText(link),
 });
 
-/**
- * Where the chain stalls (梗阻点): per link of the chain, per unit in the caller's scope, the spans started in
- * the period — count, median and p90 days spent (to now for open ones) and how many are stuck beyond the limit.
- */
-export async function stalls(ctx: Ctx, query: StallsQuery): Promise<TStalls> {
-  const f = await stallFilter(ctx, query);
-  const rows = await repo.stallFigures(ctx.db, f);
+type Figures = { link: StallLink; stuck: number; p90Days: number };
+
+/** The answer of a stalls request: per link, its rows worst first (most stuck, then the slowest), each presented. */
+function byLink<R extends Figures, O>(
+  f: repo.StallFilter,
+  now: Date,
+  rows: R[],
+  name: (r: R) => string,
+  present: (r: R) => O,
+) {
   return {
-    asOf: ctx.now,
+    asOf: now,
     from: f.from,
     to: f.to,
     links: STALL_LINK_KEYS.map((link) => ({
       ...linkHead(link),
       rows: rows
         .filter((r) => r.link === link)
-        .sort((a, b) => b.stuck - a.stuck || b.p90Days - a.p90Days || a.unitName.localeCompare(b.unitName, 'zh'))
-        .map(({ link: _, ...r }) => ({ ...r, path: drillDown(link, r.unitId) })),
+        .sort((a, b) => b.stuck - a.stuck || b.p90Days - a.p90Days || name(a).localeCompare(name(b), 'zh'))
+        .map(present),
     })),
   };
+}
+
+/**
+ * Where the chain stalls (梗阻点): per link of the chain, per unit in the caller's scope, the spans started in
+ * the period — count, median and p90 days spent (to now for open ones) and how many are stuck beyond the limit.
+ */
+export async function stalls(ctx: Ctx, query: StallsQuery): Promise<TStalls> {
+  const f = await stallFilter(ctx, query);
+  return byLink(
+    f,
+    ctx.now,
+    await repo.stallFigures(ctx.db, f),
+    (r) => r.unitName,
+    ({ link, ...r }) => ({ ...r, path: drillDown(link, r.unitId) }),
+  );
 }
 
 /** The problems' lists behind a leader's row (by 分管县领导); the other lists have no such filter. */
@@ -102,22 +120,11 @@ function leaderDrillDown(link: StallLink, personId: string): string {
  */
 export async function leaderStalls(ctx: Ctx, query: StallsQuery): Promise<TLeaderStalls> {
   const f = await stallFilter(ctx, query);
-  const rows = await repo.leaderStallFigures(ctx.db, f);
-  return {
-    asOf: ctx.now,
-    from: f.from,
-    to: f.to,
-    links: STALL_LINK_KEYS.map((link) => ({
-      ...linkHead(link),
-      rows: rows
-        .filter((r) => r.link === link)
-        .sort((a, b) => b.stuck - a.stuck || b.p90Days - a.p90Days || a.name.localeCompare(b.name, 'zh'))
-        .map(({ link: _, key, name, ...r }) => ({
-          ...r,
-          leaderPersonId: key,
-          leaderName: name,
-          path: leaderDrillDown(link, key),
-        })),
-    })),
-  };
+  return byLink(
+    f,
+    ctx.now,
+    await repo.leaderStallFigures(ctx.db, f),
+    (r) => r.name,
+    ({ link, key, name, ...r }) => ({ ...r, leaderPersonId: key, leaderName: name, path: leaderDrillDown(link, key) }),
+  );
 }
