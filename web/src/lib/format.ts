@@ -38,7 +38,7 @@ export function formatDate(value: DateInput): string {
 
 /**
  * Today's year, quarter (1–4) and half (1–2) in Asia/Shanghai, not in the browser's zone: a laptop set to UTC
- * on 1 January 07:00 in 示范县 is already in the new year.
+ * on 1 January 07:00 in China is already in the new year.
  */
 export function currentPeriod(): { year: number; quarter: number; half: number } {
   const now = dayjs().tz(TIME_ZONE);
