@@ -9,9 +9,13 @@ const DEFAULT_PERIOD_DAYS = 365;
 const dayBefore = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
-/** The list behind a row: filtered by unit and state where the list has those filters, else the whole list. */
-function drillDown(link: StallLink, unitId: string): string {
-  const q = (state: string) => `unitId=${unitId}&state=${state}`;
+/**
+ * The list behind a row: problems filtered by the row's group (`unitId` or `leaderPersonId`) and state; warnings by
+ * unit and state (they have no leader filter); the other lists by state only, as they have neither.
+ */
+function drillDown(link: StallLink, group: { unitId: string } | { leaderPersonId: string }): string {
+  const q = (state: string, keys: Record<string, string> = group) => new URLSearchParams({ ...keys, state }).toString();
+  const unitOnly = 'unitId' in group ? group : {};
   switch (link) {
     case 'problem.receive':
       return `/problems?${q('dispatched')}`;
@@ -21,9 +25,9 @@ function drillDown(link: StallLink, unitId: string): string {
     case 'problem.close':
       return `/problems?${q('close_requested')}`;
     case 'warning.answer':
-      return `/warnings?${q('issued')}`;
+      return `/warnings?${q('issued', unitOnly)}`;
     case 'warning.resolve':
-      return `/warnings?${q('rectifying')}`;
+      return `/warnings?${q('rectifying', unitOnly)}`;
     case 'finding.dispatch':
       return '/supervision/findings?state=submitted';
     case 'proposal.case':
@@ -101,17 +105,8 @@ export async function stalls(ctx: Ctx, query: StallsQuery): Promise<TStalls> {
     ctx.now,
     await repo.stallFigures(ctx.db, f),
     (r) => r.unitName,
-    ({ link, ...r }) => ({ ...r, path: drillDown(link, r.unitId) }),
+    ({ link, ...r }) => ({ ...r, path: drillDown(link, { unitId: r.unitId }) }),
   );
-}
-
-/** The problems' lists behind a leader's row (by 分管县领导); the other lists have no such filter. */
-function leaderDrillDown(link: StallLink, personId: string): string {
-  const problems = (state: string) => `/problems?leaderPersonId=${personId}&state=${state}`;
-  if (link === 'problem.receive') return problems('dispatched');
-  if (link === 'problem.progress' || link === 'problem.close_request') return problems('rectifying');
-  if (link === 'problem.close') return problems('close_requested');
-  return drillDown(link, '').replace(/unitId=&/, '');
 }
 
 /**
@@ -125,6 +120,11 @@ export async function leaderStalls(ctx: Ctx, query: StallsQuery): Promise<TLeade
     ctx.now,
     await repo.leaderStallFigures(ctx.db, f),
     (r) => r.name,
-    ({ link, key, name, ...r }) => ({ ...r, leaderPersonId: key, leaderName: name, path: leaderDrillDown(link, key) }),
+    ({ link, key, name, ...r }) => ({
+      ...r,
+      leaderPersonId: key,
+      leaderName: name,
+      path: drillDown(link, { leaderPersonId: key }),
+    }),
   );
 }

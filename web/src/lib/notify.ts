@@ -67,3 +67,17 @@ export async function submitForm(form: FormInstance, submit: () => Promise<void>
     if (!applyFormErrors(form, err)) notifyError(err);
   }
 }
+
+/**
+ * What a versioned settings form does with the answer to its save: a success message, or the server's errors on
+ * the fields (else a message) and, when someone saved meanwhile (409), the current values reloaded.
+ */
+export function settingsSaved(form: FormInstance, success: string, reload: () => unknown) {
+  return {
+    onSuccess: () => notifySuccess(success),
+    onError: (err: unknown) => {
+      if (!applyFormErrors(form, err)) notifyError(err);
+      if (err instanceof ApiError && err.status === 409) void reload();
+    },
+  };
+}

@@ -4,8 +4,7 @@ import { useEffect } from 'react';
 import { EVENT_KINDS, GRADES } from '../../../../../common/assessment';
 import { ZAssessmentRule, type TAssessmentSettings } from '../../../../../common/assessment.schema';
 import { PageHeader } from '../../../components/page-header';
-import { ApiError } from '../../../lib/api';
-import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
+import { settingsSaved } from '../../../lib/notify';
 import { maxLengthOf } from '../../../lib/schema-limits';
 import { useAssessmentSettings, useUpdateAssessmentSettings } from '../api/settings';
 import { AssessmentNav } from '../components/assessment-nav';
@@ -57,13 +56,7 @@ export function AssessmentSettingsPage() {
   const submit = (v: Values) =>
     update.mutate(
       { settings: v.settings, version: data.version },
-      {
-        onSuccess: () => notifySuccess('考核设置已保存，下次计算时生效'),
-        onError: (err) => {
-          if (!applyFormErrors(form, err)) notifyError(err);
-          if (err instanceof ApiError && err.status === 409) void refetch();
-        },
-      },
+      settingsSaved(form, '考核设置已保存，下次计算时生效', refetch),
     );
 
   return (

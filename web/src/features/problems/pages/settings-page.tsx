@@ -2,8 +2,7 @@ import { Alert, Button, Card, Checkbox, Form, InputNumber, Spin } from 'antd';
 import { useEffect } from 'react';
 import { ESCALATION_LEVELS } from '../../../../../common/problems';
 import { PageHeader } from '../../../components/page-header';
-import { ApiError } from '../../../lib/api';
-import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
+import { settingsSaved } from '../../../lib/notify';
 import { type EscalationSettings, useEscalationSettings, useUpdateEscalationSettings } from '../api/settings';
 import { ProblemsNav } from '../components/problems-nav';
 
@@ -28,13 +27,7 @@ export function SettingsPage() {
   const submit = (v: Values) =>
     update.mutate(
       { ...v, automatic: v.automatic ?? [], version: data.version },
-      {
-        onSuccess: () => notifySuccess('预警设置已保存'),
-        onError: (err) => {
-          if (!applyFormErrors(form, err)) notifyError(err);
-          if (err instanceof ApiError && err.status === 409) void refetch();
-        },
-      },
+      settingsSaved(form, '预警设置已保存', refetch),
     );
 
   return (
