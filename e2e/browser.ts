@@ -20,6 +20,8 @@ export function browserSession() {
     page.on('response', (r) => {
       if (r.status() >= 400) seen.push(`${r.status()} ${r.request().method()} ${r.url()}`);
     });
+    // Requests that got no answer at all (network, aborts): a page that lost its data this way shows no 4xx.
+    page.on('requestfailed', (r) => seen.push(`${r.failure()?.errorText} ${r.method()} ${r.url()}`));
     page.on('pageerror', (e) => seen.push(`页面脚本错误：${e.message}`));
     return page;
   };
@@ -128,10 +130,10 @@ export async function confirmPopup(page: Page) {
   }
 }
 
-/** Form errors, messages and notifications on screen: why a form did not go through. */
+/** Form errors, messages, notifications, result pages and open dialogs on screen: why a step did not go through. */
 async function visibleMessages(page: Page): Promise<string[]> {
   const boxes = page.locator(
-    '.ant-form-item-explain-error:visible, .ant-message-notice:visible, .ant-notification-notice:visible, .ant-alert-error:visible',
+    '.ant-form-item-explain-error:visible, .ant-message-notice:visible, .ant-notification-notice:visible, .ant-alert-error:visible, .ant-result-title:visible, .ant-modal-title:visible',
   );
   return (await boxes.allTextContents()).map((t) => `${page.url()} ${t.trim()}`);
 }

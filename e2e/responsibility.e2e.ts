@@ -48,6 +48,17 @@ describe('明责：派单、履责纪实', () => {
     await modal.getByLabel('履责情况').fill(DONE);
     await modal.getByRole('button', { name: label('保存') }).click();
     await modal.getByText('履责纪实已保存').waitFor();
+    const dispatchRead = `**${new URL(dispatchUrl).pathname.replace('/responsibility/dispatches/', '/api/dispatches/')}`;
+    let failed = 0;
+    let threeFailed = () => {};
+    const failedReads = new Promise<void>((done) => {
+      threeFailed = done;
+    });
+    await page.route(dispatchRead, (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      if (++failed === 3) threeFailed();
+      return route.abort('internetdisconnected');
+    });
     const uploaded = page.waitForResponse((r) => r.url().endsWith('/files') && r.request().method() === 'POST');
     await modal.locator('input[type=file]').setInputFiles({
       name: '专题会纪要.png',
@@ -55,7 +66,14 @@ describe('明责：派单、履责纪实', () => {
       buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
     });
     expect((await uploaded).status()).toBe(201);
+    // The page re-reads the dispatch after each upload; when every try of that re-read fails (the network drops),
+    // the page and the open form stay and say so, rather than turning into 派单不存在.
+    await failedReads;
+    await page.getByText('无法连接服务器，请检查网络').first().waitFor();
+    await page.getByText(TITLE).first().waitFor();
+    await page.unroute(dispatchRead);
     await modal.getByRole('button', { name: label('完成') }).click();
+    await page.reload();
     const items = page.getByTestId('dispatch-items');
     await items.getByText(DONE).waitFor();
     await items.getByRole('link', { name: '专题会纪要.png' }).waitFor();

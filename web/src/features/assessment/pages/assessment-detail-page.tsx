@@ -1,9 +1,10 @@
-import { App, Button, Card, Descriptions, Empty, Result, Spin, Table, type TableProps, Tabs, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Spin, Table, type TableProps, Tabs, Tag } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ASSESSMENT_EVENTS, type AssessmentEvent } from '../../../../../common/assessment';
 import { DownloadButton } from '../../../components/download-button';
 import { EventLogCard } from '../../../components/event-log-card';
 import { PageHeader } from '../../../components/page-header';
+import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { unitTypeLabel } from '../../../lib/labels';
 import { notifySuccess, quietly } from '../../../lib/notify';
@@ -135,9 +136,9 @@ function ScoresCard({ run }: { run: AssessmentDetail }) {
 /** One assessment run: its state and actions, the scores per unit type, exports and the record. */
 export function AssessmentDetailPage() {
   const { id } = useParams();
-  const { data: run, isLoading, error } = useAssessment(id);
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !run) return <Result status="404" title="考核不存在或无权查看" />;
+  const query = useAssessment(id);
+  const run = query.data;
+  if (!run) return <QueryFallback query={query} what="考核" />;
   return (
     <>
       <PageHeader

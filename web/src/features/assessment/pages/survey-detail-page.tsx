@@ -1,8 +1,9 @@
-import { Alert, App, Button, Card, Descriptions, Progress, QRCode, Result, Space, Spin, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Progress, QRCode, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { SURVEY_STATES, type SurveyState } from '../../../../../common/assessment';
 import { PageHeader } from '../../../components/page-header';
+import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { usePermission } from '../../../lib/session';
@@ -93,12 +94,12 @@ export function SurveyDetailPage() {
   const { id } = useParams();
   const { modal } = App.useApp();
   const canManage = usePermission('assessment:manage');
-  const { data: s, isLoading, error } = useSurveyResults(id);
+  const query = useSurveyResults(id);
+  const s = query.data;
   const issue = useIssueBallots(id ?? '');
   const close = useCloseSurvey(id ?? '');
   const [tokens, setTokens] = useState<string[] | null>(null);
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !s) return <Result status="404" title="民主测评不存在或无权查看" />;
+  if (!s) return <QueryFallback query={query} what="民主测评" />;
   const open = s.state === 'open';
 
   const confirmIssue = () =>

@@ -1,7 +1,8 @@
-import { App, Button, Card, Descriptions, Result, Space, Spin, Table, type TableProps, Tag, Tooltip } from 'antd';
+import { App, Button, Card, Descriptions, Space, Table, type TableProps, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../../components/page-header';
+import { QueryFallback } from '../../../components/query-fallback';
 import { unitTypeLabel } from '../../../lib/labels';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { usePermission } from '../../../lib/session';
@@ -165,13 +166,13 @@ function IndicatorTree({ system, canManage }: { system: SystemDetail; canManage:
 /** One indicator system: its tree (editable by the office) and 复制到下一年度. */
 export function SystemDetailPage() {
   const { id } = useParams();
-  const { data: s, isLoading, error } = useSystem(id);
+  const query = useSystem(id);
+  const s = query.data;
   const canManage = usePermission('assessment:manage');
   const copy = useCopySystem(id ?? '');
   const { modal } = App.useApp();
   const navigate = useNavigate();
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !s) return <Result status="404" title="指标体系不存在或无权查看" />;
+  if (!s) return <QueryFallback query={query} what="指标体系" />;
   const next = s.year + 1;
   return (
     <>

@@ -1,6 +1,7 @@
-import { Card, Descriptions, Result, Spin, Table, type TableProps, Tag, Typography } from 'antd';
+import { Card, Descriptions, Table, type TableProps, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../../components/page-header';
+import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate } from '../../../lib/format';
 import { unitTypeLabel } from '../../../lib/labels';
 import { type UnitScore, useAssessment, useUnitScore } from '../api/assessment';
@@ -41,9 +42,9 @@ const columns: TableProps<Item>['columns'] = [
 export function UnitScorePage() {
   const { id, unitId } = useParams();
   const run = useAssessment(id);
-  const { data: u, isLoading, error } = useUnitScore(id, unitId);
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !u) return <Result status="404" title="单位得分不存在或无权查看" />;
+  const query = useUnitScore(id, unitId);
+  const u = query.data;
+  if (!u) return <QueryFallback query={query} what="单位得分" />;
   return (
     <>
       <PageHeader

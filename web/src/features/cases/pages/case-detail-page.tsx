@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Descriptions, Result, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import {
   CIRCUMSTANCES,
@@ -13,6 +13,7 @@ import {
 import { DownloadButton } from '../../../components/download-button';
 import { articleNo } from '../../../components/warning-facts';
 import { PageHeader } from '../../../components/page-header';
+import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { type CaseForm, type CaseSubject, useCase } from '../api/cases';
 import { CaseActions } from '../components/case-actions';
@@ -31,9 +32,9 @@ function circumstancesText(s: CaseSubject) {
 /** 问责案件详情: the file, the procedure so far and what the caller may do next. */
 export function CaseDetailPage() {
   const { id } = useParams();
-  const { data: c, isLoading, error } = useCase(id);
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !c) return <Result status="404" title="案件不存在或无权查看" />;
+  const query = useCase(id);
+  const c = query.data;
+  if (!c) return <QueryFallback query={query} what="案件" />;
   const facts = c.facts;
 
   return (

@@ -1,4 +1,5 @@
-import { Alert, Card, Descriptions, Space, Spin, Table, Tag } from 'antd';
+import { Card, Descriptions, Space, Table, Tag } from 'antd';
+import { QueryFallback } from '../../../components/query-fallback';
 import { useParams } from 'react-router';
 import { DownloadButton } from '../../../components/download-button';
 import { EventLogCard } from '../../../components/event-log-card';
@@ -45,9 +46,9 @@ function Clocks({ c }: { c: ComplaintDetail }) {
 /** A complaint: the report (decrypted; the real-name filer's identity read is audited), clocks, actions, timeline. */
 export function ComplaintDetailPage() {
   const { id } = useParams();
-  const { data: c, isLoading, error } = useComplaint(id);
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !c) return <Alert type="error" message={error?.message ?? '信访举报件不存在或无权查看'} />;
+  const query = useComplaint(id);
+  const c = query.data;
+  if (!c) return <QueryFallback query={query} what="信访举报件" />;
   return (
     <>
       <PageHeader

@@ -1,5 +1,6 @@
 import { FullscreenOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Result, Spin, Typography } from 'antd';
+import { QueryFallback } from '../../../components/query-fallback';
+import { Button, Card, Empty, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { STALL_LINK_PERMISSION } from '../../../../../common/dashboard';
@@ -64,7 +65,8 @@ function barOption(bars: Bar[]): ChartOption {
 export function DashboardPage() {
   const list = useListParams<DashboardQuery>(DASHBOARD_FILTERS);
   const query = list.filters;
-  const { data, isLoading, error } = useStalls(query);
+  const stalls = useStalls(query);
+  const { data } = stalls;
   const { data: me } = useMe();
   const navigate = useNavigate();
   const bars = useMemo(() => (data ? worst(data.links) : []), [data]);
@@ -90,12 +92,11 @@ export function DashboardPage() {
       </FilterBar>
     </>
   );
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !data)
+  if (!data)
     return (
       <>
         {header}
-        <Result status="warning" title="统计数据加载失败" />
+        <QueryFallback query={stalls} what="统计数据" />
       </>
     );
   const mayOpen = (link: StallLinkFigures) => hasPermission(me, STALL_LINK_PERMISSION[link.link]);

@@ -5,10 +5,8 @@ import {
   Descriptions,
   type DescriptionsProps,
   Flex,
-  Result,
   Segmented,
   Space,
-  Spin,
   Table,
   type TableProps,
   Tag,
@@ -18,6 +16,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { DownloadButton } from '../../../components/download-button';
 import { PageHeader } from '../../../components/page-header';
+import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import {
   DECISION_KINDS,
@@ -197,10 +196,9 @@ function descriptionItems(m: MeetingDetail): DescriptionsProps['items'] {
 export function MeetingDetailPage() {
   const { id } = useParams();
   const navigate = useNavigate();
-  const { data: m, isLoading, error } = useMeeting(id);
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !m)
-    return <Result status="404" title="会议不存在或无权查看" extra={<Link to="/meetings">返回会议列表</Link>} />;
+  const query = useMeeting(id);
+  const m = query.data;
+  if (!m) return <QueryFallback query={query} what="会议" back={{ to: '/meetings', label: '返回会议列表' }} />;
   return (
     <>
       <PageHeader

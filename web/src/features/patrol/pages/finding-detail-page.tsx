@@ -1,7 +1,8 @@
-import { Card, Descriptions, Flex, Result, Spin, Timeline, Typography } from 'antd';
+import { Card, Descriptions, Flex, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { FINDING_EVENTS } from '../../../../../common/patrol';
 import { PageHeader } from '../../../components/page-header';
+import { QueryFallback } from '../../../components/query-fallback';
 import { formatDateTime } from '../../../lib/format';
 import { useFinding } from '../api/patrol';
 import { FindingActions } from '../components/finding-actions';
@@ -14,9 +15,9 @@ const eventLabel = (t: string) =>
 
 export function FindingDetailPage() {
   const { id } = useParams();
-  const { data: f, isLoading, error } = useFinding(id);
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !f) return <Result status="404" title="督导发现不存在或无权查看" />;
+  const query = useFinding(id);
+  const f = query.data;
+  if (!f) return <QueryFallback query={query} what="督导发现" />;
   return (
     <>
       <PageHeader

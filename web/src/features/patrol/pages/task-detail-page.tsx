@@ -1,9 +1,10 @@
-import { App, Button, Card, Descriptions, Flex, List, Modal, Result, Spin, Timeline, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Flex, List, Modal, Spin, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { TASK_EVENTS } from '../../../../../common/patrol';
 import { DownloadButton } from '../../../components/download-button';
 import { PageHeader } from '../../../components/page-header';
+import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { type Task, useFindings, useInspection, useInspections, usePatrolWrite, useTask } from '../api/patrol';
@@ -54,15 +55,15 @@ export function TaskDetailPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const { modal } = App.useApp();
-  const { data: task, isLoading, error } = useTask(id);
+  const read = useTask(id);
+  const task = read.data;
   const inspections = useInspections({ taskId: id, pageSize: 100 });
   const findings = useFindings({ taskId: id, pageSize: 100 });
   const fire = usePatrolWrite<Task>(`/tasks/${id}/events`);
   const [asking, setAsking] = useState<string | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
 
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !task) return <Result status="404" title="任务不存在或无权查看" />;
+  if (!task) return <QueryFallback query={read} what="任务" />;
 
   const send = (type: string, extra: Record<string, string> = {}) =>
     fire.mutate(

@@ -1,6 +1,7 @@
-import { Result, Spin, Table, Typography } from 'antd';
+import { Table, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../../components/page-header';
+import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate } from '../../../lib/format';
 import { useCommonGroup } from '../api/groups';
 import type { Problem } from '../api/problems';
@@ -9,10 +10,9 @@ import { ProblemsNav } from '../components/problems-nav';
 
 export function GroupDetailPage() {
   const { id } = useParams();
-  const { data, isLoading, error } = useCommonGroup(id);
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !data)
-    return <Result status="404" title="共性问题不存在" extra={<Link to="/problems/groups">返回</Link>} />;
+  const query = useCommonGroup(id);
+  const data = query.data;
+  if (!data) return <QueryFallback query={query} what="共性问题" back={{ to: '/problems/groups', label: '返回' }} />;
   return (
     <>
       <PageHeader

@@ -1,8 +1,9 @@
 import { ArrowLeftOutlined, EditOutlined, FileWordOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Flex, Result, Row, Space, Spin, Table, Tag, Typography } from 'antd';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Alert, Button, Card, Col, Descriptions, Flex, Row, Space, Table, Tag, Typography } from 'antd';
+import { useNavigate, useParams } from 'react-router';
 import { ESCALATION_LEVELS } from '../../../../../common/problems';
 import { PageHeader } from '../../../components/page-header';
+import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { usePermission } from '../../../lib/session';
 import { problemDocumentHref, problemFileHref } from '../api/files';
@@ -54,10 +55,9 @@ export function ProblemDetailPage() {
   const navigate = useNavigate();
   const canManage = usePermission('problems:manage');
   const canOpenCase = usePermission('cases:manage');
-  const { data: p, isLoading, error } = useProblem(id);
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !p)
-    return <Result status="404" title="问题不存在或无权查看" extra={<Link to="/problems">返回台账</Link>} />;
+  const query = useProblem(id);
+  const p = query.data;
+  if (!p) return <QueryFallback query={query} what="问题" back={{ to: '/problems', label: '返回台账' }} />;
   const dispatched = p.state !== 'draft';
   const stage = closeStageHint(p);
 

@@ -1,18 +1,4 @@
-import {
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  Popconfirm,
-  Result,
-  Space,
-  Spin,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, DatePicker, Descriptions, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -20,6 +6,7 @@ import { EventLogCard } from '../../../components/event-log-card';
 import { EvidenceUpload } from '../../../components/evidence-upload';
 import { FormModal } from '../../../components/form-modal';
 import { PageHeader } from '../../../components/page-header';
+import { QueryFallback } from '../../../components/query-fallback';
 import { dayjs, formatDateTime } from '../../../lib/format';
 import { notifySuccess, quietly, submitForm } from '../../../lib/notify';
 import {
@@ -45,10 +32,10 @@ export function ItemState({ item }: { item: Pick<DispatchItem, 'fulfilledOn' | '
 /** One dispatch: its items with their 履责纪实 and evidence, and the actions the caller may take. */
 export function DispatchDetailPage() {
   const { id = '' } = useParams();
-  const { data: d, isLoading, error } = useDispatch(id);
+  const query = useDispatch(id);
+  const d = query.data;
   const [recording, setRecording] = useState<DispatchItem | null>(null);
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !d) return <Result status="404" title="派单不存在或无权查看" />;
+  if (!d) return <QueryFallback query={query} what="派单" />;
   const canFulfil = d.actions.includes('fulfil');
   return (
     <>

@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Popconfirm, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Popconfirm, Result, Space, Tag, Typography } from 'antd';
+import { QueryFallback } from '../../../components/query-fallback';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/page-header';
 import { currentPeriod, formatDateTime } from '../../../lib/format';
@@ -10,11 +11,11 @@ const STATUS_COLORS: Record<string, string> = { signed: 'green', unsigned: 'red'
 /** 我的承诺书: the year's commitment of the caller's kind, to read and sign (again, after a new version). */
 export function MyCommitmentPage() {
   const { year } = currentPeriod();
-  const { data: m, isLoading, error } = useMyCommitment(year);
+  const query = useMyCommitment(year);
+  const m = query.data;
   const sign = useSignCommitment();
   const navigate = useNavigate();
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !m) return <Result status="error" title="承诺书加载失败" />;
+  if (!m) return <QueryFallback query={query} what="承诺书" />;
   if (!m.signer) {
     return <Result status="info" title={`您不在${year}年度党风廉政建设签字承诺的签署范围内`} />;
   }

@@ -1,4 +1,5 @@
-import { Button, Input, Popconfirm, Result, Spin } from 'antd';
+import { Button, Input, Popconfirm } from 'antd';
+import { QueryFallback } from '../../../components/query-fallback';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { EventLogCard } from '../../../components/event-log-card';
@@ -15,9 +16,9 @@ const cell = { border: '1px solid #000', padding: '4px 8px', verticalAlign: 'top
 /** 落实情况季度报告 laid out for printing: the quarter's items and their fulfilment, assembled by the server. */
 export function ReportPage() {
   const { id = '' } = useParams();
-  const { data: r, isLoading, error } = useReport(id);
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !r) return <Result status="404" title="报告不存在或无权查看" />;
+  const query = useReport(id);
+  const r = query.data;
+  if (!r) return <QueryFallback query={query} what="报告" />;
   return (
     <>
       <PrintSheet actions={<ReportActions r={r} />}>

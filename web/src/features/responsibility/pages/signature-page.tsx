@@ -1,4 +1,5 @@
-import { Alert, Result, Spin } from 'antd';
+import { Alert } from 'antd';
+import { QueryFallback } from '../../../components/query-fallback';
 import { useParams } from 'react-router';
 import { PrintSheet } from '../../../components/print-sheet';
 import { formatDate, formatDateTime } from '../../../lib/format';
@@ -7,9 +8,9 @@ import { useSignature } from '../api/commitments';
 /** A signed 承诺书 laid out for printing: the version's own words, the signer, the date of signing. */
 export function SignaturePage() {
   const { id = '' } = useParams();
-  const { data: s, isLoading, error } = useSignature(id);
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !s) return <Result status="404" title="签字承诺不存在或无权查看" />;
+  const query = useSignature(id);
+  const s = query.data;
+  if (!s) return <QueryFallback query={query} what="签字承诺" />;
   return (
     <PrintSheet>
       {s.superseded ? (

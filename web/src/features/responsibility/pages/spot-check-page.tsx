@@ -1,9 +1,10 @@
-import { Button, Card, Descriptions, Input, Popconfirm, Result, Space, Spin, Table, Tag } from 'antd';
+import { Button, Card, Descriptions, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ZSpotCheckEvent } from '../../../../../common/responsibility.spot-checks.schema';
 import { EventLogCard } from '../../../components/event-log-card';
 import { PageHeader } from '../../../components/page-header';
+import { QueryFallback } from '../../../components/query-fallback';
 import { formatDateTime } from '../../../lib/format';
 import { maxLengthOf } from '../../../lib/schema-limits';
 import { notifySuccess, quietly } from '../../../lib/notify';
@@ -20,9 +21,9 @@ import { VerdictEditor, VerdictView } from '../components/verdict-editor';
 /** One spot check: how it was drawn, the drawn reports and the verdict on each of their items. */
 export function SpotCheckPage() {
   const { id = '' } = useParams();
-  const { data: c, isLoading, error } = useSpotCheck(id);
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !c) return <Result status="404" title="抽查不存在或无权查看" />;
+  const query = useSpotCheck(id);
+  const c = query.data;
+  if (!c) return <QueryFallback query={query} what="抽查" />;
   return (
     <>
       <PageHeader

@@ -1,9 +1,10 @@
-import { App, Button, Card, Checkbox, Descriptions, Form, Input, Result, Spin, Tag } from 'antd';
+import { App, Button, Card, Checkbox, Descriptions, Form, Input, Tag } from 'antd';
 import { useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { DownloadButton } from '../../../components/download-button';
 import { EventLogCard } from '../../../components/event-log-card';
 import { PageHeader } from '../../../components/page-header';
+import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate } from '../../../lib/format';
 import { notifyError, notifySuccess, submitForm } from '../../../lib/notify';
 import { type TalkDetail, talkRecordDocPath, useDeleteTalk, useTalk, useTalkEvent } from '../api/talks';
@@ -164,9 +165,9 @@ function Actions({ talk }: { talk: TalkDetail }) {
 /** One talk: who, whom, why; the record and the follow-up. */
 export function TalkDetailPage() {
   const { id } = useParams();
-  const { data: t, isLoading, error } = useTalk(id);
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !t) return <Result status="404" title="谈话不存在或无权查看" />;
+  const query = useTalk(id);
+  const t = query.data;
+  if (!t) return <QueryFallback query={query} what="谈话" />;
   const talkers = [...t.talkers.map((p) => `${p.name}（${p.unitName}${p.post}）`), t.talkerNames]
     .filter(Boolean)
     .join('、');

@@ -1,10 +1,11 @@
 import { PrinterOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Input, Modal, Result, Spin, Tag, Typography, Upload } from 'antd';
+import { App, Button, Card, Descriptions, Input, Modal, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { DownloadButton } from '../../../components/download-button';
 import { EventLogCard } from '../../../components/event-log-card';
 import { PageHeader } from '../../../components/page-header';
+import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { type FilingDetail, minutesFilePath, useFiling, useFilingEvent, useUploadMinutes } from '../api/tolerance';
@@ -129,9 +130,9 @@ function Actions({ filing }: { filing: FilingDetail }) {
 /** One pre-registration: its content, approval and history. */
 export function FilingDetailPage() {
   const { id } = useParams();
-  const { data: f, isLoading, error } = useFiling(id);
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !f) return <Result status="404" title="备案不存在或无权查看" />;
+  const query = useFiling(id);
+  const f = query.data;
+  if (!f) return <QueryFallback query={query} what="备案" />;
   return (
     <>
       <PageHeader

@@ -1,4 +1,5 @@
-import { Button, Result, Space, Spin } from 'antd';
+import { Button, Space } from 'antd';
+import { QueryFallback } from '../../../components/query-fallback';
 import { useParams } from 'react-router';
 import { filingFormRows } from '../../../../../common/tolerance';
 import { DownloadButton } from '../../../components/download-button';
@@ -16,9 +17,9 @@ const chinese = (iso: string) => {
 /** 容错免责事前备案表, laid out for printing on A4 (the menu and buttons are hidden by the print CSS). */
 export function FilingPrintPage() {
   const { id } = useParams();
-  const { data: f, isLoading, error } = useFiling(id);
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !f) return <Result status="404" title="备案不存在或无权查看" />;
+  const query = useFiling(id);
+  const f = query.data;
+  if (!f) return <QueryFallback query={query} what="备案" />;
   const rows = filingFormRows(f, chinese, formatDate);
   return (
     <div

@@ -1,4 +1,5 @@
-import { Card, Col, Empty, Result, Row, Spin, Statistic } from 'antd';
+import { Card, Col, Empty, Row, Statistic } from 'antd';
+import { QueryFallback } from '../../../components/query-fallback';
 import { type ReactNode, useMemo } from 'react';
 import { WARNING_STATES } from '../../../../../common/warnings';
 import { PageHeader } from '../../../components/page-header';
@@ -86,17 +87,17 @@ function ChartCard({ title, empty, children }: { title: string; empty: boolean; 
 
 /** 模拟问责数据统计: runs, warnings by situation / unit / month / state, and their effect. */
 export function FiguresPage() {
-  const { data, isLoading, error } = useWarningFigures();
+  const query = useWarningFigures();
+  const { data } = query;
   const charts = useMemo(() => (data ? options(data) : null), [data]);
   const header = (
     <PageHeader title="模拟问责数据统计" subTitle="模拟问责开展次数、预警分布及整改成效" extra={<JointNav />} />
   );
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !data || !charts)
+  if (!data || !charts)
     return (
       <>
         {header}
-        <Result status="warning" title="统计数据加载失败" />
+        <QueryFallback query={query} what="统计数据" />
       </>
     );
   const total = data.byState.reduce((n, r) => n + r.n, 0);

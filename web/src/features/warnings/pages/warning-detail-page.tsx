@@ -1,9 +1,10 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Flex, Result, Row, Space, Spin, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, Row, Space, Timeline, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { WARNING_EVENTS, WARNING_STATES } from '../../../../../common/warnings';
 import { DownloadButton } from '../../../components/download-button';
 import { PageHeader } from '../../../components/page-header';
+import { QueryFallback } from '../../../components/query-fallback';
 import { usePermission } from '../../../lib/session';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { reminderDocPath, useWarning, type WarningDetail } from '../api/warnings';
@@ -48,11 +49,10 @@ function WarningTimeline({ warning }: { warning: WarningDetail }) {
 export function WarningDetailPage() {
   const { id } = useParams();
   const navigate = useNavigate();
-  const { data: w, isLoading, error } = useWarning(id);
+  const query = useWarning(id);
+  const w = query.data;
   const canOpenCase = usePermission('cases:manage');
-  if (isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (error || !w)
-    return <Result status="404" title="模拟问责单不存在或无权查看" extra={<Link to="/warnings">返回列表</Link>} />;
+  if (!w) return <QueryFallback query={query} what="模拟问责单" back={{ to: '/warnings', label: '返回列表' }} />;
 
   return (
     <>
