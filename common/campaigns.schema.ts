@@ -48,7 +48,7 @@ export const ZCampaign = z.object({
   trigger: z.enum(CAMPAIGN_TRIGGERS),
   workingDaysBefore: z.number(),
   onDate: z.string().nullable(),
-  roles: z.array(z.string()),
+  roles: z.array(z.enum(ROLES)),
   unitIds: z.array(z.string()),
   ranks: z.array(z.string()),
   title: z.string(),

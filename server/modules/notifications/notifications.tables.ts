@@ -1,3 +1,4 @@
+import type { Role } from '../../../common/roles.js';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -99,7 +100,7 @@ export const campaigns = pgTable('campaigns', {
   trigger: text('trigger', { enum: ['holiday', 'date'] }).notNull(),
   workingDaysBefore: integer('working_days_before').notNull().default(3),
   onDate: date('on_date', { mode: 'string' }),
-  roles: text('roles').array().notNull().default([]),
+  roles: text('roles').array().$type<Role[]>().notNull().default([]),
   unitIds: uuid('unit_ids').array().notNull().default([]),
   ranks: text('ranks').array().notNull().default([]),
   title: text('title').notNull(),

@@ -93,7 +93,8 @@ function ChannelCard({ config }: { config: ChannelConfig }) {
 
   return (
     <Card size="small" title={CHANNEL_LABELS[channel]} style={{ marginBottom: 16 }} data-testid={`channel-${channel}`}>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={config}>
+      {/* A name per card: field ids (and so every label's "for") would otherwise repeat across the cards. */}
+      <Form form={form} name={`channel-${channel}`} layout="vertical" onFinish={submit} initialValues={config}>
         <Space wrap size="large">
           <Form.Item label="启用" name="enabled" valuePropName="checked">
             <Switch />

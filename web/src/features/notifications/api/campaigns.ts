@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   TCreateCampaign,
+  TUpdateCampaign,
   ZCampaign,
   ZCampaignReport,
   ZListCampaigns,
@@ -34,6 +35,15 @@ export function useCreateCampaign() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: TCreateCampaign) => apiPost<Campaign>('/campaigns', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['campaigns'] }),
+  });
+}
+
+/** PATCH /campaigns/:id with the version read: a campaign edited meanwhile answers 409. */
+export function useUpdateCampaign() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: TUpdateCampaign }) => apiPatch<Campaign>(`/campaigns/${id}`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['campaigns'] }),
   });
 }

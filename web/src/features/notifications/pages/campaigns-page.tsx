@@ -5,8 +5,8 @@ import { ROLE_LABELS, ROLES } from '../../../../../common/roles';
 import { ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
-import type { dayjs } from '../../../lib/format';
-import { notifySuccess, quietly } from '../../../lib/notify';
+import { dayjs } from '../../../lib/format';
+import { notifySuccess, quietly, submitForm } from '../../../lib/notify';
 import {
   type Campaign,
   type CampaignFilters,
@@ -14,6 +14,7 @@ import {
   useCampaignReport,
   useCampaigns,
   useCreateCampaign,
+  useUpdateCampaign,
 } from '../api/campaigns';
 import { maxLengthOf } from '../../../lib/schema-limits';
 
@@ -21,45 +22,55 @@ const BUSINESS_ROLES = ROLES.filter((r) => !['sys_admin', 'sec_admin', 'audit_ad
 
 type FormValues = Omit<TCreateCampaign, 'onDate'> & { onDate?: dayjs.Dayjs; ranksText?: string };
 
-function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+const NEW_CAMPAIGN: Partial<FormValues> = {
+  trigger: 'holiday',
+  workingDaysBefore: 3,
+  roles: ['unit_head', 'unit_liaison'],
+};
+
+/** The form's values for a campaign being edited. */
+const valuesOf = (c: Campaign): Partial<FormValues> => ({
+  ...c,
+  onDate: c.onDate ? dayjs(c.onDate) : undefined,
+  ranksText: c.ranks.join('，'),
+});
+
+/** 新建 or 修改 a campaign (`editing`); the edit carries the version read, so a concurrent change answers 409. */
+function CampaignModal({ editing, onClose }: { editing: Campaign | null; onClose: () => void }) {
   const [form] = Form.useForm<FormValues>();
   const create = useCreateCampaign();
+  const update = useUpdateCampaign();
   const trigger = Form.useWatch('trigger', form);
-  const submit = (v: FormValues) =>
-    quietly(
-      create
-        .mutateAsync({
-          name: v.name,
-          trigger: v.trigger,
-          workingDaysBefore: v.workingDaysBefore ?? 3,
-          onDate: v.trigger === 'date' && v.onDate ? v.onDate.format('YYYY-MM-DD') : null,
-          roles: v.roles ?? [],
-          unitIds: [],
-          ranks: (v.ranksText ?? '').split(/[，,\s]+/).filter(Boolean),
-          title: v.title,
-          template: v.template,
-        })
-        .then(() => {
-          notifySuccess('提醒活动已创建');
-          form.resetFields();
-          onClose();
-        }),
-    );
+  const submit = (v: FormValues) => {
+    const body = {
+      name: v.name,
+      trigger: v.trigger,
+      workingDaysBefore: v.workingDaysBefore ?? 3,
+      onDate: v.trigger === 'date' && v.onDate ? v.onDate.format('YYYY-MM-DD') : null,
+      roles: v.roles ?? [],
+      unitIds: editing?.unitIds ?? [],
+      ranks: (v.ranksText ?? '').split(/[，,\s]+/).filter(Boolean),
+      title: v.title,
+      template: v.template,
+    };
+    return submitForm(form, async () => {
+      if (editing) await update.mutateAsync({ id: editing.id, body: { ...body, version: editing.version } });
+      else await create.mutateAsync(body);
+      notifySuccess(editing ? '提醒活动已保存' : '提醒活动已创建');
+      onClose();
+    });
+  };
   return (
     <Modal
-      open={open}
-      title="新建关键节点提醒"
+      open
+      title={editing ? `修改「${editing.name}」` : '新建关键节点提醒'}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okText="创建"
+      okText={editing ? '保存' : '创建'}
+      confirmLoading={create.isPending || update.isPending}
       destroyOnHidden
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ trigger: 'holiday', workingDaysBefore: 3, roles: ['unit_head', 'unit_liaison'] }}
-      >
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={editing ? valuesOf(editing) : NEW_CAMPAIGN}>
         <Form.Item label="名称" name="name" rules={[{ required: true, message: '请填写名称' }]}>
           <Input maxLength={maxLengthOf(ZCreateCampaign.shape.name)} placeholder="节前廉洁提醒" />
         </Form.Item>
@@ -126,7 +137,8 @@ function Report({ id, onClose }: { id: string | null; onClose: () => void }) {
 
 export function CampaignsPage() {
   const list = useListParams<CampaignFilters>([]);
-  const [creating, setCreating] = useState(false);
+  // The campaign being edited; `'new'` while a new one is written.
+  const [editing, setEditing] = useState<Campaign | 'new' | null>(null);
   const [report, setReport] = useState<string | null>(null);
   const result = useCampaigns(list.query);
   const { modal } = App.useApp();
@@ -152,7 +164,7 @@ export function CampaignsPage() {
       <PageHeader
         title="关键节点提醒"
         extra={
-          <Button type="primary" onClick={() => setCreating(true)}>
+          <Button type="primary" onClick={() => setEditing('new')}>
             新建提醒
           </Button>
         }
@@ -183,6 +195,11 @@ export function CampaignsPage() {
             title: '操作',
             render: (_, c) => (
               <Space>
+                {c.actions.includes('edit') ? (
+                  <Button type="link" size="small" onClick={() => setEditing(c)}>
+                    修改
+                  </Button>
+                ) : null}
                 {c.actions.includes('activate') ? (
                   <Button type="link" size="small" onClick={() => act(c, 'activate')}>
                     启用
@@ -201,7 +218,7 @@ export function CampaignsPage() {
           },
         ]}
       />
-      <CreateModal open={creating} onClose={() => setCreating(false)} />
+      {editing ? <CampaignModal editing={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
       <Report id={report} onClose={() => setReport(null)} />
     </>
   );
