@@ -1,5 +1,7 @@
+import { ZSituationNo } from './cases.schema.js';
 import {
   COMPLAINT_CHANNELS,
+  COMPLAINT_EVENTS,
   COMPLAINT_FINDINGS,
   COMPLAINT_KINDS,
   COMPLAINT_STATES,
@@ -76,6 +78,8 @@ export const ZListComplaints = z.object({
   channel: z.enum(keysOf(COMPLAINT_CHANNELS), { message: '渠道不正确' }).optional(),
   kind: z.enum(keysOf(COMPLAINT_KINDS), { message: '类型不正确' }).optional(),
   unitId: ZId.optional(),
+  /** The complaint a problem was dispatched from. */
+  problemId: ZId.optional(),
   overdue: z.enum(['1']).optional(),
   mine: z.enum(['1']).optional(),
   from: ZDate.optional(),
@@ -89,24 +93,7 @@ export const ZComplaintFigures = z.object({ from: ZDate.optional(), to: ZDate.op
 export type TComplaintFigures = z.infer<typeof ZComplaintFigures>;
 
 export const ZComplaintEvent = z.object({
-  type: z.enum(
-    [
-      'claim',
-      'hand_over',
-      'accept',
-      'transfer',
-      'lower_reply',
-      'escalate',
-      'mark_repeat',
-      'notify_acceptance',
-      'decide',
-      'complete',
-      'feedback',
-      'objection',
-      'answer_objection',
-    ],
-    { message: '不支持的操作' },
-  ),
+  type: z.enum(keysOf(COMPLAINT_EVENTS), { message: '不支持的操作' }),
   version: ZVersion,
   comment: z.string().trim().max(2000).default(''),
   /** hand_over: the new owner (a user with complaints access). */
@@ -129,6 +116,27 @@ export const ZComplaintEvent = z.object({
   answer: z.string().trim().max(5000).optional(),
   /** objection / answer_objection */
   text: z.string().trim().max(5000).optional(),
+  /**
+   * to_problem: the problem the unit must fix, written for the unit — never the report's text or the filer
+   * (the unit must not learn who reported it); one measure with its deadline.
+   */
+  problem: z
+    .object({
+      title: ZNonEmpty('问题标题', 200),
+      description: z.string().trim().max(5000).default(''),
+      unitId: ZId,
+      measure: ZNonEmpty('整改措施', 2000),
+      deadline: ZDate,
+    })
+    .optional(),
+  /** propose: why accountability is proposed, the people named (the subject's unit is always named). */
+  proposal: z
+    .object({
+      reason: ZNonEmpty('建议理由', 2000),
+      personIds: z.array(ZId).max(20).default([]),
+      situation: ZSituationNo.nullable().default(null),
+    })
+    .optional(),
 });
 export type TComplaintEvent = z.infer<typeof ZComplaintEvent>;
 
@@ -214,7 +222,21 @@ export const ZComplaintDetail = ZComplaint.extend({
   result: z.string(),
   completedOn: z.string().nullable(),
   answer: z.string(),
+  /** The answer as the links suggest it: the result, the problem's outcome, accountability opened. */
   answerDraft: z.string(),
+  /** The problem of the ledger it was dispatched as (to_problem). */
+  problem: z.object({ id: z.string(), code: z.string(), state: z.string() }).nullable(),
+  /** Its latest 问责建议 (propose) and what became of it. */
+  proposal: z
+    .object({
+      id: z.string(),
+      code: z.string(),
+      state: z.enum(['pending', 'accepted', 'declined']),
+      caseId: z.string().nullable(),
+      caseCode: z.string().nullable(),
+      declineReason: z.string().nullable(),
+    })
+    .nullable(),
   acceptanceToldOn: z.string().nullable(),
   acceptanceToldHow: z.string().nullable(),
   feedbackOn: z.string().nullable(),

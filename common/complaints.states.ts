@@ -13,7 +13,8 @@ const OPEN: ComplaintState[] = ['received', 'accepted', 'handling', 'completed']
 /**
  * The flow of a complaint under 《纪检监察机关处理检举控告工作规则》(2020): received and triaged
  * (受理 / 转办下级 / 报送上级 / 重复件), handled after a collective decision (第十七条), completed,
- * and answered to a real-name filer (第四章). Leaders may do whatever the owner may.
+ * and answered to a real-name filer (第四章). While handled it may become one problem of the ledger or a
+ * proposal of accountability. Leaders may do whatever the owner may.
  */
 export const COMPLAINT_TABLE = defineTable<ComplaintState, ComplaintEvent, ComplaintCapacity>({
   states: COMPLAINT_STATES,
@@ -39,6 +40,9 @@ export const COMPLAINT_TABLE = defineTable<ComplaintState, ComplaintEvent, Compl
       { event: 'feedback' as const, from: ['completed' as const], to: 'answered' as const, by },
       { event: 'objection' as const, from: ['answered' as const], to: null, by },
       { event: 'answer_objection' as const, from: ['answered' as const], to: null, by },
+      // Handling may go through the ledger (a problem the unit must fix) or the 问责建议 queue (a case).
+      { event: 'to_problem' as const, from: ['handling' as const], to: null, by },
+      { event: 'propose' as const, from: ['handling' as const], to: null, by },
     ]),
   ],
 });

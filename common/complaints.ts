@@ -83,6 +83,8 @@ export const COMPLAINT_EVENTS = {
   feedback: '反馈处理结果',
   objection: '登记异议',
   answer_objection: '答复异议',
+  to_problem: '交办问题台账',
+  propose: '提出问责建议',
 } as const;
 export type ComplaintEvent = keyof typeof COMPLAINT_EVENTS;
 

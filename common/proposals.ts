@@ -21,6 +21,15 @@ export const PROPOSAL_SOURCE_PATHS: Record<ProposalSource, string> = {
   complaint: '/complaints',
 };
 
+/** The offices whose objects may be proposed: each reads the proposals of its own sources and their outcome. */
+export const PROPOSAL_SOURCE_PERMISSIONS = [
+  'problems:manage',
+  'warnings:manage',
+  'patrol:manage',
+  'cases:manage',
+  'complaints:manage',
+] as const;
+
 export const PROPOSAL_STATES = {
   pending: '待受理',
   accepted: '已立案',

@@ -114,6 +114,28 @@ export async function choose(page: Page, combobox: Locator, option?: string, { s
 }
 
 /**
+ * Picks the unit named `unit` in the shared UnitSelect (a tree select) after typing `search`, and checks that the
+ * select shows it — the tree's click can be lost while its dropdown animates, as with `choose`.
+ */
+export async function chooseUnit(page: Page, combobox: Locator, search: string, unit: string) {
+  const select = combobox.locator(
+    'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  for (let attempt = 1; ; attempt++) {
+    await combobox.click();
+    await combobox.fill(search);
+    await page.locator(`.ant-select-tree-node-content-wrapper[title="${unit}"]`).click();
+    try {
+      await select.filter({ hasText: unit }).waitFor({ timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/**
  * Answers 确定 in the open Popconfirm and checks that it closed: like a select's option, a click landing while the
  * popup animates in can be lost, and the action then never happens.
  */

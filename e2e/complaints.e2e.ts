@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSession, choose, label } from './browser';
+import { browserSession, choose, chooseUnit, label } from './browser';
 
 const app = browserSession();
 const MARK = `E2E${Date.now().toString(36)}`;
@@ -79,15 +79,46 @@ describe('信访举报', () => {
       await pick(page, '处置方式', '初步核实');
       await page.getByLabel('批准人（集体研究后报批）').fill('县纪委书记');
     });
+    // Handling hands work on: a problem the unit must fix, and a proposal of accountability for the case office.
+    await act('交办问题台账', async () => {
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('问题标题').fill(`${MARK} 补贴发放不规范`);
+      await chooseUnit(page, dialog.getByLabel('责任单位'), '住房和城乡', '示范县住房和城乡建设局');
+      await dialog.getByLabel('整改措施').fill('清理补贴发放台账，建立审批制度');
+      const deadline = dialog.getByLabel('整改期限');
+      await deadline.fill('2027-01-29');
+      await deadline.press('Enter');
+    });
+    const problemLink = page.getByTestId('complaint-detail').getByRole('link', { name: /^WT\d{4}-\d{5}$/ });
+    await problemLink.waitFor();
+    await act('提出问责建议', async () => {
+      await page.getByRole('dialog').getByLabel('建议理由').fill('违规发放补贴问题经初步核实部分属实，建议问责');
+      await choose(page, page.getByRole('dialog').getByLabel('建议问责人员'));
+      // Close the open person list (a multiple select stays open after a pick).
+      await page.getByRole('dialog').getByLabel('建议理由').click();
+      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    });
+    await page
+      .getByTestId('proposal-outcome')
+      .getByText(/待受理/)
+      .first()
+      .waitFor();
     await act('办结', async () => {
       await pick(page, '核查结论', '部分属实');
       await page.getByLabel('办理结果').fill('经初步核实，反映问题部分属实，已责令整改。');
     });
-    await act('反馈处理结果', () => pick(page, '反馈方式', '电话'));
+    await act('反馈处理结果', async () => {
+      await pick(page, '反馈方式', '电话');
+      // The draft answer says what became of the problem, in words the filer may read.
+      expect(await page.getByLabel('答复内容（举报人凭受理编号可见）').inputValue()).toContain('已交相关单位整改');
+    });
     await page.getByText('已反馈').first().waitFor();
     await page.getByTestId('complaint-clocks').getByText('按时完成').first().waitFor();
     const pub = await phone();
     expect(await status(pub, realName.code, realName.password)).toContain('部分属实');
+    // The problem's page leads back to the complaint, for those who may read complaints.
+    await problemLink.click();
+    await page.getByTestId('complaint-of-problem').getByRole('link', { name: realName.code }).waitFor();
   }, 240_000);
 
   it('the unit complained about sees nothing', async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { label, browserSession } from './browser';
+import { label, browserSession, chooseUnit } from './browser';
 
 const TITLE = `E2E模拟问责联席会议${Date.now().toString(36)}`;
 const EXTRA_ITEM = '城区背街小巷环境整治责任落实';
@@ -82,9 +82,7 @@ describe('联席会议', () => {
       .locator('.ant-form-item')
       .filter({ has: page.locator('label[for="decide_leadUnitId"]') })
       .getByRole('combobox');
-    await unitBox.click();
-    await unitBox.fill('住房和城乡');
-    await page.locator(`.ant-select-tree-node-content-wrapper[title="${UNIT_NAME}"]`).click();
+    await chooseUnit(page, unitBox, '住房和城乡', UNIT_NAME);
     await decide2.getByRole('combobox', { name: '责任人' }).click();
     await expect.poll(() => dropdownOptions(page).count()).toBeGreaterThanOrEqual(1);
     await dropdownOptions(page).first().click();

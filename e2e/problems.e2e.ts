@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSession, confirmPopup, label } from './browser';
+import { browserSession, confirmPopup, label, chooseUnit } from './browser';
 
 const TITLE = `E2E住建工地扬尘整改${Date.now().toString(36)}`;
 const UNIT_NAME = '示范县住房和城乡建设局';
@@ -40,9 +40,7 @@ describe('问题清单与整改台账', () => {
       .locator('.ant-form-item')
       .filter({ has: page.locator('label[for="problem_unitId"]') })
       .getByRole('combobox');
-    await unitBox.click();
-    await unitBox.fill('住房和城乡');
-    await page.locator(`.ant-select-tree-node-content-wrapper[title="${UNIT_NAME}"]`).click();
+    await chooseUnit(page, unitBox, '住房和城乡', UNIT_NAME);
     await page.getByLabel('措施1内容').fill('开展工地扬尘专项检查并督促整改');
     expect(await page.getByLabel('措施1天数').inputValue()).toBe('10');
     await page.getByRole('button', { name: '保存并交办' }).click();

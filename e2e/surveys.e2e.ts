@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSession, label } from './browser';
+import { browserSession, label, chooseUnit } from './browser';
 
 const app = browserSession();
 const UNIT_NAME = '示范县住房和城乡建设局';
@@ -21,9 +21,7 @@ describe('民主测评', () => {
       .locator('.ant-form-item')
       .filter({ has: page.locator('label[for="survey_unitId"]') })
       .getByRole('combobox');
-    await unitBox.click();
-    await unitBox.fill('住房和城乡');
-    await page.locator(`.ant-select-tree-node-content-wrapper[title="${UNIT_NAME}"]`).click();
+    await chooseUnit(page, unitBox, '住房和城乡', UNIT_NAME);
     await page.getByLabel('测评名称').fill(TITLE);
     await page.getByRole('button', { name: label('创建') }).click();
     await page.waitForURL(/\/assessment\/surveys\/[0-9a-f-]{36}$/);

@@ -71,6 +71,17 @@ export async function openOfSource(db: Executor, sourceType: string, sourceId: s
   return row;
 }
 
+/** The latest proposal of a source object, whatever its state. */
+export async function latestOfSource(db: Executor, sourceType: string, sourceId: string) {
+  const [row] = await db
+    .select()
+    .from(t)
+    .where(and(eq(t.sourceType, sourceType), eq(t.sourceId, sourceId)))
+    .orderBy(desc(t.createdAt))
+    .limit(1);
+  return row;
+}
+
 export async function nextCode(db: Executor, year: number): Promise<string> {
   const [row] = rowsOf<{ n: string }>(await db.execute(sql`SELECT nextval(${proposalCodeSeq.seqName}) AS n`));
   return `WZJY${year}-${String(row.n).padStart(4, '0')}`;

@@ -2,6 +2,7 @@ import {
   PROPOSAL_SOURCES,
   type ProposalEvidence,
   type ProposalSource,
+  type ProposalState,
   type ProposalSubject,
 } from '../../../common/proposals.js';
 import { type Permission, ROLE_PERMISSIONS, type Role } from '../../../common/roles.js';
@@ -103,4 +104,22 @@ export const sourceOfficeRoles = (permission: string) =>
 export async function proposalOfCase(ctx: Ctx, regionId: string, caseId: string) {
   const row = await repo.ofCase(ctx.db, regionId, caseId);
   return row ? { id: row.id, code: row.code, sourceLabel: PROPOSAL_SOURCES[row.sourceType as ProposalSource] } : null;
+}
+
+/**
+ * Where a source's latest proposal stands, for the source module's own page (the caller has already read the
+ * source): pending, accepted into which case, or declined and why. Null when it was never proposed.
+ */
+export async function proposalOfSource(ctx: Ctx, sourceType: ProposalSource, sourceId: string) {
+  const row = await repo.latestOfSource(ctx.db, sourceType, sourceId);
+  return row
+    ? {
+        id: row.id,
+        code: row.code,
+        state: row.state as ProposalState,
+        caseId: row.caseId,
+        caseCode: row.caseCode,
+        declineReason: row.declineReason,
+      }
+    : null;
 }

@@ -1,5 +1,6 @@
 import {
   PROPOSAL_EVENTS,
+  PROPOSAL_SOURCE_PERMISSIONS,
   PROPOSAL_SOURCES,
   PROPOSAL_STATES,
   type ProposalEvent,
@@ -23,14 +24,13 @@ import { sourceOfficeRoles } from './cases.proposals.service.js';
 import { proposalMachine } from './cases.proposals.states.js';
 
 const NOWHERE = '00000000-0000-0000-0000-000000000000';
-const SOURCE_PERMISSIONS = ['problems:manage', 'warnings:manage', 'patrol:manage', 'cases:manage'] as const;
 
 /** The intake (cases:manage: the case office and the commission leaders) and the sources' offices. */
 export function proposalViewerOf(a: Actor): repo.ProposalViewer {
   return {
     regionId: a.scope.regionId ?? NOWHERE,
     intake: a.permissions.has('cases:manage'),
-    sourcePermissions: SOURCE_PERMISSIONS.filter((p) => a.permissions.has(p)),
+    sourcePermissions: PROPOSAL_SOURCE_PERMISSIONS.filter((p) => a.permissions.has(p)),
   };
 }
 
@@ -100,6 +100,7 @@ export async function fireProposalEvent(ctx: Ctx, id: string, input: TProposalEv
 function caseSourceOf(p: repo.ProposalRow): { sourceType: CaseSource; sourceId?: string } {
   if (p.sourceType === 'problem') return { sourceType: 'escalation', sourceId: p.sourceId };
   if (p.sourceType === 'warning') return { sourceType: 'warning', sourceId: p.sourceId };
+  // The case office may not read complaints: the case names the kind, the proposal keeps the complaint.
   if (p.sourceType === 'complaint') return { sourceType: 'complaint' };
   return { sourceType: 'escalation' };
 }

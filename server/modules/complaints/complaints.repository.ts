@@ -37,6 +37,8 @@ export interface ComplaintFilter {
   channel?: string;
   kind?: string;
   unitId?: string;
+  /** The complaint a problem of the ledger was dispatched from (the problem page's link back). */
+  problemId?: string;
   mine?: boolean;
   overdueBefore?: string;
   from?: string;
@@ -52,6 +54,7 @@ function where(r: ComplaintReader, f: ComplaintFilter) {
     f.channel ? eq(complaints.channel, f.channel) : undefined,
     f.kind ? eq(complaints.kind, f.kind) : undefined,
     f.unitId ? eq(complaints.subjectUnitId, f.unitId) : undefined,
+    f.problemId ? eq(complaints.problemId, f.problemId) : undefined,
     f.mine ? eq(complaints.ownerUserId, r.userId) : undefined,
     f.overdueBefore
       ? and(inArray(complaints.state, OPEN), sql`${complaints.completionDue} < ${f.overdueBefore}`)

@@ -21,6 +21,7 @@ import * as org from '../org/org.service.js';
 import { clocksOf } from './complaints.clocks.js';
 import { currentKeyId, open, openJson, seal, sealJson } from './complaints.crypto.js';
 import { capacitiesOf, readerOf } from './complaints.policy.js';
+import { linksOf } from './complaints.links.js';
 import * as repo from './complaints.repository.js';
 import { complaintRules, dueAfter } from './complaints.rules.js';
 import { complaintMachine } from './complaints.states.js';
@@ -93,6 +94,7 @@ export async function listComplaints(ctx: Ctx, f: TListComplaints) {
     channel: f.channel,
     kind: f.kind,
     unitId: f.unitId,
+    problemId: f.problemId,
     mine: f.mine === '1',
     overdueBefore: f.overdue === '1' ? today(ctx) : undefined,
     from: f.from,
@@ -163,7 +165,7 @@ export async function getComplaint(ctx: Ctx, id: string) {
     result: row.result,
     completedOn: row.completedOn,
     answer: row.answer,
-    answerDraft: row.answer || row.result,
+    ...(await linksOf(ctx, row)),
     acceptanceToldOn: row.acceptanceToldOn,
     acceptanceToldHow: row.acceptanceToldHow,
     feedbackOn: row.feedbackOn,

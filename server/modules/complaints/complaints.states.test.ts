@@ -9,6 +9,7 @@ type Subject = {
   acceptanceToldOn: string | null;
   ownerUserId: string | null;
   objectionOpen?: boolean;
+  problemId: string | null;
 };
 
 const OPEN = ['received', 'accepted', 'handling', 'completed'];
@@ -40,14 +41,18 @@ function expected(event: ComplaintEvent, caps: ReadonlySet<ComplaintCapacity>, c
       return c.state === 'answered' && !c.anonymous;
     case 'answer_objection':
       return c.state === 'answered' && c.objectionOpen === true;
+    case 'to_problem':
+      return c.state === 'handling' && !c.problemId;
+    case 'propose':
+      return c.state === 'handling';
   }
 }
 
 describeMachine('complaint', complaintMachine, {
   variants: [
-    { anonymous: true, acceptanceToldOn: null, ownerUserId: null, objectionOpen: false },
-    { anonymous: false, acceptanceToldOn: null, ownerUserId: 'u', objectionOpen: false },
-    { anonymous: false, acceptanceToldOn: '2026-01-05', ownerUserId: 'u', objectionOpen: true },
+    { anonymous: true, acceptanceToldOn: null, ownerUserId: null, objectionOpen: false, problemId: null },
+    { anonymous: false, acceptanceToldOn: null, ownerUserId: 'u', objectionOpen: false, problemId: null },
+    { anonymous: false, acceptanceToldOn: '2026-01-05', ownerUserId: 'u', objectionOpen: true, problemId: 'p' },
   ],
   capacitySets: [
     ['owner', 'leader'],

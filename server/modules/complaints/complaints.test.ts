@@ -230,6 +230,84 @@ describe('staff handling', () => {
     expect((audits.rows[0] as { n: number }).n).toBeGreaterThanOrEqual(8);
   });
 
+  it('hands a handled complaint on: one problem for the unit, a proposal that becomes a case, both linked back', async () => {
+    const zjj = (await office.get('/api/units?q=ZJJ')).json().items.find((u: { code: string }) => u.code === 'ZJJ');
+    const created = await staffForm(office, intake({ subjectUnitId: zjj.id, subjectUnitName: zjj.name }));
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = created.json();
+    await fire(office, id, { type: 'claim' });
+    await fire(office, id, { type: 'accept' });
+    // Not before the collective decision: the links belong to handling.
+    expect((await office.get(`/api/complaints/${id}`)).json().actions).not.toContain('to_problem');
+    await fire(office, id, { type: 'decide', way: 'preliminary', approver: '县纪委书记' });
+    expect((await office.get(`/api/complaints/${id}`)).json().actions).toEqual(
+      expect.arrayContaining(['to_problem', 'propose']),
+    );
+
+    const problem = {
+      title: '公务用车管理制度执行不严',
+      description: '请对照公务用车管理规定自查整改。',
+      unitId: zjj.id,
+      measure: '开展公务用车使用情况自查，建立派车台账',
+      deadline: '2026-12-31',
+    };
+    expect((await fire(office, id, { type: 'to_problem' })).json().code).toBe('PROBLEM_REQUIRED');
+    const handed = await fire(office, id, { type: 'to_problem', problem });
+    expect(handed.statusCode, handed.body).toBe(200);
+    const link = handed.json().problem;
+    expect(link).toMatchObject({ code: expect.stringMatching(/^WT/), state: 'dispatched' });
+    expect(handed.json().actions).not.toContain('to_problem');
+    expect((await fire(office, id, { type: 'to_problem', problem })).statusCode).toBe(422);
+
+    // The unit reads the problem it must fix (source 信访举报) — not the report, not the filer, not the code.
+    const seen = await unitHead.get(`/api/problems/${link.id}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json()).toMatchObject({ source: 'complaint', title: problem.title });
+    expect(seen.body).not.toContain('赵来信');
+    expect(seen.body).not.toContain('接送子女');
+    expect(seen.body).not.toContain(created.json().code);
+    expect((await unitHead.get(`/api/complaints/${id}`)).statusCode).toBe(403);
+    // The problem's page finds its complaint through the list — for those who may read complaints only.
+    const back = (await office.get(`/api/complaints?problemId=${link.id}`)).json();
+    expect(back.items.map((x: { id: string }) => x.id)).toEqual([id]);
+    expect((await unitHead.get(`/api/complaints?problemId=${link.id}`)).statusCode).toBe(403);
+
+    const proposed = await fire(office, id, {
+      type: 'propose',
+      proposal: { reason: '公车私用问题经初步核实属实，建议追究主体责任', situation: 1 },
+    });
+    expect(proposed.statusCode, proposed.body).toBe(200);
+    expect(proposed.json().proposal).toMatchObject({ state: 'pending', caseId: null });
+    expect((await fire(office, id, { type: 'propose', proposal: { reason: '再次' } })).json().code).toBe(
+      'COMPLAINT_ALREADY_PROPOSED',
+    );
+    const caseOffice = await t.as('caseoffice');
+    const queued = (await caseOffice.get('/api/accountability-proposals?sourceType=complaint')).json().items;
+    const mine = queued.find((q: { id: string }) => q.id === proposed.json().proposal.id);
+    expect(mine).toMatchObject({ sourceType: 'complaint', unitId: zjj.id });
+    const detail = (await caseOffice.get(`/api/accountability-proposals/${mine.id}`)).json();
+    expect(JSON.stringify(detail.evidence)).toContain(link.id);
+    expect(JSON.stringify(detail)).not.toContain('赵来信');
+    const accepted = await caseOffice.post(`/api/accountability-proposals/${mine.id}/events`, {
+      type: 'accept',
+      version: detail.version,
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const opened = (await caseOffice.get(`/api/cases/${accepted.json().caseId}`)).json();
+    // The case names its kind of source; the case office still cannot open the complaint itself.
+    expect(opened).toMatchObject({ sourceType: 'complaint', sourceId: null });
+    expect((await caseOffice.get(`/api/complaints/${id}`)).statusCode).toBe(403);
+
+    const after = (await office.get(`/api/complaints/${id}`)).json();
+    expect(after.proposal).toMatchObject({ state: 'accepted', caseCode: opened.code });
+    expect(after.answerDraft).toContain('反映的问题已交相关单位整改');
+    expect(after.answerDraft).toContain('启动问责程序');
+    expect(after.answerDraft).not.toContain(opened.code);
+    expect(after.events.map((e: { type: string }) => e.type)).toEqual(
+      expect.arrayContaining(['to_problem', 'propose']),
+    );
+  });
+
   it('runs the triage and notice clocks in working days across the National Day holiday', async () => {
     const res = await staffForm(office, intake(), [{ name: '原件.png', content: TINY_PNG }]);
     expect(res.statusCode, res.body).toBe(201);

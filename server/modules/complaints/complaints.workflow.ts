@@ -11,6 +11,7 @@ import { permissionsOf, type Role } from '../../../common/roles.js';
 import { type Ctx, actorOf, today } from '../../platform/context.js';
 import { badRequest, ruleViolation } from '../../platform/errors.js';
 import { type Step, fireTransition } from '../../platform/workflow/machine.js';
+import { dispatchProblemOf, proposeAccountabilityOf } from './complaints.links.js';
 import { capacitiesOf } from './complaints.policy.js';
 import * as repo from './complaints.repository.js';
 import { getComplaint, loadComplaint } from './complaints.service.js';
@@ -149,6 +150,17 @@ async function applyEvent(
     case 'answer_objection': {
       const text = need(input.text, 'TEXT_REQUIRED', '请填写对异议的说明', 'text');
       return { patch: { answer: `${c.answer}\n\n【对异议的说明】${text}` }, payload: { text }, comment: text };
+    }
+    case 'to_problem': {
+      const problem = need(input.problem, 'PROBLEM_REQUIRED', '请填写交办的问题', 'problem');
+      const p = await dispatchProblemOf(ctx, problem);
+      return { patch: { problemId: p.id }, payload: { problemId: p.id, problemCode: p.code } };
+    }
+    case 'propose': {
+      const proposal = need(input.proposal, 'PROPOSAL_REQUIRED', '请填写问责建议', 'proposal');
+      const p = await proposeAccountabilityOf(ctx, c, proposal);
+      if (!p.created) throw ruleViolation('COMPLAINT_ALREADY_PROPOSED', `已提出问责建议（${p.code}），待受理或已立案`);
+      return { payload: { proposalId: p.id, proposalCode: p.code }, comment: `问责建议 ${p.code}：${proposal.reason}` };
     }
   }
 }

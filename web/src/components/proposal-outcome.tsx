@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Flex, Typography } from 'antd';
 import { Link } from 'react-router';
+import { PROPOSAL_SOURCE_PERMISSIONS } from '../../../common/proposals';
 import type { ZProposal } from '../../../common/proposals.schema';
 import type { Response } from '../../../common/zod';
 import { api, type Page } from '../lib/api';
@@ -10,12 +11,12 @@ import { formatDateTime } from '../lib/format';
 type Proposal = Response<typeof ZProposal>;
 
 /** Who reads proposals: the intake (cases:manage) and the offices of the sources (server: proposalViewerOf). */
-const READERS = ['cases:manage', 'problems:manage', 'warnings:manage', 'patrol:manage'];
+const READERS = ['cases:manage', ...PROPOSAL_SOURCE_PERMISSIONS];
 
 const TYPES = { pending: 'info', accepted: 'success', declined: 'warning' } as const;
 
 /**
- * The 问责建议 a source object (problem, warning, patrol finding, case) handed to the case office, and
+ * The 问责建议 a source object (problem, warning, patrol finding, case, complaint) handed to the case office, and
  * their outcome: 待受理, 已立案 with the case, or 不予立案 with the reason (issue #17).
  */
 export function ProposalOutcome({ sourceId }: { sourceId: string }) {

@@ -61,7 +61,11 @@ export function useComplaintEvent(id: string) {
     onSuccess: (c) => {
       if (c) qc.setQueryData(complaintKeys.detail(id), c);
     },
-    onSettled: () => void qc.invalidateQueries({ queryKey: complaintKeys.all }),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: complaintKeys.all });
+      // 提出问责建议 adds to the queue the page shows through ProposalOutcome.
+      void qc.invalidateQueries({ queryKey: ['proposals'] });
+    },
   });
 }
 

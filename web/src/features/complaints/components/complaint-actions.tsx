@@ -9,12 +9,28 @@ import {
 } from '../../../../../common/complaints';
 import { FormModal } from '../../../components/form-modal';
 import { ApiError } from '../../../lib/api';
-import type { Dayjs } from 'dayjs';
+import { dayjs } from '../../../lib/format';
+import { ARTICLE_7, situationArticle } from '../../../../../common/cases';
+import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { type ComplaintDetail, useComplaintEvent } from '../api/complaints';
 import { ZComplaintEvent } from '../../../../../common/complaints.schema';
 import { maxLengthOf } from '../../../lib/schema-limits';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+/** Form values as the API takes them: dates as YYYY-MM-DD, empty fields left out (also inside `problem`). */
+function plain(v: unknown): unknown {
+  if (dayjs.isDayjs(v)) return v.format('YYYY-MM-DD');
+  if (Array.isArray(v) || v === null || typeof v !== 'object') return v;
+  return Object.fromEntries(
+    Object.entries(v)
+      .filter(([, x]) => x !== undefined && x !== null && x !== '')
+      .map(([k, x]) => [k, plain(x)]),
+  );
+}
+
+const ZProblemLink = ZComplaintEvent.shape.problem.unwrap();
+const ZProposalLink = ZComplaintEvent.shape.proposal.unwrap();
 
 /** The fields each event asks for (the server checks them again). */
 function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
@@ -108,6 +124,78 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
           </Form.Item>
         </>
       );
+    case 'to_problem':
+      return (
+        <>
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message="问题将交办给所选单位，请按整改要求撰写，勿写入举报人信息或举报原文。"
+          />
+          <Form.Item
+            name={['problem', 'title']}
+            label="问题标题"
+            rules={[{ required: true, message: '请填写问题标题' }]}
+          >
+            <Input maxLength={maxLengthOf(ZProblemLink.shape.title)} />
+          </Form.Item>
+          <Form.Item name={['problem', 'description']} label="问题描述">
+            <Input.TextArea rows={3} maxLength={maxLengthOf(ZProblemLink.shape.description)} />
+          </Form.Item>
+          <Form.Item
+            name={['problem', 'unitId']}
+            label="责任单位"
+            initialValue={c.subjectUnitId ?? undefined}
+            rules={[{ required: true, message: '请选择责任单位' }]}
+          >
+            <UnitSelect />
+          </Form.Item>
+          <Form.Item
+            name={['problem', 'measure']}
+            label="整改措施"
+            rules={[{ required: true, message: '请填写整改措施' }]}
+          >
+            <Input.TextArea rows={2} maxLength={maxLengthOf(ZProblemLink.shape.measure)} />
+          </Form.Item>
+          <Form.Item
+            name={['problem', 'deadline']}
+            label="整改期限"
+            rules={[{ required: true, message: '请选择整改期限' }]}
+          >
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+          </Form.Item>
+        </>
+      );
+    case 'propose':
+      return (
+        <>
+          <Form.Item
+            name={['proposal', 'reason']}
+            label="建议理由"
+            rules={[{ required: true, message: '请填写建议理由' }]}
+          >
+            <Input.TextArea rows={3} maxLength={maxLengthOf(ZProposalLink.shape.reason)} />
+          </Form.Item>
+          <Form.Item name={['proposal', 'situation']} label="问责情形（可由案件室受理时确定）">
+            <Select
+              allowClear
+              options={Object.entries(ARTICLE_7).map(([n, text]) => ({
+                value: Number(n),
+                label: `${situationArticle(Number(n))}：${text}`,
+              }))}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
+          </Form.Item>
+          <Form.Item
+            name={['proposal', 'personIds']}
+            label="建议问责人员"
+            extra={c.subjectUnitName ? `被反映单位（${c.subjectUnitName}）同时列为问责对象` : undefined}
+          >
+            <PersonSelect multiple />
+          </Form.Item>
+        </>
+      );
     case 'objection':
     case 'answer_objection':
       return (
@@ -132,11 +220,7 @@ export function ComplaintActions({ c }: { c: ComplaintDetail }) {
   const fire = useComplaintEvent(c.id);
   async function submit(values: Record<string, unknown>) {
     setError(null);
-    const body: Record<string, unknown> = { type: open, version: c.version };
-    for (const [k, v] of Object.entries(values)) {
-      if (v === undefined || v === null || v === '') continue;
-      body[k] = typeof (v as Dayjs).format === 'function' ? (v as Dayjs).format('YYYY-MM-DD') : v;
-    }
+    const body = { type: open, version: c.version, ...(plain(values) as object) };
     try {
       await fire.mutateAsync(body as never);
       setOpen(null);

@@ -1,6 +1,8 @@
 import { Card, Descriptions, Space, Table, Tag } from 'antd';
+import { Link, useParams } from 'react-router';
+import { PROBLEM_STATES, type ProblemState } from '../../../../../common/problems';
+import { ProposalOutcome } from '../../../components/proposal-outcome';
 import { QueryFallback } from '../../../components/query-fallback';
-import { useParams } from 'react-router';
 import { DownloadButton } from '../../../components/download-button';
 import { EventLogCard } from '../../../components/event-log-card';
 import { PageHeader } from '../../../components/page-header';
@@ -83,6 +85,12 @@ export function ComplaintDetailPage() {
             )}
             {c.result && <Descriptions.Item label="办理结果">{c.result}</Descriptions.Item>}
             {c.answer && <Descriptions.Item label="答复">{c.answer}</Descriptions.Item>}
+            {c.problem && (
+              <Descriptions.Item label="交办问题">
+                <Link to={`/problems/${c.problem.id}`}>{c.problem.code}</Link>（
+                {PROBLEM_STATES[c.problem.state as ProblemState] ?? c.problem.state}）
+              </Descriptions.Item>
+            )}
             {c.repeats.length > 0 && (
               <Descriptions.Item label="重复件">{c.repeats.map((r) => r.code).join('、')}</Descriptions.Item>
             )}
@@ -97,6 +105,7 @@ export function ComplaintDetailPage() {
             </Space>
           )}
         </Card>
+        <ProposalOutcome sourceId={c.id} />
         <Clocks c={c} />
         <EventLogCard events={c.events} />
       </Space>

@@ -12,6 +12,7 @@ import { ProblemActionBar } from '../components/action-bar';
 import { EventTimeline } from '../components/event-timeline';
 import { ColorDot, escalationLabel, ProblemFlags, StateTag } from '../components/problem-tags';
 import { WhatIfCard } from '../../../components/what-if-card';
+import { ComplaintOfProblem } from '../../../components/complaint-link';
 import { ProposalOutcome } from '../../../components/proposal-outcome';
 
 const DEADLINE_TYPES = { date: '指定日期', calendar: '自然日', working: '工作日' } as const;
@@ -120,6 +121,7 @@ export function ProblemDetailPage() {
         <Documents problem={p} />
       </Flex>
 
+      {p.source === 'complaint' ? <ComplaintOfProblem problemId={p.id} /> : null}
       <ProposalOutcome sourceId={p.id} />
       <Row gutter={16}>
         <Col xs={24} lg={15}>
