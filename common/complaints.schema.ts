@@ -140,6 +140,9 @@ export const ZComplaintEvent = z.object({
 });
 export type TComplaintEvent = z.infer<typeof ZComplaintEvent>;
 
+/** Who may take a complaint over (移交承办人): the region's users with complaints work. */
+export const ZComplaintHandlers = z.object({ items: z.array(z.object({ userId: ZId, displayName: z.string() })) });
+
 export const ZComplaintIdParam = z.object({ id: ZId });
 export const ZComplaintFileParam = z.object({ id: ZId, fileId: ZId });
 

@@ -8,6 +8,7 @@ import {
   ZComplaintFileParam,
   ZComplaintFigures,
   ZComplaintFiguresResult,
+  ZComplaintHandlers,
   ZComplaintIdParam,
   ZComplaintPublicStatus,
   ZComplaintReceipt,
@@ -25,7 +26,7 @@ import { newChallenge } from './complaints.human.js';
 import { filePublicComplaint, publicStatus } from './complaints.public.js';
 import * as service from './complaints.service.js';
 import { readComplaintForm } from './complaints.upload.js';
-import { fireComplaintEvent } from './complaints.workflow.js';
+import { complaintHandlers, fireComplaintEvent } from './complaints.workflow.js';
 
 const tags = ['信访举报'];
 const read = { permission: 'complaints:read' as const };
@@ -84,6 +85,11 @@ export async function complaintsRoutes(fastify: FastifyInstance, opts: Complaint
     '/api/complaints/figures',
     { schema: { tags, querystring: ZComplaintFigures, response: { 200: ZComplaintFiguresResult } }, config: read },
     (req) => req.run((ctx) => complaintFigures(ctx, req.query)),
+  );
+  app.get(
+    '/api/complaints/handlers',
+    { schema: { tags, response: { 200: ZComplaintHandlers } }, config: manage },
+    (req) => req.run((ctx) => complaintHandlers(ctx)),
   );
   app.post(
     '/api/complaints',

@@ -352,8 +352,20 @@ describe('staff handling', () => {
 
   it('hands over ownership; the former owner no longer reads it, the leader does', async () => {
     const { id } = (await staffForm(office, intake())).json();
-    const users = await t.database.db.execute(sql`SELECT id FROM users WHERE username = 'leader'`);
-    const leaderId = (users.rows[0] as { id: string }).id;
+    const idOf = async (username: string) =>
+      ((await t.database.db.execute(sql`SELECT id FROM users WHERE username = ${username}`)).rows[0] as { id: string })
+        .id;
+    const leaderId = await idOf('leader');
+    // The picker offers exactly who the hand-over accepts: people with complaints work, not the unit.
+    const handlers = (await office.get('/api/complaints/handlers'))
+      .json()
+      .items.map((u: { userId: string }) => u.userId);
+    expect(handlers).toEqual(expect.arrayContaining([leaderId, await idOf('office')]));
+    const zhujianId = await idOf('zhujian');
+    expect(handlers).not.toContain(zhujianId);
+    expect((await fire(office, id, { type: 'hand_over', toUserId: zhujianId })).json().code).toBe(
+      'COMPLAINT_HANDOVER_USER',
+    );
     const res = await fire(office, id, { type: 'hand_over', toUserId: leaderId });
     expect(res.statusCode, res.body).toBe(200);
     expect((await office.get(`/api/complaints/${id}`)).statusCode).toBe(404);

@@ -6,8 +6,8 @@ import {
 } from '../../../common/complaints.js';
 import type { ComplaintCapacity } from '../../../common/complaints.states.js';
 import type { TComplaintEvent } from '../../../common/complaints.schema.js';
-import { findUser, rolesOf } from '../../platform/auth/auth.service.js';
-import { permissionsOf, type Role } from '../../../common/roles.js';
+import { usersWithRoles } from '../../platform/auth/auth.service.js';
+import { ROLE_PERMISSIONS, type Role } from '../../../common/roles.js';
 import { type Ctx, actorOf, today } from '../../platform/context.js';
 import { badRequest, ruleViolation } from '../../platform/errors.js';
 import { type Step, fireTransition } from '../../platform/workflow/machine.js';
@@ -27,6 +27,19 @@ function pastDate(ctx: Ctx, d: string | undefined, field: string, label: string)
   const v = d ?? today(ctx);
   if (v > today(ctx)) throw ruleViolation('COMPLAINT_DATE_FUTURE', `${label}不能晚于今天`, field);
   return v;
+}
+
+/** Roles whose holders may own a complaint (complaints:manage). */
+const HANDLER_ROLES = (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((r) =>
+  ROLE_PERMISSIONS[r].includes('complaints:manage'),
+);
+
+const handlersOf = (ctx: Ctx, regionId: string) => usersWithRoles(ctx.db, HANDLER_ROLES, regionId);
+
+/** Who may take a complaint over (the 移交承办人 picker): the same set the hand-over accepts. */
+export async function complaintHandlers(ctx: Ctx) {
+  const regionId = actorOf(ctx).scope.regionId;
+  return { items: regionId ? await handlersOf(ctx, regionId) : [] };
 }
 
 /** Fires one event of the complaint machine (triage, handling, notices, feedback, objections, handover). */
@@ -75,12 +88,8 @@ async function applyEvent(
       return { patch: { ownerUserId: a.userId, ownerName: a.displayName } };
     case 'hand_over': {
       const to = need(input.toUserId, 'TO_USER_REQUIRED', '请选择接手的承办人', 'toUserId');
-      const user = await findUser(ctx.db, to);
-      const roles = user && !user.disabled ? await rolesOf(ctx.db, [to]) : [];
-      const ok = roles.some(
-        (r) => r.regionId === c.regionId && permissionsOf([r.role as Role]).includes('complaints:manage'),
-      );
-      if (!user || !ok) throw ruleViolation('COMPLAINT_HANDOVER_USER', '接手人不存在或无信访举报办理权限', 'toUserId');
+      const user = (await handlersOf(ctx, c.regionId)).find((u) => u.userId === to);
+      if (!user) throw ruleViolation('COMPLAINT_HANDOVER_USER', '接手人不存在或无信访举报办理权限', 'toUserId');
       return {
         patch: { ownerUserId: to, ownerName: user.displayName },
         payload: { from: c.ownerName, to: user.displayName },

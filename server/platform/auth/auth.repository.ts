@@ -132,15 +132,20 @@ export async function deleteExpiredSessions(db: Executor, idleBefore: Date, crea
   await db.delete(sessions).where(or(lt(sessions.lastSeenAt, idleBefore), lt(sessions.createdAt, createdBefore)));
 }
 
-/** Active users holding any of `roles` in a region (for notifications to an office). */
-export async function userIdsWithRoles(db: Executor, roles: string[], regionId: string | null): Promise<string[]> {
+/** Active users holding any of `roles` in a region, by name (for a picker of who may take work over). */
+export async function usersWithRoles(db: Executor, roles: string[], regionId: string | null) {
   if (roles.length === 0 || !regionId) return [];
-  const rows = await db
-    .selectDistinct({ id: users.id })
+  return db
+    .selectDistinct({ userId: users.id, displayName: users.displayName })
     .from(users)
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(and(inArray(userRoles.role, roles), eq(userRoles.regionId, regionId), eq(users.disabled, false)));
-  return rows.map((r) => r.id);
+    .where(and(inArray(userRoles.role, roles), eq(userRoles.regionId, regionId), eq(users.disabled, false)))
+    .orderBy(users.displayName);
+}
+
+/** Active users holding any of `roles` in a region (for notifications to an office). */
+export async function userIdsWithRoles(db: Executor, roles: string[], regionId: string | null): Promise<string[]> {
+  return (await usersWithRoles(db, roles, regionId)).map((u) => u.userId);
 }
 
 /** Active users among `userIds` and the users bound to `personIds`, deduplicated. */

@@ -28,6 +28,7 @@ export {
   pageUsers,
   personIdsOf,
   replaceRoles,
+  usersWithRoles,
   resolveRecipients,
   rolesOf,
   updateUser,

@@ -90,6 +90,7 @@ export const complaintsAccessCases: AccessCases = {
   'GET /api/complaints': { in: () => json('GET', '/api/complaints'), allow: READERS },
   'GET /api/complaints/export.xlsx': { in: () => json('GET', '/api/complaints/export.xlsx'), allow: READERS },
   'GET /api/complaints/figures': { in: () => json('GET', '/api/complaints/figures'), allow: READERS },
+  'GET /api/complaints/handlers': { in: () => json('GET', '/api/complaints/handlers'), allow: READERS },
   'POST /api/complaints': {
     in: async () => ({ method: 'POST', url: '/api/complaints', ...(await complaintForm(intake)) }),
     allow: READERS,

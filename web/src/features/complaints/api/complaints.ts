@@ -5,6 +5,7 @@ import type {
   ZComplaintDetail,
   ZComplaintEvent,
   ZComplaintFiguresResult,
+  ZComplaintHandlers,
   ZComplaintPublicStatus,
   ZComplaintReceipt,
   ZListComplaints,
@@ -124,5 +125,15 @@ export function checkComplaintStatus(code: string, password: string) {
     method: 'POST',
     body: { code, password },
     ...publicCall,
+  });
+}
+
+/** GET /complaints/handlers: who may take a complaint over (移交承办人). */
+export function useComplaintHandlers(enabled: boolean) {
+  return useQuery({
+    queryKey: [...complaintKeys.all, 'handlers'],
+    queryFn: ({ signal }) => api<Response<typeof ZComplaintHandlers>>('/complaints/handlers', { signal }),
+    enabled,
+    staleTime: 60_000,
   });
 }

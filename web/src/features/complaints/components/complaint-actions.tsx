@@ -12,7 +12,7 @@ import { ApiError } from '../../../lib/api';
 import { dayjs } from '../../../lib/format';
 import { ARTICLE_7, situationArticle } from '../../../../../common/cases';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
-import { type ComplaintDetail, useComplaintEvent } from '../api/complaints';
+import { type ComplaintDetail, useComplaintEvent, useComplaintHandlers, useComplaints } from '../api/complaints';
 import { ZComplaintEvent } from '../../../../../common/complaints.schema';
 import { maxLengthOf } from '../../../lib/schema-limits';
 
@@ -32,6 +32,41 @@ function plain(v: unknown): unknown {
 const ZProblemLink = ZComplaintEvent.shape.problem.unwrap();
 const ZProposalLink = ZComplaintEvent.shape.proposal.unwrap();
 
+/** The region's complaint handlers other than the current owner (props from Form.Item). */
+function HandlerSelect({ ownerUserId, ...field }: { ownerUserId: string | null; id?: string; value?: string }) {
+  const { data, isLoading } = useComplaintHandlers(true);
+  return (
+    <Select
+      {...field}
+      loading={isLoading}
+      showSearch={{ optionFilterProp: 'label' }}
+      options={(data?.items ?? [])
+        .filter((u) => u.userId !== ownerUserId)
+        .map((u) => ({ value: u.userId, label: u.displayName }))}
+    />
+  );
+}
+
+/** The earlier complaint of the same matter, searched by code, subject or unit among those the caller reads. */
+function OriginalSelect({ self, ...field }: { self: string; id?: string; value?: string }) {
+  const [q, setQ] = useState('');
+  const { data, isFetching } = useComplaints({ q: q || undefined, page: 1, pageSize: 20 });
+  return (
+    <Select
+      {...field}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      loading={isFetching}
+      notFoundContent={isFetching ? '查找中…' : '没有找到'}
+      options={(data?.items ?? [])
+        .filter((x) => x.id !== self && x.state !== 'repeat')
+        .map((x) => ({
+          value: x.id,
+          label: `${x.code} · ${x.subjectUnitName}${x.subjectName ? ` ${x.subjectName}` : ''} · ${x.receivedOn}`,
+        }))}
+    />
+  );
+}
+
 /** The fields each event asks for (the server checks them again). */
 function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
   const date = (name: string, label: string) => (
@@ -42,8 +77,8 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
   switch (type) {
     case 'hand_over':
       return (
-        <Form.Item name="toUserId" label="接手承办人（用户编号）" rules={[{ required: true, message: '请填写接手人' }]}>
-          <Input />
+        <Form.Item name="toUserId" label="接手承办人" rules={[{ required: true, message: '请选择接手的承办人' }]}>
+          <HandlerSelect ownerUserId={c.ownerUserId} />
         </Form.Item>
       );
     case 'transfer':
@@ -63,8 +98,13 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
       );
     case 'mark_repeat':
       return (
-        <Form.Item name="repeatOfId" label="原信访件编号（ID）" rules={[{ required: true, message: '请填写原件' }]}>
-          <Input />
+        <Form.Item
+          name="repeatOfId"
+          label="原信访件"
+          extra="输入受理编号、被反映人或单位查找"
+          rules={[{ required: true, message: '请选择原信访件' }]}
+        >
+          <OriginalSelect self={c.id} />
         </Form.Item>
       );
     case 'notify_acceptance':
