@@ -80,6 +80,9 @@ export const ZListComplaints = z.object({
   unitId: ZId.optional(),
   /** The complaint a problem was dispatched from. */
   problemId: ZId.optional(),
+  /** Completed (办结) between these days. */
+  completedFrom: ZDate.optional(),
+  completedTo: ZDate.optional(),
   overdue: z.enum(['1']).optional(),
   mine: z.enum(['1']).optional(),
   from: ZDate.optional(),
@@ -88,6 +91,13 @@ export const ZListComplaints = z.object({
   q: z.string().trim().max(100).optional(),
 });
 export type TListComplaints = z.infer<typeof ZListComplaints>;
+
+/** 办理结果季度反馈: the complaints completed in one quarter (第…条: feedback to the complaints office each quarter). */
+export const ZComplaintQuarter = z.object({
+  year: z.coerce.number({ message: '请选择年度' }).int().min(2000).max(2100),
+  quarter: z.coerce.number({ message: '请选择季度' }).int().min(1, '季度应为1至4').max(4, '季度应为1至4'),
+});
+export type TComplaintQuarter = z.infer<typeof ZComplaintQuarter>;
 
 export const ZComplaintFigures = z.object({ from: ZDate.optional(), to: ZDate.optional() });
 export type TComplaintFigures = z.infer<typeof ZComplaintFigures>;
@@ -197,6 +207,9 @@ export const ZComplaint = z.object({
   way: z.string().nullable(),
   wayLabel: z.string().nullable(),
   finding: z.string().nullable(),
+  findingLabel: z.string().nullable(),
+  result: z.string(),
+  completedOn: z.string().nullable(),
   ownerUserId: z.string().nullable(),
   ownerName: z.string(),
   repeatOfId: z.string().nullable(),

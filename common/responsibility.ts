@@ -92,6 +92,10 @@ export type ReportEvent = keyof typeof REPORT_EVENTS;
 /** The quarter of a date (YYYY-MM-DD). */
 export const quarterOf = (date: string) => Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1;
 
+/** First day of a quarter. */
+export const quarterStart = (year: number, quarter: number) =>
+  `${year}-${['01-01', '04-01', '07-01', '10-01'][quarter - 1]}`;
+
 /** Last day of a quarter. */
 export const quarterEnd = (year: number, quarter: number) =>
   `${year}-${['03-31', '06-30', '09-30', '12-31'][quarter - 1]}`;

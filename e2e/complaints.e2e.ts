@@ -58,6 +58,11 @@ describe('信访举报', () => {
   it('staff receive, accept, notify, decide, complete and answer; the filer reads the answer', async () => {
     const page = await app.signIn('office');
     await page.goto(app.url(`/complaints?q=${realName.code}`));
+    // The quarter's feedback of results downloads as a workbook named after the quarter.
+    await page.getByRole('button', { name: '季度办理结果反馈表' }).hover();
+    const download = page.waitForEvent('download');
+    await page.locator('.ant-dropdown:visible').getByRole('menuitem').first().click();
+    expect((await download).suggestedFilename()).toMatch(/^\d{4}年第[1-4]季度信访举报办理结果反馈\.xlsx$/);
     await page.getByRole('link', { name: realName.code }).click();
     await page.getByTestId('complaint-detail').getByText('王实名').waitFor();
     const act = async (name: string, fill?: () => Promise<void>) => {

@@ -1,4 +1,5 @@
-import type { TListComplaints } from '../../../common/complaints.schema.js';
+import type { TComplaintQuarter, TListComplaints } from '../../../common/complaints.schema.js';
+import { periodLabel, quarterEnd, quarterStart } from '../../../common/responsibility.js';
 import type { Ctx } from '../../platform/context.js';
 import { listExport, type XlsxColumn, type XlsxExport } from '../../platform/documents/xlsx-export.js';
 import { listComplaints } from './complaints.service.js';
@@ -24,4 +25,29 @@ const COLUMNS: XlsxColumn<Row>[] = [
 
 export function complaintsExport(ctx: Ctx, f: TListComplaints): XlsxExport<Row> {
   return listExport('信访举报台账', COLUMNS, (q) => listComplaints(ctx, q), f);
+}
+
+/** 办理结果季度反馈: what was completed in the quarter, how it was handled and found — no filer, no report text. */
+const FEEDBACK_COLUMNS: XlsxColumn<Row>[] = [
+  { header: '受理编号', width: 18, value: (x) => x.code },
+  { header: '收件日期', width: 12, value: (x) => x.receivedOn, kind: 'date' },
+  { header: '类型', width: 10, value: (x) => x.kindLabel },
+  { header: '被反映单位', width: 24, value: (x) => x.subjectUnitName },
+  { header: '被反映人', width: 12, value: (x) => x.subjectName },
+  { header: '处置方式', width: 12, value: (x) => x.wayLabel ?? '' },
+  { header: '核查结论', width: 12, value: (x) => x.findingLabel ?? '' },
+  { header: '办结日期', width: 12, value: (x) => x.completedOn ?? '', kind: 'date' },
+  { header: '按期办结', width: 10, value: (x) => (x.completedOn && x.completedOn <= x.completionDue ? '是' : '否') },
+  { header: '办理结果', width: 48, value: (x) => x.result },
+];
+
+export function complaintFeedbackExport(ctx: Ctx, q: TComplaintQuarter): XlsxExport<Row> {
+  const period = periodLabel(q.year, q.quarter);
+  return listExport(
+    `${period}信访举报办理结果反馈`,
+    FEEDBACK_COLUMNS,
+    (page) => listComplaints(ctx, page),
+    { completedFrom: quarterStart(q.year, q.quarter), completedTo: quarterEnd(q.year, q.quarter) },
+    { sheet: '办理结果反馈', title: `${period}信访举报办理结果反馈表` },
+  );
 }

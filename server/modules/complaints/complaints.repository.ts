@@ -39,6 +39,8 @@ export interface ComplaintFilter {
   unitId?: string;
   /** The complaint a problem of the ledger was dispatched from (the problem page's link back). */
   problemId?: string;
+  completedFrom?: string;
+  completedTo?: string;
   mine?: boolean;
   overdueBefore?: string;
   from?: string;
@@ -55,6 +57,8 @@ function where(r: ComplaintReader, f: ComplaintFilter) {
     f.kind ? eq(complaints.kind, f.kind) : undefined,
     f.unitId ? eq(complaints.subjectUnitId, f.unitId) : undefined,
     f.problemId ? eq(complaints.problemId, f.problemId) : undefined,
+    f.completedFrom ? gte(complaints.completedOn, f.completedFrom) : undefined,
+    f.completedTo ? lte(complaints.completedOn, f.completedTo) : undefined,
     f.mine ? eq(complaints.ownerUserId, r.userId) : undefined,
     f.overdueBefore
       ? and(inArray(complaints.state, OPEN), sql`${complaints.completionDue} < ${f.overdueBefore}`)

@@ -11,6 +11,7 @@ import {
   ZComplaintHandlers,
   ZComplaintIdParam,
   ZComplaintPublicStatus,
+  ZComplaintQuarter,
   ZComplaintReceipt,
   ZComplaintStatusQuery,
   ZCreateComplaint,
@@ -20,7 +21,7 @@ import {
 import { z, zPageOf } from '../../../common/zod.js';
 import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
 import { sendStoredFile } from '../../platform/http/files.js';
-import { complaintsExport } from './complaints.export.js';
+import { complaintFeedbackExport, complaintsExport } from './complaints.export.js';
 import { complaintFigures } from './complaints.figures.js';
 import { newChallenge } from './complaints.human.js';
 import { filePublicComplaint, publicStatus } from './complaints.public.js';
@@ -80,6 +81,11 @@ export async function complaintsRoutes(fastify: FastifyInstance, opts: Complaint
     '/api/complaints/export.xlsx',
     { schema: { tags, querystring: ZListComplaints }, config: read },
     (req, reply) => req.run((ctx) => sendXlsxExport(reply, complaintsExport(ctx, req.query))),
+  );
+  app.get(
+    '/api/complaints/feedback.xlsx',
+    { schema: { tags, querystring: ZComplaintQuarter }, config: read },
+    (req, reply) => req.run((ctx) => sendXlsxExport(reply, complaintFeedbackExport(ctx, req.query))),
   );
   app.get(
     '/api/complaints/figures',

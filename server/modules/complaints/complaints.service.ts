@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import {
   COMPLAINT_CHANNELS,
   COMPLAINT_EVENTS,
+  COMPLAINT_FINDINGS,
   COMPLAINT_KINDS,
   COMPLAINT_STATES,
   COMPLAINT_WAYS,
@@ -10,6 +11,7 @@ import {
   type ComplaintKind,
   type ComplaintState,
   type ComplaintWay,
+  type ComplaintFinding,
 } from '../../../common/complaints.js';
 import type { TCreateComplaint, TFiler, TListComplaints } from '../../../common/complaints.schema.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
@@ -71,6 +73,9 @@ function present(ctx: Ctx, rows: repo.ComplaintRow[], repeats: { of: string | nu
       way: r.way,
       wayLabel: r.way ? (COMPLAINT_WAYS[r.way as ComplaintWay] ?? r.way) : null,
       finding: r.finding,
+      findingLabel: r.finding ? (COMPLAINT_FINDINGS[r.finding as ComplaintFinding] ?? r.finding) : null,
+      result: r.result,
+      completedOn: r.completedOn,
       ownerUserId: r.ownerUserId,
       ownerName: r.ownerName,
       repeatOfId: r.repeatOfId,
@@ -95,6 +100,8 @@ export async function listComplaints(ctx: Ctx, f: TListComplaints) {
     kind: f.kind,
     unitId: f.unitId,
     problemId: f.problemId,
+    completedFrom: f.completedFrom,
+    completedTo: f.completedTo,
     mine: f.mine === '1',
     overdueBefore: f.overdue === '1' ? today(ctx) : undefined,
     from: f.from,

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../../platform/calendar/calendar.service.js';
 import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
-import { TINY_PNG } from '../../test/xlsx.js';
+import { TINY_PNG, readWorkbook } from '../../test/xlsx.js';
 import { setComplaintKeys } from './complaints.crypto.js';
 import { complaintsDigest } from './complaints.digest.js';
 import { TEST_KEY, complaintForm, freshIp, publicReport, useTestKeys } from './complaints.fixtures.js';
@@ -386,6 +386,42 @@ describe('staff handling', () => {
     expect(cells).toContain('钱某');
     expect(cells).not.toContain('赵来信');
     expect(cells).not.toContain('13900002222');
+  });
+
+  it('gives the quarter’s feedback of results: what was completed, how handled and found, no identities', async () => {
+    const done = (await office.get('/api/complaints?state=answered'))
+      .json()
+      .items.find((x: { completedOn: string | null }) => x.completedOn);
+    expect(done).toBeTruthy();
+    const year = Number(done.completedOn.slice(0, 4));
+    const quarter = Math.floor((Number(done.completedOn.slice(5, 7)) - 1) / 3) + 1;
+    const res = await office.get(`/api/complaints/feedback.xlsx?year=${year}&quarter=${quarter}`);
+    expect(res.statusCode).toBe(200);
+    const sheet = (await readWorkbook(res.rawPayload)).办理结果反馈;
+    expect(sheet[0][0]).toBe(`${year}年第${quarter}季度信访举报办理结果反馈表`);
+    expect(sheet[1]).toEqual([
+      '受理编号',
+      '收件日期',
+      '类型',
+      '被反映单位',
+      '被反映人',
+      '处置方式',
+      '核查结论',
+      '办结日期',
+      '按期办结',
+      '办理结果',
+    ]);
+    const row = sheet.find((r) => r[0] === done.code);
+    expect(row?.slice(5, 7)).toEqual([done.wayLabel, done.findingLabel]);
+    expect(row?.[9]).toBe(done.result);
+    expect(JSON.stringify(sheet)).not.toMatch(/王举报|赵来信|13900002222|红包/);
+    // Another quarter does not list it; a bad quarter is refused in Chinese; the unit may not read it.
+    const other = await office.get(`/api/complaints/feedback.xlsx?year=${year - 1}&quarter=${quarter}`);
+    expect(JSON.stringify((await readWorkbook(other.rawPayload)).办理结果反馈)).not.toContain(done.code);
+    const bad = await office.get(`/api/complaints/feedback.xlsx?year=${year}&quarter=5`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/季度/);
+    expect((await unitHead.get(`/api/complaints/feedback.xlsx?year=${year}&quarter=${quarter}`)).statusCode).toBe(403);
   });
 
   it('puts the owner’s overdue complaints into the daily digest', async () => {

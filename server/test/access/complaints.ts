@@ -91,6 +91,10 @@ export const complaintsAccessCases: AccessCases = {
   'GET /api/complaints/export.xlsx': { in: () => json('GET', '/api/complaints/export.xlsx'), allow: READERS },
   'GET /api/complaints/figures': { in: () => json('GET', '/api/complaints/figures'), allow: READERS },
   'GET /api/complaints/handlers': { in: () => json('GET', '/api/complaints/handlers'), allow: READERS },
+  'GET /api/complaints/feedback.xlsx': {
+    in: () => json('GET', '/api/complaints/feedback.xlsx?year=2026&quarter=4'),
+    allow: READERS,
+  },
   'POST /api/complaints': {
     in: async () => ({ method: 'POST', url: '/api/complaints', ...(await complaintForm(intake)) }),
     allow: READERS,

@@ -1,4 +1,5 @@
-import { Card, Col, Row, Statistic, type TableProps, Tag } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Dropdown, Row, Statistic, type TableProps, Tag } from 'antd';
 import { Link } from 'react-router';
 import { COMPLAINT_CHANNELS, COMPLAINT_STATES } from '../../../../../common/complaints';
 import { ChoiceFilter, DateRangeFilter, FilterBar, SearchFilter } from '../../../components/list-filters';
@@ -6,7 +7,8 @@ import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { NewButton } from '../../../components/new-button';
 import { PageHeader } from '../../../components/page-header';
-import { formatDate } from '../../../lib/format';
+import { buildUrl } from '../../../lib/api';
+import { currentPeriod, formatDate } from '../../../lib/format';
 import { usePermission } from '../../../lib/session';
 import { type Complaint, type ComplaintFilters, useComplaintFigures, useComplaints } from '../api/complaints';
 
@@ -43,6 +45,26 @@ function Figures() {
 }
 
 /** 信访举报台账: only the complaints the caller may read; search runs over the decrypted text on the server. */
+/** 办理结果季度反馈表 of this and the three quarters before (the complaints office gets one each quarter). */
+function QuarterlyFeedback() {
+  const { year, quarter } = currentPeriod();
+  const quarters = [0, 1, 2, 3].map((back) => {
+    const n = year * 4 + quarter - 1 - back;
+    return { year: Math.floor(n / 4), quarter: (n % 4) + 1 };
+  });
+  return (
+    <Dropdown
+      menu={{
+        items: quarters.map((q, i) => ({ key: String(i), label: `${q.year}年第${q.quarter}季度` })),
+        // The whole item downloads (an attachment: the page stays where it is).
+        onClick: ({ key }) => window.location.assign(buildUrl('/complaints/feedback.xlsx', quarters[Number(key)])),
+      }}
+    >
+      <Button icon={<DownloadOutlined />}>季度办理结果反馈表</Button>
+    </Dropdown>
+  );
+}
+
 export function ComplaintsPage() {
   const canManage = usePermission('complaints:manage');
   const list = useListParams<ComplaintFilters>(FILTER_KEYS);
@@ -88,6 +110,7 @@ export function ComplaintsPage() {
             <ListExport path="/complaints/export.xlsx" list={list}>
               导出（不含举报人信息）
             </ListExport>
+            <QuarterlyFeedback />
             <NewButton to="/complaints/new" allowed={canManage}>
               登记来信来访
             </NewButton>
