@@ -83,15 +83,17 @@ export function browserSession() {
   };
 }
 
+/** The antd select around a combobox input: what shows the chosen value. */
+const selectOf = (combobox: Locator) =>
+  combobox.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+
 /**
  * Picks an option of the antd Select whose input is `combobox` — the one whose text contains `option`, else the
  * first — and checks that the select shows it: a click landing while the dropdown animates can be lost (a CI run
  * submitted a form without its 处置方式 that way). `search` types `option` first (remote searches need it).
  */
 export async function choose(page: Page, combobox: Locator, option?: string, { search = false } = {}) {
-  const select = combobox.locator(
-    'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
-  );
+  const select = selectOf(combobox);
   let chosen = '';
   for (let attempt = 1; ; attempt++) {
     // A multiple select drops an option clicked twice: never click again what already shows.
@@ -118,9 +120,7 @@ export async function choose(page: Page, combobox: Locator, option?: string, { s
  * select shows it — the tree's click can be lost while its dropdown animates, as with `choose`.
  */
 export async function chooseUnit(page: Page, combobox: Locator, search: string, unit: string) {
-  const select = combobox.locator(
-    'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
-  );
+  const select = selectOf(combobox);
   for (let attempt = 1; ; attempt++) {
     await combobox.click();
     await combobox.fill(search);

@@ -1,16 +1,21 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHttpReceiver, startSmtpReceiver } from '../server/test/receivers';
 import { browserSession, call, choose, label } from './browser';
 
 // Real receivers on this machine: an HTTP SMS gateway and an SMTP server, started by the test.
-const mails: string[] = [];
-const texts: { phone: string; title: string; content: string; signature: string }[] = [];
-let smtp: SMTPServer;
-let gateway: http.Server;
-let smtpPort = 0;
-let gatewayUrl = '';
+let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
+let gateway: Awaited<ReturnType<typeof startHttpReceiver>>;
+/** The texts the gateway received. */
+const texts = () =>
+  gateway.hits.map((hit) => {
+    const sent = JSON.parse(hit.body) as { phone: string; params: { title: string; content: string } };
+    return {
+      phone: sent.phone,
+      title: sent.params.title,
+      content: sent.params.content,
+      signature: String(hit.headers['x-zelian-signature']),
+    };
+  });
 
 const TODAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
 const NAME = `E2E节前廉洁提醒${Date.now().toString(36)}`;
@@ -19,44 +24,12 @@ const HEAD_MAIL = 'zhujian.head@example.gov.cn';
 const app = browserSession();
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, done) {
-      let mail = '';
-      stream.on('data', (chunk) => {
-        mail += chunk;
-      });
-      stream.on('end', () => {
-        mails.push(mail);
-        done();
-      });
-    },
-  });
-  await new Promise<void>((ready) => smtp.listen(0, '127.0.0.1', () => ready()));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
-  gateway = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      const sent = JSON.parse(body) as { phone: string; params: { title: string; content: string } };
-      texts.push({
-        phone: sent.phone,
-        title: sent.params.title,
-        content: sent.params.content,
-        signature: String(req.headers['x-zelian-signature']),
-      });
-      res.end('{}');
-    });
-  });
-  await new Promise<void>((ready) => gateway.listen(0, '127.0.0.1', () => ready()));
-  gatewayUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms`;
+  smtp = await startSmtpReceiver();
+  gateway = await startHttpReceiver();
 });
-afterAll(() => {
-  smtp?.close();
-  gateway?.close();
+afterAll(async () => {
+  await smtp?.close();
+  await gateway?.close();
 });
 
 describe('消息外发：通道配置与关键节点提醒', () => {
@@ -67,7 +40,7 @@ describe('消息外发：通道配置与关键节点提醒', () => {
     const sms = page.getByTestId('channel-sms');
     await sms.getByLabel('启用').click();
     await choose(page, sms.getByLabel('适配器'), 'HTTP 短信网关');
-    await sms.getByLabel('网关地址').fill(gatewayUrl);
+    await sms.getByLabel('网关地址').fill(`${gateway.url}/sms`);
     await sms.getByLabel('签名算法').fill('hmac-sm3');
     await sms.getByLabel('签名密钥').fill('e2e-sms-secret');
     await sms.getByLabel('关键节点提醒').check();
@@ -76,13 +49,13 @@ describe('消息外发：通道配置与关键节点提醒', () => {
     await sms.getByPlaceholder('测试手机号').fill('13900009999');
     await sms.getByRole('button', { name: '发送测试' }).click();
     await sms.getByText('测试消息已发出').waitFor();
-    expect(texts.at(-1)).toMatchObject({ phone: '13900009999', signature: expect.stringMatching(/^hmac-sm3=/) });
+    expect(texts().at(-1)).toMatchObject({ phone: '13900009999', signature: expect.stringMatching(/^hmac-sm3=/) });
 
     const email = page.getByTestId('channel-email');
     await email.getByLabel('启用').click();
     await choose(page, email.getByLabel('适配器'), 'SMTP 邮件服务器');
     await email.getByLabel('服务器').fill('127.0.0.1');
-    await email.getByLabel('端口').fill(String(smtpPort));
+    await email.getByLabel('端口').fill(String(smtp.port));
     await email.getByLabel('发件人').fill('zelian@example.gov.cn');
     await email.getByLabel('关键节点提醒').check();
     await email.getByRole('button', { name: label('保存') }).click();
@@ -90,11 +63,11 @@ describe('消息外发：通道配置与关键节点提醒', () => {
     await email.getByPlaceholder('测试邮箱').fill('test@example.gov.cn');
     await email.getByRole('button', { name: '发送测试' }).click();
     await email.getByText('测试消息已发出').waitFor();
-    expect(mails.at(-1)).toContain('test@example.gov.cn');
+    expect(smtp.mails.at(-1)).toContain('test@example.gov.cn');
 
     // Saved for good: a reload shows the gateway, and the secret only as "已设置".
     await page.reload();
-    await expect.poll(() => sms.getByLabel('网关地址').inputValue()).toBe(gatewayUrl);
+    await expect.poll(() => sms.getByLabel('网关地址').inputValue()).toBe(`${gateway.url}/sms`);
     await sms.getByText('已设置；留空则保持不变').waitFor();
     await page.context().close();
   });
@@ -152,16 +125,18 @@ describe('消息外发：通道配置与关键节点提醒', () => {
     await page.goto(app.url('/admin/jobs'));
     await page.getByRole('button', { name: '立即运行：关键节点提醒' }).click();
     await page.getByText('已运行任务：关键节点提醒').waitFor();
-    const before = texts.length;
+    const before = texts().length;
     await page.getByRole('button', { name: '立即运行：短信/邮件外发与重试' }).click();
     await page.getByText('已运行任务：短信/邮件外发与重试').waitFor();
 
     const reminder = `${TODAY}起请严守中央八项规定精神，廉洁过节。`;
-    const reached = texts.slice(before).filter((t) => t.content === reminder);
+    const reached = texts()
+      .slice(before)
+      .filter((t) => t.content === reminder);
     expect(reached.length).toBeGreaterThan(1);
     expect(reached.every((t) => t.title === '节前廉洁提醒')).toBe(true);
     expect(new Set(reached.map((t) => t.phone)).size).toBe(reached.length);
-    expect(mails.some((m) => m.includes(HEAD_MAIL) && m.includes('Subject:'))).toBe(true);
+    expect(smtp.mails.some((m) => m.includes(HEAD_MAIL) && m.includes('Subject:'))).toBe(true);
 
     // The log shows what left and that it arrived, never the text.
     await page.goto(app.url('/admin/channels'));

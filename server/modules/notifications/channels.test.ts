@@ -1,14 +1,12 @@
 import crypto from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { and, eq, gte } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../platform/auth/auth.tables.js';
 import { systemCtx } from '../../platform/context.js';
 import { people } from '../org/org.tables.js';
 import { MESSAGE_CLASS_LABELS } from '../../../common/notifications.channels.js';
 import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { type ReceivedRequest, startHttpReceiver, startSmtpReceiver } from '../../test/receivers.js';
 import { readWorkbook } from '../../test/xlsx.js';
 import { sendDueCampaigns } from './campaigns.service.js';
 import { notificationDeliveries, notifications } from './notifications.tables.js';
@@ -17,11 +15,11 @@ let t: TestApp;
 let sys: Client;
 let office: Client;
 let audit: Client;
-const mails: string[] = [];
-const hits: { url: string; headers: http.IncomingHttpHeaders; body: string }[] = [];
 let failNext = 0;
-let smtp: SMTPServer;
-let receiver: http.Server;
+let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
+let receiver: Awaited<ReturnType<typeof startHttpReceiver>>;
+let mails: string[] = [];
+let hits: ReceivedRequest[] = [];
 let smtpPort = 0;
 let httpUrl = '';
 
@@ -32,38 +30,14 @@ const runJob = async (name: string) => {
 };
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _s, cb) {
-      let d = '';
-      stream.on('data', (c) => {
-        d += c;
-      });
-      stream.on('end', () => {
-        mails.push(d);
-        cb();
-      });
-    },
+  smtp = await startSmtpReceiver();
+  ({ mails, port: smtpPort } = smtp);
+  receiver = await startHttpReceiver(() => {
+    if (failNext <= 0) return 200;
+    failNext -= 1;
+    return 503;
   });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
-  receiver = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => {
-      body += c;
-    });
-    req.on('end', () => {
-      hits.push({ url: req.url ?? '', headers: req.headers, body });
-      if (failNext > 0) {
-        failNext -= 1;
-        res.statusCode = 503;
-      }
-      res.end('{}');
-    });
-  });
-  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
-  httpUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  ({ hits, url: httpUrl } = receiver);
   t = await createTestApp();
   sys = await t.as('sysadmin');
   office = await t.as('office');
@@ -71,8 +45,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t.close();
-  smtp.close();
-  receiver.close();
+  await smtp.close();
+  await receiver.close();
 });
 
 describe('channels', () => {
