@@ -88,5 +88,12 @@ export const COMPLAINT_EVENTS = {
 } as const;
 export type ComplaintEvent = keyof typeof COMPLAINT_EVENTS;
 
+/** Timeline entries no user fires: the registration and the daily clock watch's warnings and escalations. */
+export const COMPLAINT_SYSTEM_EVENTS = {
+  created: '登记',
+  clock_warned: '期限临近提醒',
+  clock_overdue: '超期督办（报委领导）',
+} as const;
+
 /** States in which the complaint is still this commission's open work (owner, deadline, digest). */
 export const COMPLAINT_OPEN_STATES: readonly ComplaintState[] = ['received', 'accepted', 'handling', 'completed'];

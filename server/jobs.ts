@@ -3,6 +3,7 @@ import { notificationJobs } from './modules/notifications/notifications.jobs.js'
 import { registerDigestSource } from './modules/notifications/notifications.digest.js';
 import { problemsDigest } from './modules/problems/problems.digest.js';
 import { complaintsDigest } from './modules/complaints/complaints.digest.js';
+import { complaintClockJob } from './modules/complaints/complaints.watch.js';
 import { escalationJob } from './modules/problems/problems.escalation.js';
 import { systemJobs } from './modules/system/system.jobs.js';
 import { warningScanJob } from './modules/warnings/warnings.jobs.js';
@@ -14,6 +15,7 @@ export const allJobs: JobDefinition[] = [
   escalationJob,
   warningScanJob,
   influencePeriodsJob,
+  complaintClockJob,
   ...notificationJobs,
 ];
 

@@ -1,20 +1,32 @@
-import { addWorkingDays } from '../../platform/calendar/calendar.service.js';
-import { isoDate } from '../../platform/calendar/working-days.js';
+import { findUser, rolesOf } from '../../platform/auth/auth.service.js';
 import type { DigestSource } from '../notifications/notifications.service.js';
+import { clocksOf } from './complaints.clocks.js';
 import * as repo from './complaints.repository.js';
+import { type ComplaintRules, complaintRules } from './complaints.rules.js';
 
 /**
- * 限时办结 in the daily digest: the owner's open complaints past their completion deadline, or within three
- * working days of it (the owner is the 首问 responsible until a handover in the system).
+ * 首问负责 and 限时办结 in the daily digest: every clock of the owner's complaints that is within its warning
+ * window or past its end, and for a commission leader every overdue clock of the region (the watch escalated
+ * those to them). Clocks are computed as of now, so a notice given since the watch ran is not listed.
  */
 export const complaintsDigest: DigestSource = async (ctx, user) => {
-  const today = isoDate(ctx.now);
-  const soon = await addWorkingDays(ctx.db, today, 3);
-  const rows = await repo.overdueOwnedBy(ctx.db, user.userId, soon);
-  return rows.map((c) => ({
-    title: `信访举报 ${c.code}（${c.unit}）`,
-    detail: c.due < today ? '已超过办结期限，请尽快办结' : '办结期限临近',
-    link: `/complaints/${c.id}`,
-    due: c.due,
-  }));
+  const u = await findUser(ctx.db, user.userId);
+  const leader = (await rolesOf(ctx.db, [user.userId])).some((r) => r.role === 'commission_leader');
+  const leaderOf = leader ? (u?.regionId ?? null) : null;
+  const rulesOf = new Map<string, ComplaintRules>();
+  const items = [];
+  for (const c of await repo.digestCandidates(ctx.db, { userId: user.userId, leaderOf })) {
+    if (!rulesOf.has(c.regionId)) rulesOf.set(c.regionId, await complaintRules(ctx, c.regionId));
+    const mine = c.ownerUserId === user.userId;
+    for (const clock of await clocksOf(ctx, c, rulesOf.get(c.regionId) as ComplaintRules)) {
+      if (clock.status !== 'overdue' && !(mine && clock.status === 'warn')) continue;
+      items.push({
+        title: `信访举报 ${c.code}（${c.subjectUnitName}）`,
+        detail: `${clock.label}${clock.status === 'overdue' ? '已超期' : '期限临近'}${mine ? '' : `，承办人：${c.ownerName || '未接收'}`}`,
+        link: `/complaints/${c.id}`,
+        due: clock.due,
+      });
+    }
+  }
+  return items;
 };

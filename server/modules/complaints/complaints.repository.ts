@@ -1,4 +1,5 @@
 import { type SQL, and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { COMPLAINT_OPEN_STATES } from '../../../common/complaints.js';
 import type { Executor } from '../../platform/db/client.js';
 import { regions } from '../../platform/db/platform.tables.js';
 import { complaintEvents, complaintFiles, complaints } from './complaints.tables.js';
@@ -47,7 +48,7 @@ export interface ComplaintFilter {
   to?: string;
 }
 
-const OPEN = ['received', 'accepted', 'handling', 'completed'];
+const OPEN: string[] = [...COMPLAINT_OPEN_STATES];
 
 function where(r: ComplaintReader, f: ComplaintFilter) {
   return and(
@@ -173,23 +174,39 @@ export async function repeatsOf(db: Executor, ids: string[]) {
     .orderBy(asc(complaints.receivedOn));
 }
 
-/** Open complaints past their completion deadline, for the owner's daily digest. */
-export async function overdueOwnedBy(db: Executor, userId: string, today: string) {
+/** States in which some clock of a complaint may still be running (the notices and the lower level's reply too). */
+const CLOCKED = [...OPEN, 'transferred'];
+
+/** Every complaint with a clock that may still run, for the daily watch (a county has hundreds, not millions). */
+export async function withRunningClocks(db: Executor) {
   return db
-    .select({
-      id: complaints.id,
-      code: complaints.code,
-      due: complaints.completionDue,
-      unit: complaints.subjectUnitName,
-    })
+    .select()
     .from(complaints)
-    .where(
-      and(
-        eq(complaints.ownerUserId, userId),
-        inArray(complaints.state, OPEN),
-        sql`${complaints.completionDue} < ${today}`,
-      ),
-    );
+    .where(and(inArray(complaints.state, CLOCKED), eq(complaints.aboutPrincipal, false)));
+}
+
+/** The watch's record of what it has raised; not a change of the record, so the version stays. */
+export async function setClockAlerts(db: Executor, id: string, alerts: Record<string, 'warn' | 'overdue'>) {
+  await db.update(complaints).set({ clockAlerts: alerts }).where(eq(complaints.id, id));
+}
+
+/**
+ * The digest's candidates: the owner's complaints with a running clock and — for a commission leader — every
+ * complaint of the region the watch found overdue (it escalated them to the leaders).
+ */
+export async function digestCandidates(db: Executor, r: { userId: string; leaderOf: string | null }) {
+  const mine = eq(complaints.ownerUserId, r.userId);
+  const overdue = r.leaderOf
+    ? and(
+        eq(complaints.regionId, r.leaderOf),
+        sql`EXISTS (SELECT 1 FROM jsonb_each_text(${complaints.clockAlerts}) a WHERE a.value = 'overdue')`,
+      )
+    : undefined;
+  return db
+    .select()
+    .from(complaints)
+    .where(and(inArray(complaints.state, CLOCKED), eq(complaints.aboutPrincipal, false), or(mine, overdue)))
+    .orderBy(asc(complaints.completionDue));
 }
 
 export async function sameRegion(db: Executor, regionId: string, id: string) {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import {
   COMPLAINT_CHANNELS,
   COMPLAINT_EVENTS,
+  COMPLAINT_SYSTEM_EVENTS,
   COMPLAINT_FINDINGS,
   COMPLAINT_KINDS,
   COMPLAINT_STATES,
@@ -182,7 +183,10 @@ export async function getComplaint(ctx: Ctx, id: string) {
     files: await repo.filesOf(ctx.db, id),
     events: events.map((e) => ({
       ...e,
-      label: COMPLAINT_EVENTS[e.type as ComplaintEvent] ?? (e.type === 'created' ? '登记' : e.type),
+      label:
+        COMPLAINT_EVENTS[e.type as ComplaintEvent] ??
+        COMPLAINT_SYSTEM_EVENTS[e.type as keyof typeof COMPLAINT_SYSTEM_EVENTS] ??
+        e.type,
     })),
   };
 }

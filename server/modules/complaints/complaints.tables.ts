@@ -64,6 +64,8 @@ export const complaints = pgTable(
     answer: text('answer').notNull().default(''),
     problemId: uuid('problem_id'),
     caseId: uuid('case_id'),
+    /** Which clocks the daily watch has already raised, and how far: { clockKey: 'warn' | 'overdue' }. */
+    clockAlerts: jsonb('clock_alerts').$type<Record<string, 'warn' | 'overdue'>>().notNull().default({}),
     createdByUserId: uuid('created_by_user_id'),
     version: version(),
     createdAt: createdAt(),

@@ -431,7 +431,8 @@ describe('staff handling', () => {
     const ctx = { db: t.database.db, actor: null, ip: null, clock: t.clock, now: t.clock.now() };
     const items = await complaintsDigest(ctx, { userId, personId: null });
     const mine = items.find((i) => i.link === `/complaints/${id}`);
-    expect(mine?.detail).toContain('超过办结期限');
+    expect(items.filter((i) => i.link === `/complaints/${id}`).map((i) => i.detail)).toContain('限时办结已超期');
+    expect(mine?.due).toBeTruthy();
     expect((await office.get(`/api/complaints/${id}`)).json().overdue).toBe(true);
   });
 

@@ -1,3 +1,4 @@
+import { chineseDay } from '../../platform/documents/document-registry.js';
 import { activeUsers } from '../../platform/auth/auth.service.js';
 /**
  * The daily digest (SPEC 2b 减负): reminders go out as one message per person per day, and never
@@ -35,12 +36,6 @@ const quietMessages: DigestSource = async (ctx, user) => {
     link: g.n === 1 ? (g.link ?? undefined) : '/notifications',
   }));
 };
-
-/** '2026-11-24' → '2026年11月24日' (no time zone involved: it is a calendar date). */
-function chineseDay(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
 
 export function digestBody(items: DigestItem[]): string {
   const sorted = [...items].sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));

@@ -109,6 +109,7 @@ export const AUDIT_TYPES = [
   'complaint.created',
   'complaint.event',
   'complaint.identity_read',
+  'complaint.clock_watch',
   'proposal.submitted',
   'proposal.event',
   'document.issued',

@@ -1,0 +1,1 @@
+ALTER TABLE "complaints" ADD COLUMN "clock_alerts" jsonb DEFAULT '{}'::jsonb NOT NULL;
