@@ -1,3 +1,4 @@
+import { useDebounced } from '../lib/use-debounced';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Select, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
@@ -130,7 +131,8 @@ export function PersonSelect({
   unitId,
   style,
 }: PersonSelectProps) {
-  const [q, setQ] = useState('');
+  const [typed, setQ] = useState('');
+  const q = useDebounced(typed);
   const search = useQuery({
     queryKey: ['people', 'select', unitId ?? null, q],
     queryFn: ({ signal }) =>
@@ -168,7 +170,7 @@ export function PersonSelect({
       loading={search.isFetching}
       onClear={() => setQ('')}
       style={{ width: '100%', ...style }}
-      notFoundContent={search.isFetching ? '搜索中…' : '无匹配人员'}
+      notFoundContent={search.isFetching || typed !== q ? '搜索中…' : '无匹配人员'}
     />
   );
 }

@@ -1,3 +1,4 @@
+import { useDebounced } from '../../../lib/use-debounced';
 import { Alert, Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import {
@@ -49,14 +50,15 @@ function HandlerSelect({ ownerUserId, ...field }: { ownerUserId: string | null; 
 
 /** The earlier complaint of the same matter, searched by code, subject or unit among those the caller reads. */
 function OriginalSelect({ self, ...field }: { self: string; id?: string; value?: string }) {
-  const [q, setQ] = useState('');
+  const [typed, setQ] = useState('');
+  const q = useDebounced(typed);
   const { data, isFetching } = useComplaints({ q: q || undefined, page: 1, pageSize: 20 });
   return (
     <Select
       {...field}
       showSearch={{ filterOption: false, onSearch: setQ }}
       loading={isFetching}
-      notFoundContent={isFetching ? '查找中…' : '没有找到'}
+      notFoundContent={isFetching || typed !== q ? '查找中…' : '没有找到'}
       options={(data?.items ?? [])
         .filter((x) => x.id !== self && x.state !== 'repeat')
         .map((x) => ({
