@@ -311,8 +311,16 @@ export const ZFigures = z.object({
       extraItems: z.number(),
     }),
   ),
-  /** Spot-check results: null until the spot checks (responsibility.spot-checks.*) add theirs here. */
-  spotChecks: z.null(),
+  /** 定期抽查 results of the year's concluded checks, over the sampled reports the caller may see. */
+  spotChecks: z.object({
+    checks: z.number(),
+    reports: z.number(),
+    items: z.number(),
+    byVerdict: z.array(z.object({ verdict: z.string().nullable(), label: z.string(), n: z.number() })),
+    negative: z.number(),
+    negativeRate: z.number(),
+    problems: z.number(),
+  }),
   total: ZCounts,
   extra: ZCounts,
   itemsDue: z.number(),

@@ -39,6 +39,8 @@ export interface AnnualFigures {
     extraItems: number;
     fulfilmentRate: number | null;
     onTimeRate: number | null;
+    /** 定期抽查: concluded checks, items checked, items found 不实 or 不到位, those turned into problems. */
+    spotChecks: { checks: number; items: number; negative: number; problems: number };
   };
   complaints: { total: number; byChannel: { label: string; n: number }[] };
   accountability: { subjects: number; catchAll: number; talks: number; forms: number[] };
@@ -82,6 +84,12 @@ async function figuresOf(ctx: Ctx, year: number): Promise<AnnualFigures> {
       extraItems: resp.extra.items,
       fulfilmentRate: resp.fulfilmentRate,
       onTimeRate: resp.onTimeRate,
+      spotChecks: {
+        checks: resp.spotChecks.checks,
+        items: resp.spotChecks.items,
+        negative: resp.spotChecks.negative,
+        problems: resp.spotChecks.problems,
+      },
     },
     complaints: {
       total: complaints.reduce((n, c) => n + c.n, 0),
@@ -103,7 +111,11 @@ function bodyOf(f: AnnualFigures): DocBlock[] {
   return [
     `${f.year}年，我们以责任清单明责、以督查督办督责、以模拟问责预警、以考核评价考责、以精准问责追责，推动全面从严治党责任链条落到实处。现将${f.year}年${f.to.endsWith('-12-31') ? '' : `（截至${Number(f.to.slice(5, 7))}月${Number(f.to.slice(8, 10))}日）`}工作情况报告如下。`,
     { heading: '一、明责：责任清单和派单' },
-    `全年派发主体责任清单${r.lists}份，涉及责任事项${r.items}条；其中增派清单${r.extraLists}份，涉及责任事项${r.extraItems}条。责任事项履责率${pct(r.fulfilmentRate)}，按期履责率${pct(r.onTimeRate)}。`,
+    `全年派发主体责任清单${r.lists}份，涉及责任事项${r.items}条；其中增派清单${r.extraLists}份，涉及责任事项${r.extraItems}条。责任事项履责率${pct(r.fulfilmentRate)}，按期履责率${pct(r.onTimeRate)}。${
+      r.spotChecks.checks > 0
+        ? `开展定期抽查${r.spotChecks.checks}次，抽查责任事项${r.spotChecks.items}条，发现不实或不到位${r.spotChecks.negative}条，转为问题交办${r.spotChecks.problems}个。`
+        : ''
+    }`,
     { heading: '二、督责：问题交办和督导巡查' },
     `向各单位交办问题${f.problems.dispatched}个，各单位报送整改进展${f.problems.progressReports}次。督导巡查${p.inspections}次，覆盖单位${p.unitsInspected}个，发现问题${p.findings}个，交办为问题${p.problems}个、已整改销号${p.problemsClosed}个；发出通报${p.circulars}期，选树正面典型${p.positiveCases}个、剖析反面典型${p.negativeCases}个。`,
     { heading: '三、模拟问责：事前预警' },

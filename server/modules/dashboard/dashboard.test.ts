@@ -427,6 +427,11 @@ describe('the annual report (年度工作报告)', () => {
     expect(text).toContain(`关于${year}年度全面从严治党责任链条工作情况的报告`);
     const resp = (await leader.get(`/api/responsibility/figures?year=${year}`)).json();
     expect(text).toContain(`全年派发主体责任清单${resp.total.lists}份，涉及责任事项${resp.total.items}条`);
+    const sc = resp.spotChecks;
+    expect(sc.checks).toBeGreaterThan(0); // the demo's concluded check
+    expect(text).toContain(
+      `开展定期抽查${sc.checks}次，抽查责任事项${sc.items}条，发现不实或不到位${sc.negative}条，转为问题交办${sc.problems}个。`,
+    );
     expect(text).toContain('第一种形态');
 
     expect((await office.post('/api/reports/annual/issue', { year })).statusCode).toBe(403);

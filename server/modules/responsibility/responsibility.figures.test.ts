@@ -1,6 +1,7 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { spotCheckVerdicts, spotChecks } from './responsibility.spot-checks.tables.js';
 import { dispatchItems, dispatches, responsibilityReports } from './responsibility.tables.js';
 
 let t: TestApp;
@@ -48,6 +49,34 @@ async function independent(year: number, scope: Scope) {
     };
   };
   return { lists, items, period, group, count };
+}
+
+/** The year's concluded spot-check verdicts on reports the scope may see, counted in JS. */
+async function independentSpotChecks(year: number, scope: Scope) {
+  const checks = new Set(
+    (await db().select().from(spotChecks)).filter((c) => c.year === year && c.state === 'concluded').map((c) => c.id),
+  );
+  const reports = new Map((await db().select().from(responsibilityReports)).map((r) => [r.id, r]));
+  const seen = (id: string) => {
+    const r = reports.get(id);
+    return (
+      !!r &&
+      (scope.allUnits ||
+        (r.unitId !== null && scope.unitIds.includes(r.unitId)) ||
+        (r.recipientPersonId !== null && r.recipientPersonId === scope.personId))
+    );
+  };
+  const v = (await db().select().from(spotCheckVerdicts)).filter((x) => checks.has(x.spotCheckId) && seen(x.reportId));
+  const n = (verdict: string | null) => v.filter((x) => x.verdict === verdict).length;
+  return {
+    checks: new Set(v.map((x) => x.spotCheckId)).size,
+    reports: new Set(v.map((x) => x.reportId)).size,
+    items: v.length,
+    accurate: n('accurate'),
+    negative: n('untrue') + n('inadequate'),
+    unchecked: n(null),
+    problems: v.filter((x) => x.problemId).length,
+  };
 }
 
 async function scopeOf(c: Client): Promise<Scope> {
@@ -114,7 +143,22 @@ describe('figures', () => {
     // Reports by state.
     const reports = await db().select().from(responsibilityReports).where(eq(responsibilityReports.year, y));
     for (const r of f.reports) expect(r.n).toBe(reports.filter((x) => x.state === r.state).length);
-    expect(f.spotChecks).toBeNull();
+    // 定期抽查 results (the demo concludes one check with a 不到位 verdict).
+    const sc = await independentSpotChecks(y, await scopeOf(office));
+    expect(sc.items).toBeGreaterThan(0);
+    expect(sc.negative).toBeGreaterThan(0);
+    expect(f.spotChecks).toMatchObject({
+      checks: sc.checks,
+      reports: sc.reports,
+      items: sc.items,
+      problems: sc.problems,
+      negative: sc.negative,
+      negativeRate: rate(sc.negative, sc.items - sc.unchecked),
+    });
+    const verdict = (label: string) => f.spotChecks.byVerdict.find((b: { label: string }) => b.label === label).n;
+    expect(verdict('属实')).toBe(sc.accurate);
+    expect(verdict('不实') + verdict('不到位')).toBe(sc.negative);
+    expect(verdict('未核查')).toBe(sc.unchecked);
     // Another year has nothing.
     const empty = (await office.get('/api/responsibility/figures?year=2001')).json();
     expect(empty).toMatchObject({ total: { lists: 0, items: 0 }, fulfilmentRate: 0, cells: [], byPeriod: [] });
@@ -131,6 +175,8 @@ describe('figures', () => {
       expect(f.itemsFulfilled).toBe(all.fulfilled);
       expect(f.itemsOnTime).toBe(all.onTime);
       for (const g of f.byRecipient) expect(g.lists).toBe(x.count((d) => x.group(d) === g.recipientGroup).lists);
+      const sc = await independentSpotChecks(y, scope);
+      expect(f.spotChecks).toMatchObject({ checks: sc.checks, items: sc.items, problems: sc.problems });
     }
     // A county leader sees his own lists and those of the units in his charge; a unit only its own.
     const own = (await fu.get(`/api/responsibility/figures?year=${y}`)).json();

@@ -5,6 +5,11 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { DISPATCH_KINDS, type DispatchKind, RECIPIENT_KINDS } from '../../../common/responsibility.js';
+import {
+  NEGATIVE_VERDICTS,
+  SPOT_CHECK_VERDICTS,
+  type SpotCheckVerdict,
+} from '../../../common/responsibility.spot-checks.js';
 import { type Ctx, type Scope, actorOf } from '../../platform/context.js';
 import { type Executor, rowsOf } from '../../platform/db/client.js';
 import { dispatchScope } from './responsibility.repository.js';
@@ -55,20 +60,68 @@ export async function figureCells(db: Executor, scope: Scope, year: number): Pro
   }));
 }
 
+/** The quarterly reports the caller may see (the reports' own scope). */
+const reportScope = (scope: Scope): SQL =>
+  sql`r.region_id = ${scope.regionId} AND ${
+    scope.allUnits
+      ? sql`true`
+      : sql`(r.unit_id = ANY(${`{${scope.unitIds.join(',')}}`}::uuid[]) OR r.recipient_person_id = ${scope.personId})`
+  }`;
+
 /** The year's quarterly reports by state, over the reports the caller may see. */
 async function reportStates(db: Executor, scope: Scope, year: number) {
   const rows = rowsOf<{ state: string; n: number }>(
     await db.execute(sql`
       SELECT r.state, count(*)::int AS n FROM responsibility_reports r
-      WHERE r.region_id = ${scope.regionId} AND r.year = ${year}
-        AND ${
-          scope.allUnits
-            ? sql`true`
-            : sql`(r.unit_id = ANY(${`{${scope.unitIds.join(',')}}`}::uuid[]) OR r.recipient_person_id = ${scope.personId})`
-        }
+      WHERE ${reportScope(scope)} AND r.year = ${year}
       GROUP BY r.state ORDER BY 1`),
   );
   return rows.map((r) => ({ state: r.state, n: Number(r.n) }));
+}
+
+/**
+ * 定期抽查 results of the year's concluded checks, over the sampled reports the caller may see: checks, reports
+ * and items sampled, items per verdict (属实 / 不实 / 不到位 / 未核查) and negative verdicts turned into problems.
+ */
+async function spotCheckResults(db: Executor, scope: Scope, year: number) {
+  const [totals] = rowsOf<{ checks: number; reports: number; items: number; problems: number }>(
+    await db.execute(sql`
+      SELECT count(DISTINCT v.spot_check_id)::int AS checks, count(DISTINCT v.report_id)::int AS reports,
+             count(*)::int AS items, count(v.problem_id)::int AS problems
+      FROM spot_check_verdicts v
+      JOIN spot_checks c ON c.id = v.spot_check_id
+      JOIN responsibility_reports r ON r.id = v.report_id
+      WHERE c.year = ${year} AND c.state = 'concluded' AND c.region_id = ${scope.regionId} AND ${reportScope(scope)}`),
+  );
+  const byVerdict = rowsOf<{ verdict: string | null; n: number }>(
+    await db.execute(sql`
+      SELECT v.verdict, count(*)::int AS n
+      FROM spot_check_verdicts v
+      JOIN spot_checks c ON c.id = v.spot_check_id
+      JOIN responsibility_reports r ON r.id = v.report_id
+      WHERE c.year = ${year} AND c.state = 'concluded' AND c.region_id = ${scope.regionId} AND ${reportScope(scope)}
+      GROUP BY v.verdict`),
+  );
+  const n = (v: string | null) => Number(byVerdict.find((x) => x.verdict === v)?.n ?? 0);
+  const items = Number(totals?.items ?? 0);
+  const negative = NEGATIVE_VERDICTS.reduce((sum, v) => sum + n(v), 0);
+  return {
+    checks: Number(totals?.checks ?? 0),
+    reports: Number(totals?.reports ?? 0),
+    items,
+    byVerdict: [
+      ...(Object.keys(SPOT_CHECK_VERDICTS) as SpotCheckVerdict[]).map((v) => ({
+        verdict: v as string | null,
+        label: SPOT_CHECK_VERDICTS[v] as string,
+        n: n(v),
+      })),
+      { verdict: null, label: '未核查', n: n(null) },
+    ],
+    /** Items found 不实 or 不到位, and their share of the checked items. */
+    negative,
+    negativeRate: rate(negative, items - n(null)),
+    problems: Number(totals?.problems ?? 0),
+  };
 }
 
 const rate = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 1000) / 10);
@@ -151,7 +204,6 @@ export async function responsibilityFigures(ctx: Ctx, year: number) {
     fulfilmentRate: rate(all.fulfilled, all.items),
     onTimeRate: rate(all.onTime, all.items),
     reports: await reportStates(ctx.db, scope, year),
-    // Spot-check results (抽查: sampled, 属实 / 不实 / 不到位) belong here once responsibility.spot-checks.* lands.
-    spotChecks: null,
+    spotChecks: await spotCheckResults(ctx.db, scope, year),
   };
 }

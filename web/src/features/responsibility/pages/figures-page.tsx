@@ -126,6 +126,25 @@ export function ResponsibilityFiguresPage() {
                   ? '暂无季度报告'
                   : f.reports.map((r) => `${REPORT_STATES[r.state as ReportState] ?? r.state} ${r.n} 份`).join('，')}
               </Card>
+              <Card
+                size="small"
+                title="定期抽查（已完成的抽查）"
+                style={{ marginBottom: 16 }}
+                data-testid="figures-spot-checks"
+              >
+                {f.spotChecks.checks === 0 ? (
+                  '本年度暂无已完成的抽查'
+                ) : (
+                  <>
+                    抽查 {f.spotChecks.checks} 次，抽取报告 {f.spotChecks.reports} 份、事项 {f.spotChecks.items} 条：
+                    {f.spotChecks.byVerdict
+                      .filter((v) => v.n > 0)
+                      .map((v) => `${v.label} ${v.n} 条`)
+                      .join('，')}
+                    ；不实或不到位占已核查事项 {f.spotChecks.negativeRate}%，转为问题 {f.spotChecks.problems} 个。
+                  </>
+                )}
+              </Card>
             </Col>
           </Row>
           <Card size="small" title="按期间、派单类型和派单对象" style={{ marginBottom: 16 }}>
