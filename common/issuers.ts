@@ -7,6 +7,7 @@ export const ISSUER_CODES = [
   'patrol_office',
   'patrol_leading',
   'joint_meeting',
+  'responsibility_office',
 ] as const;
 export type IssuerCode = (typeof ISSUER_CODES)[number];
 
@@ -18,4 +19,5 @@ export const ISSUER_LABELS: Record<IssuerCode, string> = {
   patrol_office: '督导巡查领导小组办公室',
   patrol_leading: '督导巡查领导小组',
   joint_meeting: '模拟问责联席会议办公室',
+  responsibility_office: '党风廉政建设责任制领导小组办公室',
 };

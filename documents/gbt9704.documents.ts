@@ -37,6 +37,7 @@ const KINDS: Kind[] = [
   kind('问责决定书', 'cases', (id) => `/api/cases/${id}/documents/decision.docx`, ['wenze1', 'wenze2', 'anguan']),
   kind('督导巡查任务单', 'tasks', (id) => `/api/tasks/${id}/documents/assignment.docx`, ['office', 'group1']),
   kind('督导巡查通报', 'circulars', (id) => `/api/circulars/${id}/documents/circular.docx`, ['office', 'leader']),
+  kind('主体责任清单', 'dispatches', (id) => `/api/dispatches/${id}/documents/dispatch.docx`, ['office']),
   kind('联席会议纪要', 'meetings', (id) => `/api/meetings/${id}/documents/minutes.docx`, ['office']),
   kind('谈话笔录', 'talks', (id) => `/api/talks/${id}/documents/record.docx`, ['office', 'zuzhibu'], false),
   // Not one object's document: `list` empty, the one download of this year.

@@ -10,6 +10,7 @@ import type { Ctx } from '../platform/context.js';
 import { units } from '../modules/org/org.tables.js';
 import { patrolFindings } from '../modules/patrol/patrol.tables.js';
 import { problems } from '../modules/problems/problems.tables.js';
+import { DISPATCH_SHEET } from '../modules/responsibility/responsibility.numbering.js';
 import { generateQuarter } from '../modules/responsibility/responsibility.sets.js';
 import {
   dispatchEvents,
@@ -266,6 +267,16 @@ export async function seedDemoResponsibility(ctx: Ctx, regionId: string) {
         at: at(quarterEnd(year, q)),
       });
     }
+  }
+  // Every issued list has its numbered sheet, numbered in the order the lists went out.
+  const issued = await db
+    .select({ id: dispatches.id, issuedOn: dispatches.issuedOn })
+    .from(dispatches)
+    .where(and(eq(dispatches.regionId, regionId), sql`${dispatches.issuedOn} IS NOT NULL`))
+    .orderBy(asc(dispatches.issuedOn), asc(dispatches.code));
+  for (const day of [...new Set(issued.map((d) => d.issuedOn as string))]) {
+    const ids = issued.filter((d) => d.issuedOn === day).map((d) => d.id);
+    await DISPATCH_SHEET.issueAll(ctx, regionId, ids, { issuedOn: day });
   }
   // 定期抽查制: a concluded spot check of the first quarter.
   await seedDemoSpotCheck(ctx, year);

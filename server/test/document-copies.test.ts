@@ -6,6 +6,7 @@ import { PATROL_DOCUMENTS } from '../modules/patrol/patrol.numbering.js';
 import { PROBLEM_CIRCULAR, PROBLEM_DOCUMENTS } from '../modules/problems/problems.numbering.js';
 import { TALK_RECORD } from '../modules/talks/talks.numbering.js';
 import { REMINDER } from '../modules/warnings/warnings.numbering.js';
+import { DISPATCH_SHEET } from '../modules/responsibility/responsibility.numbering.js';
 import { rowsOf } from '../platform/db/client.js';
 import { registeredKinds } from '../platform/documents/document-copies.js';
 import { type Client, type TestApp, createTestApp } from './harness.js';
@@ -40,6 +41,7 @@ const ALL_KINDS = [
   TALK_RECORD.kind,
   'case_decision',
   ANNUAL_REPORT_KIND,
+  DISPATCH_SHEET.kind,
 ];
 
 /** Where each issued kind downloads, for its object. */
@@ -54,6 +56,7 @@ const URL: Record<string, (id: string) => string> = {
   meeting_minutes: (id) => `/api/meetings/${id}/documents/minutes.docx`,
   talk_record: (id) => `/api/talks/${id}/documents/record.docx`,
   case_decision: (id) => `/api/cases/${id}/documents/decision.docx`,
+  dispatch_sheet: (id) => `/api/dispatches/${id}/documents/dispatch.docx`,
 };
 
 describe('issued documents are kept as issued', () => {
@@ -156,6 +159,7 @@ describe('issued documents are kept as issued', () => {
     await db.execute(sql`UPDATE patrol_tasks SET title = title || '（改）'`);
     await db.execute(sql`UPDATE patrol_circulars SET body = body || '（改）', title = title || '（改）'`);
     await db.execute(sql`UPDATE cases SET title = title || '（改）'`);
+    await db.execute(sql`UPDATE dispatch_items SET content = content || '（改）'`);
     await db.execute(sql`UPDATE regions SET name = name || '改'`);
     await db.execute(sql`DELETE FROM issuers`);
 

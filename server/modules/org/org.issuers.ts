@@ -11,6 +11,7 @@ import {
   type IssueInput,
   type Issuer,
   issueDocument,
+  issueDocuments,
   stampOf,
 } from '../../platform/documents/document-registry.js';
 import { issuers } from './org.tables.js';
@@ -45,6 +46,13 @@ export function defaultIssuers(regionName: string): RegionIssuers {
     patrol_office: make('patrol_office', `${n}督导巡查领导小组办公室`, `${level}督导巡查办`, `${head}督办`),
     patrol_leading: make('patrol_leading', `${n}督导巡查领导小组`, `${level}督导巡查领导小组`, `${head}督`),
     joint_meeting: make('joint_meeting', `${n}模拟问责联席会议办公室`, `${level}联席会议办公室`, `${head}模联`),
+    // Seed 004: the lists go out from 党风廉政建设责任制工作领导小组办公室 (seated at the 纪委).
+    responsibility_office: make(
+      'responsibility_office',
+      `${n}党风廉政建设责任制工作领导小组办公室`,
+      `${level}党风廉政建设责任制领导小组办公室`,
+      `${head}廉责办`,
+    ),
   };
 }
 
@@ -128,6 +136,20 @@ export function documentKind(spec: DocumentKindSpec) {
         suffix: spec.suffix,
         ...extra,
       }),
+    /** Many objects of one region at once (consecutive numbers, set-wise); see `issueDocuments`. */
+    issueAll: async (ctx: Ctx, regionId: string, objectIds: string[], extra: { issuedOn?: string } = {}) =>
+      issueDocuments(
+        ctx,
+        {
+          regionId,
+          kind: spec.kind,
+          objectType: spec.objectType,
+          suffix: spec.suffix,
+          issuer: (await regionIssuers(ctx.db, regionId))[spec.issuer],
+          ...extra,
+        },
+        objectIds,
+      ),
     stamp: (ctx: Ctx, regionId: string, objectId: string) =>
       documentStamp(ctx, regionId, spec.issuer, spec.kind, objectId),
   };

@@ -33,6 +33,7 @@ import { readSource } from './responsibility.sources.js';
 import { catalogueCount, generateQuarter as generateSet } from './responsibility.sets.js';
 import { dispatches } from './responsibility.tables.js';
 import { dispatchMachine } from './responsibility.states.js';
+import { DISPATCH_SHEET } from './responsibility.numbering.js';
 
 const recipientNames = async (ctx: Ctx, rows: { recipientPersonId: string | null; unitId: string | null }[]) => {
   const people = await org.personNames(ctx.db, [...new Set(rows.flatMap((r) => r.recipientPersonId ?? []))]);
@@ -234,6 +235,7 @@ export async function fireDispatchEvent(ctx: Ctx, id: string, input: TDispatchEv
         ? {
             patch: { issuedOn: today(ctx) },
             after: async (row) => {
+              await DISPATCH_SHEET.issue(ctx, row);
               const { to, copy } = await recipientPeople(ctx, row);
               const body = `${row.title}（${row.code}），请按期履责并记录履责纪实。`;
               await notify(ctx, {
@@ -299,6 +301,7 @@ export async function generateQuarter(ctx: Ctx, input: TGenerateQuarter) {
     actorName: a.displayName,
     at: ctx.now,
   });
+  await DISPATCH_SHEET.issueAll(ctx, regionId, result.ids, { issuedOn });
   await recordAudit(ctx, {
     type: 'dispatch.generated',
     entity: 'dispatch',

@@ -30,7 +30,8 @@ import { SOURCE_TYPES } from '../../../common/responsibility.js';
 import { ZId, keysOf, z, zPageOf } from '../../../common/zod.js';
 import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
 import { badRequest } from '../../platform/errors.js';
-import { readUpload, sendStoredFile } from '../../platform/http/files.js';
+import { readUpload, sendDocx, sendStoredFile } from '../../platform/http/files.js';
+import { dispatchDocument } from './responsibility.documents.js';
 import { catalogueExport, dispatchesExport, reportsExport } from './responsibility.export.js';
 import { importCatalogue, readCatalogueFile } from './responsibility.import.js';
 import { commitmentRoutes } from './responsibility.commitments.routes.js';
@@ -115,6 +116,15 @@ export async function responsibilityRoutes(fastify: FastifyInstance) {
     '/api/dispatches/:id',
     { schema: { tags, params: ZIdParam, response: { 200: ZDispatchDetail } }, config: read },
     (req) => req.run((ctx) => service.getDispatch(ctx, req.params.id)),
+  );
+  // The dispatch sheet: a .docx body, no JSON schema to declare.
+  app.get(
+    '/api/dispatches/:id/documents/dispatch.docx',
+    { schema: { tags, params: ZIdParam }, config: read },
+    async (req, reply) => {
+      const doc = await req.run((ctx) => dispatchDocument(ctx, req.params.id));
+      return sendDocx(reply, doc.name, doc.body);
+    },
   );
   app.delete(
     '/api/dispatches/:id',

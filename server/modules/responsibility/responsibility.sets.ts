@@ -32,7 +32,7 @@ export async function generateQuarter(db: Executor, s: GenerateSpec) {
     s.frequencies.map((f) => sql`${f}`),
     sql`, `,
   );
-  const [row] = rowsOf<{ dispatches: number; items: number; people: string[] | null }>(
+  const [row] = rowsOf<{ dispatches: number; items: number; people: string[] | null; ids: string[] | null }>(
     await db.execute(sql`
       WITH leaders AS (
         SELECT DISTINCT u.leader_in_charge_person_id AS person_id
@@ -52,7 +52,7 @@ export async function generateQuarter(db: Executor, s: GenerateSpec) {
                'quarterly', ${s.year}, ${s.quarter}, 'leader', person_id, ${s.title}, 'issued', ${s.issuedOn},
                ${s.userId}
         FROM leaders
-        RETURNING id, recipient_person_id
+        RETURNING id, code, recipient_person_id
       ),
       items AS (
         INSERT INTO dispatch_items (dispatch_id, region_id, catalogue_item_id, category, content, target, evidence,
@@ -72,9 +72,16 @@ export async function generateQuarter(db: Executor, s: GenerateSpec) {
       )
       SELECT (SELECT count(*)::int FROM ins) AS dispatches, (SELECT count(*)::int FROM items) AS items,
              (SELECT array_agg(recipient_person_id::text) FROM ins) AS people,
+             (SELECT array_agg(id::text ORDER BY code) FROM ins) AS ids,
              (SELECT count(*)::int FROM ev) AS events`),
   );
-  return { dispatches: Number(row.dispatches), items: Number(row.items), people: row.people ?? [] };
+  return {
+    dispatches: Number(row.dispatches),
+    items: Number(row.items),
+    people: row.people ?? [],
+    /** The new lists in the order of their codes (their sheets are numbered in that order). */
+    ids: row.ids ?? [],
+  };
 }
 
 /** How many catalogue items a generated list would carry (0: refuse to send empty lists). */

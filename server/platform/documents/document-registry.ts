@@ -137,6 +137,76 @@ export async function issueDocument(ctx: Ctx, input: IssueInput): Promise<Issued
   return row;
 }
 
+/**
+ * Issues one document of a kind for each of `objectIds` at once (a quarter's lists for every county leader): the
+ * counter moves by their number in one step, so the serials are consecutive in the given order, and one statement
+ * writes the registry rows. Objects already issued keep their number. Copies are kept at first download.
+ */
+export async function issueDocuments(
+  ctx: Ctx,
+  input: Omit<IssueInput, 'objectId' | 'payload'>,
+  objectIds: string[],
+): Promise<IssuedDocument[]> {
+  if (objectIds.length === 0) return [];
+  const done = new Set(
+    (
+      await ctx.db
+        .select({ objectId: issuedDocuments.objectId })
+        .from(issuedDocuments)
+        .where(and(eq(issuedDocuments.kind, input.kind), inArray(issuedDocuments.objectId, objectIds)))
+    ).map((r) => r.objectId),
+  );
+  const ids = [...new Set(objectIds)].filter((id) => !done.has(id));
+  if (ids.length === 0) return [];
+  const issuedOn = input.issuedOn ?? isoDate(ctx.now);
+  const year = Number(issuedOn.slice(0, 4));
+  const abbreviation = `${input.issuer.abbreviation}${input.suffix ?? ''}`;
+  const [{ last }] = await ctx.db
+    .insert(documentCounters)
+    .values({ regionId: input.regionId, abbreviation, year, last: ids.length })
+    .onConflictDoUpdate({
+      target: [documentCounters.regionId, documentCounters.abbreviation, documentCounters.year],
+      set: { last: sql`${documentCounters.last} + ${ids.length}` },
+    })
+    .returning({ last: documentCounters.last });
+  const first = last - ids.length + 1;
+  const rows = await ctx.db
+    .insert(issuedDocuments)
+    .values(
+      ids.map((objectId, i) => ({
+        regionId: input.regionId,
+        kind: input.kind,
+        objectType: input.objectType,
+        objectId,
+        issuerCode: input.issuer.code,
+        issuerName: input.issuer.name,
+        signature: input.issuer.signature,
+        abbreviation,
+        year,
+        serial: first + i,
+        number: formatDocNumber(abbreviation, year, first + i),
+        issuedOn,
+        issuedBy: ctx.actor?.displayName ?? '系统',
+        issuedAt: ctx.now,
+        payload: null,
+      })),
+    )
+    .returning(registryColumns);
+  await recordAudit(ctx, {
+    type: 'document.issued',
+    entity: input.objectType,
+    entityId: input.regionId,
+    after: {
+      kind: input.kind,
+      count: rows.length,
+      numbers: [rows[0].number, rows.at(-1)?.number],
+      issuedOn,
+      issuer: input.issuer.name,
+    },
+  });
+  return rows;
+}
+
 /** The header, number, signature and date of a document: as issued, or a 草稿 without number. */
 export interface DocumentStamp {
   issuer: string;

@@ -205,6 +205,12 @@ export const responsibilityAccessCases: AccessCases = {
     out: async (_o, f, u) => json('GET', `/api/dispatches/${(await dispatch(f, u, 'issued', true)).d.id}`),
     allow: RESPONSIBILITY_READERS,
   },
+  'GET /api/dispatches/:id/documents/dispatch.docx': {
+    in: async (f, u) => json('GET', `/api/dispatches/${(await dispatch(f, u)).d.id}/documents/dispatch.docx`),
+    out: async (_o, f, u) =>
+      json('GET', `/api/dispatches/${(await dispatch(f, u, 'issued', true)).d.id}/documents/dispatch.docx`),
+    allow: RESPONSIBILITY_READERS,
+  },
   'DELETE /api/dispatches/:id': {
     in: async (f, u) => json('DELETE', `/api/dispatches/${(await dispatch(f, u, 'draft')).d.id}?version=1`),
     out: async (_o, f, u) => json('DELETE', `/api/dispatches/${(await dispatch(f, u, 'draft', true)).d.id}?version=1`),

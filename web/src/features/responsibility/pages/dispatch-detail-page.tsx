@@ -2,6 +2,7 @@ import { Button, Card, DatePicker, Descriptions, Form, Input, Popconfirm, Space,
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { DownloadButton } from '../../../components/download-button';
 import { EventLogCard } from '../../../components/event-log-card';
 import { EvidenceUpload } from '../../../components/evidence-upload';
 import { FormModal } from '../../../components/form-modal';
@@ -42,7 +43,14 @@ export function DispatchDetailPage() {
       <PageHeader
         title={`${d.code} ${d.title}`}
         subTitle={`${d.kindLabel} · ${d.periodLabel} · ${d.recipientName}`}
-        extra={<DispatchActions d={d} />}
+        extra={
+          <Space wrap>
+            <DownloadButton path={`/dispatches/${d.id}/documents/dispatch.docx`}>
+              {d.state === 'draft' ? '派单文书草稿（.docx）' : '派单文书（.docx）'}
+            </DownloadButton>
+            <DispatchActions d={d} />
+          </Space>
+        }
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={3}>
