@@ -266,7 +266,9 @@ export const ZReportDetail = ZReport.extend({
       deadline: z.string(),
       fulfilledOn: z.string().nullable(),
       late: z.boolean(),
-      records: z.array(z.object({ doneOn: z.string(), description: z.string(), files: z.array(z.string()) })),
+      records: z.array(
+        z.object({ doneOn: z.string(), recordedAt: ZTimestamp, description: z.string(), files: z.array(z.string()) }),
+      ),
     }),
   ),
   totals: z.object({ items: z.number(), fulfilled: z.number(), onTime: z.number() }),

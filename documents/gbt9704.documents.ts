@@ -38,6 +38,13 @@ const KINDS: Kind[] = [
   kind('督导巡查任务单', 'tasks', (id) => `/api/tasks/${id}/documents/assignment.docx`, ['office', 'group1']),
   kind('督导巡查通报', 'circulars', (id) => `/api/circulars/${id}/documents/circular.docx`, ['office', 'leader']),
   kind('主体责任清单', 'dispatches', (id) => `/api/dispatches/${id}/documents/dispatch.docx`, ['office']),
+  kind(
+    '落实情况季度报告',
+    'responsibility-reports',
+    (id) => `/api/responsibility-reports/${id}/documents/report.docx`,
+    ['office'],
+    false,
+  ),
   kind('联席会议纪要', 'meetings', (id) => `/api/meetings/${id}/documents/minutes.docx`, ['office']),
   kind('谈话笔录', 'talks', (id) => `/api/talks/${id}/documents/record.docx`, ['office', 'zuzhibu'], false),
   // Not one object's document: `list` empty, the one download of this year.

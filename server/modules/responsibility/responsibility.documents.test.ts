@@ -101,4 +101,48 @@ describe('dispatch sheet (主体责任清单 / 增派单 as an official document
     const demo = (await office.get(`/api/dispatches?year=${year()}&kind=prompt&pageSize=1`)).json().items[0];
     expect(text((await sheet(office, demo.id)).rawPayload)).toMatch(NUMBER);
   });
+
+  it('lays out the quarterly report as submitted: items, records and evidence; later records left out', async () => {
+    const reports = (await zhujian.get('/api/responsibility-reports?pageSize=100')).json().items as {
+      id: string;
+      state: string;
+    }[];
+    const draft = reports.find((x) => x.state === 'draft' || x.state === 'returned');
+    expect(draft).toBeTruthy();
+    const url = (id: string) => `/api/responsibility-reports/${id}/documents/report.docx`;
+    expect(text((await zhujian.get(url(draft?.id as string))).rawPayload)).toContain('（草稿）');
+
+    // A submitted report with an item still open: record it now, after submission.
+    let target: { report: string; dispatch: string; item: string } | null = null;
+    for (const r of reports.filter((x) => x.state === 'submitted' || x.state === 'approved')) {
+      const detail = (await zhujian.get(`/api/responsibility-reports/${r.id}`)).json();
+      for (const i of detail.items.filter((x: { records: unknown[] }) => x.records.length === 0)) {
+        const d = (await zhujian.get(`/api/dispatches/${i.dispatchId}`)).json();
+        const item = d.items.find((x: { content: string }) => x.content === i.content);
+        if (d.actions.includes('fulfil') && item) target = { report: r.id, dispatch: d.id, item: item.id };
+        if (target) break;
+      }
+      if (target) break;
+    }
+    expect(target).toBeTruthy();
+    const t0 = target as { report: string; dispatch: string; item: string };
+    const before = text((await zhujian.get(url(t0.report))).rawPayload);
+    expect(before).toContain('落实全面从严治党主体责任情况报告');
+    expect(before).toContain('报告单位');
+    expect(before).toContain('党风廉政建设责任制工作领导小组办公室');
+    expect(before).toContain('单位主要负责人（签名）');
+    expect(before).not.toContain('草稿');
+    const late = await zhujian.post(`/api/dispatches/${t0.dispatch}/items/${t0.item}/fulfilment`, {
+      doneOn: isoDate(t.clock.now()),
+      description: '报送后补记的履责纪实',
+    });
+    expect(late.statusCode, late.body).toBe(201);
+    const live = (await zhujian.get(`/api/responsibility-reports/${t0.report}`)).json();
+    expect(JSON.stringify(live.items)).toContain('报送后补记的履责纪实');
+    const after = text((await office.get(url(t0.report))).rawPayload);
+    expect(after).not.toContain('报送后补记的履责纪实');
+    expect(after).toBe(before);
+    // Another unit does not learn that the report exists.
+    expect((await yingji.get(url(t0.report))).statusCode).toBe(404);
+  });
 });

@@ -6,8 +6,12 @@ import { SOURCE_TYPES, type SourceType } from '../../../common/responsibility.js
 import type { Ctx } from '../../platform/context.js';
 import { issuedCopy, registerDocument } from '../../platform/documents/document-copies.js';
 import { chineseDay } from '../../platform/documents/document-registry.js';
-import { type DocBlock, renderOfficialDocument } from '../../platform/documents/official-document.js';
+import { type DocBlock, chineseNumber, renderOfficialDocument } from '../../platform/documents/official-document.js';
+import { renderRecordForm } from '../../platform/documents/record-form.js';
+import { isoDate } from '../../platform/calendar/working-days.js';
+import { regionIssuers } from '../org/org.directory.js';
 import { getDispatch } from './responsibility.dispatch.js';
+import { getReport } from './responsibility.reports.js';
 import { DISPATCH_SHEET } from './responsibility.numbering.js';
 
 type Dispatch = Awaited<ReturnType<typeof getDispatch>>;
@@ -97,3 +101,58 @@ export async function dispatchDocument(ctx: Ctx, id: string) {
   });
 }
 registerDocument(DISPATCH_SHEET.kind, dispatchDocument);
+
+type Report = Awaited<ReturnType<typeof getReport>>;
+
+/** The instant as a calendar day in Asia/Shanghai ('2026-10-08'). */
+const dayOf = (at: Date) => isoDate(at);
+
+/**
+ * 落实情况季度报告 (.docx): a report of the recipient to the office, not a red-header 公文 of the commission, so it is
+ * laid out as a record form — who reports, the period, the addressee, then every item of the quarter with what
+ * was done, when and with which evidence, and the reporter's own words. Once submitted it reads as submitted:
+ * records written afterwards are left out and it is dated on the day of submission; before that it is a 草稿.
+ */
+export async function reportDocument(ctx: Ctx, id: string) {
+  const r = await getReport(ctx, id);
+  const submitted = r.submittedAt && r.state !== 'draft' && r.state !== 'returned' ? r.submittedAt : null;
+  const records = (i: Report['items'][number]) =>
+    i.records.filter((x) => !submitted || new Date(x.recordedAt) <= new Date(submitted));
+  const office = (await regionIssuers(ctx.db, r.regionId)).responsibility_office;
+  const done = r.items.filter((i) => records(i).length > 0);
+  const onTime = done.filter((i) => records(i)[0].doneOn <= i.deadline);
+  const lines = r.items.flatMap((i, k) => {
+    const own = records(i);
+    return [
+      `${chineseNumber(k + 1)}、${i.content}${i.target ? `（量化目标：${i.target}）` : ''}。完成时限：${chineseDay(i.deadline)}；来源：${i.kindLabel} ${i.dispatchCode}。`,
+      ...(own.length === 0
+        ? ['履责情况：截至报告时尚未记录履责纪实。']
+        : own.map(
+            (x) =>
+              `履责情况（${chineseDay(x.doneOn)}${x.doneOn > i.deadline ? '，逾期' : ''}）：${x.description}${x.files.length ? `（佐证材料：${x.files.join('、')}）` : ''}`,
+          )),
+    ];
+  });
+  const unitReport = r.recipientKind !== 'leader';
+  return {
+    name: `落实情况季度报告-${r.recipientName}-${r.year}Q${r.quarter}.docx`,
+    body: await renderRecordForm({
+      title: `${r.periodLabel}落实全面从严治党主体责任情况报告${submitted ? '' : '（草稿）'}`,
+      fields: [
+        [unitReport ? '报告单位' : '报告人', r.recipientName],
+        ['报告期间', r.periodLabel],
+        ['报送', office.name],
+        ['报送日期', submitted ? chineseDay(dayOf(new Date(submitted))) : '尚未报送'],
+        ['审核', r.approvedAt ? `${r.stateLabel}（${chineseDay(dayOf(new Date(r.approvedAt)))}）` : r.stateLabel],
+        [
+          '履责概况',
+          `本季度责任事项${r.items.length}项，已履责${done.length}项，其中按期履责${onTime.length}项${r.items.length > done.length ? `，尚未履责${r.items.length - done.length}项` : ''}。`,
+        ],
+      ],
+      lines: lines.length ? lines : ['本季度无派发的责任事项。'],
+      sections: r.summary ? [{ heading: '报告说明', text: r.summary }] : [],
+      signers: unitReport ? ['单位主要负责人'] : ['报告人'],
+      creator: r.recipientName,
+    }),
+  };
+}

@@ -166,6 +166,8 @@ export async function assembledItems(db: Executor, scope: Scope, r: ReportRow) {
       .filter((x) => x.dispatchItemId === i.id)
       .map((x) => ({
         doneOn: x.doneOn,
+        /** When it was written down (a report read as submitted leaves out what came after). */
+        recordedAt: x.createdAt,
         description: x.description,
         files: files.filter((f) => f.fulfilmentId === x.id).map((f) => f.name),
       })),

@@ -31,7 +31,7 @@ import { ZId, keysOf, z, zPageOf } from '../../../common/zod.js';
 import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
 import { badRequest } from '../../platform/errors.js';
 import { readUpload, sendDocx, sendStoredFile } from '../../platform/http/files.js';
-import { dispatchDocument } from './responsibility.documents.js';
+import { dispatchDocument, reportDocument } from './responsibility.documents.js';
 import { catalogueExport, dispatchesExport, reportsExport } from './responsibility.export.js';
 import { importCatalogue, readCatalogueFile } from './responsibility.import.js';
 import { commitmentRoutes } from './responsibility.commitments.routes.js';
@@ -194,6 +194,14 @@ export async function responsibilityRoutes(fastify: FastifyInstance) {
     '/api/responsibility-reports/:id',
     { schema: { tags, params: ZIdParam, response: { 200: ZReportDetail } }, config: read },
     (req) => req.run((ctx) => service.getReport(ctx, req.params.id)),
+  );
+  app.get(
+    '/api/responsibility-reports/:id/documents/report.docx',
+    { schema: { tags, params: ZIdParam }, config: read },
+    async (req, reply) => {
+      const doc = await req.run((ctx) => reportDocument(ctx, req.params.id));
+      return sendDocx(reply, doc.name, doc.body);
+    },
   );
   app.post(
     '/api/responsibility-reports/:id/events',

@@ -305,6 +305,12 @@ export const responsibilityAccessCases: AccessCases = {
     out: async (_o, f, u) => json('GET', `/api/responsibility-reports/${(await report(f, u, true)).id}`),
     allow: RESPONSIBILITY_READERS,
   },
+  'GET /api/responsibility-reports/:id/documents/report.docx': {
+    in: async (f, u) => json('GET', `/api/responsibility-reports/${(await report(f, u)).id}/documents/report.docx`),
+    out: async (_o, f, u) =>
+      json('GET', `/api/responsibility-reports/${(await report(f, u, true)).id}/documents/report.docx`),
+    allow: RESPONSIBILITY_READERS,
+  },
   'POST /api/responsibility-reports/:id/events': {
     in: async (f, u) =>
       json('POST', `/api/responsibility-reports/${(await report(f, u)).id}/events`, { type: 'submit', version: 1 }),

@@ -2,6 +2,7 @@ import { Button, Input, Popconfirm } from 'antd';
 import { QueryFallback } from '../../../components/query-fallback';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { DownloadButton } from '../../../components/download-button';
 import { EventLogCard } from '../../../components/event-log-card';
 import { PrintSheet } from '../../../components/print-sheet';
 import { ZReportEvent } from '../../../../../common/responsibility.schema';
@@ -21,7 +22,16 @@ export function ReportPage() {
   if (!r) return <QueryFallback query={query} what="报告" />;
   return (
     <>
-      <PrintSheet actions={<ReportActions r={r} />}>
+      <PrintSheet
+        actions={
+          <>
+            <DownloadButton path={`/responsibility-reports/${r.id}/documents/report.docx`}>
+              报告（.docx）
+            </DownloadButton>
+            <ReportActions r={r} />
+          </>
+        }
+      >
         <h2 style={{ textAlign: 'center', fontFamily: '宋体, SimSun, serif', fontSize: 24 }}>
           {r.recipientName}
           <br />
