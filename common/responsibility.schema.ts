@@ -332,3 +332,28 @@ export const ZFigures = z.object({
   onTimeRate: z.number(),
   reports: z.array(z.object({ state: z.string(), n: z.number() })),
 });
+
+/** 年终汇总: the year per recipient (county leader or unit) the caller may see. */
+export const ZYearEnd = z.object({
+  year: z.number(),
+  items: z.array(
+    z.object({
+      recipientGroup: z.enum(['leader', 'unit']),
+      recipientId: z.string(),
+      recipientName: z.string(),
+      lists: z.number(),
+      items: z.number(),
+      fulfilled: z.number(),
+      onTime: z.number(),
+      fulfilmentRate: z.number(),
+      onTimeRate: z.number(),
+      extraLists: z.number(),
+      extraItems: z.number(),
+      /** Each quarter's report state; null when none was written. */
+      reports: z.array(z.string().nullable()),
+      spotChecked: z.number(),
+      spotNegative: z.number(),
+      spotProblems: z.number(),
+    }),
+  ),
+});

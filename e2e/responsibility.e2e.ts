@@ -93,4 +93,20 @@ describe('明责：派单、履责纪实', () => {
     await page.getByText('已办结', { exact: true }).first().waitFor();
     await page.context().close();
   });
+
+  it('office 在年终汇总中看到副县长全年的清单和已履责事项，并可导出', async () => {
+    const page = await app.signIn('office');
+    await page.goto(app.url('/responsibility'));
+    await page.getByRole('button', { name: '年终汇总' }).click();
+    await page.waitForURL(/\/responsibility\/year-end$/);
+    const table = page.getByTestId('year-end');
+    await page.getByRole('searchbox', { name: '责任主体' }).fill(leaderName);
+    await page.getByRole('searchbox', { name: '责任主体' }).press('Enter');
+    const row = table.locator('tr', { hasText: leaderName }).first();
+    await row.waitFor();
+    expect(await row.textContent()).toContain('县级领导');
+    const exported = page.getByRole('link', { name: /导出 Excel/ });
+    expect(await exported.getAttribute('href')).toMatch(/\/api\/responsibility\/year-end\.xlsx\?year=\d{4}/);
+    await page.context().close();
+  });
 });

@@ -1,6 +1,7 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { readWorkbook } from '../../test/xlsx.js';
 import { spotCheckVerdicts, spotChecks } from './responsibility.spot-checks.tables.js';
 import { dispatchItems, dispatches, responsibilityReports } from './responsibility.tables.js';
 
@@ -10,11 +11,12 @@ let zuzhibu: Client;
 let fu: Client;
 let zhujian: Client;
 let paizhu1: Client;
+let group1: Client;
 
 beforeAll(async () => {
   t = await createTestApp();
-  [office, zuzhibu, fu, zhujian, paizhu1] = await Promise.all(
-    ['office', 'zuzhibu', 'fuxianzhang', 'zhujian', 'paizhu1'].map((u) => t.as(u)),
+  [office, zuzhibu, fu, zhujian, paizhu1, group1] = await Promise.all(
+    ['office', 'zuzhibu', 'fuxianzhang', 'zhujian', 'paizhu1', 'group1'].map((u) => t.as(u)),
   );
 });
 afterAll(() => t.close());
@@ -184,5 +186,74 @@ describe('figures', () => {
     const unit = (await zhujian.get(`/api/responsibility/figures?year=${y}`)).json();
     expect(unit.byRecipient[0].lists).toBe(0);
     expect(unit.total.lists).toBeGreaterThan(0);
+  });
+
+  it('year-end: one row per recipient, equal to the lists, reports and verdicts counted independently', async () => {
+    const y = t.clock.now().getFullYear();
+    for (const c of [office, fu, zhujian]) {
+      const scope = await scopeOf(c);
+      const x = await independent(y, scope);
+      const res = await c.get(`/api/responsibility/year-end?year=${y}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const rows = res.json().items as {
+        recipientGroup: string;
+        recipientId: string;
+        recipientName: string;
+        lists: number;
+        items: number;
+        fulfilled: number;
+        onTime: number;
+        extraLists: number;
+        extraItems: number;
+        reports: (string | null)[];
+        spotChecked: number;
+        spotNegative: number;
+      }[];
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) {
+        const mine = (d: (typeof x.lists)[number]) =>
+          r.recipientGroup === 'leader'
+            ? d.recipientKind === 'leader' && d.recipientPersonId === r.recipientId
+            : d.recipientKind !== 'leader' && d.unitId === r.recipientId;
+        const n = x.count(mine);
+        const e = x.count((d) => mine(d) && d.kind === 'extra');
+        expect(r, r.recipientName).toMatchObject({
+          lists: n.lists,
+          items: n.items,
+          fulfilled: n.fulfilled,
+          onTime: n.onTime,
+          extraLists: e.lists,
+          extraItems: e.items,
+        });
+        expect(r.recipientName).not.toBe('');
+      }
+      const sum = (k: 'lists' | 'items' | 'extraItems') => rows.reduce((s, r) => s + r[k], 0);
+      const all = x.count(() => true);
+      expect(sum('lists')).toBe(all.lists);
+      expect(sum('items')).toBe(all.items);
+      expect(sum('extraItems')).toBe(x.count((d) => d.kind === 'extra').items);
+      const sc = await independentSpotChecks(y, scope);
+      expect(rows.reduce((s, r) => s + r.spotNegative, 0)).toBe(sc.negative);
+      // Reports: every report the caller may see appears once, in its quarter.
+      const reports = (await db().select().from(responsibilityReports).where(eq(responsibilityReports.year, y))).filter(
+        (r) =>
+          scope.allUnits ||
+          (r.unitId !== null && scope.unitIds.includes(r.unitId)) ||
+          (r.recipientPersonId !== null && r.recipientPersonId === scope.personId),
+      );
+      expect(rows.flatMap((r) => r.reports).filter(Boolean)).toHaveLength(reports.length);
+    }
+    // A unit sees only its own row; the export has the same rows.
+    const unit = (await zhujian.get(`/api/responsibility/year-end?year=${y}`)).json().items;
+    expect(unit.every((r: { recipientGroup: string }) => r.recipientGroup === 'unit')).toBe(true);
+    const xlsx = await office.get(`/api/responsibility/year-end.xlsx?year=${y}`);
+    expect(xlsx.statusCode).toBe(200);
+    const sheet = (await readWorkbook(xlsx.rawPayload)).年终汇总;
+    expect(sheet[0][0]).toBe(`${y}年度落实全面从严治党主体责任年终汇总表`);
+    expect(sheet[1].slice(0, 4)).toEqual(['责任主体类别', '责任主体', '清单（份）', '责任事项（条）']);
+    const all = (await office.get(`/api/responsibility/year-end?year=${y}`)).json().items;
+    expect(sheet.length - 2).toBe(all.length);
+    expect(sheet.slice(2).map((r) => r[1])).toEqual(all.map((r: { recipientName: string }) => r.recipientName));
+    expect((await group1.get(`/api/responsibility/year-end?year=${y}`)).statusCode).toBe(403);
   });
 });

@@ -60,8 +60,8 @@ export async function figureCells(db: Executor, scope: Scope, year: number): Pro
   }));
 }
 
-/** The quarterly reports the caller may see (the reports' own scope). */
-const reportScope = (scope: Scope): SQL =>
+/** The quarterly reports (alias `r`) the caller may see (the reports' own scope). */
+export const reportScope = (scope: Scope): SQL =>
   sql`r.region_id = ${scope.regionId} AND ${
     scope.allUnits
       ? sql`true`

@@ -24,6 +24,7 @@ import {
   ZReportEvent,
   ZResponsibilityItem,
   ZUpdateResponsibilityItem,
+  ZYearEnd,
   ZYearQuery,
 } from '../../../common/responsibility.schema.js';
 import { SOURCE_TYPES } from '../../../common/responsibility.js';
@@ -36,6 +37,7 @@ import { catalogueExport, dispatchesExport, reportsExport } from './responsibili
 import { importCatalogue, readCatalogueFile } from './responsibility.import.js';
 import { commitmentRoutes } from './responsibility.commitments.routes.js';
 import * as service from './responsibility.service.js';
+import { yearEndExport } from './responsibility.year-end.js';
 
 const tags = ['明责'];
 const read = { permission: 'responsibility:read' as const };
@@ -213,5 +215,15 @@ export async function responsibilityRoutes(fastify: FastifyInstance) {
     '/api/responsibility/figures',
     { schema: { tags, querystring: ZYearQuery, response: { 200: ZFigures } }, config: read },
     (req) => req.run((ctx) => service.responsibilityFigures(ctx, req.query.year)),
+  );
+  app.get(
+    '/api/responsibility/year-end',
+    { schema: { tags, querystring: ZYearQuery, response: { 200: ZYearEnd } }, config: read },
+    (req) => req.run((ctx) => service.responsibilityYearEnd(ctx, req.query.year)),
+  );
+  app.get(
+    '/api/responsibility/year-end.xlsx',
+    { schema: { tags, querystring: ZYearQuery }, config: read },
+    (req, reply) => req.run(async (ctx) => sendXlsxExport(reply, await yearEndExport(ctx, req.query.year))),
   );
 }

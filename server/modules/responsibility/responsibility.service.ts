@@ -37,6 +37,7 @@ export {
 export { createReport, fireReportEvent, getReport, listReports } from './responsibility.reports.js';
 export { readSource } from './responsibility.sources.js';
 export { responsibilityFigures } from './responsibility.figures.js';
+export { responsibilityYearEnd, yearEndRows } from './responsibility.year-end.js';
 
 const catalogueActions = (ctx: Ctx) => (actorOf(ctx).permissions.has('responsibility:manage') ? ['update'] : []);
 

@@ -326,4 +326,12 @@ export const responsibilityAccessCases: AccessCases = {
     in: () => json('GET', '/api/responsibility/figures?year=2026'),
     allow: RESPONSIBILITY_READERS,
   },
+  'GET /api/responsibility/year-end': {
+    in: () => json('GET', '/api/responsibility/year-end?year=2026'),
+    allow: RESPONSIBILITY_READERS,
+  },
+  'GET /api/responsibility/year-end.xlsx': {
+    in: () => json('GET', '/api/responsibility/year-end.xlsx?year=2026'),
+    allow: RESPONSIBILITY_READERS,
+  },
 };

@@ -136,6 +136,12 @@ export const router = createBrowserRouter([
         'ResponsibilityFiguresPage',
       ),
       route(
+        'responsibility/year-end',
+        'responsibility:read',
+        () => import('../features/responsibility/pages/year-end-page'),
+        'YearEndPage',
+      ),
+      route(
         'responsibility/commitments',
         'responsibility:read',
         () => import('../features/responsibility/pages/commitments-page'),

@@ -8,6 +8,7 @@ import type {
   ZDispatch,
   ZDispatchDetail,
   ZFigures,
+  ZYearEnd,
   ZImportResult,
   ZReport,
   ZReportDetail,
@@ -26,6 +27,7 @@ import {
 } from '../../../lib/api';
 
 export type ResponsibilityFigures = Response<typeof ZFigures>;
+export type YearEndRow = Response<typeof ZYearEnd>['items'][number];
 export type Dispatch = Response<typeof ZDispatch>;
 export type DispatchDetail = Response<typeof ZDispatchDetail>;
 export type DispatchItem = DispatchDetail['items'][number];
@@ -48,6 +50,14 @@ export function useResponsibilityFigures(year: number) {
   return useQuery({
     queryKey: [...KEY, 'figures', year],
     queryFn: ({ signal }) => api<ResponsibilityFigures>(`/responsibility/figures?year=${year}`, { signal }),
+  });
+}
+
+/** GET /api/responsibility/year-end?year=: the year per recipient (年终考核制). */
+export function useYearEnd(year: number) {
+  return useQuery({
+    queryKey: [...KEY, 'year-end', year],
+    queryFn: ({ signal }) => api<Response<typeof ZYearEnd>>(`/responsibility/year-end?year=${year}`, { signal }),
   });
 }
 

@@ -46,6 +46,7 @@ export function ResponsibilityPage() {
               <Button onClick={() => void navigate('/responsibility/spot-checks')}>定期抽查</Button>
             ) : null}
             <Button onClick={() => void navigate('/responsibility/figures')}>统计</Button>
+            <Button onClick={() => void navigate('/responsibility/year-end')}>年终汇总</Button>
             <Button onClick={() => void navigate('/responsibility/commitments')}>签字承诺</Button>
             {manage ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
