@@ -302,7 +302,9 @@ describe('quarterly report', () => {
     expect(created.statusCode).toBe(201);
     const r = created.json();
     const line = r.items.find((i: { content: string }) => i.content === open.content);
-    expect(line.records).toEqual([{ doneOn: today(), description: '召开专题会议研究部署', files: ['会议纪要.png'] }]);
+    expect(line.records).toEqual([
+      { doneOn: today(), recordedAt: expect.any(String), description: '召开专题会议研究部署', files: ['会议纪要.png'] },
+    ]);
     // Independent count of the quarter's items of the unit's issued lists.
     const [{ n }] = await db()
       .select({ n: sql<number>`count(*)::int` })

@@ -1,32 +1,8 @@
-import { Result, Spin } from 'antd';
-import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
+import { Result } from 'antd';
 import { createBrowserRouter } from 'react-router';
-import { RequirePermission } from '../components/require-permission';
 import { AppLayout } from './layout';
-
-/** Lazy-load a named export so every page is its own chunk. */
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  const Component = lazy<ComponentType>(async () => ({ default: (await load())[name] }));
-  return (
-    <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>
-      <Component />
-    </Suspense>
-  );
-}
-
-const guarded = (permission: string, element: ReactNode) => (
-  <RequirePermission permission={permission}>{element}</RequirePermission>
-);
-
-/** A page behind a permission: its own chunk, and 无权访问 for a role without the permission. */
-function route<K extends string>(
-  path: string,
-  permission: string,
-  load: () => Promise<Record<K, ComponentType>>,
-  name: K,
-) {
-  return { path, element: guarded(permission, page(load, name)) };
-}
+import { responsibilityRoutes } from './responsibility-routes';
+import { page, route } from './route-helpers';
 
 export const router = createBrowserRouter([
   { path: '/login', element: page(() => import('../features/auth/pages/login-page'), 'LoginPage') },
@@ -98,75 +74,7 @@ export const router = createBrowserRouter([
         () => import('../features/warnings/pages/situation-form-page'),
         'SituationFormPage',
       ),
-      route(
-        'responsibility',
-        'responsibility:read',
-        () => import('../features/responsibility/pages/responsibility-page'),
-        'ResponsibilityPage',
-      ),
-      route(
-        'responsibility/catalogue',
-        'responsibility:read',
-        () => import('../features/responsibility/pages/catalogue-page'),
-        'CataloguePage',
-      ),
-      route(
-        'responsibility/dispatches/:id',
-        'responsibility:read',
-        () => import('../features/responsibility/pages/dispatch-detail-page'),
-        'DispatchDetailPage',
-      ),
-      route(
-        'responsibility/reports',
-        'responsibility:read',
-        () => import('../features/responsibility/pages/reports-page'),
-        'ReportsPage',
-      ),
-      route(
-        'responsibility/reports/:id',
-        'responsibility:read',
-        () => import('../features/responsibility/pages/report-page'),
-        'ReportPage',
-      ),
-      // ---- 明责: 统计 and 签字承诺 (a signer without 明责 reads their own commitment and signature)
-      route(
-        'responsibility/figures',
-        'responsibility:read',
-        () => import('../features/responsibility/pages/figures-page'),
-        'ResponsibilityFiguresPage',
-      ),
-      route(
-        'responsibility/year-end',
-        'responsibility:read',
-        () => import('../features/responsibility/pages/year-end-page'),
-        'YearEndPage',
-      ),
-      route(
-        'responsibility/commitments',
-        'responsibility:read',
-        () => import('../features/responsibility/pages/commitments-page'),
-        'CommitmentsPage',
-      ),
-      {
-        path: 'responsibility/commitments/mine',
-        element: page(() => import('../features/responsibility/pages/my-commitment-page'), 'MyCommitmentPage'),
-      },
-      {
-        path: 'responsibility/commitments/signatures/:id',
-        element: page(() => import('../features/responsibility/pages/signature-page'), 'SignaturePage'),
-      },
-      route(
-        'responsibility/spot-checks',
-        'responsibility:read',
-        () => import('../features/responsibility/pages/spot-checks-page'),
-        'SpotChecksPage',
-      ),
-      route(
-        'responsibility/spot-checks/:id',
-        'responsibility:read',
-        () => import('../features/responsibility/pages/spot-check-page'),
-        'SpotCheckPage',
-      ),
+      ...responsibilityRoutes,
       route(
         'warnings/figures',
         'warnings:manage',
