@@ -110,3 +110,53 @@ describe('明责：派单、履责纪实', () => {
     await page.context().close();
   });
 });
+
+describe('明责：落实情况季度报告（联络员报送、主要负责人审核）', () => {
+  const SUMMARY = `E2E本季度主体责任落实情况${Date.now().toString(36)}`;
+  let reportUrl = '';
+
+  it('zhujian 生成本季度报告（由履责纪实自动汇总）并提交', async () => {
+    const page = await app.signIn('zhujian');
+    await page.goto(app.url('/responsibility/reports'));
+    await page.getByRole('button', { name: /生成季度报告/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: label('生成') })
+      .click();
+    await page.waitForURL(/\/responsibility\/reports\/[0-9a-f-]{36}$/);
+    reportUrl = page.url();
+    await page.getByText('状态：草稿').waitFor();
+    await page.getByText(/责任事项 \d+ 项/).waitFor();
+    const docx = page.getByRole('link', { name: /报告（\.docx）/ });
+    expect(await docx.getAttribute('href')).toMatch(
+      /\/api\/responsibility-reports\/[0-9a-f-]{36}\/documents\/report\.docx$/,
+    );
+    await page.getByRole('button', { name: label('提交') }).click();
+    const pop = page.locator('.ant-popover:visible');
+    await pop.getByPlaceholder('报告说明（可选）').fill(SUMMARY);
+    await pop.getByRole('button', { name: label('提交') }).click();
+    await page.getByText('状态：待审核').waitFor();
+    await page.getByText(SUMMARY).waitFor();
+    expect(await page.getByRole('button', { name: label('提交') }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('zhujian.head 审核通过，office 在季度报告列表中看到已审核', async () => {
+    const head = await app.signIn('zhujian.head');
+    await head.goto(reportUrl);
+    await head.getByRole('button', { name: '审核通过' }).click();
+    await head
+      .locator('.ant-popover:visible')
+      .getByRole('button', { name: label('通过') })
+      .click();
+    await head.getByText('状态：已审核').waitFor();
+    await head.context().close();
+
+    const office = await app.signIn('office');
+    await office.goto(app.url('/responsibility/reports'));
+    const list = office.getByTestId('report-list');
+    const row = list.locator('tr', { has: office.locator(`a[href="${new URL(reportUrl).pathname}"]`) });
+    await row.getByText('已审核').waitFor();
+    await office.context().close();
+  });
+});
