@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserSession, confirmPopup, label } from './browser';
+import { browserSession, choose, confirmPopup, label } from './browser';
 
 const TITLE = `E2E安全生产专项派单${Date.now().toString(36)}`;
 const CONTENT = '每季度至少专题研究安全生产工作1次';
@@ -158,5 +158,54 @@ describe('明责：落实情况季度报告（联络员报送、主要负责人�
     const row = list.locator('tr', { has: office.locator(`a[href="${new URL(reportUrl).pathname}"]`) });
     await row.getByText('已审核').waitFor();
     await office.context().close();
+  });
+});
+
+describe('明责：定期抽查（随机抽样、逐项核查、转为问题）', () => {
+  it('office 抽查第3季度报告，逐项记录核查结论，完成后把不到位的事项转为问题', async () => {
+    const page = await app.signIn('office');
+    await page.goto(app.url('/responsibility/spot-checks'));
+    await page.getByRole('button', { name: /新建抽查/ }).click();
+    const dialog = page.getByRole('dialog');
+    await choose(page, dialog.getByLabel('季度'), '第3季度');
+    await dialog.getByText('按数量').click();
+    await dialog.getByLabel('抽查数量').fill('1');
+    await dialog.getByRole('button', { name: label('创建') }).click();
+    await page.waitForURL(/\/responsibility\/spot-checks\/[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: label('抽样') }).click();
+    await page
+      .locator('.ant-popover:visible')
+      .getByRole('button', { name: label('抽样') })
+      .click();
+    const editors = page.locator('[data-testid^="verdict-"]');
+    await editors.first().waitFor();
+    const n = await editors.count();
+    expect(n).toBeGreaterThan(1);
+    for (let i = 0; i < n; i++) {
+      const editor = editors.nth(i);
+      if (i === 0) {
+        await editor.getByText('3 不到位').click();
+        await editor.getByPlaceholder('核查意见（必填）').fill('会议记录缺少研究部署的具体内容，履责不到位');
+      } else {
+        await editor.getByText('1 属实').click();
+      }
+      await editor.getByRole('button', { name: label('保存') }).click();
+      await editor.getByRole('button', { name: label('更新') }).waitFor();
+    }
+    await page.getByRole('button', { name: '完成抽查' }).click();
+    await page.locator('.ant-popover:visible').getByRole('button', { name: '确认完成' }).click();
+    await page.getByText('已完成', { exact: true }).first().waitFor();
+    const verdicts = page.getByTestId('spot-check-verdicts');
+    await verdicts.getByRole('button', { name: '转为问题' }).click();
+    await page.locator('.ant-popover:visible').getByRole('button', { name: '转为问题' }).click();
+    const link = verdicts.getByRole('link', { name: /已转为问题/ });
+    await link.waitFor();
+    await link.click();
+    await page.waitForURL(/\/problems\/[0-9a-f-]{36}$/);
+    await page
+      .getByText(/履责不到位|定期抽查/)
+      .first()
+      .waitFor();
+    await page.context().close();
   });
 });
