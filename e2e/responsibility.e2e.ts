@@ -209,3 +209,33 @@ describe('明责：定期抽查（随机抽样、逐项核查、转为问题）'
     await page.context().close();
   });
 });
+
+describe('明责：签字承诺（本人在系统中签署，办公室看到谁未签）', () => {
+  it('office 看到 zhujian.head 未签；zhujian.head 签署后，office 看到已签和签署版本', async () => {
+    const head = await app.signIn('zhujian.head');
+    const name = (await (await head.request.get(app.url('/api/me'))).json()).user.displayName as string;
+    const office = await app.signIn('office');
+    const rowOf = async () => {
+      await office.goto(app.url('/responsibility/commitments'));
+      await office.getByRole('searchbox', { name: '关键词' }).fill(name);
+      await office.getByRole('searchbox', { name: '关键词' }).press('Enter');
+      const row = office.getByTestId('signer-list').locator('tr', { hasText: name }).first();
+      await row.waitFor();
+      return row;
+    };
+    await (await rowOf()).getByText('未签', { exact: true }).waitFor();
+
+    await head.goto(app.url('/responsibility/commitments/mine'));
+    await head.getByRole('button', { name: '签署承诺书' }).click();
+    const pop = head.locator('.ant-popover:visible');
+    await pop.getByText(`以“${name}”的名义签署`).waitFor();
+    await pop.getByRole('button', { name: label('签署') }).click();
+    await head.getByText(/已于 .+ 签署第\d+版/).waitFor();
+    await head.context().close();
+
+    const row = await rowOf();
+    await row.getByText('已签', { exact: true }).waitFor();
+    expect(await row.textContent()).toMatch(/第\d+版/);
+    await office.context().close();
+  });
+});
