@@ -8,12 +8,13 @@
  *        DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/responsibility.ts [regions]
  */
 import os from 'node:os';
-import { sql } from 'drizzle-orm';
+import { TransactionRollbackError, sql } from 'drizzle-orm';
 import { ROLE_PERMISSIONS } from '../common/roles.js';
 import type { Ctx } from '../server/platform/context.js';
 import { rowsOf } from '../server/platform/db/client.js';
 import { generateQuarter } from '../server/modules/responsibility/responsibility.dispatch.js';
 import { responsibilityFigures } from '../server/modules/responsibility/responsibility.figures.js';
+import { DISPATCH_SHEET } from '../server/modules/responsibility/responsibility.numbering.js';
 import { responsibilityYearEnd } from '../server/modules/responsibility/responsibility.year-end.js';
 import { openDemoDatabase } from './lib/demo.js';
 
@@ -89,7 +90,7 @@ async function perRegion(label: string, work: (regionId: string) => Promise<unkn
   };
 }
 
-const rows = [
+const rows: Awaited<ReturnType<typeof perRegion>>[] = [
   await perRegion('季度派单 for every county leader (generateQuarter)', (regionId) =>
     db.transaction((tx) => generateQuarter(office(regionId, tx), { year, quarter: 1, subjectKind: 'member' })),
   ),
@@ -98,6 +99,39 @@ const rows = [
   ),
   await perRegion('年终汇总 (responsibilityYearEnd)', (regionId) => responsibilityYearEnd(office(regionId, db), year)),
 ];
+// The numbering alone, side by side: the quarter's sheets of a county in one counter step (issueDocuments) or one
+// by one (issueDocument, what a per-list loop would do). Each run is rolled back, so both number the same lists.
+const listsOf = async (regionId: string) =>
+  rowsOf<{ id: string }>(
+    await db.execute(
+      sql`SELECT id FROM dispatches WHERE region_id = ${regionId} AND year = ${year} AND quarter = 1 ORDER BY code`,
+    ),
+  ).map((r) => r.id);
+const rolledBack = async (lists: string[], work: (tx: typeof db) => Promise<unknown>) => {
+  try {
+    await db.transaction(async (tx) => {
+      await tx.execute(
+        sql`DELETE FROM issued_documents WHERE kind = 'dispatch_sheet' AND object_id = ANY(${`{${lists.join(',')}}`}::uuid[])`,
+      );
+      await work(tx);
+      tx.rollback();
+    });
+  } catch (e) {
+    if (!(e instanceof TransactionRollbackError)) throw e;
+  }
+};
+rows.push(
+  await perRegion('numbering only, one step (issueDocuments)', async (regionId) => {
+    const lists = await listsOf(regionId);
+    await rolledBack(lists, (tx) => DISPATCH_SHEET.issueAll(office(regionId, tx), regionId, lists));
+  }),
+  await perRegion('numbering only, one by one (issueDocument per list)', async (regionId) => {
+    const lists = await listsOf(regionId);
+    await rolledBack(lists, async (tx) => {
+      for (const id of lists) await DISPATCH_SHEET.issue(office(regionId, tx), { id, regionId });
+    });
+  }),
+);
 const [made] = rowsOf<{ lists: number; items: number; sheets: number }>(
   await db.execute(sql`SELECT (SELECT count(*) FROM dispatches WHERE year = ${year})::int AS lists,
     (SELECT count(*) FROM dispatch_items i JOIN dispatches d ON d.id = i.dispatch_id WHERE d.year = ${year})::int AS items,
