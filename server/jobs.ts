@@ -4,6 +4,7 @@ import { registerDigestSource } from './modules/notifications/notifications.dige
 import { problemsDigest } from './modules/problems/problems.digest.js';
 import { complaintsDigest } from './modules/complaints/complaints.digest.js';
 import { complaintClockJob } from './modules/complaints/complaints.watch.js';
+import { responsibilityDigest } from './modules/responsibility/responsibility.digest.js';
 import { escalationJob } from './modules/problems/problems.escalation.js';
 import { systemJobs } from './modules/system/system.jobs.js';
 import { warningScanJob } from './modules/warnings/warnings.jobs.js';
@@ -21,3 +22,4 @@ export const allJobs: JobDefinition[] = [
 
 registerDigestSource('problems', problemsDigest);
 registerDigestSource('complaints', complaintsDigest);
+registerDigestSource('responsibility', responsibilityDigest);

@@ -10,6 +10,7 @@ import { people, units } from '../org/org.tables.js';
 import { patrolFindings } from '../patrol/patrol.tables.js';
 import { problems } from '../problems/problems.tables.js';
 import { warnings } from '../warnings/warnings.tables.js';
+import { responsibilityDigest } from './responsibility.digest.js';
 import { responsibilityFulfilmentByUnit } from './responsibility.service.js';
 import { dispatchItems, dispatches } from './responsibility.tables.js';
 
@@ -269,6 +270,56 @@ describe('dispatch', () => {
       items: [{ content: 'x', deadline: { workingDays: 10 } }],
     });
     expect(noSource.json().code).toBe('SOURCE_REQUIRED');
+  });
+});
+
+describe('daily digest', () => {
+  it('lists a recipient’s lists with items overdue or due within three working days, once each, until fulfilled', async () => {
+    const zjj = await unit('ZJJ');
+    const created = await office.post('/api/dispatches', {
+      kind: 'rectification',
+      year: year(),
+      recipientKind: 'leadership',
+      unitId: zjj.id,
+      title: '摘要提醒测试派单',
+      items: [
+        { content: '临期事项', deadline: { workingDays: 1 } },
+        { content: '远期事项', deadline: { workingDays: 30 } },
+        { content: '已逾期事项', deadline: { date: '2020-01-10' } },
+      ],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const d = created.json();
+    const userIdOf = async (username: string) =>
+      (await db().execute(sql`SELECT id, person_id FROM users WHERE username = ${username}`)).rows[0] as {
+        id: string;
+        person_id: string | null;
+      };
+    const digestOf = async (username: string) => {
+      const u = await userIdOf(username);
+      const ctx = { db: db(), actor: null, ip: null, clock: t.clock, now: t.clock.now() };
+      return (await responsibilityDigest(ctx, { userId: u.id, personId: u.person_id })).filter(
+        (i) => i.link === `/responsibility/dispatches/${d.id}`,
+      );
+    };
+    expect(await digestOf('zhujian')).toEqual([]); // a draft reminds nobody
+    expect((await fire(office, d.id, 'issue')).statusCode).toBe(200);
+    const [line] = await digestOf('zhujian');
+    expect(line).toMatchObject({ title: `${d.code}「摘要提醒测试派单」`, due: '2020-01-10' });
+    expect(line.detail).toBe('1项责任事项已逾期，1项临近完成时限，请尽快履责并记录履责纪实');
+    expect(await digestOf('zhujian.head')).toHaveLength(1);
+    expect(await digestOf('yingji')).toEqual([]); // another unit
+    expect(await digestOf('fuxianzhang')).toEqual([]); // not a county leader's own list
+    // Fulfilled items drop out; with nothing due the list is not listed at all.
+    const items = (await zhujian.get(`/api/dispatches/${d.id}`)).json().items as { id: string; content: string }[];
+    for (const i of items.filter((x) => x.content !== '远期事项')) {
+      const res = await zhujian.post(`/api/dispatches/${d.id}/items/${i.id}/fulfilment`, {
+        doneOn: today(),
+        description: '已落实',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    expect(await digestOf('zhujian')).toEqual([]);
   });
 });
 
