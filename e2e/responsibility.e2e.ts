@@ -239,3 +239,26 @@ describe('明责：签字承诺（本人在系统中签署，办公室看到谁�
     await office.context().close();
   });
 });
+
+describe('明责：增派单（从问题页面发起，来源可回溯）', () => {
+  it('office 在问题页面点“增派单”，表单带出来源、分管领导和事项，保存后派单链接回问题', async () => {
+    const page = await app.signIn('office');
+    const problems = (await (await page.request.get(app.url('/api/problems?pageSize=50'))).json()).items as {
+      id: string;
+      title: string;
+    }[];
+    const p = problems[0];
+    await page.goto(app.url(`/problems/${p.id}`));
+    await page.getByRole('button', { name: '增派单' }).click();
+    await page.waitForURL(/\/responsibility\?/);
+    const modal = page.getByRole('dialog');
+    await expect.poll(() => modal.getByLabel('标题').inputValue(), { timeout: 20_000 }).toBe(`增派单：${p.title}`);
+    expect(await modal.getByLabel('责任内容1').inputValue()).not.toBe('');
+    await modal.getByRole('button', { name: label('保存') }).click();
+    await page.waitForURL(/\/responsibility\/dispatches\/[0-9a-f-]{36}$/);
+    await page.getByText('增派单', { exact: true }).first().waitFor();
+    await page.locator('.ant-descriptions').getByRole('link', { name: '问题清单' }).click();
+    await page.waitForURL(new RegExp(`/problems/${p.id}$`));
+    await page.context().close();
+  });
+});

@@ -12,6 +12,7 @@ import {
 } from '../../../../../common/cases';
 import { DownloadButton } from '../../../components/download-button';
 import { articleNo } from '../../../components/warning-facts';
+import { ExtraDispatchButton } from '../../../components/extra-dispatch-button';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate, formatDateTime } from '../../../lib/format';
@@ -39,7 +40,16 @@ export function CaseDetailPage() {
 
   return (
     <>
-      <PageHeader title={`${c.code} ${c.title}`} subTitle={`${c.kindLabel} · ${c.stateLabel}`} extra={<CaseNav />} />
+      <PageHeader
+        title={`${c.code} ${c.title}`}
+        subTitle={`${c.kindLabel} · ${c.stateLabel}`}
+        extra={
+          <Space wrap>
+            <ExtraDispatchButton sourceType="case" sourceId={c.id} />
+            <CaseNav />
+          </Space>
+        }
+      />
       <Card size="small" style={{ marginBottom: 16 }}>
         <CaseActions c={c} />
         {c.decisionDate ? (

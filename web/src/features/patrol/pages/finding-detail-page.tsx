@@ -1,6 +1,7 @@
-import { Card, Descriptions, Flex, Timeline, Typography } from 'antd';
+import { Card, Descriptions, Flex, Space, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { FINDING_EVENTS } from '../../../../../common/patrol';
+import { ExtraDispatchButton } from '../../../components/extra-dispatch-button';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
 import { formatDateTime } from '../../../lib/format';
@@ -23,7 +24,12 @@ export function FindingDetailPage() {
       <PageHeader
         title={f.title}
         subTitle={`${f.code} · ${f.groupName} · ${f.reportedByName}`}
-        extra={<FindingActions finding={f} />}
+        extra={
+          <Space wrap>
+            <ExtraDispatchButton sourceType="finding" sourceId={f.id} />
+            <FindingActions finding={f} />
+          </Space>
+        }
       />
       <Flex style={{ marginBottom: 16 }}>
         <PatrolNav />

@@ -2,6 +2,7 @@ import { ArrowLeftOutlined, EditOutlined, FileWordOutlined } from '@ant-design/i
 import { Alert, Button, Card, Col, Descriptions, Flex, Row, Space, Table, Tag, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { ESCALATION_LEVELS } from '../../../../../common/problems';
+import { ExtraDispatchButton } from '../../../components/extra-dispatch-button';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate, formatDateTime } from '../../../lib/format';
@@ -76,6 +77,7 @@ export function ProblemDetailPage() {
             <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(-1)}>
               返回
             </Button>
+            <ExtraDispatchButton sourceType="problem" sourceId={p.id} />
             {canOpenCase && dispatched ? (
               <Button
                 onClick={() =>

@@ -1,13 +1,14 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Form, Input, InputNumber, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { DISPATCH_KINDS, RECIPIENT_KINDS, SOURCE_TYPES } from '../../../../../common/responsibility';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { FormModal } from '../../../components/form-modal';
 import { currentPeriod, dayjs } from '../../../lib/format';
 import { notifySuccess, submitForm } from '../../../lib/notify';
-import { useCreateDispatch, useWorkingDate } from '../api/responsibility';
+import { useCreateDispatch, useDispatchSource, useWorkingDate } from '../api/responsibility';
 import { ZCreateDispatch } from '../../../../../common/responsibility.schema';
 import { maxLengthOf } from '../../../lib/schema-limits';
 
@@ -60,6 +61,19 @@ export function DispatchFormModal({
   const recipientKind = Form.useWatch('recipientKind', form);
   const items = Form.useWatch('items', form) ?? [];
   const { year, quarter } = currentPeriod();
+  // From a source: its leader in charge (else its unit's leadership) and a first item, for the office to edit.
+  const { data: from } = useDispatchSource(source);
+  useEffect(() => {
+    if (!from) return;
+    form.setFieldsValue({
+      recipientKind: from.leaderPersonId ? 'leader' : 'leadership',
+      recipientPersonId: from.leaderPersonId ?? undefined,
+      unitId: from.unitId ?? undefined,
+      title: `增派单：${from.title}`,
+      note: `来源：${SOURCE_TYPES[from.sourceType as keyof typeof SOURCE_TYPES] ?? ''} ${from.code}`,
+      items: [{ content: from.content, deadlineType: 'working', days: 10 }],
+    });
+  }, [from, form]);
   const submit = (v: Values) =>
     submitForm(form, async () => {
       const d = await create.mutateAsync({

@@ -1,7 +1,9 @@
 import { Button, Card, DatePicker, Descriptions, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import { SOURCE_TYPES, type SourceType } from '../../../../../common/responsibility';
+import { usePermission } from '../../../lib/session';
 import { DownloadButton } from '../../../components/download-button';
 import { EventLogCard } from '../../../components/event-log-card';
 import { EvidenceUpload } from '../../../components/evidence-upload';
@@ -24,6 +26,14 @@ import {
 import { ZFulfilmentInput } from '../../../../../common/responsibility.schema';
 import { maxLengthOf } from '../../../lib/schema-limits';
 
+/** Where a 增派单's source is read (its back-link; only the office, who may read every kind, follows it). */
+const SOURCE_PATHS: Record<SourceType, (id: string) => string> = {
+  problem: (id) => `/problems/${id}`,
+  finding: (id) => `/supervision/findings/${id}`,
+  warning: (id) => `/warnings/${id}`,
+  case: (id) => `/cases/${id}`,
+};
+
 /** An item's fulfilment state as the recipient and the office read it. */
 export function ItemState({ item }: { item: Pick<DispatchItem, 'fulfilledOn' | 'late' | 'overdue'> }) {
   if (item.fulfilledOn) return item.late ? <Tag color="orange">逾期履责</Tag> : <Tag color="green">已履责</Tag>;
@@ -33,6 +43,7 @@ export function ItemState({ item }: { item: Pick<DispatchItem, 'fulfilledOn' | '
 /** One dispatch: its items with their 履责纪实 and evidence, and the actions the caller may take. */
 export function DispatchDetailPage() {
   const { id = '' } = useParams();
+  const manage = usePermission('responsibility:manage');
   const query = useDispatch(id);
   const d = query.data;
   const [recording, setRecording] = useState<DispatchItem | null>(null);
@@ -60,6 +71,15 @@ export function DispatchDetailPage() {
           <Descriptions.Item label="派发日期">{d.issuedOn ?? '未派发'}</Descriptions.Item>
           <Descriptions.Item label="履责">{`${d.fulfilledCount}/${d.itemCount}`}</Descriptions.Item>
           {d.note ? <Descriptions.Item label="说明">{d.note}</Descriptions.Item> : null}
+          {d.sourceType ? (
+            <Descriptions.Item label="来源">
+              {manage && d.sourceId ? (
+                <Link to={SOURCE_PATHS[d.sourceType](d.sourceId)}>{SOURCE_TYPES[d.sourceType]}</Link>
+              ) : (
+                SOURCE_TYPES[d.sourceType]
+              )}
+            </Descriptions.Item>
+          ) : null}
         </Descriptions>
       </Card>
       <Card title="责任事项与履责纪实" size="small" style={{ marginBottom: 16 }}>

@@ -1,8 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Result, Row, Space, Spin, Statistic, Tag } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { DISPATCH_KINDS, DISPATCH_STATES } from '../../../../../common/responsibility';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { DISPATCH_KINDS, DISPATCH_STATES, SOURCE_TYPES, type SourceType } from '../../../../../common/responsibility';
 import { ChoiceFilter, FilterBar, SearchFilter, UnitFilter, YearFilter } from '../../../components/list-filters';
 import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
@@ -22,6 +22,24 @@ export function ResponsibilityPage() {
   const readsSpotChecks = useReadsSpotChecks();
   const [creating, setCreating] = useState(false);
   const navigate = useNavigate();
+  // 增派单 started from a source's page (ExtraDispatchButton): the form opens with the source filled in.
+  const [params, setParams] = useSearchParams();
+  const extraFrom = params.get('extraFrom') ?? '';
+  const sourceId = params.get('sourceId');
+  const source =
+    manage && extraFrom in SOURCE_TYPES && sourceId ? { sourceType: extraFrom as SourceType, sourceId } : undefined;
+  const closeForm = () => {
+    setCreating(false);
+    if (source)
+      setParams(
+        (p) => {
+          p.delete('extraFrom');
+          p.delete('sourceId');
+          return p;
+        },
+        { replace: true },
+      );
+  };
   const list = useListParams<DispatchFilters>(FILTERS, { filters: { year: String(year) } });
   const shownYear = Number(list.filters.year) || year;
   const figures = useResponsibilityFigures(shownYear);
@@ -107,7 +125,7 @@ export function ResponsibilityPage() {
           { title: '状态', dataIndex: 'stateLabel', width: 90, render: (s: string) => <Tag>{s}</Tag> },
         ]}
       />
-      {creating ? <DispatchFormModal onClose={() => setCreating(false)} /> : null}
+      {creating || source ? <DispatchFormModal source={source} onClose={closeForm} /> : null}
     </>
   );
 }

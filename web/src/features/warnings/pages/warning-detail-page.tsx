@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, Descriptions, Flex, Row, Space, Timeline, Typ
 import { Link, useNavigate, useParams } from 'react-router';
 import { WARNING_EVENTS, WARNING_STATES } from '../../../../../common/warnings';
 import { DownloadButton } from '../../../components/download-button';
+import { ExtraDispatchButton } from '../../../components/extra-dispatch-button';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
 import { usePermission } from '../../../lib/session';
@@ -69,6 +70,7 @@ export function WarningDetailPage() {
             <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(-1)}>
               返回
             </Button>
+            <ExtraDispatchButton sourceType="warning" sourceId={w.id} />
             {canOpenCase ? (
               <Button
                 onClick={() =>
