@@ -357,3 +357,16 @@ export const ZYearEnd = z.object({
     }),
   ),
 });
+
+/** What a 增派单 made from a source starts with (GET /api/dispatches/source). */
+export const ZSourceSummary = z.object({
+  sourceType: z.enum(keysOf(SOURCE_TYPES)),
+  sourceId: z.string(),
+  code: z.string(),
+  title: z.string(),
+  /** The unit concerned and its county leader in charge, when the source names them. */
+  unitId: z.string().nullable(),
+  leaderPersonId: z.string().nullable(),
+  content: z.string(),
+});
+export type TSourceSummary = z.infer<typeof ZSourceSummary>;

@@ -24,6 +24,7 @@ import {
   ZReportEvent,
   ZResponsibilityItem,
   ZUpdateResponsibilityItem,
+  ZSourceSummary,
   ZYearEnd,
   ZYearQuery,
 } from '../../../common/responsibility.schema.js';
@@ -101,8 +102,10 @@ export async function responsibilityRoutes(fastify: FastifyInstance) {
     { schema: { tags, querystring: ZListDispatches }, config: read },
     (req, reply) => req.run((ctx) => sendXlsxExport(reply, dispatchesExport(ctx, req.query))),
   );
-  app.get('/api/dispatches/source', { schema: { tags, querystring: ZSourceQuery }, config: manage }, (req) =>
-    req.run((ctx) => service.readSource(ctx, req.query.sourceType, req.query.sourceId)),
+  app.get(
+    '/api/dispatches/source',
+    { schema: { tags, querystring: ZSourceQuery, response: { 200: ZSourceSummary } }, config: manage },
+    (req) => req.run((ctx) => service.readSource(ctx, req.query.sourceType, req.query.sourceId)),
   );
   app.post(
     '/api/dispatches',

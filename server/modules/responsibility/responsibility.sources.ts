@@ -2,6 +2,7 @@
  * Sources of a 增派单 (问题、督导巡查发现、预警、案件), read through each module's service in the caller's scope:
  * an unreadable or missing source answers the same 422 (issue #21), and what it names pre-fills the list.
  */
+import type { TSourceSummary } from '../../../common/responsibility.schema.js';
 import { SOURCE_TYPES, type SourceType } from '../../../common/responsibility.js';
 import type { Ctx } from '../../platform/context.js';
 import { ruleViolation } from '../../platform/errors.js';
@@ -10,16 +11,7 @@ import { findingForLink } from '../patrol/patrol.service.js';
 import { loadProblem } from '../problems/problems.service.js';
 import { getWarning } from '../warnings/warnings.service.js';
 
-export interface SourceSummary {
-  sourceType: SourceType;
-  sourceId: string;
-  code: string;
-  title: string;
-  /** The unit concerned and its county leader in charge, when the source names them. */
-  unitId: string | null;
-  leaderPersonId: string | null;
-  content: string;
-}
+export type SourceSummary = TSourceSummary;
 
 async function read(ctx: Ctx, type: SourceType, id: string): Promise<SourceSummary> {
   switch (type) {

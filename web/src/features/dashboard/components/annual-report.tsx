@@ -1,8 +1,9 @@
-import { App, Button, Select, Space } from 'antd';
+import { App, Button, Space } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ZAnnualReportIssued } from '../../../../../common/dashboard.schema';
 import type { Response } from '../../../../../common/zod';
+import { YearSelect } from '../../../components/year-select';
 import { DownloadButton } from '../../../components/download-button';
 import { apiPost } from '../../../lib/api';
 import { currentPeriod } from '../../../lib/format';
@@ -25,13 +26,7 @@ export function AnnualReportActions() {
   if (!mayRead) return null;
   return (
     <Space wrap>
-      <Select
-        aria-label="报告年度"
-        value={year}
-        style={{ width: 110 }}
-        onChange={setYear}
-        options={[thisYear - 2, thisYear - 1, thisYear].map((y) => ({ value: y, label: `${y}年` }))}
-      />
+      <YearSelect value={year} onChange={setYear} label="报告年度" />
       <DownloadButton path="/reports/annual.docx" query={{ year }}>
         年度工作报告（.docx）
       </DownloadButton>

@@ -8,6 +8,7 @@ import type {
   ZDispatch,
   ZDispatchDetail,
   ZFigures,
+  ZSourceSummary,
   ZYearEnd,
   ZImportResult,
   ZReport,
@@ -82,21 +83,10 @@ export function useRefreshDispatch(id: string) {
   return () => void qc.invalidateQueries({ queryKey: [...KEY, 'dispatch', id] });
 }
 
-/** What a 增派单 from a source starts with: its unit, leader in charge and a first item (GET /api/dispatches/source). */
-export interface DispatchSource {
-  sourceType: string;
-  sourceId: string;
-  code: string;
-  title: string;
-  unitId: string | null;
-  leaderPersonId: string | null;
-  content: string;
-}
-
 export function useDispatchSource(source?: { sourceType: string; sourceId: string }) {
   return useQuery({
     queryKey: [...KEY, 'source', source?.sourceType, source?.sourceId],
-    queryFn: ({ signal }) => api<DispatchSource>('/dispatches/source', { query: source, signal }),
+    queryFn: ({ signal }) => api<Response<typeof ZSourceSummary>>('/dispatches/source', { query: source, signal }),
     enabled: !!source,
     staleTime: 60_000,
   });

@@ -1,7 +1,8 @@
-import { Card, Col, Result, Row, Select, Spin, Statistic, Table } from 'antd';
+import { Card, Col, Result, Row, Spin, Statistic, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { DISPATCH_KINDS, REPORT_STATES, type ReportState } from '../../../../../common/responsibility';
 import { Chart, type ChartOption } from '../../../components/chart';
+import { YearSelect } from '../../../components/year-select';
 import { PageHeader } from '../../../components/page-header';
 import { type ResponsibilityFigures, useResponsibilityFigures } from '../api/responsibility';
 import { currentPeriod } from '../../../lib/format';
@@ -58,15 +59,7 @@ export function ResponsibilityFiguresPage() {
       <PageHeader
         title="明责统计"
         subTitle="由派单、责任事项和履责纪实实时统计（仅统计本人可查看的清单）"
-        extra={
-          <Select
-            aria-label="年度"
-            style={{ width: 110 }}
-            value={year}
-            onChange={setYear}
-            options={[thisYear - 2, thisYear - 1, thisYear].map((y) => ({ value: y, label: `${y}年` }))}
-          />
-        }
+        extra={<YearSelect value={year} onChange={setYear} />}
       />
       {error ? <Result status="error" title="统计数据加载失败" /> : null}
       {isLoading ? <Spin style={{ display: 'block', margin: '80px auto' }} /> : null}

@@ -2,6 +2,7 @@ import { Input, Result, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { REPORT_STATES, type ReportState } from '../../../../../common/responsibility';
 import { DownloadButton } from '../../../components/download-button';
+import { YearSelect } from '../../../components/year-select';
 import { PageHeader } from '../../../components/page-header';
 import { currentPeriod } from '../../../lib/format';
 import { type YearEndRow, useYearEnd } from '../api/responsibility';
@@ -35,13 +36,7 @@ export function YearEndPage() {
         subTitle="每个责任主体全年的清单、履责、增派单、季度报告和抽查结论（仅含本人可查看的）"
         extra={
           <Space wrap>
-            <Select
-              aria-label="年度"
-              style={{ width: 110 }}
-              value={year}
-              onChange={setYear}
-              options={[thisYear - 2, thisYear - 1, thisYear].map((y) => ({ value: y, label: `${y}年` }))}
-            />
+            <YearSelect value={year} onChange={setYear} />
             <DownloadButton path="/responsibility/year-end.xlsx" query={{ year }}>
               导出 Excel
             </DownloadButton>
