@@ -183,12 +183,15 @@ describe('明责：定期抽查（随机抽样、逐项核查、转为问题）'
     expect(n).toBeGreaterThan(1);
     for (let i = 0; i < n; i++) {
       const editor = editors.nth(i);
-      if (i === 0) {
-        await editor.getByText('3 不到位').click();
-        await editor.getByPlaceholder('核查意见（必填）').fill('会议记录缺少研究部署的具体内容，履责不到位');
-      } else {
-        await editor.getByText('1 属实').click();
+      const verdict = i === 0 ? '3 不到位' : '1 属实';
+      // A click landing while the table re-renders can be lost: pick until the verdict shows as chosen.
+      const chosen = editor.locator('.ant-radio-button-wrapper-checked', { hasText: verdict });
+      for (let attempt = 1; (await chosen.count()) === 0; attempt++) {
+        if (attempt > 3) throw new Error(`第${i + 1}项未能选中“${verdict}”`);
+        await editor.getByText(verdict).click();
+        await chosen.waitFor({ timeout: 5_000 }).catch(() => undefined);
       }
+      if (i === 0) await editor.getByPlaceholder('核查意见（必填）').fill('会议记录缺少研究部署的具体内容，履责不到位');
       await editor.getByRole('button', { name: label('保存') }).click();
       await editor.getByRole('button', { name: label('更新') }).waitFor();
     }

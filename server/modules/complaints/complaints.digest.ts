@@ -2,7 +2,7 @@ import { findUser, rolesOf } from '../../platform/auth/auth.service.js';
 import type { DigestSource } from '../notifications/notifications.service.js';
 import { clocksOf } from './complaints.clocks.js';
 import * as repo from './complaints.repository.js';
-import { type ComplaintRules, complaintRules } from './complaints.rules.js';
+import { complaintRulesByRegion } from './complaints.rules.js';
 
 /**
  * 首问负责 and 限时办结 in the daily digest: every clock of the owner's complaints that is within its warning
@@ -13,12 +13,11 @@ export const complaintsDigest: DigestSource = async (ctx, user) => {
   const u = await findUser(ctx.db, user.userId);
   const leader = (await rolesOf(ctx.db, [user.userId])).some((r) => r.role === 'commission_leader');
   const leaderOf = leader ? (u?.regionId ?? null) : null;
-  const rulesOf = new Map<string, ComplaintRules>();
+  const rulesOf = complaintRulesByRegion(ctx);
   const items = [];
   for (const c of await repo.digestCandidates(ctx.db, { userId: user.userId, leaderOf })) {
-    if (!rulesOf.has(c.regionId)) rulesOf.set(c.regionId, await complaintRules(ctx, c.regionId));
     const mine = c.ownerUserId === user.userId;
-    for (const clock of await clocksOf(ctx, c, rulesOf.get(c.regionId) as ComplaintRules)) {
+    for (const clock of await clocksOf(ctx, c, await rulesOf(c.regionId))) {
       if (clock.status !== 'overdue' && !(mine && clock.status === 'warn')) continue;
       items.push({
         title: `信访举报 ${c.code}（${c.subjectUnitName}）`,

@@ -41,5 +41,14 @@ export const complaintRulesSetting: SettingDef<typeof ZComplaintRules> = {
 
 export const complaintRules = (ctx: Ctx, regionId: string) => readSetting(ctx.db, complaintRulesSetting, regionId);
 
+/** `complaintRules` read once per region, for work over many complaints (the clock watch, the digest). */
+export function complaintRulesByRegion(ctx: Ctx) {
+  const read = new Map<string, Promise<ComplaintRules>>();
+  return (regionId: string) => {
+    if (!read.has(regionId)) read.set(regionId, complaintRules(ctx, regionId));
+    return read.get(regionId) as Promise<ComplaintRules>;
+  };
+}
+
 /** The day `days` working days after `from`, with whether the calendar of those years is still provisional. */
 export const dueAfter = (ctx: Ctx, from: string, days: number) => addWorkingDaysNoted(ctx.db, from, days);

@@ -7,7 +7,7 @@ import { chineseDay } from '../../platform/documents/document-registry.js';
 import { notify } from '../notifications/notifications.service.js';
 import { type ComplaintClock, clocksOf } from './complaints.clocks.js';
 import * as repo from './complaints.repository.js';
-import { type ComplaintRules, complaintRules } from './complaints.rules.js';
+import { complaintRulesByRegion } from './complaints.rules.js';
 
 type Level = 'warn' | 'overdue';
 const raised = (c: ComplaintClock): c is ComplaintClock & { status: Level } =>
@@ -21,12 +21,18 @@ const raised = (c: ComplaintClock): c is ComplaintClock & { status: Level } =>
  * never the filer or the report, since they may leave by SMS or e-mail.
  */
 export async function watchComplaintClocks(ctx: Ctx) {
-  const rulesOf = new Map<string, ComplaintRules>();
+  const rulesOf = complaintRulesByRegion(ctx);
+  // Who hears of a region's clocks: its 信访 staff (for unreceived complaints) and its commission leaders.
+  const staff = new Map<string, Promise<string[]>>();
+  const usersOf = (role: 'supervision_office' | 'commission_leader', regionId: string) => {
+    const key = `${role}|${regionId}`;
+    if (!staff.has(key)) staff.set(key, userIdsWithRoles(ctx.db, [role], regionId));
+    return staff.get(key) as Promise<string[]>;
+  };
   const summary = { checked: 0, warned: 0, overdue: 0 };
   for (const row of await repo.withRunningClocks(ctx.db)) {
     summary.checked++;
-    if (!rulesOf.has(row.regionId)) rulesOf.set(row.regionId, await complaintRules(ctx, row.regionId));
-    const clocks = (await clocksOf(ctx, row, rulesOf.get(row.regionId) as ComplaintRules)).filter(raised);
+    const clocks = (await clocksOf(ctx, row, await rulesOf(row.regionId))).filter(raised);
     const before = row.clockAlerts;
     const after = Object.fromEntries(clocks.map((c) => [c.key, c.status])) as Record<string, Level>;
     const fresh = clocks.filter((c) => before[c.key] !== c.status);
@@ -45,10 +51,8 @@ export async function watchComplaintClocks(ctx: Ctx) {
         comment: `${line}（${c.source}）`,
         payload: { clock: c.key, due: c.due },
       });
-      const owners = row.ownerUserId
-        ? [row.ownerUserId]
-        : await userIdsWithRoles(ctx.db, ['supervision_office'], row.regionId);
-      const leaders = c.status === 'overdue' ? await userIdsWithRoles(ctx.db, ['commission_leader'], row.regionId) : [];
+      const owners = row.ownerUserId ? [row.ownerUserId] : await usersOf('supervision_office', row.regionId);
+      const leaders = c.status === 'overdue' ? await usersOf('commission_leader', row.regionId) : [];
       await notify(ctx, {
         userIds: [...owners, ...leaders],
         kind: `complaint.${type}`,
