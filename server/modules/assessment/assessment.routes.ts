@@ -35,10 +35,25 @@ import {
   ZUnitScore,
   ZUpdateIndicator,
 } from '../../../common/assessment.schema.js';
+import {
+  ZAnswer,
+  ZCreateEvaluation,
+  ZEvaluation,
+  ZEvaluationDetail,
+  ZEvaluationEvent,
+  ZEvaluationScores,
+  ZListEvaluations,
+  ZQuestionParam,
+  ZReporterParam,
+} from '../../../common/evaluations.schema.js';
 import { ZVersion, z, zPageOf } from '../../../common/zod.js';
+import { badRequest } from '../../platform/errors.js';
 import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
-import { sendDocx } from '../../platform/http/files.js';
+import { readUpload, sendDocument, sendDocx, sendStoredFile } from '../../platform/http/files.js';
 import { assessmentReport, scoresExport } from './assessment.documents.js';
+import { evaluationMinutes } from './assessment.evaluation-minutes.js';
+import * as evaluations from './assessment.evaluations.js';
+import { evaluationsExport } from './assessment.evaluations-export.js';
 import * as ratings from './assessment.ratings.js';
 import * as service from './assessment.service.js';
 import { readAssessmentSettings, updateAssessmentSettings } from './assessment.settings.js';
@@ -220,5 +235,70 @@ export async function assessmentRoutes(fastify: FastifyInstance) {
     '/api/ballots/:token',
     { schema: { tags, params: ZBallotParam, body: ZBallotAnswer, response: { 200: ZOk } }, config: ballot },
     (req) => req.run((ctx) => surveys.castBallot(ctx, req.params.token, req.body.answers)),
+  );
+
+  // ---- 述职评议 / 述责述廉 / 三述一评
+  app.get(
+    '/api/evaluations',
+    { schema: { tags, querystring: ZListEvaluations, response: { 200: zPageOf(ZEvaluation) } }, config: read },
+    (req) => req.run((ctx) => evaluations.listEvaluations(ctx, req.query)),
+  );
+  app.get(
+    '/api/evaluations/export.xlsx',
+    { schema: { tags, querystring: ZListEvaluations }, config: read },
+    (req, reply) => req.run((ctx) => sendXlsxExport(reply, evaluationsExport(ctx, req.query))),
+  );
+  app.post(
+    '/api/evaluations',
+    { schema: { tags, body: ZCreateEvaluation, response: { 201: ZEvaluationDetail } }, config: manage },
+    async (req, reply) => reply.status(201).send(await req.run((ctx) => evaluations.createEvaluation(ctx, req.body))),
+  );
+  app.get(
+    '/api/evaluations/:id',
+    { schema: { tags, params: ZIdParam, response: { 200: ZEvaluationDetail } }, config: read },
+    (req) => req.run((ctx) => evaluations.getEvaluation(ctx, req.params.id)),
+  );
+  app.post(
+    '/api/evaluations/:id/events',
+    { schema: { tags, params: ZIdParam, body: ZEvaluationEvent, response: { 200: ZEvaluationDetail } }, config: read },
+    (req) => req.run((ctx) => evaluations.fireEvaluationEvent(ctx, req.params.id, req.body)),
+  );
+  app.put(
+    '/api/evaluations/:id/questions/:questionId',
+    { schema: { tags, params: ZQuestionParam, body: ZAnswer, response: { 200: ZEvaluationDetail } }, config: manage },
+    (req) => req.run((ctx) => evaluations.answerQuestion(ctx, req.params.id, req.params.questionId, req.body.answer)),
+  );
+  app.post(
+    '/api/evaluations/:id/scores',
+    {
+      schema: { tags, params: ZIdParam, body: ZEvaluationScores, response: { 200: ZEvaluationDetail } },
+      config: manage,
+    },
+    (req) => req.run((ctx) => evaluations.scoreReporters(ctx, req.params.id, req.body)),
+  );
+  app.post(
+    '/api/evaluations/:id/reporters/:reporterId/report',
+    {
+      schema: { tags, params: ZReporterParam, consumes: ['multipart/form-data'], response: { 201: ZEvaluationDetail } },
+      config: read,
+    },
+    async (req, reply) => {
+      const file = await req.file();
+      if (!file) throw badRequest('FILE_REQUIRED', '请选择要上传的述职报告', 'file');
+      const stored = await readUpload(file);
+      const { id, reporterId } = req.params;
+      return reply.status(201).send(await req.run((ctx) => evaluations.uploadReport(ctx, id, reporterId, stored)));
+    },
+  );
+  app.get(
+    '/api/evaluations/:id/reporters/:reporterId/report',
+    { schema: { tags, params: ZReporterParam }, config: read },
+    async (req, reply) =>
+      sendStoredFile(reply, await req.run((ctx) => evaluations.reportFile(ctx, req.params.id, req.params.reporterId))),
+  );
+  app.get(
+    '/api/evaluations/:id/documents/minutes.docx',
+    { schema: { tags, params: ZIdParam }, config: read },
+    async (req, reply) => sendDocument(reply, await req.run((ctx) => evaluationMinutes(ctx, req.params.id))),
   );
 }

@@ -1,5 +1,5 @@
 import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, deletedAt, eventColumns, id, tstz, updatedAt, version } from '../../platform/db/columns.js';
+import { bytea, createdAt, deletedAt, eventColumns, id, tstz, updatedAt, version } from '../../platform/db/columns.js';
 
 /** 考核指标体系 (SPEC M6): per region, year and unit type; its indicators form a tree (一级/二级/三级). */
 export const indicatorSystems = pgTable(
@@ -173,4 +173,82 @@ export const surveyBallots = pgTable(
     answers: integer('answers').array().notNull(),
   },
   (t) => [index('survey_ballots_survey_idx').on(t.surveyId)],
+);
+
+/** 述职评议 / 述责述廉 / 三述一评 meetings (SPEC M6): who reports, who scores, the 纪要's conclusions. */
+export const evaluations = pgTable(
+  'evaluations',
+  {
+    id: id(),
+    regionId: uuid('region_id').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    year: integer('year').notNull(),
+    scheduledAt: tstz('scheduled_at').notNull(),
+    place: text('place').notNull().default(''),
+    state: text('state').notNull().default('scheduled'),
+    attendees: text('attendees').array().notNull(),
+    summary: text('summary').notNull().default(''),
+    heldAt: tstz('held_at'),
+    closedAt: tstz('closed_at'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('evaluations_region_idx').on(t.regionId, t.year)],
+);
+
+/** A unit reporting in a meeting, its written report (uploaded once) and the speaker. */
+export const evaluationReporters = pgTable(
+  'evaluation_reporters',
+  {
+    id: id(),
+    evaluationId: uuid('evaluation_id').notNull(),
+    seq: integer('seq').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    reporterName: text('reporter_name').notNull().default(''),
+    reportName: text('report_name'),
+    reportMime: text('report_mime'),
+    reportSize: integer('report_size'),
+    reportSha256: text('report_sha256'),
+    reportContent: bytea('report_content'),
+    reportUploadedAt: tstz('report_uploaded_at'),
+    reportUploadedBy: uuid('report_uploaded_by'),
+  },
+  (t) => [
+    index('evaluation_reporters_idx').on(t.evaluationId, t.seq),
+    index('evaluation_reporters_unit_idx').on(t.unitId),
+  ],
+);
+
+/** 质询: drawn from an open item of the reporter's unit (source + id + code) or asked in the meeting. */
+export const evaluationQuestions = pgTable(
+  'evaluation_questions',
+  {
+    id: id(),
+    evaluationId: uuid('evaluation_id').notNull(),
+    reporterId: uuid('reporter_id').notNull(),
+    seq: integer('seq').notNull(),
+    source: text('source').notNull(),
+    sourceId: uuid('source_id'),
+    sourceCode: text('source_code'),
+    question: text('question').notNull(),
+    answer: text('answer').notNull().default(''),
+    answeredAt: tstz('answered_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('evaluation_questions_idx').on(t.evaluationId, t.reporterId, t.seq)],
+);
+
+/** An attendee's score of a reporter (re-scoring replaces it). */
+export const evaluationScores = pgTable(
+  'evaluation_scores',
+  {
+    evaluationId: uuid('evaluation_id').notNull(),
+    reporterId: uuid('reporter_id').notNull(),
+    attendee: text('attendee').notNull(),
+    score: numeric('score', { precision: 5, scale: 2, mode: 'number' }).notNull(),
+    at: tstz('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.evaluationId, t.reporterId, t.attendee] })],
 );

@@ -124,6 +124,11 @@ export const AUDIT_TYPES = [
   'survey.created',
   'survey.issued',
   'survey.closed',
+  'evaluation.created',
+  'evaluation.event',
+  'evaluation.answered',
+  'evaluation.scored',
+  'evaluation.report_uploaded',
   'rules.published',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];

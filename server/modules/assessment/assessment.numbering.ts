@@ -1,0 +1,9 @@
+import { documentKind } from '../org/org.directory.js';
+
+/** The 纪要 of a 述职评议 / 述责述廉 meeting, from the commission, numbered when the meeting ends. */
+export const EVALUATION_MINUTES = documentKind({
+  kind: 'evaluation_minutes',
+  objectType: 'evaluation',
+  issuer: 'commission',
+  suffix: '评',
+});
