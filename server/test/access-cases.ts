@@ -1,5 +1,5 @@
 /** Every module's access cases, merged: the access matrix and the reliability fuzzing both run over them. */
-import { assessmentAccessCases } from './access/assessment.js';
+import { assessmentAccessCases, evaluationAccessCases } from './access/assessment.js';
 import { casesAccessCases } from './access/cases.js';
 import { homeAccessCases } from './access/home.js';
 import { dashboardAccessCases } from './access/dashboard.js';
@@ -38,6 +38,7 @@ for (const part of [
   homeAccessCases,
   dashboardAccessCases,
   assessmentAccessCases,
+  evaluationAccessCases,
   responsibilityAccessCases,
   spotCheckAccessCases,
   commitmentsAccessCases,

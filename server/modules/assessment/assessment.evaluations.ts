@@ -18,7 +18,7 @@ import type {
 import { EVALUATION_TABLE, type EvaluationCapacity } from '../../../common/evaluations.states.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Actor, type Ctx, actorOf, regionOf } from '../../platform/context.js';
-import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors.js';
+import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import type { StoredFile } from '../../platform/http/files.js';
 import { type Step, actionsOf, defineMachine, fireTransition } from '../../platform/workflow/machine.js';
 import * as org from '../org/org.service.js';
@@ -221,7 +221,7 @@ export async function createEvaluation(ctx: Ctx, input: TCreateEvaluation) {
   if (new Set(unitIds).size !== unitIds.length) throw badRequest('REPORTER_TWICE', '述职单位不能重复', 'reporters');
   for (const unitId of unitIds) {
     await org.getUnit(ctx, unitId).catch(() => {
-      throw badRequest('UNIT_NOT_FOUND', '述职单位不存在或无权查看', 'reporters');
+      throw ruleViolation('UNIT_NOT_FOUND', '述职单位不存在或无权查看', 'reporters');
     });
   }
   const attendees = [...new Set(input.attendees)];
@@ -389,11 +389,9 @@ async function loadReporter(ctx: Ctx, id: string, reporterId: string) {
 /** The reporter's written report, uploaded once by the office or the unit's own head or liaison. */
 export async function uploadReport(ctx: Ctx, id: string, reporterId: string, file: StoredFile) {
   const { e, r } = await loadReporter(ctx, id, reporterId);
+  if (e.state === 'closed') throw ruleViolation('EVALUATION_CLOSED', '评议已结束，不能再提交述职报告');
   if (!mayUpload(actorOf(ctx), e, r.unitId)) {
-    throw ruleViolation(
-      'REPORT_UPLOAD_REFUSED',
-      e.state === 'closed' ? '评议已结束，不能再提交述职报告' : '只有本单位或考核办可以提交述职报告',
-    );
+    throw forbidden('只有本单位负责人、联络员或考核办可以提交述职报告');
   }
   const [row] = await ctx.db
     .update(evaluationReporters)

@@ -1,5 +1,6 @@
 /** Access-matrix cases for 考责 (see server/test/access-matrix.test.ts). */
 import { type AccessCases, ALL, type User, USERS, env, json } from '../access.js';
+import { TINY_PNG, multipartFile } from '../xlsx.js';
 
 const READERS: User[] = ['leader', 'office', 'paizhu1', 'zhujian', 'zhujian.head', 'zuzhibu'];
 const MANAGERS: User[] = ['leader', 'office'];
@@ -232,5 +233,123 @@ export const assessmentAccessCases: AccessCases = {
       return json('POST', `/api/ballots/${issued.tokens[0]}`, { answers: [0] });
     },
     allow: ALL,
+  },
+};
+
+/** A 述责述廉 meeting with the user's unit reporting (optionally held, with a question asked by hand). */
+async function evaluation(f: { unitId: string }, held = false) {
+  let e = (
+    await office().post('/api/evaluations', {
+      kind: 'integrity',
+      title: '矩阵述责述廉',
+      year: 2026,
+      scheduledAt: new Date().toISOString(),
+      reporters: [{ unitId: f.unitId }],
+      attendees: ['委领导'],
+    })
+  ).json();
+  if (held) {
+    e = (await office().post(`/api/evaluations/${e.id}/events`, { type: 'hold', version: e.version })).json();
+    e = (
+      await office().post(`/api/evaluations/${e.id}/events`, {
+        type: 'ask',
+        version: e.version,
+        reporterId: e.reporters[0].id,
+        question: '矩阵质询',
+      })
+    ).json();
+  }
+  return e as { id: string; version: number; reporters: { id: string; questions: { id: string }[] }[] };
+}
+
+const UNIT_SELF: User[] = ['zhujian', 'zhujian.head'];
+
+export const evaluationAccessCases: AccessCases = {
+  'GET /api/evaluations': { in: () => json('GET', '/api/evaluations'), allow: READERS },
+  'GET /api/evaluations/export.xlsx': { in: () => json('GET', '/api/evaluations/export.xlsx'), allow: READERS },
+  'POST /api/evaluations': {
+    in: (f) =>
+      json('POST', '/api/evaluations', {
+        kind: 'duty',
+        title: '矩阵述职评议',
+        year: 2026,
+        scheduledAt: new Date().toISOString(),
+        reporters: [{ unitId: f.unitId }],
+        attendees: ['委领导'],
+      }),
+    allow: MANAGERS,
+    ok: 201,
+    links: [
+      {
+        name: 'another region’s unit reporting',
+        req: (o) =>
+          json('POST', '/api/evaluations', {
+            kind: 'duty',
+            title: '越权述职',
+            year: 2026,
+            scheduledAt: new Date().toISOString(),
+            reporters: [{ unitId: o.unitId }],
+            attendees: ['委领导'],
+          }),
+        status: 422,
+      },
+    ],
+  },
+  'GET /api/evaluations/:id': {
+    in: async (f) => json('GET', `/api/evaluations/${(await evaluation(f)).id}`),
+    allow: READERS,
+  },
+  'POST /api/evaluations/:id/events': {
+    in: async (f) => {
+      const e = await evaluation(f);
+      return json('POST', `/api/evaluations/${e.id}/events`, { type: 'hold', version: e.version });
+    },
+    allow: MANAGERS,
+  },
+  'PUT /api/evaluations/:id/questions/:questionId': {
+    in: async (f) => {
+      const e = await evaluation(f, true);
+      const q = e.reporters[0].questions.at(-1) as { id: string };
+      return json('PUT', `/api/evaluations/${e.id}/questions/${q.id}`, { answer: '已整改' });
+    },
+    allow: MANAGERS,
+  },
+  'POST /api/evaluations/:id/scores': {
+    in: async (f) => {
+      const e = await evaluation(f, true);
+      return json('POST', `/api/evaluations/${e.id}/scores`, {
+        attendee: '委领导',
+        scores: [{ reporterId: e.reporters[0].id, score: 90 }],
+      });
+    },
+    allow: MANAGERS,
+  },
+  'POST /api/evaluations/:id/reporters/:reporterId/report': {
+    in: async (f) => {
+      const e = await evaluation(f);
+      return {
+        method: 'POST',
+        url: `/api/evaluations/${e.id}/reporters/${e.reporters[0].id}/report`,
+        ...(await multipartFile(TINY_PNG, '述职报告.png')),
+      };
+    },
+    allow: [...MANAGERS, ...UNIT_SELF],
+    ok: 201,
+  },
+  'GET /api/evaluations/:id/reporters/:reporterId/report': {
+    in: async (f) => {
+      const e = await evaluation(f);
+      await office().request({
+        method: 'POST',
+        url: `/api/evaluations/${e.id}/reporters/${e.reporters[0].id}/report`,
+        ...(await multipartFile(TINY_PNG, '述职报告.png')),
+      });
+      return json('GET', `/api/evaluations/${e.id}/reporters/${e.reporters[0].id}/report`);
+    },
+    allow: READERS,
+  },
+  'GET /api/evaluations/:id/documents/minutes.docx': {
+    in: async (f) => json('GET', `/api/evaluations/${(await evaluation(f)).id}/documents/minutes.docx`),
+    allow: READERS,
   },
 };
