@@ -46,6 +46,10 @@ const KINDS: Kind[] = [
     false,
   ),
   kind('联席会议纪要', 'meetings', (id) => `/api/meetings/${id}/documents/minutes.docx`, ['office']),
+  kind('述责述廉会议纪要', 'evaluations', (id) => `/api/evaluations/${id}/documents/minutes.docx`, [
+    'office',
+    'zuzhibu',
+  ]),
   kind('谈话笔录', 'talks', (id) => `/api/talks/${id}/documents/record.docx`, ['office', 'zuzhibu'], false),
   // Not one object's document: `list` empty, the one download of this year.
   kind('年度工作报告', '', () => `/api/reports/annual.docx?year=${new Date().getFullYear()}`, ['leader']),

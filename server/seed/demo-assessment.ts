@@ -1,5 +1,12 @@
 import { SURVEY_DEFAULT_QUESTIONS } from '../../common/assessment.js';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import dayjs from 'dayjs';
+import {
+  answerQuestion,
+  createEvaluation,
+  fireEvaluationEvent,
+  scoreReporters,
+} from '../modules/assessment/assessment.evaluations.js';
 import { createAssessment, fireAssessmentEvent } from '../modules/assessment/assessment.service.js';
 import { castBallot, createSurvey, issueBallots } from '../modules/assessment/assessment.surveys.js';
 import { createSystem } from '../modules/assessment/assessment.systems.js';
@@ -13,7 +20,7 @@ const PATTERN = [0, 0, 1, 0, 2, 1, 0, 1, 3, 0];
 /**
  * 考核评价 in the demo county, through the real procedures: last year's 两个责任 assessment computed, frozen
  * and published (the commission leader approves), this year's computed and open; a 民主测评 of 县住建局
- * issued to its party members with four in five ballots answered.
+ * issued to its party members with four in five ballots answered; a 述责述廉 meeting held two weeks ago.
  */
 export async function seedDemoAssessment(ctx: Ctx, regionId: string) {
   const office = await asDemoUser(ctx, 'office');
@@ -59,4 +66,61 @@ export async function seedDemoAssessment(ctx: Ctx, regionId: string) {
       SURVEY_DEFAULT_QUESTIONS.map((_, q) => PATTERN[(i * 3 + q) % PATTERN.length]),
     );
   }
+}
+
+/** Scores of the demo meeting's attendees, by attendee and reporter. */
+const SCORES = [
+  [92, 85, 78],
+  [88, 82, 75],
+  [90, 86, 70],
+];
+
+/**
+ * A 述责述廉 meeting two weeks ago, through the real procedure: 县住建局、县应急管理局、县自然资源局 report, the
+ * questions drawn from their open items are answered, three attendees score, the 纪要 is numbered.
+ */
+export async function seedDemoEvaluation(ctx: Ctx, regionId: string) {
+  const at = dayjs(ctx.now).subtract(14, 'day').hour(9).toDate();
+  const office = { ...(await asDemoUser(ctx, 'office')), now: at };
+  const reporting = await ctx.db
+    .select({ id: units.id, code: units.code })
+    .from(units)
+    .where(and(eq(units.regionId, regionId), inArray(units.code, ['ZJJ', 'YJJ', 'ZRJ'])));
+  const order = ['ZJJ', 'YJJ', 'ZRJ']
+    .map((c) => reporting.find((u) => u.code === c)?.id)
+    .filter((x) => x !== undefined);
+  const attendees = ['县纪委书记', '县委组织部部长', '党员代表'];
+  let e = await createEvaluation(office, {
+    kind: 'integrity',
+    title: `${at.getFullYear()}年度部门主要负责人述责述廉会议`,
+    year: at.getFullYear(),
+    scheduledAt: at,
+    place: '县委第一会议室',
+    reporters: order.map((unitId) => ({ unitId, reporterName: '' })),
+    attendees,
+  });
+  e = await fireEvaluationEvent(office, e.id, { type: 'hold', version: e.version });
+  for (const r of e.reporters) {
+    if (r.questions.length > 0) continue;
+    e = await fireEvaluationEvent(office, e.id, {
+      type: 'ask',
+      version: e.version,
+      reporterId: r.id,
+      question: '本单位落实“一岗双责”有哪些具体举措？班子成员分管领域的廉政风险点是否已经排查？',
+    });
+  }
+  for (const q of e.reporters.flatMap((r) => r.questions)) {
+    await answerQuestion(office, e.id, q.id, '已制定整改方案，明确责任人和完成时限，整改情况将书面报县纪委监委。');
+  }
+  for (const [i, attendee] of attendees.entries()) {
+    e = await scoreReporters(office, e.id, {
+      attendee,
+      scores: e.reporters.map((r, n) => ({ reporterId: r.id, score: SCORES[i][n] })),
+    });
+  }
+  await fireEvaluationEvent(office, e.id, {
+    type: 'close',
+    version: e.version,
+    summary: '各单位对照质询问题逐项整改，一个月内将整改情况书面报县纪委监委；评议结果纳入年度党风廉政建设责任制考核。',
+  });
 }

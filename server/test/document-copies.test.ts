@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVALUATION_MINUTES } from '../modules/assessment/assessment.numbering.js';
 import { MINUTES } from '../modules/meetings/meetings.numbering.js';
 import { PATROL_DOCUMENTS } from '../modules/patrol/patrol.numbering.js';
 import { PROBLEM_CIRCULAR, PROBLEM_DOCUMENTS } from '../modules/problems/problems.numbering.js';
@@ -42,6 +43,7 @@ const ALL_KINDS = [
   'case_decision',
   ANNUAL_REPORT_KIND,
   DISPATCH_SHEET.kind,
+  EVALUATION_MINUTES.kind,
 ];
 
 /** Where each issued kind downloads, for its object. */
@@ -57,6 +59,7 @@ const URL: Record<string, (id: string) => string> = {
   talk_record: (id) => `/api/talks/${id}/documents/record.docx`,
   case_decision: (id) => `/api/cases/${id}/documents/decision.docx`,
   dispatch_sheet: (id) => `/api/dispatches/${id}/documents/dispatch.docx`,
+  evaluation_minutes: (id) => `/api/evaluations/${id}/documents/minutes.docx`,
 };
 
 describe('issued documents are kept as issued', () => {
