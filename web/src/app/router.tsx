@@ -277,6 +277,18 @@ export const router = createBrowserRouter([
       route('admin/channels', 'deliveries:read', () => import('../features/admin/pages/channels-page'), 'ChannelsPage'),
       route('admin/jobs', 'jobs:run', () => import('../features/admin/pages/jobs-page'), 'JobsPage'),
       route(
+        'assessment/evaluations',
+        'assessment:read',
+        () => import('../features/assessment/pages/evaluations-page'),
+        'EvaluationsPage',
+      ),
+      route(
+        'assessment/evaluations/:id',
+        'assessment:read',
+        () => import('../features/assessment/pages/evaluation-detail-page'),
+        'EvaluationDetailPage',
+      ),
+      route(
         'assessment/surveys',
         'assessment:manage',
         () => import('../features/assessment/pages/surveys-page'),

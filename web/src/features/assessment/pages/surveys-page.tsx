@@ -12,6 +12,7 @@ import { currentPeriod, formatDate } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { usePermission } from '../../../lib/session';
 import { type Survey, type SurveyFilters, useCreateSurvey, useSurveys } from '../api/surveys';
+import { AssessmentNav } from '../components/assessment-nav';
 import { questionsOf } from './survey-questions';
 import { ZCreateSurvey } from '../../../../../common/assessment.schema';
 import { maxLengthOf } from '../../../lib/schema-limits';
@@ -131,11 +132,14 @@ export function SurveysPage() {
         title="民主测评"
         subTitle="向单位党员发放一次性匿名选票，统计参与率和各题结果"
         extra={
-          canManage ? (
-            <Button type="primary" onClick={() => setCreating(true)}>
-              新建民主测评
-            </Button>
-          ) : null
+          <>
+            <AssessmentNav />
+            {canManage ? (
+              <Button type="primary" onClick={() => setCreating(true)}>
+                新建民主测评
+              </Button>
+            ) : null}
+          </>
         }
       />
       <FilterBar testId="survey-filters">
