@@ -37,6 +37,7 @@ function QuestionItem({ e, q }: { e: EvaluationDetail; q: Reporter['questions'][
           <Typography.Text strong>质询{q.seq}</Typography.Text>
           <Tag color={q.source === 'manual' ? 'blue' : 'orange'}>{q.sourceLabel}</Tag>
           {q.link ? <Link to={q.link}>{q.sourceCode ?? '查看来源'}</Link> : null}
+          {q.answeredAt ? <Tag color="green">已答复</Tag> : null}
         </Space>
         <div>{q.question}</div>
         {editable ? (
