@@ -1,5 +1,5 @@
 /** Every module's access cases, merged: the access matrix and the reliability fuzzing both run over them. */
-import { assessmentAccessCases, evaluationAccessCases } from './access/assessment.js';
+import { assessmentAccessCases, evaluationAccessCases, reviewAccessCases } from './access/assessment.js';
 import { casesAccessCases } from './access/cases.js';
 import { homeAccessCases } from './access/home.js';
 import { dashboardAccessCases } from './access/dashboard.js';
@@ -39,6 +39,7 @@ for (const part of [
   dashboardAccessCases,
   assessmentAccessCases,
   evaluationAccessCases,
+  reviewAccessCases,
   responsibilityAccessCases,
   spotCheckAccessCases,
   commitmentsAccessCases,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { GRADES, type Grade } from '../../../common/assessment.js';
 import {
@@ -18,8 +17,7 @@ import type {
 import { EVALUATION_TABLE, type EvaluationCapacity } from '../../../common/evaluations.states.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Actor, type Ctx, actorOf, regionOf } from '../../platform/context.js';
-import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
-import type { StoredFile } from '../../platform/http/files.js';
+import { badRequest, notFound, ruleViolation } from '../../platform/errors.js';
 import { type Step, actionsOf, defineMachine, fireTransition } from '../../platform/workflow/machine.js';
 import * as org from '../org/org.service.js';
 import { drawQuestions, questionsOf, renumberAsked } from './assessment.inquiries.js';
@@ -91,7 +89,7 @@ export async function listEvaluations(ctx: Ctx, f: TListEvaluations) {
   return { items: rows.map(({ e, ...c }) => present({ ...e, ...c })), total: Number(n) };
 }
 
-async function loadEvaluation(ctx: Ctx, id: string) {
+export async function loadEvaluation(ctx: Ctx, id: string) {
   const units = visibleUnits(actorOf(ctx));
   const [row] = await ctx.db
     .select()
@@ -104,7 +102,7 @@ async function loadEvaluation(ctx: Ctx, id: string) {
 }
 
 /** Reporters the caller reads, without the report's bytes. */
-async function reportersOf(ctx: Ctx, id: string) {
+export async function reportersOf(ctx: Ctx, id: string) {
   const units = visibleUnits(actorOf(ctx));
   const { reportContent: _, ...columns } = getTableColumns(evaluationReporters);
   return ctx.db
@@ -149,7 +147,7 @@ const LINKS: Record<QuestionSource, ((id: string) => string) | null> = {
   manual: null,
 };
 
-function mayUpload(a: Actor, e: Row, unitId: string) {
+export function mayUpload(a: Actor, e: Row, unitId: string) {
   if (e.state === 'closed') return false;
   if (manages(a)) return true;
   return a.roles.some((r) => (r.role === 'unit_head' || r.role === 'unit_liaison') && r.unitId === unitId);
@@ -377,51 +375,4 @@ export async function scoreReporters(ctx: Ctx, id: string, input: TEvaluationSco
   }
   await recordAudit(ctx, { type: 'evaluation.scored', entity: 'evaluation', entityId: id, after: input });
   return getEvaluation(ctx, id);
-}
-
-async function loadReporter(ctx: Ctx, id: string, reporterId: string) {
-  const e = await loadEvaluation(ctx, id);
-  const r = (await reportersOf(ctx, id)).find((x) => x.id === reporterId);
-  if (!r) throw notFound('述职单位不存在或无权查看');
-  return { e, r };
-}
-
-/** The reporter's written report, uploaded once by the office or the unit's own head or liaison. */
-export async function uploadReport(ctx: Ctx, id: string, reporterId: string, file: StoredFile) {
-  const { e, r } = await loadReporter(ctx, id, reporterId);
-  if (e.state === 'closed') throw ruleViolation('EVALUATION_CLOSED', '评议已结束，不能再提交述职报告');
-  if (!mayUpload(actorOf(ctx), e, r.unitId)) {
-    throw forbidden('只有本单位负责人、联络员或考核办可以提交述职报告');
-  }
-  const [row] = await ctx.db
-    .update(evaluationReporters)
-    .set({
-      reportName: file.name,
-      reportMime: file.mime,
-      reportSize: file.content.length,
-      reportSha256: createHash('sha256').update(file.content).digest('hex'),
-      reportContent: file.content,
-      reportUploadedAt: ctx.now,
-      reportUploadedBy: actorOf(ctx).userId,
-    })
-    .where(and(eq(evaluationReporters.id, reporterId), sql`${evaluationReporters.reportName} IS NULL`))
-    .returning({ id: evaluationReporters.id });
-  if (!row) throw conflict('述职报告已提交，不能重复上传');
-  await recordAudit(ctx, {
-    type: 'evaluation.report_uploaded',
-    entity: 'evaluation',
-    entityId: id,
-    after: { reporterId, name: file.name, size: file.content.length },
-  });
-  return getEvaluation(ctx, id);
-}
-
-export async function reportFile(ctx: Ctx, id: string, reporterId: string) {
-  const { r } = await loadReporter(ctx, id, reporterId);
-  if (!r.reportName) throw notFound('该单位尚未提交述职报告');
-  const [f] = await ctx.db
-    .select({ content: evaluationReporters.reportContent })
-    .from(evaluationReporters)
-    .where(eq(evaluationReporters.id, reporterId));
-  return { name: r.reportName, mime: r.reportMime ?? 'application/octet-stream', content: f.content };
 }

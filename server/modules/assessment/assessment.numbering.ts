@@ -7,3 +7,11 @@ export const EVALUATION_MINUTES = documentKind({
   issuer: 'commission',
   suffix: '评',
 });
+
+/** The 督导评估报告, from the 督导巡查 office, numbered when the report is published. */
+export const REVIEW_REPORT = documentKind({
+  kind: 'review_report',
+  objectType: 'review',
+  issuer: 'patrol_office',
+  suffix: '评',
+});

@@ -46,15 +46,19 @@ import {
   ZQuestionParam,
   ZReporterParam,
 } from '../../../common/evaluations.schema.js';
+import { ZCreateReview, ZListReviews, ZReview, ZReviewDetail, ZReviewEvent } from '../../../common/reviews.schema.js';
 import { ZVersion, z, zPageOf } from '../../../common/zod.js';
 import { badRequest } from '../../platform/errors.js';
 import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
 import { readUpload, sendDocument, sendDocx, sendStoredFile } from '../../platform/http/files.js';
 import { assessmentReport, scoresExport } from './assessment.documents.js';
 import { evaluationMinutes } from './assessment.evaluation-minutes.js';
+import * as evaluationReports from './assessment.evaluation-reports.js';
 import * as evaluations from './assessment.evaluations.js';
 import { evaluationsExport } from './assessment.evaluations-export.js';
 import * as ratings from './assessment.ratings.js';
+import { reviewReport } from './assessment.review-report.js';
+import * as reviews from './assessment.reviews.js';
 import * as service from './assessment.service.js';
 import { readAssessmentSettings, updateAssessmentSettings } from './assessment.settings.js';
 import * as surveys from './assessment.surveys.js';
@@ -287,18 +291,50 @@ export async function assessmentRoutes(fastify: FastifyInstance) {
       if (!file) throw badRequest('FILE_REQUIRED', '请选择要上传的述职报告', 'file');
       const stored = await readUpload(file);
       const { id, reporterId } = req.params;
-      return reply.status(201).send(await req.run((ctx) => evaluations.uploadReport(ctx, id, reporterId, stored)));
+      return reply
+        .status(201)
+        .send(await req.run((ctx) => evaluationReports.uploadReport(ctx, id, reporterId, stored)));
     },
   );
   app.get(
     '/api/evaluations/:id/reporters/:reporterId/report',
     { schema: { tags, params: ZReporterParam }, config: read },
     async (req, reply) =>
-      sendStoredFile(reply, await req.run((ctx) => evaluations.reportFile(ctx, req.params.id, req.params.reporterId))),
+      sendStoredFile(
+        reply,
+        await req.run((ctx) => evaluationReports.reportFile(ctx, req.params.id, req.params.reporterId)),
+      ),
   );
   app.get(
     '/api/evaluations/:id/documents/minutes.docx',
     { schema: { tags, params: ZIdParam }, config: read },
     async (req, reply) => sendDocument(reply, await req.run((ctx) => evaluationMinutes(ctx, req.params.id))),
+  );
+
+  // ---- 督导评估
+  app.get(
+    '/api/supervision-reviews',
+    { schema: { tags, querystring: ZListReviews, response: { 200: zPageOf(ZReview) } }, config: read },
+    (req) => req.run((ctx) => reviews.listReviews(ctx, req.query)),
+  );
+  app.post(
+    '/api/supervision-reviews',
+    { schema: { tags, body: ZCreateReview, response: { 201: ZReviewDetail } }, config: manage },
+    async (req, reply) => reply.status(201).send(await req.run((ctx) => reviews.createReview(ctx, req.body))),
+  );
+  app.get(
+    '/api/supervision-reviews/:id',
+    { schema: { tags, params: ZIdParam, response: { 200: ZReviewDetail } }, config: read },
+    (req) => req.run((ctx) => reviews.getReview(ctx, req.params.id)),
+  );
+  app.post(
+    '/api/supervision-reviews/:id/events',
+    { schema: { tags, params: ZIdParam, body: ZReviewEvent, response: { 200: ZReviewDetail } }, config: read },
+    (req) => req.run((ctx) => reviews.fireReviewEvent(ctx, req.params.id, req.body)),
+  );
+  app.get(
+    '/api/supervision-reviews/:id/documents/report.docx',
+    { schema: { tags, params: ZIdParam }, config: read },
+    async (req, reply) => sendDocument(reply, await req.run((ctx) => reviewReport(ctx, req.params.id))),
   );
 }

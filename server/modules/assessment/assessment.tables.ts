@@ -252,3 +252,53 @@ export const evaluationScores = pgTable(
   },
   (t) => [primaryKey({ columns: [t.evaluationId, t.reporterId, t.attendee] })],
 );
+
+/** 督导评估 of a unit against an indicator system (SPEC M6, seed 002): visit, report, rectification, 复查. */
+export const reviews = pgTable(
+  'supervision_reviews',
+  {
+    id: id(),
+    regionId: uuid('region_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    systemId: uuid('system_id').notNull(),
+    title: text('title').notNull(),
+    year: integer('year').notNull(),
+    visitedOn: date('visited_on', { mode: 'string' }).notNull(),
+    state: text('state').notNull().default('draft'),
+    /** First-level indicators' scores: { [indicatorId]: { score, comment } }. */
+    scores: jsonb('scores').notNull().default({}),
+    conclusion: text('conclusion').notNull().default(''),
+    findings: text('findings').notNull().default(''),
+    recheckOn: date('recheck_on', { mode: 'string' }),
+    publishedAt: tstz('published_at'),
+    closedAt: tstz('closed_at'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('supervision_reviews_region_idx').on(t.regionId, t.year),
+    index('supervision_reviews_unit_idx').on(t.unitId),
+  ],
+);
+
+export const reviewEvents = pgTable(
+  'supervision_review_events',
+  { id: id(), reviewId: uuid('review_id').notNull(), ...eventColumns(), payload: jsonb('payload') },
+  (t) => [index('supervision_review_events_idx').on(t.reviewId, t.at)],
+);
+
+/** A rectification item of a review: the problem it became in the ledger. */
+export const reviewItems = pgTable(
+  'supervision_review_items',
+  {
+    id: id(),
+    reviewId: uuid('review_id').notNull(),
+    seq: integer('seq').notNull(),
+    content: text('content').notNull(),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    problemId: uuid('problem_id').notNull(),
+    problemCode: text('problem_code').notNull(),
+  },
+  (t) => [index('supervision_review_items_idx').on(t.reviewId, t.seq)],
+);

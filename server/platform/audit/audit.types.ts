@@ -129,6 +129,8 @@ export const AUDIT_TYPES = [
   'evaluation.answered',
   'evaluation.scored',
   'evaluation.report_uploaded',
+  'review.created',
+  'review.event',
   'rules.published',
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];

@@ -353,3 +353,82 @@ export const evaluationAccessCases: AccessCases = {
     allow: READERS,
   },
 };
+
+/** A 督导评估 of the user's unit, scored and published (what its readers may open). */
+async function publishedReview(user: User, f: { unitId: string }) {
+  const s = await system(user, yearOf(user) + 25);
+  let r = (
+    await office().post('/api/supervision-reviews', {
+      unitId: f.unitId,
+      systemId: s.id,
+      title: '矩阵督导评估',
+      year: 2026,
+      visitedOn: '2026-11-30',
+    })
+  ).json();
+  r = (
+    await office().post(`/api/supervision-reviews/${r.id}/events`, {
+      type: 'score',
+      version: r.version,
+      scores: [{ indicatorId: s.indicators[0].id, score: 90 }],
+    })
+  ).json();
+  r = (
+    await office().post(`/api/supervision-reviews/${r.id}/events`, {
+      type: 'publish',
+      version: r.version,
+      conclusion: '良好',
+    })
+  ).json();
+  return r as { id: string; version: number };
+}
+
+export const reviewAccessCases: AccessCases = {
+  'GET /api/supervision-reviews': { in: () => json('GET', '/api/supervision-reviews'), allow: READERS },
+  'POST /api/supervision-reviews': {
+    in: async (f, user) =>
+      json('POST', '/api/supervision-reviews', {
+        unitId: f.unitId,
+        systemId: (await system(user, yearOf(user) + 30)).id,
+        title: '矩阵新建评估',
+        year: 2026,
+        visitedOn: '2026-11-30',
+      }),
+    allow: MANAGERS,
+    ok: 201,
+    links: [
+      {
+        name: 'another region’s unit evaluated',
+        req: async (o, _f, user) =>
+          json('POST', '/api/supervision-reviews', {
+            unitId: o.unitId,
+            systemId: (await system(user, yearOf(user) + 35)).id,
+            title: '越权评估',
+            year: 2026,
+            visitedOn: '2026-11-30',
+          }),
+        status: 422,
+      },
+    ],
+  },
+  'GET /api/supervision-reviews/:id': {
+    in: async (f, user) => json('GET', `/api/supervision-reviews/${(await publishedReview(user, f)).id}`),
+    allow: READERS,
+  },
+  'POST /api/supervision-reviews/:id/events': {
+    in: async (f, user) => {
+      const r = await publishedReview(user, f);
+      return json('POST', `/api/supervision-reviews/${r.id}/events`, {
+        type: 'rectify',
+        version: r.version,
+        items: [{ content: '矩阵整改', deadline: '2099-12-31' }],
+      });
+    },
+    allow: MANAGERS,
+  },
+  'GET /api/supervision-reviews/:id/documents/report.docx': {
+    in: async (f, user) =>
+      json('GET', `/api/supervision-reviews/${(await publishedReview(user, f)).id}/documents/report.docx`),
+    allow: READERS,
+  },
+};
