@@ -46,6 +46,10 @@ const KINDS: Kind[] = [
     false,
   ),
   kind('联席会议纪要', 'meetings', (id) => `/api/meetings/${id}/documents/minutes.docx`, ['office']),
+  kind('督导评估报告', 'supervision-reviews', (id) => `/api/supervision-reviews/${id}/documents/report.docx`, [
+    'office',
+    'zuzhibu',
+  ]),
   kind('述责述廉会议纪要', 'evaluations', (id) => `/api/evaluations/${id}/documents/minutes.docx`, [
     'office',
     'zuzhibu',

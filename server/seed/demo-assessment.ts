@@ -7,6 +7,7 @@ import {
   fireEvaluationEvent,
   scoreReporters,
 } from '../modules/assessment/assessment.evaluations.js';
+import { createReview, fireReviewEvent } from '../modules/assessment/assessment.reviews.js';
 import { createAssessment, fireAssessmentEvent } from '../modules/assessment/assessment.service.js';
 import { castBallot, createSurvey, issueBallots } from '../modules/assessment/assessment.surveys.js';
 import { createSystem } from '../modules/assessment/assessment.systems.js';
@@ -122,5 +123,60 @@ export async function seedDemoEvaluation(ctx: Ctx, regionId: string) {
     type: 'close',
     version: e.version,
     summary: '各单位对照质询问题逐项整改，一个月内将整改情况书面报县纪委监委；评议结果纳入年度党风廉政建设责任制考核。',
+  });
+}
+
+/** Scores of the demo 督导评估 by first-level indicator (of 15, 20, 15, 15, 20, 15). */
+const REVIEW_SCORES = [13, 16, 12, 11, 17, 13];
+
+/**
+ * 督导评估 in the demo county: 城关镇's education work visited ten days ago against this year's 教育督导评估
+ * system, the report published, two rectification items in the ledger and the 复查 scheduled.
+ */
+export async function seedDemoReview(ctx: Ctx, regionId: string) {
+  const visited = dayjs(ctx.now).subtract(10, 'day');
+  const office = { ...(await asDemoUser(ctx, 'office')), now: visited.add(3, 'day').hour(10).toDate() };
+  const year = visited.year();
+  const system = await createSystem(office, {
+    name: `${year}年度乡镇教育工作督导评估`,
+    year,
+    unitType: 'township',
+    templateKey: 'education_supervision',
+    description: '',
+  });
+  const [town] = await ctx.db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.regionId, regionId), eq(units.code, 'CGZ')));
+  let r = await createReview(office, {
+    unitId: town.id,
+    systemId: system.id,
+    title: `${year}年度教育工作督导评估`,
+    year,
+    visitedOn: visited.format('YYYY-MM-DD'),
+  });
+  r = await fireReviewEvent(office, r.id, {
+    type: 'score',
+    version: r.version,
+    scores: r.indicators.map((i, n) => ({ indicatorId: i.id, score: REVIEW_SCORES[n] ?? 0, comment: '' })),
+  });
+  r = await fireReviewEvent(office, r.id, {
+    type: 'publish',
+    version: r.version,
+    conclusion: '城关镇党委政府履行教育职责总体到位，教育经费投入稳定增长，评估等次为一般，教师队伍建设需加强。',
+    findings: '乡村学校教师编制缺口12名；两所村小校舍维修资金未及时拨付。',
+  });
+  r = await fireReviewEvent(office, r.id, {
+    type: 'rectify',
+    version: r.version,
+    items: [
+      { content: '制定补充乡村教师编制方案并报县编办', deadline: visited.add(40, 'day').format('YYYY-MM-DD') },
+      { content: '拨付村小校舍维修资金并完成维修', deadline: visited.add(60, 'day').format('YYYY-MM-DD') },
+    ],
+  });
+  await fireReviewEvent(office, r.id, {
+    type: 'schedule',
+    version: r.version,
+    recheckOn: visited.add(70, 'day').format('YYYY-MM-DD'),
   });
 }

@@ -22,7 +22,7 @@ import { seedDemoToleranceTalks } from './demo-tolerance-talks.js';
 import { seedDemoResponsibility } from './demo-responsibility.js';
 import { seedDemoComplaints } from './demo-complaints.js';
 import { seedDemoProposals } from './demo-proposals.js';
-import { seedDemoAssessment, seedDemoEvaluation } from './demo-assessment.js';
+import { seedDemoAssessment, seedDemoEvaluation, seedDemoReview } from './demo-assessment.js';
 import { seedSituations } from '../modules/warnings/warnings.service.js';
 import { seedRulesV1 } from '../modules/rules/rules.service.js';
 
@@ -62,6 +62,7 @@ export async function initialiseDatabase(
         await seedDemoComplaints(ctx, region.id);
         await seedDemoAssessment(ctx, region.id);
         await seedDemoEvaluation(ctx, region.id);
+        await seedDemoReview(ctx, region.id);
       });
     } else {
       sysadminPassword = `Zl-${crypto.randomBytes(12).toString('base64url')}`;

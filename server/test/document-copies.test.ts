@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVALUATION_MINUTES } from '../modules/assessment/assessment.numbering.js';
+import { EVALUATION_MINUTES, REVIEW_REPORT } from '../modules/assessment/assessment.numbering.js';
 import { MINUTES } from '../modules/meetings/meetings.numbering.js';
 import { PATROL_DOCUMENTS } from '../modules/patrol/patrol.numbering.js';
 import { PROBLEM_CIRCULAR, PROBLEM_DOCUMENTS } from '../modules/problems/problems.numbering.js';
@@ -44,6 +44,7 @@ const ALL_KINDS = [
   ANNUAL_REPORT_KIND,
   DISPATCH_SHEET.kind,
   EVALUATION_MINUTES.kind,
+  REVIEW_REPORT.kind,
 ];
 
 /** Where each issued kind downloads, for its object. */
@@ -60,6 +61,7 @@ const URL: Record<string, (id: string) => string> = {
   case_decision: (id) => `/api/cases/${id}/documents/decision.docx`,
   dispatch_sheet: (id) => `/api/dispatches/${id}/documents/dispatch.docx`,
   evaluation_minutes: (id) => `/api/evaluations/${id}/documents/minutes.docx`,
+  review_report: (id) => `/api/supervision-reviews/${id}/documents/report.docx`,
 };
 
 describe('issued documents are kept as issued', () => {
