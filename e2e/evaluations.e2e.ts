@@ -45,7 +45,10 @@ describe('述职评议 / 述责述廉', () => {
     await page.getByTestId('evaluation-table').getByText(TITLE).click();
     await page.getByTestId('evaluation-reporter').first().waitFor();
     expect(await page.getByTestId('evaluation-reporter').count()).toBe(1);
-    await page.getByTestId('evaluation-reporter').getByText(/^（一）县住建局/).waitFor();
+    await page
+      .getByTestId('evaluation-reporter')
+      .getByText(/^（一）县住建局/)
+      .waitFor();
     expect(await page.getByRole('button', { name: '召开评议' }).count()).toBe(0);
     await page.getByTestId('evaluation-reporter').locator('input[type="file"]').setInputFiles(PNG);
     await page.getByText(`书面报告：${PNG.name}`).waitFor();

@@ -55,7 +55,7 @@ import { assessmentReport, scoresExport } from './assessment.documents.js';
 import { evaluationMinutes } from './assessment.evaluation-minutes.js';
 import * as evaluationReports from './assessment.evaluation-reports.js';
 import * as evaluations from './assessment.evaluations.js';
-import { evaluationsExport } from './assessment.evaluations-export.js';
+import { evaluationsExport, reviewsExport } from './assessment.exports.js';
 import * as ratings from './assessment.ratings.js';
 import { reviewReport } from './assessment.review-report.js';
 import * as reviews from './assessment.reviews.js';
@@ -316,6 +316,11 @@ export async function assessmentRoutes(fastify: FastifyInstance) {
     '/api/supervision-reviews',
     { schema: { tags, querystring: ZListReviews, response: { 200: zPageOf(ZReview) } }, config: read },
     (req) => req.run((ctx) => reviews.listReviews(ctx, req.query)),
+  );
+  app.get(
+    '/api/supervision-reviews/export.xlsx',
+    { schema: { tags, querystring: ZListReviews }, config: read },
+    (req, reply) => req.run((ctx) => sendXlsxExport(reply, reviewsExport(ctx, req.query))),
   );
   app.post(
     '/api/supervision-reviews',

@@ -385,6 +385,10 @@ async function publishedReview(user: User, f: { unitId: string }) {
 
 export const reviewAccessCases: AccessCases = {
   'GET /api/supervision-reviews': { in: () => json('GET', '/api/supervision-reviews'), allow: READERS },
+  'GET /api/supervision-reviews/export.xlsx': {
+    in: () => json('GET', '/api/supervision-reviews/export.xlsx'),
+    allow: READERS,
+  },
   'POST /api/supervision-reviews': {
     in: async (f, user) =>
       json('POST', '/api/supervision-reviews', {

@@ -289,6 +289,18 @@ export const router = createBrowserRouter([
         'EvaluationDetailPage',
       ),
       route(
+        'assessment/reviews',
+        'assessment:read',
+        () => import('../features/assessment/pages/reviews-page'),
+        'ReviewsPage',
+      ),
+      route(
+        'assessment/reviews/:id',
+        'assessment:read',
+        () => import('../features/assessment/pages/review-detail-page'),
+        'ReviewDetailPage',
+      ),
+      route(
         'assessment/surveys',
         'assessment:manage',
         () => import('../features/assessment/pages/surveys-page'),

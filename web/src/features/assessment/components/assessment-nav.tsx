@@ -3,7 +3,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { usePermission } from '../../../lib/session';
 
 /**
- * Switches between the parts of 考核评价: every reader sees 考核 and 述职评议; 民主测评, the systems and the
+ * Switches between the parts of 考核评价: every reader sees 考核, 述职评议 and 督导评估; 民主测评, the systems and the
  * settings are the office's work.
  */
 export function AssessmentNav() {
@@ -13,6 +13,7 @@ export function AssessmentNav() {
   const options = [
     { value: '/assessment', label: '考核' },
     { value: '/assessment/evaluations', label: '述职评议' },
+    { value: '/assessment/reviews', label: '督导评估' },
     ...(manages
       ? [
           { value: '/assessment/surveys', label: '民主测评' },
