@@ -1,7 +1,7 @@
 import { GRADES } from './assessment.js';
 import { ZYear } from './assessment.schema.js';
 import { EVALUATION_KINDS, EVALUATION_STATES, QUESTION_SOURCES } from './evaluations.js';
-import { ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, keysOf, z, zStoredEnum } from './zod.js';
+import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, keysOf, z, zStoredEnum } from './zod.js';
 
 // ---------- requests
 
@@ -42,6 +42,7 @@ export const ZEvaluationEvent = z.object({
 export type TEvaluationEvent = z.infer<typeof ZEvaluationEvent>;
 
 export const ZAnswer = z.object({ answer: ZNonEmpty('答复内容', 2000) });
+export const ZQuestionProblem = z.object({ deadline: ZDate });
 export const ZQuestionParam = z.object({ id: ZId, questionId: ZId });
 export const ZReporterParam = z.object({ id: ZId, reporterId: ZId });
 
@@ -94,6 +95,8 @@ export const ZQuestion = z.object({
   question: z.string(),
   answer: z.string(),
   answeredAt: ZTimestamp.nullable(),
+  /** The problem an unsatisfactory answer was handed on as. */
+  problem: z.object({ id: ZId, code: z.string() }).nullable(),
 });
 
 export const ZReporter = z.object({

@@ -110,5 +110,17 @@ describe('述职评议 / 述责述廉', () => {
     await page.getByTestId('evaluation-state').getByText('已结束').waitFor();
     await page.getByRole('link', { name: /下载纪要/ }).waitFor();
     expect(await page.getByRole('button', { name: '记录答复' }).count()).toBe(0);
+    // An answer that does not satisfy goes on to the ledger.
+    await questions.first().getByRole('button', { name: '交办为问题' }).click();
+    await page
+      .locator('.ant-modal')
+      .getByRole('button', { name: label('交办') })
+      .click();
+    await questions
+      .first()
+      .getByRole('link', { name: /已交办为问题/ })
+      .click();
+    await page.waitForURL(/\/problems\/[0-9a-f-]{36}$/);
+    await page.getByText('述责述廉质询').first().waitFor();
   });
 });

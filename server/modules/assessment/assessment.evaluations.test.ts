@@ -206,6 +206,19 @@ describe('述职评议 / 述责述廉', () => {
     expect(
       (await office.put(`/api/evaluations/${e.id}/questions/${q0?.id ?? e.id}`, { answer: '改' })).statusCode,
     ).toBe(422);
+
+    // An unsatisfactory answer goes on to the ledger as a problem of the reporting unit, once.
+    const q = closed.json().reporters[2].questions[0];
+    const handOn = (deadline: string) =>
+      office.post(`/api/evaluations/${e.id}/questions/${q.id}/problem`, { deadline });
+    expect((await handOn(todayCn())).json().code).toBe('DEADLINE_PAST');
+    const handed = await handOn('2099-06-30');
+    expect(handed.statusCode, handed.body).toBe(200);
+    const link = handed.json().reporters[2].questions[0].problem;
+    const problem = (await office.get(`/api/problems/${link.id}`)).json();
+    expect(problem).toMatchObject({ code: link.code, source: 'inquiry', unitId: covered, state: 'dispatched' });
+    expect(problem.title).toContain('述责述廉质询');
+    expect((await handOn('2099-06-30')).statusCode).toBe(409);
   });
 
   it('shows a unit only its own part, lets its head or liaison hand in the report once, and keeps others out', async () => {

@@ -207,6 +207,7 @@ export async function getEvaluation(ctx: Ctx, id: string) {
             question: q.question,
             answer: q.answer,
             answeredAt: q.answeredAt,
+            problem: q.problemId && q.problemCode ? { id: q.problemId, code: q.problemCode } : null,
           })),
       };
     }),

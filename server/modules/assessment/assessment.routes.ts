@@ -44,6 +44,7 @@ import {
   ZEvaluationScores,
   ZListEvaluations,
   ZQuestionParam,
+  ZQuestionProblem,
   ZReporterParam,
 } from '../../../common/evaluations.schema.js';
 import { ZCreateReview, ZListReviews, ZReview, ZReviewDetail, ZReviewEvent } from '../../../common/reviews.schema.js';
@@ -53,6 +54,7 @@ import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
 import { readUpload, sendDocument, sendDocx, sendStoredFile } from '../../platform/http/files.js';
 import { assessmentReport, scoresExport } from './assessment.documents.js';
 import { evaluationMinutes } from './assessment.evaluation-minutes.js';
+import { questionToProblem } from './assessment.evaluation-problems.js';
 import * as evaluationReports from './assessment.evaluation-reports.js';
 import * as evaluations from './assessment.evaluations.js';
 import { evaluationsExport, reviewsExport } from './assessment.exports.js';
@@ -271,6 +273,14 @@ export async function assessmentRoutes(fastify: FastifyInstance) {
     '/api/evaluations/:id/questions/:questionId',
     { schema: { tags, params: ZQuestionParam, body: ZAnswer, response: { 200: ZEvaluationDetail } }, config: manage },
     (req) => req.run((ctx) => evaluations.answerQuestion(ctx, req.params.id, req.params.questionId, req.body.answer)),
+  );
+  app.post(
+    '/api/evaluations/:id/questions/:questionId/problem',
+    {
+      schema: { tags, params: ZQuestionParam, body: ZQuestionProblem, response: { 200: ZEvaluationDetail } },
+      config: manage,
+    },
+    (req) => req.run((ctx) => questionToProblem(ctx, req.params.id, req.params.questionId, req.body.deadline)),
   );
   app.post(
     '/api/evaluations/:id/scores',

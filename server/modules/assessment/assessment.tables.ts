@@ -235,6 +235,9 @@ export const evaluationQuestions = pgTable(
     question: text('question').notNull(),
     answer: text('answer').notNull().default(''),
     answeredAt: tstz('answered_at'),
+    /** An unsatisfactory answer handed on as a problem of the unit (督+述 → 督). */
+    problemId: uuid('problem_id'),
+    problemCode: text('problem_code'),
     createdAt: createdAt(),
   },
   (t) => [index('evaluation_questions_idx').on(t.evaluationId, t.reporterId, t.seq)],

@@ -129,6 +129,7 @@ export const AUDIT_TYPES = [
   'evaluation.answered',
   'evaluation.scored',
   'evaluation.report_uploaded',
+  'evaluation.question_to_problem',
   'review.created',
   'review.event',
   'rules.published',

@@ -314,6 +314,14 @@ export const evaluationAccessCases: AccessCases = {
     },
     allow: MANAGERS,
   },
+  'POST /api/evaluations/:id/questions/:questionId/problem': {
+    in: async (f) => {
+      const e = await evaluation(f, true);
+      const q = e.reporters[0].questions.at(-1) as { id: string };
+      return json('POST', `/api/evaluations/${e.id}/questions/${q.id}/problem`, { deadline: '2099-12-31' });
+    },
+    allow: MANAGERS,
+  },
   'POST /api/evaluations/:id/scores': {
     in: async (f) => {
       const e = await evaluation(f, true);

@@ -72,6 +72,11 @@ export const useAnswerQuestion = (id: string) =>
     apiPut<EvaluationDetail>(`/evaluations/${id}/questions/${questionId}`, { answer }),
   );
 
+export const useQuestionToProblem = (id: string) =>
+  useEvaluationChange(id, ({ questionId, deadline }: { questionId: string; deadline: string }) =>
+    apiPost<EvaluationDetail>(`/evaluations/${id}/questions/${questionId}/problem`, { deadline }),
+  );
+
 export const useScoreReporters = (id: string) =>
   useEvaluationChange(id, (input: z.input<typeof ZEvaluationScores>) =>
     apiPost<EvaluationDetail>(`/evaluations/${id}/scores`, input),

@@ -1,15 +1,17 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Input, List, Space, Tag, Typography, Upload } from 'antd';
+import { Button, Card, DatePicker, Input, List, Modal, Space, Tag, Typography, Upload } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { buildUrl } from '../../../lib/api';
-import { formatDateTime } from '../../../lib/format';
+import { dayjs, formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import {
   type EvaluationDetail,
   type Reporter,
   useAnswerQuestion,
   useEvaluationEvent,
+  useQuestionToProblem,
   useUploadReport,
 } from '../api/evaluations';
 import { GradeTag } from './grade-tag';
@@ -38,6 +40,11 @@ function QuestionItem({ e, q }: { e: EvaluationDetail; q: Reporter['questions'][
           <Tag color={q.source === 'manual' ? 'blue' : 'orange'}>{q.sourceLabel}</Tag>
           {q.link ? <Link to={q.link}>{q.sourceCode ?? '查看来源'}</Link> : null}
           {q.answeredAt ? <Tag color="green">已答复</Tag> : null}
+          {q.problem ? (
+            <Link to={`/problems/${q.problem.id}`}>已交办为问题 {q.problem.code}</Link>
+          ) : e.manage && e.state !== 'scheduled' ? (
+            <HandOnButton e={e} q={q} />
+          ) : null}
         </Space>
         <div>{q.question}</div>
         {editable ? (
@@ -64,6 +71,51 @@ function QuestionItem({ e, q }: { e: EvaluationDetail; q: Reporter['questions'][
         )}
       </div>
     </List.Item>
+  );
+}
+
+/** 交办为问题: an unsatisfactory answer becomes a problem of the unit with a deadline, in the ledger. */
+function HandOnButton({ e, q }: { e: EvaluationDetail; q: Reporter['questions'][number] }) {
+  const [open, setOpen] = useState(false);
+  const [deadline, setDeadline] = useState<Dayjs | null>(dayjs().add(30, 'day'));
+  const handOn = useQuestionToProblem(e.id);
+  async function submit() {
+    if (!deadline) return;
+    try {
+      await handOn.mutateAsync({ questionId: q.id, deadline: deadline.format('YYYY-MM-DD') });
+      notifySuccess('已交办为问题，进入问题台账跟踪整改');
+      setOpen(false);
+    } catch (err) {
+      notifyError(err);
+    }
+  }
+  return (
+    <>
+      <Button size="small" onClick={() => setOpen(true)}>
+        交办为问题
+      </Button>
+      {open ? (
+        <Modal
+          open
+          title="质询问题交办为问题"
+          okText="交办"
+          okButtonProps={{ loading: handOn.isPending, disabled: !deadline }}
+          onOk={submit}
+          onCancel={() => setOpen(false)}
+        >
+          <p>{q.question}</p>
+          <Space>
+            整改时限
+            <DatePicker
+              aria-label="整改时限"
+              value={deadline}
+              onChange={setDeadline}
+              disabledDate={(d) => !d.isAfter(dayjs(), 'day')}
+            />
+          </Space>
+        </Modal>
+      ) : null}
+    </>
   );
 }
 
