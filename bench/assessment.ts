@@ -1,11 +1,12 @@
 /**
- * bench/assessment.ts — issue #15: computing a county's assessment over a year of events. The demo county grown to
- * the county dataset (bench/lib/dataset.ts: 500 units, 50,000 problems with their events and warnings), a “两个责任”
- * system from its template, one assessment over the year; then 计算 three times (the first on a fresh run, the next
- * two recomputing: idempotent, same rows), the ranked scores and one unit's traceable items. Reports wall time and
- * this process's CPU per step, and the rows written.
- * Usage: npx tsx bench/assessment.ts                                              (PGlite, in memory)
- *        DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/assessment.ts
+ * bench/assessment.ts — issue #15: computing assessments over a year of events. The demo county grown to the county
+ * dataset (bench/lib/dataset.ts: 500 units, 50,000 problems with their events and warnings), a “两个责任” system from
+ * its template, one assessment over the year; then 计算 three times (the first on a fresh run, the next two
+ * recomputing: idempotent, same rows), the ranked scores and one unit's traceable items. With `province` the dataset
+ * is 100 such counties (50,000 units, 5 M problems) and every county computes its own assessment once, as its office
+ * would. Reports wall time and this process's CPU per step, and the rows written.
+ * Usage: npx tsx bench/assessment.ts [county|province]                            (PGlite, in memory)
+ *        DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/assessment.ts [county|province]
  */
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
@@ -23,15 +24,16 @@ import { generateDataset } from './lib/dataset.js';
 import { openDemoDatabase } from './lib/demo.js';
 
 const pg = !!process.env.DATABASE_URL;
+const scale = process.argv[2] === 'province' ? 'province' : 'county';
 const loadBefore = os.loadavg();
 const demo = await openDemoDatabase(pg ? `bench_assessment_${process.pid}` : undefined);
 const db = demo.database.db;
 const t0 = performance.now();
-await generateDataset(demo.database, 'county', () => undefined);
+await generateDataset(demo.database, scale, () => undefined);
 const datasetSeconds = ((performance.now() - t0) / 1000).toFixed(1);
 const [{ id: regionId }] = rowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM regions WHERE code = 'DEMO'`));
 
-const office: Ctx = {
+const officeOf = (regionId: string): Ctx => ({
   db,
   ip: null,
   clock: demo.clock,
@@ -47,7 +49,8 @@ const office: Ctx = {
     permissions: new Set(ROLE_PERMISSIONS.supervision_office),
     scope: { regionId, allUnits: true, unitIds: [], groupIds: [], personId: null },
   },
-};
+});
+const office = officeOf(regionId);
 
 /** Runs `work` once inside a transaction, as the request does; wall ms and this process's CPU ms. */
 async function step<T>(label: string, work: (ctx: Ctx) => Promise<T>) {
@@ -65,14 +68,58 @@ const year = demo.clock.now().getFullYear();
 const today = demo.clock.now().toISOString().slice(0, 10);
 const from = `${year - 1}${today.slice(4)}`;
 const to = new Date(Date.now() + 130 * 86_400_000).toISOString().slice(0, 10);
-const system = await createSystem(office, {
-  name: '基准“两个责任”考核',
-  year,
-  unitType: null,
-  templateKey: 'two_responsibilities',
-  description: '',
-});
-let run = await createAssessment(office, { systemId: system.id, name: '基准考核', periodFrom: from, periodTo: to });
+/** A county's “两个责任” system and its assessment over the year, as its office sets them up. */
+async function setUp(ctx: Ctx) {
+  const system = await createSystem(ctx, {
+    name: '基准“两个责任”考核',
+    year,
+    unitType: null,
+    templateKey: 'two_responsibilities',
+    description: '',
+  });
+  return createAssessment(ctx, { systemId: system.id, name: '基准考核', periodFrom: from, periodTo: to });
+}
+
+if (scale === 'province') {
+  const counties = rowsOf<{ id: string }>(
+    await db.execute(sql`SELECT id FROM regions WHERE code = 'DEMO' OR code LIKE 'BENCH%' ORDER BY code`),
+  ).map((r) => r.id);
+  const times: number[] = [];
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  for (const county of counties) {
+    const ctx = officeOf(county);
+    const t = performance.now();
+    await db.transaction(async (tx) => {
+      const a = await setUp({ ...ctx, db: tx });
+      await fireAssessmentEvent({ ...ctx, db: tx }, a.id, { type: 'compute', version: a.version, comment: '' });
+    });
+    times.push(performance.now() - t);
+  }
+  const used = process.cpuUsage(cpu);
+  times.sort((a, b) => a - b);
+  const [{ n }] = rowsOf<{ n: number }>(
+    await db.execute(sql`SELECT count(*)::int AS n FROM assessment_results r JOIN assessments a ON a.id = r.assessment_id
+      WHERE a.name = '基准考核'`),
+  );
+  console.log(
+    `${pg ? 'PostgreSQL' : 'PGlite'}: province dataset ${datasetSeconds} s — ${counties.length} counties; ${n} unit results; ` +
+      `load before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+  );
+  console.log('| step | total s | p50 ms / county | max ms | CPU ms / county (Node) |\n|---|---|---|---|---|');
+  console.log(
+    `| every county sets up and computes its assessment | ${((performance.now() - start) / 1000).toFixed(1)} | ` +
+      `${times[Math.floor(times.length / 2)].toFixed(0)} | ${(times.at(-1) as number).toFixed(0)} | ` +
+      `${((used.user + used.system) / 1000 / counties.length).toFixed(0)} |`,
+  );
+  await demo.close();
+  process.exit(0);
+}
+
+let run = await setUp(office);
 for (const n of [1, 2, 3]) {
   run = await step(n === 1 ? '计算 (first)' : `计算 again (${n})`, (ctx) =>
     fireAssessmentEvent(ctx, run.id, { type: 'compute', version: run.version, comment: '' }),
