@@ -10,7 +10,6 @@
  */
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
-import { ROLE_PERMISSIONS } from '../common/roles.js';
 import type { Ctx } from '../server/platform/context.js';
 import { rowsOf } from '../server/platform/db/client.js';
 import {
@@ -21,7 +20,7 @@ import {
 } from '../server/modules/assessment/assessment.service.js';
 import { createSystem } from '../server/modules/assessment/assessment.systems.js';
 import { generateDataset } from './lib/dataset.js';
-import { openDemoDatabase } from './lib/demo.js';
+import { officeCtx, openDemoDatabase } from './lib/demo.js';
 
 const pg = !!process.env.DATABASE_URL;
 const scale = process.argv[2] === 'province' ? 'province' : 'county';
@@ -33,23 +32,7 @@ await generateDataset(demo.database, scale, () => undefined);
 const datasetSeconds = ((performance.now() - t0) / 1000).toFixed(1);
 const [{ id: regionId }] = rowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM regions WHERE code = 'DEMO'`));
 
-const officeOf = (regionId: string): Ctx => ({
-  db,
-  ip: null,
-  clock: demo.clock,
-  now: demo.clock.now(),
-  actor: {
-    userId: crypto.randomUUID(),
-    username: 'bench',
-    displayName: '基准测试',
-    personId: null,
-    sessionId: '',
-    csrfToken: '',
-    roles: [{ role: 'supervision_office', unitId: null, groupId: null, regionId }],
-    permissions: new Set(ROLE_PERMISSIONS.supervision_office),
-    scope: { regionId, allUnits: true, unitIds: [], groupIds: [], personId: null },
-  },
-});
+const officeOf = (id: string) => officeCtx(demo, id);
 const office = officeOf(regionId);
 
 /** Runs `work` once inside a transaction, as the request does; wall ms and this process's CPU ms. */

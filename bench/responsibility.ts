@@ -9,14 +9,12 @@
  */
 import os from 'node:os';
 import { TransactionRollbackError, sql } from 'drizzle-orm';
-import { ROLE_PERMISSIONS } from '../common/roles.js';
-import type { Ctx } from '../server/platform/context.js';
 import { rowsOf } from '../server/platform/db/client.js';
 import { generateQuarter } from '../server/modules/responsibility/responsibility.dispatch.js';
 import { responsibilityFigures } from '../server/modules/responsibility/responsibility.figures.js';
 import { DISPATCH_SHEET } from '../server/modules/responsibility/responsibility.numbering.js';
 import { responsibilityYearEnd } from '../server/modules/responsibility/responsibility.year-end.js';
-import { openDemoDatabase } from './lib/demo.js';
+import { officeCtx, openDemoDatabase } from './lib/demo.js';
 
 const regions = Number(process.argv[2] ?? 100);
 const pg = !!process.env.DATABASE_URL;
@@ -51,23 +49,7 @@ const ids = rowsOf<{ id: string }>(
   await db.execute(sql`SELECT id FROM regions WHERE code = 'DEMO' OR code LIKE 'BRESP%' ORDER BY code`),
 ).map((r) => r.id);
 const year = demo.clock.now().getFullYear() + 1; // the demo has this year's lists
-const office = (regionId: string, tx: typeof db): Ctx => ({
-  db: tx,
-  ip: null,
-  clock: demo.clock,
-  now: demo.clock.now(),
-  actor: {
-    userId: crypto.randomUUID(),
-    username: 'bench',
-    displayName: '基准测试',
-    personId: null,
-    sessionId: '',
-    csrfToken: '',
-    roles: [{ role: 'supervision_office', unitId: null, groupId: null, regionId }],
-    permissions: new Set(ROLE_PERMISSIONS.supervision_office),
-    scope: { regionId, allUnits: true, unitIds: [], groupIds: [], personId: null },
-  },
-});
+const office = (regionId: string, tx: typeof db) => officeCtx(demo, regionId, tx);
 
 /** Runs `work` once per county; wall ms per county (p50, max), total seconds and CPU ms per county. */
 async function perRegion(label: string, work: (regionId: string) => Promise<unknown>) {

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import { GRADES, type Grade } from '../../../common/assessment.js';
+import { GRADES } from '../../../common/assessment.js';
 import {
   EVALUATION_KINDS,
   EVALUATION_STATES,
@@ -22,7 +22,7 @@ import { type Step, actionsOf, defineMachine, fireTransition } from '../../platf
 import * as org from '../org/org.service.js';
 import { drawQuestions, questionsOf, renumberAsked } from './assessment.inquiries.js';
 import { EVALUATION_MINUTES } from './assessment.numbering.js';
-import { settingsOf } from './assessment.settings.js';
+import { gradeOf, settingsOf } from './assessment.settings.js';
 import { evaluationQuestions, evaluationReporters, evaluationScores, evaluations } from './assessment.tables.js';
 
 /**
@@ -126,15 +126,18 @@ async function standings(ctx: Ctx, e: Row) {
     .where(eq(evaluationScores.evaluationId, e.id))
     .groupBy(evaluationScores.reporterId);
   const { thresholds } = await settingsOf(ctx, e.regionId);
-  const grade = (s: number): Grade =>
-    s >= thresholds.excellent ? 'excellent' : s >= thresholds.good ? 'good' : s >= thresholds.fair ? 'fair' : 'poor';
   const averages = rows.map((r) => Number(r.average));
   return new Map(
     rows.map((r) => {
       const average = Number(r.average);
       return [
         r.reporterId,
-        { scored: Number(r.n), average, rank: 1 + averages.filter((x) => x > average).length, grade: grade(average) },
+        {
+          scored: Number(r.n),
+          average,
+          rank: 1 + averages.filter((x) => x > average).length,
+          grade: gradeOf(average, thresholds),
+        },
       ];
     }),
   );

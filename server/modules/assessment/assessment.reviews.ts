@@ -12,7 +12,7 @@ import * as org from '../org/org.service.js';
 import { problemDirectory } from '../problems/problems.facts.js';
 import { createProblem, fireEvent as fireProblemEvent } from '../problems/problems.service.js';
 import { REVIEW_REPORT } from './assessment.numbering.js';
-import { settingsOf } from './assessment.settings.js';
+import { gradeOf, settingsOf } from './assessment.settings.js';
 import { getSystem } from './assessment.systems.js';
 import { reviewEvents, reviewItems, reviews } from './assessment.tables.js';
 
@@ -126,15 +126,7 @@ export async function getReview(ctx: Ctx, id: string) {
   const total = totalOf(scores);
   const { thresholds } = await settingsOf(ctx, r.regionId);
   const grade: Grade | null =
-    total === null || Object.keys(scores).length < indicators.length
-      ? null
-      : total >= thresholds.excellent
-        ? 'excellent'
-        : total >= thresholds.good
-          ? 'good'
-          : total >= thresholds.fair
-            ? 'fair'
-            : 'poor';
+    total === null || Object.keys(scores).length < indicators.length ? null : gradeOf(total, thresholds);
   const names = await org.unitNames(ctx.db, [r.unitId]);
   return {
     ...present(r, names.get(r.unitId) ?? ''),

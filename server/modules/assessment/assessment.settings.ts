@@ -1,3 +1,4 @@
+import type { Grade } from '../../../common/assessment.js';
 import { type TAssessmentSettings, ZAssessmentSettings } from '../../../common/assessment.schema.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Ctx, regionOf } from '../../platform/context.js';
@@ -31,6 +32,11 @@ export const assessmentSetting: SettingDef<typeof ZAssessmentSettings> = {
 };
 
 export const settingsOf = (ctx: Ctx, regionId: string) => readSetting(ctx.db, assessmentSetting, regionId);
+
+/** The grade of a score by the region's thresholds (the computation grades set-wise in SQL, the same way). */
+export function gradeOf(score: number, t: TAssessmentSettings['thresholds']): Grade {
+  return score >= t.excellent ? 'excellent' : score >= t.good ? 'good' : score >= t.fair ? 'fair' : 'poor';
+}
 
 export async function readAssessmentSettings(ctx: Ctx) {
   const { version, ...settings } = await settingsOf(ctx, regionOf(ctx));
