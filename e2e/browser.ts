@@ -136,6 +136,24 @@ export async function chooseUnit(page: Page, combobox: Locator, search: string, 
 }
 
 /**
+ * Answers 确定 in the open confirmation dialog (modal.confirm) and checks that it closed, retrying a click lost while
+ * the dialog animates in.
+ */
+export async function confirmModal(page: Page) {
+  const dialog = page.locator('.ant-modal-confirm:visible');
+  for (let attempt = 1; ; attempt++) {
+    await dialog.getByRole('button', { name: label('确定') }).click();
+    try {
+      await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      if ((await dialog.count()) === 0) return;
+    }
+  }
+}
+
+/**
  * Answers 确定 in the open Popconfirm and checks that it closed: like a select's option, a click landing while the
  * popup animates in can be lost, and the action then never happens.
  */

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSession, label } from './browser';
+import { browserSession, confirmModal, label } from './browser';
 
 const app = browserSession();
 
@@ -73,11 +73,12 @@ describe('统计大屏', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/年度全面从严治党责任链条工作报告（草稿）\.docx$/);
     await page.getByRole('button', { name: label('签发') }).click();
+    await confirmModal(page);
+    // Lasting beside the button (the toast may be gone before a slow page is looked at).
     await page
-      .locator('.ant-modal-confirm')
-      .getByRole('button', { name: label('确定') })
-      .click();
-    await page.getByText(/^已签发：.+报〔\d{4}〕\d+号$/).waitFor();
+      .getByTestId('annual-report-issued')
+      .getByText(/^已签发：.+报〔\d{4}〕\d+号$/)
+      .waitFor();
     const rectifying = await openFigure(page, 'overview-problems.state', /^整改中，共 \d+ 项$/);
     expect(rectifying).toBeGreaterThan(0);
     await page.waitForURL('**/problems?state=rectifying');

@@ -131,11 +131,12 @@ const REVIEW_SCORES = [13, 16, 12, 11, 17, 13];
 
 /**
  * 督导评估 in the demo county: 城关镇's education work visited ten days ago against this year's 教育督导评估
- * system, the report published, two rectification items in the ledger and the 复查 scheduled.
+ * system, the report published today, two rectification items in the ledger and the 复查 scheduled.
  */
 export async function seedDemoReview(ctx: Ctx, regionId: string) {
   const visited = dayjs(ctx.now).subtract(10, 'day');
-  const office = { ...(await asDemoUser(ctx, 'office')), now: visited.add(3, 'day').hour(10).toDate() };
+  // Reported and handed to the ledger today: problems dispatched days ago would stand unsigned in the stall view.
+  const office = await asDemoUser(ctx, 'office');
   const year = visited.year();
   const system = await createSystem(office, {
     name: `${year}年度乡镇教育工作督导评估`,

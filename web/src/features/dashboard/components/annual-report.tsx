@@ -1,4 +1,4 @@
-import { App, Button, Space } from 'antd';
+import { App, Button, Space, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ZAnnualReportIssued } from '../../../../../common/dashboard.schema';
@@ -50,6 +50,11 @@ export function AnnualReportActions() {
         >
           签发
         </Button>
+      ) : null}
+      {issue.data && issue.variables === year ? (
+        <Typography.Text type="success" data-testid="annual-report-issued">
+          已签发：{issue.data.number}
+        </Typography.Text>
       ) : null}
     </Space>
   );
