@@ -49,7 +49,7 @@ function visibleUnits(a: Actor): string[] | null {
 /** The outer row's id, qualified: drizzle writes a bare "id", which inside the subqueries means their own row's. */
 const evaluationId = sql.raw('"evaluations"."id"');
 
-const reportsOfVisible = (units: string[]) =>
+const hasReporterIn = (units: string[]) =>
   sql`EXISTS (SELECT 1 FROM evaluation_reporters r WHERE r.evaluation_id = ${evaluationId}
     AND r.unit_id = ANY(${`{${units.join(',')}}`}::uuid[]))`;
 
@@ -75,8 +75,8 @@ export async function listEvaluations(ctx: Ctx, f: TListEvaluations) {
     f.year ? eq(evaluations.year, f.year) : undefined,
     f.kind ? eq(evaluations.kind, f.kind) : undefined,
     f.state ? eq(evaluations.state, f.state) : undefined,
-    f.unitId ? reportsOfVisible([f.unitId]) : undefined,
-    units ? reportsOfVisible(units) : undefined,
+    f.unitId ? hasReporterIn([f.unitId]) : undefined,
+    units ? hasReporterIn(units) : undefined,
   );
   const rows = await ctx.db
     .select({ e: evaluations, ...counts })
@@ -95,7 +95,7 @@ export async function loadEvaluation(ctx: Ctx, id: string) {
     .select()
     .from(evaluations)
     .where(
-      and(eq(evaluations.regionId, regionOf(ctx)), eq(evaluations.id, id), units ? reportsOfVisible(units) : undefined),
+      and(eq(evaluations.regionId, regionOf(ctx)), eq(evaluations.id, id), units ? hasReporterIn(units) : undefined),
     );
   if (!row) throw notFound('评议会议不存在或无权查看');
   return row;
