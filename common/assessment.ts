@@ -53,6 +53,11 @@ export const METRICS = {
     shape: 'veto',
     doc: '单位主要负责人在期内立案的案件中被给予组织处理或纪律处分（第二种形态及以上）；有即一票否决',
   },
+  'evaluations.average': {
+    label: '述职评议得分',
+    shape: 'rate',
+    doc: '期内结束的述职评议、述责述廉会议中本单位的评议平均分（每次会议取评议人平均，再取各次平均）；得分 = 权重 × 平均分 ÷ 100',
+  },
   'responsibility.fulfilment': {
     label: '责任清单履职',
     shape: 'rate',

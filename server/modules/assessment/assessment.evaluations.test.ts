@@ -219,6 +219,39 @@ describe('述职评议 / 述责述廉', () => {
     expect(problem).toMatchObject({ code: link.code, source: 'inquiry', unitId: covered, state: 'dispatched' });
     expect(problem.title).toContain('述责述廉质询');
     expect((await handOn('2099-06-30')).statusCode).toBe(409);
+
+    // 述职评议得分 as an assessment metric: weight × the mean of the unit's per-meeting averages of the period.
+    const sys = (await office.post('/api/indicator-systems', { name: '述职评议计分（测试）', year: 2026 })).json();
+    await office.post(`/api/indicator-systems/${sys.id}/indicators`, {
+      version: sys.version,
+      name: '述职评议',
+      weight: 10,
+      method: 'metric',
+      metric: 'evaluations.average',
+    });
+    const run = (
+      await office.post('/api/assessments', {
+        systemId: sys.id,
+        name: '述职评议计分',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-12-31',
+      })
+    ).json();
+    const computed = await office.post(`/api/assessments/${run.id}/events`, { type: 'compute', version: run.version });
+    expect(computed.statusCode, computed.body).toBe(200);
+    const ended = (await office.get(`/api/evaluations?unitId=${zjjId}&state=closed&year=2026&pageSize=100`)).json();
+    const averages: number[] = [];
+    for (const m of ended.items) {
+      const d = (await office.get(`/api/evaluations/${m.id}`)).json();
+      averages.push(d.reporters.find((x: { unitId: string }) => x.unitId === zjjId).average);
+    }
+    expect(averages.length).toBeGreaterThan(0);
+    const mean = averages.reduce((x, y) => x + y, 0) / averages.length;
+    const unit = (await office.get(`/api/assessments/${run.id}/scores/${zjjId}`)).json();
+    const item = unit.items.find((i: { indicatorName: string }) => i.indicatorName === '述职评议');
+    expect(item.kind).toBe('rate');
+    expect(item.points).toBeCloseTo((10 * mean) / 100, 1);
+    expect(item.reason).toContain(`述职评议 ${averages.length} 次`);
   });
 
   it('shows a unit only its own part, lets its head or liaison hand in the report once, and keeps others out', async () => {

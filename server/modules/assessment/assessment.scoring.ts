@@ -75,6 +75,13 @@ export async function computeRun(
   const surveys = sql`(SELECT s.unit_id, avg((${SCALE})[x.v + 1]) AS avg, count(DISTINCT b.id) AS n
     FROM surveys s JOIN survey_ballots b ON b.survey_id = s.id CROSS JOIN LATERAL unnest(b.answers) AS x(v)
     WHERE s.region_id = ${run.regionId} AND s.year = ${year} GROUP BY s.unit_id)`;
+  // 述职评议: the unit's mean score per meeting ended in the period, then the mean over those meetings.
+  const evaluated = sql`(SELECT x.unit_id, avg(x.avg) AS avg, count(*) AS n FROM (
+      SELECT r.unit_id, r.id, avg(es.score) AS avg FROM evaluations ev
+        JOIN evaluation_reporters r ON r.evaluation_id = ev.id JOIN evaluation_scores es ON es.reporter_id = r.id
+      WHERE ev.region_id = ${run.regionId} AND ev.state = 'closed'
+        AND (ev.held_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${run.periodFrom}::date AND ${run.periodTo}::date
+      GROUP BY r.unit_id, r.id) x GROUP BY x.unit_id)`;
   const resp = sql`(SELECT * FROM jsonb_to_recordset(${JSON.stringify(fulfilment)}::jsonb)
     AS x("unitId" uuid, "itemsDue" int, "itemsOnTime" int))`;
   await insert(sql`
@@ -82,6 +89,7 @@ export async function computeRun(
       CASE
         WHEN l.method = 'metric' AND l.metric = 'problems.rectification_rate' THEN 'rate'
         WHEN l.method = 'metric' AND l.metric = 'responsibility.fulfilment' THEN 'rate'
+        WHEN l.method = 'metric' AND l.metric = 'evaluations.average' THEN CASE WHEN ev.n IS NULL THEN 'no_data' ELSE 'rate' END
         WHEN l.method = 'metric' THEN 'base'
         WHEN l.method = 'qualitative' THEN CASE WHEN rt.n IS NULL THEN 'no_data' ELSE 'rating' END
         ELSE CASE WHEN sv.n IS NULL THEN 'no_data' ELSE 'survey' END
@@ -91,6 +99,7 @@ export async function computeRun(
         WHEN l.metric = 'problems.rectification_rate' AND COALESCE(rp.due, 0) > 0 THEN l.weight * rp.ok / rp.due
         WHEN l.metric = 'responsibility.fulfilment' AND COALESCE(rs."itemsDue", 0) > 0
           THEN l.weight * rs."itemsOnTime" / rs."itemsDue"
+        WHEN l.metric = 'evaluations.average' AND ev.n IS NOT NULL THEN l.weight * ev.avg / 100
         WHEN l.method = 'qualitative' AND rt.n IS NOT NULL THEN l.weight * rt.avg / 100
         WHEN l.method = 'questionnaire' AND sv.n IS NOT NULL THEN l.weight * sv.avg / 100
         ELSE l.weight
@@ -101,6 +110,8 @@ export async function computeRun(
         WHEN l.metric = 'responsibility.fulfilment' THEN CASE
           WHEN COALESCE(rs."itemsDue", 0) = 0 THEN '期内无应履职事项，得满分'
           ELSE '按期履职 ' || rs."itemsOnTime" || ' 项 / 应履职 ' || rs."itemsDue" || ' 项' END
+        WHEN l.metric = 'evaluations.average' THEN CASE WHEN ev.n IS NULL THEN '无数据（期内无已结束的述职评议），暂按满分'
+          ELSE '述职评议 ' || ev.n || ' 次，平均 ' || round(ev.avg, 2) || ' 分' END
         WHEN l.method = 'metric' THEN '基础分'
         WHEN l.method = 'qualitative' THEN CASE WHEN rt.n IS NULL THEN '无数据（评价人尚未打分），暂按满分'
           ELSE '评价人打分平均 ' || round(rt.avg, 2) || '（' || rt.who || '）' END
@@ -110,6 +121,7 @@ export async function computeRun(
     FROM u CROSS JOIN l
       LEFT JOIN ${rate} rp ON rp.unit_id = u.id
       LEFT JOIN ${resp} rs ON rs."unitId" = u.id
+      LEFT JOIN ${evaluated} ev ON ev.unit_id = u.id
       LEFT JOIN ${ratings} rt ON rt.unit_id = u.id AND rt.indicator_id = l.id
       LEFT JOIN ${surveys} sv ON sv.unit_id = u.id`);
 
