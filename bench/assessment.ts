@@ -7,11 +7,14 @@
  * would. Reports wall time and this process's CPU per step, and the rows written.
  * Usage: npx tsx bench/assessment.ts [county|province]                            (PGlite, in memory)
  *        DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/assessment.ts [county|province]
+ *          [--reuse <database> [--counties N]]   (a kept province dataset: compute only, in the first N counties)
  */
 import os from 'node:os';
+import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../server/platform/context.js';
-import { rowsOf } from '../server/platform/db/client.js';
+import { Clock } from '../server/platform/clock/clock.js';
+import { openDatabase, rowsOf } from '../server/platform/db/client.js';
 import {
   createAssessment,
   fireAssessmentEvent,
@@ -20,16 +23,30 @@ import {
 } from '../server/modules/assessment/assessment.service.js';
 import { createSystem } from '../server/modules/assessment/assessment.systems.js';
 import { generateDataset } from './lib/dataset.js';
-import { officeCtx, openDemoDatabase } from './lib/demo.js';
+import { type DemoDatabase, officeCtx, openDemoDatabase } from './lib/demo.js';
 
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { reuse: { type: 'string' }, counties: { type: 'string' } },
+});
 const pg = !!process.env.DATABASE_URL;
-const scale = process.argv[2] === 'province' ? 'province' : 'county';
+const scale = positionals[0] === 'province' ? 'province' : 'county';
 const loadBefore = os.loadavg();
-const demo = await openDemoDatabase(pg ? `bench_assessment_${process.pid}` : undefined);
-const db = demo.database.db;
 const t0 = performance.now();
-await generateDataset(demo.database, scale, () => undefined);
-const datasetSeconds = ((performance.now() - t0) / 1000).toFixed(1);
+// --reuse <database>: a dataset an earlier run generated (PostgreSQL), kept; only the computing is measured.
+const demo = values.reuse
+  ? await reuseDatabase(values.reuse)
+  : await openDemoDatabase(pg ? `bench_assessment_${process.pid}` : undefined);
+if (!values.reuse) await generateDataset(demo.database, scale, () => undefined);
+const db = demo.database.db;
+const datasetSeconds = values.reuse ? 'reused' : ((performance.now() - t0) / 1000).toFixed(1);
+
+async function reuseDatabase(name: string): Promise<DemoDatabase> {
+  const url = new URL(process.env.DATABASE_URL as string);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString() });
+  return { database, clock: new Clock(false), close: () => database.close() };
+}
 const [{ id: regionId }] = rowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM regions WHERE code = 'DEMO'`));
 
 const officeOf = (id: string) => officeCtx(demo, id);
@@ -66,7 +83,9 @@ async function setUp(ctx: Ctx) {
 if (scale === 'province') {
   const counties = rowsOf<{ id: string }>(
     await db.execute(sql`SELECT id FROM regions WHERE code = 'DEMO' OR code LIKE 'BENCH%' ORDER BY code`),
-  ).map((r) => r.id);
+  )
+    .map((r) => r.id)
+    .slice(0, Number(values.counties ?? 1000));
   const times: number[] = [];
   const cpu = process.cpuUsage();
   const start = performance.now();

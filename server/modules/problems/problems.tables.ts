@@ -106,7 +106,11 @@ export const problemEvents = pgTable(
     payload: jsonb('payload'),
     late: boolean('late').notNull().default(false),
   },
-  (t) => [index('problem_events_problem_idx').on(t.problemId, t.at)],
+  (t) => [
+    index('problem_events_problem_idx').on(t.problemId, t.at),
+    // Escalations (通报/约谈/挂牌) are few among the events: the assessment reads a period's without scanning all.
+    index('problem_events_escalate_idx').on(t.at).where(sql`type = 'escalate'`),
+  ],
 );
 
 /** Evidence files, stored in the database so every instance serves them. */

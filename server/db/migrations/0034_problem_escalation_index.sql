@@ -1,0 +1,1 @@
+CREATE INDEX "problem_events_escalate_idx" ON "problem_events" USING btree ("at") WHERE type = 'escalate';
