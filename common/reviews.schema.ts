@@ -22,28 +22,25 @@ export const ZListReviews = z.object({
 });
 export type TListReviews = z.infer<typeof ZListReviews>;
 
+/** A first-level indicator's score (0 … its points) with the evaluators' note. */
+export const ZReviewScore = z.object({
+  indicatorId: ZId,
+  score: z.number().min(0, '分数不能为负'),
+  comment: z.string().trim().max(2000).default(''),
+});
+/** A rectification item: a problem of the unit with its deadline. */
+export const ZReviewItem = z.object({ content: ZNonEmpty('整改事项', 1000), deadline: ZDate });
+
 export const ZReviewEvent = z.object({
   type: z.enum(['score', 'publish', 'rectify', 'schedule', 'recheck'], { message: '不支持的操作' }),
   version: ZVersion,
   /** score: the first-level indicators' scores (0 … the indicator's points) with the evaluators' findings */
-  scores: z
-    .array(
-      z.object({
-        indicatorId: ZId,
-        score: z.number().min(0, '分数不能为负'),
-        comment: z.string().trim().max(2000).default(''),
-      }),
-    )
-    .max(50)
-    .optional(),
+  scores: z.array(ZReviewScore).max(50).optional(),
   /** publish: the public conclusion and the problems found (not public) */
   conclusion: z.string().trim().max(5000).optional(),
   findings: z.string().trim().max(5000).optional(),
   /** rectify: the rectification items, each a problem of the unit with a deadline */
-  items: z
-    .array(z.object({ content: ZNonEmpty('整改事项', 1000), deadline: ZDate }))
-    .max(30, '整改事项不能超过30项')
-    .optional(),
+  items: z.array(ZReviewItem).max(30, '整改事项不能超过30项').optional(),
   /** schedule */
   recheckOn: ZDate.optional(),
   /** recheck */

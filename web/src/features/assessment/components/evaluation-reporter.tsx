@@ -15,6 +15,8 @@ import {
   useUploadReport,
 } from '../api/evaluations';
 import { GradeTag } from './grade-tag';
+import { ZAnswer, ZEvaluationEvent } from '../../../../../common/evaluations.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 const ORDINALS = '一二三四五六七八九十';
 const ordinal = (n: number) => (n <= 10 ? ORDINALS[n - 1] : String(n));
@@ -52,7 +54,7 @@ function QuestionItem({ e, q }: { e: EvaluationDetail; q: Reporter['questions'][
             <Input.TextArea
               aria-label={`质询${q.seq}的答复`}
               autoSize={{ minRows: 1, maxRows: 4 }}
-              maxLength={2000}
+              maxLength={maxLengthOf(ZAnswer.shape.answer)}
               value={draft}
               onChange={(ev) => setDraft(ev.target.value)}
               placeholder="记录述职人的答复"
@@ -137,7 +139,7 @@ function AskQuestion({ e, r }: { e: EvaluationDetail; r: Reporter }) {
       <Input
         aria-label={`向${r.unitName}补充质询`}
         value={text}
-        maxLength={1000}
+        maxLength={maxLengthOf(ZEvaluationEvent.shape.question)}
         onChange={(ev) => setText(ev.target.value)}
         onPressEnter={() => text.trim() && void ask()}
         placeholder="补充质询问题（回车提交）"

@@ -7,6 +7,8 @@ import { DownloadButton } from '../../../components/download-button';
 import { dayjs } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { type ReviewDetail, type ReviewEventInput, useReviewEvent } from '../api/reviews';
+import { ZReviewEvent, ZReviewItem } from '../../../../../common/reviews.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 type Step = 'publish' | 'rectify' | 'schedule' | 'recheck';
 
@@ -80,10 +82,16 @@ function StepModal({ r, step, onClose }: { r: ReviewDetail; step: Step; onClose:
             label="评估结论（公开部分）"
             rules={[{ required: true, whitespace: true, message: '请填写评估结论' }]}
           >
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={5000} />
+            <Input.TextArea
+              autoSize={{ minRows: 3, maxRows: 8 }}
+              maxLength={maxLengthOf(ZReviewEvent.shape.conclusion)}
+            />
           </Form.Item>
           <Form.Item name="findings" label="存在问题（不予公开部分）">
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={5000} />
+            <Input.TextArea
+              autoSize={{ minRows: 3, maxRows: 8 }}
+              maxLength={maxLengthOf(ZReviewEvent.shape.findings)}
+            />
           </Form.Item>
         </EventModal>
       );
@@ -112,7 +120,11 @@ function StepModal({ r, step, onClose }: { r: ReviewDetail; step: Step; onClose:
                       rules={[{ required: true, whitespace: true, message: '请填写整改事项' }]}
                       style={{ width: 380 }}
                     >
-                      <Input aria-label={`整改事项${n + 1}`} maxLength={1000} placeholder="整改事项" />
+                      <Input
+                        aria-label={`整改事项${n + 1}`}
+                        maxLength={maxLengthOf(ZReviewItem.shape.content)}
+                        placeholder="整改事项"
+                      />
                     </Form.Item>
                     <Form.Item name={[f.name, 'deadline']} rules={[{ required: true, message: '请选择时限' }]}>
                       <DatePicker aria-label={`整改时限${n + 1}`} disabledDate={notAfterToday} />
@@ -172,7 +184,7 @@ function StepModal({ r, step, onClose }: { r: ReviewDetail; step: Step; onClose:
             label="复查意见"
             rules={[{ required: true, whitespace: true, message: '请填写复查意见' }]}
           >
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={2000} />
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={maxLengthOf(ZReviewEvent.shape.comment)} />
           </Form.Item>
         </EventModal>
       );

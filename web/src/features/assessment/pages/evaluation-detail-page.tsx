@@ -14,6 +14,8 @@ import {
 } from '../api/evaluations';
 import { ReporterCard } from '../components/evaluation-reporter';
 import { EvaluationScoring } from '../components/evaluation-scoring';
+import { ZEvaluationEvent } from '../../../../../common/evaluations.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 /** 结束评议: the conclusions that go into the 纪要, confirmed before the meeting's record is numbered. */
 function CloseModal({ e, onClose }: { e: EvaluationDetail; onClose: () => void }) {
@@ -47,7 +49,7 @@ function CloseModal({ e, onClose }: { e: EvaluationDetail; onClose: () => void }
         >
           <Input.TextArea
             autoSize={{ minRows: 4, maxRows: 10 }}
-            maxLength={5000}
+            maxLength={maxLengthOf(ZEvaluationEvent.shape.summary)}
             placeholder="如：各单位对照质询问题逐项整改，一个月内书面报告整改情况；评议结果纳入年度考核。"
           />
         </Form.Item>

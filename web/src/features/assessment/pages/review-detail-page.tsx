@@ -8,6 +8,8 @@ import { notifyError, notifySuccess } from '../../../lib/notify';
 import { type ReviewDetail, useReview, useReviewEvent } from '../api/reviews';
 import { ReviewActions } from '../components/review-actions';
 import { REVIEW_STATE_COLORS } from './reviews-page';
+import { ZReviewScore } from '../../../../../common/reviews.schema';
+import { maxLengthOf } from '../../../lib/schema-limits';
 
 type Indicator = ReviewDetail['indicators'][number];
 
@@ -75,7 +77,7 @@ function IndicatorScores({ r }: { r: ReviewDetail }) {
               editable ? (
                 <Input
                   aria-label={`${i.name}评估意见`}
-                  maxLength={2000}
+                  maxLength={maxLengthOf(ZReviewScore.shape.comment)}
                   value={commentOf(i)}
                   onChange={(e) => edit(i.id, { comment: e.target.value })}
                 />
