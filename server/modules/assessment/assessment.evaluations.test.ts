@@ -156,6 +156,14 @@ describe('述职评议 / 述责述廉', () => {
       scores: [{ reporterId: a, score: 90 }],
     });
     expect(stranger.json().code).toBe('ATTENDEE_NOT_NAMED');
+    const twice = await office.post(`/api/evaluations/${e.id}/scores`, {
+      attendee: '县纪委书记',
+      scores: [
+        { reporterId: a, score: 90 },
+        { reporterId: a, score: 80 },
+      ],
+    });
+    expect(twice.json().code).toBe('REPORTER_TWICE');
     expect(
       (
         await office.post(`/api/evaluations/${e.id}/scores`, {

@@ -275,10 +275,11 @@ async function applyEvent(ctx: Ctx, e: Row, input: TEvaluationEvent): Promise<St
       return { payload: { drawn: await drawQuestions(ctx, e.regionId, e.id) } };
     case 'ask': {
       if (!input.question) throw badRequest('QUESTION_REQUIRED', '请填写质询问题', 'question');
+      if (!input.reporterId) throw badRequest('REPORTER_REQUIRED', '请选择被质询的述职单位', 'reporterId');
       const [reporter] = await ctx.db
         .select({ id: evaluationReporters.id })
         .from(evaluationReporters)
-        .where(and(eq(evaluationReporters.evaluationId, e.id), eq(evaluationReporters.id, input.reporterId ?? e.id)));
+        .where(and(eq(evaluationReporters.evaluationId, e.id), eq(evaluationReporters.id, input.reporterId)));
       if (!reporter) throw badRequest('REPORTER_REQUIRED', '请选择被质询的述职单位', 'reporterId');
       await ctx.db
         .insert(evaluationQuestions)
@@ -368,15 +369,17 @@ export async function scoreReporters(ctx: Ctx, id: string, input: TEvaluationSco
   if (input.scores.some((s) => !reporters.has(s.reporterId))) {
     throw badRequest('REPORTER_NOT_FOUND', '述职单位不属于本次评议', 'scores');
   }
-  for (const s of input.scores) {
-    await ctx.db
-      .insert(evaluationScores)
-      .values({ evaluationId: id, reporterId: s.reporterId, attendee: input.attendee, score: s.score, at: ctx.now })
-      .onConflictDoUpdate({
-        target: [evaluationScores.evaluationId, evaluationScores.reporterId, evaluationScores.attendee],
-        set: { score: s.score, at: ctx.now },
-      });
+  if (new Set(input.scores.map((x) => x.reporterId)).size !== input.scores.length) {
+    throw badRequest('REPORTER_TWICE', '同一述职单位只能评一个分数', 'scores');
   }
+  // One statement for the attendee's whole sheet; a score given before is replaced.
+  await ctx.db
+    .insert(evaluationScores)
+    .values(input.scores.map((x) => ({ ...x, evaluationId: id, attendee: input.attendee, at: ctx.now })))
+    .onConflictDoUpdate({
+      target: [evaluationScores.evaluationId, evaluationScores.reporterId, evaluationScores.attendee],
+      set: { score: sql`excluded.score`, at: ctx.now },
+    });
   await recordAudit(ctx, { type: 'evaluation.scored', entity: 'evaluation', entityId: id, after: input });
   return getEvaluation(ctx, id);
 }

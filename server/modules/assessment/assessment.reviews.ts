@@ -257,7 +257,8 @@ async function handOver(ctx: Ctx, r: Row, items: NonNullable<TReviewEvent['items
     throw badRequest('DEADLINE_PAST', '整改时限应晚于今天', 'items');
   }
   const codes: string[] = [];
-  for (const item of items) {
+  const [{ n: before }] = await ctx.db.select({ n: count() }).from(reviewItems).where(eq(reviewItems.reviewId, r.id));
+  for (const [k, item] of items.entries()) {
     const p = await createProblem(ctx, {
       title: `【督导评估整改】${item.content}`.slice(0, 200),
       description: `${r.title}（${r.visitedOn}实地督导）发现问题，限期整改：${item.content}`.slice(0, 5000),
@@ -276,10 +277,9 @@ async function handOver(ctx: Ctx, r: Row, items: NonNullable<TReviewEvent['items
       comment: `督导评估“${r.title}”限期整改`,
       fileIds: [],
     });
-    const [{ seq }] = await ctx.db.select({ seq: count() }).from(reviewItems).where(eq(reviewItems.reviewId, r.id));
     await ctx.db.insert(reviewItems).values({
       reviewId: r.id,
-      seq: Number(seq) + 1,
+      seq: Number(before) + k + 1,
       content: item.content,
       deadline: item.deadline,
       problemId: p.id,
