@@ -175,6 +175,10 @@ export const ZAssessment = z.object({
   actions: z.array(z.string()),
 });
 export const ZAssessmentDetail = ZAssessment.extend({
+  /** Each published revision with the number of its 考核结果通报 (null: published before numbering). */
+  publications: z.array(
+    z.object({ id: ZId, revision: z.number().int(), publishedAt: ZTimestamp, docNumber: z.string().nullable() }),
+  ),
   events: z.array(z.object({ ...eventRowFields, label: z.string() })),
 });
 

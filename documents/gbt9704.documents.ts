@@ -54,6 +54,8 @@ const KINDS: Kind[] = [
     'office',
     'zuzhibu',
   ]),
+  // 组织部 reads published runs only: the numbered 通报 of last year's assessment.
+  kind('考核结果通报', 'assessments', (id) => `/api/assessments/${id}/documents/report.docx`, ['zuzhibu', 'office']),
   kind('谈话笔录', 'talks', (id) => `/api/talks/${id}/documents/record.docx`, ['office', 'zuzhibu'], false),
   // Not one object's document: `list` empty, the one download of this year.
   kind('年度工作报告', '', () => `/api/reports/annual.docx?year=${new Date().getFullYear()}`, ['leader']),

@@ -94,6 +94,12 @@ describe('考核评价', () => {
     await page.getByTestId('assessment-table').getByRole('link', { name: RUN }).click();
     await page.waitForURL(runUrl);
     await page.getByTestId('assessment-scores').getByRole('link', { name: '县住建局' }).waitFor();
+    // The 考核结果通报 was numbered when it was published, and downloads as issued.
+    const publications = page.getByTestId('assessment-publications');
+    await expect.poll(() => publications.textContent()).toMatch(/第1版 示纪考〔\d{4}〕\d+号/);
+    const download = page.waitForEvent('download');
+    await publications.getByRole('link', { name: '下载' }).click();
+    expect((await download).suggestedFilename()).toBe(`${RUN}-考核结果通报.docx`);
     await page.context().close();
   });
 
@@ -104,8 +110,9 @@ describe('考核评价', () => {
     await page.waitForURL(runUrl);
     const scores = page.getByTestId('assessment-scores');
     await scores.getByRole('link', { name: '县住建局' }).waitFor();
-    // The unit's own row only.
+    // The unit's own row only, and not the 通报 that lists every unit.
     await expect.poll(() => scores.locator('tr.ant-table-row').count()).toBe(1);
+    await expect(page.getByRole('link', { name: /考核通报/ }).count()).resolves.toBe(0);
     await scores.getByRole('link', { name: '县住建局' }).click();
     await page.waitForURL(/\/units\/[0-9a-f-]{36}$/);
     const items = page.getByTestId('score-items');

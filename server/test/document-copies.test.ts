@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVALUATION_MINUTES, REVIEW_REPORT } from '../modules/assessment/assessment.numbering.js';
+import { ASSESSMENT_REPORT, EVALUATION_MINUTES, REVIEW_REPORT } from '../modules/assessment/assessment.numbering.js';
 import { MINUTES } from '../modules/meetings/meetings.numbering.js';
 import { PATROL_DOCUMENTS } from '../modules/patrol/patrol.numbering.js';
 import { PROBLEM_CIRCULAR, PROBLEM_DOCUMENTS } from '../modules/problems/problems.numbering.js';
@@ -45,6 +45,7 @@ const ALL_KINDS = [
   DISPATCH_SHEET.kind,
   EVALUATION_MINUTES.kind,
   REVIEW_REPORT.kind,
+  ASSESSMENT_REPORT.kind,
 ];
 
 /** Where each issued kind downloads, for its object. */
@@ -62,7 +63,20 @@ const URL: Record<string, (id: string) => string> = {
   dispatch_sheet: (id) => `/api/dispatches/${id}/documents/dispatch.docx`,
   evaluation_minutes: (id) => `/api/evaluations/${id}/documents/minutes.docx`,
   review_report: (id) => `/api/supervision-reviews/${id}/documents/report.docx`,
+  // A 考核结果通报 is issued per publication (object: the publication); `issuedUrl` maps it to its run and revision.
+  assessment_report: (publication) => publication,
 };
+
+/** The download of an issued row; a publication's 通报 downloads through its run with the revision. */
+async function issuedUrl(kind: string, objectId: string) {
+  if (kind !== ASSESSMENT_REPORT.kind) return URL[kind](objectId);
+  const [p] = rowsOf<{ assessment_id: string; revision: number }>(
+    await t.database.db.execute(
+      sql`SELECT assessment_id, revision FROM assessment_publications WHERE id = ${objectId}`,
+    ),
+  );
+  return `/api/assessments/${p.assessment_id}/documents/report.docx?revision=${p.revision}`;
+}
 
 describe('issued documents are kept as issued', () => {
   it('registers a download for every kind the registry issues', () => {
@@ -147,7 +161,7 @@ describe('issued documents are kept as issued', () => {
     const first = new Map<string, Buffer>();
     for (const r of issued) {
       const who = r.kind === 'case_decision' ? leader : r.kind === 'talk_record' ? paizhu1 : office;
-      first.set(r.kind, await get(who, URL[r.kind](r.object_id)));
+      first.set(r.kind, await get(who, await issuedUrl(r.kind, r.object_id)));
     }
     const circular = await office.post('/api/problems/circulars', { ids: [] });
     expect(circular.statusCode, circular.body).toBe(200);
@@ -170,7 +184,7 @@ describe('issued documents are kept as issued', () => {
 
     for (const r of issued) {
       const who = r.kind === 'case_decision' ? leader : r.kind === 'talk_record' ? paizhu1 : office;
-      const again = await get(who, URL[r.kind](r.object_id));
+      const again = await get(who, await issuedUrl(r.kind, r.object_id));
       expect(docText(again), r.kind).not.toContain('（改）');
       expect(Buffer.compare(again, first.get(r.kind) as Buffer), r.kind).toBe(0);
     }

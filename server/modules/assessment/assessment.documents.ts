@@ -1,9 +1,14 @@
+import { and, eq } from 'drizzle-orm';
 import { GRADES, type Grade } from '../../../common/assessment.js';
-import { type Ctx, regionOf } from '../../platform/context.js';
+import { type Ctx, actorOf } from '../../platform/context.js';
+import { issuedCopy, registerDocument } from '../../platform/documents/document-copies.js';
+import { chineseDay } from '../../platform/documents/document-registry.js';
 import { type DocBlock, renderOfficialDocument } from '../../platform/documents/official-document.js';
 import type { XlsxColumn, XlsxExport } from '../../platform/documents/xlsx-export.js';
-import { regionIssuers } from '../org/org.directory.js';
+import { forbidden, notFound } from '../../platform/errors.js';
+import { ASSESSMENT_REPORT } from './assessment.numbering.js';
 import { getAssessment, scores } from './assessment.service.js';
+import { assessmentPublications } from './assessment.tables.js';
 
 type ResultRow = Awaited<ReturnType<typeof scores>>['items'][number];
 
@@ -26,17 +31,43 @@ export function scoresExport(ctx: Ctx, id: string): XlsxExport<ResultRow> {
   return { fileName: '考核结果.xlsx', sheet: '考核结果', columns: COLUMNS, rows: rows(), title: '考核结果汇总表' };
 }
 
-/** 考核结果通报 (.docx): grades by count, the ranked table, vetoes with their cause. */
-export async function assessmentReport(ctx: Ctx, id: string) {
+/**
+ * 考核结果通报 (.docx) of a revision (default: the one the caller reads): grades by count, the ranked table, vetoes
+ * with their cause. A published revision's 通报 is the copy issued with its publication (numbered and dated then);
+ * any other revision downloads as an unnumbered 草稿. It lists every unit, so a reader of some units gets 403.
+ */
+export async function assessmentReport(ctx: Ctx, id: string, revision?: number) {
   const run = await getAssessment(ctx, id);
-  const { items } = await scores(ctx, id);
-  const o = await regionIssuers(ctx.db, regionOf(ctx));
+  if (!actorOf(ctx).scope.allUnits) throw forbidden('考核结果通报含全部单位的得分，仅限考核办、委领导和组织部下载');
+  const { items, revision: shown } = await scores(ctx, id, revision);
+  const [publication] = await ctx.db
+    .select({ id: assessmentPublications.id })
+    .from(assessmentPublications)
+    .where(and(eq(assessmentPublications.assessmentId, id), eq(assessmentPublications.revision, shown)));
+  const render = () => renderReport(ctx, run, items, publication?.id ?? run.id);
+  return publication ? issuedCopy(ctx.db, ASSESSMENT_REPORT.kind, publication.id, render) : render();
+}
+
+/** The kept copy of a publication's 通报 is rendered through the same read (scope included). */
+registerDocument(ASSESSMENT_REPORT.kind, async (ctx, publicationId) => {
+  const [p] = await ctx.db.select().from(assessmentPublications).where(eq(assessmentPublications.id, publicationId));
+  if (!p) throw notFound('考核结果通报不存在');
+  return assessmentReport(ctx, p.assessmentId, p.revision);
+});
+
+async function renderReport(
+  ctx: Ctx,
+  run: Awaited<ReturnType<typeof getAssessment>>,
+  items: ResultRow[],
+  documentId: string,
+) {
+  const { stamp } = await ASSESSMENT_REPORT.stamp(ctx, run.regionId, documentId);
   const byGrade = (Object.keys(GRADES) as Grade[]).map(
     (g) => `${GRADES[g]}${items.filter((x) => x.grade === g).length}个`,
   );
   const vetoed = items.filter((x) => x.vetoed);
   const body: DocBlock[] = [
-    `根据${run.systemName}，对${run.periodFrom}至${run.periodTo}期间各单位进行了考核，现将结果通报如下。`,
+    `根据${run.systemName}，对${chineseDay(run.periodFrom)}至${chineseDay(run.periodTo)}期间各单位进行了考核，现将结果通报如下。`,
     { heading: '一、总体情况' },
     `参加考核单位${items.length}个，其中${byGrade.join('，')}。每项扣分、加分均可在系统中查到其事由、日期和出处。`,
     { heading: '二、考核结果' },
@@ -52,13 +83,15 @@ export async function assessmentReport(ctx: Ctx, id: string) {
       : '本次考核无一票否决事项。',
   ];
   return {
-    name: `${run.name}-考核结果通报.docx`,
+    name: `${run.name}-考核结果通报${stamp.draft ? '（草稿）' : ''}.docx`,
     body: await renderOfficialDocument({
-      issuer: o.commission.name,
-      title: `关于${run.name}结果的通报${run.state === 'published' ? '' : '（草稿）'}`,
+      issuer: stamp.issuer,
+      docNumber: stamp.docNumber,
+      draft: stamp.draft,
+      title: `关于${run.name}结果的通报${stamp.titleMark}`,
       body,
-      signature: o.commission.signature,
-      date: ctx.now,
+      signature: stamp.signature,
+      date: stamp.date,
     }),
   };
 }

@@ -1,5 +1,13 @@
 import { documentKind } from '../org/org.directory.js';
 
+/** The 考核结果通报 of a run, from the commission, numbered when a revision is published (one per publication). */
+export const ASSESSMENT_REPORT = documentKind({
+  kind: 'assessment_report',
+  objectType: 'assessment_publication',
+  issuer: 'commission',
+  suffix: '考',
+});
+
 /** The 纪要 of a 述职评议 / 述责述廉 meeting, from the commission, numbered when the meeting ends. */
 export const EVALUATION_MINUTES = documentKind({
   kind: 'evaluation_minutes',

@@ -197,9 +197,9 @@ export async function assessmentRoutes(fastify: FastifyInstance) {
   );
   app.get(
     '/api/assessments/:id/documents/report.docx',
-    { schema: { tags, params: ZIdParam }, config: read },
+    { schema: { tags, params: ZIdParam, querystring: ZScoresQuery }, config: read },
     async (req, reply) => {
-      const doc = await req.run((ctx) => assessmentReport(ctx, req.params.id));
+      const doc = await req.run((ctx) => assessmentReport(ctx, req.params.id, req.query.revision));
       return sendDocx(reply, doc.name, doc.body);
     },
   );

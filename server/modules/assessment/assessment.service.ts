@@ -15,6 +15,7 @@ import type { TAssessmentEvent, TCreateAssessment, TListAssessments } from '../.
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
 import { type Ctx, actorOf, regionOf } from '../../platform/context.js';
+import { issuedNumbers } from '../../platform/documents/document-registry.js';
 import { badRequest, notFound } from '../../platform/errors.js';
 import { type Step, actionsOf, fireTransition } from '../../platform/workflow/machine.js';
 import * as org from '../org/org.service.js';
@@ -23,9 +24,11 @@ import { computeRun } from './assessment.scoring.js';
 import { settingsOf } from './assessment.settings.js';
 import { assessmentMachine, capacitiesOf } from './assessment.states.js';
 import { getSystem, loadSystem } from './assessment.systems.js';
+import { ASSESSMENT_REPORT } from './assessment.numbering.js';
 import {
   assessmentEvents,
   assessmentItems,
+  assessmentPublications,
   assessmentResults,
   assessments,
   indicatorSystems,
@@ -96,8 +99,34 @@ export async function getAssessment(ctx: Ctx, id: string) {
     .orderBy(asc(assessmentEvents.at));
   return {
     ...a,
+    publications: await publicationsOf(ctx, a),
     events: events.map((e) => ({ ...e, label: ASSESSMENT_EVENTS[e.type as AssessmentEvent] ?? '创建考核' })),
   };
+}
+
+/** The run's publications with their 通报 numbers, newest first; a non-manager sees the one in force only. */
+export async function publicationsOf(ctx: Ctx, run: Pick<Row, 'id' | 'publishedRevision'>) {
+  const rows = await ctx.db
+    .select()
+    .from(assessmentPublications)
+    .where(
+      and(
+        eq(assessmentPublications.assessmentId, run.id),
+        manages(ctx) ? undefined : eq(assessmentPublications.revision, run.publishedRevision ?? -1),
+      ),
+    )
+    .orderBy(desc(assessmentPublications.revision));
+  const numbers = await issuedNumbers(
+    ctx.db,
+    rows.map((r) => r.id),
+    [ASSESSMENT_REPORT.kind],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    revision: r.revision,
+    publishedAt: r.publishedAt,
+    docNumber: numbers.get(r.id) ?? null,
+  }));
 }
 
 export async function createAssessment(ctx: Ctx, input: TCreateAssessment) {
@@ -170,7 +199,10 @@ export async function fireAssessmentEvent(ctx: Ctx, id: string, input: TAssessme
         return {
           patch: { publishedAt: ctx.now, publishedRevision: r.revision },
           payload: { revision: r.revision },
-          after: () => proposeBottomTalks(ctx, r),
+          after: async () => {
+            await issueReport(ctx, r);
+            await proposeBottomTalks(ctx, r);
+          },
         };
       case 'revise':
         return {
@@ -179,6 +211,15 @@ export async function fireAssessmentEvent(ctx: Ctx, id: string, input: TAssessme
         };
     }
   }
+}
+
+/** Records the publication of the revision and issues its 考核结果通报 (numbered and dated now, never again). */
+async function issueReport(ctx: Ctx, r: Row) {
+  const [publication] = await ctx.db
+    .insert(assessmentPublications)
+    .values({ assessmentId: r.id, revision: r.revision, publishedAt: ctx.now })
+    .returning();
+  await ASSESSMENT_REPORT.issue(ctx, { id: publication.id, regionId: r.regionId });
 }
 
 /** The bottom-ranked unit(s) of each unit type (ties included) are proposed a talk (SPEC M6, seed 002). */

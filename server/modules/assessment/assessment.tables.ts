@@ -1,4 +1,16 @@
-import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { bytea, createdAt, deletedAt, eventColumns, id, tstz, updatedAt, version } from '../../platform/db/columns.js';
 
 /** 考核指标体系 (SPEC M6): per region, year and unit type; its indicators form a tree (一级/二级/三级). */
@@ -68,6 +80,21 @@ export const assessments = pgTable(
     deletedAt: deletedAt(),
   },
   (t) => [index('assessments_region_idx').on(t.regionId, t.periodFrom)],
+);
+
+/**
+ * Each publication of a run (one per published revision): the 考核结果通报 issued with it is numbered and dated
+ * then, and a later revision is published as a new 通报 with its own number.
+ */
+export const assessmentPublications = pgTable(
+  'assessment_publications',
+  {
+    id: id(),
+    assessmentId: uuid('assessment_id').notNull(),
+    revision: integer('revision').notNull(),
+    publishedAt: tstz('published_at').notNull(),
+  },
+  (t) => [uniqueIndex('assessment_publications_uniq').on(t.assessmentId, t.revision)],
 );
 
 export const assessmentEvents = pgTable(

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
 import { units } from '../org/org.tables.js';
@@ -360,5 +361,69 @@ describe('assessment runs', () => {
     expect(xlsx.statusCode).toBe(200);
     const docx = await office.get(`/api/assessments/${id}/documents/report.docx`);
     expect(docx.statusCode).toBe(200);
+  });
+});
+
+describe('考核结果通报 (issue #13: numbered and dated when published, never again)', () => {
+  const docText = (buf: Buffer) =>
+    strFromU8(unzipSync(new Uint8Array(buf))['word/document.xml']).replace(/<[^>]+>/g, '');
+  const report = (c: Client, id: string, revision?: number) =>
+    c.get(`/api/assessments/${id}/documents/report.docx${revision ? `?revision=${revision}` : ''}`);
+
+  it('is a 草稿 until published, then the copy issued with each publication, under its own number', async () => {
+    const system = await township(2018);
+    const created = await office.post('/api/assessments', {
+      systemId: system.id,
+      name: '2018年度乡镇考核',
+      periodFrom: '2018-01-01',
+      periodTo: '2018-12-31',
+    });
+    const id = created.json().id as string;
+    expect((await fire(office, id, 'compute')).statusCode).toBe(200);
+    const draft = docText((await report(office, id)).rawPayload);
+    expect(draft).toContain('草稿');
+    expect(draft).not.toMatch(/纪考〔/);
+    expect(draft).toContain('2018年1月1日至2018年12月31日');
+    expect(draft).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+
+    expect((await fire(office, id, 'freeze')).statusCode).toBe(200);
+    expect((await fire(leader, id, 'publish')).statusCode).toBe(200);
+    const [first] = (await office.get(`/api/assessments/${id}`)).json().publications;
+    expect(first).toMatchObject({ revision: 1, docNumber: expect.stringMatching(/^示纪考〔\d{4}〕\d+号$/) });
+    const issued = await report(zuzhibu, id);
+    expect(issued.statusCode, issued.body).toBe(200);
+    const text = docText(issued.rawPayload);
+    expect(text).toContain(first.docNumber);
+    expect(text).not.toContain('草稿');
+    // The 成文日期 is the publication day, and the copy kept then is what every later download serves.
+    const row = await one<{ issued_on: string; copy: Buffer | null }>(
+      t.database.db,
+      sql`SELECT issued_on::text, copy FROM issued_documents WHERE kind = 'assessment_report' AND object_id = ${first.id}`,
+    );
+    expect(row.copy).not.toBeNull();
+    const [y, m, d] = row.issued_on.split('-').map(Number);
+    expect(text).toContain(`${y}年${m}月${d}日`);
+    await t.database.db.execute(sql`UPDATE units SET name = name || '（改）' WHERE type = 'township'`);
+    expect(Buffer.compare((await report(office, id)).rawPayload, issued.rawPayload)).toBe(0);
+
+    // It lists every unit: a unit's head, who reads his own unit's score, does not get it.
+    expect((await zhujian.get(`/api/assessments/${id}/scores`)).statusCode).toBe(200);
+    expect((await report(zhujian, id)).statusCode).toBe(403);
+
+    // A revision is published as a new 通报 with the next number; the first stays as it was.
+    expect((await fire(office, id, 'revise')).statusCode).toBe(200);
+    expect((await fire(office, id, 'compute')).statusCode).toBe(200);
+    expect(docText((await report(office, id)).rawPayload)).toContain('草稿');
+    expect((await fire(office, id, 'freeze')).statusCode).toBe(200);
+    expect((await fire(leader, id, 'publish')).statusCode).toBe(200);
+    const publications = (await office.get(`/api/assessments/${id}`)).json().publications;
+    expect(publications.map((p: { revision: number }) => p.revision)).toEqual([2, 1]);
+    const serial = (n: string) => Number(n.match(/〕(\d+)号/)?.[1]);
+    expect(serial(publications[0].docNumber)).toBe(serial(first.docNumber) + 1);
+    expect(Buffer.compare((await report(office, id, 1)).rawPayload, issued.rawPayload)).toBe(0);
+    expect(docText((await report(zuzhibu, id)).rawPayload)).toContain(publications[0].docNumber);
+    // Others read only the revision in force.
+    expect((await report(zuzhibu, id, 1)).statusCode).toBe(404);
+    expect((await zuzhibu.get(`/api/assessments/${id}`)).json().publications).toHaveLength(1);
   });
 });

@@ -4,6 +4,8 @@ import { TINY_PNG, multipartFile } from '../xlsx.js';
 
 const READERS: User[] = ['leader', 'office', 'paizhu1', 'zhujian', 'zhujian.head', 'zuzhibu'];
 const MANAGERS: User[] = ['leader', 'office'];
+/** Readers of the whole region: the 考核结果通报 lists every unit's score, so a unit or a group reader gets 403. */
+const WHOLE_REGION: User[] = ['leader', 'office', 'zuzhibu'];
 const office = () => env.clients.get('office') as NonNullable<ReturnType<typeof env.clients.get>>;
 const leader = () => env.clients.get('leader') as NonNullable<ReturnType<typeof env.clients.get>>;
 const yearOf = (user: User) => 2050 + USERS.indexOf(user);
@@ -191,7 +193,7 @@ export const assessmentAccessCases: AccessCases = {
   },
   'GET /api/assessments/:id/documents/report.docx': {
     in: async (_f, user) => json('GET', `/api/assessments/${(await publishedOnce(user)).a.id}/documents/report.docx`),
-    allow: READERS,
+    allow: WHOLE_REGION,
   },
   'GET /api/surveys': { in: () => json('GET', '/api/surveys'), allow: MANAGERS },
   'POST /api/surveys': {

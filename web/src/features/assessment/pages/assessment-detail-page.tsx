@@ -5,10 +5,11 @@ import { DownloadButton } from '../../../components/download-button';
 import { EventLogCard } from '../../../components/event-log-card';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
+import { buildUrl } from '../../../lib/api';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { unitTypeLabel } from '../../../lib/labels';
 import { notifySuccess, quietly } from '../../../lib/notify';
-import { usePermission } from '../../../lib/session';
+import { useMe, usePermission } from '../../../lib/session';
 import {
   type AssessmentDetail,
   type ScoreRow,
@@ -39,6 +40,8 @@ function Actions({ run }: { run: AssessmentDetail }) {
   const { modal } = App.useApp();
   const fire = useAssessmentEvent(run.id);
   const canManage = usePermission('assessment:manage');
+  // The 通报 lists every unit: only readers of the whole region download it.
+  const wholeRegion = useMe().data?.scope.allUnits ?? false;
   const navigate = useNavigate();
   return (
     <>
@@ -61,8 +64,27 @@ function Actions({ run }: { run: AssessmentDetail }) {
       ))}
       {canManage ? <Button onClick={() => void navigate(`/assessment/${run.id}/ratings`)}>评价人打分</Button> : null}
       <DownloadButton path={assessmentExportPath(run.id)}>导出得分（.xlsx）</DownloadButton>
-      <DownloadButton path={assessmentReportPath(run.id)}>考核通报（.docx）</DownloadButton>
+      {wholeRegion ? <DownloadButton path={assessmentReportPath(run.id)}>考核通报（.docx）</DownloadButton> : null}
     </>
+  );
+}
+
+/** Each published revision's 考核结果通报 with its 发文字号, newest first. */
+function Publications({ run }: { run: AssessmentDetail }) {
+  const wholeRegion = useMe().data?.scope.allUnits ?? false;
+  return (
+    <span data-testid="assessment-publications">
+      {run.publications.map((p) => (
+        <span key={p.id} style={{ marginRight: 16 }}>
+          第{p.revision}版 {p.docNumber ?? '（未编号）'}（{formatDate(p.publishedAt)}发布）
+          {wholeRegion ? (
+            <a href={buildUrl(assessmentReportPath(run.id), { revision: p.revision })} download>
+              下载
+            </a>
+          ) : null}
+        </span>
+      ))}
+    </span>
   );
 }
 
@@ -175,6 +197,12 @@ export function AssessmentDetailPage() {
             { key: 'c', label: '计算时间', children: run.computedAt ? formatDateTime(run.computedAt) : '—' },
             { key: 'f', label: '冻结时间', children: run.frozenAt ? formatDateTime(run.frozenAt) : '—' },
             { key: 'p', label: '发布时间', children: run.publishedAt ? formatDateTime(run.publishedAt) : '—' },
+            {
+              key: 'report',
+              label: '结果通报',
+              span: 3,
+              children: run.publications.length ? <Publications run={run} /> : '发布后印发，发文字号在发布时编定',
+            },
           ]}
         />
       </Card>
