@@ -13,6 +13,7 @@ export const ROLES = [
   'sys_admin',
   'sec_admin',
   'audit_admin',
+  'province_admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -30,10 +31,18 @@ export const ROLE_LABELS: Record<Role, string> = {
   sys_admin: '系统管理员',
   sec_admin: '安全保密管理员',
   audit_admin: '安全审计员',
+  province_admin: '省级规则管理员',
 };
 
 /** 三员分立: an administrator role is never combined with another role. */
-export const ADMIN_ROLES: readonly Role[] = ['sys_admin', 'sec_admin', 'audit_admin'];
+export const ADMIN_ROLES: readonly Role[] = ['sys_admin', 'sec_admin', 'audit_admin', 'province_admin'];
+
+/**
+ * Roles of the province, not of a county: granted without a region, only by the province's operators
+ * (`npm run province-admin`), never through a county's 安全保密管理员. The 省级规则管理员 publishes the province
+ * default of the rule sets (the national ones change only there) and sees nothing else.
+ */
+export const PROVINCE_ROLES: readonly Role[] = ['province_admin'];
 
 /** Which grant field a role's scope needs. */
 export const ROLE_SCOPE_FIELD: Partial<Record<Role, 'unitId' | 'groupId'>> = {
@@ -207,6 +216,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   sec_admin: ['org:read', 'users:read', 'roles:write', 'security:write', 'notifications:read', 'rules:read'],
   audit_admin: ['audit:read', 'notifications:read', 'deliveries:read', 'rules:read'],
+  province_admin: ['rules:read', 'rules:write'],
 };
 
 /** Roles whose data scope is the whole region. */

@@ -7,13 +7,13 @@ import type {
   TUpdateUser,
 } from '../../../common/identity.schema.js';
 import { MODULES } from '../../../common/modules.js';
-import { ROLE_SCOPE_FIELD, type Role } from '../../../common/roles.js';
+import { PROVINCE_ROLES, ROLE_LABELS, ROLE_SCOPE_FIELD, type Role } from '../../../common/roles.js';
 import * as auth from '../../platform/auth/auth.service.js';
 import { checkRoleSeparation, hashPassword } from '../../platform/auth/auth.service.js';
 import { checkPasswordPolicy, securityPolicySetting } from '../../platform/auth/security-policy.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
-import { type Ctx, actorOf } from '../../platform/context.js';
-import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors.js';
+import { type Ctx, actorOf, regionOf } from '../../platform/context.js';
+import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import { readSetting, writeSetting } from '../../platform/settings/settings.service.js';
 import * as notifications from '../notifications/notifications.service.js';
 import * as org from '../org/org.service.js';
@@ -65,7 +65,7 @@ function presentUser(u: auth.UserRow, roles: auth.RoleRow[], personName: string 
 }
 
 export async function listUsers(ctx: Ctx, f: TListUsers) {
-  const { items: users, total } = await auth.pageUsers(ctx.db, f);
+  const { items: users, total } = await auth.pageUsers(ctx.db, regionOf(ctx), f);
   const roles = await auth.rolesOf(
     ctx.db,
     users.map((u) => u.id),
@@ -84,9 +84,10 @@ export async function listUsers(ctx: Ctx, f: TListUsers) {
   return { items, total };
 }
 
+/** An account of the caller's region: a county's administrators never see or change another's, nor the province's. */
 async function getUserRow(ctx: Ctx, id: string) {
   const user = await auth.findUser(ctx.db, id);
-  if (!user) throw notFound('用户不存在');
+  if (!user || user.regionId !== regionOf(ctx)) throw notFound('用户不存在');
   return user;
 }
 
@@ -123,6 +124,32 @@ export async function createUser(ctx: Ctx, input: TCreateUser) {
   return after;
 }
 
+/**
+ * Opens a 省级规则管理员 account (`npm run province-admin`, the province's operators only): no region, the one
+ * province role, a one-time password shown once to the operator and changed at first sign-in. Audited.
+ */
+export async function createProvinceAdmin(ctx: Ctx, input: { username: string; displayName: string }) {
+  if (await auth.findUserByUsername(ctx.db, input.username)) {
+    throw ruleViolation('USERNAME_TAKEN', `用户名 ${input.username} 已存在`, 'username');
+  }
+  const password = oneTimePassword();
+  const user = await auth.insertUser(ctx.db, {
+    username: input.username,
+    displayName: input.displayName,
+    regionId: null,
+    passwordHash: await hashPassword(password),
+    mustChangePassword: true,
+  });
+  await auth.replaceRoles(ctx.db, user.id, [{ role: 'province_admin', regionId: null }]);
+  await recordAudit(ctx, {
+    type: 'user.created',
+    entity: 'user',
+    entityId: user.id,
+    after: { username: user.username, displayName: user.displayName, roles: ['province_admin'] },
+  });
+  return { id: user.id, username: user.username, password };
+}
+
 export async function updateUser(ctx: Ctx, id: string, input: TUpdateUser) {
   const before = await presentOne(ctx, id);
   if (id === actorOf(ctx).userId && input.disabled) throw ruleViolation('USER_SELF_DISABLE', '不能停用自己的账号');
@@ -143,9 +170,12 @@ const RESET_CHANNELS: ('sms' | 'email')[] = ['sms', 'email'];
  * never to the admin: 三员分立, no admin ever holds a usable business login. The session it opens serves only the
  * password change (auth.checkPasswordChangeGate); every session of the user ends now.
  */
+/** A one-time password that meets the default policy (letters, digits, a symbol); the user must change it. */
+const oneTimePassword = () => `Zl#${crypto.randomBytes(9).toString('base64url')}9a`;
+
 export async function resetPassword(ctx: Ctx, id: string) {
   const user = await getUserRow(ctx, id);
-  const password = `Zl#${crypto.randomBytes(9).toString('base64url')}9a`;
+  const password = oneTimePassword();
   await auth.updateUser(ctx.db, id, {
     passwordHash: await hashPassword(password),
     mustChangePassword: true,
@@ -215,6 +245,9 @@ export async function setRoles(ctx: Ctx, id: string, input: TSetRoles) {
   const groups = (await org.listGroups(ctx)).items;
   const grants = [];
   for (const [i, g] of input.roles.entries()) {
+    if (PROVINCE_ROLES.includes(g.role)) {
+      throw forbidden(`“${ROLE_LABELS[g.role]}”是省级角色，由省级运维人员开通，不能在本地区授予`);
+    }
     const need = ROLE_SCOPE_FIELD[g.role];
     if (need === 'unitId') {
       if (!g.unitId) throw badRequest('ROLE_NEEDS_UNIT', '该角色需要选择所属单位', `roles.${i}.unitId`);

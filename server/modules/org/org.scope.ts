@@ -1,10 +1,12 @@
-import { REGION_WIDE_ROLES } from '../../../common/roles.js';
+import { PROVINCE_ROLES, REGION_WIDE_ROLES } from '../../../common/roles.js';
 import type { ScopeResolver } from '../../platform/auth/auth.service.js';
 import * as repo from './org.repository.js';
 
 /** Data scope of a user's role grants (SPEC 1): region, own unit (+ subordinates), units in charge, group units. */
 export const resolveScope: ScopeResolver = async (db, grants, personId) => {
-  const regionId = grants.find((g) => g.regionId)?.regionId ?? (await repo.defaultRegionId(db));
+  // A province account (province roles only) belongs to no county: anything region-bound refuses it.
+  const province = grants.length > 0 && grants.every((g) => PROVINCE_ROLES.includes(g.role));
+  const regionId = province ? null : (grants.find((g) => g.regionId)?.regionId ?? (await repo.defaultRegionId(db)));
   const allUnits = grants.some((g) => REGION_WIDE_ROLES.includes(g.role));
   const groupIds = grants.filter((g) => g.groupId).map((g) => g.groupId as string);
   const unitIds = new Set<string>();

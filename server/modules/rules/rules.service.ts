@@ -96,6 +96,7 @@ export const clocksOf = (r: ResolvedRules): ClockRules => r.content as ClockRule
 export const scopeName = async (db: Executor, scope: string) =>
   scope === PROVINCE ? '省级默认' : (await repo.regionName(db, scope)) || '本地区';
 
+/** The scope a caller reads and publishes: its region, or the province default for a province account. */
 const callerScope = (ctx: Ctx) => ctx.actor?.scope.regionId ?? PROVINCE;
 
 async function present(db: Executor, r: ResolvedRules) {

@@ -47,9 +47,17 @@ export async function insertUser(db: Executor, values: typeof users.$inferInsert
   return row;
 }
 
-/** One page of the accounts, by username, filtered by part of the username or display name and by state. */
-export async function pageUsers(db: Executor, f: PageRequest & { q?: string; disabled?: 'true' | 'false' }) {
+/**
+ * One page of a region's accounts, by username, filtered by part of the username or display name and by state
+ * (province accounts, which have no region, are never in a region's page).
+ */
+export async function pageUsers(
+  db: Executor,
+  regionId: string,
+  f: PageRequest & { q?: string; disabled?: 'true' | 'false' },
+) {
   const where = and(
+    eq(users.regionId, regionId),
     f.q ? or(ilike(users.username, `%${f.q}%`), ilike(users.displayName, `%${f.q}%`)) : undefined,
     f.disabled ? eq(users.disabled, f.disabled === 'true') : undefined,
   );

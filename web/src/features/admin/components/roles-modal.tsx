@@ -2,11 +2,15 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Modal, Select, Typography } from 'antd';
 import { useEffect } from 'react';
 import { GroupSelect, UnitSelect } from '../../../components/entity-selects';
+import { PROVINCE_ROLES } from '../../../../../common/roles';
 import { ROLE_LABELS, ROLES_NEEDING_GROUP, ROLES_NEEDING_UNIT } from '../../../lib/labels';
 import { applyFormErrors, notifySuccess } from '../../../lib/notify';
 import { type RoleGrant, type User, useSetRoles } from '../api/users';
 
-const ROLE_OPTIONS = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }));
+// Province roles are granted by the province's operators, not by a county's security admin.
+const ROLE_OPTIONS = Object.entries(ROLE_LABELS)
+  .filter(([value]) => !(PROVINCE_ROLES as readonly string[]).includes(value))
+  .map(([value, label]) => ({ value, label }));
 
 interface RolesValues {
   roles: RoleGrant[];

@@ -1,7 +1,7 @@
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { CAMPAIGN_STATE_LABELS, type TCreateCampaign, ZCreateCampaign } from '../../../../../common/campaigns.schema';
-import { ROLE_LABELS, ROLES } from '../../../../../common/roles';
+import { ADMIN_ROLES, ROLE_LABELS, ROLES } from '../../../../../common/roles';
 import { ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
@@ -18,7 +18,7 @@ import {
 } from '../api/campaigns';
 import { maxLengthOf } from '../../../lib/schema-limits';
 
-const BUSINESS_ROLES = ROLES.filter((r) => !['sys_admin', 'sec_admin', 'audit_admin'].includes(r));
+const BUSINESS_ROLES = ROLES.filter((r) => !ADMIN_ROLES.includes(r));
 
 type FormValues = Omit<TCreateCampaign, 'onDate'> & { onDate?: dayjs.Dayjs; ranksText?: string };
 
