@@ -9,9 +9,9 @@ export const label = (text: string) => new RegExp(`^${text.split('').join('\\s*'
 
 /**
  * Starts the product (fresh data, demo county) and Debian's Chromium for one test file, and signs
- * demo users in. Call once at the top of an e2e file.
+ * demo users in. Call once at the top of an e2e file; `env` adds to the server's environment (e.g. a database).
  */
-export function browserSession() {
+export function browserSession(options: { env?: () => Promise<Record<string, string>> } = {}) {
   let server: RunningServer;
   let browser: Browser;
   // What the pages met during the current test: answers ≥ 400 and script errors, printed if it fails.
@@ -45,7 +45,7 @@ export function browserSession() {
   });
   beforeAll(async () => {
     ensureWebBuilt();
-    server = await startServer();
+    server = await startServer(await options.env?.());
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -56,6 +56,8 @@ export function browserSession() {
     await server?.stop();
   });
   return {
+    /** The running product's data directory (its audit key lives beside it; the operators' tools need it). */
+    dataDir: () => server.dataDir,
     /** http://127.0.0.1:<port> of the running product. */
     url: (path: string) => `${server.baseUrl}${path}`,
     /** A phone-sized page (390 × 844) of someone without an account: the public, a party member with a ballot. */

@@ -20,6 +20,7 @@ import { ZCaseEvent, ZDetermination } from '../../../../../common/cases.schema';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { ToleranceListFields } from '../../../components/tolerance-list-fields';
 import type { CaseDetail, CaseSubject } from '../api/cases';
+import { useRuleItems } from '../../../lib/rule-items';
 import { maxLengthOf } from '../../../lib/schema-limits';
 
 /** The limits the server validates (common/cases.schema.ts). */
@@ -32,24 +33,58 @@ export const LIMITS = {
 };
 
 /** Events that need no input beyond a confirmation. */
-const formOptions = (kind: string, s: CaseSubject) =>
+const formOptions = (kind: string, s: CaseSubject, text: (form: string) => string) =>
   FORM_KEYS.filter((k) => {
     const d = FORMS[k];
     return (d.kinds as readonly string[]).includes(kind) && (d.subject === 'both' || d.subject === s.subjectType);
-  }).map((k) => ({ value: k, label: FORMS[k].proposeOnly ? `${k}（提出建议）` : k }));
+  }).map((k) => ({ value: k, label: FORMS[k].proposeOnly ? `${text(k)}（提出建议）` : text(k) }));
+
+/** A form field's control (Form.Item passes value and onChange). */
+interface FieldProps<T> {
+  id?: string;
+  value?: T;
+  onChange?: (v: T) => void;
+}
+
+/** 第十七至十九条 circumstances of one group, worded as the version in force. */
+function CircumstanceChecks({ group, ...field }: FieldProps<string[]> & { group: keyof typeof CIRCUMSTANCES }) {
+  const { text } = useRuleItems('circumstances');
+  return (
+    <Checkbox.Group
+      {...field}
+      options={Object.keys(CIRCUMSTANCES[group].items).map((value) => ({ value, label: text(`${group}.${value}`) }))}
+    />
+  );
+}
+
+/** 问责方式 of a kind of case (第八条 / 政务处分), worded as the version in force. */
+function FormKeysSelect({ kind, ...field }: FieldProps<string[]> & { kind: string }) {
+  const { text } = useRuleItems('forms');
+  return (
+    <Select
+      {...field}
+      mode="multiple"
+      options={FORM_KEYS.filter((k) => (FORMS[k].kinds as readonly string[]).includes(kind)).map((k) => ({
+        value: k,
+        label: text(k),
+      }))}
+    />
+  );
+}
 
 /** The commission may only propose 组织调整/改组: the mode follows from the form. */
 export const toForms = (keys: FormKey[] = []) =>
   keys.map((form) => ({ form, mode: FORMS[form].proposeOnly ? 'propose' : 'impose' }));
 
 function SubjectForms({ c, label }: { c: CaseDetail; label: string }) {
+  const { text } = useRuleItems('forms');
   return (
     <>
       {c.subjects.map((s) => (
         <Form.Item key={s.id} name={['forms', s.id]} label={`${label}：${s.name}`} extra="不选即不予问责（免予问责）">
           <Select
             mode="multiple"
-            options={formOptions(c.kind, s)}
+            options={formOptions(c.kind, s, text)}
             placeholder="选择问责方式"
             showSearch={{ optionFilterProp: 'label' }}
           />
@@ -145,9 +180,7 @@ export function fieldsFor(type: CaseEventType, c: CaseDetail) {
           </Space>
           {(Object.keys(CIRCUMSTANCES) as (keyof typeof CIRCUMSTANCES)[]).map((g) => (
             <Form.Item key={g} name={['det', s.id, 'circumstances', g]} label={CIRCUMSTANCES[g].label}>
-              <Checkbox.Group
-                options={Object.entries(CIRCUMSTANCES[g].items).map(([value, label]) => ({ value, label }))}
-              />
+              <CircumstanceChecks group={g} />
             </Form.Item>
           ))}
           <Form.Item name={['det', s.id, 'tolerance', 'outcome']} label="容错纠错（三个区分开来）">
@@ -263,13 +296,7 @@ export function fieldsFor(type: CaseEventType, c: CaseDetail) {
             <Select options={Object.entries(APPEAL_RESULTS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
           <Form.Item name="appealForms" label="变更后的处理（仅“变更为较轻处理”时填写，不得重于原决定）">
-            <Select
-              mode="multiple"
-              options={FORM_KEYS.filter((k) => (FORMS[k].kinds as readonly string[]).includes(c.kind)).map((k) => ({
-                value: k,
-                label: k,
-              }))}
-            />
+            <FormKeysSelect kind={c.kind} />
           </Form.Item>
           {comment('复查决定的理由')}
         </>

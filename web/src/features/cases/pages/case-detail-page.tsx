@@ -17,6 +17,7 @@ import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { type CaseForm, type CaseSubject, useCase } from '../api/cases';
+import { useRuleItems } from '../../../lib/rule-items';
 import { CaseActions } from '../components/case-actions';
 import { CaseEvidence } from '../components/case-evidence';
 import { CaseNav } from '../components/case-nav';
@@ -24,14 +25,16 @@ import { CaseNav } from '../components/case-nav';
 const formsText = (forms: CaseForm[] | null | undefined) =>
   forms?.length ? forms.map((f) => (f.mode === 'propose' ? `建议${f.form}` : f.form)).join('、') : '不予问责';
 
-function circumstancesText(s: CaseSubject) {
+/** The subject's 第十七至十九条 circumstances, worded as the version in force (`text`). */
+function circumstancesText(s: CaseSubject, text: (key: string) => string) {
   return (Object.keys(CIRCUMSTANCES) as (keyof typeof CIRCUMSTANCES)[])
-    .flatMap((g) => (s.circumstances[g] ?? []).map((k) => (CIRCUMSTANCES[g].items as Record<string, string>)[k]))
+    .flatMap((g) => (s.circumstances[g] ?? []).map((k) => text(`${g}.${k}`)))
     .join('；');
 }
 
 /** 问责案件详情: the file, the procedure so far and what the caller may do next. */
 export function CaseDetailPage() {
+  const circumstances = useRuleItems('circumstances');
   const { id } = useParams();
   const query = useCase(id);
   const c = query.data;
@@ -160,7 +163,7 @@ export function CaseDetailPage() {
                       ? `${RESPONSIBILITIES[v as keyof typeof RESPONSIBILITIES]} · ${DUTIES[s.duty as keyof typeof DUTIES]}`
                       : '—',
                 },
-                { title: '情节', render: (_: unknown, s) => circumstancesText(s) || '—' },
+                { title: '情节', render: (_: unknown, s) => circumstancesText(s, circumstances.text) || '—' },
                 {
                   title: '容错',
                   dataIndex: 'tolerance',

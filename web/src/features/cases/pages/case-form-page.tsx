@@ -1,7 +1,8 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, Radio, Select, Space } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
-import { ARTICLE_7, CASE_KINDS, CASE_SOURCES, situationArticle } from '../../../../../common/cases';
+import { CASE_KINDS, CASE_SOURCES } from '../../../../../common/cases';
+import { useSituationOptions } from '../../../lib/rule-items';
 import { ZCreateCase } from '../../../../../common/cases.schema';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { PageForm } from '../../../components/page-form';
@@ -34,6 +35,7 @@ interface Values {
 
 /** 问责立项: kind, situation, subjects and the investigation team; the commission leader approves the launch. */
 export function CaseFormPage() {
+  const situationOptions = useSituationOptions();
   const [form] = Form.useForm<Values>();
   const navigate = useNavigate();
   const create = useCreateCase();
@@ -81,13 +83,7 @@ export function CaseFormPage() {
           label="问责情形（《中国共产党问责条例》第七条）"
           rules={[{ required: true, message: '请选择问责情形' }]}
         >
-          <Select
-            options={Object.entries(ARTICLE_7).map(([n, text]) => ({
-              value: Number(n),
-              label: `${situationArticle(Number(n))}：${text}`,
-            }))}
-            showSearch={{ optionFilterProp: 'label' }}
-          />
+          <Select options={situationOptions} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
         <Form.Item name="sourceType" label="案件来源" rules={[{ required: true }]}>
           <Select

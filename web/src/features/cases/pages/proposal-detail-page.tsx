@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Descriptions, Form, Input, List, Select, Space, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ARTICLE_7, CASE_KINDS } from '../../../../../common/cases';
+import { CASE_KINDS } from '../../../../../common/cases';
+import { useSituationOptions } from '../../../lib/rule-items';
 import { EventLogCard } from '../../../components/event-log-card';
 import { FormModal } from '../../../components/form-modal';
 import { PageHeader } from '../../../components/page-header';
@@ -15,6 +16,7 @@ const evidenceLink = (link: string | undefined, label: string) =>
   !link ? label : link.startsWith('/api/') ? <a href={link}>{label}</a> : <Link to={link}>{label}</Link>;
 
 function AcceptModal({ p, onClose }: { p: ProposalDetail; onClose: () => void }) {
+  const situationOptions = useSituationOptions();
   const [form] = Form.useForm();
   const fire = useProposalEvent(p.id);
   const navigate = useNavigate();
@@ -42,7 +44,7 @@ function AcceptModal({ p, onClose }: { p: ProposalDetail; onClose: () => void })
           <Input maxLength={maxLengthOf(ZProposalEvent.shape.title)} />
         </Form.Item>
         <Form.Item name="situation" label="问责情形（第七条）" rules={[{ required: true, message: '请选择问责情形' }]}>
-          <Select options={Object.entries(ARTICLE_7).map(([k, label]) => ({ value: Number(k), label }))} />
+          <Select options={situationOptions} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
         <Form.Item name="comment" label="受理意见">
           <Input.TextArea rows={2} maxLength={maxLengthOf(ZProposalEvent.shape.comment)} />

@@ -11,7 +11,7 @@ import {
 import { FormModal } from '../../../components/form-modal';
 import { ApiError } from '../../../lib/api';
 import { dayjs } from '../../../lib/format';
-import { ARTICLE_7, situationArticle } from '../../../../../common/cases';
+import { useSituationOptions } from '../../../lib/rule-items';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { type ComplaintDetail, useComplaintEvent, useComplaintHandlers, useComplaints } from '../api/complaints';
 import { ZComplaintEvent } from '../../../../../common/complaints.schema';
@@ -71,6 +71,7 @@ function OriginalSelect({ self, ...field }: { self: string; id?: string; value?:
 
 /** The fields each event asks for (the server checks them again). */
 function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
+  const situationOptions = useSituationOptions();
   const date = (name: string, label: string) => (
     <Form.Item name={name} label={label}>
       <DatePicker style={{ width: '100%' }} />
@@ -220,14 +221,7 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
             <Input.TextArea rows={3} maxLength={maxLengthOf(ZProposalLink.shape.reason)} />
           </Form.Item>
           <Form.Item name={['proposal', 'situation']} label="问责情形（可由案件室受理时确定）">
-            <Select
-              allowClear
-              options={Object.entries(ARTICLE_7).map(([n, text]) => ({
-                value: Number(n),
-                label: `${situationArticle(Number(n))}：${text}`,
-              }))}
-              showSearch={{ optionFilterProp: 'label' }}
-            />
+            <Select allowClear options={situationOptions} showSearch={{ optionFilterProp: 'label' }} />
           </Form.Item>
           <Form.Item
             name={['proposal', 'personIds']}

@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   ACCOUNTABILITY_FORMS,
-  ARTICLE_7,
   DUTY_KINDS,
   RESPONSIBILITY_KINDS,
   RESPONSIBLE_WHO,
@@ -25,8 +24,8 @@ import {
 } from '../api/situations';
 import { isInvalidJson, NEW_CONDITION, RuleEditor } from '../components/rule-editor';
 import { SituationPreview } from '../components/situation-preview';
-import { articleNo } from '../../../components/warning-facts';
 import { WarningsNav } from '../components/warning-display';
+import { useRuleItems, useSituationOptions } from '../../../lib/rule-items';
 import { maxLengthOf } from '../../../lib/schema-limits';
 
 /** The limits the server validates (common/warnings.schema.ts). */
@@ -75,6 +74,8 @@ const cell = (flex: number): React.CSSProperties => ({ flex, minWidth: 0, margin
 const options = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
 
 function SituationForm({ situation, canManage }: { situation?: Situation; canManage: boolean }) {
+  const situationOptions = useSituationOptions();
+  const forms = useRuleItems('forms');
   const [form] = Form.useForm<SituationInput>();
   const rule = Form.useWatch('rule', form);
   const navigate = useNavigate();
@@ -146,20 +147,14 @@ function SituationForm({ situation, canManage }: { situation?: Situation; canMan
               label="问责条例依据（第七条）"
               rules={[{ required: true, message: '请选择依据' }]}
             >
-              <Select
-                options={Object.entries(ARTICLE_7).map(([n, text]) => ({
-                  value: Number(n),
-                  label: `${articleNo(Number(n))} ${text}`,
-                }))}
-                popupMatchSelectWidth={false}
-              />
+              <Select options={situationOptions} popupMatchSelectWidth={false} />
             </Form.Item>
             <Form.Item
               name="forms"
               label="可能的问责方式（第八条）"
               rules={[{ required: true, message: '请至少选择一种问责方式' }]}
             >
-              <Select mode="multiple" options={options(ACCOUNTABILITY_FORMS)} />
+              <Select mode="multiple" options={ACCOUNTABILITY_FORMS.map((v) => ({ value: v, label: forms.text(v) }))} />
             </Form.Item>
             <Flex gap={12} wrap>
               <Form.Item name="rectifyDays" label="整改期限" rules={[{ required: true, message: '请填写整改期限' }]}>
