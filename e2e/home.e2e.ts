@@ -44,6 +44,37 @@ describe('今日工作', () => {
   });
 });
 
+describe('今日工作 of every other role', () => {
+  /** Each role's home from the demo county: its first entry opens the list it counts, or it is told plainly. */
+  const ROLES: [string, string][] = [
+    ['leader', '委领导'],
+    ['caseoffice', '案管/审理室'],
+    ['paizhu1', '派驻纪检组'],
+    ['group1', '督导巡查组'],
+    ['zhujian.head', '单位主要负责人'],
+    ['fuxianzhang', '县级领导'],
+    ['bianban', '联席会议成员'],
+    ['sysadmin', '系统管理员'],
+    ['secadmin', '安全保密管理员'],
+    ['auditadmin', '安全审计员'],
+  ];
+  it.each(ROLES)('%s (%s)', async (username) => {
+    const page = await app.signIn(username);
+    const home = await page.evaluate(async () => (await fetch('/api/home')).json());
+    const sections = home.sections as { title: string; count: number; path: string }[];
+    if (sections.length === 0) {
+      await page.getByText('今天没有需要您处理的事项').waitFor();
+    } else {
+      const first = sections[0];
+      const count = await openEntry(page, first.title);
+      expect(count).toBe(first.count);
+      await page.waitForURL((u) => `${u.pathname}${u.search}` === first.path);
+      await page.getByText(`共 ${count} 条`).first().waitFor();
+    }
+    await page.context().close();
+  });
+});
+
 describe('统计大屏', () => {
   /** The overview's link `label，共 N 项` inside the figure `testId`: its count, then a click opens the list. */
   async function openFigure(page: Page, testId: string, label: RegExp): Promise<number> {
