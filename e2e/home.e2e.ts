@@ -97,6 +97,19 @@ describe('统计大屏', () => {
       .getByTestId('burden')
       .getByText(/季度报告复用履责纪实/)
       .waitFor();
+    // Both monitors export what they show.
+    for (const [testId, name] of [
+      ['overreach', '问责泛化监测'],
+      ['burden', '基层负担监测'],
+    ]) {
+      const [sheet] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId(testId).getByRole('link', { name: /导出/ }).click(),
+      ]);
+      expect(sheet.suggestedFilename()).toMatch(
+        new RegExp(`^${name}-\\d{4}-\\d{2}-\\d{2}至\\d{4}-\\d{2}-\\d{2}\\.xlsx$`),
+      );
+    }
     // The year's report: downloaded as a 草稿, then 签发 numbers and dates it once.
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -10,9 +10,11 @@ import {
   ZStalls,
   ZStallsQuery,
 } from '../../../common/dashboard.schema.js';
+import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
 import { sendDocument } from '../../platform/http/files.js';
 import { annualReport, issueAnnualReport } from './dashboard.annual-report.js';
 import { burden } from './dashboard.burden.js';
+import { burdenExport, overreachExport } from './dashboard.exports.js';
 import { overreach } from './dashboard.overreach.js';
 import { overview } from './dashboard.overview.js';
 import * as service from './dashboard.service.js';
@@ -38,6 +40,15 @@ export async function dashboardRoutes(fastify: FastifyInstance) {
     '/api/dashboard',
     { schema: { tags, querystring: ZStallsQuery, response: { 200: ZOverview } }, config: read },
     (req) => req.run((ctx) => overview(ctx, req.query)),
+  );
+  // Exports of the two monitors: the same query and scope as the screen; no response schema (the body is the file).
+  app.get(
+    '/api/dashboard/overreach.xlsx',
+    { schema: { tags, querystring: ZStallsQuery }, config: read },
+    (req, reply) => req.run(async (ctx) => sendXlsxExport(reply, await overreachExport(ctx, req.query))),
+  );
+  app.get('/api/dashboard/burden.xlsx', { schema: { tags, querystring: ZStallsQuery }, config: read }, (req, reply) =>
+    req.run(async (ctx) => sendXlsxExport(reply, await burdenExport(ctx, req.query))),
   );
   app.get(
     '/api/dashboard/overreach',

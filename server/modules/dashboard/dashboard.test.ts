@@ -344,8 +344,39 @@ describe('the over-reach monitor (问责泛化)', () => {
     expect(mine.region.cases).toBe(10);
     expect((await leader.get(`/api/dashboard/overreach?unitId=${crypto.randomUUID()}`)).statusCode).toBe(404);
     expect((await (await t.as('zhujian')).get('/api/dashboard/overreach')).statusCode).toBe(403);
+    // The export is the screen's rows (flags included), then the region.
+    const sheet = await sheetOf('/api/dashboard/overreach.xlsx?from=2020-01-01&to=2020-12-31');
+    expect(sheet[2]).toEqual([
+      '单位',
+      '问责人次',
+      '其中适用兜底条款',
+      '兜底占比(%)',
+      '提醒函',
+      '其中适用兜底条款',
+      '谈话',
+      '第一种形态',
+      '第二种形态',
+      '第三种形态',
+      '第四种形态',
+      '提示',
+    ]);
+    expect(sheet[3].slice(0, 4)).toEqual([o.units[0].unitName, 4, 4, 100]);
+    expect(sheet[3][11]).toBe(o.units[0].flags.join('；'));
+    expect(sheet.at(-1)?.slice(0, 3)).toEqual(['全区域合计', 10, 4]);
+    expect(sheet).toHaveLength(3 + o.units.length + 1);
+    expect((await (await t.as('zhujian')).get('/api/dashboard/overreach.xlsx')).statusCode).toBe(403);
   });
 });
+
+/** The rows of an export's first sheet (row 1 the title, row 2 the header; ExcelJS counts from 1). */
+async function sheetOf(url: string): Promise<unknown[][]> {
+  const res = await (await t.as('leader')).get(url);
+  expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.rawPayload as never);
+  return (wb.worksheets[0].getSheetValues() as unknown[][]).map((r) => (r ?? []).slice(1));
+}
 
 describe('the burden meter (减负)', () => {
   const count = async (q: ReturnType<typeof sql>) => rowsOf<{ n: number }>(await t.database.db.execute(q))[0].n;
@@ -409,6 +440,10 @@ describe('the burden meter (减负)', () => {
     const quarter = (await leader.get('/api/dashboard/burden')).json();
     expect(quarter.from).toMatch(/^\d{4}-(01|04|07|10)-01$/);
     expect((await (await t.as('zhujian')).get('/api/dashboard/burden')).statusCode).toBe(403);
+    const sheet = await sheetOf(`/api/dashboard/burden.xlsx?from=${from}&to=${to}`);
+    expect(sheet[3].slice(0, 3)).toEqual([b.units[0].unitName, b.units[0].items, b.units[0].reports]);
+    expect(sheet.at(-1)?.slice(0, 3)).toEqual(['全区域合计', b.region.items, b.region.reports]);
+    expect(sheet).toHaveLength(3 + b.units.length + 1);
   });
 });
 

@@ -35,6 +35,17 @@ export const dashboardAccessCases: AccessCases = {
     out: (o) => json('GET', `/api/dashboard/burden?unitId=${o.unitId}`),
     allow: DASHBOARD_READERS,
   },
+  // The exports take the screens' query and scope: another region's unit is 404 there too.
+  'GET /api/dashboard/overreach.xlsx': {
+    in: (f) => json('GET', `/api/dashboard/overreach.xlsx?unitId=${f.unitId}`),
+    out: (o) => json('GET', `/api/dashboard/overreach.xlsx?unitId=${o.unitId}`),
+    allow: DASHBOARD_READERS,
+  },
+  'GET /api/dashboard/burden.xlsx': {
+    in: (f) => json('GET', `/api/dashboard/burden.xlsx?unitId=${f.unitId}`),
+    out: (o) => json('GET', `/api/dashboard/burden.xlsx?unitId=${o.unitId}`),
+    allow: DASHBOARD_READERS,
+  },
   'GET /api/dashboard': {
     in: (f) => json('GET', `/api/dashboard?unitId=${f.unitId}`),
     out: (o) => json('GET', `/api/dashboard?unitId=${o.unitId}`),

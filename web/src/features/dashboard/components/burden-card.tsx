@@ -1,6 +1,7 @@
 import { Card, Table, Typography } from 'antd';
 import { BURDEN_KINDS, type BurdenKind } from '../../../../../common/dashboard';
 import { type BurdenUnit, useBurden } from '../api/burden';
+import { DownloadButton } from '../../../components/download-button';
 import type { DashboardQuery } from '../api/query';
 
 const kinds = (demand: 'item' | 'report') =>
@@ -19,7 +20,17 @@ export function BurdenCard({ query }: { query: DashboardQuery }) {
   if (!data) return null;
   const r = data.region;
   return (
-    <Card size="small" title="基层负担（减负）" style={{ marginBottom: 16 }} data-testid="burden">
+    <Card
+      size="small"
+      title="基层负担（减负）"
+      extra={
+        <DownloadButton path="/dashboard/burden.xlsx" query={{ ...query }}>
+          导出（.xlsx）
+        </DownloadButton>
+      }
+      style={{ marginBottom: 16 }}
+      data-testid="burden"
+    >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {data.from} 至 {data.to}，全区域：待办事项 {r.items} 件，报送 {r.reports} 次，消息 {r.messages}{' '}
         条；季度报告复用履责纪实 {r.reused} 条，无需重复填写。

@@ -1,6 +1,7 @@
 import { Alert, Card, Flex, Table, Tag, Typography } from 'antd';
 import type { Overreach, OverreachUnit } from '../api/overreach';
 import { useOverreach } from '../api/overreach';
+import { DownloadButton } from '../../../components/download-button';
 import type { DashboardQuery } from '../api/query';
 
 const share = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : '—');
@@ -26,7 +27,17 @@ export function OverreachCard({ query }: { query: DashboardQuery }) {
   if (!data) return null;
   const flagged = data.units.filter((u) => u.flags.length).length;
   return (
-    <Card size="small" title="问责泛化监测" style={{ marginBottom: 16 }} data-testid="overreach">
+    <Card
+      size="small"
+      title="问责泛化监测"
+      extra={
+        <DownloadButton path="/dashboard/overreach.xlsx" query={{ ...query }}>
+          导出（.xlsx）
+        </DownloadButton>
+      }
+      style={{ marginBottom: 16 }}
+      data-testid="overreach"
+    >
       <RegionLine data={data} />
       {flagged ? (
         <Alert
