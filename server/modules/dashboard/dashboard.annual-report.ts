@@ -128,11 +128,31 @@ function bodyOf(f: AnnualFigures): DocBlock[] {
         rows: (Object.values(FORMS_OF_FOUR) as string[]).map((label, i) => [label, String(a.forms[i])]),
       },
     },
+    {
+      chart: {
+        type: 'column',
+        title: `${f.year}年“四种形态”人次`,
+        series: '人次',
+        categories: Object.values(FORMS_OF_FOUR) as string[],
+        values: a.forms,
+      },
+    },
     { heading: '五、信访举报' },
     `受理信访举报${f.complaints.total}件（含重复举报），来源渠道如下。`,
-    f.complaints.byChannel.length
-      ? { table: { columns: ['来源渠道', '件数'], rows: f.complaints.byChannel.map((c) => [c.label, String(c.n)]) } }
-      : '本年度未受理信访举报。',
+    ...(f.complaints.byChannel.length
+      ? [
+          { table: { columns: ['来源渠道', '件数'], rows: f.complaints.byChannel.map((c) => [c.label, String(c.n)]) } },
+          {
+            chart: {
+              type: 'pie' as const,
+              title: `${f.year}年信访举报来源渠道`,
+              series: '件数',
+              categories: f.complaints.byChannel.map((c) => c.label),
+              values: f.complaints.byChannel.map((c) => c.n),
+            },
+          },
+        ]
+      : ['本年度未受理信访举报。']),
     { heading: '六、下一步工作' },
     '坚持把严的基调贯穿始终，针对上述数据反映的梗阻点和薄弱环节，进一步压实主体责任，提高问责精准度，防止问责泛化、简单化，切实为基层减负。',
   ];

@@ -468,6 +468,17 @@ describe('the annual report (年度工作报告)', () => {
       `开展定期抽查${sc.checks}次，抽查责任事项${sc.items}条，发现不实或不到位${sc.negative}条，转为问题交办${sc.problems}个。`,
     );
     expect(text).toContain('第一种形态');
+    // The charts are Word charts carrying the report's own figures: 四种形态 by count, complaints by channel.
+    const parts = unzipSync(new Uint8Array(draft.rawPayload));
+    const charts = Object.keys(parts).filter((p) => /^word\/charts\/chart\d+\.xml$/.test(p));
+    expect(charts).toHaveLength(2);
+    const cached = (xml: string) => [...xml.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]);
+    const [forms, channels] = charts.sort().map((p) => strFromU8(parts[p]));
+    expect(forms).toContain('“四种形态”人次');
+    const acts = (await leader.get(`/api/dashboard/overreach?from=${year}-01-01`)).json().region.forms as number[];
+    expect(cached(forms)).toEqual(expect.arrayContaining(['第一种形态', ...acts.map(String)]));
+    expect(channels).toContain('<c:pieChart>');
+    expect(channels).toContain('信访举报来源渠道');
 
     expect((await office.post('/api/reports/annual/issue', { year })).statusCode).toBe(403);
     const issued = await leader.post('/api/reports/annual/issue', { year });

@@ -7,13 +7,18 @@
  * `w:altName` in the font table (小标宋 → 宋体, 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体).
  */
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, type Table, TabStopType } from 'docx';
+import { type DocChart, chartBlock } from './document-chart.js';
 import { tableBlock } from './document-table.js';
 import { packDocument } from './docx-package.js';
 import { blank, CHAR, exact, FONT, LINE, mm, RED, run, SIZE, TEXT_WIDTH, widthInChars } from './layout.js';
 import { recordTable, signatureParagraphs } from './official-blocks.js';
 import { breakTitle } from './title-lines.js';
 
-export type DocBlock = string | { heading: string; level?: 1 | 2 } | { table: { columns: string[]; rows: string[][] } };
+export type DocBlock =
+  | string
+  | { heading: string; level?: 1 | 2 }
+  | { table: { columns: string[]; rows: string[][] } }
+  | { chart: DocChart };
 
 export interface OfficialDocument {
   /** 发文机关标志, e.g. '中共某县纪律检查委员会' (from the region's issuers) */
@@ -23,7 +28,7 @@ export interface OfficialDocument {
   title: string;
   /** 主送机关 */
   recipients?: string[];
-  /** Paragraphs (首行缩进2字), headings (level 1 '一、' 黑体, level 2 '（一）' 楷体), tables. */
+  /** Paragraphs (首行缩进2字), headings (level 1 '一、' 黑体, level 2 '（一）' 楷体), tables, charts. */
   body: DocBlock[];
   /** 落款 (发文机关署名) */
   signature: string;
@@ -214,6 +219,7 @@ export async function renderOfficialDocument(doc: OfficialDocument): Promise<Buf
   for (const block of doc.body) {
     if (typeof block === 'string') body.push(bodyParagraph(block));
     else if ('heading' in block) body.push(headingParagraph(block.heading, block.level ?? 1, counters));
+    else if ('chart' in block) body.push(chartBlock(block.chart));
     else body.push(tableBlock(block.table.columns, block.table.rows));
   }
   // The last body paragraph keeps with the signature: no page holds only the 署名 and 日期.
