@@ -1,11 +1,4 @@
-import {
-  CASE_KINDS,
-  FORMS,
-  JOINT_REVIEW_OFFICES,
-  type JointReviewOffice,
-  formOfFourOf,
-  severityOf,
-} from '../../../common/cases.js';
+import { CASE_KINDS, FORMS, formOfFourOf, severityOf } from '../../../common/cases.js';
 import { legalDeadline } from '../../platform/calendar/legal-clock.js';
 import { type Ctx, today } from '../../platform/context.js';
 import { badRequest, notFound, ruleViolation } from '../../platform/errors.js';
@@ -16,7 +9,7 @@ import { checkDecisionDate } from './cases.clocks.js';
 import { type CaseEvent, type CaseHandler, type FiredEvent, need } from './cases.events.js';
 import { notifyOrgDepartment, periodsFor } from './cases.influence.js';
 import { viewerOf } from './cases.policy.js';
-import { loadCase, readiness } from './cases.read.js';
+import { loadCase } from './cases.read.js';
 import * as repo from './cases.repository.js';
 import { type CaseRules, readCaseRules } from './cases.rules.js';
 import type { TForm } from '../../../common/cases.schema.js';
@@ -27,20 +20,7 @@ import type { influencePeriods } from './cases.tables.js';
  * authority check of SPEC 2b and the consistency check against comparable cases.
  */
 async function decide({ ctx, c, input, subjects }: CaseEvent) {
-  const r = readiness(c, subjects);
-  if (r.missing.length) throw ruleViolation('DEFENSE_MISSING', `不能作出决定：${r.missing.join('；')}`);
-  const signed = c.jointReview as Record<string, unknown>;
-  const unsigned = (Object.keys(JOINT_REVIEW_OFFICES) as JointReviewOffice[]).filter((o) => !signed[o]);
-  if (unsigned.length) {
-    throw ruleViolation(
-      'JOINT_REVIEW_MISSING',
-      `尚待联审签署：${unsigned.map((o) => JOINT_REVIEW_OFFICES[o]).join('、')}`,
-    );
-  }
-  const pre = c.prereview as { opinion?: string } | null;
-  if (c.prereviewRequired && !pre?.opinion) {
-    throw ruleViolation('PREREVIEW_MISSING', '本案符合提级预审条件，须经上级纪委监委预审后方可作出决定');
-  }
+  // Procedural rights, the three signatures and pre-review are checked before: blockerOf (cases.preconditions.ts).
   const given = new Map((input.decisions ?? []).map((d) => [d.subjectId, d.forms as TForm[]]));
   const decisionDate = input.decisionDate ?? today(ctx);
   checkDecisionDate(ctx, decisionDate);

@@ -3,7 +3,7 @@ import { badRequest, ruleViolation } from '../../platform/errors.js';
 import { type ResolvedRules, citationOf } from '../rules/rules.service.js';
 import { checkToleranceLists, rulesInForce } from './cases.citations.js';
 import { type CaseHandler, type FiredEvent, investigatorsOf, need, subjectOf } from './cases.events.js';
-import { readiness } from './cases.read.js';
+import { readiness } from './cases.preconditions.js';
 import * as repo from './cases.repository.js';
 import { prereviewReasons } from './cases.review.js';
 
@@ -18,10 +18,8 @@ export const investigationHandlers = {
     };
   },
 
-  issue_statement: async ({ ctx, c, subjects }) => {
-    if (!readiness(c, subjects).factsComplete) {
-      throw ruleViolation('FACTS_INCOMPLETE', '问题事实、结果事实、责任事实、因果事实须全部查清后，方可出示事实材料');
-    }
+  // Facts complete and not shown before: blockerOf (cases.preconditions.ts).
+  issue_statement: async ({ ctx, subjects }) => {
     for (const s of subjects) await repo.updateSubject(ctx.db, s.id, { statementShownAt: ctx.now });
     return { patch: { statementIssuedAt: ctx.now } };
   },

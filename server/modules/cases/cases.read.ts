@@ -8,7 +8,6 @@ import {
   CASE_STATES,
   type CaseEventType,
   type CaseState,
-  FACTS,
 } from '../../../common/cases.js';
 import { proposalOfCase } from './cases.proposals.service.js';
 import { addMonths } from '../../platform/calendar/legal-clock.js';
@@ -21,6 +20,7 @@ import { listTalks } from '../talks/talks.service.js';
 import { matchingFilings } from '../tolerance/tolerance.service.js';
 import { clockNoteOf } from './cases.clocks.js';
 import { capacitiesOf, viewerOf } from './cases.policy.js';
+import { blockerOf, readiness } from './cases.preconditions.js';
 import * as repo from './cases.repository.js';
 import { type CaseRules, readCaseRules } from './cases.rules.js';
 import type { TListCases } from '../../../common/cases.schema.js';
@@ -90,21 +90,10 @@ export async function getCase(ctx: Ctx, id: string) {
     myOffice: reviewerOffice,
     proposal: await proposalOfCase(ctx, c.regionId, id),
     clockNote: await clockNoteOf(ctx.db, c, appeals),
-    actions: actionsOf(caseMachine, capacities, c),
+    actions: actionsOf(caseMachine, capacities, c).filter(
+      (a) => !blockerOf(a, { c, subjects, appeals, reviewerOffice }),
+    ),
   };
-}
-
-/** What still stands between the case and a decision (procedural rights, SPEC 2b). */
-export function readiness(c: repo.CaseRow, subjects: repo.SubjectRow[]) {
-  const facts = c.facts as Record<string, string>;
-  const missing: string[] = [];
-  for (const [k, label] of Object.entries(FACTS)) if (!facts[k]?.trim()) missing.push(`未记录${label}`);
-  if (!c.statementIssuedAt) missing.push('未向问责对象出示事实材料');
-  for (const s of subjects) {
-    if (!s.defense) missing.push(`${s.name}：未记录陈述申辩`);
-    else if (!s.signedAt) missing.push(`${s.name}：未签字确认`);
-  }
-  return { factsComplete: Object.keys(FACTS).every((k) => facts[k]?.trim()), missing };
 }
 
 export const caseFigures = (ctx: Ctx) => repo.figures(ctx.db, regionOf(ctx));

@@ -33,8 +33,8 @@ export const reviewHandlers = {
     if (!office || office !== reviewerOffice) {
       throw forbidden(`只能以本部门（${reviewerOffice ? JOINT_REVIEW_OFFICES[reviewerOffice] : '—'}）名义签署联审意见`);
     }
+    // Not signed yet by this office: blockerOf (cases.preconditions.ts).
     const signed = c.jointReview as Record<string, unknown>;
-    if (signed[office]) throw ruleViolation('ALREADY_SIGNED', `${JOINT_REVIEW_OFFICES[office]}已签署联审意见`);
     const comment = need(input.comment, '联审意见');
     return {
       patch: {

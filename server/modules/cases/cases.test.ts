@@ -232,7 +232,10 @@ describe('a case from launch to close', () => {
     await ok('wenze1', id, { type: 'record_facts', facts: { problem: FACTS.problem, result: FACTS.result } });
     const early = await fire('wenze1', id, { type: 'issue_statement' });
     expect(early.statusCode).toBe(422);
+    // Only what will succeed is offered (issue #20): the same rules answer the refusal and shape `actions`.
+    expect((await get('wenze1', id)).actions).not.toContain('issue_statement');
     await ok('wenze1', id, { type: 'record_facts', facts: FACTS });
+    expect((await get('wenze1', id)).actions).toContain('issue_statement');
     subjects = (await get('wenze1', id)).subjects;
     const noStatement = await fire('wenze1', id, {
       type: 'record_defense',
@@ -242,6 +245,10 @@ describe('a case from launch to close', () => {
     });
     expect(noStatement.statusCode).toBe(422);
     await ok('wenze1', id, { type: 'issue_statement' });
+    expect((await get('wenze1', id)).actions).not.toContain('issue_statement');
+    const again = await fire('wenze1', id, { type: 'issue_statement' });
+    expect(again.statusCode).toBe(422);
+    expect(again.json().code).toBe('STATEMENT_ISSUED');
     await ok('wenze2', id, {
       type: 'record_defense',
       subjectId: subjects[0].id,
@@ -280,6 +287,10 @@ describe('a case from launch to close', () => {
     const early = await fire('leader', id, { type: 'decide', decisions });
     expect(early.statusCode).toBe(422);
     expect(early.json().message).toContain('党风政风监督室');
+    expect((await get('leader', id)).actions).not.toContain('decide');
+    // 审理室 has signed: its reviewer is no longer offered to sign; 案管室's still is.
+    expect((await get('caseoffice', id)).actions).not.toContain('sign_joint_review');
+    expect((await get('anguan', id)).actions).toContain('sign_joint_review');
     await ok('anguan', id, { type: 'sign_joint_review', office: 'ag', comment: '程序合规' });
     await ok('office', id, { type: 'sign_joint_review', office: 'df', comment: '同意' });
     expect((await fire('office', id, { type: 'sign_joint_review', office: 'df', comment: '再签' })).statusCode).toBe(
@@ -287,8 +298,10 @@ describe('a case from launch to close', () => {
     );
     const noPre = await fire('leader', id, { type: 'decide', decisions });
     expect(noPre.json().message).toContain('提级预审');
+    expect((await get('leader', id)).actions).not.toContain('decide');
     await ok('wenze1', id, { type: 'request_prereview', comment: '涉及安全生产领域' });
     await ok('leader', id, { type: 'record_prereview', comment: '市纪委监委预审同意' });
+    expect((await get('leader', id)).actions).toContain('decide');
   });
 
   it('lets the commission only propose 组织调整 (authority check), then decides with influence periods', async () => {
@@ -385,8 +398,15 @@ describe('a case from launch to close', () => {
       comment: '复核',
     });
     expect(wrongRoute.statusCode).toBe(400);
+    const clockActions = (x: { actions: string[] }) =>
+      x.actions.filter((a) => ['decide_appeal', 'pause_clock', 'resume_clock'].includes(a));
+    expect(clockActions(await get('wenze1', id))).toEqual([]); // no appeal: nothing to pause
+    expect((await get('leader', id)).actions).not.toContain('decide_appeal');
+    expect((await fire('wenze1', id, { type: 'resume_clock', comment: '恢复' })).json().code).toBe('CLOCK_RUNNING');
     const filed = await ok('wenze1', id, appealOn(subjects[0].id, '2026-11-20'));
     expect(filed.state).toBe('decided'); // execution is not suspended
+    expect(clockActions(filed)).toEqual(['pause_clock']);
+    expect((await get('leader', id)).actions).toContain('decide_appeal');
     const appeal = filed.appeals[0];
     expect(appeal.decideDeadline).toBe('2026-12-21'); // 20 Dec is a Sunday
     const paused = await ok('wenze1', id, {
@@ -396,6 +416,7 @@ describe('a case from launch to close', () => {
       comment: '补充材料',
     });
     expect(paused.appeals[0].decideDeadline).toBeNull();
+    expect(clockActions(paused)).toEqual(['resume_clock']);
 
     const resumed = await ok('wenze1', id, {
       type: 'resume_clock',

@@ -12,6 +12,7 @@ import * as repo from './cases.repository.js';
 import { reviewHandlers } from './cases.review.js';
 import { readCaseRules } from './cases.rules.js';
 import type { TCaseEvent } from '../../../common/cases.schema.js';
+import { blockerOf } from './cases.preconditions.js';
 import { caseMachine } from './cases.states.js';
 
 /** Each event of the procedure and the use-case that handles it. */
@@ -27,7 +28,8 @@ const HANDLERS: Record<FiredEvent, CaseHandler> = {
 
 /**
  * Fires an event of the procedure (`POST /api/cases/{id}/events`) through the transition engine:
- * table and capacity (422 CASE_ILLEGAL_TRANSITION / 403), version (409), the event's handler, then
+ * table and capacity (422 CASE_ILLEGAL_TRANSITION / 403), version (409), what the case as it stands allows
+ * (`blockerOf`, the same rules that shape `actions`), the event's handler, then
  * the case row, its event row and the `case.event` audit entry, in the caller's transaction.
  */
 export async function fireCaseEvent(ctx: Ctx, id: string, input: TCaseEvent) {
@@ -43,7 +45,9 @@ export async function fireCaseEvent(ctx: Ctx, id: string, input: TCaseEvent) {
     event: input.type,
     version: input.version,
     apply: async () => {
-      const subjects = await repo.subjectsOf(ctx.db, id);
+      const [subjects, appeals] = await Promise.all([repo.subjectsOf(ctx.db, id), repo.appealsOf(ctx.db, id)]);
+      const blocked = blockerOf(input.type, { c, subjects, appeals, reviewerOffice });
+      if (blocked) throw blocked;
       const handle = HANDLERS[input.type as FiredEvent];
       step = await handle({ ctx, actor, c, input, rules, members, reviewerOffice, subjects });
       return step;
