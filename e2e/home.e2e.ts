@@ -40,6 +40,20 @@ describe('今日工作', () => {
     const page = await app.signIn('zuzhibu');
     await page.getByText('今天没有需要您处理的事项').waitFor();
     await page.getByRole('region', { name: '关注数据' }).waitFor();
+    // A missing holiday schedule is the calendar administrator's to fix: no banner for everyone else.
+    await expect(page.getByText(/节假日安排尚未录入/).count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
+  it('the calendar administrator is told of a year without a holiday schedule', async () => {
+    const page = await app.signIn('sysadmin');
+    const status = await page.evaluate(async () => (await fetch('/api/calendar/status')).json());
+    if (status.missingYears.length) {
+      await page.getByText(`${status.missingYears[0]}年`, { exact: false }).first().waitFor();
+      await page.getByRole('link', { name: /前往工作日历/ }).waitFor();
+    } else {
+      await expect(page.getByText(/节假日安排尚未录入/).count()).resolves.toBe(0);
+    }
     await page.context().close();
   });
 });

@@ -25,7 +25,15 @@ import { PasswordPage } from '../features/account/pages/password-page';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { ProposalMenuCount } from '../features/cases/components/proposal-menu-count';
 import { api, apiPost, setCsrfToken } from '../lib/api';
-import { disabledReason, hasPermission, type Me, type ModuleEntry, meQueryKey, useMe } from '../lib/session';
+import {
+  disabledReason,
+  hasPermission,
+  type Me,
+  type ModuleEntry,
+  meQueryKey,
+  useMe,
+  usePermission,
+} from '../lib/session';
 
 interface NavEntry {
   path: string;
@@ -104,13 +112,17 @@ function selectedKey(pathname: string, me: Me): string {
   return best;
 }
 
+/** Years without a holiday schedule: told to who maintains the calendar, not to every role on every page (#20). */
 function CalendarBanner() {
+  const maintains = usePermission('calendar:write');
   const { data } = useQuery({
     queryKey: ['calendar', 'status'],
     queryFn: ({ signal }) => api<CalendarStatus>('/calendar/status', { signal }),
     staleTime: 5 * 60_000,
+    enabled: maintains,
     meta: { silent: true },
   });
+  if (!maintains) return null;
   if (!data?.missingYears.length) return null;
   return (
     <Alert
