@@ -7,7 +7,7 @@ import { type DocBlock, renderOfficialDocument } from '../../platform/documents/
 import type { XlsxColumn, XlsxExport } from '../../platform/documents/xlsx-export.js';
 import { forbidden, notFound } from '../../platform/errors.js';
 import { ASSESSMENT_REPORT } from './assessment.numbering.js';
-import { getAssessment, scores } from './assessment.service.js';
+import { getAssessment, revisionFor, scores } from './assessment.service.js';
 import { assessmentPublications } from './assessment.tables.js';
 
 type ResultRow = Awaited<ReturnType<typeof scores>>['items'][number];
@@ -39,12 +39,13 @@ export function scoresExport(ctx: Ctx, id: string): XlsxExport<ResultRow> {
 export async function assessmentReport(ctx: Ctx, id: string, revision?: number) {
   const run = await getAssessment(ctx, id);
   if (!actorOf(ctx).scope.allUnits) throw forbidden('考核结果通报含全部单位的得分，仅限考核办、委领导和组织部下载');
-  const { items, revision: shown } = await scores(ctx, id, revision);
+  const shown = revisionFor(ctx, run, revision);
   const [publication] = await ctx.db
     .select({ id: assessmentPublications.id })
     .from(assessmentPublications)
     .where(and(eq(assessmentPublications.assessmentId, id), eq(assessmentPublications.revision, shown)));
-  const render = () => renderReport(ctx, run, items, publication?.id ?? run.id);
+  // Scores are read only to render: a published 通报's kept copy is served as it is.
+  const render = async () => renderReport(ctx, run, (await scores(ctx, id, shown)).items, publication?.id ?? run.id);
   return publication ? issuedCopy(ctx.db, ASSESSMENT_REPORT.kind, publication.id, render) : render();
 }
 

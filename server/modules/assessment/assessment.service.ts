@@ -105,7 +105,7 @@ export async function getAssessment(ctx: Ctx, id: string) {
 }
 
 /** The run's publications with their 通报 numbers, newest first; a non-manager sees the one in force only. */
-export async function publicationsOf(ctx: Ctx, run: Pick<Row, 'id' | 'publishedRevision'>) {
+async function publicationsOf(ctx: Ctx, run: Pick<Row, 'id' | 'publishedRevision'>) {
   const rows = await ctx.db
     .select()
     .from(assessmentPublications)
@@ -261,7 +261,7 @@ async function proposeBottomTalks(ctx: Ctx, r: Row) {
 }
 
 /** The revision a caller may read: managers any (default the current), others the published one only. */
-function revisionFor(ctx: Ctx, run: Row, asked?: number) {
+export function revisionFor(ctx: Ctx, run: Pick<Row, 'revision' | 'publishedRevision'>, asked?: number) {
   if (manages(ctx)) return asked ?? run.revision;
   if (run.publishedRevision === null || (asked !== undefined && asked !== run.publishedRevision)) {
     throw notFound('考核结果不存在或无权查看');

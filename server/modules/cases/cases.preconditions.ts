@@ -27,9 +27,9 @@ const pending = (s: CaseStanding) => s.appeals.filter((a) => a.state === 'pendin
 const paused = (a: repo.AppealRow) => (a.pauses as { to: string | null }[]).some((p) => p.to === null);
 
 /**
- * Why `event` cannot be fired on the case as it stands, or null. The one source of these procedural rules: the
- * dispatcher answers the refusal before the event's handler runs, and `actions` leaves the event out, so no button
- * is offered that the server would then refuse (issue #20). The table and the caller's capacity come first.
+ * Why `event` cannot be fired on the case as it stands, or null: the case machine's refusal (the engine's
+ * `Refusal`), so `actions` leaves the event out and firing it answers this — no button is offered that the server
+ * would then refuse (issue #20). The table, the caller's capacity and the version come first.
  */
 export function blockerOf(event: CaseEventType, s: CaseStanding): AppError | null {
   const { c } = s;

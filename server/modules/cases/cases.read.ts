@@ -90,9 +90,7 @@ export async function getCase(ctx: Ctx, id: string) {
     myOffice: reviewerOffice,
     proposal: await proposalOfCase(ctx, c.regionId, id),
     clockNote: await clockNoteOf(ctx.db, c, appeals),
-    actions: actionsOf(caseMachine, capacities, c).filter(
-      (a) => !blockerOf(a, { c, subjects, appeals, reviewerOffice }),
-    ),
+    actions: actionsOf(caseMachine, capacities, c, (a) => blockerOf(a, { c, subjects, appeals, reviewerOffice })),
   };
 }
 

@@ -1,4 +1,5 @@
 import { type Ctx, actorOf } from '../../platform/context.js';
+import { readTogether } from '../../platform/db/client.js';
 import { fireTransition } from '../../platform/workflow/machine.js';
 import { appealHandlers } from './cases.appeals.js';
 import { serviceHandlers } from './cases.clocks.js';
@@ -29,7 +30,7 @@ const HANDLERS: Record<FiredEvent, CaseHandler> = {
 /**
  * Fires an event of the procedure (`POST /api/cases/{id}/events`) through the transition engine:
  * table and capacity (422 CASE_ILLEGAL_TRANSITION / 403), version (409), what the case as it stands allows
- * (`blockerOf`, the same rules that shape `actions`), the event's handler, then
+ * (the machine's refusal, `blockerOf`: the same rules that shape `actions`), the event's handler, then
  * the case row, its event row and the `case.event` audit entry, in the caller's transaction.
  */
 export async function fireCaseEvent(ctx: Ctx, id: string, input: TCaseEvent) {
@@ -37,6 +38,10 @@ export async function fireCaseEvent(ctx: Ctx, id: string, input: TCaseEvent) {
   const c = await loadCase(ctx, id);
   const rules = await readCaseRules(ctx);
   const { members, capacities, reviewerOffice } = await standingOn(ctx, c, rules);
+  const [subjects, appeals] = await readTogether(ctx.db, [
+    () => repo.subjectsOf(ctx.db, id),
+    () => repo.appealsOf(ctx.db, id),
+  ]);
   let step: CaseStep = {};
   await fireTransition(ctx, {
     machine: caseMachine,
@@ -44,10 +49,8 @@ export async function fireCaseEvent(ctx: Ctx, id: string, input: TCaseEvent) {
     capacities,
     event: input.type,
     version: input.version,
+    refusal: (event) => blockerOf(event, { c, subjects, appeals, reviewerOffice }),
     apply: async () => {
-      const [subjects, appeals] = await Promise.all([repo.subjectsOf(ctx.db, id), repo.appealsOf(ctx.db, id)]);
-      const blocked = blockerOf(input.type, { c, subjects, appeals, reviewerOffice });
-      if (blocked) throw blocked;
       const handle = HANDLERS[input.type as FiredEvent];
       step = await handle({ ctx, actor, c, input, rules, members, reviewerOffice, subjects });
       return step;

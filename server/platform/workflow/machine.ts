@@ -3,7 +3,7 @@ import type { AuditType } from '../audit/audit.types.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Ctx } from '../context.js';
 import { keepIssuedCopies } from '../documents/document-copies.js';
-import { conflict, forbidden, ruleViolation } from '../errors.js';
+import { type AppError, conflict, forbidden, ruleViolation } from '../errors.js';
 
 /**
  * The one transition engine of the server (STYLE "Workflows"). A machine is the shared table of
@@ -36,11 +36,19 @@ export const defineMachine = <S extends string, E extends string, C extends stri
 
 type Stateful = { state: string };
 
+/**
+ * Why an event cannot be fired on the object as it stands beyond its state — facts the row alone does not hold
+ * (its subjects, its appeals, the caller's office) — with the refusal's own code and words, or null. The same
+ * function hides the action (`actionsOf`) and answers the refusal (`fireTransition`, after the version).
+ */
+export type Refusal<E extends string> = (event: E) => AppError | null;
+
 /** Events the caller may fire now: the `actions` of an API response. */
 export function actionsOf<S extends string, E extends string, C extends string, X extends Stateful>(
   m: Machine<S, E, C, X>,
   caps: ReadonlySet<C>,
   subject: X,
+  refusal?: Refusal<E>,
 ): E[] {
   const out = new Set<E>();
   for (const t of m.table.transitions) {
@@ -48,7 +56,7 @@ export function actionsOf<S extends string, E extends string, C extends string, 
       out.add(t.event);
     }
   }
-  return [...out];
+  return [...out].filter((e) => !refusal?.(e));
 }
 
 /** The transition the caller may fire, or why not: `state` (wrong state or a guard) or `actor` (no capacity). */
@@ -128,7 +136,9 @@ export interface Fire<
   version: number;
   /** The caller's comment on the event, recorded unless the handler's Step gives another. */
   comment?: string;
-  /** The event's own checks and writes; runs after the table, the guard and the version agreed. */
+  /** What the object as it stands refuses (see `Refusal`); checked after the table, the guard and the version. */
+  refusal?: Refusal<E>;
+  /** The event's own checks and writes; runs after the table, the guard, the version and the refusal agreed. */
   apply?: (transition: { to: S | null; by: C }) => Promise<Step<Row, S>> | Step<Row, S>;
   /** Writes `patch` if the row still has `version`; `null` means someone else changed it. */
   update: (patch: Partial<Row>, version: number) => Promise<Row | null>;
@@ -151,6 +161,8 @@ export async function fireTransition<
 >(ctx: Ctx, f: Fire<Row, S, E, C>): Promise<Row> {
   const transition = requireTransition(f.machine, f.event, f.capacities, f.row);
   if (f.row.version !== f.version) throw conflict();
+  const refused = f.refusal?.(f.event);
+  if (refused) throw refused;
   const step = (await f.apply?.(transition)) ?? {};
   const from = f.row.state as S;
   const to = step.to ?? transition.to ?? from;
