@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSession, chooseUnit, label } from './browser';
 
@@ -11,12 +10,10 @@ const PNG = {
 };
 
 let meetingUrl = '';
-let office: Page;
 
 describe('述职评议 / 述责述廉', () => {
   it('office arranges a meeting from the assessment switch; questions come from supervision', async () => {
-    office = await app.signIn('office');
-    const page = office;
+    const page = await app.signIn('office');
     await page.goto(app.url('/assessment'));
     await page.locator('.ant-segmented').getByText('述职评议', { exact: true }).click();
     await page.waitForURL(/\/assessment\/evaluations$/);
@@ -56,7 +53,7 @@ describe('述职评议 / 述责述廉', () => {
   });
 
   it('office holds the meeting, records every answer and every attendee’s scores, and ends it with the 纪要', async () => {
-    const page = office;
+    const page = await app.signIn('office');
     await page.goto(meetingUrl);
     await page.getByRole('button', { name: '召开评议' }).click();
     await page

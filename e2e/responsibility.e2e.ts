@@ -191,15 +191,9 @@ describe('明责：定期抽查（随机抽样、逐项核查、转为问题）'
         await editor.getByText(verdict).click();
         await chosen.waitFor({ timeout: 5_000 }).catch(() => undefined);
       }
-      // Likewise a fill or a 保存 lost to a re-render (a CI run timed out waiting for 更新): again until saved.
-      const saved = editor.getByRole('button', { name: label('更新') });
-      for (let attempt = 1; (await saved.count()) === 0; attempt++) {
-        if (attempt > 3) throw new Error(`第${i + 1}项的核查结论未能保存`);
-        if (i === 0)
-          await editor.getByPlaceholder('核查意见（必填）').fill('会议记录缺少研究部署的具体内容，履责不到位');
-        await editor.getByRole('button', { name: label('保存') }).click();
-        await saved.waitFor({ timeout: 10_000 }).catch(() => undefined);
-      }
+      if (i === 0) await editor.getByPlaceholder('核查意见（必填）').fill('会议记录缺少研究部署的具体内容，履责不到位');
+      await editor.getByRole('button', { name: label('保存') }).click();
+      await editor.getByRole('button', { name: label('更新') }).waitFor();
     }
     await page.getByRole('button', { name: '完成抽查' }).click();
     await page.locator('.ant-popover:visible').getByRole('button', { name: '确认完成' }).click();

@@ -53,12 +53,22 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/main.ts'],
     {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+        ...extraEnv,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     },
   );
+  // E2E_SERVER_LOG=<file> keeps everything the servers print (with E2E_LOG_LEVEL=info: each request and its time).
+  const logFile = process.env.E2E_SERVER_LOG;
   const keep = (chunk: Buffer) => {
+    if (logFile) fs.appendFileSync(logFile, chunk);
     log.push(chunk.toString());
     if (log.length > 200) log.shift();
   };

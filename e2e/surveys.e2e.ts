@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSession, label, chooseUnit } from './browser';
 
@@ -8,12 +7,10 @@ const TITLE = `E2E民主测评${Date.now().toString(36)}`;
 
 let surveyUrl = '';
 let ballotLink = '';
-let office: Page;
 
 describe('民主测评', () => {
   it('office issues a survey to a unit and gets one printable ballot slip per party member', async () => {
-    office = await app.signIn('office');
-    const page = office;
+    const page = await app.signIn('office');
     await page.goto(app.url('/assessment/surveys'));
     await page.getByTestId('survey-table').getByText('县住建局领导班子民主测评').first().waitFor();
     await page.getByRole('button', { name: '新建民主测评' }).click();
@@ -75,7 +72,7 @@ describe('民主测评', () => {
   });
 
   it('office sees the participation and the answer counted', async () => {
-    const page = office;
+    const page = await app.signIn('office');
     await page.goto(surveyUrl);
     await page.getByTestId('survey-answered').getByText('1张').waitFor();
     const results = page.getByTestId('survey-results');
