@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSession, confirmPopup, label, chooseUnit } from './browser';
+import { browserSession, choose, confirmPopup, label, chooseUnit } from './browser';
 
 const TITLE = `E2E住建工地扬尘整改${Date.now().toString(36)}`;
 const UNIT_NAME = '示范县住房和城乡建设局';
@@ -123,6 +123,28 @@ describe('问题清单与整改台账', () => {
     await other.locator('.ant-table-tbody .ant-empty-description').getByText('暂无数据').waitFor();
     expect(await none.count()).toBe(0);
     await other.context().close();
+  });
+
+  it('office 在台账筛选栏按关键词和状态筛选（条件在地址栏中），重置后清空', async () => {
+    const page = await signIn('office');
+    await page.goto(app.url('/problems'));
+    const bar = page.getByTestId('problem-filters');
+    const keyword = bar.getByRole('searchbox', { name: '关键词' });
+    await keyword.fill(TITLE);
+    await keyword.press('Enter');
+    await page.waitForURL(/[?&]q=/);
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.filter({ hasText: TITLE }).first().waitFor();
+    await choose(page, bar.getByRole('combobox', { name: '状态' }), '已交办');
+    await page.waitForURL(/[?&]state=dispatched/);
+    await page.locator('.ant-table-tbody .ant-empty-description').getByText('暂无数据').waitFor();
+    await choose(page, bar.getByRole('combobox', { name: '状态' }), '已销号');
+    await page.waitForURL(/[?&]state=closed/);
+    await rows.filter({ hasText: TITLE }).first().waitFor();
+    await bar.getByRole('button', { name: label('重置') }).click();
+    await page.waitForURL((url) => url.search === '');
+    await expect.poll(() => keyword.inputValue()).toBe('');
+    await page.context().close();
   });
 
   it('挂图作战按状态分列显示', async () => {

@@ -1,8 +1,8 @@
 import { Card, DatePicker, Flex, Input, Select } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { Dayjs } from 'dayjs';
 import { currentPeriod, dayjs, TIME_ZONE } from '../lib/format';
-import { UnitSelect } from './entity-selects';
+import { PersonSelect, UnitSelect } from './entity-selects';
 import type { ListParams } from './list-params';
 
 /**
@@ -37,13 +37,18 @@ export function SearchFilter<F extends object>({
   placeholder,
   label = '关键词',
 }: Omit<FilterProps<F>, 'name'> & { name?: keyof F & string; placeholder: string; label?: string }) {
+  // What is typed waits for Enter; the box follows the URL when it changes otherwise (重置, back, a link).
+  const current = filterValue(list, name) ?? '';
+  const [text, setText] = useState(current);
+  useEffect(() => setText(current), [current]);
   return (
     <Input.Search
       aria-label={label}
       placeholder={placeholder}
       allowClear
       style={{ width }}
-      defaultValue={filterValue(list, name)}
+      value={text}
+      onChange={(e) => setText(e.target.value)}
       onSearch={(v) => list.setFilter(name, v.trim() || undefined)}
     />
   );
@@ -133,6 +138,23 @@ export function UnitFilter<F extends object>({
   );
 }
 
+/** A person (searchable by name). */
+export function PersonFilter<F extends object>({
+  list,
+  name,
+  width = 150,
+  placeholder,
+}: FilterProps<F> & { placeholder: string }) {
+  return (
+    <PersonSelect
+      placeholder={placeholder}
+      style={{ width }}
+      value={filterValue(list, name) ?? null}
+      onChange={(v) => list.setFilter(name, (v as string | null) ?? undefined)}
+    />
+  );
+}
+
 /**
  * A date range kept as two filters (`from`, `to`): YYYY-MM-DD, or with `instant` the points in time that
  * open and close those days in Beijing time (for filters over timestamps).
@@ -143,12 +165,17 @@ export function DateRangeFilter<F extends object>({
   from = 'from' as keyof F & string,
   to = 'to' as keyof F & string,
   instant,
+  openEnded,
+  placeholder,
 }: {
   list: ListParams<F>;
   label: string;
   from?: keyof F & string;
   to?: keyof F & string;
   instant?: boolean;
+  /** Either end may be left open (e.g. 整改时限 before a day). */
+  openEnded?: boolean;
+  placeholder?: [string, string];
 }) {
   const start = filterValue(list, from);
   const end = filterValue(list, to);
@@ -158,7 +185,9 @@ export function DateRangeFilter<F extends object>({
   return (
     <DatePicker.RangePicker
       aria-label={label}
-      value={start && end ? [day(start), day(end)] : null}
+      placeholder={placeholder}
+      allowEmpty={openEnded ? [true, true] : undefined}
+      value={(openEnded ? start || end : start && end) ? [start ? day(start) : null, end ? day(end) : null] : null}
       onChange={(r) =>
         list.update({ filters: { ...list.filters, [from]: write(r?.[0], 'startOf'), [to]: write(r?.[1], 'endOf') } })
       }

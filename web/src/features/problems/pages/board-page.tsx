@@ -1,16 +1,18 @@
 import { Card, Empty, Flex, Spin, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { PROBLEM_STATES, type ProblemState } from '../../../../../common/problems';
 import { PageHeader } from '../../../components/page-header';
 import { formatDate } from '../../../lib/format';
 import { usePermission } from '../../../lib/session';
 import { type Problem, type ProblemFilters, useProblems } from '../api/problems';
-import { LedgerFilters } from '../components/ledger-filters';
+import { LedgerFilters, PROBLEM_FILTER_KEYS } from '../components/ledger-filters';
+import { useListParams } from '../../../components/list-params';
 import { COLOR_HEX, ProblemFlags } from '../components/problem-tags';
 import { ProblemsNav } from '../components/problems-nav';
 
 const COLUMN_SIZE = 50;
+/** The board has a column per state: every ledger filter but the state. */
+const BOARD_FILTER_KEYS = PROBLEM_FILTER_KEYS.filter((k) => k !== 'state');
 
 function BoardCard({ problem }: { problem: Problem }) {
   const navigate = useNavigate();
@@ -69,23 +71,13 @@ function BoardColumn({ state, filters }: { state: ProblemState; filters: Problem
 /** 挂图作战: problems by state, coloured by deadline warning. */
 export function BoardPage() {
   const canManage = usePermission('problems:manage');
-  const [params, setParams] = useSearchParams();
-  const paramString = params.toString();
-  const filters = useMemo(() => {
-    const f = Object.fromEntries(new URLSearchParams(paramString)) as ProblemFilters;
-    delete f.state;
-    return f;
-  }, [paramString]);
+  const list = useListParams<ProblemFilters>(BOARD_FILTER_KEYS);
+  const { filters } = list;
   const states = (Object.keys(PROBLEM_STATES) as ProblemState[]).filter((s) => canManage || s !== 'draft');
   return (
     <>
       <PageHeader title="挂图作战" extra={<ProblemsNav />} />
-      <LedgerFilters
-        value={filters}
-        onChange={(f) => setParams(new URLSearchParams(f as Record<string, string>), { replace: true })}
-        showDrafts={canManage}
-        showState={false}
-      />
+      <LedgerFilters list={list} showDrafts={canManage} showState={false} />
       <Flex gap={12} style={{ overflowX: 'auto', paddingBottom: 8 }} data-testid="problem-board">
         {states.map((s) => (
           <BoardColumn key={s} state={s} filters={filters} />

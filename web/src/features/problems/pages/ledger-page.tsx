@@ -15,24 +15,9 @@ import { type Problem, type ProblemFilters, useProblemStats, useProblems } from 
 import { CommonGroupModal } from '../components/common-group-modal';
 import { ImportProblemsModal } from '../components/import-modal';
 import { IssueCircularButton } from '../components/issue-circular';
-import { LedgerFilters } from '../components/ledger-filters';
+import { LedgerFilters, PROBLEM_FILTER_KEYS } from '../components/ledger-filters';
 import { COLOR_HEX, ColorDot, ProblemFlags, StateTag } from '../components/problem-tags';
 import { ProblemsNav } from '../components/problems-nav';
-
-const FILTER_KEYS = [
-  'unitId',
-  'state',
-  'color',
-  'source',
-  'category',
-  'severity',
-  'leaderPersonId',
-  'q',
-  'deadlineBefore',
-  'deadlineAfter',
-  'overdue',
-  'listed',
-] as const;
 
 function StatsBar({ filters }: { filters: ProblemFilters }) {
   const { data } = useProblemStats(filters);
@@ -69,8 +54,8 @@ function StatsBar({ filters }: { filters: ProblemFilters }) {
 /** 问题整改台账: server-side paginated, filtered and sorted. */
 export function LedgerPage() {
   const canManage = usePermission('problems:manage');
-  const list = useListParams<ProblemFilters>(FILTER_KEYS);
-  const { filters, update } = list;
+  const list = useListParams<ProblemFilters>(PROBLEM_FILTER_KEYS);
+  const { filters } = list;
   const result = useProblems(list.query);
   const [selected, setSelected] = useState<string[]>([]);
   const [importOpen, setImportOpen] = useState(false);
@@ -124,7 +109,7 @@ export function LedgerPage() {
         }
       />
       <StatsBar filters={filters} />
-      <LedgerFilters value={filters} onChange={(f) => update({ filters: f })} showDrafts={canManage} />
+      <LedgerFilters list={list} showDrafts={canManage} />
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         {canManage ? (
           <>
