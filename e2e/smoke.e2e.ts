@@ -32,3 +32,31 @@ describe('浏览器冒烟测试', () => {
     await page.context().close();
   });
 });
+
+describe('手机（390 × 844）上的导航', () => {
+  it('group1 从页头打开菜单：菜单盖在页面上而不挤压内容，选择后收起', async () => {
+    const page = await signIn('group1');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const content = page.locator('.zl-content');
+    const width = async () => (await content.boundingBox())?.width ?? 0;
+    const before = await width();
+    expect(before).toBeGreaterThan(340);
+    const menu = page.getByRole('menu', { name: '主菜单' });
+    await page.getByRole('button', { name: '菜单' }).click();
+    await menu.getByRole('link', { name: '督导巡查' }).waitFor();
+    expect(await width()).toBe(before);
+    await menu.getByRole('link', { name: '督导巡查' }).click();
+    await page.waitForURL('**/supervision**');
+    await page.getByTestId('menu-mask').waitFor({ state: 'detached' });
+    const sider = page.getByTestId('main-menu');
+    await page.locator('[data-testid="main-menu"].ant-layout-sider-collapsed').waitFor();
+    expect((await sider.boundingBox())?.width).toBe(0);
+    expect(await menu.count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // A tap beside the open menu closes it as well.
+    await page.getByRole('button', { name: '菜单' }).click();
+    await page.getByTestId('menu-mask').click({ position: { x: 370, y: 400 } });
+    await page.getByTestId('menu-mask').waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+});

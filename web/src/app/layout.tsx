@@ -10,6 +10,7 @@ import {
   KeyOutlined,
   LockOutlined,
   LogoutOutlined,
+  MenuOutlined,
   NotificationOutlined,
   SafetyOutlined,
   SendOutlined,
@@ -218,16 +219,27 @@ export function AppLayout() {
           setNarrow(broken);
           setCollapsed(broken);
         }}
+        // On a phone the open menu lies over the page instead of squeezing it, and closes once a page is chosen.
+        className={narrow ? 'zl-sider-overlay' : undefined}
+        trigger={narrow ? null : undefined}
+        data-testid="main-menu"
       >
         <div className="zl-brand">{collapsed ? '责链' : '责链 · 问责全链条'}</div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={[selectedKey(location.pathname, me)]}
-          items={buildMenu(me)}
-          aria-label="主菜单"
-        />
+        {/* A phone's closed menu is not there at all (a collapsed menu would leave its hover titles over the page). */}
+        {narrow && collapsed ? null : (
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[selectedKey(location.pathname, me)]}
+            items={buildMenu(me)}
+            aria-label="主菜单"
+            onClick={() => narrow && setCollapsed(true)}
+          />
+        )}
       </Layout.Sider>
+      {narrow && !collapsed ? (
+        <div className="zl-menu-mask" aria-hidden onClick={() => setCollapsed(true)} data-testid="menu-mask" />
+      ) : null}
       <Layout>
         <Layout.Header
           style={{
@@ -238,6 +250,15 @@ export function AppLayout() {
             justifyContent: 'space-between',
           }}
         >
+          {narrow ? (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label="菜单"
+              aria-expanded={!collapsed}
+              onClick={() => setCollapsed(!collapsed)}
+            />
+          ) : null}
           <span className="zl-header-title" style={{ fontSize: 16, fontWeight: 500 }}>
             问责全链条管理平台
           </span>

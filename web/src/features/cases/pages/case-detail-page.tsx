@@ -175,7 +175,7 @@ export function CaseDetailPage() {
                   dataIndex: 'forms',
                   render: (forms: CaseForm[], s) =>
                     c.decisionDate ? (
-                      <Space direction="vertical" size={0}>
+                      <Space orientation="vertical" size={0}>
                         <span>{formsText(forms)}</span>
                         {s.formOfFour ? <Tag>{FORMS_OF_FOUR[s.formOfFour as 1 | 2 | 3 | 4]}</Tag> : null}
                         {s.originalForms && JSON.stringify(s.originalForms) !== JSON.stringify(forms) ? (

@@ -58,7 +58,7 @@ export function ComplaintDetailPage() {
         subTitle={`${c.channelLabel} · ${c.stateLabel}${c.overdue ? ' · 超期' : ''}`}
         extra={<ComplaintActions c={c} />}
       />
-      <Space direction="vertical" style={{ width: '100%' }} size={12}>
+      <Space orientation="vertical" style={{ width: '100%' }} size={12}>
         <Card size="small" title="反映内容">
           <Descriptions column={{ xs: 1, md: 2 }} size="small" data-testid="complaint-detail">
             <Descriptions.Item label="举报人">

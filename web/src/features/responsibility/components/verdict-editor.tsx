@@ -40,7 +40,7 @@ export function VerdictEditor({ spotCheckId, v }: { spotCheckId: string; v: Verd
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: digit shortcuts for the radio group inside
     <div onKeyDown={onKeyDown} data-testid={`verdict-${v.seq}`}>
-      <Space direction="vertical" size={4} style={{ width: '100%' }}>
+      <Space orientation="vertical" size={4} style={{ width: '100%' }}>
         <Radio.Group
           optionType="button"
           buttonStyle="solid"
@@ -84,7 +84,7 @@ export function VerdictEditor({ spotCheckId, v }: { spotCheckId: string; v: Verd
 export function VerdictView({ spotCheckId, v }: { spotCheckId: string; v: Verdict }) {
   const convert = useConvertVerdict(spotCheckId);
   return (
-    <Space direction="vertical" size={2}>
+    <Space orientation="vertical" size={2}>
       {v.verdict ? <Tag color={VERDICT_COLORS[v.verdict]}>{v.verdictLabel}</Tag> : <Tag>{v.verdictLabel}</Tag>}
       {v.comment ? <Typography.Text>{v.comment}</Typography.Text> : null}
       {v.evidenceRef ? <Typography.Text type="secondary">核查依据：{v.evidenceRef}</Typography.Text> : null}

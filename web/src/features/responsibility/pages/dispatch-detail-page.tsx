@@ -126,7 +126,7 @@ export function DispatchDetailPage() {
 function Fulfilments({ d, item, canUpload }: { d: DispatchDetail; item: DispatchItem; canUpload: boolean }) {
   const refresh = useRefreshDispatch(d.id);
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       {item.fulfilments.map((f) => (
         <div key={f.id} data-testid="fulfilment">
           <Typography.Text strong>{f.doneOn}</Typography.Text>
