@@ -49,8 +49,8 @@ describe('手机（390 × 844）上的导航', () => {
     await page.waitForURL('**/supervision**');
     await page.getByTestId('menu-mask').waitFor({ state: 'detached' });
     const sider = page.getByTestId('main-menu');
-    await page.locator('[data-testid="main-menu"].ant-layout-sider-collapsed').waitFor();
-    expect((await sider.boundingBox())?.width).toBe(0);
+    // The menu slides shut (antd animates the width): wait for it to be gone.
+    await expect.poll(async () => (await sider.boundingBox())?.width).toBe(0);
     expect(await menu.count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     // A tap beside the open menu closes it as well.
