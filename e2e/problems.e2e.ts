@@ -52,7 +52,15 @@ describe('问题清单与整改台账', () => {
     await page.context().close();
   });
 
-  it('zhujian 签收、报告进展（含佐证材料）并申请销号', async () => {
+  it('zhujian 签收、报告进展（含佐证材料）并申请销号；office 打开的详情页和台账随之更新，无需刷新', async () => {
+    // The office watches the record and the ledger while the unit works on it.
+    const watcher = await signIn('office');
+    await watcher.goto(problemUrl);
+    await stateIs(watcher, '已交办');
+    const ledger = await watcher.context().newPage();
+    const watched = (await searchLedger(ledger, TITLE)).first();
+    await watched.getByText('已交办').waitFor();
+
     const page = await signIn('zhujian');
     const rows = await searchLedger(page, TITLE);
     await rows.first().getByRole('link', { name: TITLE }).click();
@@ -61,6 +69,12 @@ describe('问题清单与整改台账', () => {
 
     await page.getByRole('button', { name: label('签收') }).click();
     await stateIs(page, '整改中');
+    await stateIs(watcher, '整改中');
+    await watcher.locator('.ant-notification').getByText('数据已更新').waitFor();
+    await watched.getByText('整改中').waitFor();
+    // The unit's own page changed by its own hand: no notice there.
+    expect(await page.locator('.ant-notification').getByText('数据已更新').count()).toBe(0);
+    await watcher.context().close();
 
     await page.getByRole('button', { name: '报告进展' }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '报告进展' });

@@ -8,6 +8,7 @@ import {
   ZNotificationCount,
   ZStreamQuery,
 } from '../../../common/notifications.schema.js';
+import { CHANGES_TOPIC, LIVE_ENTITIES, type LiveEntity } from '../../../common/live.js';
 import { zPageOf } from '../../../common/zod.js';
 import { unauthenticated } from '../../platform/errors.js';
 import { closeLiveHub, liveHub } from '../../platform/notify/live.js';
@@ -54,8 +55,9 @@ export async function notificationsRoutes(fastify: FastifyInstance) {
   });
 
   /**
-   * Server-Sent Events: `: connected` at once, then `event: notification` (a new message, JSON) and
-   * `event: read` (messages marked read elsewhere) for the caller, and `: heartbeat` every 25 s.
+   * Server-Sent Events: `: connected` at once, then `event: notification` (a new message, JSON),
+   * `event: read` (messages marked read elsewhere) for the caller, `event: changed` (`{ entity }`: records
+   * of a kind the caller may read changed; common/live.ts) and `: heartbeat` every 25 s.
    * The stream ends when the client goes, the session ends or times out, or the server stops.
    * `?once=1` ends it right after `: connected` (for tests and health checks through inject).
    * No response schema: the body is an event stream, not JSON.
@@ -103,11 +105,21 @@ export async function notificationsRoutes(fastify: FastifyInstance) {
       }, HEARTBEAT_MS);
       open.add(close);
       reply.raw.on('close', close);
-      unsubscribe = await liveHub(fastify.database).subscribe(service.inboxTopic(actor.userId), (payload) => {
+      const hub = liveHub(fastify.database);
+      const offInbox = await hub.subscribe(service.inboxTopic(actor.userId), (payload) => {
         if (closed) return;
         const { event, data } = payload as { event: string; data: unknown };
         stream.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       });
+      const offChanges = await hub.subscribe(CHANGES_TOPIC, (payload) => {
+        const entity = (payload as { entity?: string }).entity as LiveEntity;
+        if (closed || !actor.permissions.has(LIVE_ENTITIES[entity])) return;
+        stream.write(`event: changed\ndata: ${JSON.stringify({ entity })}\n\n`);
+      });
+      unsubscribe = () => {
+        offInbox();
+        offChanges();
+      };
       if (closed) unsubscribe();
       return reply.send(stream);
     },

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import { auditEvents } from '../../platform/db/platform.tables.js';
 import { users } from '../../platform/auth/auth.tables.js';
 import { type Ctx, systemCtx } from '../../platform/context.js';
@@ -127,6 +129,50 @@ describe('inbox', () => {
 });
 
 describe('live stream (SSE)', () => {
+  let port = 0;
+  const listening = async () => {
+    if (!port) {
+      await t.app.listen({ port: 0, host: '127.0.0.1' });
+      port = (t.app.server.address() as AddressInfo).port;
+    }
+    return port;
+  };
+  const cookieOf = async (username: string) => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: DEMO_PASSWORD },
+    });
+    return String(res.headers['set-cookie']).split(';')[0];
+  };
+  /** A raw HTTP client (no connection pool) reading the event stream as it arrives. */
+  const open = async (username: string) => {
+    const at = await listening();
+    const cookie = await cookieOf(username);
+    const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const req = http.get({
+        host: '127.0.0.1',
+        port: at,
+        path: '/api/notifications/stream',
+        headers: { cookie },
+        agent: false,
+      });
+      req.on('response', resolve).on('error', reject);
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+    let text = '';
+    res.setEncoding('utf8').on('data', (chunk: string) => {
+      text += chunk;
+    });
+    const until = async (needle: string, ms = 5000) => {
+      const deadline = Date.now() + ms;
+      while (!text.includes(needle) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      return text.includes(needle);
+    };
+    return { until, text: () => text, close: () => res.destroy() };
+  };
+
   it('answers inject with once=1: event-stream headers and the connected comment', async () => {
     const res = await liaison.get('/api/notifications/stream?once=1');
     expect(res.statusCode).toBe(200);
@@ -137,43 +183,6 @@ describe('live stream (SSE)', () => {
   });
 
   it('delivers a notification created after connecting, and only to its user', async () => {
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = t.app.server.address() as AddressInfo;
-    const cookieOf = async (username: string) => {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username, password: DEMO_PASSWORD },
-      });
-      return String(res.headers['set-cookie']).split(';')[0];
-    };
-    /** A raw HTTP client (no connection pool) reading the event stream as it arrives. */
-    const open = async (username: string) => {
-      const cookie = await cookieOf(username);
-      const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
-        const req = http.get({
-          host: '127.0.0.1',
-          port,
-          path: '/api/notifications/stream',
-          headers: { cookie },
-          agent: false,
-        });
-        req.on('response', resolve).on('error', reject);
-      });
-      expect(res.statusCode).toBe(200);
-      expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
-      let text = '';
-      res.setEncoding('utf8').on('data', (chunk: string) => {
-        text += chunk;
-      });
-      const until = async (needle: string, ms = 5000) => {
-        const deadline = Date.now() + ms;
-        while (!text.includes(needle) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-        return text.includes(needle);
-      };
-      return { until, text: () => text, close: () => res.destroy() };
-    };
-
     const mine = await open('zhujian');
     const theirs = await open('office');
     try {
@@ -195,6 +204,39 @@ describe('live stream (SSE)', () => {
     } finally {
       mine.close();
       theirs.close();
+    }
+  });
+
+  it('announces changed records by kind, after commit, once per transaction, to those who may read the kind', async () => {
+    const officeStream = await open('office');
+    const adminStream = await open('sysadmin');
+    const audited = (entity: string, n: number, fail = false) =>
+      t.database.db
+        .transaction(async (tx) => {
+          for (let i = 0; i < n; i++) {
+            await recordAudit({ ...ctx(), db: tx }, { type: 'problem.event', entity, entityId: randomUUID() });
+          }
+          if (fail) throw new Error('回滚');
+        })
+        .catch(() => undefined);
+    const changed = (text: string) => text.split('\n\n').filter((e) => e.startsWith('event: changed'));
+    try {
+      expect(await officeStream.until(': connected')).toBe(true);
+      expect(await adminStream.until(': connected')).toBe(true);
+      await audited('case', 2, true);
+      await audited('problem', 3);
+      expect(await officeStream.until('"entity":"problem"')).toBe(true);
+      // Three changes in one transaction: one event; the rolled-back one: none; only the kind, no id.
+      expect(changed(officeStream.text())).toEqual(['event: changed\ndata: {"entity":"problem"}']);
+      await audited('user', 1);
+      await audited('talk', 1);
+      expect(await officeStream.until('"entity":"talk"')).toBe(true);
+      expect(officeStream.text()).not.toContain('"entity":"user"');
+      // The system administrator reads no business records: told of none.
+      expect(changed(adminStream.text())).toEqual([]);
+    } finally {
+      officeStream.close();
+      adminStream.close();
     }
   });
 });

@@ -1,5 +1,7 @@
+import { CHANGES_TOPIC, isLiveEntity } from '../../../common/live.js';
 import type { Ctx } from '../context.js';
 import type { Executor } from '../db/client.js';
+import { publishLive } from '../notify/live.js';
 import { appendCheckpoint, lastCheckpoint } from './audit.anchor.js';
 import { type Hashable, hashRow } from './audit.chain.js';
 import { type AuditSecrets, auditSecrets } from './audit.key.js';
@@ -67,6 +69,20 @@ export async function recordAudit(ctx: Ctx, input: AuditInput): Promise<void> {
   const { seq, prevHash } = await reserveKeyed(ctx, key);
   const row = rowOf(ctx, input, seq, ctx.clock.now(), prevHash);
   await repo.append(ctx.db, { ...row, hash: hashRow(row, key) });
+  await announceChanges(ctx.db, [input.entity]);
+}
+
+/**
+ * Tells open screens that records of these kinds changed, once the transaction commits (NOTIFY is
+ * transactional, and PostgreSQL folds identical notifications of one transaction into one).
+ */
+async function announceChanges(db: Executor, entities: string[]): Promise<void> {
+  const live = [...new Set(entities)].filter(isLiveEntity);
+  if (live.length)
+    await publishLive(
+      db,
+      live.map((entity) => ({ topic: CHANGES_TOPIC, payload: { entity } })),
+    );
 }
 
 /** Rows per INSERT of a batch (one JSON parameter of a few MiB). */
@@ -92,9 +108,11 @@ export async function openAuditBatch(ctx: Ctx): Promise<AuditBatch> {
   let seq = head.seq;
   let prevHash = head.prevHash;
   let moved = false;
+  const entities = new Set<string>();
   return {
     chain(inputs) {
       return inputs.map((input) => {
+        entities.add(input.entity);
         const row = rowOf(ctx, input, seq++, at, prevHash);
         prevHash = hashRow(row, key);
         moved = true;
@@ -108,6 +126,7 @@ export async function openAuditBatch(ctx: Ctx): Promise<AuditBatch> {
     },
     async close() {
       if (moved) await repo.moveHead(ctx.db, seq - 1, prevHash);
+      await announceChanges(ctx.db, [...entities]);
     },
   };
 }

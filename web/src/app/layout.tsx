@@ -26,6 +26,7 @@ import { PasswordPage } from '../features/account/pages/password-page';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { ProposalMenuCount } from '../features/cases/components/proposal-menu-count';
 import { api, apiPost, setCsrfToken } from '../lib/api';
+import { LiveChanges } from './live-changes';
 import {
   disabledReason,
   hasPermission,
@@ -264,6 +265,7 @@ export function AppLayout() {
           </span>
           <Flex align="center" gap={8}>
             <NotificationBell />
+            <LiveChanges />
             <Dropdown menu={{ items: userMenu }} trigger={['click']}>
               <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
                 {me.user.displayName} <DownOutlined />
