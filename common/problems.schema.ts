@@ -69,7 +69,8 @@ export const ZListProblems = z.object({
   deadlineAfter: ZDate.optional(),
   overdue: ZBool.optional(),
   listed: ZBool.optional(),
-  sort: z.enum(['deadline', '-deadline', 'createdAt', '-createdAt', 'code', '-code']).optional(),
+  /** `attention`: open problems first, then the nearest (or longest overdue) deadline — the web ledger's default. */
+  sort: z.enum(['attention', 'deadline', '-deadline', 'createdAt', '-createdAt', 'code', '-code']).optional(),
 });
 export type TListProblems = z.infer<typeof ZListProblems>;
 

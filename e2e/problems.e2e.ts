@@ -161,6 +161,44 @@ describe('问题清单与整改台账', () => {
     await page.context().close();
   });
 
+  it('台账默认先列需关注的问题；office 用内置视图筛选，保存自己的视图，刷新后仍在，删除前确认', async () => {
+    const page = await signIn('office');
+    await page.goto(app.url('/problems'));
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    // The first page is open problems, nearest deadline first: no 已销号 among them.
+    expect(await rows.filter({ hasText: '已销号' }).count()).toBe(0);
+    const views = page.getByTestId('saved-views');
+    await expect.poll(() => views.getByRole('button', { name: '需关注' }).getAttribute('aria-pressed')).toBe('true');
+
+    await views.getByRole('button', { name: '逾期未改' }).click();
+    await page.waitForURL(/[?&]overdue=true/);
+    await expect.poll(() => views.getByRole('button', { name: '逾期未改' }).getAttribute('aria-pressed')).toBe('true');
+    await choose(page, page.getByTestId('problem-filters').getByRole('combobox', { name: '状态' }), '整改中');
+    await page.waitForURL(/[?&]state=rectifying/);
+
+    await views.getByRole('button', { name: '保存当前视图' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('视图名称').fill('我的待办');
+    await dialog.getByRole('button', { name: label('保存') }).click();
+    await views.getByRole('button', { name: '我的待办', exact: true }).waitFor();
+
+    await page.reload();
+    await views.getByRole('button', { name: '需关注' }).click();
+    await page.waitForURL((url) => url.search === '');
+    await views.getByRole('button', { name: '我的待办', exact: true }).click();
+    await page.waitForURL(/overdue=true/);
+    expect(new URL(page.url()).searchParams.get('state')).toBe('rectifying');
+
+    await views.getByRole('button', { name: '删除视图「我的待办」' }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: label('删除') })
+      .click();
+    await expect.poll(() => views.getByRole('button', { name: '我的待办', exact: true }).count()).toBe(0);
+    await page.context().close();
+  });
+
   it('挂图作战按状态分列显示', async () => {
     const page = await signIn('office');
     await page.goto(app.url('/problems/board'));

@@ -21,6 +21,38 @@ describe('浏览器冒烟测试', () => {
     await page.context().close();
   });
 
+  it('office 用页头搜索找到问题并打开；标签页标题随页面变化，详情页有返回模块的路径', async () => {
+    const page = await signIn('office');
+    await expect.poll(() => page.title()).toMatch(/ · 责链$/);
+    const box = page.getByTestId('global-search');
+    await box.fill('住建');
+    const popup = page.locator('.ant-select-dropdown:visible');
+    await popup.getByText(/^问题（\d+）$/).waitFor();
+    await popup.getByText(/^单位（\d+）$/).waitFor();
+    // Arrow keys and Enter choose, as in any search box.
+    await box.press('ArrowDown');
+    await box.press('Enter');
+    await page.waitForURL(/\/problems\/[0-9a-f-]{36}$/);
+    const code = (await page.getByTestId('problem-code').textContent()) ?? '';
+    expect(code).toMatch(/^WT\d{4}-\d+$/);
+    // The tab reads as the heading: the problem's code and title first.
+    await expect.poll(() => page.title()).toMatch(new RegExp(`^${code} .+ · 责链$`));
+    const trail = page.locator('.ant-breadcrumb');
+    await trail.getByRole('link', { name: '问题清单·整改台账' }).click();
+    await page.waitForURL((url) => url.pathname === '/problems');
+    await expect.poll(() => page.title()).toBe('问题清单 · 整改台账 · 责链');
+
+    await box.fill('查无此项内容');
+    await page.getByText('未找到与“查无此项内容”相关的内容').waitFor();
+    await page.context().close();
+
+    // The audit administrator reads no business records: no search box at all.
+    const admin = await signIn('auditadmin');
+    await admin.getByTestId('user-menu').waitFor();
+    expect(await admin.getByTestId('global-search').count()).toBe(0);
+    await admin.context().close();
+  });
+
   it('auditadmin 打开审计日志并校验审计链', async () => {
     const page = await signIn('auditadmin');
     await page.getByRole('menu', { name: '主菜单' }).getByRole('link', { name: '审计与安全' }).click();

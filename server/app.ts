@@ -34,6 +34,7 @@ import { casesRoutes } from './modules/cases/cases.routes.js';
 import { toleranceRoutes } from './modules/tolerance/tolerance.routes.js';
 import { talksRoutes } from './modules/talks/talks.routes.js';
 import { homeRoutes } from './modules/home/home.routes.js';
+import { searchRoutes } from './modules/search/search.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { responsibilityRoutes } from './modules/responsibility/responsibility.routes.js';
 import { spotCheckRoutes } from './modules/responsibility/responsibility.spot-checks.routes.js';
@@ -161,6 +162,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(toleranceRoutes);
   await app.register(talksRoutes);
   await app.register(homeRoutes);
+  await app.register(searchRoutes);
   await app.register(dashboardRoutes);
   await app.register(responsibilityRoutes);
   await app.register(spotCheckRoutes);

@@ -2,6 +2,7 @@
 import { assessmentAccessCases, evaluationAccessCases, reviewAccessCases } from './access/assessment.js';
 import { casesAccessCases } from './access/cases.js';
 import { homeAccessCases } from './access/home.js';
+import { searchAccessCases } from './access/search.js';
 import { dashboardAccessCases } from './access/dashboard.js';
 import { complaintsAccessCases } from './access/complaints.js';
 import { channelsAccessCases } from './access/channels.js';
@@ -36,6 +37,7 @@ for (const part of [
   toleranceAccessCases,
   talksAccessCases,
   homeAccessCases,
+  searchAccessCases,
   dashboardAccessCases,
   assessmentAccessCases,
   evaluationAccessCases,

@@ -94,6 +94,8 @@ function textMatch(regionId: string, q: string): SQL {
 }
 
 const SORTS: Record<string, SQL> = {
+  // What needs attention first: open before closed, then by deadline (overdue ones have the earliest).
+  attention: sql`(${problems.state} = 'closed') ASC, ${problems.deadline} ASC NULLS LAST`,
   deadline: sql`${problems.deadline} ASC NULLS LAST`,
   '-deadline': sql`${problems.deadline} DESC NULLS LAST`,
   createdAt: sql`${problems.createdAt} ASC`,

@@ -71,6 +71,10 @@ export const problems = pgTable(
     index('problems_dashboard_idx').on(t.regionId, t.state, t.color, t.deadline).where(sql`deleted_at IS NULL`),
     index('problems_leader_idx').on(t.leaderPersonId),
     index('problems_code_idx').on(t.regionId, t.code),
+    // The ledger's default order (sort=attention): open problems first, nearest (or longest overdue) deadline first.
+    index('problems_attention_idx')
+      .on(t.regionId, sql`(state = 'closed')`, t.deadline, t.code.desc().nullsLast())
+      .where(sql`deleted_at IS NULL`),
     index('problems_created_idx').on(t.regionId, t.createdAt.desc(), t.code.desc()).where(sql`deleted_at IS NULL`),
     index('problems_search_idx').using('gin', t.searchBigrams),
   ],

@@ -205,6 +205,18 @@ describe('ledger', () => {
     ).toBe(true);
   });
 
+  it('orders by attention: open problems first, the longest overdue and nearest deadlines before the rest', async () => {
+    const all = (await office.get('/api/problems?sort=attention&pageSize=500')).json();
+    const items = all.items as { state: string; deadline: string | null }[];
+    expect(all.total).toBe(items.length);
+    const firstClosed = items.findIndex((p) => p.state === 'closed');
+    expect(firstClosed).toBeGreaterThan(0);
+    expect(items.slice(firstClosed).every((p) => p.state === 'closed')).toBe(true);
+    const open = items.slice(0, firstClosed);
+    const deadlines = open.map((p) => p.deadline ?? '9999-12-31');
+    expect(deadlines).toEqual([...deadlines].sort());
+  });
+
   it('has a living demo ledger: ~300 problems in every state, source and colour', async () => {
     const stats = (await office.get('/api/problems/stats')).json().items as {
       state: string;

@@ -26,6 +26,7 @@ import { PasswordPage } from '../features/account/pages/password-page';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { ProposalMenuCount } from '../features/cases/components/proposal-menu-count';
 import { api, apiPost, setCsrfToken } from '../lib/api';
+import { GlobalSearch, canSearch } from './global-search';
 import { LiveChanges } from './live-changes';
 import {
   disabledReason,
@@ -264,6 +265,7 @@ export function AppLayout() {
             问责全链条管理平台
           </span>
           <Flex align="center" gap={8}>
+            {!narrow && canSearch(me) ? <GlobalSearch /> : null}
             <NotificationBell />
             <LiveChanges />
             <Dropdown menu={{ items: userMenu }} trigger={['click']}>

@@ -27,11 +27,11 @@ export interface ListParams<F extends object> {
 /**
  * The filters, page, page size and sort of a server-side list, kept in the URL so a list can be
  * bookmarked and shared. Changing the filters returns to page 1. A filter with a default (e.g. the
- * office's findings open on 待审核) applies it until the user clears it.
+ * office's findings open on 待审核) applies it until the user clears it; so does a default order.
  */
 export function useListParams<F extends object>(
   keys: readonly (keyof F & string)[],
-  defaults: { pageSize?: number; filters?: Partial<Record<keyof F & string, string>> } = {},
+  defaults: { pageSize?: number; sort?: string; filters?: Partial<Record<keyof F & string, string>> } = {},
 ): ListParams<F> {
   const filterDefaults: Partial<Record<string, string>> = defaults.filters ?? {};
   const [params, setParams] = useSearchParams();
@@ -47,9 +47,9 @@ export function useListParams<F extends object>(
     }
     const page = Number(p.get('page')) || 1;
     const pageSize = Number(p.get('pageSize')) || defaultSize;
-    const sort = p.get('sort') ?? undefined;
+    const sort = p.get('sort') ?? defaults.sort;
     return { filters: filters as F, page, pageSize, sort, query: { ...(filters as F), page, pageSize, sort } };
-  }, [paramString, defaultSize]);
+  }, [paramString, defaultSize, defaults.sort]);
 
   const update = (next: ListUpdate<F>) => {
     const out = new URLSearchParams();
@@ -64,7 +64,7 @@ export function useListParams<F extends object>(
     const size = next.pageSize ?? state.pageSize;
     if (size !== defaultSize) out.set('pageSize', String(size));
     const sort = next.sort === undefined ? state.sort : next.sort;
-    if (sort) out.set('sort', sort);
+    if (sort && sort !== defaults.sort) out.set('sort', sort);
     setParams(out, { replace: true });
   };
   const setFilter = (key: keyof F & string, value: string | null | undefined) =>

@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Popconfirm, Row, Space, Spin, Tabs, Tag } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { DownloadButton } from '../../../components/download-button';
 import { useAllUnits } from '../../../components/entity-selects';
 import { PageHeader } from '../../../components/page-header';
@@ -19,7 +20,12 @@ import { UnitTree } from '../components/unit-tree';
 export function OrgPage() {
   const canEdit = usePermission('org:write');
   const units = useAllUnits<Unit>();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // ?unit=<id> (a link from the header's search) opens that unit; the tree changes it from then on.
+  const linkedUnit = useSearchParams()[0].get('unit');
+  const [selectedId, setSelectedId] = useState<string | null>(linkedUnit);
+  useEffect(() => {
+    if (linkedUnit) setSelectedId(linkedUnit);
+  }, [linkedUnit]);
   const unit = useUnit(selectedId);
   const del = useDeleteUnit();
   const [creating, setCreating] = useState(false);

@@ -8,9 +8,10 @@ import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { NewButton } from '../../../components/new-button';
 import { PageHeader } from '../../../components/page-header';
+import { type ListView, SavedViews } from '../../../components/saved-views';
 import { buildUrl } from '../../../lib/api';
 import { formatDate } from '../../../lib/format';
-import { usePermission } from '../../../lib/session';
+import { type Me, useMe, usePermission } from '../../../lib/session';
 import { type Problem, type ProblemFilters, useProblemStats, useProblems } from '../api/problems';
 import { CommonGroupModal } from '../components/common-group-modal';
 import { ImportProblemsModal } from '../components/import-modal';
@@ -51,10 +52,37 @@ function StatsBar({ filters }: { filters: ProblemFilters }) {
   );
 }
 
-/** 问题整改台账: server-side paginated, filtered and sorted. */
+/** The ledger's own views; the first, its default, puts what needs attention first for every role. */
+function ledgerViews(me: Me | null | undefined, canManage: boolean): ListView[] {
+  const views: ListView[] = [
+    { label: '需关注', search: '' },
+    { label: '逾期未改', search: 'overdue=true' },
+    { label: '红色预警', search: 'color=red' },
+  ];
+  const unitId = me?.roles.find((r) => r.unitId)?.unitId;
+  if (unitId) {
+    views.push(
+      { label: '本单位待签收', search: `unitId=${unitId}&state=dispatched` },
+      { label: '本单位逾期', search: `unitId=${unitId}&overdue=true` },
+    );
+  }
+  if (canManage) views.push({ label: '待审核销号', search: 'state=close_requested' });
+  const personId = me?.user.personId;
+  if (personId && me?.roles.some((r) => r.role === 'county_leader')) {
+    views.push({ label: '我分管的', search: `leaderPersonId=${personId}` });
+  }
+  views.push({ label: '最新登记', search: 'sort=-createdAt' });
+  return views;
+}
+
+/**
+ * 问题整改台账: server-side paginated, filtered and sorted; by default what needs attention comes first
+ * (open before closed, the longest overdue and nearest deadlines first: `sort=attention`).
+ */
 export function LedgerPage() {
   const canManage = usePermission('problems:manage');
-  const list = useListParams<ProblemFilters>(PROBLEM_FILTER_KEYS);
+  const { data: me } = useMe();
+  const list = useListParams<ProblemFilters>(PROBLEM_FILTER_KEYS, { sort: 'attention' });
   const { filters } = list;
   const result = useProblems(list.query);
   const [selected, setSelected] = useState<string[]>([]);
@@ -109,6 +137,7 @@ export function LedgerPage() {
         }
       />
       <StatsBar filters={filters} />
+      <SavedViews list="problems" presets={ledgerViews(me, canManage)} />
       <LedgerFilters list={list} showDrafts={canManage} />
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         {canManage ? (

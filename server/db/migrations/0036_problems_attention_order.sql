@@ -1,0 +1,1 @@
+CREATE INDEX "problems_attention_idx" ON "problems" USING btree ("region_id",(state = 'closed'),"deadline","code" DESC NULLS LAST) WHERE deleted_at IS NULL;
