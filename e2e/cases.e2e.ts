@@ -149,6 +149,8 @@ describe('问责案件', () => {
     const org = await app.signIn('zuzhibu');
     await org.getByRole('menu', { name: '主菜单' }).getByRole('link', { name: '影响期' }).click();
     await org.getByTestId('influence-table').getByText(subjectName).first().waitFor();
+    // No tab offers what 组织部 cannot open (问责案件 led to 无权访问).
+    expect(await org.getByText('问责案件', { exact: true }).count()).toBe(0);
     await org.goto(caseUrl);
     await org.locator('.ant-result-title').getByText('案件不存在或无权查看').waitFor();
     await org.context().close();

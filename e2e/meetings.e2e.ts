@@ -14,8 +14,18 @@ const signIn = app.signIn;
 const stateIs = (page: Page, state: string) =>
   page.getByTestId('meeting-state').getByText(state, { exact: true }).waitFor();
 
+/** Joint members have 联席会议 in the menu; the office finds it once, as a tab of 模拟问责·联席会议. */
 const openMeetings = async (page: Page) => {
-  await page.getByRole('menu', { name: '主菜单' }).getByRole('link', { name: '联席会议', exact: true }).click();
+  const menu = page.getByRole('menu', { name: '主菜单' });
+  await menu.getByRole('link', { name: '首页' }).waitFor();
+  const direct = menu.getByRole('link', { name: '联席会议', exact: true });
+  if (await direct.count()) {
+    await direct.click();
+  } else {
+    await menu.getByRole('link', { name: '模拟问责·联席会议' }).click();
+    await page.waitForURL('**/warnings');
+    await page.locator('.ant-segmented').getByText('联席会议', { exact: true }).click();
+  }
   await page.waitForURL('**/meetings');
   await page.getByTestId('meeting-table').waitFor();
 };

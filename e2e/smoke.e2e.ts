@@ -12,6 +12,8 @@ describe('浏览器冒烟测试', () => {
     await menu.getByText('督导巡查').waitFor();
     await menu.getByText('问题清单·整改台账').waitFor();
     expect(await menu.getByText('审计与安全').count()).toBe(0);
+    // 联席会议 is a tab of 模拟问责·联席会议 for the office, not a second menu entry.
+    expect(await menu.getByText('联席会议', { exact: true }).count()).toBe(0);
 
     await menu.getByRole('link', { name: '组织与人员' }).click();
     await page.waitForURL('**/org');

@@ -89,10 +89,12 @@ function buildMenu(me: Me): MenuProps['items'] {
   const system = SYSTEM_ENTRIES.filter(
     (e) => (!e.permission || hasPermission(me, e.permission)) && !modulePaths.has(e.path),
   ).map((e) => ({ key: e.path, icon: e.icon, label: <Link to={e.path}>{e.label}</Link> }));
-  // 联席会议 belongs to the 模拟问责·联席会议 module, but joint members (编办 …) hold only meetings:read.
-  const meetings = hasPermission(me, 'meetings:read')
-    ? [{ key: '/meetings', icon: <TeamOutlined />, label: <Link to="/meetings">联席会议</Link> }]
-    : [];
+  // 联席会议 belongs to the 模拟问责·联席会议 module (a tab there), but joint members (编办 …) hold only meetings:read:
+  // they get it as an entry of its own, everyone else finds it once, inside the module.
+  const meetings =
+    hasPermission(me, 'meetings:read') && !modulePaths.has('/warnings')
+      ? [{ key: '/meetings', icon: <TeamOutlined />, label: <Link to="/meetings">联席会议</Link> }]
+      : [];
   return [
     { key: '/', icon: <HomeOutlined />, label: <Link to="/">首页</Link> },
     { type: 'group', key: 'g-modules', label: '业务模块', children: [...me.modules.map(moduleItem), ...meetings] },
@@ -107,6 +109,10 @@ function selectedKey(pathname: string, me: Me): string {
     ...SYSTEM_ENTRIES.map((e) => e.path),
     '/meetings',
   ];
+  // Inside the module, 联席会议 is one of its tabs: the module stays highlighted.
+  if (pathname.startsWith('/meetings') && keys.includes('/warnings') && hasPermission(me, 'warnings:read')) {
+    return '/warnings';
+  }
   let best = '/';
   for (const k of keys) {
     const matches = k === '/' ? pathname === '/' : pathname === k || pathname.startsWith(`${k}/`);

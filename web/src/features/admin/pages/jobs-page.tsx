@@ -1,5 +1,5 @@
 import { PlayCircleOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Descriptions, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
@@ -7,6 +7,7 @@ import { PageHeader } from '../../../components/page-header';
 import { type dayjs, formatDateTimeSeconds, inShanghai, TIME_ZONE } from '../../../lib/format';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { usePermission } from '../../../lib/session';
+import { JobResult } from '../components/job-result';
 import { JOB_LABELS, type JobRun, useClock, useJobRuns, useRunJob, useSetClock } from '../api/jobs';
 
 function ClockCard() {
@@ -119,14 +120,7 @@ export function JobsPage() {
           {
             title: '详情',
             dataIndex: 'result',
-            render: (v: unknown) =>
-              v === null || v === undefined ? (
-                '—'
-              ) : (
-                <Typography.Text code style={{ fontSize: 12 }}>
-                  {JSON.stringify(v)}
-                </Typography.Text>
-              ),
+            render: (v: unknown) => <JobResult value={v} />,
           },
         ]}
       />

@@ -4,6 +4,7 @@ import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTimeSeconds } from '../../../lib/format';
+import { auditTypeLabel, Coded, objectLabel } from '../components/audit-labels';
 import { type AuditEvent, type AuditQuery, useAuditEvents } from '../api/audit';
 import { JsonDiff } from '../components/json-diff';
 import { VerifyPanel } from '../components/verify-panel';
@@ -28,9 +29,9 @@ export function AuditPage() {
         }
       />
       <FilterBar testId="audit-filters">
-        <SearchFilter list={list} name="type" label="类型" placeholder="类型，如 auth.login" width={180} />
+        <SearchFilter list={list} name="type" label="类型" placeholder="类型代码，如 auth.login" width={180} />
         <SearchFilter list={list} name="actor" label="操作人" placeholder="操作人用户名" width={160} />
-        <SearchFilter list={list} name="entity" label="对象" placeholder="对象，如 unit" width={160} />
+        <SearchFilter list={list} name="entity" label="对象" placeholder="对象代码，如 unit" width={160} />
         <DateRangeFilter list={list} label="日期" instant />
       </FilterBar>
       <ListTable<AuditEvent, AuditFilters>
@@ -48,8 +49,21 @@ export function AuditPage() {
           { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => formatDateTimeSeconds(v) },
           { title: '操作人', dataIndex: 'actorUsername', width: 120, render: (v: string | null) => v ?? '系统' },
           { title: 'IP', dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
-          { title: '类型', dataIndex: 'type', render: (v: string) => <Tag>{v}</Tag> },
-          { title: '对象', dataIndex: 'entity', width: 120, render: (v: string | null) => v ?? '—' },
+          {
+            title: '类型',
+            dataIndex: 'type',
+            render: (v: string) => (
+              <Tag>
+                <Coded code={v} text={auditTypeLabel(v)} />
+              </Tag>
+            ),
+          },
+          {
+            title: '对象',
+            dataIndex: 'entity',
+            width: 120,
+            render: (v: string | null) => <Coded code={v} text={objectLabel(v)} />,
+          },
           {
             title: '对象 ID',
             dataIndex: 'entityId',

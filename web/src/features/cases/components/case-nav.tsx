@@ -3,15 +3,16 @@ import { useLocation, useNavigate } from 'react-router';
 import { usePermission } from '../../../lib/session';
 import { usePendingProposalCount } from '../api/proposals';
 
-/** Switches between the case pages a case officer uses. */
+/** Switches between the case pages a case officer uses: only the ones the role may open (组织部 reads 影响期 alone). */
 export function CaseNav() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const read = usePermission('cases:read');
   const manage = usePermission('cases:manage');
   const influence = usePermission('influence:read');
   const pending = usePendingProposalCount(manage).data ?? 0;
   const options = [
-    { label: '问责案件', value: '/cases' },
+    ...(read ? [{ label: '问责案件', value: '/cases' }] : []),
     ...(manage
       ? [
           { label: pending ? `问责建议（${pending}）` : '问责建议', value: '/cases/proposals' },
@@ -21,5 +22,6 @@ export function CaseNav() {
       : []),
     ...(influence ? [{ label: '影响期', value: '/influence-periods' }] : []),
   ];
+  if (options.length < 2) return null;
   return <Segmented options={options} value={pathname} onChange={(v) => void navigate(String(v))} />;
 }

@@ -1,6 +1,5 @@
-import { Segmented, Table, Tag } from 'antd';
+import { Table, Tag } from 'antd';
 import { useMemo } from 'react';
-import { useLocation, useNavigate } from 'react-router';
 import { useAllUnits } from '../../../components/entity-selects';
 import { type WarningPerson, whoLabel } from '../../../components/warning-facts';
 
@@ -47,21 +46,4 @@ export function useUnitNames(): Map<string, string> {
 export function UnitName({ id }: { id: string }) {
   const names = useUnitNames();
   return <>{names.get(id) ?? '—'}</>;
-}
-
-/** Switches between 模拟问责单 and 情形目录. */
-export function WarningsNav() {
-  const { pathname } = useLocation();
-  const navigate = useNavigate();
-  const value = pathname.startsWith('/warnings/situations') ? '/warnings/situations' : '/warnings';
-  return (
-    <Segmented
-      options={[
-        { value: '/warnings', label: '模拟问责单' },
-        { value: '/warnings/situations', label: '情形目录' },
-      ]}
-      value={value}
-      onChange={(v) => void navigate(v)}
-    />
-  );
 }

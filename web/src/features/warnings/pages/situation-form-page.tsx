@@ -24,7 +24,7 @@ import {
 } from '../api/situations';
 import { isInvalidJson, NEW_CONDITION, RuleEditor } from '../components/rule-editor';
 import { SituationPreview } from '../components/situation-preview';
-import { WarningsNav } from '../components/warning-display';
+import { JointNav } from '../../../components/joint-nav';
 import { useRuleItems, useSituationOptions } from '../../../lib/rule-items';
 import { maxLengthOf } from '../../../lib/schema-limits';
 
@@ -289,7 +289,7 @@ export function SituationFormPage() {
         subTitle={data ? `${data.code} · 版本 ${data.version}` : '新增的情形默认停用，预览核实后再启用'}
         extra={
           <>
-            <WarningsNav />
+            <JointNav />
             <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate('/warnings/situations')}>
               返回
             </Button>

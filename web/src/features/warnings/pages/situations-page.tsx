@@ -10,7 +10,7 @@ import { usePermission } from '../../../lib/session';
 import { type Situation, type SituationFilters, useSituations, useUpdateSituation } from '../api/situations';
 import { ruleSummary } from '../components/rule-editor';
 import { articleNo, FormsTags } from '../../../components/warning-facts';
-import { WarningsNav } from '../components/warning-display';
+import { JointNav } from '../../../components/joint-nav';
 
 const FILTER_KEYS = ['q', 'active'] as const;
 const ACTIVE_LABELS = { true: '已启用', false: '已停用' };
@@ -79,7 +79,7 @@ export function SituationsPage() {
         subTitle="可能需要问责的情形及其触发规则、问责依据、责任人员和问责方式；系统每日按启用的情形扫描生成模拟问责单"
         extra={
           <>
-            <WarningsNav />
+            <JointNav />
             <NewButton to="/warnings/situations/new" allowed={canManage}>
               新增情形
             </NewButton>

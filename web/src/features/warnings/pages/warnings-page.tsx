@@ -10,7 +10,8 @@ import { usePermission } from '../../../lib/session';
 import { useSituationOptions } from '../api/situations';
 import { useWarnings, type Warning, type WarningFilters } from '../api/warnings';
 import { articleNo } from '../../../components/warning-facts';
-import { useUnitNames, WarningStateTag, WarningsNav } from '../components/warning-display';
+import { JointNav } from '../../../components/joint-nav';
+import { useUnitNames, WarningStateTag } from '../components/warning-display';
 
 const FILTER_KEYS = ['situationId', 'unitId', 'state', 'q'] as const;
 
@@ -66,7 +67,7 @@ export function WarningsPage() {
       <PageHeader
         title="模拟问责单"
         subTitle={canManage ? '系统按情形目录扫描生成，经研判后发出提醒函' : '本单位收到的模拟问责提醒函'}
-        extra={<WarningsNav />}
+        extra={<JointNav />}
       />
       <FilterBar testId="warning-filters">
         <SearchFilter list={list} placeholder="编号或问题标题" />
