@@ -256,6 +256,8 @@ export const ZReport = z.object({
 
 /** The report as assembled from the quarter's items and their fulfilment records. */
 export const ZReportDetail = ZReport.extend({
+  /** Whether GET /api/responsibility-reports/:id/verdicts answers the caller (spot-check readers, the recipient). */
+  verdictsVisible: z.boolean(),
   items: z.array(
     z.object({
       dispatchId: z.string(),

@@ -1,7 +1,7 @@
 import type { DispatchCapacity, ReportCapacity } from '../../../common/responsibility.states.js';
 import type { Actor } from '../../platform/context.js';
 
-interface Addressed {
+export interface Addressed {
   recipientKind: string;
   recipientPersonId: string | null;
   unitId: string | null;

@@ -23,6 +23,7 @@ import { notify } from '../notifications/notifications.service.js';
 import * as org from '../org/org.service.js';
 import { isRecipient, reportCapacities } from './responsibility.policy.js';
 import { dispatchScope } from './responsibility.repository.js';
+import { seesReportVerdicts } from './responsibility.spot-checks.states.js';
 import { reportMachine } from './responsibility.states.js';
 import {
   dispatchItems,
@@ -185,6 +186,8 @@ export async function getReport(ctx: Ctx, id: string) {
     .orderBy(asc(responsibilityReportEvents.at));
   return {
     ...r,
+    // The report page asks for the verdicts only when it may see them (the same check answers that route).
+    verdictsVisible: seesReportVerdicts(actorOf(ctx), row),
     items,
     totals: {
       items: items.length,

@@ -12,11 +12,15 @@ import { badRequest, notFound, ruleViolation } from '../../platform/errors.js';
 import { requireTransition } from '../../platform/workflow/machine.js';
 import * as org from '../org/org.service.js';
 import { createProblem, fireEvent as fireProblemEvent } from '../problems/problems.service.js';
-import { isRecipient } from './responsibility.policy.js';
 import { loadReport } from './responsibility.reports.js';
 import * as repo from './responsibility.spot-checks.repository.js';
 import { loadSpotCheck, reportRecipients, verdictLabel, verdictOf } from './responsibility.spot-checks.js';
-import { readsSpotChecks, spotCheckCapacities, spotCheckMachine } from './responsibility.spot-checks.states.js';
+import {
+  readsSpotChecks,
+  seesReportVerdicts,
+  spotCheckCapacities,
+  spotCheckMachine,
+} from './responsibility.spot-checks.states.js';
 
 /** 转为问题: once per verdict; the unit that rectifies is the report's unit, or the county leader's own unit. */
 export async function convertVerdict(ctx: Ctx, id: string, verdictId: string, input: TVerdictProblem) {
@@ -101,7 +105,7 @@ export async function reportVerdicts(ctx: Ctx, reportId: string) {
   const a = actorOf(ctx);
   const r = await loadReport(ctx, reportId);
   const reader = readsSpotChecks(a);
-  if (!reader && !isRecipient(a, r)) throw notFound('抽查结论不存在或无权查看');
+  if (!seesReportVerdicts(a, r)) throw notFound('抽查结论不存在或无权查看');
   const { checks, verdicts } = await repo.verdictsOfReport(ctx.db, reportId, !reader);
   return {
     items: verdicts.flatMap(({ v, dispatchCode, content }) => {

@@ -6,6 +6,7 @@ import {
   type SpotCheckVerdict,
 } from '../../../common/responsibility.spot-checks.js';
 import type { Actor } from '../../platform/context.js';
+import { type Addressed, isRecipient } from './responsibility.policy.js';
 import { defineMachine } from '../../platform/workflow/machine.js';
 
 /**
@@ -41,3 +42,7 @@ export function spotCheckCapacities(actor: Actor): Set<SpotCheckCapacity> {
 export const readsSpotChecks = (actor: Actor) =>
   actor.permissions.has('responsibility:manage') ||
   (actor.permissions.has('responsibility:read') && actor.scope.allUnits && !!actor.scope.regionId);
+
+/** Who sees the verdicts on a report: the spot checks' readers, and its recipient once a check is concluded. */
+export const seesReportVerdicts = (actor: Actor, report: Addressed) =>
+  readsSpotChecks(actor) || isRecipient(actor, report);

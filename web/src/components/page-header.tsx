@@ -15,7 +15,7 @@ const SECTIONS: Record<string, string> = {
 };
 
 /** 首页 / the section, on every page below a section's first page; nothing on the first pages themselves. */
-function Trail() {
+export function Trail() {
   const { pathname } = useLocation();
   const segments = pathname.split('/').filter(Boolean);
   if (segments.length < 2) return null;
@@ -31,15 +31,13 @@ function Trail() {
 }
 
 /**
- * The heading of a page: its title (also the browser tab's title, as the heading reads), the trail back to its
- * section, a line below and the page's actions on the right.
+ * The browser tab's title: the page's heading as it reads (`text` is asked after every render: a heading may be
+ * built of elements whose text arrives with the data), then the product's name; back to the name on leaving.
  */
-export function PageHeader({ title, extra, subTitle }: { title: ReactNode; extra?: ReactNode; subTitle?: ReactNode }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  // Every render: a title may be built of elements (a code and a tag) whose text arrives with the data.
+export function useDocumentTitle(text: () => string | null | undefined) {
   useEffect(() => {
-    const text = heading.current?.textContent?.replace(/\s+/g, ' ').trim();
-    const next = text ? `${text} · ${APP_NAME}` : APP_NAME;
+    const heading = text()?.replace(/\s+/g, ' ').trim();
+    const next = heading ? `${heading} · ${APP_NAME}` : APP_NAME;
     if (document.title !== next) document.title = next;
   });
   useEffect(
@@ -48,6 +46,15 @@ export function PageHeader({ title, extra, subTitle }: { title: ReactNode; extra
     },
     [],
   );
+}
+
+/**
+ * The heading of a page: its title (also the browser tab's title, as the heading reads), the trail back to its
+ * section, a line below and the page's actions on the right.
+ */
+export function PageHeader({ title, extra, subTitle }: { title: ReactNode; extra?: ReactNode; subTitle?: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useDocumentTitle(() => heading.current?.textContent);
   return (
     <>
       <Trail />

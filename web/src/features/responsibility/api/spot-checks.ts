@@ -93,7 +93,7 @@ export function useConvertVerdict(id: string) {
   });
 }
 
-/** The verdicts on one report; answered 404 to those who may not see them, which the report page shows as nothing. */
+/** The verdicts on one report: asked only when the report says the caller may see them (`verdictsVisible`). */
 export function useReportVerdicts(reportId: string) {
   return useQuery({
     queryKey: [...KEY, 'report-verdicts', reportId],

@@ -7,7 +7,8 @@ type Row = Verdicts['items'][number];
 
 /**
  * 抽查结论 on a report: its recipient sees them once the check is concluded, the office as they are entered.
- * Nothing is shown to other readers of the report (the server answers them 404) or when it was never drawn.
+ * Shown only where the report says its verdicts are visible to the caller (`verdictsVisible`), and not when it was
+ * never drawn.
  */
 export function ReportVerdicts({ reportId }: { reportId: string }) {
   const { data } = useReportVerdicts(reportId);

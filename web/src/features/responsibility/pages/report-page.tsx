@@ -88,7 +88,7 @@ export function ReportPage() {
         </p>
       </PrintSheet>
       <div className="no-print" style={{ maxWidth: 760, margin: '16px auto' }}>
-        <ReportVerdicts reportId={r.id} />
+        {r.verdictsVisible ? <ReportVerdicts reportId={r.id} /> : null}
         <EventLogCard events={r.events} />
       </div>
     </>
