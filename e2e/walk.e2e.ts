@@ -79,7 +79,10 @@ describe('每个演示角色打开各类记录的详情页', () => {
       }, kind.page(id));
       await page.waitForURL((url) => url.pathname === kind.page(id));
       try {
-        await page.locator('.zl-content h4, .zl-content .print-sheet h2, .zl-content .ant-result-title').first().waitFor({ timeout: 15_000 });
+        await page
+          .locator('.zl-content h4, .zl-content .print-sheet h2, .zl-content .ant-result-title')
+          .first()
+          .waitFor({ timeout: 15_000 });
         // Settled: nothing is loading any more (cheaper than network idle, which waits half a second per page).
         await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active'));
         await page.waitForTimeout(150);
