@@ -97,8 +97,16 @@ describe('问题清单与整改台账', () => {
     await page.getByRole('button', { name: '申请销号' }).click();
     const closeModal = page.locator('.ant-modal').filter({ hasText: '申请销号' });
     await closeModal.getByLabel('整改情况说明').fill('整改措施均已完成，申请销号。');
-    await closeModal.getByTestId('event-submit').click();
+    // A double click on 提交 sends one request: no "数据已被他人修改" beside the success.
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/events')) posts.push(r.url());
+    });
+    await closeModal.getByTestId('event-submit').dblclick();
     await stateIs(page, '申请销号');
+    await page.waitForTimeout(500);
+    expect(posts).toHaveLength(1);
+    expect(await page.getByText('数据已被他人修改').count()).toBe(0);
     await page.getByText('待单位主要负责人审核').waitFor();
     await page.context().close();
   });

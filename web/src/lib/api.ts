@@ -113,7 +113,26 @@ async function ensureCsrfToken(): Promise<void> {
   }
 }
 
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** Writes on their way to the server, by method, address and body (see `api`). */
+const inFlight = new Map<string, Promise<unknown>>();
+
+/**
+ * Calls the API. A write identical to one still on its way (a double click on 提交, a key held down) is not sent
+ * again: the caller shares the first one's answer, so one request reaches the server instead of a success and a
+ * "数据已被他人修改" together.
+ */
+export function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  if (method === 'GET' || options.formData) return call<T>(path, options);
+  const key = `${method} ${buildUrl(path, options.query)} ${JSON.stringify(options.body ?? null)}`;
+  const pending = inFlight.get(key);
+  if (pending) return pending as Promise<T>;
+  const request = call<T>(path, options).finally(() => inFlight.delete(key));
+  inFlight.set(key, request);
+  return request;
+}
+
+async function call<T>(path: string, options: RequestOptions): Promise<T> {
   try {
     return await send<T>(path, options);
   } catch (err) {
