@@ -69,6 +69,8 @@ export const ZListProblems = z.object({
   deadlineAfter: ZDate.optional(),
   overdue: ZBool.optional(),
   listed: ZBool.optional(),
+  /** Only problems whose escalation the system proposes and the office has not yet confirmed (or only the others). */
+  pending: ZBool.optional(),
   /** `attention`: open problems first, then the nearest (or longest overdue) deadline — the web ledger's default. */
   sort: z.enum(['attention', 'deadline', '-deadline', 'createdAt', '-createdAt', 'code', '-code']).optional(),
 });

@@ -235,7 +235,7 @@ async function notifyChanges(
       body: proposals
         .map((p) => `${p.code}「${p.title}」→ ${ESCALATION_LEVELS[p.level as EscalationLevel]}`)
         .join('\n'),
-      link: '/problems?pending=1',
+      link: '/problems?pending=true',
     });
   }
 }

@@ -117,7 +117,9 @@ export async function getProblem(ctx: Ctx, id: string) {
   const row = await loadProblem(ctx, id);
   const measures = await repo.measuresOf(ctx.db, [id]);
   const events = await repo.eventsOf(ctx.db, id);
-  const files = await repo.filesOf(ctx.db, id);
+  // Files attach on submit: one uploaded in a dialog that was cancelled is in no event and not the problem's.
+  const submitted = new Set(events.flatMap((e) => (e.payload as { fileIds?: string[] } | null)?.fileIds ?? []));
+  const files = (await repo.filesOf(ctx.db, id)).filter((f) => f.eventId || submitted.has(f.id));
   return {
     ...present(ctx, row, measures),
     events: events.map((e) => ({

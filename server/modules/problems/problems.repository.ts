@@ -1,4 +1,19 @@
-import { type SQL, and, asc, count, eq, getTableColumns, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import {
+  type SQL,
+  and,
+  asc,
+  count,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  ne,
+  or,
+  sql,
+} from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
 import { insertRecordset, insertRecordsetReturning } from '../../platform/db/bulk.js';
 import { type Executor, rowsOf } from '../../platform/db/client.js';
@@ -49,6 +64,7 @@ export interface ProblemFilter {
   deadlineAfter?: string;
   overdue?: boolean;
   listed?: boolean;
+  pending?: boolean;
   sort?: string;
   page: number;
   pageSize: number;
@@ -75,6 +91,11 @@ function where(scope: Scope, withDrafts: boolean, f: Omit<ProblemFilter, 'page' 
     f.deadlineAfter ? gte(problems.deadline, f.deadlineAfter) : undefined,
     f.overdue === undefined ? undefined : f.overdue ? overdueSql(today) : sql`NOT ${overdueSql(today)}`,
     f.listed === undefined ? undefined : eq(problems.listed, f.listed),
+    f.pending === undefined
+      ? undefined
+      : f.pending
+        ? isNotNull(problems.pendingEscalation)
+        : isNull(problems.pendingEscalation),
     q && scope.regionId ? textMatch(scope.regionId, q) : undefined,
   );
 }

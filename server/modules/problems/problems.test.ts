@@ -91,8 +91,14 @@ describe('the rectification journey', () => {
     expect(progress.statusCode).toBe(200);
     const noEvidence = await fire(zhujian, p.id, { type: 'request_close' });
     expect(noEvidence.json().code).toBe('PROBLEM_EVIDENCE_REQUIRED');
+    // A file uploaded in a dialog that was then cancelled is not the problem's evidence: not listed.
+    const cancelled = (await uploadEvidence(zhujian, p.id)).json();
+    const listed = async () =>
+      (await zhujian.get(`/api/problems/${p.id}`)).json().files.map((f: { id: string }) => f.id);
+    expect(await listed()).not.toContain(cancelled.id);
     const file = (await uploadEvidence(zhujian, p.id)).json();
     const requested = await fire(zhujian, p.id, { type: 'request_close', fileIds: [file.id] });
+    expect(requested.json().files.map((f: { id: string }) => f.id)).toEqual([file.id]);
     expect(requested.json()).toMatchObject({ state: 'close_requested', closeStage: 'unit_head' });
     // The office cannot close before the unit head approves.
     expect((await fire(office, p.id, { type: 'close' })).statusCode).toBe(422);
@@ -351,6 +357,14 @@ describe('escalation with the clock moved forward', () => {
     expect(now.events.at(-1)).toMatchObject({ type: 'escalation_proposed' });
     const again = await run(); // idempotent: same facts, no new events
     expect(again.result.proposed).toBe(0);
+    // The office's message links to the ledger filtered to what awaits its confirmation; this problem is there.
+    const proposedMessage = (await office.get('/api/notifications?pageSize=50'))
+      .json()
+      .items.find((n: { kind: string }) => n.kind === 'problem.escalation_proposed');
+    expect(proposedMessage.link).toBe('/problems?pending=true');
+    const awaiting = (await office.get('/api/problems?pending=true&pageSize=500')).json().items;
+    expect(awaiting.map((x: { id: string }) => x.id)).toContain(p.id);
+    expect(awaiting.every((x: { pendingEscalation: number | null }) => x.pendingEscalation !== null)).toBe(true);
 
     const confirmed = await fire(office, p.id, { type: 'escalate', level: 1, comment: '予以通报' });
     expect(confirmed.json()).toMatchObject({ escalationLevel: 1, pendingEscalation: null, listed: false });

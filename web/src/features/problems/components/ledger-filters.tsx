@@ -25,6 +25,7 @@ export const PROBLEM_FILTER_KEYS = [
   'deadlineAfter',
   'overdue',
   'listed',
+  'pending',
 ] as const satisfies readonly (keyof ProblemFilters)[];
 
 const YES_NO = { true: '是', false: '否' };
@@ -65,6 +66,7 @@ export function LedgerFilters({
       />
       <ChoiceFilter list={list} name="overdue" label="是否逾期" labels={YES_NO} width={100} />
       <ChoiceFilter list={list} name="listed" label="是否挂牌" labels={YES_NO} width={100} />
+      <ChoiceFilter list={list} name="pending" label="待确认升级" labels={YES_NO} width={110} />
       <Button onClick={() => list.update({ filters: {} })}>重置</Button>
     </FilterBar>
   );

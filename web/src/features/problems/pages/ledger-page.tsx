@@ -66,7 +66,12 @@ function ledgerViews(me: Me | null | undefined, canManage: boolean): ListView[] 
       { label: '本单位逾期', search: `unitId=${unitId}&overdue=true` },
     );
   }
-  if (canManage) views.push({ label: '待审核销号', search: 'state=close_requested' });
+  if (canManage) {
+    views.push(
+      { label: '待审核销号', search: 'state=close_requested' },
+      { label: '待确认升级', search: 'pending=true' },
+    );
+  }
   const personId = me?.user.personId;
   if (personId && me?.roles.some((r) => r.role === 'county_leader')) {
     views.push({ label: '我分管的', search: `leaderPersonId=${personId}` });
