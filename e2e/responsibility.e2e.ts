@@ -192,7 +192,20 @@ describe('明责：定期抽查（随机抽样、逐项核查、转为问题）'
         await chosen.waitFor({ timeout: 5_000 }).catch(() => undefined);
       }
       if (i === 0) await editor.getByPlaceholder('核查意见（必填）').fill('会议记录缺少研究部署的具体内容，履责不到位');
-      await editor.getByRole('button', { name: label('保存') }).click();
+      // Saved once the PUT is answered; a click that sent nothing (CI: lost while the table re-rendered under
+      // load) is made again, as a user would.
+      for (let attempt = 1; ; attempt++) {
+        const saved = page
+          .waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/verdicts/'), { timeout: 10_000 })
+          .catch(() => null);
+        await editor.getByRole('button', { name: label('保存') }).click();
+        const answer = await saved;
+        if (answer) {
+          expect(answer.status()).toBe(200);
+          break;
+        }
+        if (attempt === 3) throw new Error(`第${i + 1}项的“保存”没有发出请求`);
+      }
       await editor.getByRole('button', { name: label('更新') }).waitFor();
     }
     await page.getByRole('button', { name: '完成抽查' }).click();

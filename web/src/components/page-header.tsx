@@ -54,7 +54,8 @@ export function useDocumentTitle(text: () => string | null | undefined) {
  */
 export function PageHeader({ title, extra, subTitle }: { title: ReactNode; extra?: ReactNode; subTitle?: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useDocumentTitle(() => heading.current?.textContent);
+  // biome-ignore lint/performance/useDomNodeTextContent: the text as shown, with the gaps between a code and a title
+  useDocumentTitle(() => heading.current?.innerText);
   return (
     <>
       <Trail />

@@ -12,7 +12,8 @@ export const PRINT_CSS =
  */
 export function PrintSheet({ actions, children }: { actions?: ReactNode; children: ReactNode }) {
   const sheet = useRef<HTMLDivElement>(null);
-  useDocumentTitle(() => sheet.current?.querySelector('h1, h2, h3')?.textContent);
+  // biome-ignore lint/performance/useDomNodeTextContent: the text as shown (a line break reads as a space)
+  useDocumentTitle(() => sheet.current?.querySelector<HTMLElement>('h1, h2, h3')?.innerText);
   return (
     <div
       ref={sheet}
