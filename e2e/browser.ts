@@ -1,6 +1,6 @@
 import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { type RunningServer, ensureWebBuilt, startServer } from './server-harness';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import { type RunningServer, startServer } from './server-harness';
 
 export const PASSWORD = 'Zelian@2026';
 
@@ -54,8 +54,9 @@ export function browserSession(options: { env?: () => Promise<Record<string, str
     );
   };
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer(await options.env?.());
+    // A file with its own environment (another database, other settings) seeds its own county.
+    const env = await options.env?.();
+    server = await startServer(env, { template: env ? undefined : inject('e2eTemplateDir') || undefined });
   });
   afterAll(async () => {
     await server?.stop();

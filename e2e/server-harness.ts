@@ -42,10 +42,21 @@ export function ensureWebBuilt(): void {
   );
 }
 
-/** Start `tsx server/main.ts` on a free port with a fresh data directory and wait for /api/health. */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * Start `tsx server/main.ts` on a free port and wait for /api/health. The data directory is fresh (the server seeds
+ * the demo county) or a copy of `template`, a directory a stopped server seeded (with its audit key beside it).
+ */
+export async function startServer(
+  extraEnv: Record<string, string> = {},
+  { template, keepData = false }: { template?: string; keepData?: boolean } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zelian-e2e-'));
+  if (template) {
+    fs.cpSync(template, dataDir, { recursive: true });
+    fs.cpSync(`${template}-audit`, `${dataDir}-audit`, { recursive: true });
+    fs.rmSync(path.join(dataDir, 'zelian.lock'), { recursive: true, force: true });
+  }
   const baseUrl = `http://127.0.0.1:${port}`;
   const log: string[] = [];
   const child: ChildProcess = spawn(
@@ -98,7 +109,9 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       await gone;
       clearTimeout(timer);
     }
+    if (keepData) return;
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(`${dataDir}-audit`, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + 120_000;
