@@ -1,6 +1,5 @@
 import { Result } from 'antd';
 import { createBrowserRouter } from 'react-router';
-import { AppLayout } from './layout';
 import { responsibilityRoutes } from './responsibility-routes';
 import { page, route } from './route-helpers';
 
@@ -15,7 +14,8 @@ export const router = createBrowserRouter([
   { path: '/ballot/:token', element: page(() => import('../features/assessment/pages/ballot-page'), 'BallotPage') },
   {
     path: '/',
-    element: <AppLayout />,
+    // Its own chunk: the sign-in page (the first screen) loads none of the menu, header or live stream.
+    element: page(() => import('./layout'), 'AppLayout'),
     children: [
       { index: true, element: page(() => import('../features/home/pages/home-page'), 'HomePage') },
       route('org', 'org:read', () => import('../features/org/pages/org-page'), 'OrgPage'),
