@@ -42,9 +42,20 @@ describe('督导巡查', () => {
   it('第一组组长在手机（390px）上记录督导情况和发现的问题', async () => {
     const page = await app.signIn('group1');
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(app.url(`/supervision/record?taskId=${taskId}`));
+    // The home page opens on the field work: one tap on the task reaches its visit form.
+    await page.goto(app.url('/'));
+    const recordTask = page.getByTestId('field-work').getByRole('button', { name: /E2E安全生产暗访督导/ });
+    await recordTask.waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await recordTask.click();
+    await page.waitForURL(`**/supervision/record?taskId=${taskId}`);
     const form = page.getByTestId('inspection-form');
     await form.waitFor();
+    await form
+      .locator('.ant-form-item')
+      .filter({ has: page.locator('label', { hasText: '督导任务' }) })
+      .getByText(/E2E安全生产暗访督导/)
+      .waitFor();
     await page.getByLabel('督导地点').fill(PLACE);
     const units = page
       .locator('.ant-form-item')

@@ -1,10 +1,26 @@
-import { AppstoreOutlined, CheckCircleOutlined } from '@ant-design/icons';
-import { Alert, Badge, Card, Col, Empty, List, Result, Row, Skeleton, Statistic, Tag, Tooltip, Typography } from 'antd';
+import { AppstoreOutlined, CameraOutlined, CheckCircleOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  List,
+  Result,
+  Row,
+  Skeleton,
+  Statistic,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { HOME_GROUPS, type HomeGroup } from '../../../../../common/home.schema';
 import { PageHeader } from '../../../components/page-header';
 import { formatDate } from '../../../lib/format';
-import { disabledReason, type ModuleEntry, useMe } from '../../../lib/session';
+import { disabledReason, hasPermission, type ModuleEntry, useMe } from '../../../lib/session';
 import { type HomeSection, useHome } from '../api/home';
 
 const DESCRIPTIONS: [string, string][] = [
@@ -107,6 +123,45 @@ function Group({ group, sections }: { group: HomeGroup; sections: HomeSection[] 
   );
 }
 
+/** Sections whose rows are tasks a patrol group records visits for: open, nearest deadline first. */
+const FIELD_SECTIONS = ['tasks.in_progress', 'tasks.issued'];
+
+/**
+ * 现场督导: a patrol group member in the field reaches the visit form of a task in one tap (and saves it with the
+ * second), from the first thing the home page shows.
+ */
+function FieldWork({ sections }: { sections: HomeSection[] }) {
+  const navigate = useNavigate();
+  const tasks = FIELD_SECTIONS.flatMap((key) => sections.find((s) => s.key === key)?.items ?? []);
+  return (
+    <Card size="small" title="现场督导" style={{ marginBottom: 24 }} data-testid="field-work">
+      <Flex vertical gap={8}>
+        {tasks.map((t) => (
+          <Button
+            key={t.id}
+            block
+            size="large"
+            icon={<CameraOutlined />}
+            style={{ justifyContent: 'flex-start', overflow: 'hidden' }}
+            onClick={() => void navigate(`/supervision/record?taskId=${t.id}`)}
+          >
+            <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>记录督导 · {t.label}</span>
+          </Button>
+        ))}
+        <Button
+          block
+          size="large"
+          type={tasks.length ? 'default' : 'primary'}
+          icon={<CameraOutlined />}
+          onClick={() => void navigate('/supervision/record')}
+        >
+          {tasks.length ? '记录其他督导情况' : '记录督导情况'}
+        </Button>
+      </Flex>
+    </Card>
+  );
+}
+
 function Modules({ modules }: { modules: ModuleEntry[] }) {
   const navigate = useNavigate();
   if (modules.length === 0) return <Empty description="暂无可用模块" />;
@@ -162,6 +217,7 @@ export function HomePage() {
       {home.isError ? <Alert type="error" showIcon message="今日工作加载失败，请稍后刷新页面。" /> : null}
       {home.data ? (
         <>
+          {hasPermission(me, 'patrol:record') ? <FieldWork sections={sections} /> : null}
           <Group group="todo" sections={sections} />
           <Group group="due" sections={sections} />
           <Group group="copies" sections={sections} />
