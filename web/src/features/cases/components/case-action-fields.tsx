@@ -22,6 +22,7 @@ import { ToleranceListFields } from '../../../components/tolerance-list-fields';
 import type { CaseDetail, CaseSubject } from '../api/cases';
 import { useRuleItems } from '../../../lib/rule-items';
 import { maxLengthOf } from '../../../lib/schema-limits';
+import { formatDate } from '../../../lib/format';
 
 /** The limits the server validates (common/cases.schema.ts). */
 
@@ -111,7 +112,7 @@ export function fieldsFor(type: CaseEventType, c: CaseDetail) {
       <Select
         options={pending.map((a) => ({
           value: a.id,
-          label: `${c.subjects.find((s) => s.id === a.subjectId)?.name ?? ''} · ${a.kindLabel} · ${a.filedOn}`,
+          label: `${c.subjects.find((s) => s.id === a.subjectId)?.name ?? ''} · ${a.kindLabel} · ${formatDate(a.filedOn)}`,
         }))}
       />
     </Form.Item>
@@ -258,7 +259,7 @@ export function fieldsFor(type: CaseEventType, c: CaseDetail) {
                 placeholder="问责决定书（默认）"
                 options={reviews.map((a) => ({
                   value: a.id,
-                  label: `复审决定 · ${c.subjects.find((s) => s.id === a.subjectId)?.name ?? ''} · ${a.decidedOn}`,
+                  label: `复审决定 · ${c.subjects.find((s) => s.id === a.subjectId)?.name ?? ''} · ${formatDate(a.decidedOn)}`,
                 }))}
               />
             </Form.Item>

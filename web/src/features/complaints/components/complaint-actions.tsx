@@ -10,7 +10,7 @@ import {
 } from '../../../../../common/complaints';
 import { FormModal } from '../../../components/form-modal';
 import { ApiError } from '../../../lib/api';
-import { dayjs } from '../../../lib/format';
+import { dayjs, formatDate } from '../../../lib/format';
 import { useSituationOptions } from '../../../lib/rule-items';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { type ComplaintDetail, useComplaintEvent, useComplaintHandlers, useComplaints } from '../api/complaints';
@@ -63,7 +63,7 @@ function OriginalSelect({ self, ...field }: { self: string; id?: string; value?:
         .filter((x) => x.id !== self && x.state !== 'repeat')
         .map((x) => ({
           value: x.id,
-          label: `${x.code} · ${x.subjectUnitName}${x.subjectName ? ` ${x.subjectName}` : ''} · ${x.receivedOn}`,
+          label: `${x.code} · ${x.subjectUnitName}${x.subjectName ? ` ${x.subjectName}` : ''} · ${formatDate(x.receivedOn)}`,
         }))}
     />
   );

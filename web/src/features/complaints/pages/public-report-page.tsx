@@ -13,6 +13,7 @@ import {
 import { type ReportValues, ReportFields, attachedFiles, reportBody } from '../components/report-fields';
 import { ZComplaintStatusQuery, ZFiler } from '../../../../../common/complaints.schema';
 import { maxLengthOf } from '../../../lib/schema-limits';
+import { formatDate } from '../../../lib/format';
 
 const errorText = (err: unknown) =>
   err instanceof ApiError || err instanceof Error ? err.message : '提交失败，请重试';
@@ -129,13 +130,13 @@ function StatusForm() {
       {result && (
         <Card size="small" style={{ marginTop: 16 }} data-testid="status-result">
           <Typography.Paragraph>受理编号：{result.code}</Typography.Paragraph>
-          <Typography.Paragraph>收件日期：{result.receivedOn}</Typography.Paragraph>
+          <Typography.Paragraph>收件日期：{formatDate(result.receivedOn)}</Typography.Paragraph>
           <Typography.Paragraph>
             办理情况：<Typography.Text strong>{result.status}</Typography.Text>
           </Typography.Paragraph>
           {result.answer && (
             <Typography.Paragraph>
-              答复（{result.answeredOn}）：{result.answer}
+              答复（{formatDate(result.answeredOn)}）：{result.answer}
             </Typography.Paragraph>
           )}
         </Card>

@@ -5,7 +5,7 @@ import { ADMIN_ROLES, ROLE_LABELS, ROLES } from '../../../../../common/roles';
 import { ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
-import { dayjs } from '../../../lib/format';
+import { dayjs, formatDate } from '../../../lib/format';
 import { notifySuccess, quietly, submitForm } from '../../../lib/notify';
 import {
   type Campaign,
@@ -124,7 +124,7 @@ function Report({ id, onClose }: { id: string | null; onClose: () => void }) {
         dataSource={data?.sends ?? []}
         locale={{ emptyText: '尚未发送' }}
         columns={[
-          { title: '发送日', dataIndex: 'sentOn' },
+          { title: '发送日', dataIndex: 'sentOn', render: (v: string) => formatDate(v) },
           { title: '接收人', dataIndex: 'recipients' },
           { title: '已送达', render: (_, r) => r.deliveries.sent },
           { title: '待发送', render: (_, r) => r.deliveries.pending },

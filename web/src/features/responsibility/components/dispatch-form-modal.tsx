@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { DISPATCH_KINDS, RECIPIENT_KINDS, SOURCE_TYPES } from '../../../../../common/responsibility';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { FormModal } from '../../../components/form-modal';
-import { currentPeriod, dayjs } from '../../../lib/format';
+import { currentPeriod, dayjs, formatDate } from '../../../lib/format';
 import { notifySuccess, submitForm } from '../../../lib/notify';
 import { useCreateDispatch, useDispatchSource, useWorkingDate } from '../api/responsibility';
 import { ZCreateDispatch } from '../../../../../common/responsibility.schema';
@@ -42,7 +42,7 @@ function WorkingDate({ days }: { days?: number }) {
   const today = dayjs().format('YYYY-MM-DD');
   const { data } = useWorkingDate(today, days ?? null);
   if (!days || !data) return null;
-  return <Typography.Text type="secondary">截止 {data.date}</Typography.Text>;
+  return <Typography.Text type="secondary">截止 {formatDate(data.date)}</Typography.Text>;
 }
 
 /** 新建派单: kind, period, recipient and the items with their deadlines; saved as a draft, issued from its page. */

@@ -10,7 +10,7 @@ import { EvidenceUpload } from '../../../components/evidence-upload';
 import { FormModal } from '../../../components/form-modal';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
-import { dayjs, formatDateTime } from '../../../lib/format';
+import { dayjs, formatDate, formatDateTime } from '../../../lib/format';
 import { notifySuccess, quietly, submitForm } from '../../../lib/notify';
 import {
   type DispatchDetail,
@@ -68,7 +68,7 @@ export function DispatchDetailPage() {
           <Descriptions.Item label="状态">
             <Tag>{d.stateLabel}</Tag>
           </Descriptions.Item>
-          <Descriptions.Item label="派发日期">{d.issuedOn ?? '未派发'}</Descriptions.Item>
+          <Descriptions.Item label="派发日期">{formatDate(d.issuedOn, '未派发')}</Descriptions.Item>
           <Descriptions.Item label="履责">{`${d.fulfilledCount}/${d.itemCount}`}</Descriptions.Item>
           {d.note ? <Descriptions.Item label="说明">{d.note}</Descriptions.Item> : null}
           {d.sourceType ? (
@@ -101,7 +101,7 @@ export function DispatchDetailPage() {
               title: '截止日期',
               dataIndex: 'deadline',
               width: 180,
-              render: (v: string, i) => (i.deadlineRule ? `${v}（${i.deadlineRule}）` : v),
+              render: (v: string, i) => (i.deadlineRule ? `${formatDate(v)}（${i.deadlineRule}）` : formatDate(v)),
             },
             { title: '履责状态', width: 100, render: (_, i) => <ItemState item={i} /> },
             {
@@ -129,7 +129,7 @@ function Fulfilments({ d, item, canUpload }: { d: DispatchDetail; item: Dispatch
     <Space orientation="vertical" style={{ width: '100%' }}>
       {item.fulfilments.map((f) => (
         <div key={f.id} data-testid="fulfilment">
-          <Typography.Text strong>{f.doneOn}</Typography.Text>
+          <Typography.Text strong>{formatDate(f.doneOn)}</Typography.Text>
           {f.late ? (
             <Tag color="orange" style={{ marginLeft: 8 }}>
               逾期
@@ -188,7 +188,7 @@ function FulfilmentModal({ d, item, onClose }: { d: DispatchDetail; item: Dispat
     >
       {item.overdue ? (
         <Typography.Paragraph type="danger">
-          该事项已过截止日期（{item.deadline}），记录将标注为逾期。
+          该事项已过截止日期（{formatDate(item.deadline)}），记录将标注为逾期。
         </Typography.Paragraph>
       ) : null}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ doneOn: dayjs() }}>

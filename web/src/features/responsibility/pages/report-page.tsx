@@ -6,7 +6,7 @@ import { DownloadButton } from '../../../components/download-button';
 import { EventLogCard } from '../../../components/event-log-card';
 import { PrintSheet } from '../../../components/print-sheet';
 import { ZReportEvent } from '../../../../../common/responsibility.schema';
-import { formatDateTime } from '../../../lib/format';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import { maxLengthOf } from '../../../lib/schema-limits';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { type ReportDetail, useReport, useReportEvent } from '../api/responsibility';
@@ -67,12 +67,12 @@ export function ReportPage() {
                   {i.content}
                   {i.target ? <div>（{i.target}）</div> : null}
                 </td>
-                <td style={cell}>{i.deadline}</td>
+                <td style={cell}>{formatDate(i.deadline)}</td>
                 <td style={cell}>
                   {i.records.length === 0 ? '未履责' : null}
                   {i.records.map((x) => (
                     <div key={`${x.doneOn}-${x.description}`} style={{ whiteSpace: 'pre-wrap' }}>
-                      {x.doneOn}：{x.description}
+                      {formatDate(x.doneOn)}：{x.description}
                       {x.files.length ? `（佐证：${x.files.join('、')}）` : ''}
                     </div>
                   ))}

@@ -5,7 +5,7 @@ import { ZSpotCheckEvent } from '../../../../../common/responsibility.spot-check
 import { EventLogCard } from '../../../components/event-log-card';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
-import { formatDateTime } from '../../../lib/format';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import { maxLengthOf } from '../../../lib/schema-limits';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { fulfilmentFileHref } from '../api/responsibility';
@@ -99,7 +99,7 @@ function VerdictTable({ c, rows }: { c: SpotCheckDetail; rows: SpotCheckVerdict[
               <div>{v.content}</div>
               {v.target ? <div style={{ color: '#888' }}>量化指标：{v.target}</div> : null}
               <div style={{ color: '#888' }}>
-                {v.dispatchCode} · 截止 {v.deadline}
+                {v.dispatchCode} · 截止 {formatDate(v.deadline)}
               </div>
             </>
           ),
@@ -112,7 +112,7 @@ function VerdictTable({ c, rows }: { c: SpotCheckDetail; rows: SpotCheckVerdict[
             ) : (
               v.records.map((r) => (
                 <div key={`${r.doneOn}-${r.description}`}>
-                  {r.doneOn}：{r.description}
+                  {formatDate(r.doneOn)}：{r.description}
                   {r.files.map((f) => (
                     <a key={f.id} href={fulfilmentFileHref(v.dispatchId, f.id)} style={{ marginLeft: 8 }}>
                       {f.name}

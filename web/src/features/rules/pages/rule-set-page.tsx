@@ -72,7 +72,7 @@ function PublishVersion({ set }: { set: RuleSet }) {
     const v = await form.validateFields();
     Modal.confirm({
       title: '确认发布新版本？',
-      content: `发布后不可修改或删除，自${v.effectiveFrom.format('YYYY年M月D日')}起施行；此前作出的决定仍引用原版本。`,
+      content: `发布后不可修改或删除，自${formatDate(v.effectiveFrom.format('YYYY-MM-DD'))}起施行；此前作出的决定仍引用原版本。`,
       okText: '确认发布',
       cancelText: '取消',
       onOk: async () => {
