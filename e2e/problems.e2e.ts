@@ -179,8 +179,15 @@ describe('问题清单与整改台账', () => {
     const views = page.getByTestId('saved-views');
     await expect.poll(() => views.getByRole('button', { name: '需关注' }).getAttribute('aria-pressed')).toBe('true');
 
-    await views.getByRole('button', { name: '逾期未改' }).click();
+    const overdue = views.getByRole('button', { name: '逾期未改' });
+    await overdue.click();
     await page.waitForURL(/[?&]overdue=true/);
+    // Pressed as soon as it is clicked, and again when the page opens on its address.
+    await expect.poll(() => overdue.getAttribute('aria-pressed')).toBe('true');
+    expect(await views.getByRole('button', { name: '需关注' }).getAttribute('aria-pressed')).toBe('false');
+    await page.reload();
+    await expect.poll(() => overdue.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => overdue.evaluate((b) => b.classList.contains('ant-btn-primary'))).toBe(true);
     await choose(page, page.getByTestId('problem-filters').getByRole('combobox', { name: '状态' }), '整改中');
     await page.waitForURL(/[?&]state=rectifying/);
 

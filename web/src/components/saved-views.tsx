@@ -50,16 +50,25 @@ export function SavedViews({ list, presets }: { list: string; presets: ListView[
   const location = useLocation();
   const navigate = useNavigate();
   const key = storageKey(me?.user.id ?? 'anonymous', list);
-  const [mine, setMine] = useState<ListView[]>(() => readViews(key));
+  // Keyed by user and list: read again when the key changes (the user known after the first render, another list).
+  const [stored, setStored] = useState(() => ({ key, views: readViews(key) }));
+  const mine = stored.key === key ? stored.views : readViews(key);
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
-  const current = normalise(location.search);
+  // The router applies a navigation in a React transition: the address bar changes at once, `location` only
+  // when that render commits (seconds later on a busy machine, never while the new render is suspended). The
+  // view just clicked is pressed at once, until the location moves on from where it was clicked.
+  const [clicked, setClicked] = useState<{ view: string; at: string } | null>(null);
+  const current = clicked?.at === location.search ? clicked.view : normalise(location.search);
 
   const store = (views: ListView[]) => {
-    setMine(views);
+    setStored({ key, views });
     localStorage.setItem(key, JSON.stringify(views));
   };
-  const open = (view: ListView) => void navigate({ search: view.search ? `?${view.search}` : '' });
+  const open = (view: ListView) => {
+    setClicked({ view: normalise(view.search), at: location.search });
+    void navigate({ search: view.search ? `?${view.search}` : '' });
+  };
   const save = () => {
     const label = name.trim();
     if (!label) return void message.error('请填写视图名称');
