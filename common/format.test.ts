@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateRange, formatDateTime, formatDateTimeSeconds } from './format.js';
+import { formatDate, formatDateRange, formatDateTime, formatDateTimeSeconds, todayInChina } from './format.js';
 
 describe('date formatters (one way on every screen and document)', () => {
   it('shows a moment as its Asia/Shanghai day, Arabic numerals without padding', () => {
@@ -33,5 +33,11 @@ describe('date formatters (one way on every screen and document)', () => {
     expect(formatDateRange('2026-01-01', '2026-12-31')).toBe('2026年1月1日至2026年12月31日');
     expect(formatDateRange('2026-01-01', null)).toBe('2026年1月1日起');
     expect(formatDateRange(null, '2026-12-31')).toBe('至2026年12月31日');
+  });
+
+  it("knows today's day in China whatever the machine's zone (the date pickers' 不能早于今天)", () => {
+    expect(todayInChina(new Date('2026-12-31T16:30:00Z'))).toBe('2027-01-01');
+    expect(todayInChina(new Date('2026-12-04T15:59:59Z'))).toBe('2026-12-04');
+    expect(todayInChina(new Date('2026-03-05T00:00:00+08:00'))).toBe('2026-03-05');
   });
 });

@@ -80,3 +80,12 @@ export function formatDateRange(from: Moment, to: Moment): string {
   if (a) return `${a}起`;
   return b ? `至${b}` : '—';
 }
+
+/**
+ * Today's calendar day in Asia/Shanghai as YYYY-MM-DD, the day the server's 不能早于今天 rules compare with (a
+ * browser in another zone included).
+ */
+export function todayInChina(now: Date = new Date()): string {
+  const f = fieldsOf(now) as Fields;
+  return `${f.year}-${pad(f.month)}-${pad(f.day)}`;
+}

@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import 'dayjs/locale/zh-cn';
-import { TIME_ZONE } from '../../../common/format';
+import { TIME_ZONE, todayInChina } from '../../../common/format';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -28,13 +28,17 @@ export function todayInShanghai(): dayjs.Dayjs {
   return dayjs().tz(TIME_ZONE).startOf('day');
 }
 
+const dayOf = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD');
+const todayText = () => todayInChina();
+
 /**
- * For a date picker whose server refuses a day before today (Asia/Shanghai): `disabledDate={beforeToday}`.
- * The picker's days are the calendar days shown, compared by their YYYY-MM-DD.
+ * `disabledDate` of a date picker, the same rule as the server's refusal, against today in Asia/Shanghai (not the
+ * browser's zone): `beforeToday` for 不能早于今天 (deadlines, dates of effect), `notAfterToday` for 应晚于今天,
+ * `afterToday` for 不能晚于今天 (the day something was done).
  */
-export function beforeToday(d: dayjs.Dayjs): boolean {
-  return d.format('YYYY-MM-DD') < todayInShanghai().format('YYYY-MM-DD');
-}
+export const beforeToday = (d: dayjs.Dayjs) => dayOf(d) < todayText();
+export const notAfterToday = (d: dayjs.Dayjs) => dayOf(d) <= todayText();
+export const afterToday = (d: dayjs.Dayjs) => dayOf(d) > todayText();
 
 /**
  * Today's year, quarter (1–4) and half (1–2) in Asia/Shanghai, not in the browser's zone: a laptop set to UTC
