@@ -2,6 +2,7 @@ import { CloseOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Input, Modal, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { countOf, isTooLong, tooLongMessage } from '../lib/schema-limits';
 import { useMe } from '../lib/session';
 
 /** A named set of filters and order of a list: the query string it stands for (no `?`, no page). */
@@ -72,6 +73,7 @@ export function SavedViews({ list, presets }: { list: string; presets: ListView[
   const save = () => {
     const label = name.trim();
     if (!label) return void message.error('请填写视图名称');
+    if (isTooLong(label, NAME_MAX)) return void message.error(`视图名称${tooLongMessage(NAME_MAX, label.length)}`);
     if ([...presets, ...mine].some((v) => v.label === label)) return void message.error(`已有名为「${label}」的视图`);
     if (mine.length >= VIEWS_MAX) return void message.error(`最多保存 ${VIEWS_MAX} 个视图，请先删除不用的视图`);
     // What the address bar holds now (a filter chosen just before opening this dialog included).
@@ -126,8 +128,7 @@ export function SavedViews({ list, presets }: { list: string; presets: ListView[
           autoFocus
           aria-label="视图名称"
           placeholder="如：我的待办、本单位逾期"
-          maxLength={NAME_MAX}
-          showCount
+          count={countOf(NAME_MAX)}
           value={name}
           onChange={(e) => setName(e.target.value)}
           onPressEnter={save}

@@ -10,7 +10,7 @@ import { EvidenceUpload } from '../../../components/evidence-upload';
 import { FormModal } from '../../../components/form-modal';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
-import { dayjs, formatDate, formatDateTime } from '../../../lib/format';
+import { afterToday, formatDate, formatDateTime, todayInShanghai } from '../../../lib/format';
 import { notifySuccess, quietly, submitForm } from '../../../lib/notify';
 import {
   type DispatchDetail,
@@ -24,7 +24,7 @@ import {
   useRefreshDispatch,
 } from '../api/responsibility';
 import { ZFulfilmentInput } from '../../../../../common/responsibility.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 /** Where a 增派单's source is read (its back-link; only the office, who may read every kind, follows it). */
 const SOURCE_PATHS: Record<SourceType, (id: string) => string> = {
@@ -191,16 +191,19 @@ function FulfilmentModal({ d, item, onClose }: { d: DispatchDetail; item: Dispat
           该事项已过截止日期（{formatDate(item.deadline)}），记录将标注为逾期。
         </Typography.Paragraph>
       ) : null}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ doneOn: dayjs() }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ doneOn: todayInShanghai() }}>
         <Form.Item name="doneOn" label="履责日期" rules={[{ required: true, message: '请选择履责日期' }]}>
-          <DatePicker disabledDate={(v) => v.isAfter(dayjs(), 'day')} />
+          <DatePicker disabledDate={afterToday} />
         </Form.Item>
         <Form.Item
           name="description"
           label="履责情况"
-          rules={[{ required: true, whitespace: true, message: '请填写履责情况' }]}
+          rules={[
+            { required: true, whitespace: true, message: '请填写履责情况' },
+            tooLong(maxLengthOf(ZFulfilmentInput.shape.description)),
+          ]}
         >
-          <Input.TextArea rows={5} maxLength={maxLengthOf(ZFulfilmentInput.shape.description)} showCount />
+          <Input.TextArea rows={5} count={countOf(maxLengthOf(ZFulfilmentInput.shape.description))} />
         </Form.Item>
       </Form>
     </FormModal>

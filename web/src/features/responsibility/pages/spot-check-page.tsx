@@ -6,7 +6,7 @@ import { EventLogCard } from '../../../components/event-log-card';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate, formatDateTime } from '../../../lib/format';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, textFits } from '../../../lib/schema-limits';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { fulfilmentFileHref } from '../api/responsibility';
 import {
@@ -192,7 +192,7 @@ function SpotCheckActions({ c }: { c: SpotCheckDetail }) {
                 rows={3}
                 placeholder="抽查结论（可选）"
                 value={conclusion}
-                maxLength={maxLengthOf(ZSpotCheckEvent.shape.comment)}
+                count={countOf(maxLengthOf(ZSpotCheckEvent.shape.comment))}
                 onChange={(e) => setConclusion(e.target.value)}
               />
             </div>
@@ -201,6 +201,7 @@ function SpotCheckActions({ c }: { c: SpotCheckDetail }) {
           cancelText="取消"
           okButtonProps={{ disabled: left > 0 }}
           onConfirm={async () => {
+            if (!textFits('抽查结论', conclusion, maxLengthOf(ZSpotCheckEvent.shape.comment))) return;
             const ok = await quietly(fire.mutateAsync({ type: 'conclude', version: c.version, comment: conclusion }));
             if (ok) notifySuccess('抽查已完成');
           }}
