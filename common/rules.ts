@@ -8,13 +8,40 @@
 export const ACCOUNTABILITY_RULES_2019 = '《中国共产党问责条例》（2019年修订）';
 export const ACCOUNTABILITY_RULES_2019_FROM = '2019-09-01';
 
-const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一'];
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 11 → 十一, 21 → 二十一, 105 → 一百零五, 110 → 一百一十 (1–999), as the regulations number. */
+export function chineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 999) return String(n);
+  if (n < 10) return DIGITS[n];
+  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`;
+  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ''}`;
+  const rest = n % 100;
+  const tail =
+    rest === 0 ? '' : rest < 10 ? `零${DIGITS[rest]}` : rest < 20 ? `一${chineseNumber(rest)}` : chineseNumber(rest);
+  return `${DIGITS[Math.floor(n / 100)]}百${tail}`;
+}
+
+/**
+ * The one way an article of a regulation is cited (issue #20): 第十一条, 第十一条第二款, 第十一条第二款第（十一）项 —
+ * 条, 款 and 项 in Chinese numerals, the 项 in full-width brackets, as the legal texts print them. Any part may be
+ * left out (`{ item: 9 }` → 第（九）项).
+ */
+export function formatArticle(at: { article?: number | null; clause?: number | null; item?: number | null }): string {
+  return [
+    at.article ? `第${chineseNumber(at.article)}条` : '',
+    at.clause ? `第${chineseNumber(at.clause)}款` : '',
+    at.item ? `第（${chineseNumber(at.item)}）项` : '',
+  ].join('');
+}
+
 /** 第（九）项 */
-export const itemNumeral = (n: number) => `第（${NUMERALS[n] ?? n}）项`;
+export const itemNumeral = (n: number) => formatArticle({ item: n });
 
 /** A situation's article: 第七条第（n）项, or 第二十一条 for abuse of accountability (number 21). */
 export const ABUSE_SITUATION = 21;
-export const situationArticle = (n: number) => (n === ABUSE_SITUATION ? '第二十一条' : `第七条${itemNumeral(n)}`);
+export const situationArticle = (n: number) =>
+  n === ABUSE_SITUATION ? formatArticle({ article: 21 }) : formatArticle({ article: 7, item: n });
 
 /**
  * 问责情形: the eleven of 第七条, and 第二十一条 (滥用问责、问责工作严重不负责任) as a situation of its own —

@@ -36,7 +36,7 @@ const situationFields = {
   article: z
     .number()
     .int()
-    .refine((n) => (SITUATION_NUMBERS as number[]).includes(n), '问责情形为第七条第1至11项或第二十一条'),
+    .refine((n) => (SITUATION_NUMBERS as number[]).includes(n), '问责情形应为第七条第（一）至（十一）项或第二十一条'),
   responsibleRoles: z
     .array(
       z.object({

@@ -33,7 +33,16 @@ describe('问题清单与整改台账', () => {
     await page.getByRole('button', { name: '新建问题' }).click();
     await page.waitForURL('**/problems/new');
 
-    await page.getByLabel('问题标题').fill(TITLE);
+    // Pasted text past the limit (200, from the shared schema) stays whole, is counted, and is refused on submit.
+    const title = page.getByLabel('问题标题');
+    await title.fill('扬'.repeat(205));
+    expect((await title.inputValue()).length).toBe(205);
+    await page.getByText('超出 5 字 · 205 / 200').waitFor();
+    await page.getByRole('button', { name: '保存并交办' }).click();
+    await page.getByText('最多 200 字，已输入 205 字，请删减 5 字后再提交').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/problems/new');
+    await title.fill(TITLE);
+    await page.getByText(`${TITLE.length} / 200`).waitFor();
     await page.getByLabel('问题描述').fill('施工工地扬尘防控措施落实不到位。');
     // The shared UnitSelect does not forward the form item's id, so find its combobox by the label.
     const unitBox = page
@@ -179,8 +188,15 @@ describe('问题清单与整改台账', () => {
     const views = page.getByTestId('saved-views');
     await expect.poll(() => views.getByRole('button', { name: '需关注' }).getAttribute('aria-pressed')).toBe('true');
 
-    await views.getByRole('button', { name: '逾期未改' }).click();
+    const overdue = views.getByRole('button', { name: '逾期未改' });
+    await overdue.click();
     await page.waitForURL(/[?&]overdue=true/);
+    // Pressed as soon as it is clicked, and again when the page opens on its address.
+    await expect.poll(() => overdue.getAttribute('aria-pressed')).toBe('true');
+    expect(await views.getByRole('button', { name: '需关注' }).getAttribute('aria-pressed')).toBe('false');
+    await page.reload();
+    await expect.poll(() => overdue.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => overdue.evaluate((b) => b.classList.contains('ant-btn-primary'))).toBe(true);
     await choose(page, page.getByTestId('problem-filters').getByRole('combobox', { name: '状态' }), '整改中');
     await page.waitForURL(/[?&]state=rectifying/);
 

@@ -26,7 +26,7 @@ describe('明责：派单、履责纪实', () => {
     await modal.getByLabel('责任内容1').fill(CONTENT);
     await modal.getByLabel('量化指标1').fill('至少1次');
     // 10 working days from today, as the platform calendar counts them.
-    await modal.getByText(/^截止 \d{4}-\d{2}-\d{2}$/).waitFor();
+    await modal.getByText(/^截止 \d{4}年\d{1,2}月\d{1,2}日$/).waitFor();
     await modal.getByRole('button', { name: label('保存') }).click();
     await page.waitForURL(/\/responsibility\/dispatches\/[0-9a-f-]{36}$/);
     dispatchUrl = page.url();

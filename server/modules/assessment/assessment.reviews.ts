@@ -1,3 +1,4 @@
+import { formatDate } from '../../../common/format.js';
 import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { GRADES, type Grade } from '../../../common/assessment.js';
 import { PROBLEM_STATES, type ProblemState } from '../../../common/problems.js';
@@ -261,7 +262,7 @@ async function handOver(ctx: Ctx, r: Row, items: NonNullable<TReviewEvent['items
   for (const [k, item] of items.entries()) {
     const p = await createProblem(ctx, {
       title: `【督导评估整改】${item.content}`.slice(0, 200),
-      description: `${r.title}（${r.visitedOn}实地督导）发现问题，限期整改：${item.content}`.slice(0, 5000),
+      description: `${r.title}（${formatDate(r.visitedOn)}实地督导）发现问题，限期整改：${item.content}`.slice(0, 5000),
       source: 'special',
       sourceRef: r.title.slice(0, 200),
       category: '督导评估',

@@ -1,3 +1,4 @@
+import { formatDate } from '../../../common/format.js';
 import { APPEAL_KINDS, type AppealKind, CASE_KINDS, severityOf } from '../../../common/cases.js';
 import { type ClockPause, legalDeadline } from '../../platform/calendar/legal-clock.js';
 import { type Ctx, today } from '../../platform/context.js';
@@ -32,7 +33,7 @@ async function fileAppeal({ ctx, c, input, rules, subjects }: CaseEvent) {
   const filedOn = input.filedOn ?? today(ctx);
   let from = kind === 'recheck' ? '' : appealClockStart(s, filedOn);
   if (c.decisionDate && filedOn < c.decisionDate) {
-    throw badRequest('DATE_INVALID', `提出日期不能早于决定日期（${c.decisionDate}）`, 'filedOn');
+    throw badRequest('DATE_INVALID', `提出日期不能早于决定日期（${formatDate(c.decisionDate)}）`, 'filedOn');
   }
   if (kind === 'recheck') {
     const re = appeals.find((a) => a.kind === 'reexamination' && a.state === 'decided');
@@ -43,7 +44,11 @@ async function fileAppeal({ ctx, c, input, rules, subjects }: CaseEvent) {
   }
   const fileDeadline = (await legalDeadline(ctx.db, from, clockOf(rules, kind, 'File'))) as string;
   if (filedOn > fileDeadline) {
-    throw ruleViolation('APPEAL_LATE', `已超过${APPEAL_KINDS[kind]}期限（应于${fileDeadline}前提出）`, 'filedOn');
+    throw ruleViolation(
+      'APPEAL_LATE',
+      `已超过${APPEAL_KINDS[kind]}期限（应于${formatDate(fileDeadline)}前提出）`,
+      'filedOn',
+    );
   }
   const appeal = await repo.insertAppeal(ctx.db, {
     caseId: c.id,

@@ -1,3 +1,4 @@
+import { formatDate } from '../../../common/format.js';
 import { type Provisional, provisionalBetween } from '../../platform/calendar/calendar.service.js';
 import { type ClockPause, describeClock } from '../../platform/calendar/legal-clock.js';
 import { type Ctx, today } from '../../platform/context.js';
@@ -30,7 +31,7 @@ export async function clockNoteOf(
 /** A decision is dated on or before today: a decision in the future is refused. */
 export function checkDecisionDate(ctx: Ctx, decisionDate: string) {
   if (decisionDate > today(ctx)) {
-    throw badRequest('DATE_INVALID', `决定日期（${decisionDate}）不能晚于今天`, 'decisionDate');
+    throw badRequest('DATE_INVALID', `决定日期（${formatDate(decisionDate)}）不能晚于今天`, 'decisionDate');
   }
 }
 
@@ -44,15 +45,15 @@ async function recordService(e: CaseEvent) {
   const s = subjectOf(subjects, input.subjectId);
   if (!input.serviceManner) throw badRequest('FIELD_REQUIRED', '请选择送达方式', 'serviceManner');
   const servedOn = input.date ?? today(ctx);
-  if (s.servedOn) throw ruleViolation('ALREADY_SERVED', `${s.name}的问责决定已于${s.servedOn}送达`);
+  if (s.servedOn) throw ruleViolation('ALREADY_SERVED', `${s.name}的问责决定已于${formatDate(s.servedOn)}送达`);
   if (c.decisionDate && servedOn < c.decisionDate) {
-    throw badRequest('DATE_INVALID', `送达日期不能早于决定日期（${c.decisionDate}）`, 'date');
+    throw badRequest('DATE_INVALID', `送达日期不能早于决定日期（${formatDate(c.decisionDate)}）`, 'date');
   }
   if (servedOn > today(ctx)) throw badRequest('DATE_INVALID', '送达日期不能晚于今天', 'date');
   await repo.updateSubject(ctx.db, s.id, { servedOn, serviceManner: input.serviceManner });
   return {
     payload: { subjectId: s.id, servedOn, serviceManner: input.serviceManner },
-    comment: `${SERVICE_MANNERS[input.serviceManner]}，${s.name}于${servedOn}收到决定${input.comment ? `。${input.comment}` : ''}`,
+    comment: `${SERVICE_MANNERS[input.serviceManner]}，${s.name}于${formatDate(servedOn)}收到决定${input.comment ? `。${input.comment}` : ''}`,
   };
 }
 
@@ -68,16 +69,16 @@ async function recordReviewService({ ctx, c, input, subjects }: CaseEvent) {
   }
   if (!input.serviceManner) throw badRequest('FIELD_REQUIRED', '请选择送达方式', 'serviceManner');
   const s = subjectOf(subjects, a.subjectId);
-  if (a.servedOn) throw ruleViolation('ALREADY_SERVED', `${s.name}的复审决定已于${a.servedOn}送达`);
+  if (a.servedOn) throw ruleViolation('ALREADY_SERVED', `${s.name}的复审决定已于${formatDate(a.servedOn)}送达`);
   const servedOn = input.date ?? today(ctx);
   if (servedOn < a.decidedOn) {
-    throw badRequest('DATE_INVALID', `送达日期不能早于复审决定日期（${a.decidedOn}）`, 'date');
+    throw badRequest('DATE_INVALID', `送达日期不能早于复审决定日期（${formatDate(a.decidedOn)}）`, 'date');
   }
   if (servedOn > today(ctx)) throw badRequest('DATE_INVALID', '送达日期不能晚于今天', 'date');
   await repo.updateAppeal(ctx.db, a.id, { servedOn, serviceManner: input.serviceManner });
   return {
     payload: { appealId: a.id, subjectId: s.id, servedOn, serviceManner: input.serviceManner },
-    comment: `${SERVICE_MANNERS[input.serviceManner]}，${s.name}于${servedOn}收到复审决定${input.comment ? `。${input.comment}` : ''}`,
+    comment: `${SERVICE_MANNERS[input.serviceManner]}，${s.name}于${formatDate(servedOn)}收到复审决定${input.comment ? `。${input.comment}` : ''}`,
   };
 }
 
@@ -87,7 +88,7 @@ export function recheckClockStart(re: repo.AppealRow, filedOn: string): string {
     throw ruleViolation('NOT_SERVED', '复审决定待送达：复核期限自收到复审决定之日起计算，请先记录复审决定的送达');
   }
   if (filedOn < re.servedOn) {
-    throw badRequest('DATE_INVALID', `提出日期不能早于复审决定送达日期（${re.servedOn}）`, 'filedOn');
+    throw badRequest('DATE_INVALID', `提出日期不能早于复审决定送达日期（${formatDate(re.servedOn)}）`, 'filedOn');
   }
   return re.servedOn;
 }
@@ -100,14 +101,14 @@ export function appealClockStart(s: repo.SubjectRow, filedOn: string): string {
     throw ruleViolation('NOT_SERVED', `对${s.name}的问责决定待送达：申诉期限自收到决定之日起计算，请先记录送达`);
   }
   if (filedOn < s.servedOn) {
-    throw badRequest('DATE_INVALID', `提出日期不能早于决定送达日期（${s.servedOn}）`, 'filedOn');
+    throw badRequest('DATE_INVALID', `提出日期不能早于决定送达日期（${formatDate(s.servedOn)}）`, 'filedOn');
   }
   return s.servedOn;
 }
 
 /** A pause starts on or after the filing and after every earlier pause ended (pauses never overlap). */
 export function checkPauseStart(filedOn: string, pauses: readonly ClockPause[], day: string) {
-  if (day < filedOn) throw badRequest('DATE_INVALID', `中止日期不能早于申诉提出日期（${filedOn}）`, 'date');
+  if (day < filedOn) throw badRequest('DATE_INVALID', `中止日期不能早于申诉提出日期（${formatDate(filedOn)}）`, 'date');
   const last = pauses.at(-1);
   if (last?.to && day < last.to) {
     throw badRequest('DATE_INVALID', `中止期间不能与此前的中止期间（${last.from}至${last.to}）重叠`, 'date');

@@ -1,4 +1,4 @@
-import { CASE_KINDS, FORMS, formOfFourOf, severityOf } from '../../../common/cases.js';
+import { CASE_KINDS, FORMS, formOfFourOf, severityOf, situationArticle } from '../../../common/cases.js';
 import { legalDeadline } from '../../platform/calendar/legal-clock.js';
 import { type Ctx, today } from '../../platform/context.js';
 import { badRequest, notFound, ruleViolation } from '../../platform/errors.js';
@@ -106,7 +106,7 @@ async function consistencyFlags(ctx: Ctx, c: repo.CaseRow, s: repo.SubjectRow, f
   return [
     {
       subject: s.name,
-      message: `${s.name}的处理${direction}：同类情形（第七条第${c.situation}项）${past.length}个先例的处理中位为“${nameOfRank(median)}”`,
+      message: `${s.name}的处理${direction}：同类情形（${situationArticle(c.situation)}）${past.length}个先例的处理中位为“${nameOfRank(median)}”`,
       comparable: past.length,
     },
   ];

@@ -1,4 +1,4 @@
-import { INFLUENCE_KINDS } from '../../../common/cases.js';
+import { INFLUENCE_KINDS, situationArticle } from '../../../common/cases.js';
 import type { TListCases, TListEvaluations, TListInfluencePeriods } from '../../../common/cases.schema.js';
 import type { Ctx } from '../../platform/context.js';
 import { listExport, type XlsxColumn, type XlsxExport } from '../../platform/documents/xlsx-export.js';
@@ -16,7 +16,7 @@ const CASE_COLUMNS: XlsxColumn<CaseRow>[] = [
   { header: '案件编号', width: 14, value: (c) => c.code },
   { header: '案件名称', width: 36, value: (c) => c.title },
   { header: '类型', width: 16, value: (c) => c.kindLabel },
-  { header: '问责情形', width: 30, value: (c) => `第七条第（${c.situation}）项 ${c.situationText}` },
+  { header: '问责情形', width: 30, value: (c) => `${situationArticle(c.situation)} ${c.situationText}` },
   { header: '来源', width: 12, value: (c) => c.sourceLabel },
   { header: '状态', width: 10, value: (c) => c.stateLabel },
   { header: '立项日期', width: 12, value: (c) => c.createdAt, kind: 'date' },

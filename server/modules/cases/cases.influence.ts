@@ -1,3 +1,4 @@
+import { formatDate } from '../../../common/format.js';
 import { formOfFourOf } from '../../../common/cases.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { userIdsWithRoles } from '../../platform/auth/auth.service.js';
@@ -76,7 +77,7 @@ export async function endDueInfluencePeriods(ctx: Ctx) {
       userIds: users,
       kind: 'influence',
       title: `影响期届满解除（${rows.length}项）`,
-      body: rows.map((r) => `${r.name}：${r.form}影响期于${r.endsOn}届满，已自动解除`).join('\n'),
+      body: rows.map((r) => `${r.name}：${r.form}影响期于${formatDate(r.endsOn)}届满，已自动解除`).join('\n'),
       link: '/influence-periods',
     });
   }

@@ -390,7 +390,7 @@ describe('a case from launch to close', () => {
   it('takes an appeal within a month without suspending execution, and never makes it heavier', async () => {
     const late = await fire('wenze1', id, appealOn(subjects[0].id, '2026-12-03'));
     expect(late.statusCode).toBe(422);
-    expect(late.json().message).toContain('2026-12-02'); // one month from service
+    expect(late.json().message).toContain('2026年12月2日'); // one month from service
     const wrongRoute = await fire('wenze1', id, {
       type: 'appeal',
       subjectId: subjects[0].id,

@@ -1,3 +1,4 @@
+import { formatDate } from '../../../common/format.js';
 /**
  * A complaint's links into the rest of the chain: one problem of the ledger (source 信访举报) that the unit must
  * fix, or a proposal of accountability into the cases module's queue. Both go through the owning module's
@@ -60,7 +61,7 @@ export async function proposeAccountabilityOf(
     throw badRequest('PROPOSAL_SUBJECT_REQUIRED', '被反映单位不在本地区，请选择建议问责的人员', 'proposal.personIds');
   const link = `/complaints/${c.id}`;
   const handled = [
-    c.way ? `处置方式：${COMPLAINT_WAYS[c.way as ComplaintWay]}（${c.approver} 批准，${c.decidedOn}）` : '',
+    c.way ? `处置方式：${COMPLAINT_WAYS[c.way as ComplaintWay]}（${c.approver} 批准，${formatDate(c.decidedOn)}）` : '',
     c.finding ? `核查结论：${COMPLAINT_FINDINGS[c.finding as ComplaintFinding]}` : '',
     c.result ? `办理结果：${c.result}` : '',
   ].filter(Boolean);
@@ -79,7 +80,7 @@ export async function proposeAccountabilityOf(
       {
         kind: 'complaint',
         id: c.id,
-        label: `信访举报件 ${c.code}（${c.receivedOn} 收件）`,
+        label: `信访举报件 ${c.code}（${formatDate(c.receivedOn)} 收件）`,
         detail: handled.join('\n'),
         link,
       },

@@ -1,3 +1,4 @@
+import { formatDate } from '../../../common/format.js';
 import type { HomeGroup } from '../../../common/home.schema.js';
 import type { Permission, Role } from '../../../common/roles.js';
 import { ZListCases, ZListInfluencePeriods } from '../../../common/cases.schema.js';
@@ -94,7 +95,7 @@ const readFilings = listOf(ZListFilings, listFilings, (f) => ({
 }));
 const readTalks = listOf(ZListTalks, listTalks, (t) => ({
   id: t.id,
-  label: `${t.code} ${t.kindLabel}（${t.talkOn}）`,
+  label: `${t.code} ${t.kindLabel}（${formatDate(t.talkOn)}）`,
   path: `/talks/${t.id}`,
 }));
 const readCases = listOf(ZListCases, listCases, (c) => ({

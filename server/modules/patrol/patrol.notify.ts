@@ -1,3 +1,4 @@
+import { formatDate } from '../../../common/format.js';
 import { userIdsWithRoles } from '../../platform/auth/auth.service.js';
 import type { Ctx } from '../../platform/context.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -15,7 +16,7 @@ export async function tellGroup(ctx: Ctx, t: TaskRow, what: 'issued' | 'returned
     personIds,
     kind: `patrol.task_${what}`,
     title: what === 'issued' ? '新的督导巡查任务' : '督导任务退回补充',
-    body: `${t.code}「${t.title}」，完成时限 ${t.deadline}${comment ? `。${comment}` : ''}`,
+    body: `${t.code}「${t.title}」，完成时限 ${formatDate(t.deadline)}${comment ? `。${comment}` : ''}`,
     link: `/supervision/tasks/${t.id}`,
     entity: { type: 'patrol_task', id: t.id },
   });

@@ -6,7 +6,7 @@ import {
   SITUATIONS,
   TOLERANCE_NEGATIVE_V1,
   TOLERANCE_POSITIVE_V1,
-  itemNumeral,
+  formatArticle,
   situationSource,
 } from '../../../common/rules.js';
 import type { ClockRules } from '../../../common/rules.schema.js';
@@ -17,28 +17,30 @@ const PARTY_DISCIPLINE = '《中国共产党纪律处分条例》（2023年修�
 
 /** 第八条: 第一款 forms for organisations, 第二款 for leading cadres; sanctions under their own laws. */
 function formSource(form: FormKey): string {
-  if (form.startsWith('政务处分')) return `${SANCTIONS_LAW}第七条`;
-  if (form.startsWith('党纪处分')) return `${A}第八条第二款第（四）项；${PARTY_DISCIPLINE}第八条`;
+  if (form.startsWith('政务处分')) return `${SANCTIONS_LAW}${formatArticle({ article: 7 })}`;
+  if (form.startsWith('党纪处分')) {
+    return `${A}${formatArticle({ article: 8, clause: 2, item: 4 })}；${PARTY_DISCIPLINE}${formatArticle({ article: 8 })}`;
+  }
   const organisation = ['检查', '通报', '改组'] as const;
   const cadre = { 通报: 1, 口头诫勉: 2, 书面诫勉: 2 } as Record<string, number>;
   if (cadre[form]) {
     const manner = form === '口头诫勉' ? '（以谈话方式进行）' : form === '书面诫勉' ? '（以书面方式进行）' : '';
-    const org = form === '通报' ? `第八条第一款第（二）项、` : '';
-    return `${A}${org}第八条第二款${itemNumeral(cadre[form])}${manner}`;
+    const org = form === '通报' ? `${formatArticle({ article: 8, clause: 1, item: 2 })}、` : '';
+    return `${A}${org}${formatArticle({ article: 8, clause: 2, item: cadre[form] })}${manner}`;
   }
   const i = organisation.indexOf(form as (typeof organisation)[number]);
-  if (i >= 0) return `${A}第八条第一款${itemNumeral(i + 1)}`;
-  return `${A}第八条第二款第（三）项（组织调整或者组织处理）`;
+  if (i >= 0) return `${A}${formatArticle({ article: 8, clause: 1, item: i + 1 })}`;
+  return `${A}${formatArticle({ article: 8, clause: 2, item: 3 })}（组织调整或者组织处理）`;
 }
 
-const CIRCUMSTANCE_ARTICLES: Record<CircumstanceGroup, string> = {
-  exemption: '十七',
-  mitigating: '十八',
-  aggravating: '十九',
-};
+const CIRCUMSTANCE_ARTICLES: Record<CircumstanceGroup, number> = { exemption: 17, mitigating: 18, aggravating: 19 };
 
 const month = (amount: number) => ({ amount, unit: 'months' as const });
-const sanction = (months: number) => ({ months, kind: 'sanction' as const, source: `${SANCTIONS_LAW}第八条` });
+const sanction = (months: number) => ({
+  months,
+  kind: 'sanction' as const,
+  source: `${SANCTIONS_LAW}${formatArticle({ article: 8 })}`,
+});
 const noPromotion = (months: number, source: string) => ({ months, kind: 'no_promotion' as const, source });
 const ADMONITION = '《关于对党员领导干部进行诫勉的规定》（以本地规定为准）';
 
@@ -98,7 +100,7 @@ export const RULES_V1: Record<RuleSetKey, { effectiveFrom: string; source: strin
         Object.entries(CIRCUMSTANCES[g].items).map(([key, text], i) => ({
           key: `${g}.${key}`,
           text,
-          source: `${A}第${CIRCUMSTANCE_ARTICLES[g]}条${g === 'exemption' ? itemNumeral(i + 1) : ''}`,
+          source: `${A}${formatArticle({ article: CIRCUMSTANCE_ARTICLES[g], item: g === 'exemption' ? i + 1 : null })}`,
         })),
       ),
     },

@@ -1,3 +1,4 @@
+import { formatDate } from '../../../common/format.js';
 import { TALK_RECORD } from './talks.numbering.js';
 import {
   TALK_EVENTS,
@@ -165,7 +166,7 @@ export async function createTalk(ctx: Ctx, input: TCreateTalk) {
     personIds: [...subjectPersonIds, ...(principal ? [principal] : [])],
     kind: 'talk.scheduled',
     title: `【谈话通知】${TALK_KINDS[input.kind]}`,
-    body: `请于${input.talkOn}${input.place ? `到${input.place}` : ''}参加${TALK_KINDS[input.kind]}。事由：${input.reason}`,
+    body: `请于${formatDate(input.talkOn)}${input.place ? `到${input.place}` : ''}参加${TALK_KINDS[input.kind]}。事由：${input.reason}`,
     // No link: the people talked to do not browse the talks ledger.
     entity: { type: 'talk', id: row.id },
   });
@@ -256,7 +257,7 @@ function applyEvent(ctx: Ctx, t: repo.TalkRow, input: TTalkEvent): Step<repo.Tal
       if (!input.record) throw badRequest('RECORD_REQUIRED', '请填写谈话记录', 'record');
       if (t.talkOn > isoDate(ctx.now) && t.state === 'planned') {
         // A record dated after today would be a record of a talk that has not happened.
-        throw ruleViolation('TALK_NOT_YET', `谈话安排在${t.talkOn}，尚未到谈话日期，不能记录`);
+        throw ruleViolation('TALK_NOT_YET', `谈话安排在${formatDate(t.talkOn)}，尚未到谈话日期，不能记录`);
       }
       return {
         patch: { record: input.record, recordedAt: ctx.now },

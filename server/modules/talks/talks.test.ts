@@ -1,3 +1,4 @@
+import { formatDate } from '../../../common/format.js';
 import { and, asc, eq } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,7 +92,7 @@ describe('talks', () => {
     // The principal of 住建局 (zhujian.head) is told when and where.
     const inbox = (await (await t.as('zhujian.head')).get('/api/notifications?pageSize=50')).json().items;
     expect(inbox.map((n: { title: string; body: string }) => `${n.title} ${n.body}`)).toContain(
-      `【谈话通知】诫勉谈话 请于${today()}到派驻第一组谈话室参加诫勉谈话。事由：整改不力，诫勉谈话`,
+      `【谈话通知】诫勉谈话 请于${formatDate(today())}到派驻第一组谈话室参加诫勉谈话。事由：整改不力，诫勉谈话`,
     );
     expect(talk.code).toMatch(/^TH\d{4}-\d{4}$/);
     expect((await office.get(`/api/talks?problemId=${problem.id}`)).json().total).toBeGreaterThanOrEqual(1);

@@ -1,9 +1,10 @@
 import { factSentences } from '../../../common/warning-facts.js';
+import { situationArticle } from '../../../common/rules.js';
 import { RESPONSIBLE_WHO, type ResponsibleWho } from '../../../common/warnings.js';
 import type { Ctx } from '../../platform/context.js';
 import { issuedCopy, registerDocument } from '../../platform/documents/document-copies.js';
 import { chineseDay } from '../../platform/documents/document-registry.js';
-import { chineseNumber, renderOfficialDocument } from '../../platform/documents/official-document.js';
+import { renderOfficialDocument } from '../../platform/documents/official-document.js';
 import { getUnit } from '../org/org.service.js';
 import { REMINDER } from './warnings.numbering.js';
 import { getWarning } from './warnings.service.js';
@@ -31,7 +32,7 @@ async function renderReminderDocument(ctx: Ctx, w: Awaited<ReturnType<typeof get
       title: `模拟问责提醒函${stamp.titleMark}`,
       recipients: [unit?.name ?? '责任单位'],
       body: [
-        `经模拟问责研判，你单位存在“${w.situationName}”的情形。如不及时整改，根据《中国共产党问责条例》第七条第（${chineseNumber(w.article ?? 0)}）项“${w.articleText}”的规定，可能对有关责任人员予以${w.forms.join('、')}等问责。现予提醒，请于${chineseDay(w.deadline)}前整改到位，并于收到本函之日起5个工作日内报送整改方案。`,
+        `经模拟问责研判，你单位存在“${w.situationName}”的情形。如不及时整改，根据《中国共产党问责条例》${situationArticle(w.article ?? 0)}“${w.articleText}”的规定，可能对有关责任人员予以${w.forms.join('、')}等问责。现予提醒，请于${chineseDay(w.deadline)}前整改到位，并于收到本函之日起5个工作日内报送整改方案。`,
         { heading: '一、研判依据的事实' },
         ...(facts.length ? facts : ['详见模拟问责单。']),
         { heading: '二、可能承担责任的人员' },

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../platform/context.js';
 import { listExport, type XlsxColumn, type XlsxExport } from '../../platform/documents/xlsx-export.js';
+import { situationArticle } from '../../../common/rules.js';
 import type { TListSituations } from '../../../common/warnings.schema.js';
 import type { WarningFilter } from './warnings.repository.js';
 import { listSituations, listWarnings } from './warnings.service.js';
@@ -9,7 +10,7 @@ type WarningRow = Awaited<ReturnType<typeof listWarnings>>['items'][number];
 const COLUMNS: XlsxColumn<WarningRow>[] = [
   { header: '编号', width: 14, value: (w) => w.code },
   { header: '情形', width: 36, value: (w) => w.situationName },
-  { header: '问责条例第七条', width: 10, value: (w) => `第（${w.article}）项` },
+  { header: '问责条例依据', width: 16, value: (w) => (w.article ? situationArticle(w.article) : '') },
   { header: '问题编号', width: 16, value: (w) => w.problemCode ?? '' },
   { header: '问题', width: 36, value: (w) => w.problemTitle ?? '' },
   { header: '责任单位', width: 14, value: (w) => w.unitName ?? '' },
@@ -36,7 +37,7 @@ type SituationRow = Awaited<ReturnType<typeof listSituations>>['items'][number];
 const SITUATION_COLUMNS: XlsxColumn<SituationRow>[] = [
   { header: '编码', width: 16, value: (s) => s.code },
   { header: '情形', width: 40, value: (s) => s.name },
-  { header: '问责条例依据', width: 14, value: (s) => `第七条第（${s.article}）项` },
+  { header: '问责条例依据', width: 14, value: (s) => situationArticle(s.article) },
   { header: '可能的问责方式', width: 30, value: (s) => s.forms.join('、') },
   {
     header: '整改期限',

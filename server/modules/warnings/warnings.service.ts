@@ -1,3 +1,4 @@
+import { formatDate } from '../../../common/format.js';
 import dayjs from 'dayjs';
 import {
   ACTIVE_WARNING_STATES,
@@ -320,7 +321,7 @@ async function notifyIssued(ctx: Ctx, w: repo.WarningRow, situationName: string)
     personIds: [unit?.principalPersonId, unit?.liaisonPersonId, w.leaderPersonId].filter((x): x is string => !!x),
     kind: 'warning.issued',
     title: '【模拟问责提醒函】请限期整改并报送整改方案',
-    body: `${w.code}：${situationName}。请于${w.deadline}前整改到位。`,
+    body: `${w.code}：${situationName}。请于${formatDate(w.deadline)}前整改到位。`,
     link: `/warnings/${w.id}`,
     entity: { type: 'warning', id: w.id },
   });

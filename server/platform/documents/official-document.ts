@@ -6,6 +6,8 @@
  * "— 1 —" page numbers outside on odd and even pages. Fonts a machine lacks fall back through
  * `w:altName` in the font table (小标宋 → 宋体, 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体).
  */
+import { formatDate } from '../../../common/format.js';
+import { chineseNumber } from '../../../common/rules.js';
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, type Table, TabStopType } from 'docx';
 import { type DocChart, chartBlock } from './document-chart.js';
 import { tableBlock } from './document-table.js';
@@ -61,26 +63,12 @@ const ISSUER_INK = 0;
 /** Space between the 发文字号 line and the red rule, in points (the rule 4 mm under the number). */
 const RULE_SPACE = 11;
 
-const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (enough for heading numbers). */
-export function chineseNumber(n: number): string {
-  if (n < 10) return CN_DIGITS[n];
-  if (n < 20) return `十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
-  if (n < 100) return `${CN_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
-  return String(n);
-}
+/** Heading numbers (一、（二）): the regulations' numerals, shared with article citations. */
+export { chineseNumber };
 
 /** '2026年11月24日' for the calendar day of `d` in Asia/Shanghai (GB/T 9704: Arabic numerals, no padding). */
 export function formatChineseDate(d: Date): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(d);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return `${get('year')}年${get('month')}月${get('day')}日`;
+  return formatDate(d, '');
 }
 
 function bodyParagraph(text: string, font: string = FONT.body, keepNext = false) {

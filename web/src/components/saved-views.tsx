@@ -2,6 +2,7 @@ import { CloseOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Input, Modal, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { countOf, isTooLong, tooLongMessage } from '../lib/schema-limits';
 import { useMe } from '../lib/session';
 
 /** A named set of filters and order of a list: the query string it stands for (no `?`, no page). */
@@ -50,19 +51,29 @@ export function SavedViews({ list, presets }: { list: string; presets: ListView[
   const location = useLocation();
   const navigate = useNavigate();
   const key = storageKey(me?.user.id ?? 'anonymous', list);
-  const [mine, setMine] = useState<ListView[]>(() => readViews(key));
+  // Keyed by user and list: read again when the key changes (the user known after the first render, another list).
+  const [stored, setStored] = useState(() => ({ key, views: readViews(key) }));
+  const mine = stored.key === key ? stored.views : readViews(key);
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
-  const current = normalise(location.search);
+  // The router applies a navigation in a React transition: the address bar changes at once, `location` only
+  // when that render commits (seconds later on a busy machine, never while the new render is suspended). The
+  // view just clicked is pressed at once, until the location moves on from where it was clicked.
+  const [clicked, setClicked] = useState<{ view: string; at: string } | null>(null);
+  const current = clicked?.at === location.search ? clicked.view : normalise(location.search);
 
   const store = (views: ListView[]) => {
-    setMine(views);
+    setStored({ key, views });
     localStorage.setItem(key, JSON.stringify(views));
   };
-  const open = (view: ListView) => void navigate({ search: view.search ? `?${view.search}` : '' });
+  const open = (view: ListView) => {
+    setClicked({ view: normalise(view.search), at: location.search });
+    void navigate({ search: view.search ? `?${view.search}` : '' });
+  };
   const save = () => {
     const label = name.trim();
     if (!label) return void message.error('请填写视图名称');
+    if (isTooLong(label, NAME_MAX)) return void message.error(`视图名称${tooLongMessage(NAME_MAX, label.length)}`);
     if ([...presets, ...mine].some((v) => v.label === label)) return void message.error(`已有名为「${label}」的视图`);
     if (mine.length >= VIEWS_MAX) return void message.error(`最多保存 ${VIEWS_MAX} 个视图，请先删除不用的视图`);
     // What the address bar holds now (a filter chosen just before opening this dialog included).
@@ -117,8 +128,7 @@ export function SavedViews({ list, presets }: { list: string; presets: ListView[
           autoFocus
           aria-label="视图名称"
           placeholder="如：我的待办、本单位逾期"
-          maxLength={NAME_MAX}
-          showCount
+          count={countOf(NAME_MAX)}
           value={name}
           onChange={(e) => setName(e.target.value)}
           onPressEnter={save}

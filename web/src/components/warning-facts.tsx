@@ -5,7 +5,7 @@
 import { Table, Tag } from 'antd';
 import { UNIT_TYPE_LABELS } from '../../../common/org';
 import { PROBLEM_SEVERITIES, PROBLEM_SOURCES, PROBLEM_STATES } from '../../../common/problems';
-import { situationArticle } from '../../../common/rules';
+import { ABUSE_SITUATION, itemNumeral, situationArticle } from '../../../common/rules';
 import { ARTICLE_7, RESPONSIBLE_WHO, RULE_FIELDS } from '../../../common/warnings';
 import type { TFacts, TWarningPerson } from '../../../common/warnings.schema';
 
@@ -14,10 +14,8 @@ export type WarningPerson = TWarningPerson;
 /** The facts a rule used, by rule field. */
 export type Facts = TFacts;
 
-const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一'];
-
-/** 第（九）项: items are numbered in Chinese, as the regulation prints them. */
-export const itemNo = (n: number) => `第（${NUMERALS[n] ?? n}）项`;
+/** 第（九）项 (第二十一条 for abuse of accountability): the item of a 问责情形, as the regulation prints it. */
+export const itemNo = (n: number) => (n === ABUSE_SITUATION ? situationArticle(n) : itemNumeral(n));
 
 /** 第七条第（九）项 */
 export const articleNo = (article: number | undefined) => (article ? situationArticle(article) : '—');

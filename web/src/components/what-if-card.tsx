@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ZWhatIfResult } from '../../../common/warnings.schema';
 import type { Response } from '../../../common/zod';
 import { api } from '../lib/api';
-import { dayjs, formatDate } from '../lib/format';
+import { beforeToday, dayjs, formatDate } from '../lib/format';
 import { usePermission } from '../lib/session';
 import { articleLabel, FactsTable, FormsTags, whoLabel } from './warning-facts';
 
@@ -45,7 +45,7 @@ export function WhatIfCard({ problemId, state }: { problemId: string; state: str
             aria-label="推演日期"
             allowClear={false}
             value={dayjs(date)}
-            disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+            disabledDate={beforeToday}
             onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))}
           />
         </Space>

@@ -2,12 +2,17 @@ import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import 'dayjs/locale/zh-cn';
+import { TIME_ZONE, todayInChina } from '../../../common/format';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
 dayjs.locale('zh-cn');
 
-export const TIME_ZONE = 'Asia/Shanghai';
+/**
+ * Every date or time a screen shows goes through these (shared with the server's documents): 2026年12月4日,
+ * 2026年12月4日 16:05. Date pickers keep their typed format (YYYY-MM-DD) as input, never as display.
+ */
+export { formatDate, formatDateRange, formatDateTime, formatDateTimeSeconds, TIME_ZONE } from '../../../common/format';
 
 type DateInput = string | number | Date | dayjs.Dayjs | null | undefined;
 
@@ -18,23 +23,22 @@ export function inShanghai(value: DateInput): dayjs.Dayjs | null {
   return d.isValid() ? d.tz(TIME_ZONE) : null;
 }
 
-/** 2026-11-24 10:00 */
-export function formatDateTime(value: DateInput): string {
-  return inShanghai(value)?.format('YYYY-MM-DD HH:mm') ?? '—';
+/** Today in Asia/Shanghai (start of the day), not in the browser's zone. */
+export function todayInShanghai(): dayjs.Dayjs {
+  return dayjs().tz(TIME_ZONE).startOf('day');
 }
 
-/** 2026-11-24 10:00:05 */
-export function formatDateTimeSeconds(value: DateInput): string {
-  return inShanghai(value)?.format('YYYY-MM-DD HH:mm:ss') ?? '—';
-}
+const dayOf = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD');
+const todayText = () => todayInChina();
 
-/** 2026年11月24日 (plain calendar dates like '2026-11-24' are not shifted). */
-export function formatDate(value: DateInput): string {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    return dayjs(value).format('YYYY年M月D日');
-  }
-  return inShanghai(value)?.format('YYYY年M月D日') ?? '—';
-}
+/**
+ * `disabledDate` of a date picker, the same rule as the server's refusal, against today in Asia/Shanghai (not the
+ * browser's zone): `beforeToday` for 不能早于今天 (deadlines, dates of effect), `notAfterToday` for 应晚于今天,
+ * `afterToday` for 不能晚于今天 (the day something was done).
+ */
+export const beforeToday = (d: dayjs.Dayjs) => dayOf(d) < todayText();
+export const notAfterToday = (d: dayjs.Dayjs) => dayOf(d) <= todayText();
+export const afterToday = (d: dayjs.Dayjs) => dayOf(d) > todayText();
 
 /**
  * Today's year, quarter (1–4) and half (1–2) in Asia/Shanghai, not in the browser's zone: a laptop set to UTC

@@ -3,7 +3,7 @@ import { PersonSelect } from '../../../components/entity-selects';
 import { applyFormErrors, notifySuccess } from '../../../lib/notify';
 import { type CreateUserInput, useCreateUser } from '../api/users';
 import { ZCreateUser } from '../../../../../common/identity.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<CreateUserInput & { confirm: string }>();
@@ -46,9 +46,12 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
         <Form.Item
           label="姓名（显示名）"
           name="displayName"
-          rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
+          rules={[
+            { required: true, whitespace: true, message: '请输入姓名' },
+            tooLong(maxLengthOf(ZCreateUser.shape.displayName)),
+          ]}
         >
-          <Input maxLength={maxLengthOf(ZCreateUser.shape.displayName)} />
+          <Input count={countOf(maxLengthOf(ZCreateUser.shape.displayName))} />
         </Form.Item>
         <Form.Item label="绑定人员" name="personId" extra="可选；业务角色需要绑定干部档案">
           <PersonSelect />

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
-import { type dayjs, formatDateTimeSeconds, inShanghai, TIME_ZONE } from '../../../lib/format';
+import { type dayjs, formatDateTime, formatDateTimeSeconds, inShanghai, TIME_ZONE } from '../../../lib/format';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { usePermission } from '../../../lib/session';
 import { JobResult } from '../components/job-result';
@@ -22,7 +22,7 @@ function ClockCard() {
     if (!value) return;
     const target = value.tz(TIME_ZONE, true);
     modal.confirm({
-      title: `将系统时钟设置为 ${target.format('YYYY-MM-DD HH:mm')}？`,
+      title: `将系统时钟设置为 ${formatDateTime(target)}？`,
       content: '仅用于演示、培训和测试。到期提醒、逾期预警等都会按新的时间计算。',
       okText: '设置',
       onOk: () => quietly(setClock.mutateAsync(target.toISOString()).then(() => notifySuccess('系统时钟已设置'))),

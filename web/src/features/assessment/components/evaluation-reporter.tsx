@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { buildUrl } from '../../../lib/api';
-import { dayjs, formatDateTime } from '../../../lib/format';
+import { dayjs, formatDateTime, notAfterToday } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import {
   type EvaluationDetail,
@@ -16,7 +16,7 @@ import {
 } from '../api/evaluations';
 import { GradeTag } from './grade-tag';
 import { ZAnswer, ZEvaluationEvent } from '../../../../../common/evaluations.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, refuseTooLong } from '../../../lib/schema-limits';
 
 const ORDINALS = '一二三四五六七八九十';
 const ordinal = (n: number) => (n <= 10 ? ORDINALS[n - 1] : String(n));
@@ -28,6 +28,7 @@ function QuestionItem({ e, q }: { e: EvaluationDetail; q: Reporter['questions'][
   const editable = e.manage && e.state === 'held';
   async function save() {
     try {
+      refuseTooLong('答复', draft, maxLengthOf(ZAnswer.shape.answer));
       await answer.mutateAsync({ questionId: q.id, answer: draft });
       notifySuccess('答复已记录');
     } catch (err) {
@@ -54,7 +55,7 @@ function QuestionItem({ e, q }: { e: EvaluationDetail; q: Reporter['questions'][
             <Input.TextArea
               aria-label={`质询${q.seq}的答复`}
               autoSize={{ minRows: 1, maxRows: 4 }}
-              maxLength={maxLengthOf(ZAnswer.shape.answer)}
+              count={countOf(maxLengthOf(ZAnswer.shape.answer))}
               value={draft}
               onChange={(ev) => setDraft(ev.target.value)}
               placeholder="记录述职人的答复"
@@ -108,12 +109,7 @@ function HandOnButton({ e, q }: { e: EvaluationDetail; q: Reporter['questions'][
           <p>{q.question}</p>
           <Space>
             整改时限
-            <DatePicker
-              aria-label="整改时限"
-              value={deadline}
-              onChange={setDeadline}
-              disabledDate={(d) => !d.isAfter(dayjs(), 'day')}
-            />
+            <DatePicker aria-label="整改时限" value={deadline} onChange={setDeadline} disabledDate={notAfterToday} />
           </Space>
         </Modal>
       ) : null}
@@ -127,6 +123,7 @@ function AskQuestion({ e, r }: { e: EvaluationDetail; r: Reporter }) {
   const fire = useEvaluationEvent(e.id);
   async function ask() {
     try {
+      refuseTooLong('质询问题', text.trim(), maxLengthOf(ZEvaluationEvent.shape.question));
       await fire.mutateAsync({ type: 'ask', version: e.version, reporterId: r.id, question: text.trim() });
       setText('');
       notifySuccess('质询问题已补充');
@@ -139,7 +136,7 @@ function AskQuestion({ e, r }: { e: EvaluationDetail; r: Reporter }) {
       <Input
         aria-label={`向${r.unitName}补充质询`}
         value={text}
-        maxLength={maxLengthOf(ZEvaluationEvent.shape.question)}
+        count={countOf(maxLengthOf(ZEvaluationEvent.shape.question))}
         onChange={(ev) => setText(ev.target.value)}
         onPressEnter={() => text.trim() && void ask()}
         placeholder="补充质询问题（回车提交）"

@@ -3,7 +3,7 @@ import { METRICS, type MetricKey, SCORING_METHODS } from '../../../../../common/
 import { ZCreateIndicator } from '../../../../../common/assessment.schema';
 import { FormModal } from '../../../components/form-modal';
 import { submitForm } from '../../../lib/notify';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 import type { Indicator, IndicatorInput } from '../api/systems';
 
 interface Values {
@@ -72,9 +72,12 @@ export function IndicatorModal({
         <Form.Item
           name="name"
           label="指标名称"
-          rules={[{ required: true, whitespace: true, message: '请填写指标名称' }]}
+          rules={[
+            { required: true, whitespace: true, message: '请填写指标名称' },
+            tooLong(maxLengthOf(ZCreateIndicator.shape.name)),
+          ]}
         >
-          <Input maxLength={maxLengthOf(ZCreateIndicator.shape.name)} />
+          <Input count={countOf(maxLengthOf(ZCreateIndicator.shape.name))} />
         </Form.Item>
         <Form.Item name="weight" label="分值" rules={[{ required: true, message: '请填写分值' }]}>
           <InputNumber min={0} max={1000} step={0.5} style={{ width: 160 }} />
@@ -102,8 +105,8 @@ export function IndicatorModal({
             <Select mode="tags" open={false} aria-label="评价人" />
           </Form.Item>
         ) : null}
-        <Form.Item name="description" label="说明">
-          <Input.TextArea rows={3} maxLength={maxLengthOf(ZCreateIndicator.shape.description)} />
+        <Form.Item rules={[tooLong(maxLengthOf(ZCreateIndicator.shape.description))]} name="description" label="说明">
+          <Input.TextArea rows={3} count={countOf(maxLengthOf(ZCreateIndicator.shape.description))} />
         </Form.Item>
       </Form>
     </FormModal>

@@ -4,11 +4,11 @@ import type { Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { RECHECK_VERDICTS } from '../../../../../common/reviews';
 import { DownloadButton } from '../../../components/download-button';
-import { dayjs } from '../../../lib/format';
+import { beforeToday, dayjs, notAfterToday } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { type ReviewDetail, type ReviewEventInput, useReviewEvent } from '../api/reviews';
 import { ZReviewEvent, ZReviewItem } from '../../../../../common/reviews.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 type Step = 'publish' | 'rectify' | 'schedule' | 'recheck';
 
@@ -61,7 +61,6 @@ function EventModal<V extends object>({
 }
 
 const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
-const notAfterToday = (d: Dayjs) => d.isBefore(dayjs().add(1, 'day'), 'day');
 
 function StepModal({ r, step, onClose }: { r: ReviewDetail; step: Step; onClose: () => void }) {
   switch (step) {
@@ -80,17 +79,24 @@ function StepModal({ r, step, onClose }: { r: ReviewDetail; step: Step; onClose:
           <Form.Item
             name="conclusion"
             label="评估结论（公开部分）"
-            rules={[{ required: true, whitespace: true, message: '请填写评估结论' }]}
+            rules={[
+              { required: true, whitespace: true, message: '请填写评估结论' },
+              tooLong(maxLengthOf(ZReviewEvent.shape.conclusion)),
+            ]}
           >
             <Input.TextArea
               autoSize={{ minRows: 3, maxRows: 8 }}
-              maxLength={maxLengthOf(ZReviewEvent.shape.conclusion)}
+              count={countOf(maxLengthOf(ZReviewEvent.shape.conclusion))}
             />
           </Form.Item>
-          <Form.Item name="findings" label="存在问题（不予公开部分）">
+          <Form.Item
+            rules={[tooLong(maxLengthOf(ZReviewEvent.shape.findings))]}
+            name="findings"
+            label="存在问题（不予公开部分）"
+          >
             <Input.TextArea
               autoSize={{ minRows: 3, maxRows: 8 }}
-              maxLength={maxLengthOf(ZReviewEvent.shape.findings)}
+              count={countOf(maxLengthOf(ZReviewEvent.shape.findings))}
             />
           </Form.Item>
         </EventModal>
@@ -117,12 +123,15 @@ function StepModal({ r, step, onClose }: { r: ReviewDetail; step: Step; onClose:
                   <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
                     <Form.Item
                       name={[f.name, 'content']}
-                      rules={[{ required: true, whitespace: true, message: '请填写整改事项' }]}
+                      rules={[
+                        { required: true, whitespace: true, message: '请填写整改事项' },
+                        tooLong(maxLengthOf(ZReviewItem.shape.content)),
+                      ]}
                       style={{ width: 380 }}
                     >
                       <Input
                         aria-label={`整改事项${n + 1}`}
-                        maxLength={maxLengthOf(ZReviewItem.shape.content)}
+                        count={countOf(maxLengthOf(ZReviewItem.shape.content))}
                         placeholder="整改事项"
                       />
                     </Form.Item>
@@ -158,7 +167,7 @@ function StepModal({ r, step, onClose }: { r: ReviewDetail; step: Step; onClose:
           toEvent={(v) => ({ type: 'schedule', recheckOn: iso(v.recheckOn) })}
         >
           <Form.Item name="recheckOn" label="复查日期" rules={[{ required: true, message: '请选择复查日期' }]}>
-            <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+            <DatePicker disabledDate={beforeToday} />
           </Form.Item>
         </EventModal>
       );
@@ -182,9 +191,15 @@ function StepModal({ r, step, onClose }: { r: ReviewDetail; step: Step; onClose:
           <Form.Item
             name="comment"
             label="复查意见"
-            rules={[{ required: true, whitespace: true, message: '请填写复查意见' }]}
+            rules={[
+              { required: true, whitespace: true, message: '请填写复查意见' },
+              tooLong(maxLengthOf(ZReviewEvent.shape.comment)),
+            ]}
           >
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={maxLengthOf(ZReviewEvent.shape.comment)} />
+            <Input.TextArea
+              autoSize={{ minRows: 3, maxRows: 6 }}
+              count={countOf(maxLengthOf(ZReviewEvent.shape.comment))}
+            />
           </Form.Item>
         </EventModal>
       );

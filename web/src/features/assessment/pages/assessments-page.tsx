@@ -12,7 +12,7 @@ import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { dayjs, formatDate, formatDateTime } from '../../../lib/format';
 import { notifySuccess, submitForm } from '../../../lib/notify';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 import { usePermission } from '../../../lib/session';
 import { type Assessment, type AssessmentFilters, useAssessments, useCreateAssessment } from '../api/assessment';
 import { useSystems } from '../api/systems';
@@ -72,9 +72,12 @@ function CreateAssessmentModal({ onClose }: { onClose: () => void }) {
         <Form.Item
           name="name"
           label="考核名称"
-          rules={[{ required: true, whitespace: true, message: '请填写考核名称' }]}
+          rules={[
+            { required: true, whitespace: true, message: '请填写考核名称' },
+            tooLong(maxLengthOf(ZCreateAssessment.shape.name)),
+          ]}
         >
-          <Input maxLength={maxLengthOf(ZCreateAssessment.shape.name)} />
+          <Input count={countOf(maxLengthOf(ZCreateAssessment.shape.name))} />
         </Form.Item>
         <Form.Item name="period" label="考核期间" rules={[{ required: true, message: '请选择考核期间' }]}>
           <DatePicker.RangePicker aria-label="考核期间" />

@@ -15,7 +15,7 @@ import {
 import { ReporterCard } from '../components/evaluation-reporter';
 import { EvaluationScoring } from '../components/evaluation-scoring';
 import { ZEvaluationEvent } from '../../../../../common/evaluations.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 /** 结束评议: the conclusions that go into the 纪要, confirmed before the meeting's record is numbered. */
 function CloseModal({ e, onClose }: { e: EvaluationDetail; onClose: () => void }) {
@@ -45,11 +45,14 @@ function CloseModal({ e, onClose }: { e: EvaluationDetail; onClose: () => void }
         <Form.Item
           name="summary"
           label="评议意见（纪要“会议要求”部分）"
-          rules={[{ required: true, whitespace: true, message: '请填写评议意见' }]}
+          rules={[
+            { required: true, whitespace: true, message: '请填写评议意见' },
+            tooLong(maxLengthOf(ZEvaluationEvent.shape.summary)),
+          ]}
         >
           <Input.TextArea
             autoSize={{ minRows: 4, maxRows: 10 }}
-            maxLength={maxLengthOf(ZEvaluationEvent.shape.summary)}
+            count={countOf(maxLengthOf(ZEvaluationEvent.shape.summary))}
             placeholder="如：各单位对照质询问题逐项整改，一个月内书面报告整改情况；评议结果纳入年度考核。"
           />
         </Form.Item>

@@ -13,7 +13,7 @@ import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { currentPeriod, dayjs, formatDateTime } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 import { usePermission } from '../../../lib/session';
 import { type Evaluation, type EvaluationFilters, useCreateEvaluation, useEvaluations } from '../api/evaluations';
 import { AssessmentNav } from '../components/assessment-nav';
@@ -74,10 +74,13 @@ function NewEvaluationModal({ onClose }: { onClose: () => void }) {
         <Form.Item
           name="title"
           label="会议名称"
-          rules={[{ required: true, whitespace: true, message: '请填写会议名称' }]}
+          rules={[
+            { required: true, whitespace: true, message: '请填写会议名称' },
+            tooLong(maxLengthOf(ZCreateEvaluation.shape.title)),
+          ]}
         >
           <Input
-            maxLength={maxLengthOf(ZCreateEvaluation.shape.title)}
+            count={countOf(maxLengthOf(ZCreateEvaluation.shape.title))}
             placeholder="如：2026年度部门主要负责人述责述廉会议"
           />
         </Form.Item>
@@ -87,8 +90,8 @@ function NewEvaluationModal({ onClose }: { onClose: () => void }) {
         <Form.Item name="scheduledAt" label="会议时间" rules={[{ required: true, message: '请选择会议时间' }]}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
         </Form.Item>
-        <Form.Item name="place" label="会议地点">
-          <Input maxLength={maxLengthOf(ZCreateEvaluation.shape.place)} />
+        <Form.Item rules={[tooLong(maxLengthOf(ZCreateEvaluation.shape.place))]} name="place" label="会议地点">
+          <Input count={countOf(maxLengthOf(ZCreateEvaluation.shape.place))} />
         </Form.Item>
         <Form.Item
           name="unitIds"

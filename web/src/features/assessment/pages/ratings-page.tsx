@@ -5,7 +5,7 @@ import { ZRating } from '../../../../../common/assessment.schema';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, isTooLong, maxLengthOf, refuseTooLong, tooLong } from '../../../lib/schema-limits';
 import { useAssessment } from '../api/assessment';
 import { type RatingRow, useRate, useRatingSheet } from '../api/ratings';
 import { useSystem } from '../api/systems';
@@ -62,6 +62,7 @@ export function RatingsPage() {
   const save = async (row: RatingRow) => {
     const e = form.getFieldValue(row.unitId) as Entry | undefined;
     if (typeof e?.score !== 'number' || !indicatorId || !evaluator) return false;
+    refuseTooLong(`${row.unitName}的说明：`, e.comment, maxLengthOf(ZRating.shape.comment));
     await rate.mutateAsync({ indicatorId, unitId: row.unitId, evaluator, score: e.score, comment: e.comment ?? '' });
     return true;
   };
@@ -125,10 +126,13 @@ export function RatingsPage() {
               aria-label="评价人"
               placeholder="评价人姓名或单位"
               style={{ width: 240 }}
-              maxLength={maxLengthOf(ZRating.shape.evaluator)}
+              count={countOf(maxLengthOf(ZRating.shape.evaluator))}
               value={freeEvaluator}
               onChange={(e) => setFreeEvaluator(e.target.value)}
-              onSearch={(v) => set({ evaluator: v.trim() || undefined, page: undefined })}
+              onSearch={(v) =>
+                !isTooLong(v, maxLengthOf(ZRating.shape.evaluator)) &&
+                set({ evaluator: v.trim() || undefined, page: undefined })
+              }
               enterButton="确定"
             />
           ) : null}
@@ -184,10 +188,10 @@ export function RatingsPage() {
               {
                 title: '说明',
                 render: (_, r) => (
-                  <Form.Item name={[r.unitId, 'comment']} noStyle>
+                  <Form.Item rules={[tooLong(maxLengthOf(ZRating.shape.comment))]} name={[r.unitId, 'comment']} noStyle>
                     <Input
                       aria-label={`${r.unitName}说明`}
-                      maxLength={maxLengthOf(ZRating.shape.comment)}
+                      count={countOf(maxLengthOf(ZRating.shape.comment))}
                       disabled={!editable}
                     />
                   </Form.Item>

@@ -9,7 +9,7 @@ import { type ReviewDetail, useReview, useReviewEvent } from '../api/reviews';
 import { ReviewActions } from '../components/review-actions';
 import { REVIEW_STATE_COLORS } from './reviews-page';
 import { ZReviewScore } from '../../../../../common/reviews.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, refuseTooLong } from '../../../lib/schema-limits';
 
 type Indicator = ReviewDetail['indicators'][number];
 
@@ -23,6 +23,8 @@ function IndicatorScores({ r }: { r: ReviewDetail }) {
   const changed = r.indicators.filter((i) => i.id in draft && scoreOf(i) !== null);
   async function save() {
     try {
+      for (const i of changed)
+        refuseTooLong(`${i.name}的评估意见：`, commentOf(i), maxLengthOf(ZReviewScore.shape.comment));
       await fire.mutateAsync({
         type: 'score',
         version: r.version,
@@ -77,7 +79,7 @@ function IndicatorScores({ r }: { r: ReviewDetail }) {
               editable ? (
                 <Input
                   aria-label={`${i.name}评估意见`}
-                  maxLength={maxLengthOf(ZReviewScore.shape.comment)}
+                  count={countOf(maxLengthOf(ZReviewScore.shape.comment))}
                   value={commentOf(i)}
                   onChange={(e) => edit(i.id, { comment: e.target.value })}
                 />

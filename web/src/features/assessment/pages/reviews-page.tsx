@@ -13,7 +13,7 @@ import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { currentPeriod, dayjs, formatDate } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 import { usePermission } from '../../../lib/session';
 import { type Review, type ReviewFilters, useCreateReview, useReviews } from '../api/reviews';
 import { useSystems } from '../api/systems';
@@ -73,9 +73,12 @@ function NewReviewModal({ onClose }: { onClose: () => void }) {
         <Form.Item
           name="title"
           label="评估名称"
-          rules={[{ required: true, whitespace: true, message: '请填写评估名称' }]}
+          rules={[
+            { required: true, whitespace: true, message: '请填写评估名称' },
+            tooLong(maxLengthOf(ZCreateReview.shape.title)),
+          ]}
         >
-          <Input maxLength={maxLengthOf(ZCreateReview.shape.title)} placeholder="如：2026年度教育工作督导评估" />
+          <Input count={countOf(maxLengthOf(ZCreateReview.shape.title))} placeholder="如：2026年度教育工作督导评估" />
         </Form.Item>
         <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
           <InputNumber min={2000} max={2100} precision={0} style={{ width: 140 }} />

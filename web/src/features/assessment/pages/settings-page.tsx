@@ -5,7 +5,7 @@ import { EVENT_KINDS, GRADES } from '../../../../../common/assessment';
 import { ZAssessmentRule, type TAssessmentSettings } from '../../../../../common/assessment.schema';
 import { PageHeader } from '../../../components/page-header';
 import { settingsSaved } from '../../../lib/notify';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 import { useAssessmentSettings, useUpdateAssessmentSettings } from '../api/settings';
 import { AssessmentNav } from '../components/assessment-nav';
 
@@ -95,11 +95,15 @@ export function AssessmentSettingsPage() {
                         style={{ width: 120 }}
                       />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'basis']} style={{ flex: '1 1 260px' }}>
+                    <Form.Item
+                      rules={[tooLong(maxLengthOf(ZAssessmentRule.shape.basis))]}
+                      name={[f.name, 'basis']}
+                      style={{ flex: '1 1 260px' }}
+                    >
                       <Input
                         aria-label="依据"
                         placeholder="依据，如：问题整改逾期，每件扣1分"
-                        maxLength={maxLengthOf(ZAssessmentRule.shape.basis)}
+                        count={countOf(maxLengthOf(ZAssessmentRule.shape.basis))}
                       />
                     </Form.Item>
                     <Button

@@ -15,7 +15,7 @@ import { type Survey, type SurveyFilters, useCreateSurvey, useSurveys } from '..
 import { AssessmentNav } from '../components/assessment-nav';
 import { questionsOf } from './survey-questions';
 import { ZCreateSurvey } from '../../../../../common/assessment.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 const FILTER_KEYS = ['year', 'unitId', 'state'] as const;
 const THIS_YEAR = currentPeriod().year;
@@ -61,9 +61,12 @@ function NewSurveyModal({ onClose }: { onClose: () => void }) {
         <Form.Item
           name="title"
           label="测评名称"
-          rules={[{ required: true, whitespace: true, message: '请填写测评名称' }]}
+          rules={[
+            { required: true, whitespace: true, message: '请填写测评名称' },
+            tooLong(maxLengthOf(ZCreateSurvey.shape.title)),
+          ]}
         >
-          <Input maxLength={maxLengthOf(ZCreateSurvey.shape.title)} placeholder="如：2026年度领导班子民主测评" />
+          <Input count={countOf(maxLengthOf(ZCreateSurvey.shape.title))} placeholder="如：2026年度领导班子民主测评" />
         </Form.Item>
         <Form.Item
           name="questions"

@@ -12,7 +12,7 @@ import { PageHeader } from '../../../components/page-header';
 import { dayjs } from '../../../lib/format';
 import { unitTypeLabel } from '../../../lib/labels';
 import { notifySuccess, submitForm } from '../../../lib/notify';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 import { usePermission } from '../../../lib/session';
 import {
   type IndicatorSystem,
@@ -77,9 +77,12 @@ function CreateSystemModal({ onClose }: { onClose: () => void }) {
         <Form.Item
           name="name"
           label="体系名称"
-          rules={[{ required: true, whitespace: true, message: '请填写体系名称' }]}
+          rules={[
+            { required: true, whitespace: true, message: '请填写体系名称' },
+            tooLong(maxLengthOf(ZCreateSystem.shape.name)),
+          ]}
         >
-          <Input maxLength={maxLengthOf(ZCreateSystem.shape.name)} />
+          <Input count={countOf(maxLengthOf(ZCreateSystem.shape.name))} />
         </Form.Item>
         <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
           <InputNumber min={2000} max={2100} style={{ width: 160 }} />
@@ -87,8 +90,8 @@ function CreateSystemModal({ onClose }: { onClose: () => void }) {
         <Form.Item name="unitType" label="适用单位类型" extra="不选则适用于全部单位">
           <Select options={unitTypeOptions} allowClear aria-label="适用单位类型" />
         </Form.Item>
-        <Form.Item name="description" label="说明">
-          <Input.TextArea rows={3} maxLength={maxLengthOf(ZCreateSystem.shape.description)} />
+        <Form.Item rules={[tooLong(maxLengthOf(ZCreateSystem.shape.description))]} name="description" label="说明">
+          <Input.TextArea rows={3} count={countOf(maxLengthOf(ZCreateSystem.shape.description))} />
         </Form.Item>
       </Form>
     </FormModal>

@@ -5,7 +5,7 @@ import { notifySuccess } from '../../../lib/notify';
 import { applyFormErrors } from '../../../lib/notify';
 import { type CalendarDay, type DayKind, useSetDay } from '../api/calendar';
 import { ZSetCalendarDay } from '../../../../../common/system.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 interface Values {
   kind: DayKind | 'normal';
@@ -69,9 +69,12 @@ export function DayEditor({
               <Form.Item
                 name="name"
                 label="名称"
-                rules={[{ required: true, whitespace: true, message: '请输入名称，如 国庆节' }]}
+                rules={[
+                  { required: true, whitespace: true, message: '请输入名称，如 国庆节' },
+                  tooLong(maxLengthOf(ZSetCalendarDay.shape.name)),
+                ]}
               >
-                <Input placeholder="如 国庆节" maxLength={maxLengthOf(ZSetCalendarDay.shape.name)} />
+                <Input placeholder="如 国庆节" count={countOf(maxLengthOf(ZSetCalendarDay.shape.name))} />
               </Form.Item>
             )
           }

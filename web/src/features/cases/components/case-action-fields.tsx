@@ -21,7 +21,8 @@ import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { ToleranceListFields } from '../../../components/tolerance-list-fields';
 import type { CaseDetail, CaseSubject } from '../api/cases';
 import { useRuleItems } from '../../../lib/rule-items';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { formatDate } from '../../../lib/format';
 
 /** The limits the server validates (common/cases.schema.ts). */
 
@@ -111,7 +112,7 @@ export function fieldsFor(type: CaseEventType, c: CaseDetail) {
       <Select
         options={pending.map((a) => ({
           value: a.id,
-          label: `${c.subjects.find((s) => s.id === a.subjectId)?.name ?? ''} · ${a.kindLabel} · ${a.filedOn}`,
+          label: `${c.subjects.find((s) => s.id === a.subjectId)?.name ?? ''} · ${a.kindLabel} · ${formatDate(a.filedOn)}`,
         }))}
       />
     </Form.Item>
@@ -127,8 +128,12 @@ export function fieldsFor(type: CaseEventType, c: CaseDetail) {
     </Form.Item>
   );
   const comment = (label: string, required = true) => (
-    <Form.Item name="comment" label={label} rules={required ? [{ required: true, message: `请填写${label}` }] : []}>
-      <Input.TextArea rows={3} maxLength={LIMITS.comment} />
+    <Form.Item
+      name="comment"
+      label={label}
+      rules={[...(required ? [{ required: true, message: `请填写${label}` }] : []), tooLong(LIMITS.comment)]}
+    >
+      <Input.TextArea rows={3} count={countOf(LIMITS.comment)} />
     </Form.Item>
   );
   switch (type) {
@@ -136,8 +141,8 @@ export function fieldsFor(type: CaseEventType, c: CaseDetail) {
       return comment('不予启动的理由');
     case 'record_facts':
       return Object.entries(FACTS).map(([k, label]) => (
-        <Form.Item key={k} name={['facts', k]} label={label}>
-          <Input.TextArea rows={3} maxLength={LIMITS.fact} />
+        <Form.Item rules={[tooLong(LIMITS.fact)]} key={k} name={['facts', k]} label={label}>
+          <Input.TextArea rows={3} count={countOf(LIMITS.fact)} />
         </Form.Item>
       ));
     case 'record_defense':
@@ -147,9 +152,9 @@ export function fieldsFor(type: CaseEventType, c: CaseDetail) {
           <Form.Item
             name="defense"
             label="陈述和申辩意见"
-            rules={[{ required: true, message: '请填写陈述和申辩意见' }]}
+            rules={[{ required: true, message: '请填写陈述和申辩意见' }, tooLong(LIMITS.defense)]}
           >
-            <Input.TextArea rows={4} maxLength={LIMITS.defense} />
+            <Input.TextArea rows={4} count={countOf(LIMITS.defense)} />
           </Form.Item>
           <Form.Item name="signed" valuePropName="checked">
             <Checkbox>问责对象已在事实材料上签字确认</Checkbox>
@@ -193,8 +198,15 @@ export function fieldsFor(type: CaseEventType, c: CaseDetail) {
           <Form.Item name={['det', s.id, 'tolerance', 'distinctions']} label="三个区分开来">
             <Checkbox.Group options={Object.entries(THREE_DISTINCTIONS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
-          <Form.Item name={['det', s.id, 'tolerance', 'reasons']} label="容错理由（事前备案、集体决策等）">
-            <Input.TextArea rows={2} maxLength={maxLengthOf(ZDetermination.shape.tolerance.unwrap().shape.reasons)} />
+          <Form.Item
+            rules={[tooLong(maxLengthOf(ZDetermination.shape.tolerance.unwrap().shape.reasons))]}
+            name={['det', s.id, 'tolerance', 'reasons']}
+            label="容错理由（事前备案、集体决策等）"
+          >
+            <Input.TextArea
+              rows={2}
+              count={countOf(maxLengthOf(ZDetermination.shape.tolerance.unwrap().shape.reasons))}
+            />
           </Form.Item>
           <Form.Item noStyle dependencies={[['det', s.id, 'tolerance', 'outcome']]}>
             {({ getFieldValue }) =>
@@ -224,8 +236,13 @@ export function fieldsFor(type: CaseEventType, c: CaseDetail) {
       return (
         <>
           {dateItem('decisionDate', '决定日期')}
-          <Form.Item name="decisionBody" label="集体研究" extra="经会议集体研究决定的，填写会议名称，写入决定书">
-            <Input maxLength={LIMITS.decisionBody} placeholder="如：常委会会议、委务会议" />
+          <Form.Item
+            rules={[tooLong(LIMITS.decisionBody)]}
+            name="decisionBody"
+            label="集体研究"
+            extra="经会议集体研究决定的，填写会议名称，写入决定书"
+          >
+            <Input count={countOf(LIMITS.decisionBody)} placeholder="如：常委会会议、委务会议" />
           </Form.Item>
           <SubjectForms c={c} label="处理" />
           {comment('决定说明', false)}
@@ -258,7 +275,7 @@ export function fieldsFor(type: CaseEventType, c: CaseDetail) {
                 placeholder="问责决定书（默认）"
                 options={reviews.map((a) => ({
                   value: a.id,
-                  label: `复审决定 · ${c.subjects.find((s) => s.id === a.subjectId)?.name ?? ''} · ${a.decidedOn}`,
+                  label: `复审决定 · ${c.subjects.find((s) => s.id === a.subjectId)?.name ?? ''} · ${formatDate(a.decidedOn)}`,
                 }))}
               />
             </Form.Item>

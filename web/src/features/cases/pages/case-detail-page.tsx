@@ -112,7 +112,7 @@ export function CaseDetailPage() {
                 {c.executionDeadline ? formatDate(c.executionDeadline) : '—'}
               </Descriptions.Item>
               <Descriptions.Item label="回访">
-                {c.followUp ? `${c.followUp.date} ${c.followUp.notes}` : '—'}
+                {c.followUp ? `${formatDate(c.followUp.date)} ${c.followUp.notes}` : '—'}
               </Descriptions.Item>
               <Descriptions.Item label="调查组" span={2}>
                 {c.members
@@ -212,8 +212,12 @@ export function CaseDetailPage() {
                     render: (sid: string) => c.subjects.find((s) => s.id === sid)?.name,
                   },
                   { title: '途径', dataIndex: 'kindLabel' },
-                  { title: '提出日期', dataIndex: 'filedOn' },
-                  { title: '办理期限', dataIndex: 'decideDeadline', render: (v: string | null) => v ?? '计时中止' },
+                  { title: '提出日期', dataIndex: 'filedOn', render: (v: string) => formatDate(v) },
+                  {
+                    title: '办理期限',
+                    dataIndex: 'decideDeadline',
+                    render: (v: string | null) => formatDate(v, '计时中止'),
+                  },
                   { title: '结论', dataIndex: 'result', render: (v: string | null) => v ?? '办理中' },
                 ]}
               />
@@ -229,8 +233,8 @@ export function CaseDetailPage() {
                 dataSource={c.influencePeriods}
                 columns={[
                   { title: '处理', dataIndex: 'form' },
-                  { title: '起始', dataIndex: 'startsOn' },
-                  { title: '届满', dataIndex: 'endsOn' },
+                  { title: '起始', dataIndex: 'startsOn', render: (v: string) => formatDate(v) },
+                  { title: '届满', dataIndex: 'endsOn', render: (v: string) => formatDate(v) },
                   { title: '依据', dataIndex: 'source' },
                   {
                     title: '状态',
@@ -253,7 +257,7 @@ export function CaseDetailPage() {
                     {f.code} {f.matter}
                   </Link>
                   <div>
-                    {f.unitName} · 决策于 {f.decidedOn} {f.exploratory ? '· 探索性试点' : ''}
+                    {f.unitName} · 决策于 {formatDate(f.decidedOn)} {f.exploratory ? '· 探索性试点' : ''}
                   </div>
                   <Space size={4} wrap>
                     {f.reasons.map((r) => (
@@ -274,7 +278,7 @@ export function CaseDetailPage() {
                   <Link to={`/talks/${t.id}`}>
                     {t.code} {t.kindLabel ?? t.kind}
                   </Link>{' '}
-                  {t.talkOn}
+                  {formatDate(t.talkOn)}
                 </div>
               ))}
             </Card>

@@ -10,7 +10,7 @@ import { PageHeader } from '../../../components/page-header';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { useMe } from '../../../lib/session';
 import { useCaseOfficers, useCreateCase } from '../api/cases';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 /** The limits the server validates (common/cases.schema.ts). */
 const LIMITS = {
@@ -75,8 +75,12 @@ export function CaseFormPage() {
         <Form.Item name="kind" label="问责类型" rules={[{ required: true }]}>
           <Radio.Group options={Object.entries(CASE_KINDS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
-        <Form.Item name="title" label="案件名称" rules={[{ required: true, message: '请填写案件名称' }]}>
-          <Input maxLength={LIMITS.title} autoFocus />
+        <Form.Item
+          name="title"
+          label="案件名称"
+          rules={[{ required: true, message: '请填写案件名称' }, tooLong(LIMITS.title)]}
+        >
+          <Input count={countOf(LIMITS.title)} autoFocus />
         </Form.Item>
         <Form.Item
           name="situation"
@@ -95,8 +99,8 @@ export function CaseFormPage() {
         <Form.Item name="sourceId" hidden>
           <Input />
         </Form.Item>
-        <Form.Item name="summary" label="简要案情">
-          <Input.TextArea rows={3} maxLength={LIMITS.summary} />
+        <Form.Item rules={[tooLong(LIMITS.summary)]} name="summary" label="简要案情">
+          <Input.TextArea rows={3} count={countOf(LIMITS.summary)} />
         </Form.Item>
         <Form.List name="subjects">
           {(fields, { add, remove }) => (
@@ -159,8 +163,13 @@ export function CaseFormPage() {
             showSearch={{ optionFilterProp: 'label' }}
           />
         </Form.Item>
-        <Form.Item name="field" label="所属领域" extra="安全生产、食品药品安全等敏感领域的案件须提级预审">
-          <Input maxLength={LIMITS.field} />
+        <Form.Item
+          rules={[tooLong(LIMITS.field)]}
+          name="field"
+          label="所属领域"
+          extra="安全生产、食品药品安全等敏感领域的案件须提级预审"
+        >
+          <Input count={countOf(LIMITS.field)} />
         </Form.Item>
         <Space>
           <Form.Item name="highAttention" valuePropName="checked">

@@ -16,6 +16,14 @@ import {
 } from '../api/cases';
 import { CaseNav } from '../components/case-nav';
 import { currentPeriod } from '../../../lib/format';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { ZScoreEvaluation } from '../../../../../common/cases.evaluations.schema';
+
+/** The limits the server validates (common/cases.evaluations.schema.ts). */
+const LIMITS = {
+  defects: maxLengthOf(ZScoreEvaluation.shape.defects),
+  corrections: maxLengthOf(ZScoreEvaluation.shape.corrections),
+};
 
 const thisHalf = () => {
   const { year, half } = currentPeriod();
@@ -138,11 +146,11 @@ export function EvaluationsPage() {
               ))}
             </div>
           ))}
-          <Form.Item name="defects" label="发现的问题">
-            <Input.TextArea rows={2} />
+          <Form.Item name="defects" label="发现的问题" rules={[tooLong(LIMITS.defects)]}>
+            <Input.TextArea rows={2} count={countOf(LIMITS.defects)} />
           </Form.Item>
-          <Form.Item name="corrections" label="整改情况">
-            <Input.TextArea rows={2} />
+          <Form.Item name="corrections" label="整改情况" rules={[tooLong(LIMITS.corrections)]}>
+            <Input.TextArea rows={2} count={countOf(LIMITS.corrections)} />
           </Form.Item>
         </Form>
       </Modal>

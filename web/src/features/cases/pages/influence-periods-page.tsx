@@ -5,6 +5,7 @@ import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { type InfluencePeriod, useInfluencePeriods } from '../api/cases';
 import { CaseNav } from '../components/case-nav';
+import { formatDate } from '../../../lib/format';
 
 /** 影响期: the cadres whose promotion or use is restricted now, for 组织部 (it never sees the case files). */
 export function InfluencePeriodsPage() {
@@ -39,8 +40,8 @@ export function InfluencePeriodsPage() {
             width: 140,
             render: (k: keyof typeof INFLUENCE_KINDS) => <Tag>{INFLUENCE_KINDS[k]}</Tag>,
           },
-          { title: '起始', dataIndex: 'startsOn', width: 110, sorter: true },
-          { title: '届满', dataIndex: 'endsOn', width: 110, sorter: true },
+          { title: '起始', dataIndex: 'startsOn', width: 130, sorter: true, render: (v: string) => formatDate(v) },
+          { title: '届满', dataIndex: 'endsOn', width: 130, sorter: true, render: (v: string) => formatDate(v) },
           { title: '依据', dataIndex: 'source', ellipsis: true },
         ]}
       />

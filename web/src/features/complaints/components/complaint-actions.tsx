@@ -10,12 +10,12 @@ import {
 } from '../../../../../common/complaints';
 import { FormModal } from '../../../components/form-modal';
 import { ApiError } from '../../../lib/api';
-import { dayjs } from '../../../lib/format';
+import { beforeToday, dayjs, formatDate } from '../../../lib/format';
 import { useSituationOptions } from '../../../lib/rule-items';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { type ComplaintDetail, useComplaintEvent, useComplaintHandlers, useComplaints } from '../api/complaints';
 import { ZComplaintEvent } from '../../../../../common/complaints.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
@@ -63,7 +63,7 @@ function OriginalSelect({ self, ...field }: { self: string; id?: string; value?:
         .filter((x) => x.id !== self && x.state !== 'repeat')
         .map((x) => ({
           value: x.id,
-          label: `${x.code} · ${x.subjectUnitName}${x.subjectName ? ` ${x.subjectName}` : ''} · ${x.receivedOn}`,
+          label: `${x.code} · ${x.subjectUnitName}${x.subjectName ? ` ${x.subjectName}` : ''} · ${formatDate(x.receivedOn)}`,
         }))}
     />
   );
@@ -128,9 +128,9 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
           <Form.Item
             name="approver"
             label="批准人（集体研究后报批）"
-            rules={[{ required: true, message: '请填写批准人' }]}
+            rules={[{ required: true, message: '请填写批准人' }, tooLong(maxLengthOf(ZComplaintEvent.shape.approver))]}
           >
-            <Input maxLength={maxLengthOf(ZComplaintEvent.shape.approver)} />
+            <Input count={countOf(maxLengthOf(ZComplaintEvent.shape.approver))} />
           </Form.Item>
           {date('decidedOn', '集体研究日期')}
         </>
@@ -141,8 +141,12 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
           <Form.Item name="finding" label="核查结论" rules={[{ required: true, message: '请选择核查结论' }]}>
             <Select options={options(COMPLAINT_FINDINGS)} />
           </Form.Item>
-          <Form.Item name="result" label="办理结果" rules={[{ required: true, message: '请填写办理结果' }]}>
-            <Input.TextArea rows={4} maxLength={maxLengthOf(ZComplaintEvent.shape.result)} />
+          <Form.Item
+            name="result"
+            label="办理结果"
+            rules={[{ required: true, message: '请填写办理结果' }, tooLong(maxLengthOf(ZComplaintEvent.shape.result))]}
+          >
+            <Input.TextArea rows={4} count={countOf(maxLengthOf(ZComplaintEvent.shape.result))} />
           </Form.Item>
         </>
       );
@@ -161,9 +165,9 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
             name="answer"
             label="答复内容（举报人凭受理编号可见）"
             initialValue={c.answerDraft}
-            rules={[{ required: true, message: '请填写答复内容' }]}
+            rules={[{ required: true, message: '请填写答复内容' }, tooLong(maxLengthOf(ZComplaintEvent.shape.answer))]}
           >
-            <Input.TextArea rows={4} maxLength={maxLengthOf(ZComplaintEvent.shape.answer)} />
+            <Input.TextArea rows={4} count={countOf(maxLengthOf(ZComplaintEvent.shape.answer))} />
           </Form.Item>
         </>
       );
@@ -179,12 +183,16 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
           <Form.Item
             name={['problem', 'title']}
             label="问题标题"
-            rules={[{ required: true, message: '请填写问题标题' }]}
+            rules={[{ required: true, message: '请填写问题标题' }, tooLong(maxLengthOf(ZProblemLink.shape.title))]}
           >
-            <Input maxLength={maxLengthOf(ZProblemLink.shape.title)} />
+            <Input count={countOf(maxLengthOf(ZProblemLink.shape.title))} />
           </Form.Item>
-          <Form.Item name={['problem', 'description']} label="问题描述">
-            <Input.TextArea rows={3} maxLength={maxLengthOf(ZProblemLink.shape.description)} />
+          <Form.Item
+            rules={[tooLong(maxLengthOf(ZProblemLink.shape.description))]}
+            name={['problem', 'description']}
+            label="问题描述"
+          >
+            <Input.TextArea rows={3} count={countOf(maxLengthOf(ZProblemLink.shape.description))} />
           </Form.Item>
           <Form.Item
             name={['problem', 'unitId']}
@@ -197,16 +205,16 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
           <Form.Item
             name={['problem', 'measure']}
             label="整改措施"
-            rules={[{ required: true, message: '请填写整改措施' }]}
+            rules={[{ required: true, message: '请填写整改措施' }, tooLong(maxLengthOf(ZProblemLink.shape.measure))]}
           >
-            <Input.TextArea rows={2} maxLength={maxLengthOf(ZProblemLink.shape.measure)} />
+            <Input.TextArea rows={2} count={countOf(maxLengthOf(ZProblemLink.shape.measure))} />
           </Form.Item>
           <Form.Item
             name={['problem', 'deadline']}
             label="整改期限"
             rules={[{ required: true, message: '请选择整改期限' }]}
           >
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+            <DatePicker style={{ width: '100%' }} disabledDate={beforeToday} />
           </Form.Item>
         </>
       );
@@ -216,9 +224,9 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
           <Form.Item
             name={['proposal', 'reason']}
             label="建议理由"
-            rules={[{ required: true, message: '请填写建议理由' }]}
+            rules={[{ required: true, message: '请填写建议理由' }, tooLong(maxLengthOf(ZProposalLink.shape.reason))]}
           >
-            <Input.TextArea rows={3} maxLength={maxLengthOf(ZProposalLink.shape.reason)} />
+            <Input.TextArea rows={3} count={countOf(maxLengthOf(ZProposalLink.shape.reason))} />
           </Form.Item>
           <Form.Item name={['proposal', 'situation']} label="问责情形（可由案件室受理时确定）">
             <Select allowClear options={situationOptions} showSearch={{ optionFilterProp: 'label' }} />
@@ -238,9 +246,9 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
         <Form.Item
           name="text"
           label={type === 'objection' ? '异议内容' : '说明'}
-          rules={[{ required: true, message: '请填写' }]}
+          rules={[{ required: true, message: '请填写' }, tooLong(maxLengthOf(ZComplaintEvent.shape.text))]}
         >
-          <Input.TextArea rows={4} maxLength={maxLengthOf(ZComplaintEvent.shape.text)} />
+          <Input.TextArea rows={4} count={countOf(maxLengthOf(ZComplaintEvent.shape.text))} />
         </Form.Item>
       );
     default:
@@ -287,8 +295,8 @@ export function ComplaintActions({ c }: { c: ComplaintDetail }) {
         >
           <Form form={form} layout="vertical" onFinish={submit}>
             <Fields type={open} c={c} />
-            <Form.Item name="comment" label="备注">
-              <Input.TextArea rows={2} maxLength={maxLengthOf(ZComplaintEvent.shape.comment)} />
+            <Form.Item rules={[tooLong(maxLengthOf(ZComplaintEvent.shape.comment))]} name="comment" label="备注">
+              <Input.TextArea rows={2} count={countOf(maxLengthOf(ZComplaintEvent.shape.comment))} />
             </Form.Item>
             {error && <Alert type="error" showIcon message={error} />}
           </Form>

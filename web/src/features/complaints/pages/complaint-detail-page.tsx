@@ -30,8 +30,8 @@ function Clocks({ c }: { c: ComplaintDetail }) {
         data-testid="complaint-clocks"
         columns={[
           { title: '事项', dataIndex: 'label' },
-          { title: '期限', dataIndex: 'due', width: 110 },
-          { title: '完成日期', dataIndex: 'doneOn', width: 110, render: (v: string | null) => v ?? '—' },
+          { title: '期限', dataIndex: 'due', width: 130, render: (v: string | null) => formatDate(v) },
+          { title: '完成日期', dataIndex: 'doneOn', width: 130, render: (v: string | null) => formatDate(v) },
           {
             title: '状态',
             dataIndex: 'status',
@@ -80,7 +80,7 @@ export function ComplaintDetailPage() {
             <Descriptions.Item label="办结期限">{formatDate(c.completionDue)}</Descriptions.Item>
             {c.wayLabel && (
               <Descriptions.Item label="处置方式">
-                {c.wayLabel}（{c.approver} 批准，{c.decidedOn}）
+                {c.wayLabel}（{c.approver} 批准，{formatDate(c.decidedOn)}）
               </Descriptions.Item>
             )}
             {c.result && <Descriptions.Item label="办理结果">{c.result}</Descriptions.Item>}

@@ -12,7 +12,8 @@ import {
 } from '../api/complaints';
 import { type ReportValues, ReportFields, attachedFiles, reportBody } from '../components/report-fields';
 import { ZComplaintStatusQuery, ZFiler } from '../../../../../common/complaints.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { formatDate } from '../../../lib/format';
 
 const errorText = (err: unknown) =>
   err instanceof ApiError || err instanceof Error ? err.message : '提交失败，请重试';
@@ -78,11 +79,19 @@ function FileForm() {
       </Form.Item>
       {!anonymous && (
         <>
-          <Form.Item name="name" label="您的姓名" rules={[{ required: true, message: '实名举报请填写姓名' }]}>
-            <Input maxLength={maxLengthOf(ZFiler.shape.name)} autoComplete="name" />
+          <Form.Item
+            name="name"
+            label="您的姓名"
+            rules={[{ required: true, message: '实名举报请填写姓名' }, tooLong(maxLengthOf(ZFiler.shape.name))]}
+          >
+            <Input count={countOf(maxLengthOf(ZFiler.shape.name))} autoComplete="name" />
           </Form.Item>
-          <Form.Item name="phone" label="联系电话" rules={[{ required: true, message: '实名举报请填写联系电话' }]}>
-            <Input maxLength={maxLengthOf(ZFiler.shape.phone)} inputMode="tel" autoComplete="tel" />
+          <Form.Item
+            name="phone"
+            label="联系电话"
+            rules={[{ required: true, message: '实名举报请填写联系电话' }, tooLong(maxLengthOf(ZFiler.shape.phone))]}
+          >
+            <Input count={countOf(maxLengthOf(ZFiler.shape.phone))} inputMode="tel" autoComplete="tel" />
           </Form.Item>
         </>
       )}
@@ -116,11 +125,22 @@ function StatusForm() {
   }
   return (
     <Form layout="vertical" onFinish={submit}>
-      <Form.Item name="code" label="受理编号" rules={[{ required: true, message: '请填写受理编号' }]}>
-        <Input maxLength={maxLengthOf(ZComplaintStatusQuery.shape.code)} autoComplete="off" />
+      <Form.Item
+        name="code"
+        label="受理编号"
+        rules={[{ required: true, message: '请填写受理编号' }, tooLong(maxLengthOf(ZComplaintStatusQuery.shape.code))]}
+      >
+        <Input count={countOf(maxLengthOf(ZComplaintStatusQuery.shape.code))} autoComplete="off" />
       </Form.Item>
-      <Form.Item name="password" label="查询密码" rules={[{ required: true, message: '请填写查询密码' }]}>
-        <Input.Password maxLength={maxLengthOf(ZComplaintStatusQuery.shape.password)} autoComplete="off" />
+      <Form.Item
+        name="password"
+        label="查询密码"
+        rules={[
+          { required: true, message: '请填写查询密码' },
+          tooLong(maxLengthOf(ZComplaintStatusQuery.shape.password)),
+        ]}
+      >
+        <Input.Password count={countOf(maxLengthOf(ZComplaintStatusQuery.shape.password))} autoComplete="off" />
       </Form.Item>
       <Button type="primary" htmlType="submit" block loading={busy} data-testid="status-submit">
         查询
@@ -129,13 +149,13 @@ function StatusForm() {
       {result && (
         <Card size="small" style={{ marginTop: 16 }} data-testid="status-result">
           <Typography.Paragraph>受理编号：{result.code}</Typography.Paragraph>
-          <Typography.Paragraph>收件日期：{result.receivedOn}</Typography.Paragraph>
+          <Typography.Paragraph>收件日期：{formatDate(result.receivedOn)}</Typography.Paragraph>
           <Typography.Paragraph>
             办理情况：<Typography.Text strong>{result.status}</Typography.Text>
           </Typography.Paragraph>
           {result.answer && (
             <Typography.Paragraph>
-              答复（{result.answeredOn}）：{result.answer}
+              答复（{formatDate(result.answeredOn)}）：{result.answer}
             </Typography.Paragraph>
           )}
         </Card>

@@ -6,7 +6,7 @@ import type { Response } from '../../../../../common/zod';
 import { YearSelect } from '../../../components/year-select';
 import { DownloadButton } from '../../../components/download-button';
 import { apiPost } from '../../../lib/api';
-import { currentPeriod } from '../../../lib/format';
+import { currentPeriod, formatDate } from '../../../lib/format';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { usePermission } from '../../../lib/session';
 
@@ -42,7 +42,9 @@ export function AnnualReportActions() {
                   issue
                     .mutateAsync(year)
                     .then((r) =>
-                      notifySuccess(r.alreadyIssued ? `已于${r.issuedOn}签发：${r.number}` : `已签发：${r.number}`),
+                      notifySuccess(
+                        r.alreadyIssued ? `已于${formatDate(r.issuedOn)}签发：${r.number}` : `已签发：${r.number}`,
+                      ),
                     ),
                 ),
             })

@@ -3,6 +3,7 @@ import { BURDEN_KINDS, type BurdenKind } from '../../../../../common/dashboard';
 import { type BurdenUnit, useBurden } from '../api/burden';
 import { DownloadButton } from '../../../components/download-button';
 import type { DashboardQuery } from '../api/query';
+import { formatDateRange } from '../../../lib/format';
 
 const kinds = (demand: 'item' | 'report') =>
   (Object.keys(BURDEN_KINDS) as BurdenKind[]).filter((k) => BURDEN_KINDS[k].demand === demand);
@@ -32,7 +33,7 @@ export function BurdenCard({ query }: { query: DashboardQuery }) {
       data-testid="burden"
     >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {data.from} 至 {data.to}，全区域：待办事项 {r.items} 件，报送 {r.reports} 次，消息 {r.messages}{' '}
+        {formatDateRange(data.from, data.to)}，全区域：待办事项 {r.items} 件，报送 {r.reports} 次，消息 {r.messages}{' '}
         条；季度报告复用履责纪实 {r.reused} 条，无需重复填写。
       </Typography.Paragraph>
       <Table<BurdenUnit>

@@ -3,6 +3,7 @@ import type { Overreach, OverreachUnit } from '../api/overreach';
 import { useOverreach } from '../api/overreach';
 import { DownloadButton } from '../../../components/download-button';
 import type { DashboardQuery } from '../api/query';
+import { formatDateRange } from '../../../lib/format';
 
 const share = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : '—');
 const forms = (f: number[]) => f.join(' / ');
@@ -11,8 +12,9 @@ function RegionLine({ data }: { data: Overreach }) {
   const r = data.region;
   return (
     <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-      全区域 {data.from} 至 {data.to}：问责 {r.cases} 人次，兜底条款 {share(r.casesCatchAll, r.cases)}；提醒函{' '}
-      {r.warnings} 份，兜底条款 {share(r.warningsCatchAll, r.warnings)}；谈话 {r.talks} 人次；四种形态（一/二/三/四）
+      全区域 {formatDateRange(data.from, data.to)}：问责 {r.cases} 人次，兜底条款 {share(r.casesCatchAll, r.cases)}
+      ；提醒函 {r.warnings} 份，兜底条款 {share(r.warningsCatchAll, r.warnings)}；谈话 {r.talks}{' '}
+      人次；四种形态（一/二/三/四）
       {forms(r.forms)}。
     </Typography.Paragraph>
   );

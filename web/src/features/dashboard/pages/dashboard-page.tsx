@@ -16,6 +16,7 @@ import { BurdenCard } from '../components/burden-card';
 import { OverreachCard } from '../components/overreach-card';
 import { OverviewCards } from '../components/overview-cards';
 import { StallTables } from '../components/stall-tables';
+import { formatDateRange } from '../../../lib/format';
 
 const _days = (n: number) => `${n.toFixed(1)} 天`;
 
@@ -75,7 +76,9 @@ export function DashboardPage() {
     <>
       <PageHeader
         title="统计大屏"
-        subTitle={data ? `责任链条梗阻点：${data.from} 至 ${data.to} 进入各环节的事项，停留时间计至当前` : undefined}
+        subTitle={
+          data ? `责任链条梗阻点：${formatDateRange(data.from, data.to)} 进入各环节的事项，停留时间计至当前` : undefined
+        }
         extra={
           <>
             <AnnualReportActions />

@@ -1,7 +1,7 @@
 import { Alert, DatePicker, Form, Input, Radio, Select, Spin } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
-import { dayjs } from '../../../lib/format';
+import { beforeToday } from '../../../lib/format';
 import { notifySuccess, submitForm } from '../../../lib/notify';
 import {
   DECISION_KINDS,
@@ -14,7 +14,7 @@ import {
 } from '../api/meetings';
 import { useUnitMap } from './meeting-display';
 import { ZMeetingEvent } from '../../../../../common/meetings.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 import { FormModal } from '../../../components/form-modal';
 
 interface DecideValues {
@@ -69,14 +69,17 @@ function NewProblemFields() {
         <PersonSelect unitId={unitId ?? undefined} />
       </Form.Item>
       <Form.Item name="deadline" label="完成时限" rules={[{ required: true, message: '请选择完成时限' }]}>
-        <DatePicker aria-label="完成时限" style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+        <DatePicker aria-label="完成时限" style={{ width: '100%' }} disabledDate={beforeToday} />
       </Form.Item>
       <Form.Item
         name="decision"
         label="交办事项"
-        rules={[{ required: true, whitespace: true, message: '请填写交办事项内容' }]}
+        rules={[
+          { required: true, whitespace: true, message: '请填写交办事项内容' },
+          tooLong(maxLengthOf(ZMeetingEvent.shape.decision)),
+        ]}
       >
-        <Input.TextArea rows={3} maxLength={maxLengthOf(ZMeetingEvent.shape.decision)} aria-label="交办事项" />
+        <Input.TextArea rows={3} count={countOf(maxLengthOf(ZMeetingEvent.shape.decision))} aria-label="交办事项" />
       </Form.Item>
     </>
   );
@@ -86,10 +89,10 @@ function DecisionFields({ kind, item }: { kind: DecisionKind | undefined; item: 
   switch (kind) {
     case 'issue_warning':
       return (
-        <Form.Item name="decision" label="会议意见">
+        <Form.Item rules={[tooLong(maxLengthOf(ZMeetingEvent.shape.decision))]} name="decision" label="会议意见">
           <Input.TextArea
             rows={3}
-            maxLength={maxLengthOf(ZMeetingEvent.shape.decision)}
+            count={countOf(maxLengthOf(ZMeetingEvent.shape.decision))}
             aria-label="会议意见"
             placeholder="经联席会议研判，发出提醒函"
           />
@@ -100,19 +103,26 @@ function DecisionFields({ kind, item }: { kind: DecisionKind | undefined; item: 
         <Form.Item
           name="decision"
           label="不予预警理由"
-          rules={[{ required: true, whitespace: true, message: '请填写不予预警的理由' }]}
+          rules={[
+            { required: true, whitespace: true, message: '请填写不予预警的理由' },
+            tooLong(maxLengthOf(ZMeetingEvent.shape.decision)),
+          ]}
         >
-          <Input.TextArea rows={3} maxLength={maxLengthOf(ZMeetingEvent.shape.decision)} aria-label="不予预警理由" />
+          <Input.TextArea
+            rows={3}
+            count={countOf(maxLengthOf(ZMeetingEvent.shape.decision))}
+            aria-label="不予预警理由"
+          />
         </Form.Item>
       );
     case 'lead_unit':
       return (
         <>
           <LeadUnitField problemId={item.problemId} />
-          <Form.Item name="decision" label="会议意见">
+          <Form.Item rules={[tooLong(maxLengthOf(ZMeetingEvent.shape.decision))]} name="decision" label="会议意见">
             <Input.TextArea
               rows={3}
-              maxLength={maxLengthOf(ZMeetingEvent.shape.decision)}
+              count={countOf(maxLengthOf(ZMeetingEvent.shape.decision))}
               aria-label="会议意见"
               placeholder="经联席会议研究，明确牵头单位"
             />
@@ -126,9 +136,12 @@ function DecisionFields({ kind, item }: { kind: DecisionKind | undefined; item: 
         <Form.Item
           name="decision"
           label="会议意见"
-          rules={[{ required: true, whitespace: true, message: '请填写会议决定' }]}
+          rules={[
+            { required: true, whitespace: true, message: '请填写会议决定' },
+            tooLong(maxLengthOf(ZMeetingEvent.shape.decision)),
+          ]}
         >
-          <Input.TextArea rows={4} maxLength={maxLengthOf(ZMeetingEvent.shape.decision)} aria-label="会议意见" />
+          <Input.TextArea rows={4} count={countOf(maxLengthOf(ZMeetingEvent.shape.decision))} aria-label="会议意见" />
         </Form.Item>
       );
     default:

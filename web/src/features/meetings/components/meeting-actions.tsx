@@ -5,7 +5,7 @@ import { notifySuccess, submitForm } from '../../../lib/notify';
 import { UnitSelect } from '../../../components/entity-selects';
 import { type MeetingDetail, useMeetingEvent } from '../api/meetings';
 import { ZMeetingEvent } from '../../../../../common/meetings.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 import { FormModal } from '../../../components/form-modal';
 
 function AddItemModal({ meeting, onClose }: { meeting: MeetingDetail; onClose: () => void }) {
@@ -25,11 +25,22 @@ function AddItemModal({ meeting, onClose }: { meeting: MeetingDetail; onClose: (
   return (
     <FormModal form={form} title="添加议题" okText="添加" pending={fire.isPending} onClose={onClose}>
       <Form form={form} layout="vertical" name="add-item" onFinish={(v) => void submit(v)}>
-        <Form.Item name="title" label="议题" rules={[{ required: true, whitespace: true, message: '请填写议题' }]}>
-          <Input maxLength={maxLengthOf(ZMeetingEvent.shape.title)} aria-label="议题" />
+        <Form.Item
+          name="title"
+          label="议题"
+          rules={[
+            { required: true, whitespace: true, message: '请填写议题' },
+            tooLong(maxLengthOf(ZMeetingEvent.shape.title)),
+          ]}
+        >
+          <Input count={countOf(maxLengthOf(ZMeetingEvent.shape.title))} aria-label="议题" />
         </Form.Item>
-        <Form.Item name="description" label="议题说明">
-          <Input.TextArea rows={4} maxLength={maxLengthOf(ZMeetingEvent.shape.description)} aria-label="议题说明" />
+        <Form.Item rules={[tooLong(maxLengthOf(ZMeetingEvent.shape.description))]} name="description" label="议题说明">
+          <Input.TextArea
+            rows={4}
+            count={countOf(maxLengthOf(ZMeetingEvent.shape.description))}
+            aria-label="议题说明"
+          />
         </Form.Item>
       </Form>
     </FormModal>
@@ -70,12 +81,14 @@ function CloseModal({ meeting, onClose }: { meeting: MeetingDetail; onClose: () 
         <Form.Item
           name="summary"
           label="会议纪要主要内容"
-          rules={[{ required: true, whitespace: true, message: '请填写会议纪要主要内容' }]}
+          rules={[
+            { required: true, whitespace: true, message: '请填写会议纪要主要内容' },
+            tooLong(maxLengthOf(ZMeetingEvent.shape.summary)),
+          ]}
         >
           <Input.TextArea
             rows={6}
-            maxLength={maxLengthOf(ZMeetingEvent.shape.summary)}
-            showCount
+            count={countOf(maxLengthOf(ZMeetingEvent.shape.summary))}
             aria-label="会议纪要主要内容"
           />
         </Form.Item>

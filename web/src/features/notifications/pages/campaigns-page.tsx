@@ -5,7 +5,7 @@ import { ADMIN_ROLES, ROLE_LABELS, ROLES } from '../../../../../common/roles';
 import { ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
-import { dayjs } from '../../../lib/format';
+import { dayjs, formatDate } from '../../../lib/format';
 import { notifySuccess, quietly, submitForm } from '../../../lib/notify';
 import {
   type Campaign,
@@ -16,7 +16,7 @@ import {
   useCreateCampaign,
   useUpdateCampaign,
 } from '../api/campaigns';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 const BUSINESS_ROLES = ROLES.filter((r) => !ADMIN_ROLES.includes(r));
 
@@ -71,8 +71,12 @@ function CampaignModal({ editing, onClose }: { editing: Campaign | null; onClose
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={editing ? valuesOf(editing) : NEW_CAMPAIGN}>
-        <Form.Item label="名称" name="name" rules={[{ required: true, message: '请填写名称' }]}>
-          <Input maxLength={maxLengthOf(ZCreateCampaign.shape.name)} placeholder="节前廉洁提醒" />
+        <Form.Item
+          label="名称"
+          name="name"
+          rules={[{ required: true, message: '请填写名称' }, tooLong(maxLengthOf(ZCreateCampaign.shape.name))]}
+        >
+          <Input count={countOf(maxLengthOf(ZCreateCampaign.shape.name))} placeholder="节前廉洁提醒" />
         </Form.Item>
         <Form.Item label="发送时间" name="trigger">
           <Radio.Group
@@ -97,16 +101,20 @@ function CampaignModal({ editing, onClose }: { editing: Campaign | null; onClose
         <Form.Item label="职级（可选，逗号分隔）" name="ranksText">
           <Input placeholder="正科级, 副科级" />
         </Form.Item>
-        <Form.Item label="标题" name="title" rules={[{ required: true, message: '请填写标题' }]}>
-          <Input maxLength={maxLengthOf(ZCreateCampaign.shape.title)} placeholder="{节日}前廉洁提醒" />
+        <Form.Item
+          label="标题"
+          name="title"
+          rules={[{ required: true, message: '请填写标题' }, tooLong(maxLengthOf(ZCreateCampaign.shape.title))]}
+        >
+          <Input count={countOf(maxLengthOf(ZCreateCampaign.shape.title))} placeholder="{节日}前廉洁提醒" />
         </Form.Item>
         <Form.Item
           label="正文"
           name="template"
-          rules={[{ required: true, message: '请填写正文' }]}
+          rules={[{ required: true, message: '请填写正文' }, tooLong(maxLengthOf(ZCreateCampaign.shape.template))]}
           extra="可用 {节日}、{日期} 占位"
         >
-          <Input.TextArea rows={4} maxLength={maxLengthOf(ZCreateCampaign.shape.template)} />
+          <Input.TextArea rows={4} count={countOf(maxLengthOf(ZCreateCampaign.shape.template))} />
         </Form.Item>
       </Form>
     </Modal>
@@ -124,7 +132,7 @@ function Report({ id, onClose }: { id: string | null; onClose: () => void }) {
         dataSource={data?.sends ?? []}
         locale={{ emptyText: '尚未发送' }}
         columns={[
-          { title: '发送日', dataIndex: 'sentOn' },
+          { title: '发送日', dataIndex: 'sentOn', render: (v: string) => formatDate(v) },
           { title: '接收人', dataIndex: 'recipients' },
           { title: '已送达', render: (_, r) => r.deliveries.sent },
           { title: '待发送', render: (_, r) => r.deliveries.pending },

@@ -13,7 +13,7 @@ import {
   useWebhookDeliveries,
   useWebhooks,
 } from '../api/campaigns';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 const SUBSCRIBABLE = WEBHOOK_EVENTS.filter((e) => e !== 'webhook.test');
 const label = (e: string) => WEBHOOK_EVENT_LABELS[e as keyof typeof WEBHOOK_EVENT_LABELS] ?? e;
@@ -158,8 +158,12 @@ export function WebhooksPage() {
             })
           }
         >
-          <Form.Item label="名称" name="name" rules={[{ required: true, message: '请填写名称' }]}>
-            <Input maxLength={maxLengthOf(ZCreateWebhook.shape.name)} />
+          <Form.Item
+            label="名称"
+            name="name"
+            rules={[{ required: true, message: '请填写名称' }, tooLong(maxLengthOf(ZCreateWebhook.shape.name))]}
+          >
+            <Input count={countOf(maxLengthOf(ZCreateWebhook.shape.name))} />
           </Form.Item>
           <Form.Item label="接收地址" name="url" rules={[{ required: true, message: '请填写接收地址' }]}>
             <Input placeholder="https://" />

@@ -5,7 +5,7 @@ import { GROUP_KIND_LABELS } from '../../../lib/labels';
 import { applyFormErrors, notifySuccess } from '../../../lib/notify';
 import { type Group, type GroupInput, type GroupKind, useSaveGroup } from '../api/groups';
 import { ZCreateGroup } from '../../../../../common/org.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 type GroupValues = Omit<GroupInput, 'kind'>;
 
@@ -80,8 +80,15 @@ export function GroupDrawer({
       }
     >
       <Form form={form} name="group" layout="vertical" onFinish={submit} disabled={!canEdit}>
-        <Form.Item label="名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入名称' }]}>
-          <Input maxLength={maxLengthOf(ZCreateGroup.shape.name)} />
+        <Form.Item
+          label="名称"
+          name="name"
+          rules={[
+            { required: true, whitespace: true, message: '请输入名称' },
+            tooLong(maxLengthOf(ZCreateGroup.shape.name)),
+          ]}
+        >
+          <Input count={countOf(maxLengthOf(ZCreateGroup.shape.name))} />
         </Form.Item>
         <Form.Item label="组长" name="leaderPersonId">
           <PersonSelect />

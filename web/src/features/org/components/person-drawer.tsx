@@ -5,7 +5,7 @@ import { formatDate } from '../../../lib/format';
 import { applyFormErrors, notifySuccess } from '../../../lib/notify';
 import { type PersonInput, type PostHistory, usePerson, useSavePerson } from '../api/people';
 import { ZCreatePerson } from '../../../../../common/org.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 const GENDER_OPTIONS = [
   { value: '男', label: '男' },
@@ -91,8 +91,15 @@ export function PersonDrawer({
       <Form form={form} name="person" layout="vertical" onFinish={submit}>
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item label="姓名" name="name" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
-              <Input maxLength={maxLengthOf(ZCreatePerson.shape.name)} autoFocus />
+            <Form.Item
+              label="姓名"
+              name="name"
+              rules={[
+                { required: true, whitespace: true, message: '请输入姓名' },
+                tooLong(maxLengthOf(ZCreatePerson.shape.name)),
+              ]}
+            >
+              <Input count={countOf(maxLengthOf(ZCreatePerson.shape.name))} autoFocus />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -106,13 +113,13 @@ export function PersonDrawer({
         </Form.Item>
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item label="职务" name="post">
-              <Input maxLength={maxLengthOf(ZCreatePerson.shape.post)} />
+            <Form.Item rules={[tooLong(maxLengthOf(ZCreatePerson.shape.post))]} label="职务" name="post">
+              <Input count={countOf(maxLengthOf(ZCreatePerson.shape.post))} />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item label="职级" name="rank">
-              <Input maxLength={maxLengthOf(ZCreatePerson.shape.rank)} />
+            <Form.Item rules={[tooLong(maxLengthOf(ZCreatePerson.shape.rank))]} label="职级" name="rank">
+              <Input count={countOf(maxLengthOf(ZCreatePerson.shape.rank))} />
             </Form.Item>
           </Col>
         </Row>
@@ -123,16 +130,20 @@ export function PersonDrawer({
               name="phone"
               rules={[
                 { pattern: /^(|1\d{10}|0\d{2,3}-?\d{7,8})$/, message: '联系电话格式不正确（手机号或区号-座机号）' },
+                tooLong(maxLengthOf(ZCreatePerson.shape.phone)),
               ]}
             >
-              <Input maxLength={maxLengthOf(ZCreatePerson.shape.phone)} />
+              <Input count={countOf(maxLengthOf(ZCreatePerson.shape.phone))} />
             </Form.Item>
             <Form.Item
               label="电子邮箱"
               name="email"
-              rules={[{ pattern: /^(|[^\s@]+@[^\s@]+\.[^\s@]+)$/, message: '电子邮箱格式不正确' }]}
+              rules={[
+                { pattern: /^(|[^\s@]+@[^\s@]+\.[^\s@]+)$/, message: '电子邮箱格式不正确' },
+                tooLong(maxLengthOf(ZCreatePerson.shape.email)),
+              ]}
             >
-              <Input maxLength={maxLengthOf(ZCreatePerson.shape.email)} />
+              <Input count={countOf(maxLengthOf(ZCreatePerson.shape.email))} />
             </Form.Item>
           </Col>
           <Col span={6}>

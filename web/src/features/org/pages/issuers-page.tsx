@@ -5,7 +5,7 @@ import { ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { notifySuccess } from '../../../lib/notify';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 import { usePermission } from '../../../lib/session';
 import { type Issuer, type IssuerFilters, type IssuerInput, useIssuers, useSaveIssuer } from '../api/issuers';
 import { OrgNav } from '../components/org-nav';
@@ -42,9 +42,9 @@ function IssuerModal({ issuer, onClose }: { issuer: Issuer | null; onClose: () =
             name={f.name}
             label={f.label}
             extra={f.extra}
-            rules={[{ required: true, whitespace: true }]}
+            rules={[{ required: true, whitespace: true }, tooLong(maxLengthOf(ZUpdateIssuer.shape[f.name]))]}
           >
-            <Input maxLength={maxLengthOf(ZUpdateIssuer.shape[f.name])} />
+            <Input count={countOf(maxLengthOf(ZUpdateIssuer.shape[f.name]))} />
           </Form.Item>
         ))}
       </Form>

@@ -1,7 +1,7 @@
 import { Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { ZTaskEvent } from '../../../../../common/patrol.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 /** The limits the server validates for a task event's text (common/patrol.schema.ts). */
 const LIMITS: Record<string, number | undefined> = {
@@ -44,8 +44,12 @@ export function TextActionModal({
       destroyOnHidden
     >
       <Form form={form} layout="vertical">
-        <Form.Item name={field} label={label} rules={[{ required: true, message: `请填写${label}` }]}>
-          <Input.TextArea rows={4} maxLength={LIMITS[field]} />
+        <Form.Item
+          name={field}
+          label={label}
+          rules={[{ required: true, message: `请填写${label}` }, tooLong(LIMITS[field])]}
+        >
+          <Input.TextArea rows={4} count={countOf(LIMITS[field])} />
         </Form.Item>
       </Form>
     </Modal>

@@ -8,7 +8,8 @@ import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { type Finding, useFindings, usePatrolWrite } from '../api/patrol';
 import { ZFindingEvent } from '../../../../../common/patrol.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { beforeToday } from '../../../lib/format';
 
 const ymd = (d?: Dayjs) => d?.format('YYYY-MM-DD');
 interface Values {
@@ -116,11 +117,18 @@ export function FindingActions({ finding }: { finding: Finding }) {
               <Form.Item name="ownerPersonId" label="整改责任人">
                 <PersonSelect unitId={unitId as string | undefined} placeholder="默认为单位主要负责人" />
               </Form.Item>
-              <Form.Item name="measure" label="整改措施" rules={[{ required: true, message: '请填写整改措施' }]}>
-                <Input.TextArea rows={3} maxLength={maxLengthOf(ZFindingEvent.shape.measure)} />
+              <Form.Item
+                name="measure"
+                label="整改措施"
+                rules={[
+                  { required: true, message: '请填写整改措施' },
+                  tooLong(maxLengthOf(ZFindingEvent.shape.measure)),
+                ]}
+              >
+                <Input.TextArea rows={3} count={countOf(maxLengthOf(ZFindingEvent.shape.measure))} />
               </Form.Item>
               <Form.Item name="deadline" label="整改时限" rules={[{ required: true, message: '请填写整改时限' }]}>
-                <DatePicker style={{ width: '100%' }} />
+                <DatePicker style={{ width: '100%' }} disabledDate={beforeToday} />
               </Form.Item>
               <Form.Item name="severity" label="严重程度">
                 <Select options={Object.entries(PROBLEM_SEVERITIES).map(([value, label]) => ({ value, label }))} />
@@ -132,10 +140,17 @@ export function FindingActions({ finding }: { finding: Finding }) {
               <Form.Item name="escalateTo" label="上报对象" rules={[{ required: true, message: '请选择上报对象' }]}>
                 <Radio.Group options={Object.entries(ESCALATION_TARGETS).map(([value, label]) => ({ value, label }))} />
               </Form.Item>
-              <Form.Item name="comment" label="上报理由" rules={[{ required: true, message: '请填写上报理由' }]}>
+              <Form.Item
+                name="comment"
+                label="上报理由"
+                rules={[
+                  { required: true, message: '请填写上报理由' },
+                  tooLong(maxLengthOf(ZFindingEvent.shape.comment)),
+                ]}
+              >
                 <Input.TextArea
                   rows={3}
-                  maxLength={maxLengthOf(ZFindingEvent.shape.comment)}
+                  count={countOf(maxLengthOf(ZFindingEvent.shape.comment))}
                   placeholder="跨部门跨区域难以协调，或紧急、重大问题"
                 />
               </Form.Item>
@@ -143,11 +158,25 @@ export function FindingActions({ finding }: { finding: Finding }) {
           ) : null}
           {open === 'instruct' ? (
             <>
-              <Form.Item name="instructedBy" label="批示领导" rules={[{ required: true, message: '请填写批示领导' }]}>
-                <Input maxLength={maxLengthOf(ZFindingEvent.shape.instructedBy)} placeholder="如：党工委书记" />
+              <Form.Item
+                name="instructedBy"
+                label="批示领导"
+                rules={[
+                  { required: true, message: '请填写批示领导' },
+                  tooLong(maxLengthOf(ZFindingEvent.shape.instructedBy)),
+                ]}
+              >
+                <Input count={countOf(maxLengthOf(ZFindingEvent.shape.instructedBy))} placeholder="如：党工委书记" />
               </Form.Item>
-              <Form.Item name="instruction" label="批示内容" rules={[{ required: true, message: '请填写批示内容' }]}>
-                <Input.TextArea rows={3} maxLength={maxLengthOf(ZFindingEvent.shape.instruction)} />
+              <Form.Item
+                name="instruction"
+                label="批示内容"
+                rules={[
+                  { required: true, message: '请填写批示内容' },
+                  tooLong(maxLengthOf(ZFindingEvent.shape.instruction)),
+                ]}
+              >
+                <Input.TextArea rows={3} count={countOf(maxLengthOf(ZFindingEvent.shape.instruction))} />
               </Form.Item>
               <Form.List name="actions">
                 {(fields, { add, remove }) => (
@@ -176,7 +205,7 @@ export function FindingActions({ finding }: { finding: Finding }) {
                           <PersonSelect placeholder="责任人" />
                         </Form.Item>
                         <Form.Item name={[f.name, 'deadline']} rules={[{ required: true, message: '请选择完成时限' }]}>
-                          <DatePicker placeholder="完成时限" />
+                          <DatePicker placeholder="完成时限" disabledDate={beforeToday} />
                         </Form.Item>
                         <Button
                           type="text"
@@ -195,8 +224,12 @@ export function FindingActions({ finding }: { finding: Finding }) {
             </>
           ) : null}
           {open === 'close' ? (
-            <Form.Item name="comment" label="办结理由" rules={[{ required: true, message: '请填写办结理由' }]}>
-              <Input.TextArea rows={3} maxLength={maxLengthOf(ZFindingEvent.shape.comment)} />
+            <Form.Item
+              name="comment"
+              label="办结理由"
+              rules={[{ required: true, message: '请填写办结理由' }, tooLong(maxLengthOf(ZFindingEvent.shape.comment))]}
+            >
+              <Input.TextArea rows={3} count={countOf(maxLengthOf(ZFindingEvent.shape.comment))} />
             </Form.Item>
           ) : null}
         </Form>

@@ -21,7 +21,7 @@ import {
 import { PatrolNav } from '../components/patrol-nav';
 import { StateTag } from '../components/state-tag';
 import { ZCreateCircular, ZCreateTypicalCase } from '../../../../../common/patrol.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 const ACTION_LABELS: Record<string, string> = { ...CIRCULAR_EVENTS, ...TYPICAL_CASE_EVENTS };
 
@@ -72,17 +72,27 @@ function CreateModal({ kind, onClose }: { kind: 'circular' | 'case' | null; onCl
             }))}
           />
         </Form.Item>
-        <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}>
-          <Input maxLength={maxLengthOf((kind === 'case' ? ZCreateTypicalCase : ZCreateCircular).shape.title)} />
+        <Form.Item
+          name="title"
+          label="标题"
+          rules={[
+            { required: true, message: '请填写标题' },
+            tooLong(maxLengthOf((kind === 'case' ? ZCreateTypicalCase : ZCreateCircular).shape.title)),
+          ]}
+        >
+          <Input count={countOf(maxLengthOf((kind === 'case' ? ZCreateTypicalCase : ZCreateCircular).shape.title))} />
         </Form.Item>
         <Form.Item
           name="body"
           label={kind === 'case' ? '案例内容' : '正文'}
-          rules={[{ required: true, message: '请填写内容' }]}
+          rules={[
+            { required: true, message: '请填写内容' },
+            tooLong(maxLengthOf((kind === 'case' ? ZCreateTypicalCase : ZCreateCircular).shape.body)),
+          ]}
         >
           <Input.TextArea
             rows={6}
-            maxLength={maxLengthOf((kind === 'case' ? ZCreateTypicalCase : ZCreateCircular).shape.body)}
+            count={countOf(maxLengthOf((kind === 'case' ? ZCreateTypicalCase : ZCreateCircular).shape.body))}
           />
         </Form.Item>
         {kind === 'case' ? (

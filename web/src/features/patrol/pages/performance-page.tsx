@@ -23,7 +23,7 @@ import { type GroupWork, type Review, useFigures, usePatrolWrite, usePerformance
 import { PatrolGroupSelect } from '../components/patrol-group-select';
 import { PatrolNav } from '../components/patrol-nav';
 import { ZCreateReview } from '../../../../../common/patrol.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 function groupChart(items: GroupWork[]): ChartOption {
   const names = items.map((g) => g.groupName.replace('督导巡查组', '组'));
@@ -106,17 +106,17 @@ function ReviewModal({ open, onClose, annual }: { open: boolean; onClose: () => 
         <Form.Item
           name="report"
           label={annual ? '述职内容摘要' : '工作报告'}
-          rules={[{ required: true, message: '请填写报告内容' }]}
+          rules={[{ required: true, message: '请填写报告内容' }, tooLong(maxLengthOf(ZCreateReview.shape.report))]}
         >
-          <Input.TextArea rows={5} maxLength={maxLengthOf(ZCreateReview.shape.report)} />
+          <Input.TextArea rows={5} count={countOf(maxLengthOf(ZCreateReview.shape.report))} />
         </Form.Item>
         {annual ? (
           <>
             <Form.Item name="score" label="评议得分" rules={[{ required: true, message: '请填写评议得分' }]}>
               <InputNumber min={0} max={100} style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item name="comment" label="评议意见">
-              <Input.TextArea rows={2} maxLength={maxLengthOf(ZCreateReview.shape.comment)} />
+            <Form.Item rules={[tooLong(maxLengthOf(ZCreateReview.shape.comment))]} name="comment" label="评议意见">
+              <Input.TextArea rows={2} count={countOf(maxLengthOf(ZCreateReview.shape.comment))} />
             </Form.Item>
           </>
         ) : null}

@@ -20,7 +20,7 @@ import {
 } from '../api/patrol';
 import { PatrolNav } from '../components/patrol-nav';
 import { StateTag } from '../components/state-tag';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 /** The limits the server validates (common/patrol.schema.ts). */
 const INSPECTION = {
@@ -155,8 +155,12 @@ export function RecordPage() {
             <Form.Item name="date" label="督导日期" rules={[{ required: true, message: '请选择督导日期' }]}>
               <DatePicker style={{ width: '100%' }} inputReadOnly />
             </Form.Item>
-            <Form.Item name="place" label="督导地点" rules={[{ required: true, message: '请填写督导地点' }]}>
-              <Input maxLength={INSPECTION.place} />
+            <Form.Item
+              name="place"
+              label="督导地点"
+              rules={[{ required: true, message: '请填写督导地点' }, tooLong(INSPECTION.place)]}
+            >
+              <Input count={countOf(INSPECTION.place)} />
             </Form.Item>
             <Form.Item name="method" label="督导方式" rules={[{ required: true, message: '请选择督导方式' }]}>
               <Select options={METHOD_OPTIONS} />
@@ -168,14 +172,21 @@ export function RecordPage() {
                 <UnitSelect multiple placeholder="选择被督导单位" />
               )}
             </Form.Item>
-            <Form.Item name="project" label="督导项目">
-              <Input maxLength={INSPECTION.project} placeholder={task.data?.projects.join('、') || '如：某重点项目'} />
+            <Form.Item rules={[tooLong(INSPECTION.project)]} name="project" label="督导项目">
+              <Input
+                count={countOf(INSPECTION.project)}
+                placeholder={task.data?.projects.join('、') || '如：某重点项目'}
+              />
             </Form.Item>
-            <Form.Item name="peopleMet" label="接触人员">
-              <Input maxLength={INSPECTION.peopleMet} placeholder="如：项目经理、安全员" />
+            <Form.Item rules={[tooLong(INSPECTION.peopleMet)]} name="peopleMet" label="接触人员">
+              <Input count={countOf(INSPECTION.peopleMet)} placeholder="如：项目经理、安全员" />
             </Form.Item>
-            <Form.Item name="notes" label="督导情况" rules={[{ required: true, message: '请填写督导情况' }]}>
-              <Input.TextArea rows={4} maxLength={INSPECTION.notes} />
+            <Form.Item
+              name="notes"
+              label="督导情况"
+              rules={[{ required: true, message: '请填写督导情况' }, tooLong(INSPECTION.notes)]}
+            >
+              <Input.TextArea rows={4} count={countOf(INSPECTION.notes)} />
             </Form.Item>
             <Form.Item
               name="photos"
@@ -213,17 +224,25 @@ export function RecordPage() {
             <Form.Item name="unitId" label="责任单位" rules={[{ required: true, message: '请选择责任单位' }]}>
               <Select options={inspection.units.map((u) => ({ value: u.id, label: u.name }))} />
             </Form.Item>
-            <Form.Item name="title" label="问题概述" rules={[{ required: true, message: '请填写问题概述' }]}>
-              <Input maxLength={FINDING.title} />
+            <Form.Item
+              name="title"
+              label="问题概述"
+              rules={[{ required: true, message: '请填写问题概述' }, tooLong(FINDING.title)]}
+            >
+              <Input count={countOf(FINDING.title)} />
             </Form.Item>
-            <Form.Item name="description" label="问题详情" rules={[{ required: true, message: '请填写问题详情' }]}>
-              <Input.TextArea rows={4} maxLength={FINDING.description} />
+            <Form.Item
+              name="description"
+              label="问题详情"
+              rules={[{ required: true, message: '请填写问题详情' }, tooLong(FINDING.description)]}
+            >
+              <Input.TextArea rows={4} count={countOf(FINDING.description)} />
             </Form.Item>
-            <Form.Item name="suggestion" label="整改建议">
-              <Input.TextArea rows={2} maxLength={FINDING.suggestion} />
+            <Form.Item rules={[tooLong(FINDING.suggestion)]} name="suggestion" label="整改建议">
+              <Input.TextArea rows={2} count={countOf(FINDING.suggestion)} />
             </Form.Item>
-            <Form.Item name="category" label="问题类别">
-              <Input maxLength={FINDING.category} placeholder="如：安全生产" />
+            <Form.Item rules={[tooLong(FINDING.category)]} name="category" label="问题类别">
+              <Input count={countOf(FINDING.category)} placeholder="如：安全生产" />
             </Form.Item>
             <Form.Item name="severity" label="严重程度">
               <Select options={SEVERITY_OPTIONS} />

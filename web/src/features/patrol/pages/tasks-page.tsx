@@ -9,7 +9,7 @@ import { ChoiceFilter, FilterBar } from '../../../components/list-filters';
 import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
-import { formatDate } from '../../../lib/format';
+import { beforeToday, formatDate } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { usePermission } from '../../../lib/session';
 import { type Task, usePatrolWrite, useTasks } from '../api/patrol';
@@ -17,7 +17,7 @@ import { PatrolGroupSelect } from '../components/patrol-group-select';
 import { PatrolNav, useIsPatrolInsider } from '../components/patrol-nav';
 import { StateTag } from '../components/state-tag';
 import { ZCreateTask } from '../../../../../common/patrol.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 type TaskFilters = { state?: string };
 const FILTER_KEYS = ['state'] as const;
@@ -91,8 +91,12 @@ function NewTaskModal({ open, onClose }: { open: boolean; onClose: () => void })
         <Form.Item name="groupId" label="督导巡查组" rules={[{ required: true, message: '请选择督导巡查组' }]}>
           <PatrolGroupSelect />
         </Form.Item>
-        <Form.Item name="title" label="任务名称" rules={[{ required: true, message: '请填写任务名称' }]}>
-          <Input maxLength={maxLengthOf(ZCreateTask.shape.title)} />
+        <Form.Item
+          name="title"
+          label="任务名称"
+          rules={[{ required: true, message: '请填写任务名称' }, tooLong(maxLengthOf(ZCreateTask.shape.title))]}
+        >
+          <Input count={countOf(maxLengthOf(ZCreateTask.shape.title))} />
         </Form.Item>
         <Form.Item name="targetUnitIds" label="督导单位">
           <UnitSelect multiple placeholder="选择被督导单位" />
@@ -100,8 +104,12 @@ function NewTaskModal({ open, onClose }: { open: boolean; onClose: () => void })
         <Form.Item name="projects" label="督导项目" extra="输入项目名称后回车，可填多个">
           <Select mode="tags" open={false} placeholder="如：城北棚户区改造项目" />
         </Form.Item>
-        <Form.Item name="focus" label="督导重点" rules={[{ required: true, message: '请填写督导重点' }]}>
-          <Input.TextArea rows={3} maxLength={maxLengthOf(ZCreateTask.shape.focus)} />
+        <Form.Item
+          name="focus"
+          label="督导重点"
+          rules={[{ required: true, message: '请填写督导重点' }, tooLong(maxLengthOf(ZCreateTask.shape.focus))]}
+        >
+          <Input.TextArea rows={3} count={countOf(maxLengthOf(ZCreateTask.shape.focus))} />
         </Form.Item>
         <Form.Item name="method" label="督导方式" rules={[{ required: true, message: '请选择督导方式' }]}>
           <Select options={METHOD_OPTIONS} />
@@ -111,11 +119,11 @@ function NewTaskModal({ open, onClose }: { open: boolean; onClose: () => void })
             <DatePicker.RangePicker />
           </Form.Item>
           <Form.Item name="deadline" label="完成时限" rules={[{ required: true, message: '请选择完成时限' }]}>
-            <DatePicker />
+            <DatePicker disabledDate={beforeToday} />
           </Form.Item>
         </Flex>
-        <Form.Item name="requirements" label="工作要求">
-          <Input.TextArea rows={2} maxLength={maxLengthOf(ZCreateTask.shape.requirements)} />
+        <Form.Item rules={[tooLong(maxLengthOf(ZCreateTask.shape.requirements))]} name="requirements" label="工作要求">
+          <Input.TextArea rows={2} count={countOf(maxLengthOf(ZCreateTask.shape.requirements))} />
         </Form.Item>
       </Form>
     </Modal>

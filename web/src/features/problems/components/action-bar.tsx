@@ -18,7 +18,8 @@ import { ZProblemEvent } from '../../../../../common/problems.schema';
 import { EvidenceUpload, uploadedIds } from '../../../components/evidence-upload';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { type EventInput, type ProblemDetail, type ProblemFile, useProblemEvent } from '../api/problems';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { beforeToday } from '../../../lib/format';
 
 /** The limits the server validates (common/problems.schema.ts). */
 const COMMENT_MAX = maxLengthOf(ZProblemEvent.shape.comment);
@@ -97,9 +98,9 @@ function EventFields({ type, problem }: { type: ModalEvent; problem: ProblemDeta
           <Form.Item
             name="progress"
             label="整改进展"
-            rules={[{ required: true, whitespace: true, message: '请填写整改进展' }]}
+            rules={[{ required: true, whitespace: true, message: '请填写整改进展' }, tooLong(PROGRESS_MAX)]}
           >
-            <Input.TextArea rows={4} maxLength={PROGRESS_MAX} aria-label="整改进展" />
+            <Input.TextArea rows={4} count={countOf(PROGRESS_MAX)} aria-label="整改进展" />
           </Form.Item>
           <Form.Item name="done" valuePropName="checked">
             <Checkbox>该措施已整改完成</Checkbox>
@@ -110,8 +111,8 @@ function EventFields({ type, problem }: { type: ModalEvent; problem: ProblemDeta
     case 'request_close':
       return (
         <>
-          <Form.Item name="comment" label="整改情况说明">
-            <Input.TextArea rows={4} maxLength={COMMENT_MAX} aria-label="整改情况说明" />
+          <Form.Item rules={[tooLong(COMMENT_MAX)]} name="comment" label="整改情况说明">
+            <Input.TextArea rows={4} count={countOf(COMMENT_MAX)} aria-label="整改情况说明" />
           </Form.Item>
           {evidence}
           {problem.files.length ? (
@@ -126,9 +127,9 @@ function EventFields({ type, problem }: { type: ModalEvent; problem: ProblemDeta
         <Form.Item
           name="comment"
           label="退回理由"
-          rules={[{ required: true, whitespace: true, message: '请填写退回理由' }]}
+          rules={[{ required: true, whitespace: true, message: '请填写退回理由' }, tooLong(COMMENT_MAX)]}
         >
-          <Input.TextArea rows={4} maxLength={COMMENT_MAX} aria-label="退回理由" />
+          <Input.TextArea rows={4} count={countOf(COMMENT_MAX)} aria-label="退回理由" />
         </Form.Item>
       );
     case 'reopen':
@@ -137,12 +138,12 @@ function EventFields({ type, problem }: { type: ModalEvent; problem: ProblemDeta
           <Form.Item
             name="comment"
             label="反弹情况说明"
-            rules={[{ required: true, whitespace: true, message: '请填写反弹情况说明' }]}
+            rules={[{ required: true, whitespace: true, message: '请填写反弹情况说明' }, tooLong(COMMENT_MAX)]}
           >
-            <Input.TextArea rows={4} maxLength={COMMENT_MAX} aria-label="反弹情况说明" />
+            <Input.TextArea rows={4} count={countOf(COMMENT_MAX)} aria-label="反弹情况说明" />
           </Form.Item>
           <Form.Item name="deadline" label="新的整改时限" rules={[{ required: true, message: '请选择新的整改时限' }]}>
-            <DatePicker aria-label="新的整改时限" />
+            <DatePicker disabledDate={beforeToday} aria-label="新的整改时限" />
           </Form.Item>
         </>
       );
@@ -159,8 +160,8 @@ function EventFields({ type, problem }: { type: ModalEvent; problem: ProblemDeta
               }))}
             />
           </Form.Item>
-          <Form.Item name="comment" label="说明">
-            <Input.TextArea rows={3} maxLength={COMMENT_MAX} />
+          <Form.Item rules={[tooLong(COMMENT_MAX)]} name="comment" label="说明">
+            <Input.TextArea rows={3} count={countOf(COMMENT_MAX)} />
           </Form.Item>
         </>
       );
@@ -169,9 +170,9 @@ function EventFields({ type, problem }: { type: ModalEvent; problem: ProblemDeta
         <Form.Item
           name="comment"
           label="不予升级理由"
-          rules={[{ required: true, whitespace: true, message: '请填写不予升级理由' }]}
+          rules={[{ required: true, whitespace: true, message: '请填写不予升级理由' }, tooLong(COMMENT_MAX)]}
         >
-          <Input.TextArea rows={4} maxLength={COMMENT_MAX} aria-label="不予升级理由" />
+          <Input.TextArea rows={4} count={countOf(COMMENT_MAX)} aria-label="不予升级理由" />
         </Form.Item>
       );
   }

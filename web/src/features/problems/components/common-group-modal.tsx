@@ -2,7 +2,7 @@ import { Form, Input, Modal, Typography } from 'antd';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { ZCreateCommonGroup } from '../../../../../common/problems.schema';
 import { useCreateCommonGroup } from '../api/groups';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 /** The limits the server validates (common/problems.schema.ts). */
 const TITLE_MAX = maxLengthOf(ZCreateCommonGroup.shape.title);
@@ -57,12 +57,12 @@ export function CommonGroupModal({
         <Form.Item
           name="title"
           label="共性问题名称"
-          rules={[{ required: true, whitespace: true, message: '请填写共性问题名称' }]}
+          rules={[{ required: true, whitespace: true, message: '请填写共性问题名称' }, tooLong(TITLE_MAX)]}
         >
-          <Input maxLength={TITLE_MAX} />
+          <Input count={countOf(TITLE_MAX)} />
         </Form.Item>
-        <Form.Item name="description" label="说明">
-          <Input.TextArea rows={3} maxLength={DESCRIPTION_MAX} />
+        <Form.Item rules={[tooLong(DESCRIPTION_MAX)]} name="description" label="说明">
+          <Input.TextArea rows={3} count={countOf(DESCRIPTION_MAX)} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,6 +1,6 @@
 import { Tag, Timeline, Typography } from 'antd';
 import { PROBLEM_EVENTS, PROBLEM_STATES } from '../../../../../common/problems';
-import { formatDateTime } from '../../../lib/format';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import type { ProblemDetail, ProblemEventRow } from '../api/problems';
 import { problemFileHref } from '../api/files';
 
@@ -45,7 +45,7 @@ function EventBody({ e, problem }: { e: ProblemEventRow; problem: ProblemDetail 
         </div>
       ) : null}
       {e.comment ? <div style={{ whiteSpace: 'pre-wrap' }}>{e.comment}</div> : null}
-      {typeof p.deadline === 'string' ? <div>新的整改时限：{p.deadline}</div> : null}
+      {typeof p.deadline === 'string' ? <div>新的整改时限：{formatDate(p.deadline)}</div> : null}
       {files.length ? (
         <div>
           佐证材料：

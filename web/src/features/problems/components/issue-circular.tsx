@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { buildUrl } from '../../../lib/api';
 import { notifyError } from '../../../lib/notify';
 import { type IssuedCircular, useIssueCircular } from '../api/circulars';
+import { formatDate } from '../../../lib/format';
 
 /** 印发通报 for the chosen problems: confirms, then shows the 发文字号 and the download (and any cut warning). */
 export function IssueCircularButton({ ids }: { ids: string[] }) {
@@ -26,8 +27,8 @@ export function IssueCircularButton({ ids }: { ids: string[] }) {
         {issued ? (
           <>
             <Typography.Paragraph>
-              发文字号：<Typography.Text strong>{issued.number}</Typography.Text>，成文日期 {issued.issuedOn}，列入{' '}
-              {issued.problems} 个问题。
+              发文字号：<Typography.Text strong>{issued.number}</Typography.Text>，成文日期{' '}
+              {formatDate(issued.issuedOn)}，列入 {issued.problems} 个问题。
             </Typography.Paragraph>
             {issued.warning ? (
               <Alert type="warning" showIcon message={issued.warning} style={{ marginBottom: 12 }} />

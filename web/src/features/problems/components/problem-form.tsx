@@ -19,9 +19,9 @@ import { PROBLEM_SEVERITIES, PROBLEM_SOURCES } from '../../../../../common/probl
 import { ZMeasureInput, ZUpdateProblem } from '../../../../../common/problems.schema';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { ApiError } from '../../../lib/api';
-import { dayjs } from '../../../lib/format';
+import { beforeToday, dayjs } from '../../../lib/format';
 import type { DeadlineType, ProblemDetail, ProblemInput } from '../api/problems';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 /** The limits the server validates (common/problems.schema.ts). */
 const LIMITS = {
@@ -153,7 +153,7 @@ function MeasureDeadline({ index }: { index: number }) {
           rules={[{ required: true, message: '请选择整改时限' }]}
           style={{ margin: 0 }}
         >
-          <DatePicker placeholder="整改时限" aria-label={`措施${index + 1}整改时限`} />
+          <DatePicker disabledDate={beforeToday} placeholder="整改时限" aria-label={`措施${index + 1}整改时限`} />
         </Form.Item>
       ) : (
         <Form.Item name={[index, 'days']} rules={[{ required: true, message: '请填写天数' }]} style={{ margin: 0 }}>
@@ -180,12 +180,12 @@ export function ProblemFormFields() {
         <Form.Item
           name="title"
           label="问题标题"
-          rules={[{ required: true, whitespace: true, message: '请填写问题标题' }]}
+          rules={[{ required: true, whitespace: true, message: '请填写问题标题' }, tooLong(LIMITS.title)]}
         >
-          <Input maxLength={LIMITS.title} />
+          <Input count={countOf(LIMITS.title)} />
         </Form.Item>
-        <Form.Item name="description" label="问题描述">
-          <Input.TextArea rows={4} maxLength={LIMITS.description} showCount />
+        <Form.Item rules={[tooLong(LIMITS.description)]} name="description" label="问题描述">
+          <Input.TextArea rows={4} count={countOf(LIMITS.description)} />
         </Form.Item>
         <Row gutter={16}>
           <Col xs={24} md={8}>
@@ -194,8 +194,8 @@ export function ProblemFormFields() {
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item name="category" label="问题类别">
-              <Input maxLength={LIMITS.category} placeholder="如：作风建设" />
+            <Form.Item rules={[tooLong(LIMITS.category)]} name="category" label="问题类别">
+              <Input count={countOf(LIMITS.category)} placeholder="如：作风建设" />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
@@ -253,9 +253,9 @@ export function ProblemFormFields() {
                   <Form.Item
                     name={[field.name, 'content']}
                     label="整改措施"
-                    rules={[{ required: true, whitespace: true, message: '请填写整改措施' }]}
+                    rules={[{ required: true, whitespace: true, message: '请填写整改措施' }, tooLong(LIMITS.measure)]}
                   >
-                    <Input.TextArea rows={2} maxLength={LIMITS.measure} aria-label={`措施${index + 1}内容`} />
+                    <Input.TextArea rows={2} count={countOf(LIMITS.measure)} aria-label={`措施${index + 1}内容`} />
                   </Form.Item>
                   <Row gutter={16}>
                     <Col xs={24} md={10}>

@@ -6,11 +6,11 @@ import { useNavigate } from 'react-router';
 import { DISPATCH_KINDS, RECIPIENT_KINDS, SOURCE_TYPES } from '../../../../../common/responsibility';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { FormModal } from '../../../components/form-modal';
-import { currentPeriod, dayjs } from '../../../lib/format';
+import { currentPeriod, dayjs, formatDate } from '../../../lib/format';
 import { notifySuccess, submitForm } from '../../../lib/notify';
 import { useCreateDispatch, useDispatchSource, useWorkingDate } from '../api/responsibility';
 import { ZCreateDispatch } from '../../../../../common/responsibility.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 const options = (labels: Readonly<Record<string, string>>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -42,7 +42,7 @@ function WorkingDate({ days }: { days?: number }) {
   const today = dayjs().format('YYYY-MM-DD');
   const { data } = useWorkingDate(today, days ?? null);
   if (!days || !data) return null;
-  return <Typography.Text type="secondary">截止 {data.date}</Typography.Text>;
+  return <Typography.Text type="secondary">截止 {formatDate(data.date)}</Typography.Text>;
 }
 
 /** 新建派单: kind, period, recipient and the items with their deadlines; saved as a draft, issued from its page. */
@@ -177,11 +177,11 @@ export function DispatchFormModal({
             </Form.Item>
           </Flex>
         ) : null}
-        <Form.Item name="title" label="标题">
-          <Input maxLength={maxLengthOf(ZCreateDispatch.shape.title)} placeholder="不填时按期间和对象自动生成" />
+        <Form.Item rules={[tooLong(maxLengthOf(ZCreateDispatch.shape.title))]} name="title" label="标题">
+          <Input count={countOf(maxLengthOf(ZCreateDispatch.shape.title))} placeholder="不填时按期间和对象自动生成" />
         </Form.Item>
-        <Form.Item name="note" label="说明">
-          <Input.TextArea rows={2} maxLength={maxLengthOf(ZCreateDispatch.shape.note)} />
+        <Form.Item rules={[tooLong(maxLengthOf(ZCreateDispatch.shape.note))]} name="note" label="说明">
+          <Input.TextArea rows={2} count={countOf(maxLengthOf(ZCreateDispatch.shape.note))} />
         </Form.Item>
         <Typography.Text strong>责任事项</Typography.Text>
         <Form.List name="items">

@@ -3,7 +3,7 @@ import { type KeyboardEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { SPOT_CHECK_VERDICTS, type SpotCheckVerdict } from '../../../../../common/responsibility.spot-checks';
 import { ZVerdictInput } from '../../../../../common/responsibility.spot-checks.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, textFits } from '../../../lib/schema-limits';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { type SpotCheckVerdict as Verdict, useConvertVerdict, useRecordVerdict } from '../api/spot-checks';
 
@@ -27,6 +27,11 @@ export function VerdictEditor({ spotCheckId, v }: { spotCheckId: string; v: Verd
   const changed = verdict !== v.verdict || comment !== v.comment || evidenceRef !== v.evidenceRef;
   const save = async () => {
     if (!verdict) return;
+    if (
+      !textFits('核查意见', comment, maxLengthOf(ZVerdictInput.shape.comment)) ||
+      !textFits('核查依据', evidenceRef, maxLengthOf(ZVerdictInput.shape.evidenceRef))
+    )
+      return;
     const ok = await quietly(record.mutateAsync({ verdictId: v.id, verdict, comment, evidenceRef }));
     if (ok) notifySuccess('核查结论已保存');
   };
@@ -54,7 +59,7 @@ export function VerdictEditor({ spotCheckId, v }: { spotCheckId: string; v: Verd
           size="small"
           placeholder={verdict && verdict !== 'accurate' ? '核查意见（必填）' : '核查意见'}
           value={comment}
-          maxLength={maxLengthOf(ZVerdictInput.shape.comment)}
+          count={countOf(maxLengthOf(ZVerdictInput.shape.comment))}
           onChange={(e) => setComment(e.target.value)}
           onPressEnter={() => void save()}
         />
@@ -62,7 +67,7 @@ export function VerdictEditor({ spotCheckId, v }: { spotCheckId: string; v: Verd
           size="small"
           placeholder="核查依据（如现场核查记录编号，可选）"
           value={evidenceRef}
-          maxLength={maxLengthOf(ZVerdictInput.shape.evidenceRef)}
+          count={countOf(maxLengthOf(ZVerdictInput.shape.evidenceRef))}
           onChange={(e) => setEvidenceRef(e.target.value)}
           onPressEnter={() => void save()}
         />

@@ -18,7 +18,7 @@ import {
   useSaveCatalogueItem,
 } from '../api/responsibility';
 import { ZCreateResponsibilityItem } from '../../../../../common/responsibility.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 const FILTERS = ['subjectKind', 'frequency', 'active', 'q'] as const;
 const options = (labels: Readonly<Record<string, string>>) =>
@@ -156,9 +156,12 @@ function ItemModal({ item, onClose }: { item: CatalogueItem | null; onClose: () 
           <Form.Item
             name="category"
             label="责任类别"
-            rules={[{ required: true, whitespace: true, message: '请填写责任类别' }]}
+            rules={[
+              { required: true, whitespace: true, message: '请填写责任类别' },
+              tooLong(maxLengthOf(ZCreateResponsibilityItem.shape.category)),
+            ]}
           >
-            <Input maxLength={maxLengthOf(ZCreateResponsibilityItem.shape.category)} />
+            <Input count={countOf(maxLengthOf(ZCreateResponsibilityItem.shape.category))} />
           </Form.Item>
           <Form.Item name="frequency" label="频次" rules={[{ required: true }]} style={{ width: 120 }}>
             <Select options={options(FREQUENCIES)} />
@@ -170,18 +173,32 @@ function ItemModal({ item, onClose }: { item: CatalogueItem | null; onClose: () 
         <Form.Item
           name="content"
           label="责任内容"
-          rules={[{ required: true, whitespace: true, message: '请填写责任内容' }]}
+          rules={[
+            { required: true, whitespace: true, message: '请填写责任内容' },
+            tooLong(maxLengthOf(ZCreateResponsibilityItem.shape.content)),
+          ]}
         >
-          <Input.TextArea rows={3} maxLength={maxLengthOf(ZCreateResponsibilityItem.shape.content)} showCount />
+          <Input.TextArea rows={3} count={countOf(maxLengthOf(ZCreateResponsibilityItem.shape.content))} />
         </Form.Item>
-        <Form.Item name="target" label="量化指标">
+        <Form.Item
+          rules={[tooLong(maxLengthOf(ZCreateResponsibilityItem.shape.target))]}
+          name="target"
+          label="量化指标"
+        >
           <Input
-            maxLength={maxLengthOf(ZCreateResponsibilityItem.shape.target)}
+            count={countOf(maxLengthOf(ZCreateResponsibilityItem.shape.target))}
             placeholder="如：每季度至少专题研究1次"
           />
         </Form.Item>
-        <Form.Item name="evidence" label="佐证材料">
-          <Input maxLength={maxLengthOf(ZCreateResponsibilityItem.shape.evidence)} placeholder="如：会议纪要、签到表" />
+        <Form.Item
+          rules={[tooLong(maxLengthOf(ZCreateResponsibilityItem.shape.evidence))]}
+          name="evidence"
+          label="佐证材料"
+        >
+          <Input
+            count={countOf(maxLengthOf(ZCreateResponsibilityItem.shape.evidence))}
+            placeholder="如：会议纪要、签到表"
+          />
         </Form.Item>
       </Form>
     </FormModal>

@@ -13,7 +13,7 @@ import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { currentPeriod, formatDateTime } from '../../../lib/format';
 import { notifySuccess, quietly, submitForm } from '../../../lib/notify';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 import {
   type CommitmentOverview,
   type Signer,
@@ -223,11 +223,19 @@ function PublishModal({ year, kind, onClose }: { year: number; kind: Kind; onClo
           })
         }
       >
-        <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}>
-          <Input maxLength={maxLengthOf(ZPublishCommitment.shape.title)} />
+        <Form.Item
+          name="title"
+          label="标题"
+          rules={[{ required: true, message: '请填写标题' }, tooLong(maxLengthOf(ZPublishCommitment.shape.title))]}
+        >
+          <Input count={countOf(maxLengthOf(ZPublishCommitment.shape.title))} />
         </Form.Item>
-        <Form.Item name="body" label="承诺内容" rules={[{ required: true, message: '请填写承诺内容' }]}>
-          <Input.TextArea rows={14} maxLength={maxLengthOf(ZPublishCommitment.shape.body)} showCount />
+        <Form.Item
+          name="body"
+          label="承诺内容"
+          rules={[{ required: true, message: '请填写承诺内容' }, tooLong(maxLengthOf(ZPublishCommitment.shape.body))]}
+        >
+          <Input.TextArea rows={14} count={countOf(maxLengthOf(ZPublishCommitment.shape.body))} />
         </Form.Item>
       </Form>
     </FormModal>

@@ -10,7 +10,7 @@ import { EvidenceUpload } from '../../../components/evidence-upload';
 import { FormModal } from '../../../components/form-modal';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
-import { dayjs, formatDateTime } from '../../../lib/format';
+import { afterToday, formatDate, formatDateTime, todayInShanghai } from '../../../lib/format';
 import { notifySuccess, quietly, submitForm } from '../../../lib/notify';
 import {
   type DispatchDetail,
@@ -24,7 +24,7 @@ import {
   useRefreshDispatch,
 } from '../api/responsibility';
 import { ZFulfilmentInput } from '../../../../../common/responsibility.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 /** Where a 增派单's source is read (its back-link; only the office, who may read every kind, follows it). */
 const SOURCE_PATHS: Record<SourceType, (id: string) => string> = {
@@ -68,7 +68,7 @@ export function DispatchDetailPage() {
           <Descriptions.Item label="状态">
             <Tag>{d.stateLabel}</Tag>
           </Descriptions.Item>
-          <Descriptions.Item label="派发日期">{d.issuedOn ?? '未派发'}</Descriptions.Item>
+          <Descriptions.Item label="派发日期">{formatDate(d.issuedOn, '未派发')}</Descriptions.Item>
           <Descriptions.Item label="履责">{`${d.fulfilledCount}/${d.itemCount}`}</Descriptions.Item>
           {d.note ? <Descriptions.Item label="说明">{d.note}</Descriptions.Item> : null}
           {d.sourceType ? (
@@ -101,7 +101,7 @@ export function DispatchDetailPage() {
               title: '截止日期',
               dataIndex: 'deadline',
               width: 180,
-              render: (v: string, i) => (i.deadlineRule ? `${v}（${i.deadlineRule}）` : v),
+              render: (v: string, i) => (i.deadlineRule ? `${formatDate(v)}（${i.deadlineRule}）` : formatDate(v)),
             },
             { title: '履责状态', width: 100, render: (_, i) => <ItemState item={i} /> },
             {
@@ -129,7 +129,7 @@ function Fulfilments({ d, item, canUpload }: { d: DispatchDetail; item: Dispatch
     <Space orientation="vertical" style={{ width: '100%' }}>
       {item.fulfilments.map((f) => (
         <div key={f.id} data-testid="fulfilment">
-          <Typography.Text strong>{f.doneOn}</Typography.Text>
+          <Typography.Text strong>{formatDate(f.doneOn)}</Typography.Text>
           {f.late ? (
             <Tag color="orange" style={{ marginLeft: 8 }}>
               逾期
@@ -188,19 +188,22 @@ function FulfilmentModal({ d, item, onClose }: { d: DispatchDetail; item: Dispat
     >
       {item.overdue ? (
         <Typography.Paragraph type="danger">
-          该事项已过截止日期（{item.deadline}），记录将标注为逾期。
+          该事项已过截止日期（{formatDate(item.deadline)}），记录将标注为逾期。
         </Typography.Paragraph>
       ) : null}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ doneOn: dayjs() }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ doneOn: todayInShanghai() }}>
         <Form.Item name="doneOn" label="履责日期" rules={[{ required: true, message: '请选择履责日期' }]}>
-          <DatePicker disabledDate={(v) => v.isAfter(dayjs(), 'day')} />
+          <DatePicker disabledDate={afterToday} />
         </Form.Item>
         <Form.Item
           name="description"
           label="履责情况"
-          rules={[{ required: true, whitespace: true, message: '请填写履责情况' }]}
+          rules={[
+            { required: true, whitespace: true, message: '请填写履责情况' },
+            tooLong(maxLengthOf(ZFulfilmentInput.shape.description)),
+          ]}
         >
-          <Input.TextArea rows={5} maxLength={maxLengthOf(ZFulfilmentInput.shape.description)} showCount />
+          <Input.TextArea rows={5} count={countOf(maxLengthOf(ZFulfilmentInput.shape.description))} />
         </Form.Item>
       </Form>
     </FormModal>

@@ -6,8 +6,8 @@ import { DownloadButton } from '../../../components/download-button';
 import { EventLogCard } from '../../../components/event-log-card';
 import { PrintSheet } from '../../../components/print-sheet';
 import { ZReportEvent } from '../../../../../common/responsibility.schema';
-import { formatDateTime } from '../../../lib/format';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import { countOf, maxLengthOf, textFits } from '../../../lib/schema-limits';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { type ReportDetail, useReport, useReportEvent } from '../api/responsibility';
 import { ReportVerdicts } from '../components/report-verdicts';
@@ -67,12 +67,12 @@ export function ReportPage() {
                   {i.content}
                   {i.target ? <div>（{i.target}）</div> : null}
                 </td>
-                <td style={cell}>{i.deadline}</td>
+                <td style={cell}>{formatDate(i.deadline)}</td>
                 <td style={cell}>
                   {i.records.length === 0 ? '未履责' : null}
                   {i.records.map((x) => (
                     <div key={`${x.doneOn}-${x.description}`} style={{ whiteSpace: 'pre-wrap' }}>
-                      {x.doneOn}：{x.description}
+                      {formatDate(x.doneOn)}：{x.description}
                       {x.files.length ? `（佐证：${x.files.join('、')}）` : ''}
                     </div>
                   ))}
@@ -100,6 +100,8 @@ function ReportActions({ r }: { r: ReportDetail }) {
   const [summary, setSummary] = useState(r.summary);
   const [comment, setComment] = useState('');
   const run = async (type: 'submit' | 'approve' | 'return', done: string) => {
+    if (type === 'submit' && !textFits('报告说明', summary, maxLengthOf(ZReportEvent.shape.summary))) return;
+    if (!textFits('退回理由', comment, maxLengthOf(ZReportEvent.shape.comment))) return;
     const ok = await quietly(
       fire.mutateAsync({ type, version: r.version, comment, ...(type === 'submit' ? { summary } : {}) }),
     );
@@ -116,7 +118,7 @@ function ReportActions({ r }: { r: ReportDetail }) {
               style={{ width: 320 }}
               placeholder="报告说明（可选）"
               value={summary}
-              maxLength={maxLengthOf(ZReportEvent.shape.summary)}
+              count={countOf(maxLengthOf(ZReportEvent.shape.summary))}
               onChange={(e) => setSummary(e.target.value)}
             />
           }
@@ -146,7 +148,7 @@ function ReportActions({ r }: { r: ReportDetail }) {
               style={{ width: 320 }}
               placeholder="退回理由"
               value={comment}
-              maxLength={maxLengthOf(ZReportEvent.shape.comment)}
+              count={countOf(maxLengthOf(ZReportEvent.shape.comment))}
               onChange={(e) => setComment(e.target.value)}
             />
           }

@@ -5,8 +5,8 @@ import { ZSpotCheckEvent } from '../../../../../common/responsibility.spot-check
 import { EventLogCard } from '../../../components/event-log-card';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
-import { formatDateTime } from '../../../lib/format';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import { countOf, maxLengthOf, textFits } from '../../../lib/schema-limits';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { fulfilmentFileHref } from '../api/responsibility';
 import {
@@ -99,7 +99,7 @@ function VerdictTable({ c, rows }: { c: SpotCheckDetail; rows: SpotCheckVerdict[
               <div>{v.content}</div>
               {v.target ? <div style={{ color: '#888' }}>量化指标：{v.target}</div> : null}
               <div style={{ color: '#888' }}>
-                {v.dispatchCode} · 截止 {v.deadline}
+                {v.dispatchCode} · 截止 {formatDate(v.deadline)}
               </div>
             </>
           ),
@@ -112,7 +112,7 @@ function VerdictTable({ c, rows }: { c: SpotCheckDetail; rows: SpotCheckVerdict[
             ) : (
               v.records.map((r) => (
                 <div key={`${r.doneOn}-${r.description}`}>
-                  {r.doneOn}：{r.description}
+                  {formatDate(r.doneOn)}：{r.description}
                   {r.files.map((f) => (
                     <a key={f.id} href={fulfilmentFileHref(v.dispatchId, f.id)} style={{ marginLeft: 8 }}>
                       {f.name}
@@ -192,7 +192,7 @@ function SpotCheckActions({ c }: { c: SpotCheckDetail }) {
                 rows={3}
                 placeholder="抽查结论（可选）"
                 value={conclusion}
-                maxLength={maxLengthOf(ZSpotCheckEvent.shape.comment)}
+                count={countOf(maxLengthOf(ZSpotCheckEvent.shape.comment))}
                 onChange={(e) => setConclusion(e.target.value)}
               />
             </div>
@@ -201,6 +201,7 @@ function SpotCheckActions({ c }: { c: SpotCheckDetail }) {
           cancelText="取消"
           okButtonProps={{ disabled: left > 0 }}
           onConfirm={async () => {
+            if (!textFits('抽查结论', conclusion, maxLengthOf(ZSpotCheckEvent.shape.comment))) return;
             const ok = await quietly(fire.mutateAsync({ type: 'conclude', version: c.version, comment: conclusion }));
             if (ok) notifySuccess('抽查已完成');
           }}

@@ -1,13 +1,13 @@
 import { Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { CLOCK_KEYS, type ClockRules, ZPublishRuleVersion } from '../../../../../common/rules.schema';
 import { PageHeader } from '../../../components/page-header';
-import { formatDate, formatDateTime } from '../../../lib/format';
+import { beforeToday, formatDate, formatDateTime, todayInShanghai } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { type RuleSet, usePublishRuleVersion, useRuleSet } from '../api/rules';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 type Item = { key: string; text: string; source: string };
 const UNITS = { months: '个月', days: '日', working_days: '个工作日' } as const;
@@ -72,7 +72,7 @@ function PublishVersion({ set }: { set: RuleSet }) {
     const v = await form.validateFields();
     Modal.confirm({
       title: '确认发布新版本？',
-      content: `发布后不可修改或删除，自${v.effectiveFrom.format('YYYY年M月D日')}起施行；此前作出的决定仍引用原版本。`,
+      content: `发布后不可修改或删除，自${formatDate(v.effectiveFrom.format('YYYY-MM-DD'))}起施行；此前作出的决定仍引用原版本。`,
       okText: '确认发布',
       cancelText: '取消',
       onOk: async () => {
@@ -110,20 +110,27 @@ function PublishVersion({ set }: { set: RuleSet }) {
         <Form<Values>
           form={form}
           layout="vertical"
-          initialValues={{ effectiveFrom: dayjs(), items: content.items, clocks: content.clocks }}
+          initialValues={{ effectiveFrom: todayInShanghai(), items: content.items, clocks: content.clocks }}
         >
           <Form.Item name="effectiveFrom" label="生效日期" rules={[{ required: true, message: '请选择生效日期' }]}>
-            <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+            <DatePicker disabledDate={beforeToday} />
           </Form.Item>
           <Form.Item
             name="source"
             label="依据（法规名称、条款及版本）"
-            rules={[{ required: true, message: '请填写依据' }]}
+            rules={[{ required: true, message: '请填写依据' }, tooLong(maxLengthOf(ZPublishRuleVersion.shape.source))]}
           >
-            <Input maxLength={maxLengthOf(ZPublishRuleVersion.shape.source)} />
+            <Input count={countOf(maxLengthOf(ZPublishRuleVersion.shape.source))} />
           </Form.Item>
-          <Form.Item name="reason" label="调整理由" rules={[{ required: true, message: '请填写调整理由' }]}>
-            <Input.TextArea rows={2} maxLength={maxLengthOf(ZPublishRuleVersion.shape.reason)} />
+          <Form.Item
+            name="reason"
+            label="调整理由"
+            rules={[
+              { required: true, message: '请填写调整理由' },
+              tooLong(maxLengthOf(ZPublishRuleVersion.shape.reason)),
+            ]}
+          >
+            <Input.TextArea rows={2} count={countOf(maxLengthOf(ZPublishRuleVersion.shape.reason))} />
           </Form.Item>
           {isClocks ? (
             CLOCK_KEYS.map((k) => (

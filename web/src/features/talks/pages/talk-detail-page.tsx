@@ -10,7 +10,7 @@ import { notifyError, notifySuccess, submitForm } from '../../../lib/notify';
 import { type TalkDetail, talkRecordDocPath, useDeleteTalk, useTalk, useTalkEvent } from '../api/talks';
 import { subjectsOf } from './talks-page';
 import { ZTalkEvent } from '../../../../../common/talks.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 const pre = { whiteSpace: 'pre-wrap' as const };
 
@@ -28,10 +28,16 @@ function RecordCard({ talk }: { talk: TalkDetail }) {
     <Card title="谈话记录" size="small" style={{ marginBottom: 12 }}>
       {editable ? (
         <Form form={form} layout="vertical" onFinish={(v) => void save(v)} disabled={fire.isPending}>
-          <Form.Item name="record" rules={[{ required: true, whitespace: true, message: '请填写谈话记录' }]}>
+          <Form.Item
+            name="record"
+            rules={[
+              { required: true, whitespace: true, message: '请填写谈话记录' },
+              tooLong(maxLengthOf(ZTalkEvent.shape.record)),
+            ]}
+          >
             <Input.TextArea
               rows={8}
-              maxLength={maxLengthOf(ZTalkEvent.shape.record)}
+              count={countOf(maxLengthOf(ZTalkEvent.shape.record))}
               aria-label="谈话记录"
               placeholder="谈话的主要内容、谈话对象的表态"
             />
@@ -88,9 +94,12 @@ function FollowUpCard({ talk }: { talk: TalkDetail }) {
           <Form.Item
             name="result"
             label="本次跟踪情况"
-            rules={[{ required: true, whitespace: true, message: '请填写整改落实情况' }]}
+            rules={[
+              { required: true, whitespace: true, message: '请填写整改落实情况' },
+              tooLong(maxLengthOf(ZTalkEvent.shape.result)),
+            ]}
           >
-            <Input.TextArea rows={3} maxLength={maxLengthOf(ZTalkEvent.shape.result)} aria-label="跟踪情况" />
+            <Input.TextArea rows={3} count={countOf(maxLengthOf(ZTalkEvent.shape.result))} aria-label="跟踪情况" />
           </Form.Item>
           <Form.Item name="done" valuePropName="checked">
             <Checkbox>整改要求已落实到位</Checkbox>

@@ -10,7 +10,7 @@ import { dayjs } from '../../../lib/format';
 import { notifySuccess, submitForm } from '../../../lib/notify';
 import { useSaveTalk, useTalk } from '../api/talks';
 import { ZCreateTalk } from '../../../../../common/talks.schema';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 interface Values {
   kind: TalkKind;
@@ -129,15 +129,23 @@ export function TalkFormPage() {
         <Form.Item name="talkerPersonIds" label="谈话人">
           <PersonSelect multiple placeholder="输入姓名搜索谈话人" />
         </Form.Item>
-        <Form.Item name="talkerNames" label="其他谈话人" extra="系统外人员或不便选择时填写姓名和职务">
-          <Input maxLength={maxLengthOf(ZCreateTalk.shape.talkerNames)} aria-label="其他谈话人" />
+        <Form.Item
+          rules={[tooLong(maxLengthOf(ZCreateTalk.shape.talkerNames))]}
+          name="talkerNames"
+          label="其他谈话人"
+          extra="系统外人员或不便选择时填写姓名和职务"
+        >
+          <Input count={countOf(maxLengthOf(ZCreateTalk.shape.talkerNames))} aria-label="其他谈话人" />
         </Form.Item>
         <Form.Item
           name="reason"
           label="谈话事由"
-          rules={[{ required: true, whitespace: true, message: '请填写谈话事由' }]}
+          rules={[
+            { required: true, whitespace: true, message: '请填写谈话事由' },
+            tooLong(maxLengthOf(ZCreateTalk.shape.reason)),
+          ]}
         >
-          <Input.TextArea rows={3} maxLength={maxLengthOf(ZCreateTalk.shape.reason)} aria-label="谈话事由" />
+          <Input.TextArea rows={3} count={countOf(maxLengthOf(ZCreateTalk.shape.reason))} aria-label="谈话事由" />
         </Form.Item>
         <Flex gap={16} wrap>
           <Form.Item name="talkOn" label="谈话日期" rules={[{ required: true, message: '请选择谈话日期' }]}>
@@ -163,15 +171,29 @@ export function TalkFormPage() {
           >
             <TimePicker format="HH:mm" minuteStep={5} aria-label="结束时间" />
           </Form.Item>
-          <Form.Item name="place" label="谈话地点" style={{ flex: 1, minWidth: 240 }}>
-            <Input maxLength={maxLengthOf(ZCreateTalk.shape.place)} aria-label="谈话地点" />
+          <Form.Item
+            rules={[tooLong(maxLengthOf(ZCreateTalk.shape.place))]}
+            name="place"
+            label="谈话地点"
+            style={{ flex: 1, minWidth: 240 }}
+          >
+            <Input count={countOf(maxLengthOf(ZCreateTalk.shape.place))} aria-label="谈话地点" />
           </Form.Item>
         </Flex>
         <Form.Item name="recorderPersonId" label="记录人">
           <PersonSelect placeholder="输入姓名搜索记录人" />
         </Form.Item>
-        <Form.Item name="followUpRequired" label="整改要求" extra="提出整改要求的，谈话后跟踪落实">
-          <Input.TextArea rows={2} maxLength={maxLengthOf(ZCreateTalk.shape.followUpRequired)} aria-label="整改要求" />
+        <Form.Item
+          rules={[tooLong(maxLengthOf(ZCreateTalk.shape.followUpRequired))]}
+          name="followUpRequired"
+          label="整改要求"
+          extra="提出整改要求的，谈话后跟踪落实"
+        >
+          <Input.TextArea
+            rows={2}
+            count={countOf(maxLengthOf(ZCreateTalk.shape.followUpRequired))}
+            aria-label="整改要求"
+          />
         </Form.Item>
         <Form.Item name="followUpDue" label="整改期限">
           <DatePicker aria-label="整改期限" />

@@ -9,10 +9,6 @@ import { useFiling } from '../api/tolerance';
 
 const cell = { border: '1px solid #000', padding: '6px 10px', verticalAlign: 'top' as const };
 const head = { ...cell, width: 150, fontWeight: 600, textAlign: 'center' as const };
-const chinese = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-};
 
 /** 容错免责事前备案表, laid out for printing on A4 (the menu and buttons are hidden by the print CSS). */
 export function FilingPrintPage() {
@@ -20,7 +16,7 @@ export function FilingPrintPage() {
   const query = useFiling(id);
   const f = query.data;
   if (!f) return <QueryFallback query={query} what="备案" />;
-  const rows = filingFormRows(f, chinese, formatDate);
+  const rows = filingFormRows(f, formatDate, formatDate);
   return (
     <div
       className="print-sheet"

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ZWarningEvent } from '../../../../../common/warnings.schema';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { useWarningEvent, type WarningAction, type WarningDetail } from '../api/warnings';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 /** The limit the server validates (common/warnings.schema.ts). */
 const COMMENT_MAX = maxLengthOf(ZWarningEvent.shape.comment);
@@ -92,9 +92,12 @@ function ActionModal({ type, warning, onClose }: { type: ModalAction; warning: W
         <Form.Item
           name="comment"
           label={type === 'escalate' && target === 'proposal' ? '问责建议的理由' : m.label}
-          rules={commentRequired ? [{ required: true, whitespace: true, message: `请填写${m.label}` }] : []}
+          rules={[
+            ...(commentRequired ? [{ required: true, whitespace: true, message: `请填写${m.label}` }] : []),
+            tooLong(COMMENT_MAX),
+          ]}
         >
-          <Input.TextArea rows={5} maxLength={COMMENT_MAX} showCount aria-label={m.label} />
+          <Input.TextArea rows={5} count={countOf(COMMENT_MAX)} aria-label={m.label} />
         </Form.Item>
       </Form>
     </Modal>

@@ -26,7 +26,7 @@ import { isInvalidJson, NEW_CONDITION, RuleEditor } from '../components/rule-edi
 import { SituationPreview } from '../components/situation-preview';
 import { JointNav } from '../../../components/joint-nav';
 import { useRuleItems, useSituationOptions } from '../../../lib/rule-items';
-import { maxLengthOf } from '../../../lib/schema-limits';
+import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 /** The limits the server validates (common/warnings.schema.ts). */
 const LIMITS = {
@@ -125,9 +125,9 @@ function SituationForm({ situation, canManage }: { situation?: Situation; canMan
             <Form.Item
               name="name"
               label="情形名称"
-              rules={[{ required: true, whitespace: true, message: '请填写情形名称' }]}
+              rules={[{ required: true, whitespace: true, message: '请填写情形名称' }, tooLong(LIMITS.name)]}
             >
-              <Input maxLength={LIMITS.name} />
+              <Input count={countOf(LIMITS.name)} />
             </Form.Item>
             <Form.Item
               name="code"
@@ -135,12 +135,13 @@ function SituationForm({ situation, canManage }: { situation?: Situation; canMan
               rules={[
                 { required: true, message: '请填写编码' },
                 { pattern: /^[A-Za-z0-9_-]{2,40}$/, message: '编码只能包含字母、数字、下划线和短横线，2至40位' },
+                tooLong(maxLengthOf(ZUpdateSituation.shape.code)),
               ]}
             >
-              <Input maxLength={maxLengthOf(ZUpdateSituation.shape.code)} placeholder="如 S10-ENV" />
+              <Input count={countOf(maxLengthOf(ZUpdateSituation.shape.code))} placeholder="如 S10-ENV" />
             </Form.Item>
-            <Form.Item name="description" label="情形描述">
-              <Input.TextArea rows={3} maxLength={LIMITS.description} />
+            <Form.Item rules={[tooLong(LIMITS.description)]} name="description" label="情形描述">
+              <Input.TextArea rows={3} count={countOf(LIMITS.description)} />
             </Form.Item>
             <Form.Item
               name="article"
