@@ -38,13 +38,17 @@ const OFFERED: Record<CaseState, CaseEventType[]> = {
   ],
   closed: ['correct', 'recommend'],
 };
-/** … and who fires it: leaders alone, joint reviewers alone, otherwise the team (leaders included). */
+/**
+ * … and who fires it: leaders alone (结案 included: the leaders approve it), joint reviewers alone, otherwise the
+ * team alone — a leader investigates only as a member of the team (issue #20).
+ */
 const LEADER_ONLY: CaseEventType[] = [
   'approve_launch',
   'reject_launch',
   'record_prereview',
   'decide',
   'decide_appeal',
+  'close',
   'correct',
 ];
 const REVIEWER_ONLY: CaseEventType[] = ['sign_joint_review'];
@@ -53,7 +57,7 @@ function expected(event: CaseEventType, caps: ReadonlySet<CaseCapacity>, c: { st
   if (!OFFERED[c.state as CaseState].includes(event)) return false;
   if (REVIEWER_ONLY.includes(event)) return caps.has('reviewer');
   if (LEADER_ONLY.includes(event)) return caps.has('leader');
-  return caps.has('leader') || caps.has('investigator');
+  return caps.has('investigator');
 }
 
 const CAPACITIES: CaseCapacity[] = ['leader', 'investigator', 'reviewer', 'evaluator'];
@@ -81,7 +85,13 @@ describe('case actions', () => {
 
   it('tell a wrong state (422) from a wrong person (403)', () => {
     const reviewing = { state: 'reviewing' };
-    expect(findTransition(caseMachine, 'execute', new Set(['leader']), reviewing)).toEqual({ error: 'state' });
+    expect(findTransition(caseMachine, 'execute', new Set(['investigator']), reviewing)).toEqual({ error: 'state' });
+    expect(findTransition(caseMachine, 'record_facts', new Set(['leader']), { state: 'investigating' })).toEqual({
+      error: 'actor',
+    });
+    expect(findTransition(caseMachine, 'close', new Set(['investigator']), { state: 'executed' })).toEqual({
+      error: 'actor',
+    });
     expect(findTransition(caseMachine, 'decide', new Set(['investigator']), reviewing)).toEqual({ error: 'actor' });
     expect(findTransition(caseMachine, 'sign_joint_review', new Set(['leader']), reviewing)).toEqual({
       error: 'actor',
