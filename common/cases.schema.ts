@@ -362,22 +362,6 @@ export const ZCaseDetail = ZCase.extend({
   actions: z.array(zStoredEnum(keysOf(CASE_EVENTS))),
 });
 
-/**
- * The region's case officers and commission leaders, as a person picker shows them: name, office, what they are in
- * a case (调查人员, 联审签署人, 委领导) and why they cannot join an investigation team (null: they can).
- */
-export const ZCaseOfficers = z.object({
-  items: z.array(
-    z.object({
-      userId: ZId,
-      displayName: z.string(),
-      unitName: z.string().nullable(),
-      roleLabel: z.string(),
-      teamRefusal: z.string().nullable(),
-    }),
-  ),
-});
-
 /** 一把尺子量到底: comparable decisions and the flags the proposed forms would raise. */
 export const ZConsistency = z.object({
   /** Precedents; a case the caller may not read is anonymised (decision 013): no id, code, title or name. */

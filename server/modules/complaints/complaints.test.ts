@@ -365,7 +365,9 @@ describe('staff handling', () => {
       roleLabel: expect.stringContaining('委领导'),
     });
     expect(
-      listed.find((u: { userId: string }) => u.userId !== leaderId && u.unitName === '党风政风监督室'),
+      listed.find(
+        (u: { userId: string; unitName: string }) => u.userId !== leaderId && u.unitName === '党风政风监督室',
+      ),
     ).toBeTruthy();
     const zhujianId = await idOf('zhujian');
     expect(handlers).not.toContain(zhujianId);

@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { Response } from '../../../../../common/zod';
-import type { ZCaseOfficers } from '../../../../../common/cases.schema';
+import type { ZCaseOfficers } from '../../../../../common/cases.officers.schema';
 
 type Officer = Response<typeof ZCaseOfficers>['items'][number];
 
