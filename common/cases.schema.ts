@@ -362,8 +362,6 @@ export const ZCaseDetail = ZCase.extend({
   actions: z.array(zStoredEnum(keysOf(CASE_EVENTS))),
 });
 
-export const ZCaseOfficers = z.object({ items: z.array(z.object({ userId: ZId, displayName: z.string() })) });
-
 /** 一把尺子量到底: comparable decisions and the flags the proposed forms would raise. */
 export const ZConsistency = z.object({
   /** Precedents; a case the caller may not read is anonymised (decision 013): no id, code, title or name. */

@@ -9,11 +9,15 @@ import { defineTable, type Transition } from './workflow.js';
 export const CASE_CAPACITIES = { leader: '委领导', ...CASE_MEMBER_ROLES } as const;
 export type CaseCapacity = keyof typeof CASE_CAPACITIES;
 
-/** Events the investigation team fires; a leader may fire them too. */
-const team = (event: CaseEventType, from: CaseState[], to: CaseState | null = null) =>
-  (['leader', 'investigator'] as const).map(
-    (by): Transition<CaseState, CaseEventType, CaseCapacity> => ({ event, from, to, by }),
-  );
+/**
+ * Events the investigation team fires, and only the team: a commission leader investigates only a case whose team
+ * they are on (issue #20, separation of duties: the leaders approve and decide, the team investigates).
+ */
+const team = (
+  event: CaseEventType,
+  from: CaseState[],
+  to: CaseState | null = null,
+): Transition<CaseState, CaseEventType, CaseCapacity> => ({ event, from, to, by: 'investigator' });
 
 const AFTER_DECISION: CaseState[] = ['decided', 'executed'];
 
@@ -28,24 +32,25 @@ export const CASE_TABLE = defineTable<CaseState, CaseEventType, CaseCapacity>({
   transitions: [
     { event: 'approve_launch', from: ['proposed'], to: 'investigating', by: 'leader' },
     { event: 'reject_launch', from: ['proposed'], to: 'closed', by: 'leader' },
-    ...team('record_facts', ['investigating']),
-    ...team('issue_statement', ['investigating']),
-    ...team('record_defense', ['investigating']),
-    ...team('determine', ['investigating'], 'reviewing'),
-    ...team('request_prereview', ['reviewing']),
+    team('record_facts', ['investigating']),
+    team('issue_statement', ['investigating']),
+    team('record_defense', ['investigating']),
+    team('determine', ['investigating'], 'reviewing'),
+    team('request_prereview', ['reviewing']),
     { event: 'record_prereview', from: ['reviewing'], to: null, by: 'leader' },
     { event: 'sign_joint_review', from: ['reviewing'], to: null, by: 'reviewer' },
     { event: 'decide', from: ['reviewing'], to: 'decided', by: 'leader' },
-    ...team('execute', ['decided'], 'executed'),
-    ...team('record_service', AFTER_DECISION),
-    ...team('appeal', AFTER_DECISION),
+    team('execute', ['decided'], 'executed'),
+    team('record_service', AFTER_DECISION),
+    team('appeal', AFTER_DECISION),
     { event: 'decide_appeal', from: AFTER_DECISION, to: null, by: 'leader' },
-    ...team('pause_clock', AFTER_DECISION),
-    ...team('resume_clock', AFTER_DECISION),
-    ...team('follow_up', ['executed']),
-    ...team('close', ['executed'], 'closed'),
+    team('pause_clock', AFTER_DECISION),
+    team('resume_clock', AFTER_DECISION),
+    team('follow_up', ['executed']),
+    // 结案 is approved by a commission leader once the team has recorded the follow-up visit (SPEC 1: leaders approve cases).
+    { event: 'close', from: ['executed'], to: 'closed', by: 'leader' },
     { event: 'correct', from: [...AFTER_DECISION, 'closed'], to: null, by: 'leader' },
-    ...team('recommend', [...AFTER_DECISION, 'closed']),
-    ...team('spawn_dual', ['investigating', 'reviewing', ...AFTER_DECISION]),
+    team('recommend', [...AFTER_DECISION, 'closed']),
+    team('spawn_dual', ['investigating', 'reviewing', ...AFTER_DECISION]),
   ],
 });

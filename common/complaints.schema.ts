@@ -151,7 +151,12 @@ export const ZComplaintEvent = z.object({
 export type TComplaintEvent = z.infer<typeof ZComplaintEvent>;
 
 /** Who may take a complaint over (移交承办人): the region's users with complaints work. */
-export const ZComplaintHandlers = z.object({ items: z.array(z.object({ userId: ZId, displayName: z.string() })) });
+/** The region's complaint handlers as a person picker shows them: name, unit and role. */
+export const ZComplaintHandlers = z.object({
+  items: z.array(
+    z.object({ userId: ZId, displayName: z.string(), unitName: z.string().nullable(), roleLabel: z.string() }),
+  ),
+});
 
 export const ZComplaintIdParam = z.object({ id: ZId });
 export const ZComplaintFileParam = z.object({ id: ZId, fileId: ZId });

@@ -63,7 +63,16 @@ describe('问责案件', () => {
       { search: true },
     );
     await choose(page, page.locator('#subjects_0_personId'), subjectName, { search: true });
-    await choose(page, page.getByRole('combobox', { name: '调查组其他成员' }), wenze2, { search: true });
+    // Every person shows office and role; leaders and 联审 signers are offered disabled, with the reason (issue #20).
+    const team = page.getByRole('combobox', { name: '调查组其他成员' });
+    await team.click();
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.filter({ hasText: `${wenze2} · 案件监督管理室 · 调查人员` }).waitFor();
+    const signer = options.filter({ hasText: '联审签署人' }).first();
+    await signer.getByText('不能加入调查组').waitFor();
+    expect(await signer.getAttribute('class')).toContain('ant-select-item-option-disabled');
+    await page.keyboard.press('Escape');
+    await choose(page, team, wenze2, { search: true });
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '提交立项' }).click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
@@ -129,7 +138,7 @@ describe('问责案件', () => {
     await leader.context().close();
   });
 
-  it('wenze1 执行、回访、结案；组织部看到影响期但看不到案件', async () => {
+  it('wenze1 执行、回访，leader 批准结案；组织部看到影响期但看不到案件', async () => {
     const page = await openCase('wenze1');
     await act(page, '执行', async (m) => {
       await m.getByLabel('执行情况').fill('诫勉决定已当面宣布');
@@ -142,9 +151,18 @@ describe('问责案件', () => {
       .getByText(/回访时本人已深刻认识问题/)
       .first()
       .waitFor();
-    await confirm(page, '结案');
-    await stateShown(page, '已结案');
+    // The investigator cannot close the case alone: the leader approves the closing (issue #20).
+    expect(
+      await page
+        .getByTestId('case-actions')
+        .getByRole('button', { name: label('结案') })
+        .count(),
+    ).toBe(0);
     await page.context().close();
+    const leader = await openCase('leader');
+    await confirm(leader, '结案');
+    await stateShown(leader, '已结案');
+    await leader.context().close();
 
     const org = await app.signIn('zuzhibu');
     await org.getByRole('menu', { name: '主菜单' }).getByRole('link', { name: '影响期' }).click();

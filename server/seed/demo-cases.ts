@@ -200,7 +200,8 @@ export async function seedDemoCases(ctx: Ctx, regionId: string) {
     comment: '举一反三，建立安全生产专项整治任务逾期预警机制',
     deadline: '2026-12-31',
   });
-  await fire(w1, c5.id, { type: 'close' });
+  // 结案 is approved by the commission leader, off the team (issue #20).
+  await fire(leader, c5.id, { type: 'close' });
 
   // 6. 容错免责: the reform pilot 县住建局 registered in advance (事前备案), found on the case screen
   const [filing] = await ctx.db

@@ -1,6 +1,8 @@
 import { addMonths } from '../../platform/calendar/legal-clock.js';
 import { today } from '../../platform/context.js';
-import { badRequest, ruleViolation } from '../../platform/errors.js';
+import { badRequest } from '../../platform/errors.js';
+import { userIdsWithRoles } from '../../platform/auth/auth.service.js';
+import { notify } from '../notifications/notifications.service.js';
 import { createProblem, fireEvent as fireProblemEvent } from '../problems/problems.service.js';
 import { checkForms } from './cases.decision.js';
 import { type CaseEvent, type CaseHandler, type FiredEvent, investigatorsOf, need } from './cases.events.js';
@@ -8,7 +10,6 @@ import { replaceForms } from './cases.influence.js';
 import { createCase } from './cases.opening.js';
 import { submitAccountabilityProposal } from './cases.proposals.service.js';
 import { personNames, unitNames } from '../org/org.service.js';
-import * as repo from './cases.repository.js';
 import type { TCreateCase, TForm } from '../../../common/cases.schema.js';
 
 /** 第二十一条: a wrong decision is corrected (revoked or changed), with the reasons on record. */
@@ -131,18 +132,32 @@ async function spawnDual({ ctx, actor, c, input, members }: CaseEvent) {
   };
 }
 
+/** The follow-up is recorded: the commission leaders off the team are asked to approve the closing. */
+async function askToClose(ctx: CaseEvent['ctx'], c: CaseEvent['c'], members: CaseEvent['members']) {
+  const team = new Set(investigatorsOf(members).map((m) => m.userId));
+  const leaders = (await userIdsWithRoles(ctx.db, ['commission_leader'], c.regionId)).filter((u) => !team.has(u));
+  await notify(ctx, {
+    userIds: leaders,
+    kind: 'case',
+    title: `问责案件待批准结案：${c.title}`,
+    body: `案件 ${c.code} 已执行并回访，请审核后结案。`,
+    link: `/cases/${c.id}`,
+    entity: { type: 'case', id: c.id },
+  });
+}
+
 /** After the decision: 回访 and closure, corrections, 以案促改 and 一案双查. */
 export const followUpHandlers = {
-  follow_up: ({ ctx, actor, input }) => {
+  follow_up: ({ ctx, actor, c, input, members }) => {
     const comment = need(input.comment, '回访情况');
-    return { patch: { followUp: { date: input.date ?? today(ctx), by: actor.displayName, notes: comment } }, comment };
+    return {
+      patch: { followUp: { date: input.date ?? today(ctx), by: actor.displayName, notes: comment } },
+      comment,
+      after: () => askToClose(ctx, c, members),
+    };
   },
-  close: async ({ ctx, c }) => {
-    if (!c.followUp) throw ruleViolation('FOLLOW_UP_MISSING', '谁问责谁回访：请先记录回访情况再结案');
-    const pending = (await repo.appealsOf(ctx.db, c.id)).filter((a) => a.state === 'pending');
-    if (pending.length) throw ruleViolation('APPEAL_PENDING', '尚有申诉未作出复查决定，不能结案');
-    return { patch: { closedAt: ctx.now, outcome: c.outcome ?? '已执行并回访' } };
-  },
+  // Approved by a commission leader off the team, after the follow-up and any appeal: blockerOf (cases.preconditions.ts).
+  close: ({ ctx, c }) => ({ patch: { closedAt: ctx.now, outcome: c.outcome ?? '已执行并回访' } }),
   correct,
   recommend,
   spawn_dual: spawnDual,

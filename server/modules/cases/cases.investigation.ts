@@ -6,6 +6,7 @@ import { type CaseHandler, type FiredEvent, investigatorsOf, need, subjectOf } f
 import { readiness } from './cases.preconditions.js';
 import * as repo from './cases.repository.js';
 import { prereviewReasons } from './cases.review.js';
+import { officersOf } from './cases.opening.js';
 
 /** 调查: the four facts, the written statement shown to the subjects, their defences, the determination. */
 export const investigationHandlers = {
@@ -58,15 +59,13 @@ export const investigationHandlers = {
       });
     }
     const reasons = prereviewReasons(c, rules);
-    // 联审: the officers of the three offices may now see the case to sign it.
-    const reviewers = await repo.usersWithPermissionRoles(ctx.db, c.regionId, ['supervision_office', 'case_office']);
-    // Investigators never review their own case.
-    const codes = Object.values(rules.jointReviewUnits);
+    // 联审: the signers of the three offices may now see the case to sign it; investigators never review their own.
+    const { signers } = await officersOf(ctx, c.regionId);
     const team = new Set(investigatorsOf(members).map((m) => m.userId));
     await repo.addMembers(
       ctx.db,
       c.id,
-      reviewers.filter((u) => u.unitCode && codes.includes(u.unitCode) && !team.has(u.userId)).map((u) => u.userId),
+      [...signers.keys()].filter((u) => !team.has(u)),
       'reviewer',
     );
     return { patch: { prereviewRequired: reasons.length > 0 }, payload: { prereviewReasons: reasons } };

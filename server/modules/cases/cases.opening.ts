@@ -7,17 +7,63 @@ import { notify } from '../notifications/notifications.service.js';
 import * as org from '../org/org.service.js';
 import { loadProblem } from '../problems/problems.service.js';
 import { getWarning } from '../warnings/warnings.service.js';
-import { type CaseHandler, type FiredEvent, investigatorsOf, need } from './cases.events.js';
+import { type CaseHandler, type FiredEvent, need } from './cases.events.js';
+import { type Officer, jointReviewSigners, officerRoleLabel, teamRefusalOf } from './cases.policy.js';
+import { readCaseRules } from './cases.rules.js';
 import { checkSituation } from './cases.citations.js';
 import { caseVisibleTo } from './cases.links.js';
 import { getCase } from './cases.read.js';
 import * as repo from './cases.repository.js';
 import type { TCreateCase } from '../../../common/cases.schema.js';
 
-/** Who may be put on an investigation team: the region's case officers and commission leaders. */
+/** The region's officers (case, supervision, leaders) and who among them signs 联审 for which office. */
+export async function officersOf(ctx: Ctx, regionId: string) {
+  const officers = await repo.usersWithPermissionRoles(ctx.db, regionId, [...TEAM_ROLES, 'supervision_office']);
+  const reviewing = officers.filter((o) => o.roles.some((r) => r === 'case_office' || r === 'supervision_office'));
+  return { officers, signers: jointReviewSigners(reviewing, await readCaseRules(ctx, regionId)) };
+}
+
+const TEAM_ROLES = ['case_office', 'commission_leader'];
+const onTeamList = (o: Officer) => o.roles.some((r) => TEAM_ROLES.includes(r));
+
+/**
+ * The region's case officers and commission leaders (the team picker and the evaluators), each with their office,
+ * what they are in a case (调查人员, 联审签署人, 委领导) and why they cannot join a team (issue #20), if so.
+ */
 export async function caseOfficers(ctx: Ctx) {
-  const items = await repo.usersWithPermissionRoles(ctx.db, regionOf(ctx), ['case_office', 'commission_leader']);
-  return { items: items.map((u) => ({ userId: u.userId, displayName: u.displayName })) };
+  const { officers, signers } = await officersOf(ctx, regionOf(ctx));
+  return {
+    items: officers.filter(onTeamList).map((o) => ({
+      userId: o.userId,
+      displayName: o.displayName,
+      unitName: o.unitName,
+      roleLabel: officerRoleLabel(o, signers),
+      teamRefusal: teamRefusalOf(o, signers),
+    })),
+  };
+}
+
+/**
+ * The investigation team of a new case: the caller (unless a leader or a 联审 signer, who open a case without
+ * investigating it) and `teamUserIds`, each a case officer who may investigate (400 TEAM_INVALID otherwise, 422
+ * TEAM_SEPARATION for a leader or a signer).
+ */
+async function teamOf(ctx: Ctx, regionId: string, teamUserIds: string[]) {
+  const actor = actorOf(ctx);
+  const { officers, signers } = await officersOf(ctx, regionId);
+  const byId = new Map(officers.filter(onTeamList).map((o) => [o.userId, o]));
+  const me = byId.get(actor.userId);
+  const investigates = !!me && !teamRefusalOf(me, signers);
+  for (const id of teamUserIds) {
+    const o = byId.get(id);
+    if (!o) throw badRequest('TEAM_INVALID', '调查组成员只能是本地区的案件工作人员', 'teamUserIds');
+    const why = teamRefusalOf(o, signers);
+    if (why) throw ruleViolation('TEAM_SEPARATION', `${o.displayName}：${why}`, 'teamUserIds');
+  }
+  const team = [...new Set([...(investigates ? [actor.userId] : []), ...teamUserIds])];
+  // A signer who opens a case follows it (seed 003: 联审部门过程跟踪) without investigating it.
+  const opener = me && !investigates && !me.roles.includes('commission_leader') ? actor.userId : null;
+  return { team, opener };
 }
 
 /**
@@ -47,11 +93,7 @@ export async function createCase(ctx: Ctx, input: TCreateCase, extra: { parentCa
   const regionId = regionOf(ctx);
   await checkSource(ctx, input);
   await checkSituation(ctx.db, regionId, today(ctx), input.situation);
-  const team = [...new Set([actor.userId, ...input.teamUserIds])];
-  const officers = await repo.usersWithPermissionRoles(ctx.db, regionId, ['case_office', 'commission_leader'], team);
-  if (officers.length !== team.length) {
-    throw badRequest('TEAM_INVALID', '调查组成员只能是本地区的案件工作人员或委领导', 'teamUserIds');
-  }
+  const { team, opener } = await teamOf(ctx, regionId, input.teamUserIds);
   const subjects = [];
   for (const [i, s] of input.subjects.entries()) {
     if (s.subjectType === 'person') {
@@ -91,6 +133,7 @@ export async function createCase(ctx: Ctx, input: TCreateCase, extra: { parentCa
     subjects.map((s, i) => ({ ...s, caseId: c.id, seq: i + 1 })),
   );
   await repo.addMembers(ctx.db, c.id, team, 'investigator');
+  if (opener) await repo.addMembers(ctx.db, c.id, [opener], 'opener');
   await repo.insertEvent(ctx.db, {
     caseId: c.id,
     type: 'opened',
@@ -120,12 +163,8 @@ export async function createCase(ctx: Ctx, input: TCreateCase, extra: { parentCa
 
 /** A leader launches the investigation (a team of at least two) or declines to, with reasons. */
 export const launchHandlers = {
-  approve_launch: ({ ctx, members }) => {
-    if (investigatorsOf(members).length < 2) {
-      throw ruleViolation('TEAM_TOO_SMALL', '调查组不少于二人，请先补充调查人员');
-    }
-    return { patch: { launchApprovedAt: ctx.now } };
-  },
+  // A team of two: blockerOf (cases.preconditions.ts).
+  approve_launch: ({ ctx }) => ({ patch: { launchApprovedAt: ctx.now } }),
   reject_launch: ({ ctx, input }) => {
     const comment = need(input.comment, '不予启动的理由');
     return { patch: { closedAt: ctx.now, outcome: `不予启动：${comment}` }, comment };

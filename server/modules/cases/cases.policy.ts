@@ -1,5 +1,5 @@
 import type { CaseCapacity } from '../../../common/cases.states.js';
-import type { JointReviewOffice } from '../../../common/cases.js';
+import { JOINT_REVIEW_OFFICES, type JointReviewOffice } from '../../../common/cases.js';
 import { type Actor, type Ctx, actorOf } from '../../platform/context.js';
 import type { CaseViewer } from './cases.repository.js';
 import type { CaseOfficeRules } from './cases.rules.js';
@@ -43,6 +43,49 @@ export function capacitiesOf(actor: Actor, members: readonly Member[], rules: Ca
 export const organisesEvaluation = (actor: Actor, unitCode: string | null, rules: CaseOfficeRules) =>
   isLeader(actor) || (unitCode !== null && unitCode === rules.jointReviewUnits.sl);
 
-/** Evidence is the investigation's: its team and the leaders handle it. */
-export const mayHandleEvidence = (capacities: ReadonlySet<CaseCapacity>) =>
-  capacities.has('leader') || capacities.has('investigator');
+/** Evidence is the investigation's: its team handles it (a leader only when on the team). */
+export const mayHandleEvidence = (capacities: ReadonlySet<CaseCapacity>) => capacities.has('investigator');
+
+/** An officer of the region as the team, the 联审 and the evaluations choose among them (cases.repository). */
+export interface Officer {
+  userId: string;
+  displayName: string;
+  unitCode: string | null;
+  unitName: string | null;
+  roles: string[];
+  principal: boolean;
+}
+
+/**
+ * Who signs 联审 for each office (SPEC M8; seed 003 多部门联审): the head of the office's unit when they have an
+ * account, otherwise every officer of that unit. `officers` are the region's supervision and case officers.
+ */
+export function jointReviewSigners(officers: readonly Officer[], rules: CaseOfficeRules) {
+  const signers = new Map<string, JointReviewOffice>();
+  for (const [office, code] of Object.entries(rules.jointReviewUnits) as [JointReviewOffice, string][]) {
+    const ofUnit = officers.filter((o) => o.unitCode === code);
+    const heads = ofUnit.filter((o) => o.principal);
+    for (const o of heads.length ? heads : ofUnit) signers.set(o.userId, office);
+  }
+  return signers;
+}
+
+/**
+ * Why `o` cannot be on an investigation team, or null (issue #20, separation of duties): the commission leaders
+ * approve, decide and approve the closing, the 联审 signers review, and neither investigates. The team picker
+ * (`GET /api/cases/officers`) and `createCase` ask this same function.
+ */
+export function teamRefusalOf(o: Officer, signers: ReadonlyMap<string, JointReviewOffice>): string | null {
+  if (o.roles.includes('commission_leader')) return '委领导负责批准启动、作出决定和批准结案，不加入调查组';
+  const office = signers.get(o.userId);
+  if (office) return `${JOINT_REVIEW_OFFICES[office]}联审签署人，不能加入调查组（查审分离）`;
+  if (!o.roles.includes('case_office')) return '只有案件工作人员可以加入调查组';
+  return null;
+}
+
+/** How an officer is shown in a person picker: 调查人员, 联审签署人 or 委领导. */
+export function officerRoleLabel(o: Officer, signers: ReadonlyMap<string, JointReviewOffice>) {
+  if (o.roles.includes('commission_leader')) return '委领导';
+  if (signers.has(o.userId)) return '联审签署人';
+  return '调查人员';
+}

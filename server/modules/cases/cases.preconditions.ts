@@ -1,5 +1,12 @@
-import { type CaseEventType, FACTS, JOINT_REVIEW_OFFICES, type JointReviewOffice } from '../../../common/cases.js';
-import { type AppError, forbidden, ruleViolation } from '../../platform/errors.js';
+import {
+  CASE_EVENTS,
+  type CaseEventType,
+  FACTS,
+  JOINT_REVIEW_OFFICES,
+  type JointReviewOffice,
+} from '../../../common/cases.js';
+import { CASE_TABLE } from '../../../common/cases.states.js';
+import { AppError, forbidden, ruleViolation } from '../../platform/errors.js';
 import type * as repo from './cases.repository.js';
 
 /** The case as it stands for the caller: what decides whether an event of the procedure can be fired now. */
@@ -8,7 +15,24 @@ export interface CaseStanding {
   subjects: repo.SubjectRow[];
   appeals: repo.AppealRow[];
   reviewerOffice: JointReviewOffice | null;
+  /** The caller is on the case's investigation team. */
+  onTeam: boolean;
+  /** How many investigators the case has. */
+  investigators: number;
 }
+
+/** What the team never does on its own case: approve, review, decide, close (every event the team cannot fire). */
+const SEPARATED = new Set(
+  CASE_TABLE.transitions
+    .map((t) => t.event)
+    .filter((e) => !CASE_TABLE.transitions.some((t) => t.event === e && t.by === 'investigator')),
+);
+
+/** The caller's place on the team and the team's size, as `CaseStanding` holds them. */
+export const teamStanding = (members: readonly { role: string }[], capacities: ReadonlySet<string>) => ({
+  onTeam: capacities.has('investigator'),
+  investigators: members.filter((m) => m.role === 'investigator').length,
+});
 
 /** What still stands between the case and a decision (procedural rights, SPEC 2b). */
 export function readiness(c: repo.CaseRow, subjects: repo.SubjectRow[]) {
@@ -33,7 +57,16 @@ const paused = (a: repo.AppealRow) => (a.pauses as { to: string | null }[]).some
  */
 export function blockerOf(event: CaseEventType, s: CaseStanding): AppError | null {
   const { c } = s;
+  // Separation of duties (issue #20): an investigator never approves, reviews, decides or closes their own case.
+  if (s.onTeam && SEPARATED.has(event))
+    return new AppError(
+      403,
+      'SEPARATION_OF_DUTIES',
+      `您是本案调查组成员，不能“${CASE_EVENTS[event]}”：调查与审理、决定、结案审批须由不同人员承担`,
+    );
   switch (event) {
+    case 'approve_launch':
+      return s.investigators < 2 ? ruleViolation('TEAM_TOO_SMALL', '调查组不少于二人，请先补充调查人员') : null;
     case 'issue_statement':
       if (c.statementIssuedAt) return ruleViolation('STATEMENT_ISSUED', '已向问责对象出示事实材料，不需再次出示');
       if (!readiness(c, s.subjects).factsComplete)
@@ -62,6 +95,9 @@ export function blockerOf(event: CaseEventType, s: CaseStanding): AppError | nul
         return ruleViolation('PREREVIEW_MISSING', '本案符合提级预审条件，须经上级纪委监委预审后方可作出决定');
       return null;
     }
+    case 'close':
+      if (!c.followUp) return ruleViolation('FOLLOW_UP_MISSING', '谁问责谁回访：请先记录回访情况再结案');
+      return pending(s).length ? ruleViolation('APPEAL_PENDING', '尚有申诉未作出复查决定，不能结案') : null;
     case 'decide_appeal':
       return pending(s).length ? null : ruleViolation('NO_PENDING_APPEAL', '本案没有待作出复查决定的申诉');
     case 'pause_clock':

@@ -20,7 +20,7 @@ import { listTalks } from '../talks/talks.service.js';
 import { matchingFilings } from '../tolerance/tolerance.service.js';
 import { clockNoteOf } from './cases.clocks.js';
 import { capacitiesOf, viewerOf } from './cases.policy.js';
-import { blockerOf, readiness } from './cases.preconditions.js';
+import { blockerOf, teamStanding, readiness } from './cases.preconditions.js';
 import * as repo from './cases.repository.js';
 import { type CaseRules, readCaseRules } from './cases.rules.js';
 import type { TListCases } from '../../../common/cases.schema.js';
@@ -90,7 +90,9 @@ export async function getCase(ctx: Ctx, id: string) {
     myOffice: reviewerOffice,
     proposal: await proposalOfCase(ctx, c.regionId, id),
     clockNote: await clockNoteOf(ctx.db, c, appeals),
-    actions: actionsOf(caseMachine, capacities, c, (a) => blockerOf(a, { c, subjects, appeals, reviewerOffice })),
+    actions: actionsOf(caseMachine, capacities, c, (a) =>
+      blockerOf(a, { c, subjects, appeals, reviewerOffice, ...teamStanding(members, capacities) }),
+    ),
   };
 }
 

@@ -113,10 +113,23 @@ export async function membersOf(db: Executor, caseId: string) {
   );
 }
 
-/** Users of the region holding one of `permission`, with their person's unit code (team and reviewers). */
+/**
+ * Users of the region holding one of `roles`, with their person's unit (code, short name), which of `roles` they
+ * hold and whether they head that unit (`principal`): the team, the 联审 signers and the evaluators are chosen
+ * from them.
+ */
 export async function usersWithPermissionRoles(db: Executor, regionId: string, roles: string[], ids?: string[]) {
-  return rowsOf<{ userId: string; displayName: string; unitCode: string | null }>(
-    await db.execute(sql`SELECT DISTINCT u.id AS "userId", u.display_name AS "displayName", un.code AS "unitCode"
+  return rowsOf<{
+    userId: string;
+    displayName: string;
+    unitCode: string | null;
+    unitName: string | null;
+    roles: string[];
+    principal: boolean;
+  }>(
+    await db.execute(sql`SELECT u.id AS "userId", u.display_name AS "displayName", un.code AS "unitCode",
+        coalesce(nullif(un.short_name, ''), un.name) AS "unitName", array_agg(DISTINCT r.role) AS roles,
+        coalesce(un.principal_person_id = u.person_id, false) AS principal
       FROM users u JOIN user_roles r ON r.user_id = u.id AND r.region_id = u.region_id
       LEFT JOIN ${personDirectory('p')} ON p.id = u.person_id LEFT JOIN ${unitDirectory('un')} ON un.id = p.unit_id
       WHERE u.region_id = ${regionId} AND NOT u.disabled
@@ -135,7 +148,9 @@ export async function usersWithPermissionRoles(db: Executor, regionId: string, r
                   : sql`NULL`
               })`
             : sql``
-        }`),
+        }
+      GROUP BY u.id, u.display_name, un.code, un.short_name, un.name, un.principal_person_id, u.person_id
+      ORDER BY un.code NULLS LAST, u.display_name`),
   );
 }
 

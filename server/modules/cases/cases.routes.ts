@@ -1,3 +1,4 @@
+import { ZCaseOfficers } from '../../../common/cases.officers.schema.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZId, z } from '../../../common/zod.js';
@@ -10,7 +11,6 @@ import {
   ZCaseDetail,
   ZCaseEvent,
   ZCaseFigures,
-  ZCaseOfficers,
   ZCasePage,
   ZConsistency,
   ZCreateCase,

@@ -4,7 +4,7 @@ import type { CaseEventType, CaseState } from '../../../common/cases.js';
 import type { Actor } from '../../platform/context.js';
 import { actionsOf, findTransition } from '../../platform/workflow/machine.js';
 import { describeMachine } from '../../test/machine.js';
-import { capacitiesOf } from './cases.policy.js';
+import { capacitiesOf, jointReviewSigners, teamRefusalOf } from './cases.policy.js';
 import { caseRulesSetting } from './cases.rules.js';
 import { caseMachine } from './cases.states.js';
 
@@ -38,13 +38,17 @@ const OFFERED: Record<CaseState, CaseEventType[]> = {
   ],
   closed: ['correct', 'recommend'],
 };
-/** … and who fires it: leaders alone, joint reviewers alone, otherwise the team (leaders included). */
+/**
+ * … and who fires it: leaders alone (结案 included: the leaders approve it), joint reviewers alone, otherwise the
+ * team alone — a leader investigates only as a member of the team (issue #20).
+ */
 const LEADER_ONLY: CaseEventType[] = [
   'approve_launch',
   'reject_launch',
   'record_prereview',
   'decide',
   'decide_appeal',
+  'close',
   'correct',
 ];
 const REVIEWER_ONLY: CaseEventType[] = ['sign_joint_review'];
@@ -53,7 +57,7 @@ function expected(event: CaseEventType, caps: ReadonlySet<CaseCapacity>, c: { st
   if (!OFFERED[c.state as CaseState].includes(event)) return false;
   if (REVIEWER_ONLY.includes(event)) return caps.has('reviewer');
   if (LEADER_ONLY.includes(event)) return caps.has('leader');
-  return caps.has('leader') || caps.has('investigator');
+  return caps.has('investigator');
 }
 
 const CAPACITIES: CaseCapacity[] = ['leader', 'investigator', 'reviewer', 'evaluator'];
@@ -81,7 +85,13 @@ describe('case actions', () => {
 
   it('tell a wrong state (422) from a wrong person (403)', () => {
     const reviewing = { state: 'reviewing' };
-    expect(findTransition(caseMachine, 'execute', new Set(['leader']), reviewing)).toEqual({ error: 'state' });
+    expect(findTransition(caseMachine, 'execute', new Set(['investigator']), reviewing)).toEqual({ error: 'state' });
+    expect(findTransition(caseMachine, 'record_facts', new Set(['leader']), { state: 'investigating' })).toEqual({
+      error: 'actor',
+    });
+    expect(findTransition(caseMachine, 'close', new Set(['investigator']), { state: 'executed' })).toEqual({
+      error: 'actor',
+    });
     expect(findTransition(caseMachine, 'decide', new Set(['investigator']), reviewing)).toEqual({ error: 'actor' });
     expect(findTransition(caseMachine, 'sign_joint_review', new Set(['leader']), reviewing)).toEqual({
       error: 'actor',
@@ -113,5 +123,39 @@ describe('case capacities', () => {
     expect(sl).toEqual({ capacities: new Set(['reviewer']), reviewerOffice: 'sl' });
     const elsewhere = capacitiesOf(actor(false), [member('reviewer', 'NOT-AN-OFFICE')], rules);
     expect(elsewhere).toEqual({ capacities: new Set(), reviewerOffice: null });
+  });
+});
+
+describe('who may be on a team (issue #20)', () => {
+  const rules = caseRulesSetting.defaults;
+  const officer = (userId: string, unitCode: string | null, roles: string[], principal = false) => ({
+    userId,
+    displayName: userId,
+    unitCode,
+    unitName: null,
+    roles,
+    principal,
+  });
+  const head = officer('head', rules.jointReviewUnits.sl, ['case_office'], true);
+  const deputy = officer('deputy', rules.jointReviewUnits.sl, ['case_office']);
+  const alone = officer('alone', rules.jointReviewUnits.ag, ['case_office']);
+  const investigator = officer('inv', 'JW-OTHER', ['case_office']);
+  const leader = officer('leader', null, ['commission_leader']);
+
+  it('signs 联审 as the head of the office, or as any of its officers when the head has no account', () => {
+    const signers = jointReviewSigners([head, deputy, alone, investigator], rules);
+    expect([...signers]).toEqual([
+      ['alone', 'ag'],
+      ['head', 'sl'],
+    ]);
+  });
+
+  it('keeps leaders and signers off the team, with the reason', () => {
+    const signers = jointReviewSigners([head, deputy, alone, investigator], rules);
+    expect(teamRefusalOf(leader, signers)).toContain('委领导');
+    expect(teamRefusalOf(head, signers)).toContain('案件审理室联审签署人');
+    expect(teamRefusalOf(deputy, signers)).toBeNull();
+    expect(teamRefusalOf(investigator, signers)).toBeNull();
+    expect(teamRefusalOf(officer('office', null, ['supervision_office']), signers)).toContain('案件工作人员');
   });
 });

@@ -472,9 +472,11 @@ describe('a case from launch to close', () => {
     expect(lighter.influencePeriods[0]).toMatchObject({ form: '书面诫勉', state: 'ended' });
   });
 
-  it('is closed only after the follow-up visit, and its lessons become problems (以案促改)', async () => {
-    const early = await fire('wenze1', id, { type: 'close' });
+  it('is closed by a leader only after the follow-up visit, and its lessons become problems (以案促改)', async () => {
+    const early = await fire('leader', id, { type: 'close' });
+    expect(early.json()).toMatchObject({ code: 'FOLLOW_UP_MISSING' });
     expect(early.json().message).toContain('回访');
+    expect((await get('leader', id)).actions).not.toContain('close');
     await ok('wenze1', id, { type: 'follow_up', comment: '回访时该同志表示认真吸取教训，工作作风明显改进' });
     const rec = await ok('wenze1', id, {
       type: 'recommend',
@@ -484,7 +486,15 @@ describe('a case from launch to close', () => {
     });
     const problemId = rec.events.at(-1).payload.problemId;
     expect((await c.office.get(`/api/problems/${problemId}`)).json()).toMatchObject({ source: 'case', state: 'draft' });
-    const closed = await ok('wenze1', id, { type: 'close' });
+    // The investigator cannot close the case alone (issue #20): the leaders approve it and are told it waits.
+    expect((await get('wenze1', id)).actions).not.toContain('close');
+    expect((await fire('wenze1', id, { type: 'close' })).statusCode).toBe(403);
+    expect((await get('leader', id)).actions).toContain('close');
+    const asked = (await c.leader.get('/api/notifications?pageSize=50')).json().items;
+    expect(asked.map((n: { title: string }) => n.title)).toContain(
+      `问责案件待批准结案：${(await get('leader', id)).title}`,
+    );
+    const closed = await ok('leader', id, { type: 'close' });
     expect(closed.state).toBe('closed');
   });
 

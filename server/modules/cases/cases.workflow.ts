@@ -13,7 +13,7 @@ import * as repo from './cases.repository.js';
 import { reviewHandlers } from './cases.review.js';
 import { readCaseRules } from './cases.rules.js';
 import type { TCaseEvent } from '../../../common/cases.schema.js';
-import { blockerOf } from './cases.preconditions.js';
+import { blockerOf, teamStanding } from './cases.preconditions.js';
 import { caseMachine } from './cases.states.js';
 
 /** Each event of the procedure and the use-case that handles it. */
@@ -49,7 +49,8 @@ export async function fireCaseEvent(ctx: Ctx, id: string, input: TCaseEvent) {
     capacities,
     event: input.type,
     version: input.version,
-    refusal: (event) => blockerOf(event, { c, subjects, appeals, reviewerOffice }),
+    refusal: (event) =>
+      blockerOf(event, { c, subjects, appeals, reviewerOffice, ...teamStanding(members, capacities) }),
     apply: async () => {
       const handle = HANDLERS[input.type as FiredEvent];
       step = await handle({ ctx, actor, c, input, rules, members, reviewerOffice, subjects });

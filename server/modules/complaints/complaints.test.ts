@@ -357,10 +357,18 @@ describe('staff handling', () => {
         .id;
     const leaderId = await idOf('leader');
     // The picker offers exactly who the hand-over accepts: people with complaints work, not the unit.
-    const handlers = (await office.get('/api/complaints/handlers'))
-      .json()
-      .items.map((u: { userId: string }) => u.userId);
+    const listed = (await office.get('/api/complaints/handlers')).json().items;
+    const handlers = listed.map((u: { userId: string }) => u.userId);
     expect(handlers).toEqual(expect.arrayContaining([leaderId, await idOf('office')]));
+    // Each with unit and role, not a bare name (issue #20).
+    expect(listed.find((u: { userId: string }) => u.userId === leaderId)).toMatchObject({
+      roleLabel: expect.stringContaining('委领导'),
+    });
+    expect(
+      listed.find(
+        (u: { userId: string; unitName: string }) => u.userId !== leaderId && u.unitName === '党风政风监督室',
+      ),
+    ).toBeTruthy();
     const zhujianId = await idOf('zhujian');
     expect(handlers).not.toContain(zhujianId);
     expect((await fire(office, id, { type: 'hand_over', toUserId: zhujianId })).json().code).toBe(

@@ -7,7 +7,8 @@ import {
 import type { ComplaintCapacity } from '../../../common/complaints.states.js';
 import type { TComplaintEvent } from '../../../common/complaints.schema.js';
 import { usersWithRoles } from '../../platform/auth/auth.service.js';
-import { ROLE_PERMISSIONS, type Role } from '../../../common/roles.js';
+import { ROLE_LABELS, ROLE_PERMISSIONS, type Role } from '../../../common/roles.js';
+import { unitNamesOfPeople } from '../org/org.service.js';
 import { type Ctx, actorOf, today } from '../../platform/context.js';
 import { badRequest, ruleViolation } from '../../platform/errors.js';
 import { type Step, fireTransition } from '../../platform/workflow/machine.js';
@@ -36,10 +37,30 @@ const HANDLER_ROLES = (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((r) =>
 
 const handlersOf = (ctx: Ctx, regionId: string) => usersWithRoles(ctx.db, HANDLER_ROLES, regionId);
 
-/** Who may take a complaint over (the 移交承办人 picker): the same set the hand-over accepts. */
+/**
+ * Who may take a complaint over (the 移交承办人 picker): the same set the hand-over accepts, each with their unit and
+ * role (issue #20: no bare names in a person picker).
+ */
 export async function complaintHandlers(ctx: Ctx) {
   const regionId = actorOf(ctx).scope.regionId;
-  return { items: regionId ? await handlersOf(ctx, regionId) : [] };
+  if (!regionId) return { items: [] };
+  const handlers = await handlersOf(ctx, regionId);
+  const roles = new Map<string, string[]>();
+  for (const role of HANDLER_ROLES)
+    for (const u of await usersWithRoles(ctx.db, [role], regionId))
+      roles.set(u.userId, [...(roles.get(u.userId) ?? []), ROLE_LABELS[role]]);
+  const units = await unitNamesOfPeople(
+    ctx.db,
+    handlers.flatMap((u) => (u.personId ? [u.personId] : [])),
+  );
+  return {
+    items: handlers.map((u) => ({
+      userId: u.userId,
+      displayName: u.displayName,
+      unitName: (u.personId && units.get(u.personId)) || null,
+      roleLabel: (roles.get(u.userId) ?? []).join('、'),
+    })),
+  };
 }
 
 /** Fires one event of the complaint machine (triage, handling, notices, feedback, objections, handover). */

@@ -163,7 +163,10 @@ export async function unitsByIds(db: Executor, ids: string[]) {
 
 export async function peopleByIds(db: Executor, ids: string[]) {
   if (ids.length === 0) return [];
-  return db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, ids));
+  return db
+    .select({ id: people.id, name: people.name, unitId: people.unitId })
+    .from(people)
+    .where(inArray(people.id, ids));
 }
 
 export async function peopleMatching(db: Executor, regionId: string, unitIds: string[], ranks: string[]) {

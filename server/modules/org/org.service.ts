@@ -348,6 +348,13 @@ export async function personNames(db: Executor, personIds: string[]): Promise<Ma
   return new Map(rows.map((p) => [p.id, p.name]));
 }
 
+/** The unit (short name) each person belongs to, by person id: what a person picker shows beside the name. */
+export async function unitNamesOfPeople(db: Executor, personIds: string[]): Promise<Map<string, string>> {
+  const rows = await repo.peopleByIds(db, personIds);
+  const names = await unitNames(db, [...new Set(rows.flatMap((p) => (p.unitId ? [p.unitId] : [])))]);
+  return new Map(rows.flatMap((p) => (p.unitId && names.has(p.unitId) ? [[p.id, names.get(p.unitId) as string]] : [])));
+}
+
 export async function unitNames(db: Executor, unitIds: string[]): Promise<Map<string, string>> {
   const rows = await repo.unitsByIds(db, unitIds);
   return new Map(rows.map((u) => [u.id, u.shortName || u.name]));

@@ -144,7 +144,7 @@ export async function deleteExpiredSessions(db: Executor, idleBefore: Date, crea
 export async function usersWithRoles(db: Executor, roles: string[], regionId: string | null) {
   if (roles.length === 0 || !regionId) return [];
   return db
-    .selectDistinct({ userId: users.id, displayName: users.displayName })
+    .selectDistinct({ userId: users.id, displayName: users.displayName, personId: users.personId })
     .from(users)
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
     .where(and(inArray(userRoles.role, roles), eq(userRoles.regionId, regionId), eq(users.disabled, false)))

@@ -18,7 +18,7 @@ async function userId(username: string) {
   return u.id;
 }
 
-/** A case investigated by caseoffice (and office), of the demo region or another one. */
+/** A case investigated by caseoffice and wenze1, of the demo region or another one (the leaders see it, off its team). */
 async function freshCase(f: { personId: string }, opts: { other?: boolean; decided?: boolean } = {}) {
   const db = env.t.database.db;
   const [c] = await db
@@ -35,7 +35,7 @@ async function freshCase(f: { personId: string }, opts: { other?: boolean; decid
     .returning();
   await db.insert(caseMembers).values([
     { caseId: c.id, userId: await userId('caseoffice'), role: 'investigator' },
-    { caseId: c.id, userId: await userId('leader'), role: 'investigator' },
+    { caseId: c.id, userId: await userId('wenze1'), role: 'investigator' },
   ]);
   const [s] = await db
     .insert(caseSubjects)
@@ -189,7 +189,9 @@ export const casesAccessCases: AccessCases = {
   'POST /api/cases/:id/files': {
     in: async (f) => upload((await freshCase(f)).id),
     out: async () => upload((await otherCase()).id),
-    allow: ON_CASE,
+    // Evidence is the team's (issue #20): a leader off the team sees the case but does not investigate it.
+    allow: ['caseoffice'],
+    seenBy: ['leader'],
     hidden: NOT_ON_CASE,
     ok: 201,
   },

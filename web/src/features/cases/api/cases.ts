@@ -1,3 +1,4 @@
+import type { ZCaseOfficers } from '../../../../../common/cases.officers.schema';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   TCaseForm,
@@ -6,7 +7,6 @@ import type {
   ZCaseDetail,
   ZCaseEvent,
   ZCaseFigures,
-  ZCaseOfficers,
   ZCasePage,
   ZCaseSubject,
   ZListCases,

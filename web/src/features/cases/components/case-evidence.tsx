@@ -7,7 +7,7 @@ import { api } from '../../../lib/api';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { type CaseDetail, caseKeys } from '../api/cases';
 
-/** Evidence files by the fact they prove; investigators and leaders upload while the case is open. */
+/** Evidence files by the fact they prove; the investigation team uploads them while the case is open. */
 export function CaseEvidence({ c }: { c: CaseDetail }) {
   const qc = useQueryClient();
   const [fact, setFact] = useState<FactKey>('problem');

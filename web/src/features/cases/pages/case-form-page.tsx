@@ -10,6 +10,7 @@ import { PageHeader } from '../../../components/page-header';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { useMe } from '../../../lib/session';
 import { useCaseOfficers, useCreateCase } from '../api/cases';
+import { officerOptions, renderOfficerOption } from '../components/officer-options';
 import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 
 /** The limits the server validates (common/cases.schema.ts). */
@@ -41,6 +42,10 @@ export function CaseFormPage() {
   const create = useCreateCase();
   const officers = useCaseOfficers();
   const me = useMe().data;
+  // A leader or a 联审 signer opens a case without joining its team: the team is whom they choose.
+  const self = officers.data?.items.find((u) => u.userId === me?.user.id);
+  const opensOnly = !!self?.teamRefusal;
+  const minOthers = opensOnly ? 2 : 1;
   // Opened from a problem or a warning page: its link and title come along.
   const [params] = useSearchParams();
   const source = params.get('sourceType');
@@ -151,15 +156,28 @@ export function CaseFormPage() {
         <Form.Item
           name="teamUserIds"
           label="调查组其他成员"
-          extra="立项人自动列入调查组；调查组不少于二人"
-          rules={[{ required: true, type: 'array', min: 1, message: '请至少再选择一名调查人员' }]}
+          extra={
+            opensOnly
+              ? `您（${self?.roleLabel}）不加入调查组，请选择至少二名调查人员；委领导和联审签署人不能担任调查人员`
+              : '立项人自动列入调查组；调查组不少于二人；委领导和联审签署人不能担任调查人员'
+          }
+          rules={[
+            {
+              required: true,
+              type: 'array',
+              min: minOthers,
+              message: opensOnly ? '请选择至少二名调查人员' : '请至少再选择一名调查人员',
+            },
+          ]}
         >
           <Select
             mode="multiple"
             loading={officers.isLoading}
-            options={(officers.data?.items ?? [])
-              .filter((u) => u.userId !== me?.user.id)
-              .map((u) => ({ value: u.userId, label: u.displayName }))}
+            options={officerOptions(
+              (officers.data?.items ?? []).filter((u) => u.userId !== me?.user.id),
+              { team: true },
+            )}
+            optionRender={renderOfficerOption}
             showSearch={{ optionFilterProp: 'label' }}
           />
         </Form.Item>

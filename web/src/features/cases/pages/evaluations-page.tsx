@@ -15,6 +15,7 @@ import {
   useScoreEvaluation,
 } from '../api/cases';
 import { CaseNav } from '../components/case-nav';
+import { officerOptions } from '../components/officer-options';
 import { currentPeriod } from '../../../lib/format';
 import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
 import { ZScoreEvaluation } from '../../../../../common/cases.evaluations.schema';
@@ -87,9 +88,9 @@ export function EvaluationsPage() {
           value={evaluators}
           onChange={setEvaluators}
           loading={officers.isLoading}
-          options={(officers.data?.items ?? []).map((u) => ({ value: u.userId, label: u.displayName }))}
+          options={officerOptions(officers.data?.items ?? [])}
           showSearch={{ optionFilterProp: 'label' }}
-          style={{ minWidth: 220 }}
+          style={{ minWidth: 320 }}
         />
         <Button type="primary" onClick={draw} loading={sample.isPending} disabled={evaluators.length === 0}>
           随机抽取 5 件

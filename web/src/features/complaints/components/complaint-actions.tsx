@@ -43,7 +43,7 @@ function HandlerSelect({ ownerUserId, ...field }: { ownerUserId: string | null; 
       showSearch={{ optionFilterProp: 'label' }}
       options={(data?.items ?? [])
         .filter((u) => u.userId !== ownerUserId)
-        .map((u) => ({ value: u.userId, label: u.displayName }))}
+        .map((u) => ({ value: u.userId, label: [u.displayName, u.unitName, u.roleLabel].filter(Boolean).join(' · ') }))}
     />
   );
 }

@@ -1,0 +1,235 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+
+/**
+ * Separation of duties (issue #20): the team investigates, the 联审 signers review, the commission leaders approve,
+ * decide and approve the closing — and nobody does two of these on one case. `actions` offers exactly what the
+ * server then accepts.
+ */
+let t: TestApp;
+const c: Record<string, Client> = {};
+let ids: Record<string, string>;
+let personId: string;
+const USERS = ['leader', 'office', 'caseoffice', 'anguan', 'wenze1', 'wenze2'];
+
+const get = async (u: string, id: string) => (await c[u].get(`/api/cases/${id}`)).json();
+async function fire(u: string, id: string, body: Record<string, unknown>) {
+  const version = (await get('leader', id)).version;
+  return c[u].post(`/api/cases/${id}/events`, { version, ...body });
+}
+async function ok(u: string, id: string, body: Record<string, unknown>) {
+  const res = await fire(u, id, body);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+const open = (u: string, teamUserIds: string[], title = '查审分离测试案件') =>
+  c[u].post('/api/cases', {
+    kind: 'party',
+    sourceType: 'manual',
+    title,
+    situation: 11,
+    subjects: [{ subjectType: 'person', personId }],
+    teamUserIds,
+  });
+/** Puts `username` on the team of a case behind the API's back (data from before the rule). */
+const onTeam = (caseId: string, username: string) =>
+  t.database.query(`INSERT INTO case_members (case_id, user_id, role) VALUES ($1, $2, 'investigator')`, [
+    caseId,
+    ids[username],
+  ]);
+
+/**
+ * Events whose handler asks for input: fired without it, an event the guards allow answers 400 (the handler's
+ * field check, nothing written) and one they refuse answers 403 or 422. So `actions` must hold exactly the events
+ * that answer 400, for every user who can open the case.
+ */
+const PROBES = [
+  'reject_launch',
+  'record_facts',
+  'record_defense',
+  'request_prereview',
+  'sign_joint_review',
+  'decide',
+  'execute',
+  'follow_up',
+  'correct',
+  'recommend',
+  'spawn_dual',
+];
+async function offersOnlyWhatSucceeds(id: string) {
+  for (const u of USERS) {
+    const res = await c[u].get(`/api/cases/${id}`);
+    if (res.statusCode === 404) continue;
+    const { actions, version, state } = res.json();
+    for (const type of PROBES) {
+      const answer = await c[u].post(`/api/cases/${id}/events`, { type, version });
+      expect(answer.statusCode === 400, `${state} ${u} ${type}: ${answer.body}`).toBe(actions.includes(type));
+    }
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await t.setClock('2026-11-02T02:00:00Z');
+  for (const u of USERS) c[u] = await t.as(u);
+  const rows = (await t.database.query<{ id: string; username: string }>('SELECT id, username FROM users')).rows;
+  ids = Object.fromEntries(rows.map((r) => [r.username, r.id]));
+  const zjj = (await c.office.get('/api/units?q=ZJJ')).json().items.find((u: { code: string }) => u.code === 'ZJJ');
+  personId = zjj.principalPersonId;
+});
+afterAll(() => t.close());
+
+describe('the team picker', () => {
+  it('shows each officer’s office and part, and why leaders and 联审 signers cannot join a team', async () => {
+    const res = await c.wenze1.get('/api/cases/officers');
+    expect(res.statusCode).toBe(200);
+    const byId = new Map(res.json().items.map((o: { userId: string }) => [o.userId, o]));
+    expect(byId.get(ids.wenze2)).toMatchObject({
+      unitName: '案件监督管理室',
+      roleLabel: '调查人员',
+      teamRefusal: null,
+    });
+    expect(byId.get(ids.leader)).toMatchObject({ roleLabel: '委领导', teamRefusal: expect.stringContaining('委领导') });
+    expect(byId.get(ids.anguan)).toMatchObject({
+      unitName: '案件监督管理室',
+      roleLabel: '联审签署人',
+      teamRefusal: expect.stringContaining('案件监督管理室联审签署人'),
+    });
+    expect(byId.get(ids.caseoffice)).toMatchObject({ unitName: '案件审理室', roleLabel: '联审签署人' });
+    // Same people as before: the route still answers only who may manage cases.
+    expect((await c.office.get('/api/cases/officers')).statusCode).toBe(403);
+  });
+});
+
+describe('opening a case', () => {
+  it('refuses a 联审 signer or a commission leader on the team (422 TEAM_SEPARATION)', async () => {
+    for (const u of ['anguan', 'caseoffice', 'leader']) {
+      const res = await open('wenze1', [ids.wenze2, ids[u]]);
+      expect(res.statusCode, u).toBe(422);
+      expect(res.json()).toMatchObject({ code: 'TEAM_SEPARATION', field: 'teamUserIds' });
+      expect(res.json().message).toMatch(/联审签署人|委领导/);
+    }
+  });
+
+  it('lets a signer or a leader open a case without joining its team', async () => {
+    const bySigner = await open('caseoffice', [ids.wenze1, ids.wenze2], '审理室立项测试');
+    expect(bySigner.statusCode, bySigner.body).toBe(201);
+    const members = bySigner.json().members.map((m: { userId: string; role: string }) => [m.userId, m.role]);
+    expect(members).toEqual(
+      expect.arrayContaining([
+        [ids.wenze1, 'investigator'],
+        [ids.wenze2, 'investigator'],
+        [ids.caseoffice, 'opener'],
+      ]),
+    );
+    expect(members).not.toContainEqual([ids.caseoffice, 'investigator']);
+    const byLeader = await open('leader', [ids.wenze1, ids.wenze2], '委领导立项测试');
+    expect(byLeader.statusCode, byLeader.body).toBe(201);
+    expect(byLeader.json().members.map((m: { userId: string }) => m.userId)).not.toContain(ids.leader);
+    // The leader approves a case they opened but do not investigate; the signer cannot investigate theirs.
+    const launched = await ok('leader', byLeader.json().id, { type: 'approve_launch' });
+    expect(launched.state).toBe('investigating');
+    await ok('leader', bySigner.json().id, { type: 'approve_launch' });
+    const facts = await fire('caseoffice', bySigner.json().id, { type: 'record_facts', facts: { problem: '事实' } });
+    expect(facts.statusCode).toBe(403);
+  });
+});
+
+describe('a case whose team includes a commission leader', () => {
+  let id: string;
+
+  it('is not launched by that leader, and the leader investigates only as a member', async () => {
+    id = (await open('wenze1', [ids.wenze2])).json().id;
+    const other = (await open('wenze1', [ids.wenze2])).json().id;
+    await onTeam(id, 'leader');
+    await offersOnlyWhatSucceeds(id);
+    expect((await get('leader', id)).actions).not.toContain('approve_launch');
+    const launch = await fire('leader', id, { type: 'approve_launch' });
+    expect(launch.statusCode).toBe(403);
+    expect(launch.json()).toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
+    expect(launch.json().message).toContain('调查组成员');
+    // Off the team, the leader launches but does not investigate.
+    await ok('leader', other, { type: 'approve_launch' });
+    expect((await get('leader', other)).actions).toEqual([]);
+    expect((await fire('leader', other, { type: 'record_facts', facts: { problem: '事实' } })).statusCode).toBe(403);
+    expect((await fire('leader', other, { type: 'spawn_dual', personIds: [personId] })).statusCode).toBe(403);
+  });
+
+  it('is reviewed and decided by nobody on its team, and closed only by a leader off it', async () => {
+    // Launched before the leader joined (as data from before the rule could have it).
+    await t.database.query(`DELETE FROM case_members WHERE case_id = $1 AND user_id = $2`, [id, ids.leader]);
+    await ok('leader', id, { type: 'approve_launch' });
+    await onTeam(id, 'leader');
+    await onTeam(id, 'anguan');
+    await offersOnlyWhatSucceeds(id);
+    await ok('leader', id, {
+      type: 'record_facts',
+      facts: { problem: '问题事实', result: '结果事实', responsibility: '责任事实', causation: '因果事实' },
+    });
+    await ok('wenze1', id, { type: 'issue_statement' });
+    const [subject] = (await get('wenze1', id)).subjects;
+    await ok('wenze2', id, { type: 'record_defense', subjectId: subject.id, defense: '无异议', signed: true });
+    await ok('wenze1', id, {
+      type: 'determine',
+      determinations: [{ subjectId: subject.id, responsibility: 'main_leadership', duty: 'supervision' }],
+    });
+    // 联审 goes to the signers off the team: anguan investigated, so 案件监督管理室 has no reviewer here.
+    const reviewers = (await get('wenze1', id)).members.filter((m: { role: string }) => m.role === 'reviewer');
+    expect(reviewers.map((m: { userId: string }) => m.userId).sort()).toEqual([ids.office, ids.caseoffice].sort());
+    await offersOnlyWhatSucceeds(id);
+    expect((await get('anguan', id)).actions).not.toContain('sign_joint_review');
+    const signOwn = await fire('anguan', id, { type: 'sign_joint_review', office: 'ag', comment: '同意' });
+    expect(signOwn.statusCode).toBe(403);
+    await ok('office', id, { type: 'sign_joint_review', comment: '同意' });
+    await ok('caseoffice', id, { type: 'sign_joint_review', comment: '定性准确' });
+    // The leader on the team cannot decide, whatever else is missing.
+    expect((await get('leader', id)).actions).not.toContain('decide');
+    const decide = await fire('leader', id, {
+      type: 'decide',
+      decisions: [{ subjectId: subject.id, forms: [{ form: '通报', mode: 'impose' }] }],
+    });
+    expect(decide.statusCode).toBe(403);
+    expect(decide.json()).toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
+    expect(decide.json().message).toContain('作出决定');
+  });
+
+  it('is closed by a leader off the team once the follow-up is recorded', async () => {
+    // The same steps on a case of a team without a leader, up to execution.
+    const other = (await open('wenze1', [ids.wenze2])).json().id;
+    await ok('leader', other, { type: 'approve_launch' });
+    await ok('wenze1', other, {
+      type: 'record_facts',
+      facts: { problem: '问题事实', result: '结果事实', responsibility: '责任事实', causation: '因果事实' },
+    });
+    await ok('wenze1', other, { type: 'issue_statement' });
+    const [subject] = (await get('wenze1', other)).subjects;
+    await ok('wenze2', other, { type: 'record_defense', subjectId: subject.id, defense: '无异议', signed: true });
+    await ok('wenze1', other, {
+      type: 'determine',
+      determinations: [{ subjectId: subject.id, responsibility: 'main_leadership', duty: 'supervision' }],
+    });
+    for (const u of ['office', 'anguan', 'caseoffice'])
+      await ok(u, other, { type: 'sign_joint_review', comment: '同意' });
+    await ok('leader', other, {
+      type: 'decide',
+      decisions: [{ subjectId: subject.id, forms: [{ form: '通报', mode: 'impose' }] }],
+    });
+    await offersOnlyWhatSucceeds(other);
+    await ok('wenze1', other, { type: 'execute', comment: '已通报' });
+    await offersOnlyWhatSucceeds(other);
+    expect((await get('leader', other)).actions).not.toContain('close');
+    expect((await get('wenze1', other)).actions).not.toContain('close');
+    await ok('wenze1', other, { type: 'follow_up', comment: '回访：已整改' });
+    await offersOnlyWhatSucceeds(other);
+    expect((await get('wenze1', other)).actions).not.toContain('close');
+    const alone = await fire('wenze1', other, { type: 'close' });
+    expect(alone.statusCode).toBe(403);
+    // A leader who joined the team cannot approve the closing either.
+    await onTeam(other, 'leader');
+    expect((await get('leader', other)).actions).not.toContain('close');
+    expect((await fire('leader', other, { type: 'close' })).json()).toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
+    await t.database.query(`DELETE FROM case_members WHERE case_id = $1 AND user_id = $2`, [other, ids.leader]);
+    expect((await get('leader', other)).actions).toContain('close');
+    expect((await ok('leader', other, { type: 'close' })).state).toBe('closed');
+  });
+});
