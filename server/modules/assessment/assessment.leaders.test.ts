@@ -295,3 +295,19 @@ describe('leader systems: scope', () => {
     expect((await zhujian.get(`/api/assessments/${runId}/people/${P}`)).statusCode).toBe(404);
   });
 });
+
+describe('demo county', () => {
+  it('has this year’s leader assessment published: fuxianzhang reads his own score and its causes', async () => {
+    const runs = (await fuxianzhang.get('/api/assessments?pageSize=100')).json().items as {
+      id: string;
+      name: string;
+    }[];
+    const demo = runs.find((r) => r.name.includes('领导干部履行全面从严治党责任考核'));
+    expect(demo).toBeDefined();
+    const list = (await fuxianzhang.get(`/api/assessments/${demo?.id}/scores`)).json().items as Row[];
+    expect(list.map((r) => r.personId)).toEqual([L]);
+    const own = (await fuxianzhang.get(`/api/assessments/${demo?.id}/people/${L}`)).json();
+    expect(own.items.find((i: Item) => i.kind === 'rating')?.reason).toContain('县纪委书记');
+    expect((await office.get(`/api/assessments/${demo?.id}/scores`)).json().items.length).toBeGreaterThan(10);
+  });
+});
