@@ -16,12 +16,15 @@ export function partyMembersOf(unitId: string): SQL {
 }
 
 /**
- * The leaders a leader system assesses (issue #15), as (id, type, name, unit_id): the county leaders in charge (分管)
- * of the region's units and the units' principals (一把手) — of units of one type, or all — who have not left.
+ * The leaders a leader system assesses (issue #15), as (id, type, name 姓名（单位职务）, unit_id): the county leaders
+ * in charge (分管) of the region's units and the units' principals (一把手) — of units of one type, or all — who
+ * have not left.
  * `type` is 'leader' for every one: a leader system ranks its persons together.
  */
 export function assessedLeaders(regionId: string, unitType: string | null): SQL {
-  return sql`(SELECT p.id, 'leader'::text AS type, p.name, p.unit_id FROM people p
+  return sql`(SELECT p.id, 'leader'::text AS type,
+      p.name || '（' || COALESCE(NULLIF(pu.short_name, ''), pu.name, '') || p.post || '）' AS name, p.unit_id
+    FROM people p LEFT JOIN units pu ON pu.id = p.unit_id
     WHERE p.deleted_at IS NULL AND p.id IN (
       SELECT x.person_id FROM units u
         CROSS JOIN LATERAL (VALUES (u.principal_person_id), (u.leader_in_charge_person_id)) AS x(person_id)
