@@ -151,7 +151,7 @@ describe('考核评价', () => {
     await page.context().close();
   });
 
-  it('office 从领导干部模板建按人考核的指标体系，只能选用个人数据项', async () => {
+  it('office 从领导干部模板建按人考核的指标体系', async () => {
     const page = await app.signIn('office');
     await page.goto(app.url('/assessment/systems'));
     await page.getByRole('button', { name: '新建指标体系' }).click();
@@ -162,10 +162,10 @@ describe('考核评价', () => {
     await modal.getByLabel('年度').fill('2027');
     await modal.getByRole('button', { name: label('创建') }).click();
     await page.waitForURL(/\/assessment\/systems\/[0-9a-f-]{36}$/);
-    await page.getByText('考核对象').first().waitFor();
+    await page.locator('.ant-descriptions').getByText('领导干部', { exact: true }).waitFor();
     const tree = page.getByTestId('indicator-tree');
-    await tree.getByText('本人责任清单按期履职率', { exact: true }).waitFor();
-    await tree.getByText('本人受组织处理或处分', { exact: true }).waitFor();
+    await tree.getByText('本人责任清单按期履职率', { exact: true }).first().waitFor();
+    await tree.getByText('本人受组织处理或处分', { exact: true }).first().waitFor();
     await page.context().close();
   });
 
