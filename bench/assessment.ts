@@ -15,12 +15,8 @@ import { sql } from 'drizzle-orm';
 import type { Ctx } from '../server/platform/context.js';
 import { Clock } from '../server/platform/clock/clock.js';
 import { openDatabase, rowsOf } from '../server/platform/db/client.js';
-import {
-  createAssessment,
-  fireAssessmentEvent,
-  scores,
-  unitScore,
-} from '../server/modules/assessment/assessment.service.js';
+import { scores, unitScore } from '../server/modules/assessment/assessment.scores.js';
+import { createAssessment, fireAssessmentEvent } from '../server/modules/assessment/assessment.service.js';
 import { createSystem } from '../server/modules/assessment/assessment.systems.js';
 import { generateDataset } from './lib/dataset.js';
 import { type DemoDatabase, officeCtx, openDemoDatabase } from './lib/demo.js';

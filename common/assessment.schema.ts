@@ -4,6 +4,7 @@ import {
   GRADES,
   METRIC_KEYS,
   SCORING_METHODS,
+  SUBJECT_KINDS,
   SURVEY_STATES,
 } from './assessment.js';
 import { UNIT_TYPES } from './org.js';
@@ -11,6 +12,7 @@ import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, eventRowFields, key
 
 export const ZIdParam = z.object({ id: ZId });
 export const ZUnitParam = z.object({ id: ZId, unitId: ZId });
+export const ZPersonParam = z.object({ id: ZId, personId: ZId });
 export const ZYear = z.coerce.number().int().min(2000, '年度不正确').max(2100, '年度不正确');
 
 // ---------- settings: rules (with their sources), grade thresholds, bottom-ranked talks
@@ -72,6 +74,8 @@ export const ZCreateSystem = z.object({
   name: ZNonEmpty('体系名称', 100),
   year: ZYear,
   unitType: z.enum(UNIT_TYPES, { message: '单位类型不正确' }).nullable().default(null),
+  /** Units, or leaders (county leaders and principals of the units of `unitType`); a template brings its own. */
+  subjectKind: z.enum(keysOf(SUBJECT_KINDS), { message: '考核对象不正确' }).optional(),
   templateKey: z.string().max(50).nullable().default(null),
   description: z.string().trim().max(2000).default(''),
 });
@@ -101,6 +105,7 @@ export const ZSystem = z.object({
   name: z.string(),
   year: z.number().int(),
   unitType: z.string().nullable(),
+  subjectKind: z.string(),
   templateKey: z.string().nullable(),
   description: z.string(),
   version: z.number().int(),
@@ -111,6 +116,7 @@ export const ZTemplate = z.object({
   key: z.string(),
   name: z.string(),
   unitType: z.string().nullable(),
+  subjectKind: z.string(),
   description: z.string(),
 });
 
@@ -130,6 +136,7 @@ export const ZAssessmentEvent = z.object({
 export type TAssessmentEvent = z.infer<typeof ZAssessmentEvent>;
 export const ZRating = z.object({
   indicatorId: ZId,
+  /** The assessed subject: a unit, or in a leader system the person. */
   unitId: ZId,
   evaluator: ZNonEmpty('评价人', 50),
   score: z.number().min(0, '评分应在0–100之间').max(100, '评分应在0–100之间'),
@@ -182,9 +189,17 @@ export const ZAssessmentDetail = ZAssessment.extend({
   events: z.array(z.object({ ...eventRowFields, label: z.string() })),
 });
 
+/**
+ * One assessed subject's result. In a leader system `personId`, `personName` and `post` name the person, and
+ * `unitId` / `unitName` are the person's unit; in a unit system they are null.
+ */
 export const ZResult = z.object({
+  subjectKind: z.string(),
   unitId: ZId,
   unitName: z.string(),
+  personId: ZId.nullable(),
+  personName: z.string().nullable(),
+  post: z.string().nullable(),
   unitType: z.string(),
   score: z.number(),
   rank: z.number().int(),

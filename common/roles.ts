@@ -190,7 +190,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...RESPONSIBILITY_REPORT,
     'assessment:read',
   ],
-  county_leader: [...PROBLEMS_READ, ...RESPONSIBILITY_REPORT],
+  county_leader: [...PROBLEMS_READ, ...RESPONSIBILITY_REPORT, 'assessment:read'],
   org_department: [
     ...PROBLEMS_READ,
     'influence:read',

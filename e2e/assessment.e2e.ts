@@ -150,4 +150,43 @@ describe('考核评价', () => {
     await expect.poll(() => page.getByLabel('良好（不低于）').inputValue()).toBe('85');
     await page.context().close();
   });
+
+  it('office 从领导干部模板建按人考核的指标体系', async () => {
+    const page = await app.signIn('office');
+    await page.goto(app.url('/assessment/systems'));
+    await page.getByRole('button', { name: '新建指标体系' }).click();
+    await choose(page, page.getByRole('combobox', { name: '模板' }), '领导干部履行全面从严治党责任考核');
+    const modal = page.locator('.ant-modal');
+    await modal.getByText('领导干部', { exact: true }).waitFor();
+    await modal.getByLabel('体系名称').fill('E2E领导干部考核');
+    await modal.getByLabel('年度').fill('2027');
+    await modal.getByRole('button', { name: label('创建') }).click();
+    await page.waitForURL(/\/assessment\/systems\/[0-9a-f-]{36}$/);
+    await page.locator('.ant-descriptions').getByText('领导干部', { exact: true }).waitFor();
+    const tree = page.getByTestId('indicator-tree');
+    await tree.getByText('本人责任清单按期履职率', { exact: true }).first().waitFor();
+    await tree.getByText('本人受组织处理或处分', { exact: true }).first().waitFor();
+    await page.context().close();
+  });
+
+  it('fuxianzhang 只看到本人的领导干部考核得分，并能查到每项扣（得）分的来源', async () => {
+    const page = await app.signIn('fuxianzhang');
+    await openMenu(page, '考核评价', '/assessment');
+    await page
+      .getByTestId('assessment-table')
+      .getByRole('link', { name: /领导干部履行全面从严治党责任考核/ })
+      .click();
+    await page.waitForURL(/\/assessment\/[0-9a-f-]{36}$/);
+    const scores = page.getByTestId('assessment-scores');
+    await scores.getByRole('columnheader', { name: '职务' }).waitFor();
+    await expect.poll(() => scores.locator('tr.ant-table-row').count()).toBe(1);
+    await scores.getByRole('cell', { name: '副县长' }).waitFor();
+    await scores.locator('tr.ant-table-row').getByRole('link').first().click();
+    await page.waitForURL(/\/people\/[0-9a-f-]{36}$/);
+    await page.getByText('领导干部排名').waitFor();
+    const items = page.getByTestId('score-items');
+    await items.getByText(/评价人打分平均.*县纪委书记/).waitFor();
+    await items.getByText('本人责任清单按期履职率').first().waitFor();
+    await page.context().close();
+  });
 });

@@ -9,10 +9,11 @@ import {
 } from '../modules/assessment/assessment.evaluations.js';
 import { createReview, fireReviewEvent } from '../modules/assessment/assessment.reviews.js';
 import { createAssessment, fireAssessmentEvent } from '../modules/assessment/assessment.service.js';
+import { rate } from '../modules/assessment/assessment.ratings.js';
 import { castBallot, createSurvey, issueBallots } from '../modules/assessment/assessment.surveys.js';
 import { createSystem } from '../modules/assessment/assessment.systems.js';
 import { units } from '../modules/org/org.tables.js';
-import type { Ctx } from '../platform/context.js';
+import { type Ctx, actorOf } from '../platform/context.js';
 import { asDemoUser } from './demo-cases.js';
 
 /** Answers of the demo ballots, by ballot and question (index into SURVEY_SCALE: 好、较好、一般、差). */
@@ -48,6 +49,8 @@ export async function seedDemoAssessment(ctx: Ctx, regionId: string) {
     await fireAssessmentEvent(leader, run.id, { type: 'publish', version: run.version, comment: '同意发布' });
   }
 
+  await seedDemoLeaderAssessment(ctx, office, leader, year);
+
   const [zjj] = await ctx.db
     .select({ id: units.id })
     .from(units)
@@ -67,6 +70,44 @@ export async function seedDemoAssessment(ctx: Ctx, regionId: string) {
       SURVEY_DEFAULT_QUESTIONS.map((_, q) => PATTERN[(i * 3 + q) % PATTERN.length]),
     );
   }
+}
+
+/**
+ * A leader system (issue #15) from the shipped 领导干部履行全面从严治党责任考核 template: this year's run over the
+ * county leaders and unit principals, the 述责述廉 evaluators' scores of the demo county leader (`fuxianzhang`),
+ * computed, frozen and published — so he sees his own score and each deduction's cause.
+ */
+async function seedDemoLeaderAssessment(ctx: Ctx, office: Ctx, leader: Ctx, year: number) {
+  const name = `${year}年度领导干部履行全面从严治党责任考核`;
+  const system = await createSystem(office, {
+    name,
+    year,
+    unitType: null,
+    templateKey: 'leader_duty',
+    description: '',
+  });
+  let run = await createAssessment(office, {
+    systemId: system.id,
+    name,
+    periodFrom: `${year}-01-01`,
+    periodTo: `${year}-12-31`,
+  });
+  const rated = system.indicators.find((i) => i.method === 'qualitative');
+  const fuxianzhang = actorOf(await asDemoUser(ctx, 'fuxianzhang')).scope.personId;
+  if (rated && fuxianzhang) {
+    for (const [n, evaluator] of rated.evaluators.entries()) {
+      await rate(office, run.id, {
+        indicatorId: rated.id,
+        unitId: fuxianzhang,
+        evaluator,
+        score: 88 - 3 * n,
+        comment: '',
+      });
+    }
+  }
+  run = await fireAssessmentEvent(office, run.id, { type: 'compute', version: run.version, comment: '' });
+  run = await fireAssessmentEvent(office, run.id, { type: 'freeze', version: run.version, comment: '' });
+  await fireAssessmentEvent(leader, run.id, { type: 'publish', version: run.version, comment: '同意发布' });
 }
 
 /** Scores of the demo meeting's attendees, by attendee and reporter. */

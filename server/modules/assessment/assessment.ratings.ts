@@ -4,8 +4,8 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Ctx } from '../../platform/context.js';
 import { rowsOf } from '../../platform/db/client.js';
 import { badRequest, ruleViolation } from '../../platform/errors.js';
-import { assessedUnits } from '../org/org.assessment-facts.js';
 import * as org from '../org/org.service.js';
+import { subjectsOf } from './assessment.scoring.js';
 import { loadAssessment } from './assessment.service.js';
 import { getSystem } from './assessment.systems.js';
 import { assessmentRatings } from './assessment.tables.js';
@@ -27,11 +27,18 @@ async function ratingTarget(ctx: Ctx, id: string, indicatorId: string, evaluator
 
 /** A named evaluator's score of a qualitative indicator for a unit (re-scoring replaces it). */
 export async function rate(ctx: Ctx, id: string, input: TRating) {
-  const { run } = await ratingTarget(ctx, id, input.indicatorId, input.evaluator);
+  const { run, system } = await ratingTarget(ctx, id, input.indicatorId, input.evaluator);
   if (isFrozen(run.state)) throw ruleViolation('ASSESSMENT_FROZEN', '考核已冻结，不能再评分');
-  await org.getUnit(ctx, input.unitId).catch(() => {
-    throw badRequest('UNIT_NOT_FOUND', '单位不存在', 'unitId');
-  });
+  if (system.subjectKind === 'leader') {
+    const [hit] = rowsOf(
+      await ctx.db.execute(sql`SELECT 1 FROM ${subjectsOf(run.regionId, system)} s WHERE s.id = ${input.unitId}`),
+    );
+    if (!hit) throw badRequest('SUBJECT_NOT_FOUND', '该人员不是本次考核的对象', 'unitId');
+  } else {
+    await org.getUnit(ctx, input.unitId).catch(() => {
+      throw badRequest('UNIT_NOT_FOUND', '单位不存在', 'unitId');
+    });
+  }
   const values = { ...input, assessmentId: id, at: ctx.now };
   await ctx.db
     .insert(assessmentRatings)
@@ -50,12 +57,12 @@ export async function rate(ctx: Ctx, id: string, input: TRating) {
 }
 
 /**
- * An evaluator's score sheet: every unit the run assesses (the system's unit type), with the score this evaluator
+ * An evaluator's score sheet: every subject the run assesses (the units of the system's unit type, or its leaders), with the score this evaluator
  * gave it for the indicator, or none yet — the page the evaluators' scores are typed into, a page of units at a time.
  */
 export async function ratingSheet(ctx: Ctx, id: string, q: TListRatings) {
   const { run, system, ind } = await ratingTarget(ctx, id, q.indicatorId, q.evaluator);
-  const units = assessedUnits(run.regionId, system.unitType);
+  const units = subjectsOf(run.regionId, system);
   const rows = rowsOf<{
     unit_id: string;
     unit_name: string;

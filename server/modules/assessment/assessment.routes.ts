@@ -22,6 +22,7 @@ import {
   ZListSurveys,
   ZListSystems,
   ZListRatings,
+  ZPersonParam,
   ZRating,
   ZRatingSheet,
   ZScores,
@@ -61,6 +62,7 @@ import { evaluationsExport, reviewsExport } from './assessment.exports.js';
 import * as ratings from './assessment.ratings.js';
 import { reviewReport } from './assessment.review-report.js';
 import * as reviews from './assessment.reviews.js';
+import * as results from './assessment.scores.js';
 import * as service from './assessment.service.js';
 import { readAssessmentSettings, updateAssessmentSettings } from './assessment.settings.js';
 import * as surveys from './assessment.surveys.js';
@@ -184,12 +186,17 @@ export async function assessmentRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/assessments/:id/scores',
     { schema: { tags, params: ZIdParam, querystring: ZScoresQuery, response: { 200: ZScores } }, config: read },
-    (req) => req.run((ctx) => service.scores(ctx, req.params.id, req.query.revision)),
+    (req) => req.run((ctx) => results.scores(ctx, req.params.id, req.query.revision)),
   );
   app.get(
     '/api/assessments/:id/scores/:unitId',
     { schema: { tags, params: ZUnitParam, querystring: ZScoresQuery, response: { 200: ZUnitScore } }, config: read },
-    (req) => req.run((ctx) => service.unitScore(ctx, req.params.id, req.params.unitId, req.query.revision)),
+    (req) => req.run((ctx) => results.unitScore(ctx, req.params.id, req.params.unitId, req.query.revision)),
+  );
+  app.get(
+    '/api/assessments/:id/people/:personId',
+    { schema: { tags, params: ZPersonParam, querystring: ZScoresQuery, response: { 200: ZUnitScore } }, config: read },
+    (req) => req.run((ctx) => results.personScore(ctx, req.params.id, req.params.personId, req.query.revision)),
   );
   // Downloads declare no response schema: the body is the file.
   app.get('/api/assessments/:id/export.xlsx', { schema: { tags, params: ZIdParam }, config: read }, (req, reply) =>

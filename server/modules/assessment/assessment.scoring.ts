@@ -2,9 +2,9 @@ import { type SQL, sql } from 'drizzle-orm';
 import { METRICS, type MetricKey, SURVEY_SCALE } from '../../../common/assessment.js';
 import type { TAssessmentSettings } from '../../../common/assessment.schema.js';
 import type { Executor } from '../../platform/db/client.js';
-import { assessedUnits } from '../org/org.assessment-facts.js';
+import { assessedLeaders, assessedUnits } from '../org/org.assessment-facts.js';
 import { responsibilityFulfilmentByUnit } from '../responsibility/responsibility.service.js';
-import { assessmentEvents } from './assessment.providers.js';
+import { assessmentEvents, leaderAssessmentEvents } from './assessment.providers.js';
 
 export interface Run {
   id: string;
@@ -25,28 +25,42 @@ const textArray = (xs: string[]) =>
 const ORDER = sql.raw(`ARRAY['excellent', 'good', 'fair', 'poor']::text[]`);
 const SCALE = sql.raw(`ARRAY[${SURVEY_SCALE.map((s) => s.points).join(', ')}]::numeric[]`);
 
+/** What a run assesses: the system's unit type and subject kind. */
+export interface Subjects {
+  unitType: string | null;
+  subjectKind: string;
+}
+
+/** The assessed subjects as (id, type, name): units, or a leader system's persons (type 'leader'). */
+export const subjectsOf = (regionId: string, x: Subjects) =>
+  x.subjectKind === 'leader' ? assessedLeaders(regionId, x.unitType) : assessedUnits(regionId, x.unitType);
+
+/** No rows, in the shape of a per-subject figure that a leader system has no source for. */
+const NONE = sql.raw('(SELECT NULL::uuid AS unit_id, NULL::numeric AS avg, NULL::bigint AS n WHERE false)');
+
 /**
- * Computes one revision of a run, set-wise: a handful of INSERT … SELECT statements over every unit and every
- * indicator at once (no per-unit loop), each point an item with its cause. Idempotent: the revision's rows are
- * replaced. `today` decides which open problems are already overdue.
+ * Computes one revision of a run, set-wise: a handful of INSERT … SELECT statements over every subject (unit, or
+ * person in a leader system) and every indicator at once (no per-subject loop), each point an item with its cause.
+ * Idempotent: the revision's rows are replaced. `today` decides which open problems are already overdue.
  */
-export async function computeRun(
-  db: Executor,
-  run: Run,
-  unitType: string | null,
-  s: TAssessmentSettings,
-  today: string,
-) {
+export async function computeRun(db: Executor, run: Run, x: Subjects, s: TAssessmentSettings, today: string) {
   const { id: a, revision: r } = run;
   const year = Number(run.periodTo.slice(0, 4));
+  const leader = x.subjectKind === 'leader';
   await db.execute(sql`DELETE FROM assessment_items WHERE assessment_id = ${a} AND revision = ${r}`);
   await db.execute(sql`DELETE FROM assessment_results WHERE assessment_id = ${a} AND revision = ${r}`);
-  const fulfilment = await responsibilityFulfilmentByUnit(db, run.regionId, year);
+  const fulfilment = leader ? [] : await responsibilityFulfilmentByUnit(db, run.regionId, year);
+  const events = (leader ? leaderAssessmentEvents : assessmentEvents)(
+    run.regionId,
+    run.periodFrom,
+    run.periodTo,
+    today,
+  );
   const ctes = sql`
-    u AS ${assessedUnits(run.regionId, unitType)},
+    u AS ${subjectsOf(run.regionId, x)},
     l AS (SELECT id, name, weight, method, metric, veto FROM indicators WHERE system_id = ${run.systemId} AND method <> 'group'),
     rl AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(s.rules)}::jsonb) AS x(kind text, points numeric, basis text)),
-    e AS (SELECT DISTINCT * FROM ${assessmentEvents(run.regionId, run.periodFrom, run.periodTo, today)} ev)`;
+    e(unit_id, kind, ref_type, ref_id, ref_code, title, occurred_on) AS (SELECT DISTINCT * FROM ${events} ev)`;
   const insert = (select: SQL) =>
     db.execute(sql`INSERT INTO assessment_items (assessment_id, revision, unit_id, indicator_id, kind, event_kind,
       ref_type, ref_id, ref_code, occurred_on, points, reason) WITH ${ctes} ${select}`);
@@ -67,16 +81,24 @@ export async function computeRun(
     FROM e JOIN u ON u.id = e.unit_id JOIN l ON l.veto AND l.metric = e.kind`);
 
   // Each leaf of each unit: its base, rate, ratings or 民主测评 — or "无数据" with full points, said so.
-  const rate = sql`(SELECT e.unit_id, count(*) FILTER (WHERE e.kind = 'problems.ontime') AS ok, count(*) AS due
-    FROM e WHERE e.kind IN ('problems.ontime', 'problems.overdue') GROUP BY e.unit_id)`;
+  // On time / due, of problems (a unit) or of the person's own responsibility-list items (a leader).
+  const [ontime, overdue] = leader
+    ? ['responsibility.person_ontime', 'responsibility.person_overdue']
+    : ['problems.ontime', 'problems.overdue'];
+  const rate = sql`(SELECT e.unit_id, count(*) FILTER (WHERE e.kind = ${ontime}) AS ok, count(*) AS due
+    FROM e WHERE e.kind IN (${ontime}, ${overdue}) GROUP BY e.unit_id)`;
   const ratings = sql`(SELECT unit_id, indicator_id, avg(score) AS avg, count(*) AS n,
       string_agg(evaluator || ' ' || score::text, '、' ORDER BY evaluator) AS who
     FROM assessment_ratings WHERE assessment_id = ${a} GROUP BY unit_id, indicator_id)`;
-  const surveys = sql`(SELECT s.unit_id, avg((${SCALE})[x.v + 1]) AS avg, count(DISTINCT b.id) AS n
+  const surveys = leader
+    ? NONE
+    : sql`(SELECT s.unit_id, avg((${SCALE})[x.v + 1]) AS avg, count(DISTINCT b.id) AS n
     FROM surveys s JOIN survey_ballots b ON b.survey_id = s.id CROSS JOIN LATERAL unnest(b.answers) AS x(v)
     WHERE s.region_id = ${run.regionId} AND s.year = ${year} GROUP BY s.unit_id)`;
   // 述职评议: the unit's mean score per meeting ended in the period, then the mean over those meetings.
-  const evaluated = sql`(SELECT x.unit_id, avg(x.avg) AS avg, count(*) AS n FROM (
+  const evaluated = leader
+    ? NONE
+    : sql`(SELECT x.unit_id, avg(x.avg) AS avg, count(*) AS n FROM (
       SELECT r.unit_id, r.id, avg(es.score) AS avg FROM evaluations ev
         JOIN evaluation_reporters r ON r.evaluation_id = ev.id JOIN evaluation_scores es ON es.reporter_id = r.id
       WHERE ev.region_id = ${run.regionId} AND ev.state = 'closed'
@@ -87,7 +109,8 @@ export async function computeRun(
   await insert(sql`
     SELECT ${a}::uuid, ${r}::int, u.id, l.id,
       CASE
-        WHEN l.method = 'metric' AND l.metric = 'problems.rectification_rate' THEN 'rate'
+        WHEN l.method = 'metric' AND l.metric IN ('problems.rectification_rate', 'responsibility.person_fulfilment')
+          THEN 'rate'
         WHEN l.method = 'metric' AND l.metric = 'responsibility.fulfilment' THEN 'rate'
         WHEN l.method = 'metric' AND l.metric = 'evaluations.average' THEN CASE WHEN ev.n IS NULL THEN 'no_data' ELSE 'rate' END
         WHEN l.method = 'metric' THEN 'base'
@@ -96,7 +119,8 @@ export async function computeRun(
       END,
       NULL, NULL, NULL, NULL, NULL,
       round(CASE
-        WHEN l.metric = 'problems.rectification_rate' AND COALESCE(rp.due, 0) > 0 THEN l.weight * rp.ok / rp.due
+        WHEN l.metric IN ('problems.rectification_rate', 'responsibility.person_fulfilment') AND COALESCE(rp.due, 0) > 0
+          THEN l.weight * rp.ok / rp.due
         WHEN l.metric = 'responsibility.fulfilment' AND COALESCE(rs."itemsDue", 0) > 0
           THEN l.weight * rs."itemsOnTime" / rs."itemsDue"
         WHEN l.metric = 'evaluations.average' AND ev.n IS NOT NULL THEN l.weight * ev.avg / 100
@@ -107,6 +131,9 @@ export async function computeRun(
       CASE
         WHEN l.metric = 'problems.rectification_rate' THEN CASE WHEN COALESCE(rp.due, 0) = 0 THEN '期内无到期问题，得满分'
           ELSE '按期销号 ' || rp.ok || ' 件 / 到期 ' || rp.due || ' 件' END
+        WHEN l.metric = 'responsibility.person_fulfilment' THEN CASE
+          WHEN COALESCE(rp.due, 0) = 0 THEN '期内无到期的本人责任清单事项，得满分'
+          ELSE '本人责任清单事项按期履责 ' || rp.ok || ' 项 / 到期 ' || rp.due || ' 项（逐项见“本人责任清单事项逾期”）' END
         WHEN l.metric = 'responsibility.fulfilment' THEN CASE
           WHEN COALESCE(rs."itemsDue", 0) = 0 THEN '期内无应履职事项，得满分'
           ELSE '按期履职 ' || rs."itemsOnTime" || ' 项 / 应履职 ' || rs."itemsDue" || ' 项' END
@@ -138,10 +165,11 @@ export async function computeRun(
     FROM assessment_items WHERE assessment_id = ${a} AND revision = ${r} AND kind = 'event' AND indicator_id IS NULL
     GROUP BY unit_id HAVING sum(points) > ${s.bonusCap}::numeric`);
 
-  // Results: score, rank within the unit type (ties share a rank), grade, capped by a veto.
+  // Results: score, rank within the unit type (a leader system: among its persons; ties share a rank), grade,
+  // capped by a veto.
   const t = s.thresholds;
   await db.execute(sql`INSERT INTO assessment_results (assessment_id, revision, unit_id, unit_type, score, rank, rank_of, grade, vetoed)
-    WITH u AS ${assessedUnits(run.regionId, unitType)},
+    WITH u AS ${subjectsOf(run.regionId, x)},
     sc AS (SELECT u.id, u.type, round(COALESCE(sum(i.points), 0), 2) AS score, bool_or(i.kind = 'veto') IS TRUE AS vetoed
       FROM u LEFT JOIN assessment_items i ON i.unit_id = u.id AND i.assessment_id = ${a} AND i.revision = ${r}
       GROUP BY u.id, u.type)

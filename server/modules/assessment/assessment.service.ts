@@ -2,14 +2,10 @@ import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from 'driz
 import {
   ASSESSMENT_EVENTS,
   ASSESSMENT_STATES,
-  EVENT_KINDS,
   GRADES,
-  ITEM_KINDS,
   type AssessmentEvent,
   type AssessmentState,
-  type EventKind,
   type Grade,
-  type ItemKind,
 } from '../../../common/assessment.js';
 import type { TAssessmentEvent, TCreateAssessment, TListAssessments } from '../../../common/assessment.schema.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
@@ -18,7 +14,6 @@ import { type Ctx, actorOf, regionOf } from '../../platform/context.js';
 import { issuedNumbers } from '../../platform/documents/document-registry.js';
 import { badRequest, notFound } from '../../platform/errors.js';
 import { type Step, actionsOf, fireTransition } from '../../platform/workflow/machine.js';
-import * as org from '../org/org.service.js';
 import { proposeTalk } from '../talks/talks.service.js';
 import { computeRun } from './assessment.scoring.js';
 import { settingsOf } from './assessment.settings.js';
@@ -27,7 +22,6 @@ import { getSystem, loadSystem } from './assessment.systems.js';
 import { ASSESSMENT_REPORT } from './assessment.numbering.js';
 import {
   assessmentEvents,
-  assessmentItems,
   assessmentPublications,
   assessmentResults,
   assessments,
@@ -183,7 +177,7 @@ export async function fireAssessmentEvent(ctx: Ctx, id: string, input: TAssessme
       case 'compute': {
         const system = await getSystem(ctx, r.systemId);
         const { version: _, ...settings } = await settingsOf(ctx, r.regionId);
-        await computeRun(ctx.db, r, system.unitType, settings, isoDate(ctx.now));
+        await computeRun(ctx.db, r, system, settings, isoDate(ctx.now));
         const [{ units }] = await ctx.db
           .select({ units: count() })
           .from(assessmentResults)
@@ -222,10 +216,13 @@ async function issueReport(ctx: Ctx, r: Row) {
   await ASSESSMENT_REPORT.issue(ctx, { id: publication.id, regionId: r.regionId });
 }
 
-/** The bottom-ranked unit(s) of each unit type (ties included) are proposed a talk (SPEC M6, seed 002). */
+/**
+ * The bottom-ranked unit(s) of each unit type (ties included) are proposed a talk (SPEC M6, seed 002). A leader
+ * system proposes none: a talk with a leader is the commission's own decision, not a rule's.
+ */
 async function proposeBottomTalks(ctx: Ctx, r: Row) {
   const { bottomTalk } = await settingsOf(ctx, r.regionId);
-  if (bottomTalk === 'none') return;
+  if (bottomTalk === 'none' || (await subjectKindOf(ctx, r)) === 'leader') return;
   const bottom = await ctx.db
     .select()
     .from(assessmentResults)
@@ -269,114 +266,11 @@ export function revisionFor(ctx: Ctx, run: Pick<Row, 'revision' | 'publishedRevi
   return run.publishedRevision;
 }
 
-const unitFilter = (ctx: Ctx) => {
-  const s = actorOf(ctx).scope;
-  if (s.allUnits) return undefined;
-  return s.unitIds.length ? inArray(assessmentResults.unitId, s.unitIds) : sql`false`;
-};
-
-/** The outer row's unit, qualified: drizzle writes a bare "unit_id", which inside the subqueries means i.unit_id. */
-const unitOfResult = sql.raw('"assessment_results"."unit_id"');
-
-export async function scores(ctx: Ctx, id: string, asked?: number) {
-  const run = await loadAssessment(ctx, id);
-  const revision = revisionFor(ctx, run, asked);
-  const rows = await ctx.db
-    .select({
-      r: assessmentResults,
-      deductions: sql<string>`(SELECT COALESCE(sum(points), 0) FROM assessment_items i WHERE i.assessment_id = ${id}
-        AND i.revision = ${revision} AND i.unit_id = ${unitOfResult} AND i.kind = 'event' AND i.points < 0)`,
-      bonuses: sql<string>`(SELECT COALESCE(sum(points), 0) FROM assessment_items i WHERE i.assessment_id = ${id}
-        AND i.revision = ${revision} AND i.unit_id = ${unitOfResult} AND i.kind IN ('event', 'cap')
-        AND i.indicator_id IS NULL)`,
-    })
-    .from(assessmentResults)
-    .where(and(eq(assessmentResults.assessmentId, id), eq(assessmentResults.revision, revision), unitFilter(ctx)))
-    .orderBy(asc(assessmentResults.unitType), asc(assessmentResults.rank));
-  const names = await org.unitNames(
-    ctx.db,
-    rows.map((x) => x.r.unitId),
-  );
-  return {
-    revision,
-    items: rows.map(({ r, deductions, bonuses }) => ({
-      ...r,
-      unitName: names.get(r.unitId) ?? '',
-      gradeLabel: GRADES[r.grade as Grade],
-      deductions: Number(deductions),
-      bonuses: Number(bonuses),
-    })),
-  };
-}
-
-const LINKS: Record<string, (id: string) => string> = {
-  problem: (id) => `/problems/${id}`,
-  warning: (id) => `/warnings/${id}`,
-  talk: (id) => `/talks/${id}`,
-  case: (id) => `/cases/${id}`,
-  typical_case: () => '/supervision/bulletins',
-};
-
-/** One unit's score with every item and its cause, and the unit's published scores of earlier runs. */
-export async function unitScore(ctx: Ctx, id: string, unitId: string, asked?: number) {
-  const run = await loadAssessment(ctx, id);
-  const revision = revisionFor(ctx, run, asked);
-  const { items } = await scores(ctx, id, revision);
-  const result = items.find((x) => x.unitId === unitId);
-  if (!result) throw notFound('该单位的考核结果不存在或无权查看');
-  const basis = (run.basis ?? { indicators: [] }) as { indicators: { id: string; name: string }[] };
-  const names = new Map(basis.indicators.map((i) => [i.id, i.name]));
-  const rows = await ctx.db
-    .select()
-    .from(assessmentItems)
-    .where(
-      and(
-        eq(assessmentItems.assessmentId, id),
-        eq(assessmentItems.revision, revision),
-        eq(assessmentItems.unitId, unitId),
-      ),
-    )
-    .orderBy(asc(assessmentItems.kind), asc(assessmentItems.occurredOn));
-  // In the order of the indicator tree, then what lies outside it (bonuses, caps).
-  const place = new Map(basis.indicators.map((i, n) => [i.id, n]));
-  const at = (indicatorId: string | null) =>
-    indicatorId === null ? Number.MAX_SAFE_INTEGER : (place.get(indicatorId) ?? -1);
-  rows.sort((x, y) => at(x.indicatorId) - at(y.indicatorId));
-  const trend = await ctx.db
-    .select({
-      assessmentId: assessments.id,
-      name: assessments.name,
-      periodTo: assessments.periodTo,
-      score: assessmentResults.score,
-      grade: assessmentResults.grade,
-    })
-    .from(assessmentResults)
-    .innerJoin(
-      assessments,
-      and(
-        eq(assessments.id, assessmentResults.assessmentId),
-        eq(assessments.publishedRevision, assessmentResults.revision),
-      ),
-    )
-    .where(
-      and(
-        eq(assessments.regionId, run.regionId),
-        sql`${assessments.systemId} IN (SELECT s.id FROM indicator_systems s WHERE s.region_id = ${run.regionId}
-        AND s.name = (SELECT name FROM indicator_systems WHERE id = ${run.systemId}))`,
-        eq(assessmentResults.unitId, unitId),
-        isNull(assessments.deletedAt),
-      ),
-    )
-    .orderBy(asc(assessments.periodTo));
-  return {
-    ...result,
-    items: rows.map((i) => ({
-      ...i,
-      indicatorName: i.indicatorId ? (names.get(i.indicatorId) ?? null) : null,
-      kindLabel: ITEM_KINDS[i.kind as ItemKind] ?? i.kind,
-      eventLabel: i.eventKind ? (EVENT_KINDS[i.eventKind as EventKind] ?? i.eventKind) : null,
-      link: i.refType && i.refId ? (LINKS[i.refType]?.(i.refId) ?? null) : null,
-    })),
-    trend: trend.map((t) => ({ ...t, grade: GRADES[t.grade as Grade] })),
-  };
+/** The run's subject kind ('unit' or 'leader'), from its system. */
+export async function subjectKindOf(ctx: Ctx, run: Pick<Row, 'systemId'>) {
+  const [row] = await ctx.db
+    .select({ kind: indicatorSystems.subjectKind })
+    .from(indicatorSystems)
+    .where(eq(indicatorSystems.id, run.systemId));
+  return row?.kind ?? 'unit';
 }

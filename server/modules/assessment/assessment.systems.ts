@@ -1,5 +1,12 @@
 import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
-import { METRICS, type MetricKey, SCORING_METHODS, type ScoringMethod } from '../../../common/assessment.js';
+import {
+  METRICS,
+  type MetricKey,
+  SCORING_METHODS,
+  SUBJECT_KINDS,
+  type ScoringMethod,
+  type SubjectKind,
+} from '../../../common/assessment.js';
 import type {
   TCreateIndicator,
   TCreateSystem,
@@ -15,7 +22,13 @@ import { TEMPLATES, type TemplateIndicator } from './assessment.templates.js';
 type IndicatorRow = typeof indicators.$inferSelect;
 
 export const listTemplates = () =>
-  TEMPLATES.map(({ key, name, unitType, description }) => ({ key, name, unitType, description }));
+  TEMPLATES.map(({ key, name, unitType, subjectKind, description }) => ({
+    key,
+    name,
+    unitType,
+    subjectKind,
+    description,
+  }));
 
 const presentIndicator = (i: IndicatorRow) => ({
   ...i,
@@ -101,6 +114,13 @@ async function insertTree(ctx: Ctx, systemId: string, tree: TemplateIndicator[])
 export async function createSystem(ctx: Ctx, input: TCreateSystem) {
   const template = input.templateKey ? TEMPLATES.find((t) => t.key === input.templateKey) : undefined;
   if (input.templateKey && !template) throw badRequest('TEMPLATE_NOT_FOUND', '模板不存在', 'templateKey');
+  if (template && input.subjectKind && input.subjectKind !== template.subjectKind) {
+    throw badRequest(
+      'SUBJECT_KIND_MISMATCH',
+      `该模板的考核对象为${SUBJECT_KINDS[template.subjectKind]}`,
+      'subjectKind',
+    );
+  }
   const [row] = await ctx.db
     .insert(indicatorSystems)
     .values({
@@ -108,6 +128,7 @@ export async function createSystem(ctx: Ctx, input: TCreateSystem) {
       name: input.name,
       year: input.year,
       unitType: input.unitType ?? template?.unitType ?? null,
+      subjectKind: input.subjectKind ?? template?.subjectKind ?? 'unit',
       templateKey: input.templateKey,
       description: input.description || template?.description || '',
     })
@@ -128,6 +149,7 @@ export async function copySystem(ctx: Ctx, id: string, year: number) {
       name: s.name,
       year,
       unitType: s.unitType,
+      subjectKind: s.subjectKind,
       templateKey: s.templateKey,
       description: s.description,
     })
@@ -168,8 +190,17 @@ export async function copySystem(ctx: Ctx, id: string, year: number) {
   return after;
 }
 
-function checkMethod(i: { method: string; metric: string | null; veto: boolean }) {
+/** A leaf's scoring is consistent, and its metric reads the data of the system's subjects (a unit's or a person's). */
+function checkMethod(i: { method: string; metric: string | null; veto: boolean }, subjectKind: string) {
   if (i.method === 'metric' && !i.metric) throw badRequest('METRIC_REQUIRED', '系统数据计分须选择数据项', 'metric');
+  const m = i.metric ? METRICS[i.metric as MetricKey] : undefined;
+  if (m && m.subject !== subjectKind) {
+    throw badRequest(
+      'METRIC_SUBJECT_MISMATCH',
+      `“${m.label}”不适用于考核对象为${SUBJECT_KINDS[subjectKind as SubjectKind] ?? subjectKind}的指标体系`,
+      'metric',
+    );
+  }
   if (i.method !== 'metric' && i.metric)
     throw badRequest('METRIC_NOT_ALLOWED', '仅“系统数据自动计分”可选择数据项', 'metric');
   if (i.veto && (i.method !== 'metric' || !i.metric)) {
@@ -189,7 +220,7 @@ async function bump(ctx: Ctx, systemId: string, version: number) {
 
 export async function addIndicator(ctx: Ctx, systemId: string, input: TCreateIndicator & { version: number }) {
   const s = await getSystem(ctx, systemId);
-  checkMethod(input);
+  checkMethod(input, s.subjectKind);
   const parent = input.parentId ? s.indicators.find((i) => i.id === input.parentId) : undefined;
   if (input.parentId && !parent) throw badRequest('PARENT_NOT_FOUND', '上级指标不存在', 'parentId');
   if (parent && parent.level >= 3) throw ruleViolation('TOO_DEEP', '指标最多三级', 'parentId');
@@ -213,7 +244,7 @@ export async function updateIndicator(ctx: Ctx, systemId: string, indicatorId: s
   if (!before) throw notFound('指标不存在');
   const { version, ...patch } = input;
   const merged = { ...before, ...patch };
-  checkMethod(merged);
+  checkMethod(merged, s.subjectKind);
   if (merged.method !== 'group' && s.indicators.some((i) => i.parentId === indicatorId)) {
     throw ruleViolation('HAS_CHILDREN', '有下级指标的指标只能“汇总下级指标”', 'method');
   }

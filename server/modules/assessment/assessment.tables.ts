@@ -23,6 +23,8 @@ export const indicatorSystems = pgTable(
     year: integer('year').notNull(),
     /** The unit type assessed (org UNIT_TYPES); null = every unit of the region. */
     unitType: text('unit_type'),
+    /** Who is assessed: 'unit' or 'leader' (SUBJECT_KINDS; a leader system scores persons). */
+    subjectKind: text('subject_kind').notNull().default('unit'),
     templateKey: text('template_key'),
     description: text('description').notNull().default(''),
     version: version(),
@@ -103,7 +105,11 @@ export const assessmentEvents = pgTable(
   (t) => [index('assessment_events_idx').on(t.assessmentId, t.at)],
 );
 
-/** Score of a unit in one revision of a run, its rank within the unit type and grade (veto caps it). */
+/**
+ * Score of a subject in one revision of a run, its rank within the unit type and grade (veto caps it). The subject
+ * is a unit, or in a leader system (indicator_systems.subject_kind) a person: then `unit_id` holds the person's id
+ * and `unit_type` is 'leader', so every leader of the run is ranked together.
+ */
 export const assessmentResults = pgTable(
   'assessment_results',
   {
@@ -121,7 +127,10 @@ export const assessmentResults = pgTable(
   (t) => [primaryKey({ columns: [t.assessmentId, t.revision, t.unitId] })],
 );
 
-/** Every point of a result, with its cause: an indicator, the event (kind, ref, date, link) and the points. */
+/**
+ * Every point of a result, with its cause: an indicator, the event (kind, ref, date, link) and the points.
+ * `unit_id` is the subject as in assessment_results (a person in a leader system).
+ */
 export const assessmentItems = pgTable(
   'assessment_items',
   {

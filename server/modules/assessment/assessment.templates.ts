@@ -1,4 +1,4 @@
-import type { MetricKey, ScoringMethod } from '../../../common/assessment.js';
+import type { MetricKey, ScoringMethod, SubjectKind } from '../../../common/assessment.js';
 
 /** A template indicator: children make it a group; a leaf names how it is scored. */
 export interface TemplateIndicator {
@@ -15,6 +15,7 @@ export interface Template {
   key: string;
   name: string;
   unitType: string | null;
+  subjectKind: SubjectKind;
   description: string;
   indicators: TemplateIndicator[];
 }
@@ -40,6 +41,7 @@ export const TEMPLATES: Template[] = [
     key: 'two_responsibilities',
     name: '党风廉政建设“两个责任”考核',
     unitType: null,
+    subjectKind: 'unit',
     description: '党委主体责任与纪委监督责任落实情况，“督”“考”结合、负面清单扣分（种子001、004）',
     indicators: [
       {
@@ -76,6 +78,7 @@ export const TEMPLATES: Template[] = [
     key: 'safety_production',
     name: '安全生产目标责任考核',
     unitType: 'township',
+    subjectKind: 'unit',
     description: '三大绝对指标、四大相对指标，特别重大事故一票否决（种子002）',
     indicators: [
       {
@@ -108,6 +111,7 @@ export const TEMPLATES: Template[] = [
     key: 'education_supervision',
     name: '教育督导评估',
     unitType: 'township',
+    subjectKind: 'unit',
     description: '领导职责、教育经费投入、办学条件、教师队伍建设、教育管理、教育发展水平六个一级指标（种子002）',
     indicators: [
       { name: '领导职责', weight: 15, children: [qual('党政领导履行教育职责', 15)] },
@@ -126,11 +130,54 @@ export const TEMPLATES: Template[] = [
     key: 'patrol_group_review',
     name: '督导巡查组述职评价',
     unitType: null,
+    subjectKind: 'unit',
     description: '督导巡查组年终述职、工作实绩与评议（种子001）',
     indicators: [
       { name: '述职', weight: 30, children: [qual('述职报告', 30)] },
       { name: '工作实绩', weight: 50, children: [qual('发现问题质量', 25), qual('督促整改成效', 25)] },
       { name: '评议', weight: 20, children: [{ name: '民主测评', weight: 20, method: 'questionnaire' }] },
+    ],
+  },
+  {
+    key: 'leader_duty',
+    name: '领导干部履行全面从严治党责任考核（述责述廉评议）',
+    unitType: null,
+    subjectKind: 'leader',
+    description:
+      '按人考核分管县领导和单位主要负责人：本人责任清单履职、述责述廉评议，约谈、问责、分管单位问题逾期扣分，本人受处分一票否决（种子004、002）',
+    indicators: [
+      {
+        name: '履行责任清单',
+        weight: 40,
+        children: [
+          metric('本人责任清单按期履职率', 25, 'responsibility.person_fulfilment', '派给本人的责任清单事项按期履责'),
+          metric('本人责任清单事项逾期', 15, 'responsibility.person_overdue', '每项逾期事项扣分'),
+        ],
+      },
+      {
+        name: '述责述廉评议',
+        weight: 30,
+        children: [
+          {
+            name: '述责述廉评议得分',
+            weight: 30,
+            method: 'qualitative',
+            evaluators: ['县纪委书记', '县委组织部部长', '党员代表'],
+            description: '述责述廉会议上评议人对本人的打分（0–100）',
+          },
+        ],
+      },
+      {
+        name: '负面清单',
+        weight: 30,
+        children: [
+          metric('分管（主管）单位问题逾期', 10, 'problems.charge_overdue'),
+          metric('本人被约谈', 8, 'talks.person_interview'),
+          metric('本人被提醒谈话', 4, 'talks.person_reminder'),
+          metric('本人被问责', 8, 'cases.person_decided'),
+          { ...metric('本人受组织处理或处分', 0, 'cases.person_sanctioned'), veto: true },
+        ],
+      },
     ],
   },
 ];

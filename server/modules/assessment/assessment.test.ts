@@ -195,6 +195,7 @@ describe('indicator systems', () => {
       'safety_production',
       'education_supervision',
       'patrol_group_review',
+      'leader_duty',
     ]);
     for (const tpl of templates) {
       const r = await office.post('/api/indicator-systems', { name: tpl.name, year: 2026, templateKey: tpl.key });

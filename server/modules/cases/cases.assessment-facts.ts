@@ -27,3 +27,26 @@ export function caseAssessmentEvents(regionId: string, from: string, to: string)
       AND ${openedOn} BETWEEN ${from}::date AND ${to}::date
   )`;
 }
+
+/**
+ * Cases' person-level read model for leader systems (issue #15): each person held to account in a case opened in
+ * the period (the conduct's period, as above), with the forms decided — (person_id, kind, ref_type, ref_id,
+ * ref_code, title, occurred_on). Every such subject gives `cases.person_decided`; one whose heaviest form is of the
+ * second 形态 or above (组织处理, 纪律处分) gives `cases.person_sanctioned` too (the 一票否决 of a leader).
+ */
+export function casePersonAssessmentEvents(regionId: string, from: string, to: string): SQL {
+  const openedOn = sql`(c.created_at AT TIME ZONE 'Asia/Shanghai')::date`;
+  return sql`(
+    SELECT s.person_id, k.kind, 'case' AS ref_type, c.id AS ref_id, c.code AS ref_code,
+      c.title || '（' || s.name || '：' || (SELECT string_agg(f->>'form', '、') FROM jsonb_array_elements(s.forms) f)
+        || '，第' || COALESCE(s.form_of_four, 1) || '种形态）' AS title,
+      ${openedOn} AS occurred_on
+    FROM cases c
+    JOIN case_subjects s ON s.case_id = c.id
+    CROSS JOIN LATERAL (VALUES ('cases.person_decided'), ('cases.person_sanctioned')) AS k(kind)
+    WHERE c.region_id = ${regionId} AND c.deleted_at IS NULL AND c.decided_at IS NOT NULL
+      AND s.person_id IS NOT NULL AND jsonb_array_length(s.forms) > 0
+      AND (k.kind = 'cases.person_decided' OR COALESCE(s.form_of_four, 0) >= 2)
+      AND ${openedOn} BETWEEN ${from}::date AND ${to}::date
+  )`;
+}

@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { unitDirectory } from '../org/org.directory.js';
 
 /**
  * Problems' read model for the assessment (SPEC M6, docs/decisions/006): the events of a region's problems in a
@@ -34,5 +35,26 @@ export function problemAssessmentEvents(regionId: string, from: string, to: stri
     FROM problems p
     WHERE p.region_id = ${regionId} AND p.deleted_at IS NULL AND p.category = '特别重大事故'
       AND (p.created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${from}::date AND ${to}::date
+  )`;
+}
+
+/**
+ * Problems' person-level read model for leader systems (issue #15): problems due in the period and not closed by
+ * their deadline (as of `today`), charged to the county leader in charge recorded on the problem (分管) and to the
+ * principal of the unit responsible (主管) — (person_id, kind, ref_type, ref_id, ref_code, title, occurred_on),
+ * date: the deadline. A person both leader and principal of it is charged once.
+ */
+export function problemPersonAssessmentEvents(regionId: string, from: string, to: string, today: string): SQL {
+  const closedOn = sql`(p.closed_at AT TIME ZONE 'Asia/Shanghai')::date`;
+  return sql`(
+    SELECT DISTINCT x.person_id, 'problems.charge_overdue' AS kind, 'problem' AS ref_type, p.id AS ref_id,
+      p.code AS ref_code, COALESCE(NULLIF(u.short_name, ''), u.name) || '：' || p.title AS title,
+      p.deadline AS occurred_on
+    FROM problems p
+    JOIN ${unitDirectory('u')} ON u.id = p.unit_id
+    CROSS JOIN LATERAL (VALUES (p.leader_person_id), (u.principal_person_id)) AS x(person_id)
+    WHERE p.region_id = ${regionId} AND p.deleted_at IS NULL AND p.state <> 'draft' AND x.person_id IS NOT NULL
+      AND p.deadline BETWEEN ${from}::date AND ${to}::date
+      AND (CASE WHEN p.closed_at IS NOT NULL THEN ${closedOn} > p.deadline ELSE p.deadline < ${today}::date END)
   )`;
 }

@@ -14,3 +14,19 @@ export function talkAssessmentEvents(regionId: string, from: string, to: string)
       AND t.talk_on BETWEEN ${from}::date AND ${to}::date
   )`;
 }
+
+/**
+ * Talks' person-level read model for leader systems (issue #15): 约谈 and 提醒谈话 held in a period (recorded or
+ * closed) with a person among the 谈话对象, one row per person and talk — (person_id, kind, ref_type, ref_id,
+ * ref_code, title, occurred_on), date: the day of the talk.
+ */
+export function talkPersonAssessmentEvents(regionId: string, from: string, to: string): SQL {
+  return sql`(
+    SELECT s.person_id, CASE t.kind WHEN 'interview' THEN 'talks.person_interview' ELSE 'talks.person_reminder' END
+        AS kind,
+      'talk' AS ref_type, t.id AS ref_id, t.code AS ref_code, t.reason AS title, t.talk_on AS occurred_on
+    FROM talks t CROSS JOIN LATERAL unnest(t.subject_person_ids) AS s(person_id)
+    WHERE t.region_id = ${regionId} AND t.deleted_at IS NULL AND t.kind IN ('interview', 'reminder')
+      AND t.state IN ('recorded', 'closed') AND t.talk_on BETWEEN ${from}::date AND ${to}::date
+  )`;
+}

@@ -2,7 +2,8 @@
 import { type AccessCases, ALL, type User, USERS, env, json } from '../access.js';
 import { TINY_PNG, multipartFile } from '../xlsx.js';
 
-const READERS: User[] = ['leader', 'office', 'paizhu1', 'zhujian', 'zhujian.head', 'zuzhibu'];
+/** Readers of results: a county leader reads units in charge and, in a leader system, their own row (issue #15). */
+const READERS: User[] = ['leader', 'office', 'paizhu1', 'zhujian', 'zhujian.head', 'fuxianzhang', 'zuzhibu'];
 const MANAGERS: User[] = ['leader', 'office'];
 /** Readers of the whole region: the 考核结果通报 lists every unit's score, so a unit or a group reader gets 403. */
 const WHOLE_REGION: User[] = ['leader', 'office', 'zuzhibu'];
@@ -50,6 +51,36 @@ const publishedFor = new Map<User, ReturnType<typeof published>>();
 function publishedOnce(user: User) {
   if (!publishedFor.has(user)) publishedFor.set(user, published(user));
   return publishedFor.get(user) as ReturnType<typeof published>;
+}
+
+/** One leader system (the shipped template) computed, frozen and published, shared by the matrix's users. */
+let leaderRun: Promise<{ id: string; personId: string }> | undefined;
+function leaderPublished() {
+  leaderRun ??= (async () => {
+    const s = (
+      await office().post('/api/indicator-systems', {
+        name: '矩阵领导干部体系',
+        year: 2049,
+        templateKey: 'leader_duty',
+      })
+    ).json();
+    const a = (
+      await office().post('/api/assessments', {
+        systemId: s.id,
+        name: '矩阵领导干部考核',
+        periodFrom: '2049-01-01',
+        periodTo: '2049-12-31',
+      })
+    ).json();
+    let cur = (await office().post(`/api/assessments/${a.id}/events`, { type: 'compute', version: a.version })).json();
+    cur = (await office().post(`/api/assessments/${a.id}/events`, { type: 'freeze', version: cur.version })).json();
+    await leader().post(`/api/assessments/${a.id}/events`, { type: 'publish', version: cur.version });
+    const me = (
+      await (env.clients.get('fuxianzhang') as NonNullable<ReturnType<typeof env.clients.get>>).get('/api/me')
+    ).json();
+    return { id: a.id as string, personId: me.user.personId as string };
+  })();
+  return leaderRun;
 }
 
 async function survey(user: User, f: { unitId: string }) {
@@ -186,6 +217,16 @@ export const assessmentAccessCases: AccessCases = {
   'GET /api/assessments/:id/scores/:unitId': {
     in: async (f, user) => json('GET', `/api/assessments/${(await publishedOnce(user)).a.id}/scores/${f.unitId}`),
     allow: READERS,
+  },
+  // A leader system's row of one leader (fuxianzhang's): the region-wide readers and the leader himself; another
+  // leader (zhujian.head, assessed as ZJJ's principal) or anyone else assessed or not gets 404.
+  'GET /api/assessments/:id/people/:personId': {
+    in: async () => {
+      const r = await leaderPublished();
+      return json('GET', `/api/assessments/${r.id}/people/${r.personId}`);
+    },
+    allow: [...WHOLE_REGION, 'fuxianzhang'],
+    hidden: ['paizhu1', 'zhujian', 'zhujian.head'],
   },
   'GET /api/assessments/:id/export.xlsx': {
     in: async (_f, user) => json('GET', `/api/assessments/${(await publishedOnce(user)).a.id}/export.xlsx`),

@@ -256,6 +256,12 @@ export const router = createBrowserRouter([
         () => import('../features/assessment/pages/unit-score-page'),
         'UnitScorePage',
       ),
+      route(
+        'assessment/:id/people/:personId',
+        'assessment:read',
+        () => import('../features/assessment/pages/unit-score-page'),
+        'PersonScorePage',
+      ),
       route('talks', 'talks:read', () => import('../features/talks/pages/talks-page'), 'TalksPage'),
       route('talks/new', 'talks:manage', () => import('../features/talks/pages/talk-form-page'), 'TalkFormPage'),
       route('talks/:id', 'talks:read', () => import('../features/talks/pages/talk-detail-page'), 'TalkDetailPage'),

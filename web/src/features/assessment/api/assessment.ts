@@ -27,6 +27,7 @@ export const assessmentKeys = {
   detail: (id: string) => ['assessments', 'detail', id] as const,
   scores: (id: string) => ['assessments', 'scores', id] as const,
   unit: (id: string, unitId: string) => ['assessments', 'unit', id, unitId] as const,
+  person: (id: string, personId: string) => ['assessments', 'person', id, personId] as const,
 };
 
 export function useAssessments(q: ListQueryOf<typeof ZListAssessments>) {
@@ -61,6 +62,19 @@ export function useUnitScore(id: string | undefined, unitId: string | undefined)
     enabled: !!id && !!unitId,
   });
 }
+
+/** One leader's score in a leader system (a leader reads their own only). */
+export function usePersonScore(id: string | undefined, personId: string | undefined) {
+  return useQuery({
+    queryKey: assessmentKeys.person(id ?? '', personId ?? ''),
+    queryFn: ({ signal }) => api<UnitScore>(`/assessments/${id}/people/${personId}`, { signal }),
+    enabled: !!id && !!personId,
+  });
+}
+
+/** Where a result's detail lives: the unit's page, or the person's in a leader system. */
+export const scorePath = (runId: string, r: { unitId: string; personId: string | null }) =>
+  r.personId ? `/assessment/${runId}/people/${r.personId}` : `/assessment/${runId}/units/${r.unitId}`;
 
 export function useCreateAssessment() {
   const qc = useQueryClient();

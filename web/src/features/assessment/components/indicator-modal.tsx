@@ -1,5 +1,11 @@
 import { Checkbox, Form, Input, InputNumber, Select } from 'antd';
-import { METRICS, type MetricKey, SCORING_METHODS } from '../../../../../common/assessment';
+import {
+  METRICS,
+  type MetricKey,
+  SCORING_METHODS,
+  type SubjectKind,
+  metricsFor,
+} from '../../../../../common/assessment';
 import { ZCreateIndicator } from '../../../../../common/assessment.schema';
 import { FormModal } from '../../../components/form-modal';
 import { submitForm } from '../../../lib/notify';
@@ -17,23 +23,32 @@ interface Values {
 }
 
 const methodOptions = Object.entries(SCORING_METHODS).map(([value, label]) => ({ value, label }));
-const metricOptions = Object.entries(METRICS).map(([value, m]) => ({ value, label: m.label, title: m.doc }));
 
-/** 新增/修改指标: name, 分值, 计分方式 and, for system data, the metric (a 一票否决 needs a veto-shaped one). */
+/**
+ * 新增/修改指标: name, 分值, 计分方式 and, for system data, the metric (a 一票否决 needs a veto-shaped one) — only
+ * the metrics over the system's subjects (a unit's data, or a leader's own).
+ */
 export function IndicatorModal({
   title,
   initial,
+  subjectKind,
   pending,
   onSubmit,
   onClose,
 }: {
   title: string;
   initial?: Indicator;
+  subjectKind: SubjectKind;
   pending: boolean;
   onSubmit: (values: Omit<IndicatorInput, 'parentId'>) => Promise<void>;
   onClose: () => void;
 }) {
   const [form] = Form.useForm<Values>();
+  const metricOptions = metricsFor(subjectKind).map((value) => ({
+    value,
+    label: METRICS[value].label,
+    title: METRICS[value].doc,
+  }));
   const method = Form.useWatch('method', form);
   const metric = Form.useWatch('metric', form);
   const submit = (v: Values) =>

@@ -15,6 +15,7 @@ import {
   type ScoreRow,
   assessmentExportPath,
   assessmentReportPath,
+  scorePath,
   useAssessment,
   useAssessmentEvent,
   useScores,
@@ -88,14 +89,34 @@ function Publications({ run }: { run: AssessmentDetail }) {
   );
 }
 
+/** The subject columns: a unit, or in a leader system the person's name (linked), post and unit. */
+function subjectColumns(runId: string, leaders: boolean): TableProps<ScoreRow>['columns'] {
+  if (!leaders) {
+    return [
+      {
+        title: '单位',
+        dataIndex: 'unitName',
+        render: (v: string, r) => <Link to={scorePath(runId, r)}>{v}</Link>,
+      },
+    ];
+  }
+  return [
+    {
+      title: '姓名',
+      dataIndex: 'personName',
+      width: 110,
+      render: (v: string, r) => <Link to={scorePath(runId, r)}>{v}</Link>,
+    },
+    { title: '职务', dataIndex: 'post', width: 200 },
+    { title: '单位', dataIndex: 'unitName' },
+  ];
+}
+
 function ScoresTable({ runId, rows }: { runId: string; rows: ScoreRow[] }) {
+  const leaders = rows.some((r) => r.personId !== null);
   const columns: TableProps<ScoreRow>['columns'] = [
     { title: '名次', key: 'rank', width: 90, render: (_, r) => `${r.rank} / ${r.rankOf}` },
-    {
-      title: '单位',
-      dataIndex: 'unitName',
-      render: (v: string, r) => <Link to={`/assessment/${runId}/units/${r.unitId}`}>{v}</Link>,
-    },
+    ...(subjectColumns(runId, leaders) ?? []),
     { title: '得分', dataIndex: 'score', width: 90, render: (v: number) => v.toFixed(2) },
     { title: '扣分', dataIndex: 'deductions', width: 90, render: (v: number) => (v ? v.toFixed(2) : '—') },
     { title: '加分', dataIndex: 'bonuses', width: 90, render: (v: number) => (v ? `+${v.toFixed(2)}` : '—') },
@@ -115,7 +136,7 @@ function ScoresTable({ runId, rows }: { runId: string; rows: ScoreRow[] }) {
   return (
     <Table<ScoreRow>
       size="small"
-      rowKey="unitId"
+      rowKey={(r) => r.personId ?? r.unitId}
       columns={columns}
       dataSource={rows}
       pagination={rows.length > 50 ? { pageSize: 50 } : false}
@@ -138,7 +159,7 @@ function ScoresCard({ run }: { run: AssessmentDetail }) {
       ) : rows.length === 0 ? (
         <Empty
           image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={readable ? '没有可查看的单位得分' : '尚未计算，计算后显示各单位得分'}
+          description={readable ? '没有可查看的得分' : '尚未计算，计算后显示得分'}
         />
       ) : types.length === 1 ? (
         <ScoresTable runId={run.id} rows={rows} />

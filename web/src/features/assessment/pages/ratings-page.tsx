@@ -79,7 +79,7 @@ export function RatingsPage() {
     const todo = rows.filter((r) => changed(r, values[r.unitId]));
     try {
       for (const r of todo) await save(r);
-      notifySuccess(todo.length ? `已保存${todo.length}个单位的评分` : '本页没有修改');
+      notifySuccess(todo.length ? `已保存${todo.length}个考核对象的评分` : '本页没有修改');
     } catch (err) {
       notifyError(err);
     }
@@ -138,7 +138,7 @@ export function RatingsPage() {
           ) : null}
           {sheet.data ? (
             <span>
-              已评 {rows.filter((r) => r.score !== null).length} / 本页 {rows.length}，共 {sheet.data.total} 个单位
+              已评 {rows.filter((r) => r.score !== null).length} / 本页 {rows.length}，共 {sheet.data.total} 个考核对象
             </span>
           ) : null}
         </Flex>
@@ -162,11 +162,11 @@ export function RatingsPage() {
               pageSize: PAGE_SIZE,
               total: sheet.data?.total ?? 0,
               showSizeChanger: false,
-              showTotal: (n) => `共 ${n} 个单位`,
+              showTotal: (n) => `共 ${n} 个考核对象`,
               onChange: (p) => set({ page: String(p) }),
             }}
             columns={[
-              { title: '单位', dataIndex: 'unitName' },
+              { title: '考核对象', dataIndex: 'unitName' },
               {
                 title: '评分',
                 width: 140,

@@ -1,6 +1,7 @@
 import { App, Button, Card, Descriptions, Space, Table, type TableProps, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { SUBJECT_KINDS, type SubjectKind } from '../../../../../common/assessment';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
 import { unitTypeLabel } from '../../../lib/labels';
@@ -154,6 +155,7 @@ function IndicatorTree({ system, canManage }: { system: SystemDetail; canManage:
                 : '新增一级指标'
           }
           initial={editing.mode === 'edit' ? editing.indicator : undefined}
+          subjectKind={system.subjectKind as SubjectKind}
           pending={pending}
           onSubmit={save}
           onClose={() => setEditing(null)}
@@ -212,6 +214,7 @@ export function SystemDetailPage() {
         size="small"
         style={{ marginBottom: 12 }}
         items={[
+          { key: 'subject', label: '考核对象', children: SUBJECT_KINDS[s.subjectKind as SubjectKind] ?? s.subjectKind },
           { key: 'type', label: '适用单位类型', children: s.unitType ? unitTypeLabel(s.unitType) : '全部单位' },
           {
             key: 'total',

@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Select, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { SUBJECT_KINDS, type SubjectKind } from '../../../../../common/assessment';
 import { ZCreateSystem } from '../../../../../common/assessment.schema';
 import { UNIT_TYPES } from '../../../../../common/org';
 import { ChoiceFilter, FilterBar } from '../../../components/list-filters';
@@ -27,12 +28,15 @@ import { AssessmentNav } from '../components/assessment-nav';
 const FILTER_KEYS = ['year'] as const;
 const BLANK = '';
 const unitTypeOptions = UNIT_TYPES.map((t) => ({ value: t, label: unitTypeLabel(t) }));
+const subjectOptions = Object.entries(SUBJECT_KINDS).map(([value, label]) => ({ value, label }));
+const subjectLabel = (k: string) => SUBJECT_KINDS[k as SubjectKind] ?? k;
 
 interface Values {
   templateKey: string;
   name: string;
   year: number;
   unitType?: string | null;
+  subjectKind: SubjectKind;
   description?: string;
 }
 
@@ -41,13 +45,19 @@ function CreateSystemModal({ onClose }: { onClose: () => void }) {
   const templates = useSystemTemplates();
   const create = useCreateSystem();
   const navigate = useNavigate();
+  const templateKey = Form.useWatch('templateKey', form);
   const options = [
     { value: BLANK, label: '空白体系（自行添加指标）' },
     ...(templates.data ?? []).map((t) => ({ value: t.key, label: t.name, title: t.description })),
   ];
   const pickTemplate = (key: string) => {
     const t = templates.data?.find((x) => x.key === key);
-    form.setFieldsValue({ name: t?.name ?? '', unitType: t?.unitType ?? null, description: t?.description ?? '' });
+    form.setFieldsValue({
+      name: t?.name ?? '',
+      unitType: t?.unitType ?? null,
+      subjectKind: (t?.subjectKind ?? 'unit') as SubjectKind,
+      description: t?.description ?? '',
+    });
   };
   const submit = (v: Values) =>
     submitForm(form, async () => {
@@ -55,6 +65,7 @@ function CreateSystemModal({ onClose }: { onClose: () => void }) {
         name: v.name.trim(),
         year: v.year,
         unitType: (v.unitType ?? null) as SystemInput['unitType'],
+        subjectKind: v.subjectKind,
         templateKey: v.templateKey || null,
         description: v.description?.trim() ?? '',
       });
@@ -68,7 +79,7 @@ function CreateSystemModal({ onClose }: { onClose: () => void }) {
         form={form}
         layout="vertical"
         name="system"
-        initialValues={{ templateKey: BLANK, year: dayjs().year(), unitType: null }}
+        initialValues={{ templateKey: BLANK, year: dayjs().year(), unitType: null, subjectKind: 'unit' }}
         onFinish={(v) => void submit(v)}
       >
         <Form.Item name="templateKey" label="模板">
@@ -87,7 +98,18 @@ function CreateSystemModal({ onClose }: { onClose: () => void }) {
         <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
           <InputNumber min={2000} max={2100} style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item name="unitType" label="适用单位类型" extra="不选则适用于全部单位">
+        <Form.Item
+          name="subjectKind"
+          label="考核对象"
+          extra="单位：按单位计分、同类单位排名；领导干部：按人计分（分管县领导和单位主要负责人），在本次考核的领导干部中排名"
+        >
+          <Select options={subjectOptions} aria-label="考核对象" disabled={!!templateKey} />
+        </Form.Item>
+        <Form.Item
+          name="unitType"
+          label="适用单位类型"
+          extra="不选则适用于全部单位（领导干部：这些单位的主要负责人和分管县领导）"
+        >
           <Select options={unitTypeOptions} allowClear aria-label="适用单位类型" />
         </Form.Item>
         <Form.Item rules={[tooLong(maxLengthOf(ZCreateSystem.shape.description))]} name="description" label="说明">
@@ -117,6 +139,7 @@ export function SystemsPage() {
       render: (v: string, s) => <Link to={`/assessment/systems/${s.id}`}>{v}</Link>,
     },
     { title: '年度', dataIndex: 'year', width: 90 },
+    { title: '考核对象', dataIndex: 'subjectKind', width: 100, render: subjectLabel },
     {
       title: '适用单位类型',
       dataIndex: 'unitType',

@@ -4,7 +4,7 @@ import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate } from '../../../lib/format';
 import { unitTypeLabel } from '../../../lib/labels';
-import { type UnitScore, useAssessment, useUnitScore } from '../api/assessment';
+import { type UnitScore, scorePath, useAssessment, usePersonScore, useUnitScore } from '../api/assessment';
 import { GradeTag } from '../components/grade-tag';
 
 type Item = UnitScore['items'][number] & { seq: number };
@@ -41,16 +41,27 @@ const columns: TableProps<Item>['columns'] = [
 /** One unit's score: every point with its reason, date and a link to its cause; the trend of earlier runs. */
 export function UnitScorePage() {
   const { id, unitId } = useParams();
-  const run = useAssessment(id);
   const query = useUnitScore(id, unitId);
-  const u = query.data;
-  if (!u) return <QueryFallback query={query} what="单位得分" />;
+  return query.data ? <ScoreView id={id} u={query.data} /> : <QueryFallback query={query} what="单位得分" />;
+}
+
+/** One leader's score in a leader system (the leader's own, or any for the office, leaders and 组织部). */
+export function PersonScorePage() {
+  const { id, personId } = useParams();
+  const query = usePersonScore(id, personId);
+  return query.data ? <ScoreView id={id} u={query.data} /> : <QueryFallback query={query} what="个人得分" />;
+}
+
+function ScoreView({ id, u }: { id: string | undefined; u: UnitScore }) {
+  const run = useAssessment(id);
+  const leader = u.personId !== null;
   return (
     <>
       <PageHeader
         title={
           <>
-            {u.unitName} <GradeTag grade={u.grade} label={u.gradeLabel} vetoed={u.vetoed} />
+            {leader ? `${u.personName}（${u.unitName}${u.post ?? ''}）` : u.unitName}{' '}
+            <GradeTag grade={u.grade} label={u.gradeLabel} vetoed={u.vetoed} />
           </>
         }
         subTitle={
@@ -67,7 +78,11 @@ export function UnitScorePage() {
           data-testid="unit-score"
           items={[
             { key: 'score', label: '得分', children: u.score.toFixed(2) },
-            { key: 'rank', label: `${unitTypeLabel(u.unitType)}排名`, children: `${u.rank} / ${u.rankOf}` },
+            {
+              key: 'rank',
+              label: leader ? '领导干部排名' : `${unitTypeLabel(u.unitType)}排名`,
+              children: `${u.rank} / ${u.rankOf}`,
+            },
             { key: 'ded', label: '事件扣分', children: u.deductions ? u.deductions.toFixed(2) : '—' },
             { key: 'bon', label: '加分', children: u.bonuses ? `+${u.bonuses.toFixed(2)}` : '—' },
             ...(u.talkId
@@ -98,7 +113,7 @@ export function UnitScorePage() {
               {
                 title: '考核',
                 dataIndex: 'name',
-                render: (v: string, t) => <Link to={`/assessment/${t.assessmentId}/units/${unitId}`}>{v}</Link>,
+                render: (v: string, t) => <Link to={scorePath(t.assessmentId, u)}>{v}</Link>,
               },
               { title: '截止日期', dataIndex: 'periodTo', width: 120, render: (v: string) => formatDate(v) },
               { title: '得分', dataIndex: 'score', width: 100, render: (v: number) => v.toFixed(2) },

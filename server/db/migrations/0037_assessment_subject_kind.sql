@@ -1,0 +1,1 @@
+ALTER TABLE "indicator_systems" ADD COLUMN "subject_kind" text DEFAULT 'unit' NOT NULL;
