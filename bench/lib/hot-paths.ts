@@ -31,6 +31,8 @@ async function cannon(url: string, connections: number, amount: number, headers:
     [
       path.join(ROOT, 'node_modules/autocannon/autocannon.js'),
       '-j',
+      '-t',
+      '60',
       '-c',
       String(connections),
       '-a',
@@ -49,6 +51,18 @@ async function cannon(url: string, connections: number, amount: number, headers:
   };
 }
 
+/**
+ * Waits until the server has stopped working on what an earlier run left queued (requests autocannon gave up on
+ * are still answered), so that their CPU is not counted in the next run.
+ */
+async function settle(pid: number) {
+  for (let i = 0; i < 120; i++) {
+    const before = processCpuMs(pid);
+    await new Promise((r) => setTimeout(r, 250));
+    if (processCpuMs(pid) - before <= 10) return;
+  }
+}
+
 /** `amount` requests at `connections`, after a warm-up that fills the pools; CPU of `pid` and of the backends. */
 export async function cpuRun(
   url: string,
@@ -59,9 +73,11 @@ export async function cpuRun(
   headers: Record<string, string>,
 ): Promise<CpuRun> {
   await cannon(url, connections, Math.max(connections * 4, Math.round(amount / 10)), headers);
+  await settle(pid);
   const node0 = processCpuMs(pid);
   const pg0 = await backends.snapshot();
   const r = await cannon(url, connections, amount, headers);
+  await settle(pid);
   const node1 = processCpuMs(pid);
   const pg1 = await backends.snapshot();
   const n = r.requests.total || amount;
