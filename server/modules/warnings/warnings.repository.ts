@@ -293,9 +293,7 @@ export async function listWarnings(db: Executor, scope: Scope, manager: boolean,
         .limit(f.pageSize)
         .offset((f.page - 1) * f.pageSize);
   const counted = db.select({ n: count() }).from(warnings);
-  const [{ n }] = f.q
-    ? await counted.innerJoin(problem, eq(problem.id, warnings.problemId)).where(where)
-    : await counted.where(where);
+  const [{ n }] = await (f.q ? counted.innerJoin(problem, eq(problem.id, warnings.problemId)) : counted).where(where);
   return {
     items: rows.map((r) => ({
       ...r.w,
