@@ -27,7 +27,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import { runWarningScan } from '../server/modules/warnings/warnings.service.js';
-import * as problemsRepo from '../server/modules/problems/problems.repository.js';
+import { listPrepared } from '../server/modules/problems/problems.prepared.repository.js';
 import { Clock } from '../server/platform/clock/clock.js';
 import { systemCtx } from '../server/platform/context.js';
 import { type Database, openDatabase } from '../server/platform/db/client.js';
@@ -190,15 +190,15 @@ async function direct(database: Database) {
   const today = ctx.now.toISOString().slice(0, 10);
   const { rows: demo } = await database.query<{ id: string }>(`SELECT id FROM regions WHERE code = 'DEMO'`);
   const scope = { regionId: demo[0].id, allUnits: true, unitIds: [], groupIds: [], personId: null };
-  // The ledger list through the repository (Drizzle builds the statements and maps the rows; no HTTP, no
-  // session, no JSON), then the same statements as raw SQL through the pg driver (PostgreSQL only).
+  // The ledger list through the repository the app uses (statements prepared once per filter shape, rows mapped
+  // by Drizzle; no HTTP, no session, no JSON), then the same statements sent raw through the pg driver.
   const sqlList = await repeat(30, (i) =>
-    problemsRepo.list(database.db, scope, true, { ...LIST, page: 1 + (i % 50) }, today),
+    listPrepared(database.db, scope, true, { ...LIST, page: 1 + (i % 50) }, today),
   );
   const rawList = database.pool
     ? await repeat(
         30,
-        await rawStatements(database, () => problemsRepo.list(database.db, scope, true, { ...LIST, page: 3 }, today)),
+        await rawStatements(database, () => listPrepared(database.db, scope, true, { ...LIST, page: 3 }, today)),
       )
     : null;
   log(`list p50: repository (Drizzle) ${sqlList.p50} ms, raw SQL ${rawList?.p50 ?? '—'} ms`);
