@@ -10,8 +10,13 @@
  *   --no-write                     print JSON only
  *   --no-import                    skip the xlsx import (it does not depend on the dataset's size)
  *   --no-scan                      skip the warning scan
+ *   --prefix run                   PostgreSQL database name bench_<prefix>_<scale>_<random>; only it is dropped
+ *   --requests 3000                requests per CPU run of the hot paths (app and floor, issue #19)
+ *   --connections 50,200           connection counts of the hot-path runs
+ *   --hot-only                     PostgreSQL: only the hot paths against their floor (no scan, load, import)
  *
- * What runs where: the app (`server/main.ts`) and a bare Fastify route each run as a child process;
+ * What runs where: the app (`server/main.ts`), a bare Fastify route and the floor routes (bench/lib/floor-server.ts)
+ * each run as a child process;
  * autocannon runs as a third process; SQL, the warning scan and the province aggregates run in this
  * process on the same database before the app starts (PGlite allows one process at a time).
  */
@@ -22,7 +27,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import { runWarningScan } from '../server/modules/warnings/warnings.service.js';
-import * as problemsRepo from '../server/modules/problems/problems.repository.js';
+import { listPrepared } from '../server/modules/problems/problems.prepared.repository.js';
 import { Clock } from '../server/platform/clock/clock.js';
 import { systemCtx } from '../server/platform/context.js';
 import { type Database, openDatabase } from '../server/platform/db/client.js';
@@ -31,6 +36,8 @@ import { type Scale, SCALES, counts, generateDataset } from './lib/dataset.js';
 import { problemImportFile } from './lib/import-file.js';
 import { withDatabase } from '../server/platform/db/admin.js';
 import { createBenchDatabase } from './lib/pg.js';
+import { BackendCpu } from './lib/cpu.js';
+import { type HotPath, hotPathTable, hotPaths } from './lib/hot-paths.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -41,6 +48,10 @@ const { values: args } = parseArgs({
     'no-write': { type: 'boolean', default: false },
     'no-import': { type: 'boolean', default: false },
     'no-scan': { type: 'boolean', default: false },
+    prefix: { type: 'string', default: 'run' },
+    requests: { type: 'string', default: '3000' },
+    connections: { type: 'string', default: '50,200' },
+    'hot-only': { type: 'boolean', default: false },
   },
 });
 const scale = args.scale as Scale;
@@ -92,7 +103,7 @@ async function startChild(script: string, env: Record<string, string>): Promise<
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  const probe = script.includes('bare') ? '/bare' : '/api/health';
+  const probe = script.includes('bare') ? '/bare' : script.includes('floor') ? '/floor/health' : '/api/health';
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`${script} exited`);
     try {
@@ -149,17 +160,48 @@ const LIST = { state: 'rectifying', sort: 'deadline', pageSize: 20 } as const;
 const listUrl = (page: number) =>
   `/api/problems?state=${LIST.state}&sort=${LIST.sort}&pageSize=${LIST.pageSize}&page=${page}`;
 
+/**
+ * The statements a repository call sends (recorded once from the pg pool), as a function that sends them again
+ * through the pg driver alone: what the SQL costs without Drizzle building it and mapping the rows.
+ */
+async function rawStatements(database: Database, call: () => Promise<unknown>) {
+  const pool = database.pool as NonNullable<Database['pool']>;
+  const sent: unknown[][] = [];
+  const original = pool.query.bind(pool) as (...a: unknown[]) => Promise<unknown>;
+  (pool as { query: unknown }).query = (...a: unknown[]) => {
+    sent.push(a);
+    return original(...a);
+  };
+  try {
+    await call();
+  } finally {
+    (pool as { query: unknown }).query = original;
+  }
+  // The large count is shared for 5 s in the app: the page's statements are what every request sends.
+  const page = sent.filter((a) => !/count\(/i.test(JSON.stringify(a[0])));
+  return async () => {
+    for (const a of page) await original(...a);
+  };
+}
+
 /** Measurements made in this process, directly on the database. */
 async function direct(database: Database) {
   const ctx = systemCtx(database.db, new Clock(false));
   const today = ctx.now.toISOString().slice(0, 10);
   const { rows: demo } = await database.query<{ id: string }>(`SELECT id FROM regions WHERE code = 'DEMO'`);
   const scope = { regionId: demo[0].id, allUnits: true, unitIds: [], groupIds: [], personId: null };
-  // The exact query of the ledger list (repository, no HTTP, no session, no JSON).
+  // The ledger list through the repository the app uses (statements prepared once per filter shape, rows mapped
+  // by Drizzle; no HTTP, no session, no JSON), then the same statements sent raw through the pg driver.
   const sqlList = await repeat(30, (i) =>
-    problemsRepo.list(database.db, scope, true, { ...LIST, page: 1 + (i % 50) }, today),
+    listPrepared(database.db, scope, true, { ...LIST, page: 1 + (i % 50) }, today),
   );
-  log(`SQL list p50 ${sqlList.p50} ms`);
+  const rawList = database.pool
+    ? await repeat(
+        30,
+        await rawStatements(database, () => listPrepared(database.db, scope, true, { ...LIST, page: 3 }, today)),
+      )
+    : null;
+  log(`list p50: repository (Drizzle) ${sqlList.p50} ms, raw SQL ${rawList?.p50 ?? '—'} ms`);
   // Province dashboard: problems by region, state and colour, and open warnings by region, over everything.
   const provinceDashboard = await repeat(5, () =>
     database
@@ -181,11 +223,11 @@ async function direct(database: Database) {
       skipped: 'skipped' in r,
     };
   };
-  if (args['no-scan']) return { sqlList, provinceDashboard, scanCold: null, scanUnchanged: null };
+  if (args['no-scan']) return { sqlList, rawList, provinceDashboard, scanCold: null, scanUnchanged: null };
   const scanCold = await scan();
   log(`warning scan ${scanCold.ms} ms`);
   const scanUnchanged = await scan();
-  return { sqlList, provinceDashboard, scanCold, scanUnchanged };
+  return { sqlList, rawList, provinceDashboard, scanCold, scanUnchanged };
 }
 
 async function signIn(url: string, username: string) {
@@ -224,14 +266,45 @@ async function importWorkbook(url: string, session: { cookie: string; csrf: stri
   };
 }
 
+interface Floor {
+  url: string;
+  pid: number;
+  backends: BackendCpu;
+}
+
+/** List, detail, home and /api/me against the floor routes: CPU per request, req/s, p50/p99 (issue #19). */
+async function hotPathsOf(url: string, pid: number, floor: Floor, cookie: string, detailId: string) {
+  return hotPaths({
+    appUrl: url,
+    appPid: pid,
+    floorUrl: floor.url,
+    floorPid: floor.pid,
+    backends: floor.backends,
+    cookie,
+    targets: [
+      { route: 'list (/api/problems, page 3)', appPath: listUrl(3), floorPath: '/floor/problems?page=3' },
+      { route: 'detail', appPath: `/api/problems/${detailId}`, floorPath: `/floor/problems/${detailId}` },
+      { route: 'home (/api/home)', appPath: '/api/home', floorPath: null, share: 0.1 },
+      { route: '/api/me', appPath: '/api/me', floorPath: '/floor/me' },
+    ],
+    connections: args.connections.split(',').map(Number),
+    amount: Number(args.requests),
+    log,
+  });
+}
+
 /** Measurements through the running app, over HTTP. */
-async function throughApp(url: string, bareUrl: string, pid: number, pglite: boolean) {
+async function throughApp(url: string, bareUrl: string, pid: number, pglite: boolean, floor: Floor | null) {
   const office = await signIn(url, 'office');
   const get = async (u: string) => {
     const res = await fetch(url + u, { headers: { cookie: office.cookie } });
     if (!res.ok) throw new Error(`${u}: ${res.status}`);
     return res.json();
   };
+  if (args['hot-only'] && floor) {
+    const first = (await get(listUrl(1))) as { items: { id: string }[] };
+    return { hot: await hotPathsOf(url, pid, floor, office.cookie, first.items[0].id) };
+  }
   await new Promise((r) => setTimeout(r, 3000));
   const rssIdle = rssMiB(pid);
   const appList = await repeat(30, (i) => get(listUrl(1 + (i % 50))));
@@ -265,8 +338,9 @@ async function throughApp(url: string, bareUrl: string, pid: number, pglite: boo
   }
   clearInterval(sampler);
 
+  const hot = floor ? await hotPathsOf(url, pid, floor, office.cookie, detailId) : null;
   const imports = args['no-import'] ? null : await importBoth(url, office, pglite, get);
-  return { listTotal: first.total, appList, countyDashboard, search, load, rssIdle, rssLoad, imports };
+  return { listTotal: first.total, appList, countyDashboard, search, load, rssIdle, rssLoad, hot, imports };
 }
 
 async function importBoth(
@@ -294,7 +368,7 @@ async function measure(driver: 'postgres' | 'pglite') {
     if (!base) throw new Error('DATABASE_URL is needed for PostgreSQL');
     if (args.reuse) url = withDatabase(base, args.reuse);
     else {
-      const created = await createBenchDatabase(base, `bench_run_${scale}`);
+      const created = await createBenchDatabase(base, `bench_${args.prefix}_${scale}`);
       url = created.url;
       cleanup = created.drop;
     }
@@ -313,7 +387,7 @@ async function measure(driver: 'postgres' | 'pglite') {
     const generateSeconds = +((performance.now() - t0) / 1000).toFixed(1);
     const dataset = await counts(database);
     log(`${driver}: dataset ready in ${generateSeconds} s ${JSON.stringify(dataset)}`);
-    const sql = await direct(database);
+    const sql = args['hot-only'] ? null : await direct(database);
     await database.close();
     const app = await startChild(
       'server/main.ts',
@@ -321,12 +395,27 @@ async function measure(driver: 'postgres' | 'pglite') {
     );
     // PostgreSQL: the yardstick also serves one trivial query per request on the same server.
     const bare = await startChild('bench/lib/bare-server.ts', { DATABASE_URL: url ?? '' });
+    const floorChild = url ? await startChild('bench/lib/floor-server.ts', { DATABASE_URL: url }) : null;
+    const backends = url && base ? new BackendCpu(base, new URL(url).pathname.slice(1)) : null;
+    await backends?.open();
     try {
-      const http = await throughApp(app.url, bare.url, app.child.pid as number, driver === 'pglite');
-      return { driver, dataset, generateSeconds: args.reuse ? null : generateSeconds, ...sql, ...http };
+      const floor =
+        floorChild && backends ? { url: floorChild.url, pid: floorChild.child.pid as number, backends } : null;
+      const http = await throughApp(app.url, bare.url, app.child.pid as number, driver === 'pglite', floor);
+      if (!sql || !http.load) return { driver, hot: http.hot };
+      return {
+        driver,
+        dataset,
+        generateSeconds: args.reuse ? null : generateSeconds,
+        ...sql,
+        ...http,
+        load: http.load,
+      };
     } finally {
+      await backends?.close();
       await stopChild(app.child);
       await stopChild(bare.child);
+      if (floorChild) await stopChild(floorChild.child);
       database = undefined as never;
     }
   } finally {
@@ -334,7 +423,15 @@ async function measure(driver: 'postgres' | 'pglite') {
   }
 }
 
-type Result = Awaited<ReturnType<typeof measure>>;
+type Result = Extract<Awaited<ReturnType<typeof measure>>, { dataset: unknown }>;
+const hotOf = (r: Awaited<ReturnType<typeof measure>>): HotPath[] | null => r.hot ?? null;
+
+/** Machine and load, said once above every table of a run. */
+function machineLine(command: string): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const fmt = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ');
+  return `Command: \`${command}\`. Machine: ${os.cpus().length} vCPU (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node.js ${process.version}; load average before the run ${fmt(LOAD_BEFORE)}, at the end ${fmt(os.loadavg())}.`;
+}
 
 function markdown(results: Result[], command: string): string {
   const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
@@ -368,8 +465,12 @@ function markdown(results: Result[], command: string): string {
   );
   row('dataset generation (s)', ...d((r) => r.generateSeconds ?? 'reused'));
   row(
-    `ledger list, office, state+sort, page of 20 of ${results[0].listTotal}: SQL p50 / app p50 (ms), app/SQL`,
-    ...d((r) => `${r.sqlList.p50} / ${r.appList.p50}, ${(r.appList.p50 / r.sqlList.p50).toFixed(1)}×`),
+    `ledger list, office, state+sort, page of 20 of ${results[0].listTotal}: repository through Drizzle p50 / the same statements as raw SQL (pg driver) p50 / app over HTTP p50 (ms), app ÷ repository`,
+    ...d((r) =>
+      r.sqlList
+        ? `${r.sqlList.p50} / ${r.rawList?.p50 ?? '—'} / ${r.appList.p50}, ${(r.appList.p50 / r.sqlList.p50).toFixed(1)}×`
+        : '—',
+    ),
   );
   for (const [i, c] of [50, 200].entries()) {
     row(
@@ -419,7 +520,7 @@ function markdown(results: Result[], command: string): string {
   );
   row(
     `all-regions dashboard aggregates in SQL (${results[0].dataset.regions} regions), p50 (ms)`,
-    ...d((r) => r.provinceDashboard.p50),
+    ...d((r) => r.provinceDashboard?.p50 ?? '—'),
   );
   for (const term of Object.keys(results[0].search)) {
     row(
@@ -447,12 +548,19 @@ function markdown(results: Result[], command: string): string {
     }),
   );
   row('server RSS idle / under load (MiB)', ...d((r) => `${r.rssIdle} / ${r.rssLoad}`));
+  for (const r of results) {
+    const hot = hotOf(r);
+    if (!hot) continue;
+    lines.push('', `Hot paths against the floor (${r.driver}, ${args.requests} requests per run, CPU from /proc):`, '');
+    lines.push(...hotPathTable(hot));
+  }
   return lines.join('\n');
 }
 
 const BEGIN = '<!-- bench/run: generated section, do not edit by hand -->';
 const END = '<!-- bench/run: end -->';
 
+const command = `npx tsx bench/run.ts ${process.argv.slice(2).join(' ')}`.trim();
 const drivers = args.drivers.split(',').filter((d) => d === 'postgres' || d === 'pglite') as ('postgres' | 'pglite')[];
 const results: Result[] = [];
 for (const driver of drivers) {
@@ -461,11 +569,17 @@ for (const driver of drivers) {
     continue;
   }
   if (driver === 'pglite' && args.reuse) continue;
-  results.push(await measure(driver));
+  const measured = await measure(driver);
+  if ('dataset' in measured) results.push(measured);
+  else {
+    // --hot-only: the hot-path table alone, on stdout (BENCHMARKS.md's generated section is not touched).
+    const hot = hotOf(measured);
+    console.log([machineLine(command), '', ...(hot ? hotPathTable(hot) : [])].join('\n'));
+    console.log(JSON.stringify(measured, null, 1));
+  }
 }
-console.log(JSON.stringify(results, null, 1));
+if (results.length) console.log(JSON.stringify(results, null, 1));
 if (!args['no-write'] && results.length) {
-  const command = `npx tsx bench/run.ts ${process.argv.slice(2).join(' ')}`.trim();
   const file = path.join(ROOT, 'BENCHMARKS.md');
   const current = fs.readFileSync(file, 'utf8');
   const section = markdown(results, command);

@@ -4,6 +4,7 @@ import { type Actor, type Ctx, actorOf, today } from '../../platform/context.js'
 import { notFound } from '../../platform/errors.js';
 import { actionsOf } from '../../platform/workflow/machine.js';
 import * as repo from './problems.repository.js';
+import { listPrepared, measuresOfPrepared } from './problems.prepared.repository.js';
 import type { TListProblems } from '../../../common/problems.schema.js';
 import { capacitiesOf } from './problems.policy.js';
 import { problemMachine, stateLabel } from './problems.states.js';
@@ -80,8 +81,10 @@ export type ProblemView = ReturnType<typeof present>;
 
 export async function listProblems(ctx: Ctx, f: TListProblems) {
   const actor = actorOf(ctx);
-  const { items, total } = await repo.list(ctx.db, actor.scope, seesDrafts(actor), f, today(ctx));
-  const measures = await repo.measuresOf(
+  // Search builds its statement per request (generic plans were slower for it); every other shape is prepared.
+  const list = f.q?.trim() ? repo.list : listPrepared;
+  const { items, total } = await list(ctx.db, actor.scope, seesDrafts(actor), f, today(ctx));
+  const measures = await measuresOfPrepared(
     ctx.db,
     items.map((i) => i.problem.id),
   );

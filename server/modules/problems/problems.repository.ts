@@ -1,4 +1,5 @@
 import {
+  type Placeholder,
   type SQL,
   and,
   asc,
@@ -47,7 +48,7 @@ export function inScope(scope: Scope, withDrafts: boolean): SQL {
 }
 
 /** True when the deadline has passed on `today` and the problem is still open. */
-export const overdueSql = (today: string) =>
+export const overdueSql = (today: string | Placeholder) =>
   sql<boolean>`(${problems.deadline} < ${today} AND ${problems.state} NOT IN ('draft', 'closed'))`;
 
 export interface ProblemFilter {
@@ -114,7 +115,7 @@ function textMatch(regionId: string, q: string): SQL {
   return sql`((${indexed}) OR ${problems.code} = ${q.toUpperCase()})`;
 }
 
-const SORTS: Record<string, SQL> = {
+export const SORTS: Record<string, SQL> = {
   // What needs attention first: open before closed, then by deadline (overdue ones have the earliest).
   attention: sql`(${problems.state} = 'closed') ASC, ${problems.deadline} ASC NULLS LAST`,
   deadline: sql`${problems.deadline} ASC NULLS LAST`,
@@ -125,7 +126,8 @@ const SORTS: Record<string, SQL> = {
   '-code': sql`${problems.code} DESC`,
 };
 
-function select(db: Executor, today: string) {
+/** Problems with the names the ledger shows; `today` decides `overdue` (a value, or a prepared statement's placeholder). */
+export function select(db: Executor, today: string | Placeholder) {
   return db
     .select({
       problem: problemColumns,
