@@ -1,4 +1,4 @@
-import { Result } from 'antd';
+import { Result, Spin } from 'antd';
 import { createBrowserRouter } from 'react-router';
 import { responsibilityRoutes } from './responsibility-routes';
 import { page, route } from './route-helpers';
@@ -14,10 +14,12 @@ export const router = createBrowserRouter([
   { path: '/ballot/:token', element: page(() => import('../features/assessment/pages/ballot-page'), 'BallotPage') },
   {
     path: '/',
-    // Its own chunk: the sign-in page (the first screen) loads none of the menu, header or live stream.
-    element: page(() => import('./layout'), 'AppLayout'),
+    // Its own chunk: the sign-in page (the first screen) loads none of the menu, header or live stream. Route
+    // `lazy` (not React.lazy) so that a navigation here fetches the layout and the home page side by side.
+    lazy: async () => ({ Component: (await import('./layout')).AppLayout }),
+    hydrateFallbackElement: <Spin style={{ display: 'block', margin: '80px auto' }} />,
     children: [
-      { index: true, element: page(() => import('../features/home/pages/home-page'), 'HomePage') },
+      { index: true, lazy: async () => ({ Component: (await import('../features/home/pages/home-page')).HomePage }) },
       route('org', 'org:read', () => import('../features/org/pages/org-page'), 'OrgPage'),
       route('org/people', 'org:read', () => import('../features/org/pages/people-page'), 'PeoplePage'),
       route('org/groups', 'org:read', () => import('../features/org/pages/groups-page'), 'GroupsPage'),
