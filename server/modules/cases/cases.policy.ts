@@ -1,7 +1,9 @@
 import type { CaseCapacity } from '../../../common/cases.states.js';
 import { JOINT_REVIEW_OFFICES, type JointReviewOffice } from '../../../common/cases.js';
 import { type Actor, type Ctx, actorOf } from '../../platform/context.js';
-import type { CaseViewer } from './cases.repository.js';
+import type { CaseViewer, Officer } from './cases.repository.js';
+
+export type { Officer };
 import type { CaseOfficeRules } from './cases.rules.js';
 
 type Member = { userId: string; role: string; unitCode: string | null };
@@ -45,16 +47,6 @@ export const organisesEvaluation = (actor: Actor, unitCode: string | null, rules
 
 /** Evidence is the investigation's: its team handles it (a leader only when on the team). */
 export const mayHandleEvidence = (capacities: ReadonlySet<CaseCapacity>) => capacities.has('investigator');
-
-/** An officer of the region as the team, the 联审 and the evaluations choose among them (cases.repository). */
-export interface Officer {
-  userId: string;
-  displayName: string;
-  unitCode: string | null;
-  unitName: string | null;
-  roles: string[];
-  principal: boolean;
-}
 
 /**
  * Who signs 联审 for each office (SPEC M8; seed 003 多部门联审): the head of the office's unit when they have an

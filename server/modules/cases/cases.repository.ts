@@ -113,20 +113,23 @@ export async function membersOf(db: Executor, caseId: string) {
   );
 }
 
+/** An officer of the region as the team, the 联审 and the evaluations choose among them. */
+export interface Officer {
+  userId: string;
+  displayName: string;
+  unitCode: string | null;
+  unitName: string | null;
+  roles: string[];
+  principal: boolean;
+}
+
 /**
  * Users of the region holding one of `roles`, with their person's unit (code, short name), which of `roles` they
  * hold and whether they head that unit (`principal`): the team, the 联审 signers and the evaluators are chosen
  * from them.
  */
 export async function usersWithPermissionRoles(db: Executor, regionId: string, roles: string[], ids?: string[]) {
-  return rowsOf<{
-    userId: string;
-    displayName: string;
-    unitCode: string | null;
-    unitName: string | null;
-    roles: string[];
-    principal: boolean;
-  }>(
+  return rowsOf<Officer>(
     await db.execute(sql`SELECT u.id AS "userId", u.display_name AS "displayName", un.code AS "unitCode",
         coalesce(nullif(un.short_name, ''), un.name) AS "unitName", array_agg(DISTINCT r.role) AS roles,
         coalesce(un.principal_person_id = u.person_id, false) AS principal
