@@ -77,9 +77,9 @@ describe('prepared ledger statements', () => {
             const built = await list(database.db, scope, withDrafts, f, TODAY);
             const prepared = await listPrepared(database.db, scope, withDrafts, f, TODAY);
             expect(
-              { total: prepared.total, ids: prepared.items.map((p) => p.id) },
+              { total: prepared.total, ids: prepared.items.map((p) => p.problem.id) },
               JSON.stringify({ scope, withDrafts, f }),
-            ).toEqual({ total: built.total, ids: built.items.map((p) => p.id) });
+            ).toEqual({ total: built.total, ids: built.items.map((p) => p.problem.id) });
             expect(prepared.items).toEqual(built.items);
             compared++;
           }
