@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpReceiver, startSmtpReceiver } from '../server/test/receivers';
 import { browserSession, call, choose, label } from './browser';
+import { formatDate } from '../common/format';
 
 // Real receivers on this machine: an HTTP SMS gateway and an SMTP server, started by the test.
 let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
@@ -18,6 +19,8 @@ const texts = () =>
   });
 
 const TODAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+/** As the screens show a day (common/format.ts). */
+const TODAY_SHOWN = formatDate(TODAY);
 const NAME = `E2E节前廉洁提醒${Date.now().toString(36)}`;
 const HEAD_MAIL = 'zhujian.head@example.gov.cn';
 
@@ -102,7 +105,7 @@ describe('消息外发：通道配置与关键节点提醒', () => {
     await page.getByText('提醒活动已创建').waitFor();
 
     const row = page.getByTestId('campaign-table').getByRole('row').filter({ hasText: NAME });
-    await row.getByText(TODAY).waitFor();
+    await row.getByText(TODAY_SHOWN).waitFor();
     // A second look: the text gets the campaign's date in front; the edit keeps everything else.
     await row.getByRole('button', { name: '修改' }).click();
     const edit = page.getByRole('dialog');
@@ -152,7 +155,7 @@ describe('消息外发：通道配置与关键节点提醒', () => {
     await page.goto(app.url('/campaigns'));
     const row = page.getByTestId('campaign-table').getByRole('row').filter({ hasText: NAME });
     await row.getByRole('button', { name: '发送情况' }).click();
-    const report = page.getByRole('dialog').getByRole('row').filter({ hasText: TODAY });
+    const report = page.getByRole('dialog').getByRole('row').filter({ hasText: TODAY_SHOWN });
     await report.waitFor();
     const cells = await report.getByRole('cell').allTextContents();
     const [, recipients, delivered, pending, failed] = cells.map((c) => Number(c));

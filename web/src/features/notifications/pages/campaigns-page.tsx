@@ -186,7 +186,8 @@ export function CampaignsPage() {
           { title: '名称', dataIndex: 'name' },
           {
             title: '发送时间',
-            render: (_, c) => (c.trigger === 'date' ? c.onDate : `节假日前 ${c.workingDaysBefore} 个工作日`),
+            render: (_, c) =>
+              c.trigger === 'date' ? formatDate(c.onDate) : `节假日前 ${c.workingDaysBefore} 个工作日`,
           },
           {
             title: '接收角色',
