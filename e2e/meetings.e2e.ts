@@ -58,11 +58,13 @@ describe('联席会议', () => {
 
     await page.getByRole('button', { name: '召开会议' }).click();
     const hold = page.locator('.ant-modal').filter({ hasText: '请假的成员单位' });
-    await hold.locator('.ant-checkbox-wrapper').first().click(); // one member unit sent apologies
+    // One member unit sent apologies; check() verifies the box is ticked (a bare click can miss during the modal's
+    // opening animation on a loaded machine, and the meeting was then held with no one excused).
+    await hold.getByRole('checkbox').first().check();
     await hold.getByRole('button', { name: '确认召开' }).click();
     await hold.waitFor({ state: 'detached' });
     await stateIs(page, '已召开');
-    await page.getByText(/请假/).first().waitFor();
+    await page.getByText(/（请假）/).first().waitFor();
 
     // The first dispute: the meeting settles which unit leads.
     const dispute = agenda.locator('tr.ant-table-row').filter({ hasText: '职能交叉事项牵头单位认定' }).first();
