@@ -24,8 +24,8 @@ export const tooLongMessage = (max: number, length: number) =>
 /**
  * The counter of an antd Input / TextArea with a limit (issue #20): `count={countOf(max)}` instead of
  * `maxLength`, which cut pasted text silently. Shows 12 / 200 while typing; past the limit the text stays as
- * typed, the counter turns red and says how much is over (超出 5 字). Pair it with `tooLong(max)` on the
- * Form.Item so the form refuses to submit.
+ * typed, the counter turns red and says how much is over (超出 5 字). In a form, `TextItem` sets it together with
+ * the `tooLong` rule; a text box outside a form pairs it with `isTooLong` / `refuseTooLong`.
  */
 export function countOf(max: number | undefined) {
   if (!max) return undefined;

@@ -3,7 +3,8 @@ import { PersonSelect } from '../../../components/entity-selects';
 import { applyFormErrors, notifySuccess } from '../../../lib/notify';
 import { type CreateUserInput, useCreateUser } from '../api/users';
 import { ZCreateUser } from '../../../../../common/identity.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<CreateUserInput & { confirm: string }>();
@@ -43,16 +44,14 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
         >
           <Input autoFocus autoComplete="off" />
         </Form.Item>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZCreateUser.shape.displayName)}
           label="姓名（显示名）"
           name="displayName"
-          rules={[
-            { required: true, whitespace: true, message: '请输入姓名' },
-            tooLong(maxLengthOf(ZCreateUser.shape.displayName)),
-          ]}
+          rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
         >
-          <Input count={countOf(maxLengthOf(ZCreateUser.shape.displayName))} />
-        </Form.Item>
+          <Input />
+        </TextItem>
         <Form.Item label="绑定人员" name="personId" extra="可选；业务角色需要绑定干部档案">
           <PersonSelect />
         </Form.Item>

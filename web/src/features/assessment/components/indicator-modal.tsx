@@ -9,8 +9,9 @@ import {
 import { ZCreateIndicator } from '../../../../../common/assessment.schema';
 import { FormModal } from '../../../components/form-modal';
 import { submitForm } from '../../../lib/notify';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
 import type { Indicator, IndicatorInput } from '../api/systems';
+import { TextItem } from '../../../components/text-item';
 
 interface Values {
   name: string;
@@ -84,16 +85,14 @@ export function IndicatorModal({
         }
         onFinish={(v) => void submit(v)}
       >
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZCreateIndicator.shape.name)}
           name="name"
           label="指标名称"
-          rules={[
-            { required: true, whitespace: true, message: '请填写指标名称' },
-            tooLong(maxLengthOf(ZCreateIndicator.shape.name)),
-          ]}
+          rules={[{ required: true, whitespace: true, message: '请填写指标名称' }]}
         >
-          <Input count={countOf(maxLengthOf(ZCreateIndicator.shape.name))} />
-        </Form.Item>
+          <Input />
+        </TextItem>
         <Form.Item name="weight" label="分值" rules={[{ required: true, message: '请填写分值' }]}>
           <InputNumber min={0} max={1000} step={0.5} style={{ width: 160 }} />
         </Form.Item>
@@ -120,9 +119,9 @@ export function IndicatorModal({
             <Select mode="tags" open={false} aria-label="评价人" />
           </Form.Item>
         ) : null}
-        <Form.Item rules={[tooLong(maxLengthOf(ZCreateIndicator.shape.description))]} name="description" label="说明">
-          <Input.TextArea rows={3} count={countOf(maxLengthOf(ZCreateIndicator.shape.description))} />
-        </Form.Item>
+        <TextItem max={maxLengthOf(ZCreateIndicator.shape.description)} name="description" label="说明">
+          <Input.TextArea rows={3} />
+        </TextItem>
       </Form>
     </FormModal>
   );

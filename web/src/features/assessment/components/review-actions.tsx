@@ -8,7 +8,8 @@ import { beforeToday, dayjs, notAfterToday } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { type ReviewDetail, type ReviewEventInput, useReviewEvent } from '../api/reviews';
 import { ZReviewEvent, ZReviewItem } from '../../../../../common/reviews.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 type Step = 'publish' | 'rectify' | 'schedule' | 'recheck';
 
@@ -76,29 +77,17 @@ function StepModal({ r, step, onClose }: { r: ReviewDetail; step: Step; onClose:
           toEvent={(v) => ({ type: 'publish', conclusion: v.conclusion, findings: v.findings ?? '' })}
         >
           <p>发布后评分不能再修改，报告编号印发，被评估单位可以查看。</p>
-          <Form.Item
+          <TextItem
+            max={maxLengthOf(ZReviewEvent.shape.conclusion)}
             name="conclusion"
             label="评估结论（公开部分）"
-            rules={[
-              { required: true, whitespace: true, message: '请填写评估结论' },
-              tooLong(maxLengthOf(ZReviewEvent.shape.conclusion)),
-            ]}
+            rules={[{ required: true, whitespace: true, message: '请填写评估结论' }]}
           >
-            <Input.TextArea
-              autoSize={{ minRows: 3, maxRows: 8 }}
-              count={countOf(maxLengthOf(ZReviewEvent.shape.conclusion))}
-            />
-          </Form.Item>
-          <Form.Item
-            rules={[tooLong(maxLengthOf(ZReviewEvent.shape.findings))]}
-            name="findings"
-            label="存在问题（不予公开部分）"
-          >
-            <Input.TextArea
-              autoSize={{ minRows: 3, maxRows: 8 }}
-              count={countOf(maxLengthOf(ZReviewEvent.shape.findings))}
-            />
-          </Form.Item>
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
+          </TextItem>
+          <TextItem max={maxLengthOf(ZReviewEvent.shape.findings)} name="findings" label="存在问题（不予公开部分）">
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
+          </TextItem>
         </EventModal>
       );
     case 'rectify':
@@ -121,20 +110,14 @@ function StepModal({ r, step, onClose }: { r: ReviewDetail; step: Step; onClose:
               <>
                 {fields.map((f, n) => (
                   <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
-                    <Form.Item
+                    <TextItem
+                      max={maxLengthOf(ZReviewItem.shape.content)}
                       name={[f.name, 'content']}
-                      rules={[
-                        { required: true, whitespace: true, message: '请填写整改事项' },
-                        tooLong(maxLengthOf(ZReviewItem.shape.content)),
-                      ]}
+                      rules={[{ required: true, whitespace: true, message: '请填写整改事项' }]}
                       style={{ width: 380 }}
                     >
-                      <Input
-                        aria-label={`整改事项${n + 1}`}
-                        count={countOf(maxLengthOf(ZReviewItem.shape.content))}
-                        placeholder="整改事项"
-                      />
-                    </Form.Item>
+                      <Input aria-label={`整改事项${n + 1}`} placeholder="整改事项" />
+                    </TextItem>
                     <Form.Item name={[f.name, 'deadline']} rules={[{ required: true, message: '请选择时限' }]}>
                       <DatePicker aria-label={`整改时限${n + 1}`} disabledDate={notAfterToday} />
                     </Form.Item>
@@ -188,19 +171,14 @@ function StepModal({ r, step, onClose }: { r: ReviewDetail; step: Step; onClose:
               optionType="button"
             />
           </Form.Item>
-          <Form.Item
+          <TextItem
+            max={maxLengthOf(ZReviewEvent.shape.comment)}
             name="comment"
             label="复查意见"
-            rules={[
-              { required: true, whitespace: true, message: '请填写复查意见' },
-              tooLong(maxLengthOf(ZReviewEvent.shape.comment)),
-            ]}
+            rules={[{ required: true, whitespace: true, message: '请填写复查意见' }]}
           >
-            <Input.TextArea
-              autoSize={{ minRows: 3, maxRows: 6 }}
-              count={countOf(maxLengthOf(ZReviewEvent.shape.comment))}
-            />
-          </Form.Item>
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} />
+          </TextItem>
         </EventModal>
       );
   }

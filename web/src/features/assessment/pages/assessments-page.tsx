@@ -12,11 +12,12 @@ import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { dayjs, formatDate, formatDateTime } from '../../../lib/format';
 import { notifySuccess, submitForm } from '../../../lib/notify';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
 import { usePermission } from '../../../lib/session';
 import { type Assessment, type AssessmentFilters, useAssessments, useCreateAssessment } from '../api/assessment';
 import { useSystems } from '../api/systems';
 import { AssessmentNav } from '../components/assessment-nav';
+import { TextItem } from '../../../components/text-item';
 
 const FILTER_KEYS = ['state'] as const;
 export const STATE_COLORS: Record<string, string> = {
@@ -69,16 +70,14 @@ function CreateAssessmentModal({ onClose }: { onClose: () => void }) {
             onChange={pickSystem}
           />
         </Form.Item>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZCreateAssessment.shape.name)}
           name="name"
           label="考核名称"
-          rules={[
-            { required: true, whitespace: true, message: '请填写考核名称' },
-            tooLong(maxLengthOf(ZCreateAssessment.shape.name)),
-          ]}
+          rules={[{ required: true, whitespace: true, message: '请填写考核名称' }]}
         >
-          <Input count={countOf(maxLengthOf(ZCreateAssessment.shape.name))} />
-        </Form.Item>
+          <Input />
+        </TextItem>
         <Form.Item name="period" label="考核期间" rules={[{ required: true, message: '请选择考核期间' }]}>
           <DatePicker.RangePicker aria-label="考核期间" />
         </Form.Item>

@@ -15,7 +15,8 @@ import {
 import { ReporterCard } from '../components/evaluation-reporter';
 import { EvaluationScoring } from '../components/evaluation-scoring';
 import { ZEvaluationEvent } from '../../../../../common/evaluations.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 /** 结束评议: the conclusions that go into the 纪要, confirmed before the meeting's record is numbered. */
 function CloseModal({ e, onClose }: { e: EvaluationDetail; onClose: () => void }) {
@@ -42,20 +43,17 @@ function CloseModal({ e, onClose }: { e: EvaluationDetail; onClose: () => void }
     >
       <p>结束后质询答复和评分不能再修改，纪要将编号印发。</p>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ summary: e.summary }}>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZEvaluationEvent.shape.summary)}
           name="summary"
           label="评议意见（纪要“会议要求”部分）"
-          rules={[
-            { required: true, whitespace: true, message: '请填写评议意见' },
-            tooLong(maxLengthOf(ZEvaluationEvent.shape.summary)),
-          ]}
+          rules={[{ required: true, whitespace: true, message: '请填写评议意见' }]}
         >
           <Input.TextArea
             autoSize={{ minRows: 4, maxRows: 10 }}
-            count={countOf(maxLengthOf(ZEvaluationEvent.shape.summary))}
             placeholder="如：各单位对照质询问题逐项整改，一个月内书面报告整改情况；评议结果纳入年度考核。"
           />
-        </Form.Item>
+        </TextItem>
       </Form>
     </Modal>
   );

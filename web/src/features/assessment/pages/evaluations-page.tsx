@@ -13,10 +13,11 @@ import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { currentPeriod, dayjs, formatDateTime } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
 import { usePermission } from '../../../lib/session';
 import { type Evaluation, type EvaluationFilters, useCreateEvaluation, useEvaluations } from '../api/evaluations';
 import { AssessmentNav } from '../components/assessment-nav';
+import { TextItem } from '../../../components/text-item';
 
 const FILTER_KEYS = ['year', 'kind', 'state', 'unitId'] as const;
 const STATE_COLORS: Record<EvaluationState, string> = { scheduled: 'default', held: 'processing', closed: 'success' };
@@ -71,28 +72,23 @@ function NewEvaluationModal({ onClose }: { onClose: () => void }) {
         <Form.Item name="kind" label="评议类型" rules={[{ required: true, message: '请选择评议类型' }]}>
           <Select options={Object.entries(EVALUATION_KINDS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZCreateEvaluation.shape.title)}
           name="title"
           label="会议名称"
-          rules={[
-            { required: true, whitespace: true, message: '请填写会议名称' },
-            tooLong(maxLengthOf(ZCreateEvaluation.shape.title)),
-          ]}
+          rules={[{ required: true, whitespace: true, message: '请填写会议名称' }]}
         >
-          <Input
-            count={countOf(maxLengthOf(ZCreateEvaluation.shape.title))}
-            placeholder="如：2026年度部门主要负责人述责述廉会议"
-          />
-        </Form.Item>
+          <Input placeholder="如：2026年度部门主要负责人述责述廉会议" />
+        </TextItem>
         <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
           <InputNumber min={2000} max={2100} precision={0} style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="scheduledAt" label="会议时间" rules={[{ required: true, message: '请选择会议时间' }]}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
         </Form.Item>
-        <Form.Item rules={[tooLong(maxLengthOf(ZCreateEvaluation.shape.place))]} name="place" label="会议地点">
-          <Input count={countOf(maxLengthOf(ZCreateEvaluation.shape.place))} />
-        </Form.Item>
+        <TextItem max={maxLengthOf(ZCreateEvaluation.shape.place)} name="place" label="会议地点">
+          <Input />
+        </TextItem>
         <Form.Item
           name="unitIds"
           label="述职单位（按发言顺序选择）"

@@ -5,10 +5,11 @@ import { ZRating } from '../../../../../common/assessment.schema';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { countOf, isTooLong, maxLengthOf, refuseTooLong, tooLong } from '../../../lib/schema-limits';
+import { countOf, isTooLong, maxLengthOf, refuseTooLong } from '../../../lib/schema-limits';
 import { useAssessment } from '../api/assessment';
 import { type RatingRow, useRate, useRatingSheet } from '../api/ratings';
 import { useSystem } from '../api/systems';
+import { TextItem } from '../../../components/text-item';
 
 type Entry = { score?: number | null; comment?: string };
 const PAGE_SIZE = 20;
@@ -188,13 +189,9 @@ export function RatingsPage() {
               {
                 title: '说明',
                 render: (_, r) => (
-                  <Form.Item rules={[tooLong(maxLengthOf(ZRating.shape.comment))]} name={[r.unitId, 'comment']} noStyle>
-                    <Input
-                      aria-label={`${r.unitName}说明`}
-                      count={countOf(maxLengthOf(ZRating.shape.comment))}
-                      disabled={!editable}
-                    />
-                  </Form.Item>
+                  <TextItem max={maxLengthOf(ZRating.shape.comment)} name={[r.unitId, 'comment']} noStyle>
+                    <Input aria-label={`${r.unitName}说明`} disabled={!editable} />
+                  </TextItem>
                 ),
               },
               {

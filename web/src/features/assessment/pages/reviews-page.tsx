@@ -13,11 +13,12 @@ import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { currentPeriod, dayjs, formatDate } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
 import { usePermission } from '../../../lib/session';
 import { type Review, type ReviewFilters, useCreateReview, useReviews } from '../api/reviews';
 import { useSystems } from '../api/systems';
 import { AssessmentNav } from '../components/assessment-nav';
+import { TextItem } from '../../../components/text-item';
 
 const FILTER_KEYS = ['year', 'state', 'unitId'] as const;
 export const REVIEW_STATE_COLORS: Record<ReviewState, string> = {
@@ -70,16 +71,14 @@ function NewReviewModal({ onClose }: { onClose: () => void }) {
             options={(systems.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.year}年 ${s.name}` }))}
           />
         </Form.Item>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZCreateReview.shape.title)}
           name="title"
           label="评估名称"
-          rules={[
-            { required: true, whitespace: true, message: '请填写评估名称' },
-            tooLong(maxLengthOf(ZCreateReview.shape.title)),
-          ]}
+          rules={[{ required: true, whitespace: true, message: '请填写评估名称' }]}
         >
-          <Input count={countOf(maxLengthOf(ZCreateReview.shape.title))} placeholder="如：2026年度教育工作督导评估" />
-        </Form.Item>
+          <Input placeholder="如：2026年度教育工作督导评估" />
+        </TextItem>
         <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
           <InputNumber min={2000} max={2100} precision={0} style={{ width: 140 }} />
         </Form.Item>

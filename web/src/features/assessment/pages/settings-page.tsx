@@ -5,9 +5,10 @@ import { EVENT_KINDS, GRADES } from '../../../../../common/assessment';
 import { ZAssessmentRule, type TAssessmentSettings } from '../../../../../common/assessment.schema';
 import { PageHeader } from '../../../components/page-header';
 import { settingsSaved } from '../../../lib/notify';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
 import { useAssessmentSettings, useUpdateAssessmentSettings } from '../api/settings';
 import { AssessmentNav } from '../components/assessment-nav';
+import { TextItem } from '../../../components/text-item';
 
 type Values = { settings: TAssessmentSettings };
 
@@ -95,17 +96,13 @@ export function AssessmentSettingsPage() {
                         style={{ width: 120 }}
                       />
                     </Form.Item>
-                    <Form.Item
-                      rules={[tooLong(maxLengthOf(ZAssessmentRule.shape.basis))]}
+                    <TextItem
+                      max={maxLengthOf(ZAssessmentRule.shape.basis)}
                       name={[f.name, 'basis']}
                       style={{ flex: '1 1 260px' }}
                     >
-                      <Input
-                        aria-label="依据"
-                        placeholder="依据，如：问题整改逾期，每件扣1分"
-                        count={countOf(maxLengthOf(ZAssessmentRule.shape.basis))}
-                      />
-                    </Form.Item>
+                      <Input aria-label="依据" placeholder="依据，如：问题整改逾期，每件扣1分" />
+                    </TextItem>
                     <Button
                       type="text"
                       aria-label="删除规则"

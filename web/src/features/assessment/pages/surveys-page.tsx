@@ -15,7 +15,8 @@ import { type Survey, type SurveyFilters, useCreateSurvey, useSurveys } from '..
 import { AssessmentNav } from '../components/assessment-nav';
 import { questionsOf } from './survey-questions';
 import { ZCreateSurvey } from '../../../../../common/assessment.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 const FILTER_KEYS = ['year', 'unitId', 'state'] as const;
 const THIS_YEAR = currentPeriod().year;
@@ -58,16 +59,14 @@ function NewSurveyModal({ onClose }: { onClose: () => void }) {
         <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
           <InputNumber min={2000} max={2100} precision={0} style={{ width: 140 }} />
         </Form.Item>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZCreateSurvey.shape.title)}
           name="title"
           label="测评名称"
-          rules={[
-            { required: true, whitespace: true, message: '请填写测评名称' },
-            tooLong(maxLengthOf(ZCreateSurvey.shape.title)),
-          ]}
+          rules={[{ required: true, whitespace: true, message: '请填写测评名称' }]}
         >
-          <Input count={countOf(maxLengthOf(ZCreateSurvey.shape.title))} placeholder="如：2026年度领导班子民主测评" />
-        </Form.Item>
+          <Input placeholder="如：2026年度领导班子民主测评" />
+        </TextItem>
         <Form.Item
           name="questions"
           label="测评题目（每行一题，按“好、较好、一般、差”作答）"

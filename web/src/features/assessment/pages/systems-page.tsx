@@ -13,7 +13,7 @@ import { PageHeader } from '../../../components/page-header';
 import { dayjs } from '../../../lib/format';
 import { unitTypeLabel } from '../../../lib/labels';
 import { notifySuccess, submitForm } from '../../../lib/notify';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
 import { usePermission } from '../../../lib/session';
 import {
   type IndicatorSystem,
@@ -24,6 +24,7 @@ import {
   useSystems,
 } from '../api/systems';
 import { AssessmentNav } from '../components/assessment-nav';
+import { TextItem } from '../../../components/text-item';
 
 const FILTER_KEYS = ['year'] as const;
 const BLANK = '';
@@ -85,16 +86,14 @@ function CreateSystemModal({ onClose }: { onClose: () => void }) {
         <Form.Item name="templateKey" label="模板">
           <Select options={options} loading={templates.isLoading} onChange={pickTemplate} aria-label="模板" />
         </Form.Item>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZCreateSystem.shape.name)}
           name="name"
           label="体系名称"
-          rules={[
-            { required: true, whitespace: true, message: '请填写体系名称' },
-            tooLong(maxLengthOf(ZCreateSystem.shape.name)),
-          ]}
+          rules={[{ required: true, whitespace: true, message: '请填写体系名称' }]}
         >
-          <Input count={countOf(maxLengthOf(ZCreateSystem.shape.name))} />
-        </Form.Item>
+          <Input />
+        </TextItem>
         <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
           <InputNumber min={2000} max={2100} style={{ width: 160 }} />
         </Form.Item>
@@ -112,9 +111,9 @@ function CreateSystemModal({ onClose }: { onClose: () => void }) {
         >
           <Select options={unitTypeOptions} allowClear aria-label="适用单位类型" />
         </Form.Item>
-        <Form.Item rules={[tooLong(maxLengthOf(ZCreateSystem.shape.description))]} name="description" label="说明">
-          <Input.TextArea rows={3} count={countOf(maxLengthOf(ZCreateSystem.shape.description))} />
-        </Form.Item>
+        <TextItem max={maxLengthOf(ZCreateSystem.shape.description)} name="description" label="说明">
+          <Input.TextArea rows={3} />
+        </TextItem>
       </Form>
     </FormModal>
   );

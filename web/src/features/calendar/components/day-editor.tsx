@@ -5,7 +5,8 @@ import { notifySuccess } from '../../../lib/notify';
 import { applyFormErrors } from '../../../lib/notify';
 import { type CalendarDay, type DayKind, useSetDay } from '../api/calendar';
 import { ZSetCalendarDay } from '../../../../../common/system.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 interface Values {
   kind: DayKind | 'normal';
@@ -66,16 +67,14 @@ export function DayEditor({
         <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind}>
           {({ getFieldValue }) =>
             getFieldValue('kind') === 'normal' ? null : (
-              <Form.Item
+              <TextItem
+                max={maxLengthOf(ZSetCalendarDay.shape.name)}
                 name="name"
                 label="名称"
-                rules={[
-                  { required: true, whitespace: true, message: '请输入名称，如 国庆节' },
-                  tooLong(maxLengthOf(ZSetCalendarDay.shape.name)),
-                ]}
+                rules={[{ required: true, whitespace: true, message: '请输入名称，如 国庆节' }]}
               >
-                <Input placeholder="如 国庆节" count={countOf(maxLengthOf(ZSetCalendarDay.shape.name))} />
-              </Form.Item>
+                <Input placeholder="如 国庆节" />
+              </TextItem>
             )
           }
         </Form.Item>

@@ -21,8 +21,9 @@ import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { ToleranceListFields } from '../../../components/tolerance-list-fields';
 import type { CaseDetail, CaseSubject } from '../api/cases';
 import { useRuleItems } from '../../../lib/rule-items';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
 import { formatDate } from '../../../lib/format';
+import { TextItem } from '../../../components/text-item';
 
 /** The limits the server validates (common/cases.schema.ts). */
 
@@ -128,34 +129,36 @@ export function fieldsFor(type: CaseEventType, c: CaseDetail) {
     </Form.Item>
   );
   const comment = (label: string, required = true) => (
-    <Form.Item
+    <TextItem
+      max={LIMITS.comment}
       name="comment"
       label={label}
-      rules={[...(required ? [{ required: true, message: `请填写${label}` }] : []), tooLong(LIMITS.comment)]}
+      rules={required ? [{ required: true, message: `请填写${label}` }] : []}
     >
-      <Input.TextArea rows={3} count={countOf(LIMITS.comment)} />
-    </Form.Item>
+      <Input.TextArea rows={3} />
+    </TextItem>
   );
   switch (type) {
     case 'reject_launch':
       return comment('不予启动的理由');
     case 'record_facts':
       return Object.entries(FACTS).map(([k, label]) => (
-        <Form.Item rules={[tooLong(LIMITS.fact)]} key={k} name={['facts', k]} label={label}>
-          <Input.TextArea rows={3} count={countOf(LIMITS.fact)} />
-        </Form.Item>
+        <TextItem max={LIMITS.fact} key={k} name={['facts', k]} label={label}>
+          <Input.TextArea rows={3} />
+        </TextItem>
       ));
     case 'record_defense':
       return (
         <>
           {subjectSelect}
-          <Form.Item
+          <TextItem
+            max={LIMITS.defense}
             name="defense"
             label="陈述和申辩意见"
-            rules={[{ required: true, message: '请填写陈述和申辩意见' }, tooLong(LIMITS.defense)]}
+            rules={[{ required: true, message: '请填写陈述和申辩意见' }]}
           >
-            <Input.TextArea rows={4} count={countOf(LIMITS.defense)} />
-          </Form.Item>
+            <Input.TextArea rows={4} />
+          </TextItem>
           <Form.Item name="signed" valuePropName="checked">
             <Checkbox>问责对象已在事实材料上签字确认</Checkbox>
           </Form.Item>
@@ -198,16 +201,13 @@ export function fieldsFor(type: CaseEventType, c: CaseDetail) {
           <Form.Item name={['det', s.id, 'tolerance', 'distinctions']} label="三个区分开来">
             <Checkbox.Group options={Object.entries(THREE_DISTINCTIONS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
-          <Form.Item
-            rules={[tooLong(maxLengthOf(ZDetermination.shape.tolerance.unwrap().shape.reasons))]}
+          <TextItem
+            max={maxLengthOf(ZDetermination.shape.tolerance.unwrap().shape.reasons)}
             name={['det', s.id, 'tolerance', 'reasons']}
             label="容错理由（事前备案、集体决策等）"
           >
-            <Input.TextArea
-              rows={2}
-              count={countOf(maxLengthOf(ZDetermination.shape.tolerance.unwrap().shape.reasons))}
-            />
-          </Form.Item>
+            <Input.TextArea rows={2} />
+          </TextItem>
           <Form.Item noStyle dependencies={[['det', s.id, 'tolerance', 'outcome']]}>
             {({ getFieldValue }) =>
               getFieldValue(['det', s.id, 'tolerance', 'outcome']) ? (
@@ -236,14 +236,14 @@ export function fieldsFor(type: CaseEventType, c: CaseDetail) {
       return (
         <>
           {dateItem('decisionDate', '决定日期')}
-          <Form.Item
-            rules={[tooLong(LIMITS.decisionBody)]}
+          <TextItem
+            max={LIMITS.decisionBody}
             name="decisionBody"
             label="集体研究"
             extra="经会议集体研究决定的，填写会议名称，写入决定书"
           >
-            <Input count={countOf(LIMITS.decisionBody)} placeholder="如：常委会会议、委务会议" />
-          </Form.Item>
+            <Input placeholder="如：常委会会议、委务会议" />
+          </TextItem>
           <SubjectForms c={c} label="处理" />
           {comment('决定说明', false)}
         </>

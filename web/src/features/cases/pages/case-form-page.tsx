@@ -11,7 +11,8 @@ import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify
 import { useMe } from '../../../lib/session';
 import { useCaseOfficers, useCreateCase } from '../api/cases';
 import { officerOptions, renderOfficerOption } from '../components/officer-options';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 /** The limits the server validates (common/cases.schema.ts). */
 const LIMITS = {
@@ -80,13 +81,14 @@ export function CaseFormPage() {
         <Form.Item name="kind" label="问责类型" rules={[{ required: true }]}>
           <Radio.Group options={Object.entries(CASE_KINDS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
-        <Form.Item
+        <TextItem
+          max={LIMITS.title}
           name="title"
           label="案件名称"
-          rules={[{ required: true, message: '请填写案件名称' }, tooLong(LIMITS.title)]}
+          rules={[{ required: true, message: '请填写案件名称' }]}
         >
-          <Input count={countOf(LIMITS.title)} autoFocus />
-        </Form.Item>
+          <Input autoFocus />
+        </TextItem>
         <Form.Item
           name="situation"
           label="问责情形（《中国共产党问责条例》第七条）"
@@ -104,9 +106,9 @@ export function CaseFormPage() {
         <Form.Item name="sourceId" hidden>
           <Input />
         </Form.Item>
-        <Form.Item rules={[tooLong(LIMITS.summary)]} name="summary" label="简要案情">
-          <Input.TextArea rows={3} count={countOf(LIMITS.summary)} />
-        </Form.Item>
+        <TextItem max={LIMITS.summary} name="summary" label="简要案情">
+          <Input.TextArea rows={3} />
+        </TextItem>
         <Form.List name="subjects">
           {(fields, { add, remove }) => (
             <Form.Item label="问责对象" required>
@@ -181,14 +183,14 @@ export function CaseFormPage() {
             showSearch={{ optionFilterProp: 'label' }}
           />
         </Form.Item>
-        <Form.Item
-          rules={[tooLong(LIMITS.field)]}
+        <TextItem
+          max={LIMITS.field}
           name="field"
           label="所属领域"
           extra="安全生产、食品药品安全等敏感领域的案件须提级预审"
         >
-          <Input count={countOf(LIMITS.field)} />
-        </Form.Item>
+          <Input />
+        </TextItem>
         <Space>
           <Form.Item name="highAttention" valuePropName="checked">
             <Checkbox>社会关注度高</Checkbox>

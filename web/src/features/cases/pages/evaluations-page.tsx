@@ -17,8 +17,9 @@ import {
 import { CaseNav } from '../components/case-nav';
 import { officerOptions } from '../components/officer-options';
 import { currentPeriod } from '../../../lib/format';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
 import { ZScoreEvaluation } from '../../../../../common/cases.evaluations.schema';
+import { TextItem } from '../../../components/text-item';
 
 /** The limits the server validates (common/cases.evaluations.schema.ts). */
 const LIMITS = {
@@ -147,12 +148,12 @@ export function EvaluationsPage() {
               ))}
             </div>
           ))}
-          <Form.Item name="defects" label="发现的问题" rules={[tooLong(LIMITS.defects)]}>
-            <Input.TextArea rows={2} count={countOf(LIMITS.defects)} />
-          </Form.Item>
-          <Form.Item name="corrections" label="整改情况" rules={[tooLong(LIMITS.corrections)]}>
-            <Input.TextArea rows={2} count={countOf(LIMITS.corrections)} />
-          </Form.Item>
+          <TextItem max={LIMITS.defects} name="defects" label="发现的问题">
+            <Input.TextArea rows={2} />
+          </TextItem>
+          <TextItem max={LIMITS.corrections} name="corrections" label="整改情况">
+            <Input.TextArea rows={2} />
+          </TextItem>
         </Form>
       </Modal>
     </>

@@ -10,7 +10,8 @@ import { formatDateTime } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { type ProposalDetail, useProposal, useProposalEvent } from '../api/proposals';
 import { ZProposalEvent } from '../../../../../common/proposals.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 const evidenceLink = (link: string | undefined, label: string) =>
   !link ? label : link.startsWith('/api/') ? <a href={link}>{label}</a> : <Link to={link}>{label}</Link>;
@@ -40,19 +41,20 @@ function AcceptModal({ p, onClose }: { p: ProposalDetail; onClose: () => void })
         <Form.Item name="kind" label="问责类型" rules={[{ required: true }]}>
           <Select options={Object.entries(CASE_KINDS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZProposalEvent.shape.title)}
           name="title"
           label="案件名称"
-          rules={[{ required: true, message: '请填写案件名称' }, tooLong(maxLengthOf(ZProposalEvent.shape.title))]}
+          rules={[{ required: true, message: '请填写案件名称' }]}
         >
-          <Input count={countOf(maxLengthOf(ZProposalEvent.shape.title))} />
-        </Form.Item>
+          <Input />
+        </TextItem>
         <Form.Item name="situation" label="问责情形（第七条）" rules={[{ required: true, message: '请选择问责情形' }]}>
           <Select options={situationOptions} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
-        <Form.Item rules={[tooLong(maxLengthOf(ZProposalEvent.shape.comment))]} name="comment" label="受理意见">
-          <Input.TextArea rows={2} count={countOf(maxLengthOf(ZProposalEvent.shape.comment))} />
-        </Form.Item>
+        <TextItem max={maxLengthOf(ZProposalEvent.shape.comment)} name="comment" label="受理意见">
+          <Input.TextArea rows={2} />
+        </TextItem>
       </Form>
     </FormModal>
   );
@@ -73,16 +75,14 @@ function DeclineModal({ p, onClose }: { p: ProposalDetail; onClose: () => void }
   return (
     <FormModal form={form} title="不予立案" okText="确定" pending={fire.isPending} onClose={onClose}>
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZProposalEvent.shape.comment)}
           name="comment"
           label="不予立案的理由"
-          rules={[
-            { required: true, message: '请填写不予立案的理由' },
-            tooLong(maxLengthOf(ZProposalEvent.shape.comment)),
-          ]}
+          rules={[{ required: true, message: '请填写不予立案的理由' }]}
         >
-          <Input.TextArea rows={4} count={countOf(maxLengthOf(ZProposalEvent.shape.comment))} />
-        </Form.Item>
+          <Input.TextArea rows={4} />
+        </TextItem>
       </Form>
     </FormModal>
   );

@@ -15,7 +15,8 @@ import { useSituationOptions } from '../../../lib/rule-items';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { type ComplaintDetail, useComplaintEvent, useComplaintHandlers, useComplaints } from '../api/complaints';
 import { ZComplaintEvent } from '../../../../../common/complaints.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
@@ -125,13 +126,14 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
           <Form.Item name="way" label="处置方式" rules={[{ required: true, message: '请选择处置方式' }]}>
             <Select options={options(COMPLAINT_WAYS)} />
           </Form.Item>
-          <Form.Item
+          <TextItem
+            max={maxLengthOf(ZComplaintEvent.shape.approver)}
             name="approver"
             label="批准人（集体研究后报批）"
-            rules={[{ required: true, message: '请填写批准人' }, tooLong(maxLengthOf(ZComplaintEvent.shape.approver))]}
+            rules={[{ required: true, message: '请填写批准人' }]}
           >
-            <Input count={countOf(maxLengthOf(ZComplaintEvent.shape.approver))} />
-          </Form.Item>
+            <Input />
+          </TextItem>
           {date('decidedOn', '集体研究日期')}
         </>
       );
@@ -141,13 +143,14 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
           <Form.Item name="finding" label="核查结论" rules={[{ required: true, message: '请选择核查结论' }]}>
             <Select options={options(COMPLAINT_FINDINGS)} />
           </Form.Item>
-          <Form.Item
+          <TextItem
+            max={maxLengthOf(ZComplaintEvent.shape.result)}
             name="result"
             label="办理结果"
-            rules={[{ required: true, message: '请填写办理结果' }, tooLong(maxLengthOf(ZComplaintEvent.shape.result))]}
+            rules={[{ required: true, message: '请填写办理结果' }]}
           >
-            <Input.TextArea rows={4} count={countOf(maxLengthOf(ZComplaintEvent.shape.result))} />
-          </Form.Item>
+            <Input.TextArea rows={4} />
+          </TextItem>
         </>
       );
     case 'feedback':
@@ -161,14 +164,15 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
               {date('on', '反馈日期')}
             </>
           )}
-          <Form.Item
+          <TextItem
+            max={maxLengthOf(ZComplaintEvent.shape.answer)}
             name="answer"
             label="答复内容（举报人凭受理编号可见）"
             initialValue={c.answerDraft}
-            rules={[{ required: true, message: '请填写答复内容' }, tooLong(maxLengthOf(ZComplaintEvent.shape.answer))]}
+            rules={[{ required: true, message: '请填写答复内容' }]}
           >
-            <Input.TextArea rows={4} count={countOf(maxLengthOf(ZComplaintEvent.shape.answer))} />
-          </Form.Item>
+            <Input.TextArea rows={4} />
+          </TextItem>
         </>
       );
     case 'to_problem':
@@ -180,20 +184,21 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
             style={{ marginBottom: 12 }}
             message="问题将交办给所选单位，请按整改要求撰写，勿写入举报人信息或举报原文。"
           />
-          <Form.Item
+          <TextItem
+            max={maxLengthOf(ZProblemLink.shape.title)}
             name={['problem', 'title']}
             label="问题标题"
-            rules={[{ required: true, message: '请填写问题标题' }, tooLong(maxLengthOf(ZProblemLink.shape.title))]}
+            rules={[{ required: true, message: '请填写问题标题' }]}
           >
-            <Input count={countOf(maxLengthOf(ZProblemLink.shape.title))} />
-          </Form.Item>
-          <Form.Item
-            rules={[tooLong(maxLengthOf(ZProblemLink.shape.description))]}
+            <Input />
+          </TextItem>
+          <TextItem
+            max={maxLengthOf(ZProblemLink.shape.description)}
             name={['problem', 'description']}
             label="问题描述"
           >
-            <Input.TextArea rows={3} count={countOf(maxLengthOf(ZProblemLink.shape.description))} />
-          </Form.Item>
+            <Input.TextArea rows={3} />
+          </TextItem>
           <Form.Item
             name={['problem', 'unitId']}
             label="责任单位"
@@ -202,13 +207,14 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
           >
             <UnitSelect />
           </Form.Item>
-          <Form.Item
+          <TextItem
+            max={maxLengthOf(ZProblemLink.shape.measure)}
             name={['problem', 'measure']}
             label="整改措施"
-            rules={[{ required: true, message: '请填写整改措施' }, tooLong(maxLengthOf(ZProblemLink.shape.measure))]}
+            rules={[{ required: true, message: '请填写整改措施' }]}
           >
-            <Input.TextArea rows={2} count={countOf(maxLengthOf(ZProblemLink.shape.measure))} />
-          </Form.Item>
+            <Input.TextArea rows={2} />
+          </TextItem>
           <Form.Item
             name={['problem', 'deadline']}
             label="整改期限"
@@ -221,13 +227,14 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
     case 'propose':
       return (
         <>
-          <Form.Item
+          <TextItem
+            max={maxLengthOf(ZProposalLink.shape.reason)}
             name={['proposal', 'reason']}
             label="建议理由"
-            rules={[{ required: true, message: '请填写建议理由' }, tooLong(maxLengthOf(ZProposalLink.shape.reason))]}
+            rules={[{ required: true, message: '请填写建议理由' }]}
           >
-            <Input.TextArea rows={3} count={countOf(maxLengthOf(ZProposalLink.shape.reason))} />
-          </Form.Item>
+            <Input.TextArea rows={3} />
+          </TextItem>
           <Form.Item name={['proposal', 'situation']} label="问责情形（可由案件室受理时确定）">
             <Select allowClear options={situationOptions} showSearch={{ optionFilterProp: 'label' }} />
           </Form.Item>
@@ -243,13 +250,14 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
     case 'objection':
     case 'answer_objection':
       return (
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZComplaintEvent.shape.text)}
           name="text"
           label={type === 'objection' ? '异议内容' : '说明'}
-          rules={[{ required: true, message: '请填写' }, tooLong(maxLengthOf(ZComplaintEvent.shape.text))]}
+          rules={[{ required: true, message: '请填写' }]}
         >
-          <Input.TextArea rows={4} count={countOf(maxLengthOf(ZComplaintEvent.shape.text))} />
-        </Form.Item>
+          <Input.TextArea rows={4} />
+        </TextItem>
       );
     default:
       return null;
@@ -295,9 +303,9 @@ export function ComplaintActions({ c }: { c: ComplaintDetail }) {
         >
           <Form form={form} layout="vertical" onFinish={submit}>
             <Fields type={open} c={c} />
-            <Form.Item rules={[tooLong(maxLengthOf(ZComplaintEvent.shape.comment))]} name="comment" label="备注">
-              <Input.TextArea rows={2} count={countOf(maxLengthOf(ZComplaintEvent.shape.comment))} />
-            </Form.Item>
+            <TextItem max={maxLengthOf(ZComplaintEvent.shape.comment)} name="comment" label="备注">
+              <Input.TextArea rows={2} />
+            </TextItem>
             {error && <Alert type="error" showIcon message={error} />}
           </Form>
         </FormModal>

@@ -1,7 +1,8 @@
 import { Button, Checkbox, Form, Input, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { ZCreateComplaint } from '../../../../../common/complaints.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 /** What a report's form holds besides who filed it and how it came in: the same for the public and for staff. */
 export interface ReportValues {
@@ -51,39 +52,38 @@ export function ReportFields({
   const content = forPublic ? '反映的主要问题' : '主要问题';
   return (
     <>
-      <Form.Item
-        rules={[tooLong(maxLengthOf(ZCreateComplaint.shape.subjectName))]}
+      <TextItem
+        max={maxLengthOf(ZCreateComplaint.shape.subjectName)}
         name="subjectName"
         label={forPublic ? '被反映人姓名' : '被反映人'}
       >
-        <Input count={countOf(maxLengthOf(ZCreateComplaint.shape.subjectName))} />
-      </Form.Item>
-      <Form.Item
+        <Input />
+      </TextItem>
+      <TextItem
+        max={maxLengthOf(ZCreateComplaint.shape.subjectUnitName)}
         name="subjectUnitName"
         label={forPublic ? '被反映人单位' : '被反映单位'}
-        rules={[
-          { required: true, message: `请填写${forPublic ? '被反映人单位' : '被反映单位'}` },
-          tooLong(maxLengthOf(ZCreateComplaint.shape.subjectUnitName)),
-        ]}
+        rules={[{ required: true, message: `请填写${forPublic ? '被反映人单位' : '被反映单位'}` }]}
       >
-        <Input count={countOf(maxLengthOf(ZCreateComplaint.shape.subjectUnitName))} />
-      </Form.Item>
-      <Form.Item rules={[tooLong(maxLengthOf(ZCreateComplaint.shape.subjectPost))]} name="subjectPost" label="职务">
-        <Input count={countOf(maxLengthOf(ZCreateComplaint.shape.subjectPost))} />
-      </Form.Item>
-      <Form.Item
+        <Input />
+      </TextItem>
+      <TextItem max={maxLengthOf(ZCreateComplaint.shape.subjectPost)} name="subjectPost" label="职务">
+        <Input />
+      </TextItem>
+      <TextItem
+        max={maxLengthOf(ZCreateComplaint.shape.content)}
         name="content"
         label={content}
-        rules={[{ required: true, message: `请填写${content}` }, tooLong(maxLengthOf(ZCreateComplaint.shape.content))]}
+        rules={[{ required: true, message: `请填写${content}` }]}
       >
-        <Input.TextArea rows={5} count={countOf(maxLengthOf(ZCreateComplaint.shape.content))} />
-      </Form.Item>
-      <Form.Item rules={[tooLong(maxLengthOf(ZCreateComplaint.shape.happenedAt))]} name="happenedAt" label="发生时间">
-        <Input count={countOf(maxLengthOf(ZCreateComplaint.shape.happenedAt))} placeholder="如：2026年5月" />
-      </Form.Item>
-      <Form.Item rules={[tooLong(maxLengthOf(ZCreateComplaint.shape.place))]} name="place" label="发生地点">
-        <Input count={countOf(maxLengthOf(ZCreateComplaint.shape.place))} />
-      </Form.Item>
+        <Input.TextArea rows={5} />
+      </TextItem>
+      <TextItem max={maxLengthOf(ZCreateComplaint.shape.happenedAt)} name="happenedAt" label="发生时间">
+        <Input placeholder="如：2026年5月" />
+      </TextItem>
+      <TextItem max={maxLengthOf(ZCreateComplaint.shape.place)} name="place" label="发生地点">
+        <Input />
+      </TextItem>
       <Form.Item
         label={
           forPublic ? '证据材料（图片、PDF、Office文档，最多5个，每个不超过10MB）' : '原件（扫描件或照片，最多5个）'

@@ -9,7 +9,8 @@ import { dayjs } from '../../../lib/format';
 import { useCreateComplaint } from '../api/complaints';
 import { type ReportValues, ReportFields, attachedFiles, reportBody } from '../components/report-fields';
 import { ZCreateComplaint, ZFiler } from '../../../../../common/complaints.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 const STAFF_CHANNELS = Object.entries(COMPLAINT_CHANNELS)
   .filter(([k]) => k !== 'online')
@@ -54,13 +55,13 @@ export function ComplaintFormPage() {
           <Form.Item name="channel" label="来源渠道">
             <Select options={STAFF_CHANNELS} />
           </Form.Item>
-          <Form.Item
-            rules={[tooLong(maxLengthOf(ZCreateComplaint.shape.sourceRef))]}
+          <TextItem
+            max={maxLengthOf(ZCreateComplaint.shape.sourceRef)}
             name="sourceRef"
             label="来源编号（12345工单号、上级交办文号）"
           >
-            <Input count={countOf(maxLengthOf(ZCreateComplaint.shape.sourceRef))} />
-          </Form.Item>
+            <Input />
+          </TextItem>
           <Form.Item name="receivedOn" label="收件日期" rules={[{ required: true, message: '请选择收件日期' }]}>
             <DatePicker />
           </Form.Item>
@@ -77,23 +78,25 @@ export function ComplaintFormPage() {
           </Form.Item>
           {!anonymous && (
             <>
-              <Form.Item
+              <TextItem
+                max={maxLengthOf(ZFiler.shape.name)}
                 name="name"
                 label="举报人姓名"
-                rules={[{ required: true, message: '请填写姓名' }, tooLong(maxLengthOf(ZFiler.shape.name))]}
+                rules={[{ required: true, message: '请填写姓名' }]}
               >
-                <Input count={countOf(maxLengthOf(ZFiler.shape.name))} />
-              </Form.Item>
-              <Form.Item
+                <Input />
+              </TextItem>
+              <TextItem
+                max={maxLengthOf(ZFiler.shape.phone)}
                 name="phone"
                 label="联系电话"
-                rules={[{ required: true, message: '请填写联系电话' }, tooLong(maxLengthOf(ZFiler.shape.phone))]}
+                rules={[{ required: true, message: '请填写联系电话' }]}
               >
-                <Input count={countOf(maxLengthOf(ZFiler.shape.phone))} />
-              </Form.Item>
-              <Form.Item rules={[tooLong(maxLengthOf(ZFiler.shape.address))]} name="address" label="联系地址">
-                <Input count={countOf(maxLengthOf(ZFiler.shape.address))} />
-              </Form.Item>
+                <Input />
+              </TextItem>
+              <TextItem max={maxLengthOf(ZFiler.shape.address)} name="address" label="联系地址">
+                <Input />
+              </TextItem>
             </>
           )}
           <ReportFields files={files} onFiles={setFiles} forPublic={false} />

@@ -12,8 +12,9 @@ import {
 } from '../api/complaints';
 import { type ReportValues, ReportFields, attachedFiles, reportBody } from '../components/report-fields';
 import { ZComplaintStatusQuery, ZFiler } from '../../../../../common/complaints.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
 import { formatDate } from '../../../lib/format';
+import { TextItem } from '../../../components/text-item';
 
 const errorText = (err: unknown) =>
   err instanceof ApiError || err instanceof Error ? err.message : '提交失败，请重试';
@@ -79,20 +80,22 @@ function FileForm() {
       </Form.Item>
       {!anonymous && (
         <>
-          <Form.Item
+          <TextItem
+            max={maxLengthOf(ZFiler.shape.name)}
             name="name"
             label="您的姓名"
-            rules={[{ required: true, message: '实名举报请填写姓名' }, tooLong(maxLengthOf(ZFiler.shape.name))]}
+            rules={[{ required: true, message: '实名举报请填写姓名' }]}
           >
-            <Input count={countOf(maxLengthOf(ZFiler.shape.name))} autoComplete="name" />
-          </Form.Item>
-          <Form.Item
+            <Input autoComplete="name" />
+          </TextItem>
+          <TextItem
+            max={maxLengthOf(ZFiler.shape.phone)}
             name="phone"
             label="联系电话"
-            rules={[{ required: true, message: '实名举报请填写联系电话' }, tooLong(maxLengthOf(ZFiler.shape.phone))]}
+            rules={[{ required: true, message: '实名举报请填写联系电话' }]}
           >
-            <Input count={countOf(maxLengthOf(ZFiler.shape.phone))} inputMode="tel" autoComplete="tel" />
-          </Form.Item>
+            <Input inputMode="tel" autoComplete="tel" />
+          </TextItem>
         </>
       )}
       <Form.Item name="kind" label="反映类型">
@@ -125,23 +128,22 @@ function StatusForm() {
   }
   return (
     <Form layout="vertical" onFinish={submit}>
-      <Form.Item
+      <TextItem
+        max={maxLengthOf(ZComplaintStatusQuery.shape.code)}
         name="code"
         label="受理编号"
-        rules={[{ required: true, message: '请填写受理编号' }, tooLong(maxLengthOf(ZComplaintStatusQuery.shape.code))]}
+        rules={[{ required: true, message: '请填写受理编号' }]}
       >
-        <Input count={countOf(maxLengthOf(ZComplaintStatusQuery.shape.code))} autoComplete="off" />
-      </Form.Item>
-      <Form.Item
+        <Input autoComplete="off" />
+      </TextItem>
+      <TextItem
+        max={maxLengthOf(ZComplaintStatusQuery.shape.password)}
         name="password"
         label="查询密码"
-        rules={[
-          { required: true, message: '请填写查询密码' },
-          tooLong(maxLengthOf(ZComplaintStatusQuery.shape.password)),
-        ]}
+        rules={[{ required: true, message: '请填写查询密码' }]}
       >
-        <Input.Password count={countOf(maxLengthOf(ZComplaintStatusQuery.shape.password))} autoComplete="off" />
-      </Form.Item>
+        <Input.Password autoComplete="off" />
+      </TextItem>
       <Button type="primary" htmlType="submit" block loading={busy} data-testid="status-submit">
         查询
       </Button>

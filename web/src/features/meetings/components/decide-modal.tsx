@@ -14,8 +14,9 @@ import {
 } from '../api/meetings';
 import { useUnitMap } from './meeting-display';
 import { ZMeetingEvent } from '../../../../../common/meetings.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
 import { FormModal } from '../../../components/form-modal';
+import { TextItem } from '../../../components/text-item';
 
 interface DecideValues {
   decisionKind: DecisionKind;
@@ -71,16 +72,14 @@ function NewProblemFields() {
       <Form.Item name="deadline" label="完成时限" rules={[{ required: true, message: '请选择完成时限' }]}>
         <DatePicker aria-label="完成时限" style={{ width: '100%' }} disabledDate={beforeToday} />
       </Form.Item>
-      <Form.Item
+      <TextItem
+        max={maxLengthOf(ZMeetingEvent.shape.decision)}
         name="decision"
         label="交办事项"
-        rules={[
-          { required: true, whitespace: true, message: '请填写交办事项内容' },
-          tooLong(maxLengthOf(ZMeetingEvent.shape.decision)),
-        ]}
+        rules={[{ required: true, whitespace: true, message: '请填写交办事项内容' }]}
       >
-        <Input.TextArea rows={3} count={countOf(maxLengthOf(ZMeetingEvent.shape.decision))} aria-label="交办事项" />
-      </Form.Item>
+        <Input.TextArea rows={3} aria-label="交办事项" />
+      </TextItem>
     </>
   );
 }
@@ -89,60 +88,42 @@ function DecisionFields({ kind, item }: { kind: DecisionKind | undefined; item: 
   switch (kind) {
     case 'issue_warning':
       return (
-        <Form.Item rules={[tooLong(maxLengthOf(ZMeetingEvent.shape.decision))]} name="decision" label="会议意见">
-          <Input.TextArea
-            rows={3}
-            count={countOf(maxLengthOf(ZMeetingEvent.shape.decision))}
-            aria-label="会议意见"
-            placeholder="经联席会议研判，发出提醒函"
-          />
-        </Form.Item>
+        <TextItem max={maxLengthOf(ZMeetingEvent.shape.decision)} name="decision" label="会议意见">
+          <Input.TextArea rows={3} aria-label="会议意见" placeholder="经联席会议研判，发出提醒函" />
+        </TextItem>
       );
     case 'dismiss_warning':
       return (
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZMeetingEvent.shape.decision)}
           name="decision"
           label="不予预警理由"
-          rules={[
-            { required: true, whitespace: true, message: '请填写不予预警的理由' },
-            tooLong(maxLengthOf(ZMeetingEvent.shape.decision)),
-          ]}
+          rules={[{ required: true, whitespace: true, message: '请填写不予预警的理由' }]}
         >
-          <Input.TextArea
-            rows={3}
-            count={countOf(maxLengthOf(ZMeetingEvent.shape.decision))}
-            aria-label="不予预警理由"
-          />
-        </Form.Item>
+          <Input.TextArea rows={3} aria-label="不予预警理由" />
+        </TextItem>
       );
     case 'lead_unit':
       return (
         <>
           <LeadUnitField problemId={item.problemId} />
-          <Form.Item rules={[tooLong(maxLengthOf(ZMeetingEvent.shape.decision))]} name="decision" label="会议意见">
-            <Input.TextArea
-              rows={3}
-              count={countOf(maxLengthOf(ZMeetingEvent.shape.decision))}
-              aria-label="会议意见"
-              placeholder="经联席会议研究，明确牵头单位"
-            />
-          </Form.Item>
+          <TextItem max={maxLengthOf(ZMeetingEvent.shape.decision)} name="decision" label="会议意见">
+            <Input.TextArea rows={3} aria-label="会议意见" placeholder="经联席会议研究，明确牵头单位" />
+          </TextItem>
         </>
       );
     case 'new_problem':
       return <NewProblemFields />;
     case 'note':
       return (
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZMeetingEvent.shape.decision)}
           name="decision"
           label="会议意见"
-          rules={[
-            { required: true, whitespace: true, message: '请填写会议决定' },
-            tooLong(maxLengthOf(ZMeetingEvent.shape.decision)),
-          ]}
+          rules={[{ required: true, whitespace: true, message: '请填写会议决定' }]}
         >
-          <Input.TextArea rows={4} count={countOf(maxLengthOf(ZMeetingEvent.shape.decision))} aria-label="会议意见" />
-        </Form.Item>
+          <Input.TextArea rows={4} aria-label="会议意见" />
+        </TextItem>
       );
     default:
       return null;

@@ -5,8 +5,9 @@ import { notifySuccess, submitForm } from '../../../lib/notify';
 import { UnitSelect } from '../../../components/entity-selects';
 import { type MeetingDetail, useMeetingEvent } from '../api/meetings';
 import { ZMeetingEvent } from '../../../../../common/meetings.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
 import { FormModal } from '../../../components/form-modal';
+import { TextItem } from '../../../components/text-item';
 
 function AddItemModal({ meeting, onClose }: { meeting: MeetingDetail; onClose: () => void }) {
   const [form] = Form.useForm<{ title: string; description?: string }>();
@@ -25,23 +26,17 @@ function AddItemModal({ meeting, onClose }: { meeting: MeetingDetail; onClose: (
   return (
     <FormModal form={form} title="添加议题" okText="添加" pending={fire.isPending} onClose={onClose}>
       <Form form={form} layout="vertical" name="add-item" onFinish={(v) => void submit(v)}>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZMeetingEvent.shape.title)}
           name="title"
           label="议题"
-          rules={[
-            { required: true, whitespace: true, message: '请填写议题' },
-            tooLong(maxLengthOf(ZMeetingEvent.shape.title)),
-          ]}
+          rules={[{ required: true, whitespace: true, message: '请填写议题' }]}
         >
-          <Input count={countOf(maxLengthOf(ZMeetingEvent.shape.title))} aria-label="议题" />
-        </Form.Item>
-        <Form.Item rules={[tooLong(maxLengthOf(ZMeetingEvent.shape.description))]} name="description" label="议题说明">
-          <Input.TextArea
-            rows={4}
-            count={countOf(maxLengthOf(ZMeetingEvent.shape.description))}
-            aria-label="议题说明"
-          />
-        </Form.Item>
+          <Input aria-label="议题" />
+        </TextItem>
+        <TextItem max={maxLengthOf(ZMeetingEvent.shape.description)} name="description" label="议题说明">
+          <Input.TextArea rows={4} aria-label="议题说明" />
+        </TextItem>
       </Form>
     </FormModal>
   );
@@ -78,20 +73,14 @@ function CloseModal({ meeting, onClose }: { meeting: MeetingDetail; onClose: () 
         />
       ) : null}
       <Form form={form} layout="vertical" name="close-meeting" onFinish={(v) => void submit(v)}>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZMeetingEvent.shape.summary)}
           name="summary"
           label="会议纪要主要内容"
-          rules={[
-            { required: true, whitespace: true, message: '请填写会议纪要主要内容' },
-            tooLong(maxLengthOf(ZMeetingEvent.shape.summary)),
-          ]}
+          rules={[{ required: true, whitespace: true, message: '请填写会议纪要主要内容' }]}
         >
-          <Input.TextArea
-            rows={6}
-            count={countOf(maxLengthOf(ZMeetingEvent.shape.summary))}
-            aria-label="会议纪要主要内容"
-          />
-        </Form.Item>
+          <Input.TextArea rows={6} aria-label="会议纪要主要内容" />
+        </TextItem>
       </Form>
     </FormModal>
   );

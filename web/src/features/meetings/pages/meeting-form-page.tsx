@@ -11,7 +11,8 @@ import { useAgendaCandidates, useCreateMeeting } from '../api/meetings';
 import { JointNav } from '../../../components/joint-nav';
 import { useUnitMap } from '../components/meeting-display';
 import { ZCreateMeeting } from '../../../../../common/meetings.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 /** 县委办, 县政府办, 县委组织部, 县委编办: the standing members of the joint meeting (seed 000). */
 const DEFAULT_MEMBER_CODES = ['XWB', 'ZFB', 'ZZB', 'BB'];
@@ -109,22 +110,20 @@ export function MeetingFormPage() {
         }}
         onFinish={(v) => void submit(v)}
       >
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZCreateMeeting.shape.title)}
           name="title"
           label="会议名称"
-          rules={[
-            { required: true, whitespace: true, message: '请填写会议名称' },
-            tooLong(maxLengthOf(ZCreateMeeting.shape.title)),
-          ]}
+          rules={[{ required: true, whitespace: true, message: '请填写会议名称' }]}
         >
-          <Input count={countOf(maxLengthOf(ZCreateMeeting.shape.title))} aria-label="会议名称" />
-        </Form.Item>
+          <Input aria-label="会议名称" />
+        </TextItem>
         <Form.Item name="scheduledAt" label="会议时间" rules={[{ required: true, message: '请选择会议时间' }]}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" aria-label="会议时间" />
         </Form.Item>
-        <Form.Item rules={[tooLong(maxLengthOf(ZCreateMeeting.shape.place))]} name="place" label="会议地点">
-          <Input count={countOf(maxLengthOf(ZCreateMeeting.shape.place))} aria-label="会议地点" />
-        </Form.Item>
+        <TextItem max={maxLengthOf(ZCreateMeeting.shape.place)} name="place" label="会议地点">
+          <Input aria-label="会议地点" />
+        </TextItem>
         <Form.Item
           name="memberUnitIds"
           label="成员单位"

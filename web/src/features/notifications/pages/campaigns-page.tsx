@@ -16,7 +16,8 @@ import {
   useCreateCampaign,
   useUpdateCampaign,
 } from '../api/campaigns';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 const BUSINESS_ROLES = ROLES.filter((r) => !ADMIN_ROLES.includes(r));
 
@@ -71,13 +72,14 @@ function CampaignModal({ editing, onClose }: { editing: Campaign | null; onClose
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={editing ? valuesOf(editing) : NEW_CAMPAIGN}>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZCreateCampaign.shape.name)}
           label="名称"
           name="name"
-          rules={[{ required: true, message: '请填写名称' }, tooLong(maxLengthOf(ZCreateCampaign.shape.name))]}
+          rules={[{ required: true, message: '请填写名称' }]}
         >
-          <Input count={countOf(maxLengthOf(ZCreateCampaign.shape.name))} placeholder="节前廉洁提醒" />
-        </Form.Item>
+          <Input placeholder="节前廉洁提醒" />
+        </TextItem>
         <Form.Item label="发送时间" name="trigger">
           <Radio.Group
             options={[
@@ -101,21 +103,23 @@ function CampaignModal({ editing, onClose }: { editing: Campaign | null; onClose
         <Form.Item label="职级（可选，逗号分隔）" name="ranksText">
           <Input placeholder="正科级, 副科级" />
         </Form.Item>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZCreateCampaign.shape.title)}
           label="标题"
           name="title"
-          rules={[{ required: true, message: '请填写标题' }, tooLong(maxLengthOf(ZCreateCampaign.shape.title))]}
+          rules={[{ required: true, message: '请填写标题' }]}
         >
-          <Input count={countOf(maxLengthOf(ZCreateCampaign.shape.title))} placeholder="{节日}前廉洁提醒" />
-        </Form.Item>
-        <Form.Item
+          <Input placeholder="{节日}前廉洁提醒" />
+        </TextItem>
+        <TextItem
+          max={maxLengthOf(ZCreateCampaign.shape.template)}
           label="正文"
           name="template"
-          rules={[{ required: true, message: '请填写正文' }, tooLong(maxLengthOf(ZCreateCampaign.shape.template))]}
+          rules={[{ required: true, message: '请填写正文' }]}
           extra="可用 {节日}、{日期} 占位"
         >
-          <Input.TextArea rows={4} count={countOf(maxLengthOf(ZCreateCampaign.shape.template))} />
-        </Form.Item>
+          <Input.TextArea rows={4} />
+        </TextItem>
       </Form>
     </Modal>
   );

@@ -13,7 +13,8 @@ import {
   useWebhookDeliveries,
   useWebhooks,
 } from '../api/campaigns';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 const SUBSCRIBABLE = WEBHOOK_EVENTS.filter((e) => e !== 'webhook.test');
 const label = (e: string) => WEBHOOK_EVENT_LABELS[e as keyof typeof WEBHOOK_EVENT_LABELS] ?? e;
@@ -158,13 +159,14 @@ export function WebhooksPage() {
             })
           }
         >
-          <Form.Item
+          <TextItem
+            max={maxLengthOf(ZCreateWebhook.shape.name)}
             label="名称"
             name="name"
-            rules={[{ required: true, message: '请填写名称' }, tooLong(maxLengthOf(ZCreateWebhook.shape.name))]}
+            rules={[{ required: true, message: '请填写名称' }]}
           >
-            <Input count={countOf(maxLengthOf(ZCreateWebhook.shape.name))} />
-          </Form.Item>
+            <Input />
+          </TextItem>
           <Form.Item label="接收地址" name="url" rules={[{ required: true, message: '请填写接收地址' }]}>
             <Input placeholder="https://" />
           </Form.Item>

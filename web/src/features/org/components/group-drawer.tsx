@@ -5,7 +5,8 @@ import { GROUP_KIND_LABELS } from '../../../lib/labels';
 import { applyFormErrors, notifySuccess } from '../../../lib/notify';
 import { type Group, type GroupInput, type GroupKind, useSaveGroup } from '../api/groups';
 import { ZCreateGroup } from '../../../../../common/org.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 type GroupValues = Omit<GroupInput, 'kind'>;
 
@@ -80,16 +81,14 @@ export function GroupDrawer({
       }
     >
       <Form form={form} name="group" layout="vertical" onFinish={submit} disabled={!canEdit}>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZCreateGroup.shape.name)}
           label="名称"
           name="name"
-          rules={[
-            { required: true, whitespace: true, message: '请输入名称' },
-            tooLong(maxLengthOf(ZCreateGroup.shape.name)),
-          ]}
+          rules={[{ required: true, whitespace: true, message: '请输入名称' }]}
         >
-          <Input count={countOf(maxLengthOf(ZCreateGroup.shape.name))} />
-        </Form.Item>
+          <Input />
+        </TextItem>
         <Form.Item label="组长" name="leaderPersonId">
           <PersonSelect />
         </Form.Item>

@@ -5,7 +5,8 @@ import { formatDate } from '../../../lib/format';
 import { applyFormErrors, notifySuccess } from '../../../lib/notify';
 import { type PersonInput, type PostHistory, usePerson, useSavePerson } from '../api/people';
 import { ZCreatePerson } from '../../../../../common/org.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 const GENDER_OPTIONS = [
   { value: '男', label: '男' },
@@ -91,16 +92,14 @@ export function PersonDrawer({
       <Form form={form} name="person" layout="vertical" onFinish={submit}>
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item
+            <TextItem
+              max={maxLengthOf(ZCreatePerson.shape.name)}
               label="姓名"
               name="name"
-              rules={[
-                { required: true, whitespace: true, message: '请输入姓名' },
-                tooLong(maxLengthOf(ZCreatePerson.shape.name)),
-              ]}
+              rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
             >
-              <Input count={countOf(maxLengthOf(ZCreatePerson.shape.name))} autoFocus />
-            </Form.Item>
+              <Input autoFocus />
+            </TextItem>
           </Col>
           <Col span={12}>
             <Form.Item label="性别" name="gender">
@@ -113,38 +112,36 @@ export function PersonDrawer({
         </Form.Item>
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item rules={[tooLong(maxLengthOf(ZCreatePerson.shape.post))]} label="职务" name="post">
-              <Input count={countOf(maxLengthOf(ZCreatePerson.shape.post))} />
-            </Form.Item>
+            <TextItem max={maxLengthOf(ZCreatePerson.shape.post)} label="职务" name="post">
+              <Input />
+            </TextItem>
           </Col>
           <Col span={12}>
-            <Form.Item rules={[tooLong(maxLengthOf(ZCreatePerson.shape.rank))]} label="职级" name="rank">
-              <Input count={countOf(maxLengthOf(ZCreatePerson.shape.rank))} />
-            </Form.Item>
+            <TextItem max={maxLengthOf(ZCreatePerson.shape.rank)} label="职级" name="rank">
+              <Input />
+            </TextItem>
           </Col>
         </Row>
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item
+            <TextItem
+              max={maxLengthOf(ZCreatePerson.shape.phone)}
               label="联系电话"
               name="phone"
               rules={[
                 { pattern: /^(|1\d{10}|0\d{2,3}-?\d{7,8})$/, message: '联系电话格式不正确（手机号或区号-座机号）' },
-                tooLong(maxLengthOf(ZCreatePerson.shape.phone)),
               ]}
             >
-              <Input count={countOf(maxLengthOf(ZCreatePerson.shape.phone))} />
-            </Form.Item>
-            <Form.Item
+              <Input />
+            </TextItem>
+            <TextItem
+              max={maxLengthOf(ZCreatePerson.shape.email)}
               label="电子邮箱"
               name="email"
-              rules={[
-                { pattern: /^(|[^\s@]+@[^\s@]+\.[^\s@]+)$/, message: '电子邮箱格式不正确' },
-                tooLong(maxLengthOf(ZCreatePerson.shape.email)),
-              ]}
+              rules={[{ pattern: /^(|[^\s@]+@[^\s@]+\.[^\s@]+)$/, message: '电子邮箱格式不正确' }]}
             >
-              <Input count={countOf(maxLengthOf(ZCreatePerson.shape.email))} />
-            </Form.Item>
+              <Input />
+            </TextItem>
           </Col>
           <Col span={6}>
             <Form.Item label="中共党员" name="partyMember" valuePropName="checked">

@@ -2,7 +2,8 @@ import { Form, Input, InputNumber, Select } from 'antd';
 import { UnitSelect } from '../../../components/entity-selects';
 import { UNIT_TYPE_LABELS } from '../../../lib/labels';
 import { ZCreateUnit } from '../../../../../common/org.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 const TYPE_OPTIONS = Object.entries(UNIT_TYPE_LABELS).map(([value, label]) => ({ value, label }));
 
@@ -10,30 +11,28 @@ const TYPE_OPTIONS = Object.entries(UNIT_TYPE_LABELS).map(([value, label]) => ({
 export function UnitFields({ disabled, selfId }: { disabled?: boolean; selfId?: string }) {
   return (
     <>
-      <Form.Item
+      <TextItem
+        max={maxLengthOf(ZCreateUnit.shape.name)}
         label="单位名称"
         name="name"
-        rules={[
-          { required: true, whitespace: true, message: '请输入单位名称' },
-          tooLong(maxLengthOf(ZCreateUnit.shape.name)),
-        ]}
+        rules={[{ required: true, whitespace: true, message: '请输入单位名称' }]}
       >
-        <Input count={countOf(maxLengthOf(ZCreateUnit.shape.name))} disabled={disabled} />
-      </Form.Item>
-      <Form.Item rules={[tooLong(maxLengthOf(ZCreateUnit.shape.shortName))]} label="简称" name="shortName">
-        <Input count={countOf(maxLengthOf(ZCreateUnit.shape.shortName))} disabled={disabled} />
-      </Form.Item>
-      <Form.Item
+        <Input disabled={disabled} />
+      </TextItem>
+      <TextItem max={maxLengthOf(ZCreateUnit.shape.shortName)} label="简称" name="shortName">
+        <Input disabled={disabled} />
+      </TextItem>
+      <TextItem
+        max={maxLengthOf(ZCreateUnit.shape.code)}
         label="单位编码"
         name="code"
         rules={[
           { required: true, message: '请填写单位编码' },
           { pattern: /^[A-Za-z0-9_-]{1,30}$/, message: '单位编码只能包含字母、数字、下划线和短横线，最多30位' },
-          tooLong(maxLengthOf(ZCreateUnit.shape.code)),
         ]}
       >
-        <Input count={countOf(maxLengthOf(ZCreateUnit.shape.code))} disabled={disabled} />
-      </Form.Item>
+        <Input disabled={disabled} />
+      </TextItem>
       <Form.Item label="单位类型" name="type" rules={[{ required: true, message: '请选择单位类型' }]}>
         <Select options={TYPE_OPTIONS} disabled={disabled} placeholder="请选择" />
       </Form.Item>

@@ -5,10 +5,11 @@ import { ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { notifySuccess } from '../../../lib/notify';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
 import { usePermission } from '../../../lib/session';
 import { type Issuer, type IssuerFilters, type IssuerInput, useIssuers, useSaveIssuer } from '../api/issuers';
 import { OrgNav } from '../components/org-nav';
+import { TextItem } from '../../../components/text-item';
 
 const FIELDS: { name: keyof IssuerInput; label: string; extra?: string }[] = [
   { name: 'name', label: '发文机关全称', extra: '红头（发文机关标志）' },
@@ -37,15 +38,16 @@ function IssuerModal({ issuer, onClose }: { issuer: Issuer | null; onClose: () =
     >
       <Form form={form} layout="vertical" initialValues={issuer ?? undefined} preserve={false}>
         {FIELDS.map((f) => (
-          <Form.Item
+          <TextItem
+            max={maxLengthOf(ZUpdateIssuer.shape[f.name])}
             key={f.name}
             name={f.name}
             label={f.label}
             extra={f.extra}
-            rules={[{ required: true, whitespace: true }, tooLong(maxLengthOf(ZUpdateIssuer.shape[f.name]))]}
+            rules={[{ required: true, whitespace: true }]}
           >
-            <Input count={countOf(maxLengthOf(ZUpdateIssuer.shape[f.name]))} />
-          </Form.Item>
+            <Input />
+          </TextItem>
         ))}
       </Form>
     </Modal>

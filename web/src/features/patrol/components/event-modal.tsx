@@ -1,7 +1,8 @@
 import { Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { ZTaskEvent } from '../../../../../common/patrol.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 /** The limits the server validates for a task event's text (common/patrol.schema.ts). */
 const LIMITS: Record<string, number | undefined> = {
@@ -44,13 +45,14 @@ export function TextActionModal({
       destroyOnHidden
     >
       <Form form={form} layout="vertical">
-        <Form.Item
+        <TextItem
+          max={LIMITS[field]}
           name={field}
           label={label}
-          rules={[{ required: true, message: `请填写${label}` }, tooLong(LIMITS[field])]}
+          rules={[{ required: true, message: `请填写${label}` }]}
         >
-          <Input.TextArea rows={4} count={countOf(LIMITS[field])} />
-        </Form.Item>
+          <Input.TextArea rows={4} />
+        </TextItem>
       </Form>
     </Modal>
   );

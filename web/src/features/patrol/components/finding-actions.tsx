@@ -8,8 +8,9 @@ import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { type Finding, useFindings, usePatrolWrite } from '../api/patrol';
 import { ZFindingEvent } from '../../../../../common/patrol.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
 import { beforeToday } from '../../../lib/format';
+import { TextItem } from '../../../components/text-item';
 
 const ymd = (d?: Dayjs) => d?.format('YYYY-MM-DD');
 interface Values {
@@ -117,16 +118,14 @@ export function FindingActions({ finding }: { finding: Finding }) {
               <Form.Item name="ownerPersonId" label="整改责任人">
                 <PersonSelect unitId={unitId as string | undefined} placeholder="默认为单位主要负责人" />
               </Form.Item>
-              <Form.Item
+              <TextItem
+                max={maxLengthOf(ZFindingEvent.shape.measure)}
                 name="measure"
                 label="整改措施"
-                rules={[
-                  { required: true, message: '请填写整改措施' },
-                  tooLong(maxLengthOf(ZFindingEvent.shape.measure)),
-                ]}
+                rules={[{ required: true, message: '请填写整改措施' }]}
               >
-                <Input.TextArea rows={3} count={countOf(maxLengthOf(ZFindingEvent.shape.measure))} />
-              </Form.Item>
+                <Input.TextArea rows={3} />
+              </TextItem>
               <Form.Item name="deadline" label="整改时限" rules={[{ required: true, message: '请填写整改时限' }]}>
                 <DatePicker style={{ width: '100%' }} disabledDate={beforeToday} />
               </Form.Item>
@@ -140,44 +139,34 @@ export function FindingActions({ finding }: { finding: Finding }) {
               <Form.Item name="escalateTo" label="上报对象" rules={[{ required: true, message: '请选择上报对象' }]}>
                 <Radio.Group options={Object.entries(ESCALATION_TARGETS).map(([value, label]) => ({ value, label }))} />
               </Form.Item>
-              <Form.Item
+              <TextItem
+                max={maxLengthOf(ZFindingEvent.shape.comment)}
                 name="comment"
                 label="上报理由"
-                rules={[
-                  { required: true, message: '请填写上报理由' },
-                  tooLong(maxLengthOf(ZFindingEvent.shape.comment)),
-                ]}
+                rules={[{ required: true, message: '请填写上报理由' }]}
               >
-                <Input.TextArea
-                  rows={3}
-                  count={countOf(maxLengthOf(ZFindingEvent.shape.comment))}
-                  placeholder="跨部门跨区域难以协调，或紧急、重大问题"
-                />
-              </Form.Item>
+                <Input.TextArea rows={3} placeholder="跨部门跨区域难以协调，或紧急、重大问题" />
+              </TextItem>
             </>
           ) : null}
           {open === 'instruct' ? (
             <>
-              <Form.Item
+              <TextItem
+                max={maxLengthOf(ZFindingEvent.shape.instructedBy)}
                 name="instructedBy"
                 label="批示领导"
-                rules={[
-                  { required: true, message: '请填写批示领导' },
-                  tooLong(maxLengthOf(ZFindingEvent.shape.instructedBy)),
-                ]}
+                rules={[{ required: true, message: '请填写批示领导' }]}
               >
-                <Input count={countOf(maxLengthOf(ZFindingEvent.shape.instructedBy))} placeholder="如：党工委书记" />
-              </Form.Item>
-              <Form.Item
+                <Input placeholder="如：党工委书记" />
+              </TextItem>
+              <TextItem
+                max={maxLengthOf(ZFindingEvent.shape.instruction)}
                 name="instruction"
                 label="批示内容"
-                rules={[
-                  { required: true, message: '请填写批示内容' },
-                  tooLong(maxLengthOf(ZFindingEvent.shape.instruction)),
-                ]}
+                rules={[{ required: true, message: '请填写批示内容' }]}
               >
-                <Input.TextArea rows={3} count={countOf(maxLengthOf(ZFindingEvent.shape.instruction))} />
-              </Form.Item>
+                <Input.TextArea rows={3} />
+              </TextItem>
               <Form.List name="actions">
                 {(fields, { add, remove }) => (
                   <>
@@ -224,13 +213,14 @@ export function FindingActions({ finding }: { finding: Finding }) {
             </>
           ) : null}
           {open === 'close' ? (
-            <Form.Item
+            <TextItem
+              max={maxLengthOf(ZFindingEvent.shape.comment)}
               name="comment"
               label="办结理由"
-              rules={[{ required: true, message: '请填写办结理由' }, tooLong(maxLengthOf(ZFindingEvent.shape.comment))]}
+              rules={[{ required: true, message: '请填写办结理由' }]}
             >
-              <Input.TextArea rows={3} count={countOf(maxLengthOf(ZFindingEvent.shape.comment))} />
-            </Form.Item>
+              <Input.TextArea rows={3} />
+            </TextItem>
           ) : null}
         </Form>
       </Modal>

@@ -21,7 +21,8 @@ import {
 import { PatrolNav } from '../components/patrol-nav';
 import { StateTag } from '../components/state-tag';
 import { ZCreateCircular, ZCreateTypicalCase } from '../../../../../common/patrol.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 const ACTION_LABELS: Record<string, string> = { ...CIRCULAR_EVENTS, ...TYPICAL_CASE_EVENTS };
 
@@ -72,29 +73,22 @@ function CreateModal({ kind, onClose }: { kind: 'circular' | 'case' | null; onCl
             }))}
           />
         </Form.Item>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf((kind === 'case' ? ZCreateTypicalCase : ZCreateCircular).shape.title)}
           name="title"
           label="标题"
-          rules={[
-            { required: true, message: '请填写标题' },
-            tooLong(maxLengthOf((kind === 'case' ? ZCreateTypicalCase : ZCreateCircular).shape.title)),
-          ]}
+          rules={[{ required: true, message: '请填写标题' }]}
         >
-          <Input count={countOf(maxLengthOf((kind === 'case' ? ZCreateTypicalCase : ZCreateCircular).shape.title))} />
-        </Form.Item>
-        <Form.Item
+          <Input />
+        </TextItem>
+        <TextItem
+          max={maxLengthOf((kind === 'case' ? ZCreateTypicalCase : ZCreateCircular).shape.body)}
           name="body"
           label={kind === 'case' ? '案例内容' : '正文'}
-          rules={[
-            { required: true, message: '请填写内容' },
-            tooLong(maxLengthOf((kind === 'case' ? ZCreateTypicalCase : ZCreateCircular).shape.body)),
-          ]}
+          rules={[{ required: true, message: '请填写内容' }]}
         >
-          <Input.TextArea
-            rows={6}
-            count={countOf(maxLengthOf((kind === 'case' ? ZCreateTypicalCase : ZCreateCircular).shape.body))}
-          />
-        </Form.Item>
+          <Input.TextArea rows={6} />
+        </TextItem>
         {kind === 'case' ? (
           <Form.Item name="findingId" label="来源督导发现">
             <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={findingOptions} />

@@ -23,7 +23,8 @@ import { type GroupWork, type Review, useFigures, usePatrolWrite, usePerformance
 import { PatrolGroupSelect } from '../components/patrol-group-select';
 import { PatrolNav } from '../components/patrol-nav';
 import { ZCreateReview } from '../../../../../common/patrol.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 function groupChart(items: GroupWork[]): ChartOption {
   const names = items.map((g) => g.groupName.replace('督导巡查组', '组'));
@@ -103,21 +104,22 @@ function ReviewModal({ open, onClose, annual }: { open: boolean; onClose: () => 
         <Form.Item name="period" label="期间" rules={[{ required: true, message: '请填写期间' }]}>
           <Input placeholder={annual ? '2026' : '2026-H1'} />
         </Form.Item>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZCreateReview.shape.report)}
           name="report"
           label={annual ? '述职内容摘要' : '工作报告'}
-          rules={[{ required: true, message: '请填写报告内容' }, tooLong(maxLengthOf(ZCreateReview.shape.report))]}
+          rules={[{ required: true, message: '请填写报告内容' }]}
         >
-          <Input.TextArea rows={5} count={countOf(maxLengthOf(ZCreateReview.shape.report))} />
-        </Form.Item>
+          <Input.TextArea rows={5} />
+        </TextItem>
         {annual ? (
           <>
             <Form.Item name="score" label="评议得分" rules={[{ required: true, message: '请填写评议得分' }]}>
               <InputNumber min={0} max={100} style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item rules={[tooLong(maxLengthOf(ZCreateReview.shape.comment))]} name="comment" label="评议意见">
-              <Input.TextArea rows={2} count={countOf(maxLengthOf(ZCreateReview.shape.comment))} />
-            </Form.Item>
+            <TextItem max={maxLengthOf(ZCreateReview.shape.comment)} name="comment" label="评议意见">
+              <Input.TextArea rows={2} />
+            </TextItem>
           </>
         ) : null}
       </Form>

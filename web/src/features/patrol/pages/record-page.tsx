@@ -20,7 +20,8 @@ import {
 } from '../api/patrol';
 import { PatrolNav } from '../components/patrol-nav';
 import { StateTag } from '../components/state-tag';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 /** The limits the server validates (common/patrol.schema.ts). */
 const INSPECTION = {
@@ -155,13 +156,14 @@ export function RecordPage() {
             <Form.Item name="date" label="督导日期" rules={[{ required: true, message: '请选择督导日期' }]}>
               <DatePicker style={{ width: '100%' }} inputReadOnly />
             </Form.Item>
-            <Form.Item
+            <TextItem
+              max={INSPECTION.place}
               name="place"
               label="督导地点"
-              rules={[{ required: true, message: '请填写督导地点' }, tooLong(INSPECTION.place)]}
+              rules={[{ required: true, message: '请填写督导地点' }]}
             >
-              <Input count={countOf(INSPECTION.place)} />
-            </Form.Item>
+              <Input />
+            </TextItem>
             <Form.Item name="method" label="督导方式" rules={[{ required: true, message: '请选择督导方式' }]}>
               <Select options={METHOD_OPTIONS} />
             </Form.Item>
@@ -172,22 +174,20 @@ export function RecordPage() {
                 <UnitSelect multiple placeholder="选择被督导单位" />
               )}
             </Form.Item>
-            <Form.Item rules={[tooLong(INSPECTION.project)]} name="project" label="督导项目">
-              <Input
-                count={countOf(INSPECTION.project)}
-                placeholder={task.data?.projects.join('、') || '如：某重点项目'}
-              />
-            </Form.Item>
-            <Form.Item rules={[tooLong(INSPECTION.peopleMet)]} name="peopleMet" label="接触人员">
-              <Input count={countOf(INSPECTION.peopleMet)} placeholder="如：项目经理、安全员" />
-            </Form.Item>
-            <Form.Item
+            <TextItem max={INSPECTION.project} name="project" label="督导项目">
+              <Input placeholder={task.data?.projects.join('、') || '如：某重点项目'} />
+            </TextItem>
+            <TextItem max={INSPECTION.peopleMet} name="peopleMet" label="接触人员">
+              <Input placeholder="如：项目经理、安全员" />
+            </TextItem>
+            <TextItem
+              max={INSPECTION.notes}
               name="notes"
               label="督导情况"
-              rules={[{ required: true, message: '请填写督导情况' }, tooLong(INSPECTION.notes)]}
+              rules={[{ required: true, message: '请填写督导情况' }]}
             >
-              <Input.TextArea rows={4} count={countOf(INSPECTION.notes)} />
-            </Form.Item>
+              <Input.TextArea rows={4} />
+            </TextItem>
             <Form.Item
               name="photos"
               label="照片和材料"
@@ -224,26 +224,28 @@ export function RecordPage() {
             <Form.Item name="unitId" label="责任单位" rules={[{ required: true, message: '请选择责任单位' }]}>
               <Select options={inspection.units.map((u) => ({ value: u.id, label: u.name }))} />
             </Form.Item>
-            <Form.Item
+            <TextItem
+              max={FINDING.title}
               name="title"
               label="问题概述"
-              rules={[{ required: true, message: '请填写问题概述' }, tooLong(FINDING.title)]}
+              rules={[{ required: true, message: '请填写问题概述' }]}
             >
-              <Input count={countOf(FINDING.title)} />
-            </Form.Item>
-            <Form.Item
+              <Input />
+            </TextItem>
+            <TextItem
+              max={FINDING.description}
               name="description"
               label="问题详情"
-              rules={[{ required: true, message: '请填写问题详情' }, tooLong(FINDING.description)]}
+              rules={[{ required: true, message: '请填写问题详情' }]}
             >
-              <Input.TextArea rows={4} count={countOf(FINDING.description)} />
-            </Form.Item>
-            <Form.Item rules={[tooLong(FINDING.suggestion)]} name="suggestion" label="整改建议">
-              <Input.TextArea rows={2} count={countOf(FINDING.suggestion)} />
-            </Form.Item>
-            <Form.Item rules={[tooLong(FINDING.category)]} name="category" label="问题类别">
-              <Input count={countOf(FINDING.category)} placeholder="如：安全生产" />
-            </Form.Item>
+              <Input.TextArea rows={4} />
+            </TextItem>
+            <TextItem max={FINDING.suggestion} name="suggestion" label="整改建议">
+              <Input.TextArea rows={2} />
+            </TextItem>
+            <TextItem max={FINDING.category} name="category" label="问题类别">
+              <Input placeholder="如：安全生产" />
+            </TextItem>
             <Form.Item name="severity" label="严重程度">
               <Select options={SEVERITY_OPTIONS} />
             </Form.Item>

@@ -17,7 +17,8 @@ import { PatrolGroupSelect } from '../components/patrol-group-select';
 import { PatrolNav, useIsPatrolInsider } from '../components/patrol-nav';
 import { StateTag } from '../components/state-tag';
 import { ZCreateTask } from '../../../../../common/patrol.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 type TaskFilters = { state?: string };
 const FILTER_KEYS = ['state'] as const;
@@ -91,26 +92,28 @@ function NewTaskModal({ open, onClose }: { open: boolean; onClose: () => void })
         <Form.Item name="groupId" label="督导巡查组" rules={[{ required: true, message: '请选择督导巡查组' }]}>
           <PatrolGroupSelect />
         </Form.Item>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZCreateTask.shape.title)}
           name="title"
           label="任务名称"
-          rules={[{ required: true, message: '请填写任务名称' }, tooLong(maxLengthOf(ZCreateTask.shape.title))]}
+          rules={[{ required: true, message: '请填写任务名称' }]}
         >
-          <Input count={countOf(maxLengthOf(ZCreateTask.shape.title))} />
-        </Form.Item>
+          <Input />
+        </TextItem>
         <Form.Item name="targetUnitIds" label="督导单位">
           <UnitSelect multiple placeholder="选择被督导单位" />
         </Form.Item>
         <Form.Item name="projects" label="督导项目" extra="输入项目名称后回车，可填多个">
           <Select mode="tags" open={false} placeholder="如：城北棚户区改造项目" />
         </Form.Item>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZCreateTask.shape.focus)}
           name="focus"
           label="督导重点"
-          rules={[{ required: true, message: '请填写督导重点' }, tooLong(maxLengthOf(ZCreateTask.shape.focus))]}
+          rules={[{ required: true, message: '请填写督导重点' }]}
         >
-          <Input.TextArea rows={3} count={countOf(maxLengthOf(ZCreateTask.shape.focus))} />
-        </Form.Item>
+          <Input.TextArea rows={3} />
+        </TextItem>
         <Form.Item name="method" label="督导方式" rules={[{ required: true, message: '请选择督导方式' }]}>
           <Select options={METHOD_OPTIONS} />
         </Form.Item>
@@ -122,9 +125,9 @@ function NewTaskModal({ open, onClose }: { open: boolean; onClose: () => void })
             <DatePicker disabledDate={beforeToday} />
           </Form.Item>
         </Flex>
-        <Form.Item rules={[tooLong(maxLengthOf(ZCreateTask.shape.requirements))]} name="requirements" label="工作要求">
-          <Input.TextArea rows={2} count={countOf(maxLengthOf(ZCreateTask.shape.requirements))} />
-        </Form.Item>
+        <TextItem max={maxLengthOf(ZCreateTask.shape.requirements)} name="requirements" label="工作要求">
+          <Input.TextArea rows={2} />
+        </TextItem>
       </Form>
     </Modal>
   );

@@ -18,8 +18,9 @@ import { ZProblemEvent } from '../../../../../common/problems.schema';
 import { EvidenceUpload, uploadedIds } from '../../../components/evidence-upload';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { type EventInput, type ProblemDetail, type ProblemFile, useProblemEvent } from '../api/problems';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
 import { beforeToday } from '../../../lib/format';
+import { TextItem } from '../../../components/text-item';
 
 /** The limits the server validates (common/problems.schema.ts). */
 const COMMENT_MAX = maxLengthOf(ZProblemEvent.shape.comment);
@@ -95,13 +96,14 @@ function EventFields({ type, problem }: { type: ModalEvent; problem: ProblemDeta
               }))}
             />
           </Form.Item>
-          <Form.Item
+          <TextItem
+            max={PROGRESS_MAX}
             name="progress"
             label="整改进展"
-            rules={[{ required: true, whitespace: true, message: '请填写整改进展' }, tooLong(PROGRESS_MAX)]}
+            rules={[{ required: true, whitespace: true, message: '请填写整改进展' }]}
           >
-            <Input.TextArea rows={4} count={countOf(PROGRESS_MAX)} aria-label="整改进展" />
-          </Form.Item>
+            <Input.TextArea rows={4} aria-label="整改进展" />
+          </TextItem>
           <Form.Item name="done" valuePropName="checked">
             <Checkbox>该措施已整改完成</Checkbox>
           </Form.Item>
@@ -111,9 +113,9 @@ function EventFields({ type, problem }: { type: ModalEvent; problem: ProblemDeta
     case 'request_close':
       return (
         <>
-          <Form.Item rules={[tooLong(COMMENT_MAX)]} name="comment" label="整改情况说明">
-            <Input.TextArea rows={4} count={countOf(COMMENT_MAX)} aria-label="整改情况说明" />
-          </Form.Item>
+          <TextItem max={COMMENT_MAX} name="comment" label="整改情况说明">
+            <Input.TextArea rows={4} aria-label="整改情况说明" />
+          </TextItem>
           {evidence}
           {problem.files.length ? (
             <div style={{ color: '#888', marginTop: -8 }}>
@@ -124,24 +126,26 @@ function EventFields({ type, problem }: { type: ModalEvent; problem: ProblemDeta
       );
     case 'reject_close':
       return (
-        <Form.Item
+        <TextItem
+          max={COMMENT_MAX}
           name="comment"
           label="退回理由"
-          rules={[{ required: true, whitespace: true, message: '请填写退回理由' }, tooLong(COMMENT_MAX)]}
+          rules={[{ required: true, whitespace: true, message: '请填写退回理由' }]}
         >
-          <Input.TextArea rows={4} count={countOf(COMMENT_MAX)} aria-label="退回理由" />
-        </Form.Item>
+          <Input.TextArea rows={4} aria-label="退回理由" />
+        </TextItem>
       );
     case 'reopen':
       return (
         <>
-          <Form.Item
+          <TextItem
+            max={COMMENT_MAX}
             name="comment"
             label="反弹情况说明"
-            rules={[{ required: true, whitespace: true, message: '请填写反弹情况说明' }, tooLong(COMMENT_MAX)]}
+            rules={[{ required: true, whitespace: true, message: '请填写反弹情况说明' }]}
           >
-            <Input.TextArea rows={4} count={countOf(COMMENT_MAX)} aria-label="反弹情况说明" />
-          </Form.Item>
+            <Input.TextArea rows={4} aria-label="反弹情况说明" />
+          </TextItem>
           <Form.Item name="deadline" label="新的整改时限" rules={[{ required: true, message: '请选择新的整改时限' }]}>
             <DatePicker disabledDate={beforeToday} aria-label="新的整改时限" />
           </Form.Item>
@@ -160,20 +164,21 @@ function EventFields({ type, problem }: { type: ModalEvent; problem: ProblemDeta
               }))}
             />
           </Form.Item>
-          <Form.Item rules={[tooLong(COMMENT_MAX)]} name="comment" label="说明">
-            <Input.TextArea rows={3} count={countOf(COMMENT_MAX)} />
-          </Form.Item>
+          <TextItem max={COMMENT_MAX} name="comment" label="说明">
+            <Input.TextArea rows={3} />
+          </TextItem>
         </>
       );
     case 'dismiss_escalation':
       return (
-        <Form.Item
+        <TextItem
+          max={COMMENT_MAX}
           name="comment"
           label="不予升级理由"
-          rules={[{ required: true, whitespace: true, message: '请填写不予升级理由' }, tooLong(COMMENT_MAX)]}
+          rules={[{ required: true, whitespace: true, message: '请填写不予升级理由' }]}
         >
-          <Input.TextArea rows={4} count={countOf(COMMENT_MAX)} aria-label="不予升级理由" />
-        </Form.Item>
+          <Input.TextArea rows={4} aria-label="不予升级理由" />
+        </TextItem>
       );
   }
 }

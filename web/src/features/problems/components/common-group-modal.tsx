@@ -2,7 +2,8 @@ import { Form, Input, Modal, Typography } from 'antd';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { ZCreateCommonGroup } from '../../../../../common/problems.schema';
 import { useCreateCommonGroup } from '../api/groups';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 /** The limits the server validates (common/problems.schema.ts). */
 const TITLE_MAX = maxLengthOf(ZCreateCommonGroup.shape.title);
@@ -54,16 +55,17 @@ export function CommonGroupModal({
         已选择 {problemIds.length} 个问题，将作为一组共性问题举一反三、同步整改。
       </Typography.Paragraph>
       <Form form={form} layout="vertical" name="commonGroup" onFinish={submit} preserve={false}>
-        <Form.Item
+        <TextItem
+          max={TITLE_MAX}
           name="title"
           label="共性问题名称"
-          rules={[{ required: true, whitespace: true, message: '请填写共性问题名称' }, tooLong(TITLE_MAX)]}
+          rules={[{ required: true, whitespace: true, message: '请填写共性问题名称' }]}
         >
-          <Input count={countOf(TITLE_MAX)} />
-        </Form.Item>
-        <Form.Item rules={[tooLong(DESCRIPTION_MAX)]} name="description" label="说明">
-          <Input.TextArea rows={3} count={countOf(DESCRIPTION_MAX)} />
-        </Form.Item>
+          <Input />
+        </TextItem>
+        <TextItem max={DESCRIPTION_MAX} name="description" label="说明">
+          <Input.TextArea rows={3} />
+        </TextItem>
       </Form>
     </Modal>
   );

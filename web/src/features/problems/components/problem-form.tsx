@@ -21,7 +21,8 @@ import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { ApiError } from '../../../lib/api';
 import { beforeToday, dayjs } from '../../../lib/format';
 import type { DeadlineType, ProblemDetail, ProblemInput } from '../api/problems';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 /** The limits the server validates (common/problems.schema.ts). */
 const LIMITS = {
@@ -177,16 +178,17 @@ export function ProblemFormFields() {
   return (
     <>
       <Card size="small" title="问题清单" style={{ marginBottom: 16 }}>
-        <Form.Item
+        <TextItem
+          max={LIMITS.title}
           name="title"
           label="问题标题"
-          rules={[{ required: true, whitespace: true, message: '请填写问题标题' }, tooLong(LIMITS.title)]}
+          rules={[{ required: true, whitespace: true, message: '请填写问题标题' }]}
         >
-          <Input count={countOf(LIMITS.title)} />
-        </Form.Item>
-        <Form.Item rules={[tooLong(LIMITS.description)]} name="description" label="问题描述">
-          <Input.TextArea rows={4} count={countOf(LIMITS.description)} />
-        </Form.Item>
+          <Input />
+        </TextItem>
+        <TextItem max={LIMITS.description} name="description" label="问题描述">
+          <Input.TextArea rows={4} />
+        </TextItem>
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item name="source" label="问题来源" rules={[{ required: true, message: '请选择问题来源' }]}>
@@ -194,9 +196,9 @@ export function ProblemFormFields() {
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item rules={[tooLong(LIMITS.category)]} name="category" label="问题类别">
-              <Input count={countOf(LIMITS.category)} placeholder="如：作风建设" />
-            </Form.Item>
+            <TextItem max={LIMITS.category} name="category" label="问题类别">
+              <Input placeholder="如：作风建设" />
+            </TextItem>
           </Col>
           <Col xs={24} md={6}>
             <Form.Item name="severity" label="严重程度" rules={[{ required: true, message: '请选择严重程度' }]}>
@@ -250,13 +252,14 @@ export function ProblemFormFields() {
                     ) : null
                   }
                 >
-                  <Form.Item
+                  <TextItem
+                    max={LIMITS.measure}
                     name={[field.name, 'content']}
                     label="整改措施"
-                    rules={[{ required: true, whitespace: true, message: '请填写整改措施' }, tooLong(LIMITS.measure)]}
+                    rules={[{ required: true, whitespace: true, message: '请填写整改措施' }]}
                   >
-                    <Input.TextArea rows={2} count={countOf(LIMITS.measure)} aria-label={`措施${index + 1}内容`} />
-                  </Form.Item>
+                    <Input.TextArea rows={2} aria-label={`措施${index + 1}内容`} />
+                  </TextItem>
                   <Row gutter={16}>
                     <Col xs={24} md={10}>
                       <Form.Item name={[field.name, 'ownerPersonId']} label="措施责任人">

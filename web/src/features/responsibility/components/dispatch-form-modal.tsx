@@ -10,7 +10,8 @@ import { currentPeriod, dayjs, formatDate } from '../../../lib/format';
 import { notifySuccess, submitForm } from '../../../lib/notify';
 import { useCreateDispatch, useDispatchSource, useWorkingDate } from '../api/responsibility';
 import { ZCreateDispatch } from '../../../../../common/responsibility.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 const options = (labels: Readonly<Record<string, string>>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -177,12 +178,12 @@ export function DispatchFormModal({
             </Form.Item>
           </Flex>
         ) : null}
-        <Form.Item rules={[tooLong(maxLengthOf(ZCreateDispatch.shape.title))]} name="title" label="标题">
-          <Input count={countOf(maxLengthOf(ZCreateDispatch.shape.title))} placeholder="不填时按期间和对象自动生成" />
-        </Form.Item>
-        <Form.Item rules={[tooLong(maxLengthOf(ZCreateDispatch.shape.note))]} name="note" label="说明">
-          <Input.TextArea rows={2} count={countOf(maxLengthOf(ZCreateDispatch.shape.note))} />
-        </Form.Item>
+        <TextItem max={maxLengthOf(ZCreateDispatch.shape.title)} name="title" label="标题">
+          <Input placeholder="不填时按期间和对象自动生成" />
+        </TextItem>
+        <TextItem max={maxLengthOf(ZCreateDispatch.shape.note)} name="note" label="说明">
+          <Input.TextArea rows={2} />
+        </TextItem>
         <Typography.Text strong>责任事项</Typography.Text>
         <Form.List name="items">
           {(fields, { add, remove }) => (

@@ -18,7 +18,8 @@ import {
   useSaveCatalogueItem,
 } from '../api/responsibility';
 import { ZCreateResponsibilityItem } from '../../../../../common/responsibility.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 const FILTERS = ['subjectKind', 'frequency', 'active', 'q'] as const;
 const options = (labels: Readonly<Record<string, string>>) =>
@@ -153,16 +154,14 @@ function ItemModal({ item, onClose }: { item: CatalogueItem | null; onClose: () 
           <Form.Item name="subjectKind" label="责任主体" rules={[{ required: true }]} style={{ width: 160 }}>
             <Select options={options(SUBJECT_KINDS)} />
           </Form.Item>
-          <Form.Item
+          <TextItem
+            max={maxLengthOf(ZCreateResponsibilityItem.shape.category)}
             name="category"
             label="责任类别"
-            rules={[
-              { required: true, whitespace: true, message: '请填写责任类别' },
-              tooLong(maxLengthOf(ZCreateResponsibilityItem.shape.category)),
-            ]}
+            rules={[{ required: true, whitespace: true, message: '请填写责任类别' }]}
           >
-            <Input count={countOf(maxLengthOf(ZCreateResponsibilityItem.shape.category))} />
-          </Form.Item>
+            <Input />
+          </TextItem>
           <Form.Item name="frequency" label="频次" rules={[{ required: true }]} style={{ width: 120 }}>
             <Select options={options(FREQUENCIES)} />
           </Form.Item>
@@ -170,36 +169,20 @@ function ItemModal({ item, onClose }: { item: CatalogueItem | null; onClose: () 
             <InputNumber min={0} max={100000} />
           </Form.Item>
         </Space>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZCreateResponsibilityItem.shape.content)}
           name="content"
           label="责任内容"
-          rules={[
-            { required: true, whitespace: true, message: '请填写责任内容' },
-            tooLong(maxLengthOf(ZCreateResponsibilityItem.shape.content)),
-          ]}
+          rules={[{ required: true, whitespace: true, message: '请填写责任内容' }]}
         >
-          <Input.TextArea rows={3} count={countOf(maxLengthOf(ZCreateResponsibilityItem.shape.content))} />
-        </Form.Item>
-        <Form.Item
-          rules={[tooLong(maxLengthOf(ZCreateResponsibilityItem.shape.target))]}
-          name="target"
-          label="量化指标"
-        >
-          <Input
-            count={countOf(maxLengthOf(ZCreateResponsibilityItem.shape.target))}
-            placeholder="如：每季度至少专题研究1次"
-          />
-        </Form.Item>
-        <Form.Item
-          rules={[tooLong(maxLengthOf(ZCreateResponsibilityItem.shape.evidence))]}
-          name="evidence"
-          label="佐证材料"
-        >
-          <Input
-            count={countOf(maxLengthOf(ZCreateResponsibilityItem.shape.evidence))}
-            placeholder="如：会议纪要、签到表"
-          />
-        </Form.Item>
+          <Input.TextArea rows={3} />
+        </TextItem>
+        <TextItem max={maxLengthOf(ZCreateResponsibilityItem.shape.target)} name="target" label="量化指标">
+          <Input placeholder="如：每季度至少专题研究1次" />
+        </TextItem>
+        <TextItem max={maxLengthOf(ZCreateResponsibilityItem.shape.evidence)} name="evidence" label="佐证材料">
+          <Input placeholder="如：会议纪要、签到表" />
+        </TextItem>
       </Form>
     </FormModal>
   );

@@ -13,7 +13,7 @@ import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { currentPeriod, formatDateTime } from '../../../lib/format';
 import { notifySuccess, quietly, submitForm } from '../../../lib/notify';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
 import {
   type CommitmentOverview,
   type Signer,
@@ -23,6 +23,7 @@ import {
   useRemindSigners,
   useSigners,
 } from '../api/commitments';
+import { TextItem } from '../../../components/text-item';
 
 const FILTERS = ['year', 'signerKind', 'status', 'unitId', 'q'] as const;
 const STATUS_COLORS: Record<string, string> = { signed: 'green', unsigned: 'red', resign: 'orange' };
@@ -223,20 +224,22 @@ function PublishModal({ year, kind, onClose }: { year: number; kind: Kind; onClo
           })
         }
       >
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZPublishCommitment.shape.title)}
           name="title"
           label="标题"
-          rules={[{ required: true, message: '请填写标题' }, tooLong(maxLengthOf(ZPublishCommitment.shape.title))]}
+          rules={[{ required: true, message: '请填写标题' }]}
         >
-          <Input count={countOf(maxLengthOf(ZPublishCommitment.shape.title))} />
-        </Form.Item>
-        <Form.Item
+          <Input />
+        </TextItem>
+        <TextItem
+          max={maxLengthOf(ZPublishCommitment.shape.body)}
           name="body"
           label="承诺内容"
-          rules={[{ required: true, message: '请填写承诺内容' }, tooLong(maxLengthOf(ZPublishCommitment.shape.body))]}
+          rules={[{ required: true, message: '请填写承诺内容' }]}
         >
-          <Input.TextArea rows={14} count={countOf(maxLengthOf(ZPublishCommitment.shape.body))} />
-        </Form.Item>
+          <Input.TextArea rows={14} />
+        </TextItem>
       </Form>
     </FormModal>
   );

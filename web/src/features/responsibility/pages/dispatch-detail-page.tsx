@@ -24,7 +24,8 @@ import {
   useRefreshDispatch,
 } from '../api/responsibility';
 import { ZFulfilmentInput } from '../../../../../common/responsibility.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 /** Where a 增派单's source is read (its back-link; only the office, who may read every kind, follows it). */
 const SOURCE_PATHS: Record<SourceType, (id: string) => string> = {
@@ -195,16 +196,14 @@ function FulfilmentModal({ d, item, onClose }: { d: DispatchDetail; item: Dispat
         <Form.Item name="doneOn" label="履责日期" rules={[{ required: true, message: '请选择履责日期' }]}>
           <DatePicker disabledDate={afterToday} />
         </Form.Item>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZFulfilmentInput.shape.description)}
           name="description"
           label="履责情况"
-          rules={[
-            { required: true, whitespace: true, message: '请填写履责情况' },
-            tooLong(maxLengthOf(ZFulfilmentInput.shape.description)),
-          ]}
+          rules={[{ required: true, whitespace: true, message: '请填写履责情况' }]}
         >
-          <Input.TextArea rows={5} count={countOf(maxLengthOf(ZFulfilmentInput.shape.description))} />
-        </Form.Item>
+          <Input.TextArea rows={5} />
+        </TextItem>
       </Form>
     </FormModal>
   );

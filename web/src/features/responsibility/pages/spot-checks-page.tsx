@@ -10,10 +10,11 @@ import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { currentPeriod, formatDateTime } from '../../../lib/format';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
 import { notifySuccess, submitForm } from '../../../lib/notify';
 import { usePermission } from '../../../lib/session';
 import { type SpotCheck, type SpotCheckFilters, useCreateSpotCheck, useSpotChecks } from '../api/spot-checks';
+import { TextItem } from '../../../components/text-item';
 
 const FILTERS = ['year', 'quarter', 'state'] as const;
 
@@ -167,23 +168,20 @@ function CreateSpotCheckModal({ onClose }: { onClose: () => void }) {
             />
           </Form.Item>
         </Form.Item>
-        <Form.Item
-          rules={[tooLong(maxLengthOf(ZCreateSpotCheck.shape.seed))]}
+        <TextItem
+          max={maxLengthOf(ZCreateSpotCheck.shape.seed)}
           name="seed"
           label="随机种子"
           extra="同一随机种子对同一批报告总是抽出相同的样本，便于复核；留空则自动生成"
         >
-          <Input count={countOf(maxLengthOf(ZCreateSpotCheck.shape.seed))} placeholder="留空自动生成" />
-        </Form.Item>
-        <Form.Item rules={[tooLong(maxLengthOf(ZCreateSpotCheck.shape.title))]} name="title" label="标题">
-          <Input
-            count={countOf(maxLengthOf(ZCreateSpotCheck.shape.title))}
-            placeholder="默认：某年第某季度主体责任落实情况抽查"
-          />
-        </Form.Item>
-        <Form.Item rules={[tooLong(maxLengthOf(ZCreateSpotCheck.shape.note))]} name="note" label="说明">
-          <Input.TextArea rows={2} count={countOf(maxLengthOf(ZCreateSpotCheck.shape.note))} />
-        </Form.Item>
+          <Input placeholder="留空自动生成" />
+        </TextItem>
+        <TextItem max={maxLengthOf(ZCreateSpotCheck.shape.title)} name="title" label="标题">
+          <Input placeholder="默认：某年第某季度主体责任落实情况抽查" />
+        </TextItem>
+        <TextItem max={maxLengthOf(ZCreateSpotCheck.shape.note)} name="note" label="说明">
+          <Input.TextArea rows={2} />
+        </TextItem>
       </Form>
     </FormModal>
   );

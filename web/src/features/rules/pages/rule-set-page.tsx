@@ -7,7 +7,8 @@ import { PageHeader } from '../../../components/page-header';
 import { beforeToday, formatDate, formatDateTime, todayInShanghai } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { type RuleSet, usePublishRuleVersion, useRuleSet } from '../api/rules';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 type Item = { key: string; text: string; source: string };
 const UNITS = { months: '个月', days: '日', working_days: '个工作日' } as const;
@@ -115,23 +116,22 @@ function PublishVersion({ set }: { set: RuleSet }) {
           <Form.Item name="effectiveFrom" label="生效日期" rules={[{ required: true, message: '请选择生效日期' }]}>
             <DatePicker disabledDate={beforeToday} />
           </Form.Item>
-          <Form.Item
+          <TextItem
+            max={maxLengthOf(ZPublishRuleVersion.shape.source)}
             name="source"
             label="依据（法规名称、条款及版本）"
-            rules={[{ required: true, message: '请填写依据' }, tooLong(maxLengthOf(ZPublishRuleVersion.shape.source))]}
+            rules={[{ required: true, message: '请填写依据' }]}
           >
-            <Input count={countOf(maxLengthOf(ZPublishRuleVersion.shape.source))} />
-          </Form.Item>
-          <Form.Item
+            <Input />
+          </TextItem>
+          <TextItem
+            max={maxLengthOf(ZPublishRuleVersion.shape.reason)}
             name="reason"
             label="调整理由"
-            rules={[
-              { required: true, message: '请填写调整理由' },
-              tooLong(maxLengthOf(ZPublishRuleVersion.shape.reason)),
-            ]}
+            rules={[{ required: true, message: '请填写调整理由' }]}
           >
-            <Input.TextArea rows={2} count={countOf(maxLengthOf(ZPublishRuleVersion.shape.reason))} />
-          </Form.Item>
+            <Input.TextArea rows={2} />
+          </TextItem>
           {isClocks ? (
             CLOCK_KEYS.map((k) => (
               <Space key={k} align="baseline">

@@ -10,7 +10,8 @@ import { notifyError, notifySuccess, submitForm } from '../../../lib/notify';
 import { type TalkDetail, talkRecordDocPath, useDeleteTalk, useTalk, useTalkEvent } from '../api/talks';
 import { subjectsOf } from './talks-page';
 import { ZTalkEvent } from '../../../../../common/talks.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 const pre = { whiteSpace: 'pre-wrap' as const };
 
@@ -28,20 +29,13 @@ function RecordCard({ talk }: { talk: TalkDetail }) {
     <Card title="谈话记录" size="small" style={{ marginBottom: 12 }}>
       {editable ? (
         <Form form={form} layout="vertical" onFinish={(v) => void save(v)} disabled={fire.isPending}>
-          <Form.Item
+          <TextItem
+            max={maxLengthOf(ZTalkEvent.shape.record)}
             name="record"
-            rules={[
-              { required: true, whitespace: true, message: '请填写谈话记录' },
-              tooLong(maxLengthOf(ZTalkEvent.shape.record)),
-            ]}
+            rules={[{ required: true, whitespace: true, message: '请填写谈话记录' }]}
           >
-            <Input.TextArea
-              rows={8}
-              count={countOf(maxLengthOf(ZTalkEvent.shape.record))}
-              aria-label="谈话记录"
-              placeholder="谈话的主要内容、谈话对象的表态"
-            />
-          </Form.Item>
+            <Input.TextArea rows={8} aria-label="谈话记录" placeholder="谈话的主要内容、谈话对象的表态" />
+          </TextItem>
           <Button type="primary" htmlType="submit" loading={fire.isPending}>
             保存谈话记录
           </Button>
@@ -91,16 +85,14 @@ function FollowUpCard({ talk }: { talk: TalkDetail }) {
       />
       {talk.actions.includes('follow_up') ? (
         <Form form={form} layout="vertical" onFinish={(v) => void save(v)} disabled={fire.isPending}>
-          <Form.Item
+          <TextItem
+            max={maxLengthOf(ZTalkEvent.shape.result)}
             name="result"
             label="本次跟踪情况"
-            rules={[
-              { required: true, whitespace: true, message: '请填写整改落实情况' },
-              tooLong(maxLengthOf(ZTalkEvent.shape.result)),
-            ]}
+            rules={[{ required: true, whitespace: true, message: '请填写整改落实情况' }]}
           >
-            <Input.TextArea rows={3} count={countOf(maxLengthOf(ZTalkEvent.shape.result))} aria-label="跟踪情况" />
-          </Form.Item>
+            <Input.TextArea rows={3} aria-label="跟踪情况" />
+          </TextItem>
           <Form.Item name="done" valuePropName="checked">
             <Checkbox>整改要求已落实到位</Checkbox>
           </Form.Item>

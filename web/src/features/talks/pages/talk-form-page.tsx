@@ -10,7 +10,8 @@ import { dayjs } from '../../../lib/format';
 import { notifySuccess, submitForm } from '../../../lib/notify';
 import { useSaveTalk, useTalk } from '../api/talks';
 import { ZCreateTalk } from '../../../../../common/talks.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 interface Values {
   kind: TalkKind;
@@ -129,24 +130,22 @@ export function TalkFormPage() {
         <Form.Item name="talkerPersonIds" label="谈话人">
           <PersonSelect multiple placeholder="输入姓名搜索谈话人" />
         </Form.Item>
-        <Form.Item
-          rules={[tooLong(maxLengthOf(ZCreateTalk.shape.talkerNames))]}
+        <TextItem
+          max={maxLengthOf(ZCreateTalk.shape.talkerNames)}
           name="talkerNames"
           label="其他谈话人"
           extra="系统外人员或不便选择时填写姓名和职务"
         >
-          <Input count={countOf(maxLengthOf(ZCreateTalk.shape.talkerNames))} aria-label="其他谈话人" />
-        </Form.Item>
-        <Form.Item
+          <Input aria-label="其他谈话人" />
+        </TextItem>
+        <TextItem
+          max={maxLengthOf(ZCreateTalk.shape.reason)}
           name="reason"
           label="谈话事由"
-          rules={[
-            { required: true, whitespace: true, message: '请填写谈话事由' },
-            tooLong(maxLengthOf(ZCreateTalk.shape.reason)),
-          ]}
+          rules={[{ required: true, whitespace: true, message: '请填写谈话事由' }]}
         >
-          <Input.TextArea rows={3} count={countOf(maxLengthOf(ZCreateTalk.shape.reason))} aria-label="谈话事由" />
-        </Form.Item>
+          <Input.TextArea rows={3} aria-label="谈话事由" />
+        </TextItem>
         <Flex gap={16} wrap>
           <Form.Item name="talkOn" label="谈话日期" rules={[{ required: true, message: '请选择谈话日期' }]}>
             <DatePicker aria-label="谈话日期" />
@@ -171,30 +170,26 @@ export function TalkFormPage() {
           >
             <TimePicker format="HH:mm" minuteStep={5} aria-label="结束时间" />
           </Form.Item>
-          <Form.Item
-            rules={[tooLong(maxLengthOf(ZCreateTalk.shape.place))]}
+          <TextItem
+            max={maxLengthOf(ZCreateTalk.shape.place)}
             name="place"
             label="谈话地点"
             style={{ flex: 1, minWidth: 240 }}
           >
-            <Input count={countOf(maxLengthOf(ZCreateTalk.shape.place))} aria-label="谈话地点" />
-          </Form.Item>
+            <Input aria-label="谈话地点" />
+          </TextItem>
         </Flex>
         <Form.Item name="recorderPersonId" label="记录人">
           <PersonSelect placeholder="输入姓名搜索记录人" />
         </Form.Item>
-        <Form.Item
-          rules={[tooLong(maxLengthOf(ZCreateTalk.shape.followUpRequired))]}
+        <TextItem
+          max={maxLengthOf(ZCreateTalk.shape.followUpRequired)}
           name="followUpRequired"
           label="整改要求"
           extra="提出整改要求的，谈话后跟踪落实"
         >
-          <Input.TextArea
-            rows={2}
-            count={countOf(maxLengthOf(ZCreateTalk.shape.followUpRequired))}
-            aria-label="整改要求"
-          />
-        </Form.Item>
+          <Input.TextArea rows={2} aria-label="整改要求" />
+        </TextItem>
         <Form.Item name="followUpDue" label="整改期限">
           <DatePicker aria-label="整改期限" />
         </Form.Item>

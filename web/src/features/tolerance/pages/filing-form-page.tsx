@@ -11,7 +11,8 @@ import { useMe } from '../../../lib/session';
 import { useFiling, useSaveFiling } from '../api/tolerance';
 import { ToleranceListFields } from '../../../components/tolerance-list-fields';
 import { ZCreateFiling } from '../../../../../common/tolerance.schema';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 interface Values {
   unitId: string;
@@ -106,31 +107,30 @@ export function FilingFormPage() {
         <Form.Item name="unitId" label="备案单位" rules={[{ required: true, message: '请选择备案单位' }]}>
           <UnitSelect placeholder="选择备案单位" allowClear={false} />
         </Form.Item>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZCreateFiling.shape.matter)}
           name="matter"
           label="备案事项"
-          rules={[...required('备案事项'), tooLong(maxLengthOf(ZCreateFiling.shape.matter))]}
+          rules={[...required('备案事项')]}
         >
-          <Input
-            count={countOf(maxLengthOf(ZCreateFiling.shape.matter))}
-            aria-label="备案事项"
-            placeholder="如：老旧小区改造“先改后补”试点"
-          />
-        </Form.Item>
-        <Form.Item
+          <Input aria-label="备案事项" placeholder="如：老旧小区改造“先改后补”试点" />
+        </TextItem>
+        <TextItem
+          max={maxLengthOf(ZCreateFiling.shape.decision)}
           name="decision"
           label="决策内容（已作出或拟作出）"
-          rules={[...required('决策内容'), tooLong(maxLengthOf(ZCreateFiling.shape.decision))]}
+          rules={[...required('决策内容')]}
         >
-          <Input.TextArea rows={3} count={countOf(maxLengthOf(ZCreateFiling.shape.decision))} aria-label="决策内容" />
-        </Form.Item>
-        <Form.Item
+          <Input.TextArea rows={3} aria-label="决策内容" />
+        </TextItem>
+        <TextItem
+          max={maxLengthOf(ZCreateFiling.shape.basis)}
           name="basis"
           label="政策依据"
-          rules={[...required('政策依据'), tooLong(maxLengthOf(ZCreateFiling.shape.basis))]}
+          rules={[...required('政策依据')]}
         >
-          <Input.TextArea rows={2} count={countOf(maxLengthOf(ZCreateFiling.shape.basis))} aria-label="政策依据" />
-        </Form.Item>
+          <Input.TextArea rows={2} aria-label="政策依据" />
+        </TextItem>
         <ToleranceListFields positiveName="toleranceItems" negativeName="exclusionItems" required />
         <Form.Item name="exploratory" label="是否属于改革试点、探索性工作">
           <Radio.Group
@@ -141,33 +141,31 @@ export function FilingFormPage() {
             ]}
           />
         </Form.Item>
-        <Form.Item
+        <TextItem
+          max={maxLengthOf(ZCreateFiling.shape.minutes)}
           name="minutes"
           label="集体决策会议纪要"
-          rules={[...required('集体决策会议纪要'), tooLong(maxLengthOf(ZCreateFiling.shape.minutes))]}
+          rules={[...required('集体决策会议纪要')]}
           extra="纪要原件可在保存后上传"
         >
-          <Input.TextArea
-            rows={3}
-            count={countOf(maxLengthOf(ZCreateFiling.shape.minutes))}
-            aria-label="集体决策会议纪要"
-          />
-        </Form.Item>
-        <Form.Item
-          rules={[tooLong(maxLengthOf(ZCreateFiling.shape.dissent))]}
+          <Input.TextArea rows={3} aria-label="集体决策会议纪要" />
+        </TextItem>
+        <TextItem
+          max={maxLengthOf(ZCreateFiling.shape.dissent)}
           name="dissent"
           label="明确提出反对意见的人员和意见"
           extra="没有反对意见的可不填"
         >
-          <Input.TextArea rows={2} count={countOf(maxLengthOf(ZCreateFiling.shape.dissent))} aria-label="反对意见" />
-        </Form.Item>
-        <Form.Item
+          <Input.TextArea rows={2} aria-label="反对意见" />
+        </TextItem>
+        <TextItem
+          max={maxLengthOf(ZCreateFiling.shape.risk)}
           name="risk"
           label="风险评估及防控措施"
-          rules={[...required('风险评估'), tooLong(maxLengthOf(ZCreateFiling.shape.risk))]}
+          rules={[...required('风险评估')]}
         >
-          <Input.TextArea rows={2} count={countOf(maxLengthOf(ZCreateFiling.shape.risk))} aria-label="风险评估" />
-        </Form.Item>
+          <Input.TextArea rows={2} aria-label="风险评估" />
+        </TextItem>
         <Flex gap={16} wrap>
           <Form.Item name="decidedOn" label="决策日期" rules={[{ required: true, message: '请选择决策日期' }]}>
             <DatePicker aria-label="决策日期" />

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { ZWarningEvent } from '../../../../../common/warnings.schema';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { useWarningEvent, type WarningAction, type WarningDetail } from '../api/warnings';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 /** The limit the server validates (common/warnings.schema.ts). */
 const COMMENT_MAX = maxLengthOf(ZWarningEvent.shape.comment);
@@ -89,16 +90,14 @@ function ActionModal({ type, warning, onClose }: { type: ModalAction; warning: W
             />
           </Form.Item>
         ) : null}
-        <Form.Item
+        <TextItem
+          max={COMMENT_MAX}
           name="comment"
           label={type === 'escalate' && target === 'proposal' ? '问责建议的理由' : m.label}
-          rules={[
-            ...(commentRequired ? [{ required: true, whitespace: true, message: `请填写${m.label}` }] : []),
-            tooLong(COMMENT_MAX),
-          ]}
+          rules={[...(commentRequired ? [{ required: true, whitespace: true, message: `请填写${m.label}` }] : [])]}
         >
-          <Input.TextArea rows={5} count={countOf(COMMENT_MAX)} aria-label={m.label} />
-        </Form.Item>
+          <Input.TextArea rows={5} aria-label={m.label} />
+        </TextItem>
       </Form>
     </Modal>
   );

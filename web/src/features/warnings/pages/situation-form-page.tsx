@@ -26,7 +26,8 @@ import { isInvalidJson, NEW_CONDITION, RuleEditor } from '../components/rule-edi
 import { SituationPreview } from '../components/situation-preview';
 import { JointNav } from '../../../components/joint-nav';
 import { useRuleItems, useSituationOptions } from '../../../lib/rule-items';
-import { countOf, maxLengthOf, tooLong } from '../../../lib/schema-limits';
+import { maxLengthOf } from '../../../lib/schema-limits';
+import { TextItem } from '../../../components/text-item';
 
 /** The limits the server validates (common/warnings.schema.ts). */
 const LIMITS = {
@@ -122,27 +123,28 @@ function SituationForm({ situation, canManage }: { situation?: Situation; canMan
       <Row gutter={16}>
         <Col xs={24} xl={10}>
           <Card size="small" title="情形" style={{ marginBottom: 16 }}>
-            <Form.Item
+            <TextItem
+              max={LIMITS.name}
               name="name"
               label="情形名称"
-              rules={[{ required: true, whitespace: true, message: '请填写情形名称' }, tooLong(LIMITS.name)]}
+              rules={[{ required: true, whitespace: true, message: '请填写情形名称' }]}
             >
-              <Input count={countOf(LIMITS.name)} />
-            </Form.Item>
-            <Form.Item
+              <Input />
+            </TextItem>
+            <TextItem
+              max={maxLengthOf(ZUpdateSituation.shape.code)}
               name="code"
               label="编码"
               rules={[
                 { required: true, message: '请填写编码' },
                 { pattern: /^[A-Za-z0-9_-]{2,40}$/, message: '编码只能包含字母、数字、下划线和短横线，2至40位' },
-                tooLong(maxLengthOf(ZUpdateSituation.shape.code)),
               ]}
             >
-              <Input count={countOf(maxLengthOf(ZUpdateSituation.shape.code))} placeholder="如 S10-ENV" />
-            </Form.Item>
-            <Form.Item rules={[tooLong(LIMITS.description)]} name="description" label="情形描述">
-              <Input.TextArea rows={3} count={countOf(LIMITS.description)} />
-            </Form.Item>
+              <Input placeholder="如 S10-ENV" />
+            </TextItem>
+            <TextItem max={LIMITS.description} name="description" label="情形描述">
+              <Input.TextArea rows={3} />
+            </TextItem>
             <Form.Item
               name="article"
               label="问责条例依据（第七条）"
