@@ -7,7 +7,7 @@ import * as repo from './problems.repository.js';
 import { listPrepared, measuresOfPrepared } from './problems.prepared.repository.js';
 import type { TListProblems } from '../../../common/problems.schema.js';
 import { capacitiesOf } from './problems.policy.js';
-import { problemMachine, stateLabel } from './problems.states.js';
+import { problemMachine, problemRefusal, stateLabel } from './problems.states.js';
 
 const seesDrafts = (actor: Actor) => actor.permissions.has('problems:manage');
 
@@ -19,6 +19,7 @@ export function present(
   const p = row.problem;
   const actor = actorOf(ctx);
   const day = today(ctx);
+  const own = measures.filter((m) => m.problemId === p.id);
   return {
     id: p.id,
     code: p.code,
@@ -57,24 +58,22 @@ export function present(
     closedAt: p.closedAt,
     createdAt: p.createdAt,
     version: p.version,
-    measures: measures
-      .filter((m) => m.problemId === p.id)
-      .map((m) => ({
-        id: m.id,
-        seq: m.seq,
-        content: m.content,
-        ownerPersonId: m.ownerPersonId,
-        ownerName: m.ownerName,
-        deadlineType: m.deadlineType,
-        deadlineDays: m.deadlineDays,
-        deadline: m.deadline,
-        done: m.done,
-        doneAt: m.doneAt,
-        progress: m.progress,
-        lastReportAt: m.lastReportAt,
-        overdue: !m.done && m.deadline < day && p.state !== 'closed',
-      })),
-    actions: actionsOf(problemMachine, capacitiesOf(actor, p), p),
+    measures: own.map((m) => ({
+      id: m.id,
+      seq: m.seq,
+      content: m.content,
+      ownerPersonId: m.ownerPersonId,
+      ownerName: m.ownerName,
+      deadlineType: m.deadlineType,
+      deadlineDays: m.deadlineDays,
+      deadline: m.deadline,
+      done: m.done,
+      doneAt: m.doneAt,
+      progress: m.progress,
+      lastReportAt: m.lastReportAt,
+      overdue: !m.done && m.deadline < day && p.state !== 'closed',
+    })),
+    actions: actionsOf(problemMachine, capacitiesOf(actor, p), p, problemRefusal(own)),
   };
 }
 export type ProblemView = ReturnType<typeof present>;

@@ -11,7 +11,7 @@ import type { TProblemEvent } from '../../../common/problems.schema.js';
 import { measureDeadline } from './problems.deadline.js';
 import { getProblem, loadProblem } from './problems.queries.js';
 import { capacitiesOf } from './problems.policy.js';
-import { problemMachine } from './problems.states.js';
+import { problemMachine, problemRefusal } from './problems.states.js';
 import { proposeAccountabilityForProblem } from './problems.proposal.js';
 
 const MAX_FILE = 20 * 1024 * 1024;
@@ -51,13 +51,15 @@ export async function fireEvent(ctx: Ctx, id: string, input: TProblemEvent) {
   const p = row.problem;
   const day = today(ctx);
   let copied: Awaited<ReturnType<typeof repo.insertEvent>> | undefined;
+  const measures = await repo.measuresOf(ctx.db, [id]);
   const updated = await fireTransition(ctx, {
     machine: problemMachine,
     row: p,
     capacities: capacitiesOf(actor, p),
+    refusal: problemRefusal(measures),
     event: input.type,
     version: input.version,
-    apply: () => applyEvent(ctx, p, input, day),
+    apply: () => applyEvent(ctx, p, measures, input, day),
     comment: input.comment,
     update: (patch, version) => repo.update(ctx.db, id, version, patch),
     record: async (e) => {
@@ -75,12 +77,12 @@ type LoadedProblem = Awaited<ReturnType<typeof loadProblem>>['problem'];
 async function applyEvent(
   ctx: Ctx,
   p: LoadedProblem,
+  measures: Awaited<ReturnType<typeof repo.measuresOf>>,
   input: TProblemEvent,
   day: string,
 ): Promise<Step<LoadedProblem, ProblemState>> {
   const actor = actorOf(ctx);
   const id = p.id;
-  const measures = await repo.measuresOf(ctx.db, [id]);
   const files = await repo.filesOf(ctx.db, id);
   const unknownFile = input.fileIds.find((f) => !files.some((x) => x.id === f));
   if (unknownFile) throw badRequest('FILE_NOT_FOUND', '佐证材料不存在，请重新上传', 'fileIds');
@@ -94,7 +96,6 @@ async function applyEvent(
   let after: Step<LoadedProblem, ProblemState>['after'];
   switch (input.type) {
     case 'dispatch': {
-      if (measures.length === 0) throw ruleViolation('PROBLEM_NO_MEASURES', '请先填写整改措施');
       // Relative deadlines count from the dispatch date.
       for (const m of measures) {
         if (m.deadlineType === 'date') continue;
@@ -139,10 +140,6 @@ async function applyEvent(
       break;
     }
     case 'request_close': {
-      const open = measures.filter((m) => !m.done);
-      if (open.length > 0) {
-        throw ruleViolation('PROBLEM_MEASURES_OPEN', `尚有 ${open.length} 项整改措施未完成，不能申请销号`);
-      }
       if (files.length === 0 && input.fileIds.length === 0) {
         throw ruleViolation('PROBLEM_EVIDENCE_REQUIRED', '申请销号须上传整改佐证材料', 'fileIds');
       }

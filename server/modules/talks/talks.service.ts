@@ -13,7 +13,13 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
 import { type Ctx, actorOf, regionOf } from '../../platform/context.js';
 import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors.js';
-import { type Step, actionsOf, fireTransition, requireTransition } from '../../platform/workflow/machine.js';
+import {
+  type Refusal,
+  type Step,
+  actionsOf,
+  fireTransition,
+  requireTransition,
+} from '../../platform/workflow/machine.js';
 import { caseVisibleTo } from '../cases/cases.links.js';
 import { notify } from '../notifications/notifications.service.js';
 import * as org from '../org/org.service.js';
@@ -23,6 +29,7 @@ import * as repo from './talks.repository.js';
 import { capacitiesOf } from './talks.policy.js';
 import type { TCreateTalk, TListTalks, TTalkEvent, TUpdateTalk } from '../../../common/talks.schema.js';
 import { talkMachine } from './talks.states.js';
+import type { TalkAction } from '../../../common/talks.states.js';
 
 async function present(ctx: Ctx, rows: repo.TalkRow[]) {
   const a = actorOf(ctx);
@@ -48,7 +55,7 @@ async function present(ctx: Ctx, rows: repo.TalkRow[]) {
     subjectUnitName: r.subjectUnitId ? (unitNames.get(r.subjectUnitId) ?? '') : null,
     unitNames: r.unitIds.map((u) => unitNames.get(u) ?? ''),
     followUpOverdue: !!r.followUpDue && !r.followUpDone && r.state !== 'closed' && r.followUpDue < isoDate(ctx.now),
-    actions: actionsOf(talkMachine, capacitiesOf(a), r),
+    actions: actionsOf(talkMachine, capacitiesOf(a), r, refusalOf(ctx, r)),
   }));
 }
 
@@ -231,17 +238,14 @@ export async function fireTalkEvent(ctx: Ctx, id: string, input: TTalkEvent) {
   const a = actorOf(ctx);
   const t = await loadTalk(ctx, id);
   const capacities = capacitiesOf(a);
-  // The machine's guard would answer a generic 422; this refusal has its own code and wording.
-  if (input.type === 'follow_up' && t.state === 'recorded' && !t.followUpRequired && capacities.has('organizer')) {
-    throw ruleViolation('TALK_NO_FOLLOW_UP', '本次谈话未提出整改要求，无需跟踪');
-  }
   await fireTransition(ctx, {
     machine: talkMachine,
     row: t,
     capacities,
+    refusal: refusalOf(ctx, t),
     event: input.type,
     version: input.version,
-    apply: () => applyEvent(ctx, t, input),
+    apply: () => applyEvent(ctx, input),
     update: (patch, version) => repo.update(ctx.db, id, version, patch),
     comment: input.comment,
     record: (e) => repo.insertEvent(ctx.db, { talkId: id, ...e }),
@@ -250,15 +254,31 @@ export async function fireTalkEvent(ctx: Ctx, id: string, input: TTalkEvent) {
   return getTalk(ctx, id);
 }
 
+/**
+ * What a talk as it stands refuses, or null: the one source of the `actions` a reader is offered and of the
+ * refusals of the events (issue #20: no button the server then refuses).
+ */
+function refusalOf(ctx: Ctx, t: repo.TalkRow): Refusal<TalkAction> {
+  return (event) => {
+    // A record dated after today would be a record of a talk that has not happened.
+    if (event === 'record' && t.state === 'planned' && t.talkOn > isoDate(ctx.now)) {
+      return ruleViolation('TALK_NOT_YET', `谈话安排在${formatDate(t.talkOn)}，尚未到谈话日期，不能记录`);
+    }
+    if (event === 'follow_up' && !t.followUpRequired) {
+      return ruleViolation('TALK_NO_FOLLOW_UP', '本次谈话未提出整改要求，无需跟踪');
+    }
+    if (event === 'close' && t.followUpRequired && !t.followUpDone) {
+      return ruleViolation('TALK_FOLLOW_UP_OPEN', '整改要求尚未落实到位，不能办结', 'followUpDone');
+    }
+    return null;
+  };
+}
+
 /** The checks and writes of each talk event; the engine has already checked capacity, state and version. */
-function applyEvent(ctx: Ctx, t: repo.TalkRow, input: TTalkEvent): Step<repo.TalkRow, TalkState> {
+function applyEvent(ctx: Ctx, input: TTalkEvent): Step<repo.TalkRow, TalkState> {
   switch (input.type) {
     case 'record':
       if (!input.record) throw badRequest('RECORD_REQUIRED', '请填写谈话记录', 'record');
-      if (t.talkOn > isoDate(ctx.now) && t.state === 'planned') {
-        // A record dated after today would be a record of a talk that has not happened.
-        throw ruleViolation('TALK_NOT_YET', `谈话安排在${formatDate(t.talkOn)}，尚未到谈话日期，不能记录`);
-      }
       return {
         patch: { record: input.record, recordedAt: ctx.now },
         payload: { record: input.record },
@@ -276,9 +296,6 @@ function applyEvent(ctx: Ctx, t: repo.TalkRow, input: TTalkEvent): Step<repo.Tal
       };
     }
     case 'close':
-      if (t.followUpRequired && !t.followUpDone) {
-        throw ruleViolation('TALK_FOLLOW_UP_OPEN', '整改要求尚未落实到位，不能办结', 'followUpDone');
-      }
       return { patch: { closedAt: ctx.now } };
   }
 }
