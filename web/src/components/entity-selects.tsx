@@ -121,7 +121,11 @@ interface PersonSelectProps {
 
 const personLabel = (p: PersonSummary) => [p.name, p.unitName, p.post].filter(Boolean).join(' · ');
 
-/** Remote-search person picker; labels of already chosen people are fetched by id. */
+/**
+ * Remote-search person picker; labels of already chosen people are fetched by id, unless `known` has them: the
+ * people a record names come with it, and a record may name someone the reader cannot look up (a 派驻组 editing a
+ * talk held by the commission's leaders), so its form passes them instead of asking for a 404.
+ */
 export function PersonSelect({
   id,
   value,
@@ -130,7 +134,8 @@ export function PersonSelect({
   placeholder = '输入姓名搜索',
   unitId,
   style,
-}: PersonSelectProps) {
+  known: given = [],
+}: PersonSelectProps & { known?: (PersonSummary | null)[] }) {
   const [typed, setQ] = useState('');
   const q = useDebounced(typed);
   const search = useQuery({
@@ -143,7 +148,9 @@ export function PersonSelect({
     staleTime: 30_000,
   });
   const selected = value ? (Array.isArray(value) ? value : [value]) : [];
-  const known = new Map((search.data?.items ?? []).map((p) => [p.id, p]));
+  const known = new Map(
+    [...given.filter((p): p is PersonSummary => p !== null), ...(search.data?.items ?? [])].map((p) => [p.id, p]),
+  );
   const missing = selected.filter((id) => !known.has(id));
   const lookups = useQueries({
     queries: missing.map((id) => ({

@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import type { z } from '../../../common/zod';
 
 /**
@@ -322,3 +323,11 @@ type OnTheWire<T> = { [K in keyof T]: unknown extends T[K] ? string | number | u
 
 /** The query a list's hook sends: the filters of its schema with the page, page size and sort of the URL. */
 export type ListQueryOf<S extends z.ZodType> = ListFilters<S> & { page?: number; pageSize?: number; sort?: string };
+
+/**
+ * After a record was deleted, or left the caller's reach (报送上级): refresh the queries under `root` (its lists,
+ * figures) but not the ones naming the record, which would ask for it once more and show 不存在 (a 404) while the
+ * page leaves for the list.
+ */
+export const refreshAllBut = (qc: QueryClient, root: readonly unknown[], id: string) =>
+  qc.invalidateQueries({ queryKey: root, predicate: (q) => !q.queryKey.includes(id) });

@@ -58,6 +58,18 @@ export function quietly<T>(promise: Promise<T>): Promise<T | undefined> {
 }
 
 /**
+ * The form's values once its rules pass, or undefined while a field is missing or wrong (the fields say what):
+ * `validateFields()` alone rejects, and an unawaited rejection is a script error on every empty submit.
+ */
+export async function validValues<T>(form: FormInstance<T>): Promise<T | undefined> {
+  try {
+    return await form.validateFields();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Runs a form's submit: a server error goes onto the form fields it names, or else into a message.
  */
 export async function submitForm(form: FormInstance, submit: () => Promise<void>): Promise<void> {

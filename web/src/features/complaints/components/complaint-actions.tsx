@@ -1,6 +1,8 @@
 import { useDebounced } from '../../../lib/use-debounced';
 import { Alert, Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { notifySuccess } from '../../../lib/notify';
 import {
   COMPLAINT_EVENTS,
   COMPLAINT_FINDINGS,
@@ -270,13 +272,19 @@ export function ComplaintActions({ c }: { c: ComplaintDetail }) {
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const fire = useComplaintEvent(c.id);
+  const navigate = useNavigate();
   async function submit(values: Record<string, unknown>) {
     setError(null);
     const body = { type: open, version: c.version, ...(plain(values) as object) };
     try {
-      await fire.mutateAsync(body as never);
+      const after = await fire.mutateAsync(body as never);
       setOpen(null);
       form.resetFields();
+      if (after === null) {
+        // Handed on (报送上级, 转办下级): no longer this office's to read.
+        notifySuccess('已办理，该件已移出本机关的办理范围');
+        void navigate('/complaints', { replace: true });
+      }
     } catch (err) {
       setError(err instanceof ApiError ? err.message : '操作失败');
     }

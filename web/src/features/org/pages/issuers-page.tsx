@@ -4,7 +4,7 @@ import { ZUpdateIssuer } from '../../../../../common/org.schema';
 import { ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
-import { notifySuccess } from '../../../lib/notify';
+import { notifySuccess, submitForm, validValues } from '../../../lib/notify';
 import { maxLengthOf } from '../../../lib/schema-limits';
 import { usePermission } from '../../../lib/session';
 import { type Issuer, type IssuerFilters, type IssuerInput, useIssuers, useSaveIssuer } from '../api/issuers';
@@ -23,15 +23,19 @@ function IssuerModal({ issuer, onClose }: { issuer: Issuer | null; onClose: () =
   const save = useSaveIssuer();
   const submit = async () => {
     if (!issuer) return;
-    await save.mutateAsync({ code: issuer.code, input: await form.validateFields() });
-    notifySuccess('已保存，此后印发的文书使用新的名称');
-    onClose();
+    const input = await validValues(form);
+    if (!input) return;
+    await submitForm(form, async () => {
+      await save.mutateAsync({ code: issuer.code, input });
+      notifySuccess('已保存，此后印发的文书使用新的名称');
+      onClose();
+    });
   };
   return (
     <Modal
       open={!!issuer}
       title={issuer?.label}
-      onOk={submit}
+      onOk={() => void submit()}
       onCancel={onClose}
       confirmLoading={save.isPending}
       destroyOnHidden

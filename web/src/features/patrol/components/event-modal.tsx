@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { ZTaskEvent } from '../../../../../common/patrol.schema';
 import { maxLengthOf } from '../../../lib/schema-limits';
 import { TextItem } from '../../../components/text-item';
+import { validValues } from '../../../lib/notify';
 
 /** The limits the server validates for a task event's text (common/patrol.schema.ts). */
 const LIMITS: Record<string, number | undefined> = {
@@ -41,7 +42,7 @@ export function TextActionModal({
       onCancel={onCancel}
       okText="确定"
       okButtonProps={{ danger, loading }}
-      onOk={() => void form.validateFields().then(onSubmit)}
+      onOk={() => void validValues(form).then((v) => v && onSubmit(v))}
       destroyOnHidden
     >
       <Form form={form} layout="vertical">

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { ESCALATION_TARGETS, FINDING_EVENTS } from '../../../../../common/patrol';
 import { PROBLEM_SEVERITIES } from '../../../../../common/problems';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
-import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
+import { applyFormErrors, notifyError, notifySuccess, validValues } from '../../../lib/notify';
 import { type Finding, useFindings, usePatrolWrite } from '../api/patrol';
 import { ZFindingEvent } from '../../../../../common/patrol.schema';
 import { maxLengthOf } from '../../../lib/schema-limits';
@@ -58,7 +58,8 @@ export function FindingActions({ finding }: { finding: Finding }) {
     );
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     if (open === 'close' || open === 'merge') {
       modal.confirm({
         title: open === 'close' ? '确认办结该督导发现？' : '确认合并为重复问题？',

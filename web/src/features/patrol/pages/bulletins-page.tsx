@@ -8,7 +8,7 @@ import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/format';
-import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
+import { applyFormErrors, notifyError, notifySuccess, validValues } from '../../../lib/notify';
 import { usePermission } from '../../../lib/session';
 import {
   type Circular,
@@ -31,7 +31,8 @@ function CreateModal({ kind, onClose }: { kind: 'circular' | 'case' | null; onCl
   const findings = useFindings({ pageSize: 200 });
   const create = usePatrolWrite(kind === 'case' ? '/typical-cases' : '/circulars');
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     create.mutate(v, {
       onSuccess: () => {
         notifySuccess('已保存为拟稿');

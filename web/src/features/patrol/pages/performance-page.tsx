@@ -16,7 +16,7 @@ import {
 import { useMemo, useState } from 'react';
 import { PageHeader } from '../../../components/page-header';
 import { dayjs, formatDateTime } from '../../../lib/format';
-import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
+import { applyFormErrors, notifyError, notifySuccess, validValues } from '../../../lib/notify';
 import { usePermission } from '../../../lib/session';
 import { Chart, type ChartOption } from '../../../components/chart';
 import { type GroupWork, type Review, useFigures, usePatrolWrite, usePerformance, useReviews } from '../api/patrol';
@@ -65,7 +65,8 @@ function ReviewModal({ open, onClose, annual }: { open: boolean; onClose: () => 
   const save = usePatrolWrite('/group-reviews');
   const year = dayjs().year();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     save.mutate(
       { ...v, kind: annual ? 'annual' : 'semiannual' },
       {

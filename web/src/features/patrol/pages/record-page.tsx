@@ -9,7 +9,7 @@ import { PROBLEM_SEVERITIES } from '../../../../../common/problems';
 import { UnitSelect } from '../../../components/entity-selects';
 import { PageHeader } from '../../../components/page-header';
 import { dayjs } from '../../../lib/format';
-import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
+import { applyFormErrors, notifyError, notifySuccess, validValues } from '../../../lib/notify';
 import {
   type Finding,
   type Inspection,
@@ -85,7 +85,8 @@ export function RecordPage() {
   );
 
   const saveInspection = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     createInspection.mutate(
       {
         taskId: v.taskId ?? null,
@@ -115,7 +116,8 @@ export function RecordPage() {
 
   const saveFinding = async () => {
     if (!inspection) return;
-    const v = await findingForm.validateFields();
+    const v = await validValues(findingForm);
+    if (!v) return;
     createFinding.mutate(
       { ...v, inspectionId: inspection.id, project: inspection.project },
       {

@@ -10,7 +10,7 @@ import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { beforeToday, formatDate } from '../../../lib/format';
-import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
+import { applyFormErrors, notifyError, notifySuccess, validValues } from '../../../lib/notify';
 import { usePermission } from '../../../lib/session';
 import { type Task, usePatrolWrite, useTasks } from '../api/patrol';
 import { PatrolGroupSelect } from '../components/patrol-group-select';
@@ -42,7 +42,8 @@ function NewTaskModal({ open, onClose }: { open: boolean; onClose: () => void })
   const navigate = useNavigate();
   const create = usePatrolWrite<Task>('/tasks');
   const submit = async (issue: boolean) => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     create.mutate(
       {
         groupId: v.groupId,

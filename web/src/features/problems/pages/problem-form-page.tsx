@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../../components/page-header';
 import { ApiError, apiPost } from '../../../lib/api';
-import { notifyError, notifySuccess } from '../../../lib/notify';
+import { notifyError, notifySuccess, validValues } from '../../../lib/notify';
 import { type ProblemDetail, problemKeys, useCreateProblem, useProblem, useUpdateProblem } from '../api/problems';
 import {
   applyProblemErrors,
@@ -39,12 +39,8 @@ function ProblemForm({ problem }: { problem?: ProblemDetail }) {
   };
 
   const save = async (dispatch: boolean) => {
-    let values: ProblemFormValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
+    const values = await validValues(form);
+    if (!values) return;
     setPending(dispatch ? 'dispatch' : 'draft');
     try {
       const input = inputOf(values);

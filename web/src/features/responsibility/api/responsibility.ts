@@ -19,6 +19,7 @@ import type { Response } from '../../../../../common/zod';
 import {
   api,
   apiDelete,
+  refreshAllBut,
   apiPatch,
   apiPost,
   apiUpload,
@@ -110,10 +111,10 @@ export function useDispatchEvent(id: string) {
 }
 
 export function useDeleteDispatch(id: string) {
-  const invalidate = useInvalidate();
+  const qc = useQueryClient();
   return useMutation({
     mutationFn: (version: number) => apiDelete<void>(`/dispatches/${id}`, { version }),
-    onSuccess: () => invalidate(),
+    onSuccess: () => void refreshAllBut(qc, KEY, id),
   });
 }
 

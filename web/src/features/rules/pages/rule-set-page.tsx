@@ -5,7 +5,7 @@ import { useParams } from 'react-router';
 import { CLOCK_KEYS, type ClockRules, ZPublishRuleVersion } from '../../../../../common/rules.schema';
 import { PageHeader } from '../../../components/page-header';
 import { beforeToday, formatDate, formatDateTime, todayInShanghai } from '../../../lib/format';
-import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
+import { applyFormErrors, notifyError, notifySuccess, validValues } from '../../../lib/notify';
 import { type RuleSet, usePublishRuleVersion, useRuleSet } from '../api/rules';
 import { maxLengthOf } from '../../../lib/schema-limits';
 import { TextItem } from '../../../components/text-item';
@@ -70,7 +70,8 @@ function PublishVersion({ set }: { set: RuleSet }) {
   const isClocks = set.key === 'clocks';
   const content = set.inForce.content as { items?: Item[] } & Partial<ClockRules>;
   const send = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     Modal.confirm({
       title: '确认发布新版本？',
       content: `发布后不可修改或删除，自${formatDate(v.effectiveFrom.format('YYYY-MM-DD'))}起施行；此前作出的决定仍引用原版本。`,

@@ -2,7 +2,16 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { TalkEvent } from '../../../../../common/talks';
 import type { ZCreateTalk, ZListTalks, ZTalk, ZTalkDetail, ZTalkEvent } from '../../../../../common/talks.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiDelete, apiPatch, apiPost, type ListFilters, type ListQueryOf, type Page } from '../../../lib/api';
+import {
+  api,
+  apiDelete,
+  apiPatch,
+  apiPost,
+  refreshAllBut,
+  type ListFilters,
+  type ListQueryOf,
+  type Page,
+} from '../../../lib/api';
 
 /** 谈话. */
 export type Talk = Response<typeof ZTalk>;
@@ -60,7 +69,7 @@ export function useDeleteTalk(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (version: number) => apiDelete<void>(`/talks/${id}`, { version }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: talkKeys.all }),
+    onSuccess: () => void refreshAllBut(qc, talkKeys.all, id),
   });
 }
 

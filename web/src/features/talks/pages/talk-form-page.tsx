@@ -119,7 +119,7 @@ export function TalkFormPage() {
           />
         </Form.Item>
         <Form.Item name="subjectPersonIds" label="谈话对象">
-          <PersonSelect multiple placeholder="输入姓名搜索谈话对象" />
+          <PersonSelect multiple placeholder="输入姓名搜索谈话对象" known={editing.data?.subjects} />
         </Form.Item>
         <Form.Item
           name="subjectUnitId"
@@ -128,7 +128,7 @@ export function TalkFormPage() {
           <UnitSelect placeholder="选择单位" />
         </Form.Item>
         <Form.Item name="talkerPersonIds" label="谈话人">
-          <PersonSelect multiple placeholder="输入姓名搜索谈话人" />
+          <PersonSelect multiple placeholder="输入姓名搜索谈话人" known={editing.data?.talkers} />
         </Form.Item>
         <TextItem
           max={maxLengthOf(ZCreateTalk.shape.talkerNames)}
@@ -180,7 +180,7 @@ export function TalkFormPage() {
           </TextItem>
         </Flex>
         <Form.Item name="recorderPersonId" label="记录人">
-          <PersonSelect placeholder="输入姓名搜索记录人" />
+          <PersonSelect placeholder="输入姓名搜索记录人" known={[editing.data?.recorder ?? null]} />
         </Form.Item>
         <TextItem
           max={maxLengthOf(ZCreateTalk.shape.followUpRequired)}
