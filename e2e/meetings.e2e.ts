@@ -64,7 +64,10 @@ describe('联席会议', () => {
     await hold.getByRole('button', { name: '确认召开' }).click();
     await hold.waitFor({ state: 'detached' });
     await stateIs(page, '已召开');
-    await page.getByText(/（请假）/).first().waitFor();
+    await page
+      .getByText(/（请假）/)
+      .first()
+      .waitFor();
 
     // The first dispute: the meeting settles which unit leads.
     const dispute = agenda.locator('tr.ant-table-row').filter({ hasText: '职能交叉事项牵头单位认定' }).first();
