@@ -77,6 +77,8 @@ describe('the rectification journey', () => {
     expect((await zhujian.get(`/api/problems/${p.id}`)).json().actions).toEqual(['receive']);
     expect((await fire(zhujian, p.id, { type: 'receive' })).json().state).toBe('rectifying');
 
+    // 申请销号 is not offered while a measure is open: the same refusal answers the event (issue #20).
+    expect((await zhujian.get(`/api/problems/${p.id}`)).json().actions).not.toContain('request_close');
     const early = await fire(zhujian, p.id, { type: 'request_close' });
     expect(early.statusCode).toBe(422);
     expect(early.json().code).toBe('PROBLEM_MEASURES_OPEN');
@@ -89,6 +91,7 @@ describe('the rectification journey', () => {
       done: true,
     });
     expect(progress.statusCode).toBe(200);
+    expect((await zhujian.get(`/api/problems/${p.id}`)).json().actions).toContain('request_close');
     const noEvidence = await fire(zhujian, p.id, { type: 'request_close' });
     expect(noEvidence.json().code).toBe('PROBLEM_EVIDENCE_REQUIRED');
     // A file uploaded in a dialog that was then cancelled is not the problem's evidence: not listed.
