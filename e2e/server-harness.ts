@@ -38,6 +38,9 @@ export function ensureWebBuilt(): void {
     {
       cwd: ROOT,
       stdio: 'inherit',
+      // vitest sets NODE_ENV=test, and Vite would build React and antd in development mode (antd's
+      // css-dev-only-… classes, a 668 KB React chunk): the browser tests drive what `npm start` serves.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
 }
