@@ -2,6 +2,7 @@ import { type Query, type QueryClient, useQueryClient } from '@tanstack/react-qu
 import { App } from 'antd';
 import { useEffect } from 'react';
 import { isLiveEntity, type LiveEntity } from '../../../common/live';
+import { namesNoGoneRecord, reopenRecord } from '../lib/api';
 import { subscribeLive } from '../lib/live';
 
 /** The query roots (first key element) that show records of each kind; home and figures show them all. */
@@ -86,7 +87,7 @@ export function useLiveChanges() {
       for (const query of qc.getQueryCache().getAll()) {
         if (query.getObserversCount() > 0 && roots.includes(String(query.queryKey[0]))) refetchedByChange.add(query);
       }
-      for (const root of roots) void qc.invalidateQueries({ queryKey: [root] });
+      for (const root of roots) void qc.invalidateQueries({ queryKey: [root], predicate: namesNoGoneRecord });
     };
     const offChanged = subscribeLive('changed', (e) => {
       let entity: unknown;
@@ -100,10 +101,11 @@ export function useLiveChanges() {
       timer ??= setTimeout(flush, COALESCE_MS);
     });
     const offOpen = subscribeLive('open', () => {
-      if (connected) void qc.invalidateQueries();
+      if (connected) void qc.invalidateQueries({ predicate: namesNoGoneRecord });
       connected = true;
     });
     const offCache = qc.getQueryCache().subscribe((event) => {
+      if (event.type === 'observerAdded') reopenRecord(event.query);
       if (event.type !== 'updated' || event.action.type !== 'success') return;
       const query = event.query;
       const now = versionOf(query.state.data);

@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { ApiError } from '../lib/api';
+import { ApiError, namesNoGoneRecord } from '../lib/api';
 import { notifyError } from '../lib/notify';
 
 function isSilent(meta: Record<string, unknown> | undefined): boolean {
@@ -17,7 +17,8 @@ export function createQueryClient(): QueryClient {
       onError: (error, _vars, _ctx, mutation) => {
         if (!isSilent(mutation.meta)) notifyError(error);
         // A stale edit: show the server's message and reload what is on screen.
-        if (error instanceof ApiError && error.status === 409) void client.invalidateQueries();
+        if (error instanceof ApiError && error.status === 409)
+          void client.invalidateQueries({ predicate: namesNoGoneRecord });
       },
     }),
     defaultOptions: {

@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import type { QueryClient, Query as CachedQuery } from '@tanstack/react-query';
 import type { z } from '../../../common/zod';
 
 /**
@@ -325,9 +325,23 @@ type OnTheWire<T> = { [K in keyof T]: unknown extends T[K] ? string | number | u
 export type ListQueryOf<S extends z.ZodType> = ListFilters<S> & { page?: number; pageSize?: number; sort?: string };
 
 /**
- * After a record was deleted, or left the caller's reach (报送上级): refresh the queries under `root` (its lists,
- * figures) but not the ones naming the record, which would ask for it once more and show 不存在 (a 404) while the
- * page leaves for the list.
+ * Records deleted, or gone out of the caller's reach (报送上级), while this page was open. A query naming one is
+ * not refetched by any refresh (a live change, a reconnection, a list refresh): it would ask for the record once
+ * more and show 不存在 (a 404) while the page leaves for the list. Opening the record again lifts the mark.
  */
-export const refreshAllBut = (qc: QueryClient, root: readonly unknown[], id: string) =>
-  qc.invalidateQueries({ queryKey: root, predicate: (q) => !q.queryKey.includes(id) });
+const goneRecords = new Set<string>();
+
+/** Whether a query may be refetched: it names no record that is gone. The predicate of every broad refresh. */
+export const namesNoGoneRecord = (query: CachedQuery): boolean =>
+  !query.queryKey.some((part) => typeof part === 'string' && goneRecords.has(part));
+
+/** A page showing the record mounted again (the user came back to it): queries naming it refresh as usual. */
+export function reopenRecord(query: CachedQuery): void {
+  for (const part of query.queryKey) if (typeof part === 'string') goneRecords.delete(part);
+}
+
+/** After a record was deleted or left the caller's reach: mark it gone and refresh the rest under `root`. */
+export function leaveRecord(qc: QueryClient, root: readonly unknown[], id: string) {
+  goneRecords.add(id);
+  return qc.invalidateQueries({ queryKey: root, predicate: namesNoGoneRecord });
+}

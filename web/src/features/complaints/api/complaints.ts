@@ -11,7 +11,7 @@ import type {
   ZListComplaints,
 } from '../../../../../common/complaints.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPost, type ListFilters, type ListQueryOf, type Page, refreshAllBut } from '../../../lib/api';
+import { api, apiPost, type ListFilters, type ListQueryOf, type Page, leaveRecord } from '../../../lib/api';
 
 /** 信访举报. */
 export type Complaint = Response<typeof ZComplaint>;
@@ -65,7 +65,7 @@ export function useComplaintEvent(id: string) {
     onSettled: (c) => {
       // null: the complaint left the caller's reach (报送上级, 转办下级); the page goes back to the list.
       void (c === null
-        ? refreshAllBut(qc, complaintKeys.all, id)
+        ? leaveRecord(qc, complaintKeys.all, id)
         : qc.invalidateQueries({ queryKey: complaintKeys.all }));
       // 提出问责建议 adds to the queue the page shows through ProposalOutcome.
       void qc.invalidateQueries({ queryKey: ['proposals'] });

@@ -19,7 +19,7 @@ import type { Response } from '../../../../../common/zod';
 import {
   api,
   apiDelete,
-  refreshAllBut,
+  leaveRecord,
   apiPatch,
   apiPost,
   apiUpload,
@@ -114,7 +114,7 @@ export function useDeleteDispatch(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (version: number) => apiDelete<void>(`/dispatches/${id}`, { version }),
-    onSuccess: () => void refreshAllBut(qc, KEY, id),
+    onSuccess: () => void leaveRecord(qc, KEY, id),
   });
 }
 

@@ -7,7 +7,7 @@ import {
   apiDelete,
   apiPatch,
   apiPost,
-  refreshAllBut,
+  leaveRecord,
   type ListFilters,
   type ListQueryOf,
   type Page,
@@ -69,7 +69,7 @@ export function useDeleteTalk(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (version: number) => apiDelete<void>(`/talks/${id}`, { version }),
-    onSuccess: () => void refreshAllBut(qc, talkKeys.all, id),
+    onSuccess: () => void leaveRecord(qc, talkKeys.all, id),
   });
 }
 
