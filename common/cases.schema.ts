@@ -148,6 +148,8 @@ export const ZCaseEvent = z.object({
   deadline: ZDate.optional(),
   /** spawn_dual (一案双查) */
   personIds: z.array(ZId).max(10).optional(),
+  /** change_team: the whole investigation team as it is to be */
+  teamUserIds: z.array(ZId).max(10).optional(),
 });
 export type TCaseEvent = z.infer<typeof ZCaseEvent>;
 

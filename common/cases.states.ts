@@ -52,5 +52,12 @@ export const CASE_TABLE = defineTable<CaseState, CaseEventType, CaseCapacity>({
     { event: 'correct', from: [...AFTER_DECISION, 'closed'], to: null, by: 'leader' },
     team('recommend', [...AFTER_DECISION, 'closed']),
     team('spawn_dual', ['investigating', 'reviewing', ...AFTER_DECISION]),
+    // The leaders compose the team (SPEC 1: leaders approve cases); a team short of two cannot be launched.
+    {
+      event: 'change_team',
+      from: ['proposed', 'investigating', 'reviewing', ...AFTER_DECISION],
+      to: null,
+      by: 'leader',
+    },
   ],
 });

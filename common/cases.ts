@@ -30,6 +30,7 @@ export const CASE_EVENTS = {
   opened: '立项',
   approve_launch: '批准启动',
   reject_launch: '不予启动',
+  change_team: '调整调查组',
   record_facts: '记录事实',
   issue_statement: '出示事实材料',
   record_defense: '记录陈述申辩',

@@ -83,6 +83,15 @@ describe('问责案件', () => {
 
   it('leader 批准启动；wenze1 查明事实、听取陈述申辩、认定责任', async () => {
     const leader = await openCase('leader');
+    // 调整调查组 opens on the team as it is, and an unchanged team is refused in the form, before any request.
+    await leader.getByTestId('case-actions').getByRole('button', { name: '调整调查组' }).click();
+    const team = modal(leader, '调整调查组');
+    await team.locator('.ant-select-selection-item').nth(1).waitFor();
+    expect(await team.locator('.ant-select-selection-item').count()).toBe(2);
+    await team.getByRole('button', { name: label('提交') }).click();
+    await team.getByText('调查组没有变化').waitFor();
+    await team.getByRole('button', { name: label('取消') }).click();
+    await team.waitFor({ state: 'detached' });
     await confirm(leader, '批准启动');
     await stateShown(leader, '调查中');
     await leader.context().close();
@@ -130,6 +139,13 @@ describe('问责案件', () => {
       await choose(leader, forms, '书面诫勉', { search: true });
       await choose(leader, forms, '调整职务', { search: true });
       await leader.keyboard.press('Escape');
+      // The date is picked, not typed: today is offered, the days after it are not (不能晚于今天).
+      await m.getByLabel('决定日期').click();
+      const picker = leader.locator('.ant-picker-dropdown:visible');
+      expect(await picker.locator('.ant-picker-cell-today').getAttribute('class')).not.toContain('disabled');
+      const later = picker.locator('.ant-picker-cell-today ~ td, tr:has(.ant-picker-cell-today) ~ tr td');
+      if (await later.count()) expect(await later.first().getAttribute('class')).toContain('ant-picker-cell-disabled');
+      await picker.getByText('今天').click();
     });
     await stateShown(leader, '已决定');
     await leader.getByTestId('case-subjects').getByText('书面诫勉、建议调整职务').waitFor();

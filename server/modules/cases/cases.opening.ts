@@ -1,4 +1,4 @@
-import { CASE_SOURCES } from '../../../common/cases.js';
+import { CASE_MEMBER_ROLES, CASE_SOURCES, type JointReviewOffice } from '../../../common/cases.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { userIdsWithRoles } from '../../platform/auth/auth.service.js';
 import { type Ctx, actorOf, regionOf, today } from '../../platform/context.js';
@@ -7,7 +7,7 @@ import { notify } from '../notifications/notifications.service.js';
 import * as org from '../org/org.service.js';
 import { loadProblem } from '../problems/problems.service.js';
 import { getWarning } from '../warnings/warnings.service.js';
-import { type CaseHandler, type FiredEvent, need } from './cases.events.js';
+import { type CaseHandler, type FiredEvent, investigatorsOf, need } from './cases.events.js';
 import { type Officer, jointReviewSigners, officerRoleLabel, teamRefusalOf } from './cases.policy.js';
 import { readCaseRules } from './cases.rules.js';
 import { checkSituation } from './cases.citations.js';
@@ -43,6 +43,16 @@ export async function caseOfficers(ctx: Ctx) {
   };
 }
 
+/** Each of `ids` is a case officer of the region who may investigate: 400 TEAM_INVALID, 422 TEAM_SEPARATION. */
+function checkTeam(byId: ReadonlyMap<string, Officer>, signers: Map<string, JointReviewOffice>, ids: string[]) {
+  for (const id of ids) {
+    const o = byId.get(id);
+    if (!o) throw badRequest('TEAM_INVALID', '调查组成员只能是本地区的案件工作人员', 'teamUserIds');
+    const why = teamRefusalOf(o, signers);
+    if (why) throw ruleViolation('TEAM_SEPARATION', `${o.displayName}：${why}`, 'teamUserIds');
+  }
+}
+
 /**
  * The investigation team of a new case: the caller (unless a leader or a 联审 signer, who open a case without
  * investigating it) and `teamUserIds`, each a case officer who may investigate (400 TEAM_INVALID otherwise, 422
@@ -54,12 +64,7 @@ async function teamOf(ctx: Ctx, regionId: string, teamUserIds: string[]) {
   const byId = new Map(officers.filter(onTeamList).map((o) => [o.userId, o]));
   const me = byId.get(actor.userId);
   const investigates = !!me && !teamRefusalOf(me, signers);
-  for (const id of teamUserIds) {
-    const o = byId.get(id);
-    if (!o) throw badRequest('TEAM_INVALID', '调查组成员只能是本地区的案件工作人员', 'teamUserIds');
-    const why = teamRefusalOf(o, signers);
-    if (why) throw ruleViolation('TEAM_SEPARATION', `${o.displayName}：${why}`, 'teamUserIds');
-  }
+  checkTeam(byId, signers, teamUserIds);
   const team = [...new Set([...(investigates ? [actor.userId] : []), ...teamUserIds])];
   // A signer who opens a case follows it (seed 003: 联审部门过程跟踪) without investigating it.
   const opener = me && !investigates && !me.roles.includes('commission_leader') ? actor.userId : null;
@@ -168,5 +173,44 @@ export const launchHandlers = {
   reject_launch: ({ ctx, input }) => {
     const comment = need(input.comment, '不予启动的理由');
     return { patch: { closedAt: ctx.now, outcome: `不予启动：${comment}` }, comment };
+  },
+
+  /**
+   * 调整调查组: `teamUserIds` is the whole team as it is to be — at least two investigators, none a leader, a 联审
+   * signer or anyone holding another capacity on this case (查审分离). Those added are told; those removed lose
+   * the case from their list.
+   */
+  change_team: async ({ ctx, actor, c, input, members }) => {
+    const wanted = [...new Set(input.teamUserIds ?? [])];
+    if (wanted.length < 2) throw badRequest('TEAM_TOO_SMALL', '调查组不少于二人', 'teamUserIds');
+    const { officers, signers } = await officersOf(ctx, c.regionId);
+    const byId = new Map(officers.filter(onTeamList).map((o) => [o.userId, o]));
+    checkTeam(byId, signers, wanted);
+    const other = members.find((m) => wanted.includes(m.userId) && m.role !== 'investigator' && m.role !== 'opener');
+    if (other) {
+      const role = CASE_MEMBER_ROLES[other.role as keyof typeof CASE_MEMBER_ROLES] ?? other.role;
+      throw ruleViolation('TEAM_SEPARATION', `${other.displayName}：已是本案的${role}，不能加入调查组`, 'teamUserIds');
+    }
+    const current = investigatorsOf(members).map((m) => m.userId);
+    const added = wanted.filter((id) => !current.includes(id));
+    const removed = current.filter((id) => !wanted.includes(id));
+    if (!added.length && !removed.length) throw badRequest('TEAM_UNCHANGED', '调查组没有变化', 'teamUserIds');
+    await repo.addMembers(ctx.db, c.id, added, 'investigator');
+    await repo.removeMembers(ctx.db, c.id, removed, 'investigator');
+    const nameOf = (id: string) => byId.get(id)?.displayName ?? members.find((m) => m.userId === id)?.displayName ?? id;
+    const change = [
+      added.length ? `加入：${added.map(nameOf).join('、')}` : '',
+      removed.length ? `退出：${removed.map(nameOf).join('、')}` : '',
+    ].filter(Boolean);
+    await notify(ctx, {
+      userIds: added,
+      kind: 'case',
+      title: `您已加入问责案件调查组：${c.title}`,
+      body: `${actor.displayName} 将您列入案件（${c.code}）的调查组。`,
+      link: `/cases/${c.id}`,
+      entity: { type: 'case', id: c.id },
+    });
+    const reason = input.comment?.trim();
+    return { payload: { added, removed }, comment: [...change, ...(reason ? [reason] : [])].join('；') };
   },
 } satisfies Partial<Record<FiredEvent, CaseHandler>>;

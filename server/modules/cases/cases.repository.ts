@@ -1,5 +1,5 @@
 import { personDirectory, unitDirectory } from '../org/org.directory.js';
-import { type SQL, and, asc, count, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '../../platform/db/client.js';
 import {
   caseAppeals,
@@ -102,6 +102,14 @@ export async function addMembers(db: Executor, caseId: string, userIds: string[]
     .insert(caseMembers)
     .values(userIds.map((userId) => ({ caseId, userId, role })))
     .onConflictDoNothing();
+}
+
+/** Takes `userIds` off the case in `role` (their other roles on it stay). */
+export async function removeMembers(db: Executor, caseId: string, userIds: string[], role: string) {
+  if (userIds.length === 0) return;
+  await db
+    .delete(caseMembers)
+    .where(and(eq(caseMembers.caseId, caseId), eq(caseMembers.role, role), inArray(caseMembers.userId, userIds)));
 }
 
 export async function membersOf(db: Executor, caseId: string) {

@@ -55,6 +55,7 @@ const PROBES = [
   'correct',
   'recommend',
   'spawn_dual',
+  'change_team',
 ];
 async function offersOnlyWhatSucceeds(id: string) {
   for (const u of USERS) {
@@ -150,7 +151,7 @@ describe('a case whose team includes a commission leader', () => {
     expect(launch.json().message).toContain('调查组成员');
     // Off the team, the leader launches but does not investigate.
     await ok('leader', other, { type: 'approve_launch' });
-    expect((await get('leader', other)).actions).toEqual([]);
+    expect((await get('leader', other)).actions).toEqual(['change_team']);
     expect((await fire('leader', other, { type: 'record_facts', facts: { problem: '事实' } })).statusCode).toBe(403);
     expect((await fire('leader', other, { type: 'spawn_dual', personIds: [personId] })).statusCode).toBe(403);
   });
@@ -231,5 +232,62 @@ describe('a case whose team includes a commission leader', () => {
     await t.database.query(`DELETE FROM case_members WHERE case_id = $1 AND user_id = $2`, [other, ids.leader]);
     expect((await get('leader', other)).actions).toContain('close');
     expect((await ok('leader', other, { type: 'close' })).state).toBe('closed');
+  });
+});
+
+describe('changing the team after 立项', () => {
+  it('lets a leader complete a team short of two, so the case can be launched', async () => {
+    const res = await open('leader', [ids.wenze1], '调整调查组测试');
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id;
+    expect((await get('leader', id)).actions).toEqual(expect.arrayContaining(['change_team']));
+    expect((await get('leader', id)).actions).not.toContain('approve_launch');
+    await offersOnlyWhatSucceeds(id);
+    // Only a leader composes the team: the investigator is refused by the table (403).
+    expect((await fire('wenze1', id, { type: 'change_team', teamUserIds: [ids.wenze1, ids.wenze2] })).statusCode).toBe(
+      403,
+    );
+    const refusals: [string[], number, string][] = [
+      [[ids.wenze1], 400, 'TEAM_TOO_SMALL'],
+      [[ids.wenze1, ids.anguan], 422, 'TEAM_SEPARATION'],
+      [[ids.wenze1, ids.leader], 422, 'TEAM_SEPARATION'],
+      [[ids.wenze1, ids.office], 400, 'TEAM_INVALID'],
+    ];
+    for (const [teamUserIds, status, code] of refusals) {
+      const answer = await fire('leader', id, { type: 'change_team', teamUserIds });
+      expect(answer.statusCode, answer.body).toBe(status);
+      expect(answer.json()).toMatchObject({ code, field: 'teamUserIds' });
+    }
+    const changed = await ok('leader', id, {
+      type: 'change_team',
+      teamUserIds: [ids.wenze1, ids.wenze2],
+      comment: '补充调查人员',
+    });
+    expect(changed.members).toContainEqual(expect.objectContaining({ userId: ids.wenze2, role: 'investigator' }));
+    const event = changed.events.at(-1);
+    expect(event).toMatchObject({ type: 'change_team', typeLabel: '调整调查组', payload: { added: [ids.wenze2] } });
+    expect(event.comment).toMatch(/^加入：.+；补充调查人员$/);
+    // The officer added sees the case and is told.
+    expect((await c.wenze2.get(`/api/cases/${id}`)).statusCode).toBe(200);
+    const told = (await c.wenze2.get('/api/notifications?pageSize=100')).json().items;
+    expect(told).toContainEqual(
+      expect.objectContaining({ title: '您已加入问责案件调查组：调整调查组测试', link: `/cases/${id}` }),
+    );
+    expect(
+      (await fire('leader', id, { type: 'change_team', teamUserIds: [ids.wenze2, ids.wenze1] })).json(),
+    ).toMatchObject({ code: 'TEAM_UNCHANGED' });
+    expect((await ok('leader', id, { type: 'approve_launch' })).state).toBe('investigating');
+  });
+
+  it('takes off the team a signer who was on it before the rule, and the case leaves their reach', async () => {
+    const id = (await open('wenze1', [ids.wenze2], '查审分离纠正测试')).json().id;
+    await ok('leader', id, { type: 'approve_launch' });
+    await onTeam(id, 'caseoffice');
+    expect((await c.caseoffice.get(`/api/cases/${id}`)).statusCode).toBe(200);
+    const changed = await ok('leader', id, { type: 'change_team', teamUserIds: [ids.wenze1, ids.wenze2] });
+    expect(changed.events.at(-1).payload).toEqual({ added: [], removed: [ids.caseoffice] });
+    expect(changed.events.at(-1).comment).toMatch(/^退出：/);
+    expect(changed.members.map((m: { userId: string }) => m.userId)).not.toContain(ids.caseoffice);
+    expect((await c.caseoffice.get(`/api/cases/${id}`)).statusCode).toBe(404);
   });
 });

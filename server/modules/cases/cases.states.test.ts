@@ -10,9 +10,9 @@ import { caseMachine } from './cases.states.js';
 
 /** The procedure's rules written out by hand: what each state offers, in the order the UI shows it … */
 const OFFERED: Record<CaseState, CaseEventType[]> = {
-  proposed: ['approve_launch', 'reject_launch'],
-  investigating: ['record_facts', 'issue_statement', 'record_defense', 'determine', 'spawn_dual'],
-  reviewing: ['request_prereview', 'record_prereview', 'sign_joint_review', 'decide', 'spawn_dual'],
+  proposed: ['approve_launch', 'reject_launch', 'change_team'],
+  investigating: ['record_facts', 'issue_statement', 'record_defense', 'determine', 'spawn_dual', 'change_team'],
+  reviewing: ['request_prereview', 'record_prereview', 'sign_joint_review', 'decide', 'spawn_dual', 'change_team'],
   decided: [
     'execute',
     'record_service',
@@ -23,6 +23,7 @@ const OFFERED: Record<CaseState, CaseEventType[]> = {
     'correct',
     'recommend',
     'spawn_dual',
+    'change_team',
   ],
   executed: [
     'record_service',
@@ -35,6 +36,7 @@ const OFFERED: Record<CaseState, CaseEventType[]> = {
     'correct',
     'recommend',
     'spawn_dual',
+    'change_team',
   ],
   closed: ['correct', 'recommend'],
 };
@@ -50,6 +52,7 @@ const LEADER_ONLY: CaseEventType[] = [
   'decide_appeal',
   'close',
   'correct',
+  'change_team',
 ];
 const REVIEWER_ONLY: CaseEventType[] = ['sign_joint_review'];
 

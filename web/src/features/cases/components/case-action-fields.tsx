@@ -1,4 +1,5 @@
-import { Checkbox, Form, Input, Select, Space, Typography } from 'antd';
+import { Checkbox, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import {
   APPEAL_KINDS,
@@ -19,10 +20,11 @@ import {
 import { ZCaseEvent, ZDetermination } from '../../../../../common/cases.schema';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { ToleranceListFields } from '../../../components/tolerance-list-fields';
-import type { CaseDetail, CaseSubject } from '../api/cases';
+import { type CaseDetail, type CaseSubject, useCaseOfficers } from '../api/cases';
+import { officerOptions, renderOfficerOption } from './officer-options';
 import { useRuleItems } from '../../../lib/rule-items';
 import { maxLengthOf } from '../../../lib/schema-limits';
-import { formatDate } from '../../../lib/format';
+import { afterToday, beforeToday, dayjs, formatDate } from '../../../lib/format';
 import { TextItem } from '../../../components/text-item';
 
 /** The limits the server validates (common/cases.schema.ts). */
@@ -96,6 +98,30 @@ function SubjectForms({ c, label }: { c: CaseDetail; label: string }) {
   );
 }
 
+/** The case's investigators now. */
+export const investigatorIds = (c: CaseDetail) =>
+  c.members.filter((m) => m.role === 'investigator').map((m) => m.userId);
+const sameTeam = (ids: string[], c: CaseDetail) => {
+  const now = investigatorIds(c);
+  return ids.length === now.length && ids.every((id) => now.includes(id));
+};
+
+/** The investigation team as it is to be: the region's case officers, those who cannot investigate disabled. */
+function TeamSelect(field: FieldProps<string[]>) {
+  const officers = useCaseOfficers();
+  return (
+    <Select
+      {...field}
+      mode="multiple"
+      aria-label="调查组成员"
+      loading={officers.isLoading}
+      options={officerOptions(officers.data?.items ?? [], { team: true })}
+      optionRender={renderOfficerOption}
+      showSearch={{ optionFilterProp: 'label' }}
+    />
+  );
+}
+
 /** The subject is asked only when serving the decision itself; a 复审决定 names its own subject. */
 function UnlessReviewService({ children }: { children: ReactNode }) {
   return Form.useWatch('appealId') ? null : children;
@@ -118,14 +144,18 @@ export function fieldsFor(type: CaseEventType, c: CaseDetail) {
       />
     </Form.Item>
   );
-  /** An optional date (YYYY-MM-DD) that defaults to today on the server. */
-  const dateItem = (name: string, label: string) => (
+  /**
+   * An optional day (YYYY-MM-DD on the wire) the server fills in when left empty: by default the day something
+   * was done — today or before.
+   */
+  const dateItem = (name: string, label: string, placeholder = '默认今天', disabledDate = afterToday) => (
     <Form.Item
       name={name}
       label={label}
-      rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式应为 YYYY-MM-DD' }]}
+      getValueProps={(v?: string) => ({ value: v ? dayjs(v) : undefined })}
+      normalize={(d?: Dayjs | null) => d?.format('YYYY-MM-DD')}
     >
-      <Input placeholder="YYYY-MM-DD，默认今天" />
+      <DatePicker aria-label={label} placeholder={placeholder} disabledDate={disabledDate} />
     </Form.Item>
   );
   const comment = (label: string, required = true) => (
@@ -336,6 +366,26 @@ export function fieldsFor(type: CaseEventType, c: CaseDetail) {
           {comment('说明', false)}
         </>
       );
+    case 'change_team':
+      return (
+        <>
+          <Form.Item
+            name="teamUserIds"
+            label="调查组成员"
+            extra="调查组不少于二人；委领导、联审签署人和本案的联审、评查人员不能担任调查人员"
+            rules={[
+              { required: true, type: 'array', min: 2, message: '调查组不少于二人' },
+              {
+                validator: (_, ids: string[] = []) =>
+                  sameTeam(ids, c) ? Promise.reject(new Error('调查组没有变化')) : Promise.resolve(),
+              },
+            ]}
+          >
+            <TeamSelect />
+          </Form.Item>
+          {comment('调整原因', false)}
+        </>
+      );
     case 'recommend':
       return (
         <>
@@ -343,13 +393,7 @@ export function fieldsFor(type: CaseEventType, c: CaseDetail) {
             <UnitSelect />
           </Form.Item>
           {comment('以案促改建议')}
-          <Form.Item
-            name="deadline"
-            label="整改期限"
-            rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式应为 YYYY-MM-DD' }]}
-          >
-            <Input placeholder="YYYY-MM-DD，默认一个月" />
-          </Form.Item>
+          {dateItem('deadline', '整改期限', '默认一个月后', beforeToday)}
         </>
       );
     default:

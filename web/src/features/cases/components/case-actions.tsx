@@ -4,7 +4,7 @@ import { CASE_EVENTS, type CaseEventType, type FormKey } from '../../../../../co
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { type CaseDetail, useCaseEvent } from '../api/cases';
 
-import { fieldsFor, toForms } from './case-action-fields';
+import { fieldsFor, investigatorIds, toForms } from './case-action-fields';
 
 const CONFIRM_ONLY: Partial<Record<CaseEventType, string>> = {
   approve_launch: '批准启动调查？',
@@ -88,6 +88,7 @@ export function CaseActions({ c }: { c: CaseDetail }) {
   const openModal = (type: CaseEventType) => {
     form.resetFields();
     if (type === 'record_facts') form.setFieldsValue({ facts: c.facts });
+    if (type === 'change_team') form.setFieldsValue({ teamUserIds: investigatorIds(c) });
     if (type === 'correct')
       form.setFieldsValue({ forms: Object.fromEntries(c.subjects.map((s) => [s.id, s.forms.map((f) => f.form)])) });
     setOpen(type);
