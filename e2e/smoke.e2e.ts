@@ -265,10 +265,11 @@ describe('每个演示角色打开各类记录的详情页', () => {
       page.on('response', (r) => {
         if (where && r.status() >= 400 && r.url().includes('/api/')) {
           const what = `${where}: ${r.status()} ${r.request().method()} ${r.url()}`;
-          // A dialog accepted with its defaults that the server finds incomplete (400, the fields named) is a form
-          // asking too little, not an action offered wrongly: reported, not failed (the walk types nothing).
-          if (r.status() === 400 && r.request().method() !== 'GET') console.log(`表单默认值未通过校验：${what}`);
-          else problems.push(what);
+          // A dialog accepted with its defaults that the server finds incomplete (400) is a form asking too little:
+          // its own checks must keep it open with the field messages, before any request.
+          problems.push(
+            r.status() === 400 && r.request().method() !== 'GET' ? `表单默认值未通过服务器校验：${what}` : what,
+          );
         }
       });
       page.on('pageerror', (e) => problems.push(`${where ?? ''}: 页面脚本错误 ${e.message}`));

@@ -81,6 +81,12 @@ export function useLiveChanges() {
     let connected = false;
 
     const flush = () => {
+      // The user's own write still in flight: its answer comes first (it may say the record is gone — 报送上级,
+      // 删除 — and a refetch now would ask for it once more); what was announced meanwhile is refetched after it.
+      if (qc.isMutating() > 0) {
+        timer = setTimeout(flush, COALESCE_MS);
+        return;
+      }
       timer = undefined;
       const roots = [...pending];
       pending.clear();
