@@ -168,7 +168,7 @@ async function pressEveryAction(
 ): Promise<number> {
   const content = page.locator('.zl-content');
   const candidates = content.locator(
-    'button:not([disabled]):not(.ant-table button):not(.ant-pagination button):not(.ant-upload button):not(.ant-tabs button):not(.ant-picker button)',
+    'button:not([disabled]):not(.ant-pagination button):not(.ant-upload button):not(.ant-tabs button):not(.ant-picker button)',
   );
   const labels = [...new Set((await candidates.allInnerTexts()).map((t) => t.trim()))].filter(
     (t) => t && !NOT_ACTIONS.test(t.replace(/\s+/g, '')),

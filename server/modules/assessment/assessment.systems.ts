@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   METRICS,
   type MetricKey,
@@ -253,14 +253,15 @@ export async function updateIndicator(ctx: Ctx, systemId: string, indicatorId: s
   return treeChanged(ctx, s);
 }
 
+/** Deletes an indicator with all its lower indicators (the page asks to confirm both). */
 export async function deleteIndicator(ctx: Ctx, systemId: string, indicatorId: string, version: number) {
   const s = await getSystem(ctx, systemId);
   if (!s.indicators.some((i) => i.id === indicatorId)) throw notFound('指标不存在');
-  if (s.indicators.some((i) => i.parentId === indicatorId)) {
-    throw ruleViolation('HAS_CHILDREN', '请先删除下级指标');
-  }
+  const subtree = [indicatorId];
+  for (let i = 0; i < subtree.length; i++)
+    for (const child of s.indicators) if (child.parentId === subtree[i]) subtree.push(child.id);
   await bump(ctx, systemId, version);
-  await ctx.db.delete(indicators).where(eq(indicators.id, indicatorId));
+  await ctx.db.delete(indicators).where(inArray(indicators.id, subtree));
   return treeChanged(ctx, s);
 }
 

@@ -108,6 +108,28 @@ async function township(year = 2019) {
   return (await office.get(`/api/indicator-systems/${s.id}`)).json();
 }
 
+describe('editing an indicator tree', () => {
+  it('deletes an indicator with all its lower indicators, as the page asks to confirm', async () => {
+    const s = await township(2017);
+    const group = s.indicators.find((i: { name: string }) => i.name === '负面清单');
+    const leaves = s.indicators.filter((i: { parentId: string | null }) => i.parentId === group.id);
+    expect(leaves.length).toBe(8);
+    const res = await office.delete(`/api/indicator-systems/${s.id}/indicators/${group.id}?version=${s.version}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().indicators).toEqual([]);
+    const [{ n }] = (
+      (await t.database.db.execute(
+        sql`SELECT count(*)::int AS n FROM indicators WHERE system_id = ${s.id}`,
+      )) as unknown as {
+        rows: { n: number }[];
+      }
+    ).rows;
+    expect(n).toBe(0);
+    const stale = await office.delete(`/api/indicator-systems/${s.id}/indicators/${leaves[0].id}?version=${s.version}`);
+    expect(stale.statusCode).toBe(404);
+  });
+});
+
 describe('rating sheets (评价人打分)', () => {
   it('lists every assessed unit with this evaluator’s score, takes scores until frozen, refuses others', async () => {
     const s = (
