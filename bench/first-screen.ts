@@ -1,8 +1,9 @@
 /**
  * bench/first-screen.ts — the sign-in page and the landing page in Debian's Chromium, cold (an empty cache per run),
  * from localhost: how many files and bytes travel (as received, compressed) and how long until each is usable:
- * - sign-in: navigation start → the 登录 button can be clicked;
- * - landing: the click on 登录 → the home page's first figures are shown.
+ * - sign-in: navigation start → the 登录 button is in the page and painted;
+ * - landing: the click on 登录 → the home page's first figures are in the page.
+ * Both by the page's own clock, and as the test driver saw them (later by its polling).
  * Issue #20's targets: each < 1.0 s on a quiet machine; bytes for the first screen < 400 KB.
  * Usage: npm run build:web && npx tsx bench/first-screen.ts [--runs 5] [--files] (--files lists what each screen loads)
  */
@@ -45,10 +46,36 @@ function watchTraffic(page: Page) {
   };
 }
 
-const results: { signIn: number; landing: number; login: Traffic; home: Traffic }[] = [];
+/**
+ * Times taken by the page's own clock (performance.now(), from navigation start), free of the test driver's polling
+ * (Playwright's waits see a change 30–400 ms late on this machine): when the 登录 button entered the DOM, when the
+ * click on it happened, when the home page's first figure entered the DOM; first contentful paint from the browser.
+ */
+function markScreens() {
+  const w = window as unknown as { __marks: Record<string, number> };
+  w.__marks = {};
+  const m = w.__marks;
+  new MutationObserver(() => {
+    if (!m.button)
+      for (const b of document.querySelectorAll('button[type=submit]'))
+        if (b.textContent?.replace(/\s/g, '') === '登录') m.button = performance.now();
+    if (m.click && !m.figures && document.querySelector('.ant-statistic-content-value')) m.figures = performance.now();
+  }).observe(document, { childList: true, subtree: true });
+  document.addEventListener('click', () => (m.click ??= performance.now()), true);
+}
+
+const results: {
+  signIn: number;
+  landing: number;
+  signInPage: number;
+  landingPage: number;
+  login: Traffic;
+  home: Traffic;
+}[] = [];
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
+  await page.addInitScript(markScreens);
   const traffic = watchTraffic(page);
   const started = Date.now();
   await page.goto(`${base}/login`, { waitUntil: 'commit' });
@@ -66,7 +93,14 @@ for (let i = 0; i < runs; i++) {
   await page.locator('.ant-statistic-content-value').first().waitFor();
   const landing = Date.now() - clicked;
   await page.waitForLoadState('networkidle');
-  results.push({ signIn, landing, login, home: await traffic() });
+  const marks = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+    const { button, click, figures } = (window as unknown as { __marks: Record<string, number> }).__marks;
+    return { button, click, figures, fcp };
+  });
+  const signInPage = Math.round(Math.max(marks.button, marks.fcp));
+  const landingPage = Math.round(marks.figures - marks.click);
+  results.push({ signIn, landing, signInPage, landingPage, login, home: await traffic() });
   await context.close();
 }
 
@@ -74,14 +108,28 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 const first = results[0];
 console.log(`Chromium ${browser.version()}, ${runs} cold runs, load average ${os.loadavg().map((l) => l.toFixed(2))}`);
+const timings = (label: string, xs: number[]) => `${label} median ${median(xs)} ms (runs: ${xs.join(', ')})`;
 console.log(
-  `sign-in page: median ${median(results.map((r) => r.signIn))} ms (runs: ${results.map((r) => r.signIn).join(', ')})` +
-    ` · ${first.login.files} files (${first.login.js} JS), ${kb(first.login.bytes)} on the wire`,
+  `sign-in page (button shown and painted): ${timings(
+    'page clock',
+    results.map((r) => r.signInPage),
+  )}; ` +
+    `${timings(
+      'as the driver saw it',
+      results.map((r) => r.signIn),
+    )} · ${first.login.files} files (${first.login.js} JS), ` +
+    `${kb(first.login.bytes)} on the wire`,
 );
 console.log(
-  `landing (click 登录 → figures): median ${median(results.map((r) => r.landing))} ms` +
-    ` (runs: ${results.map((r) => r.landing).join(', ')}) · ${first.home.files} more files (${first.home.js} JS),` +
-    ` ${kb(first.home.bytes)}`,
+  `landing (click 登录 → figures): ${timings(
+    'page clock',
+    results.map((r) => r.landingPage),
+  )}; ` +
+    `${timings(
+      'as the driver saw it',
+      results.map((r) => r.landing),
+    )} · ${first.home.files} more files ` +
+    `(${first.home.js} JS), ${kb(first.home.bytes)}`,
 );
 console.log(`sign-in + landing together: ${kb(first.login.bytes + first.home.bytes)}`);
 if (listFiles) console.log(['sign-in page:', ...first.login.list, 'landing:', ...first.home.list].join('\n'));
