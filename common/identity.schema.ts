@@ -135,3 +135,20 @@ export const ZUser = z.object({
 export const ZPasswordReset = z.object({ deliveredTo: z.array(z.enum(['sms', 'email'])) });
 
 export const ZSecuritySettings = ZSecurityPolicy.extend({ version: z.number() });
+
+// ---------- saved views of a list (「我的待办」)
+
+/** The lists whose views can be saved: a page's key, e.g. `problems` (web/src/components/saved-views.tsx). */
+const ZViewList = z.string().regex(/^[a-z][a-z-]{0,39}$/, '列表名称不正确');
+export const SAVED_VIEW_LABEL_MAX = 20;
+export const SAVED_VIEWS_MAX = 12;
+
+export const ZListSavedViews = z.object({ list: ZViewList });
+export const ZCreateSavedView = z.object({
+  list: ZViewList,
+  label: ZNonEmpty('视图名称', SAVED_VIEW_LABEL_MAX),
+  /** The list's query string without `?` and page. */
+  search: z.string().max(2000, '筛选条件过长'),
+});
+export type TCreateSavedView = z.infer<typeof ZCreateSavedView>;
+export const ZSavedView = z.object({ id: ZId, list: z.string(), label: z.string(), search: z.string() });

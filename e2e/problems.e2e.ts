@@ -214,6 +214,12 @@ describe('问题清单与整改台账', () => {
     await dialog.waitFor({ state: 'detached' });
     await views.getByRole('button', { name: '我的待办', exact: true }).waitFor();
 
+    // Kept with the account: another browser signed in as office has it too.
+    const elsewhere = await signIn('office');
+    await elsewhere.goto(app.url('/problems'));
+    await elsewhere.getByTestId('saved-views').getByRole('button', { name: '我的待办', exact: true }).waitFor();
+    await elsewhere.context().close();
+
     await page.reload();
     await views.getByRole('button', { name: '需关注' }).click();
     await page.waitForURL((url) => url.search === '');
@@ -227,6 +233,16 @@ describe('问题清单与整改台账', () => {
       .getByRole('button', { name: label('删除') })
       .click();
     await expect.poll(() => views.getByRole('button', { name: '我的待办', exact: true }).count()).toBe(0);
+
+    // A view saved in this browser before views were kept per account moves to the account, and nothing is lost.
+    const userId = await page.evaluate(async () => (await (await fetch('/api/me')).json()).user.id as string);
+    await page.evaluate(
+      (key) => localStorage.setItem(key, JSON.stringify([{ label: '旧视图', search: 'overdue=true' }])),
+      `zelian:views:${userId}:problems`,
+    );
+    await page.reload();
+    await views.getByRole('button', { name: '旧视图', exact: true }).waitFor();
+    expect(await page.evaluate((key) => localStorage.getItem(key), `zelian:views:${userId}:problems`)).toBeNull();
     await page.context().close();
   });
 

@@ -6,6 +6,7 @@
 export * from '../platform/db/platform.tables.js';
 export * from '../platform/auth/auth.tables.js';
 export * from '../platform/documents/documents.tables.js';
+export * from '../modules/identity/identity.tables.js';
 export * from '../modules/org/org.tables.js';
 export * from '../modules/problems/problems.tables.js';
 export * from '../modules/notifications/notifications.tables.js';

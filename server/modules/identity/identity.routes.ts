@@ -18,12 +18,16 @@ import {
   ZUpdateUser,
   ZListUsers,
   ZUser,
+  ZListSavedViews,
+  ZCreateSavedView,
+  ZSavedView,
 } from '../../../common/identity.schema.js';
-import { zPageOf } from '../../../common/zod.js';
+import { z, zPageOf } from '../../../common/zod.js';
 import * as auth from '../../platform/auth/auth.service.js';
 import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
 import { usersExport } from './identity.export.js';
 import * as service from './identity.service.js';
+import * as views from './identity.views.js';
 
 export interface IdentityRouteOptions {
   /** Sign-in attempts per IP per minute. */
@@ -84,6 +88,26 @@ export async function identityRoutes(fastify: FastifyInstance, opts: IdentityRou
     await req.run((ctx) => auth.disableTotp(ctx, req.body.password));
     return { ok: true };
   });
+
+  // The signed-in user's saved views of a list (any account: they are the user's own settings).
+  app.get(
+    '/api/me/views',
+    { schema: { tags, querystring: ZListSavedViews, response: { 200: z.object({ items: z.array(ZSavedView) }) } } },
+    async (req) => ({ items: await req.run((ctx) => views.listViews(ctx, req.query.list)) }),
+  );
+  app.post(
+    '/api/me/views',
+    { schema: { tags, body: ZCreateSavedView, response: { 201: ZSavedView } } },
+    async (req, reply) => reply.status(201).send(await req.run((ctx) => views.createView(ctx, req.body))),
+  );
+  app.delete(
+    '/api/me/views/:id',
+    { schema: { tags, params: ZIdParam, response: { 204: z.undefined() } } },
+    async (req, reply) => {
+      await req.run((ctx) => views.deleteView(ctx, req.params.id));
+      return reply.status(204).send();
+    },
+  );
 
   const admin = ['用户与角色'];
   app.get(

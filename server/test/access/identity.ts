@@ -2,7 +2,20 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { type AccessCases, ALL, DEMO_PASSWORD, env, json } from '../access.js';
+import { expect } from 'vitest';
+import { savedViews } from '../../modules/identity/identity.tables.js';
 import { users } from '../../platform/auth/auth.tables.js';
+
+/** A saved view of `username`, made for the request. */
+async function viewOf(username: string) {
+  const db = env.t.database.db;
+  const [u] = await db.select().from(users).where(eq(users.username, username));
+  const [v] = await db
+    .insert(savedViews)
+    .values({ userId: u.id, list: 'problems', label: crypto.randomUUID().slice(0, 8), search: '' })
+    .returning();
+  return v.id;
+}
 
 export const identityAccessCases: AccessCases = {
   'POST /api/auth/login': {
@@ -30,6 +43,28 @@ export const identityAccessCases: AccessCases = {
     in: () => json('POST', '/api/me/totp/disable', { password: 'wrong' }),
     allow: ALL,
     ok: 400,
+  },
+  // Saved views are the caller's own settings: every account keeps its own, and nobody reads or deletes another's.
+  'GET /api/me/views': {
+    in: () => json('GET', '/api/me/views?list=problems'),
+    allow: ALL,
+    body: (answer, user) => {
+      for (const v of (answer as { items: { label: string }[] }).items) expect(v.label).toBe(`${user}的视图`);
+    },
+  },
+  'POST /api/me/views': {
+    in: (_f, user) =>
+      json('POST', '/api/me/views', { list: 'problems', label: `${user}的视图`, search: 'overdue=true' }),
+    allow: ALL,
+    ok: 201,
+  },
+  'DELETE /api/me/views/:id': {
+    in: async (_f, user) => json('DELETE', `/api/me/views/${await viewOf(user)}`),
+    // Another user's view answers as if it did not exist.
+    out: async (_o, _f, user) =>
+      json('DELETE', `/api/me/views/${await viewOf(user === 'leader' ? 'office' : 'leader')}`),
+    allow: ALL,
+    ok: 204,
   },
   'GET /api/users': { in: () => json('GET', '/api/users'), allow: ['sysadmin', 'secadmin'] },
   'GET /api/users/export.xlsx': { in: () => json('GET', '/api/users/export.xlsx'), allow: ['sysadmin', 'secadmin'] },
