@@ -12,7 +12,7 @@ import {
 } from '../../../../../common/complaints';
 import { FormModal } from '../../../components/form-modal';
 import { ApiError } from '../../../lib/api';
-import { beforeToday, dayjs, formatDate } from '../../../lib/format';
+import { afterToday, beforeToday, dayjs, formatDate } from '../../../lib/format';
 import { useSituationOptions } from '../../../lib/rule-items';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { type ComplaintDetail, useComplaintEvent, useComplaintHandlers, useComplaints } from '../api/complaints';
@@ -77,7 +77,7 @@ function Fields({ type, c }: { type: ComplaintEvent; c: ComplaintDetail }) {
   const situationOptions = useSituationOptions();
   const date = (name: string, label: string) => (
     <Form.Item name={name} label={label}>
-      <DatePicker style={{ width: '100%' }} />
+      <DatePicker style={{ width: '100%' }} disabledDate={afterToday} />
     </Form.Item>
   );
   switch (type) {

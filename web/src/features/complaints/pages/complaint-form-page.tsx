@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { COMPLAINT_CHANNELS, COMPLAINT_KINDS } from '../../../../../common/complaints';
 import { PageHeader } from '../../../components/page-header';
 import { ApiError } from '../../../lib/api';
-import { dayjs } from '../../../lib/format';
+import { afterToday, dayjs } from '../../../lib/format';
 import { useCreateComplaint } from '../api/complaints';
 import { type ReportValues, ReportFields, attachedFiles, reportBody } from '../components/report-fields';
 import { ZCreateComplaint, ZFiler } from '../../../../../common/complaints.schema';
@@ -63,7 +63,7 @@ export function ComplaintFormPage() {
             <Input />
           </TextItem>
           <Form.Item name="receivedOn" label="收件日期" rules={[{ required: true, message: '请选择收件日期' }]}>
-            <DatePicker />
+            <DatePicker disabledDate={afterToday} />
           </Form.Item>
           <Form.Item name="kind" label="类型">
             <Select options={Object.entries(COMPLAINT_KINDS).map(([value, label]) => ({ value, label }))} />

@@ -8,7 +8,7 @@ import { ZCreateFinding, ZCreateInspection } from '../../../../../common/patrol.
 import { PROBLEM_SEVERITIES } from '../../../../../common/problems';
 import { UnitSelect } from '../../../components/entity-selects';
 import { PageHeader } from '../../../components/page-header';
-import { dayjs } from '../../../lib/format';
+import { afterToday, dayjs } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess, validValues } from '../../../lib/notify';
 import {
   type Finding,
@@ -156,7 +156,7 @@ export function RecordPage() {
               />
             </Form.Item>
             <Form.Item name="date" label="督导日期" rules={[{ required: true, message: '请选择督导日期' }]}>
-              <DatePicker style={{ width: '100%' }} inputReadOnly />
+              <DatePicker style={{ width: '100%' }} inputReadOnly disabledDate={afterToday} />
             </Form.Item>
             <TextItem
               max={INSPECTION.place}
