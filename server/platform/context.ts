@@ -35,6 +35,8 @@ export interface Actor {
   scope: Scope;
   /** The password was reset or expired: only /api/me, change-password and logout are served (auth.service). */
   mustChangePassword?: boolean;
+  /** Signs in with a one-time code as well (/api/me shows it, from the row the session check read). */
+  totpEnabled?: boolean;
 }
 
 /** Everything a service needs about the current request: who, from where, when, on which connection. */

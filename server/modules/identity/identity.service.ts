@@ -18,19 +18,20 @@ import { readSetting, writeSetting } from '../../platform/settings/settings.serv
 import * as notifications from '../notifications/notifications.service.js';
 import * as org from '../org/org.service.js';
 
-/** GET /api/me: the user, roles, scope, permissions and the module menu. */
+/**
+ * GET /api/me: the user, roles, scope, permissions and the module menu — all from the actor the session check
+ * built from the user's row this request (issue #19: no second read of the user).
+ */
 export async function describeMe(ctx: Ctx) {
   const actor = actorOf(ctx);
-  const user = await auth.findUser(ctx.db, actor.userId);
-  if (!user) throw notFound();
   return {
     user: {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      personId: user.personId,
-      totpEnabled: user.totpEnabled,
-      mustChangePassword: user.mustChangePassword,
+      id: actor.userId,
+      username: actor.username,
+      displayName: actor.displayName,
+      personId: actor.personId,
+      totpEnabled: actor.totpEnabled ?? false,
+      mustChangePassword: actor.mustChangePassword ?? false,
     },
     roles: actor.roles,
     scope: actor.scope.allUnits

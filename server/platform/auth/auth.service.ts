@@ -245,7 +245,7 @@ export async function authenticate(ctx: Ctx, token: string, resolveScope: ScopeR
  */
 export async function actorOf(
   ctx: Ctx,
-  user: { id: string; username: string; displayName: string; personId: string | null },
+  user: { id: string; username: string; displayName: string; personId: string | null; totpEnabled?: boolean },
   session: { id: string; csrfToken: string },
   resolveScope: ScopeResolver,
   roles?: Pick<repo.RoleRow, 'role' | 'regionId' | 'unitId' | 'groupId'>[],
@@ -261,6 +261,7 @@ export async function actorOf(
     username: user.username,
     displayName: user.displayName,
     personId: user.personId,
+    totpEnabled: user.totpEnabled ?? false,
     sessionId: session.id,
     csrfToken: session.csrfToken,
     roles: grants,
