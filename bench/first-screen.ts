@@ -109,27 +109,23 @@ const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 const first = results[0];
 console.log(`Chromium ${browser.version()}, ${runs} cold runs, load average ${os.loadavg().map((l) => l.toFixed(2))}`);
 const timings = (label: string, xs: number[]) => `${label} median ${median(xs)} ms (runs: ${xs.join(', ')})`;
-console.log(
-  `sign-in page (button shown and painted): ${timings(
-    'page clock',
-    results.map((r) => r.signInPage),
-  )}; ` +
-    `${timings(
-      'as the driver saw it',
-      results.map((r) => r.signIn),
-    )} · ${first.login.files} files (${first.login.js} JS), ` +
-    `${kb(first.login.bytes)} on the wire`,
+/** One screen's line: by the page's clock, as the driver saw it, and what came over the wire. */
+const report = (screen: string, page: number[], driver: number[], t: Traffic) =>
+  console.log(
+    `${screen}: ${timings('page clock', page)}; ${timings('as the driver saw it', driver)} · ` +
+      `${t.files} files (${t.js} JS), ${kb(t.bytes)} on the wire`,
+  );
+report(
+  'sign-in page (button shown and painted)',
+  results.map((r) => r.signInPage),
+  results.map((r) => r.signIn),
+  first.login,
 );
-console.log(
-  `landing (click 登录 → figures): ${timings(
-    'page clock',
-    results.map((r) => r.landingPage),
-  )}; ` +
-    `${timings(
-      'as the driver saw it',
-      results.map((r) => r.landing),
-    )} · ${first.home.files} more files ` +
-    `(${first.home.js} JS), ${kb(first.home.bytes)}`,
+report(
+  'landing (click 登录 → figures; files after sign-in)',
+  results.map((r) => r.landingPage),
+  results.map((r) => r.landing),
+  first.home,
 );
 console.log(`sign-in + landing together: ${kb(first.login.bytes + first.home.bytes)}`);
 if (listFiles) console.log(['sign-in page:', ...first.login.list, 'landing:', ...first.home.list].join('\n'));
