@@ -47,9 +47,13 @@ export function inScope(scope: Scope, withDrafts: boolean): SQL {
   ) as SQL;
 }
 
-/** True when the deadline has passed on `today` and the problem is still open. */
+/**
+ * True when the deadline has passed on `today` and the problem is still open. Written `(state = 'closed') IS FALSE`
+ * (state is never null) so that the overdue list reads `problems_attention_idx` in deadline order: PostgreSQL turns
+ * `NOT IN` or `NOT (…)` into `<>` and then sorts every overdue problem of the region instead (8 → 0.5 ms a page).
+ */
 export const overdueSql = (today: string | Placeholder) =>
-  sql<boolean>`(${problems.deadline} < ${today} AND ${problems.state} NOT IN ('draft', 'closed'))`;
+  sql<boolean>`(${problems.deadline} < ${today} AND (${problems.state} = 'closed') IS FALSE AND ${problems.state} <> 'draft')`;
 
 export interface ProblemFilter {
   unitId?: string;

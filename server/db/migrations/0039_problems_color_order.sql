@@ -1,0 +1,1 @@
+CREATE INDEX "problems_color_idx" ON "problems" USING btree ("region_id","color","deadline","code" DESC NULLS LAST) WHERE deleted_at IS NULL;
