@@ -1,5 +1,6 @@
 /**
- * The ledger's hot reads as statements built once per filter shape and prepared under a name (issue #19).
+ * The ledger's and the detail page's hot reads as statements built once per shape and prepared under a name
+ * (issue #19).
  *
  * Building the list's SQL in Drizzle cost more CPU per request than PostgreSQL spent answering it, and PostgreSQL
  * planned the ~2.5 KB statement afresh each time. A shape is what decides the SQL text — which filters are present,
@@ -8,13 +9,20 @@
  * measured 2–4× slower, so `repo.list` keeps building it per request.
  */
 import crypto from 'node:crypto';
-import { type SQL, and, count, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
 import { largeCount } from '../../platform/db/large-count.js';
 import { personDirectory } from '../org/org.directory.js';
-import { type MeasureRow, type ProblemFilter, SORTS, overdueSql, select } from './problems.repository.js';
-import { problemMeasures, problems } from './problems.tables.js';
+import {
+  type EventRow,
+  type MeasureRow,
+  type ProblemFilter,
+  SORTS,
+  overdueSql,
+  select,
+} from './problems.repository.js';
+import { problemEvents, problemFiles, problemMeasures, problems } from './problems.tables.js';
 
 const P = sql.placeholder;
 const FALSE = sql`false`;
@@ -166,9 +174,21 @@ export async function listPrepared(db: Executor, scope: Scope, withDrafts: boole
   return { items, total };
 }
 
-const measuresStatements = new WeakMap<Executor, ReturnType<typeof measuresStatement>>();
-function measuresStatement(db: Executor) {
-  return db
+/** A statement built once per database handle (its text is fixed, its values are placeholders). */
+function oncePerDb<T>(build: (db: Executor) => T): (db: Executor) => T {
+  const cache = new WeakMap<Executor, T>();
+  return (db) => {
+    let statement = cache.get(db);
+    if (!statement) {
+      statement = build(db);
+      cache.set(db, statement);
+    }
+    return statement;
+  };
+}
+
+const measuresStatement = oncePerDb((db) =>
+  db
     .select({
       id: problemMeasures.id,
       problemId: problemMeasures.problemId,
@@ -188,8 +208,8 @@ function measuresStatement(db: Executor) {
     .leftJoin(owner, eq(owner.id, problemMeasures.ownerPersonId))
     .where(sql`${problemMeasures.problemId} = ANY(${P('ids')}::uuid[])`)
     .orderBy(problemMeasures.problemId, problemMeasures.seq)
-    .prepare('problems_measures_of');
-}
+    .prepare('problems_measures_of'),
+);
 
 /** The measures of a page of problems, with their owners' names (one prepared statement). */
 export async function measuresOfPrepared(
@@ -197,10 +217,71 @@ export async function measuresOfPrepared(
   problemIds: string[],
 ): Promise<(MeasureRow & { ownerName: string | null })[]> {
   if (problemIds.length === 0) return [];
-  let statement = measuresStatements.get(db);
-  if (!statement) {
-    statement = measuresStatement(db);
-    measuresStatements.set(db, statement);
-  }
-  return statement.execute({ ids: problemIds });
+  return measuresStatement(db).execute({ ids: problemIds });
 }
+
+// ---------- the detail page: the problem (in the caller's scope), its events and its files
+
+/** One problem as `repo.get` reads it, per scope shape (the same WHERE as the list's, with the id). */
+const oneStatements = new WeakMap<Executor, Map<string, ReturnType<typeof buildOne>>>();
+function buildOne(db: Executor, s: Shape, name: string) {
+  return select(db, P('today'))
+    .where(and(whereOf(s), eq(problems.id, P('id'))))
+    .prepare(name);
+}
+
+export async function getPrepared(db: Executor, scope: Scope, withDrafts: boolean, id: string, today: string) {
+  if (!scope.regionId) return undefined;
+  const shape = shapeOf(scope, withDrafts, {}, undefined);
+  const key = JSON.stringify(shape);
+  let perDb = oneStatements.get(db);
+  if (!perDb) {
+    perDb = new Map();
+    oneStatements.set(db, perDb);
+  }
+  let statement = perDb.get(key);
+  if (!statement) {
+    const name = `problems_one_${crypto.createHash('sha1').update(key).digest('hex').slice(0, 12)}`;
+    statement = buildOne(db, shape, name);
+    perDb.set(key, statement);
+  }
+  const [row] = await statement.execute({
+    regionId: scope.regionId,
+    unitIds: scope.unitIds,
+    personId: scope.personId,
+    today,
+    id,
+  });
+  return row;
+}
+
+const eventsStatement = oncePerDb((db) =>
+  db
+    .select()
+    .from(problemEvents)
+    .where(eq(problemEvents.problemId, P('id')))
+    .orderBy(asc(problemEvents.at))
+    .prepare('problems_events_of'),
+);
+/** A problem's timeline, oldest first (as `repo.eventsOf`). */
+export const eventsOfPrepared = (db: Executor, problemId: string): Promise<EventRow[]> =>
+  eventsStatement(db).execute({ id: problemId });
+
+const filesStatement = oncePerDb((db) =>
+  db
+    .select({
+      id: problemFiles.id,
+      name: problemFiles.name,
+      size: problemFiles.size,
+      mime: problemFiles.mime,
+      eventId: problemFiles.eventId,
+      measureId: problemFiles.measureId,
+      createdAt: problemFiles.createdAt,
+    })
+    .from(problemFiles)
+    .where(eq(problemFiles.problemId, P('id')))
+    .orderBy(asc(problemFiles.createdAt))
+    .prepare('problems_files_of'),
+);
+/** A problem's files, oldest first (as `repo.filesOf`). */
+export const filesOfPrepared = (db: Executor, problemId: string) => filesStatement(db).execute({ id: problemId });

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scope } from '../../platform/context.js';
 import { openTestDatabase } from '../../test/harness.js';
 import type { Database } from '../../platform/db/client.js';
-import { listPrepared } from './problems.prepared.repository.js';
-import { type ProblemFilter, SORTS, list } from './problems.repository.js';
+import { eventsOfPrepared, filesOfPrepared, getPrepared, listPrepared } from './problems.prepared.repository.js';
+import { type ProblemFilter, SORTS, eventsOf, filesOf, get, list } from './problems.repository.js';
 
 /**
  * The ledger's prepared statements (issue #19) repeat the WHERE of `repo.list` with placeholders. Both must answer
@@ -87,5 +87,35 @@ describe('prepared ledger statements', () => {
       }
     }
     expect(compared).toBe(scopes.length * 2 * filters.length * 2);
+  });
+
+  it('read one problem, its events and its files exactly as repo.get, eventsOf and filesOf, in every scope', async () => {
+    const rows = (
+      await database.query<{ id: string; region_id: string; unit_id: string; leader_person_id: string | null }>(
+        `SELECT id, region_id, unit_id, leader_person_id FROM problems ORDER BY state = 'draft' DESC, code LIMIT 12`,
+      )
+    ).rows;
+    let compared = 0;
+    for (const p of rows) {
+      const base: Scope = { regionId: p.region_id, allUnits: false, unitIds: [], groupIds: [], personId: null };
+      const scopes: Scope[] = [
+        { ...base, allUnits: true },
+        { ...base, unitIds: [p.unit_id] },
+        { ...base, personId: p.leader_person_id },
+        base,
+        { ...base, regionId: null, allUnits: true },
+      ];
+      for (const scope of scopes)
+        for (const withDrafts of [true, false]) {
+          const built = await get(database.db, scope, withDrafts, p.id, TODAY);
+          expect(await getPrepared(database.db, scope, withDrafts, p.id, TODAY), JSON.stringify(scope)).toEqual(built);
+          if (built) compared++;
+        }
+      expect(await eventsOfPrepared(database.db, p.id)).toEqual(await eventsOf(database.db, p.id));
+      expect(await filesOfPrepared(database.db, p.id)).toEqual(await filesOf(database.db, p.id));
+    }
+    // Some reads found the problem and some did not (out of scope, drafts hidden).
+    expect(compared).toBeGreaterThan(rows.length);
+    expect(compared).toBeLessThan(rows.length * 10);
   });
 });

@@ -4,7 +4,13 @@ import { type Actor, type Ctx, actorOf, today } from '../../platform/context.js'
 import { notFound } from '../../platform/errors.js';
 import { actionsOf } from '../../platform/workflow/machine.js';
 import * as repo from './problems.repository.js';
-import { listPrepared, measuresOfPrepared } from './problems.prepared.repository.js';
+import {
+  eventsOfPrepared,
+  filesOfPrepared,
+  getPrepared,
+  listPrepared,
+  measuresOfPrepared,
+} from './problems.prepared.repository.js';
 import type { TListProblems } from '../../../common/problems.schema.js';
 import { capacitiesOf } from './problems.policy.js';
 import { problemMachine, problemRefusal, stateLabel } from './problems.states.js';
@@ -115,13 +121,16 @@ export async function loadProblem(ctx: Ctx, id: string) {
   return row;
 }
 
+/** The detail page: four prepared statements, built once per scope shape (issue #19). */
 export async function getProblem(ctx: Ctx, id: string) {
-  const row = await loadProblem(ctx, id);
-  const measures = await repo.measuresOf(ctx.db, [id]);
-  const events = await repo.eventsOf(ctx.db, id);
+  const actor = actorOf(ctx);
+  const row = await getPrepared(ctx.db, actor.scope, seesDrafts(actor), id, today(ctx));
+  if (!row) throw notFound('问题不存在或无权查看');
+  const measures = await measuresOfPrepared(ctx.db, [id]);
+  const events = await eventsOfPrepared(ctx.db, id);
   // Files attach on submit: one uploaded in a dialog that was cancelled is in no event and not the problem's.
   const submitted = new Set(events.flatMap((e) => (e.payload as { fileIds?: string[] } | null)?.fileIds ?? []));
-  const files = (await repo.filesOf(ctx.db, id)).filter((f) => f.eventId || submitted.has(f.id));
+  const files = (await filesOfPrepared(ctx.db, id)).filter((f) => f.eventId || submitted.has(f.id));
   return {
     ...present(ctx, row, measures),
     events: events.map((e) => ({
