@@ -16,6 +16,7 @@ import { largeCount } from '../../platform/db/large-count.js';
 import { personDirectory } from '../org/org.directory.js';
 import {
   type EventRow,
+  FILE_COLUMNS,
   type MeasureRow,
   type ProblemFilter,
   SORTS,
@@ -269,15 +270,7 @@ export const eventsOfPrepared = (db: Executor, problemId: string): Promise<Event
 
 const filesStatement = oncePerDb((db) =>
   db
-    .select({
-      id: problemFiles.id,
-      name: problemFiles.name,
-      size: problemFiles.size,
-      mime: problemFiles.mime,
-      eventId: problemFiles.eventId,
-      measureId: problemFiles.measureId,
-      createdAt: problemFiles.createdAt,
-    })
+    .select(FILE_COLUMNS)
     .from(problemFiles)
     .where(eq(problemFiles.problemId, P('id')))
     .orderBy(asc(problemFiles.createdAt))

@@ -303,17 +303,20 @@ export async function insertFile(db: Executor, values: typeof problemFiles.$infe
   return row;
 }
 
+/** What a problem's file list shows (not the content). */
+export const FILE_COLUMNS = {
+  id: problemFiles.id,
+  name: problemFiles.name,
+  size: problemFiles.size,
+  mime: problemFiles.mime,
+  eventId: problemFiles.eventId,
+  measureId: problemFiles.measureId,
+  createdAt: problemFiles.createdAt,
+};
+
 export async function filesOf(db: Executor, problemId: string) {
   return db
-    .select({
-      id: problemFiles.id,
-      name: problemFiles.name,
-      size: problemFiles.size,
-      mime: problemFiles.mime,
-      eventId: problemFiles.eventId,
-      measureId: problemFiles.measureId,
-      createdAt: problemFiles.createdAt,
-    })
+    .select(FILE_COLUMNS)
     .from(problemFiles)
     .where(eq(problemFiles.problemId, problemId))
     .orderBy(asc(problemFiles.createdAt));
