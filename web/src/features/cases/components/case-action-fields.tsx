@@ -20,8 +20,8 @@ import {
 import { ZCaseEvent, ZDetermination } from '../../../../../common/cases.schema';
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { ToleranceListFields } from '../../../components/tolerance-list-fields';
-import { type CaseDetail, type CaseSubject, useCaseOfficers } from '../api/cases';
-import { officerOptions, renderOfficerOption } from './officer-options';
+import type { CaseDetail, CaseSubject } from '../api/cases';
+import { TeamField } from './case-team-field';
 import { useRuleItems } from '../../../lib/rule-items';
 import { maxLengthOf } from '../../../lib/schema-limits';
 import { afterToday, beforeToday, dayjs, formatDate } from '../../../lib/format';
@@ -95,30 +95,6 @@ function SubjectForms({ c, label }: { c: CaseDetail; label: string }) {
         </Form.Item>
       ))}
     </>
-  );
-}
-
-/** The case's investigators now. */
-export const investigatorIds = (c: CaseDetail) =>
-  c.members.filter((m) => m.role === 'investigator').map((m) => m.userId);
-const sameTeam = (ids: string[], c: CaseDetail) => {
-  const now = investigatorIds(c);
-  return ids.length === now.length && ids.every((id) => now.includes(id));
-};
-
-/** The investigation team as it is to be: the region's case officers, those who cannot investigate disabled. */
-function TeamSelect(field: FieldProps<string[]>) {
-  const officers = useCaseOfficers();
-  return (
-    <Select
-      {...field}
-      mode="multiple"
-      aria-label="调查组成员"
-      loading={officers.isLoading}
-      options={officerOptions(officers.data?.items ?? [], { team: true })}
-      optionRender={renderOfficerOption}
-      showSearch={{ optionFilterProp: 'label' }}
-    />
   );
 }
 
@@ -369,20 +345,7 @@ export function fieldsFor(type: CaseEventType, c: CaseDetail) {
     case 'change_team':
       return (
         <>
-          <Form.Item
-            name="teamUserIds"
-            label="调查组成员"
-            extra="调查组不少于二人；委领导、联审签署人和本案的联审、评查人员不能担任调查人员"
-            rules={[
-              { required: true, type: 'array', min: 2, message: '调查组不少于二人' },
-              {
-                validator: (_, ids: string[] = []) =>
-                  sameTeam(ids, c) ? Promise.reject(new Error('调查组没有变化')) : Promise.resolve(),
-              },
-            ]}
-          >
-            <TeamSelect />
-          </Form.Item>
+          <TeamField c={c} />
           {comment('调整原因', false)}
         </>
       );

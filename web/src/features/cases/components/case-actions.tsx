@@ -4,7 +4,8 @@ import { CASE_EVENTS, type CaseEventType, type FormKey } from '../../../../../co
 import { applyFormErrors, notifyError, notifySuccess } from '../../../lib/notify';
 import { type CaseDetail, useCaseEvent } from '../api/cases';
 
-import { fieldsFor, investigatorIds, toForms } from './case-action-fields';
+import { fieldsFor, toForms } from './case-action-fields';
+import { investigatorIds } from './case-team-field';
 
 const CONFIRM_ONLY: Partial<Record<CaseEventType, string>> = {
   approve_launch: '批准启动调查？',
