@@ -42,6 +42,8 @@ const ALWAYS = ['home', 'dashboard'];
 
 /** Changes arriving within this window are refetched together (a transition often touches several kinds). */
 const COALESCE_MS = 600;
+/** The longest a live change waits for the user's own write in flight before it is refetched anyway. */
+const MAX_WAIT_MS = 10_000;
 /** A record that changes this soon after the user's own write changed because of it: no notice. */
 const OWN_WRITE_MS = 5000;
 
@@ -80,13 +82,17 @@ export function useLiveChanges() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let connected = false;
 
+    let waitingSince: number | null = null;
     const flush = () => {
       // The user's own write still in flight: its answer comes first (it may say the record is gone — 报送上级,
-      // 删除 — and a refetch now would ask for it once more); what was announced meanwhile is refetched after it.
-      if (qc.isMutating() > 0) {
+      // 删除 — and a refetch now would ask for it once more); what was announced meanwhile is refetched after it —
+      // or after MAX_WAIT_MS, so that a write that never answers does not keep the screen from updating.
+      waitingSince ??= Date.now();
+      if (qc.isMutating() > 0 && Date.now() - waitingSince < MAX_WAIT_MS) {
         timer = setTimeout(flush, COALESCE_MS);
         return;
       }
+      waitingSince = null;
       timer = undefined;
       const roots = [...pending];
       pending.clear();
