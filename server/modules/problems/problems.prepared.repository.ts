@@ -120,29 +120,35 @@ function build(db: Executor, s: Shape, name: string) {
   };
 }
 
-/** Statement names by shape: the same shape is the same text, so one name serves every database handle. */
-const names = new Map<string, string>();
-const built = new WeakMap<Executor, Map<string, ReturnType<typeof build>>>();
-
-function statementsOf(db: Executor, s: Shape) {
-  const key = JSON.stringify(s);
-  let name = names.get(key);
-  if (!name) {
-    name = `problems_list_${crypto.createHash('sha1').update(key).digest('hex').slice(0, 12)}`;
-    names.set(key, name);
-  }
-  let perDb = built.get(db);
-  if (!perDb) {
-    perDb = new Map();
-    built.set(db, perDb);
-  }
-  let statements = perDb.get(key);
-  if (!statements) {
-    statements = build(db, s, name);
-    perDb.set(key, statements);
-  }
-  return statements;
+/**
+ * Statements by shape, built once per database handle. The same shape is the same text, so one name (`prefix` and a
+ * hash of the shape) serves every handle and connection.
+ */
+function byShape<T>(prefix: string, build: (db: Executor, s: Shape, name: string) => T) {
+  const names = new Map<string, string>();
+  const built = new WeakMap<Executor, Map<string, T>>();
+  return (db: Executor, s: Shape): T => {
+    const key = JSON.stringify(s);
+    let name = names.get(key);
+    if (!name) {
+      name = `${prefix}_${crypto.createHash('sha1').update(key).digest('hex').slice(0, 12)}`;
+      names.set(key, name);
+    }
+    let perDb = built.get(db);
+    if (!perDb) {
+      perDb = new Map();
+      built.set(db, perDb);
+    }
+    let statements = perDb.get(key);
+    if (!statements) {
+      statements = build(db, s, name);
+      perDb.set(key, statements);
+    }
+    return statements;
+  };
 }
+
+const statementsOf = byShape('problems_list', build);
 
 /**
  * One page of the ledger and its total, as `repo.list` answers them, through the statements of the filter's
@@ -224,28 +230,15 @@ export async function measuresOfPrepared(
 // ---------- the detail page: the problem (in the caller's scope), its events and its files
 
 /** One problem as `repo.get` reads it, per scope shape (the same WHERE as the list's, with the id). */
-const oneStatements = new WeakMap<Executor, Map<string, ReturnType<typeof buildOne>>>();
-function buildOne(db: Executor, s: Shape, name: string) {
-  return select(db, P('today'))
+const oneStatementOf = byShape('problems_one', (db, s, name) =>
+  select(db, P('today'))
     .where(and(whereOf(s), eq(problems.id, P('id'))))
-    .prepare(name);
-}
+    .prepare(name),
+);
 
 export async function getPrepared(db: Executor, scope: Scope, withDrafts: boolean, id: string, today: string) {
   if (!scope.regionId) return undefined;
-  const shape = shapeOf(scope, withDrafts, {}, undefined);
-  const key = JSON.stringify(shape);
-  let perDb = oneStatements.get(db);
-  if (!perDb) {
-    perDb = new Map();
-    oneStatements.set(db, perDb);
-  }
-  let statement = perDb.get(key);
-  if (!statement) {
-    const name = `problems_one_${crypto.createHash('sha1').update(key).digest('hex').slice(0, 12)}`;
-    statement = buildOne(db, shape, name);
-    perDb.set(key, statement);
-  }
+  const statement = oneStatementOf(db, shapeOf(scope, withDrafts, {}, undefined));
   const [row] = await statement.execute({
     regionId: scope.regionId,
     unitIds: scope.unitIds,
