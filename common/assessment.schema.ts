@@ -238,7 +238,10 @@ export const ZUnitScore = ZResult.extend({
 // ---------- 民主测评
 
 export const ZCreateSurvey = z.object({
+  /** Whose party members vote (one ballot each). */
   unitId: ZId,
+  /** 被测评人: a leader assessed in person (leader systems); none = the unit's leadership as a whole. */
+  personId: ZId.nullable().default(null),
   year: ZYear,
   title: ZNonEmpty('测评名称', 100),
   questions: z.array(ZNonEmpty('测评题目', 200)).min(1, '至少一道测评题目').max(30),
@@ -248,6 +251,9 @@ export const ZSurvey = z.object({
   id: ZId,
   unitId: ZId,
   unitName: z.string(),
+  personId: ZId.nullable(),
+  /** 姓名（单位职务） of the person assessed, or null. */
+  personName: z.string().nullable(),
   year: z.number().int(),
   title: z.string(),
   questions: z.array(z.string()),
@@ -262,6 +268,7 @@ export const ZListSurveys = z.object({
   ...ZPage,
   year: ZYear.optional(),
   unitId: ZId.optional(),
+  personId: ZId.optional(),
   state: z.enum(keysOf(SURVEY_STATES)).optional(),
 });
 export type TListSurveys = z.infer<typeof ZListSurveys>;
@@ -277,6 +284,8 @@ export const ZBallotParam = z.object({ token: z.string().min(16).max(100) });
 export const ZBallot = z.object({
   title: z.string(),
   unitName: z.string(),
+  /** 被测评人 (姓名（单位职务）) when the survey assesses one leader. */
+  personName: z.string().nullable(),
   questions: z.array(z.string()),
   scale: z.array(z.string()),
 });

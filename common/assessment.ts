@@ -131,6 +131,12 @@ export const METRICS = {
     subject: 'leader',
     doc: '派给本人的责任清单事项中期内到期的按期履责比例；得分 = 权重 × 按期数 ÷ 到期数（无到期事项得满分）',
   },
+  'evaluations.person_average': {
+    label: '本人述职评议得分',
+    shape: 'rate',
+    subject: 'leader',
+    doc: '期内结束的述职评议、述责述廉会议中本人（述职人）的评议平均分（每次会议取评议人平均，再取各次平均）；得分 = 权重 × 平均分 ÷ 100',
+  },
   'problems.charge_overdue': {
     label: '分管（主管）单位问题逾期',
     shape: 'count',

@@ -11,9 +11,18 @@ export const ZCreateEvaluation = z.object({
   year: ZYear,
   scheduledAt: z.coerce.date({ message: '会议时间格式不正确' }),
   place: z.string().trim().max(100).default(''),
-  /** The units whose leaders report, in speaking order. */
+  /**
+   * The units whose leaders report, in speaking order; `personId` names the leader who reports in person (述责述廉
+   * of a leader: the scores then count for that person in leader systems).
+   */
   reporters: z
-    .array(z.object({ unitId: ZId, reporterName: z.string().trim().max(50).default('') }))
+    .array(
+      z.object({
+        unitId: ZId,
+        personId: ZId.nullable().default(null),
+        reporterName: z.string().trim().max(50).default(''),
+      }),
+    )
     .min(1, '至少选择一个述职单位')
     .max(50, '述职单位不能超过50个'),
   /** 评议人: who scores the reporters in the meeting. */
@@ -105,6 +114,8 @@ export const ZReporter = z.object({
   unitId: ZId,
   unitName: z.string(),
   reporterName: z.string(),
+  /** The leader reporting in person, when named (述责述廉 of a leader). */
+  personId: ZId.nullable(),
   report: z.object({ name: z.string(), size: z.number().int(), uploadedAt: ZTimestamp }).nullable(),
   /** Mean of the attendees' scores, its rank among the reporters and grade (the assessment's thresholds). */
   scored: z.number().int(),

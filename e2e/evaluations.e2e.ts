@@ -29,11 +29,15 @@ describe('述职评议 / 述责述廉', () => {
     await chooseUnit(page, units, '住房和城乡', '示范县住房和城乡建设局');
     await chooseUnit(page, units, '应急管理', '示范县应急管理局');
     await page.keyboard.press('Escape');
+    // The principals report in person: their scores count in their own leader assessment too.
+    await page.getByRole('switch', { name: '主要负责人本人述职' }).click();
     await page.getByRole('button', { name: label('安排') }).click();
     await page.waitForURL(/\/assessment\/evaluations\/[0-9a-f-]{36}$/);
     meetingUrl = page.url();
     await page.getByTestId('evaluation-state').getByText('待召开').waitFor();
-    expect(await page.getByTestId('evaluation-reporter').count()).toBe(2);
+    const reporters = page.getByTestId('evaluation-reporter');
+    expect(await reporters.count()).toBe(2);
+    expect(await reporters.getByText('本人述职·计入个人考核').count()).toBe(2);
   });
 
   it('the unit head sees only his unit’s part and hands in the written report once', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserSession, label, chooseUnit } from './browser';
+import { browserSession, call, choose, label, chooseUnit } from './browser';
 
 const app = browserSession();
 const UNIT_NAME = '示范县住房和城乡建设局';
@@ -7,6 +7,8 @@ const TITLE = `E2E民主测评${Date.now().toString(36)}`;
 
 let surveyUrl = '';
 let ballotLink = '';
+/** 县住建局's principal, assessed in person (a leader's 民主测评). */
+let principal = '';
 
 describe('民主测评', () => {
   it('office issues a survey to a unit and gets one printable ballot slip per party member', async () => {
@@ -19,11 +21,15 @@ describe('民主测评', () => {
       .filter({ has: page.locator('label[for="survey_unitId"]') })
       .getByRole('combobox');
     await chooseUnit(page, unitBox, '住房和城乡', UNIT_NAME);
+    const units = await call(page, 'GET', '/api/units?q=ZJJ');
+    principal = units.json.items.find((u: { code: string }) => u.code === 'ZJJ').principalName;
+    await choose(page, page.getByLabel('被测评人（可选）'), principal, { search: true });
     await page.getByLabel('测评名称').fill(TITLE);
     await page.getByRole('button', { name: label('创建') }).click();
     await page.waitForURL(/\/assessment\/surveys\/[0-9a-f-]{36}$/);
     surveyUrl = page.url();
     await page.getByText('未发放', { exact: true }).waitFor();
+    await page.getByText(new RegExp(`^${principal}（县住建局`)).waitFor();
 
     await page.getByRole('button', { name: '发放选票' }).click();
     await page
@@ -44,6 +50,7 @@ describe('民主测评', () => {
     const page = await app.phone();
     await page.goto(ballotLink);
     await page.getByText(TITLE).waitFor();
+    await page.getByText(`被测评人：${principal}（县住建局`, { exact: false }).waitFor();
     const questions = page.getByTestId('ballot-question');
     const n = await questions.count();
     expect(n).toBeGreaterThan(1);

@@ -21,8 +21,9 @@ const PATTERN = [0, 0, 1, 0, 2, 1, 0, 1, 3, 0];
 
 /**
  * 考核评价 in the demo county, through the real procedures: last year's 两个责任 assessment computed, frozen
- * and published (the commission leader approves), this year's computed and open; a 民主测评 of 县住建局
- * issued to its party members with four in five ballots answered; a 述责述廉 meeting held two weeks ago.
+ * and published (the commission leader approves), this year's computed and open; two 民主测评 of 县住建局 (its
+ * leadership, and its principal in person) issued to its party members with four in five ballots answered; this
+ * year's leader assessment. Runs after `seedDemoEvaluation` (the 述责述廉 meeting held two weeks ago).
  */
 export async function seedDemoAssessment(ctx: Ctx, regionId: string) {
   const office = await asDemoUser(ctx, 'office');
@@ -49,27 +50,35 @@ export async function seedDemoAssessment(ctx: Ctx, regionId: string) {
     await fireAssessmentEvent(leader, run.id, { type: 'publish', version: run.version, comment: '同意发布' });
   }
 
-  await seedDemoLeaderAssessment(ctx, office, leader, year);
-
   const [zjj] = await ctx.db
-    .select({ id: units.id })
+    .select({ id: units.id, principal: units.principalPersonId })
     .from(units)
     .where(and(eq(units.regionId, regionId), eq(units.code, 'ZJJ')));
-  const survey = await createSurvey(office, {
-    unitId: zjj.id,
-    year,
-    title: `${year}年度县住建局领导班子民主测评`,
-    questions: SURVEY_DEFAULT_QUESTIONS,
-  });
-  const { tokens } = await issueBallots(office, survey.id, survey.version);
-  const voters = Math.floor((tokens.length * 4) / 5);
-  for (const [i, token] of tokens.slice(0, voters).entries()) {
-    await castBallot(
-      ctx,
-      token,
-      SURVEY_DEFAULT_QUESTIONS.map((_, q) => PATTERN[(i * 3 + q) % PATTERN.length]),
-    );
+  const surveys = [
+    { personId: null, title: `${year}年度县住建局领导班子民主测评`, shift: 0 },
+    { personId: zjj.principal, title: `${year}年度县住建局主要负责人个人民主测评`, shift: 1 },
+  ];
+  for (const { personId, title, shift } of surveys) {
+    const survey = await createSurvey(office, {
+      unitId: zjj.id,
+      personId,
+      year,
+      title,
+      questions: SURVEY_DEFAULT_QUESTIONS,
+    });
+    const { tokens } = await issueBallots(office, survey.id, survey.version);
+    const voters = Math.floor((tokens.length * 4) / 5);
+    for (const [i, token] of tokens.slice(0, voters).entries()) {
+      await castBallot(
+        ctx,
+        token,
+        SURVEY_DEFAULT_QUESTIONS.map((_, q) => PATTERN[(i * 3 + q + shift) % PATTERN.length]),
+      );
+    }
   }
+
+  // After the surveys and the meeting: the principal's own ballots and 述责述廉 count in the leader assessment.
+  await seedDemoLeaderAssessment(ctx, office, leader, year);
 }
 
 /**
@@ -125,12 +134,10 @@ export async function seedDemoEvaluation(ctx: Ctx, regionId: string) {
   const at = dayjs(ctx.now).subtract(14, 'day').hour(9).toDate();
   const office = { ...(await asDemoUser(ctx, 'office')), now: at };
   const reporting = await ctx.db
-    .select({ id: units.id, code: units.code })
+    .select({ id: units.id, code: units.code, principal: units.principalPersonId })
     .from(units)
     .where(and(eq(units.regionId, regionId), inArray(units.code, ['ZJJ', 'YJJ', 'ZRJ'])));
-  const order = ['ZJJ', 'YJJ', 'ZRJ']
-    .map((c) => reporting.find((u) => u.code === c)?.id)
-    .filter((x) => x !== undefined);
+  const order = ['ZJJ', 'YJJ', 'ZRJ'].map((c) => reporting.find((u) => u.code === c)).filter((x) => x !== undefined);
   const attendees = ['县纪委书记', '县委组织部部长', '党员代表'];
   let e = await createEvaluation(office, {
     kind: 'integrity',
@@ -138,7 +145,8 @@ export async function seedDemoEvaluation(ctx: Ctx, regionId: string) {
     year: at.getFullYear(),
     scheduledAt: at,
     place: '县委第一会议室',
-    reporters: order.map((unitId) => ({ unitId, reporterName: '' })),
+    // 县住建局's principal reports in person: the scores count for him in the leader assessment too.
+    reporters: order.map((u) => ({ unitId: u.id, personId: u.code === 'ZJJ' ? u.principal : null, reporterName: '' })),
     attendees,
   });
   e = await fireEvaluationEvent(office, e.id, { type: 'hold', version: e.version });

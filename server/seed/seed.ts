@@ -60,8 +60,9 @@ export async function initialiseDatabase(
         await seedDemoDocuments(ctx, region.id);
         await seedDemoResponsibility(ctx, region.id);
         await seedDemoComplaints(ctx, region.id);
-        await seedDemoAssessment(ctx, region.id);
+        // The meeting first: its in-person 述责述廉 counts in this year's published leader assessment.
         await seedDemoEvaluation(ctx, region.id);
+        await seedDemoAssessment(ctx, region.id);
         await seedDemoReview(ctx, region.id);
       });
     } else {

@@ -21,6 +21,7 @@ import { badRequest, notFound, ruleViolation } from '../../platform/errors.js';
 import { type Step, actionsOf, defineMachine, fireTransition } from '../../platform/workflow/machine.js';
 import * as org from '../org/org.service.js';
 import { drawQuestions, questionsOf, renumberAsked } from './assessment.inquiries.js';
+import { checkPerson, leadersOf } from './assessment.subjects.js';
 import { EVALUATION_MINUTES } from './assessment.numbering.js';
 import { gradeOf, settingsOf } from './assessment.settings.js';
 import { evaluationQuestions, evaluationReporters, evaluationScores, evaluations } from './assessment.tables.js';
@@ -187,6 +188,7 @@ export async function getEvaluation(ctx: Ctx, id: string) {
         unitId: r.unitId,
         unitName: names.get(r.unitId) ?? '',
         reporterName: r.reporterName,
+        personId: r.personId,
         report:
           r.reportName && r.reportUploadedAt
             ? { name: r.reportName, size: r.reportSize ?? 0, uploadedAt: r.reportUploadedAt }
@@ -226,6 +228,15 @@ export async function createEvaluation(ctx: Ctx, input: TCreateEvaluation) {
       throw ruleViolation('UNIT_NOT_FOUND', '述职单位不存在或无权查看', 'reporters');
     });
   }
+  const personIds = input.reporters.flatMap((r) => (r.personId ? [r.personId] : []));
+  if (new Set(personIds).size !== personIds.length) throw badRequest('REPORTER_TWICE', '述职人不能重复', 'reporters');
+  for (const personId of personIds) await checkPerson(ctx, personId, 'reporters', '述职人');
+  // A leader reporting in person is named as the org records them unless the form says otherwise.
+  const leaders = await leadersOf(ctx, personIds);
+  const reporters = input.reporters.map((r) => ({
+    ...r,
+    reporterName: r.reporterName || (r.personId ? (leaders.get(r.personId)?.name ?? '') : ''),
+  }));
   const attendees = [...new Set(input.attendees)];
   const [row] = await ctx.db
     .insert(evaluations)
@@ -233,7 +244,7 @@ export async function createEvaluation(ctx: Ctx, input: TCreateEvaluation) {
     .returning();
   await ctx.db
     .insert(evaluationReporters)
-    .values(input.reporters.map((r, i) => ({ ...r, evaluationId: row.id, seq: i + 1 })));
+    .values(reporters.map((r, i) => ({ ...r, evaluationId: row.id, seq: i + 1 })));
   const drawn = await drawQuestions(ctx, regionId, row.id);
   await recordAudit(ctx, {
     type: 'evaluation.created',

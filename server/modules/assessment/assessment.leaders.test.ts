@@ -225,7 +225,7 @@ describe('leader systems: subjects and rules', () => {
     expect((await rate((await unit('ZJJ')).id)).statusCode).toBe(400);
     await fire(office, runId, 'compute');
     const q = (await itemsOf(Q)).find((i) => i.kind === 'rating');
-    expect(q?.points).toBe(15);
+    expect(q?.points).toBe(5);
     rows = (await office.get(`/api/assessments/${runId}/scores`)).json().items;
   });
 
@@ -309,5 +309,10 @@ describe('demo county', () => {
     const own = (await fuxianzhang.get(`/api/assessments/${demo?.id}/people/${L}`)).json();
     expect(own.items.find((i: Item) => i.kind === 'rating')?.reason).toContain('县纪委书记');
     expect((await office.get(`/api/assessments/${demo?.id}/scores`)).json().items.length).toBeGreaterThan(10);
+    // 县住建局's principal: his own 民主测评 and his 述责述廉 in person two weeks ago (this year's, unless in early January).
+    const p = (await office.get(`/api/assessments/${demo?.id}/people/${P}`)).json().items as Item[];
+    expect(p.find((i) => i.kind === 'survey')?.reason).toMatch(/^民主测评 \d+ 份答卷/);
+    const sameYear = new Date(Date.now() - 14 * 86_400_000).getFullYear() === new Date().getFullYear();
+    expect(p.find((i) => i.indicatorName === '述责述廉会议评议得分')?.kind).toBe(sameYear ? 'rate' : 'no_data');
   });
 });

@@ -35,9 +35,6 @@ export interface Subjects {
 export const subjectsOf = (regionId: string, x: Subjects) =>
   x.subjectKind === 'leader' ? assessedLeaders(regionId, x.unitType) : assessedUnits(regionId, x.unitType);
 
-/** No rows, in the shape of a per-subject figure that a leader system has no source for. */
-const NONE = sql.raw('(SELECT NULL::uuid AS unit_id, NULL::numeric AS avg, NULL::bigint AS n WHERE false)');
-
 /**
  * Computes one revision of a run, set-wise: a handful of INSERT … SELECT statements over every subject (unit, or
  * person in a leader system) and every indicator at once (no per-subject loop), each point an item with its cause.
@@ -90,20 +87,20 @@ export async function computeRun(db: Executor, run: Run, x: Subjects, s: TAssess
   const ratings = sql`(SELECT unit_id, indicator_id, avg(score) AS avg, count(*) AS n,
       string_agg(evaluator || ' ' || score::text, '、' ORDER BY evaluator) AS who
     FROM assessment_ratings WHERE assessment_id = ${a} GROUP BY unit_id, indicator_id)`;
-  const surveys = leader
-    ? NONE
-    : sql`(SELECT s.unit_id, avg((${SCALE})[x.v + 1]) AS avg, count(DISTINCT b.id) AS n
+  // 民主测评 and 述职评议 count for whom they assess: a unit system reads the surveys of a unit's leadership (no
+  // person named) and every reporting unit, whoever spoke for it; a leader system those naming the person.
+  const whom = leader ? sql.raw('person_id') : sql.raw('unit_id');
+  const ofWhom = leader ? sql.raw('IS NOT NULL') : sql.raw('IS NULL');
+  const surveys = sql`(SELECT s.${whom} AS unit_id, avg((${SCALE})[x.v + 1]) AS avg, count(DISTINCT b.id) AS n
     FROM surveys s JOIN survey_ballots b ON b.survey_id = s.id CROSS JOIN LATERAL unnest(b.answers) AS x(v)
-    WHERE s.region_id = ${run.regionId} AND s.year = ${year} GROUP BY s.unit_id)`;
-  // 述职评议: the unit's mean score per meeting ended in the period, then the mean over those meetings.
-  const evaluated = leader
-    ? NONE
-    : sql`(SELECT x.unit_id, avg(x.avg) AS avg, count(*) AS n FROM (
-      SELECT r.unit_id, r.id, avg(es.score) AS avg FROM evaluations ev
+    WHERE s.region_id = ${run.regionId} AND s.year = ${year} AND s.person_id ${ofWhom} GROUP BY s.${whom})`;
+  // 述职评议: the mean score per meeting ended in the period, then the mean over those meetings.
+  const evaluated = sql`(SELECT x.unit_id, avg(x.avg) AS avg, count(*) AS n FROM (
+      SELECT r.${whom} AS unit_id, r.id, avg(es.score) AS avg FROM evaluations ev
         JOIN evaluation_reporters r ON r.evaluation_id = ev.id JOIN evaluation_scores es ON es.reporter_id = r.id
-      WHERE ev.region_id = ${run.regionId} AND ev.state = 'closed'
+      WHERE ev.region_id = ${run.regionId} AND ev.state = 'closed' AND r.${whom} IS NOT NULL
         AND (ev.held_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${run.periodFrom}::date AND ${run.periodTo}::date
-      GROUP BY r.unit_id, r.id) x GROUP BY x.unit_id)`;
+      GROUP BY r.${whom}, r.id) x GROUP BY x.unit_id)`;
   const resp = sql`(SELECT * FROM jsonb_to_recordset(${JSON.stringify(fulfilment)}::jsonb)
     AS x("unitId" uuid, "itemsDue" int, "itemsOnTime" int))`;
   await insert(sql`
@@ -112,7 +109,8 @@ export async function computeRun(db: Executor, run: Run, x: Subjects, s: TAssess
         WHEN l.method = 'metric' AND l.metric IN ('problems.rectification_rate', 'responsibility.person_fulfilment')
           THEN 'rate'
         WHEN l.method = 'metric' AND l.metric = 'responsibility.fulfilment' THEN 'rate'
-        WHEN l.method = 'metric' AND l.metric = 'evaluations.average' THEN CASE WHEN ev.n IS NULL THEN 'no_data' ELSE 'rate' END
+        WHEN l.method = 'metric' AND l.metric IN ('evaluations.average', 'evaluations.person_average')
+          THEN CASE WHEN ev.n IS NULL THEN 'no_data' ELSE 'rate' END
         WHEN l.method = 'metric' THEN 'base'
         WHEN l.method = 'qualitative' THEN CASE WHEN rt.n IS NULL THEN 'no_data' ELSE 'rating' END
         ELSE CASE WHEN sv.n IS NULL THEN 'no_data' ELSE 'survey' END
@@ -123,7 +121,8 @@ export async function computeRun(db: Executor, run: Run, x: Subjects, s: TAssess
           THEN l.weight * rp.ok / rp.due
         WHEN l.metric = 'responsibility.fulfilment' AND COALESCE(rs."itemsDue", 0) > 0
           THEN l.weight * rs."itemsOnTime" / rs."itemsDue"
-        WHEN l.metric = 'evaluations.average' AND ev.n IS NOT NULL THEN l.weight * ev.avg / 100
+        WHEN l.metric IN ('evaluations.average', 'evaluations.person_average') AND ev.n IS NOT NULL
+          THEN l.weight * ev.avg / 100
         WHEN l.method = 'qualitative' AND rt.n IS NOT NULL THEN l.weight * rt.avg / 100
         WHEN l.method = 'questionnaire' AND sv.n IS NOT NULL THEN l.weight * sv.avg / 100
         ELSE l.weight
@@ -137,7 +136,8 @@ export async function computeRun(db: Executor, run: Run, x: Subjects, s: TAssess
         WHEN l.metric = 'responsibility.fulfilment' THEN CASE
           WHEN COALESCE(rs."itemsDue", 0) = 0 THEN '期内无应履职事项，得满分'
           ELSE '按期履职 ' || rs."itemsOnTime" || ' 项 / 应履职 ' || rs."itemsDue" || ' 项' END
-        WHEN l.metric = 'evaluations.average' THEN CASE WHEN ev.n IS NULL THEN '无数据（期内无已结束的述职评议），暂按满分'
+        WHEN l.metric IN ('evaluations.average', 'evaluations.person_average') THEN CASE
+          WHEN ev.n IS NULL THEN '无数据（期内无已结束的述职评议），暂按满分'
           ELSE '述职评议 ' || ev.n || ' 次，平均 ' || round(ev.avg, 2) || ' 分' END
         WHEN l.method = 'metric' THEN '基础分'
         WHEN l.method = 'qualitative' THEN CASE WHEN rt.n IS NULL THEN '无数据（评价人尚未打分），暂按满分'

@@ -8,6 +8,7 @@ import { badRequest, conflict, notFound, ruleViolation } from '../../platform/er
 import { rowsOf } from '../../platform/db/client.js';
 import * as org from '../org/org.service.js';
 import { partyMembersOf } from '../org/org.assessment-facts.js';
+import { checkPerson, personLabels } from './assessment.subjects.js';
 import { surveyBallots, surveyTokens, surveys } from './assessment.tables.js';
 
 /**
@@ -23,6 +24,10 @@ async function present(ctx: Ctx, rows: SurveyRow[]) {
     ctx.db,
     rows.map((r) => r.unitId),
   );
+  const persons = await personLabels(
+    ctx,
+    rows.flatMap((r) => (r.personId ? [r.personId] : [])),
+  );
   const ids = rows.map((r) => r.id);
   const counts = ids.length
     ? await ctx.db
@@ -37,6 +42,7 @@ async function present(ctx: Ctx, rows: SurveyRow[]) {
     return {
       ...r,
       unitName: names.get(r.unitId) ?? '',
+      personName: r.personId ? (persons.get(r.personId) ?? '') : null,
       questions: r.questions as string[],
       answered: a,
       participation: r.issued ? Math.round((a / r.issued) * 1000) / 10 : 0,
@@ -58,6 +64,7 @@ export async function listSurveys(ctx: Ctx, f: TListSurveys) {
     eq(surveys.regionId, regionOf(ctx)),
     f.year ? eq(surveys.year, f.year) : undefined,
     f.unitId ? eq(surveys.unitId, f.unitId) : undefined,
+    f.personId ? eq(surveys.personId, f.personId) : undefined,
     f.state ? eq(surveys.state, f.state) : undefined,
   );
   const rows = await ctx.db
@@ -79,6 +86,7 @@ export async function createSurvey(ctx: Ctx, input: TCreateSurvey) {
   await org.getUnit(ctx, input.unitId).catch(() => {
     throw badRequest('UNIT_NOT_FOUND', '单位不存在', 'unitId');
   });
+  if (input.personId) await checkPerson(ctx, input.personId, 'personId', '被测评人');
   const [row] = await ctx.db
     .insert(surveys)
     .values({ ...input, regionId: regionOf(ctx) })
@@ -141,15 +149,18 @@ export async function surveyResults(ctx: Ctx, id: string) {
 
 /** The ballot a token opens (public: the voter is not signed in). */
 export async function openBallot(ctx: Ctx, token: string) {
-  const rows = rowsOf<{ title: string; unit_id: string; questions: string[] }>(
-    await ctx.db.execute(sql`SELECT s.title, s.unit_id, s.questions FROM survey_tokens t JOIN surveys s ON s.id = t.survey_id
+  const rows = rowsOf<{ title: string; unit_id: string; person_id: string | null; questions: string[] }>(
+    await ctx.db.execute(sql`SELECT s.title, s.unit_id, s.person_id, s.questions FROM survey_tokens t JOIN surveys s ON s.id = t.survey_id
       WHERE t.hash = ${hashOf(token)} AND NOT t.used AND s.state = 'open'`),
   );
   if (rows.length === 0) throw notFound('选票无效、已使用或测评已结束');
-  const names = await org.unitNames(ctx.db, [rows[0].unit_id]);
+  const { unit_id: unitId, person_id: personId } = rows[0];
+  const names = await org.unitNames(ctx.db, [unitId]);
+  const persons = await personLabels(ctx, personId ? [personId] : []);
   return {
     title: rows[0].title,
-    unitName: names.get(rows[0].unit_id) ?? '',
+    unitName: names.get(unitId) ?? '',
+    personName: personId ? (persons.get(personId) ?? '') : null,
     questions: rows[0].questions,
     scale: SURVEY_SCALE.map((x) => x.label),
   };

@@ -173,6 +173,8 @@ export const surveys = pgTable(
     id: id(),
     regionId: uuid('region_id').notNull(),
     unitId: uuid('unit_id').notNull(),
+    /** 被测评人: the leader assessed in person (leader systems), or null for the unit's leadership. */
+    personId: uuid('person_id'),
     year: integer('year').notNull(),
     title: text('title').notNull(),
     /** [{text}] — every question is answered on SURVEY_SCALE. */
@@ -242,6 +244,8 @@ export const evaluationReporters = pgTable(
     evaluationId: uuid('evaluation_id').notNull(),
     seq: integer('seq').notNull(),
     unitId: uuid('unit_id').notNull(),
+    /** The leader reporting in person (述责述廉 of a leader): the scores count for that person. */
+    personId: uuid('person_id'),
     reporterName: text('reporter_name').notNull().default(''),
     reportName: text('report_name'),
     reportMime: text('report_mime'),

@@ -144,7 +144,7 @@ export const TEMPLATES: Template[] = [
     unitType: null,
     subjectKind: 'leader',
     description:
-      '按人考核分管县领导和单位主要负责人：本人责任清单履职、述责述廉评议，约谈、问责、分管单位问题逾期扣分，本人受处分一票否决（种子004、002）',
+      '按人考核分管县领导和单位主要负责人：本人责任清单履职、述责述廉会议评议和个人民主测评，约谈、问责、分管单位问题逾期扣分，本人受处分一票否决（种子004、002）',
     indicators: [
       {
         name: '履行责任清单',
@@ -158,12 +158,24 @@ export const TEMPLATES: Template[] = [
         name: '述责述廉评议',
         weight: 30,
         children: [
+          metric(
+            '述责述廉会议评议得分',
+            10,
+            'evaluations.person_average',
+            '本人在期内述责述廉（述职评议）会议上的评议平均分',
+          ),
           {
-            name: '述责述廉评议得分',
-            weight: 30,
+            name: '评议人综合评价',
+            weight: 10,
             method: 'qualitative',
             evaluators: ['县纪委书记', '县委组织部部长', '党员代表'],
-            description: '述责述廉会议上评议人对本人的打分（0–100）',
+            description: '评议人对本人履职的综合评价（0–100）',
+          },
+          {
+            name: '个人民主测评',
+            weight: 10,
+            method: 'questionnaire',
+            description: '对本人的民主测评（按人发放选票）',
           },
         ],
       },

@@ -187,6 +187,7 @@ export function ReporterCard({ e, r, index }: { e: EvaluationDetail; r: Reporter
       title={`（${ordinal(index + 1)}）${r.unitName}${r.reporterName ? `（${r.reporterName}）` : ''}`}
       extra={
         <Space wrap>
+          {r.personId ? <Tag color="blue">本人述职·计入个人考核</Tag> : null}
           <ReportFile e={e} r={r} />
           {r.average !== null ? (
             <span data-testid="reporter-score">

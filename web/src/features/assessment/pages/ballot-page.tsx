@@ -94,6 +94,12 @@ export function BallotPage() {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           测评单位：{b.unitName}
           <br />
+          {b.personName ? (
+            <>
+              被测评人：{b.personName}
+              <br />
+            </>
+          ) : null}
           本测评匿名进行，系统不记录作答人。每题选择一项，全部作答后提交，每张选票只能提交一次。
         </Typography.Paragraph>
         {b.questions.map((q, i) => (

@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, InputNumber, Select, type TableProps, Tag } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Select, Switch, type TableProps, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { EVALUATION_KINDS, EVALUATION_STATES, type EvaluationState } from '../../../../../common/evaluations';
 import { ZCreateEvaluation } from '../../../../../common/evaluations.schema';
-import { UnitSelect } from '../../../components/entity-selects';
+import { type UnitSummary, UnitSelect, useAllUnits } from '../../../components/entity-selects';
 import { FormModal } from '../../../components/form-modal';
 import { ChoiceFilter, FilterBar, UnitFilter, YearFilter } from '../../../components/list-filters';
 import { ListExport, ListTable } from '../../../components/list-page';
@@ -30,6 +30,8 @@ interface NewEvaluationValues {
   scheduledAt: Dayjs;
   place: string;
   unitIds: string[];
+  /** The units' principals report in person: their scores count for them in leader systems too. */
+  inPerson: boolean;
   attendees: string[];
 }
 
@@ -37,6 +39,8 @@ function NewEvaluationModal({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<NewEvaluationValues>();
   const create = useCreateEvaluation();
   const navigate = useNavigate();
+  const units = useAllUnits<UnitSummary & { principalPersonId: string | null }>();
+  const principalOf = (unitId: string) => units.data?.items.find((u) => u.id === unitId)?.principalPersonId ?? null;
   async function submit(v: NewEvaluationValues) {
     try {
       const e = await create.mutateAsync({
@@ -45,7 +49,7 @@ function NewEvaluationModal({ onClose }: { onClose: () => void }) {
         year: v.year,
         scheduledAt: v.scheduledAt.toISOString(),
         place: v.place ?? '',
-        reporters: v.unitIds.map((unitId) => ({ unitId })),
+        reporters: v.unitIds.map((unitId) => ({ unitId, personId: v.inPerson ? principalOf(unitId) : null })),
         attendees: v.attendees,
       });
       const asked = e.reporters.reduce((n, r) => n + r.questions.length, 0);
@@ -67,6 +71,7 @@ function NewEvaluationModal({ onClose }: { onClose: () => void }) {
           year: currentPeriod().year,
           scheduledAt: dayjs().add(7, 'day').hour(9).minute(0).second(0),
           attendees: DEFAULT_ATTENDEES,
+          inPerson: false,
         }}
       >
         <Form.Item name="kind" label="评议类型" rules={[{ required: true, message: '请选择评议类型' }]}>
@@ -96,6 +101,14 @@ function NewEvaluationModal({ onClose }: { onClose: () => void }) {
           rules={[{ required: true, message: '至少选择一个述职单位' }]}
         >
           <UnitSelect multiple placeholder="选择述职单位" />
+        </Form.Item>
+        <Form.Item
+          name="inPerson"
+          label="主要负责人本人述职"
+          valuePropName="checked"
+          extra="开启后，评议得分同时计入各单位主要负责人本人的领导干部考核（按人考核体系的“本人述职评议得分”指标）。"
+        >
+          <Switch />
         </Form.Item>
         <Form.Item name="attendees" label="评议人" rules={[{ required: true, message: '至少填写一名评议人' }]}>
           <Select mode="tags" tokenSeparators={['，', ',', '、']} placeholder="输入评议人后回车" />

@@ -158,6 +158,7 @@ export function SurveyDetailPage() {
         <Card size="small" style={{ marginBottom: 12 }}>
           <Descriptions column={{ xs: 1, md: 3 }} size="small">
             <Descriptions.Item label="测评单位">{s.unitName}</Descriptions.Item>
+            <Descriptions.Item label="被测评人">{s.personName ?? '领导班子'}</Descriptions.Item>
             <Descriptions.Item label="年度">{s.year}</Descriptions.Item>
             <Descriptions.Item label="状态">
               <Tag color={open ? 'processing' : 'default'}>{SURVEY_STATES[s.state as SurveyState] ?? s.state}</Tag>

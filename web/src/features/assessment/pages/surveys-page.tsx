@@ -2,7 +2,7 @@ import { Button, Form, Input, InputNumber, Progress, type TableProps, Tag } from
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { SURVEY_DEFAULT_QUESTIONS, SURVEY_STATES, type SurveyState } from '../../../../../common/assessment';
-import { UnitSelect } from '../../../components/entity-selects';
+import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { FormModal } from '../../../components/form-modal';
 import { ChoiceFilter, FilterBar, UnitFilter } from '../../../components/list-filters';
 import { ListTable } from '../../../components/list-page';
@@ -26,6 +26,7 @@ const YEARS = Object.fromEntries(
 
 interface NewSurveyValues {
   unitId: string;
+  personId?: string | null;
   year: number;
   title: string;
   questions: string;
@@ -37,7 +38,7 @@ function NewSurveyModal({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   async function submit(v: NewSurveyValues) {
     try {
-      const s = await create.mutateAsync({ ...v, questions: questionsOf(v.questions) });
+      const s = await create.mutateAsync({ ...v, personId: v.personId ?? null, questions: questionsOf(v.questions) });
       notifySuccess('民主测评已创建，请发放选票');
       void navigate(`/assessment/surveys/${s.id}`);
     } catch (err) {
@@ -55,6 +56,13 @@ function NewSurveyModal({ onClose }: { onClose: () => void }) {
       >
         <Form.Item name="unitId" label="测评单位" rules={[{ required: true, message: '请选择测评单位' }]}>
           <UnitSelect placeholder="选择被测评的单位（选票按该单位在册党员人数发放）" />
+        </Form.Item>
+        <Form.Item
+          name="personId"
+          label="被测评人（可选）"
+          extra="对领导干部个人测评时选择，选票仍发给测评单位的在册党员；结果计入按人考核体系的“民主测评”指标。不选则测评领导班子，计入单位考核。"
+        >
+          <PersonSelect placeholder="输入姓名搜索领导干部" />
         </Form.Item>
         <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
           <InputNumber min={2000} max={2100} precision={0} style={{ width: 140 }} />
@@ -103,6 +111,13 @@ export function SurveysPage() {
       render: (v: string, s) => <Link to={`/assessment/surveys/${s.id}`}>{v}</Link>,
     },
     { title: '测评单位', dataIndex: 'unitName', width: 200, ellipsis: true },
+    {
+      title: '被测评人',
+      dataIndex: 'personName',
+      width: 200,
+      ellipsis: true,
+      render: (v: string | null) => v ?? <Tag>领导班子</Tag>,
+    },
     { title: '年度', dataIndex: 'year', width: 80 },
     { title: '题目', key: 'questions', width: 70, render: (_, s) => s.questions.length },
     {
