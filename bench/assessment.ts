@@ -4,8 +4,9 @@
  * its template, one assessment over the year; then 计算 three times (the first on a fresh run, the next two
  * recomputing: idempotent, same rows), the ranked scores and one unit's traceable items. With `province` the dataset
  * is 100 such counties (50,000 units, 5 M problems) and every county computes its own assessment once, as its office
- * would. Reports wall time and this process's CPU per step, and the rows written.
- * Usage: npx tsx bench/assessment.ts [county|province]                            (PGlite, in memory)
+ * would. `--subject leader` assesses persons instead (the 领导干部 template over every county's unit principals and
+ * leaders in charge). Reports wall time and this process's CPU per step, and the rows written.
+ * Usage: npx tsx bench/assessment.ts [county|province] [--subject unit|leader]    (PGlite, in memory)
  *        DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/assessment.ts [county|province]
  *          [--reuse <database> [--counties N]]   (a kept province dataset: compute only, in the first N counties)
  */
@@ -15,7 +16,7 @@ import { sql } from 'drizzle-orm';
 import type { Ctx } from '../server/platform/context.js';
 import { Clock } from '../server/platform/clock/clock.js';
 import { openDatabase, rowsOf } from '../server/platform/db/client.js';
-import { scores, unitScore } from '../server/modules/assessment/assessment.scores.js';
+import { personScore, scores, unitScore } from '../server/modules/assessment/assessment.scores.js';
 import { createAssessment, fireAssessmentEvent } from '../server/modules/assessment/assessment.service.js';
 import { createSystem } from '../server/modules/assessment/assessment.systems.js';
 import { generateDataset } from './lib/dataset.js';
@@ -23,10 +24,11 @@ import { type DemoDatabase, officeCtx, openDemoDatabase } from './lib/demo.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { reuse: { type: 'string' }, counties: { type: 'string' } },
+  options: { reuse: { type: 'string' }, counties: { type: 'string' }, subject: { type: 'string', default: 'unit' } },
 });
 const pg = !!process.env.DATABASE_URL;
 const scale = positionals[0] === 'province' ? 'province' : 'county';
+const leader = values.subject === 'leader';
 const loadBefore = os.loadavg();
 const t0 = performance.now();
 // --reuse <database>: a dataset an earlier run generated (PostgreSQL), kept; only the computing is measured.
@@ -64,13 +66,13 @@ const year = demo.clock.now().getFullYear();
 const today = demo.clock.now().toISOString().slice(0, 10);
 const from = `${year - 1}${today.slice(4)}`;
 const to = new Date(Date.now() + 130 * 86_400_000).toISOString().slice(0, 10);
-/** A county's “两个责任” system and its assessment over the year, as its office sets them up. */
+/** A county's “两个责任” (or 领导干部) system and its assessment over the year, as its office sets them up. */
 async function setUp(ctx: Ctx) {
   const system = await createSystem(ctx, {
-    name: '基准“两个责任”考核',
+    name: leader ? '基准领导干部考核' : '基准“两个责任”考核',
     year,
     unitType: null,
-    templateKey: 'two_responsibilities',
+    templateKey: leader ? 'leader_duty' : 'two_responsibilities',
     description: '',
   });
   return createAssessment(ctx, { systemId: system.id, name: '基准考核', periodFrom: from, periodTo: to });
@@ -101,7 +103,8 @@ if (scale === 'province') {
       WHERE a.name = '基准考核'`),
   );
   console.log(
-    `${pg ? 'PostgreSQL' : 'PGlite'}: province dataset ${datasetSeconds} s — ${counties.length} counties; ${n} unit results; ` +
+    `${pg ? 'PostgreSQL' : 'PGlite'}: province dataset ${datasetSeconds} s — ${counties.length} counties; ${n} ` +
+      `${leader ? 'leader' : 'unit'} results; ` +
       `load before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${os
         .loadavg()
         .map((l) => l.toFixed(2))
@@ -124,8 +127,11 @@ for (const n of [1, 2, 3]) {
   );
 }
 const ranked = await step('得分与排名 (scores)', (ctx) => scores(ctx, run.id));
-const worst = ranked.items.at(-1)?.unitId as string;
-await step('one unit’s items (unitScore)', (ctx) => unitScore(ctx, run.id, worst));
+const last = ranked.items.at(-1);
+const worst = (leader ? last?.personId : last?.unitId) as string;
+await step(leader ? 'one person’s items (personScore)' : 'one unit’s items (unitScore)', (ctx) =>
+  (leader ? personScore : unitScore)(ctx, run.id, worst),
+);
 
 const [made] = rowsOf<{ units: number; problems: number; results: number; items: number; events: number }>(
   await db.execute(sql`SELECT (SELECT count(*) FROM units WHERE region_id = ${regionId})::int AS units,
@@ -136,7 +142,8 @@ const [made] = rowsOf<{ units: number; problems: number; results: number; items:
 );
 console.log(
   `${pg ? 'PostgreSQL' : 'PGlite'}: county dataset ${datasetSeconds} s — ${made.units} units, ${made.problems} problems; ` +
-    `period ${from} … ${to}; one revision holds ${made.results} results and ${made.items} items (${made.events} from ` +
+    `period ${from} … ${to}; one ${leader ? 'leader' : 'unit'} revision holds ${made.results} results and ` +
+    `${made.items} items (${made.events} from ` +
     `events); load before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${os
       .loadavg()
       .map((l) => l.toFixed(2))

@@ -1,4 +1,4 @@
-import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
+import { type Browser, type Locator, type Page, type Request, chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { type RunningServer, startServer } from './server-harness';
 
@@ -19,17 +19,48 @@ export function browserSession(options: { env?: () => Promise<Record<string, str
   let browser: Browser;
   // What the pages met during the current test: answers ≥ 400 and script errors, printed if it fails.
   let seen: string[] = [];
+  // The API calls of the current test, in order (ms since its start, method, path, status, duration), and those
+  // still unanswered: a write whose refresh never came back leaves its dialog open with no error to show.
+  let started = Date.now();
+  let calls: string[] = [];
+  const open = new Map<Request, number>();
   const watch = (page: Page) => {
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/')) open.set(r, Date.now());
+    });
+    const settle = (r: Request, outcome: string) => {
+      const since = open.get(r);
+      if (since === undefined) return;
+      open.delete(r);
+      calls.push(
+        `+${since - started} ms ${r.method()} ${new URL(r.url()).pathname} ${outcome} ${Date.now() - since} ms`,
+      );
+    };
     page.on('response', (r) => {
       if (r.status() >= 400) seen.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+      settle(r.request(), String(r.status()));
     });
+
     // Requests that got no answer at all (network, aborts): a page that lost its data this way shows no 4xx.
-    page.on('requestfailed', (r) => seen.push(`${r.failure()?.errorText} ${r.method()} ${r.url()}`));
+    page.on('requestfailed', (r) => {
+      seen.push(`${r.failure()?.errorText} ${r.method()} ${r.url()}`);
+      settle(r, r.failure()?.errorText ?? 'failed');
+    });
     page.on('pageerror', (e) => seen.push(`页面脚本错误：${e.message}`));
     return page;
   };
+  const unanswered = () =>
+    [...open]
+      .filter(([r]) => !r.url().includes('/stream'))
+      .map(
+        ([r, since]) =>
+          `未应答：+${since - started} ms ${r.method()} ${new URL(r.url()).pathname}（已等 ${Date.now() - since} ms）`,
+      );
   beforeEach(async () => {
     seen = [];
+    calls = [];
+    open.clear();
+    started = Date.now();
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -40,14 +71,18 @@ export function browserSession(options: { env?: () => Promise<Record<string, str
     await browser.close();
   });
   const report = async (test: string) => {
-    const shown = await Promise.all(
-      browser.contexts().flatMap((c) => c.pages().map((p) => visibleMessages(p).catch(() => []))),
-    );
+    const pages = browser.contexts().flatMap((c) => c.pages());
+    const shown = await Promise.all(pages.map((p) => visibleMessages(p).catch(() => [])));
+    const health = await Promise.all(pages.map((p) => renderingHealth(p).catch((e) => `${p.url()} ${e}`)));
     console.error(
       [
         `— ${test}: what the browser met —`,
         ...seen,
         ...shown.flat().map((m) => `页面提示：${m}`),
+        ...health,
+        ...unanswered(),
+        '— API calls (last 25) —',
+        ...calls.slice(-25),
         '— server log (tail) —',
         server.logTail().slice(-4000),
       ].join('\n'),
@@ -176,6 +211,26 @@ export async function confirmPopup(page: Page) {
       if (attempt === 3) throw err;
     }
   }
+}
+
+/**
+ * Whether the page still renders: Playwright's waits poll on animation frames, so a page whose frames stopped
+ * (a headless Chromium stall) fails every wait however right its DOM is.
+ */
+async function renderingHealth(page: Page): Promise<string> {
+  const h = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const t0 = performance.now();
+        const state = `visibility=${document.visibilityState} focus=${document.hasFocus()}`;
+        const timer = setTimeout(() => resolve(`${state} 动画帧：2 s 内没有一帧`), 2000);
+        requestAnimationFrame(() => {
+          clearTimeout(timer);
+          resolve(`${state} 动画帧：${Math.round(performance.now() - t0)} ms 后到来`);
+        });
+      }),
+  );
+  return `${page.url()} ${h}`;
 }
 
 /** Form errors, messages, notifications, result pages and open dialogs on screen: why a step did not go through. */
