@@ -40,7 +40,11 @@ function NewEvaluationModal({ onClose }: { onClose: () => void }) {
   const create = useCreateEvaluation();
   const navigate = useNavigate();
   const units = useAllUnits<UnitSummary & { principalPersonId: string | null }>();
-  const principalOf = (unitId: string) => units.data?.items.find((u) => u.id === unitId)?.principalPersonId ?? null;
+  const unitOf = (unitId: string) => units.data?.items.find((u) => u.id === unitId);
+  const principalOf = (unitId: string) => unitOf(unitId)?.principalPersonId ?? null;
+  // In person needs a principal on record for every reporting unit; none would silently report as the unit.
+  const withoutPrincipal = (unitIds: string[] = []) =>
+    unitIds.filter((id) => !principalOf(id)).map((id) => unitOf(id)?.shortName || unitOf(id)?.name || '（未知单位）');
   async function submit(v: NewEvaluationValues) {
     try {
       const e = await create.mutateAsync({
@@ -106,6 +110,17 @@ function NewEvaluationModal({ onClose }: { onClose: () => void }) {
           name="inPerson"
           label="主要负责人本人述职"
           valuePropName="checked"
+          dependencies={['unitIds']}
+          rules={[
+            {
+              validator: (_, on: boolean) => {
+                const missing = on ? withoutPrincipal(form.getFieldValue('unitIds')) : [];
+                return missing.length
+                  ? Promise.reject(new Error(`以下单位未登记主要负责人，请先在组织机构中登记：${missing.join('、')}`))
+                  : Promise.resolve();
+              },
+            },
+          ]}
           extra="开启后，评议得分同时计入各单位主要负责人本人的领导干部考核（按人考核体系的“本人述职评议得分”指标）。"
         >
           <Switch />
