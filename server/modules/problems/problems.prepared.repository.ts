@@ -9,14 +9,13 @@
  * measured 2–4× slower, so `repo.list` keeps building it per request.
  */
 import crypto from 'node:crypto';
-import { type SQL, and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, and, count, eq, gte, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
-import type { Executor } from '../../platform/db/client.js';
+import { type Executor, genericPlans } from '../../platform/db/client.js';
 import { largeCount } from '../../platform/db/large-count.js';
 import { personDirectory } from '../org/org.directory.js';
 import {
   type EventRow,
-  FILE_COLUMNS,
   type MeasureRow,
   type ProblemFilter,
   SORTS,
@@ -28,6 +27,31 @@ import { problemEvents, problemFiles, problemMeasures, problems } from './proble
 const P = sql.placeholder;
 const FALSE = sql`false`;
 const owner = personDirectory('owner');
+
+/** A timestamp as `JSON.stringify` writes a Date (UTC, milliseconds), so JSON built here reads the same. */
+const isoText = (c: AnyColumn) => sql`to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** A measure as the page statement carries it: timestamps as ISO text (JSON has no dates). */
+export type MeasureJson = Omit<MeasureRow, 'doneAt' | 'lastReportAt'> & {
+  doneAt: string | null;
+  lastReportAt: string | null;
+  ownerName: string | null;
+};
+
+/**
+ * The measures of the row's problem as a JSON array, for the detail statement (one problem). Not for the ledger's
+ * page: building 20 rows' measures as JSON cost PostgreSQL more CPU (≈ 0.3 ms) than the separate read's round
+ * trip cost the server (bench/ab.ts, issue #19).
+ */
+const measuresJson = sql<MeasureJson[]>`coalesce((SELECT json_agg(json_build_object(
+  'id', ${problemMeasures.id}, 'problemId', ${problemMeasures.problemId}, 'seq', ${problemMeasures.seq},
+  'content', ${problemMeasures.content}, 'ownerPersonId', ${problemMeasures.ownerPersonId},
+  'deadlineType', ${problemMeasures.deadlineType}, 'deadlineDays', ${problemMeasures.deadlineDays},
+  'deadline', ${problemMeasures.deadline}, 'done', ${problemMeasures.done}, 'doneAt', ${isoText(problemMeasures.doneAt)},
+  'progress', ${problemMeasures.progress}, 'lastReportAt', ${isoText(problemMeasures.lastReportAt)},
+  'ownerName', ${owner.name}) ORDER BY ${problemMeasures.seq})
+  FROM ${problemMeasures} LEFT JOIN ${owner} ON ${owner.id} = ${problemMeasures.ownerPersonId}
+  WHERE ${problemMeasures.problemId} = ${problems.id}), '[]'::json)`;
 
 /** Filters that compare a column with the value given. */
 const EQUALS = {
@@ -55,9 +79,23 @@ interface Shape {
   listed: boolean;
   pending: boolean | null;
   sort: string;
+  /** The page's LIMIT and OFFSET written into the statement (the first pages), or null: placeholders. */
+  window: { limit: number; offset: number } | null;
 }
 
-function shapeOf(scope: Scope, withDrafts: boolean, f: Filter, sort: string | undefined): Shape {
+/**
+ * Pages up to this one are read by statements with LIMIT and OFFSET written in, run with their generic plan
+ * (`genericPlans`); deeper pages, rarer, share one statement per shape with placeholders, planned per execution.
+ */
+const INLINE_PAGES = 5;
+
+function shapeOf(
+  scope: Scope,
+  withDrafts: boolean,
+  f: Filter,
+  sort: string | undefined,
+  window: Shape['window'] = null,
+): Shape {
   return {
     units: scope.unitIds.length > 0,
     person: scope.personId !== null,
@@ -71,6 +109,7 @@ function shapeOf(scope: Scope, withDrafts: boolean, f: Filter, sort: string | un
     listed: f.listed !== undefined,
     pending: f.pending ?? null,
     sort: sort && sort in SORTS ? sort : '-createdAt',
+    window,
   };
 }
 
@@ -101,23 +140,22 @@ function whereOf(s: Shape): SQL {
   ) as SQL;
 }
 
-function build(db: Executor, s: Shape, name: string) {
-  const w = whereOf(s);
+/** The page of a shape: the page's ids from the index first, then names for those rows only. */
+function buildPage(db: Executor, s: Shape, name: string) {
   const order = [SORTS[s.sort], sql`${problems.code} DESC NULLS LAST`];
-  const pageIds = db
+  const ordered = db
     .select({ id: problems.id })
     .from(problems)
-    .where(w)
+    .where(whereOf(s))
+    .orderBy(...order);
+  // Drizzle makes a number given to .limit() a parameter: the written-in window is raw SQL of two checked integers.
+  const window = s.window
+    ? sql.raw(`LIMIT ${Math.trunc(s.window.limit)} OFFSET ${Math.trunc(s.window.offset)}`)
+    : sql`LIMIT ${P('limit')} OFFSET ${P('offset')}`;
+  return select(db, P('today'))
+    .where(sql`${problems.id} IN (${ordered} ${window})`)
     .orderBy(...order)
-    .limit(P('limit'))
-    .offset(P('offset'));
-  return {
-    page: select(db, P('today'))
-      .where(inArray(problems.id, pageIds))
-      .orderBy(...order)
-      .prepare(`${name}_page`),
-    count: db.select({ n: count() }).from(problems).where(w).prepare(`${name}_count`),
-  };
+    .prepare(name);
 }
 
 /**
@@ -148,7 +186,11 @@ function byShape<T>(prefix: string, build: (db: Executor, s: Shape, name: string
   };
 }
 
-const statementsOf = byShape('problems_list', build);
+const pageOf = byShape('problems_page', buildPage);
+/** The total of a shape (its sort and window do not count). */
+const countOf = byShape('problems_count', (db, s, name) =>
+  db.select({ n: count() }).from(problems).where(whereOf(s)).prepare(name),
+);
 
 /**
  * One page of the ledger and its total, as `repo.list` answers them, through the statements of the filter's
@@ -157,7 +199,9 @@ const statementsOf = byShape('problems_list', build);
 export async function listPrepared(db: Executor, scope: Scope, withDrafts: boolean, f: ProblemFilter, today: string) {
   const { page, pageSize, sort, q: _q, ...filter } = f;
   if (!scope.regionId) return { items: [], total: 0 };
-  const statements = statementsOf(db, shapeOf(scope, withDrafts, filter, sort));
+  const offset = (page - 1) * pageSize;
+  const inline = page <= INLINE_PAGES;
+  const shape = shapeOf(scope, withDrafts, filter, sort, inline ? { limit: pageSize, offset } : null);
   const params: Record<string, unknown> = {
     ...filter,
     regionId: scope.regionId,
@@ -165,9 +209,9 @@ export async function listPrepared(db: Executor, scope: Scope, withDrafts: boole
     personId: scope.personId,
     today,
     limit: pageSize,
-    offset: (page - 1) * pageSize,
+    offset,
   };
-  const items = await statements.page.execute(params);
+  const items = await pageOf(inline ? genericPlans(db) : db, shape).execute(params);
   // Keyed by what is counted (region, visible units, drafts, filters), not by who asks: two officers share it.
   const countKey = JSON.stringify([
     'problems',
@@ -177,7 +221,10 @@ export async function listPrepared(db: Executor, scope: Scope, withDrafts: boole
     filter,
     today,
   ]);
-  const total = await largeCount(countKey, async () => Number((await statements.count.execute(params))[0].n));
+  const total = await largeCount(countKey, async () => {
+    const counted = countOf(genericPlans(db), { ...shape, sort: '', window: null });
+    return Number((await counted.execute(params))[0].n);
+  });
   return { items, total };
 }
 
@@ -224,21 +271,52 @@ export async function measuresOfPrepared(
   problemIds: string[],
 ): Promise<(MeasureRow & { ownerName: string | null })[]> {
   if (problemIds.length === 0) return [];
-  return measuresStatement(db).execute({ ids: problemIds });
+  return measuresStatement(genericPlans(db)).execute({ ids: problemIds });
 }
 
-// ---------- the detail page: the problem (in the caller's scope), its events and its files
+// ---------- the detail page: the problem (in the caller's scope) with its measures, events and files
 
-/** One problem as `repo.get` reads it, per scope shape (the same WHERE as the list's, with the id). */
-const oneStatementOf = byShape('problems_one', (db, s, name) =>
-  select(db, P('today'))
+/** An event of the timeline as the detail statement carries it (`at` as ISO text). */
+export type EventJson = Pick<EventRow, 'id' | 'type' | 'fromState' | 'toState' | 'actorName' | 'comment' | 'late'> & {
+  at: string;
+  payload: Record<string, unknown> | null;
+};
+/** A file as the detail statement carries it (`createdAt` as ISO text). */
+export interface FileJson {
+  id: string;
+  name: string;
+  size: number;
+  mime: string;
+  eventId: string | null;
+  measureId: string | null;
+  createdAt: string;
+}
+
+const eventsJson = sql<EventJson[]>`coalesce((SELECT json_agg(json_build_object(
+  'id', ${problemEvents.id}, 'type', ${problemEvents.type}, 'fromState', ${problemEvents.fromState},
+  'toState', ${problemEvents.toState}, 'actorName', ${problemEvents.actorName}, 'at', ${isoText(problemEvents.at)},
+  'comment', ${problemEvents.comment}, 'payload', ${problemEvents.payload}, 'late', ${problemEvents.late})
+  ORDER BY ${problemEvents.at}) FROM ${problemEvents} WHERE ${problemEvents.problemId} = ${problems.id}), '[]'::json)`;
+
+const filesJson = sql<FileJson[]>`coalesce((SELECT json_agg(json_build_object(
+  'id', ${problemFiles.id}, 'name', ${problemFiles.name}, 'size', ${problemFiles.size}, 'mime', ${problemFiles.mime},
+  'eventId', ${problemFiles.eventId}, 'measureId', ${problemFiles.measureId},
+  'createdAt', ${isoText(problemFiles.createdAt)}) ORDER BY ${problemFiles.createdAt})
+  FROM ${problemFiles} WHERE ${problemFiles.problemId} = ${problems.id}), '[]'::json)`;
+
+/**
+ * One problem as `repo.get` reads it with its measures, timeline (oldest first) and files (oldest first), per scope
+ * shape, in one statement: the detail page used to make four round trips.
+ */
+const detailStatementOf = byShape('problems_detail', (db, s, name) =>
+  select(db, P('today'), { measures: measuresJson, events: eventsJson, files: filesJson })
     .where(and(whereOf(s), eq(problems.id, P('id'))))
     .prepare(name),
 );
 
-export async function getPrepared(db: Executor, scope: Scope, withDrafts: boolean, id: string, today: string) {
+export async function detailPrepared(db: Executor, scope: Scope, withDrafts: boolean, id: string, today: string) {
   if (!scope.regionId) return undefined;
-  const statement = oneStatementOf(db, shapeOf(scope, withDrafts, {}, undefined));
+  const statement = detailStatementOf(genericPlans(db), shapeOf(scope, withDrafts, {}, undefined));
   const [row] = await statement.execute({
     regionId: scope.regionId,
     unitIds: scope.unitIds,
@@ -248,26 +326,3 @@ export async function getPrepared(db: Executor, scope: Scope, withDrafts: boolea
   });
   return row;
 }
-
-const eventsStatement = oncePerDb((db) =>
-  db
-    .select()
-    .from(problemEvents)
-    .where(eq(problemEvents.problemId, P('id')))
-    .orderBy(asc(problemEvents.at))
-    .prepare('problems_events_of'),
-);
-/** A problem's timeline, oldest first (as `repo.eventsOf`). */
-export const eventsOfPrepared = (db: Executor, problemId: string): Promise<EventRow[]> =>
-  eventsStatement(db).execute({ id: problemId });
-
-const filesStatement = oncePerDb((db) =>
-  db
-    .select(FILE_COLUMNS)
-    .from(problemFiles)
-    .where(eq(problemFiles.problemId, P('id')))
-    .orderBy(asc(problemFiles.createdAt))
-    .prepare('problems_files_of'),
-);
-/** A problem's files, oldest first (as `repo.filesOf`). */
-export const filesOfPrepared = (db: Executor, problemId: string) => filesStatement(db).execute({ id: problemId });

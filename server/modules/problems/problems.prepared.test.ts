@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scope } from '../../platform/context.js';
 import { openTestDatabase } from '../../test/harness.js';
 import type { Database } from '../../platform/db/client.js';
-import { eventsOfPrepared, filesOfPrepared, getPrepared, listPrepared } from './problems.prepared.repository.js';
-import { type ProblemFilter, SORTS, eventsOf, filesOf, get, list } from './problems.repository.js';
+import { detailPrepared, listPrepared } from './problems.prepared.repository.js';
+import { type ProblemFilter, SORTS, eventsOf, filesOf, get, list, measuresOf } from './problems.repository.js';
 
 /**
  * The ledger's prepared statements (issue #19) repeat the WHERE of `repo.list` with placeholders. Both must answer
@@ -15,10 +15,26 @@ const TODAY = '2026-12-04';
 
 beforeAll(async () => {
   ({ database, drop } = await openTestDatabase());
+  // The demo has no evidence files: give one problem two, one attached to an event.
+  await database.query(`WITH e AS (SELECT problem_id, id FROM problem_events ORDER BY at DESC LIMIT 1)
+    INSERT INTO problem_files (problem_id, event_id, name, mime, size, sha256, content, created_at)
+    SELECT e.problem_id, CASE WHEN x.attached THEN e.id END, x.name, 'text/plain', 3, 'x', 'abc'::bytea, x.at FROM e,
+      (VALUES (true, '整改报告.txt', timestamptz '2026-12-01 09:30:00.123456+08'),
+              (false, '草稿.txt', timestamptz '2026-12-02 10:00:00+08')) AS x(attached, name, at)`);
+  // …and a done measure whose time has microseconds (JSON text and a Date must round them the same way).
+  await database.query(`UPDATE problem_measures SET done = true, done_at = '2026-12-03 08:00:00.987654+00',
+    last_report_at = '2026-12-03 07:59:59.999999+00' WHERE id = (SELECT id FROM problem_measures ORDER BY id LIMIT 1)`);
 });
 afterAll(() => drop());
 
 const one = async <T>(text: string) => (await database.query<T>(text)).rows[0];
+/** What the client receives: dates as JSON.stringify writes them. */
+const wire = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+/** `repo.measuresOf` with the owners' names, as the prepared statements carry them per problem. */
+async function measuresByProblem(ids: string[]) {
+  const rows = await measuresOf(database.db, ids);
+  return (problemId: string) => rows.filter((m) => m.problemId === problemId);
+}
 
 describe('prepared ledger statements', () => {
   it('answer exactly what repo.list answers, for every scope kind, filter and sort', async () => {
@@ -72,7 +88,7 @@ describe('prepared ledger statements', () => {
     for (const [, scope] of scopes) {
       for (const withDrafts of [true, false]) {
         for (const filter of filters) {
-          for (const page of [1, 3]) {
+          for (const page of [1, 3, 7]) {
             const f = { ...filter, page, pageSize: 7 };
             const built = await list(database.db, scope, withDrafts, f, TODAY);
             const prepared = await listPrepared(database.db, scope, withDrafts, f, TODAY);
@@ -86,13 +102,19 @@ describe('prepared ledger statements', () => {
         }
       }
     }
-    expect(compared).toBe(scopes.length * 2 * filters.length * 2);
+    expect(compared).toBe(scopes.length * 2 * filters.length * 3);
   });
 
-  it('read one problem, its events and its files exactly as repo.get, eventsOf and filesOf, in every scope', async () => {
+  it('read one problem with its measures, events and files exactly as repo.get, measuresOf, eventsOf and filesOf, in every scope', async () => {
     const rows = (
       await database.query<{ id: string; region_id: string; unit_id: string; leader_person_id: string | null }>(
-        `SELECT id, region_id, unit_id, leader_person_id FROM problems ORDER BY state = 'draft' DESC, code LIMIT 12`,
+        `(SELECT id, region_id, unit_id, leader_person_id FROM problems p
+          WHERE EXISTS (SELECT 1 FROM problem_files f WHERE f.problem_id = p.id) LIMIT 4)
+         UNION (SELECT id, region_id, unit_id, leader_person_id FROM problems p
+          WHERE EXISTS (SELECT 1 FROM problem_measures m WHERE m.problem_id = p.id AND m.done_at IS NOT NULL)
+          ORDER BY EXISTS (SELECT 1 FROM problem_measures m WHERE m.problem_id = p.id
+            AND m.done_at = '2026-12-03 08:00:00.987654+00') DESC LIMIT 4)
+         UNION (SELECT id, region_id, unit_id, leader_person_id FROM problems ORDER BY state = 'draft' DESC, code LIMIT 6)`,
       )
     ).rows;
     let compared = 0;
@@ -105,16 +127,28 @@ describe('prepared ledger statements', () => {
         base,
         { ...base, regionId: null, allUnits: true },
       ];
+      const measures = (await measuresByProblem([p.id]))(p.id);
+      const events = (await eventsOf(database.db, p.id)).map(({ problemId: _p, actorUserId: _a, ...e }) => e);
+      const files = await filesOf(database.db, p.id);
       for (const scope of scopes)
         for (const withDrafts of [true, false]) {
           const built = await get(database.db, scope, withDrafts, p.id, TODAY);
-          expect(await getPrepared(database.db, scope, withDrafts, p.id, TODAY), JSON.stringify(scope)).toEqual(built);
+          const prepared = await detailPrepared(database.db, scope, withDrafts, p.id, TODAY);
+          expect(wire(prepared), JSON.stringify(scope)).toEqual(built && wire({ ...built, measures, events, files }));
           if (built) compared++;
         }
-      expect(await eventsOfPrepared(database.db, p.id)).toEqual(await eventsOf(database.db, p.id));
-      expect(await filesOfPrepared(database.db, p.id)).toEqual(await filesOf(database.db, p.id));
     }
-    // Some reads found the problem and some did not (out of scope, drafts hidden).
+    // Files and completed measures were among them; some reads found the problem and some did not.
+    const ids = rows.map((r) => r.id);
+    const [{ files, done }] = (
+      await database.query<{ files: number; done: number }>(
+        `SELECT (SELECT count(*)::int FROM problem_files WHERE problem_id = ANY($1)) AS files,
+           (SELECT count(*)::int FROM problem_measures WHERE problem_id = ANY($1) AND done_at IS NOT NULL) AS done`,
+        [ids],
+      )
+    ).rows;
+    expect({ files, done }).toEqual({ files: 2, done: expect.any(Number) });
+    expect(done).toBeGreaterThan(0);
     expect(compared).toBeGreaterThan(rows.length);
     expect(compared).toBeLessThan(rows.length * 10);
   });

@@ -4,13 +4,7 @@ import { type Actor, type Ctx, actorOf, today } from '../../platform/context.js'
 import { notFound } from '../../platform/errors.js';
 import { actionsOf } from '../../platform/workflow/machine.js';
 import * as repo from './problems.repository.js';
-import {
-  eventsOfPrepared,
-  filesOfPrepared,
-  getPrepared,
-  listPrepared,
-  measuresOfPrepared,
-} from './problems.prepared.repository.js';
+import { type MeasureJson, detailPrepared, listPrepared, measuresOfPrepared } from './problems.prepared.repository.js';
 import type { TListProblems } from '../../../common/problems.schema.js';
 import { capacitiesOf } from './problems.policy.js';
 import { problemMachine, problemRefusal, stateLabel } from './problems.states.js';
@@ -20,7 +14,7 @@ const seesDrafts = (actor: Actor) => actor.permissions.has('problems:manage');
 export function present(
   ctx: Ctx,
   row: repo.ProblemWithNames,
-  measures: (repo.MeasureRow & { ownerName: string | null })[],
+  measures: ((repo.MeasureRow & { ownerName: string | null }) | MeasureJson)[],
 ) {
   const p = row.problem;
   const actor = actorOf(ctx);
@@ -121,30 +115,17 @@ export async function loadProblem(ctx: Ctx, id: string) {
   return row;
 }
 
-/** The detail page: four prepared statements, built once per scope shape (issue #19). */
+/** The detail page: one prepared statement, built once per scope shape (issue #19). */
 export async function getProblem(ctx: Ctx, id: string) {
   const actor = actorOf(ctx);
-  const row = await getPrepared(ctx.db, actor.scope, seesDrafts(actor), id, today(ctx));
+  const row = await detailPrepared(ctx.db, actor.scope, seesDrafts(actor), id, today(ctx));
   if (!row) throw notFound('问题不存在或无权查看');
-  const measures = await measuresOfPrepared(ctx.db, [id]);
-  const events = await eventsOfPrepared(ctx.db, id);
   // Files attach on submit: one uploaded in a dialog that was cancelled is in no event and not the problem's.
-  const submitted = new Set(events.flatMap((e) => (e.payload as { fileIds?: string[] } | null)?.fileIds ?? []));
-  const files = (await filesOfPrepared(ctx.db, id)).filter((f) => f.eventId || submitted.has(f.id));
+  const submitted = new Set(row.events.flatMap((e) => (e.payload as { fileIds?: string[] } | null)?.fileIds ?? []));
   return {
-    ...present(ctx, row, measures),
-    events: events.map((e) => ({
-      id: e.id,
-      type: e.type,
-      fromState: e.fromState,
-      toState: e.toState,
-      actorName: e.actorName,
-      at: e.at,
-      comment: e.comment,
-      payload: e.payload,
-      late: e.late,
-    })),
-    files,
+    ...present(ctx, row, row.measures),
+    events: row.events,
+    files: row.files.filter((f) => f.eventId || submitted.has(f.id)),
   };
 }
 

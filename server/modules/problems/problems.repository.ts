@@ -131,7 +131,11 @@ export const SORTS: Record<string, SQL> = {
 };
 
 /** Problems with the names the ledger shows; `today` decides `overdue` (a value, or a prepared statement's placeholder). */
-export function select(db: Executor, today: string | Placeholder) {
+export function select<E extends Record<string, SQL.Aliased | SQL>>(
+  db: Executor,
+  today: string | Placeholder,
+  extra?: E,
+) {
   return db
     .select({
       problem: problemColumns,
@@ -139,6 +143,7 @@ export function select(db: Executor, today: string | Placeholder) {
       leaderName: leader.name,
       responsibleName: responsible.name,
       overdue: overdueSql(today),
+      ...(extra as E),
     })
     .from(problems)
     .innerJoin(unit, eq(unit.id, problems.unitId))

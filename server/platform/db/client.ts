@@ -29,6 +29,8 @@ export interface Database {
   close(): Promise<void>;
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** PostgreSQL: the pool of `genericPlans` (its connections always run a prepared statement's generic plan). */
+  genericPool?: pg.Pool;
 }
 
 export interface DatabaseOptions {
@@ -41,6 +43,17 @@ export interface DatabaseOptions {
   /** How long a request may wait for a free pooled connection (PostgreSQL); default 30 s. */
   poolWaitMs?: number;
 }
+
+const genericHandles = new WeakMap<Executor, Db>();
+
+/**
+ * Where a prepared statement runs with its generic plan, planned once per connection. Left to itself PostgreSQL
+ * plans a named statement afresh at every execution while it estimates a custom plan cheaper, and for the ledger's
+ * page that planning cost twice the execution (issue #19, BENCHMARKS.md). Only for statements whose text holds
+ * as constants the values their plan depends on (LIMIT and OFFSET above all: a generic plan assumes a limit
+ * parameter reads a tenth of the table). Inside a transaction, and on PGlite, the handle itself.
+ */
+export const genericPlans = (db: Executor): Executor => genericHandles.get(db) ?? db;
 
 /** A new connection that cannot be opened within this time means the database is unreachable (503). */
 const CONNECT_TIMEOUT_MS = 5000;
@@ -66,22 +79,35 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       connectionTimeoutMillis: opts.poolWaitMs ?? 30_000,
       Client: BoundedClient,
     });
-    // An idle client cut off by the server (restart, failover) must not crash the process; the pool reconnects.
-    pool.on('error', (err) => console.warn('[db] idle connection lost:', err.message));
-    // A checked-out client (inside a transaction) has no listener of the pool: without this one, a server restart
-    // emits an unhandled 'error' and kills the process. The query in flight fails (503) and the pool drops the client.
-    pool.on('connect', (client) => client.on('error', (err) => console.warn('[db] connection lost:', err.message)));
+    const genericPool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: opts.poolWaitMs ?? 30_000,
+      Client: BoundedClient,
+      options: '-c plan_cache_mode=force_generic_plan',
+    });
+    for (const p of [pool, genericPool]) {
+      // An idle client cut off by the server (restart, failover) must not crash the process; the pool reconnects.
+      p.on('error', (err) => console.warn('[db] idle connection lost:', err.message));
+      // A checked-out client (inside a transaction) has no listener of the pool: without this one, a server restart
+      // emits an unhandled 'error' and kills the process. The query in flight fails (503) and the pool drops it.
+      p.on('connect', (client) => client.on('error', (err) => console.warn('[db] connection lost:', err.message)));
+    }
     const db = drizzlePg(pool) as unknown as Db;
+    genericHandles.set(db, drizzlePg(genericPool) as unknown as Db);
     return {
       db,
       driver: 'postgres',
       pool,
+      genericPool,
       query: async (text, params) => {
         const r = await pool.query(text, params as unknown[]);
         return { rows: r.rows };
       },
       migrate: () => migratePg(drizzlePg(pool), { migrationsFolder }),
-      close: () => pool.end(),
+      close: async () => {
+        await Promise.all([pool.end(), genericPool.end()]);
+      },
     };
   }
   // Before anything opens the directory: a second process on it would corrupt it (data-dir-lock.ts).
