@@ -1,8 +1,12 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../test/harness.js';
 import { addWorkingDays, workingDaysBetween } from './calendar.service.js';
-import { WorkCalendar } from './working-days.js';
+import { WorkCalendar, isoDate } from './working-days.js';
+
+dayjs.extend(utc);
 
 let t: TestApp;
 beforeAll(async () => {
@@ -100,5 +104,18 @@ describe('calendar administration', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'date' });
     expect(res.json().message).toMatch(/日期格式/);
+  });
+});
+
+describe('isoDate: the day in Asia/Shanghai', () => {
+  it('turns at 16:00 UTC, and agrees with dayjs for any instant', () => {
+    expect(isoDate(new Date('2026-12-03T15:59:59.999Z'))).toBe('2026-12-03');
+    expect(isoDate(new Date('2026-12-03T16:00:00.000Z'))).toBe('2026-12-04');
+    expect(isoDate(new Date('2024-02-28T16:00:00Z'))).toBe('2024-02-29');
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1990-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), (d) => {
+        expect(isoDate(d)).toBe(dayjs(d).utcOffset(480).format('YYYY-MM-DD'));
+      }),
+    );
   });
 });

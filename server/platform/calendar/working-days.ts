@@ -64,4 +64,9 @@ export function windowFor(date: string, n: number): { from: string; to: string }
     : { from: date, to: d.add(span, 'day').format('YYYY-MM-DD') };
 }
 
-export const isoDate = (d: Date) => dayjs(d).utcOffset(480).format('YYYY-MM-DD');
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+/**
+ * The day in Asia/Shanghai (UTC+8 all year, no daylight saving) of an instant, as YYYY-MM-DD. Plain arithmetic
+ * rather than dayjs: every row of a list asks for today (issue #19 measured dayjs at ≈4 % of a list's CPU).
+ */
+export const isoDate = (d: Date) => new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
