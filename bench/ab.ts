@@ -1,0 +1,131 @@
+/**
+ * bench/ab.ts — two checkouts of the app side by side in one run (issue #19: "compare side by side, report ratios").
+ * Both serve the same PostgreSQL database; for each path, rounds alternate A,B then B,A so that drift in the
+ * machine's load falls on both. CPU per request (the server process and the database's backends, from /proc) is
+ * the figure; req/s and latency are printed but mean little on a shared machine.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_hotpath_county npx tsx bench/ab.ts \
+ *     --a /tmp/before --b . --paths '/api/problems?state=rectifying&sort=deadline&pageSize=20&page=3,/api/me' \
+ *     [--rounds 3] [--requests 1500] [--connections 50] [--user office] [--env-a K=V] [--env-b K=V]
+ *
+ * A checkout is a folder with the app's sources and a node_modules (a `git worktree` with a link to this
+ * one's node_modules will do). The database must exist (bench/generate --db …); nothing is written to it but
+ * sessions.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { BackendCpu } from './lib/cpu.js';
+import { type CpuRun, cpuRun } from './lib/hot-paths.js';
+
+const { values: args } = parseArgs({
+  options: {
+    a: { type: 'string' },
+    b: { type: 'string', default: '.' },
+    paths: { type: 'string' },
+    rounds: { type: 'string', default: '3' },
+    requests: { type: 'string', default: '1500' },
+    connections: { type: 'string', default: '50' },
+    user: { type: 'string', default: 'office' },
+    'env-a': { type: 'string', multiple: true, default: [] },
+    'env-b': { type: 'string', multiple: true, default: [] },
+  },
+});
+const url = process.env.DATABASE_URL;
+if (!url || !args.a || !args.paths)
+  throw new Error('usage: DATABASE_URL=… bench/ab.ts --a DIR [--b DIR] --paths P1,P2');
+const database = new URL(url).pathname.slice(1);
+const adminUrl = Object.assign(new URL(url), { pathname: '/postgres' }).toString();
+
+const envOf = (pairs: string[]) =>
+  Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function start(dir: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: path.resolve(dir),
+    // One audit key for both: they share the database and its audit chain.
+    env: {
+      ...process.env,
+      ZELIAN_AUDIT_KEY_FILE: path.resolve('data-audit/audit.key'),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+      ZELIAN_JOBS: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`${dir}: the server exited`);
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { child, url: base };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${dir}: the server did not start`);
+}
+
+async function signIn(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: args.user, password: 'Zelian@2026' }),
+  });
+  if (!res.ok) throw new Error(`sign-in as ${args.user}: ${res.status}`);
+  return String(res.headers.get('set-cookie')).split(';')[0];
+}
+
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+const cpu = (r: CpuRun) => r.nodeMs + r.pgMs;
+
+const backends = new BackendCpu(adminUrl, database);
+await backends.open();
+const servers = { a: await start(args.a, envOf(args['env-a'])), b: await start(args.b, envOf(args['env-b'])) };
+try {
+  const cookies = { a: await signIn(servers.a.url), b: await signIn(servers.b.url) };
+  const connections = Number(args.connections);
+  const amount = Number(args.requests);
+  console.log(
+    `A = ${path.resolve(args.a)}, B = ${path.resolve(args.b)}; ${database}; ${amount} requests at ${connections} connections`,
+  );
+  for (const p of args.paths.split(',')) {
+    const runs: Record<'a' | 'b', CpuRun[]> = { a: [], b: [] };
+    for (let round = 0; round < Number(args.rounds); round++) {
+      for (const side of round % 2 ? (['b', 'a'] as const) : (['a', 'b'] as const)) {
+        const s = servers[side];
+        const r = await cpuRun(s.url + p, s.child.pid as number, backends, connections, amount, {
+          cookie: cookies[side],
+        });
+        if (r.failed) console.log(`  ${side.toUpperCase()} ${p}: ${r.failed} failed requests`);
+        runs[side].push(r);
+      }
+    }
+    const line = (side: 'a' | 'b') => {
+      const rs = runs[side];
+      return `${side.toUpperCase()} ${median(rs.map(cpu)).toFixed(2)} ms (node ${median(rs.map((r) => r.nodeMs)).toFixed(2)} + pg ${median(rs.map((r) => r.pgMs)).toFixed(2)}; rounds ${rs.map((r) => cpu(r).toFixed(2)).join(' ')}) ${median(rs.map((r) => r.rps))} req/s p50 ${median(rs.map((r) => r.p50))} p99 ${median(rs.map((r) => r.p99))} ms`;
+    };
+    const ratio = median(runs.b.map(cpu)) / median(runs.a.map(cpu));
+    console.log(
+      `${p}\n  ${line('a')}\n  ${line('b')}\n  B ÷ A = ${ratio.toFixed(2)}  (load ${runs.b.at(-1)?.load1.toFixed(1)})`,
+    );
+  }
+} finally {
+  for (const s of Object.values(servers)) s.child.kill('SIGTERM');
+  await backends.close();
+}
