@@ -284,7 +284,7 @@ async function hotPathsOf(url: string, pid: number, floor: Floor, cookie: string
     targets: [
       { route: 'list (/api/problems, page 3)', appPath: listUrl(3), floorPath: '/floor/problems?page=3' },
       { route: 'detail', appPath: `/api/problems/${detailId}`, floorPath: `/floor/problems/${detailId}` },
-      { route: 'home (/api/home)', appPath: '/api/home', floorPath: null, share: 0.1 },
+      { route: 'home (/api/home)', appPath: '/api/home', floorPath: '/floor/home', share: 0.1 },
       { route: '/api/me', appPath: '/api/me', floorPath: '/floor/me' },
     ],
     connections: args.connections.split(',').map(Number),

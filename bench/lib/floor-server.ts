@@ -8,6 +8,7 @@
  *   GET /floor/problems?page=N   ledger page: state=rectifying, sort=deadline, pageSize=20 (bench/run's list)
  *   GET /floor/problems/:id      one problem with its measures, events and files
  *   GET /floor/me                the caller's user, roles and CSRF token
+ *   GET /floor/home              office's home page (今日工作): eight entries, counts and first rows (floor-home.ts)
  *
  * The session is checked inside the same statement (cookie → SM3 → sessions ⋈ users, not disabled, within the
  * idle and absolute timeouts of the default policy); an unknown session answers 401. The region is the first
@@ -16,6 +17,7 @@
 import crypto from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import pg from 'pg';
+import { countsFor, homeStatement, shanghaiToday } from './floor-home.js';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10) });
 const app = Fastify({ logger: false });
@@ -115,6 +117,21 @@ app.get('/floor/me', async (req, reply) => {
   if (!sid) return unauthenticated(reply);
   const { rows } = await pool.query({ name: 'floor_me', text: ME, values: [sid] });
   return rows[0] ? json(reply, rows[0].body) : unauthenticated(reply);
+});
+let home = homeStatement(SESSION, shanghaiToday());
+app.get('/floor/home', async (req, reply) => {
+  const sid = sessionId(req);
+  if (!sid) return unauthenticated(reply);
+  const day = shanghaiToday();
+  if (!home.name.endsWith(day.replaceAll('-', ''))) home = homeStatement(SESSION, day);
+  const { offer, done } = await countsFor(sid, day);
+  const { rows } = await pool.query({ ...home, values: [sid, ...offer] }).catch((err) => {
+    done(null);
+    throw err;
+  });
+  done(rows[0].region_id, rows[0].counts);
+  if (!rows[0].region_id) return unauthenticated(reply);
+  return json(reply, rows[0].body);
 });
 app.get('/floor/health', async () => ({ ok: true }));
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
