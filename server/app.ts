@@ -13,9 +13,10 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import '../common/zod.js';
 import { SESSION_COOKIE, authenticate, checkPasswordChangeGate } from './platform/auth/auth.service.js';
+import { startSessionCache, transactionEnded } from './platform/auth/session-cache.js';
 import type { Clock } from './platform/clock/clock.js';
 import type { Ctx } from './platform/context.js';
-import type { Database } from './platform/db/client.js';
+import type { Database, Tx } from './platform/db/client.js';
 import { AppError, forbidden, notFound, unauthenticated } from './platform/errors.js';
 import { installErrorHandler } from './platform/http/errors-handler.js';
 import { installIdempotency } from './platform/http/idempotency.js';
@@ -57,6 +58,8 @@ export interface AppOptions {
   serveWeb?: boolean;
   /** Proxies whose X-Forwarded-For is believed (config TRUST_PROXY); none by default, so req.ip is the peer. */
   trustProxy?: string[];
+  /** Cache what authentication reads per session in this process (config ZELIAN_SESSION_CACHE); on by default. */
+  sessionCache?: boolean;
 }
 
 /**
@@ -87,8 +90,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('run', function run<T>(this: FastifyRequest, fn: (ctx: Ctx) => Promise<T>) {
     const base = { actor: this.actor, ip: this.ip, clock: opts.clock, now: opts.clock.now() };
     if (SAFE_METHODS.has(this.method)) return fn({ ...base, db: opts.database.db });
-    return opts.database.db.transaction((tx) => fn({ ...base, db: tx }));
+    let open: Tx | undefined;
+    // After commit or rollback, what the transaction wrote of sessions and users may be cached again.
+    return opts.database.db
+      .transaction((tx) => {
+        open = tx;
+        return fn({ ...base, db: tx });
+      })
+      .finally(() => open && transactionEnded(open));
   });
+  if (opts.sessionCache ?? true) {
+    const stopSessionCache = await startSessionCache(opts.database);
+    app.addHook('onClose', async () => stopSessionCache());
+  }
   installErrorHandler(app);
 
   await app.register(helmet, {

@@ -57,6 +57,7 @@ const app = await buildApp({
   jobs,
   logger: { level: config.logLevel },
   trustProxy: config.trustProxy,
+  sessionCache: config.sessionCache,
 });
 if (config.jobs) await jobs.start();
 await app.listen({ port: config.port, host: config.host });

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       demo: true,
       allowClock: false,
       jobs: true,
+      sessionCache: true,
       logLevel: 'info',
       audit: {
         key: undefined,
@@ -48,6 +49,7 @@ describe('loadConfig', () => {
       ZELIAN_DEMO: '0',
       ZELIAN_ALLOW_CLOCK: '1',
       ZELIAN_JOBS: '0',
+      ZELIAN_SESSION_CACHE: '0',
       LOG_LEVEL: 'warn',
       ZELIAN_AUDIT_KEY: 'ab'.repeat(32),
       ZELIAN_AUDIT_KEY_FILE: '/etc/zelian/audit.key',
@@ -63,6 +65,7 @@ describe('loadConfig', () => {
       demo: false,
       allowClock: true,
       jobs: false,
+      sessionCache: false,
       logLevel: 'warn',
       audit: {
         key: 'ab'.repeat(32),

@@ -12,6 +12,8 @@ export interface Config {
   allowClock: boolean;
   /** Run pg-boss workers and cron schedules in this process. */
   jobs: boolean;
+  /** Cache what authentication reads per session in this process (platform/auth/session-cache.ts). */
+  sessionCache: boolean;
   logLevel: string;
   /** PostgreSQL connections this process keeps open at most. */
   dbPoolSize: number;
@@ -111,6 +113,7 @@ const ZEnv = z.object({
   ZELIAN_DEMO: flag.default('1'),
   ZELIAN_ALLOW_CLOCK: flag.default('0'),
   ZELIAN_JOBS: flag.default('1'),
+  ZELIAN_SESSION_CACHE: flag.default('1'),
   TRUST_PROXY: z
     .string()
     .transform((v) => v.split(',').map((a) => a.trim()))
@@ -177,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     demo,
     allowClock: vars.ZELIAN_ALLOW_CLOCK === '1',
     jobs: vars.ZELIAN_JOBS === '1',
+    sessionCache: vars.ZELIAN_SESSION_CACHE === '1',
     logLevel: vars.LOG_LEVEL,
     audit: {
       key: vars.ZELIAN_AUDIT_KEY,

@@ -290,6 +290,8 @@ export async function updateSecurityPolicy(ctx: Ctx, input: TSecurityPolicy & { 
   const before = await readSecurityPolicy(ctx);
   const { version, ...value } = input;
   await writeSetting(ctx.db, securityPolicySetting, value, version);
+  // Its timeouts hold for every session at once (the other instances hear it from the database's trigger).
+  auth.evictSessions(ctx.db, 'all');
   const after = await readSecurityPolicy(ctx);
   await recordAudit(ctx, {
     type: 'settings.security_changed',

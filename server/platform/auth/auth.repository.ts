@@ -3,6 +3,7 @@ import type { Executor } from '../db/client.js';
 import { type PageRequest, selectPage } from '../db/paging.js';
 import { settings } from '../db/platform.tables.js';
 import { loginFailures, sessions, userRoles, users } from './auth.tables.js';
+import { evictSessions } from './session-cache.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -24,6 +25,7 @@ export async function updateUser(db: Executor, id: string, patch: Partial<UserRo
     .set({ ...patch, updatedAt: new Date() })
     .where(eq(users.id, id))
     .returning();
+  evictSessions(db, { user: id });
   return row;
 }
 
@@ -39,11 +41,13 @@ export async function updateUserVersioned(
     .set({ ...patch, version: version + 1, updatedAt: new Date() })
     .where(and(eq(users.id, id), eq(users.version, version)))
     .returning();
+  if (row) evictSessions(db, { user: id });
   return row;
 }
 
 export async function insertUser(db: Executor, values: typeof users.$inferInsert): Promise<UserRow> {
   const [row] = await db.insert(users).values(values).returning();
+  evictSessions(db, { user: row.id });
   return row;
 }
 
@@ -76,6 +80,7 @@ export async function replaceRoles(
 ) {
   await db.delete(userRoles).where(eq(userRoles.userId, userId));
   if (roles.length > 0) await db.insert(userRoles).values(roles.map((r) => ({ ...r, userId })));
+  evictSessions(db, { user: userId });
 }
 
 export async function insertSession(db: Executor, values: SessionRow): Promise<void> {
@@ -86,6 +91,9 @@ export async function findSession(db: Executor, id: string): Promise<SessionRow 
   const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
   return row;
 }
+
+// Every write above and below that changes what findSessionWithUser returns evicts it from this process's session
+// cache at once (session-cache.ts); the database triggers of migration 0041 tell the other instances.
 
 /**
  * Everything a request's authentication needs in one round trip: the session, its user, the user's role
@@ -129,15 +137,18 @@ export async function touchSession(db: Executor, id: string, at: Date): Promise<
 
 export async function deleteSession(db: Executor, id: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, id));
+  evictSessions(db, { session: id });
 }
 
 export async function deleteSessionsOfUser(db: Executor, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+  evictSessions(db, { user: userId });
 }
 
 /** Removes sessions past either timeout (housekeeping; validity is checked per request anyway). */
 export async function deleteExpiredSessions(db: Executor, idleBefore: Date, createdBefore: Date): Promise<void> {
   await db.delete(sessions).where(or(lt(sessions.lastSeenAt, idleBefore), lt(sessions.createdAt, createdBefore)));
+  evictSessions(db, 'all');
 }
 
 /** Active users holding any of `roles` in a region, by name (for a picker of who may take work over). */
@@ -229,4 +240,5 @@ export async function clearLoginFailures(db: Executor, username: string, ip?: st
 /** Ends every session of a user except `keep` (the one that changed the password). */
 export async function deleteOtherSessions(db: Executor, userId: string, keep: string) {
   await db.delete(sessions).where(and(eq(sessions.userId, userId), sql`${sessions.id} <> ${keep}`));
+  evictSessions(db, { user: userId });
 }

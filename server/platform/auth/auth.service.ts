@@ -9,6 +9,7 @@ import { AppError, badRequest, unauthenticated } from '../errors.js';
 import { readSetting, settingFrom } from '../settings/settings.service.js';
 import * as repo from './auth.repository.js';
 import { checkPasswordPolicy, securityPolicySetting } from './security-policy.js';
+import { type SessionAuth, type SessionCache, sessionCacheOf } from './session-cache.js';
 
 /**
  * What the rest of the server may use of accounts, role grants and sessions. The SQL stays in
@@ -35,6 +36,7 @@ export {
   updateUserVersioned,
   userIdsWithRoles,
 } from './auth.repository.js';
+export { evictSessions } from './session-cache.js';
 
 /** Resolves the data scope of a set of role grants (implemented by the organisation module). */
 export type ScopeResolver = (db: Executor, grants: RoleGrant[], personId: string | null) => Promise<Scope>;
@@ -217,26 +219,47 @@ function lockedError(until: Date) {
  */
 export async function authenticate(ctx: Ctx, token: string, resolveScope: ScopeResolver): Promise<Actor> {
   const sessionId = sessionIdOf(token);
-  // One round trip for session, user, roles and policy: this runs before every API request.
-  const found = await repo.findSessionWithUser(ctx.db, sessionId, securityPolicySetting.key);
+  const now = ctx.clock.now().getTime();
+  const cache = sessionCacheOf(ctx.db);
+  // The in-process cache (session-cache.ts) is trusted only when it lets the request through: a cached copy that
+  // would refuse is checked against the database first (another instance may have touched the session).
+  let found = cache?.get(sessionId);
+  if (!found || refusal(found, now)) found = await readSession(ctx, sessionId, now, cache);
   if (!found) throw unauthenticated();
   const { session, user, roles } = found;
-  const policy = settingFrom(securityPolicySetting, found.setting);
-  const now = ctx.clock.now().getTime();
-  const idle = now - session.lastSeenAt.getTime() > policy.idleTimeoutMinutes * 60_000;
-  const tooOld = now - session.createdAt.getTime() > policy.absoluteTimeoutHours * 3_600_000;
-  if (idle || tooOld) {
+  const refused = refusal(found, now);
+  if (refused === 'idle' || refused === 'expired') {
     await repo.deleteSession(ctx.db, sessionId);
     throw new AppError(
       401,
       'SESSION_EXPIRED',
-      idle ? '长时间未操作，会话已超时，请重新登录' : '会话已到期，请重新登录',
+      refused === 'idle' ? '长时间未操作，会话已超时，请重新登录' : '会话已到期，请重新登录',
     );
   }
-  if (!user || user.disabled) throw unauthenticated('账号已停用，请联系系统管理员');
-  if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(ctx.db, sessionId, new Date(now));
+  if (!user || refused === 'disabled') throw unauthenticated('账号已停用，请联系系统管理员');
+  if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await repo.touchSession(ctx.db, sessionId, new Date(now));
+    cache?.touched(sessionId, new Date(now));
+  }
   const actor = await actorOf(ctx, user, { id: sessionId, csrfToken: session.csrfToken }, resolveScope, roles);
   return user.mustChangePassword ? { ...actor, mustChangePassword: true } : actor;
+}
+
+/** One round trip for session, user, roles and policy; a read that lets the request through is cached. */
+async function readSession(ctx: Ctx, sessionId: string, now: number, cache: SessionCache | undefined) {
+  const token = cache?.begin() ?? 0;
+  const found = await repo.findSessionWithUser(ctx.db, sessionId, securityPolicySetting.key);
+  if (found && cache && !refusal(found, now)) cache.put(sessionId, found, token);
+  return found;
+}
+
+/** Why a session's read refuses the request now, or undefined when it lets it through. */
+function refusal({ session, user, setting }: SessionAuth, now: number) {
+  const policy = settingFrom(securityPolicySetting, setting);
+  if (now - session.lastSeenAt.getTime() > policy.idleTimeoutMinutes * 60_000) return 'idle';
+  if (now - session.createdAt.getTime() > policy.absoluteTimeoutHours * 3_600_000) return 'expired';
+  if (!user || user.disabled) return 'disabled';
+  return undefined;
 }
 
 /**

@@ -108,12 +108,19 @@ describe('live events across instances (LISTEN/NOTIFY)', () => {
     'keeps trying to listen again while PostgreSQL stays unreachable, then delivers again by itself',
     async () => {
       await withRelayedHub(async (hub, relay) => {
+        // Caches that rely on the events (the session cache) follow the listener's state.
+        const states: boolean[] = [];
+        hub.onStatus((live) => states.push(live));
         expect(await deliveredWithin(hub, test.database, 't-restart', 5000)).toBeGreaterThan(0);
+        expect(hub.isLive).toBe(true);
         // Down long enough for the first reconnect attempts (after 1 s and 2 s) to be refused.
         await relay.down();
         await new Promise((r) => setTimeout(r, 4000));
+        expect(hub.isLive).toBe(false);
         await relay.up();
         expect(await deliveredWithin(hub, test.database, 't-restart', 20_000)).toBeGreaterThan(0);
+        expect(hub.isLive).toBe(true);
+        expect(states).toEqual([true, false, true]);
         // One listener again, not one per reconnect attempt: each event arrives once.
         const got: unknown[] = [];
         const unsubscribe = await hub.subscribe('t-once', (p) => got.push(p));

@@ -30,6 +30,8 @@ export async function publishLive(db: Executor, events: LiveEvent[]): Promise<vo
 }
 
 type Listener = (payload: unknown) => void;
+/** `true`: the listener is live (every committed event from now on is delivered); `false`: it was lost or closed. */
+type StatusListener = (live: boolean) => void;
 
 /** One LISTEN connection per process, shared by every subscriber. */
 export class LiveHub {
@@ -37,6 +39,8 @@ export class LiveHub {
   private started: Promise<void> | null = null;
   private stop: (() => Promise<void>) | null = null;
   private closed = false;
+  private live = false;
+  private readonly statusListeners = new Set<StatusListener>();
 
   constructor(private readonly database: Database) {
     this.emitter.setMaxListeners(0);
@@ -54,12 +58,34 @@ export class LiveHub {
     return () => this.emitter.off(topic, fn);
   }
 
+  /** Whether the listener is connected now: while it is, no committed event goes undelivered. */
+  get isLive(): boolean {
+    return this.live;
+  }
+
+  /**
+   * Calls `fn` whenever the listener becomes live (first start, reconnect) or is lost (events may be missed
+   * until it is back); returns the unsubscribe function. Caches that rely on the events use it.
+   */
+  onStatus(fn: StatusListener): () => void {
+    this.statusListeners.add(fn);
+    return () => this.statusListeners.delete(fn);
+  }
+
+  private setLive(live: boolean): void {
+    if (this.live === live) return;
+    this.live = live;
+    for (const fn of [...this.statusListeners]) fn(live);
+  }
+
   listenerCount(topic: string): number {
     return this.emitter.listenerCount(topic);
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    this.setLive(false);
+    this.statusListeners.clear();
     this.emitter.removeAllListeners();
     await this.started?.catch(() => undefined);
     await this.stop?.();
@@ -79,6 +105,7 @@ export class LiveHub {
     if (this.database.pglite) {
       const unlisten = await this.database.pglite.listen(LIVE_CHANNEL, this.dispatch);
       this.stop = () => unlisten();
+      if (!this.closed) this.setLive(true);
       return;
     }
     await this.connectPg();
@@ -98,6 +125,7 @@ export class LiveHub {
       const wasLive = state === 'live';
       state = 'ended';
       if (!wasLive) return;
+      this.setLive(false);
       void client.end().catch(() => undefined);
       if (!this.closed) void this.reconnectPg();
     };
@@ -115,9 +143,11 @@ export class LiveHub {
     state = 'live';
     this.stop = async () => {
       state = 'ended';
+      this.setLive(false);
       await client.end();
     };
     if (this.closed) await this.stop();
+    else this.setLive(true);
   }
 
   /** Tries again with growing pauses (1 s, 2 s, 4 s … 10 s) until the listener is back or the hub closes. */
