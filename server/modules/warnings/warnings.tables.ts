@@ -73,7 +73,13 @@ export const warnings = pgTable(
   },
   (t) => [
     uniqueIndex('warnings_live_fingerprint_uniq').on(t.fingerprint).where(sql`state <> 'resolved'`),
-    index('warnings_region_state_idx').on(t.regionId, t.state),
+    // In the list's default order, so a state's newest page (home's 待审核预警) reads five index entries, not a sort.
+    index('warnings_region_state_idx').on(
+      t.regionId,
+      t.state,
+      t.firstSeenAt.desc().nullsFirst(),
+      t.code.desc().nullsFirst(),
+    ),
     index('warnings_unit_idx').on(t.unitId),
     index('warnings_situation_idx').on(t.situationId, t.state),
     index('warnings_problem_idx').on(t.problemId),

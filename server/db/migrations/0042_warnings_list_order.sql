@@ -1,0 +1,2 @@
+DROP INDEX "warnings_region_state_idx";--> statement-breakpoint
+CREATE INDEX "warnings_region_state_idx" ON "warnings" USING btree ("region_id","state","first_seen_at" DESC NULLS FIRST,"code" DESC NULLS FIRST);
