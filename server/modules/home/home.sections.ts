@@ -13,9 +13,9 @@ import type { Actor, Ctx } from '../../platform/context.js';
 import { listCases, currentInfluencePeriods } from '../cases/cases.service.js';
 import { listNotifications } from '../notifications/notifications.service.js';
 // Findings' use-cases import patrol.service, so its list cannot be re-exported there without a cycle.
-import { listFindings } from '../patrol/patrol.findings.js';
+import { previewFindings } from '../patrol/patrol.findings.js';
 import { listTasks } from '../patrol/patrol.service.js';
-import { listProblems } from '../problems/problems.service.js';
+import { previewProblems } from '../problems/problems.service.js';
 import { listTalks } from '../talks/talks.service.js';
 import { listFilings } from '../tolerance/tolerance.service.js';
 import { listWarnings } from '../warnings/warnings.service.js';
@@ -72,13 +72,13 @@ const problemItem = (p: Problem): HomeItem => ({
   label: `${p.code} ${p.title}${p.unitName ? `（${p.unitName}）` : ''}`,
   path: `/problems/${p.id}`,
 });
-const readProblems = listOf(ZListProblems, listProblems, problemItem);
+const readProblems = listOf(ZListProblems, previewProblems, problemItem);
 const readWarnings = listOf(ZListWarnings, listWarnings, (w) => ({
   id: w.id,
   label: `${w.code} ${w.situationName}`,
   path: `/warnings/${w.id}`,
 }));
-const readFindings = listOf(ZListFindings, listFindings, (f) => ({
+const readFindings = listOf(ZListFindings, previewFindings, (f) => ({
   id: f.id,
   label: `${f.code} ${f.title}（${f.unitName}）`,
   path: `/supervision/findings/${f.id}`,

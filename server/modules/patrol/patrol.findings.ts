@@ -53,6 +53,17 @@ export async function listFindings(ctx: Ctx, f: TListFindings) {
   return { items: await present(ctx, items), total };
 }
 
+/** The same rows and total as `listFindings` with their units' names only, for a preview (home). */
+export async function previewFindings(ctx: Ctx, f: TListFindings) {
+  const { items, total } = await repo.listFindings(ctx.db, patrolScope(actorOf(ctx)), f);
+  const units = await unitNames(
+    ctx.db,
+    items.map((r) => r.unitId),
+  );
+  const rows = items.map((r) => ({ id: r.id, code: r.code, title: r.title, unitName: units.get(r.unitId) ?? '' }));
+  return { items: rows, total };
+}
+
 /** Loads a finding the caller may see, or 404: units never see findings (independence rule). */
 export async function loadFinding(ctx: Ctx, id: string) {
   const row = await repo.getFinding(ctx.db, patrolScope(actorOf(ctx)), id);

@@ -90,6 +90,18 @@ export async function listProblems(ctx: Ctx, f: TListProblems) {
   return { items: items.map((r) => present(ctx, r, measures)), total };
 }
 
+/**
+ * The same rows and total as `listProblems`, without measures and actions: for a preview that shows a row's code,
+ * title and unit (home), which would otherwise read every row's measures to throw them away.
+ */
+export async function previewProblems(ctx: Ctx, f: TListProblems) {
+  const actor = actorOf(ctx);
+  const list = f.q?.trim() ? repo.list : listPrepared;
+  const { items, total } = await list(ctx.db, actor.scope, seesDrafts(actor), f, today(ctx));
+  const rows = items.map(({ problem: p, unitName }) => ({ id: p.id, code: p.code, title: p.title, unitName }));
+  return { items: rows, total };
+}
+
 /** Problems by state and colour for the 挂图作战 board header. */
 export async function problemStats(ctx: Ctx, f: TListProblems) {
   const actor = actorOf(ctx);

@@ -131,11 +131,7 @@ export const SORTS: Record<string, SQL> = {
 };
 
 /** Problems with the names the ledger shows; `today` decides `overdue` (a value, or a prepared statement's placeholder). */
-export function select<E extends Record<string, SQL.Aliased | SQL>>(
-  db: Executor,
-  today: string | Placeholder,
-  extra?: E,
-) {
+export function select<E extends Record<string, SQL>>(db: Executor, today: string | Placeholder, extra?: E) {
   return db
     .select({
       problem: problemColumns,
@@ -308,20 +304,11 @@ export async function insertFile(db: Executor, values: typeof problemFiles.$infe
   return row;
 }
 
-/** What a problem's file list shows (not the content). */
-export const FILE_COLUMNS = {
-  id: problemFiles.id,
-  name: problemFiles.name,
-  size: problemFiles.size,
-  mime: problemFiles.mime,
-  eventId: problemFiles.eventId,
-  measureId: problemFiles.measureId,
-  createdAt: problemFiles.createdAt,
-};
-
+/** A problem's files as its file list shows them (not the content), oldest first. */
 export async function filesOf(db: Executor, problemId: string) {
+  const { id, name, size, mime, eventId, measureId, createdAt } = problemFiles;
   return db
-    .select(FILE_COLUMNS)
+    .select({ id, name, size, mime, eventId, measureId, createdAt })
     .from(problemFiles)
     .where(eq(problemFiles.problemId, problemId))
     .orderBy(asc(problemFiles.createdAt));

@@ -16,6 +16,7 @@ export {
   listDisputes,
   listProblems,
   loadProblem,
+  previewProblems,
   problemCounts,
   problemStats,
   problemStatesOf,
