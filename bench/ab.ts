@@ -17,6 +17,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BackendCpu } from './lib/cpu.js';
+import { SERVER_V8_FLAGS } from './lib/pg.js';
 import { type CpuRun, cpuRun } from './lib/hot-paths.js';
 
 const { values: args } = parseArgs({
@@ -52,7 +53,7 @@ async function freePort(): Promise<number> {
 
 async function start(dir: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...SERVER_V8_FLAGS, '--import', 'tsx', 'server/main.ts'], {
     cwd: path.resolve(dir),
     // One audit key for both: they share the database and its audit chain.
     env: {

@@ -35,7 +35,7 @@ import { initialiseDatabase } from '../server/seed/seed.js';
 import { type Scale, SCALES, counts, generateDataset } from './lib/dataset.js';
 import { problemImportFile } from './lib/import-file.js';
 import { withDatabase } from '../server/platform/db/admin.js';
-import { createBenchDatabase } from './lib/pg.js';
+import { SERVER_V8_FLAGS, createBenchDatabase } from './lib/pg.js';
 import { BackendCpu } from './lib/cpu.js';
 import { type HotPath, hotPathTable, hotPaths } from './lib/hot-paths.js';
 
@@ -97,11 +97,15 @@ async function freePort(): Promise<number> {
 
 async function startChild(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', ZELIAN_JOBS: '0', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(script.endsWith('main.ts') ? SERVER_V8_FLAGS : []), '--import', 'tsx', script],
+    {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', ZELIAN_JOBS: '0', ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   const probe = script.includes('bare') ? '/bare' : script.includes('floor') ? '/floor/health' : '/api/health';
   for (let i = 0; i < 600; i++) {
