@@ -56,7 +56,15 @@ export function actionsOf<S extends string, E extends string, C extends string, 
       out.add(t.event);
     }
   }
-  return [...out].filter((e) => !refusal?.(e));
+  if (!refusal) return [...out];
+  // Only whether a refusal exists matters here: no stack trace for errors built to be dropped (every row of a list).
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return [...out].filter((e) => !refusal(e));
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /** The transition the caller may fire, or why not: `state` (wrong state or a guard) or `actor` (no capacity). */
