@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEV_SM4_KEY, loadConfig } from './config.js';
@@ -32,6 +33,7 @@ describe('loadConfig', () => {
         anchorFile: path.resolve('./data-audit/anchor.jsonl'),
       },
       trustProxy: [],
+      workers: 1,
       dbPoolSize: 10,
       dbPoolWaitMs: 30_000,
       // The demo starts without configuration on the documented development key of the complaints.
@@ -55,6 +57,7 @@ describe('loadConfig', () => {
       ZELIAN_AUDIT_KEY_FILE: '/etc/zelian/audit.key',
       ZELIAN_AUDIT_ANCHOR: '/srv/anchor/zelian.jsonl',
       TRUST_PROXY: '10.0.0.1, 10.1.0.0/16',
+      ZELIAN_WORKERS: '4',
       ZELIAN_SM4_KEYS: `k2:${'cd'.repeat(32)}, k1:${'ef'.repeat(32)}`,
     };
     expect(loadConfig(env, [])).toEqual({
@@ -74,6 +77,7 @@ describe('loadConfig', () => {
         anchorFile: '/srv/anchor/zelian.jsonl',
       },
       trustProxy: ['10.0.0.1', '10.1.0.0/16'],
+      workers: 4,
       dbPoolSize: 10,
       dbPoolWaitMs: 30_000,
       sm4Keys: [
@@ -106,6 +110,22 @@ describe('loadConfig', () => {
     expect(errorOf({ DB_POOL_SIZE: '0' })).toContain('DB_POOL_SIZE="0"');
     expect(errorOf({ DB_POOL_SIZE: 'many' })).toContain('DB_POOL_SIZE="many"');
     expect(errorOf({ DB_POOL_WAIT_MS: '50' })).toContain('DB_POOL_WAIT_MS="50"');
+  });
+
+  it('runs 1–64 worker processes or one per CPU (ZELIAN_WORKERS), on PostgreSQL only', () => {
+    const pg = { DATABASE_URL: 'postgres://zelian@db/zelian' };
+    expect(loadConfig({ ...pg, ZELIAN_WORKERS: '64' }, []).workers).toBe(64);
+    expect(loadConfig({ ...pg, ZELIAN_WORKERS: 'auto' }, []).workers).toBe(Math.min(64, os.availableParallelism()));
+    expect(loadConfig({ ZELIAN_WORKERS: '1' }, []).workers).toBe(1);
+    for (const bad of ['0', '65', 'two', '-1', '1.5', 'AUTO'])
+      expect(errorOf({ ...pg, ZELIAN_WORKERS: bad })).toContain(
+        `ZELIAN_WORKERS="${bad}"：必须是 1–64 之间的整数，或 auto（每个 CPU 一个进程）/ must be an integer from 1 to 64, or auto`,
+      );
+    // The embedded database is one process: more than one worker needs DATABASE_URL.
+    const message = errorOf({ ZELIAN_WORKERS: '2' });
+    expect(message).toContain('ZELIAN_WORKERS="2"');
+    expect(message).toContain('多个工作进程需要 PostgreSQL（请设置 DATABASE_URL）');
+    expect(message).toContain('PGlite database is opened by one process only');
   });
 
   it('turns the demo county off with --no-demo', () => {

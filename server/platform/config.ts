@@ -1,4 +1,5 @@
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -15,7 +16,12 @@ export interface Config {
   /** Cache what authentication reads per session in this process (platform/auth/session-cache.ts). */
   sessionCache: boolean;
   logLevel: string;
-  /** PostgreSQL connections this process keeps open at most. */
+  /**
+   * Processes that serve requests (ZELIAN_WORKERS; `auto` = one per CPU): 1 = this process alone, N > 1 = a primary
+   * forking N workers with node:cluster (platform/cluster.ts). PostgreSQL only.
+   */
+  workers: number;
+  /** PostgreSQL connections this process keeps open at most, per pool (two pools per process: db/client.ts). */
   dbPoolSize: number;
   /** How long a request waits for a free PostgreSQL connection before it fails. */
   dbPoolWaitMs: number;
@@ -78,6 +84,8 @@ const intIn = (min: number, max: number, fallback: number) => {
     .refine((n) => n >= min && n <= max, message)
     .default(fallback);
 };
+const WORKERS =
+  '必须是 1–64 之间的整数，或 auto（每个 CPU 一个进程）/ must be an integer from 1 to 64, or auto (one per CPU)';
 const PORT = '必须是 1–65535 之间的整数 / must be an integer from 1 to 65535';
 
 /** The audit chain's key, in ZELIAN_AUDIT_KEY or in the key file: at least 32 bytes, as hex. */
@@ -131,6 +139,12 @@ const ZEnv = z.object({
   ZELIAN_AUDIT_KEY: ZAuditKey.optional(),
   ZELIAN_AUDIT_KEY_FILE: z.string().optional(),
   ZELIAN_AUDIT_ANCHOR: z.string().optional(),
+  ZELIAN_WORKERS: z
+    .string()
+    .regex(/^(\d+|auto)$/, WORKERS)
+    .transform((v) => (v === 'auto' ? Math.min(64, os.availableParallelism()) : Number(v)))
+    .refine((n) => n >= 1 && n <= 64, WORKERS)
+    .default(1),
   DB_POOL_SIZE: intIn(1, 1000, 10),
   DB_POOL_WAIT_MS: intIn(100, 600_000, 30_000),
   ZELIAN_SM4_KEYS: ZSm4Keys.optional(),
@@ -164,6 +178,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     throw new ConfigError(`配置有误，程序已停止 / Invalid configuration, stopped:\n${lines.join('\n')}`);
   }
   const vars = parsed.data;
+  if (vars.ZELIAN_WORKERS > 1 && !vars.DATABASE_URL) {
+    throw new ConfigError(
+      `配置有误，程序已停止 / Invalid configuration, stopped:\n  ZELIAN_WORKERS=${JSON.stringify(env.ZELIAN_WORKERS)}` +
+        `（${vars.ZELIAN_WORKERS} 个进程）：多个工作进程需要 PostgreSQL（请设置 DATABASE_URL）；内置数据库 PGlite 只能由一个进程打开` +
+        ` / ${vars.ZELIAN_WORKERS} worker processes need PostgreSQL (set DATABASE_URL): the embedded PGlite database` +
+        ' is opened by one process only',
+    );
+  }
   const dataDir = path.resolve(vars.DATA_DIR);
   // Outside the data directory, so that a copy of the data (or of the database) carries neither key nor anchor.
   const auditDir = `${dataDir}-audit`;
@@ -189,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
       anchorFile: path.resolve(vars.ZELIAN_AUDIT_ANCHOR ?? path.join(auditDir, anchorName(vars.DATABASE_URL))),
     },
     trustProxy: vars.TRUST_PROXY ?? [],
+    workers: vars.ZELIAN_WORKERS,
     dbPoolSize: vars.DB_POOL_SIZE,
     dbPoolWaitMs: vars.DB_POOL_WAIT_MS,
     sm4Keys: sm4Keys.length > 0 ? sm4Keys : demo ? [DEV_SM4_KEY] : [],
