@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type QueryOptions, type Results, parse as pgParse, protocol } from '@electric-sql/pglite';
 import { is } from 'drizzle-orm';
 import { type PgDatabase, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -51,7 +51,8 @@ const genericHandles = new WeakMap<Executor, Db>();
  * plans a named statement afresh at every execution while it estimates a custom plan cheaper, and for the ledger's
  * page that planning cost twice the execution (issue #19, BENCHMARKS.md). Only for statements whose text holds
  * as constants the values their plan depends on (LIMIT and OFFSET above all: a generic plan assumes a limit
- * parameter reads a tenth of the table). Inside a transaction, and on PGlite, the handle itself.
+ * parameter reads a tenth of the table). On PGlite, a handle whose statements run their generic plan (`named`
+ * below); inside a transaction, the transaction itself.
  */
 export const genericPlans = (db: Executor): Executor => genericHandles.get(db) ?? db;
 
@@ -123,7 +124,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     await unlock();
     throw err;
   }
-  const db = drizzlePglite(pglite) as unknown as Db;
+  // Named statements (below) are planned per execution unless they run through `genericPlans`.
+  await pglite.exec('SET plan_cache_mode = force_custom_plan');
+  const db = drizzlePglite({ client: named(pglite) }) as unknown as Db;
+  genericHandles.set(db, drizzlePglite({ client: named(pglite, 'force_generic_plan') }) as unknown as Db);
   return {
     db,
     driver: 'pglite',
@@ -143,6 +147,94 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       await unlock();
     },
   };
+}
+
+/** Statements PGlite keeps prepared at most (by text, least recently used closed first). */
+const NAMED_STATEMENTS = 200;
+let namedSeq = 0;
+
+const joined = (parts: Uint8Array[]): Uint8Array => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+};
+
+/** What `named` uses of PGlite beyond its documented API (the same locks and type tables `query` uses). */
+interface PGliteInternals {
+  serializers: Record<number, (x: unknown) => string>;
+  parsers: Parameters<typeof pgParse.parseResults>[1];
+  _checkReady(): Promise<void>;
+  _runExclusiveQuery<T>(fn: () => Promise<T>): Promise<T>;
+  _runExclusiveTransaction<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * PGlite's `query()` parses, analyses and plans its text at every call (an unnamed statement, six exchanges with
+ * the engine), and on the single embedded connection every request waits for that work. This client for Drizzle
+ * prepares each text once under a name and then sends Bind/Execute only, under the same locks as `query()` (never
+ * inside another caller's transaction; Drizzle's transactions keep PGlite's own path). Statements are planned per
+ * execution (`plan_cache_mode = force_custom_plan` for the session: a generic plan made search 2–4× slower), or,
+ * for the `genericPlans` handle, with their generic plan, set for that one execution (issue #19: the ledger screen
+ * 29.5 → 25.8 ms of CPU, BENCHMARKS.md).
+ */
+function named(pglite: PGlite, planMode?: 'force_generic_plan'): PGlite {
+  const S = protocol.serialize;
+  const internals = pglite as unknown as PGliteInternals;
+  const statements = new Map<string, { name: string; types: number[] }>();
+  const around = planMode
+    ? [[S.query(`SET plan_cache_mode = ${planMode}`)], [S.query('SET plan_cache_mode = force_custom_plan')]]
+    : [[], []];
+  let closing: Uint8Array[] = [];
+  async function query<T>(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> {
+    await internals._checkReady();
+    return internals._runExclusiveTransaction(() =>
+      internals._runExclusiveQuery(async () => {
+        let statement = statements.get(text);
+        if (statement) {
+          statements.delete(text);
+          statements.set(text, statement);
+        } else {
+          const name = `zl_${++namedSeq}`;
+          const close = closing;
+          closing = [];
+          const { messages } = await pglite.execProtocol(
+            joined([...close, S.parse({ name, text }), S.describe({ type: 'S', name }), S.sync()]),
+            { syncToFs: false },
+          );
+          statement = { name, types: pgParse.parseDescribeStatementResults(messages) };
+          statements.set(text, statement);
+          if (statements.size > NAMED_STATEMENTS) {
+            const [oldest, { name: old }] = statements.entries().next().value as [string, { name: string }];
+            statements.delete(oldest);
+            closing = [S.close({ type: 'S', name: old }), S.sync()];
+          }
+        }
+        const types = statement.types;
+        const values = params.map((v, i) =>
+          v === null || v === undefined
+            ? null
+            : (options?.serializers?.[types[i]] ?? internals.serializers[types[i]] ?? String)(v),
+        );
+        const { messages } = await pglite.execProtocol(
+          joined([
+            ...around[0],
+            S.bind({ statement: statement.name, values: values as string[] }),
+            S.describe({ type: 'P' }),
+            S.execute({}),
+            S.sync(),
+            ...around[1],
+          ]),
+        );
+        return pgParse.parseResults(messages, internals.parsers, options)[around[0].length] as Results<T>;
+      }),
+    );
+  }
+  // Drizzle calls `query` and `transaction` (PGlite's own, bound: its state is in private fields).
+  return { query, transaction: pglite.transaction.bind(pglite), exec: pglite.exec.bind(pglite) } as unknown as PGlite;
 }
 
 /** The rows of a raw `db.execute` result (the same shape on PGlite and node-postgres). */
