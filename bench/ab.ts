@@ -13,12 +13,12 @@
  * sessions.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BackendCpu } from './lib/cpu.js';
 import { SERVER_V8_FLAGS } from './lib/pg.js';
 import { type CpuRun, cpuRun } from './lib/hot-paths.js';
+import { envOf, freePort, signInCookie } from './lib/server.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -38,18 +38,6 @@ if (!url || !args.a || !args.paths)
   throw new Error('usage: DATABASE_URL=… bench/ab.ts --a DIR [--b DIR] --paths P1,P2');
 const database = new URL(url).pathname.slice(1);
 const adminUrl = Object.assign(new URL(url), { pathname: '/postgres' }).toString();
-
-const envOf = (pairs: string[]) =>
-  Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function start(dir: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
@@ -82,16 +70,6 @@ async function start(dir: string, env: Record<string, string>): Promise<{ child:
   throw new Error(`${dir}: the server did not start`);
 }
 
-async function signIn(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: args.user, password: 'Zelian@2026' }),
-  });
-  if (!res.ok) throw new Error(`sign-in as ${args.user}: ${res.status}`);
-  return String(res.headers.get('set-cookie')).split(';')[0];
-}
-
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 const cpu = (r: CpuRun) => r.nodeMs + r.pgMs;
 
@@ -99,7 +77,7 @@ const backends = new BackendCpu(adminUrl, database);
 await backends.open();
 const servers = { a: await start(args.a, envOf(args['env-a'])), b: await start(args.b, envOf(args['env-b'])) };
 try {
-  const cookies = { a: await signIn(servers.a.url), b: await signIn(servers.b.url) };
+  const cookies = { a: await signInCookie(servers.a.url, args.user), b: await signInCookie(servers.b.url, args.user) };
   const connections = Number(args.connections);
   const amount = Number(args.requests);
   console.log(

@@ -9,12 +9,12 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createBenchDatabase } from './lib/pg.js';
+import { freePort } from './lib/server.js';
 
 const { values: args } = parseArgs({ options: { requests: { type: 'string', default: '2000' } } });
 const base = process.env.DATABASE_URL;
@@ -30,16 +30,6 @@ function nginxBinary(): string {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
   return '/usr/sbin/nginx';
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
 }
 
 async function waitFor(url: string, child: ChildProcess) {

@@ -28,12 +28,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { processCpuMs } from './lib/cpu.js';
 import { SERVER_V8_FLAGS } from './lib/pg.js';
+import { DEMO_PASSWORD, envOf, freePort } from './lib/server.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -52,20 +52,8 @@ const { values: args } = parseArgs({
 const USERS = Number(args.users);
 const RELOADS = Number(args.reloads);
 const ROUNDS = Number(args.rounds);
-const PASSWORD = 'Zelian@2026'; // DEMO_PASSWORD (server/seed/seed.ts)
 
 const log = (msg: string) => console.error(`[pglite-screen] ${msg}`);
-const envOf = (pairs: string[]) =>
-  Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 interface Side {
   name: string;
@@ -129,7 +117,7 @@ async function signIn(base: string): Promise<Session> {
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'office', password: PASSWORD }),
+    body: JSON.stringify({ username: 'office', password: DEMO_PASSWORD }),
   });
   if (!res.ok) throw new Error(`login office: ${res.status} ${await res.text()}`);
   const cookie = String(res.headers.get('set-cookie')).split(';')[0];

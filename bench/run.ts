@@ -38,6 +38,7 @@ import { withDatabase } from '../server/platform/db/admin.js';
 import { SERVER_V8_FLAGS, createBenchDatabase } from './lib/pg.js';
 import { BackendCpu } from './lib/cpu.js';
 import { type HotPath, hotPathTable, hotPaths } from './lib/hot-paths.js';
+import { DEMO_PASSWORD, freePort } from './lib/server.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -59,7 +60,6 @@ if (!(scale in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SC
 const DURATION = Number(args.duration);
 const LOAD_BEFORE = os.loadavg();
 const ROOT = path.resolve(import.meta.dirname, '..');
-const PASSWORD = 'Zelian@2026';
 const execFileP = promisify(execFile);
 const log = (msg: string) => console.error(`[bench] ${msg}`);
 
@@ -82,17 +82,6 @@ async function repeat(runs: number, fn: (i: number) => Promise<unknown>) {
 function rssMiB(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024);
-}
-
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
 }
 
 async function startChild(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
@@ -238,7 +227,7 @@ async function signIn(url: string, username: string) {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
   if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
   const cookie = String(res.headers.get('set-cookie')).split(';')[0];

@@ -10,15 +10,16 @@
  *
  * The database must exist (bench/generate --db …) and is never dropped; nothing is written to it but sessions.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { backendDelta, processCpuMs } from './lib/cpu.js';
 import { SERVER_V8_FLAGS } from './lib/pg.js';
+import { type CpuRun, cannon } from './lib/hot-paths.js';
+import { freePort, signInCookie } from './lib/server.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -44,17 +45,7 @@ const ROUTES: [string, number][] = [
 const CONNECTIONS = args.connections.split(',').map(Number);
 const AMOUNT = Number(args.requests);
 const MANY = Number(args.workers);
-const execFileP = promisify(execFile);
 const log = (msg: string) => console.error(`[workers] ${msg}`);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 interface Server {
   child: ChildProcess;
@@ -111,34 +102,6 @@ async function stop(server: Server) {
   await gone;
 }
 
-async function signIn(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: args.user, password: 'Zelian@2026' }),
-  });
-  if (!res.ok) throw new Error(`sign-in as ${args.user}: ${res.status}`);
-  return String(res.headers.get('set-cookie')).split(';')[0];
-}
-
-async function cannon(target: string, connections: number, amount: number, cookie: string) {
-  const { stdout } = await execFileP(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/autocannon/autocannon.js'),
-      ...['-j', '-t', '60', '-c', String(connections), '-a', String(amount), '-H', `cookie=${cookie}`, target],
-    ],
-    { maxBuffer: 64 * 1024 * 1024 },
-  );
-  return JSON.parse(stdout) as {
-    requests: { average: number; total: number };
-    latency: { p50: number; p99: number };
-    errors: number;
-    timeouts: number;
-    non2xx: number;
-  };
-}
-
 const cpuOf = (pids: number[]) => pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
 
 /** Waits until the server processes are idle (what an earlier run left queued is answered and not counted). */
@@ -150,14 +113,7 @@ async function settle(server: Server) {
   }
 }
 
-interface Run {
-  rps: number;
-  p50: number;
-  p99: number;
-  failed: number;
-  nodeMs: number;
-  pgMs: number;
-}
+type Run = Omit<CpuRun, 'requests' | 'load1'>;
 
 /** CPU ms of each backend of the server's connections now. */
 async function backendSnapshot(admin: pg.Client): Promise<Map<number, number>> {
@@ -172,12 +128,12 @@ async function measure(server: Server, admin: pg.Client, route: string, share: n
   const target = server.url + route;
   const amount = AMOUNT * share;
   // Warm-up: fills every worker's pools and JIT.
-  await cannon(target, c, Math.max(c * 4, Math.round(amount / 5)), cookie);
+  await cannon(target, c, Math.max(c * 4, Math.round(amount / 5)), { cookie });
   await settle(server);
   const pids = server.pids();
   const node0 = cpuOf(pids);
   const pg0 = await backendSnapshot(admin);
-  const r = await cannon(target, c, amount, cookie);
+  const r = await cannon(target, c, amount, { cookie });
   await settle(server);
   const node1 = cpuOf(pids);
   const pg1 = await backendSnapshot(admin);
@@ -204,7 +160,7 @@ try {
     for (const workers of round % 2 ? [MANY, 1] : [1, MANY]) {
       const server = await start(workers);
       try {
-        const cookie = await signIn(server.url);
+        const cookie = await signInCookie(server.url, args.user);
         for (const c of CONNECTIONS) {
           for (const [route, share] of ROUTES) {
             const r = await measure(server, admin, route, share, c, cookie);

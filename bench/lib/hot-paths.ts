@@ -24,7 +24,8 @@ export interface CpuRun {
   load1: number;
 }
 
-async function cannon(url: string, connections: number, amount: number, headers: Record<string, string>) {
+/** autocannon in its own process: `amount` requests at `connections`, its JSON summary. */
+export async function cannon(url: string, connections: number, amount: number, headers: Record<string, string>) {
   const h = Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}=${v}`]);
   const { stdout } = await execFileP(
     process.execPath,
