@@ -75,7 +75,9 @@ export function VerdictEditor({ spotCheckId, v }: { spotCheckId: string; v: Verd
           size="small"
           type={changed ? 'primary' : 'default'}
           disabled={!verdict}
-          loading={record.isPending}
+          // A spinner only for a save that takes a while: one shown and withdrawn within a frame could leave its
+          // icon (aria-label "loading") behind in the button, which then never read 更新 again (issue #20's flake).
+          loading={record.isPending ? { delay: 300 } : false}
           onClick={() => void save()}
         >
           {v.verdict ? '更新' : '保存'}
