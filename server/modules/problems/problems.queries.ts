@@ -78,11 +78,16 @@ export function present(
 }
 export type ProblemView = ReturnType<typeof present>;
 
-export async function listProblems(ctx: Ctx, f: TListProblems) {
+/** The ledger's rows and total the caller may see with `f`. */
+function pageOf(ctx: Ctx, f: TListProblems) {
   const actor = actorOf(ctx);
   // Search builds its statement per request (generic plans were slower for it); every other shape is prepared.
   const list = f.q?.trim() ? repo.list : listPrepared;
-  const { items, total } = await list(ctx.db, actor.scope, seesDrafts(actor), f, today(ctx));
+  return list(ctx.db, actor.scope, seesDrafts(actor), f, today(ctx));
+}
+
+export async function listProblems(ctx: Ctx, f: TListProblems) {
+  const { items, total } = await pageOf(ctx, f);
   const measures = await measuresOfPrepared(
     ctx.db,
     items.map((i) => i.problem.id),
@@ -95,9 +100,7 @@ export async function listProblems(ctx: Ctx, f: TListProblems) {
  * title and unit (home), which would otherwise read every row's measures to throw them away.
  */
 export async function previewProblems(ctx: Ctx, f: TListProblems) {
-  const actor = actorOf(ctx);
-  const list = f.q?.trim() ? repo.list : listPrepared;
-  const { items, total } = await list(ctx.db, actor.scope, seesDrafts(actor), f, today(ctx));
+  const { items, total } = await pageOf(ctx, f);
   const rows = items.map(({ problem: p, unitName }) => ({ id: p.id, code: p.code, title: p.title, unitName }));
   return { items: rows, total };
 }
