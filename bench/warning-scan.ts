@@ -3,6 +3,10 @@
  * each) over N open problems on PostgreSQL: cold scan, then a rescan with no change.
  * Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/warning-scan.ts [N=1000000]
  * (creates and drops a throw-away database — KEEP_DB=1 keeps it; without DATABASE_URL it runs on in-memory PGlite)
+ *
+ * The nightly scan alone, on a kept database: `DATABASE_URL=… npx tsx bench/warning-scan.ts --reuse bench_scan_xxxx
+ * [--repeat 5]` runs the next calendar day's scan `repeat` times, each in a transaction rolled back afterwards, so every
+ * run meets the same data and two versions of the code can be compared on one database, alternately.
  */
 import { sql } from 'drizzle-orm';
 import { Clock } from '../server/platform/clock/clock.js';
@@ -11,6 +15,7 @@ import { openDatabase } from '../server/platform/db/client.js';
 import { initialiseDatabase } from '../server/seed/seed.js';
 import { runWarningScan } from '../server/modules/warnings/warnings.service.js';
 import { loadOpenProblems } from './lib/dataset.js';
+import { withDatabase } from '../server/platform/db/admin.js';
 import { createBenchDatabase } from './lib/pg.js';
 
 const N = Number(process.argv[2] ?? 1_000_000);
@@ -18,6 +23,16 @@ const N = Number(process.argv[2] ?? 1_000_000);
  * where ~5% of problems are overdue and most report progress within a fortnight. */
 const worst = process.argv.includes('--worst');
 const baseUrl = process.env.DATABASE_URL;
+const option = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const reuse = option('--reuse');
+if (reuse) {
+  if (!baseUrl) throw new Error('--reuse needs DATABASE_URL (the server of the kept database)');
+  await nightlyScans(withDatabase(baseUrl, reuse), Number(option('--repeat') ?? 5));
+  process.exit(0);
+}
 const created = baseUrl ? await createBenchDatabase(baseUrl, 'bench_scan') : undefined;
 const database = await openDatabase({ databaseUrl: created?.url });
 const clock = new Clock(true);
@@ -63,4 +78,36 @@ try {
   await database.close();
   if (created && !process.env.KEEP_DB) await created.drop();
   else if (created) console.log(`kept database ${created.name}`);
+}
+
+/** The next calendar day's scan, `repeat` times on the same data: each run's transaction is rolled back. */
+async function nightlyScans(url: string, repeat: number) {
+  const database = await openDatabase({ databaseUrl: url });
+  const clock = new Clock(true);
+  const rolledBack = new Error('rolled back');
+  const runs = [];
+  try {
+    await clock.refresh(database.db);
+    const tomorrow = new Date(clock.now().getTime() + 86_400_000);
+    for (let i = 0; i < repeat; i++) {
+      let run: Record<string, unknown> = {};
+      await database.db
+        .transaction(async (tx) => {
+          await clock.set(tx, tomorrow);
+          const s = performance.now();
+          const r = await runWarningScan(systemCtx(tx, clock));
+          run = { totalMs: Math.round(performance.now() - s), created: r.created, resolved: r.resolved, ms: r.ms };
+          throw rolledBack;
+        })
+        .catch((e) => {
+          if (e !== rolledBack) throw e;
+        });
+      runs.push(run);
+      console.log(JSON.stringify(run));
+    }
+    const totals = runs.map((r) => r.totalMs as number).sort((a, b) => a - b);
+    console.log(`nightly scan, ${repeat} runs: min ${totals[0]} ms, median ${totals[Math.floor(repeat / 2)]} ms`);
+  } finally {
+    await database.close();
+  }
 }
