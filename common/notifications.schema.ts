@@ -1,5 +1,8 @@
 import { ZId, ZPage, ZTimestamp, z } from './zod.js';
 
+/** Kinds of message shown with a tag in the inbox (and its export); the others carry no label. */
+export const NOTIFICATION_KIND_LABELS: Readonly<Record<string, string>> = { digest: '每日待办' };
+
 // ---------- requests
 
 export const ZListNotifications = z.object({

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { Client } from './harness.js';
 
 /** Builds an import workbook from rows (header row first) for tests. */
 export async function workbookOf(sheets: Record<string, (string | number | Date)[][]>): Promise<Buffer> {
@@ -32,6 +33,13 @@ export async function readWorkbook(buf: Buffer): Promise<Record<string, string[]
     out[ws.name] = rows;
   }
   return out;
+}
+
+/** The sheets of an export downloaded as `client` (the request must answer 200), by their Chinese names. */
+export async function exported(client: Client, url: string): Promise<Record<string, string[][]>> {
+  const res = await client.get(url);
+  if (res.statusCode !== 200) throw new Error(`GET ${url} as ${client.username}: ${res.statusCode} ${res.body}`);
+  return readWorkbook(res.rawPayload);
 }
 
 /** A multipart/form-data body with one file field, encoded by the platform's own FormData. */

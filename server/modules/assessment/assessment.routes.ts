@@ -58,7 +58,13 @@ import { evaluationMinutes } from './assessment.evaluation-minutes.js';
 import { questionToProblem } from './assessment.evaluation-problems.js';
 import * as evaluationReports from './assessment.evaluation-reports.js';
 import * as evaluations from './assessment.evaluations.js';
-import { evaluationsExport, reviewsExport } from './assessment.exports.js';
+import {
+  assessmentsExport,
+  evaluationsExport,
+  reviewsExport,
+  surveysExport,
+  systemsExport,
+} from './assessment.exports.js';
 import * as ratings from './assessment.ratings.js';
 import { reviewReport } from './assessment.review-report.js';
 import * as reviews from './assessment.reviews.js';
@@ -96,6 +102,11 @@ export async function assessmentRoutes(fastify: FastifyInstance) {
     '/api/indicator-systems',
     { schema: { tags, querystring: ZListSystems, response: { 200: zPageOf(ZSystem) } }, config: read },
     (req) => req.run((ctx) => systems.listSystems(ctx, req.query)),
+  );
+  app.get(
+    '/api/indicator-systems/export.xlsx',
+    { schema: { tags, querystring: ZListSystems }, config: read },
+    (req, reply) => req.run((ctx) => sendXlsxExport(reply, systemsExport(ctx, req.query))),
   );
   app.post(
     '/api/indicator-systems',
@@ -154,6 +165,11 @@ export async function assessmentRoutes(fastify: FastifyInstance) {
     '/api/assessments',
     { schema: { tags, querystring: ZListAssessments, response: { 200: zPageOf(ZAssessment) } }, config: read },
     (req) => req.run((ctx) => service.listAssessments(ctx, req.query)),
+  );
+  app.get(
+    '/api/assessments/export.xlsx',
+    { schema: { tags, querystring: ZListAssessments }, config: read },
+    (req, reply) => req.run((ctx) => sendXlsxExport(reply, assessmentsExport(ctx, req.query))),
   );
   app.post(
     '/api/assessments',
@@ -216,6 +232,9 @@ export async function assessmentRoutes(fastify: FastifyInstance) {
     '/api/surveys',
     { schema: { tags, querystring: ZListSurveys, response: { 200: zPageOf(ZSurvey) } }, config: manage },
     (req) => req.run((ctx) => surveys.listSurveys(ctx, req.query)),
+  );
+  app.get('/api/surveys/export.xlsx', { schema: { tags, querystring: ZListSurveys }, config: manage }, (req, reply) =>
+    req.run((ctx) => sendXlsxExport(reply, surveysExport(ctx, req.query))),
   );
   app.post(
     '/api/surveys',

@@ -68,7 +68,7 @@ export async function listAssessments(ctx: Ctx, f: TListAssessments) {
     .select()
     .from(assessments)
     .where(w)
-    .orderBy(desc(assessments.periodTo), asc(assessments.name))
+    .orderBy(desc(assessments.periodTo), asc(assessments.name), asc(assessments.id))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   const [{ n }] = await ctx.db.select({ n: count() }).from(assessments).where(w);

@@ -71,7 +71,7 @@ export async function listSurveys(ctx: Ctx, f: TListSurveys) {
     .select()
     .from(surveys)
     .where(w)
-    .orderBy(desc(surveys.createdAt))
+    .orderBy(desc(surveys.createdAt), desc(surveys.id))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   const [{ n }] = await ctx.db.select({ n: count() }).from(surveys).where(w);

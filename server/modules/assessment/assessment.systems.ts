@@ -60,7 +60,7 @@ export async function listSystems(ctx: Ctx, f: TListSystems) {
     })
     .from(indicatorSystems)
     .where(w)
-    .orderBy(desc(indicatorSystems.year), asc(indicatorSystems.name))
+    .orderBy(desc(indicatorSystems.year), asc(indicatorSystems.name), asc(indicatorSystems.id))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   const [{ n }] = await ctx.db.select({ n: count() }).from(indicatorSystems).where(w);

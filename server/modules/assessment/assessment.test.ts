@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { exported } from '../../test/xlsx.js';
 import { units } from '../org/org.tables.js';
 import type { Database } from '../../platform/db/client.js';
 
@@ -448,5 +449,65 @@ describe('考核结果通报 (issue #13: numbered and dated when published, neve
     // Others read only the revision in force.
     expect((await report(zuzhibu, id, 1)).statusCode).toBe(404);
     expect((await zuzhibu.get(`/api/assessments/${id}`)).json().publications).toHaveLength(1);
+  });
+});
+
+describe('list exports', () => {
+  it('exports indicator systems with the list’s year (GET /api/indicator-systems/export.xlsx)', async () => {
+    const year = (await office.get('/api/indicator-systems?pageSize=1')).json().items[0].year as number;
+    const listed = (await office.get(`/api/indicator-systems?year=${year}&pageSize=200`)).json();
+    const [header, ...rows] = (await exported(office, `/api/indicator-systems/export.xlsx?year=${year}`)).指标体系;
+    expect(header).toEqual(['体系名称', '年度', '考核对象', '适用单位类型', '总分值', '说明']);
+    expect(rows.map((r) => [r[0], r[1], r[4]])).toEqual(
+      listed.items.map((x: { name: string; totalWeight: number }) => [x.name, String(year), String(x.totalWeight)]),
+    );
+    expect(rows.every((r) => ['单位', '领导干部'].includes(r[2]))).toBe(true);
+    expect((await (await t.as('auditadmin')).get('/api/indicator-systems/export.xlsx')).statusCode).toBe(403);
+  });
+
+  it('exports the runs each reader lists: a unit never gets a run the office has not published', async () => {
+    const system = (await office.get('/api/indicator-systems?pageSize=1')).json().items[0];
+    const created = await office.post('/api/assessments', {
+      systemId: system.id,
+      name: '导出测试考核',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const runs = async (c: Client, filter = '') => {
+      const listed = (await c.get(`/api/assessments?pageSize=200&${filter}`)).json();
+      const [header, ...rows] = (await exported(c, `/api/assessments/export.xlsx?${filter}`)).考核评价;
+      expect(rows.map((r) => [r[0], r[4]])).toEqual(
+        listed.items.map((a: { name: string; stateLabel: string }) => [a.name, a.stateLabel]),
+      );
+      return { header, rows };
+    };
+    const all = await runs(office);
+    expect(all.header).toEqual([
+      '考核名称',
+      '指标体系',
+      '考核期间（起）',
+      '考核期间（止）',
+      '状态',
+      '版本',
+      '发布时间',
+    ]);
+    // Not published: no 发布时间 (an empty last cell is not stored).
+    expect(all.rows.find((r) => r[0] === '导出测试考核')).toEqual([
+      '导出测试考核',
+      system.name,
+      '2026-01-01',
+      '2026-12-31',
+      '待计算',
+      '第1版',
+    ]);
+    const drafts = await runs(office, 'state=draft');
+    expect(drafts.rows.length).toBeGreaterThan(0);
+    expect(drafts.rows.every((r) => r[4] === '待计算')).toBe(true);
+    const theirs = await runs(zhujian);
+    expect(theirs.rows.length).toBeGreaterThan(0);
+    expect(theirs.rows.map((r) => r[0])).not.toContain('导出测试考核');
+    expect(theirs.rows.every((r) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(r[6]))).toBe(true);
+    expect((await (await t.as('auditadmin')).get('/api/assessments/export.xlsx')).statusCode).toBe(403);
   });
 });

@@ -15,7 +15,7 @@ export async function list(
     .select()
     .from(campaigns)
     .where(where)
-    .orderBy(desc(campaigns.createdAt))
+    .orderBy(desc(campaigns.createdAt), desc(campaigns.id))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   const [{ n }] = await db.select({ n: count() }).from(campaigns).where(where);

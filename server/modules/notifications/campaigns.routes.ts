@@ -10,6 +10,8 @@ import {
   ZUpdateCampaign,
 } from '../../../common/campaigns.schema.js';
 import { zPageOf } from '../../../common/zod.js';
+import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
+import { campaignsExport } from './notifications.export.js';
 import * as service from './campaigns.service.js';
 
 const tags = ['关键节点提醒'];
@@ -21,6 +23,11 @@ export async function campaignsRoutes(fastify: FastifyInstance) {
     '/api/campaigns',
     { schema: { tags, querystring: ZListCampaigns, response: { 200: zPageOf(ZCampaign) } }, config: manage },
     (req) => req.run((ctx) => service.listCampaigns(ctx, req.query)),
+  );
+  app.get(
+    '/api/campaigns/export.xlsx',
+    { schema: { tags, querystring: ZListCampaigns }, config: manage },
+    (req, reply) => req.run((ctx) => sendXlsxExport(reply, campaignsExport(ctx, req.query))),
   );
   app.post(
     '/api/campaigns',

@@ -25,6 +25,7 @@ import {
 } from '../../../common/webhooks.schema.js';
 import { z, zPageOf } from '../../../common/zod.js';
 import { deliveriesExport } from './channels.export.js';
+import { webhooksExport } from './notifications.export.js';
 import * as channels from './channels.service.js';
 import * as webhooks from './webhooks.service.js';
 
@@ -89,6 +90,9 @@ export async function channelsRoutes(fastify: FastifyInstance) {
     '/api/webhooks',
     { schema: { tags, querystring: ZListWebhooks, response: { 200: zPageOf(ZWebhook) } }, config: hooks },
     (req) => req.run((ctx) => webhooks.listWebhooks(ctx, req.query)),
+  );
+  app.get('/api/webhooks/export.xlsx', { schema: { tags, querystring: ZListWebhooks }, config: hooks }, (req, reply) =>
+    req.run((ctx) => sendXlsxExport(reply, webhooksExport(ctx, req.query))),
   );
   app.post(
     '/api/webhooks',

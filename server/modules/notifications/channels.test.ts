@@ -5,9 +5,10 @@ import { users } from '../../platform/auth/auth.tables.js';
 import { systemCtx } from '../../platform/context.js';
 import { people } from '../org/org.tables.js';
 import { MESSAGE_CLASS_LABELS } from '../../../common/notifications.channels.js';
+import { ROLE_LABELS } from '../../../common/roles.js';
 import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
 import { type ReceivedRequest, startHttpReceiver, startSmtpReceiver } from '../../test/receivers.js';
-import { readWorkbook } from '../../test/xlsx.js';
+import { exported, readWorkbook } from '../../test/xlsx.js';
 import { sendDueCampaigns } from './campaigns.service.js';
 import { notificationDeliveries, notifications } from './notifications.tables.js';
 
@@ -215,6 +216,34 @@ describe('webhooks', () => {
     expect(JSON.stringify(all)).not.toContain('"secret"');
     expect((await office.get('/api/webhooks?pageSize=0')).statusCode).toBe(400);
   });
+
+  it('exports the caller’s subscriptions as listed, never their signing keys (GET /api/webhooks/export.xlsx)', async () => {
+    const created = await office.post('/api/webhooks', {
+      name: '导出订阅',
+      url: `${httpUrl}/export`,
+      events: ['problem.dispatched', 'warning.issued'],
+      algorithm: 'hmac-sm3',
+    });
+    expect(created.statusCode).toBe(201);
+    const rowsOf = async (c: Client) => {
+      const listed = (await c.get('/api/webhooks?pageSize=500')).json();
+      const [header, ...rows] = (await exported(c, '/api/webhooks/export.xlsx')).Webhook订阅;
+      expect(header).toEqual(['名称', '地址', '事件', '签名', '状态', '创建时间']);
+      expect(rows.map((r) => r[0])).toEqual(listed.items.map((w: { name: string }) => w.name));
+      return rows;
+    };
+    const mine = await rowsOf(office);
+    expect(mine.find((r) => r[0] === '导出订阅')?.slice(1, 5)).toEqual([
+      `${httpUrl}/export`,
+      '问题交办、预警发出',
+      'hmac-sm3',
+      '已启用',
+    ]);
+    expect(JSON.stringify(mine)).not.toContain(created.json().secret);
+    // Subscriptions are their owner's: the leader's export has none of the office's; a unit may not export.
+    expect((await rowsOf(await t.as('leader'))).map((r) => r[0])).not.toContain('导出订阅');
+    expect((await (await t.as('zhujian')).get('/api/webhooks/export.xlsx')).statusCode).toBe(403);
+  });
 });
 
 describe('campaigns', () => {
@@ -242,6 +271,41 @@ describe('campaigns', () => {
     expect(report.sends[0].recipients).toBeGreaterThan(0);
     expect(report.sends[0].deliveries.pending).toBeGreaterThan(0);
     expect((await (await t.as('zhujian')).get('/api/campaigns')).statusCode).toBe(403);
+  });
+
+  it('exports the region’s campaigns with the list’s filter (GET /api/campaigns/export.xlsx)', async () => {
+    const holiday = {
+      name: '导出测试节前提醒',
+      trigger: 'holiday',
+      workingDaysBefore: 2,
+      roles: ['unit_head', 'unit_liaison'],
+      unitIds: [],
+      ranks: ['正科级'],
+      title: '节前提醒',
+      template: '请严守纪律。',
+    };
+    const dated = { ...holiday, name: '导出测试会前提醒', trigger: 'date', onDate: '2030-01-02' };
+    for (const body of [holiday, dated]) expect((await office.post('/api/campaigns', body)).statusCode).toBe(201);
+    const rowsOf = async (filter: string) => {
+      const listed = (await office.get(`/api/campaigns?pageSize=500&${filter}`)).json();
+      const [header, ...rows] = (await exported(office, `/api/campaigns/export.xlsx?${filter}`)).关键节点提醒;
+      expect(header).toEqual(['名称', '发送时间', '接收角色', '职级', '标题', '状态']);
+      expect(rows.map((r) => r[0])).toEqual(listed.items.map((c: { name: string }) => c.name));
+      return rows;
+    };
+    const drafts = await rowsOf('state=draft');
+    expect(drafts.find((r) => r[0] === holiday.name)).toEqual([
+      holiday.name,
+      '节假日前 2 个工作日',
+      `${ROLE_LABELS.unit_head}、${ROLE_LABELS.unit_liaison}`,
+      '正科级',
+      '节前提醒',
+      '草稿',
+    ]);
+    expect(drafts.find((r) => r[0] === dated.name)?.[1]).toBe('2030-01-02');
+    expect(drafts.every((r) => r[5] === '草稿')).toBe(true);
+    expect((await rowsOf('state=active')).map((r) => r[0])).not.toContain(holiday.name);
+    expect((await (await t.as('zhujian')).get('/api/campaigns/export.xlsx')).statusCode).toBe(403);
   });
 });
 

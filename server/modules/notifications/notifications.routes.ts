@@ -10,11 +10,13 @@ import {
 } from '../../../common/notifications.schema.js';
 import { CHANGES_TOPIC, LIVE_ENTITIES, type LiveEntity } from '../../../common/live.js';
 import { zPageOf } from '../../../common/zod.js';
+import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
 import { unauthenticated } from '../../platform/errors.js';
 import { closeLiveHub, liveHub } from '../../platform/notify/live.js';
 import { campaignsRoutes } from './campaigns.routes.js';
 import { channelsRoutes } from './channels.routes.js';
 import { setChannelLogger } from './notifications.channels.js';
+import { notificationsExport } from './notifications.export.js';
 import * as service from './notifications.service.js';
 
 const tags = ['消息提醒'];
@@ -32,6 +34,9 @@ export async function notificationsRoutes(fastify: FastifyInstance) {
     '/api/notifications',
     { schema: { tags, querystring: ZListNotifications, response: { 200: zPageOf(ZNotification) } } },
     (req) => req.run((ctx) => service.listNotifications(ctx, req.query)),
+  );
+  app.get('/api/notifications/export.xlsx', { schema: { tags, querystring: ZListNotifications } }, (req, reply) =>
+    req.run((ctx) => sendXlsxExport(reply, notificationsExport(ctx, req.query))),
   );
   app.get('/api/notifications/unread-count', { schema: { tags, response: { 200: ZNotificationCount } } }, (req) =>
     req.run((ctx) => service.countUnread(ctx)),

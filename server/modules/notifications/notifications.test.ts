@@ -8,6 +8,7 @@ import { auditEvents } from '../../platform/db/platform.tables.js';
 import { users } from '../../platform/auth/auth.tables.js';
 import { type Ctx, systemCtx } from '../../platform/context.js';
 import { type Client, DEMO_PASSWORD, type TestApp, createTestApp } from '../../test/harness.js';
+import { exported } from '../../test/xlsx.js';
 import { MAX_ATTEMPTS, registerChannel } from './notifications.channels.js';
 import { type DigestItem, registerDigestSource } from './notifications.digest.js';
 import { notify } from './notifications.service.js';
@@ -125,6 +126,37 @@ describe('inbox', () => {
       }),
     ).rejects.toThrow('rollback');
     expect(await unread(liaison)).toBe(before);
+  });
+
+  it('exports the caller’s own inbox with the list’s filter (GET /api/notifications/export.xlsx)', async () => {
+    const title = `导出测试${randomUUID().slice(0, 8)}`;
+    await t.database.db.insert(notifications).values([
+      { userId: liaisonMe.id, kind: 'digest', title, body: '1. 待审核整改报告\n2. 问题整改即将到期' },
+      { userId: liaisonMe.id, kind: 'test', title: `${title}（已读）`, body: '', readAt: t.clock.now() },
+    ]);
+    const rowsOf = async (c: Client, filter: string) => {
+      const listed = (await c.get(`/api/notifications?pageSize=500&${filter}`)).json();
+      const [header, ...rows] = (await exported(c, `/api/notifications/export.xlsx?${filter}`)).消息提醒;
+      expect(header).toEqual(['时间', '标题', '类型', '内容', '状态', '阅读时间']);
+      expect(rows.map((r) => [r[1], r[4]])).toEqual(
+        listed.items.map((n: { title: string; readAt: string | null }) => [n.title, n.readAt ? '已读' : '未读']),
+      );
+      return rows;
+    };
+    const unreadRows = await rowsOf(liaison, 'unread=true');
+    expect(unreadRows.find((r) => r[1] === title)).toEqual([
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
+      title,
+      '每日待办',
+      '1. 待审核整改报告\n2. 问题整改即将到期',
+      '未读',
+    ]);
+    expect(unreadRows.map((r) => r[1])).not.toContain(`${title}（已读）`);
+    const read = (await rowsOf(liaison, '')).find((r) => r[1] === `${title}（已读）`);
+    expect(read?.[4]).toBe('已读');
+    expect(read?.[5]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    // Another user's export holds their own messages only.
+    expect((await rowsOf(office, '')).map((r) => r[1])).not.toContain(title);
   });
 });
 

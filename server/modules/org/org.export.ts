@@ -1,7 +1,14 @@
 import { GROUP_KIND_LABELS, UNIT_TYPE_LABELS } from '../../../common/org.js';
-import type { TListGroups } from '../../../common/org.schema.js';
+import type { TListGroups, TListIssuers } from '../../../common/org.schema.js';
 import type { Ctx } from '../../platform/context.js';
-import { pagedRows, type XlsxColumn, type XlsxExport, type Truncated } from '../../platform/documents/xlsx-export.js';
+import {
+  listExport,
+  pagedRows,
+  type XlsxColumn,
+  type XlsxExport,
+  type Truncated,
+} from '../../platform/documents/xlsx-export.js';
+import { listIssuers } from './org.issuers.js';
 import * as repo from './org.repository.js';
 import { listPeople, pageGroups, unitNames } from './org.service.js';
 import {
@@ -127,3 +134,18 @@ export function groupsExport(ctx: Ctx, f: TListGroups): XlsxExport<GroupRow & { 
     }),
   };
 }
+
+type IssuerRow = Awaited<ReturnType<typeof listIssuers>>['items'][number];
+
+const ISSUER_COLUMNS: XlsxColumn<IssuerRow>[] = [
+  { header: '机关', width: 24, value: (x) => x.label },
+  { header: '全称（红头）', width: 36, value: (x) => x.name },
+  { header: '署名', width: 36, value: (x) => x.signature },
+  { header: '机关代字', width: 10, value: (x) => x.abbreviation },
+  { header: '简称', width: 16, value: (x) => x.shortName },
+  { header: '来源', width: 12, value: (x) => (x.custom ? '已设置' : '按地区名称') },
+];
+
+/** 发文机关 of the caller's region, as the list shows them. */
+export const issuersExport = (ctx: Ctx, f: TListIssuers) =>
+  listExport('发文机关', ISSUER_COLUMNS, (q) => listIssuers(ctx, q), f);

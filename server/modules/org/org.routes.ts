@@ -29,7 +29,7 @@ import {
 import { z, zPageOf } from '../../../common/zod.js';
 import { listIssuers, updateIssuer } from './org.issuers.js';
 import * as service from './org.service.js';
-import { groupsExport, peopleExport, unitsExport } from './org.export.js';
+import { groupsExport, issuersExport, peopleExport, unitsExport } from './org.export.js';
 import * as xlsx from './org.xlsx.js';
 
 const tags = ['组织与人员'];
@@ -43,6 +43,9 @@ export async function orgRoutes(fastify: FastifyInstance) {
     '/api/issuers',
     { schema: { tags, querystring: ZListIssuers, response: { 200: ZIssuerList } }, config: read },
     (req) => req.run((ctx) => listIssuers(ctx, req.query)),
+  );
+  app.get('/api/issuers/export.xlsx', { schema: { tags, querystring: ZListIssuers }, config: read }, (req, reply) =>
+    req.run((ctx) => sendXlsxExport(reply, issuersExport(ctx, req.query))),
   );
   app.put(
     '/api/issuers/:code',

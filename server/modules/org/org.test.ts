@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
-import { PEOPLE_HEADER, UNIT_HEADER, multipartFile, readWorkbook, workbookOf } from '../../test/xlsx.js';
+import { PEOPLE_HEADER, UNIT_HEADER, exported, multipartFile, readWorkbook, workbookOf } from '../../test/xlsx.js';
 
 let t: TestApp;
 let office: Client;
@@ -283,5 +283,32 @@ describe('issuers', () => {
       all.items.slice(0, 4).map((i: { code: string }) => i.code),
     );
     expect((await office.get('/api/issuers?page=0')).statusCode).toBe(400);
+  });
+
+  it('exports the region offices as listed, one set by the office marked 已设置 (GET /api/issuers/export.xlsx)', async () => {
+    const saved = await office.put('/api/issuers/joint_meeting', {
+      name: '示范县模拟问责联席会议办公室',
+      signature: '示范县模拟问责联席会议办公室',
+      abbreviation: '示模联',
+      shortName: '县联席办',
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const listed = (await office.get('/api/issuers?pageSize=100')).json();
+    const [header, ...rows] = (await exported(office, '/api/issuers/export.xlsx')).发文机关;
+    expect(header).toEqual(['机关', '全称（红头）', '署名', '机关代字', '简称', '来源']);
+    type Issuer = { label: string; name: string; signature: string; abbreviation: string; shortName: string };
+    expect(rows).toEqual(
+      listed.items.map((i: Issuer & { custom: boolean }) => [
+        i.label,
+        i.name,
+        i.signature,
+        i.abbreviation,
+        i.shortName,
+        i.custom ? '已设置' : '按地区名称',
+      ]),
+    );
+    expect(rows.filter((r) => r[5] === '已设置').map((r) => r[3])).toContain('示模联');
+    // 三员分立: the audit administrator reads no organisation data, nor its export.
+    expect((await (await t.as('auditadmin')).get('/api/issuers/export.xlsx')).statusCode).toBe(403);
   });
 });

@@ -81,10 +81,12 @@ describe('province-level rule publishing through the API', () => {
     const own = [
       '/api/me',
       '/api/notifications',
+      '/api/notifications/export.xlsx',
       '/api/notifications/unread-count',
       '/api/notifications/stream?once=1',
     ];
-    expect(opened.sort()).toEqual([...own, '/api/calendar/status', '/api/home', '/api/rules'].sort());
+    const rules = ['/api/rules', '/api/rules/export.xlsx'];
+    expect(opened.sort()).toEqual([...own, ...rules, '/api/calendar/status', '/api/home'].sort());
     expect((await province.get('/api/home')).json().sections).toEqual([]);
   }, 120_000);
 

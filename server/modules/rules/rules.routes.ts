@@ -10,6 +10,8 @@ import {
   ZRuleVersion,
   ZRuleVersionParam,
 } from '../../../common/rules.schema.js';
+import { sendXlsxExport } from '../../platform/documents/xlsx-export.js';
+import { ruleSetsExport } from './rules.export.js';
 import * as service from './rules.service.js';
 
 const tags = ['问责规则'];
@@ -23,6 +25,9 @@ export async function rulesRoutes(fastify: FastifyInstance) {
     '/api/rules',
     { schema: { tags, querystring: ZListRuleSets, response: { 200: ZRuleSets } }, config: read },
     (req) => req.run((ctx) => service.listRuleSets(ctx, req.query)),
+  );
+  app.get('/api/rules/export.xlsx', { schema: { tags, querystring: ZListRuleSets }, config: read }, (req, reply) =>
+    req.run((ctx) => sendXlsxExport(reply, ruleSetsExport(ctx, req.query))),
   );
   app.get(
     '/api/rules/:key',

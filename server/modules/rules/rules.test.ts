@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../../platform/context.js';
 import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { exported } from '../../test/xlsx.js';
 import { CLOCKS_V1 } from './rules.defaults.js';
 import { itemsOf, publishRuleVersion, ruleInForce } from './rules.service.js';
 
@@ -149,6 +150,27 @@ describe('rule sets', () => {
     expect(forms.find((f) => f.key === '口头诫勉')?.source).toContain('谈话');
     // 三员分立: administrators read the rules, never the cases they are applied to.
     for (const u of ['sysadmin', 'secadmin', 'auditadmin']) expect((await c[u].get('/api/cases')).statusCode).toBe(403);
+  });
+
+  it('export as listed for the day asked about, to the same readers (GET /api/rules/export.xlsx)', async () => {
+    for (const filter of ['', `on=${TODAY}`]) {
+      const listed = (await c.auditadmin.get(`/api/rules?${filter}`)).json();
+      const [header, ...rows] = (await exported(c.auditadmin, `/api/rules/export.xlsx?${filter}`)).问责规则;
+      expect(header).toEqual(['规则', '地方可调整', '施行版本', '施行日期', '依据']);
+      type Row = { label: string; local: boolean; scopeName: string; version: number; effectiveFrom: string };
+      expect(rows.map((r) => r.slice(0, 4))).toEqual(
+        listed.items.map((r: Row) => [
+          r.label,
+          r.local ? '可按地区调整' : '全省统一',
+          `${r.scopeName}第${r.version}版`,
+          r.effectiveFrom,
+        ]),
+      );
+      expect(rows.map((r) => r[4])).toEqual(listed.items.map((r: { source: string }) => r.source));
+    }
+    // A unit reads no rules: 403 for the export as for the list.
+    expect((await c.zhujian.get('/api/rules')).statusCode).toBe(403);
+    expect((await c.zhujian.get('/api/rules/export.xlsx')).statusCode).toBe(403);
   });
 
   it('are immutable once published', async () => {

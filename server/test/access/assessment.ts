@@ -102,6 +102,10 @@ export const assessmentAccessCases: AccessCases = {
   },
   'GET /api/indicator-systems/templates': { in: () => json('GET', '/api/indicator-systems/templates'), allow: READERS },
   'GET /api/indicator-systems': { in: () => json('GET', '/api/indicator-systems'), allow: READERS },
+  'GET /api/indicator-systems/export.xlsx': {
+    in: () => json('GET', '/api/indicator-systems/export.xlsx?year=2026'),
+    allow: READERS,
+  },
   'POST /api/indicator-systems': {
     in: (_f, user) => json('POST', '/api/indicator-systems', { name: `新体系${user}`, year: yearOf(user) - 20 }),
     allow: MANAGERS,
@@ -148,6 +152,10 @@ export const assessmentAccessCases: AccessCases = {
     allow: MANAGERS,
   },
   'GET /api/assessments': { in: () => json('GET', '/api/assessments'), allow: READERS },
+  'GET /api/assessments/export.xlsx': {
+    in: () => json('GET', '/api/assessments/export.xlsx?state=published'),
+    allow: READERS,
+  },
   'POST /api/assessments': {
     in: async (_f, user) => {
       const s = await system(user);
@@ -237,6 +245,7 @@ export const assessmentAccessCases: AccessCases = {
     allow: WHOLE_REGION,
   },
   'GET /api/surveys': { in: () => json('GET', '/api/surveys'), allow: MANAGERS },
+  'GET /api/surveys/export.xlsx': { in: () => json('GET', '/api/surveys/export.xlsx?state=open'), allow: MANAGERS },
   'POST /api/surveys': {
     in: (f, user) =>
       json('POST', '/api/surveys', { unitId: f.unitId, year: yearOf(user), title: '测评', questions: ['总体评价'] }),

@@ -105,6 +105,7 @@ export const channelsAccessCases: AccessCases = {
     allow: ALL,
   },
   'GET /api/webhooks': { in: () => json('GET', '/api/webhooks'), allow: OFFICE },
+  'GET /api/webhooks/export.xlsx': { in: () => json('GET', '/api/webhooks/export.xlsx'), allow: OFFICE },
   'GET /api/webhooks/payload-schema': { in: () => json('GET', '/api/webhooks/payload-schema'), allow: OFFICE },
   'POST /api/webhooks': {
     in: () => json('POST', '/api/webhooks', { name: '对接', url: 'http://127.0.0.1:9/h', events: ['warning.issued'] }),
@@ -144,6 +145,7 @@ export const channelsAccessCases: AccessCases = {
     allow: OFFICE,
   },
   'GET /api/campaigns': { in: () => json('GET', '/api/campaigns?state=active'), allow: OFFICE },
+  'GET /api/campaigns/export.xlsx': { in: () => json('GET', '/api/campaigns/export.xlsx?state=active'), allow: OFFICE },
   'POST /api/campaigns': { in: () => json('POST', '/api/campaigns', campaignBody), allow: OFFICE, ok: 201 },
   'GET /api/campaigns/:id': {
     in: async () => json('GET', `/api/campaigns/${(await campaign()).id}`),

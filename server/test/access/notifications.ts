@@ -19,6 +19,11 @@ const otherThan = (user: User): User => (user === 'office' ? 'leader' : 'office'
 
 export const notificationsAccessCases: AccessCases = {
   'GET /api/notifications': { in: () => json('GET', '/api/notifications?unread=true'), allow: ALL },
+  // Everyone exports their own inbox only (the test in notifications.test.ts reads the rows).
+  'GET /api/notifications/export.xlsx': {
+    in: () => json('GET', '/api/notifications/export.xlsx?unread=true'),
+    allow: ALL,
+  },
   'GET /api/notifications/unread-count': { in: () => json('GET', '/api/notifications/unread-count'), allow: ALL },
   'POST /api/notifications/:id/read': {
     in: async (_f, user) => json('POST', `/api/notifications/${await messageFor(user)}/read`),

@@ -17,6 +17,7 @@ import { PEOPLE_HEADER, UNIT_HEADER, multipartFile, workbookOf } from '../xlsx.j
 export const orgAccessCases: AccessCases = {
   'GET /api/units': { in: () => json('GET', '/api/units'), allow: ORG_READERS },
   'GET /api/issuers': { in: () => json('GET', '/api/issuers'), allow: ORG_READERS },
+  'GET /api/issuers/export.xlsx': { in: () => json('GET', '/api/issuers/export.xlsx'), allow: ORG_READERS },
   'PUT /api/issuers/:code': {
     in: () =>
       json('PUT', '/api/issuers/government', {

@@ -25,6 +25,7 @@ async function publish() {
 
 export const rulesAccessCases: AccessCases = {
   'GET /api/rules': { in: () => json('GET', '/api/rules'), allow: RULE_READERS },
+  'GET /api/rules/export.xlsx': { in: () => json('GET', '/api/rules/export.xlsx'), allow: RULE_READERS },
   'GET /api/rules/:key': { in: () => json('GET', '/api/rules/clocks'), allow: RULE_READERS },
   'GET /api/rules/:key/versions/:version': {
     in: () => json('GET', '/api/rules/situations/versions/1'),

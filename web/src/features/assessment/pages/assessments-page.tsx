@@ -7,7 +7,7 @@ import { ASSESSMENT_STATES } from '../../../../../common/assessment';
 import { ZCreateAssessment } from '../../../../../common/assessment.schema';
 import { ChoiceFilter, FilterBar } from '../../../components/list-filters';
 import { FormModal } from '../../../components/form-modal';
-import { ListTable } from '../../../components/list-page';
+import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { dayjs, formatDate, formatDateTime } from '../../../lib/format';
@@ -141,6 +141,7 @@ export function AssessmentsPage() {
       />
       <FilterBar testId="assessment-filters">
         <ChoiceFilter list={list} name="state" label="状态" labels={ASSESSMENT_STATES} width={120} />
+        <ListExport path="/assessments/export.xlsx" list={list} />
       </FilterBar>
       <ListTable list={list} result={result} columns={columns} emptyText="暂无考核" testId="assessment-table" />
       {creating ? <CreateAssessmentModal onClose={() => setCreating(false)} /> : null}

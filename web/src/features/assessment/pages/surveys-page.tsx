@@ -5,7 +5,7 @@ import { SURVEY_DEFAULT_QUESTIONS, SURVEY_STATES, type SurveyState } from '../..
 import { PersonSelect, UnitSelect } from '../../../components/entity-selects';
 import { FormModal } from '../../../components/form-modal';
 import { ChoiceFilter, FilterBar, UnitFilter } from '../../../components/list-filters';
-import { ListTable } from '../../../components/list-page';
+import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { currentPeriod, formatDate } from '../../../lib/format';
@@ -163,6 +163,7 @@ export function SurveysPage() {
         <ChoiceFilter list={list} name="year" label="年度" labels={YEARS} width={120} />
         <UnitFilter list={list} placeholder="测评单位" width={220} />
         <ChoiceFilter list={list} name="state" label="状态" labels={SURVEY_STATES} width={120} />
+        <ListExport path="/surveys/export.xlsx" list={list} />
       </FilterBar>
       <ListTable list={list} result={result} columns={columns} emptyText="暂无民主测评" testId="survey-table" />
       {creating ? <NewSurveyModal onClose={() => setCreating(false)} /> : null}

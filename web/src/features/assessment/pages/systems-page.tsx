@@ -7,7 +7,7 @@ import { ZCreateSystem } from '../../../../../common/assessment.schema';
 import { UNIT_TYPES } from '../../../../../common/org';
 import { ChoiceFilter, FilterBar } from '../../../components/list-filters';
 import { FormModal } from '../../../components/form-modal';
-import { ListTable } from '../../../components/list-page';
+import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { dayjs } from '../../../lib/format';
@@ -167,6 +167,7 @@ export function SystemsPage() {
       />
       <FilterBar testId="system-filters">
         <ChoiceFilter list={list} name="year" label="年度" options={years} />
+        <ListExport path="/indicator-systems/export.xlsx" list={list} />
       </FilterBar>
       <ListTable list={list} result={result} columns={columns} emptyText="暂无指标体系" testId="system-table" />
       {creating ? <CreateSystemModal onClose={() => setCreating(false)} /> : null}

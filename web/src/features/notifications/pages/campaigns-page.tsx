@@ -2,7 +2,7 @@ import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select
 import { useState } from 'react';
 import { CAMPAIGN_STATE_LABELS, type TCreateCampaign, ZCreateCampaign } from '../../../../../common/campaigns.schema';
 import { ADMIN_ROLES, ROLE_LABELS, ROLES } from '../../../../../common/roles';
-import { ListTable } from '../../../components/list-page';
+import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { dayjs, formatDate } from '../../../lib/format';
@@ -176,9 +176,12 @@ export function CampaignsPage() {
       <PageHeader
         title="关键节点提醒"
         extra={
-          <Button type="primary" onClick={() => setEditing('new')}>
-            新建提醒
-          </Button>
+          <>
+            <ListExport path="/campaigns/export.xlsx" list={list} />
+            <Button type="primary" onClick={() => setEditing('new')}>
+              新建提醒
+            </Button>
+          </>
         }
       />
       <ListTable

@@ -1,16 +1,15 @@
 import { Badge, Button, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { listPagination } from '../../../components/list-page';
+import { NOTIFICATION_KIND_LABELS } from '../../../../../common/notifications.schema';
+import { ListExport, listPagination } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/format';
 import { notifySuccess, quietly } from '../../../lib/notify';
 import { type Notification, useMarkAllRead, useMarkRead, useNotifications, useUnreadCount } from '../api/notifications';
 
-const KIND_LABELS: Record<string, string> = { digest: '每日待办' };
-
 function kindLabel(kind: string): string | null {
-  return KIND_LABELS[kind] ?? null;
+  return NOTIFICATION_KIND_LABELS[kind] ?? null;
 }
 
 type NotificationFilters = { unread?: string };
@@ -37,17 +36,20 @@ export function NotificationsPage() {
         title="消息提醒"
         subTitle="到期提醒、交办通知和每日待办；新消息实时送达"
         extra={
-          <Button
-            disabled={!unread?.count}
-            loading={markAll.isPending}
-            onClick={() =>
-              void quietly(markAll.mutateAsync()).then((r) => {
-                if (r) notifySuccess(`已将 ${r.count} 条消息标为已读`);
-              })
-            }
-          >
-            全部标为已读
-          </Button>
+          <>
+            <ListExport path="/notifications/export.xlsx" list={list} />
+            <Button
+              disabled={!unread?.count}
+              loading={markAll.isPending}
+              onClick={() =>
+                void quietly(markAll.mutateAsync()).then((r) => {
+                  if (r) notifySuccess(`已将 ${r.count} 条消息标为已读`);
+                })
+              }
+            >
+              全部标为已读
+            </Button>
+          </>
         }
       />
       <Segmented<'all' | 'unread'>

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS, ZCreateWebhook } from '../../../../../common/webhooks.schema';
-import { ListTable } from '../../../components/list-page';
+import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTimeSeconds } from '../../../lib/format';
@@ -86,9 +86,12 @@ export function WebhooksPage() {
       <PageHeader
         title="Webhook 订阅"
         extra={
-          <Button type="primary" onClick={() => setCreating(true)}>
-            新建订阅
-          </Button>
+          <>
+            <ListExport path="/webhooks/export.xlsx" list={list} />
+            <Button type="primary" onClick={() => setCreating(true)}>
+              新建订阅
+            </Button>
+          </>
         }
       />
       {secret ? (

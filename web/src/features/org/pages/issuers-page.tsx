@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, Modal, Tag } from 'antd';
 import { useState } from 'react';
 import { ZUpdateIssuer } from '../../../../../common/org.schema';
-import { ListTable } from '../../../components/list-page';
+import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { notifySuccess, submitForm, validValues } from '../../../lib/notify';
@@ -66,7 +66,15 @@ export function IssuersPage() {
   const [editing, setEditing] = useState<Issuer | null>(null);
   return (
     <>
-      <PageHeader title="发文机关" extra={<OrgNav />} />
+      <PageHeader
+        title="发文机关"
+        extra={
+          <>
+            <OrgNav />
+            <ListExport path="/issuers/export.xlsx" list={list} />
+          </>
+        }
+      />
       <Alert
         type="info"
         showIcon

@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { REPORT_STATES } from '../../../../../common/responsibility';
 import { FormModal } from '../../../components/form-modal';
 import { ChoiceFilter, FilterBar, QuarterFilter, YearFilter } from '../../../components/list-filters';
-import { ListTable } from '../../../components/list-page';
+import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { currentPeriod, formatDateTime } from '../../../lib/format';
@@ -49,6 +49,7 @@ export function ReportsPage() {
         <YearFilter list={list} />
         <QuarterFilter list={list} />
         <ChoiceFilter list={list} name="state" label="状态" labels={REPORT_STATES} />
+        <ListExport path="/responsibility-reports/export.xlsx" list={list} />
       </FilterBar>
       <ListTable<Report, Filters>
         list={list}

@@ -1,6 +1,6 @@
 import { Card, Tag } from 'antd';
 import { Link } from 'react-router';
-import { ListTable } from '../../../components/list-page';
+import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
 import { formatDate } from '../../../lib/format';
@@ -17,6 +17,7 @@ export function RulesPage() {
       <PageHeader
         title="问责规则"
         subTitle="问责情形、问责方式、从轻从重情形、期限和容错清单：每一版本均注明依据，发布后不可修改，决定引用作出时施行的版本"
+        extra={<ListExport path="/rules/export.xlsx" list={list} />}
       />
       <Card>
         <ListTable<Row, RuleSetFilters>
