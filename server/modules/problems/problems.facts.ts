@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { RuleField } from '../../../common/warnings.js';
-import { unscheduledYearsSql, workingDaySeriesSql } from '../../platform/calendar/calendar.sql.js';
+import { chinaDate, unscheduledYearsSql, workingDaySeriesSql } from '../../platform/calendar/calendar.sql.js';
 import { unitDirectory } from '../org/org.directory.js';
 import { problems } from './problems.tables.js';
 
@@ -21,9 +21,14 @@ export interface FactsOptions {
   problemId?: string;
   /** Only the problems of this id subquery (a rescan of changed problems). */
   within?: SQL;
+  /**
+   * `false`: leave `unscheduled_years` (what makes a working-day count provisional) empty. The scan stores no such
+   * thing, and working it out was a quarter of its facts statement (a subquery for every problem a rule fired on).
+   */
+  provisionalYears?: boolean;
 }
 
-const ACT_DATE = sql`(COALESCE(p.last_progress_at, p.received_at, p.dispatched_at) AT TIME ZONE 'Asia/Shanghai')::date`;
+const ACT_DATE = chinaDate(sql`COALESCE(p.last_progress_at, p.received_at, p.dispatched_at)`);
 
 /** How far back working days are counted: older dates count as unknown (NULL), which no rule fires on. */
 const CALENDAR_SPAN_DAYS = 3650;
@@ -89,7 +94,10 @@ export function factsSql(fields: RuleField[], o: FactsOptions): SQL {
       : sql``;
   // The earliest day a working-day count started from: the years from it to today without a published
   // schedule make the answer provisional (counted with the statutory holidays only).
-  const counted = [byDeadline ? sql`p.deadline` : null, byActivity ? ACT_DATE : null].filter((x): x is SQL => !!x);
+  const counted =
+    o.provisionalYears === false
+      ? []
+      : [byDeadline ? sql`p.deadline` : null, byActivity ? ACT_DATE : null].filter((x): x is SQL => !!x);
   const since = counted.length
     ? sql`LEAST(${sql.join(
         counted.map((d) => sql`CASE WHEN ${d} < ${o.today}::date THEN ${d} END`),
@@ -104,7 +112,7 @@ export function factsSql(fields: RuleField[], o: FactsOptions): SQL {
       : sql`'{}'::int[] AS unscheduled_years`,
   );
   // Aggregates are joined once (set-wise), not computed per problem.
-  const joins = sql`${byDeadline || byActivity ? sql`CROSS JOIN cal CROSS JOIN unscheduled` : sql``}
+  const joins = sql`${byDeadline || byActivity ? sql`CROSS JOIN cal` : sql``} ${counted.length ? sql`CROSS JOIN unscheduled` : sql``}
       ${
         fields.includes('overdue_measures')
           ? sql`LEFT JOIN (SELECT m.problem_id, count(*)::int AS n FROM problem_measures m

@@ -23,6 +23,7 @@ import { DEFAULT_SITUATIONS } from './warnings.catalogue.js';
 import { proposeAccountabilityForWarning } from './warnings.proposal.js';
 import { REMINDER } from './warnings.numbering.js';
 import * as repo from './warnings.repository.js';
+import * as scan from './warnings.scan.repository.js';
 import { fieldsOf, parseRule } from './warnings.rules.js';
 import type {
   TCreateSituation,
@@ -109,11 +110,11 @@ export async function runWarningScan(ctx: Ctx) {
   return ctx.db.transaction(async (tx) => {
     const c = { ...ctx, db: tx };
     // One scan at a time (the job on any instance, a manual run): a second waits, then finds nothing new.
-    await repo.lockScan(tx);
+    await scan.lockScan(tx);
     const today = isoDate(c.now);
-    const stamp = await repo.rulesStamp(tx, today);
-    const full = stamp !== (await repo.lastStamp(tx));
-    const changed = await repo.takeChangedProblems(tx);
+    const stamp = await scan.rulesStamp(tx, today);
+    const full = stamp !== (await scan.lastStamp(tx));
+    const changed = await scan.takeChangedProblems(tx);
     const totals = {
       mode: full ? ('full' as const) : ('changed' as const),
       changedProblems: changed,
@@ -127,17 +128,17 @@ export async function runWarningScan(ctx: Ctx) {
     const fields = new Set<RuleField>();
     for (const s of situations) fieldsOf(parseRule(s.rule), fields);
     const started = performance.now();
-    await repo.prepareScanFacts(tx, situations, [...fields], today, !full);
+    await scan.prepareScanFacts(tx, situations, [...fields], today, !full);
     totals.ms.facts = Math.round(performance.now() - started);
     for (const s of situations) {
       const t0 = performance.now();
-      const r = await repo.scanSituation(tx, s, repo.scanHits(s), await deadlineFor(c, s, today), c.now, !full);
+      const r = await scan.scanSituation(tx, s, scan.scanHits(s), await deadlineFor(c, s, today), c.now, !full);
       totals.ms[s.code] = (totals.ms[s.code] ?? 0) + Math.round(performance.now() - t0);
       totals.situations += 1;
       totals.created += r.created;
       totals.resolved += r.resolved;
     }
-    await repo.saveStamp(tx, stamp);
+    await scan.saveStamp(tx, stamp);
     await recordAudit(c, { type: 'warning.scan', entity: 'warning', after: { today, ...totals } });
     return totals;
   });

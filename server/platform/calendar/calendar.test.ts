@@ -2,7 +2,10 @@ import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { type TestApp, createTestApp } from '../../test/harness.js';
+import { rowsOf } from '../db/client.js';
+import { chinaDate } from './calendar.sql.js';
 import { addWorkingDays, workingDaysBetween } from './calendar.service.js';
 import { WorkCalendar, isoDate } from './working-days.js';
 
@@ -116,6 +119,28 @@ describe('isoDate: the day in Asia/Shanghai', () => {
       fc.property(fc.date({ min: new Date('1990-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), (d) => {
         expect(isoDate(d)).toBe(dayjs(d).utcOffset(480).format('YYYY-MM-DD'));
       }),
+    );
+  });
+});
+
+describe('chinaDate (the China day of a timestamp in SQL, at a fixed offset since 1991)', () => {
+  it('is the day the named zone gives, for any time from 1970 to 2100 and around the last DST change', async () => {
+    const boundary = Date.parse('1991-09-14T17:00:00Z');
+    const times = fc.oneof(
+      fc.integer({ min: 0, max: Date.parse('2100-01-01T00:00:00Z') }),
+      fc.integer({ min: boundary - 86_400_000, max: boundary + 86_400_000 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(times, { minLength: 1, maxLength: 50 }), async (ms) => {
+        const at = ms.map((m) => new Date(m).toISOString());
+        const rows = rowsOf<{ fast: string; named: string }>(
+          await t.database.db.execute(sql`SELECT ${chinaDate(sql`t`)}::text AS fast,
+              (t AT TIME ZONE 'Asia/Shanghai')::date::text AS named
+            FROM unnest(${`{${at.join(',')}}`}::timestamptz[]) AS t`),
+        );
+        for (const r of rows) expect(r.fast).toBe(r.named);
+      }),
+      { numRuns: 40 },
     );
   });
 });

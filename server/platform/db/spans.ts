@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { chinaDate } from '../calendar/calendar.sql.js';
 
 /**
  * The shape of the spans modules publish for the stalls view (梗阻点, server/modules/dashboard): one row per object
@@ -9,7 +10,7 @@ import { type SQL, sql } from 'drizzle-orm';
 
 /** The China calendar day of a timestamp column lies in [from, to]. */
 export const startedIn = (column: SQL, from: string, to: string) =>
-  sql`(${column} AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${from}::date AND ${to}::date`;
+  sql`${chinaDate(column)} BETWEEN ${from}::date AND ${to}::date`;
 
 /** The end (China time) of a deadline day: an object is late from the next midnight on. */
 export const endOfDay = (day: SQL) => sql`((${day} + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
