@@ -46,7 +46,10 @@ describe('peopleOfRows', () => {
       ).map((p) => [p.id, p]),
     );
 
-    const rows = rowsOf<{ problem_id: string; people: { personId: string; name: string; who: string }[] }>(
+    const rows = rowsOf<{
+      problem_id: string;
+      people: { personId: string; name: string; post: string | null; who: string }[];
+    }>(
       await db.execute(sql`WITH hits AS (SELECT p.id AS problem_id, p.unit_id, p.responsible_person_id AS responsible_id,
           p.leader_person_id AS leader_id FROM problems p)
         ${peopleOfRows(sql`hits`, ROLES)}`),
