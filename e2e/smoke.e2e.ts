@@ -204,7 +204,12 @@ async function pressEveryAction(
     await page.waitForTimeout(150);
     const confirm = page.locator('.ant-popconfirm:visible .ant-popconfirm-buttons .ant-btn-primary');
     const dialog = page.locator('.ant-modal-wrap:visible .ant-modal').last();
-    if (await confirm.count()) await confirm.first().click();
+    // A confirmation that closes by itself before it is pressed (the record refreshed under it) asks nothing more.
+    if (await confirm.count())
+      await confirm
+        .first()
+        .click({ timeout: 10_000 })
+        .catch(() => undefined);
     else if (await dialog.count()) {
       const ok = dialog.locator('.ant-modal-footer .ant-btn-primary, .ant-modal-confirm-btns .ant-btn-primary');
       // A dialog that closes by itself (its content swapped as the data arrived) has nothing left to accept.
