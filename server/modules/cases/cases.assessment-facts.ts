@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { personDirectory, unitDirectory } from '../org/org.directory.js';
+import { chinaDate } from '../../platform/calendar/calendar.sql.js';
 
 /**
  * Cases' read model for the assessment (SPEC M6, docs/decisions/006): accountability decided against a unit or
@@ -11,7 +12,7 @@ import { personDirectory, unitDirectory } from '../org/org.directory.js';
  *   形态 or above (一票否决)
  */
 export function caseAssessmentEvents(regionId: string, from: string, to: string): SQL {
-  const openedOn = sql`(c.created_at AT TIME ZONE 'Asia/Shanghai')::date`;
+  const openedOn = chinaDate(sql`c.created_at`);
   return sql`(
     SELECT COALESCE(s.unit_id, pe.unit_id) AS unit_id,
       CASE WHEN s.person_id IS NOT NULL AND s.person_id = u.principal_person_id AND COALESCE(s.form_of_four, 0) >= 2
@@ -35,7 +36,7 @@ export function caseAssessmentEvents(regionId: string, from: string, to: string)
  * second 形态 or above (组织处理, 纪律处分) gives `cases.person_sanctioned` too (the 一票否决 of a leader).
  */
 export function casePersonAssessmentEvents(regionId: string, from: string, to: string): SQL {
-  const openedOn = sql`(c.created_at AT TIME ZONE 'Asia/Shanghai')::date`;
+  const openedOn = chinaDate(sql`c.created_at`);
   return sql`(
     SELECT s.person_id, k.kind, 'case' AS ref_type, c.id AS ref_id, c.code AS ref_code,
       c.title || '（' || s.name || '：' || (SELECT string_agg(f->>'form', '、') FROM jsonb_array_elements(s.forms) f)

@@ -1,11 +1,12 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { chinaDate } from '../../platform/calendar/calendar.sql.js';
 
 /**
  * Patrol's read model for the assessment (SPEC M6, docs/decisions/006): positive typical cases (正面典型) of a
  * unit published in a period, one row each in the assessment's event shape (date: publication).
  */
 export function patrolAssessmentEvents(regionId: string, from: string, to: string): SQL {
-  const publishedOn = sql`(c.published_at AT TIME ZONE 'Asia/Shanghai')::date`;
+  const publishedOn = chinaDate(sql`c.published_at`);
   return sql`(
     SELECT c.unit_id, 'patrol.positive_case' AS kind, 'typical_case' AS ref_type, c.id AS ref_id,
       NULL::text AS ref_code, c.title, ${publishedOn} AS occurred_on

@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { chinaDate } from '../../platform/calendar/calendar.sql.js';
 
 /**
  * Patrol's read model for 质询 (SPEC M6 督+述, docs/decisions/006): findings against the units not yet handled —
@@ -8,7 +9,7 @@ import { type SQL, sql } from 'drizzle-orm';
 export function patrolInquiryFacts(regionId: string, unitIds: string): SQL {
   return sql`(
     SELECT f.unit_id, 'finding' AS source, f.id AS source_id, f.code AS source_code, f.title,
-      (f.created_at AT TIME ZONE 'Asia/Shanghai')::date AS since
+      ${chinaDate(sql`f.created_at`)} AS since
     FROM patrol_findings f
     WHERE f.region_id = ${regionId} AND f.unit_id = ANY(${unitIds}::uuid[]) AND f.state IN ('submitted', 'escalated')
   )`;

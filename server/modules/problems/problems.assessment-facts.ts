@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { unitDirectory } from '../org/org.directory.js';
+import { chinaDate } from '../../platform/calendar/calendar.sql.js';
 
 /**
  * Problems' read model for the assessment (SPEC M6, docs/decisions/006): the events of a region's problems in a
@@ -11,8 +12,8 @@ import { unitDirectory } from '../org/org.directory.js';
  * - problems.major_accident: a problem of category 特别重大事故 registered in the period
  */
 export function problemAssessmentEvents(regionId: string, from: string, to: string, today: string): SQL {
-  const closedOn = sql`(p.closed_at AT TIME ZONE 'Asia/Shanghai')::date`;
-  const escalatedOn = sql`(e.at AT TIME ZONE 'Asia/Shanghai')::date`;
+  const closedOn = chinaDate(sql`p.closed_at`);
+  const escalatedOn = chinaDate(sql`e.at`);
   return sql`(
     SELECT p.unit_id, CASE WHEN p.closed_at IS NOT NULL AND ${closedOn} <= p.deadline
         THEN 'problems.ontime' ELSE 'problems.overdue' END AS kind,
@@ -31,10 +32,10 @@ export function problemAssessmentEvents(regionId: string, from: string, to: stri
       AND ${escalatedOn} BETWEEN ${from}::date AND ${to}::date
     UNION ALL
     SELECT p.unit_id, 'problems.major_accident', 'problem', p.id, p.code, p.title,
-      (p.created_at AT TIME ZONE 'Asia/Shanghai')::date
+      ${chinaDate(sql`p.created_at`)}
     FROM problems p
     WHERE p.region_id = ${regionId} AND p.deleted_at IS NULL AND p.category = '特别重大事故'
-      AND (p.created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${from}::date AND ${to}::date
+      AND ${chinaDate(sql`p.created_at`)} BETWEEN ${from}::date AND ${to}::date
   )`;
 }
 
@@ -45,7 +46,7 @@ export function problemAssessmentEvents(regionId: string, from: string, to: stri
  * date: the deadline. A person both leader and principal of it is charged once.
  */
 export function problemPersonAssessmentEvents(regionId: string, from: string, to: string, today: string): SQL {
-  const closedOn = sql`(p.closed_at AT TIME ZONE 'Asia/Shanghai')::date`;
+  const closedOn = chinaDate(sql`p.closed_at`);
   return sql`(
     SELECT DISTINCT x.person_id, 'problems.charge_overdue' AS kind, 'problem' AS ref_type, p.id AS ref_id,
       p.code AS ref_code, COALESCE(NULLIF(u.short_name, ''), u.name) || '：' || p.title AS title,
