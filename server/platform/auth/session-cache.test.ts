@@ -156,7 +156,7 @@ describe('the session cache', () => {
       await policyIdle(5);
       // Wait for the notification without asking: a request served from the cache before it arrives still meets the
       // old policy (30 minutes) and touches the session, which is then no longer idle under the new one either.
-      expect(await eventually(async () => cache().size === 0)).toBe(true);
+      expect(await eventually(async () => (sessionCacheOf(t.database.db)?.size ?? 0) === 0)).toBe(true);
       expect((await other.me()).statusCode).toBe(401);
     } finally {
       await policyIdle(30);
