@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, type TestApp, createTestApp } from '../../test/harness.js';
+import { liveHub, publishLive } from '../notify/live.js';
 import { authenticate } from './auth.service.js';
 import { type SessionCache, evictSessions, sessionCacheOf, transactionEnded } from './session-cache.js';
 
@@ -19,10 +20,33 @@ const minutes = (n: number) => new Date(t.clock.now().getTime() + n * 60_000);
 const tokenOf = (c: { cookie: string }) => c.cookie.split('=')[1] ?? '';
 const ctx = () => ({ db: t.database.db, actor: null, ip: null, clock: t.clock, now: t.clock.now() });
 
+/**
+ * Waits until every notification committed so far has reached the caches: the listener hears them in commit order, so
+ * once a marker published now comes back, those before it (a sign-in's new session, say) have been acted on.
+ */
+async function notificationsHeard(): Promise<void> {
+  const marker = randomUUID();
+  let heard = () => {};
+  const arrived = new Promise<void>((resolve) => {
+    heard = resolve;
+  });
+  const off = await liveHub(t.database).subscribe('test.barrier', (p) => {
+    if (p === marker) heard();
+  });
+  try {
+    await publishLive(t.database.db, [{ topic: 'test.barrier', payload: marker }]);
+    await Promise.race([arrived, new Promise((_, reject) => setTimeout(() => reject(new Error('no marker')), 5000))]);
+  } finally {
+    off();
+  }
+}
+
 /** Signs in and keeps the cookie (its token is what authenticate takes). */
 async function signIn(username: string) {
   const res = await t.anonymous.post('/api/auth/login', { username, password: DEMO_PASSWORD });
   expect(res.statusCode).toBe(200);
+  // The new session's notification would otherwise evict the entry the next request stores, at any moment.
+  await notificationsHeard();
   const cookie = String(res.headers['set-cookie']).split(';')[0];
   const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
   const csrf = (await get('/api/me')).json().csrfToken as string;
