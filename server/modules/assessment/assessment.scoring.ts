@@ -5,7 +5,7 @@ import type { Executor } from '../../platform/db/client.js';
 import { assessedLeaders, assessedUnits } from '../org/org.assessment-facts.js';
 import { responsibilityFulfilmentByUnit } from '../responsibility/responsibility.service.js';
 import { assessmentEvents, leaderAssessmentEvents } from './assessment.providers.js';
-import { chinaDate } from '../../platform/calendar/calendar.sql.js';
+import { chinaDayIn } from '../../platform/calendar/calendar.sql.js';
 
 export interface Run {
   id: string;
@@ -100,7 +100,7 @@ export async function computeRun(db: Executor, run: Run, x: Subjects, s: TAssess
       SELECT r.${whom} AS unit_id, r.id, avg(es.score) AS avg FROM evaluations ev
         JOIN evaluation_reporters r ON r.evaluation_id = ev.id JOIN evaluation_scores es ON es.reporter_id = r.id
       WHERE ev.region_id = ${run.regionId} AND ev.state = 'closed' AND r.${whom} IS NOT NULL
-        AND ${chinaDate(sql`ev.held_at`)} BETWEEN ${run.periodFrom}::date AND ${run.periodTo}::date
+        AND ${chinaDayIn(sql`ev.held_at`, run.periodFrom, run.periodTo)}
       GROUP BY r.${whom}, r.id) x GROUP BY x.unit_id)`;
   const resp = sql`(SELECT * FROM jsonb_to_recordset(${JSON.stringify(fulfilment)}::jsonb)
     AS x("unitId" uuid, "itemsDue" int, "itemsOnTime" int))`;

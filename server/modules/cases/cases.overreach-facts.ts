@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { chinaDate } from '../../platform/calendar/calendar.sql.js';
+import { chinaDayIn } from '../../platform/calendar/calendar.sql.js';
 
 /**
  * Cases' read model for the over-reach monitor (问责泛化, docs/decisions/006): one row per subject of a case decided
@@ -11,6 +11,6 @@ export function caseOverreachFacts(regionId: string, from: string, to: string): 
     SELECT s.unit_id, c.situation, s.form_of_four
     FROM case_subjects s JOIN cases c ON c.id = s.case_id
     WHERE c.region_id = ${regionId} AND c.deleted_at IS NULL AND c.decided_at IS NOT NULL
-      AND ${chinaDate(sql`c.decided_at`)} BETWEEN ${from}::date AND ${to}::date
+      AND ${chinaDayIn(sql`c.decided_at`, from, to)}
   )`;
 }

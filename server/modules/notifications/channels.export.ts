@@ -7,9 +7,14 @@ import {
 } from '../../../common/notifications.channels.js';
 import type { Ctx } from '../../platform/context.js';
 import { listExport, type XlsxColumn, type XlsxExport } from '../../platform/documents/xlsx-export.js';
+import { WEBHOOK_EVENT_LABELS, type ZListWebhooks } from '../../../common/webhooks.schema.js';
+import type { z } from '../../../common/zod.js';
 import { listDeliveries } from './channels.service.js';
+import { labelled } from './notifications.export.js';
+import { listWebhooks } from './webhooks.service.js';
 
 type DeliveryRow = Awaited<ReturnType<typeof listDeliveries>>['items'][number];
+type WebhookRow = Awaited<ReturnType<typeof listWebhooks>>['items'][number];
 
 const messageClass = (kind: string) => {
   const cls = classOf(kind);
@@ -30,3 +35,17 @@ const COLUMNS: XlsxColumn<DeliveryRow>[] = [
 export function deliveriesExport(ctx: Ctx, f: TListDeliveries): XlsxExport<DeliveryRow> {
   return listExport('外发记录', COLUMNS, (q) => listDeliveries(ctx, q), f);
 }
+
+/** No signing key: the list never carries it, and neither does its export. */
+const WEBHOOK_COLUMNS: XlsxColumn<WebhookRow>[] = [
+  { header: '名称', width: 20, value: (x) => x.name },
+  { header: '地址', width: 40, value: (x) => x.url },
+  { header: '事件', width: 36, value: (x) => labelled(x.events, WEBHOOK_EVENT_LABELS) },
+  { header: '签名', width: 12, value: (x) => x.algorithm },
+  { header: '状态', width: 8, value: (x) => (x.active ? '已启用' : '已停用') },
+  { header: '创建时间', width: 18, value: (x) => x.createdAt, kind: 'datetime' },
+];
+
+/** The caller's webhook subscriptions, without their signing keys. */
+export const webhooksExport = (ctx: Ctx, f: z.infer<typeof ZListWebhooks>) =>
+  listExport('Webhook订阅', WEBHOOK_COLUMNS, (q) => listWebhooks(ctx, q), f);

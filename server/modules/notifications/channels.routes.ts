@@ -24,8 +24,7 @@ import {
   ZWebhookWithSecret,
 } from '../../../common/webhooks.schema.js';
 import { z, zPageOf } from '../../../common/zod.js';
-import { deliveriesExport } from './channels.export.js';
-import { webhooksExport } from './notifications.export.js';
+import { deliveriesExport, webhooksExport } from './channels.export.js';
 import * as channels from './channels.service.js';
 import * as webhooks from './webhooks.service.js';
 

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { chinaDate } from '../../platform/calendar/calendar.sql.js';
+import { chinaDayIn } from '../../platform/calendar/calendar.sql.js';
 
 /**
  * Notifications' read model for the burden meter (减负, docs/decisions/006): per unit, the messages its people's
@@ -10,7 +10,7 @@ export function notificationBurdenFacts(regionId: string, from: string, to: stri
     SELECT p.unit_id, 'notifications.messages' AS kind, count(*)::int AS n, 0 AS reused
     FROM notifications n JOIN users u ON u.id = n.user_id JOIN people p ON p.id = u.person_id
     WHERE p.region_id = ${regionId}
-      AND ${chinaDate(sql`n.created_at`)} BETWEEN ${from}::date AND ${to}::date
+      AND ${chinaDayIn(sql`n.created_at`, from, to)}
     GROUP BY p.unit_id
   )`;
 }

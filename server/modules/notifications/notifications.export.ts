@@ -1,20 +1,17 @@
 import { CAMPAIGN_STATE_LABELS, type ZListCampaigns } from '../../../common/campaigns.schema.js';
 import { NOTIFICATION_KIND_LABELS, type TListNotifications } from '../../../common/notifications.schema.js';
 import { ROLE_LABELS } from '../../../common/roles.js';
-import { WEBHOOK_EVENT_LABELS, type ZListWebhooks } from '../../../common/webhooks.schema.js';
 import type { z } from '../../../common/zod.js';
 import type { Ctx } from '../../platform/context.js';
 import { type XlsxColumn, listExport } from '../../platform/documents/xlsx-export.js';
 import { listCampaigns } from './campaigns.service.js';
 import { listNotifications } from './notifications.service.js';
-import { listWebhooks } from './webhooks.service.js';
 
 type NotificationRow = Awaited<ReturnType<typeof listNotifications>>['items'][number];
 type CampaignRow = Awaited<ReturnType<typeof listCampaigns>>['items'][number];
-type WebhookRow = Awaited<ReturnType<typeof listWebhooks>>['items'][number];
 
 /** Codes as their Chinese labels, joined as the page shows them (an unknown code as itself). */
-const labelled = (codes: readonly string[], labels: Readonly<Record<string, string>>) =>
+export const labelled = (codes: readonly string[], labels: Readonly<Record<string, string>>) =>
   codes.map((c) => labels[c] ?? c).join('、');
 
 const NOTIFICATION_COLUMNS: XlsxColumn<NotificationRow>[] = [
@@ -41,16 +38,6 @@ const CAMPAIGN_COLUMNS: XlsxColumn<CampaignRow>[] = [
   { header: '状态', width: 8, value: (x) => CAMPAIGN_STATE_LABELS[x.state] },
 ];
 
-/** No signing key: the list never carries it, and neither does its export. */
-const WEBHOOK_COLUMNS: XlsxColumn<WebhookRow>[] = [
-  { header: '名称', width: 20, value: (x) => x.name },
-  { header: '地址', width: 40, value: (x) => x.url },
-  { header: '事件', width: 36, value: (x) => labelled(x.events, WEBHOOK_EVENT_LABELS) },
-  { header: '签名', width: 12, value: (x) => x.algorithm },
-  { header: '状态', width: 8, value: (x) => (x.active ? '已启用' : '已停用') },
-  { header: '创建时间', width: 18, value: (x) => x.createdAt, kind: 'datetime' },
-];
-
 /** The caller's own messages, with the inbox's filter (unread only or all). */
 export const notificationsExport = (ctx: Ctx, f: TListNotifications) =>
   listExport('消息提醒', NOTIFICATION_COLUMNS, (q) => listNotifications(ctx, q), f);
@@ -58,7 +45,3 @@ export const notificationsExport = (ctx: Ctx, f: TListNotifications) =>
 /** The region's 关键节点提醒, with the list's filter. */
 export const campaignsExport = (ctx: Ctx, f: z.infer<typeof ZListCampaigns>) =>
   listExport('关键节点提醒', CAMPAIGN_COLUMNS, (q) => listCampaigns(ctx, q), f);
-
-/** The caller's webhook subscriptions, without their signing keys. */
-export const webhooksExport = (ctx: Ctx, f: z.infer<typeof ZListWebhooks>) =>
-  listExport('Webhook订阅', WEBHOOK_COLUMNS, (q) => listWebhooks(ctx, q), f);

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { unitDirectory } from '../org/org.directory.js';
-import { chinaDate } from '../../platform/calendar/calendar.sql.js';
+import { chinaDate, chinaDayIn } from '../../platform/calendar/calendar.sql.js';
 
 /**
  * Problems' read model for the assessment (SPEC M6, docs/decisions/006): the events of a region's problems in a
@@ -35,7 +35,7 @@ export function problemAssessmentEvents(regionId: string, from: string, to: stri
       ${chinaDate(sql`p.created_at`)}
     FROM problems p
     WHERE p.region_id = ${regionId} AND p.deleted_at IS NULL AND p.category = '特别重大事故'
-      AND ${chinaDate(sql`p.created_at`)} BETWEEN ${from}::date AND ${to}::date
+      AND ${chinaDayIn(sql`p.created_at`, from, to)}
   )`;
 }
 

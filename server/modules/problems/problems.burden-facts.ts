@@ -1,12 +1,12 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { chinaDate } from '../../platform/calendar/calendar.sql.js';
+import { chinaDayIn } from '../../platform/calendar/calendar.sql.js';
 
 /**
  * Problems' read model for the burden meter (减负, docs/decisions/006): per unit, the problems dispatched to it and
  * the progress reports it filed in [from, to] (Asia/Shanghai days), as (unit_id, kind, n, reused) rows. Counts only.
  */
 export function problemBurdenFacts(regionId: string, from: string, to: string): SQL {
-  const inPeriod = (at: SQL) => sql`${chinaDate(at)} BETWEEN ${from}::date AND ${to}::date`;
+  const inPeriod = (at: SQL) => chinaDayIn(at, from, to);
   return sql`(
     SELECT p.unit_id, 'problems.received' AS kind, count(*)::int AS n, 0 AS reused
     FROM problems p

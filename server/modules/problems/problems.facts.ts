@@ -84,33 +84,29 @@ export function factsSql(fields: RuleField[], o: FactsOptions): SQL {
   // The working-day calendar is one row holding an array of cumulative working-day numbers, so a
   // field is an array lookup rather than a join the planner would have to estimate.
   const lo = isoDayBefore(o.today, CALENDAR_SPAN_DAYS);
-  // The years of the span without a published schedule are found once per statement, not once per problem.
-  const calendar =
-    byDeadline || byActivity
-      ? sql`WITH cal AS (
-          SELECT ${lo}::date AS lo, array_agg(c.n ORDER BY c.d) AS n FROM (
-            SELECT s.d, sum(s.w) OVER (ORDER BY s.d)::int AS n FROM (${workingDaySeriesSql(lo, o.today)}) s) c
-        ), unscheduled AS (SELECT ${unscheduledYearsSql(sql`${lo}::date`, sql`${o.today}::date`)} AS years)`
-      : sql``;
   // The earliest day a working-day count started from: the years from it to today without a published
   // schedule make the answer provisional (counted with the statutory holidays only).
   const counted =
     o.provisionalYears === false
       ? []
       : [byDeadline ? sql`p.deadline` : null, byActivity ? ACT_DATE : null].filter((x): x is SQL => !!x);
-  const since = counted.length
-    ? sql`LEAST(${sql.join(
-        counted.map((d) => sql`CASE WHEN ${d} < ${o.today}::date THEN ${d} END`),
-        sql`, `,
-      )})`
-    : sql`NULL::date`;
-  columns.push(
-    counted.length
-      ? sql`CASE WHEN ${since} IS NULL OR cardinality(unscheduled.years) = 0 THEN '{}'::int[]
-          ELSE ARRAY(SELECT y FROM unnest(unscheduled.years) AS y WHERE y >= extract(year FROM ${since})::int) END
-          AS unscheduled_years`
-      : sql`'{}'::int[] AS unscheduled_years`,
-  );
+  // The years of the span without a published schedule are found once per statement, not once per problem.
+  const calendar =
+    byDeadline || byActivity
+      ? sql`WITH cal AS (
+          SELECT ${lo}::date AS lo, array_agg(c.n ORDER BY c.d) AS n FROM (
+            SELECT s.d, sum(s.w) OVER (ORDER BY s.d)::int AS n FROM (${workingDaySeriesSql(lo, o.today)}) s) c
+        )${counted.length ? sql`, unscheduled AS (SELECT ${unscheduledYearsSql(sql`${lo}::date`, sql`${o.today}::date`)} AS years)` : sql``}`
+      : sql``;
+  if (counted.length) {
+    const since = sql`LEAST(${sql.join(
+      counted.map((d) => sql`CASE WHEN ${d} < ${o.today}::date THEN ${d} END`),
+      sql`, `,
+    )})`;
+    columns.push(sql`CASE WHEN ${since} IS NULL OR cardinality(unscheduled.years) = 0 THEN '{}'::int[]
+        ELSE ARRAY(SELECT y FROM unnest(unscheduled.years) AS y WHERE y >= extract(year FROM ${since})::int) END
+        AS unscheduled_years`);
+  } else columns.push(sql`'{}'::int[] AS unscheduled_years`);
   // Aggregates are joined once (set-wise), not computed per problem.
   const joins = sql`${byDeadline || byActivity ? sql`CROSS JOIN cal` : sql``} ${counted.length ? sql`CROSS JOIN unscheduled` : sql``}
       ${

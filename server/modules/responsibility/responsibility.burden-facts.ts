@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { chinaDate } from '../../platform/calendar/calendar.sql.js';
+import { chinaDayIn } from '../../platform/calendar/calendar.sql.js';
 
 /**
  * 明责's read model for the burden meter (减负, docs/decisions/006): per unit, in [from, to] (Asia/Shanghai days),
@@ -8,7 +8,7 @@ import { chinaDate } from '../../platform/calendar/calendar.sql.js';
  * (unit_id, kind, n, reused); lists to a county leader (no unit) are not a unit's burden.
  */
 export function responsibilityBurdenFacts(regionId: string, from: string, to: string): SQL {
-  const inPeriod = (at: SQL) => sql`${chinaDate(at)} BETWEEN ${from}::date AND ${to}::date`;
+  const inPeriod = (at: SQL) => chinaDayIn(at, from, to);
   return sql`(
     SELECT d.unit_id, 'responsibility.items' AS kind, count(*)::int AS n, 0 AS reused
     FROM dispatch_items i JOIN dispatches d ON d.id = i.dispatch_id

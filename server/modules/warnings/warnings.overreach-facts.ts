@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { chinaDate } from '../../platform/calendar/calendar.sql.js';
+import { chinaDayIn } from '../../platform/calendar/calendar.sql.js';
 
 /**
  * Warnings' read model for the over-reach monitor (问责泛化, docs/decisions/006): one row per 提醒函 issued in
@@ -10,6 +10,6 @@ export function warningOverreachFacts(regionId: string, from: string, to: string
     SELECT w.unit_id, s.article
     FROM warnings w JOIN situations s ON s.id = w.situation_id
     WHERE w.region_id = ${regionId} AND w.issued_at IS NOT NULL
-      AND ${chinaDate(sql`w.issued_at`)} BETWEEN ${from}::date AND ${to}::date
+      AND ${chinaDayIn(sql`w.issued_at`, from, to)}
   )`;
 }

@@ -37,3 +37,7 @@ const CHINA_FIXED_OFFSET_FROM = '1991-09-14T17:00:00Z';
 export const chinaDate = (at: SQL): SQL =>
   sql`(CASE WHEN ${at} >= ${CHINA_FIXED_OFFSET_FROM}::timestamptz THEN ${at} AT TIME ZONE INTERVAL '+08:00'
     ELSE ${at} AT TIME ZONE 'Asia/Shanghai' END)::date`;
+
+/** The China calendar day of a timestamptz expression lies in [from, to] (YYYY-MM-DD): a read model's period. */
+export const chinaDayIn = (at: SQL, from: string, to: string): SQL =>
+  sql`${chinaDate(at)} BETWEEN ${from}::date AND ${to}::date`;

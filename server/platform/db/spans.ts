@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { chinaDate } from '../calendar/calendar.sql.js';
+import { chinaDayIn } from '../calendar/calendar.sql.js';
 
 /**
  * The shape of the spans modules publish for the stalls view (梗阻点, server/modules/dashboard): one row per object
@@ -9,8 +9,7 @@ import { chinaDate } from '../calendar/calendar.sql.js';
  */
 
 /** The China calendar day of a timestamp column lies in [from, to]. */
-export const startedIn = (column: SQL, from: string, to: string) =>
-  sql`${chinaDate(column)} BETWEEN ${from}::date AND ${to}::date`;
+export const startedIn = (column: SQL, from: string, to: string) => chinaDayIn(column, from, to);
 
 /** The end (China time) of a deadline day: an object is late from the next midnight on. */
 export const endOfDay = (day: SQL) => sql`((${day} + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
