@@ -2,12 +2,13 @@
  * How the facts of a (would-be) warning read: the article of the regulation, the forms of accountability, the
  * facts table and the people who would answer. Shared by the warnings pages and the what-if card on problems.
  */
-import { Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import { UNIT_TYPE_LABELS } from '../../../common/org';
 import { PROBLEM_SEVERITIES, PROBLEM_SOURCES, PROBLEM_STATES } from '../../../common/problems';
 import { ABUSE_SITUATION, itemNumeral, situationArticle } from '../../../common/rules';
 import { ARTICLE_7, RESPONSIBLE_WHO, RULE_FIELDS } from '../../../common/warnings';
 import type { TFacts, TWarningPerson } from '../../../common/warnings.schema';
+import { DetailTable } from './detail-table';
 
 /** A would-be accountable person of a warning (from the situation's responsible roles). */
 export type WarningPerson = TWarningPerson;
@@ -60,10 +61,8 @@ export function FormsTags({ forms }: { forms: string[] }) {
 export function FactsTable({ facts, testId }: { facts: Facts; testId?: string }) {
   const rows = Object.entries(facts ?? {}).map(([field, value]) => ({ field, value }));
   return (
-    <Table
+    <DetailTable
       rowKey="field"
-      size="small"
-      pagination={false}
       data-testid={testId}
       dataSource={rows}
       locale={{ emptyText: '无' }}

@@ -58,6 +58,19 @@ export function quietly<T>(promise: Promise<T>): Promise<T | undefined> {
 }
 
 /**
+ * For a confirm dialog's OK: awaits the request, then says `success`, or else shows the error; the dialog then
+ * closes either way.
+ */
+export async function notifyOutcome(request: Promise<unknown>, success: string): Promise<void> {
+  try {
+    await request;
+    notifySuccess(success);
+  } catch (err) {
+    notifyError(err);
+  }
+}
+
+/**
  * The form's values once its rules pass, or undefined while a field is missing or wrong (the fields say what):
  * `validateFields()` alone rejects, and an unawaited rejection is a script error on every empty submit.
  */

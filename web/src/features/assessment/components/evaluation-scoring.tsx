@@ -1,5 +1,6 @@
-import { Button, Card, InputNumber, Select, Space, Table } from 'antd';
+import { Button, Card, InputNumber, Select, Space } from 'antd';
 import { useMemo, useState } from 'react';
+import { DetailTable } from '../../../components/detail-table';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { type EvaluationDetail, useScoreReporters } from '../api/evaluations';
 
@@ -41,10 +42,7 @@ export function EvaluationScoring({ e }: { e: EvaluationDetail }) {
           }))}
         />
       </Space>
-      <Table
-        size="small"
-        rowKey="id"
-        pagination={false}
+      <DetailTable
         dataSource={e.reporters}
         columns={[
           { title: '述职单位', dataIndex: 'unitName' },

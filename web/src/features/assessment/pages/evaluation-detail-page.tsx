@@ -5,7 +5,7 @@ import { DownloadButton } from '../../../components/download-button';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
 import { formatDateTime } from '../../../lib/format';
-import { notifyError, notifySuccess } from '../../../lib/notify';
+import { notifyError, notifyOutcome, notifySuccess } from '../../../lib/notify';
 import {
   type EvaluationDetail,
   type EvaluationEventInput,
@@ -69,14 +69,7 @@ function Actions({ e }: { e: EvaluationDetail }) {
       content,
       okText: '确定',
       cancelText: '取消',
-      onOk: async () => {
-        try {
-          await fire.mutateAsync(input);
-          notifySuccess(done);
-        } catch (err) {
-          notifyError(err);
-        }
-      },
+      onOk: () => notifyOutcome(fire.mutateAsync(input), done),
     });
   const whole = e.reporters.length === e.reporterCount;
   return (

@@ -1,6 +1,7 @@
-import { Button, Card, Descriptions, Input, InputNumber, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Descriptions, Input, InputNumber, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { DetailTable } from '../../../components/detail-table';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate, formatDateTime } from '../../../lib/format';
@@ -45,10 +46,7 @@ function IndicatorScores({ r }: { r: ReviewDetail }) {
       extra={r.gradeLabel ? <Tag color="blue">{r.gradeLabel}</Tag> : null}
       style={{ marginBottom: 12 }}
     >
-      <Table
-        size="small"
-        rowKey="id"
-        pagination={false}
+      <DetailTable
         dataSource={r.indicators}
         data-testid="review-indicators"
         columns={[
@@ -151,10 +149,7 @@ export function ReviewDetailPage() {
       ) : null}
       {r.items.length ? (
         <Card size="small" title="限期整改" style={{ marginBottom: 12 }}>
-          <Table
-            size="small"
-            rowKey="id"
-            pagination={false}
+          <DetailTable
             dataSource={r.items}
             data-testid="review-items"
             columns={[

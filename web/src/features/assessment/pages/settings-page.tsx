@@ -1,9 +1,9 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Input, InputNumber, Radio, Select, Spin, Typography } from 'antd';
+import { Button, Card, Flex, Form, Input, InputNumber, Radio, Select, Spin, Typography } from 'antd';
 import { useEffect } from 'react';
 import { EVENT_KINDS, GRADES } from '../../../../../common/assessment';
 import { ZAssessmentRule, type TAssessmentSettings } from '../../../../../common/assessment.schema';
-import { PageHeader } from '../../../components/page-header';
+import { SettingsForm } from '../../../components/settings-form';
 import { settingsSaved } from '../../../lib/notify';
 import { maxLengthOf } from '../../../lib/schema-limits';
 import { useAssessmentSettings, useUpdateAssessmentSettings } from '../api/settings';
@@ -61,97 +61,87 @@ export function AssessmentSettingsPage() {
     );
 
   return (
-    <>
-      <PageHeader title="考核设置" extra={<AssessmentNav />} />
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title="扣分、加分规则和等次分数线适用于本地区之后的计算；已冻结或已发布的考核不受影响。每次修改都记入审计日志。"
-      />
-      <Form<Values> form={form} layout="vertical" name="assessmentSettings" onFinish={submit} style={{ maxWidth: 860 }}>
-        <Card size="small" title="扣分与加分规则（每件/每次）" style={{ marginBottom: 16 }}>
-          <Typography.Paragraph type="secondary">
-            负数为扣分，正数为加分；依据写明出自哪份文件或哪次会议。
-          </Typography.Paragraph>
-          <Form.List name={['settings', 'rules']}>
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((f) => (
-                  <Flex key={f.key} gap={8} align="start" wrap data-testid="assessment-rule">
-                    <Form.Item
-                      name={[f.name, 'kind']}
-                      rules={[{ required: true, message: '请选择事件' }]}
-                      style={{ flex: '0 0 200px' }}
-                    >
-                      <Select aria-label="事件" options={KIND_OPTIONS} placeholder="事件" />
-                    </Form.Item>
-                    <Form.Item name={[f.name, 'points']} rules={[{ required: true, message: '请填写分值' }]}>
-                      <InputNumber
-                        aria-label="分值"
-                        min={-100}
-                        max={100}
-                        step={0.5}
-                        suffix="分"
-                        style={{ width: 120 }}
-                      />
-                    </Form.Item>
-                    <TextItem
-                      max={maxLengthOf(ZAssessmentRule.shape.basis)}
-                      name={[f.name, 'basis']}
-                      style={{ flex: '1 1 260px' }}
-                    >
-                      <Input aria-label="依据" placeholder="依据，如：问题整改逾期，每件扣1分" />
-                    </TextItem>
-                    <Button
-                      type="text"
-                      aria-label="删除规则"
-                      icon={<MinusCircleOutlined />}
-                      onClick={() => remove(f.name)}
-                    />
-                  </Flex>
-                ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ points: -1, basis: '' })} block>
-                  增加规则
-                </Button>
-              </>
-            )}
-          </Form.List>
-          <Form.Item
-            name={['settings', 'bonusCap']}
-            label="加分上限"
-            extra="一次考核中单位最多可得的加分"
-            rules={[{ required: true, message: '请填写加分上限' }]}
-            style={{ marginTop: 16 }}
-          >
-            <InputNumber min={0} max={100} suffix="分" style={{ width: 160 }} />
-          </Form.Item>
-        </Card>
-        <Card size="small" title="等次" style={{ marginBottom: 16 }}>
-          <Flex gap={16} wrap>
-            {threshold('excellent', GRADES.excellent)}
-            {threshold('good', GRADES.good)}
-            {threshold('fair', GRADES.fair)}
-          </Flex>
-          <Form.Item
-            name={['settings', 'vetoGrade']}
-            label="一票否决时等次最高为"
-            rules={[{ required: true, message: '请选择等次' }]}
-          >
-            <Select
-              aria-label="一票否决等次"
-              style={{ width: 160 }}
-              options={Object.entries(GRADES).map(([value, label]) => ({ value, label }))}
-            />
-          </Form.Item>
-          <Form.Item name={['settings', 'bottomTalk']} label="发布时对同类末位单位安排">
-            <Radio.Group options={Object.entries(BOTTOM_TALKS).map(([value, label]) => ({ value, label }))} />
-          </Form.Item>
-        </Card>
-        <Button type="primary" htmlType="submit" loading={update.isPending}>
-          保存设置
-        </Button>
-      </Form>
-    </>
+    <SettingsForm<Values>
+      title="考核设置"
+      nav={<AssessmentNav />}
+      note="扣分、加分规则和等次分数线适用于本地区之后的计算；已冻结或已发布的考核不受影响。每次修改都记入审计日志。"
+      form={form}
+      name="assessmentSettings"
+      maxWidth={860}
+      pending={update.isPending}
+      onFinish={submit}
+    >
+      <Card size="small" title="扣分与加分规则（每件/每次）" style={{ marginBottom: 16 }}>
+        <Typography.Paragraph type="secondary">
+          负数为扣分，正数为加分；依据写明出自哪份文件或哪次会议。
+        </Typography.Paragraph>
+        <Form.List name={['settings', 'rules']}>
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f) => (
+                <Flex key={f.key} gap={8} align="start" wrap data-testid="assessment-rule">
+                  <Form.Item
+                    name={[f.name, 'kind']}
+                    rules={[{ required: true, message: '请选择事件' }]}
+                    style={{ flex: '0 0 200px' }}
+                  >
+                    <Select aria-label="事件" options={KIND_OPTIONS} placeholder="事件" />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'points']} rules={[{ required: true, message: '请填写分值' }]}>
+                    <InputNumber aria-label="分值" min={-100} max={100} step={0.5} suffix="分" style={{ width: 120 }} />
+                  </Form.Item>
+                  <TextItem
+                    max={maxLengthOf(ZAssessmentRule.shape.basis)}
+                    name={[f.name, 'basis']}
+                    style={{ flex: '1 1 260px' }}
+                  >
+                    <Input aria-label="依据" placeholder="依据，如：问题整改逾期，每件扣1分" />
+                  </TextItem>
+                  <Button
+                    type="text"
+                    aria-label="删除规则"
+                    icon={<MinusCircleOutlined />}
+                    onClick={() => remove(f.name)}
+                  />
+                </Flex>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ points: -1, basis: '' })} block>
+                增加规则
+              </Button>
+            </>
+          )}
+        </Form.List>
+        <Form.Item
+          name={['settings', 'bonusCap']}
+          label="加分上限"
+          extra="一次考核中单位最多可得的加分"
+          rules={[{ required: true, message: '请填写加分上限' }]}
+          style={{ marginTop: 16 }}
+        >
+          <InputNumber min={0} max={100} suffix="分" style={{ width: 160 }} />
+        </Form.Item>
+      </Card>
+      <Card size="small" title="等次" style={{ marginBottom: 16 }}>
+        <Flex gap={16} wrap>
+          {threshold('excellent', GRADES.excellent)}
+          {threshold('good', GRADES.good)}
+          {threshold('fair', GRADES.fair)}
+        </Flex>
+        <Form.Item
+          name={['settings', 'vetoGrade']}
+          label="一票否决时等次最高为"
+          rules={[{ required: true, message: '请选择等次' }]}
+        >
+          <Select
+            aria-label="一票否决等次"
+            style={{ width: 160 }}
+            options={Object.entries(GRADES).map(([value, label]) => ({ value, label }))}
+          />
+        </Form.Item>
+        <Form.Item name={['settings', 'bottomTalk']} label="发布时对同类末位单位安排">
+          <Radio.Group options={Object.entries(BOTTOM_TALKS).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+      </Card>
+    </SettingsForm>
   );
 }

@@ -1,11 +1,12 @@
-import { Alert, App, Button, Card, Descriptions, Progress, QRCode, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Progress, QRCode, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { SURVEY_STATES, type SurveyState } from '../../../../../common/assessment';
+import { DetailTable } from '../../../components/detail-table';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate } from '../../../lib/format';
-import { notifyError, notifySuccess } from '../../../lib/notify';
+import { notifyError, notifyOutcome, notifySuccess } from '../../../lib/notify';
 import { usePermission } from '../../../lib/session';
 import { ballotUrl, type SurveyResults, useCloseSurvey, useIssueBallots, useSurveyResults } from '../api/surveys';
 
@@ -60,9 +61,8 @@ function ResultsCard({ s }: { s: SurveyResults }) {
   const rows = s.perQuestion.map((q, i) => ({ key: i, no: i + 1, ...q }));
   return (
     <Card title="各题结果" size="small" className="no-print" style={{ marginBottom: 12 }}>
-      <Table
-        size="small"
-        pagination={false}
+      <DetailTable
+        rowKey="key"
         dataSource={rows}
         data-testid="survey-results"
         columns={[
@@ -123,14 +123,7 @@ export function SurveyDetailPage() {
       content: '结束后未使用的选票全部作废，不能再提交。',
       okText: '结束测评',
       okButtonProps: { danger: true },
-      onOk: async () => {
-        try {
-          await close.mutateAsync(s.version);
-          notifySuccess('测评已结束');
-        } catch (err) {
-          notifyError(err);
-        }
-      },
+      onOk: () => notifyOutcome(close.mutateAsync(s.version), '测评已结束'),
     });
 
   return (

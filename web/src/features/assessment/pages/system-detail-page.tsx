@@ -1,7 +1,8 @@
-import { App, Button, Card, Descriptions, Space, Table, type TableProps, Tag, Tooltip } from 'antd';
+import { App, Button, Card, Descriptions, Space, type TableProps, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { SUBJECT_KINDS, type SubjectKind } from '../../../../../common/assessment';
+import { DetailTable } from '../../../components/detail-table';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
 import { unitTypeLabel } from '../../../lib/labels';
@@ -134,12 +135,9 @@ function IndicatorTree({ system, canManage }: { system: SystemDetail; canManage:
       size="small"
       extra={canManage ? <Button onClick={() => setEditing({ mode: 'add', parent: null })}>新增一级指标</Button> : null}
     >
-      <Table<Node>
-        size="small"
-        rowKey="id"
+      <DetailTable<Node>
         columns={columns}
         dataSource={treeOf(system.indicators)}
-        pagination={false}
         expandable={{ defaultExpandAllRows: true }}
         key={system.version}
         data-testid="indicator-tree"

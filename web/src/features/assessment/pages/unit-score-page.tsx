@@ -1,5 +1,6 @@
-import { Card, Descriptions, Table, type TableProps, Tag, Typography } from 'antd';
+import { Card, Descriptions, type TableProps, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import { DetailTable } from '../../../components/detail-table';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate } from '../../../lib/format';
@@ -92,22 +93,18 @@ function ScoreView({ id, u }: { id: string | undefined; u: UnitScore }) {
         />
       </Card>
       <Card title="得分明细（每一分的来源）" size="small" style={{ marginBottom: 12 }}>
-        <Table<Item>
-          size="small"
+        <DetailTable<Item>
           rowKey="seq"
           columns={columns}
           dataSource={u.items.map((i, seq) => ({ ...i, seq }))}
-          pagination={false}
           scroll={{ x: 900 }}
           data-testid="score-items"
         />
       </Card>
       {u.trend.length ? (
         <Card title="历年得分" size="small">
-          <Table
-            size="small"
+          <DetailTable
             rowKey="assessmentId"
-            pagination={false}
             dataSource={u.trend}
             columns={[
               {

@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Descriptions, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import {
   CIRCUMSTANCES,
@@ -10,6 +10,7 @@ import {
   SERVICE_MANNERS,
   TOLERANCE_OUTCOMES,
 } from '../../../../../common/cases';
+import { DetailTable } from '../../../components/detail-table';
 import { DownloadButton } from '../../../components/download-button';
 import { articleNo } from '../../../components/warning-facts';
 import { ExtraDispatchButton } from '../../../components/extra-dispatch-button';
@@ -141,10 +142,7 @@ export function CaseDetailPage() {
             ) : null}
           </Card>
           <Card size="small" title="问责对象" style={{ marginBottom: 16 }}>
-            <Table<CaseSubject>
-              rowKey="id"
-              size="small"
-              pagination={false}
+            <DetailTable<CaseSubject>
               dataSource={c.subjects}
               data-testid="case-subjects"
               scroll={{ x: 900 }}
@@ -200,10 +198,7 @@ export function CaseDetailPage() {
           </Card>
           {c.appeals.length ? (
             <Card size="small" title="申诉、复审、复核" style={{ marginBottom: 16 }}>
-              <Table
-                rowKey="id"
-                size="small"
-                pagination={false}
+              <DetailTable
                 dataSource={c.appeals}
                 columns={[
                   {
@@ -226,10 +221,7 @@ export function CaseDetailPage() {
           ) : null}
           {c.influencePeriods.length ? (
             <Card size="small" title="影响期" style={{ marginBottom: 16 }}>
-              <Table
-                rowKey="id"
-                size="small"
-                pagination={false}
+              <DetailTable
                 dataSource={c.influencePeriods}
                 columns={[
                   { title: '处理', dataIndex: 'form' },

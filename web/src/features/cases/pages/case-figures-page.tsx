@@ -1,8 +1,9 @@
-import { Card, Col, Row, Spin, Statistic } from 'antd';
+import { Card, Col, Row, Spin } from 'antd';
 import { APPEAL_KINDS, APPEAL_RESULTS, FORMS_OF_FOUR, TOLERANCE_OUTCOMES } from '../../../../../common/cases';
 import { Chart, type ChartOption } from '../../../components/chart';
 import { itemNo } from '../../../components/warning-facts';
 import { PageHeader } from '../../../components/page-header';
+import { StatCard } from '../../../components/stat-card';
 import { useCaseFigures } from '../api/cases';
 import { CaseNav } from '../components/case-nav';
 
@@ -31,30 +32,23 @@ export function CaseFiguresPage() {
         extra={<CaseNav />}
       />
       <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col xs={12} md={6}>
-          <Card>
-            <Statistic title="问责案件" value={data.total} suffix="件" />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card>
-            <Statistic title="兜底情形（第十一项）占比" value={data.catchAllShare} suffix="%" data-testid="catch-all" />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card>
-            <Statistic
-              title="容错免责认定"
-              value={data.tolerance.reduce((n, r) => n + (r.outcome === 'none' ? 0 : r.n), 0)}
-              suffix="人次"
-            />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card>
-            <Statistic title="申诉复查" value={data.appeals.reduce((n, r) => n + r.n, 0)} suffix="件" />
-          </Card>
-        </Col>
+        <StatCard xs={12} md={6} title="问责案件" value={data.total} suffix="件" />
+        <StatCard
+          xs={12}
+          md={6}
+          title="兜底情形（第十一项）占比"
+          value={data.catchAllShare}
+          suffix="%"
+          testId="catch-all"
+        />
+        <StatCard
+          xs={12}
+          md={6}
+          title="容错免责认定"
+          value={data.tolerance.reduce((n, r) => n + (r.outcome === 'none' ? 0 : r.n), 0)}
+          suffix="人次"
+        />
+        <StatCard xs={12} md={6} title="申诉复查" value={data.appeals.reduce((n, r) => n + r.n, 0)} suffix="件" />
       </Row>
       <Row gutter={16}>
         <Col xs={24} lg={12}>

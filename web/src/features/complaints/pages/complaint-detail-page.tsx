@@ -1,6 +1,7 @@
-import { Card, Descriptions, Space, Table, Tag } from 'antd';
+import { Card, Descriptions, Space, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
 import { PROBLEM_STATES, type ProblemState } from '../../../../../common/problems';
+import { DetailTable } from '../../../components/detail-table';
 import { ProposalOutcome } from '../../../components/proposal-outcome';
 import { QueryFallback } from '../../../components/query-fallback';
 import { DownloadButton } from '../../../components/download-button';
@@ -22,9 +23,7 @@ function Clocks({ c }: { c: ComplaintDetail }) {
   if (c.clocks.length === 0) return null;
   return (
     <Card size="small" title="办理时限（工作日）">
-      <Table
-        size="small"
-        pagination={false}
+      <DetailTable
         rowKey="key"
         dataSource={c.clocks}
         data-testid="complaint-clocks"

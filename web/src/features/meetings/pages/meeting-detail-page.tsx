@@ -7,13 +7,13 @@ import {
   Flex,
   Segmented,
   Space,
-  Table,
   type TableProps,
   Tag,
   Typography,
 } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { DetailTable } from '../../../components/detail-table';
 import { DownloadButton } from '../../../components/download-button';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
@@ -131,12 +131,10 @@ function Agenda({ meeting }: { meeting: MeetingDetail }) {
         />
       }
     >
-      <Table<MeetingItem>
-        rowKey="id"
+      <DetailTable<MeetingItem>
         size="middle"
         dataSource={rows}
         columns={columns}
-        pagination={false}
         data-testid="agenda-table"
         scroll={{ x: 900 }}
         locale={{ emptyText: '暂无议题' }}

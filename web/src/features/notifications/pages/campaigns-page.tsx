@@ -1,7 +1,8 @@
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { CAMPAIGN_STATE_LABELS, type TCreateCampaign, ZCreateCampaign } from '../../../../../common/campaigns.schema';
 import { ADMIN_ROLES, ROLE_LABELS, ROLES } from '../../../../../common/roles';
+import { DetailTable } from '../../../components/detail-table';
 import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
@@ -129,10 +130,8 @@ function Report({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { data } = useCampaignReport(id);
   return (
     <Modal open={!!id} title="发送情况" footer={null} onCancel={onClose}>
-      <Table
-        size="small"
+      <DetailTable
         rowKey="occasion"
-        pagination={false}
         dataSource={data?.sends ?? []}
         locale={{ emptyText: '尚未发送' }}
         columns={[

@@ -1,5 +1,6 @@
-import { Button, Col, Drawer, Form, Input, Row, Select, Space, Switch, Table, Typography } from 'antd';
+import { Button, Col, Drawer, Form, Input, Row, Select, Space, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
+import { DetailTable } from '../../../components/detail-table';
 import { UnitSelect } from '../../../components/entity-selects';
 import { formatDate } from '../../../lib/format';
 import { applyFormErrors, notifySuccess } from '../../../lib/notify';
@@ -159,10 +160,8 @@ export function PersonDrawer({
       {personId && person?.posts?.length ? (
         <>
           <Typography.Title level={5}>任职经历</Typography.Title>
-          <Table<PostHistory>
-            size="small"
+          <DetailTable<PostHistory>
             rowKey={(r) => `${r.unitName}-${r.post}-${r.from ?? ''}`}
-            pagination={false}
             dataSource={person.posts}
             columns={[
               { title: '单位', dataIndex: 'unitName' },

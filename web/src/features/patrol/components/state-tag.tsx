@@ -1,4 +1,4 @@
-import { Tag } from 'antd';
+import { type TableColumnType, Tag } from 'antd';
 
 const COLORS: Record<string, string> = {
   draft: 'default',
@@ -23,3 +23,11 @@ export function StateTag({ state, label, testId }: { state: string; label: strin
     </Tag>
   );
 }
+
+/** The 状态 column of a patrol list. */
+export const stateColumn = <T extends { state: string; stateLabel: string }>(): TableColumnType<T> => ({
+  title: '状态',
+  dataIndex: 'state',
+  width: 90,
+  render: (_: string, r) => <StateTag state={r.state} label={r.stateLabel} />,
+});

@@ -19,7 +19,7 @@ import {
   usePatrolWrite,
 } from '../api/patrol';
 import { PatrolNav } from '../components/patrol-nav';
-import { StateTag } from '../components/state-tag';
+import { stateColumn } from '../components/state-tag';
 import { ZCreateCircular, ZCreateTypicalCase } from '../../../../../common/patrol.schema';
 import { maxLengthOf } from '../../../lib/schema-limits';
 import { TextItem } from '../../../components/text-item';
@@ -142,6 +142,22 @@ export function BulletinsPage() {
       onOk: run,
     });
   const done = { onSuccess: () => notifySuccess('操作成功'), onError: notifyError };
+  /** The buttons of the steps a row may take next, each confirmed before it is sent. */
+  const actionLinks = (
+    what: string,
+    row: { id: string; version: number; actions: string[] },
+    fire: typeof fireCircular | typeof fireTypicalCase,
+  ) =>
+    row.actions.map((a) => (
+      <Button
+        key={a}
+        size="small"
+        type="link"
+        onClick={() => confirm(what, a, () => fire.mutate({ id: row.id, type: a, version: row.version }, done))}
+      >
+        {ACTION_LABELS[a]}
+      </Button>
+    ));
 
   const circularColumns: TableProps<Circular>['columns'] = [
     { title: '编号', dataIndex: 'code', width: 140 },
@@ -156,30 +172,14 @@ export function BulletinsPage() {
     },
     { title: '点事', dataIndex: 'namedMatters', width: 60 },
     { title: '范围', dataIndex: 'audience', width: 120, ellipsis: true },
-    {
-      title: '状态',
-      dataIndex: 'state',
-      width: 90,
-      render: (_: string, c) => <StateTag state={c.state} label={c.stateLabel} />,
-    },
+    stateColumn(),
     {
       title: '操作',
       key: 'op',
       width: 200,
       render: (_: unknown, c) => (
         <Flex gap={4} wrap>
-          {c.actions.map((a) => (
-            <Button
-              key={a}
-              size="small"
-              type="link"
-              onClick={() =>
-                confirm(c.kindLabel, a, () => fireCircular.mutate({ id: c.id, type: a, version: c.version }, done))
-              }
-            >
-              {ACTION_LABELS[a]}
-            </Button>
-          ))}
+          {actionLinks(c.kindLabel, c, fireCircular)}
           <Button size="small" type="link" href={`/api/circulars/${c.id}/documents/circular.docx`} download>
             下载
           </Button>
@@ -192,29 +192,12 @@ export function BulletinsPage() {
     { title: '标题', dataIndex: 'title', ellipsis: true },
     { title: '单位', dataIndex: 'unitName', width: 160 },
     { title: '发布时间', dataIndex: 'publishedAt', width: 150, render: (v: string | null) => formatDateTime(v) },
-    {
-      title: '状态',
-      dataIndex: 'state',
-      width: 90,
-      render: (_: string, c) => <StateTag state={c.state} label={c.stateLabel} />,
-    },
+    stateColumn(),
     {
       title: '操作',
       key: 'op',
       width: 90,
-      render: (_: unknown, c) =>
-        c.actions.map((a) => (
-          <Button
-            key={a}
-            size="small"
-            type="link"
-            onClick={() =>
-              confirm('典型案例', a, () => fireTypicalCase.mutate({ id: c.id, type: a, version: c.version }, done))
-            }
-          >
-            {ACTION_LABELS[a]}
-          </Button>
-        )),
+      render: (_: unknown, c) => actionLinks('典型案例', c, fireTypicalCase),
     },
   ];
   const body = (text: string) => (

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../../lib/format';
 import { usePermission } from '../../../lib/session';
 import { type Finding, useFindings } from '../api/patrol';
 import { PatrolNav } from '../components/patrol-nav';
-import { StateTag } from '../components/state-tag';
+import { stateColumn } from '../components/state-tag';
 
 type FindingFilters = { state?: string; q?: string };
 const FILTER_KEYS = ['state', 'q'] as const;
@@ -32,12 +32,7 @@ export function FindingsPage() {
     { title: '督导巡查组', dataIndex: 'groupName', width: 140 },
     { title: '严重程度', dataIndex: 'severityLabel', width: 90 },
     { title: '报送时间', dataIndex: 'createdAt', width: 150, sorter: true, render: (v: string) => formatDateTime(v) },
-    {
-      title: '状态',
-      dataIndex: 'state',
-      width: 90,
-      render: (_: string, f) => <StateTag state={f.state} label={f.stateLabel} />,
-    },
+    stateColumn(),
   ];
   return (
     <>

@@ -14,6 +14,7 @@ import {
   type TableProps,
 } from 'antd';
 import { useMemo, useState } from 'react';
+import { DetailTable } from '../../../components/detail-table';
 import { PageHeader } from '../../../components/page-header';
 import { dayjs, formatDateTime } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess, validValues } from '../../../lib/notify';
@@ -210,13 +211,11 @@ export function PerformancePage() {
       <Card title="各组工作量" size="small" style={{ marginBottom: 16 }}>
         <Chart option={chart} height={300} testId="chart-groups" />
       </Card>
-      <Table<GroupWork>
+      <DetailTable<GroupWork>
         rowKey="groupId"
-        size="small"
         loading={perf.isFetching}
         dataSource={perf.data?.items ?? []}
         columns={columns}
-        pagination={false}
         scroll={{ x: 1000 }}
         style={{ marginBottom: 16 }}
         data-testid="performance-table"

@@ -15,7 +15,7 @@ import { usePermission } from '../../../lib/session';
 import { type Task, usePatrolWrite, useTasks } from '../api/patrol';
 import { PatrolGroupSelect } from '../components/patrol-group-select';
 import { PatrolNav, useIsPatrolInsider } from '../components/patrol-nav';
-import { StateTag } from '../components/state-tag';
+import { stateColumn } from '../components/state-tag';
 import { ZCreateTask } from '../../../../../common/patrol.schema';
 import { maxLengthOf } from '../../../lib/schema-limits';
 import { TextItem } from '../../../components/text-item';
@@ -160,12 +160,7 @@ export function TasksPage() {
       sorter: true,
       render: (v: string, t) => <span style={t.overdue ? { color: '#f5222d' } : undefined}>{formatDate(v)}</span>,
     },
-    {
-      title: '状态',
-      dataIndex: 'state',
-      width: 90,
-      render: (_: string, t) => <StateTag state={t.state} label={t.stateLabel} />,
-    },
+    stateColumn(),
   ];
   return (
     <>

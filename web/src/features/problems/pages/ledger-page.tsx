@@ -1,7 +1,6 @@
 import { FileWordOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Statistic, type TableProps, Tooltip } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { PROBLEM_STATES, type ProblemState } from '../../../../../common/problems';
 import { DownloadButton } from '../../../components/download-button';
 import { ListExport, ListTable } from '../../../components/list-page';
@@ -10,14 +9,14 @@ import { NewButton } from '../../../components/new-button';
 import { PageHeader } from '../../../components/page-header';
 import { type ListView, SavedViews } from '../../../components/saved-views';
 import { buildUrl } from '../../../lib/api';
-import { formatDate } from '../../../lib/format';
 import { type Me, useMe, usePermission } from '../../../lib/session';
 import { type Problem, type ProblemFilters, useProblemStats, useProblems } from '../api/problems';
 import { CommonGroupModal } from '../components/common-group-modal';
 import { ImportProblemsModal } from '../components/import-modal';
 import { IssueCircularButton } from '../components/issue-circular';
 import { LedgerFilters, PROBLEM_FILTER_KEYS } from '../components/ledger-filters';
-import { COLOR_HEX, ColorDot, ProblemFlags, StateTag } from '../components/problem-tags';
+import { problemColumns } from '../components/problem-columns';
+import { COLOR_HEX } from '../components/problem-tags';
 import { ProblemsNav } from '../components/problems-nav';
 
 function StatsBar({ filters }: { filters: ProblemFilters }) {
@@ -95,36 +94,14 @@ export function LedgerPage() {
   const [groupOpen, setGroupOpen] = useState(false);
 
   const columns: TableProps<Problem>['columns'] = [
-    {
-      title: '编号',
-      dataIndex: 'code',
-      width: 130,
-      sorter: true,
-      render: (v: string, p) => <Link to={`/problems/${p.id}`}>{v}</Link>,
-    },
-    {
-      title: '问题',
-      dataIndex: 'title',
-      ellipsis: true,
-      render: (v: string, p) => <Link to={`/problems/${p.id}`}>{v}</Link>,
-    },
-    { title: '责任单位', dataIndex: 'unitName', width: 150, ellipsis: true },
+    { ...problemColumns.code, sorter: true },
+    { ...problemColumns.title, ellipsis: true },
+    { ...problemColumns.unit, ellipsis: true },
     { title: '来源', dataIndex: 'sourceLabel', width: 110 },
-    {
-      title: '状态',
-      dataIndex: 'state',
-      width: 100,
-      render: (_: string, p) => <StateTag state={p.state} label={p.stateLabel} />,
-    },
-    { title: '预警', dataIndex: 'color', width: 80, render: (_: string, p) => <ColorDot color={p.color} /> },
-    {
-      title: '整改时限',
-      dataIndex: 'deadline',
-      width: 140,
-      sorter: true,
-      render: (v: string | null) => (v ? formatDate(v) : '—'),
-    },
-    { title: '标记', key: 'flags', width: 140, render: (_, p) => <ProblemFlags problem={p} /> },
+    problemColumns.state,
+    problemColumns.color,
+    { ...problemColumns.deadline, sorter: true },
+    problemColumns.flags,
     { title: '分管县领导', dataIndex: 'leaderName', width: 100, render: (v: string | null) => v ?? '—' },
   ];
 

@@ -1,7 +1,8 @@
 import { ArrowLeftOutlined, EditOutlined, FileWordOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Flex, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, Row, Space, Tag, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { ESCALATION_LEVELS } from '../../../../../common/problems';
+import { DetailTable } from '../../../components/detail-table';
 import { ExtraDispatchButton } from '../../../components/extra-dispatch-button';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
@@ -150,10 +151,7 @@ export function ProblemDetailPage() {
             </Descriptions>
           </Card>
           <Card size="small" title="措施清单与整改进展" style={{ marginBottom: 16 }}>
-            <Table<Measure>
-              rowKey="id"
-              size="small"
-              pagination={false}
+            <DetailTable<Measure>
               dataSource={p.measures}
               data-testid="measure-table"
               columns={[

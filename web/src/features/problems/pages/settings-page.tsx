@@ -1,7 +1,7 @@
-import { Alert, Button, Card, Checkbox, Form, InputNumber, Spin } from 'antd';
+import { Card, Checkbox, Form, InputNumber, Spin } from 'antd';
 import { useEffect } from 'react';
 import { ESCALATION_LEVELS } from '../../../../../common/problems';
-import { PageHeader } from '../../../components/page-header';
+import { SettingsForm } from '../../../components/settings-form';
 import { settingsSaved } from '../../../lib/notify';
 import { type EscalationSettings, useEscalationSettings, useUpdateEscalationSettings } from '../api/settings';
 import { ProblemsNav } from '../components/problems-nav';
@@ -31,38 +31,31 @@ export function SettingsPage() {
     );
 
   return (
-    <>
-      <PageHeader title="预警与督办设置" extra={<ProblemsNav />} />
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title="蓝色（临近时限）→ 黄色（进展滞后）→ 红色（逾期）；逾期后依次为通报 → 约谈 → 挂牌督办 → 问责建议。修改将记入审计日志。"
-      />
-      <Form<Values> form={form} layout="vertical" name="escalationSettings" onFinish={submit} style={{ maxWidth: 720 }}>
-        <Card size="small" title="预警颜色" style={{ marginBottom: 16 }}>
-          {days('blueWorkingDays', '蓝色预警', '距整改时限不足该工作日数时标为蓝色', '个工作日')}
-          {days('yellowNoProgressDays', '黄色预警', '整改中连续该天数未报告进展时标为黄色', '天', 1)}
-        </Card>
-        <Card size="small" title="升级督办（逾期工作日数）" style={{ marginBottom: 16 }}>
-          {days('noticeAfter', '通报', '逾期达到该工作日数时建议通报', '个工作日')}
-          {days('interviewAfter', '约谈', '逾期达到该工作日数时建议约谈', '个工作日')}
-          {days('listAfter', '挂牌督办', '逾期达到该工作日数时建议挂牌督办', '个工作日')}
-          {days('proposalAfter', '问责建议', '逾期达到该工作日数时建议提出问责建议', '个工作日')}
-          <Form.Item
-            name="automatic"
-            label="自动升级"
-            extra="勾选的措施到达阈值时直接执行，未勾选的由纪委监委确认后执行"
-          >
-            <Checkbox.Group
-              options={Object.entries(ESCALATION_LEVELS).map(([value, label]) => ({ value: Number(value), label }))}
-            />
-          </Form.Item>
-        </Card>
-        <Button type="primary" htmlType="submit" loading={update.isPending}>
-          保存设置
-        </Button>
-      </Form>
-    </>
+    <SettingsForm<Values>
+      title="预警与督办设置"
+      nav={<ProblemsNav />}
+      note="蓝色（临近时限）→ 黄色（进展滞后）→ 红色（逾期）；逾期后依次为通报 → 约谈 → 挂牌督办 → 问责建议。修改将记入审计日志。"
+      form={form}
+      name="escalationSettings"
+      maxWidth={720}
+      pending={update.isPending}
+      onFinish={submit}
+    >
+      <Card size="small" title="预警颜色" style={{ marginBottom: 16 }}>
+        {days('blueWorkingDays', '蓝色预警', '距整改时限不足该工作日数时标为蓝色', '个工作日')}
+        {days('yellowNoProgressDays', '黄色预警', '整改中连续该天数未报告进展时标为黄色', '天', 1)}
+      </Card>
+      <Card size="small" title="升级督办（逾期工作日数）" style={{ marginBottom: 16 }}>
+        {days('noticeAfter', '通报', '逾期达到该工作日数时建议通报', '个工作日')}
+        {days('interviewAfter', '约谈', '逾期达到该工作日数时建议约谈', '个工作日')}
+        {days('listAfter', '挂牌督办', '逾期达到该工作日数时建议挂牌督办', '个工作日')}
+        {days('proposalAfter', '问责建议', '逾期达到该工作日数时建议提出问责建议', '个工作日')}
+        <Form.Item name="automatic" label="自动升级" extra="勾选的措施到达阈值时直接执行，未勾选的由纪委监委确认后执行">
+          <Checkbox.Group
+            options={Object.entries(ESCALATION_LEVELS).map(([value, label]) => ({ value: Number(value), label }))}
+          />
+        </Form.Item>
+      </Card>
+    </SettingsForm>
   );
 }

@@ -1,7 +1,8 @@
-import { Card, Table, Tag } from 'antd';
+import { Card, Tag } from 'antd';
 import { Link } from 'react-router';
 import { type ReportVerdicts as Verdicts, useReadsSpotChecks, useReportVerdicts } from '../api/spot-checks';
 import { VERDICT_COLORS } from './verdict-editor';
+import { DetailTable } from '../../../components/detail-table';
 
 type Row = Verdicts['items'][number];
 
@@ -16,10 +17,7 @@ export function ReportVerdicts({ reportId }: { reportId: string }) {
   if (!data || data.items.length === 0) return null;
   return (
     <Card title="抽查核查结论" size="small" style={{ marginBottom: 16 }} data-testid="report-verdicts">
-      <Table<Row>
-        rowKey="id"
-        size="small"
-        pagination={false}
+      <DetailTable<Row>
         dataSource={data.items}
         columns={[
           {

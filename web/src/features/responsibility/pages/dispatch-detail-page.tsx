@@ -1,8 +1,9 @@
-import { Button, Card, DatePicker, Descriptions, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Form, Input, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { SOURCE_TYPES, type SourceType } from '../../../../../common/responsibility';
+import { DetailTable } from '../../../components/detail-table';
 import { usePermission } from '../../../lib/session';
 import { DownloadButton } from '../../../components/download-button';
 import { EventLogCard } from '../../../components/event-log-card';
@@ -84,10 +85,8 @@ export function DispatchDetailPage() {
         </Descriptions>
       </Card>
       <Card title="责任事项与履责纪实" size="small" style={{ marginBottom: 16 }}>
-        <Table<DispatchItem>
-          rowKey="id"
+        <DetailTable<DispatchItem>
           size="middle"
-          pagination={false}
           dataSource={d.items}
           data-testid="dispatch-items"
           expandable={{

@@ -1,9 +1,11 @@
-import { Card, Col, Result, Row, Spin, Statistic, Table } from 'antd';
+import { Card, Col, Result, Row, Spin } from 'antd';
 import { useMemo, useState } from 'react';
 import { DISPATCH_KINDS, REPORT_STATES, type ReportState } from '../../../../../common/responsibility';
 import { Chart, type ChartOption } from '../../../components/chart';
+import { DetailTable } from '../../../components/detail-table';
 import { YearSelect } from '../../../components/year-select';
 import { PageHeader } from '../../../components/page-header';
+import { StatCard } from '../../../components/stat-card';
 import { type ResponsibilityFigures, useResponsibilityFigures } from '../api/responsibility';
 import { currentPeriod } from '../../../lib/format';
 
@@ -47,13 +49,6 @@ export function ResponsibilityFiguresPage() {
   const [year, setYear] = useState(thisYear);
   const { data: f, isLoading, error } = useResponsibilityFigures(year);
   const option = useMemo(() => (f ? chartOf(f) : null), [f]);
-  const stat = (title: string, value: number, suffix?: string) => (
-    <Col xs={12} md={4}>
-      <Card>
-        <Statistic title={title} value={value} suffix={suffix} />
-      </Card>
-    </Col>
-  );
   return (
     <>
       <PageHeader
@@ -66,19 +61,17 @@ export function ResponsibilityFiguresPage() {
       {f && option ? (
         <>
           <Row gutter={16} style={{ marginBottom: 16 }}>
-            {stat('派出清单', f.total.lists, '份')}
-            {stat('涉及责任事项', f.total.items, '条')}
-            {stat('增派清单', f.extra.lists, '份')}
-            {stat('增派事项', f.extra.items, '条')}
-            {stat('履责率', f.fulfilmentRate, '%')}
-            {stat('按期履责率', f.onTimeRate, '%')}
+            <StatCard xs={12} md={4} title="派出清单" value={f.total.lists} suffix="份" />
+            <StatCard xs={12} md={4} title="涉及责任事项" value={f.total.items} suffix="条" />
+            <StatCard xs={12} md={4} title="增派清单" value={f.extra.lists} suffix="份" />
+            <StatCard xs={12} md={4} title="增派事项" value={f.extra.items} suffix="条" />
+            <StatCard xs={12} md={4} title="履责率" value={f.fulfilmentRate} suffix="%" />
+            <StatCard xs={12} md={4} title="按期履责率" value={f.onTimeRate} suffix="%" />
           </Row>
           <Row gutter={16}>
             <Col xs={24} lg={12}>
               <Card size="small" title="按派单对象" style={{ marginBottom: 16 }}>
-                <Table
-                  size="small"
-                  pagination={false}
+                <DetailTable
                   rowKey="recipientGroup"
                   dataSource={f.byRecipient}
                   data-testid="figures-by-recipient"
@@ -94,9 +87,7 @@ export function ResponsibilityFiguresPage() {
                 />
               </Card>
               <Card size="small" title="按期间" style={{ marginBottom: 16 }}>
-                <Table
-                  size="small"
-                  pagination={false}
+                <DetailTable
                   rowKey={(r) => String(r.quarter)}
                   dataSource={f.byPeriod}
                   columns={[
@@ -141,9 +132,7 @@ export function ResponsibilityFiguresPage() {
             </Col>
           </Row>
           <Card size="small" title="按期间、派单类型和派单对象" style={{ marginBottom: 16 }}>
-            <Table<Cell>
-              size="small"
-              pagination={false}
+            <DetailTable<Cell>
               rowKey={(c) => `${c.quarter}-${c.kind}-${c.recipientKind}`}
               dataSource={f.cells}
               data-testid="figures-cells"

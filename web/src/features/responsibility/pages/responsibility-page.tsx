@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Result, Row, Space, Spin, Statistic, Tag } from 'antd';
+import { Button, Result, Row, Space, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { DISPATCH_KINDS, DISPATCH_STATES, SOURCE_TYPES, type SourceType } from '../../../../../common/responsibility';
@@ -7,6 +7,7 @@ import { ChoiceFilter, FilterBar, SearchFilter, UnitFilter, YearFilter } from '.
 import { ListExport, ListTable } from '../../../components/list-page';
 import { useListParams } from '../../../components/list-params';
 import { PageHeader } from '../../../components/page-header';
+import { StatCard } from '../../../components/stat-card';
 import { usePermission } from '../../../lib/session';
 import { type Dispatch, type DispatchFilters, useDispatches, useResponsibilityFigures } from '../api/responsibility';
 import { useReadsSpotChecks } from '../api/spot-checks';
@@ -45,13 +46,6 @@ export function ResponsibilityPage() {
   const figures = useResponsibilityFigures(shownYear);
   const lists = useDispatches(list.query);
   const f = figures.data;
-  const stat = (title: string, value: number, suffix?: string) => (
-    <Col span={4}>
-      <Card>
-        <Statistic title={title} value={value} suffix={suffix} />
-      </Card>
-    </Col>
-  );
   return (
     <>
       <PageHeader
@@ -77,12 +71,12 @@ export function ResponsibilityPage() {
       {figures.isError ? <Result status="error" title="统计数据加载失败" /> : null}
       {f ? (
         <Row gutter={16} style={{ marginBottom: 16 }}>
-          {stat(`${shownYear}年派出清单（份）`, f.total.lists)}
-          {stat('涉及责任事项（条）', f.total.items)}
-          {stat('增派清单（份）', f.extra.lists)}
-          {stat('增派事项（条）', f.extra.items)}
-          {stat('履责率', f.fulfilmentRate, '%')}
-          {stat('按期履责率', f.onTimeRate, '%')}
+          <StatCard span={4} title={`${shownYear}年派出清单（份）`} value={f.total.lists} />
+          <StatCard span={4} title="涉及责任事项（条）" value={f.total.items} />
+          <StatCard span={4} title="增派清单（份）" value={f.extra.lists} />
+          <StatCard span={4} title="增派事项（条）" value={f.extra.items} />
+          <StatCard span={4} title="履责率" value={f.fulfilmentRate} suffix="%" />
+          <StatCard span={4} title="按期履责率" value={f.onTimeRate} suffix="%" />
         </Row>
       ) : figures.isLoading ? (
         <Spin />

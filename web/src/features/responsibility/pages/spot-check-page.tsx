@@ -1,7 +1,8 @@
-import { Button, Card, Descriptions, Input, Popconfirm, Space, Table, Tag } from 'antd';
+import { Button, Card, Descriptions, Input, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ZSpotCheckEvent } from '../../../../../common/responsibility.spot-checks.schema';
+import { DetailTable } from '../../../components/detail-table';
 import { EventLogCard } from '../../../components/event-log-card';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
@@ -83,10 +84,7 @@ export function SpotCheckPage() {
 
 function VerdictTable({ c, rows }: { c: SpotCheckDetail; rows: SpotCheckVerdict[] }) {
   return (
-    <Table<SpotCheckVerdict>
-      rowKey="id"
-      size="small"
-      pagination={false}
+    <DetailTable<SpotCheckVerdict>
       dataSource={rows}
       data-testid="spot-check-verdicts"
       locale={{ emptyText: '该报告没有责任事项' }}

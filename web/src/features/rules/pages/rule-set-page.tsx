@@ -1,8 +1,9 @@
-import { Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { CLOCK_KEYS, type ClockRules, ZPublishRuleVersion } from '../../../../../common/rules.schema';
+import { DetailTable } from '../../../components/detail-table';
 import { PageHeader } from '../../../components/page-header';
 import { beforeToday, formatDate, formatDateTime, todayInShanghai } from '../../../lib/format';
 import { applyFormErrors, notifyError, notifySuccess, validValues } from '../../../lib/notify';
@@ -24,10 +25,8 @@ const CLOCK_LABELS: Record<(typeof CLOCK_KEYS)[number], string> = {
 
 function Items({ items }: { items: Item[] }) {
   return (
-    <Table<Item>
+    <DetailTable<Item>
       rowKey="key"
-      size="small"
-      pagination={false}
       dataSource={items}
       columns={[
         { title: '标识', dataIndex: 'key', width: 140 },
@@ -40,10 +39,8 @@ function Items({ items }: { items: Item[] }) {
 
 function Clocks({ content }: { content: ClockRules }) {
   return (
-    <Table
+    <DetailTable
       rowKey="key"
-      size="small"
-      pagination={false}
       dataSource={CLOCK_KEYS.map((k) => ({ key: k, ...content.clocks[k], source: content.sources[k] ?? '' }))}
       columns={[
         { title: '期限', dataIndex: 'key', render: (k: (typeof CLOCK_KEYS)[number]) => CLOCK_LABELS[k] },
@@ -207,10 +204,8 @@ export function RuleSetPage() {
         {content.items ? <Items items={content.items} /> : <Clocks content={content as ClockRules} />}
       </Card>
       <Card title="版本历史">
-        <Table
+        <DetailTable
           rowKey={(r) => `${r.scope}-${r.version}`}
-          size="small"
-          pagination={false}
           dataSource={s.history}
           columns={[
             { title: '版本', render: (_, r) => `${r.scopeName}第${r.version}版` },

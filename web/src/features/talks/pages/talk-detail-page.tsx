@@ -6,7 +6,7 @@ import { EventLogCard } from '../../../components/event-log-card';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate } from '../../../lib/format';
-import { notifyError, notifySuccess, submitForm } from '../../../lib/notify';
+import { notifyError, notifyOutcome, notifySuccess, submitForm } from '../../../lib/notify';
 import { type TalkDetail, talkRecordDocPath, useDeleteTalk, useTalk, useTalkEvent } from '../api/talks';
 import { subjectsOf } from './talks-page';
 import { ZTalkEvent } from '../../../../../common/talks.schema';
@@ -122,14 +122,7 @@ function Actions({ talk }: { talk: TalkDetail }) {
             modal.confirm({
               title: '办结谈话',
               content: '办结后不能再修改谈话记录和跟踪情况。',
-              onOk: async () => {
-                try {
-                  await fire.mutateAsync({ type: 'close', version: talk.version });
-                  notifySuccess('谈话已办结');
-                } catch (err) {
-                  notifyError(err);
-                }
-              },
+              onOk: () => notifyOutcome(fire.mutateAsync({ type: 'close', version: talk.version }), '谈话已办结'),
             })
           }
         >

@@ -7,7 +7,7 @@ import { EventLogCard } from '../../../components/event-log-card';
 import { PageHeader } from '../../../components/page-header';
 import { QueryFallback } from '../../../components/query-fallback';
 import { formatDate, formatDateTime } from '../../../lib/format';
-import { notifyError, notifySuccess } from '../../../lib/notify';
+import { notifyError, notifyOutcome, notifySuccess } from '../../../lib/notify';
 import { type FilingDetail, minutesFilePath, useFiling, useFilingEvent, useUploadMinutes } from '../api/tolerance';
 import { FilingStateTag } from '../components/filing-state-tag';
 
@@ -69,14 +69,7 @@ function Actions({ filing }: { filing: FilingDetail }) {
       content,
       okText: '确定',
       cancelText: '取消',
-      onOk: async () => {
-        try {
-          await fire.mutateAsync({ type, version: filing.version });
-          notifySuccess(done);
-        } catch (err) {
-          notifyError(err);
-        }
-      },
+      onOk: () => notifyOutcome(fire.mutateAsync({ type, version: filing.version }), done),
     });
   const a = filing.actions;
   return (

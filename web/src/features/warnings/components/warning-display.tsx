@@ -1,5 +1,6 @@
-import { Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import { useMemo } from 'react';
+import { DetailTable } from '../../../components/detail-table';
 import { useAllUnits } from '../../../components/entity-selects';
 import { type WarningPerson, whoLabel } from '../../../components/warning-facts';
 
@@ -19,10 +20,8 @@ export function WarningStateTag({ state, label }: { state: string; label: string
 /** 可能被问责人员. */
 export function PeopleTable({ people, testId }: { people: WarningPerson[]; testId?: string }) {
   return (
-    <Table<WarningPerson>
+    <DetailTable<WarningPerson>
       rowKey={(p) => `${p.personId}:${p.who}`}
-      size="small"
-      pagination={false}
       data-testid={testId}
       dataSource={people ?? []}
       locale={{ emptyText: '未匹配到人员（请核实单位主要负责人、责任人等信息）' }}
