@@ -308,18 +308,20 @@ export async function loadLedgerCopies(database: Database, n: number): Promise<v
 export async function loadOpenProblems(database: Database, n: number, worst: boolean): Promise<void> {
   await database.query(`
     INSERT INTO problems (region_id, code, title, source, category, severity, unit_id, responsible_person_id,
-      leader_person_id, state, deadline, urgent, reopen_count, co_unit_ids, lead_unit_confirmed, dispatched_at, received_at,
-      last_progress_at)
+      leader_person_id, state, deadline, open_measure_deadlines, urgent, reopen_count, co_unit_ids, lead_unit_confirmed,
+      dispatched_at, received_at, last_progress_at)
     SELECT u.region_id, 'S' || g, '问题' || g, 'daily',
       (ARRAY['安全生产','营商环境','项目推进','作风建设','民生'])[1 + g % 5],
       (ARRAY['general','serious','critical'])[1 + g % 3], u.id, u.principal_person_id, u.leader_in_charge_person_id,
       (ARRAY['dispatched','rectifying','rectifying','close_requested'])[1 + g % 4],
-      CASE WHEN ${worst} THEN current_date + ((g % 200) - 100) WHEN g % 20 = 0 THEN current_date - (g % 30) ELSE current_date + (g % 120) + 1 END,
-      g % 50 = 0, (g % 97 = 0)::int,
+      -- The one measure's deadline, carried on the row as the trigger would set it (so loading updates no problem).
+      dl.d, ARRAY[dl.d], g % 50 = 0, (g % 97 = 0)::int,
       CASE WHEN g % 61 = 0 THEN ARRAY[u.id] ELSE '{}'::uuid[] END, g % 61 <> 0,
       now() - ((g % 90) || ' days')::interval, now() - ((g % 89) || ' days')::interval,
       CASE WHEN ${worst} OR g % 10 = 0 THEN NULL ELSE now() - ((g % 14) || ' days')::interval END
     FROM generate_series(1, ${n}) AS g
+    CROSS JOIN LATERAL (SELECT CASE WHEN ${worst} THEN current_date + ((g % 200) - 100) WHEN g % 20 = 0
+      THEN current_date - (g % 30) ELSE current_date + (g % 120) + 1 END AS d) dl
     JOIN (SELECT row_number() OVER (ORDER BY code) - 1 AS k, * FROM units WHERE type IN ('department', 'township')) u
       ON u.k = g % 40`);
   await database.query(`

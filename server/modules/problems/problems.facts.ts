@@ -35,31 +35,34 @@ const CALENDAR_SPAN_DAYS = 3650;
 const isoDayBefore = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
-/** The working-day number of a date: an O(1) lookup in the one-row `cal` (cumulative counts by day). */
-const workingDayNumber = (date: SQL) => sql`cal.n[${date} - cal.lo + 1]`;
+/**
+ * The working-day number of a date: an O(1) lookup in the cumulative counts by day of `cal`, read as a scalar
+ * subquery. PostgreSQL evaluates it once, before the Gather, and hands the array to the parallel workers as a
+ * parameter, so the rule filter runs in the workers (a CROSS JOIN with `cal` kept every row's filter in the leader).
+ */
+const workingDayNumber = (date: SQL, lo: string) => sql`(SELECT cal.n FROM cal)[${date} - ${lo}::date + 1]`;
 
-/** SQL of each field for problem `p` on day `today`. */
-function fieldSql(field: RuleField, today: string): SQL {
+/** SQL of each field for problem `p` on day `today`; `lo` is the first day of the working-day calendar. */
+function fieldSql(field: RuleField, today: string, lo: string): SQL {
   switch (field) {
     case 'working_days_overdue':
-      return sql`CASE WHEN p.deadline < ${today}::date THEN ${workingDayNumber(sql`${today}::date`)} - ${workingDayNumber(sql`p.deadline`)} ELSE 0 END`;
+      return sql`CASE WHEN p.deadline < ${today}::date THEN ${workingDayNumber(sql`${today}::date`, lo)} - ${workingDayNumber(sql`p.deadline`, lo)} ELSE 0 END`;
     case 'calendar_days_overdue':
       return sql`GREATEST(${today}::date - p.deadline, 0)`;
     case 'working_days_without_progress':
-      return sql`CASE WHEN ${ACT_DATE} < ${today}::date THEN ${workingDayNumber(sql`${today}::date`)} - ${workingDayNumber(ACT_DATE)} ELSE 0 END`;
+      return sql`CASE WHEN ${ACT_DATE} < ${today}::date THEN ${workingDayNumber(sql`${today}::date`, lo)} - ${workingDayNumber(ACT_DATE, lo)} ELSE 0 END`;
     case 'days_without_progress':
       return sql`GREATEST(${today}::date - ${ACT_DATE}, 0)`;
     case 'overdue_measures':
-      return sql`COALESCE(om.n, 0)`;
+      // How many of the open measures' deadlines (ascending) fall before today: a binary search in the problem row.
+      return sql`width_bucket(${today}::date - 1, p.open_measure_deadlines)`;
     case 'units_involved':
       return sql`(1 + cardinality(p.co_unit_ids))`;
     case 'lead_unit_confirmed':
       return sql`p.lead_unit_confirmed`;
     case 'report_similarity':
-      // Bigram Jaccard similarity of the last two progress reports (形式主义: copied reports).
-      return sql`CASE WHEN rs.b IS NULL THEN 0 ELSE round(
-          cardinality(ARRAY(SELECT unnest(zelian_bigrams(rs.a)) INTERSECT SELECT unnest(zelian_bigrams(rs.b))))::numeric
-          / GREATEST(cardinality(ARRAY(SELECT unnest(zelian_bigrams(rs.a)) UNION SELECT unnest(zelian_bigrams(rs.b)))), 1), 3) END`;
+      // Bigram Jaccard similarity of the last two progress reports (形式主义: copied reports), migration 0043.
+      return sql`CASE WHEN rs.b IS NULL THEN 0 ELSE zelian_bigram_similarity(rs.a, rs.b) END`;
     case 'unit_type':
       return sql`u.type`;
     case 'escalation_level':
@@ -76,14 +79,14 @@ function fieldSql(field: RuleField, today: string): SQL {
  * working days need the working-day calendar, and only the joins they use.
  */
 export function factsSql(fields: RuleField[], o: FactsOptions): SQL {
-  const columns = fields.map((f) => sql`${fieldSql(f, o.today)} AS ${sql.identifier(f)}`);
+  // The working-day calendar is one row holding an array of cumulative working-day numbers, so a
+  // field is an array lookup rather than a join the planner would have to estimate.
+  const lo = isoDayBefore(o.today, CALENDAR_SPAN_DAYS);
+  const columns = fields.map((f) => sql`${fieldSql(f, o.today, lo)} AS ${sql.identifier(f)}`);
   const byDeadline = fields.includes('working_days_overdue');
   const byActivity = fields.includes('working_days_without_progress');
   const open = sql`p.deleted_at IS NULL AND p.state IN ('dispatched', 'rectifying', 'close_requested')
     ${o.regionId ? sql`AND p.region_id = ${o.regionId}` : sql``}`;
-  // The working-day calendar is one row holding an array of cumulative working-day numbers, so a
-  // field is an array lookup rather than a join the planner would have to estimate.
-  const lo = isoDayBefore(o.today, CALENDAR_SPAN_DAYS);
   // The earliest day a working-day count started from: the years from it to today without a published
   // schedule make the answer provisional (counted with the statutory holidays only).
   const counted =
@@ -94,7 +97,7 @@ export function factsSql(fields: RuleField[], o: FactsOptions): SQL {
   const calendar =
     byDeadline || byActivity
       ? sql`WITH cal AS (
-          SELECT ${lo}::date AS lo, array_agg(c.n ORDER BY c.d) AS n FROM (
+          SELECT array_agg(c.n ORDER BY c.d) AS n FROM (
             SELECT s.d, sum(s.w) OVER (ORDER BY s.d)::int AS n FROM (${workingDaySeriesSql(lo, o.today)}) s) c
         )${counted.length ? sql`, unscheduled AS (SELECT ${unscheduledYearsSql(sql`${lo}::date`, sql`${o.today}::date`)} AS years)` : sql``}`
       : sql``;
@@ -108,13 +111,7 @@ export function factsSql(fields: RuleField[], o: FactsOptions): SQL {
         AS unscheduled_years`);
   } else columns.push(sql`'{}'::int[] AS unscheduled_years`);
   // Aggregates are joined once (set-wise), not computed per problem.
-  const joins = sql`${byDeadline || byActivity ? sql`CROSS JOIN cal` : sql``} ${counted.length ? sql`CROSS JOIN unscheduled` : sql``}
-      ${
-        fields.includes('overdue_measures')
-          ? sql`LEFT JOIN (SELECT m.problem_id, count(*)::int AS n FROM problem_measures m
-                 WHERE NOT m.done AND m.deadline < ${o.today}::date GROUP BY m.problem_id) om ON om.problem_id = p.id`
-          : sql``
-      }
+  const joins = sql`${counted.length ? sql`CROSS JOIN unscheduled` : sql``}
       ${
         fields.includes('report_similarity')
           ? sql`LEFT JOIN (SELECT e.problem_id, (array_agg(e.payload->>'progress' ORDER BY e.at DESC))[1] AS a,

@@ -27,8 +27,8 @@ export type MeasureRow = typeof problemMeasures.$inferSelect;
 export type EventRow = typeof problemEvents.$inferSelect;
 
 const FALSE = sql`false`;
-/** Every column but the search bigrams, which only the index needs. */
-const { searchBigrams: _bigrams, ...problemColumns } = getTableColumns(problems);
+/** Every column but the search bigrams and the open measures' deadlines (read by an index and the warning scan). */
+const { searchBigrams: _bigrams, openMeasureDeadlines: _due, ...problemColumns } = getTableColumns(problems);
 
 /** Problems the scope may see; units never see drafts. */
 export function inScope(scope: Scope, withDrafts: boolean): SQL {

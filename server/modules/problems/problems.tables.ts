@@ -39,6 +39,15 @@ export const problems = pgTable(
     urgent: boolean('urgent').notNull().default(false),
     /** The latest measure deadline. */
     deadline: date('deadline', { mode: 'string' }),
+    /**
+     * The deadlines of the problem's open (not done) measures, ascending. Kept by triggers on problem_measures
+     * (migration 0043), so the warning scan counts overdue measures from the problem row (`width_bucket`) inside
+     * its parallel scan instead of joining an aggregate of every measure above it.
+     */
+    openMeasureDeadlines: date('open_measure_deadlines', { mode: 'string' })
+      .array()
+      .notNull()
+      .default(sql`'{}'::date[]`),
     escalationLevel: integer('escalation_level').notNull().default(0),
     pendingEscalation: integer('pending_escalation'),
     commonGroupId: uuid('common_group_id'),
