@@ -24,8 +24,10 @@ export async function scanSituation(
   now: Date,
   changedOnly: boolean,
 ) {
+  // `hits` is inlined where it is used: the facts jsonb is then built for new warnings only, and the resolved check
+  // reads problem ids alone (materialised, it built the jsonb for every hit: at 1 M problems 83,000 for 19,500 new).
   const result = await db.execute<{ created: number; resolved: number }>(sql`
-    WITH hits AS (${hits}),
+    WITH hits AS NOT MATERIALIZED (${hits}),
     live AS (
       SELECT w.id, w.problem_id FROM warnings w
       WHERE w.situation_id = ${s.id} AND w.state <> 'resolved'
