@@ -8,6 +8,7 @@ import type { InjectOptions } from 'fastify';
 import { type groups, type people, units } from '../modules/org/org.tables.js';
 import { regions } from '../platform/db/platform.tables.js';
 import type { Client, TestApp } from './harness.js';
+import { TINY_PNG, multipartFile } from './xlsx.js';
 
 export { DEMO_PASSWORD } from './harness.js';
 
@@ -82,6 +83,13 @@ export const json = (method: InjectOptions['method'], url: string, payload?: unk
   method,
   url,
   payload: payload as object,
+});
+
+/** A small PNG posted to `url` as a multipart upload named `filename`, with the form's other `fields`. */
+export const upload = async (url: string, filename = '照片.png', fields?: Record<string, string>): Promise<Req> => ({
+  method: 'POST',
+  url,
+  ...(await multipartFile(TINY_PNG, filename, fields)),
 });
 
 export async function versionOf(table: typeof units | typeof people | typeof groups, id: string) {

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../app.js';
 import { Clock } from '../platform/clock/clock.js';
 import { type Database, openDatabase } from '../platform/db/client.js';
@@ -79,9 +80,13 @@ function client(app: FastifyInstance, username: string, cookie?: string, csrf?: 
   };
 }
 
-export async function createTestApp(
-  opts: { jobs?: JobDefinition[]; loginRateLimit?: number; serveWeb?: boolean } = {},
-): Promise<TestApp> {
+export interface TestAppOptions {
+  jobs?: JobDefinition[];
+  loginRateLimit?: number;
+  serveWeb?: boolean;
+}
+
+export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const clock = new Clock(true);
   const jobs = new JobRunner(database, clock, opts.jobs ?? allJobs);
@@ -117,4 +122,34 @@ export async function createTestApp(
     const me = await app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
     return client(app, username, cookie, me.json().csrfToken);
   }
+}
+
+/** Every user's id by username. */
+export async function userIdsOf(t: TestApp): Promise<Record<string, string>> {
+  const { rows } = await t.database.query<{ id: string; username: string }>('SELECT id, username FROM users');
+  return Object.fromEntries(rows.map((r) => [r.username, r.id]));
+}
+
+/** A test file's app, opened before its tests and closed after them; `client` names who is signed in first. */
+export interface FileApp extends TestApp {
+  /** A client of `username`, signed in before the file's tests run (the object is filled in then). */
+  client(username: string): Client;
+}
+
+/** Call at a test file's top level: the app (and the clients asked for) are ready in every test and hook after. */
+export function testAppForFile(opts: TestAppOptions = {}): FileApp {
+  const clients: [string, Client][] = [];
+  const file = {
+    client(username: string) {
+      const c = {} as Client;
+      clients.push([username, c]);
+      return c;
+    },
+  } as FileApp;
+  beforeAll(async () => {
+    Object.assign(file, await createTestApp(opts));
+    for (const [username, c] of clients) Object.assign(c, await file.as(username));
+  });
+  afterAll(() => file.close());
+  return file;
 }

@@ -8,7 +8,14 @@ import { REVIEW_TABLE, type ReviewCapacity } from '../../../common/reviews.state
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Actor, type Ctx, actorOf, regionOf, today } from '../../platform/context.js';
 import { badRequest, notFound, ruleViolation } from '../../platform/errors.js';
-import { type Step, actionsOf, defineMachine, fireTransition } from '../../platform/workflow/machine.js';
+import {
+  type Step,
+  actionsOf,
+  defineMachine,
+  fireTransition,
+  requireComment,
+} from '../../platform/workflow/machine.js';
+import { selectPage } from '../../platform/db/paging.js';
 import * as org from '../org/org.service.js';
 import { problemDirectory } from '../problems/problems.facts.js';
 import { createProblem, fireEvent as fireProblemEvent } from '../problems/problems.service.js';
@@ -56,19 +63,12 @@ export async function listReviews(ctx: Ctx, f: TListReviews) {
     f.unitId ? eq(reviews.unitId, f.unitId) : undefined,
     f.state ? eq(reviews.state, f.state) : undefined,
   );
-  const rows = await ctx.db
-    .select()
-    .from(reviews)
-    .where(w)
-    .orderBy(desc(reviews.visitedOn), desc(reviews.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  const [{ n }] = await ctx.db.select({ n: count() }).from(reviews).where(w);
+  const { items: rows, total } = await selectPage(ctx.db, reviews, w, [desc(reviews.visitedOn), desc(reviews.id)], f);
   const names = await org.unitNames(
     ctx.db,
     rows.map((r) => r.unitId),
   );
-  return { items: rows.map((r) => present(r, names.get(r.unitId) ?? '')), total: Number(n) };
+  return { items: rows.map((r) => present(r, names.get(r.unitId) ?? '')), total };
 }
 
 const present = (r: Row, unitName: string) => ({
@@ -239,7 +239,7 @@ async function applyEvent(ctx: Ctx, r: Row, input: TReviewEvent): Promise<Step<R
       return { patch: { recheckOn: input.recheckOn }, payload: { recheckOn: input.recheckOn } };
     case 'recheck': {
       if (!input.verdict) throw badRequest('VERDICT_REQUIRED', '请选择复查结论', 'verdict');
-      if (!input.comment) throw badRequest('COMMENT_REQUIRED', '请填写复查意见', 'comment');
+      requireComment(input.comment, '复查意见');
       const open = await openItems(ctx, r.id);
       if (input.verdict === 'passed' && open > 0) {
         throw ruleViolation('ITEMS_OPEN', `还有${open}项整改问题未销号，不能认定复查合格`);

@@ -13,7 +13,8 @@ import { isoDate } from '../../platform/calendar/working-days.js';
 import { type Ctx, actorOf, regionOf } from '../../platform/context.js';
 import { issuedNumbers } from '../../platform/documents/document-registry.js';
 import { badRequest, notFound } from '../../platform/errors.js';
-import { type Step, actionsOf, fireTransition } from '../../platform/workflow/machine.js';
+import { type Step, actionsOf, fireTransition, createdEvent } from '../../platform/workflow/machine.js';
+import { selectPage } from '../../platform/db/paging.js';
 import { proposeTalk } from '../talks/talks.service.js';
 import { computeRun } from './assessment.scoring.js';
 import { settingsOf } from './assessment.settings.js';
@@ -64,15 +65,14 @@ async function present(ctx: Ctx, rows: Row[]) {
 
 export async function listAssessments(ctx: Ctx, f: TListAssessments) {
   const w = and(visible(ctx), f.state ? eq(assessments.state, f.state) : undefined);
-  const items = await ctx.db
-    .select()
-    .from(assessments)
-    .where(w)
-    .orderBy(desc(assessments.periodTo), asc(assessments.name), asc(assessments.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  const [{ n }] = await ctx.db.select({ n: count() }).from(assessments).where(w);
-  return { items: await present(ctx, items), total: Number(n) };
+  const { items, total } = await selectPage(
+    ctx.db,
+    assessments,
+    w,
+    [desc(assessments.periodTo), asc(assessments.name), asc(assessments.id)],
+    f,
+  );
+  return { items: await present(ctx, items), total };
 }
 
 export async function loadAssessment(ctx: Ctx, id: string) {
@@ -124,7 +124,6 @@ async function publicationsOf(ctx: Ctx, run: Pick<Row, 'id' | 'publishedRevision
 }
 
 export async function createAssessment(ctx: Ctx, input: TCreateAssessment) {
-  const a = actorOf(ctx);
   await loadSystem(ctx, input.systemId).catch(() => {
     throw badRequest('SYSTEM_NOT_FOUND', '指标体系不存在', 'systemId');
   });
@@ -132,14 +131,7 @@ export async function createAssessment(ctx: Ctx, input: TCreateAssessment) {
     .insert(assessments)
     .values({ ...input, regionId: regionOf(ctx) })
     .returning();
-  await ctx.db.insert(assessmentEvents).values({
-    assessmentId: row.id,
-    type: 'created',
-    toState: 'draft',
-    actorUserId: a.userId,
-    actorName: a.displayName,
-    at: ctx.now,
-  });
+  await ctx.db.insert(assessmentEvents).values({ assessmentId: row.id, ...createdEvent(ctx, 'draft') });
   await recordAudit(ctx, { type: 'assessment.created', entity: 'assessment', entityId: row.id, after: row });
   return getAssessment(ctx, row.id);
 }

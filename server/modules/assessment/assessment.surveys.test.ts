@@ -1,17 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/harness.js';
 import { exported } from '../../test/xlsx.js';
 import { units } from '../org/org.tables.js';
 
-let t: TestApp;
-let office: Client;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
-});
-afterAll(() => t.close());
+const t = testAppForFile();
+const office = t.client('office');
 
 const rows = async <T>(q: ReturnType<typeof sql>) =>
   ((await t.database.db.execute(q)) as unknown as { rows: T[] }).rows;

@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Ctx, regionOf } from '../../platform/context.js';
 import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors.js';
 import { rowsOf } from '../../platform/db/client.js';
+import { selectPage } from '../../platform/db/paging.js';
 import * as org from '../org/org.service.js';
 import { partyMembersOf } from '../org/org.assessment-facts.js';
 import { checkPerson, personLabels } from './assessment.subjects.js';
@@ -67,15 +68,8 @@ export async function listSurveys(ctx: Ctx, f: TListSurveys) {
     f.personId ? eq(surveys.personId, f.personId) : undefined,
     f.state ? eq(surveys.state, f.state) : undefined,
   );
-  const rows = await ctx.db
-    .select()
-    .from(surveys)
-    .where(w)
-    .orderBy(desc(surveys.createdAt), desc(surveys.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  const [{ n }] = await ctx.db.select({ n: count() }).from(surveys).where(w);
-  return { items: await present(ctx, rows), total: Number(n) };
+  const { items: rows, total } = await selectPage(ctx.db, surveys, w, [desc(surveys.createdAt), desc(surveys.id)], f);
+  return { items: await present(ctx, rows), total };
 }
 
 export async function getSurvey(ctx: Ctx, id: string) {

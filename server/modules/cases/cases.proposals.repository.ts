@@ -2,6 +2,8 @@ import { type SQL, and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-o
 import type { Executor } from '../../platform/db/client.js';
 import { rowsOf } from '../../platform/db/client.js';
 import { selectPage } from '../../platform/db/paging.js';
+import { containsPattern } from '../../platform/db/like.js';
+import { updateAtVersion } from '../../platform/db/versioned.js';
 import { accountabilityProposalEvents, accountabilityProposals, proposalCodeSeq } from './cases.proposals.tables.js';
 
 const t = accountabilityProposals;
@@ -43,7 +45,7 @@ const SORTS: Record<string, SQL> = {
 
 export function list(db: Executor, v: ProposalViewer, f: ProposalFilter) {
   const q = f.q?.trim();
-  const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '';
+  const like = q ? containsPattern(q) : '';
   const where = and(
     visible(v),
     f.state ? eq(t.state, f.state) : undefined,
@@ -98,12 +100,7 @@ export async function insert(db: Executor, values: typeof t.$inferInsert) {
 }
 
 export async function update(db: Executor, id: string, version: number, patch: Partial<typeof t.$inferInsert>) {
-  const [row] = await db
-    .update(t)
-    .set({ ...patch, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(t.id, id), eq(t.version, version)))
-    .returning();
-  return row ?? null;
+  return updateAtVersion(db, t, id, version, patch);
 }
 
 export async function insertEvent(db: Executor, values: typeof accountabilityProposalEvents.$inferInsert) {

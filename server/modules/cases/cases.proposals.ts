@@ -15,7 +15,7 @@ import type { CaseSource } from '../../../common/cases.js';
 import { userIdsWithRoles } from '../../platform/auth/auth.service.js';
 import { type Actor, type Ctx, actorOf } from '../../platform/context.js';
 import { badRequest, forbidden, notFound } from '../../platform/errors.js';
-import { type Step, actionsOf, fireTransition } from '../../platform/workflow/machine.js';
+import { type Step, actionsOf, fireTransition, requireComment } from '../../platform/workflow/machine.js';
 import { notify } from '../notifications/notifications.service.js';
 import * as org from '../org/org.service.js';
 import { createCase } from './cases.opening.js';
@@ -147,7 +147,7 @@ async function accept(
 }
 
 function decline(ctx: Ctx, _p: repo.ProposalRow, input: TProposalEvent): Step<repo.ProposalRow, ProposalState> {
-  if (!input.comment) throw badRequest('COMMENT_REQUIRED', '请填写不予立案的理由', 'comment');
+  requireComment(input.comment, '不予立案的理由');
   return {
     patch: { declineReason: input.comment, decidedAt: ctx.now, decidedByName: actorOf(ctx).displayName },
     after: (updated) => tellSource(ctx, updated, `不予立案。理由：${input.comment}`),

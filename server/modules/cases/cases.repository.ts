@@ -1,6 +1,7 @@
 import { personDirectory, unitDirectory } from '../org/org.directory.js';
 import { type SQL, and, asc, count, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '../../platform/db/client.js';
+import { updateAtVersion } from '../../platform/db/versioned.js';
 import {
   caseAppeals,
   caseEvents,
@@ -88,12 +89,7 @@ export async function insert(db: Executor, values: Omit<typeof cases.$inferInser
 }
 
 export async function update(db: Executor, id: string, version: number, patch: Partial<CaseRow>) {
-  const [row] = await db
-    .update(cases)
-    .set({ ...patch, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(cases.id, id), eq(cases.version, version)))
-    .returning();
-  return row;
+  return updateAtVersion(db, cases, id, version, patch);
 }
 
 export async function addMembers(db: Executor, caseId: string, userIds: string[], role: string) {

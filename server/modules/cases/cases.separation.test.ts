@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { type Client, type TestApp, createTestApp, userIdsOf } from '../../test/harness.js';
+import { caseEvents } from './cases.fixtures.js';
 
 /**
  * Separation of duties (issue #20): the team investigates, the 联审 signers review, the commission leaders approve,
@@ -12,16 +13,7 @@ let ids: Record<string, string>;
 let personId: string;
 const USERS = ['leader', 'office', 'caseoffice', 'anguan', 'wenze1', 'wenze2'];
 
-const get = async (u: string, id: string) => (await c[u].get(`/api/cases/${id}`)).json();
-async function fire(u: string, id: string, body: Record<string, unknown>) {
-  const version = (await get('leader', id)).version;
-  return c[u].post(`/api/cases/${id}/events`, { version, ...body });
-}
-async function ok(u: string, id: string, body: Record<string, unknown>) {
-  const res = await fire(u, id, body);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-}
+const { get, fire, ok } = caseEvents(c);
 const open = (u: string, teamUserIds: string[], title = '查审分离测试案件') =>
   c[u].post('/api/cases', {
     kind: 'party',
@@ -73,8 +65,7 @@ beforeAll(async () => {
   t = await createTestApp();
   await t.setClock('2026-11-02T02:00:00Z');
   for (const u of USERS) c[u] = await t.as(u);
-  const rows = (await t.database.query<{ id: string; username: string }>('SELECT id, username FROM users')).rows;
-  ids = Object.fromEntries(rows.map((r) => [r.username, r.id]));
+  ids = await userIdsOf(t);
   const zjj = (await c.office.get('/api/units?q=ZJJ')).json().items.find((u: { code: string }) => u.code === 'ZJJ');
   personId = zjj.principalPersonId;
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { type Client, type TestApp, createTestApp, userIdsOf } from '../../test/harness.js';
+import { caseEvents } from './cases.fixtures.js';
 import { readWorkbook } from '../../test/xlsx.js';
 
 let t: TestApp;
@@ -35,16 +36,7 @@ async function ledger(u: string, path: string, sheet: string) {
   return (await readWorkbook(res.rawPayload))[sheet].slice(1);
 }
 
-const get = async (u: string, id: string) => (await c[u].get(`/api/cases/${id}`)).json();
-async function fire(u: string, id: string, body: Record<string, unknown>) {
-  const version = (await get('leader', id)).version;
-  return c[u].post(`/api/cases/${id}/events`, { version, ...body });
-}
-async function ok(u: string, id: string, body: Record<string, unknown>) {
-  const res = await fire(u, id, body);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-}
+const { get, fire, ok } = caseEvents(c);
 
 /** Fires `body` as wenze1 and expects it refused with `status` and a message containing `text`. */
 async function refused(id: string, body: Record<string, unknown>, status: number, text: string) {
@@ -146,8 +138,7 @@ beforeAll(async () => {
   t = await createTestApp();
   await setClock('2026-11-02T02:00:00Z');
   zjj = (await c.office.get('/api/units?q=ZJJ')).json().items.find((u: { code: string }) => u.code === 'ZJJ');
-  const rows = (await t.database.query<{ id: string; username: string }>('SELECT id, username FROM users')).rows;
-  userIds = Object.fromEntries(rows.map((r) => [r.username, r.id]));
+  userIds = await userIdsOf(t);
 });
 afterAll(() => t.close());
 

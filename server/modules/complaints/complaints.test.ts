@@ -1,26 +1,18 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../../platform/calendar/calendar.service.js';
-import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { type Client, testAppForFile } from '../../test/harness.js';
 import { TINY_PNG, readWorkbook } from '../../test/xlsx.js';
 import { setComplaintKeys } from './complaints.crypto.js';
 import { complaintsDigest } from './complaints.digest.js';
 import { TEST_KEY, complaintForm, freshIp, publicReport, useTestKeys } from './complaints.fixtures.js';
 import { complaints } from './complaints.tables.js';
 
-let t: TestApp;
-let leader: Client;
-let office: Client;
-let unitHead: Client;
-
-beforeAll(async () => {
-  useTestKeys();
-  t = await createTestApp();
-  leader = await t.as('leader');
-  office = await t.as('office');
-  unitHead = await t.as('zhujian.head');
-});
-afterAll(() => t.close());
+beforeAll(useTestKeys);
+const t = testAppForFile();
+const leader = t.client('leader');
+const office = t.client('office');
+const unitHead = t.client('zhujian.head');
 
 async function file(data: unknown, files: { name: string; content: Buffer }[] = [], ip = freshIp()) {
   const form = await complaintForm(data, files);

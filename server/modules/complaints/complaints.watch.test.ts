@@ -1,24 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Client, testAppForFile } from '../../test/harness.js';
 import { complaintsDigest } from './complaints.digest.js';
 import { complaintForm, useTestKeys } from './complaints.fixtures.js';
 
-let t: TestApp;
-let leader: Client;
-let office: Client;
-let unitHead: Client;
-let sys: Client;
-
-beforeAll(async () => {
-  useTestKeys();
-  t = await createTestApp();
-  leader = await t.as('leader');
-  office = await t.as('office');
-  unitHead = await t.as('zhujian.head');
-  sys = await t.as('sysadmin');
-});
-afterAll(() => t.close());
+beforeAll(useTestKeys);
+const t = testAppForFile();
+const leader = t.client('leader');
+const office = t.client('office');
+const unitHead = t.client('zhujian.head');
+const sys = t.client('sysadmin');
 
 const at = (day: string) => t.setClock(`${day}T01:00:00Z`);
 const watch = async () => {

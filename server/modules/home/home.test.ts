@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { THome } from '../../../common/home.schema.js';
-import { type TestApp, createTestApp } from '../../test/harness.js';
+import { testAppForFile } from '../../test/harness.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = testAppForFile();
 
 const BUSINESS_USERS = [
   'leader',

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { type Client, testAppForFile } from '../../test/harness.js';
 
 /** Saved views of a list (issue #20): per account, so they follow the user to any browser; only the owner's. */
-let t: TestApp;
-let office: Client;
-let leader: Client;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
-  leader = await t.as('leader');
-});
-afterAll(() => t.close());
+const t = testAppForFile();
+const office = t.client('office');
+const leader = t.client('leader');
 
 const save = (c: Client, label: string, search = 'overdue=true', list = 'problems') =>
   c.post('/api/me/views', { list, label, search });

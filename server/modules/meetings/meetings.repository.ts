@@ -2,6 +2,7 @@ import { type SQL, and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
 import { type PageRequest, selectPage } from '../../platform/db/paging.js';
+import { updateAtVersion } from '../../platform/db/versioned.js';
 import { meetingItems, meetings } from './meetings.tables.js';
 
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -46,12 +47,7 @@ export async function insert(db: Executor, values: typeof meetings.$inferInsert)
 }
 
 export async function update(db: Executor, id: string, version: number, patch: Partial<MeetingRow>) {
-  const [row] = await db
-    .update(meetings)
-    .set({ ...patch, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(meetings.id, id), eq(meetings.version, version)))
-    .returning();
-  return row;
+  return updateAtVersion(db, meetings, id, version, patch);
 }
 
 export async function itemsOf(db: Executor, meetingId: string) {

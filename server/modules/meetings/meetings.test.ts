@@ -1,21 +1,15 @@
 import crypto from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { type Client, testAppForFile } from '../../test/harness.js';
 import { readWorkbook } from '../../test/xlsx.js';
 
-let t: TestApp;
-let office: Client;
-let bianban: Client;
 const unitId = async (code: string) =>
   (await office.get(`/api/units?q=${code}`)).json().items.find((u: { code: string }) => u.code === code).id as string;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
-  bianban = await t.as('bianban');
-});
-afterAll(() => t.close());
+const t = testAppForFile();
+const office = t.client('office');
+const bianban = t.client('bianban');
 
 const fire = async (c: Client, id: string, body: Record<string, unknown>) => {
   const m = (await c.get(`/api/meetings/${id}`)).json();

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
+import { selectPage } from '../../platform/db/paging.js';
 import { campaignSends, campaigns, notificationDeliveries, notifications } from './notifications.tables.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
@@ -11,15 +12,7 @@ export async function list(
   f: { page: number; pageSize: number; state?: CampaignRow['state'] },
 ) {
   const where = and(eq(campaigns.regionId, regionId), f.state ? eq(campaigns.state, f.state) : undefined);
-  const items = await db
-    .select()
-    .from(campaigns)
-    .where(where)
-    .orderBy(desc(campaigns.createdAt), desc(campaigns.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  const [{ n }] = await db.select({ n: count() }).from(campaigns).where(where);
-  return { items, total: Number(n) };
+  return selectPage(db, campaigns, where, [desc(campaigns.createdAt), desc(campaigns.id)], f);
 }
 
 export async function find(db: Executor, regionId: string, id: string) {

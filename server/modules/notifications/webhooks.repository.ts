@@ -1,5 +1,6 @@
-import { and, arrayContains, count, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, arrayContains, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
+import { selectPage } from '../../platform/db/paging.js';
 import { webhookDeliveries, webhookSubscriptions } from './notifications.tables.js';
 
 export type SubscriptionRow = typeof webhookSubscriptions.$inferSelect;
@@ -8,15 +9,13 @@ export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
 /** The scope of a subscription is its owner: every query takes the owner's user id. */
 export async function listSubscriptions(db: Executor, ownerUserId: string, f: { page: number; pageSize: number }) {
   const where = eq(webhookSubscriptions.ownerUserId, ownerUserId);
-  const items = await db
-    .select()
-    .from(webhookSubscriptions)
-    .where(where)
-    .orderBy(desc(webhookSubscriptions.createdAt), desc(webhookSubscriptions.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  const [{ n }] = await db.select({ n: count() }).from(webhookSubscriptions).where(where);
-  return { items, total: Number(n) };
+  return selectPage(
+    db,
+    webhookSubscriptions,
+    where,
+    [desc(webhookSubscriptions.createdAt), desc(webhookSubscriptions.id)],
+    f,
+  );
 }
 
 export async function findSubscription(db: Executor, ownerUserId: string | null, id: string) {
@@ -84,15 +83,7 @@ export async function listDeliveries(
     eq(webhookDeliveries.subscriptionId, subscriptionId),
     f.status ? eq(webhookDeliveries.status, f.status) : undefined,
   );
-  const items = await db
-    .select()
-    .from(webhookDeliveries)
-    .where(where)
-    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  const [{ n }] = await db.select({ n: count() }).from(webhookDeliveries).where(where);
-  return { items, total: Number(n) };
+  return selectPage(db, webhookDeliveries, where, [desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id)], f);
 }
 
 /** Claims due deliveries (lease like the message deliveries), with their subscriptions. */

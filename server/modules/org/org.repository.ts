@@ -4,6 +4,7 @@ import type { Scope } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
 import type { PageRequest } from '../../platform/db/paging.js';
 import { regions } from '../../platform/db/platform.tables.js';
+import { updateAtVersion } from '../../platform/db/versioned.js';
 import { groupMembers, groupUnits, groups, people, personPosts, unitMembers, units } from './org.tables.js';
 
 export type UnitRow = typeof units.$inferSelect;
@@ -205,12 +206,7 @@ export async function insertUnits(db: Executor, values: (typeof units.$inferInse
 }
 
 export async function updateUnit(db: Executor, id: string, version: number, patch: Partial<UnitRow>) {
-  const [row] = await db
-    .update(units)
-    .set({ ...patch, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(units.id, id), eq(units.version, version), isNull(units.deletedAt)))
-    .returning();
-  return row;
+  return updateAtVersion(db, units, id, version, patch, isNull(units.deletedAt));
 }
 
 export async function countChildren(db: Executor, unitId: string) {
@@ -301,12 +297,7 @@ export async function insertPeople(db: Executor, values: (typeof people.$inferIn
 }
 
 export async function updatePerson(db: Executor, id: string, version: number, patch: Partial<PersonRow>) {
-  const [row] = await db
-    .update(people)
-    .set({ ...patch, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(people.id, id), eq(people.version, version), isNull(people.deletedAt)))
-    .returning();
-  return row;
+  return updateAtVersion(db, people, id, version, patch, isNull(people.deletedAt));
 }
 
 export async function postsOf(db: Executor, personId: string) {
@@ -383,12 +374,7 @@ export async function insertGroup(db: Executor, values: typeof groups.$inferInse
 }
 
 export async function updateGroup(db: Executor, id: string, version: number, patch: Partial<GroupRow>) {
-  const [row] = await db
-    .update(groups)
-    .set({ ...patch, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(groups.id, id), eq(groups.version, version), isNull(groups.deletedAt)))
-    .returning();
-  return row;
+  return updateAtVersion(db, groups, id, version, patch, isNull(groups.deletedAt));
 }
 
 export async function replaceGroupLinks(db: Executor, groupId: string, memberIds: string[], unitIds: string[]) {

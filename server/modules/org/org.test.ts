@@ -1,15 +1,10 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/harness.js';
 import { PEOPLE_HEADER, UNIT_HEADER, exported, multipartFile, readWorkbook, workbookOf } from '../../test/xlsx.js';
 
-let t: TestApp;
-let office: Client;
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
-});
-afterAll(() => t.close());
+const t = testAppForFile();
+const office = t.client('office');
 
 const unitByCode = async (code: string) =>
   (await office.get(`/api/units?q=${code}`)).json().items.find((u: { code: string }) => u.code === code);

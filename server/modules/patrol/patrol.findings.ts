@@ -3,7 +3,7 @@ import { PROBLEM_SEVERITIES, PROBLEM_STATES } from '../../../common/problems.js'
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Ctx, actorOf, today } from '../../platform/context.js';
 import { badRequest, notFound, ruleViolation } from '../../platform/errors.js';
-import { type Step, actionsOf, fireTransition } from '../../platform/workflow/machine.js';
+import { type Step, actionsOf, fireTransition, requireComment } from '../../platform/workflow/machine.js';
 import { unitNames } from '../org/org.service.js';
 import { createProblem, fireEvent as fireProblemEvent, problemStatesOf } from '../problems/problems.service.js';
 import { loadInspection, openTaskOf } from './patrol.inspections.js';
@@ -193,9 +193,6 @@ async function applyFindingEvent(
   const id = f.id;
   const patch: Partial<repo.FindingRow> = {};
   const payload: Record<string, unknown> = {};
-  const requireComment = (what: string) => {
-    if (!input.comment) throw badRequest('COMMENT_REQUIRED', `请填写${what}`, 'comment');
-  };
   switch (input.type) {
     case 'merge': {
       if (!input.targetId) throw badRequest('TARGET_REQUIRED', '请选择要合并到的督导发现', 'targetId');
@@ -244,7 +241,7 @@ async function applyFindingEvent(
     }
     case 'escalate':
       if (!input.escalateTo) throw badRequest('ESCALATE_TO_REQUIRED', '请选择上报对象', 'escalateTo');
-      requireComment('上报理由');
+      requireComment(input.comment, '上报理由');
       patch.escalatedTo = input.escalateTo;
       payload.escalateTo = input.escalateTo;
       break;
@@ -282,7 +279,7 @@ async function applyFindingEvent(
       break;
     }
     case 'close':
-      requireComment('办结理由');
+      requireComment(input.comment, '办结理由');
       patch.closeReason = input.comment;
       break;
   }

@@ -2,6 +2,8 @@ import { type SQL, and, asc, count, desc, eq, ilike, inArray, or, sql } from 'dr
 import type { Scope } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
 import { type PageRequest, selectPage } from '../../platform/db/paging.js';
+import { containsPattern } from '../../platform/db/like.js';
+import { updateAtVersion } from '../../platform/db/versioned.js';
 import {
   patrolCases,
   patrolCirculars,
@@ -40,7 +42,6 @@ function groupScope(scope: PatrolScope, t: GroupOwned): SQL {
 }
 
 const page = (p: { page: number; pageSize: number }) => ({ limit: p.pageSize, offset: (p.page - 1) * p.pageSize });
-const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Next yearly serial number of a region, e.g. 督交〔2026〕7号 → 7. */
 export async function nextSerial(db: Executor, kind: 'task' | 'finding' | 'circular', regionId: string, year: number) {
@@ -72,7 +73,7 @@ export async function listTasks(
     groupScope(scope, patrolTasks),
     f.groupId ? eq(patrolTasks.groupId, f.groupId) : undefined,
     f.state ? eq(patrolTasks.state, f.state) : undefined,
-    f.q ? or(ilike(patrolTasks.title, like(f.q)), ilike(patrolTasks.code, like(f.q))) : undefined,
+    f.q ? or(ilike(patrolTasks.title, containsPattern(f.q)), ilike(patrolTasks.code, containsPattern(f.q))) : undefined,
   );
   const { limit, offset } = page(f);
   const items = await db
@@ -100,12 +101,7 @@ export async function insertTask(db: Executor, values: typeof patrolTasks.$infer
 }
 
 export async function updateTask(db: Executor, id: string, version: number, patch: Partial<TaskRow>) {
-  const [row] = await db
-    .update(patrolTasks)
-    .set({ ...patch, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(patrolTasks.id, id), eq(patrolTasks.version, version)))
-    .returning();
-  return row;
+  return updateAtVersion(db, patrolTasks, id, version, patch);
 }
 
 // Inspections
@@ -202,7 +198,9 @@ export async function listFindings(
     f.inspectionId ? eq(patrolFindings.inspectionId, f.inspectionId) : undefined,
     f.unitId ? eq(patrolFindings.unitId, f.unitId) : undefined,
     f.state ? eq(patrolFindings.state, f.state) : undefined,
-    f.q ? or(ilike(patrolFindings.title, like(f.q)), ilike(patrolFindings.description, like(f.q))) : undefined,
+    f.q
+      ? or(ilike(patrolFindings.title, containsPattern(f.q)), ilike(patrolFindings.description, containsPattern(f.q)))
+      : undefined,
   );
   const { limit, offset } = page(f);
   const items = await db
@@ -244,12 +242,7 @@ export async function insertFinding(db: Executor, values: typeof patrolFindings.
 }
 
 export async function updateFinding(db: Executor, id: string, version: number, patch: Partial<FindingRow>) {
-  const [row] = await db
-    .update(patrolFindings)
-    .set({ ...patch, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(patrolFindings.id, id), eq(patrolFindings.version, version)))
-    .returning();
-  return row;
+  return updateAtVersion(db, patrolFindings, id, version, patch);
 }
 
 // Events
@@ -297,12 +290,7 @@ export async function insertCircular(db: Executor, values: typeof patrolCircular
 }
 
 export async function updateCircular(db: Executor, id: string, version: number, patch: Partial<CircularRow>) {
-  const [row] = await db
-    .update(patrolCirculars)
-    .set({ ...patch, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(patrolCirculars.id, id), eq(patrolCirculars.version, version)))
-    .returning();
-  return row;
+  return updateAtVersion(db, patrolCirculars, id, version, patch);
 }
 
 function typicalCaseScope(regionId: string | null, manager: boolean): SQL {
@@ -328,12 +316,7 @@ export async function insertTypicalCase(db: Executor, values: typeof patrolCases
 }
 
 export async function updateTypicalCase(db: Executor, id: string, version: number, patch: Partial<TypicalCaseRow>) {
-  const [row] = await db
-    .update(patrolCases)
-    .set({ ...patch, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(patrolCases.id, id), eq(patrolCases.version, version)))
-    .returning();
-  return row;
+  return updateAtVersion(db, patrolCases, id, version, patch);
 }
 
 // Group reviews

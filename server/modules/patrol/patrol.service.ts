@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import { withDocNumbers } from '../../platform/documents/document-registry.js';
 import { type Actor, type Ctx, actorOf, today } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
-import { type Step, actionsOf, fireTransition } from '../../platform/workflow/machine.js';
+import { type Step, actionsOf, fireTransition, requireComment } from '../../platform/workflow/machine.js';
 import { listGroups, unitNames } from '../org/org.service.js';
 import { tellGroup, tellOffice } from './patrol.notify.js';
 import { PATROL_DOCUMENTS } from './patrol.numbering.js';
@@ -230,10 +230,10 @@ function applyTaskEvent(ctx: Ctx, input: TTaskEvent): Step<repo.TaskRow, TaskSta
     case 'complete':
       return { patch: { completedAt: ctx.now } };
     case 'return':
-      if (!input.comment) throw badRequest('COMMENT_REQUIRED', '请填写退回原因', 'comment');
+      requireComment(input.comment, '退回原因');
       return { after: (row) => tellGroup(ctx, row, 'returned', input.comment) };
     case 'cancel':
-      if (!input.comment) throw badRequest('COMMENT_REQUIRED', '请填写撤销理由', 'comment');
+      requireComment(input.comment, '撤销理由');
       return {};
     case 'start':
       return {};

@@ -24,7 +24,7 @@ import { addWorkingDays } from '../../platform/calendar/calendar.service.js';
 import { type Ctx, actorOf, regionOf, today } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
 import type { StoredFile } from '../../platform/http/files.js';
-import { actionsOf, fireTransition, requireTransition } from '../../platform/workflow/machine.js';
+import { actionsOf, fireTransition, requireTransition, createdEvent } from '../../platform/workflow/machine.js';
 import { notify } from '../notifications/notifications.service.js';
 import * as org from '../org/org.service.js';
 import { dispatchCapacities } from './responsibility.policy.js';
@@ -192,14 +192,7 @@ export async function createDispatch(ctx: Ctx, input: TCreateDispatch) {
     ctx.db,
     items.map((i) => ({ ...i, dispatchId: row.id, regionId })),
   );
-  await repo.insertEvent(ctx.db, {
-    dispatchId: row.id,
-    type: 'created',
-    toState: 'draft',
-    actorUserId: a.userId,
-    actorName: a.displayName,
-    at: ctx.now,
-  });
+  await repo.insertEvent(ctx.db, { dispatchId: row.id, ...createdEvent(ctx, 'draft') });
   await recordAudit(ctx, { type: 'dispatch.created', entity: 'dispatch', entityId: row.id, after: row });
   return getDispatch(ctx, row.id);
 }

@@ -3,7 +3,7 @@
  * items and their fulfilment records (nothing typed twice); submitted by the recipient, approved or returned
  * by the unit head (a unit's report) or the office (a county leader's).
  */
-import { type SQL, and, asc, count, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import {
   DISPATCH_KINDS,
   type DispatchKind,
@@ -17,8 +17,9 @@ import type { TCreateReport, TListReports, TReportEvent } from '../../../common/
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Ctx, type Scope, actorOf, regionOf } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
+import { selectPage } from '../../platform/db/paging.js';
 import { badRequest, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
-import { actionsOf, fireTransition } from '../../platform/workflow/machine.js';
+import { actionsOf, fireTransition, createdEvent, requireComment } from '../../platform/workflow/machine.js';
 import { notify } from '../notifications/notifications.service.js';
 import * as org from '../org/org.service.js';
 import { isRecipient, reportCapacities } from './responsibility.policy.js';
@@ -78,15 +79,14 @@ export async function listReports(ctx: Ctx, f: TListReports) {
     f.state ? eq(responsibilityReports.state, f.state) : undefined,
     f.unitId ? eq(responsibilityReports.unitId, f.unitId) : undefined,
   );
-  const items = await ctx.db
-    .select()
-    .from(responsibilityReports)
-    .where(where)
-    .orderBy(desc(responsibilityReports.year), desc(responsibilityReports.quarter), asc(responsibilityReports.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  const [{ n }] = await ctx.db.select({ n: count() }).from(responsibilityReports).where(where);
-  return { items: await present(ctx, items), total: Number(n) };
+  const { items, total } = await selectPage(
+    ctx.db,
+    responsibilityReports,
+    where,
+    [desc(responsibilityReports.year), desc(responsibilityReports.quarter), asc(responsibilityReports.id)],
+    f,
+  );
+  return { items: await present(ctx, items), total };
 }
 
 export async function loadReport(ctx: Ctx, id: string) {
@@ -230,14 +230,7 @@ export async function createReport(ctx: Ctx, input: TCreateReport) {
     .insert(responsibilityReports)
     .values({ regionId, year: input.year, quarter: input.quarter, summary: input.summary, ...target })
     .returning();
-  await ctx.db.insert(responsibilityReportEvents).values({
-    reportId: row.id,
-    type: 'created',
-    toState: 'draft',
-    actorUserId: a.userId,
-    actorName: a.displayName,
-    at: ctx.now,
-  });
+  await ctx.db.insert(responsibilityReportEvents).values({ reportId: row.id, ...createdEvent(ctx, 'draft') });
   await recordAudit(ctx, {
     type: 'responsibility_report.created',
     entity: 'responsibility_report',
@@ -264,7 +257,7 @@ export async function fireReportEvent(ctx: Ctx, id: string, input: TReportEvent)
         if (items.length === 0) throw ruleViolation('REPORT_EMPTY', '本季度没有派发的责任事项，无需报告');
         return { patch: { submittedAt: ctx.now, ...(input.summary !== undefined ? { summary: input.summary } : {}) } };
       }
-      if (input.type === 'return' && !input.comment) throw badRequest('COMMENT_REQUIRED', '请填写退回理由', 'comment');
+      if (input.type === 'return') requireComment(input.comment, '退回理由');
       return input.type === 'approve' ? { patch: { approvedAt: ctx.now } } : {};
     },
     update: async (patch, version) => {

@@ -2,6 +2,8 @@ import { type SQL, and, asc, count, desc, eq, ilike, inArray, isNull, or, sql } 
 import type { Scope } from '../../platform/context.js';
 import { type Executor, rowsOf } from '../../platform/db/client.js';
 import { selectPage } from '../../platform/db/paging.js';
+import { containsPattern } from '../../platform/db/like.js';
+import { updateAtVersion } from '../../platform/db/versioned.js';
 import type { TListDispatches, TListResponsibilityItems } from '../../../common/responsibility.schema.js';
 import {
   dispatchCodeSeq,
@@ -18,7 +20,6 @@ export type DispatchRow = typeof dispatches.$inferSelect;
 export type DispatchItemRow = typeof dispatchItems.$inferSelect;
 
 const FALSE = sql`false`;
-const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 // ---------- catalogue
 
@@ -32,9 +33,9 @@ const catalogueWhere = (regionId: string, f: Omit<TListResponsibilityItems, 'pag
     f.active ? eq(responsibilityItems.active, f.active === 'true') : undefined,
     q
       ? or(
-          ilike(responsibilityItems.content, escapeLike(q)),
-          ilike(responsibilityItems.category, escapeLike(q)),
-          ilike(responsibilityItems.target, escapeLike(q)),
+          ilike(responsibilityItems.content, containsPattern(q)),
+          ilike(responsibilityItems.category, containsPattern(q)),
+          ilike(responsibilityItems.target, containsPattern(q)),
         )
       : undefined,
   );
@@ -90,12 +91,7 @@ export async function updateCatalogue(
   version: number,
   patch: Partial<typeof responsibilityItems.$inferInsert>,
 ) {
-  const [row] = await db
-    .update(responsibilityItems)
-    .set({ ...patch, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(responsibilityItems.id, id), eq(responsibilityItems.version, version)))
-    .returning();
-  return row;
+  return updateAtVersion(db, responsibilityItems, id, version, patch);
 }
 
 // ---------- dispatches
@@ -134,7 +130,7 @@ export function listDispatches(db: Executor, scope: Scope, f: TListDispatches, m
     f.sourceType ? eq(dispatches.sourceType, f.sourceType) : undefined,
     f.sourceId ? eq(dispatches.sourceId, f.sourceId) : undefined,
     f.overdue === 'true' ? overdue : f.overdue === 'false' ? sql`NOT (${overdue})` : undefined,
-    q ? or(ilike(dispatches.title, escapeLike(q)), eq(dispatches.code, q.toUpperCase())) : undefined,
+    q ? or(ilike(dispatches.title, containsPattern(q)), eq(dispatches.code, q.toUpperCase())) : undefined,
   );
   return selectPage(db, dispatches, where, [DISPATCH_SORTS[f.sort ?? '-createdAt'], desc(dispatches.code)], f);
 }
@@ -164,12 +160,7 @@ export async function insertItems(db: Executor, values: (typeof dispatchItems.$i
 }
 
 export async function updateDispatch(db: Executor, id: string, version: number, patch: Partial<DispatchRow>) {
-  const [row] = await db
-    .update(dispatches)
-    .set({ ...patch, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(dispatches.id, id), eq(dispatches.version, version), isNull(dispatches.deletedAt)))
-    .returning();
-  return row ?? null;
+  return updateAtVersion(db, dispatches, id, version, patch, isNull(dispatches.deletedAt));
 }
 
 export async function insertEvent(db: Executor, values: typeof dispatchEvents.$inferInsert) {

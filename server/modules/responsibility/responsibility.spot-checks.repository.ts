@@ -3,6 +3,7 @@ import { type SQL, and, asc, count, desc, eq, inArray, isNull, sql } from 'drizz
 import type { TListSpotChecks } from '../../../common/responsibility.spot-checks.schema.js';
 import { type Executor, rowsOf } from '../../platform/db/client.js';
 import { selectPage } from '../../platform/db/paging.js';
+import { updateAtVersion } from '../../platform/db/versioned.js';
 import {
   spotCheckCodeSeq,
   spotCheckEvents,
@@ -53,12 +54,7 @@ export async function insertSpotCheck(db: Executor, values: typeof spotChecks.$i
 }
 
 export async function updateSpotCheck(db: Executor, id: string, version: number, patch: Partial<SpotCheckRow>) {
-  const [row] = await db
-    .update(spotChecks)
-    .set({ ...patch, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(spotChecks.id, id), eq(spotChecks.version, version)))
-    .returning();
-  return row ?? null;
+  return updateAtVersion(db, spotChecks, id, version, patch);
 }
 
 export async function deleteSpotCheck(db: Executor, id: string, version: number) {

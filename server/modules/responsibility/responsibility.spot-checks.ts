@@ -27,7 +27,7 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Ctx, actorOf, regionOf } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
 import { conflict, notFound, ruleViolation } from '../../platform/errors.js';
-import { actionsOf, fireTransition, requireTransition } from '../../platform/workflow/machine.js';
+import { actionsOf, fireTransition, requireTransition, createdEvent } from '../../platform/workflow/machine.js';
 import { notify } from '../notifications/notifications.service.js';
 import * as org from '../org/org.service.js';
 import * as repo from './responsibility.spot-checks.repository.js';
@@ -150,14 +150,7 @@ export async function createSpotCheck(ctx: Ctx, input: TCreateSpotCheck) {
     seed: input.seed || crypto.randomBytes(4).toString('hex'),
     createdByUserId: a.userId,
   });
-  await repo.insertEvent(ctx.db, {
-    spotCheckId: row.id,
-    type: 'created',
-    toState: 'draft',
-    actorUserId: a.userId,
-    actorName: a.displayName,
-    at: ctx.now,
-  });
+  await repo.insertEvent(ctx.db, { spotCheckId: row.id, ...createdEvent(ctx, 'draft') });
   await recordAudit(ctx, { type: 'spot_check.created', entity: 'spot_check', entityId: row.id, after: row });
   return getSpotCheck(ctx, row.id);
 }

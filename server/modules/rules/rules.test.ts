@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../../platform/context.js';
-import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { type Client, type TestApp, createTestApp, userIdsOf } from '../../test/harness.js';
 import { exported } from '../../test/xlsx.js';
 import { CLOCKS_V1 } from './rules.defaults.js';
 import { itemsOf, publishRuleVersion, ruleInForce } from './rules.service.js';
@@ -111,8 +111,7 @@ beforeAll(async () => {
   ])
     c[u] = await t.as(u);
   zjj = (await c.office.get('/api/units?q=ZJJ')).json().items.find((u: { code: string }) => u.code === 'ZJJ');
-  const rows = (await t.database.query<{ id: string; username: string }>('SELECT id, username FROM users')).rows;
-  userIds = Object.fromEntries(rows.map((r) => [r.username, r.id]));
+  userIds = await userIdsOf(t);
   regionId = (await t.database.query<{ id: string }>("SELECT id FROM regions WHERE code = 'DEMO'")).rows[0].id;
 });
 afterAll(() => t.close());

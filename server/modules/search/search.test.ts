@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TSearchResult } from '../../../common/search.schema.js';
-import { type TestApp, createTestApp } from '../../test/harness.js';
+import { testAppForFile } from '../../test/harness.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = testAppForFile();
 
 async function searchAs(username: string, q: string): Promise<TSearchResult> {
   const res = await (await t.as(username)).get(`/api/search?q=${encodeURIComponent(q)}`);

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { testAppForFile } from '../../test/harness.js';
 import { readWorkbook } from '../../test/xlsx.js';
 
 /** Issue #13: the audit administrator exports the audit log under the list's filters and content rules. */
-let t: TestApp;
-let audit: Client;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  audit = await t.as('auditadmin');
-});
-afterAll(() => t.close());
+const t = testAppForFile();
+const audit = t.client('auditadmin');
 
 type Row = { seq: number; entity: string; before: unknown; after: unknown; changed: string[] };
 

@@ -1,6 +1,8 @@
 import { type SQL, and, asc, count, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
+import { containsPattern } from '../../platform/db/like.js';
+import { updateAtVersion } from '../../platform/db/versioned.js';
 import { personDirectory, unitDirectory } from '../org/org.directory.js';
 import { talkCodeSeq, talkEvents, talks } from './talks.tables.js';
 
@@ -49,7 +51,7 @@ const SORTS: Record<string, SQL> = {
 
 function where(scope: Scope, f: Omit<TalkFilter, 'page' | 'pageSize' | 'sort'>) {
   const q = f.q?.trim();
-  const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '';
+  const like = q ? containsPattern(q) : '';
   return and(
     inScope(scope),
     f.kind ? eq(talks.kind, f.kind) : undefined,
@@ -99,12 +101,7 @@ export async function insert(db: Executor, values: typeof talks.$inferInsert) {
 }
 
 export async function update(db: Executor, id: string, version: number, patch: Partial<typeof talks.$inferInsert>) {
-  const [row] = await db
-    .update(talks)
-    .set({ ...patch, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(talks.id, id), eq(talks.version, version), isNull(talks.deletedAt)))
-    .returning();
-  return row;
+  return updateAtVersion(db, talks, id, version, patch, isNull(talks.deletedAt));
 }
 
 export async function insertEvent(db: Executor, values: typeof talkEvents.$inferInsert) {

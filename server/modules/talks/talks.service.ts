@@ -19,6 +19,7 @@ import {
   actionsOf,
   fireTransition,
   requireTransition,
+  createdEvent,
 } from '../../platform/workflow/machine.js';
 import { caseVisibleTo } from '../cases/cases.links.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -156,14 +157,7 @@ export async function createTalk(ctx: Ctx, input: TCreateTalk) {
     formOfFour: TALK_FORM_OF_FOUR[input.kind],
     createdByUserId: a.userId,
   });
-  await repo.insertEvent(ctx.db, {
-    talkId: row.id,
-    type: 'created',
-    toState: 'planned',
-    actorUserId: a.userId,
-    actorName: a.displayName,
-    at: ctx.now,
-  });
+  await repo.insertEvent(ctx.db, { talkId: row.id, ...createdEvent(ctx, 'planned') });
   await recordAudit(ctx, { type: 'talk.created', entity: 'talk', entityId: row.id, after: row });
   // 谈话通知: the people talked to (for 约谈 of a unit, its principal) learn when and where.
   const principal = input.subjectUnitId

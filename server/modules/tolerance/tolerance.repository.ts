@@ -1,6 +1,7 @@
 import { type SQL, and, asc, count, desc, eq, getTableColumns, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
+import { containsPattern } from '../../platform/db/like.js';
 import { personDirectory, unitDirectory } from '../org/org.directory.js';
 import { toleranceCodeSeq, toleranceEvents, toleranceFilings } from './tolerance.tables.js';
 
@@ -40,7 +41,7 @@ export interface FilingFilter {
 
 /** Chinese keyword search over matter and decision: the bigram index narrows, ILIKE confirms. */
 function textMatch(q: string): SQL {
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = containsPattern(q);
   const text = sql`(${toleranceFilings.matter} || ' ' || ${toleranceFilings.decision}) ILIKE ${like}`;
   const indexed =
     q.replace(/\s/g, '').length >= 2

@@ -7,7 +7,13 @@ import {
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { type Ctx, actorOf, regionOf, today } from '../../platform/context.js';
 import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors.js';
-import { type Step, actionsOf, findTransition, fireTransition } from '../../platform/workflow/machine.js';
+import {
+  type Step,
+  actionsOf,
+  findTransition,
+  fireTransition,
+  requireComment,
+} from '../../platform/workflow/machine.js';
 import * as org from '../org/org.service.js';
 import * as rules from '../rules/rules.service.js';
 import { notifyFilingEvent } from './tolerance.notify.js';
@@ -196,7 +202,7 @@ async function applyEvent(
         after,
       };
     case 'return':
-      if (!input.comment) throw badRequest('COMMENT_REQUIRED', '请填写退回理由', 'comment');
+      requireComment(input.comment, '退回理由');
       return { patch: { returnReason: input.comment }, payload, after };
   }
 }

@@ -1,20 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { workingDaysOverdue } from '../../platform/calendar/calendar.service.js';
 import { statutoryHolidays } from '../../platform/calendar/statutory.js';
 import { rowsOf } from '../../platform/db/client.js';
-import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { testAppForFile } from '../../test/harness.js';
 import { factsSql } from '../problems/problems.facts.js';
 
 /** Issue #13: the warning rules count working days with the same calendar as every other clock. */
-let t: TestApp;
-let office: Client;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  office = await t.as('office');
-});
-afterAll(() => t.close());
+const t = testAppForFile();
+const office = t.client('office');
 
 describe('warning rules over a year without a holiday schedule', () => {
   it('skip its statutory holidays like the TS calendar and say the count is provisional', async () => {

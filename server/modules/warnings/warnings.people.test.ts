@@ -1,15 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../../platform/db/client.js';
-import { type TestApp, createTestApp } from '../../test/harness.js';
+import { testAppForFile } from '../../test/harness.js';
 import { peopleOfRows } from './warnings.rules.js';
 
 /** The accountable people a warning names, worked out for many problems at once (the scan's new warnings). */
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = testAppForFile();
 
 const ROLES = [
   { who: 'responsible_person', responsibility: '直接责任', duty: '执行责任' },

@@ -6,6 +6,8 @@ import { problemDirectory } from '../problems/problems.facts.js';
 import { situations, warningEvents, warnings } from './warnings.tables.js';
 import type { TListSituations } from '../../../common/warnings.schema.js';
 import { selectPage } from '../../platform/db/paging.js';
+import { containsPattern } from '../../platform/db/like.js';
+import { updateAtVersion } from '../../platform/db/versioned.js';
 import { type RuleNode, peopleOfRows, ruleHitsSql } from './warnings.rules.js';
 
 export type SituationRow = typeof situations.$inferSelect;
@@ -49,12 +51,7 @@ export async function insertSituations(db: Executor, values: (typeof situations.
 }
 
 export async function updateSituation(db: Executor, id: string, version: number, patch: Partial<SituationRow>) {
-  const [row] = await db
-    .update(situations)
-    .set({ ...patch, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(situations.id, id), eq(situations.version, version)))
-    .returning();
-  return row;
+  return updateAtVersion(db, situations, id, version, patch);
 }
 
 export async function activeSituations(db: Executor) {
@@ -132,7 +129,7 @@ export async function listWarnings(db: Executor, scope: Scope, manager: boolean,
       ? or(
           eq(warnings.code, f.q.toUpperCase()),
           eq(problem.code, f.q.toUpperCase()),
-          ilike(problem.title, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+          ilike(problem.title, containsPattern(f.q)),
         )
       : undefined,
   );
@@ -187,12 +184,7 @@ export async function getWarning(db: Executor, scope: Scope, manager: boolean, i
 }
 
 export async function updateWarning(db: Executor, id: string, version: number, patch: Partial<WarningRow>) {
-  const [row] = await db
-    .update(warnings)
-    .set({ ...patch, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(warnings.id, id), eq(warnings.version, version)))
-    .returning();
-  return row;
+  return updateAtVersion(db, warnings, id, version, patch);
 }
 
 export async function insertEvent(db: Executor, values: typeof warningEvents.$inferInsert) {

@@ -15,7 +15,7 @@ import { provisionalFor } from '../../platform/calendar/statutory.js';
 import { isoDate } from '../../platform/calendar/working-days.js';
 import { type Actor, type Ctx, actorOf, regionOf } from '../../platform/context.js';
 import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors.js';
-import { type Step, actionsOf, fireTransition } from '../../platform/workflow/machine.js';
+import { type Step, actionsOf, fireTransition, requireComment } from '../../platform/workflow/machine.js';
 import { notify } from '../notifications/notifications.service.js';
 import { unitContactsForSystem } from '../org/org.service.js';
 import { createProblem, fireEvent as fireProblemEvent, loadProblem } from '../problems/problems.service.js';
@@ -252,9 +252,6 @@ async function applyEvent(
   input: TWarningEvent,
 ): Promise<Step<repo.WarningRow, WarningState>> {
   const s = await repo.getSituation(ctx.db, w.regionId, w.situationId);
-  const need = (what: string) => {
-    if (!input.comment) throw badRequest('COMMENT_REQUIRED', `请填写${what}`, 'comment');
-  };
   const closed = (outcome?: string) => ({
     patch: { closedAt: ctx.now, outcome: outcome ?? input.comment },
     payload: { target: input.target, outcome },
@@ -273,13 +270,13 @@ async function applyEvent(
       };
     }
     case 'answer':
-      need('整改方案');
+      requireComment(input.comment, '整改方案');
       return { patch: { answer: input.comment }, payload: { target: input.target } };
     case 'dismiss':
-      need('不予预警的理由');
+      requireComment(input.comment, '不予预警的理由');
       return closed();
     case 'resolve':
-      need('风险化解情况');
+      requireComment(input.comment, '风险化解情况');
       return closed();
     case 'escalate':
       return closed(await escalate(ctx, w, s?.name ?? '', input));
@@ -290,7 +287,7 @@ async function applyEvent(
 async function escalate(ctx: Ctx, w: repo.WarningRow, situationName: string, input: TWarningEvent) {
   if (!input.target) throw badRequest('TARGET_REQUIRED', '请选择升级方式：转为问题交办或提出问责建议', 'target');
   if (input.target === 'proposal') {
-    if (!input.comment) throw badRequest('COMMENT_REQUIRED', '请填写问责建议的理由', 'comment');
+    requireComment(input.comment, '问责建议的理由');
     const proposal = await proposeAccountabilityForWarning(ctx, w, situationName, input.comment);
     return `已提出问责建议 ${proposal.code}（待案件审理部门受理）`;
   }

@@ -4,20 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Clock } from '../clock/clock.js';
 import { systemCtx } from '../context.js';
 import { openDatabase } from '../db/client.js';
 import { freshChain } from '../../test/audit-chain.js';
-import { type TestApp, createTestApp } from '../../test/harness.js';
+import { testAppForFile } from '../../test/harness.js';
 import { auditSecrets } from './audit.key.js';
 import { anchorHead, recordAudit, recordAuditBatch, verifyChain } from './audit.service.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = testAppForFile();
 
 /** Tampering "directly in the database": bypass the append-only triggers as a superuser would. */
 async function tamper(statement: string) {

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Clock } from '../clock/clock.js';
 import { type Database, openDatabase } from '../db/client.js';
-import { type TestApp, createTestApp } from '../../test/harness.js';
+import { type TestApp, testAppForFile } from '../../test/harness.js';
 import { type JobDefinition, JobRunner } from './jobs.service.js';
 import { listRuns } from './jobs.repository.js';
 import { readWorkbook } from '../../test/xlsx.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = testAppForFile();
 
 describe('jobs', () => {
   it('runs a job at once from the API and records the run (POST /api/jobs/<name>/run)', async () => {

@@ -1,9 +1,9 @@
 import type { TransitionTable } from '../../../common/workflow.js';
 import type { AuditType } from '../audit/audit.types.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { Ctx } from '../context.js';
+import { type Ctx, actorOf } from '../context.js';
 import { keepIssuedCopies } from '../documents/document-copies.js';
-import { type AppError, conflict, forbidden, ruleViolation } from '../errors.js';
+import { type AppError, badRequest, conflict, forbidden, ruleViolation } from '../errors.js';
 
 /**
  * The one transition engine of the server (STYLE "Workflows"). A machine is the shared table of
@@ -103,6 +103,11 @@ export function requireTransition<S extends string, E extends string, C extends 
   return found.transition;
 }
 
+/** An event that needs the caller's words (a reason, an opinion): 400 `请填写<what>` on `comment` without them. */
+export function requireComment(comment: string | undefined, what: string): asserts comment is string {
+  if (!comment) throw badRequest('COMMENT_REQUIRED', `请填写${what}`, 'comment');
+}
+
 /** What an event's handler adds to the transition: the row's other changes and the event's record. */
 export interface Step<Row, S extends string> {
   patch?: Partial<Row>;
@@ -113,6 +118,12 @@ export interface Step<Row, S extends string> {
   to?: S;
   /** Work after the row, the event and the audit are written (notifications, linked objects). */
   after?: (updated: Row) => Promise<void>;
+}
+
+/** The first entry of an object's timeline: `created` by the caller, into `toState`. */
+export function createdEvent<S extends string>(ctx: Ctx, toState: S) {
+  const a = actorOf(ctx);
+  return { type: 'created' as const, toState, actorUserId: a.userId, actorName: a.displayName, at: ctx.now };
 }
 
 /** One entry of the object's timeline, in the column names every `*_events` table shares. */

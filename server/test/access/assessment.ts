@@ -1,6 +1,5 @@
 /** Access-matrix cases for 考责 (see server/test/access-matrix.test.ts). */
-import { type AccessCases, ALL, type User, USERS, env, json } from '../access.js';
-import { TINY_PNG, multipartFile } from '../xlsx.js';
+import { type AccessCases, ALL, type User, USERS, env, json, upload } from '../access.js';
 
 /** Readers of results: a county leader reads units in charge and, in a leader system, their own row (issue #15). */
 const READERS: User[] = ['leader', 'office', 'paizhu1', 'zhujian', 'zhujian.head', 'fuxianzhang', 'zuzhibu'];
@@ -387,11 +386,7 @@ export const evaluationAccessCases: AccessCases = {
   'POST /api/evaluations/:id/reporters/:reporterId/report': {
     in: async (f) => {
       const e = await evaluation(f);
-      return {
-        method: 'POST',
-        url: `/api/evaluations/${e.id}/reporters/${e.reporters[0].id}/report`,
-        ...(await multipartFile(TINY_PNG, '述职报告.png')),
-      };
+      return upload(`/api/evaluations/${e.id}/reporters/${e.reporters[0].id}/report`, '述职报告.png');
     },
     allow: [...MANAGERS, ...UNIT_SELF],
     ok: 201,
@@ -399,11 +394,9 @@ export const evaluationAccessCases: AccessCases = {
   'GET /api/evaluations/:id/reporters/:reporterId/report': {
     in: async (f) => {
       const e = await evaluation(f);
-      await office().request({
-        method: 'POST',
-        url: `/api/evaluations/${e.id}/reporters/${e.reporters[0].id}/report`,
-        ...(await multipartFile(TINY_PNG, '述职报告.png')),
-      });
+      await office().request(
+        await upload(`/api/evaluations/${e.id}/reporters/${e.reporters[0].id}/report`, '述职报告.png'),
+      );
       return json('GET', `/api/evaluations/${e.id}/reporters/${e.reporters[0].id}/report`);
     },
     allow: READERS,

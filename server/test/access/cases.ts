@@ -3,8 +3,7 @@ import crypto from 'node:crypto';
 import { expect } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { users } from '../../platform/auth/auth.tables.js';
-import { ALL, type AccessCases, type User, demoRegion, env, json } from '../access.js';
-import { multipartFile, TINY_PNG } from '../xlsx.js';
+import { ALL, type AccessCases, type User, demoRegion, env, json, upload } from '../access.js';
 import { caseEvaluations, caseFiles, caseMembers, caseSubjects, cases } from '../../modules/cases/cases.tables.js';
 
 const READERS: User[] = ['leader', 'office', 'caseoffice'];
@@ -104,11 +103,7 @@ async function evaluation(other = false) {
   return e;
 }
 
-const upload = async (id: string) => ({
-  method: 'POST' as const,
-  url: `/api/cases/${id}/files`,
-  ...(await multipartFile(TINY_PNG, '证据.png', { fact: 'problem' })),
-});
+const evidence = async (id: string) => upload(`/api/cases/${id}/files`, '证据.png', { fact: 'problem' });
 
 export const casesAccessCases: AccessCases = {
   'GET /api/cases': { in: () => json('GET', '/api/cases'), allow: READERS },
@@ -187,8 +182,8 @@ export const casesAccessCases: AccessCases = {
     },
   },
   'POST /api/cases/:id/files': {
-    in: async (f) => upload((await freshCase(f)).id),
-    out: async () => upload((await otherCase()).id),
+    in: async (f) => evidence((await freshCase(f)).id),
+    out: async () => evidence((await otherCase()).id),
     // Evidence is the team's (issue #20): a leader off the team sees the case but does not investigate it.
     allow: ['caseoffice'],
     seenBy: ['leader'],

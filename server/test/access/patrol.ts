@@ -1,8 +1,7 @@
 /** Access-matrix cases for supervision and patrol (see server/test/access-matrix.test.ts). */
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { type AccessCases, type User, demoRegion, env, freshUnit, json } from '../access.js';
-import { multipartFile, TINY_PNG } from '../xlsx.js';
+import { type AccessCases, type User, demoRegion, env, freshUnit, json, upload } from '../access.js';
 import { groups } from '../../modules/org/org.tables.js';
 import { PROBLEM_READERS } from './problems.js';
 import {
@@ -122,12 +121,6 @@ async function fileOf(inspectionId: string) {
     .returning();
   return f;
 }
-
-const upload = async (url: string) => ({
-  method: 'POST' as const,
-  url,
-  ...(await multipartFile(TINY_PNG, '照片.png')),
-});
 
 export const patrolAccessCases: AccessCases = {
   'GET /api/tasks': { in: () => json('GET', '/api/tasks'), allow: READERS },

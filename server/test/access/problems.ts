@@ -1,7 +1,7 @@
 /** Access-matrix cases for the problem ledger (see server/test/access-matrix.test.ts). */
 import crypto from 'node:crypto';
-import { type AccessCases, type User, demoRegion, env, freshUnit, json } from '../access.js';
-import { multipartFile, TINY_PNG, workbookOf } from '../xlsx.js';
+import { type AccessCases, type User, demoRegion, env, freshUnit, json, upload } from '../access.js';
+import { multipartFile, workbookOf } from '../xlsx.js';
 import { PROBLEM_CIRCULAR } from '../../modules/problems/problems.numbering.js';
 import { problemFiles, problemMeasures, problems } from '../../modules/problems/problems.tables.js';
 import { systemCtx } from '../../platform/context.js';
@@ -69,12 +69,6 @@ async function fileOf(problemId: string) {
     .returning();
   return f;
 }
-
-const upload = async (url: string) => ({
-  method: 'POST' as const,
-  url,
-  ...(await multipartFile(TINY_PNG, '照片.png')),
-});
 
 export const problemsAccessCases: AccessCases = {
   'GET /api/problems': { in: () => json('GET', '/api/problems'), allow: PROBLEM_READERS },

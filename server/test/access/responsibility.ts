@@ -10,7 +10,17 @@ import {
   responsibilityItems,
   responsibilityReports,
 } from '../../modules/responsibility/responsibility.tables.js';
-import { type AccessCases, type Fixture, type User, USERS, demoRegion, env, freshUnit, json } from '../access.js';
+import {
+  type AccessCases,
+  type Fixture,
+  type User,
+  USERS,
+  demoRegion,
+  env,
+  freshUnit,
+  json,
+  upload,
+} from '../access.js';
 import { TINY_PNG, multipartFile, workbookOf } from '../xlsx.js';
 
 export const RESPONSIBILITY_READERS: User[] = [
@@ -251,19 +261,11 @@ export const responsibilityAccessCases: AccessCases = {
   'POST /api/dispatches/:id/fulfilments/:fileId/files': {
     in: async (f, u) => {
       const { d, r } = await withFile(f, u);
-      return {
-        method: 'POST',
-        url: `/api/dispatches/${d.id}/fulfilments/${r.id}/files`,
-        ...(await multipartFile(TINY_PNG, 'b.png')),
-      };
+      return upload(`/api/dispatches/${d.id}/fulfilments/${r.id}/files`, 'b.png');
     },
     out: async (_o, f, u) => {
       const { d, r } = await withFile(f, u, true);
-      return {
-        method: 'POST',
-        url: `/api/dispatches/${d.id}/fulfilments/${r.id}/files`,
-        ...(await multipartFile(TINY_PNG, 'b.png')),
-      };
+      return upload(`/api/dispatches/${d.id}/fulfilments/${r.id}/files`, 'b.png');
     },
     allow: RECIPIENTS,
     seenBy: RESPONSIBILITY_READERS,

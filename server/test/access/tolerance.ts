@@ -1,7 +1,6 @@
 /** Access-matrix cases for tolerance pre-registrations (see server/test/access-matrix.test.ts). */
 import crypto from 'node:crypto';
-import { type AccessCases, type Req, type User, demoRegion, env, freshUnit, json } from '../access.js';
-import { multipartFile, TINY_PNG } from '../xlsx.js';
+import { type AccessCases, type User, demoRegion, env, freshUnit, json, upload } from '../access.js';
 import { toleranceFilings } from '../../modules/tolerance/tolerance.tables.js';
 
 export const TOLERANCE_READERS: User[] = ['leader', 'office', 'caseoffice', 'paizhu1', 'zhujian', 'zhujian.head'];
@@ -48,11 +47,7 @@ const body = (unitId: string, personId: string) => ({
   toleranceItems: ['reform_pilot'],
 });
 
-const upload = async (id: string): Promise<Req> => ({
-  method: 'POST',
-  url: `/api/tolerance-filings/${id}/minutes-file`,
-  ...(await multipartFile(TINY_PNG, '纪要.png')),
-});
+const minutes = (id: string) => upload(`/api/tolerance-filings/${id}/minutes-file`, '纪要.png');
 
 export const toleranceAccessCases: AccessCases = {
   'GET /api/tolerance-filings': { in: () => json('GET', '/api/tolerance-filings'), allow: TOLERANCE_READERS },
@@ -96,8 +91,8 @@ export const toleranceAccessCases: AccessCases = {
     seenBy: TOLERANCE_READERS,
   },
   'POST /api/tolerance-filings/:id/minutes-file': {
-    in: async (f) => upload((await filing(f.unitId, 'draft')).id),
-    out: async (_o, f) => upload((await filing(f.unitId, 'draft', true)).id),
+    in: async (f) => minutes((await filing(f.unitId, 'draft')).id),
+    out: async (_o, f) => minutes((await filing(f.unitId, 'draft', true)).id),
     allow: FILERS,
   },
   'GET /api/tolerance-filings/:id/minutes-file': {
