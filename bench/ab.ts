@@ -6,11 +6,14 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_hotpath_county npx tsx bench/ab.ts \
  *     --a /tmp/before --b . --paths '/api/problems?state=rectifying&sort=deadline&pageSize=20&page=3,/api/me' \
- *     [--rounds 3] [--requests 1500] [--connections 50] [--user office] [--env-a K=V] [--env-b K=V]
+ *     [--rounds 3] [--requests 1500] [--connections 50] [--user office] [--env-a K=V] [--env-b K=V] \
+ *     [--floor-paths '/floor/problems?page=3,/floor/me']
  *
  * A checkout is a folder with the app's sources and a node_modules (a `git worktree` with a link to this
  * one's node_modules will do). The database must exist (bench/generate --db …); nothing is written to it but
- * sessions.
+ * sessions. With `--floor-paths` (one per path, same order) the floor server (bench/lib/floor-server.ts) of this
+ * checkout answers in the same rounds (the order rotates A,B,F / B,F,A / F,A,B), and A ÷ floor and B ÷ floor are
+ * printed: issue #19's app ÷ floor ratio, before and after, from one run.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
@@ -31,6 +34,7 @@ const { values: args } = parseArgs({
     user: { type: 'string', default: 'office' },
     'env-a': { type: 'string', multiple: true, default: [] },
     'env-b': { type: 'string', multiple: true, default: [] },
+    'floor-paths': { type: 'string' },
   },
 });
 const url = process.env.DATABASE_URL;
@@ -39,9 +43,14 @@ if (!url || !args.a || !args.paths)
 const database = new URL(url).pathname.slice(1);
 const adminUrl = Object.assign(new URL(url), { pathname: '/postgres' }).toString();
 
-async function start(dir: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+async function start(
+  dir: string,
+  env: Record<string, string>,
+  script = 'server/main.ts',
+): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...SERVER_V8_FLAGS, '--import', 'tsx', 'server/main.ts'], {
+  const flags = script === 'server/main.ts' ? SERVER_V8_FLAGS : [];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], {
     cwd: path.resolve(dir),
     // One audit key for both: they share the database and its audit chain.
     env: {
@@ -56,10 +65,11 @@ async function start(dir: string, env: Record<string, string>): Promise<{ child:
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
+  const probe = script === 'server/main.ts' ? '/api/health' : '/floor/health';
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`${dir}: the server exited`);
     if (
-      await fetch(`${base}/api/health`).then(
+      await fetch(base + probe).then(
         (r) => r.ok,
         () => false,
       )
@@ -75,33 +85,53 @@ const cpu = (r: CpuRun) => r.nodeMs + r.pgMs;
 
 const backends = new BackendCpu(adminUrl, database);
 await backends.open();
-const servers = { a: await start(args.a, envOf(args['env-a'])), b: await start(args.b, envOf(args['env-b'])) };
+const floorPaths = args['floor-paths']?.split(',') ?? null;
+const servers = {
+  a: await start(args.a, envOf(args['env-a'])),
+  b: await start(args.b, envOf(args['env-b'])),
+  ...(floorPaths ? { f: await start('.', {}, 'bench/lib/floor-server.ts') } : {}),
+};
+type Side = keyof typeof servers;
+const sides: Side[] = floorPaths ? ['a', 'b', 'f'] : ['a', 'b'];
 try {
-  const cookies = { a: await signInCookie(servers.a.url, args.user), b: await signInCookie(servers.b.url, args.user) };
+  const cookie = await signInCookie(servers.a.url, args.user);
+  // The floor checks the same sessions table: A's session serves it too.
+  const cookies = { a: cookie, b: await signInCookie(servers.b.url, args.user), f: cookie };
   const connections = Number(args.connections);
   const amount = Number(args.requests);
   console.log(
     `A = ${path.resolve(args.a)}, B = ${path.resolve(args.b)}; ${database}; ${amount} requests at ${connections} connections`,
   );
-  for (const p of args.paths.split(',')) {
-    const runs: Record<'a' | 'b', CpuRun[]> = { a: [], b: [] };
+  for (const [i, p] of args.paths.split(',').entries()) {
+    const runs: Record<Side, CpuRun[]> = { a: [], b: [], f: [] };
     for (let round = 0; round < Number(args.rounds); round++) {
-      for (const side of round % 2 ? (['b', 'a'] as const) : (['a', 'b'] as const)) {
-        const s = servers[side];
-        const r = await cpuRun(s.url + p, s.child.pid as number, backends, connections, amount, {
+      // Two sides alternate A,B / B,A; three rotate.
+      const order =
+        sides.length === 2
+          ? round % 2
+            ? sides.toReversed()
+            : sides
+          : [...sides.slice(round % 3), ...sides.slice(0, round % 3)];
+      for (const side of order) {
+        const s = servers[side] as { child: ChildProcess; url: string };
+        const url = s.url + (side === 'f' ? (floorPaths as string[])[i] : p);
+        const r = await cpuRun(url, s.child.pid as number, backends, connections, amount, {
           cookie: cookies[side],
         });
         if (r.failed) console.log(`  ${side.toUpperCase()} ${p}: ${r.failed} failed requests`);
         runs[side].push(r);
       }
     }
-    const line = (side: 'a' | 'b') => {
+    const line = (side: Side) => {
       const rs = runs[side];
       return `${side.toUpperCase()} ${median(rs.map(cpu)).toFixed(2)} ms (node ${median(rs.map((r) => r.nodeMs)).toFixed(2)} + pg ${median(rs.map((r) => r.pgMs)).toFixed(2)}; rounds ${rs.map((r) => cpu(r).toFixed(2)).join(' ')}) ${median(rs.map((r) => r.rps))} req/s p50 ${median(rs.map((r) => r.p50))} p99 ${median(rs.map((r) => r.p99))} ms`;
     };
-    const ratio = median(runs.b.map(cpu)) / median(runs.a.map(cpu));
+    const total = (side: Side) => median(runs[side].map(cpu));
+    const floor = floorPaths
+      ? `\n  ${line('f')}\n  A ÷ floor = ${(total('a') / total('f')).toFixed(2)}×, B ÷ floor = ${(total('b') / total('f')).toFixed(2)}×`
+      : '';
     console.log(
-      `${p}\n  ${line('a')}\n  ${line('b')}\n  B ÷ A = ${ratio.toFixed(2)}  (load ${runs.b.at(-1)?.load1.toFixed(1)})`,
+      `${p}\n  ${line('a')}\n  ${line('b')}${floor}\n  B ÷ A = ${(total('b') / total('a')).toFixed(2)}  (load ${runs.b.at(-1)?.load1.toFixed(1)})`,
     );
   }
 } finally {

@@ -4,7 +4,6 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -22,6 +21,7 @@ import { installErrorHandler } from './platform/http/errors-handler.js';
 import { installIdempotency } from './platform/http/idempotency.js';
 import { serveWebAssets } from './platform/http/web-assets.js';
 import { installInputGuard } from './platform/http/input-guard.js';
+import { installSecurityHeaders } from './platform/http/security-headers.js';
 import './platform/http/types.js';
 import type { JobRunner } from './platform/jobs/jobs.service.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
@@ -105,18 +105,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }
   installErrorHandler(app);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  installSecurityHeaders(app);
   // JSON and text answers over 1 KB go out brotli- or gzip-compressed when the browser asks; brotli at a
   // quality cheap enough for per-request work (the built assets are compressed once, at build time, at 11).
   await app.register(compress, {

@@ -31,7 +31,8 @@ export interface Actor {
   sessionId: string;
   csrfToken: string;
   roles: RoleGrant[];
-  permissions: Set<Permission>;
+  /** Shared by actors of the same roles (auth.service): never changed. */
+  permissions: ReadonlySet<Permission>;
   scope: Scope;
   /** The password was reset or expired: only /api/me, change-password and logout are served (auth.service). */
   mustChangePassword?: boolean;

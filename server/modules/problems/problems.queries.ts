@@ -4,16 +4,25 @@ import { type Actor, type Ctx, actorOf, today } from '../../platform/context.js'
 import { notFound } from '../../platform/errors.js';
 import { actionsOf } from '../../platform/workflow/machine.js';
 import * as repo from './problems.repository.js';
-import { type MeasureJson, detailPrepared, listPrepared, measuresOfPrepared } from './problems.prepared.repository.js';
+import {
+  type MeasureJson,
+  type ProblemJson,
+  detailPrepared,
+  listPrepared,
+  measuresOfPrepared,
+} from './problems.prepared.repository.js';
 import type { TListProblems } from '../../../common/problems.schema.js';
 import { capacitiesOf } from './problems.policy.js';
 import { problemMachine, problemRefusal, stateLabel } from './problems.states.js';
 
 const seesDrafts = (actor: Actor) => actor.permissions.has('problems:manage');
 
+/** A problem with its names, as Drizzle maps the row (dates) or as the detail statement carries it (ISO text). */
+type ProblemRead = Omit<repo.ProblemWithNames, 'problem'> & { problem: repo.ProblemWithNames['problem'] | ProblemJson };
+
 export function present(
   ctx: Ctx,
-  row: repo.ProblemWithNames,
+  row: ProblemRead,
   measures: ((repo.MeasureRow & { ownerName: string | null }) | MeasureJson)[],
 ) {
   const p = row.problem;
@@ -137,11 +146,11 @@ export async function getProblem(ctx: Ctx, id: string) {
   if (!row) throw notFound('问题不存在或无权查看');
   // Files attach on submit: one uploaded in a dialog that was cancelled is in no event and not the problem's.
   const submitted = new Set(row.events.flatMap((e) => (e.payload as { fileIds?: string[] } | null)?.fileIds ?? []));
-  return {
-    ...present(ctx, row, row.measures),
+  // Added to the presented object rather than spread into a copy of its forty keys.
+  return Object.assign(present(ctx, row, row.measures), {
     events: row.events,
     files: row.files.filter((f) => f.eventId || submitted.has(f.id)),
-  };
+  });
 }
 
 /** Joint-meeting disputes the caller may see. */

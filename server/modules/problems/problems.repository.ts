@@ -29,6 +29,7 @@ export type EventRow = typeof problemEvents.$inferSelect;
 const FALSE = sql`false`;
 /** Every column but the search bigrams and the open measures' deadlines (read by an index and the warning scan). */
 const { searchBigrams: _bigrams, openMeasureDeadlines: _due, ...problemColumns } = getTableColumns(problems);
+export { problemColumns };
 
 /** Problems the scope may see; units never see drafts. */
 export function inScope(scope: Scope, withDrafts: boolean): SQL {

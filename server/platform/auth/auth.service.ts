@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { authenticator as otp } from 'otplib';
-import { ADMIN_ROLES, type Role, permissionsOf } from '../../../common/roles.js';
+import { ADMIN_ROLES, type Permission, type Role, permissionsOf } from '../../../common/roles.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor, Ctx, RoleGrant, Scope } from '../context.js';
 import type { Executor } from '../db/client.js';
@@ -224,10 +224,13 @@ export async function authenticate(ctx: Ctx, token: string, resolveScope: ScopeR
   // The in-process cache (session-cache.ts) is trusted only when it lets the request through: a cached copy that
   // would refuse is checked against the database first (another instance may have touched the session).
   let found = cache?.get(sessionId);
-  if (!found || refusal(found, now)) found = await readSession(ctx, sessionId, now, cache);
+  let refused = found && refusal(found, now);
+  if (!found || refused) {
+    found = await readSession(ctx, sessionId, now, cache);
+    refused = found && refusal(found, now);
+  }
   if (!found) throw unauthenticated();
   const { session, user, roles } = found;
-  const refused = refusal(found, now);
   if (refused === 'idle' || refused === 'expired') {
     await repo.deleteSession(ctx.db, sessionId);
     throw new AppError(
@@ -262,6 +265,20 @@ function refusal({ session, user, setting }: SessionAuth, now: number) {
   return undefined;
 }
 
+/** Permission sets by role combination: every request builds its actor, and most callers share a few combinations. */
+const permissionSets = new Map<string, ReadonlySet<Permission>>();
+function permissionSetOf(grants: RoleGrant[]): ReadonlySet<Permission> {
+  const key = grants.map((g) => g.role).join(' ');
+  let set = permissionSets.get(key);
+  if (!set) {
+    set = new Set(permissionsOf(grants.map((g) => g.role)));
+    // Role names are a closed list; the bound only guards against an unforeseen source of keys.
+    if (permissionSets.size >= 1_000) permissionSets.clear();
+    permissionSets.set(key, set);
+  }
+  return set;
+}
+
 /**
  * The actor of a user: roles, permissions and data scope (a request's session, or the seed acting as a user).
  * `roles`: the user's grants when the caller has already read them.
@@ -288,7 +305,7 @@ export async function actorOf(
     sessionId: session.id,
     csrfToken: session.csrfToken,
     roles: grants,
-    permissions: new Set(permissionsOf(grants.map((g) => g.role))),
+    permissions: permissionSetOf(grants),
     scope: await resolveScope(ctx.db, grants, user.personId),
   };
 }

@@ -121,6 +121,19 @@ describe('isoDate: the day in Asia/Shanghai', () => {
       }),
     );
   });
+
+  it('answers each instant alike when the one before was close to it (the last day is kept)', () => {
+    const day = (ms: number) => dayjs(ms).utcOffset(480).format('YYYY-MM-DD');
+    const edge = Date.parse('2026-12-03T16:00:00Z');
+    fc.assert(
+      fc.property(fc.integer({ min: -3, max: 3 }), fc.integer({ min: -90_000_000, max: 90_000_000 }), (k, step) => {
+        const first = edge + k * 86_400_000 + (step % 5);
+        expect(isoDate(new Date(first))).toBe(day(first));
+        expect(isoDate(new Date(first + step))).toBe(day(first + step));
+        expect(isoDate(new Date(first - 1))).toBe(day(first - 1));
+      }),
+    );
+  });
 });
 
 describe('chinaDate (the China day of a timestamp in SQL, at a fixed offset since 1991)', () => {
