@@ -19,6 +19,7 @@ import type { Scope } from '../../platform/context.js';
 import { insertRecordset, insertRecordsetReturning } from '../../platform/db/bulk.js';
 import { type Executor, rowsOf } from '../../platform/db/client.js';
 import { largeCount } from '../../platform/db/large-count.js';
+import { containsPattern } from '../../platform/db/like.js';
 import { personDirectory, unitDirectory } from '../org/org.directory.js';
 import { problemCodeSeq, problemEvents, problemFiles, problemMeasures, problems } from './problems.tables.js';
 
@@ -111,7 +112,7 @@ function where(scope: Scope, withDrafts: boolean, f: Omit<ProblemFilter, 'page' 
  * ILIKE confirms the exact substring; a problem code matches exactly.
  */
 function textMatch(regionId: string, q: string): SQL {
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = containsPattern(q);
   const text = sql`(${problems.title} || ' ' || ${problems.description}) ILIKE ${like}`;
   const indexed =
     q.replace(/\s/g, '').length >= 2
