@@ -21,6 +21,7 @@ import type {
 } from '../../../../../common/cases.schema';
 import type { Response, z } from '../../../../../common/zod';
 import { api, apiPost, type ListQueryOf } from '../../../lib/api';
+import { resource, useResourceList, useResourceDetail, useDetailChange } from '../../../lib/resource';
 
 export type CaseForm = TCaseForm;
 export type CaseRow = Response<typeof ZCase>;
@@ -35,27 +36,10 @@ export type CaseFilter = ListQueryOf<typeof ZListCases>;
 
 export type CaseEventInput = z.input<typeof ZCaseEvent>;
 
-export const caseKeys = {
-  all: ['cases'] as const,
-  list: (f: CaseFilter) => ['cases', 'list', f] as const,
-  detail: (id: string) => ['cases', 'detail', id] as const,
-};
-
-export function useCases(f: CaseFilter) {
-  return useQuery({
-    queryKey: caseKeys.list(f),
-    queryFn: ({ signal }) => api<Response<typeof ZCasePage>>('/cases', { query: { ...f }, signal }),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useCase(id: string | undefined) {
-  return useQuery({
-    queryKey: caseKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => api<CaseDetail>(`/cases/${id}`, { signal }),
-    enabled: !!id,
-  });
-}
+const cases = resource<Response<typeof ZCasePage>, CaseDetail>('cases', '/cases');
+export const caseKeys = cases.keys;
+export const useCases = (q: CaseFilter) => useResourceList(cases, q);
+export const useCase = (id: string | undefined) => useResourceDetail(cases, id);
 
 export function useCaseOfficers() {
   return useQuery({
@@ -73,16 +57,10 @@ export function useCreateCase() {
   });
 }
 
-export function useCaseEvent(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CaseEventInput) => apiPost<CaseDetail>(`/cases/${id}/events`, body),
-    onSuccess: (data) => {
-      qc.setQueryData(caseKeys.detail(id), data);
-      void qc.invalidateQueries({ queryKey: ['cases', 'list'] });
-    },
+export const useCaseEvent = (id: string) =>
+  useDetailChange(caseKeys, id, (body: CaseEventInput) => apiPost<CaseDetail>(`/cases/${id}/events`, body), {
+    silent: false,
   });
-}
 
 export function useInfluencePeriods(q: { page: number; pageSize: number; sort?: string }) {
   return useQuery({
