@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryKey, keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiPost, type Query } from './api';
 
 /**
@@ -86,4 +86,10 @@ export function useDetailChange<I, D>(
     },
     onSettled: refetch === 'all' ? () => void qc.invalidateQueries({ queryKey: keys.all }) : undefined,
   });
+}
+
+/** A write after which everything under `key` is refetched; the mutation settles once the refetch has. */
+export function useRefetchingMutation<I, R>(key: QueryKey, mutationFn: (input: I) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: () => qc.invalidateQueries({ queryKey: key }) });
 }

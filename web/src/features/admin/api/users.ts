@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
   TCreateUser,
   TSetRoles,
@@ -9,7 +8,7 @@ import type {
 } from '../../../../../common/identity.schema';
 import type { Response, z } from '../../../../../common/zod';
 import { apiPatch, apiPost, apiPut, type Page, type ListQueryOf } from '../../../lib/api';
-import { resource, useResourceList } from '../../../lib/resource';
+import { resource, useRefetchingMutation, useResourceList } from '../../../lib/resource';
 
 export type User = Response<typeof ZUser>;
 export type RoleGrant = TSetRoles['roles'][number];
@@ -24,10 +23,8 @@ export type UserQuery = ListQueryOf<typeof ZListUsers>;
 /** One page of the accounts (server-side paging, search and filter). */
 export const useUsers = (q: UserQuery) => useResourceList(users, q);
 
-function useUserMutation<TVars, TResult>(fn: (vars: TVars) => Promise<TResult>) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: users.keys.all }) });
-}
+const useUserMutation = <TVars, TResult>(fn: (vars: TVars) => Promise<TResult>) =>
+  useRefetchingMutation(users.keys.all, fn);
 
 export const useCreateUser = () => useUserMutation((input: CreateUserInput) => apiPost<User>('/users', input));
 

@@ -1,5 +1,5 @@
 import type { ZCaseOfficers } from '../../../../../common/cases.officers.schema';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   TCaseForm,
   ZCase,
@@ -21,7 +21,13 @@ import type {
 } from '../../../../../common/cases.schema';
 import type { Response, z } from '../../../../../common/zod';
 import { api, apiPost, type ListQueryOf } from '../../../lib/api';
-import { resource, useResourceList, useResourceDetail, useDetailChange } from '../../../lib/resource';
+import {
+  resource,
+  useResourceList,
+  useResourceDetail,
+  useDetailChange,
+  useRefetchingMutation,
+} from '../../../lib/resource';
 
 export type CaseForm = TCaseForm;
 export type CaseRow = Response<typeof ZCase>;
@@ -50,11 +56,7 @@ export function useCaseOfficers() {
 }
 
 export function useCreateCase() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: Record<string, unknown>) => apiPost<CaseDetail>('/cases', body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: caseKeys.all }),
-  });
+  return useRefetchingMutation(caseKeys.all, (body: Record<string, unknown>) => apiPost<CaseDetail>('/cases', body));
 }
 
 export const useCaseEvent = (id: string) =>
@@ -91,18 +93,15 @@ export function useEvaluations(q: { period?: string; page: number; pageSize: num
 }
 
 export function useSampleEvaluations() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: z.input<typeof ZSample>) => apiPost<Response<typeof ZSampled>>('/case-evaluations/sample', body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['case-evaluations'] }),
-  });
+  return useRefetchingMutation(['case-evaluations'], (body: z.input<typeof ZSample>) =>
+    apiPost<Response<typeof ZSampled>>('/case-evaluations/sample', body),
+  );
 }
 
 export function useScoreEvaluation() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, ...body }: z.input<typeof ZScoreEvaluation> & { id: string }) =>
+  return useRefetchingMutation(
+    ['case-evaluations'],
+    ({ id, ...body }: z.input<typeof ZScoreEvaluation> & { id: string }) =>
       apiPost<Response<typeof ZEvaluation>>(`/case-evaluations/${id}/score`, body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['case-evaluations'] }),
-  });
+  );
 }

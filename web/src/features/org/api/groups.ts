@@ -1,9 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { GroupKind } from '../../../../../common/org';
 import type { ZCreateGroup, ZGroup, ZListGroups } from '../../../../../common/org.schema';
 import type { Response, z } from '../../../../../common/zod';
 import { apiPatch, apiPost, type Page, type ListQueryOf } from '../../../lib/api';
-import { resource, useResourceList } from '../../../lib/resource';
+import { resource, useResourceList, useRefetchingMutation } from '../../../lib/resource';
 
 export type { GroupKind };
 export type Group = Response<typeof ZGroup>;
@@ -19,10 +18,9 @@ const groups = resource<Page<Group>, Group>('groups', '/groups');
 export const useGroups = (q: GroupQuery) => useResourceList(groups, q);
 
 export function useSaveGroup() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, input, version }: { id?: string; input: GroupInput; version?: number }) =>
+  return useRefetchingMutation(
+    groups.keys.all,
+    ({ id, input, version }: { id?: string; input: GroupInput; version?: number }) =>
       id ? apiPatch<Group>(`/groups/${id}`, { ...input, version }) : apiPost<Group>('/groups', input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: groups.keys.all }),
-  });
+  );
 }

@@ -1,9 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { IssuerCode } from '../../../../../common/issuers';
 import type { ZIssuer, ZIssuerList, ZListIssuers, ZUpdateIssuer } from '../../../../../common/org.schema';
 import type { Response, z } from '../../../../../common/zod';
 import { apiPut, type ListFilters, type ListQueryOf } from '../../../lib/api';
-import { resource, useResourceList } from '../../../lib/resource';
+import { resource, useResourceList, useRefetchingMutation } from '../../../lib/resource';
 
 export type Issuer = Response<typeof ZIssuer>;
 export type IssuerInput = z.input<typeof ZUpdateIssuer>;
@@ -16,10 +15,7 @@ const issuers = resource<Response<typeof ZIssuerList>, Issuer>('issuers', '/issu
 export const useIssuers = (q: ListQueryOf<typeof ZListIssuers>) => useResourceList(issuers, q);
 
 export function useSaveIssuer() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ code, input }: { code: IssuerCode; input: IssuerInput }) =>
-      apiPut<Issuer>(`/issuers/${code}`, input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: issuers.keys.all }),
-  });
+  return useRefetchingMutation(issuers.keys.all, ({ code, input }: { code: IssuerCode; input: IssuerInput }) =>
+    apiPut<Issuer>(`/issuers/${code}`, input),
+  );
 }
