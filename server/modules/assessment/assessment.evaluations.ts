@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { updateAtVersion } from '../../platform/db/versioned.js';
 import { GRADES } from '../../../common/assessment.js';
 import {
   EVALUATION_KINDS,
@@ -265,14 +266,7 @@ export async function fireEvaluationEvent(ctx: Ctx, id: string, input: TEvaluati
     event: input.type,
     version: input.version,
     apply: () => applyEvent(ctx, e, input),
-    update: async (patch, version) =>
-      (
-        await ctx.db
-          .update(evaluations)
-          .set({ ...patch, version: version + 1, updatedAt: ctx.now })
-          .where(and(eq(evaluations.id, id), eq(evaluations.version, version)))
-          .returning()
-      )[0] ?? null,
+    update: (patch, version) => updateAtVersion(ctx.db, evaluations, id, version, patch, undefined, ctx.now),
     // The meeting's record is its questions, answers and scores, and the audit trail of each.
     record: async () => undefined,
     audit: { type: 'evaluation.event', entity: 'evaluation', entityId: id },

@@ -1,5 +1,6 @@
 import { formatDate } from '../../../common/format.js';
 import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { updateAtVersion } from '../../platform/db/versioned.js';
 import { GRADES, type Grade } from '../../../common/assessment.js';
 import { PROBLEM_STATES, type ProblemState } from '../../../common/problems.js';
 import { RECHECK_VERDICTS, REVIEW_STATES, type RecheckVerdict, type ReviewState } from '../../../common/reviews.js';
@@ -185,14 +186,7 @@ export async function fireReviewEvent(ctx: Ctx, id: string, input: TReviewEvent)
     version: input.version,
     comment: input.comment,
     apply: () => applyEvent(ctx, r, input),
-    update: async (patch, version) =>
-      (
-        await ctx.db
-          .update(reviews)
-          .set({ ...patch, version: version + 1, updatedAt: ctx.now })
-          .where(and(eq(reviews.id, id), eq(reviews.version, version)))
-          .returning()
-      )[0] ?? null,
+    update: (patch, version) => updateAtVersion(ctx.db, reviews, id, version, patch, undefined, ctx.now),
     record: (e) =>
       ctx.db
         .insert(reviewEvents)

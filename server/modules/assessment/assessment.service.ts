@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { updateAtVersion } from '../../platform/db/versioned.js';
 import {
   ASSESSMENT_EVENTS,
   ASSESSMENT_STATES,
@@ -146,14 +147,7 @@ export async function fireAssessmentEvent(ctx: Ctx, id: string, input: TAssessme
     event: input.type,
     version: input.version,
     apply: () => applyEvent(ctx, run),
-    update: async (patch, version) => {
-      const [row] = await ctx.db
-        .update(assessments)
-        .set({ ...patch, version: version + 1, updatedAt: ctx.now })
-        .where(and(eq(assessments.id, id), eq(assessments.version, version)))
-        .returning();
-      return row;
-    },
+    update: (patch, version) => updateAtVersion(ctx.db, assessments, id, version, patch, undefined, ctx.now),
     comment: input.comment,
     record: (e) =>
       ctx.db

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { updateAtVersion } from '../../platform/db/versioned.js';
 import { SURVEY_SCALE } from '../../../common/assessment.js';
 import type { TCreateSurvey, TListSurveys } from '../../../common/assessment.schema.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
@@ -100,11 +101,7 @@ export async function issueBallots(ctx: Ctx, id: string, version: number) {
   const [{ n }] = rowsOf<{ n: number }>(await ctx.db.execute(sql`SELECT n FROM ${partyMembersOf(s.unitId)} m`));
   if (!n) throw ruleViolation('NO_PARTY_MEMBERS', '该单位没有在册党员，无法发放选票');
   const tokens = Array.from({ length: n }, () => crypto.randomBytes(18).toString('base64url'));
-  const [row] = await ctx.db
-    .update(surveys)
-    .set({ issued: n, version: version + 1 })
-    .where(and(eq(surveys.id, id), eq(surveys.version, version)))
-    .returning();
+  const row = await updateAtVersion(ctx.db, surveys, id, version, { issued: n });
   if (!row) throw conflict();
   // Hashes inserted sorted (not in issue order), so row order tells nothing either.
   const hashes = tokens.map(hashOf).sort();
@@ -116,11 +113,7 @@ export async function issueBallots(ctx: Ctx, id: string, version: number) {
 export async function closeSurvey(ctx: Ctx, id: string, version: number) {
   const s = await loadSurvey(ctx, id);
   if (s.state !== 'open') throw ruleViolation('SURVEY_CLOSED', '测评已结束');
-  const [row] = await ctx.db
-    .update(surveys)
-    .set({ state: 'closed', closedAt: ctx.now, version: version + 1 })
-    .where(and(eq(surveys.id, id), eq(surveys.version, version)))
-    .returning();
+  const row = await updateAtVersion(ctx.db, surveys, id, version, { state: 'closed', closedAt: ctx.now });
   if (!row) throw conflict();
   await recordAudit(ctx, { type: 'survey.closed', entity: 'survey', entityId: id });
   return getSurvey(ctx, id);

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { updateAtVersion } from '../../platform/db/versioned.js';
 import {
   METRICS,
   type MetricKey,
@@ -210,11 +211,7 @@ function checkMethod(i: { method: string; metric: string | null; veto: boolean }
 
 /** Editing bumps the system's version (the optimistic lock of the whole tree). */
 async function bump(ctx: Ctx, systemId: string, version: number) {
-  const [row] = await ctx.db
-    .update(indicatorSystems)
-    .set({ version: version + 1, updatedAt: ctx.now })
-    .where(and(eq(indicatorSystems.id, systemId), eq(indicatorSystems.version, version)))
-    .returning();
+  const row = await updateAtVersion(ctx.db, indicatorSystems, systemId, version, {}, undefined, ctx.now);
   if (!row) throw conflict();
 }
 

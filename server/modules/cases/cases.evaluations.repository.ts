@@ -1,4 +1,5 @@
 import { type SQL, and, count, desc, eq, sql } from 'drizzle-orm';
+import { updateAtVersion } from '../../platform/db/versioned.js';
 import { type Executor, rowsOf } from '../../platform/db/client.js';
 import type { CaseViewer } from './cases.repository.js';
 import { caseEvaluations, caseMembers, cases } from './cases.tables.js';
@@ -81,10 +82,5 @@ export async function getEvaluation(db: Executor, v: CaseViewer, id: string): Pr
 }
 
 export async function updateEvaluation(db: Executor, id: string, version: number, patch: Partial<EvaluationRow>) {
-  const [row] = await db
-    .update(caseEvaluations)
-    .set({ ...patch, version: version + 1 })
-    .where(and(eq(caseEvaluations.id, id), eq(caseEvaluations.version, version)))
-    .returning();
-  return row;
+  return updateAtVersion(db, caseEvaluations, id, version, patch);
 }

@@ -18,6 +18,7 @@ import {
 import type { Scope } from '../../platform/context.js';
 import { insertRecordset, insertRecordsetReturning } from '../../platform/db/bulk.js';
 import { type Executor, rowsOf } from '../../platform/db/client.js';
+import { updateAtVersion } from '../../platform/db/versioned.js';
 import { largeCount } from '../../platform/db/large-count.js';
 import { containsPattern } from '../../platform/db/like.js';
 import { personDirectory, unitDirectory } from '../org/org.directory.js';
@@ -242,12 +243,7 @@ export async function insertMany(db: Executor, values: (typeof problems.$inferIn
 }
 
 export async function update(db: Executor, id: string, version: number, patch: Partial<ProblemRow>) {
-  const [row] = await db
-    .update(problems)
-    .set({ ...patch, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(problems.id, id), eq(problems.version, version)))
-    .returning();
-  return row;
+  return updateAtVersion(db, problems, id, version, patch);
 }
 
 export async function measuresOf(

@@ -93,6 +93,8 @@ export async function createProblem(ctx: Ctx, input: TCreateProblem) {
       .sort()
       .at(-1) ?? null;
   const saved = await repo.update(ctx.db, problem.id, problem.version, { deadline });
+  // The row was inserted by this transaction: no one else can have changed it.
+  if (!saved) throw conflict();
   await recordAudit(ctx, {
     type: 'problem.created',
     entity: 'problem',

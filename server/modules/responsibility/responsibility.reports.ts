@@ -4,6 +4,7 @@
  * by the unit head (a unit's report) or the office (a county leader's).
  */
 import { type SQL, and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { updateAtVersion } from '../../platform/db/versioned.js';
 import {
   DISPATCH_KINDS,
   type DispatchKind,
@@ -260,14 +261,7 @@ export async function fireReportEvent(ctx: Ctx, id: string, input: TReportEvent)
       if (input.type === 'return') requireComment(input.comment, '退回理由');
       return input.type === 'approve' ? { patch: { approvedAt: ctx.now } } : {};
     },
-    update: async (patch, version) => {
-      const [row] = await ctx.db
-        .update(responsibilityReports)
-        .set({ ...patch, version: version + 1, updatedAt: new Date() })
-        .where(and(eq(responsibilityReports.id, id), eq(responsibilityReports.version, version)))
-        .returning();
-      return row ?? null;
-    },
+    update: (patch, version) => updateAtVersion(ctx.db, responsibilityReports, id, version, patch),
     record: (e) => ctx.db.insert(responsibilityReportEvents).values({ reportId: id, ...e }),
     audit: { type: 'responsibility_report.event', entity: 'responsibility_report', entityId: id },
   });

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type {
   TSaveChannel,
   ZChannelConfig,
@@ -8,6 +8,7 @@ import type {
 } from '../../../../../common/notifications.channels';
 import type { Response } from '../../../../../common/zod';
 import { api, apiPost, apiPut, type ListFilters, type ListQueryOf, type Page } from '../../../lib/api';
+import { useRefetchingMutation } from '../../../lib/resource';
 
 export type ChannelConfig = Response<typeof ZChannelConfig>;
 export type Delivery = Response<typeof ZDelivery>;
@@ -21,12 +22,9 @@ export function useChannels() {
 }
 
 export function useSaveChannel() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ channel, body }: { channel: string; body: TSaveChannel }) =>
-      apiPut<ChannelConfig>(`/admin/channels/${channel}`, body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['admin', 'channels'] }),
-  });
+  return useRefetchingMutation(['admin', 'channels'], ({ channel, body }: { channel: string; body: TSaveChannel }) =>
+    apiPut<ChannelConfig>(`/admin/channels/${channel}`, body),
+  );
 }
 
 export function useTestChannel() {

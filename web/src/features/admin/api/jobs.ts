@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ZClockState, ZJobRun, ZJobRunsPage } from '../../../../../common/system.schema';
 import type { Response } from '../../../../../common/zod';
 import { api, apiPost } from '../../../lib/api';
+import { useRefetchingMutation } from '../../../lib/resource';
 
 export type JobRun = Response<typeof ZJobRun>;
 export type ClockState = Response<typeof ZClockState>;
@@ -22,11 +23,7 @@ export function useJobRuns(page: number, pageSize: number) {
 }
 
 export function useRunJob() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (name: string) => apiPost<JobRun>(`/jobs/${encodeURIComponent(name)}/run`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['jobs'] }),
-  });
+  return useRefetchingMutation(['jobs'], (name: string) => apiPost<JobRun>(`/jobs/${encodeURIComponent(name)}/run`));
 }
 
 export function useClock(enabled: boolean) {

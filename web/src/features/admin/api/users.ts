@@ -1,4 +1,3 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   TCreateUser,
   TSetRoles,
@@ -8,31 +7,24 @@ import type {
   ZUser,
 } from '../../../../../common/identity.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPatch, apiPost, apiPut, type Page, type ListQueryOf } from '../../../lib/api';
+import { apiPatch, apiPost, apiPut, type Page, type ListQueryOf } from '../../../lib/api';
+import { resource, useRefetchingMutation, useResourceList } from '../../../lib/resource';
 
 export type User = Response<typeof ZUser>;
 export type RoleGrant = TSetRoles['roles'][number];
 export type CreateUserInput = TCreateUser;
 
-const usersKey = ['users'] as const;
+const users = resource<Page<User>, User>('users', '/users');
 
 export type UserFilters = Pick<z.input<typeof ZListUsers>, 'q' | 'disabled'>;
 /** The query of the list: all of ZListUsers the server reads, with the page and sort. */
 export type UserQuery = ListQueryOf<typeof ZListUsers>;
 
 /** One page of the accounts (server-side paging, search and filter). */
-export function useUsers(q: UserQuery) {
-  return useQuery({
-    queryKey: [...usersKey, 'list', q],
-    queryFn: ({ signal }) => api<Page<User>>('/users', { query: { ...q }, signal }),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useUsers = (q: UserQuery) => useResourceList(users, q);
 
-function useUserMutation<TVars, TResult>(fn: (vars: TVars) => Promise<TResult>) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: usersKey }) });
-}
+const useUserMutation = <TVars, TResult>(fn: (vars: TVars) => Promise<TResult>) =>
+  useRefetchingMutation(users.keys.all, fn);
 
 export const useCreateUser = () => useUserMutation((input: CreateUserInput) => apiPost<User>('/users', input));
 

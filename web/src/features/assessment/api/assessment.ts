@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { AssessmentEvent } from '../../../../../common/assessment';
 import type {
   ZAssessment,
@@ -10,6 +10,7 @@ import type {
 } from '../../../../../common/assessment.schema';
 import type { Response, z } from '../../../../../common/zod';
 import { api, apiPost, type ListFilters, type ListQueryOf, type Page } from '../../../lib/api';
+import { resource, useResourceList, useResourceDetail, useCreate, useDetailChange } from '../../../lib/resource';
 
 /** 考核 (an assessment run of an indicator system for a period). */
 export type Assessment = Response<typeof ZAssessment>;
@@ -21,30 +22,16 @@ export type AssessmentInput = z.input<typeof ZCreateAssessment>;
 
 export type AssessmentFilters = ListFilters<typeof ZListAssessments>;
 
+const assessments = resource<Page<Assessment>, AssessmentDetail>('assessments', '/assessments');
 export const assessmentKeys = {
-  all: ['assessments'] as const,
-  list: (q: object) => ['assessments', 'list', q] as const,
-  detail: (id: string) => ['assessments', 'detail', id] as const,
+  ...assessments.keys,
   scores: (id: string) => ['assessments', 'scores', id] as const,
   unit: (id: string, unitId: string) => ['assessments', 'unit', id, unitId] as const,
   person: (id: string, personId: string) => ['assessments', 'person', id, personId] as const,
 };
 
-export function useAssessments(q: ListQueryOf<typeof ZListAssessments>) {
-  return useQuery({
-    queryKey: assessmentKeys.list(q),
-    queryFn: ({ signal }) => api<Page<Assessment>>('/assessments', { query: { ...q }, signal }),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useAssessment(id: string | undefined) {
-  return useQuery({
-    queryKey: assessmentKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => api<AssessmentDetail>(`/assessments/${id}`, { signal }),
-    enabled: !!id,
-  });
-}
+export const useAssessments = (q: ListQueryOf<typeof ZListAssessments>) => useResourceList(assessments, q);
+export const useAssessment = (id: string | undefined) => useResourceDetail(assessments, id);
 
 /** The scores of the revision the caller may read (managers: the current one; others: the published one). */
 export function useScores(id: string, enabled: boolean) {
@@ -76,25 +63,17 @@ export function usePersonScore(id: string | undefined, personId: string | undefi
 export const scorePath = (runId: string, r: { unitId: string; personId: string | null }) =>
   r.personId ? `/assessment/${runId}/people/${r.personId}` : `/assessment/${runId}/units/${r.unitId}`;
 
-export function useCreateAssessment() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: AssessmentInput) => apiPost<AssessmentDetail>('/assessments', input),
-    meta: { silent: true },
-    onSuccess: () => void qc.invalidateQueries({ queryKey: assessmentKeys.all }),
-  });
-}
+export const useCreateAssessment = () => useCreate<AssessmentInput, AssessmentDetail>(assessmentKeys, '/assessments');
 
 /** 计算 / 冻结 / 审批发布 / 修订: every transition refreshes the run and its scores. */
-export function useAssessmentEvent(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { type: AssessmentEvent; version: number; comment?: string }) =>
+export const useAssessmentEvent = (id: string) =>
+  useDetailChange(
+    assessmentKeys,
+    id,
+    (input: { type: AssessmentEvent; version: number; comment?: string }) =>
       apiPost<AssessmentDetail>(`/assessments/${id}/events`, input),
-    onSuccess: (a) => qc.setQueryData(assessmentKeys.detail(id), a),
-    onSettled: () => void qc.invalidateQueries({ queryKey: assessmentKeys.all }),
-  });
-}
+    { silent: false, refetch: 'all' },
+  );
 
 export const assessmentExportPath = (id: string) => `/assessments/${id}/export.xlsx`;
 export const assessmentReportPath = (id: string) => `/assessments/${id}/documents/report.docx`;

@@ -1,4 +1,3 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ZCreateEvaluation,
   ZEvaluation,
@@ -8,7 +7,8 @@ import type {
   ZListEvaluations,
 } from '../../../../../common/evaluations.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPost, apiPut, apiUpload, type ListFilters, type ListQueryOf, type Page } from '../../../lib/api';
+import { apiPost, apiPut, apiUpload, type ListFilters, type ListQueryOf, type Page } from '../../../lib/api';
+import { resource, useResourceList, useResourceDetail, useCreate, useDetailChange } from '../../../lib/resource';
 
 /** 述职评议 / 述责述廉 / 三述一评 meetings (SPEC M6). */
 export type Evaluation = Response<typeof ZEvaluation>;
@@ -18,49 +18,16 @@ export type EvaluationInput = z.input<typeof ZCreateEvaluation>;
 export type EvaluationEventInput = z.input<typeof ZEvaluationEvent>;
 export type EvaluationFilters = ListFilters<typeof ZListEvaluations>;
 
-export const evaluationKeys = {
-  all: ['evaluations'] as const,
-  list: (q: object) => ['evaluations', 'list', q] as const,
-  detail: (id: string) => ['evaluations', 'detail', id] as const,
-};
+const evaluations = resource<Page<Evaluation>, EvaluationDetail>('evaluations', '/evaluations');
+export const evaluationKeys = evaluations.keys;
+export const useEvaluations = (q: ListQueryOf<typeof ZListEvaluations>) => useResourceList(evaluations, q);
+export const useEvaluation = (id: string | undefined) => useResourceDetail(evaluations, id);
 
-export function useEvaluations(q: ListQueryOf<typeof ZListEvaluations>) {
-  return useQuery({
-    queryKey: evaluationKeys.list(q),
-    queryFn: ({ signal }) => api<Page<Evaluation>>('/evaluations', { query: { ...q }, signal }),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useEvaluation(id: string | undefined) {
-  return useQuery({
-    queryKey: evaluationKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => api<EvaluationDetail>(`/evaluations/${id}`, { signal }),
-    enabled: !!id,
-  });
-}
-
-export function useCreateEvaluation() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: EvaluationInput) => apiPost<EvaluationDetail>('/evaluations', input),
-    meta: { silent: true },
-    onSuccess: () => void qc.invalidateQueries({ queryKey: evaluationKeys.all }),
-  });
-}
+export const useCreateEvaluation = () => useCreate<EvaluationInput, EvaluationDetail>(evaluationKeys, '/evaluations');
 
 /** Every change answers the whole meeting: it replaces the cached one. */
-function useEvaluationChange<I>(id: string, call: (input: I) => Promise<EvaluationDetail>) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: call,
-    meta: { silent: true },
-    onSuccess: (e) => {
-      qc.setQueryData(evaluationKeys.detail(id), e);
-      void qc.invalidateQueries({ queryKey: ['evaluations', 'list'] });
-    },
-  });
-}
+const useEvaluationChange = <I>(id: string, call: (input: I) => Promise<EvaluationDetail>) =>
+  useDetailChange(evaluationKeys, id, call);
 
 export const useEvaluationEvent = (id: string) =>
   useEvaluationChange(id, (input: EvaluationEventInput) =>

@@ -1,4 +1,3 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ZCreateReview,
   ZListReviews,
@@ -7,7 +6,8 @@ import type {
   ZReviewEvent,
 } from '../../../../../common/reviews.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPost, type ListFilters, type ListQueryOf, type Page } from '../../../lib/api';
+import { apiPost, type ListFilters, type ListQueryOf, type Page } from '../../../lib/api';
+import { resource, useResourceList, useResourceDetail, useCreate, useDetailChange } from '../../../lib/resource';
 
 /** 督导评估 (SPEC M6): visit, report, rectification, 复查. */
 export type Review = Response<typeof ZReview>;
@@ -15,46 +15,16 @@ export type ReviewDetail = Response<typeof ZReviewDetail>;
 export type ReviewEventInput = z.input<typeof ZReviewEvent>;
 export type ReviewFilters = ListFilters<typeof ZListReviews>;
 
-export const reviewKeys = {
-  all: ['supervision-reviews'] as const,
-  list: (q: object) => ['supervision-reviews', 'list', q] as const,
-  detail: (id: string) => ['supervision-reviews', 'detail', id] as const,
-};
+const reviews = resource<Page<Review>, ReviewDetail>('supervision-reviews', '/supervision-reviews');
+export const reviewKeys = reviews.keys;
+export const useReviews = (q: ListQueryOf<typeof ZListReviews>) => useResourceList(reviews, q);
+export const useReview = (id: string | undefined) => useResourceDetail(reviews, id);
 
-export function useReviews(q: ListQueryOf<typeof ZListReviews>) {
-  return useQuery({
-    queryKey: reviewKeys.list(q),
-    queryFn: ({ signal }) => api<Page<Review>>('/supervision-reviews', { query: { ...q }, signal }),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useReview(id: string | undefined) {
-  return useQuery({
-    queryKey: reviewKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => api<ReviewDetail>(`/supervision-reviews/${id}`, { signal }),
-    enabled: !!id,
-  });
-}
-
-export function useCreateReview() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: z.input<typeof ZCreateReview>) => apiPost<ReviewDetail>('/supervision-reviews', input),
-    meta: { silent: true },
-    onSuccess: () => void qc.invalidateQueries({ queryKey: reviewKeys.all }),
-  });
-}
+export const useCreateReview = () =>
+  useCreate<z.input<typeof ZCreateReview>, ReviewDetail>(reviewKeys, '/supervision-reviews');
 
 /** Fires an event; the answer is the whole review, which replaces the cached one. */
-export function useReviewEvent(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ReviewEventInput) => apiPost<ReviewDetail>(`/supervision-reviews/${id}/events`, input),
-    meta: { silent: true },
-    onSuccess: (r) => {
-      qc.setQueryData(reviewKeys.detail(id), r);
-      void qc.invalidateQueries({ queryKey: ['supervision-reviews', 'list'] });
-    },
-  });
-}
+export const useReviewEvent = (id: string) =>
+  useDetailChange(reviewKeys, id, (input: ReviewEventInput) =>
+    apiPost<ReviewDetail>(`/supervision-reviews/${id}/events`, input),
+  );

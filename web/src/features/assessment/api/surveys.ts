@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ZBallot,
   ZCreateSurvey,
@@ -9,6 +9,7 @@ import type {
 } from '../../../../../common/assessment.schema';
 import type { Response, z } from '../../../../../common/zod';
 import { api, apiPost, type ListFilters, type ListQueryOf, type Page } from '../../../lib/api';
+import { resource, useResourceList, useCreate } from '../../../lib/resource';
 
 /** 民主测评 (SPEC M6): the office's surveys and the voter's one-time ballot. */
 export type Survey = Response<typeof ZSurvey>;
@@ -19,19 +20,9 @@ export type Ballot = Response<typeof ZBallot>;
 
 export type SurveyFilters = ListFilters<typeof ZListSurveys>;
 
-export const surveyKeys = {
-  all: ['surveys'] as const,
-  list: (q: object) => ['surveys', 'list', q] as const,
-  results: (id: string) => ['surveys', 'results', id] as const,
-};
-
-export function useSurveys(q: ListQueryOf<typeof ZListSurveys>) {
-  return useQuery({
-    queryKey: surveyKeys.list(q),
-    queryFn: ({ signal }) => api<Page<Survey>>('/surveys', { query: { ...q }, signal }),
-    placeholderData: keepPreviousData,
-  });
-}
+const surveys = resource<Page<Survey>, Survey>('surveys', '/surveys');
+export const surveyKeys = { ...surveys.keys, results: (id: string) => ['surveys', 'results', id] as const };
+export const useSurveys = (q: ListQueryOf<typeof ZListSurveys>) => useResourceList(surveys, q);
 
 /** The survey with its participation and the counts per question (the office's view). */
 export function useSurveyResults(id: string | undefined) {
@@ -42,14 +33,7 @@ export function useSurveyResults(id: string | undefined) {
   });
 }
 
-export function useCreateSurvey() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: SurveyInput) => apiPost<Survey>('/surveys', input),
-    meta: { silent: true },
-    onSuccess: () => void qc.invalidateQueries({ queryKey: surveyKeys.all }),
-  });
-}
+export const useCreateSurvey = () => useCreate<SurveyInput, Survey>(surveyKeys, '/surveys');
 
 /** Issues the ballots once: the tokens come back this one time only. */
 export function useIssueBallots(id: string) {

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ZCreateIndicator,
   ZCreateSystem,
@@ -10,6 +10,7 @@ import type {
 } from '../../../../../common/assessment.schema';
 import type { Response, z } from '../../../../../common/zod';
 import { api, apiDelete, apiPatch, apiPost, type ListFilters, type ListQueryOf, type Page } from '../../../lib/api';
+import { resource, useResourceList, useResourceDetail, useCreate, useDetailChange } from '../../../lib/resource';
 
 /** 指标体系 and its indicator tree. */
 export type IndicatorSystem = Response<typeof ZSystem>;
@@ -22,20 +23,10 @@ export type IndicatorPatch = Omit<z.input<typeof ZUpdateIndicator>, 'version'>;
 
 export type SystemFilters = ListFilters<typeof ZListSystems>;
 
-export const systemKeys = {
-  all: ['indicator-systems'] as const,
-  templates: ['indicator-systems', 'templates'] as const,
-  list: (q: object) => ['indicator-systems', 'list', q] as const,
-  detail: (id: string) => ['indicator-systems', 'detail', id] as const,
-};
-
-export function useSystems(q: ListQueryOf<typeof ZListSystems>) {
-  return useQuery({
-    queryKey: systemKeys.list(q),
-    queryFn: ({ signal }) => api<Page<IndicatorSystem>>('/indicator-systems', { query: { ...q }, signal }),
-    placeholderData: keepPreviousData,
-  });
-}
+const systems = resource<Page<IndicatorSystem>, SystemDetail>('indicator-systems', '/indicator-systems');
+export const systemKeys = { ...systems.keys, templates: ['indicator-systems', 'templates'] as const };
+export const useSystems = (q: ListQueryOf<typeof ZListSystems>) => useResourceList(systems, q);
+export const useSystem = (id: string | undefined) => useResourceDetail(systems, id);
 
 export function useSystemTemplates() {
   return useQuery({
@@ -45,22 +36,7 @@ export function useSystemTemplates() {
   });
 }
 
-export function useSystem(id: string | undefined) {
-  return useQuery({
-    queryKey: systemKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => api<SystemDetail>(`/indicator-systems/${id}`, { signal }),
-    enabled: !!id,
-  });
-}
-
-export function useCreateSystem() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: SystemInput) => apiPost<SystemDetail>('/indicator-systems', input),
-    meta: { silent: true },
-    onSuccess: () => void qc.invalidateQueries({ queryKey: systemKeys.all }),
-  });
-}
+export const useCreateSystem = () => useCreate<SystemInput, SystemDetail>(systemKeys, '/indicator-systems');
 
 export function useCopySystem(id: string) {
   const qc = useQueryClient();
@@ -72,28 +48,23 @@ export function useCopySystem(id: string) {
 
 /** Adding, changing and removing indicators: each answers the whole tree, which replaces the cached one. */
 export function useIndicatorEdits(id: string) {
-  const qc = useQueryClient();
-  const onSuccess = (s: SystemDetail) => {
-    qc.setQueryData(systemKeys.detail(id), s);
-    void qc.invalidateQueries({ queryKey: ['indicator-systems', 'list'] });
-  };
   const base = `/indicator-systems/${id}/indicators`;
   return {
-    add: useMutation({
-      mutationFn: (input: IndicatorInput & { version: number }) => apiPost<SystemDetail>(base, input),
-      meta: { silent: true },
-      onSuccess,
-    }),
-    update: useMutation({
-      mutationFn: ({ indicatorId, ...input }: IndicatorPatch & { indicatorId: string; version: number }) =>
+    add: useDetailChange(systemKeys, id, (input: IndicatorInput & { version: number }) =>
+      apiPost<SystemDetail>(base, input),
+    ),
+    update: useDetailChange(
+      systemKeys,
+      id,
+      ({ indicatorId, ...input }: IndicatorPatch & { indicatorId: string; version: number }) =>
         apiPatch<SystemDetail>(`${base}/${indicatorId}`, input),
-      meta: { silent: true },
-      onSuccess,
-    }),
-    remove: useMutation({
-      mutationFn: ({ indicatorId, version }: { indicatorId: string; version: number }) =>
+    ),
+    remove: useDetailChange(
+      systemKeys,
+      id,
+      ({ indicatorId, version }: { indicatorId: string; version: number }) =>
         apiDelete<SystemDetail>(`${base}/${indicatorId}`, { version }),
-      onSuccess,
-    }),
+      { silent: false },
+    ),
   };
 }

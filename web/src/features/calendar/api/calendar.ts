@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   ZCalendarDay,
   ZCalendarDayChange,
@@ -11,6 +11,7 @@ import type {
 } from '../../../../../common/system.schema';
 import type { Response } from '../../../../../common/zod';
 import { api, apiPost, apiPut } from '../../../lib/api';
+import { useRefetchingMutation } from '../../../lib/resource';
 
 export type DayKind = Response<typeof ZDayKind>;
 export type CalendarDay = Response<typeof ZCalendarDay>;
@@ -32,20 +33,17 @@ export function useCalendarStatus() {
 }
 
 export function useSetDay() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ date, kind, name }: { date: string; kind: DayKind | 'normal'; name?: string }) =>
+  return useRefetchingMutation(
+    ['calendar'],
+    ({ date, kind, name }: { date: string; kind: DayKind | 'normal'; name?: string }) =>
       apiPut<Response<typeof ZCalendarDayChange>>(`/calendar/days/${date}`, { kind, name: name || undefined }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['calendar'] }),
-  });
+  );
 }
 
 export function useImportYear() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (year: number) => apiPost<Response<typeof ZCalendarImport>>('/calendar/import', { year }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['calendar'] }),
-  });
+  return useRefetchingMutation(['calendar'], (year: number) =>
+    apiPost<Response<typeof ZCalendarImport>>('/calendar/import', { year }),
+  );
 }
 
 export const addWorkingDays = (date: string, days: number) =>

@@ -1,5 +1,5 @@
 import type { ZCaseOfficers } from '../../../../../common/cases.officers.schema';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   TCaseForm,
   ZCase,
@@ -21,6 +21,13 @@ import type {
 } from '../../../../../common/cases.schema';
 import type { Response, z } from '../../../../../common/zod';
 import { api, apiPost, type ListQueryOf } from '../../../lib/api';
+import {
+  resource,
+  useResourceList,
+  useResourceDetail,
+  useDetailChange,
+  useRefetchingMutation,
+} from '../../../lib/resource';
 
 export type CaseForm = TCaseForm;
 export type CaseRow = Response<typeof ZCase>;
@@ -35,27 +42,10 @@ export type CaseFilter = ListQueryOf<typeof ZListCases>;
 
 export type CaseEventInput = z.input<typeof ZCaseEvent>;
 
-export const caseKeys = {
-  all: ['cases'] as const,
-  list: (f: CaseFilter) => ['cases', 'list', f] as const,
-  detail: (id: string) => ['cases', 'detail', id] as const,
-};
-
-export function useCases(f: CaseFilter) {
-  return useQuery({
-    queryKey: caseKeys.list(f),
-    queryFn: ({ signal }) => api<Response<typeof ZCasePage>>('/cases', { query: { ...f }, signal }),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useCase(id: string | undefined) {
-  return useQuery({
-    queryKey: caseKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => api<CaseDetail>(`/cases/${id}`, { signal }),
-    enabled: !!id,
-  });
-}
+const cases = resource<Response<typeof ZCasePage>, CaseDetail>('cases', '/cases');
+export const caseKeys = cases.keys;
+export const useCases = (q: CaseFilter) => useResourceList(cases, q);
+export const useCase = (id: string | undefined) => useResourceDetail(cases, id);
 
 export function useCaseOfficers() {
   return useQuery({
@@ -66,23 +56,13 @@ export function useCaseOfficers() {
 }
 
 export function useCreateCase() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: Record<string, unknown>) => apiPost<CaseDetail>('/cases', body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: caseKeys.all }),
-  });
+  return useRefetchingMutation(caseKeys.all, (body: Record<string, unknown>) => apiPost<CaseDetail>('/cases', body));
 }
 
-export function useCaseEvent(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CaseEventInput) => apiPost<CaseDetail>(`/cases/${id}/events`, body),
-    onSuccess: (data) => {
-      qc.setQueryData(caseKeys.detail(id), data);
-      void qc.invalidateQueries({ queryKey: ['cases', 'list'] });
-    },
+export const useCaseEvent = (id: string) =>
+  useDetailChange(caseKeys, id, (body: CaseEventInput) => apiPost<CaseDetail>(`/cases/${id}/events`, body), {
+    silent: false,
   });
-}
 
 export function useInfluencePeriods(q: { page: number; pageSize: number; sort?: string }) {
   return useQuery({
@@ -113,18 +93,15 @@ export function useEvaluations(q: { period?: string; page: number; pageSize: num
 }
 
 export function useSampleEvaluations() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: z.input<typeof ZSample>) => apiPost<Response<typeof ZSampled>>('/case-evaluations/sample', body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['case-evaluations'] }),
-  });
+  return useRefetchingMutation(['case-evaluations'], (body: z.input<typeof ZSample>) =>
+    apiPost<Response<typeof ZSampled>>('/case-evaluations/sample', body),
+  );
 }
 
 export function useScoreEvaluation() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, ...body }: z.input<typeof ZScoreEvaluation> & { id: string }) =>
+  return useRefetchingMutation(
+    ['case-evaluations'],
+    ({ id, ...body }: z.input<typeof ZScoreEvaluation> & { id: string }) =>
       apiPost<Response<typeof ZEvaluation>>(`/case-evaluations/${id}/score`, body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['case-evaluations'] }),
-  });
+  );
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   ZListProposals,
   ZProposal,
@@ -7,6 +7,7 @@ import type {
 } from '../../../../../common/proposals.schema';
 import type { Response, z } from '../../../../../common/zod';
 import { api, apiPost, type ListFilters, type ListQueryOf, type Page } from '../../../lib/api';
+import { resource, useResourceList, useResourceDetail, useDetailChange } from '../../../lib/resource';
 
 /** 问责建议 (issue #17). */
 export type Proposal = Response<typeof ZProposal>;
@@ -14,19 +15,10 @@ export type ProposalDetail = Response<typeof ZProposalDetail>;
 
 export type ProposalFilters = ListFilters<typeof ZListProposals>;
 
-export const proposalKeys = {
-  all: ['proposals'] as const,
-  list: (q: object) => ['proposals', 'list', q] as const,
-  detail: (id: string) => ['proposals', 'detail', id] as const,
-};
-
-export function useProposals(q: ListQueryOf<typeof ZListProposals>) {
-  return useQuery({
-    queryKey: proposalKeys.list(q),
-    queryFn: ({ signal }) => api<Page<Proposal>>('/accountability-proposals', { query: { ...q }, signal }),
-    placeholderData: keepPreviousData,
-  });
-}
+const proposals = resource<Page<Proposal>, ProposalDetail>('proposals', '/accountability-proposals');
+export const proposalKeys = proposals.keys;
+export const useProposals = (q: ListQueryOf<typeof ZListProposals>) => useResourceList(proposals, q);
+export const useProposal = (id: string | undefined) => useResourceDetail(proposals, id);
 
 /** How many proposals wait for the intake (the menu's count); 0 for whoever cannot see the queue. */
 export function usePendingProposalCount(enabled: boolean) {
@@ -41,21 +33,10 @@ export function usePendingProposalCount(enabled: boolean) {
   });
 }
 
-export function useProposal(id: string | undefined) {
-  return useQuery({
-    queryKey: proposalKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => api<ProposalDetail>(`/accountability-proposals/${id}`, { signal }),
-    enabled: !!id,
-  });
-}
-
-export function useProposalEvent(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: z.input<typeof ZProposalEvent>) =>
-      apiPost<ProposalDetail>(`/accountability-proposals/${id}/events`, input),
-    meta: { silent: true },
-    onSuccess: (p) => qc.setQueryData(proposalKeys.detail(id), p),
-    onSettled: () => void qc.invalidateQueries({ queryKey: proposalKeys.all }),
-  });
-}
+export const useProposalEvent = (id: string) =>
+  useDetailChange(
+    proposalKeys,
+    id,
+    (input: z.input<typeof ZProposalEvent>) => apiPost<ProposalDetail>(`/accountability-proposals/${id}/events`, input),
+    { refetch: 'all' },
+  );

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ZChallenge,
   ZComplaint,
@@ -12,6 +12,7 @@ import type {
 } from '../../../../../common/complaints.schema';
 import type { Response, z } from '../../../../../common/zod';
 import { api, apiPost, type ListFilters, type ListQueryOf, type Page, leaveRecord } from '../../../lib/api';
+import { resource, useResourceList, useResourceDetail } from '../../../lib/resource';
 
 /** 信访举报. */
 export type Complaint = Response<typeof ZComplaint>;
@@ -23,28 +24,10 @@ type Challenge = Response<typeof ZChallenge>;
 
 export type ComplaintFilters = ListFilters<typeof ZListComplaints>;
 
-export const complaintKeys = {
-  all: ['complaints'] as const,
-  list: (q: object) => ['complaints', 'list', q] as const,
-  detail: (id: string) => ['complaints', 'detail', id] as const,
-  figures: ['complaints', 'figures'] as const,
-};
-
-export function useComplaints(q: ListQueryOf<typeof ZListComplaints>) {
-  return useQuery({
-    queryKey: complaintKeys.list(q),
-    queryFn: ({ signal }) => api<Page<Complaint>>('/complaints', { query: { ...q }, signal }),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useComplaint(id: string | undefined) {
-  return useQuery({
-    queryKey: complaintKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => api<ComplaintDetail>(`/complaints/${id}`, { signal }),
-    enabled: !!id,
-  });
-}
+const complaints = resource<Page<Complaint>, ComplaintDetail>('complaints', '/complaints');
+export const complaintKeys = { ...complaints.keys, figures: ['complaints', 'figures'] as const };
+export const useComplaints = (q: ListQueryOf<typeof ZListComplaints>) => useResourceList(complaints, q);
+export const useComplaint = (id: string | undefined) => useResourceDetail(complaints, id);
 
 export function useComplaintFigures() {
   return useQuery({

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ZAgendaCandidates,
   ZCreateMeeting,
@@ -10,6 +10,7 @@ import type {
 } from '../../../../../common/meetings.schema';
 import type { Response, z } from '../../../../../common/zod';
 import { api, apiPost, type ListQueryOf, type Page } from '../../../lib/api';
+import { resource, useResourceList, useResourceDetail } from '../../../lib/resource';
 
 export type Meeting = Response<typeof ZMeeting>;
 export type MeetingItem = Response<typeof ZMeetingItem>;
@@ -42,31 +43,13 @@ export interface ItemProblem {
   coUnitIds: string[];
 }
 
-export const meetingKeys = {
-  all: ['meetings'] as const,
-  list: (q: MeetingListQuery) => ['meetings', 'list', q] as const,
-  detail: (id: string) => ['meetings', 'detail', id] as const,
-  candidates: ['meetings', 'agenda-candidates'] as const,
-};
-
 /** Page, page size and `sort` (`scheduledAt` or `-scheduledAt`), as ZListMeetings reads them. */
 export type MeetingListQuery = ListQueryOf<typeof ZListMeetings>;
 
-export function useMeetings(q: MeetingListQuery) {
-  return useQuery({
-    queryKey: meetingKeys.list(q),
-    queryFn: ({ signal }) => api<Page<Meeting>>('/meetings', { query: { ...q }, signal }),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useMeeting(id: string | undefined) {
-  return useQuery({
-    queryKey: meetingKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => api<MeetingDetail>(`/meetings/${id}`, { signal }),
-    enabled: !!id,
-  });
-}
+const meetings = resource<Page<Meeting>, MeetingDetail>('meetings', '/meetings');
+export const meetingKeys = { ...meetings.keys, candidates: ['meetings', 'agenda-candidates'] as const };
+export const useMeetings = (q: MeetingListQuery) => useResourceList(meetings, q);
+export const useMeeting = (id: string | undefined) => useResourceDetail(meetings, id);
 
 export function useAgendaCandidates(enabled = true) {
   return useQuery({

@@ -1,8 +1,8 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { GroupKind } from '../../../../../common/org';
 import type { ZCreateGroup, ZGroup, ZListGroups } from '../../../../../common/org.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPatch, apiPost, type Page, type ListQueryOf } from '../../../lib/api';
+import { apiPatch, apiPost, type Page, type ListQueryOf } from '../../../lib/api';
+import { resource, useResourceList, useRefetchingMutation } from '../../../lib/resource';
 
 export type { GroupKind };
 export type Group = Response<typeof ZGroup>;
@@ -12,20 +12,15 @@ export type GroupFilters = Pick<z.input<typeof ZListGroups>, 'kind' | 'q'>;
 /** The query of the list: all of ZListGroups the server reads, with the page and sort. */
 export type GroupQuery = ListQueryOf<typeof ZListGroups>;
 
+const groups = resource<Page<Group>, Group>('groups', '/groups');
+
 /** One page of the 工作组 list. */
-export function useGroups(q: GroupQuery) {
-  return useQuery({
-    queryKey: ['groups', 'list', q],
-    queryFn: ({ signal }) => api<Page<Group>>('/groups', { query: { ...q }, signal }),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useGroups = (q: GroupQuery) => useResourceList(groups, q);
 
 export function useSaveGroup() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, input, version }: { id?: string; input: GroupInput; version?: number }) =>
+  return useRefetchingMutation(
+    groups.keys.all,
+    ({ id, input, version }: { id?: string; input: GroupInput; version?: number }) =>
       id ? apiPatch<Group>(`/groups/${id}`, { ...input, version }) : apiPost<Group>('/groups', input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['groups'] }),
-  });
+  );
 }

@@ -1,7 +1,8 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ZCreatePerson, ZListPeople, ZPerson, ZPersonDetail } from '../../../../../common/org.schema';
 import type { Response, z } from '../../../../../common/zod';
 import { api, apiDelete, apiPatch, apiPost, type ListQueryOf, type Page } from '../../../lib/api';
+import { useRefetchingMutation } from '../../../lib/resource';
 
 export type Person = Response<typeof ZPerson>;
 export type PersonDetail = Response<typeof ZPersonDetail>;
@@ -35,18 +36,15 @@ export function usePerson(id: string | null) {
 }
 
 export function useSavePerson() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, input, version }: { id?: string; input: PersonInput; version?: number }) =>
+  return useRefetchingMutation(
+    peopleKeys.all,
+    ({ id, input, version }: { id?: string; input: PersonInput; version?: number }) =>
       id ? apiPatch<PersonDetail>(`/people/${id}`, { ...input, version }) : apiPost<PersonDetail>('/people', input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: peopleKeys.all }),
-  });
+  );
 }
 
 export function useDeletePerson() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) => apiDelete<void>(`/people/${id}`, { version }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: peopleKeys.all }),
-  });
+  return useRefetchingMutation(peopleKeys.all, ({ id, version }: { id: string; version: number }) =>
+    apiDelete<void>(`/people/${id}`, { version }),
+  );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ZCreateUnit, ZUnit, ZUpdateUnit } from '../../../../../common/org.schema';
 import type { Response, z } from '../../../../../common/zod';
 import { api, apiDelete, apiPatch, apiPost } from '../../../lib/api';
+import { useRefetchingMutation } from '../../../lib/resource';
 
 export type Unit = Response<typeof ZUnit>;
 export type CreateUnitInput = z.input<typeof ZCreateUnit>;
@@ -21,11 +22,7 @@ export function useUnit(id: string | null) {
 }
 
 export function useCreateUnit() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: CreateUnitInput) => apiPost<Unit>('/units', input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: unitKeys.all }),
-  });
+  return useRefetchingMutation(unitKeys.all, (input: CreateUnitInput) => apiPost<Unit>('/units', input));
 }
 
 export function useUpdateUnit(id: string) {

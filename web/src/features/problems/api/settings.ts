@@ -1,24 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ZEscalationSettingsUpdate } from '../../../../../common/problems.schema';
 import type { Response } from '../../../../../common/zod';
-import { api, apiPatch } from '../../../lib/api';
+import { apiPatch } from '../../../lib/api';
+import { useSaveSettings, useSettings } from '../../../lib/settings-queries';
 
 export type EscalationSettings = Response<typeof ZEscalationSettingsUpdate>;
 
-const key = ['settings', 'escalation'] as const;
+export const useEscalationSettings = () => useSettings<EscalationSettings>('escalation', '/settings/escalation');
 
-export function useEscalationSettings() {
-  return useQuery({
-    queryKey: key,
-    queryFn: ({ signal }) => api<EscalationSettings>('/settings/escalation', { signal }),
-  });
-}
-
-export function useUpdateEscalationSettings() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: EscalationSettings) => apiPatch<EscalationSettings>('/settings/escalation', input),
-    meta: { silent: true },
-    onSuccess: (data) => qc.setQueryData(key, data),
-  });
-}
+export const useUpdateEscalationSettings = () =>
+  useSaveSettings(
+    'escalation',
+    (input: EscalationSettings) => apiPatch<EscalationSettings>('/settings/escalation', input),
+    true,
+  );

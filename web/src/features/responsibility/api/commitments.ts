@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type {
   TListSigners,
   TPublishCommitment,
@@ -12,6 +12,7 @@ import type {
 } from '../../../../../common/responsibility.commitments.schema';
 import type { Response } from '../../../../../common/zod';
 import { api, apiPost, type Page, type Query } from '../../../lib/api';
+import { useRefetchingMutation } from '../../../lib/resource';
 
 export type CommitmentOverview = Response<typeof ZCommitmentOverview>;
 export type CommitmentText = Response<typeof ZCommitmentText>;
@@ -21,10 +22,6 @@ export type Signer = Response<typeof ZSigner>;
 export type SignerFilters = Pick<TListSigners, 'signerKind' | 'unitId' | 'status' | 'q'> & { year?: string };
 
 const KEY = ['responsibility', 'commitments'] as const;
-const useInvalidate = () => {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: KEY });
-};
 
 /** GET /api/commitments?year=: the year's texts per kind (every version) and the signers' counts. */
 export function useCommitmentOverview(year: number) {
@@ -60,19 +57,11 @@ export function useSignature(id: string) {
 
 /** POST /api/commitments: publishes the next version of a year's text. */
 export function usePublishCommitment() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (body: TPublishCommitment) => apiPost<CommitmentText>('/commitments', body),
-    onSuccess: () => invalidate(),
-  });
+  return useRefetchingMutation(KEY, (body: TPublishCommitment) => apiPost<CommitmentText>('/commitments', body));
 }
 
 export function useSignCommitment() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (textId: string) => apiPost<Signature>(`/commitments/${textId}/sign`, {}),
-    onSuccess: () => invalidate(),
-  });
+  return useRefetchingMutation(KEY, (textId: string) => apiPost<Signature>(`/commitments/${textId}/sign`, {}));
 }
 
 export function useRemindSigners() {

@@ -27,6 +27,7 @@ import {
   type Query,
   type UploadProgress,
 } from '../../../lib/api';
+import { useRefetchingMutation } from '../../../lib/resource';
 
 export type ResponsibilityFigures = Response<typeof ZFigures>;
 export type YearEndRow = Response<typeof ZYearEnd>['items'][number];
@@ -42,10 +43,6 @@ export type DispatchFilters = Pick<TListDispatches, 'kind' | 'state' | 'unitId' 
 export type CatalogueFilters = Pick<TListResponsibilityItems, 'subjectKind' | 'frequency' | 'active' | 'q'>;
 
 const KEY = ['responsibility'] as const;
-const useInvalidate = () => {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: KEY });
-};
 
 /** GET /api/responsibility/figures?year=: the year's lists, items and fulfilment (seed 004's numbers). */
 export function useResponsibilityFigures(year: number) {
@@ -94,20 +91,15 @@ export function useDispatchSource(source?: { sourceType: string; sourceId: strin
 }
 
 export function useCreateDispatch() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (body: Partial<TCreateDispatch>) => apiPost<DispatchDetail>('/dispatches', body),
-    onSuccess: () => invalidate(),
-  });
+  return useRefetchingMutation(KEY, (body: Partial<TCreateDispatch>) => apiPost<DispatchDetail>('/dispatches', body));
 }
 
 export function useDispatchEvent(id: string) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (body: { type: 'issue' | 'receive' | 'close'; version: number; comment?: string }) =>
+  return useRefetchingMutation(
+    KEY,
+    (body: { type: 'issue' | 'receive' | 'close'; version: number; comment?: string }) =>
       apiPost<DispatchDetail>(`/dispatches/${id}/events`, body),
-    onSuccess: () => invalidate(),
-  });
+  );
 }
 
 export function useDeleteDispatch(id: string) {
@@ -120,12 +112,9 @@ export function useDeleteDispatch(id: string) {
 
 /** POST /api/dispatches/:id/items/:itemId/fulfilment: 履责纪实 of one item (late ones are kept and marked). */
 export function useRecordFulfilment(id: string) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({ itemId, ...body }: { itemId: string; doneOn: string; description: string }) =>
-      apiPost<DispatchDetail>(`/dispatches/${id}/items/${itemId}/fulfilment`, body),
-    onSuccess: () => invalidate(),
-  });
+  return useRefetchingMutation(KEY, ({ itemId, ...body }: { itemId: string; doneOn: string; description: string }) =>
+    apiPost<DispatchDetail>(`/dispatches/${id}/items/${itemId}/fulfilment`, body),
+  );
 }
 
 export const fulfilmentUploadPath = (id: string, fulfilmentId: string) =>
@@ -152,28 +141,20 @@ export function useCatalogue(query: Query) {
 }
 
 export function useSaveCatalogueItem() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({
-      id,
-      ...body
-    }: Partial<TCreateResponsibilityItem> & Partial<TUpdateResponsibilityItem> & { id?: string }) =>
+  return useRefetchingMutation(
+    KEY,
+    ({ id, ...body }: Partial<TCreateResponsibilityItem> & Partial<TUpdateResponsibilityItem> & { id?: string }) =>
       id
         ? apiPatch<CatalogueItem>(`/responsibility-items/${id}`, body)
         : apiPost<CatalogueItem>('/responsibility-items', body),
-    onSuccess: () => invalidate(),
-  });
+  );
 }
 
 export function useImportCatalogue() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({ file, onProgress }: { file: File; onProgress: (p: UploadProgress) => void }) => {
-      const formData = new FormData();
-      formData.append('file', file);
-      return apiUpload<Response<typeof ZImportResult>>('/responsibility-items/import', formData, onProgress);
-    },
-    onSuccess: () => invalidate(),
+  return useRefetchingMutation(KEY, ({ file, onProgress }: { file: File; onProgress: (p: UploadProgress) => void }) => {
+    const formData = new FormData();
+    formData.append('file', file);
+    return apiUpload<Response<typeof ZImportResult>>('/responsibility-items/import', formData, onProgress);
   });
 }
 
@@ -194,23 +175,17 @@ export function useReport(id: string) {
 }
 
 export function useCreateReport() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (body: { year: number; quarter: number; recipientKind: string; unitId: string | null }) =>
+  return useRefetchingMutation(
+    KEY,
+    (body: { year: number; quarter: number; recipientKind: string; unitId: string | null }) =>
       apiPost<ReportDetail>('/responsibility-reports', body),
-    onSuccess: () => invalidate(),
-  });
+  );
 }
 
 export function useReportEvent(id: string) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (body: {
-      type: 'submit' | 'approve' | 'return';
-      version: number;
-      summary?: string;
-      comment?: string;
-    }) => apiPost<ReportDetail>(`/responsibility-reports/${id}/events`, body),
-    onSuccess: () => invalidate(),
-  });
+  return useRefetchingMutation(
+    KEY,
+    (body: { type: 'submit' | 'approve' | 'return'; version: number; summary?: string; comment?: string }) =>
+      apiPost<ReportDetail>(`/responsibility-reports/${id}/events`, body),
+  );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   TCreateSpotCheck,
   TListSpotChecks,
@@ -10,6 +10,7 @@ import type {
 } from '../../../../../common/responsibility.spot-checks.schema';
 import type { Response } from '../../../../../common/zod';
 import { type Page, type Query, api, apiDelete, apiPost, apiPut } from '../../../lib/api';
+import { useRefetchingMutation } from '../../../lib/resource';
 import { hasPermission, useMe } from '../../../lib/session';
 
 export type SpotCheck = Response<typeof ZSpotCheck>;
@@ -20,10 +21,6 @@ export type SpotCheckFilters = Pick<TListSpotChecks, 'state'> & { year?: string;
 
 /** Shares the module's key: a verdict turned into a problem, or a conclusion, refreshes reports and figures too. */
 const KEY = ['responsibility'] as const;
-const useInvalidate = () => {
-  const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: KEY });
-};
 
 /** Who sees spot checks: those who run them (监督室, 委领导) and region-wide readers (组织部). */
 export function useReadsSpotChecks() {
@@ -49,48 +46,37 @@ export function useSpotCheck(id: string) {
 }
 
 export function useCreateSpotCheck() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (body: Partial<TCreateSpotCheck>) => apiPost<SpotCheckDetail>('/spot-checks', body),
-    onSuccess: () => invalidate(),
-  });
+  return useRefetchingMutation(KEY, (body: Partial<TCreateSpotCheck>) =>
+    apiPost<SpotCheckDetail>('/spot-checks', body),
+  );
 }
 
 export function useSpotCheckEvent(id: string) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (body: { type: 'draw' | 'conclude'; version: number; comment?: string }) =>
-      apiPost<SpotCheckDetail>(`/spot-checks/${id}/events`, body),
-    onSuccess: () => invalidate(),
-  });
+  return useRefetchingMutation(KEY, (body: { type: 'draw' | 'conclude'; version: number; comment?: string }) =>
+    apiPost<SpotCheckDetail>(`/spot-checks/${id}/events`, body),
+  );
 }
 
 export function useDeleteSpotCheck(id: string) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (version: number) => apiDelete<void>(`/spot-checks/${id}`, { version }),
-    onSuccess: () => invalidate(),
-  });
+  return useRefetchingMutation(KEY, (version: number) => apiDelete<void>(`/spot-checks/${id}`, { version }));
 }
 
 /** PUT /api/spot-checks/:id/verdicts/:verdictId: the verdict on one sampled item (属实 / 不实 / 不到位). */
 export function useRecordVerdict(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ verdictId, ...body }: Partial<TVerdictInput> & { verdictId: string }) =>
+  return useRefetchingMutation(
+    [...KEY, 'spot-check', id],
+    ({ verdictId, ...body }: Partial<TVerdictInput> & { verdictId: string }) =>
       apiPut<SpotCheckVerdict>(`/spot-checks/${id}/verdicts/${verdictId}`, body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: [...KEY, 'spot-check', id] }),
-  });
+  );
 }
 
 /** POST /api/spot-checks/:id/verdicts/:verdictId/problem: 转为问题, once per verdict. */
 export function useConvertVerdict(id: string) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({ verdictId, ...body }: { verdictId: string; unitId?: string | null; deadline?: string | null }) =>
+  return useRefetchingMutation(
+    KEY,
+    ({ verdictId, ...body }: { verdictId: string; unitId?: string | null; deadline?: string | null }) =>
       apiPost<SpotCheckVerdict>(`/spot-checks/${id}/verdicts/${verdictId}/problem`, body),
-    onSuccess: () => invalidate(),
-  });
+  );
 }
 
 /** The verdicts on one report: asked only when the report says the caller may see them (`verdictsVisible`). */

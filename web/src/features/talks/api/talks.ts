@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TalkEvent } from '../../../../../common/talks';
 import type { ZCreateTalk, ZListTalks, ZTalk, ZTalkDetail, ZTalkEvent } from '../../../../../common/talks.schema';
 import type { Response, z } from '../../../../../common/zod';
@@ -12,6 +12,7 @@ import {
   type ListQueryOf,
   type Page,
 } from '../../../lib/api';
+import { resource, useResourceList, useResourceDetail, useDetailChange } from '../../../lib/resource';
 
 /** 谈话. */
 export type Talk = Response<typeof ZTalk>;
@@ -20,27 +21,10 @@ export type TalkInput = z.input<typeof ZCreateTalk>;
 
 export type TalkFilters = ListFilters<typeof ZListTalks>;
 
-export const talkKeys = {
-  all: ['talks'] as const,
-  list: (q: object) => ['talks', 'list', q] as const,
-  detail: (id: string) => ['talks', 'detail', id] as const,
-};
-
-export function useTalks(q: ListQueryOf<typeof ZListTalks>) {
-  return useQuery({
-    queryKey: talkKeys.list(q),
-    queryFn: ({ signal }) => api<Page<Talk>>('/talks', { query: { ...q }, signal }),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useTalk(id: string | undefined) {
-  return useQuery({
-    queryKey: talkKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => api<TalkDetail>(`/talks/${id}`, { signal }),
-    enabled: !!id,
-  });
-}
+const talks = resource<Page<Talk>, TalkDetail>('talks', '/talks');
+export const talkKeys = talks.keys;
+export const useTalks = (q: ListQueryOf<typeof ZListTalks>) => useResourceList(talks, q);
+export const useTalk = (id: string | undefined) => useResourceDetail(talks, id);
 
 export function useSaveTalk(id?: string) {
   const qc = useQueryClient();
@@ -54,16 +38,13 @@ export function useSaveTalk(id?: string) {
   });
 }
 
-export function useTalkEvent(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: z.input<typeof ZTalkEvent> & { type: TalkEvent }) =>
-      apiPost<TalkDetail>(`/talks/${id}/events`, input),
-    meta: { silent: true },
-    onSuccess: (t) => qc.setQueryData(talkKeys.detail(id), t),
-    onSettled: () => void qc.invalidateQueries({ queryKey: talkKeys.all }),
-  });
-}
+export const useTalkEvent = (id: string) =>
+  useDetailChange(
+    talkKeys,
+    id,
+    (input: z.input<typeof ZTalkEvent> & { type: TalkEvent }) => apiPost<TalkDetail>(`/talks/${id}/events`, input),
+    { refetch: 'all' },
+  );
 
 export function useDeleteTalk(id: string) {
   const qc = useQueryClient();

@@ -1,8 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ToleranceEvent } from '../../../../../common/tolerance';
 import type { ZCreateFiling, ZFiling, ZFilingDetail, ZListFilings } from '../../../../../common/tolerance.schema';
 import type { Response, z } from '../../../../../common/zod';
 import { api, apiPatch, apiPost, type ListFilters, type ListQueryOf, type Page } from '../../../lib/api';
+import { resource, useResourceList, useResourceDetail, useDetailChange } from '../../../lib/resource';
 
 /** 容错免责 事前备案. */
 export type Filing = Response<typeof ZFiling>;
@@ -11,27 +12,10 @@ export type FilingInput = Omit<z.input<typeof ZCreateFiling>, 'submit'>;
 
 export type FilingFilters = ListFilters<typeof ZListFilings>;
 
-export const filingKeys = {
-  all: ['tolerance-filings'] as const,
-  list: (q: object) => ['tolerance-filings', 'list', q] as const,
-  detail: (id: string) => ['tolerance-filings', 'detail', id] as const,
-};
-
-export function useFilings(q: ListQueryOf<typeof ZListFilings>) {
-  return useQuery({
-    queryKey: filingKeys.list(q),
-    queryFn: ({ signal }) => api<Page<Filing>>('/tolerance-filings', { query: { ...q }, signal }),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useFiling(id: string | undefined) {
-  return useQuery({
-    queryKey: filingKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => api<FilingDetail>(`/tolerance-filings/${id}`, { signal }),
-    enabled: !!id,
-  });
-}
+const filings = resource<Page<Filing>, FilingDetail>('tolerance-filings', '/tolerance-filings');
+export const filingKeys = filings.keys;
+export const useFilings = (q: ListQueryOf<typeof ZListFilings>) => useResourceList(filings, q);
+export const useFiling = (id: string | undefined) => useResourceDetail(filings, id);
 
 export function useSaveFiling(id?: string) {
   const qc = useQueryClient();
@@ -59,16 +43,14 @@ export function useSaveFiling(id?: string) {
   });
 }
 
-export function useFilingEvent(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { type: ToleranceEvent; version: number; comment?: string }) =>
+export const useFilingEvent = (id: string) =>
+  useDetailChange(
+    filingKeys,
+    id,
+    (input: { type: ToleranceEvent; version: number; comment?: string }) =>
       apiPost<FilingDetail>(`/tolerance-filings/${id}/events`, input),
-    meta: { silent: true },
-    onSuccess: (f) => qc.setQueryData(filingKeys.detail(id), f),
-    onSettled: () => void qc.invalidateQueries({ queryKey: filingKeys.all }),
-  });
-}
+    { refetch: 'all' },
+  );
 
 export function useUploadMinutes(id: string) {
   const qc = useQueryClient();

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
   TResponsibleRole,
   ZCreateSituation,
@@ -9,6 +9,7 @@ import type {
 } from '../../../../../common/warnings.schema';
 import type { Response, z } from '../../../../../common/zod';
 import { api, apiPatch, type ListQueryOf } from '../../../lib/api';
+import { resource, useResourceList, useResourceDetail } from '../../../lib/resource';
 
 export type RuleOp = '>=' | '>' | '<=' | '<' | '=' | '!=' | 'in' | 'contains';
 export type RuleValue = number | string | boolean | string[];
@@ -30,31 +31,14 @@ export type SituationFilters = Pick<z.input<typeof ZListSituations>, 'q' | 'acti
 /** The query of the list: all of ZListSituations the server reads, with the page and sort. */
 export type SituationQuery = ListQueryOf<typeof ZListSituations>;
 
-export const situationKeys = {
-  all: ['situations'] as const,
-  list: (q: SituationQuery) => ['situations', 'list', q] as const,
-  detail: (id: string) => ['situations', 'detail', id] as const,
-};
-
+const situations = resource<Response<typeof ZSituationPage>, Situation>('situations', '/situations');
+export const situationKeys = situations.keys;
 /** One page of the catalogue (the 情形目录 page). */
-export function useSituations(q: SituationQuery) {
-  return useQuery({
-    queryKey: situationKeys.list(q),
-    queryFn: ({ signal }) => api<Response<typeof ZSituationPage>>('/situations', { query: { ...q }, signal }),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useSituations = (q: SituationQuery) => useResourceList(situations, q);
+export const useSituation = (id: string | undefined) => useResourceDetail(situations, id);
 
 /** The whole catalogue, for choosing a situation (a region holds tens, not thousands). */
 export const useSituationOptions = () => useSituations({ pageSize: 2000 });
-
-export function useSituation(id: string | undefined) {
-  return useQuery({
-    queryKey: situationKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => api<Situation>(`/situations/${id}`, { signal }),
-    enabled: !!id,
-  });
-}
 
 export function useCreateSituation() {
   const qc = useQueryClient();

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
   ZListWarnings,
   ZWarning,
@@ -8,7 +8,8 @@ import type {
   ZWarningPage,
 } from '../../../../../common/warnings.schema';
 import type { Response, z } from '../../../../../common/zod';
-import { api, apiPost, type ListFilters, type ListQueryOf, type Query } from '../../../lib/api';
+import { apiPost, type ListFilters, type ListQueryOf } from '../../../lib/api';
+import { resource, useResourceList, useResourceDetail } from '../../../lib/resource';
 
 /** 模拟问责单. */
 export type Warning = Response<typeof ZWarning>;
@@ -20,27 +21,10 @@ export type WarningFilters = ListFilters<typeof ZListWarnings>;
 export type WarningListQuery = ListQueryOf<typeof ZListWarnings>;
 export type WarningEventInput = z.input<typeof ZWarningEvent>;
 
-export const warningKeys = {
-  all: ['warnings'] as const,
-  list: (q: WarningListQuery) => ['warnings', 'list', q] as const,
-  detail: (id: string) => ['warnings', 'detail', id] as const,
-};
-
-export function useWarnings(query: WarningListQuery) {
-  return useQuery({
-    queryKey: warningKeys.list(query),
-    queryFn: ({ signal }) => api<Response<typeof ZWarningPage>>('/warnings', { query: query as Query, signal }),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useWarning(id: string | undefined) {
-  return useQuery({
-    queryKey: warningKeys.detail(id ?? ''),
-    queryFn: ({ signal }) => api<WarningDetail>(`/warnings/${id}`, { signal }),
-    enabled: !!id,
-  });
-}
+const warnings = resource<Response<typeof ZWarningPage>, WarningDetail>('warnings', '/warnings');
+export const warningKeys = warnings.keys;
+export const useWarnings = (q: WarningListQuery) => useResourceList(warnings, q);
+export const useWarning = (id: string | undefined) => useResourceDetail(warnings, id);
 
 /** Fire a step of the warning's flow (POST /warnings/:id/events); the cache is refreshed either way. */
 export function useWarningEvent(id: string) {
