@@ -11,14 +11,14 @@ import { ZListWarnings } from '../../../common/warnings.schema.js';
 import type { z } from '../../../common/zod.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import { listCases, currentInfluencePeriods } from '../cases/cases.service.js';
-import { listNotifications } from '../notifications/notifications.service.js';
+import { previewNotifications } from '../notifications/notifications.service.js';
 // Findings' use-cases import patrol.service, so its list cannot be re-exported there without a cycle.
 import { previewFindings } from '../patrol/patrol.findings.js';
 import { listTasks } from '../patrol/patrol.service.js';
 import { previewProblems } from '../problems/problems.service.js';
-import { listTalks } from '../talks/talks.service.js';
+import { previewTalks } from '../talks/talks.service.js';
 import { listFilings } from '../tolerance/tolerance.service.js';
-import { listWarnings } from '../warnings/warnings.service.js';
+import { previewWarnings } from '../warnings/warnings.service.js';
 
 export interface HomeItem {
   id: string;
@@ -73,7 +73,7 @@ const problemItem = (p: Problem): HomeItem => ({
   path: `/problems/${p.id}`,
 });
 const readProblems = listOf(ZListProblems, previewProblems, problemItem);
-const readWarnings = listOf(ZListWarnings, listWarnings, (w) => ({
+const readWarnings = listOf(ZListWarnings, previewWarnings, (w) => ({
   id: w.id,
   label: `${w.code} ${w.situationName}`,
   path: `/warnings/${w.id}`,
@@ -93,7 +93,7 @@ const readFilings = listOf(ZListFilings, listFilings, (f) => ({
   label: `${f.code} ${f.unitName} ${f.matter}`,
   path: `/tolerance-filings/${f.id}`,
 }));
-const readTalks = listOf(ZListTalks, listTalks, (t) => ({
+const readTalks = listOf(ZListTalks, previewTalks, (t) => ({
   id: t.id,
   label: `${t.code} ${t.kindLabel}（${formatDate(t.talkOn)}）`,
   path: `/talks/${t.id}`,
@@ -108,7 +108,7 @@ const readInfluence = listOf(ZListInfluencePeriods, currentInfluencePeriods, (p)
   label: `${p.personName} ${p.form}`,
   path: '/influence-periods',
 }));
-const readNotifications = listOf(ZListNotifications, listNotifications, (n) => ({
+const readNotifications = listOf(ZListNotifications, previewNotifications, (n) => ({
   id: n.id,
   label: n.title,
   path: n.link ?? '/notifications',
