@@ -13,6 +13,7 @@ import { type AnyColumn, type SQL, and, count, eq, gte, isNotNull, isNull, lte, 
 import type { Scope } from '../../platform/context.js';
 import { type Executor, genericPlans } from '../../platform/db/client.js';
 import { largeCount } from '../../platform/db/large-count.js';
+import { preparedByShape } from '../../platform/db/prepared.js';
 import { personDirectory, unitDirectory } from '../org/org.directory.js';
 import {
   type EventRow,
@@ -193,6 +194,44 @@ const countOf = byShape('problems_count', (db, s, name) =>
   db.select({ n: count() }).from(problems).where(whereOf(s)).prepare(name),
 );
 
+/** The region's, scope's and filter's parameters of a shape's statements. */
+function paramsOf(scope: Scope, filter: Filter, today: string, limit: number, offset: number): Record<string, unknown> {
+  return {
+    ...filter,
+    regionId: scope.regionId,
+    unitIds: scope.unitIds,
+    personId: scope.personId,
+    today,
+    limit,
+    offset,
+  };
+}
+
+/** The total of a page's shape, through the large-count cache (as the list counts it, so both share the count). */
+function totalOf(
+  db: Executor,
+  scope: Scope,
+  withDrafts: boolean,
+  filter: Filter,
+  today: string,
+  shape: Shape,
+  params: Record<string, unknown>,
+) {
+  // Keyed by what is counted (region, visible units, drafts, filters), not by who asks: two officers share it.
+  const countKey = JSON.stringify([
+    'problems',
+    scope.regionId,
+    scope.allUnits ? null : [scope.unitIds, scope.personId],
+    withDrafts,
+    filter,
+    today,
+  ]);
+  return largeCount(countKey, async () => {
+    const counted = countOf(genericPlans(db), { ...shape, sort: '', window: null });
+    return Number((await counted.execute(params))[0].n);
+  });
+}
+
 /**
  * One page of the ledger and its total, as `repo.list` answers them, through the statements of the filter's
  * shape. Not for search (`q`): the caller sends those to `repo.list`.
@@ -203,29 +242,53 @@ export async function listPrepared(db: Executor, scope: Scope, withDrafts: boole
   const offset = (page - 1) * pageSize;
   const inline = page <= INLINE_PAGES;
   const shape = shapeOf(scope, withDrafts, filter, sort, inline ? { limit: pageSize, offset } : null);
-  const params: Record<string, unknown> = {
-    ...filter,
-    regionId: scope.regionId,
-    unitIds: scope.unitIds,
-    personId: scope.personId,
-    today,
-    limit: pageSize,
-    offset,
-  };
+  const params = paramsOf(scope, filter, today, pageSize, offset);
   const items = await pageOf(inline ? genericPlans(db) : db, shape).execute(params);
-  // Keyed by what is counted (region, visible units, drafts, filters), not by who asks: two officers share it.
-  const countKey = JSON.stringify([
-    'problems',
-    scope.regionId,
-    scope.allUnits ? null : [scope.unitIds, scope.personId],
-    withDrafts,
-    filter,
-    today,
-  ]);
-  const total = await largeCount(countKey, async () => {
-    const counted = countOf(genericPlans(db), { ...shape, sort: '', window: null });
-    return Number((await counted.execute(params))[0].n);
-  });
+  const total = await totalOf(db, scope, withDrafts, filter, today, shape, params);
+  return { items, total };
+}
+
+const previewUnit = unitDirectory('unit');
+
+/**
+ * The page of a shape with a row's code, title and unit name only (what a preview shows), in the page's order:
+ * describing and mapping the list's thirty-odd columns per row was most of a preview's Node time (issue #19).
+ */
+const previewPageOf = preparedByShape('problems_preview', (db, s: Shape, name) => {
+  const order = [SORTS[s.sort], sql`${problems.code} DESC NULLS LAST`];
+  const ordered = db
+    .select({ id: problems.id })
+    .from(problems)
+    .where(whereOf(s))
+    .orderBy(...order);
+  const window = sql.raw(`LIMIT ${Math.trunc(s.window?.limit ?? 0)} OFFSET ${Math.trunc(s.window?.offset ?? 0)}`);
+  return db
+    .select({ id: problems.id, code: problems.code, title: problems.title, unitName: previewUnit.shortName })
+    .from(problems)
+    .innerJoin(previewUnit, eq(previewUnit.id, problems.unitId))
+    .where(sql`${problems.id} IN (${ordered} ${window})`)
+    .orderBy(...order)
+    .prepare(name);
+});
+/**
+ * The rows `listPrepared` answers for one of the first pages — id, code, title and unit name — and the same total
+ * (problems.prepared.test.ts compares them). Deeper pages and search: undefined, the caller reads the list.
+ */
+export async function previewPrepared(
+  db: Executor,
+  scope: Scope,
+  withDrafts: boolean,
+  f: ProblemFilter,
+  today: string,
+) {
+  const { page, pageSize, sort, q: _q, ...filter } = f;
+  if (page > INLINE_PAGES || f.q?.trim()) return undefined;
+  if (!scope.regionId) return { items: [], total: 0 };
+  const offset = (page - 1) * pageSize;
+  const shape = shapeOf(scope, withDrafts, filter, sort, { limit: pageSize, offset });
+  const params = paramsOf(scope, filter, today, pageSize, offset);
+  const items = await previewPageOf(genericPlans(db), shape).execute(params);
+  const total = await totalOf(db, scope, withDrafts, filter, today, shape, params);
   return { items, total };
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scope } from '../../platform/context.js';
 import { openTestDatabase } from '../../test/harness.js';
 import type { Database } from '../../platform/db/client.js';
-import { detailPrepared, listPrepared } from './problems.prepared.repository.js';
+import { detailPrepared, listPrepared, previewPrepared } from './problems.prepared.repository.js';
 import { type ProblemFilter, SORTS, eventsOf, filesOf, get, list, measuresOf } from './problems.repository.js';
 
 /**
@@ -97,6 +97,21 @@ describe('prepared ledger statements', () => {
               JSON.stringify({ scope, withDrafts, f }),
             ).toEqual({ total: built.total, ids: built.items.map((p) => p.problem.id) });
             expect(prepared.items).toEqual(built.items);
+            // The preview (home) reads the same rows' code, title and unit name, and the same total.
+            const preview = await previewPrepared(database.db, scope, withDrafts, f, TODAY);
+            expect(preview, JSON.stringify({ preview: true, scope, withDrafts, f })).toEqual(
+              page > 5
+                ? undefined
+                : {
+                    total: built.total,
+                    items: built.items.map((r) => ({
+                      id: r.problem.id,
+                      code: r.problem.code,
+                      title: r.problem.title,
+                      unitName: r.unitName,
+                    })),
+                  },
+            );
             compared++;
           }
         }

@@ -10,6 +10,7 @@ import {
   detailPrepared,
   listPrepared,
   measuresOfPrepared,
+  previewPrepared,
 } from './problems.prepared.repository.js';
 import type { TListProblems } from '../../../common/problems.schema.js';
 import { capacitiesOf } from './problems.policy.js';
@@ -109,6 +110,9 @@ export async function listProblems(ctx: Ctx, f: TListProblems) {
  * title and unit (home), which would otherwise read every row's measures to throw them away.
  */
 export async function previewProblems(ctx: Ctx, f: TListProblems) {
+  const actor = actorOf(ctx);
+  const prepared = await previewPrepared(ctx.db, actor.scope, seesDrafts(actor), f, today(ctx));
+  if (prepared) return prepared;
   const { items, total } = await pageOf(ctx, f);
   const rows = items.map(({ problem: p, unitName }) => ({ id: p.id, code: p.code, title: p.title, unitName }));
   return { items: rows, total };
