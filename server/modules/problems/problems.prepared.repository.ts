@@ -116,8 +116,13 @@ function shapeOf(
   };
 }
 
-/** The same WHERE as `repo.list` (inScope + filters), with every value a placeholder. */
-function whereOf(s: Shape): SQL {
+/**
+ * The same WHERE as `repo.list` (inScope + filters), with every value a placeholder. The filters' placeholders are
+ * named `${prefix}<filter>` (several shapes in one statement: `previewManyPrepared`); the scope's and today's are
+ * shared.
+ */
+function whereOf(s: Shape, prefix = ''): SQL {
+  const value = (k: string) => P(prefix + k);
   const visible = s.allUnits
     ? undefined
     : or(
@@ -129,12 +134,12 @@ function whereOf(s: Shape): SQL {
     isNull(problems.deletedAt),
     visible,
     s.withDrafts ? undefined : ne(problems.state, 'draft'),
-    ...s.equals.map((k) => eq(EQUALS[k], P(k))),
-    s.color === 'none' ? isNull(problems.color) : s.color ? eq(problems.color, P('color')) : undefined,
-    s.before ? lte(problems.deadline, P('deadlineBefore')) : undefined,
-    s.after ? gte(problems.deadline, P('deadlineAfter')) : undefined,
+    ...s.equals.map((k) => eq(EQUALS[k], value(k))),
+    s.color === 'none' ? isNull(problems.color) : s.color ? eq(problems.color, value('color')) : undefined,
+    s.before ? lte(problems.deadline, value('deadlineBefore')) : undefined,
+    s.after ? gte(problems.deadline, value('deadlineAfter')) : undefined,
     s.overdue === null ? undefined : s.overdue ? overdueSql(P('today')) : sql`NOT ${overdueSql(P('today'))}`,
-    s.listed ? eq(problems.listed, P('listed')) : undefined,
+    s.listed ? eq(problems.listed, value('listed')) : undefined,
     s.pending === null
       ? undefined
       : s.pending
@@ -290,6 +295,92 @@ export async function previewPrepared(
   const items = await previewPageOf(genericPlans(db), shape).execute(params);
   const total = await totalOf(db, scope, withDrafts, filter, today, shape, params);
   return { items, total };
+}
+
+/**
+ * Several previews' pages in one statement (home's problem entries: one round trip instead of one each, issue #19):
+ * each shape's page as `previewPageOf` reads it, tagged with its place (`k`) and its order within the page (`n`).
+ */
+const previewsOf = preparedByShape('problems_previews', (db, shapes: Shape[], name) => {
+  const pages = shapes.map((s, i) => {
+    const order = [SORTS[s.sort], sql`${problems.code} DESC NULLS LAST`];
+    const ordered = db
+      .select({ id: problems.id })
+      .from(problems)
+      .where(whereOf(s, `f${i}_`))
+      .orderBy(...order);
+    const window = sql.raw(`LIMIT ${Math.trunc(s.window?.limit ?? 0)} OFFSET ${Math.trunc(s.window?.offset ?? 0)}`);
+    return sql`${db
+      .select({
+        k: sql<number>`${sql.raw(String(i))}`.as('k'),
+        n: sql<number>`row_number() OVER (ORDER BY ${sql.join(order, sql`, `)})`.as('n'),
+        id: problems.id,
+        code: problems.code,
+        title: problems.title,
+        unitName: sql<string>`${previewUnit.shortName}`.as('unit_name'),
+      })
+      .from(problems)
+      .innerJoin(previewUnit, eq(previewUnit.id, problems.unitId))
+      .where(sql`${problems.id} IN (${ordered} ${window})`)}`;
+  });
+  return db
+    .select({
+      k: sql<number>`u.k`,
+      id: sql<string>`u.id`,
+      code: sql<string>`u.code`,
+      title: sql<string>`u.title`,
+      unitName: sql<string>`u.unit_name`,
+    })
+    .from(sql`(${sql.join(pages, sql` UNION ALL `)}) AS u`)
+    .orderBy(sql`u.k, u.n`)
+    .prepare(name);
+});
+
+/**
+ * `previewPrepared` for several filters at once, the pages in one statement (the totals through the same shared
+ * counts): the same answers, in the order of `fs` (problems.prepared.test.ts compares them). Undefined when one of
+ * them is not a preview's (a deep page, search): the caller reads them one by one.
+ */
+export async function previewManyPrepared(
+  db: Executor,
+  scope: Scope,
+  withDrafts: boolean,
+  fs: ProblemFilter[],
+  today: string,
+) {
+  if (fs.some((f) => f.page > INLINE_PAGES || f.q?.trim())) return undefined;
+  if (!scope.regionId || fs.length === 0) return fs.map(() => ({ items: [] as PreviewRow[], total: 0 }));
+  const parts = fs.map(({ page, pageSize, sort, q: _q, ...filter }) => {
+    const offset = (page - 1) * pageSize;
+    const shape = shapeOf(scope, withDrafts, filter, sort, { limit: pageSize, offset });
+    return { filter, shape, params: paramsOf(scope, filter, today, pageSize, offset) };
+  });
+  const params: Record<string, unknown> = {
+    regionId: scope.regionId,
+    unitIds: scope.unitIds,
+    personId: scope.personId,
+    today,
+  };
+  for (const [i, { filter }] of parts.entries()) for (const [k, v] of Object.entries(filter)) params[`f${i}_${k}`] = v;
+  const rows = await previewsOf(
+    genericPlans(db),
+    parts.map((p) => p.shape),
+  ).execute(params);
+  const answers: { items: PreviewRow[]; total: number }[] = [];
+  for (const [i, p] of parts.entries())
+    answers.push({
+      items: rows.filter((r) => Number(r.k) === i).map(({ k: _k, ...r }) => r),
+      total: await totalOf(db, scope, withDrafts, p.filter, today, p.shape, p.params),
+    });
+  return answers;
+}
+
+/** A problem as a preview shows it. */
+export interface PreviewRow {
+  id: string;
+  code: string;
+  title: string;
+  unitName: string;
 }
 
 /** A statement built once per database handle (its text is fixed, its values are placeholders). */

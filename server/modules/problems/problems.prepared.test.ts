@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scope } from '../../platform/context.js';
 import { openTestDatabase } from '../../test/harness.js';
 import type { Database } from '../../platform/db/client.js';
-import { detailPrepared, listPrepared, previewPrepared } from './problems.prepared.repository.js';
+import { detailPrepared, listPrepared, previewManyPrepared, previewPrepared } from './problems.prepared.repository.js';
 import { type ProblemFilter, SORTS, eventsOf, filesOf, get, list, measuresOf } from './problems.repository.js';
 
 /**
@@ -118,6 +118,18 @@ describe('prepared ledger statements', () => {
       }
     }
     expect(compared).toBe(scopes.length * 2 * filters.length * 3);
+    // Several previews in one statement answer what each answers alone, in order (home's problem entries).
+    for (const [, scope] of scopes)
+      for (const withDrafts of [true, false]) {
+        const fs = filters.map((filter, i) => ({ ...filter, page: 1 + (i % 3), pageSize: 5 }));
+        const many = await previewManyPrepared(database.db, scope, withDrafts, fs, TODAY);
+        const alone = [];
+        for (const f of fs) alone.push(await previewPrepared(database.db, scope, withDrafts, f, TODAY));
+        expect(many, JSON.stringify({ scope, withDrafts })).toEqual(alone);
+        expect(await previewManyPrepared(database.db, scope, withDrafts, [{ page: 6, pageSize: 5 }], TODAY)).toBe(
+          undefined,
+        );
+      }
   });
 
   it('read one problem with its measures, events and files exactly as repo.get, measuresOf, eventsOf and filesOf, in every scope', async () => {

@@ -10,6 +10,7 @@ import {
   detailPrepared,
   listPrepared,
   measuresOfPrepared,
+  previewManyPrepared,
   previewPrepared,
 } from './problems.prepared.repository.js';
 import type { TListProblems } from '../../../common/problems.schema.js';
@@ -116,6 +117,16 @@ export async function previewProblems(ctx: Ctx, f: TListProblems) {
   const { items, total } = await pageOf(ctx, f);
   const rows = items.map(({ problem: p, unitName }) => ({ id: p.id, code: p.code, title: p.title, unitName }));
   return { items: rows, total };
+}
+
+/** `previewProblems` for several filters at once (home's problem entries): the pages in one statement. */
+export async function previewProblemsMany(ctx: Ctx, fs: TListProblems[]) {
+  const actor = actorOf(ctx);
+  const many = await previewManyPrepared(ctx.db, actor.scope, seesDrafts(actor), fs, today(ctx));
+  if (many) return many;
+  const answers = [];
+  for (const f of fs) answers.push(await previewProblems(ctx, f));
+  return answers;
 }
 
 /** Problems by state and colour for the 挂图作战 board header. */
