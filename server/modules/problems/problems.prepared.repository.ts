@@ -8,7 +8,6 @@
  * life of the process, on every connection. Search (`q`) is not prepared: a generic plan for the bigram index was
  * measured 2–4× slower, so `repo.list` keeps building it per request.
  */
-import crypto from 'node:crypto';
 import { type AnyColumn, type SQL, and, count, eq, gte, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
 import { type Executor, genericPlans } from '../../platform/db/client.js';
@@ -67,9 +66,9 @@ const EQUALS = {
   commonGroupId: problems.commonGroupId,
 } as const;
 
-type Filter = Omit<ProblemFilter, 'page' | 'pageSize' | 'sort' | 'q'>;
+export type Filter = Omit<ProblemFilter, 'page' | 'pageSize' | 'sort' | 'q'>;
 
-interface Shape {
+export interface Shape {
   units: boolean;
   person: boolean;
   allUnits: boolean;
@@ -90,9 +89,9 @@ interface Shape {
  * Pages up to this one are read by statements with LIMIT and OFFSET written in, run with their generic plan
  * (`genericPlans`); deeper pages, rarer, share one statement per shape with placeholders, planned per execution.
  */
-const INLINE_PAGES = 5;
+export const INLINE_PAGES = 5;
 
-function shapeOf(
+export function shapeOf(
   scope: Scope,
   withDrafts: boolean,
   f: Filter,
@@ -121,7 +120,7 @@ function shapeOf(
  * named `${prefix}<filter>` (several shapes in one statement: `previewManyPrepared`); the scope's and today's are
  * shared.
  */
-function whereOf(s: Shape, prefix = ''): SQL {
+export function whereOf(s: Shape, prefix = ''): SQL {
   const value = (k: string) => P(prefix + k);
   const visible = s.allUnits
     ? undefined
@@ -166,41 +165,20 @@ function buildPage(db: Executor, s: Shape, name: string) {
     .prepare(name);
 }
 
-/**
- * Statements by shape, built once per database handle. The same shape is the same text, so one name (`prefix` and a
- * hash of the shape) serves every handle and connection.
- */
-function byShape<T>(prefix: string, build: (db: Executor, s: Shape, name: string) => T) {
-  const names = new Map<string, string>();
-  const built = new WeakMap<Executor, Map<string, T>>();
-  return (db: Executor, s: Shape, key = JSON.stringify(s)): T => {
-    let name = names.get(key);
-    if (!name) {
-      name = `${prefix}_${crypto.createHash('sha1').update(key).digest('hex').slice(0, 12)}`;
-      names.set(key, name);
-    }
-    let perDb = built.get(db);
-    if (!perDb) {
-      perDb = new Map();
-      built.set(db, perDb);
-    }
-    let statements = perDb.get(key);
-    if (!statements) {
-      statements = build(db, s, name);
-      perDb.set(key, statements);
-    }
-    return statements;
-  };
-}
-
-const pageOf = byShape('problems_page', buildPage);
+const pageOf = preparedByShape('problems_page', buildPage);
 /** The total of a shape (its sort and window do not count). */
-const countOf = byShape('problems_count', (db, s, name) =>
+const countOf = preparedByShape('problems_count', (db, s: Shape, name) =>
   db.select({ n: count() }).from(problems).where(whereOf(s)).prepare(name),
 );
 
 /** The region's, scope's and filter's parameters of a shape's statements. */
-function paramsOf(scope: Scope, filter: Filter, today: string, limit: number, offset: number): Record<string, unknown> {
+export function paramsOf(
+  scope: Scope,
+  filter: Filter,
+  today: string,
+  limit: number,
+  offset: number,
+): Record<string, unknown> {
   return {
     ...filter,
     regionId: scope.regionId,
@@ -213,7 +191,7 @@ function paramsOf(scope: Scope, filter: Filter, today: string, limit: number, of
 }
 
 /** The total of a page's shape, through the large-count cache (as the list counts it, so both share the count). */
-function totalOf(
+export function totalOf(
   db: Executor,
   scope: Scope,
   withDrafts: boolean,
@@ -251,136 +229,6 @@ export async function listPrepared(db: Executor, scope: Scope, withDrafts: boole
   const items = await pageOf(inline ? genericPlans(db) : db, shape).execute(params);
   const total = await totalOf(db, scope, withDrafts, filter, today, shape, params);
   return { items, total };
-}
-
-const previewUnit = unitDirectory('unit');
-
-/**
- * The page of a shape with a row's code, title and unit name only (what a preview shows), in the page's order:
- * describing and mapping the list's thirty-odd columns per row was most of a preview's Node time (issue #19).
- */
-const previewPageOf = preparedByShape('problems_preview', (db, s: Shape, name) => {
-  const order = [SORTS[s.sort], sql`${problems.code} DESC NULLS LAST`];
-  const ordered = db
-    .select({ id: problems.id })
-    .from(problems)
-    .where(whereOf(s))
-    .orderBy(...order);
-  const window = sql.raw(`LIMIT ${Math.trunc(s.window?.limit ?? 0)} OFFSET ${Math.trunc(s.window?.offset ?? 0)}`);
-  return db
-    .select({ id: problems.id, code: problems.code, title: problems.title, unitName: previewUnit.shortName })
-    .from(problems)
-    .innerJoin(previewUnit, eq(previewUnit.id, problems.unitId))
-    .where(sql`${problems.id} IN (${ordered} ${window})`)
-    .orderBy(...order)
-    .prepare(name);
-});
-/**
- * The rows `listPrepared` answers for one of the first pages — id, code, title and unit name — and the same total
- * (problems.prepared.test.ts compares them). Deeper pages and search: undefined, the caller reads the list.
- */
-export async function previewPrepared(
-  db: Executor,
-  scope: Scope,
-  withDrafts: boolean,
-  f: ProblemFilter,
-  today: string,
-) {
-  const { page, pageSize, sort, q: _q, ...filter } = f;
-  if (page > INLINE_PAGES || f.q?.trim()) return undefined;
-  if (!scope.regionId) return { items: [], total: 0 };
-  const offset = (page - 1) * pageSize;
-  const shape = shapeOf(scope, withDrafts, filter, sort, { limit: pageSize, offset });
-  const params = paramsOf(scope, filter, today, pageSize, offset);
-  const items = await previewPageOf(genericPlans(db), shape).execute(params);
-  const total = await totalOf(db, scope, withDrafts, filter, today, shape, params);
-  return { items, total };
-}
-
-/**
- * Several previews' pages in one statement (home's problem entries: one round trip instead of one each, issue #19):
- * each shape's page as `previewPageOf` reads it, tagged with its place (`k`) and its order within the page (`n`).
- */
-const previewsOf = preparedByShape('problems_previews', (db, shapes: Shape[], name) => {
-  const pages = shapes.map((s, i) => {
-    const order = [SORTS[s.sort], sql`${problems.code} DESC NULLS LAST`];
-    const ordered = db
-      .select({ id: problems.id })
-      .from(problems)
-      .where(whereOf(s, `f${i}_`))
-      .orderBy(...order);
-    const window = sql.raw(`LIMIT ${Math.trunc(s.window?.limit ?? 0)} OFFSET ${Math.trunc(s.window?.offset ?? 0)}`);
-    return sql`${db
-      .select({
-        k: sql<number>`${sql.raw(String(i))}`.as('k'),
-        n: sql<number>`row_number() OVER (ORDER BY ${sql.join(order, sql`, `)})`.as('n'),
-        id: problems.id,
-        code: problems.code,
-        title: problems.title,
-        unitName: sql<string>`${previewUnit.shortName}`.as('unit_name'),
-      })
-      .from(problems)
-      .innerJoin(previewUnit, eq(previewUnit.id, problems.unitId))
-      .where(sql`${problems.id} IN (${ordered} ${window})`)}`;
-  });
-  return db
-    .select({
-      k: sql<number>`u.k`,
-      id: sql<string>`u.id`,
-      code: sql<string>`u.code`,
-      title: sql<string>`u.title`,
-      unitName: sql<string>`u.unit_name`,
-    })
-    .from(sql`(${sql.join(pages, sql` UNION ALL `)}) AS u`)
-    .orderBy(sql`u.k, u.n`)
-    .prepare(name);
-});
-
-/**
- * `previewPrepared` for several filters at once, the pages in one statement (the totals through the same shared
- * counts): the same answers, in the order of `fs` (problems.prepared.test.ts compares them). Undefined when one of
- * them is not a preview's (a deep page, search): the caller reads them one by one.
- */
-export async function previewManyPrepared(
-  db: Executor,
-  scope: Scope,
-  withDrafts: boolean,
-  fs: ProblemFilter[],
-  today: string,
-) {
-  if (fs.some((f) => f.page > INLINE_PAGES || f.q?.trim())) return undefined;
-  if (!scope.regionId || fs.length === 0) return fs.map(() => ({ items: [] as PreviewRow[], total: 0 }));
-  const parts = fs.map(({ page, pageSize, sort, q: _q, ...filter }) => {
-    const offset = (page - 1) * pageSize;
-    const shape = shapeOf(scope, withDrafts, filter, sort, { limit: pageSize, offset });
-    return { filter, shape, params: paramsOf(scope, filter, today, pageSize, offset) };
-  });
-  const params: Record<string, unknown> = {
-    regionId: scope.regionId,
-    unitIds: scope.unitIds,
-    personId: scope.personId,
-    today,
-  };
-  for (const [i, { filter }] of parts.entries()) for (const [k, v] of Object.entries(filter)) params[`f${i}_${k}`] = v;
-  const rows = await previewsOf(
-    genericPlans(db),
-    parts.map((p) => p.shape),
-  ).execute(params);
-  const answers: { items: PreviewRow[]; total: number }[] = [];
-  for (const [i, p] of parts.entries())
-    answers.push({
-      items: rows.filter((r) => Number(r.k) === i).map(({ k: _k, ...r }) => r),
-      total: await totalOf(db, scope, withDrafts, p.filter, today, p.shape, p.params),
-    });
-  return answers;
-}
-
-/** A problem as a preview shows it. */
-export interface PreviewRow {
-  id: string;
-  code: string;
-  title: string;
-  unitName: string;
 }
 
 /** A statement built once per database handle (its text is fixed, its values are placeholders). */
@@ -487,7 +335,7 @@ const responsible = personDirectory('responsible');
  * One problem as `repo.get` reads it (`repo.select`'s names and joins) with its measures, timeline (oldest first)
  * and files (oldest first), per scope shape, in one statement: the detail page used to make four round trips.
  */
-const detailStatementOf = byShape('problems_detail', (db, s, name) =>
+const detailStatementOf = preparedByShape('problems_detail', (db, s: Shape, name) =>
   db
     .select({
       problem: problemJson,

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scope } from '../../platform/context.js';
 import { openTestDatabase } from '../../test/harness.js';
 import type { Database } from '../../platform/db/client.js';
-import { detailPrepared, listPrepared, previewManyPrepared, previewPrepared } from './problems.prepared.repository.js';
+import { detailPrepared, listPrepared } from './problems.prepared.repository.js';
+import { previewManyPrepared, previewPrepared } from './problems.preview.repository.js';
 import { type ProblemFilter, SORTS, eventsOf, filesOf, get, list, measuresOf } from './problems.repository.js';
 
 /**

@@ -10,9 +10,8 @@ import {
   detailPrepared,
   listPrepared,
   measuresOfPrepared,
-  previewManyPrepared,
-  previewPrepared,
 } from './problems.prepared.repository.js';
+import { previewManyPrepared, previewPrepared } from './problems.preview.repository.js';
 import type { TListProblems } from '../../../common/problems.schema.js';
 import { capacitiesOf } from './problems.policy.js';
 import { problemMachine, problemRefusal, stateLabel } from './problems.states.js';
