@@ -11,14 +11,14 @@ import { ZListWarnings } from '../../../common/warnings.schema.js';
 import type { z } from '../../../common/zod.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import { listCases, currentInfluencePeriods } from '../cases/cases.service.js';
-import { listNotifications } from '../notifications/notifications.service.js';
+import { previewNotifications } from '../notifications/notifications.service.js';
 // Findings' use-cases import patrol.service, so its list cannot be re-exported there without a cycle.
 import { previewFindings } from '../patrol/patrol.findings.js';
 import { listTasks } from '../patrol/patrol.service.js';
-import { previewProblems } from '../problems/problems.service.js';
-import { listTalks } from '../talks/talks.service.js';
+import { previewProblems, previewProblemsMany } from '../problems/problems.service.js';
+import { previewTalks } from '../talks/talks.service.js';
 import { listFilings } from '../tolerance/tolerance.service.js';
-import { listWarnings } from '../warnings/warnings.service.js';
+import { previewWarnings } from '../warnings/warnings.service.js';
 
 export interface HomeItem {
   id: string;
@@ -43,6 +43,8 @@ export interface HomeSectionDef {
   api: string;
   query: (today: string) => Record<string, string>;
   read: (ctx: Ctx, query: Record<string, string>) => Promise<{ total: number; items: HomeItem[] }>;
+  /** Where the module reads several of its previews at once: the entries sharing it are read in one call. */
+  readMany?: (ctx: Ctx, queries: Record<string, string>[]) => Promise<{ total: number; items: HomeItem[] }[]>;
 }
 
 export const PREVIEW_ROWS = 5;
@@ -73,7 +75,12 @@ const problemItem = (p: Problem): HomeItem => ({
   path: `/problems/${p.id}`,
 });
 const readProblems = listOf(ZListProblems, previewProblems, problemItem);
-const readWarnings = listOf(ZListWarnings, listWarnings, (w) => ({
+const readProblemsMany = async (ctx: Ctx, queries: Record<string, string>[]) => {
+  const fs = queries.map((q) => ZListProblems.parse({ ...q, page: 1, pageSize: PREVIEW_ROWS }));
+  const answers = await previewProblemsMany(ctx, fs);
+  return answers.map(({ total, items }) => ({ total, items: items.map(problemItem) }));
+};
+const readWarnings = listOf(ZListWarnings, previewWarnings, (w) => ({
   id: w.id,
   label: `${w.code} ${w.situationName}`,
   path: `/warnings/${w.id}`,
@@ -93,7 +100,7 @@ const readFilings = listOf(ZListFilings, listFilings, (f) => ({
   label: `${f.code} ${f.unitName} ${f.matter}`,
   path: `/tolerance-filings/${f.id}`,
 }));
-const readTalks = listOf(ZListTalks, listTalks, (t) => ({
+const readTalks = listOf(ZListTalks, previewTalks, (t) => ({
   id: t.id,
   label: `${t.code} ${t.kindLabel}（${formatDate(t.talkOn)}）`,
   path: `/talks/${t.id}`,
@@ -108,7 +115,7 @@ const readInfluence = listOf(ZListInfluencePeriods, currentInfluencePeriods, (p)
   label: `${p.personName} ${p.form}`,
   path: '/influence-periods',
 }));
-const readNotifications = listOf(ZListNotifications, listNotifications, (n) => ({
+const readNotifications = listOf(ZListNotifications, previewNotifications, (n) => ({
   id: n.id,
   label: n.title,
   path: n.link ?? '/notifications',
@@ -125,6 +132,7 @@ export const HOME_SECTIONS: readonly HomeSectionDef[] = [
     api: '/api/problems',
     query: () => ({ state: 'dispatched', sort: 'deadline' }),
     read: readProblems,
+    readMany: readProblemsMany,
   },
   {
     key: 'problems.close_requested',
@@ -135,6 +143,7 @@ export const HOME_SECTIONS: readonly HomeSectionDef[] = [
     api: '/api/problems',
     query: () => ({ state: 'close_requested', sort: 'deadline' }),
     read: readProblems,
+    readMany: readProblemsMany,
   },
   {
     key: 'problems.close_requested_unit',
@@ -146,6 +155,7 @@ export const HOME_SECTIONS: readonly HomeSectionDef[] = [
     api: '/api/problems',
     query: () => ({ state: 'close_requested', sort: 'deadline' }),
     read: readProblems,
+    readMany: readProblemsMany,
   },
   {
     key: 'warnings.to_review',
@@ -258,6 +268,7 @@ export const HOME_SECTIONS: readonly HomeSectionDef[] = [
     api: '/api/problems',
     query: () => ({ overdue: 'true', sort: 'deadline' }),
     read: readProblems,
+    readMany: readProblemsMany,
   },
   {
     key: 'problems.due_soon',
@@ -268,6 +279,7 @@ export const HOME_SECTIONS: readonly HomeSectionDef[] = [
     api: '/api/problems',
     query: () => ({ color: 'blue', sort: 'deadline' }),
     read: readProblems,
+    readMany: readProblemsMany,
   },
   // Copies and messages
   {
@@ -290,6 +302,7 @@ export const HOME_SECTIONS: readonly HomeSectionDef[] = [
     api: '/api/problems',
     query: () => ({ color: 'red', sort: 'deadline' }),
     read: readProblems,
+    readMany: readProblemsMany,
   },
   {
     key: 'influence.current',
@@ -302,6 +315,26 @@ export const HOME_SECTIONS: readonly HomeSectionDef[] = [
     read: readInfluence,
   },
 ];
+
+/**
+ * Each entry's count and first rows, in the entries' order: entries that share a `readMany` in one call, the others
+ * one after another (a transaction has one connection).
+ */
+export async function readSections(ctx: Ctx, defs: HomeSectionDef[], queries: Record<string, string>[]) {
+  const answers: { total: number; items: HomeItem[] }[] = new Array(defs.length);
+  const together = new Map<NonNullable<HomeSectionDef['readMany']>, number[]>();
+  for (const [i, def] of defs.entries())
+    if (def.readMany) together.set(def.readMany, [...(together.get(def.readMany) ?? []), i]);
+  for (const [readMany, places] of together) {
+    const read = await readMany(
+      ctx,
+      places.map((i) => queries[i]),
+    );
+    for (const [j, i] of places.entries()) answers[i] = read[j];
+  }
+  for (const [i, def] of defs.entries()) if (!def.readMany) answers[i] = await def.read(ctx, queries[i]);
+  return answers;
+}
 
 export function sectionsFor(actor: Actor): HomeSectionDef[] {
   const roles = new Set(actor.roles.map((g) => g.role));

@@ -1,6 +1,6 @@
 import type { THome } from '../../../common/home.schema.js';
 import { actorOf, type Ctx, today } from '../../platform/context.js';
-import { sectionsFor } from './home.sections.js';
+import { readSections, sectionsFor } from './home.sections.js';
 
 /**
  * The caller's home page (今日工作): every entry the caller's permissions and roles give, each with the count and
@@ -10,9 +10,12 @@ import { sectionsFor } from './home.sections.js';
 export async function getHome(ctx: Ctx): Promise<THome> {
   const day = today(ctx);
   const sections: THome['sections'] = [];
-  for (const def of sectionsFor(actorOf(ctx))) {
-    const query = def.query(day);
-    const { total, items } = await def.read(ctx, query);
+  const defs = sectionsFor(actorOf(ctx));
+  const queries = defs.map((def) => def.query(day));
+  const answers = await readSections(ctx, defs, queries);
+  for (const [i, def] of defs.entries()) {
+    const query = queries[i];
+    const { total, items } = answers[i];
     if (total === 0) continue;
     const qs = new URLSearchParams(query).toString();
     sections.push({

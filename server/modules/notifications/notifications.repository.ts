@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/client.js';
+import { type Executor, genericPlans } from '../../platform/db/client.js';
+import { preparedByShape } from '../../platform/db/prepared.js';
 import { selectPage } from '../../platform/db/paging.js';
 import { notificationDeliveries, notifications } from './notifications.tables.js';
 
@@ -34,6 +35,42 @@ export async function list(db: Executor, scope: Recipient, f: ListFilter) {
   const order = [sql`${notifications.readAt} IS NULL DESC`, desc(notifications.createdAt), desc(notifications.id)];
   return selectPage(db, notifications, where, order, f);
 }
+
+/**
+ * The first page of `list` — id, title and link of each message — and its total, from one statement per filter
+ * shape prepared under a name (home's preview, issue #19: `list` builds a page and a count in Drizzle per request).
+ * The total rides on the rows (a scalar subquery, run once): only a first page, which has rows whenever the total
+ * is not 0. notifications.test.ts checks it answers what `list` answers.
+ */
+export async function previewPrepared(db: Executor, scope: Recipient, f: Omit<ListFilter, 'page'>) {
+  const rows = await previewOf(genericPlans(db), { unread: !!f.unread, limit: Math.trunc(f.pageSize) }).execute({
+    userId: scope.userId,
+  });
+  return { items: rows.map(({ total: _, ...r }) => r), total: rows[0]?.total ?? 0 };
+}
+
+const previewOf = preparedByShape('notifications_preview', (db, s: { unread: boolean; limit: number }, name) => {
+  const where = and(
+    eq(notifications.userId, sql.placeholder('userId')),
+    s.unread ? isNull(notifications.readAt) : undefined,
+  );
+  const order = [sql`${notifications.readAt} IS NULL DESC`, desc(notifications.createdAt), desc(notifications.id)];
+  const total = sql<number>`(SELECT count(*)::int FROM ${notifications} WHERE ${where})`;
+  const ids = db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(where)
+    .orderBy(...order);
+  return (
+    db
+      .select({ id: notifications.id, title: notifications.title, link: notifications.link, total })
+      .from(notifications)
+      // Drizzle makes a number given to .limit() a parameter: the limit is raw SQL of a checked integer.
+      .where(sql`${notifications.id} IN (${ids} ${sql.raw(`LIMIT ${s.limit}`)})`)
+      .orderBy(...order)
+      .prepare(name)
+  );
+});
 
 export async function unreadCount(db: Executor, scope: Recipient): Promise<number> {
   const [{ n }] = await db

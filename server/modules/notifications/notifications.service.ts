@@ -170,6 +170,15 @@ export async function listNotifications(ctx: Ctx, f: TListNotifications) {
   return { items: items.map(presentNotification), total };
 }
 
+/** The same first page and total as `listNotifications`, id, title and link only, for a preview (home). */
+export async function previewNotifications(ctx: Ctx, f: TListNotifications) {
+  if (f.page !== 1) {
+    const { items, total } = await listNotifications(ctx, f);
+    return { items: items.map((n) => ({ id: n.id, title: n.title, link: n.link })), total };
+  }
+  return repo.previewPrepared(ctx.db, recipientOf(ctx), f);
+}
+
 export async function countUnread(ctx: Ctx) {
   return { count: await repo.unreadCount(ctx.db, recipientOf(ctx)) };
 }

@@ -11,6 +11,7 @@ import { tellOffice } from './patrol.notify.js';
 import { proposeAccountabilityForFinding } from './patrol.proposal.js';
 import { findingCapacitiesOf } from './patrol.policy.js';
 import * as repo from './patrol.repository.js';
+import { previewFindingsPrepared } from './patrol.prepared.repository.js';
 import type { TAction, TCreateFinding, TFindingEvent, TListFindings } from '../../../common/patrol.schema.js';
 import { checkCoverage, checkUnits, groupNames, patrolScope, recordEvent, recordingGroup } from './patrol.service.js';
 import { findingMachine } from './patrol.states.js';
@@ -55,6 +56,8 @@ export async function listFindings(ctx: Ctx, f: TListFindings) {
 
 /** The same rows and total as `listFindings` with their units' names only, for a preview (home). */
 export async function previewFindings(ctx: Ctx, f: TListFindings) {
+  // Without search, the first page is one prepared statement (issue #19); otherwise the list's own reads.
+  if (!f.q && f.page === 1) return previewFindingsPrepared(ctx.db, patrolScope(actorOf(ctx)), f);
   const { items, total } = await repo.listFindings(ctx.db, patrolScope(actorOf(ctx)), f);
   const units = await unitNames(
     ctx.db,

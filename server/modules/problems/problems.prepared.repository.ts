@@ -8,11 +8,11 @@
  * life of the process, on every connection. Search (`q`) is not prepared: a generic plan for the bigram index was
  * measured 2–4× slower, so `repo.list` keeps building it per request.
  */
-import crypto from 'node:crypto';
 import { type AnyColumn, type SQL, and, count, eq, gte, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
 import { type Executor, genericPlans } from '../../platform/db/client.js';
 import { largeCount } from '../../platform/db/large-count.js';
+import { preparedByShape } from '../../platform/db/prepared.js';
 import { personDirectory, unitDirectory } from '../org/org.directory.js';
 import {
   type EventRow,
@@ -66,9 +66,9 @@ const EQUALS = {
   commonGroupId: problems.commonGroupId,
 } as const;
 
-type Filter = Omit<ProblemFilter, 'page' | 'pageSize' | 'sort' | 'q'>;
+export type Filter = Omit<ProblemFilter, 'page' | 'pageSize' | 'sort' | 'q'>;
 
-interface Shape {
+export interface Shape {
   units: boolean;
   person: boolean;
   allUnits: boolean;
@@ -89,9 +89,9 @@ interface Shape {
  * Pages up to this one are read by statements with LIMIT and OFFSET written in, run with their generic plan
  * (`genericPlans`); deeper pages, rarer, share one statement per shape with placeholders, planned per execution.
  */
-const INLINE_PAGES = 5;
+export const INLINE_PAGES = 5;
 
-function shapeOf(
+export function shapeOf(
   scope: Scope,
   withDrafts: boolean,
   f: Filter,
@@ -115,8 +115,13 @@ function shapeOf(
   };
 }
 
-/** The same WHERE as `repo.list` (inScope + filters), with every value a placeholder. */
-function whereOf(s: Shape): SQL {
+/**
+ * The same WHERE as `repo.list` (inScope + filters), with every value a placeholder. The filters' placeholders are
+ * named `${prefix}<filter>` (several shapes in one statement: `previewManyPrepared`); the scope's and today's are
+ * shared.
+ */
+export function whereOf(s: Shape, prefix = ''): SQL {
+  const value = (k: string) => P(prefix + k);
   const visible = s.allUnits
     ? undefined
     : or(
@@ -128,12 +133,12 @@ function whereOf(s: Shape): SQL {
     isNull(problems.deletedAt),
     visible,
     s.withDrafts ? undefined : ne(problems.state, 'draft'),
-    ...s.equals.map((k) => eq(EQUALS[k], P(k))),
-    s.color === 'none' ? isNull(problems.color) : s.color ? eq(problems.color, P('color')) : undefined,
-    s.before ? lte(problems.deadline, P('deadlineBefore')) : undefined,
-    s.after ? gte(problems.deadline, P('deadlineAfter')) : undefined,
+    ...s.equals.map((k) => eq(EQUALS[k], value(k))),
+    s.color === 'none' ? isNull(problems.color) : s.color ? eq(problems.color, value('color')) : undefined,
+    s.before ? lte(problems.deadline, value('deadlineBefore')) : undefined,
+    s.after ? gte(problems.deadline, value('deadlineAfter')) : undefined,
     s.overdue === null ? undefined : s.overdue ? overdueSql(P('today')) : sql`NOT ${overdueSql(P('today'))}`,
-    s.listed ? eq(problems.listed, P('listed')) : undefined,
+    s.listed ? eq(problems.listed, value('listed')) : undefined,
     s.pending === null
       ? undefined
       : s.pending
@@ -160,38 +165,55 @@ function buildPage(db: Executor, s: Shape, name: string) {
     .prepare(name);
 }
 
-/**
- * Statements by shape, built once per database handle. The same shape is the same text, so one name (`prefix` and a
- * hash of the shape) serves every handle and connection.
- */
-function byShape<T>(prefix: string, build: (db: Executor, s: Shape, name: string) => T) {
-  const names = new Map<string, string>();
-  const built = new WeakMap<Executor, Map<string, T>>();
-  return (db: Executor, s: Shape, key = JSON.stringify(s)): T => {
-    let name = names.get(key);
-    if (!name) {
-      name = `${prefix}_${crypto.createHash('sha1').update(key).digest('hex').slice(0, 12)}`;
-      names.set(key, name);
-    }
-    let perDb = built.get(db);
-    if (!perDb) {
-      perDb = new Map();
-      built.set(db, perDb);
-    }
-    let statements = perDb.get(key);
-    if (!statements) {
-      statements = build(db, s, name);
-      perDb.set(key, statements);
-    }
-    return statements;
+const pageOf = preparedByShape('problems_page', buildPage);
+/** The total of a shape (its sort and window do not count). */
+const countOf = preparedByShape('problems_count', (db, s: Shape, name) =>
+  db.select({ n: count() }).from(problems).where(whereOf(s)).prepare(name),
+);
+
+/** The region's, scope's and filter's parameters of a shape's statements. */
+export function paramsOf(
+  scope: Scope,
+  filter: Filter,
+  today: string,
+  limit: number,
+  offset: number,
+): Record<string, unknown> {
+  return {
+    ...filter,
+    regionId: scope.regionId,
+    unitIds: scope.unitIds,
+    personId: scope.personId,
+    today,
+    limit,
+    offset,
   };
 }
 
-const pageOf = byShape('problems_page', buildPage);
-/** The total of a shape (its sort and window do not count). */
-const countOf = byShape('problems_count', (db, s, name) =>
-  db.select({ n: count() }).from(problems).where(whereOf(s)).prepare(name),
-);
+/** The total of a page's shape, through the large-count cache (as the list counts it, so both share the count). */
+export function totalOf(
+  db: Executor,
+  scope: Scope,
+  withDrafts: boolean,
+  filter: Filter,
+  today: string,
+  shape: Shape,
+  params: Record<string, unknown>,
+) {
+  // Keyed by what is counted (region, visible units, drafts, filters), not by who asks: two officers share it.
+  const countKey = JSON.stringify([
+    'problems',
+    scope.regionId,
+    scope.allUnits ? null : [scope.unitIds, scope.personId],
+    withDrafts,
+    filter,
+    today,
+  ]);
+  return largeCount(countKey, async () => {
+    const counted = countOf(genericPlans(db), { ...shape, sort: '', window: null });
+    return Number((await counted.execute(params))[0].n);
+  });
+}
 
 /**
  * One page of the ledger and its total, as `repo.list` answers them, through the statements of the filter's
@@ -203,29 +225,9 @@ export async function listPrepared(db: Executor, scope: Scope, withDrafts: boole
   const offset = (page - 1) * pageSize;
   const inline = page <= INLINE_PAGES;
   const shape = shapeOf(scope, withDrafts, filter, sort, inline ? { limit: pageSize, offset } : null);
-  const params: Record<string, unknown> = {
-    ...filter,
-    regionId: scope.regionId,
-    unitIds: scope.unitIds,
-    personId: scope.personId,
-    today,
-    limit: pageSize,
-    offset,
-  };
+  const params = paramsOf(scope, filter, today, pageSize, offset);
   const items = await pageOf(inline ? genericPlans(db) : db, shape).execute(params);
-  // Keyed by what is counted (region, visible units, drafts, filters), not by who asks: two officers share it.
-  const countKey = JSON.stringify([
-    'problems',
-    scope.regionId,
-    scope.allUnits ? null : [scope.unitIds, scope.personId],
-    withDrafts,
-    filter,
-    today,
-  ]);
-  const total = await largeCount(countKey, async () => {
-    const counted = countOf(genericPlans(db), { ...shape, sort: '', window: null });
-    return Number((await counted.execute(params))[0].n);
-  });
+  const total = await totalOf(db, scope, withDrafts, filter, today, shape, params);
   return { items, total };
 }
 
@@ -333,7 +335,7 @@ const responsible = personDirectory('responsible');
  * One problem as `repo.get` reads it (`repo.select`'s names and joins) with its measures, timeline (oldest first)
  * and files (oldest first), per scope shape, in one statement: the detail page used to make four round trips.
  */
-const detailStatementOf = byShape('problems_detail', (db, s, name) =>
+const detailStatementOf = preparedByShape('problems_detail', (db, s: Shape, name) =>
   db
     .select({
       problem: problemJson,

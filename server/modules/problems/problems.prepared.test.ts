@@ -3,6 +3,7 @@ import type { Scope } from '../../platform/context.js';
 import { openTestDatabase } from '../../test/harness.js';
 import type { Database } from '../../platform/db/client.js';
 import { detailPrepared, listPrepared } from './problems.prepared.repository.js';
+import { previewManyPrepared, previewPrepared } from './problems.preview.repository.js';
 import { type ProblemFilter, SORTS, eventsOf, filesOf, get, list, measuresOf } from './problems.repository.js';
 
 /**
@@ -36,54 +37,60 @@ async function measuresByProblem(ids: string[]) {
   return (problemId: string) => rows.filter((m) => m.problemId === problemId);
 }
 
+/** Scopes of every kind and filters of every shape over the demo's busiest region. */
+async function casesOf() {
+  const region = await one<{ id: string }>(
+    `SELECT region_id AS id FROM problems GROUP BY region_id ORDER BY count(*) DESC LIMIT 1`,
+  );
+  const sample = await one<Record<string, string>>(
+    `SELECT unit_id, leader_person_id, category, severity, source, color FROM problems
+      WHERE region_id = '${region.id}' AND leader_person_id IS NOT NULL LIMIT 1`,
+  );
+  // A 共性问题 group, or an id that matches nothing where the demo has none.
+  const group = await one<{ id: string }>(
+    `SELECT coalesce(max(common_group_id::text), '00000000-0000-4000-8000-000000000000') AS id FROM problems`,
+  );
+  const units = (
+    await database.query<{ id: string }>(
+      `SELECT DISTINCT unit_id AS id FROM problems WHERE region_id = '${region.id}' LIMIT 3`,
+    )
+  ).rows.map((r) => r.id);
+  const base: Scope = { regionId: region.id, allUnits: false, unitIds: [], groupIds: [], personId: null };
+  const scopes: [string, Scope][] = [
+    ['the whole region', { ...base, allUnits: true }],
+    ['some units', { ...base, unitIds: units }],
+    ['a person in charge', { ...base, personId: sample.leader_person_id }],
+    ['units and a person', { ...base, unitIds: units.slice(0, 1), personId: sample.leader_person_id }],
+    ['nothing', base],
+    ['no region', { ...base, regionId: null, allUnits: true }],
+  ];
+  const filters: Omit<ProblemFilter, 'page' | 'pageSize'>[] = [
+    {},
+    { unitId: sample.unit_id },
+    { state: 'rectifying' },
+    { state: 'draft' },
+    { source: sample.source, category: sample.category, severity: sample.severity },
+    { leaderPersonId: sample.leader_person_id },
+    { commonGroupId: group.id },
+    { color: sample.color ?? 'red' },
+    { color: 'none' },
+    { deadlineBefore: TODAY },
+    { deadlineAfter: TODAY, deadlineBefore: '2027-06-30' },
+    { overdue: true },
+    { overdue: false, state: 'rectifying' },
+    { listed: true },
+    { listed: false },
+    { pending: true },
+    { pending: false },
+    ...Object.keys(SORTS).map((sort) => ({ sort })),
+    { sort: 'not-a-sort' },
+  ];
+  return { scopes, filters };
+}
+
 describe('prepared ledger statements', () => {
   it('answer exactly what repo.list answers, for every scope kind, filter and sort', async () => {
-    const region = await one<{ id: string }>(
-      `SELECT region_id AS id FROM problems GROUP BY region_id ORDER BY count(*) DESC LIMIT 1`,
-    );
-    const sample = await one<Record<string, string>>(
-      `SELECT unit_id, leader_person_id, category, severity, source, color FROM problems
-        WHERE region_id = '${region.id}' AND leader_person_id IS NOT NULL LIMIT 1`,
-    );
-    // A 共性问题 group, or an id that matches nothing where the demo has none.
-    const group = await one<{ id: string }>(
-      `SELECT coalesce(max(common_group_id::text), '00000000-0000-4000-8000-000000000000') AS id FROM problems`,
-    );
-    const units = (
-      await database.query<{ id: string }>(
-        `SELECT DISTINCT unit_id AS id FROM problems WHERE region_id = '${region.id}' LIMIT 3`,
-      )
-    ).rows.map((r) => r.id);
-    const base: Scope = { regionId: region.id, allUnits: false, unitIds: [], groupIds: [], personId: null };
-    const scopes: [string, Scope][] = [
-      ['the whole region', { ...base, allUnits: true }],
-      ['some units', { ...base, unitIds: units }],
-      ['a person in charge', { ...base, personId: sample.leader_person_id }],
-      ['units and a person', { ...base, unitIds: units.slice(0, 1), personId: sample.leader_person_id }],
-      ['nothing', base],
-      ['no region', { ...base, regionId: null, allUnits: true }],
-    ];
-    const filters: Omit<ProblemFilter, 'page' | 'pageSize'>[] = [
-      {},
-      { unitId: sample.unit_id },
-      { state: 'rectifying' },
-      { state: 'draft' },
-      { source: sample.source, category: sample.category, severity: sample.severity },
-      { leaderPersonId: sample.leader_person_id },
-      { commonGroupId: group.id },
-      { color: sample.color ?? 'red' },
-      { color: 'none' },
-      { deadlineBefore: TODAY },
-      { deadlineAfter: TODAY, deadlineBefore: '2027-06-30' },
-      { overdue: true },
-      { overdue: false, state: 'rectifying' },
-      { listed: true },
-      { listed: false },
-      { pending: true },
-      { pending: false },
-      ...Object.keys(SORTS).map((sort) => ({ sort })),
-      { sort: 'not-a-sort' },
-    ];
+    const { scopes, filters } = await casesOf();
     let compared = 0;
     for (const [, scope] of scopes) {
       for (const withDrafts of [true, false]) {
@@ -103,6 +110,43 @@ describe('prepared ledger statements', () => {
       }
     }
     expect(compared).toBe(scopes.length * 2 * filters.length * 3);
+  });
+
+  it('read previews (home) of the same rows and totals as listPrepared, several in one statement as each alone', async () => {
+    const { scopes, filters } = await casesOf();
+    // listPrepared answers what repo.list answers (above): the preview reads the same rows' code, title and unit name.
+    for (const [, scope] of scopes)
+      for (const withDrafts of [true, false])
+        for (const filter of filters)
+          for (const page of [1, 3, 7]) {
+            const f = { ...filter, page, pageSize: 7 };
+            const built = await listPrepared(database.db, scope, withDrafts, f, TODAY);
+            const preview = await previewPrepared(database.db, scope, withDrafts, f, TODAY);
+            expect(preview, JSON.stringify({ scope, withDrafts, f })).toEqual(
+              page > 5
+                ? undefined
+                : {
+                    total: built.total,
+                    items: built.items.map((r) => ({
+                      id: r.problem.id,
+                      code: r.problem.code,
+                      title: r.problem.title,
+                      unitName: r.unitName,
+                    })),
+                  },
+            );
+          }
+    for (const [, scope] of scopes)
+      for (const withDrafts of [true, false]) {
+        const fs = filters.map((filter, i) => ({ ...filter, page: 1 + (i % 3), pageSize: 5 }));
+        const many = await previewManyPrepared(database.db, scope, withDrafts, fs, TODAY);
+        const alone = [];
+        for (const f of fs) alone.push(await previewPrepared(database.db, scope, withDrafts, f, TODAY));
+        expect(many, JSON.stringify({ scope, withDrafts })).toEqual(alone);
+        expect(await previewManyPrepared(database.db, scope, withDrafts, [{ page: 6, pageSize: 5 }], TODAY)).toBe(
+          undefined,
+        );
+      }
   });
 
   it('read one problem with its measures, events and files exactly as repo.get, measuresOf, eventsOf and filesOf, in every scope', async () => {

@@ -11,6 +11,7 @@ import {
   listPrepared,
   measuresOfPrepared,
 } from './problems.prepared.repository.js';
+import { previewManyPrepared, previewPrepared } from './problems.preview.repository.js';
 import type { TListProblems } from '../../../common/problems.schema.js';
 import { capacitiesOf } from './problems.policy.js';
 import { problemMachine, problemRefusal, stateLabel } from './problems.states.js';
@@ -109,9 +110,22 @@ export async function listProblems(ctx: Ctx, f: TListProblems) {
  * title and unit (home), which would otherwise read every row's measures to throw them away.
  */
 export async function previewProblems(ctx: Ctx, f: TListProblems) {
+  const actor = actorOf(ctx);
+  const prepared = await previewPrepared(ctx.db, actor.scope, seesDrafts(actor), f, today(ctx));
+  if (prepared) return prepared;
   const { items, total } = await pageOf(ctx, f);
   const rows = items.map(({ problem: p, unitName }) => ({ id: p.id, code: p.code, title: p.title, unitName }));
   return { items: rows, total };
+}
+
+/** `previewProblems` for several filters at once (home's problem entries): the pages in one statement. */
+export async function previewProblemsMany(ctx: Ctx, fs: TListProblems[]) {
+  const actor = actorOf(ctx);
+  const many = await previewManyPrepared(ctx.db, actor.scope, seesDrafts(actor), fs, today(ctx));
+  if (many) return many;
+  const answers = [];
+  for (const f of fs) answers.push(await previewProblems(ctx, f));
+  return answers;
 }
 
 /** Problems by state and colour for the 挂图作战 board header. */

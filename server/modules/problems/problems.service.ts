@@ -17,6 +17,7 @@ export {
   listProblems,
   loadProblem,
   previewProblems,
+  previewProblemsMany,
   problemCounts,
   problemStats,
   problemStatesOf,

@@ -42,7 +42,7 @@ export interface TalkFilter {
   pageSize: number;
 }
 
-const SORTS: Record<string, SQL> = {
+export const SORTS: Record<string, SQL> = {
   talkOn: sql`${talks.talkOn} ASC`,
   '-talkOn': sql`${talks.talkOn} DESC`,
   followUpDue: sql`${talks.followUpDue} ASC NULLS LAST`,

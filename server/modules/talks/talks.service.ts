@@ -27,6 +27,7 @@ import * as org from '../org/org.service.js';
 import { loadProblem } from '../problems/problems.service.js';
 import { getWarning } from '../warnings/warnings.service.js';
 import * as repo from './talks.repository.js';
+import { previewTalksPrepared } from './talks.prepared.repository.js';
 import { capacitiesOf } from './talks.policy.js';
 import type { TCreateTalk, TListTalks, TTalkEvent, TUpdateTalk } from '../../../common/talks.schema.js';
 import { talkMachine } from './talks.states.js';
@@ -63,6 +64,19 @@ async function present(ctx: Ctx, rows: repo.TalkRow[]) {
 export async function listTalks(ctx: Ctx, f: TListTalks) {
   const { items, total } = await repo.list(ctx.db, actorOf(ctx).scope, f);
   return { items: await present(ctx, items), total };
+}
+
+/**
+ * The same first page and total as `listTalks` (no search) with each talk's code, kind and date only, for a preview
+ * (home): one prepared statement instead of the list's page, count and names.
+ */
+export async function previewTalks(ctx: Ctx, f: TListTalks) {
+  if (f.q?.trim() || f.page !== 1) {
+    const { items, total } = await listTalks(ctx, f);
+    return { items: items.map((t) => ({ id: t.id, code: t.code, kindLabel: t.kindLabel, talkOn: t.talkOn })), total };
+  }
+  const { items, total } = await previewTalksPrepared(ctx.db, actorOf(ctx).scope, f);
+  return { items: items.map((t) => ({ ...t, kindLabel: TALK_KINDS[t.kind as TalkKind] })), total };
 }
 
 async function loadTalk(ctx: Ctx, id: string) {

@@ -23,6 +23,7 @@ import { DEFAULT_SITUATIONS } from './warnings.catalogue.js';
 import { proposeAccountabilityForWarning } from './warnings.proposal.js';
 import { REMINDER } from './warnings.numbering.js';
 import * as repo from './warnings.repository.js';
+import { previewWarningsPrepared } from './warnings.prepared.repository.js';
 import * as scan from './warnings.scan.repository.js';
 import { fieldsOf, parseRule } from './warnings.rules.js';
 import type {
@@ -171,6 +172,20 @@ export async function listWarnings(ctx: Ctx, f: repo.WarningFilter) {
   const situations = new Map((await repo.listSituations(ctx.db, regionOf(ctx))).map((s) => [s.id, s]));
   const numbered = await withDocNumbers(ctx.db, items, [REMINDER.kind]);
   return { items: numbered.map((w) => present(actor, w, situations.get(w.situationId))), total };
+}
+
+/**
+ * The same first page and total as `listWarnings` (no search) with the situations' names only, for a preview
+ * (home): one prepared statement instead of the list's page, count and catalogue reads.
+ */
+export async function previewWarnings(ctx: Ctx, f: repo.WarningFilter) {
+  if (f.q || f.page !== 1) {
+    const { items, total } = await listWarnings(ctx, f);
+    return { items: items.map((w) => ({ id: w.id, code: w.code, situationName: w.situationName })), total };
+  }
+  const actor = actorOf(ctx);
+  regionOf(ctx); // as listWarnings: a caller without a region is refused, not shown an empty list
+  return previewWarningsPrepared(ctx.db, actor.scope, managesWarnings(actor), f);
 }
 
 /** Warnings the caller's list shows (of one unit, if given), counted by state or by situation (with its name). */
