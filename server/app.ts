@@ -19,7 +19,7 @@ import type { Database, Tx } from './platform/db/client.js';
 import { AppError, forbidden, notFound, unauthenticated } from './platform/errors.js';
 import { installErrorHandler } from './platform/http/errors-handler.js';
 import { installIdempotency } from './platform/http/idempotency.js';
-import { documentSender, serveWebAssets } from './platform/http/web-assets.js';
+import { serveWebAssets } from './platform/http/web-assets.js';
 import { installInputGuard } from './platform/http/input-guard.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import './platform/http/types.js';
@@ -175,12 +175,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(rulesRoutes);
 
   const hasWeb = (opts.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  if (hasWeb) await serveWebAssets(app, WEB_DIST);
-  const sendDocument = documentSender(WEB_DIST);
+  const sendDocument = hasWeb ? await serveWebAssets(app, WEB_DIST) : null;
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET')
       return reply.status(404).send(notFound('接口不存在').toJSON());
-    if (!hasWeb)
+    if (!sendDocument)
       return reply.status(503).type('text/plain; charset=utf-8').send('网页尚未构建：请运行 npm run build:web');
     return sendDocument(req, reply);
   });

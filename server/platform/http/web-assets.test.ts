@@ -30,6 +30,13 @@ describe('the built web client', () => {
     expect(plain.body).toBe(script);
     const index = await app.inject({ url: '/' });
     expect(index.headers['cache-control']).toBe('no-cache');
+    expect(index.body).toBe('<!doctype html><title>责链</title>');
+    // A client address is the document, without a file lookup; the API's paths are not.
+    const address = await app.inject({ url: '/problems/G1?view=1' });
+    expect(address.statusCode).toBe(200);
+    expect(address.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(address.body).toBe(index.body);
+    expect((await app.inject({ url: '/api/nothing' })).statusCode).toBe(404);
   });
 });
 

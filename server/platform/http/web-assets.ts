@@ -10,17 +10,34 @@ const HASHED = /\/assets\/[^/]+-[\w-]{8}\.\w+(\.br|\.gz)?$/;
 /**
  * Serves the built web client: hashed assets cached for a year as immutable, everything else (index.html)
  * revalidated on every load, and the `.br`/`.gz` files written at build time sent to browsers that accept them.
+ * A client address (`/`, `/problems`, `/warnings/12`: a last segment without a dot) gets the document at once,
+ * without @fastify/static looking for a file of that name first (a stat and a directory read per reload).
+ * Returns the document's sender, for the not-found fallback.
  */
 export async function serveWebAssets(app: FastifyInstance, root: string) {
-  await app.register(fastifyStatic, {
-    root,
-    prefix: '/',
-    preCompressed: true,
-    cacheControl: false,
-    setHeaders: (reply, filePath) => {
-      reply.header('cache-control', HASHED.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
+  const sendDocument = documentSender(root);
+  await app.register(async (scope) => {
+    scope.addHook('onRequest', async (req, reply) => {
+      if (req.method === 'GET' && isClientAddress(req.url)) return sendDocument(req, reply);
+    });
+    await scope.register(fastifyStatic, {
+      root,
+      prefix: '/',
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        reply.header('cache-control', HASHED.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   });
+  return sendDocument;
+}
+
+/** A path the web client routes (no file has such a name): not the API, and no dot in its last segment. */
+function isClientAddress(url: string): boolean {
+  const end = url.indexOf('?');
+  const pathname = end === -1 ? url : url.slice(0, end);
+  return !pathname.startsWith('/api/') && !pathname.slice(pathname.lastIndexOf('/') + 1).includes('.');
 }
 
 interface Document {
