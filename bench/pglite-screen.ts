@@ -2,8 +2,8 @@
  * bench/pglite-screen.ts — the ledger screen (问题台账, `/problems`) on the embedded database, as `npm start` gives
  * it to a new user (issue #19: "20 users reloading the ledger screen see p50 1.6 s, p99 3.9 s; first start 16–19 s").
  *
- *   npx tsx bench/pglite-screen.ts [--users 20] [--reloads 10] [--rounds 2] [--a DIR] [--b DIR]
- *     [--env-a K=V] [--env-b K=V] [--cpu-prof DIR]
+ *   npx tsx bench/pglite-screen.ts [--users 20] [--reloads 10] [--rounds 2] [--a DIR] [--b DIR] [--legacy-a]
+ *     [--env-a K=V] [--env-b K=V] [--cpu-prof DIR] [--per-call N]
  *
  * Each side (a checkout: a folder with the app's sources and a node_modules; `--b` defaults to this one, `--a`
  * is optional) runs `node --max-semi-space-size=64 --import tsx server/main.ts` (SERVER_V8_FLAGS, as `npm start`) on a fresh temporary DATA_DIR (PGlite, the demo county),
@@ -12,14 +12,17 @@
  * directory (existing data). Then `--users` sessions of `office` each reload the ledger screen `--reloads` times in a
  * row, all users at once; with two sides, rounds alternate A,B then B,A so that drift in the machine's load falls
  * on both. A screen is what the browser asks when `/problems` is reloaded (read from the web code and seen in
- * Chromium), each user with a browser's six connections to the host:
+ * Chromium, e2e/problems.e2e.ts checks it), each user with a browser's six connections to the host:
  *   1. GET /problems (the document; hashed assets come from the browser's cache);
  *   2. GET /api/me — the layout renders nothing before it answers;
- *   3. at once: GET /api/notifications/unread-count (the bell), the event stream /api/notifications/stream (whose
- *      first `open` makes the bell fetch unread-count again), and the page's five reads: /api/problems/stats,
- *      /api/me/views?list=problems (saved views), /api/people?page=1&pageSize=30 (分管县领导 filter),
- *      /api/problems?page=1&pageSize=20&sort=attention (the table), /api/units?page=1&pageSize=1000&sort=sortOrder
- *      (责任单位 filter).
+ *   3. at once: the event stream /api/notifications/stream, whose first message `event: unread` is the bell's count
+ *      (the bell waits for it rather than asking /api/notifications/unread-count), and the page's three reads:
+ *      /api/problems/stats, /api/me/views?list=problems (saved views), /api/problems?page=1&pageSize=20&sort=attention
+ *      (the table). The 责任单位 and 分管县领导 filters load their options (/api/units?pageSize=1000, /api/people)
+ *      only when the user reaches for them, so a reload does not ask them.
+ * `--legacy-a` makes side A's screen the one the web made before 2026-12-07 (for a checkout from before): in step 3
+ * also GET /api/notifications/unread-count, again once the stream's first chunk arrived (its `open` made the bell
+ * refetch), /api/people?page=1&pageSize=30 and /api/units?page=1&pageSize=1000&sort=sortOrder.
  * The screen is done when every call but the stream has answered; the stream is then closed (a reload closes it).
  * Reported: screen p50/p99, each call's p50/p99, server CPU ms per screen (utime+stime of the server process from
  * /proc: PGlite runs inside it), and a Chinese search (`/api/problems?q=廉政`) alone: p50 and CPU per request.
@@ -47,6 +50,7 @@ const { values: args } = parseArgs({
     'cpu-prof': { type: 'string' },
     search: { type: 'string', default: '30' },
     'per-call': { type: 'string', default: '0' },
+    'legacy-a': { type: 'boolean', default: false },
   },
 });
 const USERS = Number(args.users);
@@ -60,6 +64,8 @@ interface Side {
   dir: string;
   env: Record<string, string>;
   dataDir: string;
+  /** The screen as the web made it before 2026-12-07 (`--legacy-a`). */
+  legacy: boolean;
   child?: ChildProcess;
   base?: string;
   firstStartMs?: number;
@@ -145,15 +151,23 @@ function get(base: string, s: Session, p: string): Promise<number> {
   });
 }
 
-/** Opens the event stream; resolves with a closer once its first chunk (the `open`) has arrived. */
-function openStream(base: string, s: Session): Promise<() => void> {
+/** Opens the event stream; resolves with a closer once what it has sent includes `until` (any chunk if empty). */
+function openStream(base: string, s: Session, until = ''): Promise<() => void> {
   return new Promise((resolve, reject) => {
     const req = http.get(
       `${base}/api/notifications/stream`,
       { agent: s.agent, headers: { cookie: s.cookie, accept: 'text/event-stream' } },
       (res) => {
         if (res.statusCode !== 200) return reject(new Error(`stream: ${res.statusCode}`));
-        res.once('data', () => resolve(() => req.destroy()));
+        let text = '';
+        const onData = (chunk: Buffer) => {
+          text += chunk.toString('utf8');
+          if (!text.includes(until)) return;
+          res.off('data', onData);
+          res.resume();
+          resolve(() => req.destroy());
+        };
+        res.on('data', onData);
         res.on('error', () => {});
       },
     );
@@ -166,14 +180,14 @@ function openStream(base: string, s: Session): Promise<() => void> {
 const PAGE_CALLS = [
   '/api/problems/stats',
   '/api/me/views?list=problems',
-  '/api/people?page=1&pageSize=30',
   '/api/problems?page=1&pageSize=20&sort=attention',
-  '/api/units?page=1&pageSize=1000&sort=sortOrder',
 ];
+/** The filters' options, asked on every reload before 2026-12-07 (`--legacy-a`), now when a filter is reached for. */
+const FILTER_CALLS = ['/api/people?page=1&pageSize=30', '/api/units?page=1&pageSize=1000&sort=sortOrder'];
 const callName = (p: string) => p.split('?')[0];
 
 /** One reload of the ledger screen; adds each call's time to `calls`, returns the screen's time. */
-async function screen(base: string, s: Session, calls: Map<string, number[]>): Promise<number> {
+async function screen(base: string, s: Session, calls: Map<string, number[]>, legacy: boolean): Promise<number> {
   const t0 = performance.now();
   const timed = async (p: string, name = callName(p)) => {
     const ms = await get(base, s, p);
@@ -184,13 +198,19 @@ async function screen(base: string, s: Session, calls: Map<string, number[]>): P
   await timed('/problems', 'GET /problems (document)');
   await timed('/api/me');
   let close = () => {};
+  const stream = async () => {
+    const t1 = performance.now();
+    close = await openStream(base, s, legacy ? '' : 'event: unread');
+    const list = calls.get('stream until the count (bell)') ?? [];
+    calls.set('stream until the count (bell)', list);
+    list.push(performance.now() - t1);
+    if (legacy)
+      await timed('/api/notifications/unread-count', '/api/notifications/unread-count (again, on stream open)');
+  };
   await Promise.all([
-    timed('/api/notifications/unread-count'),
-    openStream(base, s).then((c) => {
-      close = c;
-      return timed('/api/notifications/unread-count', '/api/notifications/unread-count (again, on stream open)');
-    }),
-    ...PAGE_CALLS.map((p) => timed(p)),
+    ...(legacy ? [timed('/api/notifications/unread-count')] : []),
+    stream(),
+    ...[...PAGE_CALLS, ...(legacy ? FILTER_CALLS : [])].map((p) => timed(p)),
   ]);
   close();
   return performance.now() - t0;
@@ -226,7 +246,7 @@ async function round(side: Side, sessions: Session[]): Promise<RoundResult> {
   const cpu0 = processCpuMs(pid);
   await Promise.all(
     sessions.map(async (s) => {
-      for (let i = 0; i < RELOADS; i++) screens.push(await screen(base, s, calls));
+      for (let i = 0; i < RELOADS; i++) screens.push(await screen(base, s, calls, side.legacy));
     }),
   );
   await settle(pid);
@@ -238,7 +258,7 @@ async function perCall(side: Side, s: Session, n: number) {
   const pid = side.child?.pid as number;
   const base = side.base as string;
   const out: [string, number, number][] = [];
-  for (const p of ['/problems', '/api/me', '/api/notifications/unread-count', ...PAGE_CALLS]) {
+  for (const p of ['/problems', '/api/me', '/api/notifications/unread-count', ...PAGE_CALLS, ...FILTER_CALLS]) {
     for (let i = 0; i < 3; i++) await get(base, s, p);
     await settle(pid);
     const cpu0 = processCpuMs(pid);
@@ -264,8 +284,8 @@ async function search(side: Side, s: Session) {
 }
 
 const sides: Side[] = [];
-if (args.a) sides.push({ name: 'A', dir: args.a, env: envOf(args['env-a']), dataDir: '' });
-sides.push({ name: args.a ? 'B' : 'app', dir: args.b, env: envOf(args['env-b']), dataDir: '' });
+if (args.a) sides.push({ name: 'A', dir: args.a, env: envOf(args['env-a']), dataDir: '', legacy: !!args['legacy-a'] });
+sides.push({ name: args.a ? 'B' : 'app', dir: args.b, env: envOf(args['env-b']), dataDir: '', legacy: false });
 
 const results = new Map<string, RoundResult[]>();
 const perCalls = new Map<string, [string, number, number][]>();
@@ -284,7 +304,9 @@ try {
     for (let i = 0; i < USERS; i++) sessions.push(await signIn(side.base as string));
     // Warm-up: every user loads the screen three times (the first loads compile, prepare and fill caches; with one,
     // the first measured round still ran 20–40 % dearer than the next).
-    for (let i = 0; i < 3; i++) await Promise.all(sessions.map((s) => screen(side.base as string, s, new Map())));
+    for (let i = 0; i < 3; i++) {
+      await Promise.all(sessions.map((s) => screen(side.base as string, s, new Map(), side.legacy)));
+    }
     sessionsOf.set(side.name, sessions);
     results.set(side.name, []);
     searches.set(side.name, []);
@@ -321,7 +343,10 @@ try {
 const f0 = (x: number) => x.toFixed(0);
 const header = [
   '',
-  ...sides.map((s) => `${s.name} (${s.dir}${Object.keys(s.env).length ? ` ${JSON.stringify(s.env)}` : ''})`),
+  ...sides.map(
+    (s) =>
+      `${s.name} (${s.dir}${s.legacy ? ', screen before 2026-12-07' : ''}${Object.keys(s.env).length ? ` ${JSON.stringify(s.env)}` : ''})`,
+  ),
 ];
 const rows: string[][] = [];
 const pooled = (name: string) => {
@@ -349,12 +374,12 @@ rows.push([
       `${(p.cpu.reduce((a, b) => a + b, 0) / p.cpu.length).toFixed(1)} (${p.cpu.map((c) => c.toFixed(1)).join(', ')})`,
   ),
 ]);
-for (const name of ps[0].calls.keys()) {
+for (const name of new Set(ps.flatMap((p) => [...p.calls.keys()]))) {
   rows.push([
     `${name} p50 / p99 (ms)`,
     ...ps.map((p) => {
       const xs = p.calls.get(name) ?? [];
-      return `${f0(pct(xs, 0.5))} / ${f0(pct(xs, 0.99))}`;
+      return xs.length ? `${f0(pct(xs, 0.5))} / ${f0(pct(xs, 0.99))}` : '— (not asked)';
     }),
   ]);
 }

@@ -178,6 +178,52 @@ describe('问题清单与整改台账', () => {
     await page.context().close();
   });
 
+  it('台账打开时只取表格所需：未读数随消息推送一次到达，责任单位和分管县领导的选项在用到时才加载，筛选照常', async () => {
+    const page = await signIn('office');
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/')) asked.push(url.pathname);
+    });
+    await page.goto(app.url('/problems'));
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    const bell = page.getByTestId('notification-bell');
+    await bell.waitFor();
+    const unread = (await page.evaluate(
+      async () => (await (await fetch('/api/notifications/unread-count')).json()).count,
+    )) as number;
+    await expect.poll(() => bell.getAttribute('aria-label')).toBe(unread ? `消息提醒，${unread} 条未读` : '消息提醒');
+    // The count came with the event stream; the page fetched it once above, itself.
+    expect(asked.filter((p) => p === '/api/notifications/unread-count')).toHaveLength(1);
+    expect(asked).toContain('/api/notifications/stream');
+    expect(asked.filter((p) => p === '/api/units' || p === '/api/people')).toEqual([]);
+
+    const bar = page.getByTestId('problem-filters');
+    const listedBy = (filter: string) =>
+      page.waitForResponse((r) => r.url().includes('/api/problems?') && r.url().includes(`${filter}=`));
+    const byUnit = listedBy('unitId');
+    await chooseUnit(page, bar.getByRole('combobox', { name: '责任单位' }), '住房和城乡', UNIT_NAME);
+    await page.waitForURL(/[?&]unitId=/);
+    expect((await byUnit).status()).toBe(200);
+    const byLeader = listedBy('leaderPersonId');
+    await choose(page, bar.getByRole('combobox', { name: '分管县领导' }));
+    await page.waitForURL(/[?&]leaderPersonId=/);
+    expect((await byLeader).status()).toBe(200);
+    const shown = (name: string) =>
+      bar
+        .getByRole('combobox', { name })
+        .locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]')
+        .textContent();
+    const chosen = async () => [await shown('责任单位'), await shown('分管县领导')];
+    const before = await chosen();
+    expect(before[0]).toContain(UNIT_NAME);
+    expect(before[1]?.trim()).not.toBe('');
+    // On an address that names them, both filters show their choice (not an id) after a reload.
+    await page.reload();
+    await expect.poll(chosen).toEqual(before);
+    await page.context().close();
+  });
+
   it('台账默认先列需关注的问题；office 用内置视图筛选，保存自己的视图，刷新后仍在，删除前确认', async () => {
     const page = await signIn('office');
     await page.goto(app.url('/problems'));

@@ -175,13 +175,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(rulesRoutes);
 
   const hasWeb = (opts.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  if (hasWeb) await serveWebAssets(app, WEB_DIST);
+  const sendDocument = hasWeb ? await serveWebAssets(app, WEB_DIST) : null;
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET')
       return reply.status(404).send(notFound('接口不存在').toJSON());
-    if (!hasWeb)
+    if (!sendDocument)
       return reply.status(503).type('text/plain; charset=utf-8').send('网页尚未构建：请运行 npm run build:web');
-    return reply.sendFile('index.html');
+    return sendDocument(req, reply);
   });
   return app;
 }

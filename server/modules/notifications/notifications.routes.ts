@@ -60,7 +60,9 @@ export async function notificationsRoutes(fastify: FastifyInstance) {
   });
 
   /**
-   * Server-Sent Events: `: connected` at once, then `event: notification` (a new message, JSON),
+   * Server-Sent Events: `: connected` at once, `event: unread` (`{ count }`, read after subscribing, so the bell
+   * needs no separate unread-count call and misses nothing sent while the stream opened), then
+   * `event: notification` (a new message, JSON),
    * `event: read` (messages marked read elsewhere) for the caller, `event: changed` (`{ entity }`: records
    * of a kind the caller may read changed; common/live.ts) and `: heartbeat` every 25 s.
    * The stream ends when the client goes, the session ends or times out, or the server stops.
@@ -126,6 +128,16 @@ export async function notificationsRoutes(fastify: FastifyInstance) {
         offChanges();
       };
       if (closed) unsubscribe();
+      else {
+        // Counted after subscribing: a message sent from here on is also pushed, so the count is never stale.
+        const unread = await req
+          .run((ctx) => service.countUnread(ctx))
+          .catch((err: unknown) => {
+            req.log.warn({ err }, 'unread count for the stream failed');
+            return null;
+          });
+        if (unread && !closed) stream.write(`event: unread\ndata: ${JSON.stringify(unread)}\n\n`);
+      }
       return reply.send(stream);
     },
   );

@@ -214,6 +214,25 @@ describe('live stream (SSE)', () => {
     expect((await t.anonymous.get('/api/notifications/stream?once=1')).statusCode).toBe(401);
   });
 
+  it('opens with the unread count, counted after subscribing (the bell asks no separate count)', async () => {
+    const mine = await open('zhujian');
+    try {
+      expect(await mine.until('event: unread')).toBe(true);
+      const event = mine
+        .text()
+        .split('\n\n')
+        .find((e) => e.startsWith('event: unread')) as string;
+      expect(JSON.parse(event.split('\ndata: ')[1])).toEqual(
+        (await liaison.get('/api/notifications/unread-count')).json(),
+      );
+      // A message sent once the stream is open still arrives as its own event.
+      await send({ userIds: [liaisonMe.id], kind: 'test', title: '计数之后的消息', body: '正文' });
+      expect(await mine.until('计数之后的消息')).toBe(true);
+    } finally {
+      mine.close();
+    }
+  });
+
   it('delivers a notification created after connecting, and only to its user', async () => {
     const mine = await open('zhujian');
     const theirs = await open('office');

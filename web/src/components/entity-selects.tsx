@@ -17,13 +17,25 @@ export type GroupSummary = Pick<Response<typeof ZGroup>, 'id' | 'kind' | 'name'>
 
 export const allUnitsQueryKey = ['units', 'all'] as const;
 
-/** Every unit visible to the caller (the county has a few hundred at most). */
-export function useAllUnits<T extends UnitSummary = UnitSummary>() {
+/** Every unit visible to the caller (the county has a few hundred at most); `enabled: false` waits. */
+export function useAllUnits<T extends UnitSummary = UnitSummary>({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: allUnitsQueryKey,
     queryFn: ({ signal }) => api<Page<T>>('/units', { query: { page: 1, pageSize: 1000, sort: 'sortOrder' }, signal }),
     staleTime: 60_000,
+    enabled,
   });
+}
+
+/**
+ * For a picker that loads its options only once the user reaches for it (`lazy`): true from the first hover, focus
+ * or opening on, or at once when not lazy. A list's filters use it, so a screen does not load every filter's
+ * options on each visit (the unit tree alone is ≈ 1,000 rows).
+ */
+function useWanted(lazy: boolean | undefined) {
+  const [wanted, setWanted] = useState(!lazy);
+  const want = () => setWanted(true);
+  return { wanted, reach: { onMouseEnter: want, onFocus: want, onOpenChange: (open: boolean) => open && want() } };
 }
 
 export interface TreeNode<T> {
@@ -65,6 +77,8 @@ function toTreeSelect<T extends UnitSummary>(nodes: TreeNode<T>[]): TreeSelectNo
 interface UnitSelectProps {
   /** Passed by Form.Item so the label points at the input. */
   id?: string;
+  /** The accessible name where no label points at it (a list's filter). */
+  'aria-label'?: string;
   value?: string | string[] | null;
   onChange?: (value: string | string[] | null) => void;
   multiple?: boolean;
@@ -72,10 +86,13 @@ interface UnitSelectProps {
   allowClear?: boolean;
   style?: React.CSSProperties;
   excludeId?: string;
+  /** Load the units only when the picker is reached for or has a value (a list's filter). */
+  lazy?: boolean;
 }
 
 export function UnitSelect({
   id,
+  'aria-label': ariaLabel,
   value,
   onChange,
   multiple,
@@ -83,8 +100,11 @@ export function UnitSelect({
   allowClear = true,
   style,
   excludeId,
+  lazy,
 }: UnitSelectProps) {
-  const { data, isLoading } = useAllUnits();
+  const { wanted, reach } = useWanted(lazy);
+  const hasValue = Array.isArray(value) ? value.length > 0 : !!value;
+  const { data, isLoading } = useAllUnits({ enabled: wanted || hasValue });
   const treeData = useMemo(
     () => toTreeSelect(buildUnitTree((data?.items ?? []).filter((u) => u.id !== excludeId))),
     [data, excludeId],
@@ -92,6 +112,7 @@ export function UnitSelect({
   return (
     <TreeSelect
       id={id}
+      aria-label={ariaLabel}
       value={value ?? undefined}
       onChange={(v) => onChange?.((v as string | string[] | undefined) ?? null)}
       treeData={treeData}
@@ -100,6 +121,8 @@ export function UnitSelect({
       allowClear={allowClear}
       placeholder={placeholder}
       loading={isLoading}
+      notFoundContent={isLoading ? '加载中…' : undefined}
+      {...reach}
       treeDefaultExpandAll
       style={{ width: '100%', ...style }}
       listHeight={360}
@@ -110,6 +133,8 @@ export function UnitSelect({
 interface PersonSelectProps {
   /** Passed by Form.Item so the label points at the input. */
   id?: string;
+  /** The accessible name where no label points at it (a list's filter). */
+  'aria-label'?: string;
   value?: string | string[] | null;
   onChange?: (value: string | string[] | null) => void;
   multiple?: boolean;
@@ -117,6 +142,8 @@ interface PersonSelectProps {
   /** Restrict the default list (before typing) to one unit. */
   unitId?: string;
   style?: React.CSSProperties;
+  /** Load the default list only when the picker is reached for (a list's filter). */
+  lazy?: boolean;
 }
 
 const personLabel = (p: PersonSummary) => [p.name, p.unitName, p.post].filter(Boolean).join(' · ');
@@ -128,17 +155,21 @@ const personLabel = (p: PersonSummary) => [p.name, p.unitName, p.post].filter(Bo
  */
 export function PersonSelect({
   id,
+  'aria-label': ariaLabel,
   value,
   onChange,
   multiple,
   placeholder = '输入姓名搜索',
   unitId,
   style,
+  lazy,
   known: given = [],
 }: PersonSelectProps & { known?: (PersonSummary | null)[] }) {
   const [typed, setQ] = useState('');
   const q = useDebounced(typed);
+  const { wanted, reach } = useWanted(lazy);
   const search = useQuery({
+    enabled: wanted || q !== '',
     queryKey: ['people', 'select', unitId ?? null, q],
     queryFn: ({ signal }) =>
       api<Page<PersonSummary>>('/people', {
@@ -167,6 +198,7 @@ export function PersonSelect({
   return (
     <Select
       id={id}
+      aria-label={ariaLabel}
       value={multiple ? selected : (selected[0] ?? undefined)}
       onChange={(v) => onChange?.((v as string | string[] | undefined) ?? null)}
       mode={multiple ? 'multiple' : undefined}
@@ -176,6 +208,7 @@ export function PersonSelect({
       allowClear
       loading={search.isFetching}
       onClear={() => setQ('')}
+      {...reach}
       style={{ width: '100%', ...style }}
       notFoundContent={search.isFetching || typed !== q ? '搜索中…' : '无匹配人员'}
     />

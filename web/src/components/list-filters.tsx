@@ -121,7 +121,7 @@ export function QuarterFilter<F extends object>({
   );
 }
 
-/** A unit of the region (searchable tree-free select). */
+/** A unit of the region (searchable tree select); its units load when it is reached for or has a value. */
 export function UnitFilter<F extends object>({
   list,
   name = 'unitId' as keyof F & string,
@@ -130,6 +130,8 @@ export function UnitFilter<F extends object>({
 }: Omit<FilterProps<F>, 'name'> & { name?: keyof F & string; placeholder: string }) {
   return (
     <UnitSelect
+      lazy
+      aria-label={placeholder}
       placeholder={placeholder}
       style={{ width }}
       value={filterValue(list, name) ?? null}
@@ -138,7 +140,7 @@ export function UnitFilter<F extends object>({
   );
 }
 
-/** A person (searchable by name). */
+/** A person (searchable by name); the list before typing loads when it is reached for. */
 export function PersonFilter<F extends object>({
   list,
   name,
@@ -147,6 +149,8 @@ export function PersonFilter<F extends object>({
 }: FilterProps<F> & { placeholder: string }) {
   return (
     <PersonSelect
+      lazy
+      aria-label={placeholder}
       placeholder={placeholder}
       style={{ width }}
       value={filterValue(list, name) ?? null}
