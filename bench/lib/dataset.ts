@@ -225,12 +225,22 @@ async function load(runners: Run[], R: number, log: Log) {
       p.last_progress_at
     FROM problems p CROSS JOIN generate_series(1, 2) s
     WHERE p.code LIKE 'G%' AND (s = 1 OR hashtext(p.code) % 2 = 0) ${share('p.id', w)}`;
-  await timed(log, 'measures', () =>
-    parallel(
+  // The open-deadlines triggers (migration 0043) look up each changed problem's measures through an index that is
+  // dropped while loading: with them on, every problem of the statement scans all measures (8 minutes at county
+  // scale instead of seconds). They are off for the load and the column is filled once, as the migration does.
+  const deadlineTriggers = ['ins', 'upd', 'del'].map((op) => `problem_measures_open_deadlines_${op}`);
+  for (const t of deadlineTriggers) await q(`ALTER TABLE problem_measures DISABLE TRIGGER ${t}`);
+  await timed(log, 'measures', async () => {
+    await parallel(
       runners,
       runners.map((_, w) => measures(w)),
-    ),
-  );
+    );
+    await q(`UPDATE problems p SET open_measure_deadlines = d.deadlines
+      FROM (SELECT problem_id, array_agg(deadline ORDER BY deadline) AS deadlines FROM problem_measures WHERE NOT done
+        GROUP BY problem_id) d
+      WHERE p.id = d.problem_id`);
+  });
+  for (const t of deadlineTriggers) await q(`ALTER TABLE problem_measures ENABLE TRIGGER ${t}`);
 
   const events = (
     w: number,
