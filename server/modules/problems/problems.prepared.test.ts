@@ -110,7 +110,8 @@ describe('prepared ledger statements', () => {
       }
     }
     expect(compared).toBe(scopes.length * 2 * filters.length * 3);
-  });
+    // ≈ 2,200 statements: 15–18 s on PGlite alone, more when it shares two cores with the other files.
+  }, 90_000);
 
   it('read previews (home) of the same rows and totals as listPrepared, several in one statement as each alone', async () => {
     const { scopes, filters } = await casesOf();
