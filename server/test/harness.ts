@@ -130,6 +130,28 @@ export async function userIdsOf(t: TestApp): Promise<Record<string, string>> {
   return Object.fromEntries(rows.map((r) => [r.username, r.id]));
 }
 
+/** A test file's database: a fresh copy of the golden one, opened (and `setup` run on it) before its tests. */
+export interface FileDatabase {
+  /** Filled in before the file's tests run. */
+  database: Database;
+  /** The first row a statement answers. */
+  one<T>(text: string): Promise<T>;
+}
+
+/** Call at a test file's top level: the database is ready in every test after `setup`, dropped after the last. */
+export function testDatabaseForFile(setup?: (database: Database) => Promise<void>): FileDatabase {
+  let drop: (() => Promise<void>) | undefined;
+  const file = {
+    one: async <T>(text: string) => (await file.database.query<T>(text)).rows[0],
+  } as FileDatabase;
+  beforeAll(async () => {
+    ({ database: file.database, drop } = await openTestDatabase());
+    await setup?.(file.database);
+  });
+  afterAll(() => drop?.());
+  return file;
+}
+
 /** A test file's app, opened before its tests and closed after them; `client` names who is signed in first. */
 export interface FileApp extends TestApp {
   /** A client of `username`, signed in before the file's tests run (the object is filled in then). */

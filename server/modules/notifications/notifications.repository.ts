@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { type SQL, and, count, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { type Executor, genericPlans } from '../../platform/db/client.js';
-import { preparedByShape } from '../../platform/db/prepared.js';
+import { onPage, preparedByShape, splitTotal, totalOn } from '../../platform/db/prepared.js';
 import { selectPage } from '../../platform/db/paging.js';
 import { notificationDeliveries, notifications } from './notifications.tables.js';
 
@@ -46,30 +46,26 @@ export async function previewPrepared(db: Executor, scope: Recipient, f: Omit<Li
   const rows = await previewOf(genericPlans(db), { unread: !!f.unread, limit: Math.trunc(f.pageSize) }).execute({
     userId: scope.userId,
   });
-  return { items: rows.map(({ total: _, ...r }) => r), total: rows[0]?.total ?? 0 };
+  return splitTotal(rows);
 }
 
 const previewOf = preparedByShape('notifications_preview', (db, s: { unread: boolean; limit: number }, name) => {
   const where = and(
     eq(notifications.userId, sql.placeholder('userId')),
     s.unread ? isNull(notifications.readAt) : undefined,
-  );
+  ) as SQL;
   const order = [sql`${notifications.readAt} IS NULL DESC`, desc(notifications.createdAt), desc(notifications.id)];
-  const total = sql<number>`(SELECT count(*)::int FROM ${notifications} WHERE ${where})`;
-  const ids = db
-    .select({ id: notifications.id })
+  return db
+    .select({
+      id: notifications.id,
+      title: notifications.title,
+      link: notifications.link,
+      total: totalOn(notifications, where),
+    })
     .from(notifications)
-    .where(where)
-    .orderBy(...order);
-  return (
-    db
-      .select({ id: notifications.id, title: notifications.title, link: notifications.link, total })
-      .from(notifications)
-      // Drizzle makes a number given to .limit() a parameter: the limit is raw SQL of a checked integer.
-      .where(sql`${notifications.id} IN (${ids} ${sql.raw(`LIMIT ${s.limit}`)})`)
-      .orderBy(...order)
-      .prepare(name)
-  );
+    .where(onPage(db, notifications, where, order, { limit: s.limit }))
+    .orderBy(...order)
+    .prepare(name);
 });
 
 export async function unreadCount(db: Executor, scope: Recipient): Promise<number> {

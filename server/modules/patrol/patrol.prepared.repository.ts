@@ -7,7 +7,7 @@
  */
 import { type SQL, and, eq, sql } from 'drizzle-orm';
 import { type Executor, genericPlans } from '../../platform/db/client.js';
-import { preparedByShape } from '../../platform/db/prepared.js';
+import { onPage, preparedByShape, splitTotal, totalOn } from '../../platform/db/prepared.js';
 import { unitDirectory } from '../org/org.directory.js';
 import type { PatrolScope } from './patrol.repository.js';
 import { patrolFindings } from './patrol.tables.js';
@@ -50,24 +50,17 @@ const previewOf = preparedByShape('findings_preview', (db, s: Shape, name) => {
   const order = s.oldestFirst
     ? [sql`${patrolFindings.createdAt} ASC NULLS FIRST`, sql`${patrolFindings.code} ASC NULLS FIRST`]
     : [sql`${patrolFindings.createdAt} DESC NULLS LAST`, sql`${patrolFindings.code} DESC NULLS LAST`];
-  const total = sql<number>`(SELECT count(*)::int FROM ${patrolFindings} WHERE ${where})`;
-  // Drizzle makes a number given to .limit() a parameter: the limit is raw SQL of a checked integer.
-  const ids = db
-    .select({ id: patrolFindings.id })
-    .from(patrolFindings)
-    .where(where)
-    .orderBy(...order);
   return db
     .select({
       id: patrolFindings.id,
       code: patrolFindings.code,
       title: patrolFindings.title,
       unitName: sql<string>`coalesce(nullif(${unit.shortName}, ''), ${unit.name}, '')`,
-      total,
+      total: totalOn(patrolFindings, where),
     })
     .from(patrolFindings)
     .leftJoin(unit, eq(unit.id, patrolFindings.unitId))
-    .where(sql`${patrolFindings.id} IN (${ids} ${sql.raw(`LIMIT ${Math.trunc(s.limit)}`)})`)
+    .where(onPage(db, patrolFindings, where, order, { limit: s.limit }))
     .orderBy(...order)
     .prepare(name);
 });
@@ -94,5 +87,5 @@ export async function previewFindingsPrepared(
     regionId: scope.regionId,
     groupIds: scope.groupIds,
   });
-  return { items: rows.map(({ total: _, ...r }) => r), total: rows[0]?.total ?? 0 };
+  return splitTotal(rows);
 }

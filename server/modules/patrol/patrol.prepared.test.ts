@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../platform/db/client.js';
-import { openTestDatabase } from '../../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { testDatabaseForFile } from '../../test/harness.js';
 import { unitNames } from '../org/org.service.js';
 import { previewFindingsPrepared } from './patrol.prepared.repository.js';
 import { type PatrolScope, listFindings } from './patrol.repository.js';
@@ -10,15 +9,10 @@ import { type PatrolScope, listFindings } from './patrol.repository.js';
  * statement. Both must answer the same first page, unit names and total for every scope kind (manager, groups, no
  * group), filter and sort; a scope rule changed in one and not the other fails here.
  */
-let database: Database;
-let drop: () => Promise<void>;
 
-beforeAll(async () => {
-  ({ database, drop } = await openTestDatabase());
-});
-afterAll(() => drop());
+const testDb = testDatabaseForFile();
 
-const one = async <T>(text: string) => (await database.query<T>(text)).rows[0];
+const { one } = testDb;
 
 describe('prepared findings preview', () => {
   it('answers exactly what listFindings answers with unitNames, for every scope kind, filter and sort', async () => {
@@ -28,7 +22,7 @@ describe('prepared findings preview', () => {
     );
     expect(x).toBeDefined();
     const groups = (
-      await database.query<{ id: string }>(
+      await testDb.database.query<{ id: string }>(
         `SELECT DISTINCT group_id AS id FROM patrol_findings WHERE region_id = '${x.region_id}' ORDER BY 1 LIMIT 2`,
       )
     ).rows.map((r) => r.id);
@@ -57,12 +51,12 @@ describe('prepared findings preview', () => {
       for (const filter of filters)
         for (const pageSize of [2, 5, 20]) {
           const f = { ...filter, page: 1, pageSize };
-          const built = await listFindings(database.db, scope, f);
+          const built = await listFindings(testDb.database.db, scope, f);
           const units = await unitNames(
-            database.db,
+            testDb.database.db,
             built.items.map((r) => r.unitId),
           );
-          const prepared = await previewFindingsPrepared(database.db, scope, f);
+          const prepared = await previewFindingsPrepared(testDb.database.db, scope, f);
           expect(prepared, JSON.stringify({ scope, f })).toEqual({
             total: built.total,
             items: built.items.map((r) => ({

@@ -12,7 +12,7 @@ import { type AnyColumn, type SQL, and, count, eq, gte, isNotNull, isNull, lte, 
 import type { Scope } from '../../platform/context.js';
 import { type Executor, genericPlans } from '../../platform/db/client.js';
 import { largeCount } from '../../platform/db/large-count.js';
-import { preparedByShape } from '../../platform/db/prepared.js';
+import { onPage, preparedByShape } from '../../platform/db/prepared.js';
 import { personDirectory, unitDirectory } from '../org/org.directory.js';
 import {
   type EventRow,
@@ -150,17 +150,8 @@ export function whereOf(s: Shape, prefix = ''): SQL {
 /** The page of a shape: the page's ids from the index first, then names for those rows only. */
 function buildPage(db: Executor, s: Shape, name: string) {
   const order = [SORTS[s.sort], sql`${problems.code} DESC NULLS LAST`];
-  const ordered = db
-    .select({ id: problems.id })
-    .from(problems)
-    .where(whereOf(s))
-    .orderBy(...order);
-  // Drizzle makes a number given to .limit() a parameter: the written-in window is raw SQL of two checked integers.
-  const window = s.window
-    ? sql.raw(`LIMIT ${Math.trunc(s.window.limit)} OFFSET ${Math.trunc(s.window.offset)}`)
-    : sql`LIMIT ${P('limit')} OFFSET ${P('offset')}`;
   return select(db, P('today'))
-    .where(sql`${problems.id} IN (${ordered} ${window})`)
+    .where(onPage(db, problems, whereOf(s), order, s.window ?? sql`LIMIT ${P('limit')} OFFSET ${P('offset')}`))
     .orderBy(...order)
     .prepare(name);
 }

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Scope } from '../../platform/context.js';
-import { openTestDatabase } from '../../test/harness.js';
-import type { Database } from '../../platform/db/client.js';
+import { testDatabaseForFile } from '../../test/harness.js';
 import { detailPrepared, listPrepared } from './problems.prepared.repository.js';
 import { previewManyPrepared, previewPrepared } from './problems.preview.repository.js';
 import { type ProblemFilter, SORTS, eventsOf, filesOf, get, list, measuresOf } from './problems.repository.js';
@@ -10,12 +9,9 @@ import { type ProblemFilter, SORTS, eventsOf, filesOf, get, list, measuresOf } f
  * The ledger's prepared statements (issue #19) repeat the WHERE of `repo.list` with placeholders. Both must answer
  * the same rows for every scope kind, filter and sort; a scope rule changed in one and not the other fails here.
  */
-let database: Database;
-let drop: () => Promise<void>;
 const TODAY = '2026-12-04';
 
-beforeAll(async () => {
-  ({ database, drop } = await openTestDatabase());
+const testDb = testDatabaseForFile(async (database) => {
   // The demo has no evidence files: give one problem two, one attached to an event.
   await database.query(`WITH e AS (SELECT problem_id, id FROM problem_events ORDER BY at DESC LIMIT 1)
     INSERT INTO problem_files (problem_id, event_id, name, mime, size, sha256, content, created_at)
@@ -26,14 +22,13 @@ beforeAll(async () => {
   await database.query(`UPDATE problem_measures SET done = true, done_at = '2026-12-03 08:00:00.987654+00',
     last_report_at = '2026-12-03 07:59:59.999999+00' WHERE id = (SELECT id FROM problem_measures ORDER BY id LIMIT 1)`);
 });
-afterAll(() => drop());
 
-const one = async <T>(text: string) => (await database.query<T>(text)).rows[0];
+const { one } = testDb;
 /** What the client receives: dates as JSON.stringify writes them. */
 const wire = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 /** `repo.measuresOf` with the owners' names, as the prepared statements carry them per problem. */
 async function measuresByProblem(ids: string[]) {
-  const rows = await measuresOf(database.db, ids);
+  const rows = await measuresOf(testDb.database.db, ids);
   return (problemId: string) => rows.filter((m) => m.problemId === problemId);
 }
 
@@ -51,7 +46,7 @@ async function casesOf() {
     `SELECT coalesce(max(common_group_id::text), '00000000-0000-4000-8000-000000000000') AS id FROM problems`,
   );
   const units = (
-    await database.query<{ id: string }>(
+    await testDb.database.query<{ id: string }>(
       `SELECT DISTINCT unit_id AS id FROM problems WHERE region_id = '${region.id}' LIMIT 3`,
     )
   ).rows.map((r) => r.id);
@@ -97,8 +92,8 @@ describe('prepared ledger statements', () => {
         for (const filter of filters) {
           for (const page of [1, 3, 7]) {
             const f = { ...filter, page, pageSize: 7 };
-            const built = await list(database.db, scope, withDrafts, f, TODAY);
-            const prepared = await listPrepared(database.db, scope, withDrafts, f, TODAY);
+            const built = await list(testDb.database.db, scope, withDrafts, f, TODAY);
+            const prepared = await listPrepared(testDb.database.db, scope, withDrafts, f, TODAY);
             expect(
               { total: prepared.total, ids: prepared.items.map((p) => p.problem.id) },
               JSON.stringify({ scope, withDrafts, f }),
@@ -121,8 +116,8 @@ describe('prepared ledger statements', () => {
         for (const filter of filters)
           for (const page of [1, 3, 7]) {
             const f = { ...filter, page, pageSize: 7 };
-            const built = await listPrepared(database.db, scope, withDrafts, f, TODAY);
-            const preview = await previewPrepared(database.db, scope, withDrafts, f, TODAY);
+            const built = await listPrepared(testDb.database.db, scope, withDrafts, f, TODAY);
+            const preview = await previewPrepared(testDb.database.db, scope, withDrafts, f, TODAY);
             expect(preview, JSON.stringify({ scope, withDrafts, f })).toEqual(
               page > 5
                 ? undefined
@@ -140,19 +135,19 @@ describe('prepared ledger statements', () => {
     for (const [, scope] of scopes)
       for (const withDrafts of [true, false]) {
         const fs = filters.map((filter, i) => ({ ...filter, page: 1 + (i % 3), pageSize: 5 }));
-        const many = await previewManyPrepared(database.db, scope, withDrafts, fs, TODAY);
+        const many = await previewManyPrepared(testDb.database.db, scope, withDrafts, fs, TODAY);
         const alone = [];
-        for (const f of fs) alone.push(await previewPrepared(database.db, scope, withDrafts, f, TODAY));
+        for (const f of fs) alone.push(await previewPrepared(testDb.database.db, scope, withDrafts, f, TODAY));
         expect(many, JSON.stringify({ scope, withDrafts })).toEqual(alone);
-        expect(await previewManyPrepared(database.db, scope, withDrafts, [{ page: 6, pageSize: 5 }], TODAY)).toBe(
-          undefined,
-        );
+        expect(
+          await previewManyPrepared(testDb.database.db, scope, withDrafts, [{ page: 6, pageSize: 5 }], TODAY),
+        ).toBe(undefined);
       }
   });
 
   it('read one problem with its measures, events and files exactly as repo.get, measuresOf, eventsOf and filesOf, in every scope', async () => {
     const rows = (
-      await database.query<{ id: string; region_id: string; unit_id: string; leader_person_id: string | null }>(
+      await testDb.database.query<{ id: string; region_id: string; unit_id: string; leader_person_id: string | null }>(
         `(SELECT id, region_id, unit_id, leader_person_id FROM problems p
           WHERE EXISTS (SELECT 1 FROM problem_files f WHERE f.problem_id = p.id) LIMIT 4)
          UNION (SELECT id, region_id, unit_id, leader_person_id FROM problems p
@@ -173,12 +168,12 @@ describe('prepared ledger statements', () => {
         { ...base, regionId: null, allUnits: true },
       ];
       const measures = (await measuresByProblem([p.id]))(p.id);
-      const events = (await eventsOf(database.db, p.id)).map(({ problemId: _p, actorUserId: _a, ...e }) => e);
-      const files = await filesOf(database.db, p.id);
+      const events = (await eventsOf(testDb.database.db, p.id)).map(({ problemId: _p, actorUserId: _a, ...e }) => e);
+      const files = await filesOf(testDb.database.db, p.id);
       for (const scope of scopes)
         for (const withDrafts of [true, false]) {
-          const built = await get(database.db, scope, withDrafts, p.id, TODAY);
-          const prepared = await detailPrepared(database.db, scope, withDrafts, p.id, TODAY);
+          const built = await get(testDb.database.db, scope, withDrafts, p.id, TODAY);
+          const prepared = await detailPrepared(testDb.database.db, scope, withDrafts, p.id, TODAY);
           expect(wire(prepared), JSON.stringify(scope)).toEqual(built && wire({ ...built, measures, events, files }));
           if (built) compared++;
         }
@@ -186,7 +181,7 @@ describe('prepared ledger statements', () => {
     // Files and completed measures were among them; some reads found the problem and some did not.
     const ids = rows.map((r) => r.id);
     const [{ files, done }] = (
-      await database.query<{ files: number; done: number }>(
+      await testDb.database.query<{ files: number; done: number }>(
         `SELECT (SELECT count(*)::int FROM problem_files WHERE problem_id = ANY($1)) AS files,
            (SELECT count(*)::int FROM problem_measures WHERE problem_id = ANY($1) AND done_at IS NOT NULL) AS done`,
         [ids],

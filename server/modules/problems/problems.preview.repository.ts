@@ -7,7 +7,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
 import { type Executor, genericPlans } from '../../platform/db/client.js';
-import { preparedByShape } from '../../platform/db/prepared.js';
+import { onPage, preparedByShape } from '../../platform/db/prepared.js';
 import { unitDirectory } from '../org/org.directory.js';
 import { INLINE_PAGES, type Shape, paramsOf, shapeOf, totalOf, whereOf } from './problems.prepared.repository.js';
 import { type ProblemFilter, SORTS } from './problems.repository.js';
@@ -15,26 +15,6 @@ import { problems } from './problems.tables.js';
 
 const previewUnit = unitDirectory('unit');
 
-/**
- * The page of a shape with a row's code, title and unit name only (what a preview shows), in the page's order:
- * describing and mapping the list's thirty-odd columns per row was most of a preview's Node time (issue #19).
- */
-const previewPageOf = preparedByShape('problems_preview', (db, s: Shape, name) => {
-  const order = [SORTS[s.sort], sql`${problems.code} DESC NULLS LAST`];
-  const ordered = db
-    .select({ id: problems.id })
-    .from(problems)
-    .where(whereOf(s))
-    .orderBy(...order);
-  const window = sql.raw(`LIMIT ${Math.trunc(s.window?.limit ?? 0)} OFFSET ${Math.trunc(s.window?.offset ?? 0)}`);
-  return db
-    .select({ id: problems.id, code: problems.code, title: problems.title, unitName: previewUnit.shortName })
-    .from(problems)
-    .innerJoin(previewUnit, eq(previewUnit.id, problems.unitId))
-    .where(sql`${problems.id} IN (${ordered} ${window})`)
-    .orderBy(...order)
-    .prepare(name);
-});
 /**
  * The rows `listPrepared` answers for one of the first pages — id, code, title and unit name — and the same total
  * (problems.prepared.test.ts compares them). Deeper pages and search: undefined, the caller reads the list.
@@ -46,30 +26,18 @@ export async function previewPrepared(
   f: ProblemFilter,
   today: string,
 ) {
-  const { page, pageSize, sort, q: _q, ...filter } = f;
-  if (page > INLINE_PAGES || f.q?.trim()) return undefined;
-  if (!scope.regionId) return { items: [], total: 0 };
-  const offset = (page - 1) * pageSize;
-  const shape = shapeOf(scope, withDrafts, filter, sort, { limit: pageSize, offset });
-  const params = paramsOf(scope, filter, today, pageSize, offset);
-  const items = await previewPageOf(genericPlans(db), shape).execute(params);
-  const total = await totalOf(db, scope, withDrafts, filter, today, shape, params);
-  return { items, total };
+  return (await previewManyPrepared(db, scope, withDrafts, [f], today))?.[0];
 }
 
 /**
  * Several previews' pages in one statement (home's problem entries: one round trip instead of one each, issue #19):
- * each shape's page as `previewPageOf` reads it, tagged with its place (`k`) and its order within the page (`n`).
+ * each shape's page with a row's code, title and unit name only (describing and mapping the list's thirty-odd columns
+ * per row was most of a preview's Node time), tagged with its place (`k`) and its order within the page (`n`).
  */
 const previewsOf = preparedByShape('problems_previews', (db, shapes: Shape[], name) => {
   const pages = shapes.map((s, i) => {
     const order = [SORTS[s.sort], sql`${problems.code} DESC NULLS LAST`];
-    const ordered = db
-      .select({ id: problems.id })
-      .from(problems)
-      .where(whereOf(s, `f${i}_`))
-      .orderBy(...order);
-    const window = sql.raw(`LIMIT ${Math.trunc(s.window?.limit ?? 0)} OFFSET ${Math.trunc(s.window?.offset ?? 0)}`);
+    const window = { limit: s.window?.limit ?? 0, offset: s.window?.offset ?? 0 };
     return sql`${db
       .select({
         k: sql<number>`${sql.raw(String(i))}`.as('k'),
@@ -81,7 +49,7 @@ const previewsOf = preparedByShape('problems_previews', (db, shapes: Shape[], na
       })
       .from(problems)
       .innerJoin(previewUnit, eq(previewUnit.id, problems.unitId))
-      .where(sql`${problems.id} IN (${ordered} ${window})`)}`;
+      .where(onPage(db, problems, whereOf(s, `f${i}_`), order, window))}`;
   });
   return db
     .select({

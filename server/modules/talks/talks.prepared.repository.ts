@@ -7,7 +7,7 @@
 import { type SQL, and, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
 import { type Executor, genericPlans } from '../../platform/db/client.js';
-import { preparedByShape } from '../../platform/db/prepared.js';
+import { onPage, preparedByShape, splitTotal, totalOn } from '../../platform/db/prepared.js';
 import { SORTS, type TalkFilter } from './talks.repository.js';
 import { talks } from './talks.tables.js';
 
@@ -51,17 +51,16 @@ function whereOf(s: Shape): SQL {
 const previewOf = preparedByShape('talks_preview', (db, s: Shape, name) => {
   const where = whereOf(s);
   const order = [SORTS[s.sort], sql`${talks.code} DESC`];
-  const total = sql<number>`(SELECT count(*)::int FROM ${talks} WHERE ${where})`;
-  // Drizzle makes a number given to .limit() a parameter: the limit is raw SQL of a checked integer.
-  const ids = db
-    .select({ id: talks.id })
-    .from(talks)
-    .where(where)
-    .orderBy(...order);
   return db
-    .select({ id: talks.id, code: talks.code, kind: talks.kind, talkOn: talks.talkOn, total })
+    .select({
+      id: talks.id,
+      code: talks.code,
+      kind: talks.kind,
+      talkOn: talks.talkOn,
+      total: totalOn(talks, where),
+    })
     .from(talks)
-    .where(sql`${talks.id} IN (${ids} ${sql.raw(`LIMIT ${Math.trunc(s.limit)}`)})`)
+    .where(onPage(db, talks, where, order, { limit: s.limit }))
     .orderBy(...order)
     .prepare(name);
 });
@@ -84,5 +83,5 @@ export async function previewTalksPrepared(db: Executor, scope: Scope, f: Omit<T
     regionId: scope.regionId,
     scopeUnitIds: scope.unitIds,
   });
-  return { items: rows.map(({ total: _, ...r }) => r), total: rows[0]?.total ?? 0 };
+  return splitTotal(rows);
 }

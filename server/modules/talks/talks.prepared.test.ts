@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Scope } from '../../platform/context.js';
-import type { Database } from '../../platform/db/client.js';
-import { openTestDatabase } from '../../test/harness.js';
+import { testDatabaseForFile } from '../../test/harness.js';
 import { previewTalksPrepared } from './talks.prepared.repository.js';
 import { SORTS, type TalkFilter, list } from './talks.repository.js';
 
@@ -10,15 +9,10 @@ import { SORTS, type TalkFilter, list } from './talks.repository.js';
  * must answer the same first page and total for every scope kind, filter and sort; a scope rule changed in one and
  * not the other fails here.
  */
-let database: Database;
-let drop: () => Promise<void>;
 
-beforeAll(async () => {
-  ({ database, drop } = await openTestDatabase());
-});
-afterAll(() => drop());
+const testDb = testDatabaseForFile();
 
-const one = async <T>(text: string) => (await database.query<T>(text)).rows[0];
+const { one } = testDb;
 
 describe('prepared talks preview', () => {
   it('answers exactly what list answers, for every scope kind, filter and sort', async () => {
@@ -29,7 +23,7 @@ describe('prepared talks preview', () => {
     );
     expect(t).toBeDefined();
     const units = (
-      await database.query<{ id: string }>(
+      await testDb.database.query<{ id: string }>(
         `SELECT DISTINCT unnest(unit_ids) AS id FROM talks WHERE region_id = '${t.region_id}' ORDER BY 1 LIMIT 3`,
       )
     ).rows.map((r) => r.id);
@@ -60,8 +54,8 @@ describe('prepared talks preview', () => {
       for (const filter of filters)
         for (const pageSize of [5, 20]) {
           const f = { ...filter, page: 1, pageSize };
-          const built = await list(database.db, scope, f);
-          const prepared = await previewTalksPrepared(database.db, scope, f);
+          const built = await list(testDb.database.db, scope, f);
+          const prepared = await previewTalksPrepared(testDb.database.db, scope, f);
           expect(prepared, JSON.stringify({ scope, f })).toEqual({
             total: built.total,
             items: built.items.map((r) => ({ id: r.id, code: r.code, kind: r.kind, talkOn: r.talkOn })),
@@ -72,7 +66,7 @@ describe('prepared talks preview', () => {
     expect(compared).toBe(scopes.length * filters.length * 2);
     expect(nonEmpty).toBeGreaterThan(compared / 4);
     expect(
-      await previewTalksPrepared(database.db, { ...base, regionId: null, allUnits: true }, { pageSize: 5 }),
+      await previewTalksPrepared(testDb.database.db, { ...base, regionId: null, allUnits: true }, { pageSize: 5 }),
     ).toEqual({ items: [], total: 0 });
   });
 });

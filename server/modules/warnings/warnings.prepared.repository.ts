@@ -7,7 +7,7 @@
 import { type SQL, and, asc, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
 import { type Executor, genericPlans } from '../../platform/db/client.js';
-import { preparedByShape } from '../../platform/db/prepared.js';
+import { onPage, preparedByShape, totalOn } from '../../platform/db/prepared.js';
 import { unitDirectory } from '../org/org.directory.js';
 import { problemDirectory } from '../problems/problems.facts.js';
 import type { WarningFilter } from './warnings.repository.js';
@@ -67,21 +67,13 @@ const problem = problemDirectory('problem');
 const previewOf = preparedByShape('warnings_preview', (db, s: Shape, name) => {
   const where = whereOf(s);
   const order = [ORDERS[s.sort] ?? desc(warnings.firstSeenAt), desc(warnings.code)];
-  const total = sql<number>`(SELECT count(*)::int FROM ${warnings} WHERE ${where})`;
-  // Drizzle makes a number given to .limit() a parameter: the window is raw SQL of two checked integers.
-  const window = sql.raw(`LIMIT ${Math.trunc(s.limit)} OFFSET ${Math.trunc(s.offset)}`);
-  const ids = db
-    .select({ id: warnings.id })
-    .from(warnings)
-    .where(where)
-    .orderBy(...order);
   return db
-    .select({ id: warnings.id, code: warnings.code, situationName: situations.name, total })
+    .select({ id: warnings.id, code: warnings.code, situationName: situations.name, total: totalOn(warnings, where) })
     .from(warnings)
     .innerJoin(unit, eq(unit.id, warnings.unitId))
     .innerJoin(problem, eq(problem.id, warnings.problemId))
     .leftJoin(situations, and(eq(situations.id, warnings.situationId), eq(situations.regionId, P('regionId'))))
-    .where(sql`${warnings.id} IN (${ids} ${window})`)
+    .where(onPage(db, warnings, where, order, { limit: s.limit, offset: s.offset }))
     .orderBy(...order)
     .prepare(name);
 });

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Scope } from '../../platform/context.js';
-import type { Database } from '../../platform/db/client.js';
-import { openTestDatabase } from '../../test/harness.js';
+import { testDatabaseForFile } from '../../test/harness.js';
 import { previewWarningsPrepared } from './warnings.prepared.repository.js';
 import { type WarningFilter, listSituations, listWarnings } from './warnings.repository.js';
 
@@ -10,15 +9,10 @@ import { type WarningFilter, listSituations, listWarnings } from './warnings.rep
  * statement. Both must answer the same first page, situation names and total for every scope kind, manager or not,
  * filter and sort; a scope rule changed in one and not the other fails here.
  */
-let database: Database;
-let drop: () => Promise<void>;
 
-beforeAll(async () => {
-  ({ database, drop } = await openTestDatabase());
-});
-afterAll(() => drop());
+const testDb = testDatabaseForFile();
 
-const one = async <T>(text: string) => (await database.query<T>(text)).rows[0];
+const { one } = testDb;
 
 describe('prepared warnings preview', () => {
   it('answers exactly what listWarnings answers, for every scope kind, filter and sort', async () => {
@@ -28,7 +22,7 @@ describe('prepared warnings preview', () => {
     );
     expect(w).toBeDefined();
     const units = (
-      await database.query<{ id: string }>(
+      await testDb.database.query<{ id: string }>(
         `SELECT DISTINCT unit_id AS id FROM warnings WHERE region_id = '${w.region_id}' ORDER BY 1 LIMIT 3`,
       )
     ).rows.map((r) => r.id);
@@ -53,7 +47,7 @@ describe('prepared warnings preview', () => {
       { sort: '-deadline', state: 'issued' },
       { sort: 'not-a-sort' },
     ];
-    const names = new Map((await listSituations(database.db, w.region_id)).map((s) => [s.id, s.name]));
+    const names = new Map((await listSituations(testDb.database.db, w.region_id)).map((s) => [s.id, s.name]));
     let compared = 0;
     let nonEmpty = 0;
     for (const scope of scopes)
@@ -61,8 +55,8 @@ describe('prepared warnings preview', () => {
         for (const filter of filters)
           for (const pageSize of [5, 20]) {
             const f = { ...filter, page: 1, pageSize };
-            const built = await listWarnings(database.db, scope, manager, f);
-            const prepared = await previewWarningsPrepared(database.db, scope, manager, f);
+            const built = await listWarnings(testDb.database.db, scope, manager, f);
+            const prepared = await previewWarningsPrepared(testDb.database.db, scope, manager, f);
             expect(prepared, JSON.stringify({ scope, manager, f })).toEqual({
               total: built.total,
               items: built.items.map((r) => ({
@@ -78,7 +72,7 @@ describe('prepared warnings preview', () => {
     expect(nonEmpty).toBeGreaterThan(compared / 4);
     // A caller without a region sees nothing.
     expect(
-      await previewWarningsPrepared(database.db, { ...base, regionId: null, allUnits: true }, true, {
+      await previewWarningsPrepared(testDb.database.db, { ...base, regionId: null, allUnits: true }, true, {
         pageSize: 5,
       }),
     ).toEqual({ items: [], total: 0 });

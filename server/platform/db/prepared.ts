@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import { SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './client.js';
 
 /**
@@ -28,4 +30,37 @@ export function preparedByShape<S, T>(prefix: string, build: (db: Executor, shap
     }
     return statement;
   };
+}
+
+/**
+ * `table.id IN (<the page's ids in order>)`: a prepared page finds its rows' ids through the index first, then joins
+ * names for those rows only. A window given as numbers is written into the text (Drizzle makes a number given to
+ * .limit() a parameter; a written-in window lets the statement run its generic plan, decision 023); as SQL it is
+ * used as it is (placeholders, for deep pages).
+ */
+export function onPage(
+  db: Executor,
+  table: PgTable & { id: AnyPgColumn },
+  where: SQL,
+  order: SQL[],
+  window: { limit: number; offset?: number } | SQL,
+): SQL {
+  const ids = db
+    .select({ id: table.id })
+    .from(table as PgTable)
+    .where(where)
+    .orderBy(...order);
+  const written =
+    window instanceof SQL
+      ? window
+      : sql.raw(`LIMIT ${Math.trunc(window.limit)} OFFSET ${Math.trunc(window.offset ?? 0)}`);
+  return sql`${table.id} IN (${ids} ${written})`;
+}
+
+/** The count of `where` as a scalar subquery that a first page carries on every row (PostgreSQL runs it once). */
+export const totalOn = (table: PgTable, where: SQL) => sql<number>`(SELECT count(*)::int FROM ${table} WHERE ${where})`;
+
+/** A first page's rows without the total they carry, and the total: a first page has rows whenever it is not 0. */
+export function splitTotal<R extends { total: number }>(rows: R[]): { items: Omit<R, 'total'>[]; total: number } {
+  return { items: rows.map(({ total: _, ...r }) => r), total: rows[0]?.total ?? 0 };
 }
