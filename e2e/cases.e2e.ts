@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSession, choose, confirmPopup, label } from './browser';
 
@@ -98,6 +98,14 @@ describe('问责案件', () => {
 
     const page = await openCase('wenze1');
     await act(page, '记录事实', async (m) => {
+      // Submitted untouched, the dialog stays open with the message and sends nothing.
+      const sent: string[] = [];
+      const record = (r: Request) => r.method() === 'POST' && sent.push(r.url());
+      page.on('request', record);
+      await m.getByRole('button', { name: label('提交') }).click();
+      await m.getByText('请至少填写一项事实').waitFor();
+      page.off('request', record);
+      expect(sent).toEqual([]);
       await m.getByLabel('问题事实').fill('未按期排查整治在建工地安全隐患');
       await m.getByLabel('结果事实').fill('发生坍塌事故一人受伤');
       await m.getByLabel('责任事实').fill('未组织开展专项排查');

@@ -267,14 +267,17 @@ describe('每个演示角色打开各类记录的详情页', () => {
       const problems: string[] = [];
       // Only what the opened page asks for counts; the probes of the lists (403 for kinds the role may not read) do not.
       let where: string | null = null;
+      const bodies: Promise<unknown>[] = [];
       page.on('response', (r) => {
         if (where && r.status() >= 400 && r.url().includes('/api/')) {
           const what = `${where}: ${r.status()} ${r.request().method()} ${r.url()}`;
           // A dialog accepted with its defaults that the server finds incomplete (400) is a form asking too little:
-          // its own checks must keep it open with the field messages, before any request.
-          problems.push(
-            r.status() === 400 && r.request().method() !== 'GET' ? `表单默认值未通过服务器校验：${what}` : what,
-          );
+          // its own checks must keep it open with the field messages, before any request. The server's message
+          // says which field.
+          if (r.status() === 400 && r.request().method() !== 'GET') {
+            const body = r.text().catch(() => '');
+            bodies.push(body.then((b) => problems.push(`表单默认值未通过服务器校验：${what} ${b}`)));
+          } else problems.push(what);
         }
       });
       page.on('pageerror', (e) => problems.push(`${where ?? ''}: 页面脚本错误 ${e.message}`));
@@ -308,6 +311,7 @@ describe('每个演示角色打开各类记录的详情页', () => {
         where = null;
         opened++;
       }
+      await Promise.all(bodies);
       console.log(`${role}: ${opened} 个详情页，按下 ${pressed} 个操作按钮`);
       if (problems.length) console.log(problems.join('\n'));
       expect(problems).toEqual([]);

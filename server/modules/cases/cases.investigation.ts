@@ -11,11 +11,11 @@ import { officersOf } from './cases.opening.js';
 /** 调查: the four facts, the written statement shown to the subjects, their defences, the determination. */
 export const investigationHandlers = {
   record_facts: ({ c, input }) => {
-    if (!input.facts || Object.keys(input.facts).length === 0)
-      throw badRequest('FACTS_REQUIRED', '请填写事实', 'facts');
+    const facts = input.facts ?? {};
+    if (!Object.values(facts).some((v) => v?.trim())) throw badRequest('FACTS_REQUIRED', '请至少填写一项事实', 'facts');
     return {
-      patch: { facts: { ...(c.facts as object), ...input.facts } },
-      payload: { facts: Object.keys(input.facts) },
+      patch: { facts: { ...(c.facts as object), ...facts } },
+      payload: { facts: Object.keys(facts) },
     };
   },
 

@@ -220,6 +220,12 @@ describe('a case from launch to close', () => {
 
   it('cannot reach a determination without the four facts and signed defences', async () => {
     await ok('leader', id, { type: 'approve_launch' });
+    // A record with nothing in it (the dialog accepted untouched) is refused with the message, not stored.
+    for (const facts of [{}, { problem: ' ', result: '' }]) {
+      const empty = await fire('wenze1', id, { type: 'record_facts', facts });
+      expect(empty.statusCode).toBe(400);
+      expect(empty.json().message).toBe('请至少填写一项事实');
+    }
     await ok('wenze1', id, { type: 'record_facts', facts: { problem: FACTS.problem, result: FACTS.result } });
     const early = await fire('wenze1', id, { type: 'issue_statement' });
     expect(early.statusCode).toBe(422);

@@ -1,4 +1,4 @@
-import { Checkbox, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
+import { Checkbox, DatePicker, Form, type FormRule, Input, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import {
@@ -147,12 +147,27 @@ export function fieldsFor(type: CaseEventType, c: CaseDetail) {
   switch (type) {
     case 'reject_launch':
       return comment('不予启动的理由');
-    case 'record_facts':
-      return Object.entries(FACTS).map(([k, label]) => (
-        <TextItem max={LIMITS.fact} key={k} name={['facts', k]} label={label}>
+    case 'record_facts': {
+      // The server refuses a record with no fact in it: the first field says so before anything is sent.
+      const names = Object.keys(FACTS).map((k) => ['facts', k]);
+      const someFact: FormRule = ({ getFieldValue }) => ({
+        validator: () =>
+          names.some((n) => String(getFieldValue(n) ?? '').trim())
+            ? Promise.resolve()
+            : Promise.reject(new Error('请至少填写一项事实')),
+      });
+      return Object.entries(FACTS).map(([k, label], i) => (
+        <TextItem
+          max={LIMITS.fact}
+          key={k}
+          name={['facts', k]}
+          label={label}
+          {...(i === 0 ? { rules: [someFact], dependencies: names.slice(1) } : {})}
+        >
           <Input.TextArea rows={3} />
         </TextItem>
       ));
+    }
     case 'record_defense':
       return (
         <>
