@@ -1,5 +1,16 @@
 import { TOLERANCE_STATES } from './tolerance.js';
-import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zStoredEnum, eventRowFields, keysOf } from './zod.js';
+import {
+  ZDate,
+  ZId,
+  ZNonEmpty,
+  ZPage,
+  ZTimestamp,
+  ZVersion,
+  z,
+  zStoredEnum,
+  labelledEventFields,
+  keysOf,
+} from './zod.js';
 
 // ---------- requests
 
@@ -100,15 +111,7 @@ export const ZFiling = z.object({
 });
 
 export const ZFilingDetail = ZFiling.extend({
-  events: z.array(
-    z.object({
-      id: z.string(),
-      filingId: z.string(),
-      type: z.string(),
-      label: z.string(),
-      ...eventRowFields,
-    }),
-  ),
+  events: z.array(z.object({ id: z.string(), filingId: z.string(), ...labelledEventFields })),
 });
 
 const ZListItem = z.object({ key: z.string(), text: z.string(), source: z.string() });
