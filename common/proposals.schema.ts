@@ -1,7 +1,7 @@
 import { ARTICLE_7, CASE_KINDS } from './cases.js';
 import { ZSituationNo } from './cases.schema.js';
 import { PROPOSAL_SOURCES, PROPOSAL_STATES, type ProposalEvidence, type ProposalSubject } from './proposals.js';
-import { ZId, ZPage, ZTimestamp, ZVersion, z, zJson, zStoredEnum, labelledEventFields, keysOf } from './zod.js';
+import { ZId, ZPage, ZTimestamp, ZVersion, z, zJson, zStoredEnum, eventRowFields, keysOf } from './zod.js';
 
 // ---------- requests
 
@@ -68,7 +68,15 @@ export const ZProposal = z.object({
 
 export const ZProposalDetail = ZProposal.extend({
   evidence: z.array(zJson<ProposalEvidence>()),
-  events: z.array(z.object({ id: ZId, proposalId: ZId, ...labelledEventFields })),
+  events: z.array(
+    z.object({
+      id: ZId,
+      proposalId: ZId,
+      type: z.string(),
+      label: z.string(),
+      ...eventRowFields,
+    }),
+  ),
 });
 
 /** Article 7 item text of a situation number. */

@@ -1,16 +1,5 @@
 import { TALK_KINDS, TALK_STATES } from './talks.js';
-import {
-  ZDate,
-  ZId,
-  ZNonEmpty,
-  ZPage,
-  ZTimestamp,
-  ZVersion,
-  z,
-  zStoredEnum,
-  labelledEventFields,
-  keysOf,
-} from './zod.js';
+import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zStoredEnum, eventRowFields, keysOf } from './zod.js';
 
 // ---------- requests
 
@@ -141,5 +130,13 @@ export const ZTalk = z.object({
 });
 
 export const ZTalkDetail = ZTalk.extend({
-  events: z.array(z.object({ id: z.string(), talkId: z.string(), ...labelledEventFields })),
+  events: z.array(
+    z.object({
+      id: z.string(),
+      talkId: z.string(),
+      type: z.string(),
+      label: z.string(),
+      ...eventRowFields,
+    }),
+  ),
 });

@@ -1,16 +1,5 @@
 import { TOLERANCE_STATES } from './tolerance.js';
-import {
-  ZDate,
-  ZId,
-  ZNonEmpty,
-  ZPage,
-  ZTimestamp,
-  ZVersion,
-  z,
-  zStoredEnum,
-  labelledEventFields,
-  keysOf,
-} from './zod.js';
+import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, z, zStoredEnum, eventRowFields, keysOf } from './zod.js';
 
 // ---------- requests
 
@@ -111,7 +100,15 @@ export const ZFiling = z.object({
 });
 
 export const ZFilingDetail = ZFiling.extend({
-  events: z.array(z.object({ id: z.string(), filingId: z.string(), ...labelledEventFields })),
+  events: z.array(
+    z.object({
+      id: z.string(),
+      filingId: z.string(),
+      type: z.string(),
+      label: z.string(),
+      ...eventRowFields,
+    }),
+  ),
 });
 
 const ZListItem = z.object({ key: z.string(), text: z.string(), source: z.string() });
