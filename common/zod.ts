@@ -54,8 +54,8 @@ export const eventRowFields = {
   comment: z.string(),
 };
 
-/** An event row as a detail page lists it: its type and that type's label, then the row's fields. */
-export const labelledEventFields = { type: z.string(), label: z.string(), ...eventRowFields };
+/** A timeline entry as a detail page lists it: the event's type, that type's label, then the row's fields. */
+export const ZLabelledEvent = z.object({ id: z.string(), type: z.string(), label: z.string(), ...eventRowFields });
 
 export { z };
 
