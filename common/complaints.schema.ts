@@ -8,7 +8,7 @@ import {
   COMPLAINT_WAYS,
   FEEDBACK_METHODS,
 } from './complaints.js';
-import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, eventRowFields, keysOf, z, zStoredEnum } from './zod.js';
+import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, ZLabelledEvent, keysOf, z, zStoredEnum } from './zod.js';
 
 // ---------- requests
 
@@ -265,7 +265,7 @@ export const ZComplaintDetail = ZComplaint.extend({
   clocks: z.array(ZClock),
   repeats: z.array(z.object({ id: z.string(), code: z.string(), receivedOn: z.string() })),
   files: z.array(z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number() })),
-  events: z.array(z.object({ id: z.string(), type: z.string(), label: z.string(), ...eventRowFields })),
+  events: z.array(ZLabelledEvent),
 });
 
 export const ZComplaintFiguresResult = z.object({

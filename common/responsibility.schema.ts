@@ -7,7 +7,7 @@ import {
   SOURCE_TYPES,
   SUBJECT_KINDS,
 } from './responsibility.js';
-import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, eventRowFields, keysOf, z, zStoredEnum } from './zod.js';
+import { ZDate, ZId, ZNonEmpty, ZPage, ZTimestamp, ZVersion, ZLabelledEvent, keysOf, z, zStoredEnum } from './zod.js';
 
 const ZYear = z.coerce.number().int().min(2000, '年度不正确').max(2100, '年度不正确');
 const ZQuarter = z.coerce.number().int().min(1, '季度应为1至4').max(4, '季度应为1至4');
@@ -203,7 +203,7 @@ export const ZDispatch = z.object({
 
 export const ZDispatchDetail = ZDispatch.extend({
   items: z.array(ZDispatchItem.extend({ fulfilments: z.array(ZFulfilment) })),
-  events: z.array(z.object({ id: z.string(), type: z.string(), label: z.string(), ...eventRowFields })),
+  events: z.array(ZLabelledEvent),
 });
 
 export const ZGenerateResult = z.object({ dispatches: z.number(), items: z.number() });
@@ -274,7 +274,7 @@ export const ZReportDetail = ZReport.extend({
     }),
   ),
   totals: z.object({ items: z.number(), fulfilled: z.number(), onTime: z.number() }),
-  events: z.array(z.object({ id: z.string(), type: z.string(), label: z.string(), ...eventRowFields })),
+  events: z.array(ZLabelledEvent),
 });
 
 // ---------- figures

@@ -1,6 +1,6 @@
 /** Requests and responses of /api/spot-checks (定期抽查制) and of the verdicts on one report. */
 import { SPOT_CHECK_STATES, SPOT_CHECK_VERDICTS } from './responsibility.spot-checks.js';
-import { ZDate, ZId, ZPage, ZTimestamp, ZVersion, eventRowFields, keysOf, z, zStoredEnum } from './zod.js';
+import { ZDate, ZId, ZPage, ZTimestamp, ZVersion, ZLabelledEvent, keysOf, z, zStoredEnum } from './zod.js';
 
 const ZYear = z.coerce.number().int().min(2000, '年度不正确').max(2100, '年度不正确');
 const ZQuarter = z.coerce.number().int().min(1, '季度应为1至4').max(4, '季度应为1至4');
@@ -143,7 +143,7 @@ export const ZSpotCheckDetail = ZSpotCheck.extend({
       verdicts: z.array(ZSpotCheckVerdict),
     }),
   ),
-  events: z.array(z.object({ id: z.string(), type: z.string(), label: z.string(), ...eventRowFields })),
+  events: z.array(ZLabelledEvent),
 });
 
 /** The verdicts on one report: what its recipient sees once a check is concluded. */

@@ -41,10 +41,10 @@ export type Wire<T> = T extends Date
 /** The web's type of a response schema. */
 export type Response<S extends z.ZodType> = Wire<z.output<S>>;
 
-/** The fields every event row of an object's timeline answers with (its `*_events` table). */
 /** The keys of a label map (`{ draft: '草稿', … }`), as the non-empty tuple z.enum takes. */
 export const keysOf = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
+/** The fields every event row of an object's timeline answers with (its `*_events` table). */
 export const eventRowFields = {
   fromState: z.string().nullable(),
   toState: z.string().nullable(),
@@ -53,6 +53,9 @@ export const eventRowFields = {
   at: ZTimestamp,
   comment: z.string(),
 };
+
+/** A timeline entry as a detail page lists it: the event's type, that type's label, then the row's fields. */
+export const ZLabelledEvent = z.object({ id: z.string(), type: z.string(), label: z.string(), ...eventRowFields });
 
 export { z };
 

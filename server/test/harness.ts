@@ -124,6 +124,11 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   }
 }
 
+/** The unit with this code as `client` finds it in GET /api/units (undefined when it cannot see it). */
+export async function unitByCode(client: Client, code: string) {
+  return (await client.get(`/api/units?q=${code}`)).json().items.find((u: { code: string }) => u.code === code);
+}
+
 /** Every user's id by username. */
 export async function userIdsOf(t: TestApp): Promise<Record<string, string>> {
   const { rows } = await t.database.query<{ id: string; username: string }>('SELECT id, username FROM users');
@@ -156,21 +161,30 @@ export function testDatabaseForFile(setup?: (database: Database) => Promise<void
 export interface FileApp extends TestApp {
   /** A client of `username`, signed in before the file's tests run (the object is filled in then). */
   client(username: string): Client;
+  /** Moves the server clock and signs the file's clients in again (a jump of days ends idle sessions). */
+  setClockAndSignIn(iso: string): Promise<void>;
 }
 
 /** Call at a test file's top level: the app (and the clients asked for) are ready in every test and hook after. */
 export function testAppForFile(opts: TestAppOptions = {}): FileApp {
   const clients: [string, Client][] = [];
+  const signInAll = async () => {
+    for (const [username, c] of clients) Object.assign(c, await file.as(username));
+  };
   const file = {
     client(username: string) {
       const c = {} as Client;
       clients.push([username, c]);
       return c;
     },
+    async setClockAndSignIn(iso: string) {
+      await file.setClock(iso);
+      await signInAll();
+    },
   } as FileApp;
   beforeAll(async () => {
     Object.assign(file, await createTestApp(opts));
-    for (const [username, c] of clients) Object.assign(c, await file.as(username));
+    await signInAll();
   });
   afterAll(() => file.close());
   return file;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUESTIONS_PER_REPORTER } from '../../../common/evaluations.js';
-import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { type Client, type TestApp, createTestApp, unitByCode } from '../../test/harness.js';
 import { TINY_PNG, multipartFile } from '../../test/xlsx.js';
 
 let t: TestApp;
@@ -15,14 +15,13 @@ let covered: string;
 const rows = async <T>(q: ReturnType<typeof sql>) =>
   ((await t.database.db.execute(q)) as unknown as { rows: T[] }).rows;
 const todayCn = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const unitByCode = async (code: string) =>
-  (await office.get(`/api/units?q=${code}`)).json().items.find((u: { code: string }) => u.code === code).id as string;
+const unitId = async (code: string) => (await unitByCode(office, code)).id as string;
 
 beforeAll(async () => {
   t = await createTestApp();
   [office, group1, zhujian] = await Promise.all(['office', 'group1', 'zhujian'].map((u) => t.as(u)));
-  zjjId = await unitByCode('ZJJ');
-  yjjId = await unitByCode('YJJ');
+  zjjId = await unitId('ZJJ');
+  yjjId = await unitId('YJJ');
   const groupId = (await group1.get('/api/me')).json().scope.groupIds[0];
   const groups = (await office.get('/api/groups?kind=patrol')).json().items as { id: string; unitIds: string[] }[];
   covered = (groups.find((g) => g.id === groupId) as { unitIds: string[] }).unitIds.find(

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { type Client, type TestApp, createTestApp, unitByCode } from '../../test/harness.js';
 
 let t: TestApp;
 let office: Client;
@@ -16,7 +16,7 @@ const rows = async <T>(q: ReturnType<typeof sql>) =>
 beforeAll(async () => {
   t = await createTestApp();
   [office, zhujian, yingji] = await Promise.all(['office', 'zhujian', 'yingji'].map((u) => t.as(u)));
-  zjjId = (await office.get('/api/units?q=ZJJ')).json().items.find((u: { code: string }) => u.code === 'ZJJ').id;
+  zjjId = (await unitByCode(office, 'ZJJ')).id;
   const s = await office.post('/api/indicator-systems', {
     name: '教育督导评估（测试）',
     year: 2026,

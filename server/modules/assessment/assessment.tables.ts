@@ -11,7 +11,16 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { bytea, createdAt, deletedAt, eventColumns, id, tstz, updatedAt, version } from '../../platform/db/columns.js';
+import {
+  bytea,
+  createdAt,
+  deletedAt,
+  eventColumns,
+  id,
+  tstz,
+  version,
+  versionedColumns,
+} from '../../platform/db/columns.js';
 
 /** 考核指标体系 (SPEC M6): per region, year and unit type; its indicators form a tree (一级/二级/三级). */
 export const indicatorSystems = pgTable(
@@ -27,9 +36,7 @@ export const indicatorSystems = pgTable(
     subjectKind: text('subject_kind').notNull().default('unit'),
     templateKey: text('template_key'),
     description: text('description').notNull().default(''),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...versionedColumns(),
     deletedAt: deletedAt(),
   },
   (t) => [index('indicator_systems_region_idx').on(t.regionId, t.year)],
@@ -76,9 +83,7 @@ export const assessments = pgTable(
     computedAt: tstz('computed_at'),
     frozenAt: tstz('frozen_at'),
     publishedAt: tstz('published_at'),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...versionedColumns(),
     deletedAt: deletedAt(),
   },
   (t) => [index('assessments_region_idx').on(t.regionId, t.periodFrom)],
@@ -229,9 +234,7 @@ export const evaluations = pgTable(
     summary: text('summary').notNull().default(''),
     heldAt: tstz('held_at'),
     closedAt: tstz('closed_at'),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...versionedColumns(),
   },
   (t) => [index('evaluations_region_idx').on(t.regionId, t.year)],
 );
@@ -315,9 +318,7 @@ export const reviews = pgTable(
     recheckOn: date('recheck_on', { mode: 'string' }),
     publishedAt: tstz('published_at'),
     closedAt: tstz('closed_at'),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...versionedColumns(),
   },
   (t) => [
     index('supervision_reviews_region_idx').on(t.regionId, t.year),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgSequence, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ProposalEvidence, ProposalSubject } from '../../../common/proposals.js';
-import { createdAt, eventColumns, id, tstz, updatedAt, version } from '../../platform/db/columns.js';
+import { eventColumns, id, tstz, versionedColumns } from '../../platform/db/columns.js';
 
 export const proposalCodeSeq = pgSequence('accountability_proposal_code_seq', { startWith: 1 });
 
@@ -37,9 +37,7 @@ export const accountabilityProposals = pgTable(
     declineReason: text('decline_reason'),
     decidedAt: tstz('decided_at'),
     decidedByName: text('decided_by_name'),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...versionedColumns(),
   },
   (t) => [
     uniqueIndex('accountability_proposals_open_source_uq').on(t.sourceType, t.sourceId).where(sql`state <> 'declined'`),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, userIdsOf } from '../../test/harness.js';
+import { type Client, type TestApp, createTestApp, userIdsOf, unitByCode } from '../../test/harness.js';
 import { caseEvents } from './cases.fixtures.js';
 
 /**
@@ -66,7 +66,7 @@ beforeAll(async () => {
   await t.setClock('2026-11-02T02:00:00Z');
   for (const u of USERS) c[u] = await t.as(u);
   ids = await userIdsOf(t);
-  const zjj = (await c.office.get('/api/units?q=ZJJ')).json().items.find((u: { code: string }) => u.code === 'ZJJ');
+  const zjj = await unitByCode(c.office, 'ZJJ');
   personId = zjj.principalPersonId;
 });
 afterAll(() => t.close());

@@ -5,10 +5,10 @@ import {
   deletedAt,
   id,
   tstz,
-  updatedAt,
   version,
   eventColumns,
   fileColumns,
+  versionedColumns,
 } from '../../platform/db/columns.js';
 
 export const caseCodeSeq = pgSequence('case_code_seq');
@@ -60,9 +60,7 @@ export const cases = pgTable(
     closedAt: tstz('closed_at'),
     outcome: text('outcome'),
     createdBy: uuid('created_by'),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...versionedColumns(),
     deletedAt: deletedAt(),
   },
   (t) => [index('cases_region_state_idx').on(t.regionId, t.state), index('cases_source_idx').on(t.sourceId)],

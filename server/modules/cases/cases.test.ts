@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp, userIdsOf } from '../../test/harness.js';
+import { type Client, type TestApp, createTestApp, userIdsOf, unitByCode } from '../../test/harness.js';
 import { caseEvents } from './cases.fixtures.js';
 import { readWorkbook } from '../../test/xlsx.js';
 
@@ -137,7 +137,7 @@ async function warnedSupervisionCase(title: string) {
 beforeAll(async () => {
   t = await createTestApp();
   await setClock('2026-11-02T02:00:00Z');
-  zjj = (await c.office.get('/api/units?q=ZJJ')).json().items.find((u: { code: string }) => u.code === 'ZJJ');
+  zjj = await unitByCode(c.office, 'ZJJ');
   userIds = await userIdsOf(t);
 });
 afterAll(() => t.close());

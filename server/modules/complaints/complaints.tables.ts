@@ -1,14 +1,5 @@
 import { boolean, date, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import {
-  bytea,
-  createdAt,
-  eventColumns,
-  fileColumns,
-  id,
-  tstz,
-  updatedAt,
-  version,
-} from '../../platform/db/columns.js';
+import { bytea, eventColumns, fileColumns, id, tstz, versionedColumns } from '../../platform/db/columns.js';
 
 /**
  * 信访举报 (SPEC M9). The filer's identity and contact (`filer_enc`) and the report itself — what, when,
@@ -67,9 +58,7 @@ export const complaints = pgTable(
     /** Which clocks the daily watch has already raised, and how far: { clockKey: 'warn' | 'overdue' }. */
     clockAlerts: jsonb('clock_alerts').$type<Record<string, 'warn' | 'overdue'>>().notNull().default({}),
     createdByUserId: uuid('created_by_user_id'),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...versionedColumns(),
   },
   (t) => [
     uniqueIndex('complaints_code_idx').on(t.code),

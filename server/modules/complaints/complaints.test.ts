@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../../platform/calendar/calendar.service.js';
-import { type Client, testAppForFile } from '../../test/harness.js';
+import { type Client, testAppForFile, unitByCode } from '../../test/harness.js';
 import { TINY_PNG, readWorkbook } from '../../test/xlsx.js';
 import { setComplaintKeys } from './complaints.crypto.js';
 import { complaintsDigest } from './complaints.digest.js';
@@ -223,7 +223,7 @@ describe('staff handling', () => {
   });
 
   it('hands a handled complaint on: one problem for the unit, a proposal that becomes a case, both linked back', async () => {
-    const zjj = (await office.get('/api/units?q=ZJJ')).json().items.find((u: { code: string }) => u.code === 'ZJJ');
+    const zjj = await unitByCode(office, 'ZJJ');
     const created = await staffForm(office, intake({ subjectUnitId: zjj.id, subjectUnitName: zjj.name }));
     expect(created.statusCode, created.body).toBe(201);
     const { id } = created.json();

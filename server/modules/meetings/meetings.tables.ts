@@ -1,5 +1,5 @@
 import { date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, tstz, updatedAt, version } from '../../platform/db/columns.js';
+import { id, tstz, versionedColumns } from '../../platform/db/columns.js';
 
 /** 联席会议 (SPEC M5): led by the commission with 县委办, 政府办, 组织部, 编办 …. */
 export const meetings = pgTable(
@@ -18,9 +18,7 @@ export const meetings = pgTable(
     summary: text('summary').notNull().default(''),
     heldAt: tstz('held_at'),
     closedAt: tstz('closed_at'),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...versionedColumns(),
   },
   (t) => [index('meetings_region_idx').on(t.regionId, t.scheduledAt)],
 );

@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { type Client, testAppForFile } from '../../test/harness.js';
+import { type Client, testAppForFile, unitByCode } from '../../test/harness.js';
 import { readWorkbook } from '../../test/xlsx.js';
 
-const unitId = async (code: string) =>
-  (await office.get(`/api/units?q=${code}`)).json().items.find((u: { code: string }) => u.code === code).id as string;
+const unitId = async (code: string) => (await unitByCode(office, code)).id as string;
 
 const t = testAppForFile();
 const office = t.client('office');

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, tstz, updatedAt, version } from '../../platform/db/columns.js';
+import { createdAt, id, tstz, updatedAt, version, versionedColumns } from '../../platform/db/columns.js';
 
 export const DELIVERY_CHANNELS = ['sms', 'email', 'robot'] as const;
 export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
@@ -106,9 +106,7 @@ export const campaigns = pgTable('campaigns', {
   title: text('title').notNull(),
   template: text('template').notNull(),
   createdBy: uuid('created_by'),
-  version: version(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
+  ...versionedColumns(),
 });
 
 /** One send of a campaign for one occasion; the unique key makes the send happen once. */
@@ -139,9 +137,7 @@ export const webhookSubscriptions = pgTable('webhook_subscriptions', {
     .default('hmac-sha256'),
   secret: text('secret').notNull(),
   active: boolean('active').notNull().default(true),
-  version: version(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
+  ...versionedColumns(),
 });
 
 /** One event to one subscription, retried with backoff by the `webhook-deliveries` job. */

@@ -1,6 +1,6 @@
 import { boolean, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { GROUP_KINDS, UNIT_TYPES } from '../../../common/org.js';
-import { createdAt, deletedAt, id, updatedAt, version } from '../../platform/db/columns.js';
+import { deletedAt, id, updatedAt, versionedColumns } from '../../platform/db/columns.js';
 
 export const units = pgTable(
   'units',
@@ -16,9 +16,7 @@ export const units = pgTable(
     principalPersonId: uuid('principal_person_id'),
     liaisonPersonId: uuid('liaison_person_id'),
     leaderInChargePersonId: uuid('leader_in_charge_person_id'),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...versionedColumns(),
     deletedAt: deletedAt(),
   },
   (t) => [uniqueIndex('units_region_code_uniq').on(t.regionId, t.code), index('units_parent_idx').on(t.parentId)],
@@ -48,9 +46,7 @@ export const people = pgTable(
     isLeader: boolean('is_leader').notNull().default(false),
     phone: text('phone').notNull().default(''),
     email: text('email').notNull().default(''),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...versionedColumns(),
     deletedAt: deletedAt(),
   },
   (t) => [index('people_unit_idx').on(t.unitId), index('people_region_idx').on(t.regionId)],
@@ -78,9 +74,7 @@ export const groups = pgTable('groups', {
   name: text('name').notNull(),
   sortOrder: integer('sort_order').notNull().default(0),
   leaderPersonId: uuid('leader_person_id'),
-  version: version(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
+  ...versionedColumns(),
   deletedAt: deletedAt(),
 });
 

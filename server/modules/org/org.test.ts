@@ -1,13 +1,11 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { testAppForFile } from '../../test/harness.js';
+import { testAppForFile, unitByCode } from '../../test/harness.js';
 import { PEOPLE_HEADER, UNIT_HEADER, exported, multipartFile, readWorkbook, workbookOf } from '../../test/xlsx.js';
 
 const t = testAppForFile();
 const office = t.client('office');
 
-const unitByCode = async (code: string) =>
-  (await office.get(`/api/units?q=${code}`)).json().items.find((u: { code: string }) => u.code === code);
 const count = async (table: string) =>
   Number(
     (await t.database.query<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`)).rows[0].n,
@@ -23,7 +21,7 @@ describe('demo county', () => {
     expect(units.items.filter((u: { type: string }) => u.type === 'township')).toHaveLength(10);
     expect((await office.get('/api/people?pageSize=1')).json().total).toBeGreaterThanOrEqual(280);
     expect((await office.get('/api/groups?kind=patrol')).json().items).toHaveLength(6);
-    const zjj = await unitByCode('ZJJ');
+    const zjj = await unitByCode(office, 'ZJJ');
     expect(zjj).toMatchObject({
       shortName: '县住建局',
       principalName: expect.any(String),
@@ -36,7 +34,7 @@ describe('demo county', () => {
 
 describe('units and people', () => {
   it('creates, edits and refuses a stale edit with 409', async () => {
-    const parent = await unitByCode('ZF');
+    const parent = await unitByCode(office, 'ZF');
     const created = await office.post('/api/units', {
       name: '示范县数据局',
       code: 'SJU',
@@ -70,17 +68,17 @@ describe('units and people', () => {
   });
 
   it('will not delete a unit that still has people, nor move a unit under its own child', async () => {
-    const zjj = await unitByCode('ZJJ');
+    const zjj = await unitByCode(office, 'ZJJ');
     const del = await office.delete(`/api/units/${zjj.id}?version=${zjj.version}`);
     expect(del.statusCode).toBe(422);
     expect(del.json().message).toMatch(/名人员/);
-    const zf = await unitByCode('ZF');
+    const zf = await unitByCode(office, 'ZF');
     const cycle = await office.patch(`/api/units/${zf.id}`, { version: zf.version, parentId: zjj.id });
     expect(cycle.statusCode).toBe(422);
   });
 
   it('sets principal, members, liaison and the county leader in charge', async () => {
-    const unit = await unitByCode('SJJ');
+    const unit = await unitByCode(office, 'SJJ');
     const staff = (await office.get(`/api/people?unitId=${unit.id}&pageSize=50`)).json().items;
     const leaders = (await office.get(`/api/people?q=副县长&pageSize=50`)).json().items;
     const res = await office.patch(`/api/units/${unit.id}`, {
@@ -101,7 +99,7 @@ describe('units and people', () => {
   });
 
   it('keeps a history of posts', async () => {
-    const unit = await unitByCode('JYJ');
+    const unit = await unitByCode(office, 'JYJ');
     const p = (await office.post('/api/people', { name: '调岗人', unitId: unit.id, post: '科员' })).json();
     const moved = await office.patch(`/api/people/${p.id}`, { version: p.version, post: '副局长', isLeader: true });
     expect(moved.statusCode).toBe(200);
@@ -185,8 +183,8 @@ describe('xlsx import and export', () => {
     expect(res.json()).toMatchObject({ units: 2, unitsCreated: 2, people: 2, peopleCreated: 2 });
     const again = await upload(file);
     expect(again.json()).toMatchObject({ unitsCreated: 0, peopleCreated: 0, peopleUpdated: 2 });
-    const child = await unitByCode('KJJ-1');
-    expect(child.parentId).toBe((await unitByCode('KJJ')).id);
+    const child = await unitByCode(office, 'KJJ-1');
+    expect(child.parentId).toBe((await unitByCode(office, 'KJJ')).id);
   });
 
   it('exports units and people in the import layout, scoped to the caller', async () => {
@@ -242,7 +240,7 @@ describe('idempotent creation', () => {
 
 describe('groups', () => {
   it('creates a patrol group with the units it oversees and edits it', async () => {
-    const unit = await unitByCode('CGZ');
+    const unit = await unitByCode(office, 'CGZ');
     const res = await office.post('/api/groups', { kind: 'patrol', name: '第七督导巡查组', unitIds: [unit.id] });
     expect(res.statusCode).toBe(201);
     const g = res.json();

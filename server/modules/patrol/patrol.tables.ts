@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, tstz, updatedAt, version, eventColumns, fileColumns } from '../../platform/db/columns.js';
+import { createdAt, id, tstz, eventColumns, fileColumns, versionedColumns } from '../../platform/db/columns.js';
 
 const noIds = sql`'{}'::uuid[]`;
 
@@ -27,9 +27,7 @@ export const patrolTasks = pgTable(
     reportedAt: tstz('reported_at'),
     completedAt: tstz('completed_at'),
     createdBy: uuid('created_by'),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...versionedColumns(),
   },
   (t) => [
     index('patrol_tasks_region_idx').on(t.regionId, t.createdAt),
@@ -100,9 +98,7 @@ export const patrolFindings = pgTable(
     closeReason: text('close_reason'),
     reportedBy: uuid('reported_by'),
     reportedByName: text('reported_by_name').notNull().default(''),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...versionedColumns(),
   },
   (t) => [
     index('patrol_findings_region_idx').on(t.regionId, t.createdAt.desc(), t.code.desc()),
@@ -146,9 +142,7 @@ export const patrolCirculars = pgTable(
     approvedBy: text('approved_by'),
     approvedAt: tstz('approved_at'),
     publishedAt: tstz('published_at'),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...versionedColumns(),
   },
   (t) => [index('patrol_circulars_region_idx').on(t.regionId, t.createdAt)],
 );
@@ -166,9 +160,7 @@ export const patrolCases = pgTable(
     unitId: uuid('unit_id'),
     state: text('state').notNull().default('draft'),
     publishedAt: tstz('published_at'),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...versionedColumns(),
   },
   (t) => [index('patrol_cases_region_idx').on(t.regionId, t.createdAt)],
 );

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/db/platform.tables.js';
 import { notifications } from '../notifications/notifications.tables.js';
-import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { type Client, type TestApp, createTestApp, unitByCode } from '../../test/harness.js';
 import { multipartFile, readWorkbook, TINY_PNG } from '../../test/xlsx.js';
 
 let t: TestApp;
@@ -18,8 +18,7 @@ let yjj: string;
 let group1Id: string;
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-const unitId = async (code: string) =>
-  (await office.get(`/api/units?q=${code}`)).json().items.find((u: { code: string }) => u.code === code).id as string;
+const unitId = async (code: string) => (await unitByCode(office, code)).id as string;
 /** The text of a .docx body, runs joined. */
 const docText = (buf: Buffer) => strFromU8(unzipSync(new Uint8Array(buf))['word/document.xml']).replace(/<[^>]+>/g, '');
 

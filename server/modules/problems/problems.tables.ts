@@ -5,10 +5,9 @@ import {
   deletedAt,
   id,
   tstz,
-  updatedAt,
-  version,
   eventColumns,
   fileColumns,
+  versionedColumns,
 } from '../../platform/db/columns.js';
 
 export const problemCodeSeq = pgSequence('problem_code_seq', { startWith: 1 });
@@ -64,9 +63,7 @@ export const problems = pgTable(
     searchBigrams: text('search_bigrams')
       .array()
       .generatedAlwaysAs(sql`zelian_region_bigrams(region_id, title || ' ' || description)`),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...versionedColumns(),
     deletedAt: deletedAt(),
   },
   (t) => [

@@ -1,34 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Client, testAppForFile, unitByCode } from '../../test/harness.js';
 import { multipartFile, readWorkbook, workbookOf, TINY_PNG } from '../../test/xlsx.js';
 
-let t: TestApp;
-let office: Client;
-let zhujian: Client;
-let head: Client;
-let yingji: Client;
-let fu: Client;
-let sys: Client;
+const t = testAppForFile();
+const sys = t.client('sysadmin');
+const office = t.client('office');
+const zhujian = t.client('zhujian');
+const head = t.client('zhujian.head');
+const yingji = t.client('yingji');
+const fu = t.client('fuxianzhang');
 let zjjId: string;
 
-/** Moves the server clock and signs everyone in again (a jump of days ends idle sessions). */
-async function setClock(iso: string) {
-  await t.setClock(iso);
-  sys = await t.as('sysadmin');
-  office = await t.as('office');
-  zhujian = await t.as('zhujian');
-  head = await t.as('zhujian.head');
-  yingji = await t.as('yingji');
-  fu = await t.as('fuxianzhang');
-}
-
 beforeAll(async () => {
-  t = await createTestApp();
   // A fixed "today": Friday 25 September 2026, just before 国庆.
-  await setClock('2026-09-25T01:00:00Z');
-  zjjId = (await office.get('/api/units?q=ZJJ')).json().items.find((u: { code: string }) => u.code === 'ZJJ').id;
+  await t.setClockAndSignIn('2026-09-25T01:00:00Z');
+  zjjId = (await unitByCode(office, 'ZJJ')).id;
 });
-afterAll(() => t.close());
 
 const fire = async (c: Client, id: string, body: Record<string, unknown>) => {
   const p = (await c.get(`/api/problems/${id}`)).json();
@@ -154,7 +141,7 @@ describe('the rectification journey', () => {
   it('accepts a late report and marks it late', async () => {
     const p = (await newProblem({ title: '迟报测试' })).json();
     await fire(zhujian, p.id, { type: 'receive' });
-    await setClock('2026-10-20T02:00:00Z');
+    await t.setClockAndSignIn('2026-10-20T02:00:00Z');
     const late = await fire(zhujian, p.id, {
       type: 'report_progress',
       measureId: p.measures[0].id,
@@ -162,7 +149,7 @@ describe('the rectification journey', () => {
     });
     expect(late.statusCode).toBe(200);
     expect(late.json().events.at(-1)).toMatchObject({ type: 'report_progress', late: true });
-    await setClock('2026-09-25T01:00:00Z');
+    await t.setClockAndSignIn('2026-09-25T01:00:00Z');
   });
 });
 
@@ -336,16 +323,16 @@ describe('ledger', () => {
 
 describe('escalation with the clock moved forward', () => {
   it('colours blue near the deadline, red when overdue, proposes 通报 and lets the office confirm', async () => {
-    await setClock('2026-09-25T01:00:00Z');
+    await t.setClockAndSignIn('2026-09-25T01:00:00Z');
     const p = (await newProblem({ title: '升级测试问题' })).json(); // deadline 2026-10-09
     await fire(zhujian, p.id, { type: 'receive' });
     const run = async () => (await sys.post('/api/jobs/escalation/run')).json();
 
-    await setClock('2026-10-08T01:00:00Z'); // 1 working day before the deadline
+    await t.setClockAndSignIn('2026-10-08T01:00:00Z'); // 1 working day before the deadline
     expect((await run()).ok).toBe(true);
     expect((await office.get(`/api/problems/${p.id}`)).json().color).toBe('blue');
 
-    await setClock('2026-10-12T01:00:00Z'); // overdue
+    await t.setClockAndSignIn('2026-10-12T01:00:00Z'); // overdue
     await run();
     let now = (await office.get(`/api/problems/${p.id}`)).json();
     expect(now).toMatchObject({ color: 'red', overdue: true, pendingEscalation: null });
@@ -353,7 +340,7 @@ describe('escalation with the clock moved forward', () => {
       (await zhujian.get('/api/notifications?pageSize=50')).json().items.map((n: { title: string }) => n.title),
     ).toContain('【红色预警】问题整改已逾期');
 
-    await setClock('2026-10-19T01:00:00Z'); // 6 working days overdue ≥ 5: propose 通报
+    await t.setClockAndSignIn('2026-10-19T01:00:00Z'); // 6 working days overdue ≥ 5: propose 通报
     await run();
     now = (await office.get(`/api/problems/${p.id}`)).json();
     expect(now).toMatchObject({ pendingEscalation: 1, escalationLevel: 0 });
@@ -373,25 +360,25 @@ describe('escalation with the clock moved forward', () => {
     expect(confirmed.json()).toMatchObject({ escalationLevel: 1, pendingEscalation: null, listed: false });
     const listed = await fire(office, p.id, { type: 'escalate', level: 3, comment: '挂牌督办' });
     expect(listed.json()).toMatchObject({ escalationLevel: 3, listed: true });
-    await setClock('2026-09-25T01:00:00Z');
+    await t.setClockAndSignIn('2026-09-25T01:00:00Z');
   });
 
   it('applies a level automatically when the settings say so', async () => {
-    await setClock('2026-09-25T01:00:00Z');
+    await t.setClockAndSignIn('2026-09-25T01:00:00Z');
     const p = (await newProblem({ title: '自动升级测试问题' })).json();
     const settings = (await office.get('/api/settings/escalation')).json();
     expect((await office.patch('/api/settings/escalation', { ...settings, automatic: [1] })).statusCode).toBe(200);
-    await setClock('2026-10-19T01:00:00Z');
+    await t.setClockAndSignIn('2026-10-19T01:00:00Z');
     await sys.post('/api/jobs/escalation/run');
     const now = (await office.get(`/api/problems/${p.id}`)).json();
     expect(now).toMatchObject({ escalationLevel: 1, pendingEscalation: null, color: 'red' });
-    await setClock('2026-09-25T01:00:00Z');
+    await t.setClockAndSignIn('2026-09-25T01:00:00Z');
   });
 });
 
 describe('daily digest', () => {
   it('sends the liaison one message listing what is due, and nothing to someone with nothing due', async () => {
-    await setClock('2026-10-08T01:00:00Z');
+    await t.setClockAndSignIn('2026-10-08T01:00:00Z');
     const res = await sys.post('/api/jobs/daily-digest/run');
     expect(res.json().ok).toBe(true);
     const digests = (await zhujian.get('/api/notifications?pageSize=100'))
@@ -404,6 +391,6 @@ describe('daily digest', () => {
       .json()
       .items.filter((n: { kind: string }) => n.kind === 'digest');
     expect(none).toHaveLength(0);
-    await setClock('2026-09-25T01:00:00Z');
+    await t.setClockAndSignIn('2026-09-25T01:00:00Z');
   });
 });

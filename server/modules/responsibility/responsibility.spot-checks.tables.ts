@@ -1,5 +1,5 @@
 import { index, integer, pgSequence, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, eventColumns, id, tstz, updatedAt, version } from '../../platform/db/columns.js';
+import { eventColumns, id, tstz, versionedColumns } from '../../platform/db/columns.js';
 
 export const spotCheckCodeSeq = pgSequence('spot_check_code_seq', { startWith: 1 });
 
@@ -26,9 +26,7 @@ export const spotChecks = pgTable(
     concludedAt: tstz('concluded_at'),
     conclusion: text('conclusion').notNull().default(''),
     createdByUserId: uuid('created_by_user_id'),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...versionedColumns(),
   },
   (t) => [
     uniqueIndex('spot_checks_code_uniq').on(t.regionId, t.code),

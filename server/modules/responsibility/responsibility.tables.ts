@@ -6,8 +6,7 @@ import {
   fileColumns,
   id,
   tstz,
-  updatedAt,
-  version,
+  versionedColumns,
 } from '../../platform/db/columns.js';
 
 export const dispatchCodeSeq = pgSequence('dispatch_code_seq', { startWith: 1 });
@@ -29,9 +28,7 @@ export const responsibilityItems = pgTable(
     frequency: text('frequency').notNull(),
     active: boolean('active').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...versionedColumns(),
     deletedAt: deletedAt(),
   },
   (t) => [index('responsibility_items_region_idx').on(t.regionId, t.subjectKind)],
@@ -62,9 +59,7 @@ export const dispatches = pgTable(
     state: text('state').notNull().default('draft'),
     issuedOn: date('issued_on', { mode: 'string' }),
     createdByUserId: uuid('created_by_user_id'),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...versionedColumns(),
     deletedAt: deletedAt(),
   },
   (t) => [
@@ -158,9 +153,7 @@ export const responsibilityReports = pgTable(
     state: text('state').notNull().default('draft'),
     submittedAt: tstz('submitted_at'),
     approvedAt: tstz('approved_at'),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...versionedColumns(),
   },
   (t) => [index('responsibility_reports_region_idx').on(t.regionId, t.year, t.quarter)],
 );

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../../platform/context.js';
-import { type Client, type TestApp, createTestApp, userIdsOf } from '../../test/harness.js';
+import { type Client, type TestApp, createTestApp, userIdsOf, unitByCode } from '../../test/harness.js';
 import { exported } from '../../test/xlsx.js';
 import { CLOCKS_V1 } from './rules.defaults.js';
 import { itemsOf, publishRuleVersion, ruleInForce } from './rules.service.js';
@@ -110,7 +110,7 @@ beforeAll(async () => {
     'auditadmin',
   ])
     c[u] = await t.as(u);
-  zjj = (await c.office.get('/api/units?q=ZJJ')).json().items.find((u: { code: string }) => u.code === 'ZJJ');
+  zjj = await unitByCode(c.office, 'ZJJ');
   userIds = await userIdsOf(t);
   regionId = (await t.database.query<{ id: string }>("SELECT id FROM regions WHERE code = 'DEMO'")).rows[0].id;
 });

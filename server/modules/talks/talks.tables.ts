@@ -1,5 +1,5 @@
 import { boolean, date, index, integer, pgSequence, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, deletedAt, id, tstz, updatedAt, version, eventColumns } from '../../platform/db/columns.js';
+import { deletedAt, id, tstz, eventColumns, versionedColumns } from '../../platform/db/columns.js';
 
 export const talkCodeSeq = pgSequence('talk_code_seq', { startWith: 1 });
 
@@ -47,9 +47,7 @@ export const talks = pgTable(
     state: text('state').notNull().default('planned'),
     closedAt: tstz('closed_at'),
     createdByUserId: uuid('created_by_user_id'),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...versionedColumns(),
     deletedAt: deletedAt(),
   },
   (t) => [

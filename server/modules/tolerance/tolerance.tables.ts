@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, customType, date, index, jsonb, pgSequence, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, deletedAt, id, tstz, updatedAt, version, eventColumns } from '../../platform/db/columns.js';
+import { deletedAt, id, tstz, eventColumns, versionedColumns } from '../../platform/db/columns.js';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -49,9 +49,7 @@ export const toleranceFilings = pgTable(
     createdByUserId: uuid('created_by_user_id'),
     /** Character bigrams of matter and decision (zelian_bigrams, migration 0005): Chinese search and matching. */
     searchBigrams: text('search_bigrams').array().generatedAlwaysAs(sql`zelian_bigrams(matter || ' ' || decision)`),
-    version: version(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...versionedColumns(),
     deletedAt: deletedAt(),
   },
   (t) => [

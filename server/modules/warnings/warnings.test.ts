@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type TestApp, createTestApp } from '../../test/harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Client, testAppForFile, unitByCode } from '../../test/harness.js';
 import { readWorkbook } from '../../test/xlsx.js';
 
-let t: TestApp;
-let office: Client;
-let zhujian: Client;
-let yingji: Client;
-let sys: Client;
+const t = testAppForFile();
+const sys = t.client('sysadmin');
+const office = t.client('office');
+const zhujian = t.client('zhujian');
+const yingji = t.client('yingji');
 let zjjId: string;
-
-async function setClock(iso: string) {
-  await t.setClock(iso);
-  sys = await t.as('sysadmin');
-  office = await t.as('office');
-  zhujian = await t.as('zhujian');
-  yingji = await t.as('yingji');
-}
 const scan = async () => (await sys.post('/api/jobs/warning-scan/run')).json();
 const situationId = async (code: string) =>
   (await office.get('/api/situations')).json().items.find((s: { code: string }) => s.code === code).id;
@@ -48,11 +40,9 @@ async function newProblem(title: string, deadline: string, extra: Record<string,
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await setClock('2026-09-25T01:00:00Z');
-  zjjId = (await office.get('/api/units?q=ZJJ')).json().items.find((u: { code: string }) => u.code === 'ZJJ').id;
+  await t.setClockAndSignIn('2026-09-25T01:00:00Z');
+  zjjId = (await unitByCode(office, 'ZJJ')).id;
 });
-afterAll(() => t.close());
 
 describe('situation catalogue', () => {
   it('ships the four situations of seed 000 and five generic ones', async () => {
@@ -133,14 +123,14 @@ describe('situation catalogue', () => {
 
 describe('the scan', () => {
   it('fires “overdue by 10 working days” exactly on its boundary, across 国庆', async () => {
-    await setClock('2026-09-25T01:00:00Z');
+    await t.setClockAndSignIn('2026-09-25T01:00:00Z');
     const p = await newProblem('逾期边界测试', '2026-09-30');
     const s05 = await situationId('S05-OVERDUE');
     // Working days after 30 Sep: 8, 9, 10 (Saturday make-up), 12, 13, 14, 15, 16, 19 Oct = 9.
-    await setClock('2026-10-19T02:00:00Z');
+    await t.setClockAndSignIn('2026-10-19T02:00:00Z');
     await scan();
     expect((await warningsOf(p.id)).filter((w) => w.situationId === s05)).toHaveLength(0);
-    await setClock('2026-10-20T02:00:00Z');
+    await t.setClockAndSignIn('2026-10-20T02:00:00Z');
     await scan();
     const fired = (await warningsOf(p.id)).filter((w) => w.situationId === s05);
     expect(fired).toHaveLength(1);
@@ -148,21 +138,21 @@ describe('the scan', () => {
   });
 
   it('fires “no progress for 30 days” on day 30, not 29', async () => {
-    await setClock('2026-09-25T01:00:00Z');
+    await t.setClockAndSignIn('2026-09-25T01:00:00Z');
     const p = await newProblem('无进展边界测试', '2026-12-31');
     const s06 = await situationId('S06-STALLED');
-    await setClock('2026-10-24T02:00:00Z'); // 29 days after dispatch
+    await t.setClockAndSignIn('2026-10-24T02:00:00Z'); // 29 days after dispatch
     await scan();
     expect((await warningsOf(p.id)).filter((w) => w.situationId === s06)).toHaveLength(0);
-    await setClock('2026-10-25T02:00:00Z'); // 30 days
+    await t.setClockAndSignIn('2026-10-25T02:00:00Z'); // 30 days
     await scan();
     expect((await warningsOf(p.id)).filter((w) => w.situationId === s06)).toHaveLength(1);
   });
 
   it('is idempotent and resolves a warning whose facts disappear', async () => {
-    await setClock('2026-09-25T01:00:00Z');
+    await t.setClockAndSignIn('2026-09-25T01:00:00Z');
     const p = await newProblem('幂等与化解测试', '2026-09-28');
-    await setClock('2026-10-20T02:00:00Z');
+    await t.setClockAndSignIn('2026-10-20T02:00:00Z');
     await scan();
     const first = await warningsOf(p.id);
     expect(first.length).toBeGreaterThan(0);
@@ -179,9 +169,9 @@ describe('the scan', () => {
   });
 
   it('runs one scan at a time: a second scan started meanwhile waits and finds nothing left to do', async () => {
-    await setClock('2026-09-25T01:00:00Z');
+    await t.setClockAndSignIn('2026-09-25T01:00:00Z');
     const p = await newProblem('并发扫描测试', '2026-09-28');
-    await setClock('2026-10-21T02:00:00Z'); // a new day: a full scan
+    await t.setClockAndSignIn('2026-10-21T02:00:00Z'); // a new day: a full scan
     const [a, b] = await Promise.all([scan(), scan()]);
     const modes = [a, b].map((r) => (r.result.skipped ? 'skipped' : r.result.mode)).sort();
     expect(modes).toEqual(['full', 'skipped']);
@@ -190,13 +180,13 @@ describe('the scan', () => {
   });
 
   it('keeps the facts a warning was raised with, shows today’s, and cites them when issued', async () => {
-    await setClock('2026-09-25T01:00:00Z');
+    await t.setClockAndSignIn('2026-09-25T01:00:00Z');
     const p = await newProblem('事实时点测试', '2026-09-30');
     const s05 = await situationId('S05-OVERDUE');
-    await setClock('2026-10-20T02:00:00Z');
+    await t.setClockAndSignIn('2026-10-20T02:00:00Z');
     await scan();
     const [w] = (await warningsOf(p.id)).filter((x) => x.situationId === s05);
-    await setClock('2026-10-21T02:00:00Z');
+    await t.setClockAndSignIn('2026-10-21T02:00:00Z');
     // The next working day: every open problem is evaluated again, the warning is not rewritten.
     expect((await scan()).result.mode).toBe('full');
     const detail = (await office.get(`/api/warnings/${w.id}`)).json();
@@ -207,7 +197,7 @@ describe('the scan', () => {
   });
 
   it('answers what-if for a problem page', async () => {
-    await setClock('2026-09-25T01:00:00Z');
+    await t.setClockAndSignIn('2026-09-25T01:00:00Z');
     const p = await newProblem('假设测试', '2026-09-30');
     const res = await office.get(`/api/warnings/what-if?problemId=${p.id}&date=2026-10-20`);
     expect(res.statusCode).toBe(200);
@@ -222,9 +212,9 @@ describe('the scan', () => {
 
 describe('warning flow and scope', () => {
   it('is reviewed, issued to the unit, answered, resolved; units see only their own issued warnings', async () => {
-    await setClock('2026-09-25T01:00:00Z');
+    await t.setClockAndSignIn('2026-09-25T01:00:00Z');
     const p = await newProblem('流程测试问题', '2026-09-30');
-    await setClock('2026-10-20T02:00:00Z');
+    await t.setClockAndSignIn('2026-10-20T02:00:00Z');
     await scan();
     const w = (await warningsOf(p.id)).find((x) => x.situationName === '问题整改逾期超过10个工作日');
     if (!w) throw new Error('no warning');
@@ -262,9 +252,9 @@ describe('warning flow and scope', () => {
   });
 
   it('needs a reason to dismiss, and escalates into a dispatched problem', async () => {
-    await setClock('2026-09-25T01:00:00Z');
+    await t.setClockAndSignIn('2026-09-25T01:00:00Z');
     const p = await newProblem('升级测试问题二', '2026-09-30');
-    await setClock('2026-10-20T02:00:00Z');
+    await t.setClockAndSignIn('2026-10-20T02:00:00Z');
     await scan();
     const [a, b] = await warningsOf(p.id);
     expect((await fire(office, a.id, { type: 'dismiss' })).json().code).toBe('COMMENT_REQUIRED');

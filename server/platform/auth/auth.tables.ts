@@ -1,5 +1,5 @@
 import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, tstz, updatedAt, version } from '../db/columns.js';
+import { id, tstz, versionedColumns } from '../db/columns.js';
 
 export const users = pgTable('users', {
   id: id(),
@@ -17,9 +17,7 @@ export const users = pgTable('users', {
   totpEnabled: boolean('totp_enabled').notNull().default(false),
   /** The last accepted TOTP time-step (30 s counter): a code is accepted once. */
   totpLastStep: integer('totp_last_step'),
-  version: version(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
+  ...versionedColumns(),
 });
 
 /** A role granted to a user with its data scope (SPEC 1). */

@@ -8,6 +8,9 @@ export const updatedAt = () => timestamp('updated_at', { withTimezone: true, mod
 export const deletedAt = () => timestamp('deleted_at', { withTimezone: true, mode: 'date' });
 export const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
+/** An editable record's optimistic-lock version and when it was made and last changed (see versioned.ts). */
+export const versionedColumns = () => ({ version: version(), createdAt: createdAt(), updatedAt: updatedAt() });
+
 /** Binary content (evidence files), returned as a Buffer by both drivers. */
 export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',

@@ -74,7 +74,8 @@ function toTreeSelect<T extends UnitSummary>(nodes: TreeNode<T>[]): TreeSelectNo
   return nodes.map((n) => ({ value: n.unit.id, title: n.unit.name, children: toTreeSelect(n.children) }));
 }
 
-interface UnitSelectProps {
+/** What the unit and the person pickers take alike, from a Form.Item or a list's filter. */
+interface EntitySelectProps {
   /** Passed by Form.Item so the label points at the input. */
   id?: string;
   /** The accessible name where no label points at it (a list's filter). */
@@ -83,11 +84,14 @@ interface UnitSelectProps {
   onChange?: (value: string | string[] | null) => void;
   multiple?: boolean;
   placeholder?: string;
-  allowClear?: boolean;
   style?: React.CSSProperties;
-  excludeId?: string;
-  /** Load the units only when the picker is reached for or has a value (a list's filter). */
+  /** Load the options only when the picker is reached for (a list's filter); a unit picker also when it has a value. */
   lazy?: boolean;
+}
+
+interface UnitSelectProps extends EntitySelectProps {
+  allowClear?: boolean;
+  excludeId?: string;
 }
 
 export function UnitSelect({
@@ -130,20 +134,9 @@ export function UnitSelect({
   );
 }
 
-interface PersonSelectProps {
-  /** Passed by Form.Item so the label points at the input. */
-  id?: string;
-  /** The accessible name where no label points at it (a list's filter). */
-  'aria-label'?: string;
-  value?: string | string[] | null;
-  onChange?: (value: string | string[] | null) => void;
-  multiple?: boolean;
-  placeholder?: string;
+interface PersonSelectProps extends EntitySelectProps {
   /** Restrict the default list (before typing) to one unit. */
   unitId?: string;
-  style?: React.CSSProperties;
-  /** Load the default list only when the picker is reached for (a list's filter). */
-  lazy?: boolean;
 }
 
 const personLabel = (p: PersonSummary) => [p.name, p.unitName, p.post].filter(Boolean).join(' · ');

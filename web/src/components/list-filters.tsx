@@ -121,6 +121,21 @@ export function QuarterFilter<F extends object>({
   );
 }
 
+/** The props that make a unit or person picker one filter of the list: lazy, labelled by its placeholder. */
+const pickerFilter = <F extends object>(
+  list: ListParams<F>,
+  name: keyof F & string,
+  width: number,
+  placeholder: string,
+) => ({
+  lazy: true,
+  'aria-label': placeholder,
+  placeholder,
+  style: { width },
+  value: filterValue(list, name) ?? null,
+  onChange: (v: string | string[] | null) => list.setFilter(name, (v as string | null) ?? undefined),
+});
+
 /** A unit of the region (searchable tree select); its units load when it is reached for or has a value. */
 export function UnitFilter<F extends object>({
   list,
@@ -128,16 +143,7 @@ export function UnitFilter<F extends object>({
   width = 240,
   placeholder,
 }: Omit<FilterProps<F>, 'name'> & { name?: keyof F & string; placeholder: string }) {
-  return (
-    <UnitSelect
-      lazy
-      aria-label={placeholder}
-      placeholder={placeholder}
-      style={{ width }}
-      value={filterValue(list, name) ?? null}
-      onChange={(v) => list.setFilter(name, (v as string | null) ?? undefined)}
-    />
-  );
+  return <UnitSelect {...pickerFilter(list, name, width, placeholder)} />;
 }
 
 /** A person (searchable by name); the list before typing loads when it is reached for. */
@@ -147,16 +153,7 @@ export function PersonFilter<F extends object>({
   width = 150,
   placeholder,
 }: FilterProps<F> & { placeholder: string }) {
-  return (
-    <PersonSelect
-      lazy
-      aria-label={placeholder}
-      placeholder={placeholder}
-      style={{ width }}
-      value={filterValue(list, name) ?? null}
-      onChange={(v) => list.setFilter(name, (v as string | null) ?? undefined)}
-    />
-  );
+  return <PersonSelect {...pickerFilter(list, name, width, placeholder)} />;
 }
 
 /**

@@ -72,59 +72,52 @@ function NewProblemFields() {
       <Form.Item name="deadline" label="完成时限" rules={[{ required: true, message: '请选择完成时限' }]}>
         <DatePicker aria-label="完成时限" style={{ width: '100%' }} disabledDate={beforeToday} />
       </Form.Item>
-      <TextItem
-        max={maxLengthOf(ZMeetingEvent.shape.decision)}
-        name="decision"
-        label="交办事项"
-        rules={[{ required: true, whitespace: true, message: '请填写交办事项内容' }]}
-      >
-        <Input.TextArea rows={3} aria-label="交办事项" />
-      </TextItem>
+      <DecisionText label="交办事项" required="请填写交办事项内容" />
     </>
+  );
+}
+
+/** The decision's text under `label`; `required` is the message when it may not be left blank. */
+function DecisionText({
+  label,
+  required,
+  placeholder,
+  rows = 3,
+}: {
+  label: string;
+  required?: string;
+  placeholder?: string;
+  rows?: number;
+}) {
+  return (
+    <TextItem
+      max={maxLengthOf(ZMeetingEvent.shape.decision)}
+      name="decision"
+      label={label}
+      rules={required ? [{ required: true, whitespace: true, message: required }] : undefined}
+    >
+      <Input.TextArea rows={rows} aria-label={label} placeholder={placeholder} />
+    </TextItem>
   );
 }
 
 function DecisionFields({ kind, item }: { kind: DecisionKind | undefined; item: MeetingItem }) {
   switch (kind) {
     case 'issue_warning':
-      return (
-        <TextItem max={maxLengthOf(ZMeetingEvent.shape.decision)} name="decision" label="会议意见">
-          <Input.TextArea rows={3} aria-label="会议意见" placeholder="经联席会议研判，发出提醒函" />
-        </TextItem>
-      );
+      return <DecisionText label="会议意见" placeholder="经联席会议研判，发出提醒函" />;
     case 'dismiss_warning':
-      return (
-        <TextItem
-          max={maxLengthOf(ZMeetingEvent.shape.decision)}
-          name="decision"
-          label="不予预警理由"
-          rules={[{ required: true, whitespace: true, message: '请填写不予预警的理由' }]}
-        >
-          <Input.TextArea rows={3} aria-label="不予预警理由" />
-        </TextItem>
-      );
+      return <DecisionText label="不予预警理由" required="请填写不予预警的理由" />;
     case 'lead_unit':
       return (
         <>
           <LeadUnitField problemId={item.problemId} />
-          <TextItem max={maxLengthOf(ZMeetingEvent.shape.decision)} name="decision" label="会议意见">
-            <Input.TextArea rows={3} aria-label="会议意见" placeholder="经联席会议研究，明确牵头单位" />
-          </TextItem>
+          <DecisionText label="会议意见" placeholder="经联席会议研究，明确牵头单位" />
         </>
       );
     case 'new_problem':
       return <NewProblemFields />;
     case 'note':
-      return (
-        <TextItem
-          max={maxLengthOf(ZMeetingEvent.shape.decision)}
-          name="decision"
-          label="会议意见"
-          rules={[{ required: true, whitespace: true, message: '请填写会议决定' }]}
-        >
-          <Input.TextArea rows={4} aria-label="会议意见" />
-        </TextItem>
-      );
+      return <DecisionText label="会议意见" required="请填写会议决定" rows={4} />;
     default:
       return null;
   }

@@ -95,6 +95,28 @@ export function ReportPage() {
   );
 }
 
+/** The text a confirmation asks for with its action (the report's note, the reason to return it). */
+function NoteBox({
+  field,
+  onChange,
+  ...props
+}: {
+  field: 'summary' | 'comment';
+  rows: number;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Input.TextArea
+      {...props}
+      style={{ width: 320 }}
+      count={countOf(maxLengthOf(ZReportEvent.shape[field]))}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}
+
 function ReportActions({ r }: { r: ReportDetail }) {
   const fire = useReportEvent(r.id);
   const [summary, setSummary] = useState(r.summary);
@@ -113,14 +135,7 @@ function ReportActions({ r }: { r: ReportDetail }) {
         <Popconfirm
           title="提交报告"
           description={
-            <Input.TextArea
-              rows={3}
-              style={{ width: 320 }}
-              placeholder="报告说明（可选）"
-              value={summary}
-              count={countOf(maxLengthOf(ZReportEvent.shape.summary))}
-              onChange={(e) => setSummary(e.target.value)}
-            />
+            <NoteBox rows={3} placeholder="报告说明（可选）" field="summary" value={summary} onChange={setSummary} />
           }
           okText="提交"
           cancelText="取消"
@@ -143,14 +158,7 @@ function ReportActions({ r }: { r: ReportDetail }) {
         <Popconfirm
           title="退回报告"
           description={
-            <Input.TextArea
-              rows={2}
-              style={{ width: 320 }}
-              placeholder="退回理由"
-              value={comment}
-              count={countOf(maxLengthOf(ZReportEvent.shape.comment))}
-              onChange={(e) => setComment(e.target.value)}
-            />
+            <NoteBox rows={2} placeholder="退回理由" field="comment" value={comment} onChange={setComment} />
           }
           okText="退回"
           cancelText="取消"
