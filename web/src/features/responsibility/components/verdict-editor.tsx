@@ -74,10 +74,10 @@ export function VerdictEditor({ spotCheckId, v }: { spotCheckId: string; v: Verd
         <Button
           size="small"
           type={changed ? 'primary' : 'default'}
-          disabled={!verdict}
-          // A spinner only for a save that takes a while: one shown and withdrawn within a frame could leave its
-          // icon (aria-label "loading") behind in the button, which then never read 更新 again (issue #20's flake).
-          loading={record.isPending ? { delay: 300 } : false}
+          // Disabled while saving rather than antd's spinner: a spinner withdrawn as the row re-rendered could leave
+          // its icon (aria-label "loading") behind in the button, which then never read 更新 again — even with a
+          // delay, on a loaded machine (issue #20's flake, met again in the browser suite at load 10).
+          disabled={!verdict || record.isPending}
           onClick={() => void save()}
         >
           {v.verdict ? '更新' : '保存'}
