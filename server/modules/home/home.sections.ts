@@ -50,14 +50,35 @@ export interface HomeSectionDef {
 
 export const PREVIEW_ROWS = 5;
 
-/** Parses the entry's query with the list route's own schema (defaults included), first page of PREVIEW_ROWS. */
+const parsed = new WeakMap<z.ZodType, Map<string, unknown>>();
+
+/**
+ * The entry's query parsed with the list route's own schema (defaults included), first page of PREVIEW_ROWS. An
+ * entry's query changes with the day at most: each is parsed once and kept (frozen), not parsed again per request.
+ */
+function parsedQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.output<S> {
+  let bySchema = parsed.get(schema);
+  if (!bySchema) {
+    bySchema = new Map();
+    parsed.set(schema, bySchema);
+  }
+  const key = JSON.stringify(query);
+  let f = bySchema.get(key) as z.output<S> | undefined;
+  if (!f) {
+    f = Object.freeze(schema.parse({ ...query, page: 1, pageSize: PREVIEW_ROWS })) as z.output<S>;
+    if (bySchema.size > 256) bySchema.clear();
+    bySchema.set(key, f);
+  }
+  return f;
+}
+
 function listOf<S extends z.ZodType, Row>(
   schema: S,
   list: (ctx: Ctx, f: z.output<S>) => Promise<{ total: number; items: Row[] }>,
   item: (row: Row) => HomeItem,
 ) {
   return async (ctx: Ctx, query: Record<string, string>) => {
-    const f = schema.parse({ ...query, page: 1, pageSize: PREVIEW_ROWS });
+    const f = parsedQuery(schema, query);
     const { total, items } = await list(ctx, f);
     return { total, items: items.map(item) };
   };
@@ -77,7 +98,7 @@ const problemItem = (p: Problem): HomeItem => ({
 });
 const readProblems = listOf(ZListProblems, previewProblems, problemItem);
 const readProblemsMany = async (ctx: Ctx, queries: Record<string, string>[]) => {
-  const fs = queries.map((q) => ZListProblems.parse({ ...q, page: 1, pageSize: PREVIEW_ROWS }));
+  const fs = queries.map((q) => parsedQuery(ZListProblems, q));
   const answers = await previewProblemsMany(ctx, fs);
   return answers.map(({ total, items }) => ({ total, items: items.map(problemItem) }));
 };
