@@ -118,7 +118,8 @@ const combined = preparedByShape('together', (db, parts: Pick<Part, 'key' | 'bui
  * Reads lent to one statement (issue #19: home's previews of five modules made five round trips). Each module builds
  * its own part — scope, filters, order — through `readByShape`; the parts asked for before the event loop turns go
  * to the database together, later ones in a statement of their own. Rows come back as each part's own select
- * returns them, by field name (the parts' columns are text, numbers and dates: as JSON they read as the driver's).
+ * returns them, by field name. The parts' columns are text, uuids, ints and dates, which read the same as JSON as
+ * from the driver; a bigint, numeric or timestamp column would not (cast it, or read it alone).
  */
 export class Together {
   private waiting: Part[] = [];
