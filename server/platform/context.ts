@@ -1,3 +1,4 @@
+import type { Together } from './db/prepared.js';
 import type { Permission, Role } from '../../common/roles.js';
 import { isoDate } from './calendar/working-days.js';
 import type { Clock } from './clock/clock.js';
@@ -47,6 +48,8 @@ export interface Ctx {
   ip: string | null;
   clock: Clock;
   now: Date;
+  /** Where a page asks several modules at once (home): their prepared reads go out as one statement. */
+  together?: Together;
 }
 
 /** A context for work done by the system itself (jobs, seeding, scripts). */

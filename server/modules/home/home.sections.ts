@@ -10,6 +10,7 @@ import { ZListFilings } from '../../../common/tolerance.schema.js';
 import { ZListWarnings } from '../../../common/warnings.schema.js';
 import type { z } from '../../../common/zod.js';
 import type { Actor, Ctx } from '../../platform/context.js';
+import { Together } from '../../platform/db/prepared.js';
 import { listCases, currentInfluencePeriods } from '../cases/cases.service.js';
 import { previewNotifications } from '../notifications/notifications.service.js';
 // Findings' use-cases import patrol.service, so its list cannot be re-exported there without a cycle.
@@ -49,14 +50,35 @@ export interface HomeSectionDef {
 
 export const PREVIEW_ROWS = 5;
 
-/** Parses the entry's query with the list route's own schema (defaults included), first page of PREVIEW_ROWS. */
+const parsed = new WeakMap<z.ZodType, Map<string, unknown>>();
+
+/**
+ * The entry's query parsed with the list route's own schema (defaults included), first page of PREVIEW_ROWS. An
+ * entry's query changes with the day at most: each is parsed once and kept (frozen), not parsed again per request.
+ */
+function parsedQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.output<S> {
+  let bySchema = parsed.get(schema);
+  if (!bySchema) {
+    bySchema = new Map();
+    parsed.set(schema, bySchema);
+  }
+  const key = JSON.stringify(query);
+  let f = bySchema.get(key) as z.output<S> | undefined;
+  if (!f) {
+    f = Object.freeze(schema.parse({ ...query, page: 1, pageSize: PREVIEW_ROWS })) as z.output<S>;
+    if (bySchema.size > 256) bySchema.clear();
+    bySchema.set(key, f);
+  }
+  return f;
+}
+
 function listOf<S extends z.ZodType, Row>(
   schema: S,
   list: (ctx: Ctx, f: z.output<S>) => Promise<{ total: number; items: Row[] }>,
   item: (row: Row) => HomeItem,
 ) {
   return async (ctx: Ctx, query: Record<string, string>) => {
-    const f = schema.parse({ ...query, page: 1, pageSize: PREVIEW_ROWS });
+    const f = parsedQuery(schema, query);
     const { total, items } = await list(ctx, f);
     return { total, items: items.map(item) };
   };
@@ -76,7 +98,7 @@ const problemItem = (p: Problem): HomeItem => ({
 });
 const readProblems = listOf(ZListProblems, previewProblems, problemItem);
 const readProblemsMany = async (ctx: Ctx, queries: Record<string, string>[]) => {
-  const fs = queries.map((q) => ZListProblems.parse({ ...q, page: 1, pageSize: PREVIEW_ROWS }));
+  const fs = queries.map((q) => parsedQuery(ZListProblems, q));
   const answers = await previewProblemsMany(ctx, fs);
   return answers.map(({ total, items }) => ({ total, items: items.map(problemItem) }));
 };
@@ -317,22 +339,35 @@ export const HOME_SECTIONS: readonly HomeSectionDef[] = [
 ];
 
 /**
- * Each entry's count and first rows, in the entries' order: entries that share a `readMany` in one call, the others
- * one after another (a transaction has one connection).
+ * Each entry's count and first rows, in the entries' order: entries that share a `readMany` in one call, all of them
+ * at once with a `Together`, so that the modules' prepared previews reach the database as one statement (one round
+ * trip instead of one per module, issue #19). Each module still builds its own part: scope, filters, order.
  */
 export async function readSections(ctx: Ctx, defs: HomeSectionDef[], queries: Record<string, string>[]) {
   const answers: { total: number; items: HomeItem[] }[] = new Array(defs.length);
-  const together = new Map<NonNullable<HomeSectionDef['readMany']>, number[]>();
-  for (const [i, def] of defs.entries())
-    if (def.readMany) together.set(def.readMany, [...(together.get(def.readMany) ?? []), i]);
-  for (const [readMany, places] of together) {
-    const read = await readMany(
-      ctx,
-      places.map((i) => queries[i]),
-    );
-    for (const [j, i] of places.entries()) answers[i] = read[j];
+  const together = new Together(ctx.db);
+  const c = { ...ctx, together };
+  const groups = new Map<NonNullable<HomeSectionDef['readMany']>, number[]>();
+  const reads: Promise<void>[] = [];
+  for (const [i, def] of defs.entries()) {
+    if (def.readMany) groups.set(def.readMany, [...(groups.get(def.readMany) ?? []), i]);
+    else
+      reads.push(
+        def.read(c, queries[i]).then((a) => {
+          answers[i] = a;
+        }),
+      );
   }
-  for (const [i, def] of defs.entries()) if (!def.readMany) answers[i] = await def.read(ctx, queries[i]);
+  for (const [readMany, places] of groups)
+    reads.push(
+      readMany(
+        c,
+        places.map((i) => queries[i]),
+      ).then((read) => {
+        for (const [j, i] of places.entries()) answers[i] = read[j];
+      }),
+    );
+  await Promise.all(reads);
   return answers;
 }
 

@@ -1,6 +1,6 @@
 import { type SQL, and, count, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
-import { type Executor, genericPlans } from '../../platform/db/client.js';
-import { onPage, preparedByShape, splitTotal, totalOn } from '../../platform/db/prepared.js';
+import type { Executor } from '../../platform/db/client.js';
+import { type Together, onPage, readByShape, splitTotal, totalOn } from '../../platform/db/prepared.js';
 import { selectPage } from '../../platform/db/paging.js';
 import { notificationDeliveries, notifications } from './notifications.tables.js';
 
@@ -42,14 +42,18 @@ export async function list(db: Executor, scope: Recipient, f: ListFilter) {
  * The total rides on the rows (a scalar subquery, run once): only a first page, which has rows whenever the total
  * is not 0. notifications.test.ts checks it answers what `list` answers.
  */
-export async function previewPrepared(db: Executor, scope: Recipient, f: Omit<ListFilter, 'page'>) {
-  const rows = await previewOf(genericPlans(db), { unread: !!f.unread, limit: Math.trunc(f.pageSize) }).execute({
-    userId: scope.userId,
-  });
+export async function previewPrepared(
+  db: Executor,
+  scope: Recipient,
+  f: Omit<ListFilter, 'page'>,
+  together?: Together,
+) {
+  const shape = { unread: !!f.unread, limit: Math.trunc(f.pageSize) };
+  const rows = await previewOf(db, shape, { userId: scope.userId }, together);
   return splitTotal(rows);
 }
 
-const previewOf = preparedByShape('notifications_preview', (db, s: { unread: boolean; limit: number }, name) => {
+const previewOf = readByShape('notifications_preview', (db, s: { unread: boolean; limit: number }) => {
   const where = and(
     eq(notifications.userId, sql.placeholder('userId')),
     s.unread ? isNull(notifications.readAt) : undefined,
@@ -64,8 +68,7 @@ const previewOf = preparedByShape('notifications_preview', (db, s: { unread: boo
     })
     .from(notifications)
     .where(onPage(db, notifications, where, order, { limit: s.limit }))
-    .orderBy(...order)
-    .prepare(name);
+    .orderBy(...order);
 });
 
 export async function unreadCount(db: Executor, scope: Recipient): Promise<number> {

@@ -176,7 +176,7 @@ export async function previewNotifications(ctx: Ctx, f: TListNotifications) {
     const { items, total } = await listNotifications(ctx, f);
     return { items: items.map((n) => ({ id: n.id, title: n.title, link: n.link })), total };
   }
-  return repo.previewPrepared(ctx.db, recipientOf(ctx), f);
+  return repo.previewPrepared(ctx.db, recipientOf(ctx), f, ctx.together);
 }
 
 export async function countUnread(ctx: Ctx) {

@@ -57,7 +57,7 @@ export async function listFindings(ctx: Ctx, f: TListFindings) {
 /** The same rows and total as `listFindings` with their units' names only, for a preview (home). */
 export async function previewFindings(ctx: Ctx, f: TListFindings) {
   // Without search, the first page is one prepared statement (issue #19); otherwise the list's own reads.
-  if (!f.q && f.page === 1) return previewFindingsPrepared(ctx.db, patrolScope(actorOf(ctx)), f);
+  if (!f.q && f.page === 1) return previewFindingsPrepared(ctx.db, patrolScope(actorOf(ctx)), f, ctx.together);
   const { items, total } = await repo.listFindings(ctx.db, patrolScope(actorOf(ctx)), f);
   const units = await unitNames(
     ctx.db,

@@ -6,8 +6,8 @@
  * patrol.prepared.test.ts checks both answer the same.
  */
 import { type SQL, and, eq, sql } from 'drizzle-orm';
-import { type Executor, genericPlans } from '../../platform/db/client.js';
-import { onPage, preparedByShape, splitTotal, totalOn } from '../../platform/db/prepared.js';
+import type { Executor } from '../../platform/db/client.js';
+import { type Together, onPage, readByShape, splitTotal, totalOn } from '../../platform/db/prepared.js';
 import { unitDirectory } from '../org/org.directory.js';
 import type { PatrolScope } from './patrol.repository.js';
 import { patrolFindings } from './patrol.tables.js';
@@ -45,7 +45,7 @@ function whereOf(s: Shape): SQL {
 const unit = unitDirectory('unit');
 
 /** The page in the list's order, each unit's name as `unitNames` gives it, the total on every row (run once). */
-const previewOf = preparedByShape('findings_preview', (db, s: Shape, name) => {
+const previewOf = readByShape('findings_preview', (db, s: Shape) => {
   const where = whereOf(s);
   const order = s.oldestFirst
     ? [sql`${patrolFindings.createdAt} ASC NULLS FIRST`, sql`${patrolFindings.code} ASC NULLS FIRST`]
@@ -61,8 +61,7 @@ const previewOf = preparedByShape('findings_preview', (db, s: Shape, name) => {
     .from(patrolFindings)
     .leftJoin(unit, eq(unit.id, patrolFindings.unitId))
     .where(onPage(db, patrolFindings, where, order, { limit: s.limit }))
-    .orderBy(...order)
-    .prepare(name);
+    .orderBy(...order);
 });
 
 /**
@@ -73,6 +72,7 @@ export async function previewFindingsPrepared(
   db: Executor,
   scope: PatrolScope,
   f: Partial<Record<Filtered, string>> & { sort?: string; pageSize: number },
+  together?: Together,
 ) {
   if (!scope.regionId) return { items: [], total: 0 };
   const shape: Shape = {
@@ -82,10 +82,6 @@ export async function previewFindingsPrepared(
     limit: f.pageSize,
   };
   if (shape.scope === 'none') return { items: [], total: 0 };
-  const rows = await previewOf(genericPlans(db), shape).execute({
-    ...f,
-    regionId: scope.regionId,
-    groupIds: scope.groupIds,
-  });
+  const rows = await previewOf(db, shape, { ...f, regionId: scope.regionId, groupIds: scope.groupIds }, together);
   return splitTotal(rows);
 }

@@ -6,8 +6,8 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
-import { type Executor, genericPlans } from '../../platform/db/client.js';
-import { onPage, preparedByShape } from '../../platform/db/prepared.js';
+import type { Executor } from '../../platform/db/client.js';
+import { type Together, onPage, readByShape } from '../../platform/db/prepared.js';
 import { unitDirectory } from '../org/org.directory.js';
 import { INLINE_PAGES, type Shape, paramsOf, shapeOf, totalOf, whereOf } from './problems.prepared.repository.js';
 import { type ProblemFilter, SORTS } from './problems.repository.js';
@@ -34,7 +34,7 @@ export async function previewPrepared(
  * each shape's page with a row's code, title and unit name only (describing and mapping the list's thirty-odd columns
  * per row was most of a preview's Node time), tagged with its place (`k`) and its order within the page (`n`).
  */
-const previewsOf = preparedByShape('problems_previews', (db, shapes: Shape[], name) => {
+const previewsOf = readByShape('problems_previews', (db, shapes: Shape[]) => {
   const pages = shapes.map((s, i) => {
     const order = [SORTS[s.sort], sql`${problems.code} DESC NULLS LAST`];
     const window = { limit: s.window?.limit ?? 0, offset: s.window?.offset ?? 0 };
@@ -60,8 +60,7 @@ const previewsOf = preparedByShape('problems_previews', (db, shapes: Shape[], na
       unitName: sql<string>`u.unit_name`,
     })
     .from(sql`(${sql.join(pages, sql` UNION ALL `)}) AS u`)
-    .orderBy(sql`u.k, u.n`)
-    .prepare(name);
+    .orderBy(sql`u.k, u.n`);
 });
 
 /**
@@ -75,6 +74,7 @@ export async function previewManyPrepared(
   withDrafts: boolean,
   fs: ProblemFilter[],
   today: string,
+  together?: Together,
 ) {
   if (fs.some((f) => f.page > INLINE_PAGES || f.q?.trim())) return undefined;
   if (!scope.regionId || fs.length === 0) return fs.map(() => ({ items: [] as PreviewRow[], total: 0 }));
@@ -91,9 +91,11 @@ export async function previewManyPrepared(
   };
   for (const [i, { filter }] of parts.entries()) for (const [k, v] of Object.entries(filter)) params[`f${i}_${k}`] = v;
   const rows = await previewsOf(
-    genericPlans(db),
+    db,
     parts.map((p) => p.shape),
-  ).execute(params);
+    params,
+    together,
+  );
   const answers: { items: PreviewRow[]; total: number }[] = [];
   for (const [i, p] of parts.entries())
     answers.push({

@@ -121,7 +121,7 @@ export async function previewProblems(ctx: Ctx, f: TListProblems) {
 /** `previewProblems` for several filters at once (home's problem entries): the pages in one statement. */
 export async function previewProblemsMany(ctx: Ctx, fs: TListProblems[]) {
   const actor = actorOf(ctx);
-  const many = await previewManyPrepared(ctx.db, actor.scope, seesDrafts(actor), fs, today(ctx));
+  const many = await previewManyPrepared(ctx.db, actor.scope, seesDrafts(actor), fs, today(ctx), ctx.together);
   if (many) return many;
   const answers = [];
   for (const f of fs) answers.push(await previewProblems(ctx, f));

@@ -6,8 +6,8 @@
  */
 import { type SQL, and, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
-import { type Executor, genericPlans } from '../../platform/db/client.js';
-import { onPage, preparedByShape, splitTotal, totalOn } from '../../platform/db/prepared.js';
+import type { Executor } from '../../platform/db/client.js';
+import { type Together, onPage, readByShape, splitTotal, totalOn } from '../../platform/db/prepared.js';
 import { SORTS, type TalkFilter } from './talks.repository.js';
 import { talks } from './talks.tables.js';
 
@@ -48,7 +48,7 @@ function whereOf(s: Shape): SQL {
 }
 
 /** The page in the list's order with the total (the list's count) as a scalar subquery on every row, run once. */
-const previewOf = preparedByShape('talks_preview', (db, s: Shape, name) => {
+const previewOf = readByShape('talks_preview', (db, s: Shape) => {
   const where = whereOf(s);
   const order = [SORTS[s.sort], sql`${talks.code} DESC`];
   return db
@@ -61,15 +61,19 @@ const previewOf = preparedByShape('talks_preview', (db, s: Shape, name) => {
     })
     .from(talks)
     .where(onPage(db, talks, where, order, { limit: s.limit }))
-    .orderBy(...order)
-    .prepare(name);
+    .orderBy(...order);
 });
 
 /**
  * The first page of `list` (no search) — id, code, kind and date of each talk — and its total. Only a first page:
  * the total rides on the rows, and a page past the end would have none.
  */
-export async function previewTalksPrepared(db: Executor, scope: Scope, f: Omit<TalkFilter, 'q' | 'page'>) {
+export async function previewTalksPrepared(
+  db: Executor,
+  scope: Scope,
+  f: Omit<TalkFilter, 'q' | 'page'>,
+  together?: Together,
+) {
   if (!scope.regionId) return { items: [], total: 0 };
   const shape: Shape = {
     allUnits: scope.allUnits,
@@ -78,10 +82,6 @@ export async function previewTalksPrepared(db: Executor, scope: Scope, f: Omit<T
     sort: f.sort && Object.hasOwn(SORTS, f.sort) ? f.sort : '-talkOn',
     limit: f.pageSize,
   };
-  const rows = await previewOf(genericPlans(db), shape).execute({
-    ...f,
-    regionId: scope.regionId,
-    scopeUnitIds: scope.unitIds,
-  });
+  const rows = await previewOf(db, shape, { ...f, regionId: scope.regionId, scopeUnitIds: scope.unitIds }, together);
   return splitTotal(rows);
 }

@@ -75,7 +75,7 @@ export async function previewTalks(ctx: Ctx, f: TListTalks) {
     const { items, total } = await listTalks(ctx, f);
     return { items: items.map((t) => ({ id: t.id, code: t.code, kindLabel: t.kindLabel, talkOn: t.talkOn })), total };
   }
-  const { items, total } = await previewTalksPrepared(ctx.db, actorOf(ctx).scope, f);
+  const { items, total } = await previewTalksPrepared(ctx.db, actorOf(ctx).scope, f, ctx.together);
   return { items: items.map((t) => ({ ...t, kindLabel: TALK_KINDS[t.kind as TalkKind] })), total };
 }
 

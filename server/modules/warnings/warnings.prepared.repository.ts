@@ -6,8 +6,8 @@
  */
 import { type SQL, and, asc, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import type { Scope } from '../../platform/context.js';
-import { type Executor, genericPlans } from '../../platform/db/client.js';
-import { onPage, preparedByShape, totalOn } from '../../platform/db/prepared.js';
+import type { Executor } from '../../platform/db/client.js';
+import { type Together, onPage, readByShape, totalOn } from '../../platform/db/prepared.js';
 import { unitDirectory } from '../org/org.directory.js';
 import { problemDirectory } from '../problems/problems.facts.js';
 import type { WarningFilter } from './warnings.repository.js';
@@ -64,7 +64,7 @@ const problem = problemDirectory('problem');
  * the region's catalogue, and the total (the list's count: no joins) as a scalar subquery, run once. Every row
  * carries the total; a first page with no rows means a total of 0.
  */
-const previewOf = preparedByShape('warnings_preview', (db, s: Shape, name) => {
+const previewOf = readByShape('warnings_preview', (db, s: Shape) => {
   const where = whereOf(s);
   const order = [ORDERS[s.sort] ?? desc(warnings.firstSeenAt), desc(warnings.code)];
   return db
@@ -74,8 +74,7 @@ const previewOf = preparedByShape('warnings_preview', (db, s: Shape, name) => {
     .innerJoin(problem, eq(problem.id, warnings.problemId))
     .leftJoin(situations, and(eq(situations.id, warnings.situationId), eq(situations.regionId, P('regionId'))))
     .where(onPage(db, warnings, where, order, { limit: s.limit, offset: s.offset }))
-    .orderBy(...order)
-    .prepare(name);
+    .orderBy(...order);
 });
 
 /**
@@ -87,6 +86,7 @@ export async function previewWarningsPrepared(
   scope: Scope,
   manager: boolean,
   f: Omit<WarningFilter, 'q' | 'page'>,
+  together?: Together,
 ) {
   if (!scope.regionId) return { items: [], total: 0 };
   const shape: Shape = {
@@ -99,15 +99,20 @@ export async function previewWarningsPrepared(
     limit: Math.trunc(f.pageSize),
     offset: 0,
   };
-  const rows = await previewOf(genericPlans(db), shape).execute({
-    regionId: scope.regionId,
-    unitIds: scope.unitIds,
-    personId: scope.personId,
-    situationId: f.situationId,
-    unitId: f.unitId,
-    state: f.state,
-    problemId: f.problemId,
-  });
+  const rows = await previewOf(
+    db,
+    shape,
+    {
+      regionId: scope.regionId,
+      unitIds: scope.unitIds,
+      personId: scope.personId,
+      situationId: f.situationId,
+      unitId: f.unitId,
+      state: f.state,
+      problemId: f.problemId,
+    },
+    together,
+  );
   return {
     items: rows.map((r) => ({ id: r.id, code: r.code, situationName: r.situationName ?? '' })),
     total: rows[0]?.total ?? 0,

@@ -185,7 +185,7 @@ export async function previewWarnings(ctx: Ctx, f: repo.WarningFilter) {
   }
   const actor = actorOf(ctx);
   regionOf(ctx); // as listWarnings: a caller without a region is refused, not shown an empty list
-  return previewWarningsPrepared(ctx.db, actor.scope, managesWarnings(actor), f);
+  return previewWarningsPrepared(ctx.db, actor.scope, managesWarnings(actor), f, ctx.together);
 }
 
 /** Warnings the caller's list shows (of one unit, if given), counted by state or by situation (with its name). */

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import { SQL, sql } from 'drizzle-orm';
+import { SQL, fillPlaceholders, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Executor } from './client.js';
+import { type Executor, genericPlans } from './client.js';
 
 /**
  * Statements built once per shape and database handle, prepared under a name (issue #19). A shape is whatever
@@ -63,4 +63,96 @@ export const totalOn = (table: PgTable, where: SQL) => sql<number>`(SELECT count
 /** A first page's rows without the total they carry, and the total: a first page has rows whenever it is not 0. */
 export function splitTotal<R extends { total: number }>(rows: R[]): { items: Omit<R, 'total'>[]; total: number } {
   return { items: rows.map(({ total: _, ...r }) => r), total: rows[0]?.total ?? 0 };
+}
+
+/** A select built once per shape: its text and parameters (placeholders by name) and its fields in column order. */
+interface Built<Rows> {
+  toSQL(): { sql: string; params: unknown[] };
+  prepare(name: string): { execute(values?: Record<string, unknown>): Promise<Rows> };
+}
+
+/**
+ * A read built once per shape and run on the generic-plan handle (decision 023): alone, prepared under its own name,
+ * or — given a `Together` — as one part of a statement that reads several modules' previews in one round trip.
+ */
+export function readByShape<S, Rows>(prefix: string, build: (db: Executor, shape: S) => Built<Rows>) {
+  const alone = preparedByShape(prefix, (db, s: S, name) => build(db, s).prepare(name));
+  return (db: Executor, shape: S, values: Record<string, unknown>, together?: Together): Promise<Rows> => {
+    const key = JSON.stringify(shape);
+    return together
+      ? (together.read(`${prefix} ${key}`, (g) => build(g, shape), values) as Promise<Rows>)
+      : alone(genericPlans(db), shape, key).execute(values);
+  };
+}
+
+interface Part {
+  key: string;
+  build: (db: Executor) => Built<unknown>;
+  values: Record<string, unknown>;
+  done: (rows: Record<string, unknown>[]) => void;
+  fail: (err: unknown) => void;
+}
+
+/**
+ * `(SELECT json_agg(ROW(t.*)) FROM (<part>) AS t)` for each part, as one statement prepared under a name per set of
+ * parts. Each part's `$n` becomes a placeholder of its own (`p<i>_<n>`), so that parts never share a value by name.
+ * A part's rows keep its order (an aggregate over a sorted subquery and nothing else reads them in that order).
+ */
+const combined = preparedByShape('together', (db, parts: Pick<Part, 'key' | 'build'>[], name) => {
+  const params: unknown[][] = [];
+  const fields: string[][] = [];
+  const columns: Record<string, SQL<unknown>> = {};
+  for (const [i, part] of parts.entries()) {
+    const q = part.build(db);
+    const { sql: text, params: ps } = q.toSQL();
+    params.push(ps);
+    // Drizzle's own (internal) list of the select's fields, in the order of its columns.
+    fields.push(Object.keys((q as unknown as { getSelectedFields(): object }).getSelectedFields()));
+    const chunks = text.split(/\$(\d+)/).map((s, j) => (j % 2 ? sql.placeholder(`p${i}_${s}`) : sql.raw(s)));
+    columns[`p${i}`] = sql`(SELECT coalesce(json_agg(ROW(t.*)), '[]') FROM (${sql.join(chunks)}) AS t)`;
+  }
+  return { statement: db.select(columns).from(sql`(SELECT 1) AS one`).prepare(name), params, fields };
+});
+
+/**
+ * Reads lent to one statement (issue #19: home's previews of five modules made five round trips). Each module builds
+ * its own part — scope, filters, order — through `readByShape`; the parts asked for before the event loop turns go
+ * to the database together, later ones in a statement of their own. Rows come back as each part's own select
+ * returns them, by field name. The parts' columns are text, uuids, ints and dates, which read the same as JSON as
+ * from the driver; a bigint, numeric or timestamp column would not (cast it, or read it alone).
+ */
+export class Together {
+  private waiting: Part[] = [];
+  constructor(private readonly db: Executor) {}
+
+  read(key: string, build: Part['build'], values: Record<string, unknown>): Promise<Record<string, unknown>[]> {
+    return new Promise((done, fail) => {
+      if (this.waiting.length === 0) setImmediate(() => this.flush());
+      this.waiting.push({ key, build, values, done, fail });
+    });
+  }
+
+  private async flush() {
+    const parts = this.waiting;
+    this.waiting = [];
+    try {
+      const { statement, params, fields } = combined(genericPlans(this.db), parts, parts.map((p) => p.key).join('\n'));
+      const values: Record<string, unknown> = {};
+      for (const [i, part] of parts.entries())
+        for (const [n, v] of fillPlaceholders(params[i], part.values).entries()) values[`p${i}_${n + 1}`] = v;
+      const [row] = (await statement.execute(values)) as Record<string, Record<string, unknown>[]>[];
+      for (const [i, part] of parts.entries()) {
+        const names = fields[i];
+        part.done(
+          row[`p${i}`].map((r) => {
+            const o: Record<string, unknown> = {};
+            for (const [j, f] of names.entries()) o[f] = r[`f${j + 1}`];
+            return o;
+          }),
+        );
+      }
+    } catch (err) {
+      for (const part of parts) part.fail(err);
+    }
+  }
 }
