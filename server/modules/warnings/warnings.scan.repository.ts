@@ -67,7 +67,8 @@ export async function scanSituation(
       INSERT INTO warning_events (warning_id, type, to_state, actor_name, at, comment)
       SELECT id, 'resolve', 'resolved', '系统', ${now}, '风险事实已消失，自动化解' FROM gone
     )
-    SELECT (SELECT count(*)::int FROM up) AS created, (SELECT count(*)::int FROM gone) AS resolved`);
+    -- Resolved first: the live warnings are then read before this statement's inserts join the index.
+    SELECT (SELECT count(*)::int FROM gone) AS resolved, (SELECT count(*)::int FROM up) AS created`);
   return rowsOf<{ created: number; resolved: number }>(result)[0];
 }
 
