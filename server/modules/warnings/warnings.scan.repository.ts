@@ -28,9 +28,16 @@ export async function scanSituation(
   // reads problem ids alone (materialised, it built the jsonb for every hit: at 1 M problems 83,000 for 19,500 new).
   const result = await db.execute<{ created: number; resolved: number }>(sql`
     WITH hits AS NOT MATERIALIZED (${hits}),
-    live AS (
-      SELECT w.id, w.problem_id FROM warnings w
+    -- The situation's live warnings: problem ids only, an index-only scan of warnings_live_uniq where the pages are
+    -- all-visible. Inlined (materialised, the planner sorted the hits to merge with it).
+    live AS NOT MATERIALIZED (
+      SELECT w.problem_id FROM warnings w
       WHERE w.situation_id = ${s.id} AND w.state <> 'resolved'
+    ),
+    -- Live warnings whose facts have gone, found apart from the UPDATE: a join inside it reads whole warning rows.
+    vanished AS MATERIALIZED (
+      SELECT l.problem_id FROM live l WHERE NOT EXISTS (SELECT 1 FROM hits h WHERE h.problem_id = l.problem_id)
+        ${changedOnly ? sql`AND l.problem_id IN (SELECT problem_id FROM scan_changed)` : sql``}
     ),
     -- New risks only: the people are looked up for these rows alone.
     fresh AS (SELECT h.* FROM hits h WHERE NOT EXISTS (SELECT 1 FROM live l WHERE l.problem_id = h.problem_id)),
@@ -49,8 +56,7 @@ export async function scanSituation(
       UPDATE warnings w SET state = 'resolved', outcome = '风险事实已消失，自动化解', closed_at = ${now},
         version = w.version + 1, updated_at = ${now}
       WHERE w.situation_id = ${s.id} AND w.state IN ('pending_review', 'issued', 'rectifying')
-        ${changedOnly ? sql`AND w.problem_id IN (SELECT problem_id FROM scan_changed)` : sql``}
-        AND NOT EXISTS (SELECT 1 FROM hits h WHERE h.problem_id = w.problem_id)
+        AND w.problem_id IN (SELECT problem_id FROM vanished)
       RETURNING w.id, w.state
     ),
     ev_new AS (
@@ -61,7 +67,8 @@ export async function scanSituation(
       INSERT INTO warning_events (warning_id, type, to_state, actor_name, at, comment)
       SELECT id, 'resolve', 'resolved', '系统', ${now}, '风险事实已消失，自动化解' FROM gone
     )
-    SELECT (SELECT count(*)::int FROM up) AS created, (SELECT count(*)::int FROM gone) AS resolved`);
+    -- Resolved first: the live warnings are then read before this statement's inserts join the index.
+    SELECT (SELECT count(*)::int FROM gone) AS resolved, (SELECT count(*)::int FROM up) AS created`);
   return rowsOf<{ created: number; resolved: number }>(result)[0];
 }
 

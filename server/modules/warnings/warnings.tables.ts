@@ -53,7 +53,7 @@ export const warnings = pgTable(
     problemId: uuid('problem_id').notNull(),
     unitId: uuid('unit_id').notNull(),
     leaderPersonId: uuid('leader_person_id'),
-    /** `${situationId}:${problemId}` — the same facts never produce two live warnings. */
+    /** `${situationId}:${problemId}`: the same facts never produce two live warnings (index warnings_live_uniq). */
     fingerprint: text('fingerprint').notNull(),
     state: text('state').notNull().default('pending_review'),
     /** The facts the rule used, as of `last_seen_at` (raised, or issued); today's are computed on request. */
@@ -72,7 +72,9 @@ export const warnings = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('warnings_live_fingerprint_uniq').on(t.fingerprint).where(sql`state <> 'resolved'`),
+    // One live warning per situation and problem. Also the scan's index: its live warnings of a situation are an
+    // index-only read of this (smaller) index, and the warnings whose facts went are looked up in it by problem.
+    uniqueIndex('warnings_live_uniq').on(t.situationId, t.problemId).where(sql`state <> 'resolved'`),
     // In the list's default order, so a state's newest page (home's 待审核预警) reads five index entries, not a sort.
     index('warnings_region_state_idx').on(
       t.regionId,
