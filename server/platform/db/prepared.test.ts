@@ -1,6 +1,6 @@
 import { asc, desc, eq, like, sql } from 'drizzle-orm';
+import { integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { units } from '../../modules/org/org.tables.js';
 import { testDatabaseForFile } from '../../test/harness.js';
 import { Together, readByShape } from './prepared.js';
 
@@ -11,6 +11,15 @@ import { Together, readByShape } from './prepared.js';
  */
 
 const testDb = testDatabaseForFile();
+
+/** The columns of the demo's `units` these reads use, declared here: platform imports no module, not even in tests. */
+const units = pgTable('units', {
+  id: uuid('id').primaryKey(),
+  regionId: uuid('region_id').notNull(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  sortOrder: integer('sort_order').notNull(),
+});
 
 const unitsOf = readByShape('test_units', (db, s: { newestFirst: boolean; limit: number }) =>
   db
