@@ -5,7 +5,7 @@ import { readSections, sectionsFor } from './home.sections.js';
 /**
  * The caller's home page (今日工作): every entry the caller's permissions and roles give, each with the count and
  * the first rows of the list it opens. Entries with nothing in them are left out, so a role with nothing to do gets
- * an empty page that says so. The lists run one after another on the request's connection (a transaction has one).
+ * an empty page that says so. The entries are read at once, the modules' previews as one statement (`readSections`).
  */
 export async function getHome(ctx: Ctx): Promise<THome> {
   const day = today(ctx);
