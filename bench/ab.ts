@@ -82,6 +82,8 @@ async function start(
 
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 const cpu = (r: CpuRun) => r.nodeMs + r.pgMs;
+/** How long the slowest hundredth waited against the middle one (issue #19: ≤ 2 at 200 connections). */
+const tail = (r: CpuRun) => r.p99 / r.p50;
 
 const backends = new BackendCpu(adminUrl, database);
 await backends.open();
@@ -124,7 +126,7 @@ try {
     }
     const line = (side: Side) => {
       const rs = runs[side];
-      return `${side.toUpperCase()} ${median(rs.map(cpu)).toFixed(2)} ms (node ${median(rs.map((r) => r.nodeMs)).toFixed(2)} + pg ${median(rs.map((r) => r.pgMs)).toFixed(2)}; rounds ${rs.map((r) => cpu(r).toFixed(2)).join(' ')}) ${median(rs.map((r) => r.rps))} req/s p50 ${median(rs.map((r) => r.p50))} p99 ${median(rs.map((r) => r.p99))} ms`;
+      return `${side.toUpperCase()} ${median(rs.map(cpu)).toFixed(2)} ms (node ${median(rs.map((r) => r.nodeMs)).toFixed(2)} + pg ${median(rs.map((r) => r.pgMs)).toFixed(2)}; rounds ${rs.map((r) => cpu(r).toFixed(2)).join(' ')}) ${median(rs.map((r) => r.rps))} req/s p50 ${median(rs.map((r) => r.p50))} p99 ${median(rs.map((r) => r.p99))} ms; p99 ÷ p50 ${median(rs.map(tail)).toFixed(2)} (rounds ${rs.map((r) => tail(r).toFixed(2)).join(' ')})`;
     };
     const total = (side: Side) => median(runs[side].map(cpu));
     const floor = floorPaths

@@ -18,7 +18,8 @@
  * filter and day when ≥ 1,000, otherwise exact every time); the warnings, findings, talks and notification counts
  * are exact every time (their lists do not use the cache). A cached count is passed in as a parameter and taken
  * only if the session's region is the one it was counted for; COALESCE then never runs the count's InitPlan.
- * Requests arriving while one request counts wait for its counts, as largeCount's callers share its promise.
+ * Requests arriving while one request counts wait for its counts, as largeCount's callers share its promise; once
+ * aged, the kept counts are offered while one request counts again, as largeCount answers an aged total.
  * Today is written into the statement's text (one name per day): passed as a parameter, it made PostgreSQL keep
  * custom plans, planning ~2 ms per execution; written in, the generic plan is taken after five executions.
  *
@@ -34,6 +35,7 @@ import { TALK_KINDS } from '../../common/talks.js';
 const PREVIEW_ROWS = 5;
 const LARGE = 1000;
 const TTL_MS = 5_000;
+const STALE_MS = 30_000;
 
 const R = '(SELECT region_id FROM sess)';
 const U = '(SELECT user_id FROM sess)';
@@ -222,31 +224,38 @@ type Counts = (number | null)[];
 const NONE: Counts = PROBLEMS.map(() => null);
 
 // The large-count cache of the problem entries, per region: the four counts of a day (null: < LARGE, or not kept),
-// as a promise that requests arriving while they are counted share, as largeCount shares its count.
-const shared = new Map<string, { day: string; at: number; n: Promise<Counts> }>();
+// as a promise that requests arriving while they are counted share, as largeCount shares its count. Aged counts are
+// still offered while one request counts again (`refreshing`), as largeCount answers an aged total.
+const shared = new Map<string, { day: string; at: number; n: Promise<Counts>; refreshing?: boolean }>();
 // The region of a session, learnt from its last answer: which counts to offer its next statement.
 const regionOfSession = new Map<string, string>();
 
 /**
- * Parameters $2 and $3 of a session's statement — its region's counts if fresh (awaited if being counted), else
- * nulls, and then this request counts for the others — and `done`, to call with the answer's region and counts.
+ * Parameters $2 and $3 of a session's statement — its region's counts if fresh (awaited if being counted) or aged
+ * while another request counts them again, else nulls, and then this request counts for the others — and `done`,
+ * to call with the answer's region and counts.
  */
 export async function countsFor(sid: string, day: string) {
   const region = regionOfSession.get(sid) ?? null;
   const hit = region ? shared.get(region) : undefined;
-  if (region && hit && hit.day === day && Date.now() - hit.at < TTL_MS) {
+  const age = hit && hit.day === day ? Date.now() - hit.at : Number.POSITIVE_INFINITY;
+  if (region && hit && (age < TTL_MS || (age < TTL_MS + STALE_MS && hit.refreshing))) {
     const offer: [string | null, Counts] = [region, await hit.n.catch(() => NONE)];
     return { offer, done: (answered: string | null) => learn(sid, answered) };
   }
   let settle: (n: Counts) => void = () => {};
   const at = Date.now();
-  if (region) shared.set(region, { day, at, n: new Promise<Counts>((resolve) => (settle = resolve)) });
+  const refreshing = region && hit && age < TTL_MS + STALE_MS ? hit : undefined;
+  if (refreshing) refreshing.refreshing = true;
+  else if (region) shared.set(region, { day, at, n: new Promise<Counts>((resolve) => (settle = resolve)) });
   const offer: [string | null, Counts] = [null, NONE];
   const done = (answered: string | null, got?: number[]) => {
     learn(sid, answered);
     const kept = got && answered ? got.map((n) => (n >= LARGE ? n : null)) : NONE;
     settle(answered === region ? kept : NONE);
-    if (answered && answered !== region) shared.set(answered, { day, at, n: Promise.resolve(kept) });
+    if (answered && (answered !== region || refreshing)) shared.set(answered, { day, at, n: Promise.resolve(kept) });
+    // A failed count: the next request after this one counts again.
+    else if (refreshing) refreshing.refreshing = false;
   };
   return { offer, done };
 }

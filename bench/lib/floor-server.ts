@@ -12,7 +12,8 @@
  *
  * The session is checked inside the same statement (cookie → SM3 → sessions ⋈ users, not disabled, within the
  * idle and absolute timeouts of the default policy); an unknown session answers 401. The region is the first
- * role grant's. The list's total comes from a count shared for 5 s, as the app's large-count cache does.
+ * role grant's. The list's total comes from a count shared for 5 s and answered while it is counted again, as the app's
+ * large-count cache does.
  */
 import crypto from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
@@ -87,11 +88,27 @@ const sessionId = (req: FastifyRequest) => {
 const json = (reply: FastifyReply, text: string) => reply.type('application/json; charset=utf-8').send(text);
 const unauthenticated = (reply: FastifyReply) => reply.status(401).send({ code: 'UNAUTHENTICATED' });
 
-const counts = new Map<string, { at: number; n: Promise<number> }>();
+const counts = new Map<string, { at: number; n: Promise<number>; refreshing?: boolean }>();
+const count = (regionId: string) =>
+  pool.query({ name: 'floor_count', text: COUNT, values: [regionId] }).then((r) => r.rows[0].n as number);
 function total(regionId: string): Promise<number> {
   const hit = counts.get(regionId);
-  if (hit && Date.now() - hit.at < 5_000) return hit.n;
-  const n = pool.query({ name: 'floor_count', text: COUNT, values: [regionId] }).then((r) => r.rows[0].n as number);
+  const age = hit ? Date.now() - hit.at : Number.POSITIVE_INFINITY;
+  if (hit && age < 5_000) return hit.n;
+  // Aged: answer the kept total while one request counts again, as the app's large-count cache does.
+  if (hit && age < 35_000) {
+    if (!hit.refreshing) {
+      hit.refreshing = true;
+      const at = Date.now();
+      const n = count(regionId);
+      n.then(
+        () => counts.set(regionId, { at, n }),
+        () => counts.delete(regionId),
+      );
+    }
+    return hit.n;
+  }
+  const n = count(regionId);
   counts.set(regionId, { at: Date.now(), n });
   return n;
 }
