@@ -1,5 +1,5 @@
 import { asc, desc, eq, like, sql } from 'drizzle-orm';
-import { integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { testDatabaseForFile } from '../../test/harness.js';
 import { Together, readByShape } from './prepared.js';
@@ -19,6 +19,7 @@ const units = pgTable('units', {
   code: text('code').notNull(),
   name: text('name').notNull(),
   sortOrder: integer('sort_order').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
 
 const unitsOf = readByShape('test_units', (db, s: { newestFirst: boolean; limit: number }) =>
@@ -35,6 +36,13 @@ const namedLike = readByShape('test_units_like', (db, _s: Record<string, never>)
     .from(units)
     .where(like(units.name, sql.placeholder('regionId')))
     .orderBy(asc(units.name)),
+);
+
+const createdOf = readByShape('test_units_created', (db, _s: Record<string, never>) =>
+  db
+    .select({ id: units.id, createdAt: units.createdAt })
+    .from(units)
+    .where(eq(units.regionId, sql.placeholder('regionId'))),
 );
 
 describe('Together', () => {
@@ -59,5 +67,15 @@ describe('Together', () => {
     // Asked for after the first three went out: a statement of its own, the same answer.
     const late = first[0].then(() => reads[3](together));
     expect(await Promise.all([...first, late])).toEqual(alone);
+  });
+
+  it('refuses a column that json_agg would answer unlike the driver (a timestamp), before sending anything', async () => {
+    const { db } = testDb.database;
+    const { region_id } = await testDb.one<{ region_id: string }>('SELECT region_id FROM units LIMIT 1');
+    const alone = await createdOf(db, {}, { regionId: region_id });
+    expect(alone[0].createdAt).toBeInstanceOf(Date);
+    await expect(createdOf(db, {}, { regionId: region_id }, new Together(db))).rejects.toThrow(
+      /test_units_created.* selects createdAt \(PgTimestamp\)/,
+    );
   });
 });

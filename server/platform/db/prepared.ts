@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { SQL, fillPlaceholders, sql } from 'drizzle-orm';
+import { Column, SQL, fillPlaceholders, is, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type Executor, genericPlans } from './client.js';
 
@@ -93,6 +93,39 @@ interface Part {
   fail: (err: unknown) => void;
 }
 
+/** Column types whose values read the same from json_agg as from the driver (Together passes them through as is). */
+const SAME_AS_JSON = new Set([
+  'PgText',
+  'PgVarchar',
+  'PgChar',
+  'PgUUID',
+  'PgInteger',
+  'PgSmallInt',
+  'PgSerial',
+  'PgSmallSerial',
+  'PgBoolean',
+  'PgDateString',
+  'PgJson',
+  'PgJsonb',
+  'PgEnumColumn',
+]);
+
+/**
+ * Refuses, when the statement is built, a part's column that json_agg would answer otherwise than the driver: a
+ * timestamp as text instead of a Date, a bigint or numeric as a number instead of text. A silent difference would
+ * show only where the value is used; cast the column in the part (`sql<string>\`…::text\``) or read the part alone.
+ */
+function checkReadsAsJson(key: string, field: string, column: unknown) {
+  if (!is(column, Column)) return;
+  const type =
+    column.columnType === 'PgArray'
+      ? (column as unknown as { baseColumn: Column }).baseColumn.columnType
+      : column.columnType;
+  if (!SAME_AS_JSON.has(type)) {
+    throw new Error(`Together: ${key} selects ${field} (${type}), which json_agg answers unlike the driver; cast it`);
+  }
+}
+
 /**
  * `(SELECT json_agg(ROW(t.*)) FROM (<part>) AS t)` for each part, as one statement prepared under a name per set of
  * parts. Each part's `$n` becomes a placeholder of its own (`p<i>_<n>`), so that parts never share a value by name.
@@ -106,8 +139,11 @@ const combined = preparedByShape('together', (db, parts: Pick<Part, 'key' | 'bui
     const q = part.build(db);
     const { sql: text, params: ps } = q.toSQL();
     params.push(ps);
-    // Drizzle's own (internal) list of the select's fields, in the order of its columns.
-    fields.push(Object.keys((q as unknown as { getSelectedFields(): object }).getSelectedFields()));
+    // Drizzle's own (internal) list of the select's fields, in the order of its columns (not getSelectedFields():
+    // its proxy throws on reading a raw SQL field without an alias).
+    const selected = (q as unknown as { config: { fields: Record<string, unknown> } }).config.fields;
+    for (const [field, column] of Object.entries(selected)) checkReadsAsJson(part.key, field, column);
+    fields.push(Object.keys(selected));
     const chunks = text.split(/\$(\d+)/).map((s, j) => (j % 2 ? sql.placeholder(`p${i}_${s}`) : sql.raw(s)));
     columns[`p${i}`] = sql`(SELECT coalesce(json_agg(ROW(t.*)), '[]') FROM (${sql.join(chunks)}) AS t)`;
   }
@@ -118,8 +154,8 @@ const combined = preparedByShape('together', (db, parts: Pick<Part, 'key' | 'bui
  * Reads lent to one statement (issue #19: home's previews of five modules made five round trips). Each module builds
  * its own part — scope, filters, order — through `readByShape`; the parts asked for before the event loop turns go
  * to the database together, later ones in a statement of their own. Rows come back as each part's own select
- * returns them, by field name. The parts' columns are text, uuids, ints and dates, which read the same as JSON as
- * from the driver; a bigint, numeric or timestamp column would not (cast it, or read it alone).
+ * returns them, by field name. The parts' columns must read the same as JSON as from the driver (text, uuids, ints,
+ * dates, booleans, JSON): a timestamp, bigint or numeric column is refused when the statement is built.
  */
 export class Together {
   private waiting: Part[] = [];
