@@ -257,6 +257,38 @@ describe('the session cache', () => {
   });
 });
 
+describe('the touch of last_seen_at', () => {
+  it('is written once when many requests of a session find it due at the same time', async () => {
+    const user = await signIn('wenze2');
+    expect((await user.me()).statusCode).toBe(200);
+    await t.database.query('CREATE TABLE test_touches (session_id text, at timestamptz)');
+    await t.database.query(`CREATE FUNCTION test_touched() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN INSERT INTO test_touches VALUES (NEW.id, NEW.last_seen_at); RETURN NEW; END $$`);
+    await t.database.query(
+      'CREATE TRIGGER test_touched AFTER UPDATE OF last_seen_at ON sessions FOR EACH ROW EXECUTE FUNCTION test_touched()',
+    );
+    try {
+      await t.clock.set(t.database.db, minutes(2));
+      const actors = await Promise.all(
+        Array.from({ length: 20 }, () => authenticate(ctx(), tokenOf(user), t.app.resolveScope)),
+      );
+      expect(actors.map((a) => a.username)).toEqual(Array(20).fill('wenze2'));
+      const touches = await t.database.query<{ at: Date }>('SELECT at FROM test_touches WHERE session_id = $1', [
+        sessionIdOf(user),
+      ]);
+      expect(touches.rows).toHaveLength(1);
+      expect(touches.rows[0].at.getTime()).toBeGreaterThan(Date.now() + 60_000);
+      // Written, so the next request finds nothing due.
+      expect((await user.me()).statusCode).toBe(200);
+      expect((await t.database.query('SELECT 1 FROM test_touches')).rows).toHaveLength(1);
+    } finally {
+      await t.database.query('DROP TRIGGER test_touched ON sessions');
+      await t.database.query('DROP FUNCTION test_touched');
+      await t.database.query('DROP TABLE test_touches');
+    }
+  });
+});
+
 function sessionIdOf(user: { cookie: string }): string {
   return createHash('sm3').update(tokenOf(user)).digest('hex');
 }
