@@ -131,8 +131,24 @@ function sessionWithUserQuery(db: Executor) {
     .prepare('auth_session_with_user');
 }
 
-export async function touchSession(db: Executor, id: string, at: Date): Promise<void> {
-  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+/** Sessions whose last_seen_at this process is writing now. */
+const touching = new Set<string>();
+
+/**
+ * Writes a session's last sight, unless this process is writing it already: the requests of one session that find
+ * the touch due together let the first write stand for them, instead of queueing one UPDATE each on the same row
+ * (a page's parallel calls; 200 clients of one session made 200 UPDATEs and multi-second waits, issue #19).
+ * True when this call wrote it.
+ */
+export async function touchSession(db: Executor, id: string, at: Date): Promise<boolean> {
+  if (touching.has(id)) return false;
+  touching.add(id);
+  try {
+    await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+    return true;
+  } finally {
+    touching.delete(id);
+  }
 }
 
 export async function deleteSession(db: Executor, id: string): Promise<void> {

@@ -43,12 +43,6 @@ export type ScopeResolver = (db: Executor, grants: RoleGrant[], personId: string
 
 export const SESSION_COOKIE = 'zelian_sid';
 const TOUCH_EVERY_MS = 60_000;
-/**
- * Sessions whose last_seen_at this process is writing now. The requests of a session that arrive meanwhile find it
- * due too; they let the one write stand for them, instead of queueing one UPDATE each on the same row (a page's
- * parallel calls; under load, 200 clients of one session made 200 UPDATEs and multi-second waits, issue #19).
- */
-const touching = new Set<string>();
 
 export const hashPassword = (password: string) => argonHash(password);
 
@@ -246,14 +240,11 @@ export async function authenticate(ctx: Ctx, token: string, resolveScope: ScopeR
     );
   }
   if (!user || refused === 'disabled') throw unauthenticated('账号已停用，请联系系统管理员');
-  if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS && !touching.has(sessionId)) {
-    touching.add(sessionId);
-    try {
-      await repo.touchSession(ctx.db, sessionId, new Date(now));
-      cache?.touched(sessionId, new Date(now));
-    } finally {
-      touching.delete(sessionId);
-    }
+  if (
+    now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS &&
+    (await repo.touchSession(ctx.db, sessionId, new Date(now)))
+  ) {
+    cache?.touched(sessionId, new Date(now));
   }
   const actor = await actorOf(ctx, user, { id: sessionId, csrfToken: session.csrfToken }, resolveScope, roles);
   return user.mustChangePassword ? { ...actor, mustChangePassword: true } : actor;
