@@ -143,7 +143,8 @@ describe('prepared ledger statements', () => {
           await previewManyPrepared(testDb.database.db, scope, withDrafts, [{ page: 6, pageSize: 5 }], TODAY),
         ).toBe(undefined);
       }
-  });
+    // Like the test above, slow when the machine is shared (39 s while two suites ran at once).
+  }, 90_000);
 
   it('read one problem with its measures, events and files exactly as repo.get, measuresOf, eventsOf and filesOf, in every scope', async () => {
     const rows = (
