@@ -43,14 +43,14 @@ function counting(key: string, count: () => Promise<number>, now: number, replac
 export async function largeCount(key: string, count: () => Promise<number>, now = Date.now()): Promise<number> {
   const hit = entries.get(key);
   const age = hit ? now - hit.at : Number.POSITIVE_INFINITY;
-  if (hit && age >= TTL_MS && age < TTL_MS + STALE_MS) {
+  if (hit && age < TTL_MS) return hit.n;
+  if (hit && age < TTL_MS + STALE_MS) {
     if (!hit.refreshing) {
       hit.refreshing = true;
       counting(key, count, now, hit);
     }
     return hit.n;
   }
-  if (hit && age < TTL_MS) return hit.n;
   const entry = counting(key, count, now);
   entries.set(key, entry);
   if (entries.size > MAX_KEYS) entries.delete(entries.keys().next().value as string);
