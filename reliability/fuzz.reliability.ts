@@ -3,11 +3,10 @@
  * path parameters, query strings and JSON bodies built from each route's schema, half of the values
  * valid-looking and half wrong (types, lengths, formats, enums, injection text). For every request:
  * never a 5xx; every rejection is a 4xx with a Chinese message (a field for validation errors); and a
- * rejected request writes nothing (same audit events, same row counts). The audit chain is verified last.
+ * rejected request writes nothing (no row inserted, updated or deleted, audit events included). The audit chain is verified last.
  * Each route is called as a demo user the access matrix allows on it, so requests reach validation.
  */
 import fc from 'fast-check';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyChain } from '../server/platform/audit/audit.service.js';
 import type { User } from '../server/test/access.js';
@@ -31,7 +30,6 @@ type Schema = any;
 let t: TestApp;
 const clients = new Map<User, Client>();
 let ids: string[] = [];
-let countSql: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -46,12 +44,24 @@ beforeAll(async () => {
     ids.push(...rows.map((r) => r.id));
   }
   ids = [...new Set(ids)];
-  // Row counts of every table except the ones a request legitimately touches while reading (sessions, rate limits).
+  // Every row written to a table, except those a request legitimately touches while reading (sessions, idempotency
+  // keys), adds a row to fuzz_writes in the same transaction; a rolled-back write adds none. The footprint is then one
+  // index read, where counting every table's rows took 52 s of this test's 82 s on PostgreSQL. Unlike row counts, it
+  // also sees an UPDATE.
   const { rows: all } = await t.database.query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
        AND table_name NOT IN ('sessions', 'idempotency_keys', '__drizzle_migrations')`,
   );
-  countSql = `SELECT ${all.map((r) => `(SELECT count(*) FROM "${r.table_name}")`).join(' + ')} AS n`;
+  await t.database.query('CREATE TABLE fuzz_writes (id bigserial PRIMARY KEY)');
+  await t.database.query(
+    `CREATE FUNCTION fuzz_note_write() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN INSERT INTO fuzz_writes DEFAULT VALUES; RETURN NULL; END $$`,
+  );
+  for (const { table_name } of all)
+    await t.database.query(
+      `CREATE TRIGGER fuzz_note_write AFTER INSERT OR UPDATE OR DELETE ON "${table_name}"
+       FOR EACH ROW EXECUTE FUNCTION fuzz_note_write()`,
+    );
 });
 
 afterAll(async () => {
@@ -59,9 +69,8 @@ afterAll(async () => {
 });
 
 async function footprint(): Promise<string> {
-  const rows = await t.database.db.execute(sql.raw(`${countSql}, (SELECT max(seq) FROM audit_events) AS audit`));
-  const r = (rows as unknown as { rows: { n: string; audit: string }[] }).rows ?? (rows as never);
-  return `${r[0].n}/${r[0].audit}`;
+  const { rows } = await t.database.query<{ last: string | null }>('SELECT max(id)::text AS last FROM fuzz_writes');
+  return rows[0].last ?? '0';
 }
 
 const nasty = fc.constantFrom(
